@@ -1,0 +1,66 @@
+// Sentences of an article: how a quote is found in its text and shown whole in feedback.
+// The headline (the first line) and every paragraph break end a sentence.
+
+/** Words ending in a full stop that do not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
+  'calif', 'mass', 'fla', 'ariz', 'wash', 'ave', 'blvd', 'dept', 'est', 'approx', 'fig', 'vol',
+]);
+
+export interface Sentence {
+  text: string;
+  /** Offset of the first character in the article. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+}
+
+function endsWithAbbreviation(before: string): boolean {
+  const word = /([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '';
+  if (word === '') return false;
+  // Initials and dotted acronyms: "U.S.", "J.", "p.m."
+  if (/^([A-Za-z]\.)*[A-Za-z]$/.test(word)) return true;
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Splits an article into sentences, keeping offsets into the original text. */
+export function splitSentences(article: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    const raw = article.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text !== '') sentences.push({ text, start: start + lead, end: start + lead + text.length });
+    start = end;
+  };
+  const boundary = /([.!?]["'”’)\]]*)(\s+)(?=["'“‘([]?[A-Z0-9])|\n+/g;
+  for (let match = boundary.exec(article); match !== null; match = boundary.exec(article)) {
+    if (match[0].startsWith('\n')) {
+      push(match.index);
+      continue;
+    }
+    const end = match.index + (match[1]?.length ?? 0);
+    if (match[1] === '.' && endsWithAbbreviation(article.slice(0, end))) continue;
+    push(end);
+  }
+  push(article.length);
+  return sentences;
+}
+
+/** Folds runs of white space so a quote matches across line breaks. */
+export function foldSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The sentence that holds the whole quote, or null when the quote is not in the article or spans
+ * sentences. White space is compared folded.
+ */
+export function findQuoteSentence(sentences: readonly Sentence[], quote: string): Sentence | null {
+  const needle = foldSpace(quote);
+  if (needle === '') return null;
+  return sentences.find((sentence) => foldSpace(sentence.text).includes(needle)) ?? null;
+}

@@ -1,0 +1,127 @@
+// The deck model: facts drawn from an article and the questions that ask about them.
+// Question kinds are one tagged union; a question's content is kept apart from the state of answering it.
+
+export const QUESTION_KINDS = ['choice', 'true-false', 'cloze', 'short-answer', 'order', 'multi-select'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const DECK_ORIGINS = ['hand', 'generated', 'imported'] as const;
+export type DeckOrigin = (typeof DECK_ORIGINS)[number];
+
+export const DECK_SCHEMA_VERSION = 1;
+
+/** The blank in a cloze prompt: three or more underscores. */
+export const CLOZE_BLANK = /_{3,}/;
+
+export interface Fact {
+  id: string;
+  /** One claim in plain words. */
+  statement: string;
+  /** The exact words of the article that support it, verbatim, within one sentence. */
+  quote: string;
+  topic: string;
+}
+
+interface QuestionBase {
+  id: string;
+  /** The main fact this question asks about. */
+  factId: string;
+  /** Other facts a question draws on (an ordering of events, say). */
+  relatedFactIds?: string[];
+  prompt: string;
+  explanation: string;
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+  kind: 'choice';
+  choices: string[];
+  answer: string;
+}
+
+export interface TrueFalseQuestion extends QuestionBase {
+  kind: 'true-false';
+  answer: boolean;
+}
+
+export interface ClozeQuestion extends QuestionBase {
+  kind: 'cloze';
+  answer: string;
+  accept: string[];
+}
+
+export interface ShortAnswerQuestion extends QuestionBase {
+  kind: 'short-answer';
+  answer: string;
+  accept: string[];
+}
+
+export interface OrderQuestion extends QuestionBase {
+  kind: 'order';
+  /** The items as authored; they are shown shuffled. */
+  items: string[];
+  /** The items in the right order. */
+  answer: string[];
+}
+
+export interface MultiSelectQuestion extends QuestionBase {
+  kind: 'multi-select';
+  choices: string[];
+  /** The right subset of the choices. */
+  answer: string[];
+}
+
+export type Question =
+  | ChoiceQuestion
+  | TrueFalseQuestion
+  | ClozeQuestion
+  | ShortAnswerQuestion
+  | OrderQuestion
+  | MultiSelectQuestion;
+
+export type TypedQuestion = ClozeQuestion | ShortAnswerQuestion;
+
+export interface DeckSource {
+  headline: string;
+  dateline: string;
+  date: string;
+}
+
+export interface Deck {
+  $schema?: string;
+  schemaVersion: number;
+  id: string;
+  title: string;
+  source: DeckSource;
+  origin: DeckOrigin;
+  facts: Fact[];
+  questions: Question[];
+}
+
+/** A deck as read from disk, with where it came from and its article (null for imported decks). */
+export interface LoadedDeck {
+  deck: Deck;
+  dir: string;
+  file: string;
+  article: string | null;
+}
+
+export function isTypedQuestion(question: Question): question is TypedQuestion {
+  return question.kind === 'cloze' || question.kind === 'short-answer';
+}
+
+/** The answer as a person would read it, for feedback. */
+export function describeAnswer(question: Question): string {
+  switch (question.kind) {
+    case 'true-false':
+      return question.answer ? 'True' : 'False';
+    case 'order':
+      return question.answer.map((item, i) => `${i + 1}. ${item}`).join('  ');
+    case 'multi-select':
+      return question.answer.join('; ');
+    default:
+      return question.answer;
+  }
+}
+
+export function factsById(deck: Deck): Map<string, Fact> {
+  return new Map(deck.facts.map((fact) => [fact.id, fact]));
+}
