@@ -1,0 +1,56 @@
+// deck.json text -> a validated deck, or every problem with its line and column. Pure.
+
+import { locateValues, syntaxErrorLocation, syntaxErrorReason, type TextLocation } from './json-location.js';
+import { validateDeck, type DeckProblem, type ValidationContext, type ValidationResult } from './validate-deck.js';
+
+export interface LocatedProblem extends DeckProblem {
+  /** Where in the file, when known. */
+  location?: TextLocation;
+}
+
+export interface ParseResult extends ValidationResult {
+  problems: LocatedProblem[];
+}
+
+/** The nearest located ancestor of a path: a missing field is reported where its object starts. */
+function nearestLocation(locations: Map<string, TextLocation>, path: string): TextLocation | undefined {
+  for (let current = path; ; ) {
+    const found = locations.get(current);
+    if (found !== undefined || current === '') return found;
+    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
+    current = cut <= 0 ? '' : current.slice(0, cut);
+  }
+}
+
+export function parseDeckText(text: string, context: ValidationContext): ParseResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const location = body.trim() === '' ? { line: 1, column: 1 } : syntaxErrorLocation(body, message);
+    return {
+      deck: null,
+      problems: [
+        {
+          code: 'json-syntax',
+          path: '',
+          location,
+          message: body.trim() === '' ? 'the file is empty' : `invalid JSON: ${syntaxErrorReason(message)}`,
+          hint: 'fix the JSON at that line and column (a missing comma or quote is the usual cause)',
+        },
+      ],
+    };
+  }
+  const result = validateDeck(raw, context);
+  if (result.problems.length === 0) return result;
+  const locations = locateValues(body);
+  return {
+    deck: result.deck,
+    problems: result.problems.map((problem) => {
+      const location = nearestLocation(locations, problem.path);
+      return location === undefined ? problem : { ...problem, location };
+    }),
+  };
+}

@@ -1,0 +1,221 @@
+// The command line: parses arguments, dispatches to a command, and is the ONLY place that maps errors to
+// messages and exit codes (0 ok, 1 failure, 2 usage error, 130 stopped by the user). Command modules are
+// imported lazily so that `factdeck --version` and `--help` stay fast.
+
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClock } from './clock.js';
+import type { Context } from './context.js';
+import { DeckError, ReportedFailure, StoppedError, UsageError } from './errors.js';
+import { packageRoot } from './paths.js';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, stopped: 130 } as const;
+
+/** Options shared by the commands that use progress and decks. */
+export interface CommonOptions {
+  data?: string;
+  profile: string;
+  plain?: boolean;
+  json?: boolean;
+  debug?: boolean;
+}
+
+interface QuizCommandOptions extends CommonOptions {
+  count: number;
+  deck?: string;
+  kind?: string[];
+  topic?: string;
+  seed?: number;
+}
+
+function version(root: string): string {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`--count must be a whole number of 1 or more, not ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--seed must be a whole number, not ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+const DATA_HELP = `
+Where progress lives: --data DIR, else $FACTDECK_DATA, else data/ in a source checkout,
+else $XDG_DATA_HOME/factdeck (~/.local/share/factdeck) for an installed package.`;
+
+function withProgressOptions(command: Command): Command {
+  return command
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose progress: several learners can share one machine', 'default')
+    .option('--plain', 'plain line-by-line text: for pipes, scripts and screen readers')
+    .addHelpText('after', DATA_HELP);
+}
+
+function withQuizOptions(command: Command): Command {
+  return withProgressOptions(command)
+    .option('-n, --count <n>', 'how many questions', parseCount, 10)
+    .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
+    .option('--kind <kind>', 'only this kind of question (repeatable): choice, true-false, cloze, short-answer, order, multi-select', collect)
+    .option('--topic <topic>', 'only facts on this topic')
+    .option('--seed <n>', 'the same seed on the same progress gives the same quiz', parseSeed);
+}
+
+function buildProgram(context: Context, run: (task: () => Promise<void>) => Promise<void>): Command {
+  const program = new Command('factdeck')
+    .description('Learn an article by heart from the terminal: quizzes, review of missed facts, spaced repetition.')
+    .version(version(context.root), '-V, --version', 'print the version')
+    .option('--debug', 'show error details (stack traces) for bug reports')
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions();
+
+  program
+    .command('check')
+    .description('validate decks: every problem with its file, line, JSON path and a hint')
+    .argument('[path]', 'a deck folder or deck.json (default: every deck under questions/)')
+    .option('--json', 'print the problems as JSON')
+    .action((path: string | undefined, options: { json?: boolean }) =>
+      run(async () => (await import('./commands/check.js')).checkCommand(context, path, options)),
+    );
+
+  program
+    .command('decks')
+    .description('list the decks with their fact and question counts')
+    .option('--json', 'print the list as JSON')
+    .action((options: { json?: boolean }) => run(async () => (await import('./commands/decks.js')).decksCommand(context, options)));
+
+  withQuizOptions(program.command('quiz'))
+    .description('a quiz of mixed kinds; feedback after each answer; score at the end')
+    .action((options: QuizCommandOptions) => run(async () => (await import('./commands/quiz.js')).quizCommand(context, options)));
+
+  withQuizOptions(program.command('review'))
+    .description('the facts you missed, asked again until answered right')
+    .action((options: QuizCommandOptions, command: Command) =>
+      run(async () => {
+        const count = command.getOptionValueSource('count') === 'default' ? undefined : options.count;
+        await (await import('./commands/review.js')).reviewCommand(context, { ...options, count });
+      }),
+    );
+
+  withProgressOptions(program)
+    .option('--deck <id|path>', 'the deck for the menu\'s quiz and review')
+    .action((options: QuizCommandOptions) => run(async () => (await import('./commands/menu.js')).menuCommand(context, options)));
+
+  program.addOption(new Option('--no-color', 'no colours (as does NO_COLOR)').hideHelp());
+  return program;
+}
+
+function debugWanted(argv: readonly string[]): boolean {
+  return argv.includes('--debug');
+}
+
+/** Turns any error into a message on stderr and an exit code. */
+export function reportError(error: unknown, context: Pick<Context, 'stderr'>, debug: boolean): number {
+  const say = (text: string): void => {
+    context.stderr.write(`${text}\n`);
+  };
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage; // commander already printed its message
+  }
+  const named = error as { name?: string; message?: string; hint?: string; file?: string };
+  if (error instanceof UsageError || named.name === 'UsageError') {
+    say(`factdeck: ${named.message}`);
+    if (named.hint) say(`  ${named.hint}`);
+    return EXIT.usage;
+  }
+  if (error instanceof StoppedError) {
+    say(error.message);
+    return EXIT.stopped;
+  }
+  if (error instanceof ReportedFailure) return EXIT.failure;
+  if (error instanceof DeckError || named.name === 'StorageError' || named.name === 'DeckError') {
+    say(`factdeck: ${named.message}`);
+    if (named.hint) say(`  ${named.hint}`);
+    if (debug && error instanceof Error && error.stack) say(error.stack);
+    return EXIT.failure;
+  }
+  say(`factdeck: unexpected error: ${named.message ?? String(error)}`);
+  if (debug && error instanceof Error && error.stack) say(error.stack);
+  else say('  run again with --debug for details, and please report it');
+  return EXIT.failure;
+}
+
+export async function run(argv: readonly string[], context: Context): Promise<number> {
+  let failure: unknown;
+  const runTask = async (task: () => Promise<void>): Promise<void> => {
+    try {
+      await task();
+    } catch (error) {
+      failure = error;
+    }
+  };
+  const program = buildProgram(context, runTask);
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (text) => context.stdout.write(text),
+    writeErr: (text) => context.stderr.write(text),
+    outputError: (text, write) => write(text.replace(/^error: /, 'factdeck: ')),
+  });
+  for (const command of program.commands) {
+    command.exitOverride();
+    command.configureOutput({
+      writeOut: (text) => context.stdout.write(text),
+      writeErr: (text) => context.stderr.write(text),
+      outputError: (text, write) => write(`${text.replace(/^error: /, 'factdeck: ').trimEnd()}\n  see \`factdeck ${command.name()} --help\`\n`),
+    });
+  }
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+  } catch (error) {
+    failure = error;
+  }
+  return failure === undefined ? EXIT.ok : reportError(failure, context, debugWanted(argv));
+}
+
+function processContext(): Context {
+  const env = process.env;
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const color = Boolean(process.stdout.isTTY) && !(env.NO_COLOR ?? '') && env.FORCE_COLOR !== '0' && !process.argv.includes('--no-color');
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env,
+    interactive,
+    color,
+    now: () => new Date(),
+    cwd: process.cwd(),
+    root: packageRoot(),
+  };
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  // A closed pipe (factdeck decks | head) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  });
+  let context: Context;
+  try {
+    context = processContext();
+    context.now = createClock(context.env);
+  } catch (error) {
+    process.exitCode = reportError(error, { stderr: process.stderr }, debugWanted(argv));
+    return;
+  }
+  process.exitCode = await run(argv, context);
+}

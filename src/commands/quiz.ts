@@ -1,0 +1,73 @@
+// `factdeck quiz`: N questions of mixed kinds from one deck, feedback after each, a score at the end.
+
+import { randomInt } from 'node:crypto';
+import type { LoadedDeck, QuestionKind } from '../domain/deck.js';
+import { QUESTION_KINDS } from '../domain/deck.js';
+import { summarizeHistory } from '../domain/history.js';
+import { createRandom } from '../domain/random.js';
+import { selectQuestions } from '../domain/selection.js';
+import type { Context } from '../context.js';
+import { writeLine } from '../context.js';
+import { UsageError } from '../errors.js';
+import { openDeck } from './open-deck.js';
+import { checkProfile, createAsker, openStore, requireTerminalOrPlain, runSession, type ProgressOptions } from './run-session.js';
+
+export interface QuizOptions extends ProgressOptions {
+  count: number;
+  deck?: string;
+  kind?: string[];
+  topic?: string;
+  seed?: number;
+}
+
+export function checkKinds(kinds: readonly string[] | undefined): QuestionKind[] | undefined {
+  if (kinds === undefined) return undefined;
+  for (const kind of kinds) {
+    if (!(QUESTION_KINDS as readonly string[]).includes(kind)) {
+      throw new UsageError(`--kind ${JSON.stringify(kind)} is not a question kind`, `the kinds are: ${QUESTION_KINDS.join(', ')}`);
+    }
+  }
+  return kinds as QuestionKind[];
+}
+
+/** In a terminal, several decks and no --deck: ask which. */
+export function deckPicker(context: Context, options: { plain?: boolean }): ((decks: LoadedDeck[]) => Promise<LoadedDeck>) | null {
+  if (options.plain || !context.interactive) return null;
+  return async (decks) => {
+    const { askSelect } = await import('../ui/prompts.js');
+    return askSelect(
+      {
+        message: 'Which deck?',
+        choices: decks.map((loaded) => ({ name: loaded.deck.title, value: loaded, description: `${loaded.deck.facts.length} facts, ${loaded.deck.questions.length} questions` })),
+      },
+      { input: context.stdin, output: context.stdout },
+    );
+  };
+}
+
+export function pickSeed(seed: number | undefined): number {
+  return seed ?? randomInt(1, 1_000_000);
+}
+
+export async function quizCommand(context: Context, options: QuizOptions): Promise<void> {
+  const profile = checkProfile(options.profile);
+  const kinds = checkKinds(options.kind);
+  requireTerminalOrPlain(context, options, 'quiz');
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  const store = await openStore(context, options);
+  try {
+    const { deck } = loaded;
+    const attempts = store.data().attempts.filter((a) => a.profile === profile && a.deckId === deck.id);
+    const seed = pickSeed(options.seed);
+    const random = createRandom(seed);
+    const questions = selectQuestions(deck, summarizeHistory(deck, attempts), { count: options.count, kinds, topic: options.topic }, random);
+    if (questions.length === 0) {
+      const topics = [...new Set(deck.facts.map((f) => f.topic))].join(', ');
+      throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);
+    }
+    await runSession(context, store, createAsker(context, options), { mode: 'quiz', deck: loaded, questions, seed, random, profile });
+  } finally {
+    await store.close();
+  }
+  writeLine(context.stdout);
+}

@@ -1,0 +1,42 @@
+// `factdeck review`: only the facts whose latest attempt was wrong, asked again in another kind of question,
+// re-asked later in the run when missed again, until answered right.
+
+import { missedFactIds, summarizeHistory } from '../domain/history.js';
+import { createRandom } from '../domain/random.js';
+import { selectReviewQuestions } from '../domain/selection.js';
+import type { Context } from '../context.js';
+import { writeLine } from '../context.js';
+import { openDeck } from './open-deck.js';
+import { checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
+import { checkProfile, createAsker, openStore, requireTerminalOrPlain, runSession } from './run-session.js';
+
+export type ReviewOptions = Omit<QuizOptions, 'count'> & { count?: number };
+
+export async function reviewCommand(context: Context, options: ReviewOptions): Promise<void> {
+  const profile = checkProfile(options.profile);
+  const kinds = checkKinds(options.kind);
+  requireTerminalOrPlain(context, options, 'review');
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  const store = await openStore(context, options);
+  try {
+    const { deck } = loaded;
+    const attempts = store.data().attempts.filter((a) => a.profile === profile && a.deckId === deck.id);
+    const history = summarizeHistory(deck, attempts);
+    const missed = missedFactIds(deck, history);
+    if (missed.length === 0) {
+      writeLine(context.stdout, attempts.length === 0 ? 'Nothing to review yet: take a quiz first (`factdeck quiz`).' : 'Nothing missed: nothing to review. Well done.');
+      return;
+    }
+    const seed = pickSeed(options.seed);
+    const random = createRandom(seed);
+    const questions = selectReviewQuestions(deck, missed, history, { count: options.count, kinds, topic: options.topic }, random);
+    if (questions.length === 0) {
+      writeLine(context.stdout, `${missed.length} missed fact${missed.length === 1 ? '' : 's'}, but none matches --kind/--topic.`);
+      return;
+    }
+    await runSession(context, store, createAsker(context, options), { mode: 'review', deck: loaded, questions, seed, random, profile });
+  } finally {
+    await store.close();
+  }
+  writeLine(context.stdout);
+}

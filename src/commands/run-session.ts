@@ -1,0 +1,221 @@
+// The loop shared by `quiz` and `review`: ask, grade, save the attempt, and only then show feedback.
+// Every answer is on disk before the learner sees whether it was right, so Ctrl+C, a closed terminal or a
+// killed process loses nothing acknowledged. Decisions are the core's (selection, grading, run state);
+// this module does the I/O around them.
+
+import { homedir } from 'node:os';
+import { nanoid } from 'nanoid';
+import { findQuoteSentence, splitSentences } from '../domain/article.js';
+import { factsById, isTypedQuestion, type LoadedDeck, type Question } from '../domain/deck.js';
+import type { Random } from '../domain/random.js';
+import { presentQuestion } from '../domain/selection.js';
+import { gradeAnswer, type Given } from '../grading/grade-answer.js';
+import {
+  claimLastAnswer,
+  currentItem,
+  progress,
+  recordAnswer,
+  startRun,
+  stopRun,
+  summarizeRun,
+  type RunMode,
+  type RunState,
+} from '../session/run-state.js';
+import { resolveDataDir } from '../storage/data-dir.js';
+import type { SessionRecord } from '../storage/schema.js';
+import { Store } from '../storage/store.js';
+import type { Context } from '../context.js';
+import { writeLine } from '../context.js';
+import { StoppedError, UsageError } from '../errors.js';
+import { createPlainAsker, createTerminalAsker, END, type Asker } from '../ui/asker.js';
+import { DONT_KNOW } from '../ui/dont-know.js';
+import { printable } from '../ui/printable.js';
+import { isPromptExit } from '../ui/prompt-exit.js';
+import { renderFeedback, renderHeader, renderProgress, renderSummary } from '../ui/render-quiz.js';
+import { createStyle } from '../ui/style.js';
+
+export interface ProgressOptions {
+  data?: string;
+  profile: string;
+  plain?: boolean;
+}
+
+export function checkProfile(profile: string): string {
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,39}$/u.test(profile)) {
+    throw new UsageError(`--profile ${JSON.stringify(printable(profile, { singleLine: true }))} is not a usable name`, 'use up to 40 letters, digits, spaces, dots, hyphens or underscores');
+  }
+  return profile;
+}
+
+export function dataDirFor(context: Context, options: { data?: string }): string {
+  return resolveDataDir({ flag: options.data, env: context.env, packageRoot: context.root, homeDir: homedir(), cwd: context.cwd }).dir;
+}
+
+export async function openStore(context: Context, options: { data?: string }): Promise<Store> {
+  return Store.open(dataDirFor(context, options), { now: context.now });
+}
+
+/** Refuses an interactive run without a terminal, at once, instead of hanging on a prompt. */
+export function requireTerminalOrPlain(context: Context, options: { plain?: boolean }, command: string): void {
+  if (!options.plain && !context.interactive) {
+    throw new UsageError(`${command} needs a terminal; for pipes and scripts use \`factdeck ${command} --plain\``);
+  }
+}
+
+export function createAsker(context: Context, options: { plain?: boolean }): Asker {
+  const streams = { input: context.stdin, output: context.stdout };
+  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams);
+}
+
+/** The learner's own accepted answers for each question of a deck ("I was right" claims). */
+function aliasesFor(store: Store, profile: string, deckId: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const alias of store.data().aliases) {
+    if (alias.profile !== profile || alias.deckId !== deckId) continue;
+    map.set(alias.questionId, [...(map.get(alias.questionId) ?? []), alias.text]);
+  }
+  return map;
+}
+
+function toGiven(answer: unknown): Given {
+  return answer === DONT_KNOW ? null : (answer as Given);
+}
+
+export interface SessionPlan {
+  mode: RunMode;
+  deck: LoadedDeck;
+  questions: Question[];
+  seed: number;
+  random: Random;
+  profile: string;
+}
+
+/** Runs a planned quiz or review to its end (or until input ends or the learner quits). */
+export async function runSession(context: Context, store: Store, asker: Asker, plan: SessionPlan): Promise<void> {
+  const style = createStyle(context.color && !asker.plain);
+  const { deck } = plan.deck;
+  const facts = factsById(deck);
+  const sentences = plan.deck.article === null ? [] : splitSentences(plan.deck.article);
+  const aliases = aliasesFor(store, plan.profile, deck.id);
+  const sessionId = nanoid();
+  const startedAt = context.now();
+
+  const session: SessionRecord = {
+    id: sessionId,
+    profile: plan.profile,
+    deckId: deck.id,
+    mode: plan.mode,
+    startedAt: startedAt.toISOString(),
+    endedAt: null,
+    status: 'active',
+    correct: 0,
+    answered: 0,
+    planned: plan.questions.length,
+    seed: plan.seed,
+  };
+  await store.update((data) => {
+    data.sessions.push({ ...session });
+  });
+  const updateSession = (data: { sessions: SessionRecord[] }, change: (record: SessionRecord) => void): void => {
+    const record = data.sessions.find((s) => s.id === sessionId);
+    if (record) change(record);
+  };
+
+  let state: RunState = startRun(plan.mode, plan.questions);
+  const title = printable(deck.title, { singleLine: true });
+  const what = plan.mode === 'quiz' ? 'Quiz' : 'Review of missed facts';
+  writeLine(context.stdout, renderHeader(title, `${what} · ${plan.questions.length} question${plan.questions.length === 1 ? '' : 's'} · profile ${plan.profile} · seed ${plan.seed}`, style));
+
+  let stopped: 'quit' | 'interrupt' | null = null;
+  const finish = async (status: 'finished' | 'abandoned'): Promise<void> => {
+    await store.update((data) =>
+      updateSession(data, (record) => {
+        record.status = status;
+        record.endedAt = context.now().toISOString();
+      }),
+    );
+  };
+
+  try {
+    for (let item = currentItem(state); item !== null; item = currentItem(state)) {
+      const presented = presentQuestion(item.question, plan.random);
+      const { number, total } = progress(state);
+      writeLine(context.stdout);
+      if (!asker.plain) writeLine(context.stdout, renderProgress(number, total, style, item.retry));
+      const askedAt = context.now().getTime();
+      const answer = await asker.ask(presented, number, total, item.retry);
+      if (answer === END) {
+        state = stopRun(state);
+        break;
+      }
+      const given = toGiven(answer);
+      const ms = Math.max(0, context.now().getTime() - askedAt);
+      const question = item.question;
+      const verdict = gradeAnswer(question, given, aliases.get(question.id) ?? []);
+      const attemptId = nanoid();
+      await store.update((data) => {
+        data.attempts.push({
+          id: attemptId,
+          sessionId,
+          profile: plan.profile,
+          deckId: deck.id,
+          questionId: question.id,
+          factId: question.factId,
+          kind: question.kind,
+          given,
+          correct: verdict.correct,
+          at: context.now().toISOString(),
+          ms,
+        });
+        updateSession(data, (record) => {
+          record.answered++;
+          if (verdict.correct) record.correct++;
+        });
+      });
+      state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, deck, plan.random);
+
+      const fact = facts.get(question.factId);
+      const sentence = fact ? findQuoteSentence(sentences, fact.quote)?.text ?? null : null;
+      writeLine(context.stdout, renderFeedback({ correct: verdict.correct, typo: verdict.typo, dontKnow: given === null, question, fact, sentence }, style, asker.plain));
+
+      const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';
+      const next = await asker.afterFeedback(canClaim);
+      if (next === 'claim' && canClaim) {
+        await store.update((data) => {
+          const attempt = data.attempts.find((a) => a.id === attemptId);
+          if (attempt) {
+            attempt.correct = true;
+            attempt.claimed = true;
+          }
+          updateSession(data, (record) => {
+            record.correct++;
+          });
+          data.aliases.push({ profile: plan.profile, deckId: deck.id, questionId: question.id, text: given as string, at: context.now().toISOString() });
+        });
+        aliases.set(question.id, [...(aliases.get(question.id) ?? []), given as string]);
+        state = claimLastAnswer(state);
+        writeLine(context.stdout, style.green(`Counted as right. "${printable(given as string, { singleLine: true })}" will be accepted from now on.`));
+      } else if (next === 'quit') {
+        stopped = 'quit';
+        state = stopRun(state);
+        break;
+      }
+    }
+  } catch (error) {
+    if (!isPromptExit(error)) throw error;
+    stopped = 'interrupt';
+  } finally {
+    asker.close();
+  }
+
+  const answered = state.results.length;
+  if (stopped === 'interrupt') {
+    await finish('abandoned');
+    throw new StoppedError(`\nStopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
+  }
+  await finish(stopped === 'quit' || answered < plan.questions.length ? 'abandoned' : 'finished');
+  const summary = summarizeRun(state, deck, context.now().getTime() - startedAt.getTime());
+  writeLine(context.stdout);
+  if (stopped === 'quit') writeLine(context.stdout, `Stopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
+  writeLine(context.stdout, renderSummary(summary, plan.mode, style));
+}

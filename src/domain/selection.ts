@@ -1,0 +1,146 @@
+// Which questions a quiz asks, and how each is shown (choice order). Pure and seeded: the same deck,
+// progress, options and seed give the same quiz.
+//
+// The rules: one question per fact until every fact has one, then more questions of the same facts in
+// other kinds; facts never seen come first, then facts last missed, then the rest (longest unseen first);
+// kinds are mixed by always taking the kind used least so far.
+
+import type { Deck, Question, QuestionKind } from './deck.js';
+import type { FactHistory } from './history.js';
+import type { Random } from './random.js';
+
+export interface SelectionOptions {
+  count: number;
+  kinds?: readonly QuestionKind[];
+  topic?: string;
+}
+
+/** A question as it will be shown: choices and items in their shown order. */
+export interface PresentedQuestion {
+  question: Question;
+  /** Shown choices (choice, multi-select), items (order), or empty for typed kinds and true/false. */
+  options: string[];
+}
+
+/** Questions that match the filters, grouped by their main fact, in deck order of facts. */
+export function eligibleQuestions(deck: Deck, options: Omit<SelectionOptions, 'count'>): Map<string, Question[]> {
+  const topic = options.topic?.trim().toLowerCase();
+  const topicOf = new Map(deck.facts.map((fact) => [fact.id, fact.topic.toLowerCase()]));
+  const byFact = new Map<string, Question[]>();
+  for (const fact of deck.facts) byFact.set(fact.id, []);
+  for (const question of deck.questions) {
+    if (options.kinds && options.kinds.length > 0 && !options.kinds.includes(question.kind)) continue;
+    if (topic && topicOf.get(question.factId) !== topic) continue;
+    byFact.get(question.factId)?.push(question);
+  }
+  for (const [factId, questions] of byFact) if (questions.length === 0) byFact.delete(factId);
+  return byFact;
+}
+
+function priority(history: FactHistory | undefined): number {
+  if (history === undefined) return 0;
+  return history.lastCorrect ? 2 : 1;
+}
+
+/** Facts in the order they should be asked: never seen, then last missed, then the rest, oldest first. */
+function orderFacts(factIds: readonly string[], history: Map<string, FactHistory>, random: Random): string[] {
+  const shuffled = random.shuffle(factIds);
+  return shuffled
+    .map((id, index) => ({ id, index, rank: priority(history.get(id)), at: history.get(id)?.lastAt ?? '' }))
+    .sort((a, b) => a.rank - b.rank || (a.rank === 2 ? a.at.localeCompare(b.at) : 0) || a.index - b.index)
+    .map((entry) => entry.id);
+}
+
+export function selectQuestions(
+  deck: Deck,
+  history: Map<string, FactHistory>,
+  options: SelectionOptions,
+  random: Random,
+): Question[] {
+  const byFact = eligibleQuestions(deck, options);
+  const factOrder = orderFacts([...byFact.keys()], history, random);
+  const remaining = new Map([...byFact].map(([id, questions]) => [id, random.shuffle(questions)]));
+  const kindUse = new Map<string, number>();
+  const chosen: Question[] = [];
+  const usedKindsByFact = new Map<string, Set<string>>();
+
+  while (chosen.length < options.count) {
+    let added = false;
+    for (const factId of factOrder) {
+      if (chosen.length >= options.count) break;
+      const pool = remaining.get(factId) ?? [];
+      if (pool.length === 0) continue;
+      const usedHere = usedKindsByFact.get(factId) ?? new Set<string>();
+      // Prefer a kind this fact has not been asked in, then the kind least used in the quiz so far.
+      let best = 0;
+      for (let i = 1; i < pool.length; i++) {
+        const a = pool[i] as Question;
+        const b = pool[best] as Question;
+        const score = (q: Question): number => (usedHere.has(q.kind) ? 1000 : 0) + (kindUse.get(q.kind) ?? 0);
+        if (score(a) < score(b)) best = i;
+      }
+      const [question] = pool.splice(best, 1) as [Question];
+      chosen.push(question);
+      usedHere.add(question.kind);
+      usedKindsByFact.set(factId, usedHere);
+      kindUse.set(question.kind, (kindUse.get(question.kind) ?? 0) + 1);
+      added = true;
+    }
+    if (!added) break;
+  }
+  return random.shuffle(chosen);
+}
+
+/** Shuffles what a question shows; an ordering is never shown already in the right order. */
+export function presentQuestion(question: Question, random: Random): PresentedQuestion {
+  switch (question.kind) {
+    case 'choice':
+    case 'multi-select':
+      return { question, options: random.shuffle(question.choices) };
+    case 'order': {
+      let items = random.shuffle(question.items);
+      for (let tries = 0; tries < 10 && items.every((item, i) => item === question.answer[i]); tries++) {
+        items = random.shuffle(question.items);
+      }
+      if (items.every((item, i) => item === question.answer[i])) items = [...question.answer].reverse();
+      return { question, options: items };
+    }
+    default:
+      return { question, options: [] };
+  }
+}
+
+/**
+ * For review: one question per missed fact, in a kind other than the one last missed where one exists.
+ */
+export function selectReviewQuestions(
+  deck: Deck,
+  missed: readonly string[],
+  history: Map<string, FactHistory>,
+  options: Omit<SelectionOptions, 'count'> & { count?: number },
+  random: Random,
+): Question[] {
+  const byFact = eligibleQuestions(deck, options);
+  const chosen: Question[] = [];
+  for (const factId of missed) {
+    const pool = byFact.get(factId);
+    if (!pool || pool.length === 0) continue;
+    const lastKind = history.get(factId)?.lastKind;
+    const other = pool.filter((q) => q.kind !== lastKind);
+    const from = other.length > 0 ? other : pool;
+    chosen.push(from[random.int(from.length)] as Question);
+  }
+  const shuffled = random.shuffle(chosen);
+  return options.count === undefined ? shuffled : shuffled.slice(0, options.count);
+}
+
+/** Another question on the same fact, avoiding the kinds just asked where possible. */
+export function pickAnotherQuestion(deck: Deck, factId: string, avoid: readonly Question[], random: Random): Question {
+  const pool = deck.questions.filter((q) => q.factId === factId);
+  const avoidIds = new Set(avoid.map((q) => q.id));
+  const avoidKinds = new Set(avoid.map((q) => q.kind));
+  const fresh = pool.filter((q) => !avoidIds.has(q.id) && !avoidKinds.has(q.kind));
+  const unseen = pool.filter((q) => !avoidIds.has(q.id));
+  const from = fresh.length > 0 ? fresh : unseen.length > 0 ? unseen : pool;
+  return from[random.int(from.length)] as Question;
+}

@@ -1,0 +1,141 @@
+// The pure state of one quiz or review run: what is asked next, what was answered, what is still missed.
+// Commands ask it what to do, do the I/O, and tell it what happened.
+//
+// In review, a fact answered wrong comes back later in the same run, in another question where one
+// exists, after at least RETRY_GAP other questions; if no other question is left to put in between, it is
+// not re-asked straight after its answer was shown, and stays on the missed list for next time.
+
+import type { Deck, Fact, Question } from '../domain/deck.js';
+import { pickAnotherQuestion } from '../domain/selection.js';
+import type { Random } from '../domain/random.js';
+
+export const RETRY_GAP = 2;
+
+export type RunMode = 'quiz' | 'review';
+export type Given = string | boolean | string[] | null;
+
+export interface RunItem {
+  question: Question;
+  /** Re-asked in review after a miss earlier in the run. */
+  retry: boolean;
+}
+
+export interface RunResult {
+  question: Question;
+  given: Given;
+  correct: boolean;
+  ms: number;
+  attemptId: string;
+  /** Judged wrong, then claimed right by the learner ("I was right"). */
+  claimed: boolean;
+}
+
+export interface RunState {
+  mode: RunMode;
+  queue: RunItem[];
+  /** Index into queue of the next question. */
+  index: number;
+  results: RunResult[];
+}
+
+export function startRun(mode: RunMode, questions: readonly Question[]): RunState {
+  return { mode, queue: questions.map((question) => ({ question, retry: false })), index: 0, results: [] };
+}
+
+export function currentItem(state: RunState): RunItem | null {
+  return state.queue[state.index] ?? null;
+}
+
+export function isFinished(state: RunState): boolean {
+  return state.index >= state.queue.length;
+}
+
+export interface Progress {
+  /** 1-based number of the current question. */
+  number: number;
+  total: number;
+}
+
+export function progress(state: RunState): Progress {
+  return { number: Math.min(state.index + 1, state.queue.length), total: state.queue.length };
+}
+
+/** Records the answer to the current question and moves on; in review a miss is re-queued. */
+export function recordAnswer(state: RunState, result: RunResult, deck: Deck, random: Random): RunState {
+  const queue = [...state.queue];
+  const index = state.index + 1;
+  if (state.mode === 'review' && !result.correct) {
+    const after = queue.length - index;
+    if (after >= 1) {
+      const asked = queue.filter((item) => item.question.factId === result.question.factId).map((item) => item.question);
+      const again = pickAnotherQuestion(deck, result.question.factId, asked, random);
+      const at = index + Math.min(RETRY_GAP, after);
+      queue.splice(at, 0, { question: again, retry: true });
+    }
+  }
+  return { ...state, queue, index, results: [...state.results, result] };
+}
+
+/** "I was right": the last answer counts as right after all. */
+export function claimLastAnswer(state: RunState): RunState {
+  const last = state.results[state.results.length - 1];
+  if (!last || last.correct) return state;
+  const results = [...state.results.slice(0, -1), { ...last, correct: true, claimed: true }];
+  // A review re-queue caused by this miss is no longer needed.
+  let queue = state.queue;
+  if (state.mode === 'review') {
+    const retryAt = queue.findIndex((item, i) => i >= state.index && item.retry && item.question.factId === last.question.factId);
+    if (retryAt !== -1) queue = queue.filter((_, i) => i !== retryAt);
+  }
+  return { ...state, queue, results };
+}
+
+/** Stops the run early: nothing further is asked. */
+export function stopRun(state: RunState): RunState {
+  return { ...state, queue: state.queue.slice(0, state.index) };
+}
+
+export interface TopicScore {
+  topic: string;
+  correct: number;
+  total: number;
+}
+
+export interface RunSummary {
+  correct: number;
+  total: number;
+  percent: number;
+  ms: number;
+  byTopic: TopicScore[];
+  /** Facts whose last answer in this run was wrong. */
+  missed: Fact[];
+  /** Review: facts answered right in this run after a miss (they leave the missed list). */
+  cleared: Fact[];
+}
+
+export function summarizeRun(state: RunState, deck: Deck, ms: number): RunSummary {
+  const facts = new Map(deck.facts.map((fact) => [fact.id, fact]));
+  const lastByFact = new Map<string, boolean>();
+  const topics = new Map<string, TopicScore>();
+  for (const result of state.results) {
+    lastByFact.set(result.question.factId, result.correct);
+    const topic = facts.get(result.question.factId)?.topic ?? 'other';
+    const score = topics.get(topic) ?? { topic, correct: 0, total: 0 };
+    score.total++;
+    if (result.correct) score.correct++;
+    topics.set(topic, score);
+  }
+  const correct = state.results.filter((result) => result.correct).length;
+  const total = state.results.length;
+  const pick = (wanted: boolean): Fact[] =>
+    [...lastByFact].filter(([, right]) => right === wanted).map(([id]) => facts.get(id)).filter((fact): fact is Fact => fact !== undefined);
+  return {
+    correct,
+    total,
+    percent: total === 0 ? 0 : Math.round((correct / total) * 100),
+    ms,
+    byTopic: [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
+    missed: pick(false),
+    cleared: state.mode === 'review' ? pick(true) : [],
+  };
+}

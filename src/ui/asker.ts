@@ -1,0 +1,136 @@
+// How a run asks its questions: one interface, two ways. In a terminal, Inquirer prompts (loaded lazily);
+// in --plain mode, one answer per input line, for pipes, scripts and screen readers. Both return the
+// answer in the learner's terms (the chosen choice text, the items in order), or DONT_KNOW, or END when
+// the input has run out.
+
+import { createInterface } from 'node:readline';
+import type { PresentedQuestion } from '../domain/selection.js';
+import { DONT_KNOW, type DontKnow } from './dont-know.js';
+import { renderPlainQuestion } from './render-quiz.js';
+
+export const END: unique symbol = Symbol('end-of-input');
+export type End = typeof END;
+export type Answer = string | boolean | string[] | DontKnow | End;
+export type AfterFeedback = 'next' | 'claim' | 'quit';
+
+export interface Asker {
+  readonly plain: boolean;
+  /** Shows the question (plain mode prints it whole) and resolves the answer. */
+  ask(presented: PresentedQuestion, number: number, total: number, retry: boolean): Promise<Answer>;
+  /** After feedback: go on, claim a typed answer was right, or quit. */
+  afterFeedback(canClaim: boolean): Promise<AfterFeedback>;
+  close(): void;
+}
+
+export interface AskerStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+export function createTerminalAsker(streams: AskerStreams): Asker {
+  const context = { input: streams.input, output: streams.output };
+  const prompts = import('./prompts.js');
+  return {
+    plain: false,
+    async ask(presented): Promise<Answer> {
+      const ui = await prompts;
+      const { question, options } = presented;
+      const message = question.prompt;
+      switch (question.kind) {
+        case 'choice': {
+          const index = await ui.askChoice({ message, choices: options }, context);
+          return index === DONT_KNOW ? DONT_KNOW : (options[index] as string);
+        }
+        case 'true-false':
+          return ui.askTrueFalse({ message }, context);
+        case 'cloze':
+        case 'short-answer':
+          return ui.askText({ message }, context);
+        case 'order':
+          return ui.askOrder({ message, items: options }, context);
+        case 'multi-select':
+          return ui.askMultiSelect({ message, choices: options }, context);
+      }
+    },
+    async afterFeedback(canClaim): Promise<AfterFeedback> {
+      return (await prompts).askAfterFeedback({ canClaim }, context);
+    },
+    close(): void {},
+  };
+}
+
+type Parsed = { ok: true; answer: Exclude<Answer, End> } | { ok: false; message: string };
+
+/** One plain-mode input line -> an answer for the question, or what to fix. Exported for tests. */
+export function parsePlainAnswer(line: string, presented: PresentedQuestion): Parsed {
+  const text = line.trim();
+  if (text === '') return { ok: true, answer: DONT_KNOW };
+  const { question, options } = presented;
+  const numbers = (): number[] | null => {
+    const parts = text.split(/[\s,]+/).filter((part) => part !== '');
+    if (!parts.every((part) => /^\d+$/.test(part))) return null;
+    const values = parts.map(Number);
+    return values.every((n) => n >= 1 && n <= options.length) ? values : null;
+  };
+  switch (question.kind) {
+    case 'choice': {
+      const picked = numbers();
+      if (picked?.length === 1) return { ok: true, answer: options[(picked[0] as number) - 1] as string };
+      const byText = options.find((option) => option.toLowerCase() === text.toLowerCase());
+      if (byText !== undefined) return { ok: true, answer: byText };
+      return { ok: false, message: `Answer with one number from 1 to ${options.length}, or an empty line for don't know.` };
+    }
+    case 'true-false': {
+      const word = text.toLowerCase();
+      if (['true', 't', 'yes', 'y'].includes(word)) return { ok: true, answer: true };
+      if (['false', 'f', 'no', 'n'].includes(word)) return { ok: true, answer: false };
+      return { ok: false, message: "Answer true or false (t/f), or an empty line for don't know." };
+    }
+    case 'order': {
+      const picked = numbers();
+      if (picked && picked.length === options.length && new Set(picked).size === options.length) {
+        return { ok: true, answer: picked.map((n) => options[n - 1] as string) };
+      }
+      return { ok: false, message: `Give each number from 1 to ${options.length} once, in the right order (e.g. ${options.map((_, i) => i + 1).reverse().join(' ')}).` };
+    }
+    case 'multi-select': {
+      const picked = numbers();
+      if (picked && picked.length > 0) return { ok: true, answer: [...new Set(picked)].map((n) => options[n - 1] as string) };
+      return { ok: false, message: `Give the numbers of the right choices (1 to ${options.length}), separated by commas.` };
+    }
+    default:
+      return { ok: true, answer: text };
+  }
+}
+
+/** Plain mode: questions printed in full, one answer per line of input; at end of input, END. */
+export function createPlainAsker(streams: AskerStreams): Asker {
+  const lines = createInterface({ input: streams.input, crlfDelay: Infinity, terminal: false });
+  const iterator = lines[Symbol.asyncIterator]();
+  const write = (text: string): void => {
+    streams.output.write(`${text}\n`);
+  };
+  const readLine = async (): Promise<string | End> => {
+    const next = await iterator.next();
+    return next.done ? END : (next.value as string);
+  };
+  return {
+    plain: true,
+    async ask(presented, number, total, retry): Promise<Answer> {
+      write(renderPlainQuestion(presented, number, total, retry));
+      for (;;) {
+        const line = await readLine();
+        if (line === END) return END;
+        const parsed = parsePlainAnswer(line, presented);
+        if (parsed.ok) return parsed.answer;
+        write(parsed.message);
+      }
+    },
+    async afterFeedback(): Promise<AfterFeedback> {
+      return 'next';
+    },
+    close(): void {
+      lines.close();
+    },
+  };
+}

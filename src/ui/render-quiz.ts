@@ -1,0 +1,132 @@
+// Pure renderers for quiz and review screens: header, progress, questions in plain mode, feedback with the
+// article's sentence marked, and the end-of-run summary. They return text; the caller writes it. All text
+// from decks passes through printable() here.
+
+import { describeAnswer, type Fact, type Question } from '../domain/deck.js';
+import type { PresentedQuestion } from '../domain/selection.js';
+import type { RunSummary } from '../session/run-state.js';
+import { printable } from './printable.js';
+import type { Style } from './style.js';
+
+const KIND_LABEL: Record<Question['kind'], string> = {
+  choice: 'multiple choice',
+  'true-false': 'true or false',
+  cloze: 'fill in the blank',
+  'short-answer': 'short answer',
+  order: 'put in order',
+  'multi-select': 'select all that apply',
+};
+
+const clean = (text: string): string => printable(text, { singleLine: true });
+
+export function kindLabel(kind: Question['kind']): string {
+  return KIND_LABEL[kind];
+}
+
+export function renderHeader(title: string, subtitle: string, style: Style): string {
+  const line = '─'.repeat(Math.min(60, Math.max(20, clean(title).length + 4)));
+  return `${style.bold(clean(title))}\n${style.dim(subtitle)}\n${style.dim(line)}`;
+}
+
+export function renderProgress(number: number, total: number, style: Style, retry = false): string {
+  const width = 20;
+  const done = total === 0 ? 0 : Math.round(((number - 1) / total) * width);
+  const bar = `${'#'.repeat(done)}${'-'.repeat(width - done)}`;
+  const again = retry ? style.yellow('  (again)') : '';
+  return `${style.bold(`Question ${number} of ${total}`)}  ${style.cyan(`[${bar}]`)}${again}`;
+}
+
+/** The plain-mode question: prompt, numbered options and how to answer, one thing per line. */
+export function renderPlainQuestion(presented: PresentedQuestion, number: number, total: number, retry = false): string {
+  const { question, options } = presented;
+  const lines = [`Question ${number} of ${total}${retry ? ' (again)' : ''} [${kindLabel(question.kind)}]`, clean(question.prompt)];
+  options.forEach((option, i) => lines.push(`  ${i + 1}) ${clean(option)}`));
+  const how: Record<Question['kind'], string> = {
+    choice: 'Answer with a number.',
+    'true-false': 'Answer true or false (t/f).',
+    cloze: 'Type the missing words.',
+    'short-answer': 'Type your answer.',
+    order: 'Type the numbers in the right order, e.g. 2 1 3.',
+    'multi-select': 'Type the numbers of every right choice, separated by commas.',
+  };
+  lines.push(`${how[question.kind]} An empty line: don't know.`);
+  return lines.join('\n');
+}
+
+/** The sentence with the quote marked, and the answer inside it marked again. */
+export function markSentence(sentence: string, quote: string, answer: string | null, style: Style, plain: boolean): string {
+  const text = clean(sentence);
+  const q = clean(quote);
+  const at = text.indexOf(q);
+  if (at === -1) return text;
+  let inner = q;
+  if (answer !== null && answer.trim() !== '') {
+    const a = clean(answer);
+    const pos = inner.toLowerCase().indexOf(a.toLowerCase());
+    if (pos !== -1) {
+      const found = inner.slice(pos, pos + a.length);
+      const marked = plain ? `*${found}*` : style.bold(style.yellow(found));
+      inner = inner.slice(0, pos) + marked + inner.slice(pos + a.length);
+    }
+  }
+  const quoted = plain ? `«${inner}»` : style.underline(inner);
+  return text.slice(0, at) + quoted + text.slice(at + q.length);
+}
+
+export interface FeedbackInput {
+  correct: boolean;
+  typo: boolean;
+  dontKnow: boolean;
+  question: Question;
+  fact: Fact | undefined;
+  sentence: string | null;
+}
+
+export function renderFeedback(input: FeedbackInput, style: Style, plain: boolean): string {
+  const { question, fact } = input;
+  const answer = clean(describeAnswer(question));
+  const lines: string[] = [];
+  if (input.correct) {
+    lines.push(`${style.green(plain ? 'Correct.' : '✔ Correct.')}${input.typo ? ` (mind the spelling: ${answer})` : ''}`);
+  } else {
+    const why = input.dontKnow ? "Wrong (don't know)." : 'Wrong.';
+    lines.push(`${style.red(plain ? why : `✘ ${why}`)} The answer: ${style.bold(answer)}`);
+  }
+  if (question.explanation) lines.push(`  ${clean(question.explanation)}`);
+  if (fact) lines.push(`  ${style.dim('Fact:')} ${clean(fact.statement)}`);
+  if (fact && input.sentence) {
+    const typed = question.kind === 'cloze' || question.kind === 'short-answer' || question.kind === 'choice' ? question.answer : null;
+    lines.push(`  ${style.dim('Source:')} ${markSentence(input.sentence, fact.quote, typed, style, plain)}`);
+  }
+  return lines.join('\n');
+}
+
+function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+}
+
+export function renderSummary(summary: RunSummary, mode: 'quiz' | 'review', style: Style): string {
+  const lines: string[] = [];
+  lines.push(style.bold(`Score: ${summary.correct}/${summary.total} (${summary.percent}%)  ·  time ${formatDuration(summary.ms)}`));
+  if (summary.byTopic.length > 0) {
+    lines.push('By topic:');
+    const width = Math.max(...summary.byTopic.map((t) => clean(t.topic).length));
+    for (const topic of summary.byTopic) {
+      lines.push(`  ${clean(topic.topic).padEnd(width)}  ${topic.correct}/${topic.total}`);
+    }
+  }
+  if (mode === 'review' && summary.cleared.length > 0) {
+    lines.push(`Learned this time (${summary.cleared.length}):`);
+    for (const fact of summary.cleared) lines.push(`  ${style.green('+')} ${clean(fact.statement)}`);
+  }
+  if (summary.missed.length > 0) {
+    lines.push(`Missed (${summary.missed.length}):`);
+    for (const fact of summary.missed) lines.push(`  ${style.red('-')} ${clean(fact.statement)}`);
+    lines.push(style.dim(mode === 'quiz' ? 'Run `factdeck review` to go over what you missed.' : 'Run `factdeck review` again later for what is still missed.'));
+  } else if (summary.total > 0) {
+    lines.push(style.green(mode === 'quiz' ? 'Nothing missed. Well done.' : 'Nothing left to review. Well done.'));
+  }
+  return lines.join('\n');
+}
