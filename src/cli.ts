@@ -4,11 +4,13 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createClock } from './clock.js';
 import type { Context } from './context.js';
 import { DeckError, ReportedFailure, StoppedError, UsageError } from './errors.js';
 import { packageRoot } from './paths.js';
+import { resolveDataDir } from './storage/data-dir.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, stopped: 130 } as const;
 
@@ -63,7 +65,10 @@ function withProgressOptions(command: Command): Command {
     .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
     .option('--profile <name>', 'whose progress: several learners can share one machine', 'default')
     .option('--plain', 'plain line-by-line text: for pipes, scripts and screen readers')
-    .addHelpText('after', DATA_HELP);
+    .addHelpText('after', () => {
+      const here = resolveDataDir({ env: process.env, packageRoot: packageRoot(), homeDir: homedir(), cwd: process.cwd() });
+      return `${DATA_HELP}\nHere that is: ${here.dir}\n`;
+    });
 }
 
 function withQuizOptions(command: Command): Command {
