@@ -1,6 +1,6 @@
 // deck.json text -> a validated deck, or every problem with its line and column. Pure.
 
-import { locateValues, syntaxErrorLocation, syntaxErrorReason, type TextLocation } from './json-location.js';
+import { locateJsonError, locateValues, type TextLocation } from './json-location.js';
 import { validateDeck, type DeckProblem, type ValidationContext, type ValidationResult } from './validate-deck.js';
 
 export interface LocatedProblem extends DeckProblem {
@@ -27,9 +27,9 @@ export function parseDeckText(text: string, context: ValidationContext): ParseRe
   let raw: unknown;
   try {
     raw = JSON.parse(body);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const location = body.trim() === '' ? { line: 1, column: 1 } : syntaxErrorLocation(body, message);
+  } catch {
+    const found = locateJsonError(body);
+    const location = found === null ? { line: 1, column: 1 } : { line: found.line, column: found.column };
     return {
       deck: null,
       problems: [
@@ -37,7 +37,7 @@ export function parseDeckText(text: string, context: ValidationContext): ParseRe
           code: 'json-syntax',
           path: '',
           location,
-          message: body.trim() === '' ? 'the file is empty' : `invalid JSON: ${syntaxErrorReason(message)}`,
+          message: body.trim() === '' ? 'the file is empty' : `invalid JSON: ${found?.reason ?? 'not valid JSON'}`,
           hint: 'fix the JSON at that line and column (a missing comma or quote is the usual cause)',
         },
       ],

@@ -1,0 +1,44 @@
+// The built-in table of equivalent answers ("US" = "U.S." = "United States"). Each row is an equivalence
+// class of WHOLE answers: "USA" matches "United States", but "US" inside a longer answer is never rewritten,
+// so an alias can make a right answer acceptable without ever making a wrong one right.
+
+import { normalizeAnswer } from './normalize-answer.js';
+
+const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
+  ['US', 'USA', 'United States', 'United States of America', 'America'],
+  ['UK', 'United Kingdom', 'Britain', 'Great Britain', 'United Kingdom of Great Britain and Northern Ireland'],
+  ['China', 'PRC', "People's Republic of China", 'Mainland China'],
+  ['Russia', 'Russian Federation'],
+  ['EU', 'European Union'],
+  ['UN', 'United Nations'],
+  ['UN Security Council', 'UNSC', 'United Nations Security Council'],
+  ['NATO', 'North Atlantic Treaty Organization', 'North Atlantic Treaty Organisation'],
+  ['UAE', 'United Arab Emirates'],
+  ['USSR', 'Soviet Union', 'Union of Soviet Socialist Republics'],
+  ['DC', 'Washington DC', 'Washington D.C.'],
+  ['FM', 'Foreign Minister', 'Minister of Foreign Affairs'],
+  ['Foreign Ministry', 'Ministry of Foreign Affairs', 'MFA'],
+  ['Secretary of State', 'Sec of State', 'SecState'],
+  ['US Secretary of State', 'United States Secretary of State', 'American Secretary of State'],
+  ['State Department', 'Department of State', 'State Dept', 'US State Department', 'United States Department of State'],
+  ['US President', 'President of the United States', 'POTUS', 'American President'],
+  ['PM', 'Prime Minister'],
+  ['UN Secretary General', 'United Nations Secretary General', 'Secretary General of the United Nations'],
+];
+
+/** Normalized answer -> every normalized answer of its class (itself included). */
+const CLASSES: ReadonlyMap<string, readonly string[]> = (() => {
+  const classes = new Map<string, readonly string[]>();
+  for (const row of BUILT_IN_ALIASES) {
+    const members = [...new Set(row.map(normalizeAnswer))];
+    for (const member of members) classes.set(member, members);
+  }
+  return classes;
+})();
+
+/** The normalized forms that count as the same answer as `normalized` (itself first). */
+export function aliasesOf(normalized: string): readonly string[] {
+  const members = CLASSES.get(normalized);
+  if (members === undefined) return [normalized];
+  return [normalized, ...members.filter((member) => member !== normalized)];
+}

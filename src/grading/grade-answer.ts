@@ -1,0 +1,76 @@
+// The one entry point the quiz uses to judge an answer: any question kind, any given value, a verdict.
+// Choices are compared exactly (they come from the deck); typed answers leniently (see lenient-match.ts).
+// It never throws: a value of the wrong shape for the question's kind is simply a wrong answer.
+
+import type { Question } from '../domain/deck.js';
+import { isLenientMatch } from './lenient-match.js';
+
+export { isLenientMatch } from './lenient-match.js';
+export type { LenientMatch } from './lenient-match.js';
+
+/**
+ * What the learner gave. null: "don't know". A string for typed answers and for a choice (the chosen
+ * choice's text); a boolean for true-false; a list for order (items in the order given) and multi-select
+ * (the chosen choices).
+ */
+export type Given = string | boolean | string[] | null;
+
+export interface Verdict {
+  correct: boolean;
+  /** Right, but only within typo tolerance. */
+  typo: boolean;
+  /** Which accepted form matched. */
+  matched?: string;
+}
+
+const WRONG: Verdict = { correct: false, typo: false };
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function right(matched?: string): Verdict {
+  return matched === undefined ? { correct: true, typo: false } : { correct: true, typo: false, matched };
+}
+
+function sameSequence(given: readonly string[], answer: readonly string[]): boolean {
+  return given.length === answer.length && given.every((item, i) => item === answer[i]);
+}
+
+function sameSet(given: readonly string[], answer: readonly string[]): boolean {
+  const chosen = new Set(given);
+  const wanted = new Set(answer);
+  return chosen.size === wanted.size && [...chosen].every((item) => wanted.has(item));
+}
+
+function gradeTyped(answer: string, accept: readonly string[], given: string, extraAliases: readonly string[]): Verdict {
+  const result = isLenientMatch(given, [answer, ...accept, ...extraAliases]);
+  if (!result.match) return WRONG;
+  return result.matched === undefined
+    ? { correct: true, typo: result.typo }
+    : { correct: true, typo: result.typo, matched: result.matched };
+}
+
+/** Judges `given` against `question`; `extraAliases` are the learner's own accepted answers ("I was right"). */
+export function gradeAnswer(question: Question, given: Given, extraAliases: readonly string[] = []): Verdict {
+  if (given === null || given === undefined) return WRONG;
+  const extras = isStringList(extraAliases) ? extraAliases : [];
+  switch (question.kind) {
+    case 'choice':
+      return typeof given === 'string' && given === question.answer ? right(question.answer) : WRONG;
+    case 'true-false':
+      return typeof given === 'boolean' && given === question.answer ? right() : WRONG;
+    case 'cloze':
+    case 'short-answer': {
+      if (typeof given !== 'string' || typeof question.answer !== 'string') return WRONG;
+      const accept = isStringList(question.accept) ? question.accept : [];
+      return gradeTyped(question.answer, accept, given, extras);
+    }
+    case 'order':
+      return isStringList(given) && isStringList(question.answer) && sameSequence(given, question.answer) ? right() : WRONG;
+    case 'multi-select':
+      return isStringList(given) && isStringList(question.answer) && sameSet(given, question.answer) ? right() : WRONG;
+    default:
+      return WRONG;
+  }
+}

@@ -1,0 +1,47 @@
+// Lenient comparison of one typed answer against the forms that are accepted for it (the question's answer,
+// its accept list and the learner's own aliases), each widened by the built-in alias table.
+
+import { aliasesOf } from './aliases.js';
+import { answerTokens } from './normalize-answer.js';
+import { typoDistance } from './typo-tolerance.js';
+
+export interface LenientMatch {
+  match: boolean;
+  /** Right only within typo tolerance. */
+  typo: boolean;
+  /** The accepted form (as given in `accepted`) that matched. */
+  matched?: string;
+}
+
+interface Candidate {
+  form: string;
+  tokens: readonly string[];
+}
+
+function candidatesOf(accepted: readonly string[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const form of accepted) {
+    if (typeof form !== 'string') continue;
+    const normalized = answerTokens(form).join(' ');
+    if (normalized === '') continue;
+    for (const alias of aliasesOf(normalized)) candidates.push({ form, tokens: alias.split(' ') });
+  }
+  return candidates;
+}
+
+/** Whether `given` is one of the `accepted` answers, leniently; exact matches win over typos. */
+export function isLenientMatch(given: string, accepted: readonly string[]): LenientMatch {
+  if (typeof given !== 'string') return { match: false, typo: false };
+  const tokens = answerTokens(given);
+  if (tokens.length === 0) return { match: false, typo: false };
+  const text = tokens.join(' ');
+  const candidates = candidatesOf(accepted);
+  const exact = candidates.find((candidate) => candidate.tokens.join(' ') === text);
+  if (exact !== undefined) return { match: true, typo: false, matched: exact.form };
+  let best: { form: string; distance: number } | null = null;
+  for (const candidate of candidates) {
+    const distance = typoDistance(tokens, candidate.tokens);
+    if (distance !== null && (best === null || distance < best.distance)) best = { form: candidate.form, distance };
+  }
+  return best === null ? { match: false, typo: false } : { match: true, typo: true, matched: best.form };
+}

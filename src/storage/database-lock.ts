@@ -1,0 +1,76 @@
+// The inter-process lock around a read-change-write of the database, so two factdeck processes never
+// lose each other's answers. proper-lockfile makes `<file>.lock` (a directory: mkdir is atomic) and
+// keeps its mtime fresh while held; a lock whose holder died stops being refreshed and is taken over
+// once it is `stale`. We retry ourselves, with a deadline, rather than through its retry options, so the
+// longest wait is a number of milliseconds rather than a sum of backoffs.
+
+import { lock } from 'proper-lockfile';
+import { StorageError, describeFsError, errorCode } from './errors.js';
+
+export interface LockTiming {
+  /** A lock not refreshed for this long belongs to a dead process and is taken over. */
+  staleMs: number;
+  /** How often a holder refreshes its lock. */
+  updateMs: number;
+  /** Give up waiting after this long. Must exceed staleMs, or a crashed holder would never be outlived. */
+  waitMs: number;
+}
+
+export const DEFAULT_LOCK_TIMING: LockTiming = { staleMs: 10_000, updateMs: 2_500, waitMs: 30_000 };
+
+export interface HeldLock {
+  release(): Promise<void>;
+  /** Set when the lock was lost while held (the process stalled past staleMs): do not write. */
+  readonly compromised: Error | undefined;
+}
+
+export function lockFilePath(file: string): string {
+  return `${file}.lock`;
+}
+
+export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOCK_TIMING): Promise<HeldLock> {
+  const deadline = Date.now() + timing.waitMs;
+  let compromised: Error | undefined;
+  let delay = 5;
+  for (;;) {
+    try {
+      const release = await lock(file, {
+        realpath: false,
+        stale: timing.staleMs,
+        update: timing.updateMs,
+        retries: 0,
+        // The default throws from a timer and kills the process; we refuse the write instead.
+        onCompromised: (error) => {
+          compromised = error;
+        },
+      });
+      return {
+        release,
+        get compromised() {
+          return compromised;
+        },
+      };
+    } catch (error) {
+      if (errorCode(error) !== 'ELOCKED') {
+        const problem = describeFsError(error, lockFilePath(file));
+        throw new StorageError(`could not lock ${file} for saving: ${problem.what}. Nothing was saved; ${problem.hint}`, {
+          file,
+          hint: problem.hint,
+          code: errorCode(error),
+          cause: error,
+        });
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const hint = `close other factdeck windows and try again; if none is running, delete ${lockFilePath(file)}.`;
+        throw new StorageError(
+          `could not save progress to ${file}: another factdeck process has held its lock for over ${Math.round(timing.waitMs / 1000)} s. Nothing was saved; ${hint}`,
+          { file, hint, code: 'ELOCKED', cause: error },
+        );
+      }
+      // Jitter keeps two waiters from polling in step; the cap keeps a short hold from costing a long wait.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(left, delay * (0.5 + Math.random()))));
+      delay = Math.min(delay * 2, 100);
+    }
+  }
+}

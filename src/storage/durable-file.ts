@@ -1,0 +1,171 @@
+// DurableJsonFile: the lowdb adapter that owns how one JSON file reaches the disk. A save either lands
+// whole or not at all: write a temp file of our own, fsync it, rename it over the target, fsync the
+// folder. steno (lowdb's writer) skips the fsyncs and lets two processes share one temp name, so we
+// don't use it. Reading never "repairs": text that fails to parse is reported and left as it is.
+
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import { StorageError, describeFsError, errorCode } from './errors.js';
+import { type FileSystem, type WritableFile, realFileSystem } from './file-system.js';
+
+export interface DurableJsonFileOptions<T> {
+  /**
+   * Turns the file's text into data. It throws when the text is not acceptable: a StorageError is passed
+   * on as it is (so it can say where the last good copy is), anything else is wrapped in one.
+   */
+  parse: (text: string) => T;
+  fs?: FileSystem;
+  /** What a failed save lost, for the message: "could not save <what> to <file>". */
+  what?: string;
+}
+
+/** `.<name>.<pid>.<random>.tmp`: the pid says whose it is, so a stale one can be told from a live one. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]+)\.tmp$/;
+
+export function tempFileName(target: string, pid: number = process.pid): string {
+  return `.${basename(target)}.${pid}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+export class DurableJsonFile<T> implements Adapter<T> {
+  readonly file: string;
+  readonly #parse: (text: string) => T;
+  readonly #fs: FileSystem;
+  readonly #what: string;
+
+  constructor(file: string, options: DurableJsonFileOptions<T>) {
+    this.file = file;
+    this.#parse = options.parse;
+    this.#fs = options.fs ?? realFileSystem;
+    this.#what = options.what ?? 'progress';
+  }
+
+  /** The parsed file, or null when there is no file yet. */
+  async read(): Promise<T | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await this.#fs.readFile(this.file);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null;
+      const problem = describeFsError(error, dirname(this.file));
+      throw new StorageError(`could not read ${this.file}: ${problem.what}. Nothing was changed; ${problem.hint}`, {
+        file: this.file,
+        hint: problem.hint,
+        code: errorCode(error),
+        cause: error,
+      });
+    }
+    try {
+      return this.#parse(bytes.toString('utf8'));
+    } catch (error) {
+      if (error instanceof StorageError) throw error;
+      const detail = error instanceof Error ? error.message : String(error);
+      const hint = 'the file was left as it is; repair it or move it away.';
+      throw new StorageError(`could not read ${this.file}: ${detail}. ${hint}`, { file: this.file, hint, code: 'ECORRUPT', cause: error });
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably(this.file, serialize(data), { fs: this.#fs, what: this.#what });
+  }
+}
+
+/** JSON with a 2-space indent and a trailing newline: readable, diffable, and what an editor would save. */
+export function serialize(data: unknown): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/**
+ * Replace `file` with `text` so that, whatever happens, the file holds either the old bytes or the new
+ * ones. On failure the temp file is removed (best effort) and a StorageError says what to do.
+ */
+export async function writeFileDurably(
+  file: string,
+  text: string | Uint8Array,
+  options: { fs?: FileSystem; what?: string } = {},
+): Promise<void> {
+  const fs = options.fs ?? realFileSystem;
+  const dir = dirname(file);
+  const temp = join(dir, tempFileName(file));
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  let handle: WritableFile | undefined;
+  let renamed = false;
+  try {
+    handle = await fs.open(temp, 'wx');
+    await handle.writeFile(bytes);
+    await handle.sync();
+    const closing = handle;
+    handle = undefined;
+    await closing.close();
+    await fs.rename(temp, file);
+    renamed = true;
+    await fs.syncDir(dir);
+  } catch (error) {
+    if (handle !== undefined) await handle.close().catch(() => undefined);
+    const problem = describeFsError(error, dir);
+    const what = options.what ?? 'progress';
+    if (renamed) {
+      // The new bytes are in place and every process sees them; only their survival of a power cut is
+      // in doubt. Saying "nothing was saved" here would be false.
+      const hint = 'it may be lost if the computer loses power now; check the disk and try again.';
+      throw new StorageError(`saved ${what} to ${file}, but could not make sure it reached the disk: ${problem.what}; ${hint}`, {
+        file,
+        hint,
+        code: errorCode(error),
+        cause: error,
+      });
+    }
+    // Best effort: the failure that matters is the one above; a temp file left behind is cleaned up
+    // by cleanStaleTempFiles on a later run once this process has exited.
+    await fs.unlink(temp).catch(() => undefined);
+    throw new StorageError(`could not save ${what} to ${file}: ${problem.what}. Nothing was saved; ${problem.hint}`, {
+      file,
+      hint: problem.hint,
+      code: errorCode(error),
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Remove temp files left in `dir` by writers that died mid-save. A temp file whose pid is a live
+ * process is never touched: it may be another factdeck saving right now.
+ */
+export async function cleanStaleTempFiles(
+  dir: string,
+  options: { fs?: FileSystem; isAlive?: (pid: number) => boolean } = {},
+): Promise<string[]> {
+  const fs = options.fs ?? realFileSystem;
+  const isAlive = options.isAlive ?? isProcessAlive;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    const pid = match === null ? Number.NaN : Number(match[2]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    try {
+      await fs.unlink(join(dir, name));
+      removed.push(name);
+    } catch (error) {
+      // Another process cleaning the same folder got there first.
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+  }
+  return removed;
+}
+
+/** Signal 0 checks for a process without touching it: ESRCH means gone, EPERM means alive but not ours. */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) !== 'ESRCH';
+  }
+}

@@ -1,0 +1,80 @@
+// StorageError: everything that can go wrong with the progress database, said in words a learner can act on.
+// Kept here rather than in src/errors.ts so the storage layer stands alone (its child-process tests load
+// only the compiled storage folder).
+
+export interface StorageErrorOptions {
+  /** The file the problem is about (the database, a backup, the lock). */
+  file?: string;
+  /** What to do about it. The message already ends with it; it is kept apart for callers that style it. */
+  hint?: string;
+  /** An errno code (ENOSPC, EROFS, ...) or ECORRUPT, ENEWER, ELOCKED, ECLOSED. */
+  code?: string;
+  cause?: unknown;
+}
+
+/** A database or data-folder problem. `message` is complete: what, where, and what to do. */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  readonly file?: string;
+  readonly hint?: string;
+  readonly code?: string;
+
+  constructor(message: string, options: StorageErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.file = options.file;
+    this.hint = options.hint;
+    this.code = options.code;
+  }
+}
+
+interface FsProblem {
+  what: string;
+  hint: string;
+}
+
+/** The errno code of a Node fs error, if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/** Plain words for the fs failures a user can do something about; the code stays visible for searching. */
+export function describeFsError(error: unknown, dir: string): FsProblem {
+  const code = errorCode(error);
+  const tagged = (what: string): string => (code === undefined ? what : `${what} (${code})`);
+  switch (code) {
+    case 'ENOSPC':
+      return { what: tagged('no space left on device'), hint: 'free some space and try again.' };
+    case 'EDQUOT':
+      return { what: tagged('disk quota exceeded'), hint: 'free some space and try again.' };
+    case 'EACCES':
+    case 'EPERM':
+      return {
+        what: tagged('permission denied'),
+        hint: `check that you may read and write files in ${dir}, or choose another folder with --data DIR or FACTDECK_DATA.`,
+      };
+    case 'EROFS':
+      return {
+        what: tagged('the file system is read-only'),
+        hint: 'choose a writable folder with --data DIR or FACTDECK_DATA.',
+      };
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return { what: tagged('the folder is missing'), hint: `check that ${dir} exists, then try again.` };
+    case 'EIO':
+      return {
+        what: tagged('input/output error'),
+        hint: 'the disk may be failing: copy the data folder somewhere safe.',
+      };
+    case 'EMFILE':
+    case 'ENFILE':
+      return { what: tagged('too many open files'), hint: 'close some programs and try again.' };
+    default: {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { what: tagged(detail), hint: 'try again; if it keeps failing, report it with this message.' };
+    }
+  }
+}
