@@ -150,7 +150,8 @@ export function reportError(error: unknown, context: Pick<Context, 'stderr'>, de
   if (error instanceof ReportedFailure) return EXIT.failure;
   if (error instanceof DeckError || named.name === 'StorageError' || named.name === 'DeckError') {
     say(`factdeck: ${named.message}`);
-    if (named.hint) say(`  ${named.hint}`);
+    // A StorageError's message already says what to do; its hint repeats it.
+    if (named.hint && named.name !== 'StorageError') say(`  ${named.hint}`);
     if (debug && error instanceof Error && error.stack) say(error.stack);
     return EXIT.failure;
   }

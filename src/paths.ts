@@ -1,18 +1,11 @@
 // Where the program's own files are: the package root, its built-in decks.
 
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { findPackageRoot } from './storage/data-dir.js';
 
-/** The folder holding package.json, found from this module's location (dist/ or src/). */
+/** The folder holding factdeck's package.json, found from this module's location (dist/ or src/). */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('factdeck cannot find its package.json');
-    dir = parent;
-  }
-  return dir;
+  return findPackageRoot(import.meta.url);
 }
 
 export function builtInQuestionsDir(root: string = packageRoot()): string {

@@ -79,6 +79,12 @@ export type Question =
 
 export type TypedQuestion = ClozeQuestion | ShortAnswerQuestion;
 
+/**
+ * What a learner gave: typed text or the chosen choice's text, a true/false pick, the items in the order
+ * given (order) or the chosen choices (multi-select), or null for "don't know".
+ */
+export type Given = string | boolean | string[] | null;
+
 export interface DeckSource {
   headline: string;
   dateline: string;

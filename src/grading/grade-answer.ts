@@ -2,18 +2,12 @@
 // Choices are compared exactly (they come from the deck); typed answers leniently (see lenient-match.ts).
 // It never throws: a value of the wrong shape for the question's kind is simply a wrong answer.
 
-import type { Question } from '../domain/deck.js';
+import type { Given, Question } from '../domain/deck.js';
 import { isLenientMatch } from './lenient-match.js';
 
 export { isLenientMatch } from './lenient-match.js';
 export type { LenientMatch } from './lenient-match.js';
-
-/**
- * What the learner gave. null: "don't know". A string for typed answers and for a choice (the chosen
- * choice's text); a boolean for true-false; a list for order (items in the order given) and multi-select
- * (the chosen choices).
- */
-export type Given = string | boolean | string[] | null;
+export type { Given };
 
 export interface Verdict {
   correct: boolean;

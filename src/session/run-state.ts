@@ -5,14 +5,13 @@
 // exists, after at least RETRY_GAP other questions; if no other question is left to put in between, it is
 // not re-asked straight after its answer was shown, and stays on the missed list for next time.
 
-import type { Deck, Fact, Question } from '../domain/deck.js';
+import type { Deck, Fact, Given, Question } from '../domain/deck.js';
 import { pickAnotherQuestion } from '../domain/selection.js';
 import type { Random } from '../domain/random.js';
 
 export const RETRY_GAP = 2;
 
 export type RunMode = 'quiz' | 'review';
-export type Given = string | boolean | string[] | null;
 
 export interface RunItem {
   question: Question;

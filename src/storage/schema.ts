@@ -8,7 +8,9 @@ import { locateJsonError } from '../bank/json-location.js';
 export const DB_SCHEMA_VERSION = 1;
 
 /** What the learner gave: typed text, a true/false pick, chosen or ordered items, or nothing (skipped). */
-export type Given = string | boolean | string[] | null;
+import type { Given } from '../domain/deck.js';
+
+export type { Given };
 
 export interface Attempt {
   id: string;

@@ -1,0 +1,128 @@
+// Spaced repetition per fact: the only importer of ts-fsrs. A card is the learner's memory of one fact;
+// rating it is a pure function of (card, now, rating, retention). Stored cards are plain JSON (camelCase,
+// ISO times); ts-fsrs's Card (Dates, snake_case) exists only inside this module.
+
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
+
+export type CardState = 'new' | 'learning' | 'review' | 'relearning';
+export type RatingName = 'again' | 'hard' | 'good' | 'easy';
+export const RATINGS: readonly RatingName[] = ['again', 'hard', 'good', 'easy'];
+
+export interface MemoryCard {
+  due: string;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: CardState;
+  lastReview: string | null;
+}
+
+/** What a rating did: enough to show history and to undo it exactly. */
+export interface ReviewEntry {
+  rating: RatingName;
+  /** When it was rated. */
+  at: string;
+  /** The card as it was before the rating (null for a fact never reviewed): undo restores it as is. */
+  before: MemoryCard | null;
+  /** ts-fsrs's review log, converted. */
+  log: { state: CardState; due: string; stability: number; difficulty: number; scheduledDays: number; learningSteps: number };
+}
+
+export const DEFAULT_RETENTION = 0.9;
+
+const STATE_NAMES: Record<State, CardState> = {
+  [State.New]: 'new',
+  [State.Learning]: 'learning',
+  [State.Review]: 'review',
+  [State.Relearning]: 'relearning',
+};
+const STATE_VALUES: Record<CardState, State> = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning };
+const RATING_VALUES: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+
+function toFsrsCard(card: MemoryCard): Card {
+  return {
+    due: new Date(card.due),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsedDays,
+    scheduled_days: card.scheduledDays,
+    learning_steps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: STATE_VALUES[card.state],
+    last_review: card.lastReview === null ? undefined : new Date(card.lastReview),
+  };
+}
+
+function fromFsrsCard(card: Card): MemoryCard {
+  return {
+    due: card.due.toISOString(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsed_days,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: STATE_NAMES[card.state],
+    lastReview: card.last_review ? card.last_review.toISOString() : null,
+  };
+}
+
+function fromLog(log: ReviewLog): ReviewEntry['log'] {
+  return {
+    state: STATE_NAMES[log.state],
+    due: log.due.toISOString(),
+    stability: log.stability,
+    difficulty: log.difficulty,
+    scheduledDays: log.scheduled_days,
+    learningSteps: log.learning_steps,
+  };
+}
+
+/** A card for a fact never studied, due now. */
+export function newCard(now: Date): MemoryCard {
+  return fromFsrsCard(createEmptyCard(now));
+}
+
+function scheduler(retention: number): ReturnType<typeof fsrs> {
+  return fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, enable_short_term: true }));
+}
+
+/** Rates a card (null: a fact never reviewed) at `now`; returns the new card and the entry to keep. */
+export function rateCard(card: MemoryCard | null, rating: RatingName, now: Date, retention = DEFAULT_RETENTION): { card: MemoryCard; entry: ReviewEntry } {
+  const current = card ?? newCard(now);
+  const result = scheduler(retention).next(toFsrsCard(current), now, RATING_VALUES[rating]);
+  return {
+    card: fromFsrsCard(result.card),
+    entry: { rating, at: now.toISOString(), before: card, log: fromLog(result.log) },
+  };
+}
+
+/** When each rating would bring the card back, for the rating buttons ("Good 3d"). */
+export function previewRatings(card: MemoryCard | null, now: Date, retention = DEFAULT_RETENTION): Record<RatingName, string> {
+  const out = {} as Record<RatingName, string>;
+  for (const rating of RATINGS) out[rating] = formatInterval(new Date(rateCard(card, rating, now, retention).card.due).getTime() - now.getTime());
+  return out;
+}
+
+/** A short human interval: 10m, 3h, 4d, 2mo, 1.5y. */
+export function formatInterval(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours}h`;
+  const days = Math.round(hours / 24);
+  if (days < 31) return `${days}d`;
+  const months = days / 30.4;
+  if (months < 12) return `${Math.round(months)}mo`;
+  return `${Math.round((days / 365) * 10) / 10}y`;
+}
+
+export function isDue(card: MemoryCard, now: Date): boolean {
+  return Date.parse(card.due) <= now.getTime();
+}
