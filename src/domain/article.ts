@@ -43,11 +43,21 @@ export function splitSentences(article: string): Sentence[] {
       continue;
     }
     const end = match.index + (match[1]?.length ?? 0);
-    if (match[1] === '.' && endsWithAbbreviation(article.slice(0, end))) continue;
+    const paragraphBreak = (match[2] ?? '').includes('\n');
+    if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(article.slice(0, end))) continue;
     push(end);
   }
   push(article.length);
   return sentences;
+}
+
+/** Where a quote stands in a text, white space compared folded; null when it does not. */
+export function locateQuote(text: string, quote: string): { start: number; end: number } | null {
+  const words = foldSpace(quote).split(' ').filter((word) => word !== '');
+  if (words.length === 0) return null;
+  const pattern = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const match = new RegExp(pattern).exec(text);
+  return match === null ? null : { start: match.index, end: match.index + match[0].length };
 }
 
 /** Folds runs of white space so a quote matches across line breaks. */

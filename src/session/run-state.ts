@@ -2,7 +2,7 @@
 // Commands ask it what to do, do the I/O, and tell it what happened.
 //
 // In review, a fact answered wrong comes back later in the same run, in another question where one
-// exists, after at least RETRY_GAP other questions; if no other question is left to put in between, it is
+// exists, after up to RETRY_GAP other questions (at least one); if no other question is left, it is
 // not re-asked straight after its answer was shown, and stays on the missed list for next time.
 
 import type { Deck, Fact, Given, Question } from '../domain/deck.js';

@@ -5,10 +5,11 @@
 
 import { locateJsonError } from '../bank/json-location.js';
 
-export const DB_SCHEMA_VERSION = 1;
+export const DB_SCHEMA_VERSION = 2;
 
 /** What the learner gave: typed text, a true/false pick, chosen or ordered items, or nothing (skipped). */
 import type { Given } from '../domain/deck.js';
+import type { MemoryCard, ReviewEntry } from '../scheduling/fsrs.js';
 
 export type { Given };
 
@@ -51,11 +52,40 @@ export interface AliasRecord {
   at: string;
 }
 
+/** The memory of one fact for one profile (FSRS), created the first time the fact is seen. */
+export interface CardRecord extends MemoryCard {
+  profile: string;
+  deckId: string;
+  factId: string;
+}
+
+/** One rating of a card, kept with the attempt that caused it (none for flashcard study). */
+export interface ReviewRecord extends ReviewEntry {
+  id: string;
+  profile: string;
+  deckId: string;
+  factId: string;
+  attemptId: string | null;
+  source: 'quiz' | 'review' | 'study';
+}
+
+/** Per-profile settings (`factdeck config`); a profile without a record uses the defaults. */
+export interface ProfileRecord {
+  name: string;
+  desiredRetention: number;
+  newPerDay: number;
+  /** The hour (local time) at which a new study day starts, as in Anki. */
+  dayStartHour: number;
+}
+
 export interface DatabaseData {
   schemaVersion: number;
   attempts: Attempt[];
   sessions: SessionRecord[];
   aliases: AliasRecord[];
+  cards: CardRecord[];
+  reviews: ReviewRecord[];
+  profiles: ProfileRecord[];
 }
 
 export type ParseResult =
@@ -64,7 +94,7 @@ export type ParseResult =
   | { ok: false; problem: string; newer?: boolean };
 
 export function emptyDatabase(): DatabaseData {
-  return { schemaVersion: DB_SCHEMA_VERSION, attempts: [], sessions: [], aliases: [] };
+  return { schemaVersion: DB_SCHEMA_VERSION, attempts: [], sessions: [], aliases: [], cards: [], reviews: [], profiles: [] };
 }
 
 type JsonObject = Record<string, unknown>;
@@ -76,6 +106,8 @@ type JsonObject = Record<string, unknown>;
 const MIGRATIONS: ReadonlyArray<{ from: number; migrate: (old: JsonObject) => JsonObject }> = [
   // Version 0: the first files carried no schemaVersion; the records were already today's.
   { from: 0, migrate: (old) => ({ schemaVersion: 1, ...old }) },
+  // Version 2 adds spaced repetition: memory cards, their review log, and per-profile settings.
+  { from: 1, migrate: (old) => ({ ...old, schemaVersion: 2, cards: old.cards ?? [], reviews: old.reviews ?? [], profiles: old.profiles ?? [] }) },
 ];
 
 const MAX_LISTED_PROBLEMS = 5;
@@ -143,6 +175,9 @@ export function validateDatabase(value: unknown): string[] {
   checkList(value, 'attempts', checkAttempt, problems);
   checkList(value, 'sessions', checkSession, problems);
   checkList(value, 'aliases', checkAlias, problems);
+  checkList(value, 'cards', checkCard, problems);
+  checkList(value, 'reviews', checkReview, problems);
+  checkList(value, 'profiles', checkProfile, problems);
   return problems;
 }
 
@@ -212,6 +247,65 @@ const checkAlias: Check = (record, path, problems) => {
   field.string('questionId');
   field.string('text');
   field.time('at');
+};
+
+const CARD_STATES = ['new', 'learning', 'review', 'relearning'];
+
+function checkMemory(record: JsonObject, path: string, problems: string[]): void {
+  const field = fieldChecker(record, path, problems);
+  field.time('due');
+  field.number('stability');
+  field.number('difficulty');
+  field.number('elapsedDays');
+  field.number('scheduledDays');
+  field.count('learningSteps');
+  field.count('reps');
+  field.count('lapses');
+  field.oneOf('state', CARD_STATES);
+  if (record.lastReview !== null) field.time('lastReview', 'an ISO time or null');
+}
+
+const checkCard: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  field.string('profile');
+  field.string('deckId');
+  field.string('factId');
+  checkMemory(record, path, problems);
+};
+
+const checkReview: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  field.string('id');
+  field.string('profile');
+  field.string('deckId');
+  field.string('factId');
+  if (record.attemptId !== null) field.string('attemptId');
+  field.oneOf('source', ['quiz', 'review', 'study']);
+  field.oneOf('rating', ['again', 'hard', 'good', 'easy']);
+  field.time('at');
+  if (record.before !== null) {
+    if (isObject(record.before)) checkMemory(record.before, `${path}.before`, problems);
+    else problems.push(`${path}.before must be a card or null, not ${typeName(record.before)}`);
+  }
+  if (isObject(record.log)) {
+    const log = fieldChecker(record.log, `${path}.log`, problems);
+    log.oneOf('state', CARD_STATES);
+    log.time('due');
+    log.number('stability');
+    log.number('difficulty');
+    log.number('scheduledDays');
+    log.count('learningSteps');
+  } else {
+    problems.push(`${path}.log must be an object, not ${typeName(record.log)}`);
+  }
+};
+
+const checkProfile: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  field.string('name');
+  field.number('desiredRetention');
+  field.count('newPerDay');
+  field.count('dayStartHour');
 };
 
 function fieldChecker(record: JsonObject, path: string, problems: string[]) {

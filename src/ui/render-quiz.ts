@@ -2,6 +2,7 @@
 // article's sentence marked, and the end-of-run summary. They return text; the caller writes it. All text
 // from decks passes through printable() here.
 
+import { locateQuote } from '../domain/article.js';
 import { describeAnswer, type Fact, type Question } from '../domain/deck.js';
 import type { PresentedQuestion } from '../domain/selection.js';
 import type { RunSummary } from '../session/run-state.js';
@@ -56,10 +57,10 @@ export function renderPlainQuestion(presented: PresentedQuestion, number: number
 /** The sentence with the quote marked, and the answer inside it marked again. */
 export function markSentence(sentence: string, quote: string, answer: string | null, style: Style, plain: boolean): string {
   const text = clean(sentence);
-  const q = clean(quote);
-  const at = text.indexOf(q);
-  if (at === -1) return text;
-  let inner = q;
+  const found = locateQuote(text, clean(quote));
+  if (found === null) return text;
+  const at = found.start;
+  let inner = text.slice(found.start, found.end);
   if (answer !== null && answer.trim() !== '') {
     const a = clean(answer);
     const pos = inner.toLowerCase().indexOf(a.toLowerCase());
@@ -70,7 +71,7 @@ export function markSentence(sentence: string, quote: string, answer: string | n
     }
   }
   const quoted = plain ? `«${inner}»` : style.underline(inner);
-  return text.slice(0, at) + quoted + text.slice(at + q.length);
+  return text.slice(0, at) + quoted + text.slice(found.end);
 }
 
 export interface FeedbackInput {

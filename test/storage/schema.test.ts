@@ -57,13 +57,18 @@ describe('parseDatabase', () => {
     expect(result).toEqual({
       ok: false,
       newer: true,
-      problem: expect.stringMatching(/newer factdeck \(database version 2; this factdeck reads up to version 1\)\. Upgrade factdeck/),
+      problem: expect.stringContaining(`newer factdeck (database version ${DB_SCHEMA_VERSION + 1}; this factdeck reads up to version ${DB_SCHEMA_VERSION}). Upgrade factdeck`),
     });
   });
 
   it('migrates version 0 (no schemaVersion) to the current version', () => {
     const { schemaVersion: _dropped, ...version0 } = valid;
     expect(parseDatabase(text(version0))).toEqual({ ok: true, data: valid, migrated: true });
+  });
+
+  it('migrates version 1 (before spaced repetition) by adding empty cards, reviews and profiles', () => {
+    const { cards: _c, reviews: _r, profiles: _p, ...version1 } = valid;
+    expect(parseDatabase(text({ ...version1, schemaVersion: 1 }))).toEqual({ ok: true, data: valid, migrated: true });
   });
 
   it('does not migrate a version 0 file whose records are wrong', () => {
@@ -96,7 +101,7 @@ describe('validateDatabase', () => {
   it('finds nothing wrong with a valid database and every problem in a bad one', () => {
     expect(validateDatabase(valid)).toEqual([]);
     expect(validateDatabase({ ...valid, schemaVersion: 0, sessions: [aSession({ planned: 1.5 })] })).toEqual([
-      'schemaVersion must be 1, not 0',
+      `schemaVersion must be ${DB_SCHEMA_VERSION}, not 0`,
       'sessions[0].planned must be a whole number, 0 or more, not 1.5',
     ]);
   });

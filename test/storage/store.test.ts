@@ -3,7 +3,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StorageError } from '../../src/storage/errors.js';
-import { emptyDatabase, parseDatabase } from '../../src/storage/schema.js';
+import { DB_SCHEMA_VERSION, emptyDatabase, parseDatabase } from '../../src/storage/schema.js';
 import { Store } from '../../src/storage/store.js';
 import { aDatabase, anAttempt } from '../helpers/store-records.js';
 import { ScriptedFileSystem } from '../helpers/store-scripted-fs.js';
@@ -60,7 +60,7 @@ describe('Store', () => {
 
     const reopened = await Store.open(dataDir);
     expect(reopened.data()).toEqual(aDatabase({ attempts: [anAttempt()] }));
-    expect(JSON.parse(await readFile(reopened.file, 'utf8'))).toMatchObject({ schemaVersion: 1 });
+    expect(JSON.parse(await readFile(reopened.file, 'utf8'))).toMatchObject({ schemaVersion: DB_SCHEMA_VERSION });
     await reopened.update((data) => data.attempts.push(anAttempt({ id: 'a2' })));
     await reopened.close();
     expect((await readDatabase(reopened.file)).attempts.map((a) => a.id)).toEqual(['a1', 'a2']);
@@ -203,7 +203,7 @@ describe('Store with a damaged or foreign database', () => {
   it('refuses a database from a newer factdeck and leaves it alone', async () => {
     const dataDir = await tempDir();
     const file = join(dataDir, 'factdeck.json');
-    await writeFile(file, json({ ...emptyDatabase(), schemaVersion: 2, cards: [] }));
+    await writeFile(file, json({ ...emptyDatabase(), schemaVersion: DB_SCHEMA_VERSION + 1, decks: [] }));
     const before = await readFile(file);
     const error = await rejection(Store.open(dataDir));
     expect(error.code).toBe('ENEWER');

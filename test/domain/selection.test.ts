@@ -1,0 +1,293 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Question, QuestionKind } from '../../src/domain/deck.js';
+import { summarizeHistory, type FactHistory } from '../../src/domain/history.js';
+import { createRandom } from '../../src/domain/random.js';
+import { eligibleQuestions, pickAnotherQuestion, presentQuestion, selectQuestions, selectReviewQuestions } from '../../src/domain/selection.js';
+import { attempt, choiceQuestion, cloze, deck, facts, multiSelect, orderQuestion, questionsOfKinds, shortAnswer, trueFalse } from '../helpers/builders.js';
+
+const ALL_KINDS: QuestionKind[] = ['choice', 'true-false', 'cloze', 'short-answer', 'order', 'multi-select'];
+const SEEDS = Array.from({ length: 40 }, (_, i) => i * 7919 + 1);
+const NO_HISTORY = new Map<string, FactHistory>();
+
+const ids = (questions: readonly Question[]): string[] => questions.map((q) => q.id);
+const factIdsOf = (questions: readonly Question[]): string[] => questions.map((q) => q.factId);
+
+/** Eight facts in two topics, each asked as choice, true/false and cloze. */
+const eight = deck({
+  facts: facts(8, ['people', 'money']),
+  questions: facts(8).flatMap((f) => questionsOfKinds(f.id, ['choice', 'true-false', 'cloze'])),
+});
+
+/** Six facts, each with a question of every kind. */
+const everyKind = deck({ facts: facts(6), questions: facts(6).flatMap((f) => questionsOfKinds(f.id)) });
+
+describe('selectQuestions', () => {
+  it('gives the same questions in the same order, shown the same way, for the same seed', () => {
+    const history = summarizeHistory(eight, [attempt({ factId: 'f2', kind: 'cloze', correct: false, at: '2024-06-01T09:00:00.000Z' })]);
+    const run = (seed: number): { questions: string[]; shown: string[][] } => {
+      const random = createRandom(seed);
+      const questions = selectQuestions(eight, history, { count: 6 }, random);
+      return { questions: ids(questions), shown: questions.map((q) => presentQuestion(q, random).options) };
+    };
+    const first = run(2024);
+    expect(first.questions).toHaveLength(6);
+    expect(run(2024)).toEqual(first);
+  });
+
+  it('gives a different quiz for a different seed', () => {
+    const quiz = (seed: number): string[] => ids(selectQuestions(eight, NO_HISTORY, { count: 6 }, createRandom(seed)));
+    expect(quiz(1)).not.toEqual(quiz(2));
+    expect(new Set(SEEDS.map((seed) => quiz(seed).join())).size).toBeGreaterThan(SEEDS.length / 2);
+  });
+
+  it.each([1, 5, 8])('asks %d distinct facts, one question each, when the count is at most the number of facts', (count) => {
+    for (const seed of SEEDS) {
+      const questions = selectQuestions(eight, NO_HISTORY, { count }, createRandom(seed));
+      expect(questions).toHaveLength(count);
+      expect(new Set(factIdsOf(questions)).size).toBe(count);
+    }
+  });
+
+  it('asks more questions of the same facts in other kinds when the count exceeds the facts', () => {
+    for (const seed of SEEDS) {
+      const questions = selectQuestions(eight, NO_HISTORY, { count: 20 }, createRandom(seed));
+      expect(questions).toHaveLength(20);
+      expect(new Set(ids(questions)).size).toBe(20);
+      const kindsByFact = new Map<string, QuestionKind[]>();
+      for (const q of questions) kindsByFact.set(q.factId, [...(kindsByFact.get(q.factId) ?? []), q.kind]);
+      expect([...kindsByFact.keys()].sort()).toEqual(eight.facts.map((f) => f.id).sort());
+      for (const kinds of kindsByFact.values()) {
+        expect(kinds.length).toBeGreaterThanOrEqual(2);
+        expect(kinds.length).toBeLessThanOrEqual(3);
+        expect(new Set(kinds).size).toBe(kinds.length);
+      }
+    }
+  });
+
+  it('asks a fact again in another kind even when that kind is the most used in the quiz', () => {
+    const lopsided = deck({
+      facts: facts(3),
+      questions: [
+        cloze({ factId: 'f1' }),
+        cloze({ factId: 'f1', id: 'f1-cloze-2' }),
+        choiceQuestion({ factId: 'f1' }),
+        choiceQuestion({ factId: 'f2' }),
+        choiceQuestion({ factId: 'f3' }),
+      ],
+    });
+    // f1 never seen comes first, so it is the fact that gets the fourth question.
+    const history = summarizeHistory(lopsided, [
+      attempt({ factId: 'f2', at: '2024-06-01T09:00:00.000Z' }),
+      attempt({ factId: 'f3', at: '2024-06-01T09:00:00.000Z' }),
+    ]);
+    for (const seed of SEEDS) {
+      const kinds = selectQuestions(lopsided, history, { count: 4 }, createRandom(seed))
+        .filter((q) => q.factId === 'f1')
+        .map((q) => q.kind);
+      expect(kinds.sort()).toEqual(['choice', 'cloze']);
+    }
+  });
+
+  it('asks every question once, and no more, when the count exceeds the deck', () => {
+    const questions = selectQuestions(eight, NO_HISTORY, { count: 100 }, createRandom(3));
+    expect(ids(questions).sort()).toEqual(ids(eight.questions).sort());
+  });
+
+  describe('asks never-seen facts before last-missed facts, before last-right facts (oldest first)', () => {
+    const six = deck({ facts: facts(6), questions: facts(6).flatMap((f) => questionsOfKinds(f.id, ['choice', 'cloze'])) });
+    // f1, f2: never seen. f3, f4: last missed. f5: right long ago. f6: right recently.
+    const history = summarizeHistory(six, [
+      attempt({ factId: 'f3', correct: true, at: '2024-05-01T09:00:00.000Z' }),
+      attempt({ factId: 'f3', correct: false, at: '2024-06-01T09:00:00.000Z' }),
+      attempt({ factId: 'f4', kind: 'cloze', correct: false, at: '2024-06-02T09:00:00.000Z' }),
+      attempt({ factId: 'f5', correct: true, at: '2024-05-20T09:00:00.000Z' }),
+      attempt({ factId: 'f6', correct: false, at: '2024-05-01T09:00:00.000Z' }),
+      attempt({ factId: 'f6', kind: 'cloze', correct: true, at: '2024-06-03T09:00:00.000Z' }),
+    ]);
+
+    it.each([
+      [2, ['f1', 'f2']],
+      [4, ['f1', 'f2', 'f3', 'f4']],
+      [5, ['f1', 'f2', 'f3', 'f4', 'f5']],
+    ])('count %d asks %j', (count, expected) => {
+      for (const seed of SEEDS) {
+        expect(factIdsOf(selectQuestions(six, history, { count }, createRandom(seed))).sort()).toEqual(expected);
+      }
+    });
+  });
+
+  it('mixes kinds: six facts of six kinds give a six-question quiz of at least four kinds', () => {
+    for (const seed of SEEDS) {
+      const kinds = new Set(selectQuestions(everyKind, NO_HISTORY, { count: 6 }, createRandom(seed)).map((q) => q.kind));
+      expect(kinds.size).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it.each([
+    [['cloze'], ['cloze']],
+    [['order', 'multi-select'], ['multi-select', 'order']],
+  ] as const)('asks only the kinds given with --kind %j', (kinds, expected) => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      const questions = selectQuestions(everyKind, NO_HISTORY, { count: 6, kinds }, createRandom(seed));
+      expect(questions).toHaveLength(6);
+      expect([...new Set(questions.map((q) => q.kind))].sort()).toEqual(expected);
+    }
+  });
+
+  it.each(['money', ' Money ', 'MONEY'])('asks only facts of the topic given with --topic %j', (topic) => {
+    const questions = selectQuestions(eight, NO_HISTORY, { count: 8, topic }, createRandom(11));
+    expect(questions).toHaveLength(8);
+    expect([...new Set(factIdsOf(questions))].sort()).toEqual(['f2', 'f4', 'f6', 'f8']);
+  });
+
+  it('asks nothing for a topic no fact has', () => {
+    expect(selectQuestions(eight, NO_HISTORY, { count: 5, topic: 'sports' }, createRandom(1))).toEqual([]);
+  });
+
+  it('combines --kind and --topic', () => {
+    const questions = selectQuestions(eight, NO_HISTORY, { count: 10, kinds: ['true-false'], topic: 'people' }, createRandom(1));
+    expect(ids(questions).sort()).toEqual(['f1-true-false', 'f3-true-false', 'f5-true-false', 'f7-true-false']);
+  });
+});
+
+describe('eligibleQuestions', () => {
+  it('groups matching questions by fact in deck order and leaves out facts with none', () => {
+    const small = deck({
+      facts: facts(3),
+      questions: [cloze({ factId: 'f3' }), choiceQuestion({ factId: 'f1' }), cloze({ factId: 'f1' }), trueFalse({ factId: 'f2' })],
+    });
+    const byFact = eligibleQuestions(small, { kinds: ['cloze'] });
+    expect([...byFact].map(([factId, questions]) => [factId, ids(questions)])).toEqual([
+      ['f1', ['f1-cloze']],
+      ['f3', ['f3-cloze']],
+    ]);
+  });
+});
+
+describe('presentQuestion', () => {
+  it('shows the choices of a choice question shuffled, the same way for the same seed', () => {
+    const question = choiceQuestion({ choices: ['a', 'b', 'c', 'd', 'e', 'f'], answer: 'a' });
+    const shown = presentQuestion(question, createRandom(8)).options;
+    expect([...shown].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(presentQuestion(question, createRandom(8)).options).toEqual(shown);
+    const orders = new Set(SEEDS.map((seed) => presentQuestion(question, createRandom(seed)).options.join()));
+    expect(orders.size).toBeGreaterThan(10);
+  });
+
+  it('shows the choices of a multi-select question, all of them', () => {
+    const question = multiSelect();
+    expect([...presentQuestion(question, createRandom(1)).options].sort()).toEqual([...question.choices].sort());
+  });
+
+  it.each([trueFalse(), cloze(), shortAnswer()])('shows no options for a $kind question', (question) => {
+    expect(presentQuestion(question, createRandom(1))).toEqual({ question, options: [] });
+  });
+
+  it('never shows an order question already in the right order', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (answer, itemsSeed, seed) => {
+          const question = orderQuestion({ items: createRandom(itemsSeed).shuffle(answer), answer });
+          const shown = presentQuestion(question, createRandom(seed)).options;
+          expect([...shown].sort()).toEqual([...answer].sort());
+          expect(shown).not.toEqual(answer);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not show a two-item order question in the right order, even when authored that way', () => {
+    for (const seed of SEEDS) {
+      const question = orderQuestion({ items: ['first', 'second'], answer: ['first', 'second'] });
+      expect(presentQuestion(question, createRandom(seed)).options).toEqual(['second', 'first']);
+    }
+  });
+});
+
+describe('selectReviewQuestions', () => {
+  const review = deck({
+    facts: facts(4),
+    questions: [
+      ...questionsOfKinds('f1', ['choice', 'cloze', 'true-false']),
+      ...questionsOfKinds('f2', ['cloze']),
+      ...questionsOfKinds('f3', ['order', 'multi-select']),
+      ...questionsOfKinds('f4', ['choice']),
+    ],
+  });
+  const history = summarizeHistory(review, [
+    attempt({ factId: 'f1', kind: 'cloze', correct: false, at: '2024-06-01T09:00:00.000Z' }),
+    attempt({ factId: 'f2', kind: 'cloze', correct: false, at: '2024-06-01T09:00:00.000Z' }),
+    attempt({ factId: 'f3', kind: 'order', correct: false, at: '2024-06-01T09:00:00.000Z' }),
+    attempt({ factId: 'f4', kind: 'choice', correct: true, at: '2024-06-01T09:00:00.000Z' }),
+  ]);
+  const missed = ['f1', 'f2', 'f3'];
+
+  it('asks one question per missed fact, in a kind other than the one last missed where one exists', () => {
+    const kindsSeenForF1 = new Set<QuestionKind>();
+    for (const seed of SEEDS) {
+      const questions = selectReviewQuestions(review, missed, history, {}, createRandom(seed));
+      expect(factIdsOf(questions).sort()).toEqual(['f1', 'f2', 'f3']);
+      const byFact = new Map(questions.map((q) => [q.factId, q]));
+      expect(byFact.get('f1')?.kind).not.toBe('cloze');
+      expect(byFact.get('f2')?.kind).toBe('cloze'); // the only question it has
+      expect(byFact.get('f3')?.kind).toBe('multi-select');
+      kindsSeenForF1.add(byFact.get('f1')?.kind ?? 'cloze');
+    }
+    expect([...kindsSeenForF1].sort()).toEqual(['choice', 'true-false']);
+  });
+
+  it('keeps to --count and the filters', () => {
+    expect(selectReviewQuestions(review, missed, history, { count: 2 }, createRandom(1))).toHaveLength(2);
+    const onlyCloze = selectReviewQuestions(review, missed, history, { kinds: ['cloze'] }, createRandom(1));
+    expect(ids(onlyCloze).sort()).toEqual(['f1-cloze', 'f2-cloze']);
+  });
+
+  it('is the same for the same seed', () => {
+    const pick = (): string[] => ids(selectReviewQuestions(review, missed, history, {}, createRandom(77)));
+    expect(pick()).toEqual(pick());
+  });
+});
+
+describe('pickAnotherQuestion', () => {
+  const one = deck({
+    facts: facts(2),
+    questions: [
+      choiceQuestion({ factId: 'f1' }),
+      cloze({ factId: 'f1' }),
+      cloze({ factId: 'f1', id: 'f1-cloze-2', prompt: 'The mayor is _____.' }),
+      trueFalse({ factId: 'f1' }),
+      trueFalse({ factId: 'f2' }),
+    ],
+  });
+
+  it.each([
+    ['a question neither asked nor of an asked kind', ['f1-cloze', 'f1-choice'], ['f1-true-false']],
+    ['a question not asked, when every kind was asked', ['f1-cloze', 'f1-choice', 'f1-true-false'], ['f1-cloze-2']],
+    ['any question of the fact, when every one was asked', ['f1-cloze', 'f1-cloze-2', 'f1-choice', 'f1-true-false'], ['f1-choice', 'f1-cloze', 'f1-cloze-2', 'f1-true-false']],
+  ])('picks %s', (_name, askedIds, allowed) => {
+    const asked = one.questions.filter((q) => askedIds.includes(q.id));
+    const picked = new Set<string>();
+    for (const seed of SEEDS) {
+      const question = pickAnotherQuestion(one, 'f1', asked, createRandom(seed));
+      expect(question.factId).toBe('f1');
+      picked.add(question.id);
+    }
+    expect([...picked].sort()).toEqual(allowed);
+  });
+
+  it('avoids the kind of an asked question, not only the question itself', () => {
+    const asked = one.questions.filter((q) => q.id === 'f1-cloze');
+    for (const seed of SEEDS) {
+      expect(pickAnotherQuestion(one, 'f1', asked, createRandom(seed)).kind).not.toBe('cloze');
+    }
+  });
+});
+
+it('lists every question kind in ALL_KINDS, so the fixtures above cover them', () => {
+  expect(new Set(everyKind.questions.map((q) => q.kind))).toEqual(new Set(ALL_KINDS));
+});

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { findQuoteSentence, splitSentences } from '../../src/domain/article.js';
+import type { Question } from '../../src/domain/deck.js';
+import { createRandom } from '../../src/domain/random.js';
+import { presentQuestion, type PresentedQuestion } from '../../src/domain/selection.js';
+import type { RunSummary } from '../../src/session/run-state.js';
+import { kindLabel, renderFeedback, renderHeader, renderPlainQuestion, renderProgress, renderSummary, type FeedbackInput } from '../../src/ui/render-quiz.js';
+import { createStyle } from '../../src/ui/style.js';
+import { choiceQuestion, cloze, fact, multiSelect, orderQuestion, shortAnswer, trueFalse } from '../helpers/builders.js';
+
+const plainStyle = createStyle(false);
+const ESC = '\u001b';
+const EVIL = `${ESC}[31mred${ESC}[0m${ESC}]0;pwned\u0007`;
+
+const ARTICLE =
+  'Harbour Town Opens New Library\n' +
+  'Riverside: The mayor of Harbour Town, Dana Ortiz, opened a new public library on Monday. The building holds 40,000 books and a small theatre.';
+
+const mayor = fact({
+  id: 'f-mayor',
+  statement: 'Dana Ortiz, the mayor of Harbour Town, opened the library.',
+  quote: 'The mayor of Harbour Town, Dana Ortiz, opened a new public library',
+});
+const books = fact({ id: 'f-books', statement: 'The library holds 40,000 books.', quote: 'holds 40,000 books', topic: 'building' });
+
+/** The sentence the feedback shows, found the way a run finds it. */
+const sentenceOf = (quote: string, article = ARTICLE): string | null => findQuoteSentence(splitSentences(article), quote)?.text ?? null;
+
+function feedback(input: Partial<FeedbackInput> & Pick<FeedbackInput, 'question'>): string {
+  const fact = input.fact ?? mayor;
+  return renderFeedback({ correct: true, typo: false, dontKnow: false, fact, sentence: sentenceOf(fact.quote), ...input }, plainStyle, true);
+}
+
+describe('renderFeedback', () => {
+  it.each([
+    [true, false, false, 'Correct.'],
+    [true, true, false, 'Correct. (mind the spelling: Dana Ortiz)'],
+    [false, false, false, 'Wrong. The answer: Dana Ortiz'],
+    [false, false, true, "Wrong (don't know). The answer: Dana Ortiz"],
+  ])('correct=%s typo=%s dontKnow=%s starts with %j', (correct, typo, dontKnow, first) => {
+    const lines = feedback({ question: choiceQuestion({ factId: 'f-mayor' }), correct, typo, dontKnow }).split('\n');
+    expect(lines[0]).toBe(first);
+  });
+
+  it('shows the explanation, the fact and the whole source sentence with quote and answer marked', () => {
+    const text = feedback({ question: choiceQuestion({ factId: 'f-mayor' }), correct: false });
+    expect(text.split('\n')).toEqual([
+      'Wrong. The answer: Dana Ortiz',
+      '  The mayor, Dana Ortiz, opened it.',
+      '  Fact: Dana Ortiz, the mayor of Harbour Town, opened the library.',
+      '  Source: Riverside: «The mayor of Harbour Town, *Dana Ortiz*, opened a new public library» on Monday.',
+    ]);
+  });
+
+  it.each([
+    ['cloze', cloze({ factId: 'f-books', answer: '40,000' }), 'The building «holds *40,000* books» and a small theatre.'],
+    ['short answer, matched ignoring case', shortAnswer({ factId: 'f-books', answer: 'HOLDS 40,000' }), 'The building «*holds 40,000* books» and a small theatre.'],
+    ['answer outside the quote', shortAnswer({ factId: 'f-books', answer: 'theatre' }), 'The building «holds 40,000 books» and a small theatre.'],
+    ['true/false (no answer to mark)', trueFalse({ factId: 'f-books' }), 'The building «holds 40,000 books» and a small theatre.'],
+  ])('marks the source sentence for a %s question', (_name, question, source) => {
+    const text = feedback({ question, fact: books });
+    expect(text).toContain(`  Source: ${source}`);
+  });
+
+  it.each([
+    [trueFalse({ answer: true }), 'True'],
+    [trueFalse({ answer: false }), 'False'],
+    [orderQuestion({ answer: ['Construction began', 'The library opened'], items: ['The library opened', 'Construction began'] }), '1. Construction began  2. The library opened'],
+    [multiSelect({ answer: ['books', 'a small theatre'] }), 'books; a small theatre'],
+  ])('shows the answer of a $kind question as a person reads it', (question, shown) => {
+    expect(feedback({ question, correct: false }).split('\n')[0]).toBe(`Wrong. The answer: ${shown}`);
+  });
+
+  it('leaves out the source line without a sentence, and fact lines without a fact', () => {
+    const question = choiceQuestion({ factId: 'f-mayor' });
+    const noSentence = renderFeedback({ correct: true, typo: false, dontKnow: false, question, fact: mayor, sentence: null }, plainStyle, true);
+    expect(noSentence).toContain('Fact: Dana Ortiz');
+    expect(noSentence).not.toContain('Source:');
+    const noFact = renderFeedback({ correct: true, typo: false, dontKnow: false, question, fact: undefined, sentence: 'Some sentence.' }, plainStyle, true);
+    expect(noFact).not.toContain('Fact:');
+    expect(noFact).not.toContain('Source:');
+  });
+
+  it('leaves out the explanation line when there is none', () => {
+    expect(feedback({ question: choiceQuestion({ factId: 'f-mayor', explanation: '' }) }).split('\n')).toHaveLength(3);
+  });
+
+  // The validator accepts a quote with white space folded, so feedback must mark it the same way.
+  it('marks a quote that matches its sentence only with white space folded', () => {
+    const article = 'Harbour Town Opens New Library\nThe building holds  40,000 books and a small theatre.';
+    const sentence = sentenceOf(books.quote, article);
+    expect(sentence).toBe('The building holds  40,000 books and a small theatre.');
+    const text = renderFeedback({ correct: true, typo: false, dontKnow: false, question: cloze({ factId: 'f-books', answer: '40,000' }), fact: books, sentence }, plainStyle, true);
+    expect(text).toContain('The building «holds  *40,000* books» and a small theatre.');
+  });
+});
+
+describe('renderPlainQuestion', () => {
+  const shown = (question: Question, options: string[] = []): PresentedQuestion => ({ question, options });
+
+  it('numbers the options and tells how to answer', () => {
+    const text = renderPlainQuestion(shown(choiceQuestion(), ['A librarian', 'Dana Ortiz', 'A local trust']), 3, 10);
+    expect(text.split('\n')).toEqual([
+      'Question 3 of 10 [multiple choice]',
+      'Who opened the new library?',
+      '  1) A librarian',
+      '  2) Dana Ortiz',
+      '  3) A local trust',
+      "Answer with a number. An empty line: don't know.",
+    ]);
+  });
+
+  it.each([
+    [trueFalse(), 'Answer true or false (t/f).'],
+    [cloze(), 'Type the missing words.'],
+    [shortAnswer(), 'Type your answer.'],
+    [orderQuestion(), 'Type the numbers in the right order, e.g. 2 1 3.'],
+    [multiSelect(), 'Type the numbers of every right choice, separated by commas.'],
+  ])('tells how to answer a $kind question', (question, how) => {
+    const text = renderPlainQuestion(presentQuestion(question, createRandom(1)), 1, 1);
+    expect(text.split('\n')[0]).toBe(`Question 1 of 1 [${kindLabel(question.kind)}]`);
+    expect(text.split('\n').at(-1)).toBe(`${how} An empty line: don't know.`);
+  });
+
+  it('marks a retry', () => {
+    expect(renderPlainQuestion(shown(cloze()), 4, 5, true).split('\n')[0]).toBe('Question 4 of 5 (again) [fill in the blank]');
+  });
+
+  it('keeps a prompt with line breaks on one line', () => {
+    expect(renderPlainQuestion(shown(shortAnswer({ prompt: 'Who is\nthe mayor?' })), 1, 1).split('\n')[1]).toBe('Who is the mayor?');
+  });
+});
+
+describe('renderProgress', () => {
+  it.each([
+    [1, 10, 'Question 1 of 10  [--------------------]'],
+    [3, 10, 'Question 3 of 10  [####----------------]'],
+    [10, 10, 'Question 10 of 10  [##################--]'],
+    [1, 0, 'Question 1 of 0  [--------------------]'],
+  ])('shows question %d of %d', (number, total, expected) => {
+    expect(renderProgress(number, total, plainStyle)).toBe(expected);
+  });
+
+  it('marks a retry', () => {
+    expect(renderProgress(3, 10, plainStyle, true)).toBe('Question 3 of 10  [####----------------]  (again)');
+  });
+});
+
+describe('renderSummary', () => {
+  const summary = (overrides: Partial<RunSummary> = {}): RunSummary => ({
+    correct: 3,
+    total: 4,
+    percent: 75,
+    ms: 95_000,
+    byTopic: [
+      { topic: 'building', correct: 1, total: 2 },
+      { topic: 'people', correct: 2, total: 2 },
+    ],
+    missed: [books],
+    cleared: [],
+    ...overrides,
+  });
+
+  it('shows the score, the topics and the missed facts of a quiz', () => {
+    expect(renderSummary(summary(), 'quiz', plainStyle).split('\n')).toEqual([
+      'Score: 3/4 (75%)  ·  time 1m 35s',
+      'By topic:',
+      '  building  1/2',
+      '  people    2/2',
+      'Missed (1):',
+      '  - The library holds 40,000 books.',
+      'Run `factdeck review` to go over what you missed.',
+    ]);
+  });
+
+  it('shows what a review cleared and what is still missed', () => {
+    const text = renderSummary(summary({ cleared: [mayor] }), 'review', plainStyle);
+    expect(text).toContain('Learned this time (1):\n  + Dana Ortiz, the mayor of Harbour Town, opened the library.');
+    expect(text).toContain('Missed (1):\n  - The library holds 40,000 books.');
+    expect(text).toContain('Run `factdeck review` again later for what is still missed.');
+  });
+
+  it.each([
+    ['quiz', 'Nothing missed. Well done.'],
+    ['review', 'Nothing left to review. Well done.'],
+  ] as const)('praises a %s with nothing missed', (mode, praise) => {
+    const text = renderSummary(summary({ correct: 4, percent: 100, missed: [] }), mode, plainStyle);
+    expect(text.split('\n')[0]).toBe('Score: 4/4 (100%)  ·  time 1m 35s');
+    expect(text.split('\n').at(-1)).toBe(praise);
+    expect(text).not.toContain('Missed');
+  });
+
+  it.each([
+    [0, '0s'],
+    [59_400, '59s'],
+    [60_000, '1m 00s'],
+    [605_000, '10m 05s'],
+  ])('shows %d ms as %s', (ms, shown) => {
+    expect(renderSummary(summary({ ms }), 'quiz', plainStyle).split('\n')[0]).toBe(`Score: 3/4 (75%)  ·  time ${shown}`);
+  });
+});
+
+describe('untrusted text', () => {
+  const evilFact = fact({ id: 'f-evil', statement: `Statement ${EVIL}`, quote: 'holds 40,000 books', topic: `topic ${EVIL}` });
+  const evilQuestion = choiceQuestion({
+    factId: 'f-evil',
+    prompt: `Prompt ${EVIL}`,
+    choices: [`Choice ${EVIL}`, 'Other'],
+    answer: `Choice ${EVIL}`,
+    explanation: `Because ${EVIL}`,
+  });
+
+  it.each([
+    ['a plain question', () => renderPlainQuestion({ question: evilQuestion, options: evilQuestion.choices }, 1, 1)],
+    ['feedback', () => renderFeedback({ correct: false, typo: false, dontKnow: false, question: evilQuestion, fact: evilFact, sentence: `It ${EVIL} holds 40,000 books.` }, plainStyle, true)],
+    ['a summary', () => renderSummary({ correct: 0, total: 1, percent: 0, ms: 0, byTopic: [{ topic: evilFact.topic, correct: 0, total: 1 }], missed: [evilFact], cleared: [evilFact] }, 'review', plainStyle)],
+    ['a header', () => renderHeader(`Title ${EVIL}`, 'Quiz', plainStyle)],
+  ])('does not reach the output of %s', (_name, render) => {
+    const text = render();
+    expect(text).not.toContain(ESC);
+    expect(text).not.toContain('\u0007');
+    expect(text).not.toContain('pwned');
+    expect(text).toContain('red');
+  });
+
+  it('keeps the words around an escape sequence', () => {
+    const text = renderPlainQuestion({ question: evilQuestion, options: [] }, 1, 1);
+    expect(text.split('\n')[1]).toBe('Prompt red');
+  });
+});
