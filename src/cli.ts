@@ -52,6 +52,19 @@ function parseSeed(value: string): number {
   return n;
 }
 
+function parseWhole(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number, 0 or more, not ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+}
+
+function parseRetention(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--retention must be a number such as 0.9, not ${JSON.stringify(value)}`);
+  return n;
+}
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -115,6 +128,54 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
         await (await import('./commands/review.js')).reviewCommand(context, { ...options, count });
       }),
     );
+
+  withProgressOptions(program.command('study'))
+    .description('spaced-repetition flashcards: what is due, flip, rate Again/Hard/Good/Easy')
+    .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
+    .option('--new <n>', 'new cards to introduce today (default: the profile\'s setting, 10)', parseWhole('--new'))
+    .option('--cram', 'go through all the cards without touching the schedule')
+    .option('--seed <n>', 'the order of cards in --cram', parseSeed)
+    .action((options: CommonOptions & { deck?: string; new?: number; cram?: boolean; seed?: number }) =>
+      run(async () => (await import('./commands/study.js')).studyCommand(context, options)),
+    );
+
+  program
+    .command('stats')
+    .description('scores over time, accuracy by topic and kind, missed facts, cards by state, due forecast, activity')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose progress', 'default')
+    .option('--deck <id|path>', 'only this deck (default: every deck)')
+    .option('--plain', 'plain ASCII charts, no colour')
+    .option('--json', 'the numbers as JSON')
+    .action((options: CommonOptions & { deck?: string }) => run(async () => (await import('./commands/stats.js')).statsCommand(context, options)));
+
+  program
+    .command('config')
+    .description("show or set a profile's spaced-repetition settings")
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose settings', 'default')
+    .option('--retention <r>', 'desired retention, 0.70 to 0.99 (default 0.9)', parseRetention)
+    .option('--new-per-day <n>', 'new cards a day in study (default 10)', parseWhole('--new-per-day'))
+    .option('--day-start <hour>', 'the hour a new study day starts, local time (default 4)', parseWhole('--day-start'))
+    .option('--json', 'print the settings as JSON')
+    .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number }) =>
+      run(async () => (await import('./commands/profiles.js')).configCommand(context, options)),
+    );
+
+  program
+    .command('profiles')
+    .description('list the profiles with their answers, sessions and cards')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--json', 'print the list as JSON')
+    .action((options: { data?: string; json?: boolean }) => run(async () => (await import('./commands/profiles.js')).profilesCommand(context, options)));
+
+  program
+    .command('reset')
+    .description("delete one profile's progress, after a confirmation (a backup is kept)")
+    .requiredOption('--profile <name>', 'whose progress to delete')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--yes', 'do not ask (for scripts)')
+    .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/profiles.js')).resetCommand(context, options)));
 
   withProgressOptions(program)
     .option('--deck <id|path>', 'the deck for the menu\'s quiz and review')

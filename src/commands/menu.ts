@@ -1,23 +1,33 @@
-// `factdeck` with no command: in a terminal, a menu of what there is to do; it comes back after each.
+// `factdeck` with no command: in a terminal, a menu of what there is to do, with the counts that matter
+// (facts to review, cards due); it comes back after each and quits on q or the Quit item.
 
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
-import { UsageError } from '../errors.js';
+import { StoppedError, UsageError } from '../errors.js';
+import { missedFactIds, summarizeHistory } from '../domain/history.js';
+import type { LoadedDeck } from '../domain/deck.js';
+import { buildStudyQueue } from '../scheduling/study-queue.js';
+import { cardsFor, firstReviewTimes, settingsFor } from '../storage/progress.js';
+import { isPromptExit } from '../ui/prompt-exit.js';
 import { openDeck } from './open-deck.js';
 import { decksCommand } from './decks.js';
 import { deckPicker, quizCommand } from './quiz.js';
 import { reviewCommand } from './review.js';
 import { checkProfile, openStore, type ProgressOptions } from './run-session.js';
-import { isPromptExit } from '../ui/prompt-exit.js';
-import { missedFactIds, summarizeHistory } from '../domain/history.js';
+import { statsCommand } from './stats.js';
+import { studyCommand } from './study.js';
 
-type Item = 'quiz' | 'review' | 'decks' | 'quit';
+type Item = 'quiz' | 'review' | 'study' | 'stats' | 'decks' | 'quit';
 
-async function missedCount(context: Context, options: ProgressOptions & { deck?: string }, deckId: string, deck: Parameters<typeof summarizeHistory>[0]): Promise<number> {
+async function counts(context: Context, options: ProgressOptions, loaded: LoadedDeck): Promise<{ missed: number; due: number; fresh: number }> {
   const store = await openStore(context, options);
   try {
-    const attempts = store.data().attempts.filter((a) => a.profile === options.profile && a.deckId === deckId);
-    return missedFactIds(deck, summarizeHistory(deck, attempts)).length;
+    const data = store.data();
+    const { deck } = loaded;
+    const attempts = data.attempts.filter((a) => a.profile === options.profile && a.deckId === deck.id);
+    const settings = settingsFor(data, options.profile);
+    const queue = buildStudyQueue(deck, cardsFor(data, options.profile, deck.id), firstReviewTimes(data, options.profile, deck.id), context.now(), settings);
+    return { missed: missedFactIds(deck, summarizeHistory(deck, attempts)).length, due: queue.due.length, fresh: queue.fresh.length };
   } finally {
     await store.close();
   }
@@ -32,14 +42,16 @@ export async function menuCommand(context: Context, options: ProgressOptions & {
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
   const deck = loaded.dir;
   for (;;) {
-    const missed = await missedCount(context, options, loaded.deck.id, loaded.deck);
+    const { missed, due, fresh } = await counts(context, options, loaded);
     writeLine(context.stdout);
     const item = await askSelect<Item>(
       {
         message: `factdeck · ${loaded.deck.title}`,
         choices: [
-          { name: 'Quiz', value: 'quiz', description: '10 questions of mixed kinds' },
+          { name: 'Quiz', value: 'quiz', description: '10 questions of mixed kinds, feedback after each' },
           { name: `Review missed (${missed})`, value: 'review', description: 'the facts you got wrong, until they stick' },
+          { name: `Study (${due} due, ${fresh} new)`, value: 'study', description: 'spaced-repetition flashcards: flip, rate 1-4' },
+          { name: 'Stats', value: 'stats', description: 'scores, accuracy, due forecast, activity' },
           { name: 'Decks', value: 'decks', description: 'the decks factdeck knows' },
           { name: 'Quit', value: 'quit' },
         ],
@@ -51,8 +63,16 @@ export async function menuCommand(context: Context, options: ProgressOptions & {
       throw error;
     });
     if (item === 'quit') return;
-    if (item === 'quiz') await quizCommand(context, { ...options, deck, count: 10 });
-    if (item === 'review') await reviewCommand(context, { ...options, deck });
-    if (item === 'decks') await decksCommand(context, {});
+    try {
+      if (item === 'quiz') await quizCommand(context, { ...options, deck, count: 10 });
+      if (item === 'review') await reviewCommand(context, { ...options, deck });
+      if (item === 'study') await studyCommand(context, { ...options, deck });
+      if (item === 'stats') await statsCommand(context, { ...options, deck });
+      if (item === 'decks') await decksCommand(context, {});
+    } catch (error) {
+      // Ctrl+C inside a quiz or study run ends that run (its answers are saved) and returns to the menu.
+      if (!(error instanceof StoppedError)) throw error;
+      writeLine(context.stdout, error.message.trim());
+    }
   }
 }

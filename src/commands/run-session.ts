@@ -22,6 +22,8 @@ import {
   type RunState,
 } from '../session/run-state.js';
 import { resolveDataDir } from '../storage/data-dir.js';
+import { applyRating, undoReview } from '../storage/progress.js';
+import { ratingForAnswer } from '../scheduling/fsrs.js';
 import type { SessionRecord } from '../storage/schema.js';
 import { Store } from '../storage/store.js';
 import type { Context } from '../context.js';
@@ -121,6 +123,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     if (record) change(record);
   };
 
+  const cardOf = (question: Question): { profile: string; deckId: string; factId: string } => ({ profile: plan.profile, deckId: deck.id, factId: question.factId });
   let state: RunState = startRun(plan.mode, plan.questions);
   const title = printable(deck.title, { singleLine: true });
   const what = plan.mode === 'quiz' ? 'Quiz' : 'Review of missed facts';
@@ -153,6 +156,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const question = item.question;
       const verdict = gradeAnswer(question, given, aliases.get(question.id) ?? []);
       const attemptId = nanoid();
+      const answeredAt = context.now();
       await store.update((data) => {
         data.attempts.push({
           id: attemptId,
@@ -164,13 +168,15 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
           kind: question.kind,
           given,
           correct: verdict.correct,
-          at: context.now().toISOString(),
+          at: answeredAt.toISOString(),
           ms,
         });
         updateSession(data, (record) => {
           record.answered++;
           if (verdict.correct) record.correct++;
         });
+        // The fact's memory card learns from the answer in the same save.
+        applyRating(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode });
       });
       state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, deck, plan.random);
 
@@ -191,6 +197,12 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
             record.correct++;
           });
           data.aliases.push({ profile: plan.profile, deckId: deck.id, questionId: question.id, text: given as string, at: context.now().toISOString() });
+          // Re-rate the card as if the answer had been judged right in the first place.
+          const review = data.reviews.find((r) => r.attemptId === attemptId);
+          if (review) {
+            undoReview(data, review.id);
+            applyRating(data, { ...cardOf(question), id: review.id, rating: 'good', now: new Date(review.at), attemptId, source: plan.mode });
+          }
         });
         aliases.set(question.id, [...(aliases.get(question.id) ?? []), given as string]);
         state = claimLastAnswer(state);

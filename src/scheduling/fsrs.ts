@@ -126,3 +126,12 @@ export function formatInterval(ms: number): string {
 export function isDue(card: MemoryCard, now: Date): boolean {
   return Date.parse(card.due) <= now.getTime();
 }
+
+/** How a quiz or review answer rates the fact's card: wrong -> Again; right -> Good, or Hard when it
+ * took a typo allowance or a long time. */
+export const SLOW_ANSWER_MS = 20_000;
+
+export function ratingForAnswer(correct: boolean, typo: boolean, ms: number): RatingName {
+  if (!correct) return 'again';
+  return typo || ms > SLOW_ANSWER_MS ? 'hard' : 'good';
+}

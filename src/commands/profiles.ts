@@ -1,0 +1,160 @@
+// `factdeck config`, `factdeck profiles` and `factdeck reset`: per-profile settings, the list of profiles,
+// and clearing one profile's progress after a confirmation.
+
+import type { Context } from '../context.js';
+import { writeLine } from '../context.js';
+import { UsageError } from '../errors.js';
+import { settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
+import type { DatabaseData } from '../storage/schema.js';
+import { printable } from '../ui/printable.js';
+import { isPromptExit } from '../ui/prompt-exit.js';
+import { checkProfile, openStore, type ProgressOptions } from './run-session.js';
+
+export interface ConfigOptions extends ProgressOptions {
+  retention?: number;
+  newPerDay?: number;
+  dayStart?: number;
+  json?: boolean;
+}
+
+function checkSettings(options: ConfigOptions): Partial<ProfileSettings> {
+  const change: Partial<ProfileSettings> = {};
+  if (options.retention !== undefined) {
+    if (!(options.retention >= 0.7 && options.retention <= 0.99)) {
+      throw new UsageError(`--retention must be between 0.70 and 0.99, not ${options.retention}`, 'desired retention is the chance of remembering a card when it comes due; 0.9 is the usual choice');
+    }
+    change.desiredRetention = options.retention;
+  }
+  if (options.newPerDay !== undefined) {
+    if (options.newPerDay > 9999) throw new UsageError('--new-per-day must be 9999 or less');
+    change.newPerDay = options.newPerDay;
+  }
+  if (options.dayStart !== undefined) {
+    if (options.dayStart > 23) throw new UsageError(`--day-start must be an hour from 0 to 23, not ${options.dayStart}`);
+    change.dayStartHour = options.dayStart;
+  }
+  return change;
+}
+
+function describeSettings(profile: string, settings: ProfileSettings): string {
+  return [
+    `Profile ${printable(profile, { singleLine: true })}:`,
+    `  desired retention  ${settings.desiredRetention}`,
+    `  new cards a day    ${settings.newPerDay}`,
+    `  day starts at      ${String(settings.dayStartHour).padStart(2, '0')}:00 (local time)`,
+  ].join('\n');
+}
+
+export async function configCommand(context: Context, options: ConfigOptions): Promise<void> {
+  const profile = checkProfile(options.profile);
+  const change = checkSettings(options);
+  const store = await openStore(context, options);
+  try {
+    if (Object.keys(change).length > 0) {
+      await store.update((data) => {
+        const settings = { ...settingsFor(data, profile), ...change };
+        const index = data.profiles.findIndex((p) => p.name === profile);
+        const record = { name: profile, ...settings };
+        if (index === -1) data.profiles.push(record);
+        else data.profiles[index] = record;
+      });
+    }
+    const settings = settingsFor(store.data(), profile);
+    if (options.json) writeLine(context.stdout, JSON.stringify({ profile, ...settings, defaults: DEFAULT_SETTINGS }, null, 2));
+    else writeLine(context.stdout, `${Object.keys(change).length > 0 ? 'Saved. ' : ''}${describeSettings(profile, settings)}`);
+  } finally {
+    await store.close();
+  }
+}
+
+interface ProfileSummary {
+  name: string;
+  attempts: number;
+  cards: number;
+  sessions: number;
+  lastActive: string | null;
+}
+
+export function summarizeProfiles(data: DatabaseData): ProfileSummary[] {
+  const byName = new Map<string, ProfileSummary>();
+  const get = (name: string): ProfileSummary => {
+    let summary = byName.get(name);
+    if (!summary) {
+      summary = { name, attempts: 0, cards: 0, sessions: 0, lastActive: null };
+      byName.set(name, summary);
+    }
+    return summary;
+  };
+  const touch = (summary: ProfileSummary, at: string): void => {
+    if (summary.lastActive === null || at > summary.lastActive) summary.lastActive = at;
+  };
+  for (const profile of data.profiles) get(profile.name);
+  for (const attempt of data.attempts) {
+    const summary = get(attempt.profile);
+    summary.attempts++;
+    touch(summary, attempt.at);
+  }
+  for (const session of data.sessions) get(session.profile).sessions++;
+  for (const card of data.cards) get(card.profile).cards++;
+  for (const review of data.reviews) touch(get(review.profile), review.at);
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function profilesCommand(context: Context, options: { data?: string; json?: boolean }): Promise<void> {
+  const store = await openStore(context, options);
+  const profiles = summarizeProfiles(store.data());
+  await store.close();
+  if (options.json) {
+    writeLine(context.stdout, JSON.stringify({ profiles }, null, 2));
+    return;
+  }
+  if (profiles.length === 0) {
+    writeLine(context.stdout, 'No profiles yet: the first quiz creates "default" (or the one named with --profile).');
+    return;
+  }
+  for (const p of profiles) {
+    const last = p.lastActive === null ? 'never' : p.lastActive.slice(0, 10);
+    writeLine(context.stdout, `${printable(p.name, { singleLine: true }).padEnd(16)} ${p.attempts} answers, ${p.sessions} sessions, ${p.cards} cards, last active ${last}`);
+  }
+}
+
+export async function resetCommand(context: Context, options: ProgressOptions & { yes?: boolean }): Promise<void> {
+  const profile = checkProfile(options.profile);
+  const store = await openStore(context, options);
+  try {
+    const summary = summarizeProfiles(store.data()).find((p) => p.name === profile);
+    if (!summary) {
+      writeLine(context.stdout, `Profile "${printable(profile, { singleLine: true })}" has no progress: nothing to reset.`);
+      return;
+    }
+    const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${summary.attempts} answers, ${summary.sessions} sessions, ${summary.cards} cards)`;
+    if (!options.yes) {
+      if (options.plain || !context.interactive) {
+        throw new UsageError(`reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`);
+      }
+      const { askSelect } = await import('../ui/prompts.js');
+      const sure = await askSelect({ message: `Delete ${what}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false }, { input: context.stdin, output: context.stdout }).catch(
+        (error: unknown) => {
+          if (isPromptExit(error)) return false;
+          throw error;
+        },
+      );
+      if (!sure) {
+        writeLine(context.stdout, 'Nothing was deleted.');
+        return;
+      }
+    }
+    await store.update((data) => {
+      const other = (record: { profile: string }): boolean => record.profile !== profile;
+      data.attempts = data.attempts.filter(other);
+      data.sessions = data.sessions.filter(other);
+      data.aliases = data.aliases.filter(other);
+      data.cards = data.cards.filter(other);
+      data.reviews = data.reviews.filter(other);
+      data.profiles = data.profiles.filter((p) => p.name !== profile);
+    });
+    writeLine(context.stdout, `Deleted ${what}. A copy of the database from before is in ${store.backupsDir}.`);
+  } finally {
+    await store.close();
+  }
+}

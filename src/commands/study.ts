@@ -1,0 +1,150 @@
+// `factdeck study`: spaced-repetition flashcards. Due cards first (earliest first), then new facts up to the
+// day's limit; flip, rate Again/Hard/Good/Easy, undo the last rating exactly. Each rating is saved as it is
+// given. --cram goes through cards without touching the schedule.
+
+import { nanoid } from 'nanoid';
+import { findQuoteSentence, splitSentences } from '../domain/article.js';
+import { factsById } from '../domain/deck.js';
+import { createRandom } from '../domain/random.js';
+import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
+import { buildStudyQueue } from '../scheduling/study-queue.js';
+import { applyRating, cardsFor, firstReviewTimes, settingsFor, undoReview } from '../storage/progress.js';
+import type { Context } from '../context.js';
+import { writeLine } from '../context.js';
+import { StoppedError } from '../errors.js';
+import { END } from '../ui/asker.js';
+import { isPromptExit } from '../ui/prompt-exit.js';
+import { frontQuestion, renderCardSides } from '../ui/render-study.js';
+import { renderHeader } from '../ui/render-quiz.js';
+import { createPlainStudyAsker, createTerminalStudyAsker, type StudyAsker } from '../ui/study-asker.js';
+import { createStyle } from '../ui/style.js';
+import { printable } from '../ui/printable.js';
+import { openDeck } from './open-deck.js';
+import { deckPicker, pickSeed } from './quiz.js';
+import { checkProfile, openStore, requireTerminalOrPlain, type ProgressOptions } from './run-session.js';
+
+export interface StudyOptions extends ProgressOptions {
+  deck?: string;
+  new?: number;
+  cram?: boolean;
+  seed?: number;
+}
+
+const RATING_LABEL: Record<RatingName, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
+
+export async function studyCommand(context: Context, options: StudyOptions): Promise<void> {
+  const profile = checkProfile(options.profile);
+  requireTerminalOrPlain(context, options, 'study');
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  const { deck } = loaded;
+  const store = await openStore(context, options);
+  const style = createStyle(context.color && !options.plain);
+  const asker: StudyAsker = options.plain
+    ? createPlainStudyAsker({ input: context.stdin, output: context.stdout })
+    : createTerminalStudyAsker({ input: context.stdin, output: context.stdout });
+  const facts = factsById(deck);
+  const sentences = loaded.article === null ? [] : splitSentences(loaded.article);
+  const settings = settingsFor(store.data(), profile);
+  const newPerDay = options.new ?? settings.newPerDay;
+
+  let queue: string[];
+  if (options.cram) {
+    const withQuestions = deck.facts.filter((fact) => deck.questions.some((q) => q.factId === fact.id)).map((fact) => fact.id);
+    queue = createRandom(pickSeed(options.seed)).shuffle(withQuestions);
+  } else {
+    const planned = buildStudyQueue(deck, cardsFor(store.data(), profile, deck.id), firstReviewTimes(store.data(), profile, deck.id), context.now(), {
+      newPerDay,
+      dayStartHour: settings.dayStartHour,
+    });
+    queue = [...planned.due, ...planned.fresh];
+    writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Study · ${planned.due.length} due · ${planned.fresh.length} new · profile ${profile}`, style));
+  }
+  if (options.cram) writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Cram · ${queue.length} cards · the schedule is not changed`, style));
+
+  if (queue.length === 0) {
+    await store.close();
+    const cards = [...cardsFor(store.data(), profile, deck.id).values()];
+    const next = cards.map((c) => Date.parse(c.due)).sort((a, b) => a - b)[0];
+    const when = next === undefined ? '' : ` The next card is due in ${formatInterval(next - context.now().getTime())}.`;
+    writeLine(context.stdout, `Nothing to study now: no card is due and today's ${newPerDay} new cards are done.${when}`);
+    return;
+  }
+
+  const undoStack: { reviewId: string | null; factId: string; rating: RatingName; requeued: boolean }[] = [];
+  const tally: Record<RatingName, number> = { again: 0, hard: 0, good: 0, easy: 0 };
+  let stopped: 'quit' | 'interrupt' | null = null;
+  try {
+    while (queue.length > 0) {
+      const factId = queue.shift() as string;
+      const fact = facts.get(factId);
+      if (!fact) continue;
+      const now = context.now();
+      const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
+      const sentence = findQuoteSentence(sentences, fact.quote)?.text ?? null;
+      const sides = renderCardSides(fact, frontQuestion(fact, deck.questions), sentence, style, asker.plain);
+      const done = undoStack.length;
+      const label = options.cram ? 'cram' : card === null ? 'new' : card.state;
+      writeLine(context.stdout);
+      const action = await asker.show({
+        header: `Card ${done + 1} of ${done + queue.length + 1} · ${label}`,
+        front: sides.front,
+        back: sides.back,
+        intervals: previewRatings(card, now, settings.desiredRetention),
+        canUndo: undoStack.length > 0,
+        cram: options.cram === true,
+      });
+      if (action === END) break;
+      if (action.action === 'quit') {
+        stopped = 'quit';
+        break;
+      }
+      if (action.action === 'undo') {
+        const last = undoStack.pop();
+        if (!last) {
+          queue.unshift(factId);
+          continue;
+        }
+        if (last.reviewId !== null) {
+          const reviewId = last.reviewId;
+          await store.update((data) => undoReview(data, reviewId));
+        }
+        tally[last.rating]--;
+        if (last.requeued) {
+          const again = queue.lastIndexOf(last.factId);
+          if (again !== -1) queue.splice(again, 1);
+        }
+        queue.unshift(last.factId, factId);
+        writeLine(context.stdout, style.yellow('Undone: the last rating was taken back.'));
+        continue;
+      }
+      const { rating } = action;
+      tally[rating]++;
+      let reviewId: string | null = null;
+      if (!options.cram) {
+        reviewId = nanoid();
+        const id = reviewId;
+        await store.update((data) => {
+          applyRating(data, { id, profile, deckId: deck.id, factId, rating, now, attemptId: null, source: 'study' });
+        });
+      }
+      // Again: the card comes back later in this run (its learning step), after a few others.
+      const requeued = rating === 'again';
+      if (requeued) queue.splice(Math.min(3, queue.length), 0, factId);
+      undoStack.push({ reviewId, factId, rating, requeued });
+      const after = cardsFor(store.data(), profile, deck.id).get(factId);
+      const next = options.cram || !after ? '' : `: next in ${formatInterval(Date.parse(after.due) - now.getTime())}`;
+      writeLine(context.stdout, `${RATING_LABEL[rating]}${next}${options.cram ? '' : ' (saved)'}`);
+    }
+  } catch (error) {
+    if (!isPromptExit(error)) throw error;
+    stopped = 'interrupt';
+  } finally {
+    asker.close();
+    await store.close();
+  }
+  const rated = undoStack.length;
+  const summary = `${rated} card${rated === 1 ? '' : 's'} rated (again ${tally.again}, hard ${tally.hard}, good ${tally.good}, easy ${tally.easy})${options.cram ? ', schedule unchanged' : ', all saved'}.`;
+  if (stopped === 'interrupt') throw new StoppedError(`\nStopped: ${summary}`);
+  writeLine(context.stdout);
+  writeLine(context.stdout, stopped === 'quit' ? `Stopped: ${summary}` : `Done: ${summary}`);
+}

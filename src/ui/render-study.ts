@@ -1,0 +1,45 @@
+// The two sides of a flashcard for `study`, as text: the front asks about the fact (a cloze of it where the
+// deck has one, else another of its questions); the back gives the answer, the fact and the article's
+// sentence with the quote marked. Pure.
+
+import { describeAnswer, type Fact, type Question } from '../domain/deck.js';
+import { markSentence } from './render-quiz.js';
+import { printable } from './printable.js';
+import type { Style } from './style.js';
+
+const FRONT_PREFERENCE: Question['kind'][] = ['cloze', 'short-answer', 'choice', 'multi-select', 'true-false', 'order'];
+
+/** The question a card shows on its front: the deck's cloze of the fact where there is one. */
+export function frontQuestion(fact: Fact, questions: readonly Question[]): Question | null {
+  const own = questions.filter((q) => q.factId === fact.id);
+  for (const kind of FRONT_PREFERENCE) {
+    const found = own.find((q) => q.kind === kind);
+    if (found) return found;
+  }
+  return null;
+}
+
+export interface CardSides {
+  front: string;
+  back: string;
+}
+
+export function renderCardSides(fact: Fact, question: Question | null, sentence: string | null, style: Style, plain: boolean): CardSides {
+  const clean = (text: string): string => printable(text, { singleLine: true });
+  const frontLines: string[] = [];
+  if (question === null) {
+    frontLines.push(`What does the article say? (${clean(fact.topic)})`);
+  } else {
+    frontLines.push(clean(question.prompt));
+    const options = question.kind === 'choice' || question.kind === 'multi-select' ? question.choices : question.kind === 'order' ? question.items : [];
+    options.forEach((option, i) => frontLines.push(`  ${i + 1}) ${clean(option)}`));
+  }
+  const backLines: string[] = [];
+  if (question !== null) backLines.push(`${style.bold('Answer:')} ${clean(describeAnswer(question))}`);
+  backLines.push(`${style.dim('Fact:')} ${clean(fact.statement)}`);
+  if (sentence !== null) {
+    const answer = question && (question.kind === 'cloze' || question.kind === 'short-answer' || question.kind === 'choice') ? question.answer : null;
+    backLines.push(`${style.dim('Source:')} ${markSentence(sentence, fact.quote, answer, style, plain)}`);
+  }
+  return { front: frontLines.join('\n'), back: backLines.join('\n') };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { computeStats, type StatsCard, type StatsInput } from '../../src/domain/stats.js';
+import { rateCard } from '../../src/scheduling/fsrs.js';
+import { cloze, deck, fact, trueFalse } from '../helpers/builders.js';
+
+const now = new Date(2026, 5, 10, 12, 0);
+const local = (day: number, hour = 10): string => new Date(2026, 5, day, hour, 0).toISOString();
+
+const theDeck = deck({
+  id: 'd',
+  facts: [fact({ id: 'f1', topic: 'people' }), fact({ id: 'f2', topic: 'people' }), fact({ id: 'f3', topic: 'places' }), fact({ id: 'f4', topic: 'places' })],
+  questions: [cloze({ id: 'q1', factId: 'f1' }), trueFalse({ id: 'q2', factId: 'f2' }), cloze({ id: 'q3', factId: 'f3' }), trueFalse({ id: 'q4', factId: 'f4' })],
+});
+
+const attempt = (questionId: string, factId: string, kind: string, correct: boolean, at: string) => ({ deckId: 'd', questionId, factId, kind, correct, at });
+
+function card(factId: string, dueDay: number, state: StatsCard['state'] = 'review'): StatsCard {
+  return { ...rateCard(null, 'good', new Date(2026, 5, 1)).card, deckId: 'd', factId, due: new Date(2026, 5, dueDay, 9).toISOString(), state };
+}
+
+const input: StatsInput = {
+  decks: [theDeck],
+  attempts: [
+    attempt('q1', 'f1', 'cloze', false, local(8)),
+    attempt('q1', 'f1', 'cloze', true, local(9)),
+    attempt('q2', 'f2', 'true-false', false, local(9)),
+    attempt('q3', 'f3', 'cloze', true, local(10)),
+    attempt('gone', 'f3', 'cloze', false, local(10)),
+  ],
+  sessions: [
+    { deckId: 'd', mode: 'quiz', startedAt: local(9), correct: 1, answered: 2 },
+    { deckId: 'd', mode: 'quiz', startedAt: local(8), correct: 0, answered: 1 },
+    { deckId: 'd', mode: 'review', startedAt: local(10), correct: 1, answered: 1 },
+  ],
+  cards: [card('f1', 9), card('f2', 10, 'learning'), card('f3', 13)],
+  reviews: [{ at: local(7), source: 'study' }, { at: local(9), source: 'quiz' }],
+  now,
+  dayStartHour: 4,
+};
+
+describe('stats from literal logs', () => {
+  const stats = computeStats(input);
+
+  it('counts cards by state, new being the facts never studied nor answered', () => {
+    expect(stats.cards).toEqual({ new: 1, learning: 1, review: 2, relearning: 0 });
+  });
+
+  it('counts cards due now, not new ones', () => {
+    expect(stats.due).toBe(2);
+  });
+
+  it('gives accuracy overall, by topic and by kind, ignoring attempts on questions that no longer exist', () => {
+    expect(stats.attempts).toBe(4);
+    expect(stats.accuracy).toMatchObject({ correct: 2, total: 4, percent: 50 });
+    expect(stats.byTopic).toEqual([
+      { label: 'people', correct: 1, total: 3, percent: 33 },
+      { label: 'places', correct: 1, total: 1, percent: 100 },
+    ]);
+    expect(stats.byKind.map((k) => [k.label, k.percent])).toEqual([
+      ['cloze', 67],
+      ['true-false', 0],
+    ]);
+  });
+
+  it('lists as missed the facts whose latest attempt was wrong', () => {
+    expect(stats.missed.map((m) => m.factId)).toEqual(['f2']);
+  });
+
+  it('gives quiz scores in time order, reviews left out', () => {
+    expect(stats.scores.map((s) => s.percent)).toEqual([0, 50]);
+  });
+
+  it('forecasts due cards for 14 days, overdue ones counted today', () => {
+    expect(stats.forecast).toHaveLength(14);
+    expect(stats.forecast[0]).toEqual({ day: '2026-06-10', count: 2 });
+    expect(stats.forecast[3]).toEqual({ day: '2026-06-13', count: 1 });
+    expect(stats.forecast.reduce((sum, d) => sum + d.count, 0)).toBe(3);
+  });
+
+  it('counts activity per day for 12 weeks and the current streak', () => {
+    expect(stats.activity).toHaveLength(84);
+    expect(stats.activity[83]).toEqual({ day: '2026-06-10', count: 2 });
+    const byDay = new Map(stats.activity.map((d) => [d.day, d.count]));
+    expect(byDay.get('2026-06-09')).toBe(2);
+    expect(byDay.get('2026-06-08')).toBe(1);
+    expect(byDay.get('2026-06-07')).toBe(1);
+    expect(byDay.get('2026-06-06')).toBe(0);
+    expect(stats.streak).toBe(4);
+  });
+
+  it('keeps a streak alive through today while nothing is done yet today', () => {
+    const tomorrow = computeStats({ ...input, now: new Date(2026, 5, 11, 12, 0) });
+    expect(tomorrow.streak).toBe(4);
+    const dayAfter = computeStats({ ...input, now: new Date(2026, 5, 12, 12, 0) });
+    expect(dayAfter.streak).toBe(0);
+  });
+});
