@@ -12,6 +12,7 @@ import { textPrompt } from './text-prompt.js';
 import { orderPrompt } from './order-prompt.js';
 import { multiSelectPrompt } from './multi-select-prompt.js';
 import { afterFeedbackPrompt, type AfterFeedback } from './after-feedback-prompt.js';
+import { flashcardPrompt, type FlashcardAction, type FlashcardConfig } from './flashcard-prompt.js';
 
 export { DONT_KNOW, isDontKnow, type DontKnow } from './dont-know.js';
 export type { PromptContext } from './prompt-kit.js';
@@ -157,4 +158,14 @@ export async function askSelect<T>(
   const picked = options.choices[result.index];
   if (picked === undefined) throw new RangeError(`askSelect resolved entry ${result.index} of ${options.choices.length}`);
   return picked.value;
+}
+
+/**
+ * A study card. Shows the header and front; Space or Enter shows the back and the ratings with their
+ * intervals; then 1 Again, 2 Hard, 3 Good, 4 Easy resolve { action: 'rate', rating } (before the answer is
+ * shown they only say to flip first). u resolves { action: 'undo' } at any time when `canUndo` (and does
+ * nothing otherwise), q resolves { action: 'quit' }, ? shows or hides the list of keys.
+ */
+export async function askFlashcard(config: FlashcardConfig, context?: PromptContext): Promise<FlashcardAction> {
+  return runPrompt(flashcardPrompt, { ...config, style: styleOf(context) }, context);
 }
