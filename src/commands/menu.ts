@@ -4,10 +4,10 @@
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { StoppedError, UsageError } from '../errors.js';
-import { missedFactIds, summarizeHistory } from '../domain/history.js';
+import { historyFromProgress, missedFactIds } from '../domain/history.js';
 import type { LoadedDeck } from '../domain/deck.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
-import { cardsFor, firstReviewTimes, settingsFor } from '../storage/progress.js';
+import { cardsFor, factProgressFor, firstReviewTimes, settingsFor } from '../storage/progress.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { openDeck } from './open-deck.js';
 import { decksCommand } from './decks.js';
@@ -24,10 +24,10 @@ async function counts(context: Context, options: ProgressOptions, loaded: Loaded
   try {
     const data = store.data();
     const { deck } = loaded;
-    const attempts = data.attempts.filter((a) => a.profile === options.profile && a.deckId === deck.id);
+    const progress = factProgressFor(data, options.profile, deck.id);
     const settings = settingsFor(data, options.profile);
     const queue = buildStudyQueue(deck, cardsFor(data, options.profile, deck.id), firstReviewTimes(data, options.profile, deck.id), context.now(), settings);
-    return { missed: missedFactIds(deck, summarizeHistory(deck, attempts)).length, due: queue.due.length, fresh: queue.fresh.length };
+    return { missed: missedFactIds(deck, historyFromProgress(deck, progress)).length, due: queue.due.length, fresh: queue.fresh.length };
   } finally {
     await store.close();
   }

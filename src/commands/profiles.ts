@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
-import { settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
+import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
 import { printable } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
@@ -51,13 +51,7 @@ export async function configCommand(context: Context, options: ConfigOptions): P
   const store = await openStore(context, options);
   try {
     if (Object.keys(change).length > 0) {
-      await store.update((data) => {
-        const settings = { ...settingsFor(data, profile), ...change };
-        const index = data.profiles.findIndex((p) => p.name === profile);
-        const record = { name: profile, ...settings };
-        if (index === -1) data.profiles.push(record);
-        else data.profiles[index] = record;
-      });
+      await store.record((data) => [settingsEvent(profile, { ...settingsFor(data, profile), ...change }, context.now())]);
     }
     const settings = settingsFor(store.data(), profile);
     if (options.json) writeLine(context.stdout, JSON.stringify({ profile, ...settings, defaults: DEFAULT_SETTINGS }, null, 2));
@@ -89,14 +83,17 @@ export function summarizeProfiles(data: DatabaseData): ProfileSummary[] {
     if (summary.lastActive === null || at > summary.lastActive) summary.lastActive = at;
   };
   for (const profile of data.profiles) get(profile.name);
-  for (const attempt of data.attempts) {
-    const summary = get(attempt.profile);
-    summary.attempts++;
-    touch(summary, attempt.at);
+  for (const fact of data.facts) {
+    const summary = get(fact.profile);
+    summary.attempts += fact.attempts;
+    touch(summary, fact.lastAt);
   }
   for (const session of data.sessions) get(session.profile).sessions++;
-  for (const card of data.cards) get(card.profile).cards++;
-  for (const review of data.reviews) touch(get(review.profile), review.at);
+  for (const card of data.cards) {
+    const summary = get(card.profile);
+    summary.cards++;
+    if (card.lastReview !== null) touch(summary, card.lastReview);
+  }
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -114,7 +111,7 @@ export async function profilesCommand(context: Context, options: { data?: string
   }
   for (const p of profiles) {
     const last = p.lastActive === null ? 'never' : p.lastActive.slice(0, 10);
-    writeLine(context.stdout, `${printable(p.name, { singleLine: true }).padEnd(16)} ${p.attempts} answers, ${p.sessions} sessions, ${p.cards} cards, last active ${last}`);
+    writeLine(context.stdout, `${printable(p.name, { singleLine: true }).padEnd(16)} ${p.attempts} answers, ${p.cards} cards, last active ${last}`);
   }
 }
 
@@ -127,7 +124,7 @@ export async function resetCommand(context: Context, options: ProgressOptions & 
       writeLine(context.stdout, `Profile "${printable(profile, { singleLine: true })}" has no progress: nothing to reset.`);
       return;
     }
-    const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${summary.attempts} answers, ${summary.sessions} sessions, ${summary.cards} cards)`;
+    const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${summary.attempts} answers, ${summary.cards} cards)`;
     if (!options.yes) {
       if (options.plain || !context.interactive) {
         throw new UsageError(`reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`);
@@ -144,16 +141,8 @@ export async function resetCommand(context: Context, options: ProgressOptions & 
         return;
       }
     }
-    await store.update((data) => {
-      const other = (record: { profile: string }): boolean => record.profile !== profile;
-      data.attempts = data.attempts.filter(other);
-      data.sessions = data.sessions.filter(other);
-      data.aliases = data.aliases.filter(other);
-      data.cards = data.cards.filter(other);
-      data.reviews = data.reviews.filter(other);
-      data.profiles = data.profiles.filter((p) => p.name !== profile);
-    });
-    writeLine(context.stdout, `Deleted ${what}. A copy of the database from before is in ${store.backupsDir}.`);
+    await store.record(() => [{ type: 'reset', profile, at: context.now().toISOString() }]);
+    writeLine(context.stdout, `Deleted ${what}. Its history stays in ${store.historyFile}; a copy of the database from before is in ${store.backupsDir}.`);
   } finally {
     await store.close();
   }

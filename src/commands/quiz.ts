@@ -3,7 +3,8 @@
 import { randomInt } from 'node:crypto';
 import type { LoadedDeck, QuestionKind } from '../domain/deck.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
-import { summarizeHistory } from '../domain/history.js';
+import { historyFromProgress } from '../domain/history.js';
+import { factProgressFor } from '../storage/progress.js';
 import { createRandom } from '../domain/random.js';
 import { selectQuestions } from '../domain/selection.js';
 import type { Context } from '../context.js';
@@ -57,10 +58,10 @@ export async function quizCommand(context: Context, options: QuizOptions): Promi
   const store = await openStore(context, options);
   try {
     const { deck } = loaded;
-    const attempts = store.data().attempts.filter((a) => a.profile === profile && a.deckId === deck.id);
+    const progress = factProgressFor(store.data(), profile, deck.id);
     const seed = pickSeed(options.seed);
     const random = createRandom(seed);
-    const questions = selectQuestions(deck, summarizeHistory(deck, attempts), { count: options.count, kinds, topic: options.topic }, random);
+    const questions = selectQuestions(deck, historyFromProgress(deck, progress), { count: options.count, kinds, topic: options.topic }, random);
     if (questions.length === 0) {
       const topics = [...new Set(deck.facts.map((f) => f.topic))].join(', ');
       throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);

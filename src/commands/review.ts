@@ -1,13 +1,14 @@
 // `factdeck review`: only the facts whose latest attempt was wrong, asked again in another kind of question,
 // re-asked later in the run when missed again, until answered right.
 
-import { missedFactIds, summarizeHistory } from '../domain/history.js';
+import { historyFromProgress, missedFactIds } from '../domain/history.js';
 import { createRandom } from '../domain/random.js';
 import { selectReviewQuestions } from '../domain/selection.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { openDeck } from './open-deck.js';
 import { checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
+import { factProgressFor } from '../storage/progress.js';
 import { checkProfile, createAsker, openStore, requireTerminalOrPlain, runSession } from './run-session.js';
 
 export type ReviewOptions = Omit<QuizOptions, 'count'> & { count?: number };
@@ -20,11 +21,11 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
   const store = await openStore(context, options);
   try {
     const { deck } = loaded;
-    const attempts = store.data().attempts.filter((a) => a.profile === profile && a.deckId === deck.id);
-    const history = summarizeHistory(deck, attempts);
+    const progress = factProgressFor(store.data(), profile, deck.id);
+    const history = historyFromProgress(deck, progress);
     const missed = missedFactIds(deck, history);
     if (missed.length === 0) {
-      writeLine(context.stdout, attempts.length === 0 ? 'Nothing to review yet: take a quiz first (`factdeck quiz`).' : 'Nothing missed: nothing to review. Well done.');
+      writeLine(context.stdout, progress.length === 0 ? 'Nothing to review yet: take a quiz first (`factdeck quiz`).' : 'Nothing missed: nothing to review. Well done.');
       return;
     }
     const seed = pickSeed(options.seed);

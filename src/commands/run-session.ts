@@ -22,7 +22,9 @@ import {
   type RunState,
 } from '../session/run-state.js';
 import { resolveDataDir } from '../storage/data-dir.js';
-import { applyRating, undoReview } from '../storage/progress.js';
+import { ratingEvent, reRatedEvent, undoEvent } from '../storage/progress.js';
+import type { HistoryEvent } from '../storage/history.js';
+import type { ReviewRecord } from '../storage/schema.js';
 import { ratingForAnswer } from '../scheduling/fsrs.js';
 import type { SessionRecord } from '../storage/schema.js';
 import { Store } from '../storage/store.js';
@@ -115,12 +117,10 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     planned: plan.questions.length,
     seed: plan.seed,
   };
-  await store.update((data) => {
-    data.sessions.push({ ...session });
-  });
-  const updateSession = (data: { sessions: SessionRecord[] }, change: (record: SessionRecord) => void): void => {
-    const record = data.sessions.find((s) => s.id === sessionId);
-    if (record) change(record);
+  await store.record(() => [{ type: 'session', session }]);
+  const endSession = (data: { sessions: SessionRecord[] }, status: SessionRecord['status']): HistoryEvent[] => {
+    const current = data.sessions.find((s) => s.id === sessionId) ?? session;
+    return [{ type: 'session', session: { ...current, status, endedAt: context.now().toISOString() } }];
   };
 
   const cardOf = (question: Question): { profile: string; deckId: string; factId: string } => ({ profile: plan.profile, deckId: deck.id, factId: question.factId });
@@ -131,12 +131,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
 
   let stopped: 'quit' | 'interrupt' | null = null;
   const finish = async (status: 'finished' | 'abandoned'): Promise<void> => {
-    await store.update((data) =>
-      updateSession(data, (record) => {
-        record.status = status;
-        record.endedAt = context.now().toISOString();
-      }),
-    );
+    await store.record((data) => endSession(data, status));
   };
 
   try {
@@ -157,27 +152,27 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const verdict = gradeAnswer(question, given, aliases.get(question.id) ?? []);
       const attemptId = nanoid();
       const answeredAt = context.now();
-      await store.update((data) => {
-        data.attempts.push({
-          id: attemptId,
-          sessionId,
-          profile: plan.profile,
-          deckId: deck.id,
-          questionId: question.id,
-          factId: question.factId,
-          kind: question.kind,
-          given,
-          correct: verdict.correct,
-          at: answeredAt.toISOString(),
-          ms,
-        });
-        updateSession(data, (record) => {
-          record.answered++;
-          if (verdict.correct) record.correct++;
-        });
+      const recorded = await store.record((data) => [
+        {
+          type: 'attempt',
+          attempt: {
+            id: attemptId,
+            sessionId,
+            profile: plan.profile,
+            deckId: deck.id,
+            questionId: question.id,
+            factId: question.factId,
+            kind: question.kind,
+            given,
+            correct: verdict.correct,
+            at: answeredAt.toISOString(),
+            ms,
+          },
+        },
         // The fact's memory card learns from the answer in the same save.
-        applyRating(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode });
-      });
+        ratingEvent(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode }),
+      ]);
+      const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
       state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, deck, plan.random);
 
       const fact = facts.get(question.factId);
@@ -187,23 +182,12 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';
       const next = await asker.afterFeedback(canClaim);
       if (next === 'claim' && canClaim) {
-        await store.update((data) => {
-          const attempt = data.attempts.find((a) => a.id === attemptId);
-          if (attempt) {
-            attempt.correct = true;
-            attempt.claimed = true;
-          }
-          updateSession(data, (record) => {
-            record.correct++;
-          });
-          data.aliases.push({ profile: plan.profile, deckId: deck.id, questionId: question.id, text: given as string, at: context.now().toISOString() });
+        await store.record((data) => [
+          { type: 'claim', attemptId, sessionId, profile: plan.profile, deckId: deck.id, questionId: question.id, factId: question.factId, kind: question.kind, text: given as string, at: context.now().toISOString() },
           // Re-rate the card as if the answer had been judged right in the first place.
-          const review = data.reviews.find((r) => r.attemptId === attemptId);
-          if (review) {
-            undoReview(data, review.id);
-            applyRating(data, { ...cardOf(question), id: review.id, rating: 'good', now: new Date(review.at), attemptId, source: plan.mode });
-          }
-        });
+          undoEvent(review, context.now()),
+          reRatedEvent(data, review, 'good', nanoid()),
+        ]);
         aliases.set(question.id, [...(aliases.get(question.id) ?? []), given as string]);
         state = claimLastAnswer(state);
         writeLine(context.stdout, style.green(`Counted as right. "${printable(given as string, { singleLine: true })}" will be accepted from now on.`));

@@ -108,10 +108,11 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
   const settings = settingsFor(data, profile);
   const stats = computeStats({
     decks,
-    attempts: mine(data.attempts),
+    facts: mine(data.facts),
+    kinds: mine(data.kinds),
+    days: mine(data.days),
     sessions: mine(data.sessions),
     cards: mine(data.cards),
-    reviews: mine(data.reviews),
     now: context.now(),
     dayStartHour: settings.dayStartHour,
   });

@@ -8,7 +8,8 @@ import { factsById } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
-import { applyRating, cardsFor, firstReviewTimes, settingsFor, undoReview } from '../storage/progress.js';
+import { cardsFor, firstReviewTimes, ratingEvent, settingsFor, undoEvent } from '../storage/progress.js';
+import type { ReviewRecord } from '../storage/schema.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { StoppedError } from '../errors.js';
@@ -70,7 +71,7 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
     return;
   }
 
-  const undoStack: { reviewId: string | null; factId: string; rating: RatingName; requeued: boolean }[] = [];
+  const undoStack: { review: ReviewRecord | null; factId: string; rating: RatingName; requeued: boolean }[] = [];
   const tally: Record<RatingName, number> = { again: 0, hard: 0, good: 0, easy: 0 };
   let stopped: 'quit' | 'interrupt' | null = null;
   try {
@@ -104,9 +105,9 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
           queue.unshift(factId);
           continue;
         }
-        if (last.reviewId !== null) {
-          const reviewId = last.reviewId;
-          await store.update((data) => undoReview(data, reviewId));
+        if (last.review !== null) {
+          const review = last.review;
+          await store.record(() => [undoEvent(review, context.now())]);
         }
         tally[last.rating]--;
         if (last.requeued) {
@@ -119,18 +120,15 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
       }
       const { rating } = action;
       tally[rating]++;
-      let reviewId: string | null = null;
+      let review: ReviewRecord | null = null;
       if (!options.cram) {
-        reviewId = nanoid();
-        const id = reviewId;
-        await store.update((data) => {
-          applyRating(data, { id, profile, deckId: deck.id, factId, rating, now, attemptId: null, source: 'study' });
-        });
+        const [event] = await store.record((data) => [ratingEvent(data, { id: nanoid(), profile, deckId: deck.id, factId, rating, now, attemptId: null, source: 'study' })]);
+        review = event?.type === 'review' ? event.review : null;
       }
       // Again: the card comes back later in this run (its learning step), after a few others.
       const requeued = rating === 'again';
       if (requeued) queue.splice(Math.min(3, queue.length), 0, factId);
-      undoStack.push({ reviewId, factId, rating, requeued });
+      undoStack.push({ review, factId, rating, requeued });
       const after = cardsFor(store.data(), profile, deck.id).get(factId);
       const next = options.cram || !after ? '' : `: next in ${formatInterval(Date.parse(after.due) - now.getTime())}`;
       writeLine(context.stdout, `${RATING_LABEL[rating]}${next}${options.cram ? '' : ' (saved)'}`);

@@ -7,6 +7,9 @@ const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
   'calif', 'mass', 'fla', 'ariz', 'wash', 'ave', 'blvd', 'dept', 'est', 'approx', 'fig', 'vol',
+  // State abbreviations in datelines ("Pensacola, Fla."), titles ("Adm."), places ("Mt.", "Ft.")
+  'ala', 'colo', 'conn', 'ga', 'ky', 'la', 'md', 'mich', 'minn', 'neb', 'nev', 'okla', 'tenn', 'va', 'wis',
+  'adm', 'cmdr', 'maj', 'supt', 'rev', 'mt', 'ft',
 ]);
 
 export interface Sentence {
@@ -17,12 +20,18 @@ export interface Sentence {
   end: number;
 }
 
-function endsWithAbbreviation(before: string): boolean {
-  const word = /([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '';
+/**
+ * Whether a word (without its full stop) is an abbreviation whose full stop does not end a sentence:
+ * initials and dotted acronyms ("J", "U.S", "p.m") and the known abbreviations ("Calif", "Dr", "Aug").
+ */
+export function isAbbreviation(word: string): boolean {
   if (word === '') return false;
-  // Initials and dotted acronyms: "U.S.", "J.", "p.m."
   if (/^([A-Za-z]\.)*[A-Za-z]$/.test(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function endsWithAbbreviation(before: string): boolean {
+  return isAbbreviation(/([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '');
 }
 
 /** Splits an article into sentences, keeping offsets into the original text. */

@@ -48,3 +48,26 @@ export function summarizeHistory(deck: Deck, attempts: readonly AttemptRecord[])
 export function missedFactIds(deck: Deck, history: Map<string, FactHistory>): string[] {
   return deck.facts.filter((fact) => history.get(fact.id)?.lastCorrect === false).map((fact) => fact.id);
 }
+
+/** What the database keeps per fact: counts and the latest attempt. */
+export interface FactProgressRecord {
+  factId: string;
+  attempts: number;
+  lastCorrect: boolean;
+  lastAt: string;
+  lastKind: string;
+}
+
+/**
+ * The same view from the per-fact progress the database keeps (one record per fact seen, already
+ * filtered to one profile and deck). Facts no longer in the deck are ignored.
+ */
+export function historyFromProgress(deck: Deck, progress: readonly FactProgressRecord[]): Map<string, FactHistory> {
+  const factIds = new Set(deck.facts.map((f) => f.id));
+  const history = new Map<string, FactHistory>();
+  for (const p of progress) {
+    if (!factIds.has(p.factId)) continue;
+    history.set(p.factId, { factId: p.factId, attempts: p.attempts, lastCorrect: p.lastCorrect, lastAt: p.lastAt, lastKind: p.lastKind });
+  }
+  return history;
+}

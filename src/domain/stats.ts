@@ -1,17 +1,31 @@
-// The numbers behind `factdeck stats`, computed from a profile's attempts, sessions, cards and reviews.
-// Pure: the records, the decks and the clock are passed in; the same input gives the same numbers.
+// The numbers behind `factdeck stats`, computed from what a profile's history adds up to (per-fact
+// progress, tallies per kind and per day, recent sessions, cards), never from the whole history, so stats
+// cost the same after five years as after a week. Pure: the records, the decks and the clock are passed in.
 
 import type { MemoryCard } from '../scheduling/fsrs.js';
 import { addDays, daysBetween, studyDay } from '../scheduling/study-day.js';
 import type { Deck } from './deck.js';
 
-export interface StatsAttempt {
+export interface StatsFact {
   deckId: string;
-  questionId: string;
   factId: string;
+  attempts: number;
+  correct: number;
+  lastCorrect: boolean;
+}
+
+export interface StatsKind {
+  deckId: string;
   kind: string;
-  correct: boolean;
-  at: string;
+  attempts: number;
+  correct: number;
+}
+
+export interface StatsDay {
+  deckId: string;
+  day: string;
+  answers: number;
+  studied: number;
 }
 
 export interface StatsSession {
@@ -27,17 +41,13 @@ export interface StatsCard extends MemoryCard {
   factId: string;
 }
 
-export interface StatsReview {
-  at: string;
-  source: string;
-}
-
 export interface StatsInput {
   decks: readonly Deck[];
-  attempts: readonly StatsAttempt[];
+  facts: readonly StatsFact[];
+  kinds: readonly StatsKind[];
+  days: readonly StatsDay[];
   sessions: readonly StatsSession[];
   cards: readonly StatsCard[];
-  reviews: readonly StatsReview[];
   now: Date;
   dayStartHour: number;
 }
@@ -72,15 +82,16 @@ function accuracy(label: string, correct: number, total: number): Accuracy {
   return { label, correct, total, percent: total === 0 ? 0 : Math.round((correct / total) * 100) };
 }
 
-function tallyBy(attempts: readonly StatsAttempt[], keyOf: (a: StatsAttempt) => string | undefined): Accuracy[] {
+function sumBy<T>(items: readonly T[], labelOf: (item: T) => string | undefined, counts: (item: T) => { correct: number; total: number }): Accuracy[] {
   const tallies = new Map<string, { correct: number; total: number }>();
-  for (const attempt of attempts) {
-    const key = keyOf(attempt);
-    if (key === undefined) continue;
-    const tally = tallies.get(key) ?? { correct: 0, total: 0 };
-    tally.total++;
-    if (attempt.correct) tally.correct++;
-    tallies.set(key, tally);
+  for (const item of items) {
+    const label = labelOf(item);
+    if (label === undefined) continue;
+    const tally = tallies.get(label) ?? { correct: 0, total: 0 };
+    const add = counts(item);
+    tally.correct += add.correct;
+    tally.total += add.total;
+    tallies.set(label, tally);
   }
   return [...tallies].map(([label, t]) => accuracy(label, t.correct, t.total)).sort((a, b) => a.label.localeCompare(b.label));
 }
@@ -94,13 +105,9 @@ export function computeStats(input: StatsInput): Stats {
   const deckIds = new Set(input.decks.map((d) => d.id));
   const factKey = (deckId: string, factId: string): string => `${deckId}\u0000${factId}`;
   const facts = new Map<string, { topic: string; statement: string }>();
-  const questionIds = new Set<string>();
-  for (const deck of input.decks) {
-    for (const fact of deck.facts) facts.set(factKey(deck.id, fact.id), fact);
-    for (const question of deck.questions) questionIds.add(`${deck.id}\u0000${question.id}`);
-  }
-  // Attempts on questions that no longer exist are kept in the database but not counted.
-  const attempts = input.attempts.filter((a) => questionIds.has(`${a.deckId}\u0000${a.questionId}`) && facts.has(factKey(a.deckId, a.factId)));
+  for (const deck of input.decks) for (const fact of deck.facts) facts.set(factKey(deck.id, fact.id), fact);
+  // Progress on facts no longer in a deck is kept in the database but not counted.
+  const progress = input.facts.filter((f) => facts.has(factKey(f.deckId, f.factId)));
   const cards = input.cards.filter((c) => facts.has(factKey(c.deckId, c.factId)));
 
   const counts = { new: 0, learning: 0, review: 0, relearning: 0 };
@@ -109,15 +116,9 @@ export function computeStats(input: StatsInput): Stats {
   counts.new += [...facts.keys()].filter((key) => !withCard.has(key)).length;
   const due = cards.filter((c) => c.state !== 'new' && Date.parse(c.due) <= now.getTime()).length;
 
-  const latest = new Map<string, StatsAttempt>();
-  for (const attempt of attempts) {
-    const key = factKey(attempt.deckId, attempt.factId);
-    const known = latest.get(key);
-    if (!known || known.at <= attempt.at) latest.set(key, attempt);
-  }
-  const missed = [...latest.values()]
-    .filter((a) => !a.correct)
-    .map((a) => ({ deckId: a.deckId, factId: a.factId, statement: facts.get(factKey(a.deckId, a.factId))?.statement ?? '' }));
+  const missed = progress
+    .filter((f) => !f.lastCorrect)
+    .map((f) => ({ deckId: f.deckId, factId: f.factId, statement: facts.get(factKey(f.deckId, f.factId))?.statement ?? '' }));
 
   const forecast = Array.from({ length: FORECAST_DAYS }, (_, i) => ({ day: addDays(today, i), count: 0 }));
   for (const card of cards) {
@@ -129,12 +130,9 @@ export function computeStats(input: StatsInput): Stats {
 
   const firstDay = addDays(today, -(HEATMAP_WEEKS * 7 - 1));
   const activityByDay = new Map<string, number>();
-  const note = (at: string): void => {
-    const day = studyDay(new Date(at), dayStartHour);
-    activityByDay.set(day, (activityByDay.get(day) ?? 0) + 1);
-  };
-  for (const attempt of input.attempts) if (deckIds.has(attempt.deckId)) note(attempt.at);
-  for (const review of input.reviews) if (review.source === 'study') note(review.at);
+  for (const day of input.days) {
+    if (deckIds.has(day.deckId)) activityByDay.set(day.day, (activityByDay.get(day.day) ?? 0) + day.answers + day.studied);
+  }
   const activity = Array.from({ length: HEATMAP_WEEKS * 7 }, (_, i) => {
     const day = addDays(firstDay, i);
     return { day, count: activityByDay.get(day) ?? 0 };
@@ -150,11 +148,11 @@ export function computeStats(input: StatsInput): Stats {
   return {
     due,
     cards: counts,
-    attempts: attempts.length,
-    accuracy: accuracy('all', attempts.filter((a) => a.correct).length, attempts.length),
+    attempts: progress.reduce((sum, f) => sum + f.attempts, 0),
+    accuracy: accuracy('all', progress.reduce((sum, f) => sum + f.correct, 0), progress.reduce((sum, f) => sum + f.attempts, 0)),
     scores,
-    byTopic: tallyBy(attempts, (a) => facts.get(factKey(a.deckId, a.factId))?.topic),
-    byKind: tallyBy(attempts, (a) => a.kind),
+    byTopic: sumBy(progress, (f) => facts.get(factKey(f.deckId, f.factId))?.topic, (f) => ({ correct: f.correct, total: f.attempts })),
+    byKind: sumBy(input.kinds.filter((k) => deckIds.has(k.deckId)), (k) => k.kind, (k) => ({ correct: k.correct, total: k.attempts })),
     missed,
     forecast,
     activity,

@@ -2,7 +2,7 @@
 // default; tests pass a wrapper that fails (ENOSPC, EROFS, ...) or "crashes" at a chosen call, because
 // running as root makes permissions useless for provoking write failures.
 
-import { open, mkdir, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { open, mkdir, readFile, readdir, rename, stat, truncate, unlink } from 'node:fs/promises';
 
 /** The part of a node FileHandle the write path uses. */
 export interface WritableFile {
@@ -14,8 +14,14 @@ export interface WritableFile {
 }
 
 export interface FileSystem {
-  /** Opens for writing; the write path uses 'wx' so a temp file is never shared. */
-  open(path: string, flags: 'wx'): Promise<WritableFile>;
+  /** Opens for writing: 'wx' for a temp file that is never shared, 'a' to append to the history log. */
+  open(path: string, flags: 'wx' | 'a'): Promise<WritableFile>;
+  /** The size in bytes, or null when the file does not exist. */
+  size(path: string): Promise<number | null>;
+  /** The bytes from `offset` to the end. */
+  readFrom(path: string, offset: number): Promise<Buffer>;
+  /** Cuts the file to `length` bytes (a history line torn by a crash). */
+  truncate(path: string, length: number): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   readFile(path: string): Promise<Buffer>;
@@ -38,6 +44,31 @@ export const realFileSystem: FileSystem = {
   rename: (from, to) => rename(from, to),
   unlink: (path) => unlink(path),
   readFile: (path) => readFile(path),
+  size: async (path) => {
+    try {
+      return (await stat(path)).size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  },
+  readFrom: async (path, offset) => {
+    const handle = await open(path, 'r');
+    try {
+      const { size } = await handle.stat();
+      const buffer = Buffer.alloc(Math.max(0, size - offset));
+      let read = 0;
+      while (read < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, read, buffer.length - read, offset + read);
+        if (bytesRead === 0) break;
+        read += bytesRead;
+      }
+      return buffer.subarray(0, read);
+    } finally {
+      await handle.close();
+    }
+  },
+  truncate: (path, length) => truncate(path, length),
   readdir: (path) => readdir(path),
   mkdir: async (path) => {
     await mkdir(path, { recursive: true });

@@ -1,9 +1,10 @@
-// Reading and changing the spaced-repetition part of the database: a profile's settings and cards, and
-// applying or undoing one rating. The decisions are the scheduler's (pure); these functions apply them to
-// the data inside one Store.update, so a rating and the card it changes are saved together.
+// The spaced-repetition part of progress as events: a profile's settings and cards, and the events that
+// rate a card, undo a rating or change settings. The decisions are the scheduler's (pure); these
+// functions turn them into events for Store.record, so a rating and the card it changes are saved as one.
 
 import { DEFAULT_RETENTION, rateCard, type MemoryCard, type RatingName } from '../scheduling/fsrs.js';
 import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
+import type { HistoryEvent } from './history.js';
 import type { CardRecord, DatabaseData, ProfileRecord, ReviewRecord } from './schema.js';
 
 export const DEFAULT_NEW_PER_DAY = 10;
@@ -24,7 +25,7 @@ export function settingsFor(data: DatabaseData, profile: string): ProfileSetting
 }
 
 function memoryOf(record: CardRecord): MemoryCard {
-  const { profile: _p, deckId: _d, factId: _f, ...card } = record;
+  const { profile: _p, deckId: _d, factId: _f, firstSeen: _s, ...card } = record;
   return card;
 }
 
@@ -35,9 +36,9 @@ export function cardsFor(data: DatabaseData, profile: string, deckId: string): M
   return map;
 }
 
-/** When each of the profile's new cards in a deck was first rated (for the new-cards-a-day limit). */
+/** When each of the profile's cards in a deck was first rated (for the new-cards-a-day limit). */
 export function firstReviewTimes(data: DatabaseData, profile: string, deckId: string): string[] {
-  return data.reviews.filter((r) => r.profile === profile && r.deckId === deckId && r.before === null).map((r) => r.at);
+  return data.cards.filter((c) => c.profile === profile && c.deckId === deckId).map((c) => c.firstSeen);
 }
 
 export interface RatingInput {
@@ -51,33 +52,34 @@ export interface RatingInput {
   source: ReviewRecord['source'];
 }
 
-/** Rates the fact's card (creating it on first sight) and logs the review; returns the log entry. */
-export function applyRating(data: DatabaseData, input: RatingInput): ReviewRecord {
+/** The event that rates the fact's card as it is now (a new card on first sight). */
+export function ratingEvent(data: DatabaseData, input: RatingInput): Extract<HistoryEvent, { type: 'review' }> {
   const settings = settingsFor(data, input.profile);
-  const index = data.cards.findIndex((c) => c.profile === input.profile && c.deckId === input.deckId && c.factId === input.factId);
-  const before = index === -1 ? null : memoryOf(data.cards[index] as CardRecord);
-  const { card, entry } = rateCard(before, input.rating, input.now, settings.desiredRetention);
-  const record: CardRecord = { profile: input.profile, deckId: input.deckId, factId: input.factId, ...card };
-  if (index === -1) data.cards.push(record);
-  else data.cards[index] = record;
-  const review: ReviewRecord = { id: input.id, profile: input.profile, deckId: input.deckId, factId: input.factId, attemptId: input.attemptId, source: input.source, ...entry };
-  data.reviews.push(review);
-  return review;
+  const current = data.cards.find((c) => c.profile === input.profile && c.deckId === input.deckId && c.factId === input.factId);
+  const { card, entry } = rateCard(current ? memoryOf(current) : null, input.rating, input.now, settings.desiredRetention);
+  return {
+    type: 'review',
+    review: { id: input.id, profile: input.profile, deckId: input.deckId, factId: input.factId, attemptId: input.attemptId, source: input.source, ...entry, after: card },
+  };
 }
 
-/** Undoes one review exactly: the card as it was before (or no card), and the log entry dropped. */
-export function undoReview(data: DatabaseData, reviewId: string): boolean {
-  const at = data.reviews.findIndex((r) => r.id === reviewId);
-  if (at === -1) return false;
-  const review = data.reviews[at] as ReviewRecord;
-  data.reviews.splice(at, 1);
-  const index = data.cards.findIndex((c) => c.profile === review.profile && c.deckId === review.deckId && c.factId === review.factId);
-  if (review.before === null) {
-    if (index !== -1) data.cards.splice(index, 1);
-  } else {
-    const restored: CardRecord = { profile: review.profile, deckId: review.deckId, factId: review.factId, ...review.before };
-    if (index === -1) data.cards.push(restored);
-    else data.cards[index] = restored;
-  }
-  return true;
+/** The event that undoes a review exactly: the card as it was before (or no card). */
+export function undoEvent(review: ReviewRecord, at: Date): HistoryEvent {
+  return { type: 'undo', reviewId: review.id, profile: review.profile, deckId: review.deckId, factId: review.factId, source: review.source, before: review.before, at: at.toISOString() };
+}
+
+export function settingsEvent(profile: string, settings: ProfileSettings, at: Date): HistoryEvent {
+  return { type: 'settings', profile, settings, at: at.toISOString() };
+}
+
+/** The profile's per-fact progress in one deck. */
+export function factProgressFor(data: DatabaseData, profile: string, deckId: string): DatabaseData['facts'] {
+  return data.facts.filter((f) => f.profile === profile && f.deckId === deckId);
+}
+
+/** A review rated again from the card as it was before it (for "I was right": Again becomes Good). */
+export function reRatedEvent(data: DatabaseData, review: ReviewRecord, rating: RatingName, id: string): Extract<HistoryEvent, { type: 'review' }> {
+  const settings = settingsFor(data, review.profile);
+  const { card, entry } = rateCard(review.before, rating, new Date(review.at), settings.desiredRetention);
+  return { type: 'review', review: { ...review, id, ...entry, after: card } };
 }

@@ -5,11 +5,12 @@
 
 import { locateJsonError } from '../bank/json-location.js';
 
-export const DB_SCHEMA_VERSION = 2;
+export const DB_SCHEMA_VERSION = 3;
 
 /** What the learner gave: typed text, a true/false pick, chosen or ordered items, or nothing (skipped). */
 import type { Given } from '../domain/deck.js';
 import type { MemoryCard, ReviewEntry } from '../scheduling/fsrs.js';
+import { applyEvents, type HistoryEvent } from './history.js';
 
 export type { Given };
 
@@ -57,6 +58,8 @@ export interface CardRecord extends MemoryCard {
   profile: string;
   deckId: string;
   factId: string;
+  /** When the fact was first rated (new cards a day count these). */
+  firstSeen: string;
 }
 
 /** One rating of a card, kept with the attempt that caused it (none for flashcard study). */
@@ -67,6 +70,40 @@ export interface ReviewRecord extends ReviewEntry {
   factId: string;
   attemptId: string | null;
   source: 'quiz' | 'review' | 'study';
+  /** The card after the rating (null only for reviews carried over from database version 2). */
+  after: MemoryCard | null;
+}
+
+/** What a profile's answers say about one fact: counts and the latest attempt. */
+export interface FactProgress {
+  profile: string;
+  deckId: string;
+  factId: string;
+  attempts: number;
+  correct: number;
+  lastCorrect: boolean;
+  lastAt: string;
+  lastKind: string;
+  lastQuestionId: string;
+  lastAttemptId: string;
+}
+
+/** Answers per question kind, for stats. */
+export interface KindTally {
+  profile: string;
+  deckId: string;
+  kind: string;
+  attempts: number;
+  correct: number;
+}
+
+/** Activity per study day (YYYY-MM-DD), for the heatmap and the streak. */
+export interface DayTally {
+  profile: string;
+  deckId: string;
+  day: string;
+  answers: number;
+  studied: number;
 }
 
 /** Per-profile settings (`factdeck config`); a profile without a record uses the defaults. */
@@ -78,23 +115,32 @@ export interface ProfileRecord {
   dayStartHour: number;
 }
 
+/**
+ * The database file: what the history log adds up to. It grows with the facts a learner has met, never
+ * with the number of answers: those go to the history log beside it.
+ */
 export interface DatabaseData {
   schemaVersion: number;
-  attempts: Attempt[];
+  /** How many bytes of the history log this file already includes; the rest is replayed on open. */
+  logBytes: number;
+  /** Active sessions and the most recent ended ones. */
   sessions: SessionRecord[];
   aliases: AliasRecord[];
   cards: CardRecord[];
-  reviews: ReviewRecord[];
+  facts: FactProgress[];
+  kinds: KindTally[];
+  days: DayTally[];
   profiles: ProfileRecord[];
 }
 
 export type ParseResult =
-  | { ok: true; data: DatabaseData; migrated: boolean }
+  /** `history`: events a migration moved out of the file, for the store to append to the history log. */
+  | { ok: true; data: DatabaseData; migrated: boolean; history: HistoryEvent[] }
   /** `newer` is set when the file comes from a later factdeck: it is not damaged, this program is old. */
   | { ok: false; problem: string; newer?: boolean };
 
 export function emptyDatabase(): DatabaseData {
-  return { schemaVersion: DB_SCHEMA_VERSION, attempts: [], sessions: [], aliases: [], cards: [], reviews: [], profiles: [] };
+  return { schemaVersion: DB_SCHEMA_VERSION, logBytes: 0, sessions: [], aliases: [], cards: [], facts: [], kinds: [], days: [], profiles: [] };
 }
 
 type JsonObject = Record<string, unknown>;
@@ -103,12 +149,45 @@ type JsonObject = Record<string, unknown>;
  * One step per old version, applied in order. A step sees the raw object of its version (not yet
  * validated) and returns the next version's; validation runs once, on the result.
  */
-const MIGRATIONS: ReadonlyArray<{ from: number; migrate: (old: JsonObject) => JsonObject }> = [
+const MIGRATIONS: ReadonlyArray<{ from: number; migrate: (old: JsonObject, history: HistoryEvent[]) => JsonObject }> = [
   // Version 0: the first files carried no schemaVersion; the records were already today's.
   { from: 0, migrate: (old) => ({ schemaVersion: 1, ...old }) },
   // Version 2 adds spaced repetition: memory cards, their review log, and per-profile settings.
   { from: 1, migrate: (old) => ({ ...old, schemaVersion: 2, cards: old.cards ?? [], reviews: old.reviews ?? [], profiles: old.profiles ?? [] }) },
+  // Version 3 moves answers and ratings to the history log and keeps what they add up to.
+  { from: 2, migrate: migrateToHistoryLog },
 ];
+
+function listOf(value: unknown): JsonObject[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+function migrateToHistoryLog(old: JsonObject, history: HistoryEvent[]): JsonObject {
+  const attempts = listOf(old.attempts);
+  const problems: string[] = [];
+  attempts.forEach((attempt, i) => checkAttempt(attempt, `attempts[${i}]`, problems));
+  // Damaged records stay where they are, and validation below refuses the file as it is.
+  if (problems.length > 0) return old;
+  const next = {
+    schemaVersion: 3,
+    logBytes: 0,
+    sessions: [] as unknown[],
+    aliases: old.aliases,
+    cards: listOf(old.cards).map((card) => ({ firstSeen: card.lastReview ?? card.due, ...card })),
+    facts: [],
+    kinds: [],
+    days: [],
+    profiles: old.profiles,
+  };
+  const events: HistoryEvent[] = attempts.map((attempt) => ({ type: 'attempt', attempt: attempt as unknown as Attempt }));
+  // Sessions already count their answers: they join after the attempts are added up.
+  applyEvents(next as unknown as DatabaseData, events);
+  next.sessions = listOf(old.sessions);
+  history.push(...events);
+  for (const review of listOf(old.reviews)) history.push({ type: 'review', review: { ...(review as unknown as ReviewRecord), after: null } });
+  for (const session of listOf(old.sessions)) history.push({ type: 'session', session: session as unknown as SessionRecord });
+  return next;
+}
 
 const MAX_LISTED_PROBLEMS = 5;
 
@@ -151,15 +230,16 @@ export function parseDatabase(text: string): ParseResult {
   }
 
   let current: JsonObject = value;
+  const history: HistoryEvent[] = [];
   for (let from = version; from < DB_SCHEMA_VERSION; from += 1) {
     const step = MIGRATIONS.find((migration) => migration.from === from);
     if (step === undefined) return { ok: false, problem: `no migration from database version ${from}` };
-    current = step.migrate(current);
+    current = step.migrate(current, history);
   }
 
   const problems = validateDatabase(current);
   if (problems.length > 0) return { ok: false, problem: summarize(problems) };
-  return { ok: true, data: current as unknown as DatabaseData, migrated: version !== DB_SCHEMA_VERSION };
+  return { ok: true, data: current as unknown as DatabaseData, migrated: version !== DB_SCHEMA_VERSION, history };
 }
 
 /**
@@ -172,11 +252,15 @@ export function validateDatabase(value: unknown): string[] {
   if (value.schemaVersion !== DB_SCHEMA_VERSION) {
     problems.push(`schemaVersion must be ${DB_SCHEMA_VERSION}, not ${JSON.stringify(value.schemaVersion)}`);
   }
-  checkList(value, 'attempts', checkAttempt, problems);
+  if (typeof value.logBytes !== 'number' || !Number.isInteger(value.logBytes) || value.logBytes < 0) {
+    problems.push(`logBytes must be a whole number, 0 or more, not ${typeName(value.logBytes)}`);
+  }
   checkList(value, 'sessions', checkSession, problems);
   checkList(value, 'aliases', checkAlias, problems);
   checkList(value, 'cards', checkCard, problems);
-  checkList(value, 'reviews', checkReview, problems);
+  checkList(value, 'facts', checkFactProgress, problems);
+  checkList(value, 'kinds', checkKindTally, problems);
+  checkList(value, 'days', checkDayTally, problems);
   checkList(value, 'profiles', checkProfile, problems);
   return problems;
 }
@@ -270,6 +354,7 @@ const checkCard: Check = (record, path, problems) => {
   field.string('profile');
   field.string('deckId');
   field.string('factId');
+  field.time('firstSeen');
   checkMemory(record, path, problems);
 };
 
@@ -283,6 +368,10 @@ const checkReview: Check = (record, path, problems) => {
   field.oneOf('source', ['quiz', 'review', 'study']);
   field.oneOf('rating', ['again', 'hard', 'good', 'easy']);
   field.time('at');
+  if (record.after !== null && record.after !== undefined) {
+    if (isObject(record.after)) checkMemory(record.after, `${path}.after`, problems);
+    else problems.push(`${path}.after must be a card or null, not ${typeName(record.after)}`);
+  }
   if (record.before !== null) {
     if (isObject(record.before)) checkMemory(record.before, `${path}.before`, problems);
     else problems.push(`${path}.before must be a card or null, not ${typeName(record.before)}`);
@@ -299,6 +388,86 @@ const checkReview: Check = (record, path, problems) => {
     problems.push(`${path}.log must be an object, not ${typeName(record.log)}`);
   }
 };
+
+const checkFactProgress: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  field.string('profile');
+  field.string('deckId');
+  field.string('factId');
+  field.count('attempts');
+  field.count('correct');
+  field.boolean('lastCorrect');
+  field.time('lastAt');
+  field.string('lastKind');
+  field.string('lastQuestionId');
+  field.string('lastAttemptId');
+};
+
+const checkKindTally: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  field.string('profile');
+  field.string('deckId');
+  field.string('kind');
+  field.count('attempts');
+  field.count('correct');
+};
+
+const checkDayTally: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  field.string('profile');
+  field.string('deckId');
+  if (typeof record.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(record.day)) problems.push(`${path}.day must be a date YYYY-MM-DD, not ${typeName(record.day)}`);
+  field.count('answers');
+  field.count('studied');
+};
+
+/** Problems with one history-log event (the log is read back through this, like the file). */
+export function validateEvent(event: JsonObject): string[] {
+  const problems: string[] = [];
+  const inner = (name: string, check: Check): void => {
+    const value = event[name];
+    if (isObject(value)) check(value, name, problems);
+    else problems.push(`${name} must be an object, not ${typeName(value)}`);
+  };
+  const field = fieldChecker(event, 'event', problems);
+  switch (event.type) {
+    case 'attempt':
+      inner('attempt', checkAttempt);
+      break;
+    case 'review':
+      inner('review', checkReview);
+      break;
+    case 'session':
+      inner('session', checkSession);
+      break;
+    case 'claim':
+      for (const name of ['attemptId', 'sessionId', 'profile', 'deckId', 'questionId', 'factId', 'kind', 'text']) field.string(name);
+      field.time('at');
+      break;
+    case 'undo':
+      for (const name of ['reviewId', 'profile', 'deckId', 'factId']) field.string(name);
+      field.oneOf('source', ['quiz', 'review', 'study']);
+      field.time('at');
+      if (event.before !== null) {
+        if (isObject(event.before)) checkMemory(event.before, 'before', problems);
+        else problems.push(`before must be a card or null, not ${typeName(event.before)}`);
+      }
+      break;
+    case 'reset':
+      field.string('profile');
+      field.time('at');
+      break;
+    case 'settings':
+      field.string('profile');
+      field.time('at');
+      if (isObject(event.settings)) checkProfile({ name: event.profile, ...event.settings }, 'settings', problems);
+      else problems.push(`settings must be an object, not ${typeName(event.settings)}`);
+      break;
+    default:
+      problems.push(`unknown event type ${typeName(event.type)}`);
+  }
+  return problems;
+}
 
 const checkProfile: Check = (record, path, problems) => {
   const field = fieldChecker(record, path, problems);

@@ -1,7 +1,11 @@
-// Store: the progress database as commands see it. It owns the order of things around the file: a lock
-// across processes, a fresh read under that lock, one synchronous change, a validated durable write,
-// and a ring of backups taken at the start of each run. A file that fails to parse is never written
-// over: the learner is told what is wrong and where the last good copy is.
+// Store: progress as commands see it. Two files in the data folder: factdeck.json (a lowdb database of
+// what the learner's history adds up to: cards, per-fact progress, tallies, settings) and history.jsonl
+// (every answer, rating and change, appended and fsynced as it happens). A change is recorded as events:
+// under a lock across processes, the store first catches up with events other processes appended, then
+// appends its own, then adds them up in memory. The database file is rewritten only now and then (a
+// checkpoint), so the cost of an answer does not grow with the history; on open, whatever the log holds
+// beyond the last checkpoint is replayed. A file that fails to parse is never written over: the learner
+// is told what is wrong and where the last good copy is.
 
 import { basename, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
@@ -9,6 +13,8 @@ import { DEFAULT_LOCK_TIMING, type LockTiming, acquireLock } from './database-lo
 import { DurableJsonFile, cleanStaleTempFiles, writeFileDurably } from './durable-file.js';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
+import { applyEvents, type HistoryEvent } from './history.js';
+import { HISTORY_FILE, appendEvents, readLogFrom } from './history-log.js';
 import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, validateDatabase } from './schema.js';
 
 export interface StoreOptions {
@@ -19,31 +25,43 @@ export interface StoreOptions {
   fileName?: string;
   /** Tests shorten the wait; the defaults are in DEFAULT_LOCK_TIMING. */
   lockTiming?: Partial<LockTiming>;
+  /** Events between checkpoints of the database file (default CHECKPOINT_EVERY). */
+  checkpointEvery?: number;
 }
 
 export const DEFAULT_FILE_NAME = 'factdeck.json';
 export const BACKUPS_KEPT = 5;
+/** A checkpoint every so many events keeps replays on open short without rewriting the file per answer. */
+export const CHECKPOINT_EVERY = 500;
 
 interface ReadResult {
   data: DatabaseData;
   text: string;
   migrated: boolean;
+  history: HistoryEvent[];
 }
 
 export class Store {
   readonly file: string;
+  readonly historyFile: string;
   readonly dataDir: string;
   readonly backupsDir: string;
   readonly #fs: FileSystem;
   readonly #now: () => Date;
   readonly #lockTiming: LockTiming;
+  readonly #checkpointEvery: number;
   readonly #low: Low<DatabaseData>;
   readonly #backupName: RegExp;
   readonly #backupStem: string;
-  #snapshot: DatabaseData = emptyDatabase();
-  #lastText: { text: string; migrated: boolean } | undefined;
+  /** The current state: the database file plus every log event up to #logEnd. */
+  #data: DatabaseData = emptyDatabase();
+  /** Bytes of the history log included in #data. */
+  #logEnd = 0;
+  /** Events in #data not yet in the database file. */
+  #pending = 0;
+  #lastText: { text: string; migrated: boolean; history: HistoryEvent[] } | undefined;
   #newestBackup: string | undefined;
-  /** Updates from this process run one at a time; the file lock orders them against other processes. */
+  /** Changes from this process run one at a time; the file lock orders them against other processes. */
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
@@ -54,10 +72,12 @@ export class Store {
     }
     this.dataDir = resolve(dataDir);
     this.file = join(this.dataDir, fileName);
+    this.historyFile = join(this.dataDir, fileName === DEFAULT_FILE_NAME ? HISTORY_FILE : `${fileName.replace(/\.json$/i, '')}.${HISTORY_FILE}`);
     this.backupsDir = join(this.dataDir, 'backups');
     this.#fs = options.fs ?? realFileSystem;
     this.#now = options.now ?? (() => new Date());
     this.#lockTiming = { ...DEFAULT_LOCK_TIMING, ...options.lockTiming };
+    this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.#backupStem = fileName.replace(/\.json$/i, '');
     this.#backupName = new RegExp(`^${escapeRegExp(this.#backupStem)}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}(\\.\\d+)?Z\\.json$`);
     const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text) => this.#parse(text), fs: this.#fs });
@@ -65,9 +85,10 @@ export class Store {
   }
 
   /**
-   * Opens (creating when missing) the database in dataDir, backs it up, and returns the store.
-   * Throws StorageError when the folder cannot be made, the file cannot be read or does not parse
-   * (it is then left byte for byte as it was), or the lock cannot be had within lockTiming.waitMs.
+   * Opens (creating when missing) the database in dataDir, backs it up, replays the history log past the
+   * last checkpoint, and returns the store. Throws StorageError when the folder cannot be made, a file
+   * cannot be read or does not parse (it is then left byte for byte as it was), or the lock cannot be
+   * had within lockTiming.waitMs.
    */
   static async open(dataDir: string, options: StoreOptions = {}): Promise<Store> {
     const store = new Store(dataDir, options);
@@ -75,29 +96,62 @@ export class Store {
     return store;
   }
 
-  /** The database as last read or saved by this store: validated, to be treated as read-only. */
+  /** The current state, as of the last open or change: to be treated as read-only. */
   data(): DatabaseData {
-    return this.#snapshot;
+    return this.#data;
   }
 
   /**
-   * Re-reads the file under the lock (another process may have saved since), applies `change`, saves
-   * durably, and returns what `change` returned. `change` must be synchronous: the lock is held while it
-   * runs, and never while waiting for the learner. If it throws, nothing is saved.
+   * Records a change: `build` (synchronous: the lock is held while it runs, never while waiting for the
+   * learner) looks at the current state, including what other processes recorded, and returns the
+   * events to record. They are flushed to the history log before this resolves, then added to the
+   * state. If `build` throws, nothing is saved.
    */
-  async update<R>(change: (data: DatabaseData) => R): Promise<R> {
+  async record(build: (data: DatabaseData) => HistoryEvent[]): Promise<HistoryEvent[]> {
     if (this.#closed) {
       throw new StorageError(`the database ${this.file} was already closed; nothing was saved.`, { file: this.file, code: 'ECLOSED' });
     }
-    const run = this.#queue.then(() => this.#withLock(() => this.#apply(change)));
+    const run = this.#queue.then(() =>
+      this.#withLock(async () => {
+        await this.#catchUp();
+        const events = build(this.#data);
+        if (isThenable(events)) throw new TypeError('Store.record() takes a synchronous change: the lock must not be held across an await');
+        if (events.length === 0) return events;
+        // Check the change on a copy first, so a bug can never put an event in the log that the next
+        // run would refuse to read.
+        const trial = structuredClone(this.#data);
+        applyEvents(trial, events);
+        this.#refuseInvalid(trial);
+        this.#logEnd += await appendEvents(this.#fs, this.historyFile, events);
+        this.#data = trial;
+        this.#pending += events.length;
+        if (this.#pending >= this.#checkpointEvery) await this.#checkpoint();
+        return events;
+      }),
+    );
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  /** Waits for pending updates; later updates are refused. */
+  /** Writes what is recorded into the database file (it is in the history log already). */
+  async checkpoint(): Promise<void> {
+    const run = this.#queue.then(() =>
+      this.#withLock(async () => {
+        await this.#catchUp();
+        await this.#checkpoint();
+      }),
+    );
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Checkpoints what this process recorded, and refuses later changes. */
   async close(): Promise<void> {
+    if (this.#closed) return this.#queue.then(() => undefined);
+    const pending = this.#pending > 0;
+    const done = pending ? this.checkpoint() : this.#queue;
     this.#closed = true;
-    await this.#queue;
+    await done;
   }
 
   async #start(): Promise<void> {
@@ -120,28 +174,63 @@ export class Store {
 
       const found = await this.#read();
       if (found === null) {
-        this.#low.data = emptyDatabase();
-        await this.#low.write();
-        this.#snapshot = this.#low.data;
+        this.#data = emptyDatabase();
+        // A history log without its database (moved away, say): everything in it is replayed.
+        this.#logEnd = 0;
+        await this.#catchUp();
+        await this.#checkpoint();
         return;
       }
       // The bytes as they are now are the last good copy: a backup before anything else is written.
       await this.#backUp(found.text, backups);
-      if (found.migrated) await this.#low.write();
-      this.#snapshot = found.data;
+      this.#data = found.data;
+      this.#logEnd = found.data.logBytes;
+      if (found.migrated) {
+        // An older file: its answers move to the history log, then the file is rewritten as today's.
+        await this.#catchUp();
+        if (found.history.length > 0) this.#logEnd += await appendEvents(this.#fs, this.historyFile, found.history);
+        await this.#checkpoint();
+        return;
+      }
+      const replayed = await this.#catchUp();
+      if (replayed > 0) await this.#checkpoint();
     });
   }
 
-  async #apply<R>(change: (data: DatabaseData) => R): Promise<R> {
-    const found = await this.#read();
-    // An older factdeck may have written the file since we opened it: keep its bytes before upgrading them.
-    if (found?.migrated === true) await this.#backUp(found.text, await this.#listBackups());
-    const data = found?.data ?? emptyDatabase();
-    this.#low.data = data;
-    const result = change(data);
-    if (isThenable(result)) {
-      throw new TypeError('Store.update() takes a synchronous change: the lock must not be held across an await');
+  /**
+   * Adds to the state the log events past #logEnd (appended by other processes, or not yet in the
+   * database file after a crash), and cuts off a line torn by a crash. Returns how many were added.
+   */
+  async #catchUp(): Promise<number> {
+    const size = (await this.#guard(this.historyFile, () => this.#fs.size(this.historyFile))) ?? 0;
+    if (size === this.#logEnd) return 0;
+    if (size < this.#logEnd) {
+      const hint = 'restore the history log from a backup of the data folder, or move factdeck.json away to rebuild it from the log.';
+      throw new StorageError(`the history log ${this.historyFile} is shorter than ${this.file} says (${size} of ${this.#logEnd} bytes); it was cut or replaced. Nothing was changed; ${hint}`, {
+        file: this.historyFile,
+        hint,
+        code: 'ECORRUPT',
+      });
     }
+    const tail = await readLogFrom(this.#fs, this.historyFile, this.#logEnd);
+    if (tail.tornBytes > 0) await this.#guard(this.historyFile, () => this.#fs.truncate(this.historyFile, tail.end));
+    if (tail.events.length > 0) {
+      applyEvents(this.#data, tail.events);
+      this.#pending += tail.events.length;
+    }
+    this.#logEnd = tail.end;
+    return tail.events.length;
+  }
+
+  async #checkpoint(): Promise<void> {
+    this.#data.logBytes = this.#logEnd;
+    this.#refuseInvalid(this.#data);
+    this.#low.data = this.#data;
+    await this.#low.write();
+    this.#pending = 0;
+  }
+
+  #refuseInvalid(data: DatabaseData): void {
     const problems = validateDatabase(data);
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('; ');
@@ -150,9 +239,6 @@ export class Store {
         { file: this.file, code: 'EINVALID' },
       );
     }
-    await this.#low.write();
-    this.#snapshot = data;
-    return result;
   }
 
   async #withLock<R>(work: () => Promise<R>): Promise<R> {
@@ -189,7 +275,7 @@ export class Store {
   }
 
   /** What #parse saw during the last read (the adapter hands back only the data). */
-  #takeLastText(): { text: string; migrated: boolean } | undefined {
+  #takeLastText(): { text: string; migrated: boolean; history: HistoryEvent[] } | undefined {
     const read = this.#lastText;
     this.#lastText = undefined;
     return read;
@@ -198,7 +284,7 @@ export class Store {
   #parse(text: string): DatabaseData {
     const result = parseDatabase(text);
     if (!result.ok) throw this.#unreadable(result);
-    this.#lastText = { text, migrated: result.migrated };
+    this.#lastText = { text, migrated: result.migrated, history: result.history };
     return result.data;
   }
 

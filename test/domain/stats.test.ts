@@ -12,20 +12,30 @@ const theDeck = deck({
   questions: [cloze({ id: 'q1', factId: 'f1' }), trueFalse({ id: 'q2', factId: 'f2' }), cloze({ id: 'q3', factId: 'f3' }), trueFalse({ id: 'q4', factId: 'f4' })],
 });
 
-const attempt = (questionId: string, factId: string, kind: string, correct: boolean, at: string) => ({ deckId: 'd', questionId, factId, kind, correct, at });
-
 function card(factId: string, dueDay: number, state: StatsCard['state'] = 'review'): StatsCard {
   return { ...rateCard(null, 'good', new Date(2026, 5, 1)).card, deckId: 'd', factId, due: new Date(2026, 5, dueDay, 9).toISOString(), state };
 }
 
+// What these answers add up to: f1 missed on the 8th then right on the 9th; f2 missed on the 9th;
+// f3 right on the 10th; f9 is no longer in the deck.
 const input: StatsInput = {
   decks: [theDeck],
-  attempts: [
-    attempt('q1', 'f1', 'cloze', false, local(8)),
-    attempt('q1', 'f1', 'cloze', true, local(9)),
-    attempt('q2', 'f2', 'true-false', false, local(9)),
-    attempt('q3', 'f3', 'cloze', true, local(10)),
-    attempt('gone', 'f3', 'cloze', false, local(10)),
+  facts: [
+    { deckId: 'd', factId: 'f1', attempts: 2, correct: 1, lastCorrect: true },
+    { deckId: 'd', factId: 'f2', attempts: 1, correct: 0, lastCorrect: false },
+    { deckId: 'd', factId: 'f3', attempts: 1, correct: 1, lastCorrect: true },
+    { deckId: 'd', factId: 'f9', attempts: 5, correct: 0, lastCorrect: false },
+  ],
+  kinds: [
+    { deckId: 'd', kind: 'cloze', attempts: 3, correct: 2 },
+    { deckId: 'd', kind: 'true-false', attempts: 1, correct: 0 },
+    { deckId: 'other', kind: 'order', attempts: 4, correct: 4 },
+  ],
+  days: [
+    { deckId: 'd', day: '2026-06-07', answers: 0, studied: 1 },
+    { deckId: 'd', day: '2026-06-08', answers: 1, studied: 0 },
+    { deckId: 'd', day: '2026-06-09', answers: 2, studied: 0 },
+    { deckId: 'd', day: '2026-06-10', answers: 2, studied: 0 },
   ],
   sessions: [
     { deckId: 'd', mode: 'quiz', startedAt: local(9), correct: 1, answered: 2 },
@@ -33,7 +43,6 @@ const input: StatsInput = {
     { deckId: 'd', mode: 'review', startedAt: local(10), correct: 1, answered: 1 },
   ],
   cards: [card('f1', 9), card('f2', 10, 'learning'), card('f3', 13)],
-  reviews: [{ at: local(7), source: 'study' }, { at: local(9), source: 'quiz' }],
   now,
   dayStartHour: 4,
 };
@@ -49,7 +58,7 @@ describe('stats from literal logs', () => {
     expect(stats.due).toBe(2);
   });
 
-  it('gives accuracy overall, by topic and by kind, ignoring attempts on questions that no longer exist', () => {
+  it('gives accuracy overall, by topic and by kind, ignoring facts and decks not shown', () => {
     expect(stats.attempts).toBe(4);
     expect(stats.accuracy).toMatchObject({ correct: 2, total: 4, percent: 50 });
     expect(stats.byTopic).toEqual([

@@ -1,0 +1,258 @@
+// Card text (Anki's text format, CSV, TSV) -> cards with the line each came from, and every problem with
+// its line. Pure; never throws on input.
+//
+// What is read:
+// - Anki's file headers (https://docs.ankiweb.net/importing/text-files.html#file-headers): `#key:value`
+//   lines at the top, after an optional legacy `tags:` line. Honoured: `separator` (Comma, Semicolon,
+//   Tab, Space, Pipe, Colon or the character itself), `html` (true: tags stripped, entities decoded),
+//   `tags` (tags for every card), `tags column`, `deck` (the title), and `guid`, `notetype` and `deck`
+//   columns (skipped: they are not card text). Other `#` lines are comments, there and (as Anki reads
+//   them) anywhere in a file that has them at its top.
+// - Without headers the separator is guessed from the first line: a tab, else a comma in a .csv file,
+//   else the first of `;` `,` `|` found (Anki's manual: "if Anki finds a ';' on the first line it will
+//   use that, if it finds a comma it'll use that").
+// - Columns: front, back, then tags (or the `#tags column`). A first row naming its columns
+//   (front/question, back/answer, tags) is a header row and is skipped. More columns are allowed only
+//   when empty (Anki's "Basic (optional reversed card)" exports a third field that is usually empty).
+// - Fields are trimmed and their line breaks made LF.
+
+import { parseDelimited, stripBom, type LineProblem } from './delimited.js';
+import { htmlToText } from './html-text.js';
+
+export type CardFormat = 'anki' | 'csv' | 'tsv';
+
+export interface ReadCard {
+  /** The line the card's row starts on. */
+  line: number;
+  front: string;
+  back: string;
+  tags: string[];
+}
+
+export interface CardText {
+  format: CardFormat;
+  /** From an Anki `#deck:` header, when there is one. */
+  title: string | null;
+  cards: ReadCard[];
+  problems: LineProblem[];
+}
+
+const SEPARATOR_NAMES = new Map<string, string>([
+  ['comma', ','],
+  ['semicolon', ';'],
+  ['tab', '\t'],
+  ['space', ' '],
+  ['pipe', '|'],
+  ['colon', ':'],
+]);
+const SEPARATOR_CHARACTERS = new Set(SEPARATOR_NAMES.values());
+
+const FRONT_LABELS = new Set(['front', 'question']);
+const BACK_LABELS = new Set(['back', 'answer']);
+const TAGS_LABELS = new Set(['tags', 'tag', '']);
+
+interface Headers {
+  separator: string | null;
+  html: boolean;
+  tags: string[];
+  tagsColumn: number | null;
+  /** 1-based columns that hold no card text: guid, notetype, deck. */
+  skipColumns: Set<number>;
+  columnLabels: boolean;
+  title: string | null;
+  /** True when the file starts with Anki headers or comments: `#` lines are comments throughout. */
+  anki: boolean;
+  /** Where the records start, and on which line. */
+  bodyStart: number;
+  bodyLine: number;
+  problems: LineProblem[];
+}
+
+function splitTags(text: string): string[] {
+  return text.split(/\s+/).filter((tag) => tag !== '');
+}
+
+function positive(value: string): number | null {
+  return /^\s*[1-9][0-9]{0,5}\s*$/.test(value) ? Number(value) : null;
+}
+
+function readHeaders(text: string): Headers {
+  const headers: Headers = {
+    separator: null,
+    html: false,
+    tags: [],
+    tagsColumn: null,
+    skipColumns: new Set(),
+    columnLabels: false,
+    title: null,
+    anki: false,
+    bodyStart: 0,
+    bodyLine: 1,
+    problems: [],
+  };
+  let at = 0;
+  let line = 1;
+  const nextLine = (): { text: string; end: number } => {
+    const lf = text.indexOf('\n', at);
+    const end = lf === -1 ? text.length : lf + 1;
+    return { text: text.slice(at, lf === -1 ? text.length : lf).replace(/\r$/, ''), end };
+  };
+  const bad = (message: string, hint: string): void => {
+    headers.problems.push({ line, message, hint });
+  };
+
+  for (let first = true; at < text.length; first = false) {
+    const current = nextLine();
+    if (first && current.text.startsWith('tags:')) {
+      headers.tags.push(...splitTags(current.text.slice('tags:'.length)));
+    } else if (current.text.startsWith('#')) {
+      const colon = current.text.indexOf(':');
+      if (colon !== -1) {
+        const key = current.text.slice(1, colon).trim().toLowerCase();
+        const value = current.text.slice(colon + 1);
+        readHeader(headers, key, value, bad);
+      }
+    } else {
+      break;
+    }
+    headers.anki = true;
+    at = current.end;
+    line++;
+  }
+  headers.bodyStart = at;
+  headers.bodyLine = line;
+  return headers;
+}
+
+function readHeader(headers: Headers, key: string, value: string, bad: (message: string, hint: string) => void): void {
+  const column = (what: string, set: (n: number) => void): void => {
+    const n = positive(value);
+    if (n === null) bad(`#${what}:${value.trim()} is not a column number`, `write #${what}:3 (columns count from 1)`);
+    else set(n);
+  };
+  switch (key) {
+    case 'separator': {
+      const named = SEPARATOR_NAMES.get(value.trim().toLowerCase());
+      const separator = named ?? (SEPARATOR_CHARACTERS.has(value) ? value : null);
+      if (separator === null) bad(`unknown separator "${value}"`, 'use Comma, Semicolon, Tab, Space, Pipe or Colon, or the character itself');
+      else headers.separator = separator;
+      break;
+    }
+    case 'html': {
+      const flag = value.trim().toLowerCase();
+      if (flag === 'true' || flag === 'false') headers.html = flag === 'true';
+      else bad(`#html:${value.trim()} is neither true nor false`, 'write #html:true or #html:false');
+      break;
+    }
+    case 'tags':
+      headers.tags.push(...splitTags(value));
+      break;
+    case 'deck':
+      if (value.trim() !== '') headers.title = value.trim();
+      break;
+    case 'columns':
+      headers.columnLabels = true;
+      break;
+    case 'tags column':
+      column('tags column', (n) => (headers.tagsColumn = n));
+      break;
+    case 'guid column':
+    case 'notetype column':
+    case 'deck column':
+      column(key, (n) => headers.skipColumns.add(n));
+      break;
+    default:
+      break; // notetype, and keys of later Anki versions: nothing a factdeck deck can hold
+  }
+}
+
+function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+function guessSeparator(firstLine: string, extension: string): string {
+  if (extension === 'tsv' || extension === 'tab' || firstLine.includes('\t')) return '\t';
+  if (extension === 'csv' && firstLine.includes(',')) return ',';
+  for (const candidate of [';', ',', '|']) if (firstLine.includes(candidate)) return candidate;
+  return extension === 'txt' ? '\t' : ',';
+}
+
+function cleanField(value: string, html: boolean): string {
+  const text = html ? htmlToText(value) : value;
+  return text.replace(/\r\n?/g, '\n').trim();
+}
+
+function isHeaderRow(front: string, back: string, tags: string | undefined): boolean {
+  const fold = (text: string): string => text.trim().toLowerCase();
+  return FRONT_LABELS.has(fold(front)) && BACK_LABELS.has(fold(back)) && (tags === undefined || TAGS_LABELS.has(fold(tags)));
+}
+
+export function readCards(input: string, fileName: string): CardText {
+  const text = stripBom(input);
+  const headers = readHeaders(text);
+  const body = text.slice(headers.bodyStart);
+  const firstLine = /^[^\r\n]*/.exec(body.replace(/^[\r\n]+/, ''))?.[0] ?? '';
+  const separator = headers.separator ?? guessSeparator(firstLine, extensionOf(fileName));
+  const format: CardFormat = headers.anki ? 'anki' : separator === '\t' ? 'tsv' : 'csv';
+  // A broken header (an unknown separator, say) would make every row below look broken too.
+  if (headers.problems.length > 0) return { format, title: headers.title, cards: [], problems: headers.problems };
+  const parsed = parseDelimited(body, { separator, comment: headers.anki ? '#' : undefined, firstLine: headers.bodyLine });
+  const problems: LineProblem[] = [...parsed.problems];
+  const cards: ReadCard[] = [];
+
+  parsed.records.forEach((record, index) => {
+    const regular: string[] = [];
+    let tagsField: string | undefined;
+    record.fields.forEach((field, i) => {
+      const column = i + 1;
+      if (column === headers.tagsColumn) tagsField = field;
+      else if (!headers.skipColumns.has(column)) regular.push(field);
+    });
+    if (headers.tagsColumn === null && regular.length >= 3) tagsField = regular.splice(2, 1)[0];
+    const [rawFront, rawBack, ...extra] = regular;
+    if (index === 0 && !headers.columnLabels && rawFront !== undefined && rawBack !== undefined && isHeaderRow(rawFront, rawBack, tagsField)) return;
+
+    const line = record.line;
+    if (rawFront === undefined || rawBack === undefined) {
+      const found = record.fields.length;
+      problems.push({
+        line,
+        message: `this row has ${found} field${found === 1 ? '' : 's'}; a card needs a front and a back`,
+        hint: `separate front, back and tags with ${describeSeparator(separator)}, and put a field that holds one in double quotes`,
+      });
+      return;
+    }
+    if (extra.some((field) => field.trim() !== '')) {
+      problems.push({
+        line,
+        message: `this row has ${record.fields.length} fields; factdeck reads front, back and tags`,
+        hint: `remove the extra fields, or put a field that holds ${describeSeparator(separator)} in double quotes`,
+      });
+      return;
+    }
+    const front = cleanField(rawFront, headers.html);
+    const back = cleanField(rawBack, headers.html);
+    if (front === '') problems.push({ line, message: 'the front of this card is empty', hint: 'write the question in the first field' });
+    if (back === '') problems.push({ line, message: 'the back of this card is empty', hint: 'write the answer in the second field' });
+    if (front === '' || back === '') return;
+    cards.push({ line, front, back, tags: [...splitTags(tagsField ?? ''), ...headers.tags] });
+  });
+
+  if (cards.length === 0 && problems.length === 0) {
+    problems.push({ line: null, message: 'the file holds no cards', hint: 'write one card per line: front, back and (optionally) tags' });
+  }
+  return { format, title: headers.title, cards, problems };
+}
+
+function describeSeparator(separator: string): string {
+  switch (separator) {
+    case '\t':
+      return 'a tab';
+    case ' ':
+      return 'a space';
+    default:
+      return `"${separator}"`;
+  }
+}

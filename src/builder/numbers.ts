@@ -1,0 +1,172 @@
+// Numbers and amounts in a sentence ("$4.5 million", "30.6 percent", "22,000", "8 to 12", "four",
+// "Category 3") and wrong-but-plausible variants in the same style: "22,000" -> "33,000", "four" -> "five".
+
+import { NUMBER_WORDS, ORDINAL_WORDS } from './vocabulary.js';
+
+export type NumberShape = 'money' | 'percent' | 'scaled' | 'plain' | 'range' | 'word' | 'ordinal' | 'label';
+
+export interface NumberSpan {
+  shape: NumberShape;
+  /** Offsets into the text searched. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const NUM = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
+const SCALE = '(?: (?:thousand|million|billion|trillion))';
+const PERCENT = '(?: ?%| percent| per cent| percentage points?)';
+const BEFORE = '(?<![\\p{L}\\d.,$€£/-])';
+const AFTER = '(?![\\d]|[.,]\\d|-\\d)';
+const NUMBER_WORD = [...NUMBER_WORDS.keys()].join('|');
+const ORDINAL_WORD = [...ORDINAL_WORDS.keys()].join('|');
+/** Capitalised words that come before a number without naming it ("About 300", "Nearly 40"). */
+const NOT_LABELS = new Set(
+  'about nearly more most some only around almost over under up roughly approximately all the of in at on by for to from with and than some least just another each every page'.split(' '),
+);
+
+interface Pattern {
+  shape: NumberShape;
+  regex: RegExp;
+}
+
+const PATTERNS: readonly Pattern[] = [
+  { shape: 'money', regex: new RegExp(`${BEFORE}[$€£] ?${NUM}${SCALE}?${AFTER}`, 'gu') },
+  { shape: 'range', regex: new RegExp(`${BEFORE}${NUM}${SCALE}?${PERCENT}? ?(?:-|–|to) ?${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu') },
+  { shape: 'range', regex: new RegExp(`(?<=\\bbetween (?:the ages of )?)${NUM} and ${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu') },
+  { shape: 'percent', regex: new RegExp(`${BEFORE}${NUM}${PERCENT}${AFTER}`, 'gu') },
+  { shape: 'scaled', regex: new RegExp(`${BEFORE}${NUM}${SCALE}${AFTER}`, 'gu') },
+  { shape: 'label', regex: new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{Ll}+ \\d+${AFTER}(?![\\p{L}])`, 'gu') },
+  { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu') },
+  { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu') },
+  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${capitalisedAlternatives(NUMBER_WORD)})(?= [\\p{Ll}])`, 'gu') },
+  { shape: 'ordinal', regex: new RegExp(`(?<![\\p{L}-]|per )(?:${ORDINAL_WORD})(?= [\\p{Ll}])`, 'gu') },
+];
+
+function capitalisedAlternatives(alternatives: string): string {
+  return alternatives
+    .split('|')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('|');
+}
+
+/** Every number in `text` not inside one of `taken` (dates and times found before), in order. */
+export function findNumbers(text: string, taken: readonly { start: number; end: number }[] = []): NumberSpan[] {
+  const found: NumberSpan[] = [];
+  for (const { shape, regex } of PATTERNS) {
+    regex.lastIndex = 0;
+    for (const match of text.matchAll(regex)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (shape === 'label' && NOT_LABELS.has(match[0].split(' ')[0]?.toLowerCase() ?? '')) continue;
+      found.push({ shape, start, end, text: match[0] });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: NumberSpan[] = [];
+  for (const span of found) {
+    const last = kept[kept.length - 1];
+    if (last !== undefined && span.start < last.end) continue;
+    if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
+    kept.push(span);
+  }
+  return kept;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Variants
+
+const WORD_OF = new Map<number, string>();
+for (const [word, value] of NUMBER_WORDS) if (!WORD_OF.has(value)) WORD_OF.set(value, word);
+const ORDINAL_OF = new Map<number, string>();
+for (const [word, value] of ORDINAL_WORDS) ORDINAL_OF.set(value, word);
+
+/** Formats `value` like `like` (a digit string): its decimals, its thousands separators. */
+function formatLike(value: number, like: string): string {
+  const decimals = /\.(\d+)$/.exec(like)?.[1]?.length ?? 0;
+  let rounded = value;
+  if (decimals === 0) {
+    const digits = like.replace(/\D/g, '');
+    const significant = Math.max(2, digits.replace(/0+$/, '').length);
+    const magnitude = Math.floor(Math.log10(Math.max(1, Math.abs(value)))) + 1;
+    const unit = 10 ** Math.max(0, magnitude - significant);
+    rounded = Math.round(value / unit) * unit;
+  }
+  const fixed = rounded.toFixed(decimals);
+  if (!like.includes(',') && Math.abs(rounded) < 10000) return fixed;
+  const [whole = '', fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+function parseDigits(text: string): number {
+  return Number(text.replace(/,/g, ''));
+}
+
+const FACTORS = [1.5, 0.5, 2, 0.75, 1.25, 3, 0.8];
+const STEPS = [1, -1, 2, -2, 3];
+
+/** Other values for a number written as digits: small counts step by one or two, larger ones scale. */
+function otherValues(value: number, percent: boolean): number[] {
+  const isSmall = Number.isInteger(value) && value <= 12;
+  const values = isSmall ? STEPS.map((step) => value + step) : FACTORS.map((factor) => value * factor);
+  return values.filter((v) => v > 0 && v !== value && (!percent || value > 100 || v <= 100));
+}
+
+/** Up to `count` other numbers in the style of `span`, different from it and from each other. */
+export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: number, pick: (n: number) => number): string[] {
+  const text = span.text;
+  const candidates: string[] = [];
+  const capital = /^\p{Lu}/u.test(text);
+  const recase = (word: string): string => (capital ? word.charAt(0).toUpperCase() + word.slice(1) : word);
+  switch (span.shape) {
+    case 'word': {
+      const value = NUMBER_WORDS.get(text.toLowerCase()) ?? 0;
+      for (const step of STEPS) {
+        const word = WORD_OF.get(value + step);
+        if (word !== undefined && value + step >= 2) candidates.push(recase(word));
+      }
+      break;
+    }
+    case 'ordinal': {
+      const digits = /^(\d+)/.exec(text)?.[1];
+      const value = digits !== undefined ? Number(digits) : (ORDINAL_WORDS.get(text.toLowerCase()) ?? 0);
+      for (const step of STEPS) {
+        const next = value + step;
+        if (next < 2) continue;
+        if (digits !== undefined) candidates.push(`${next}${['th', 'st', 'nd', 'rd'][next % 100 >= 11 && next % 100 <= 13 ? 0 : next % 10] ?? 'th'}`);
+        else {
+          const word = ORDINAL_OF.get(next);
+          if (word !== undefined) candidates.push(recase(word));
+        }
+      }
+      break;
+    }
+    case 'label': {
+      const [, label = '', digits = '0'] = /^(\S+ )(\d+)$/.exec(text) ?? [];
+      for (const step of STEPS) if (Number(digits) + step >= 1) candidates.push(`${label}${Number(digits) + step}`);
+      break;
+    }
+    default: {
+      const numbers = [...text.matchAll(new RegExp(NUM, 'gu'))];
+      const first = numbers[0];
+      if (first === undefined) break;
+      const percent = new RegExp(PERCENT, 'u').test(text);
+      const value = parseDigits(first[0]);
+      const isSmall = Number.isInteger(value) && value <= 12 && numbers.length === 1;
+      for (const other of otherValues(value, percent)) {
+        const factor = other / value;
+        let i = 0;
+        candidates.push(
+          text.replace(new RegExp(NUM, 'gu'), (digits) => {
+            const next = i++ === 0 || isSmall ? other : parseDigits(digits) * factor;
+            return formatLike(next, digits);
+          }),
+        );
+      }
+    }
+  }
+  const unique = [...new Set(candidates.filter((c) => c !== text))];
+  const startAt = unique.length === 0 ? 0 : pick(Math.min(unique.length, 3));
+  return [...unique.slice(startAt), ...unique.slice(0, startAt)].slice(0, count);
+}

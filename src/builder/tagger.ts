@@ -1,0 +1,87 @@
+// The seam between the builder and its part-of-speech tagger. The builder asks three things of a tagger:
+// the tags of the words of a sentence, what its lexicon knows of a word, and a verb's base form. The
+// adapter for compromise takes the already-loaded library as an argument: only `factdeck build` pays for
+// loading it (a dynamic import in the command), and this module imports nothing at run time.
+
+export interface TaggedTerm {
+  /** Offsets into the text that was tagged. */
+  start: number;
+  end: number;
+  tags: readonly string[];
+}
+
+export interface Tagger {
+  /** The tags of the words of one sentence; offsets relative to `text`. */
+  tagSentence(text: string): TaggedTerm[];
+  /** The tags the lexicon gives a lower-case word (with their parents), or [] when it does not know it. */
+  lexicon(word: string): readonly string[];
+  /** The base form of a verb: "spoke" -> "speak", "holds" -> "hold". */
+  infinitive(verb: string, tense: 'PastTense' | 'PresentTense'): string;
+}
+
+/** The little of compromise's API the adapter uses. */
+export interface CompromiseLike {
+  tokenize(text: string): {
+    compute(steps: string[]): {
+      json(options: { offset: boolean }): Array<{ terms: Array<{ tags?: string[]; offset?: { start: number; length: number } }> }>;
+    };
+  };
+  model(): {
+    one: {
+      lexicon: Record<string, string | string[] | undefined>;
+      tagSet?: Record<string, { parents?: string[] } | undefined>;
+    };
+  };
+  world(): {
+    methods: { two?: { transform?: { verb?: { toInfinitive?: (verb: string, model: unknown, tense?: string) => string } } } };
+  };
+}
+
+/**
+ * A tagger on compromise. Only its lexicon and pre-tagger run (not the whole grammar): they give the
+ * builder what it needs at a fraction of the cost, so a long article stays quick.
+ */
+export function createCompromiseTagger(nlp: CompromiseLike): Tagger {
+  const model = nlp.model();
+  const lexicon = model.one.lexicon;
+  const tagSet = model.one.tagSet ?? {};
+  const toInfinitive = nlp.world().methods.two?.transform?.verb?.toInfinitive;
+  const lexiconCache = new Map<string, readonly string[]>();
+
+  const withParents = (tags: readonly string[]): string[] => {
+    const out = new Set<string>();
+    for (const tag of tags) {
+      out.add(tag);
+      for (const parent of tagSet[tag]?.parents ?? []) out.add(parent);
+    }
+    return [...out];
+  };
+
+  return {
+    tagSentence(text: string): TaggedTerm[] {
+      const terms: TaggedTerm[] = [];
+      for (const sentence of nlp.tokenize(text).compute(['lexicon', 'preTagger']).json({ offset: true })) {
+        for (const term of sentence.terms) {
+          if (term.offset === undefined) continue;
+          terms.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags ?? [] });
+        }
+      }
+      return terms;
+    },
+    lexicon(word: string): readonly string[] {
+      const key = word.toLowerCase();
+      let tags = lexiconCache.get(key);
+      if (tags === undefined) {
+        const raw = Object.prototype.hasOwnProperty.call(lexicon, key) ? lexicon[key] : undefined;
+        tags = raw === undefined ? [] : withParents(Array.isArray(raw) ? raw : [raw]);
+        lexiconCache.set(key, tags);
+      }
+      return tags;
+    },
+    infinitive(verb: string, tense: 'PastTense' | 'PresentTense'): string {
+      if (toInfinitive === undefined) return verb;
+      const base = toInfinitive(verb.toLowerCase(), model, tense);
+      return typeof base === 'string' && base !== '' ? base : verb;
+    },
+  };
+}

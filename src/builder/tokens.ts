@@ -1,0 +1,65 @@
+// Words of a sentence with their offsets in the article and their part-of-speech tags. Possessive "’s" is
+// its own token ("China’s" -> "China", "’s") so a name ends where its possessive starts; abbreviations keep
+// their full stop ("Calif.", "Dr.", "U.S.").
+
+import { isAbbreviation } from '../domain/article.js';
+import type { Tagger } from './tagger.js';
+
+export interface Token {
+  text: string;
+  lower: string;
+  /** Offsets into the article. */
+  start: number;
+  end: number;
+  tags: ReadonlySet<string>;
+  /** Letters or digits (not punctuation). */
+  isWord: boolean;
+  /** Starts with a capital letter. */
+  isCap: boolean;
+  /** All capitals, two or more letters: "NASA", "U.S.", "MMR". */
+  isAcronym: boolean;
+  /** Starts with a digit or a currency sign. */
+  isNumber: boolean;
+}
+
+const TOKEN =
+  /(?:\p{L}\.){2,}|[$€£]?\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑][\p{L}\p{M}\p{N}]+)*(?:['’](?!s(?![\p{L}\p{N}]))\p{L}+)*|['’]s(?![\p{L}\p{N}])|\S/gu;
+
+/** Splits `text` (which starts at `offset` in the article) into tokens, tagged by `tagger`. */
+export function tokenize(text: string, offset: number, tagger: Tagger): Token[] {
+  const terms = tagger.tagSentence(text);
+  const tokens: Token[] = [];
+  let termIndex = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    let word = match[0];
+    const index = match.index;
+    if (/^\p{L}/u.test(word) && text.charAt(index + word.length) === '.' && !word.endsWith('.') && isAbbreviation(word)) {
+      word += '.';
+    }
+    // A dotted acronym's regex match may have swallowed a sentence-final full stop: "in the U.S." is fine.
+    const start = index;
+    const end = index + word.length;
+    while (termIndex < terms.length && (terms[termIndex]?.end ?? 0) <= start) termIndex++;
+    const term = terms[termIndex];
+    const tags = term !== undefined && term.start <= start ? new Set(term.tags) : new Set<string>();
+    const isWord = /[\p{L}\p{N}]/u.test(word) && !/^['’]s$/.test(word);
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    tokens.push({
+      text: word,
+      lower: word.toLowerCase(),
+      start: offset + start,
+      end: offset + end,
+      tags,
+      isWord,
+      isCap: /^\p{Lu}/u.test(word),
+      isAcronym: letters.length >= 2 && letters.length <= 6 && /^\p{Lu}+$/u.test(letters),
+      isNumber: /^[$€£]?\d/.test(word),
+    });
+  }
+  // Matches can overlap when a full stop was added to an abbreviation; drop the stray stop token.
+  return tokens.filter((token, i) => i === 0 || token.start >= (tokens[i - 1]?.end ?? 0));
+}
+
+export function hasTag(token: Token | undefined, ...tags: string[]): boolean {
+  return token !== undefined && tags.some((tag) => token.tags.has(tag));
+}

@@ -1,0 +1,141 @@
+// The builder's small, generic word lists: titles of people, the words that make a name an organisation,
+// a place or an event, pronouns and connectors, and the built-in pools of wrong choices. Nothing here is
+// taken from any particular article: the builder must find an article's names by itself.
+
+const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+
+/** Title words that stand before a person's name ("Governor", "Foreign Minister", "Dr."). Lower case. */
+export const TITLE_HEADS = words(`
+  president vice-president premier chancellor king queen prince princess pope emperor sultan emir
+  minister secretary undersecretary under-secretary ambassador envoy consul diplomat attaché
+  governor lt. lieutenant mayor senator sen. representative rep. congressman congresswoman councilmember
+  councilman councilwoman assemblyman assemblywoman delegate speaker leader chair chairman chairwoman
+  chairperson director administrator commissioner superintendent inspector supt. chief
+  general gen. admiral adm. commander cmdr. colonel col. major maj. captain capt. sergeant sgt.
+  officer sheriff marshal judge justice magistrate attorney prosecutor counsel
+  dr. doctor prof. professor mr. mrs. ms. mx. sir dame lord lady rev. reverend bishop archbishop
+  spokesperson spokesman spokeswoman press astronaut cosmonaut pilot engineer scientist researcher
+  meteorologist forecaster economist demographer epidemiologist physician nurse analyst manager
+  ceo cfo coo founder executive president-elect
+`);
+
+/** Words that qualify a title ("Deputy Foreign Minister", "Acting Director") without being a name. */
+export const TITLE_MODIFIERS = words(`
+  deputy vice acting interim associate assistant senior chief principal executive foreign prime
+  first second lead special state federal national regional district county city cabinet health
+  interior defense defence finance treasury trade justice education energy labor labour commerce
+  agriculture transportation homeland public project program programme mission medical general
+  surgeon attorney managing former top
+`);
+
+/** Words that head the complement of a title: "Secretary of Energy", "Cabinet Secretary for Interior". */
+export const TITLE_LINKS = words('of for');
+
+/** A name holding one of these words is an organisation. */
+export const ORGANISATION_WORDS = words(`
+  department agency administration bureau service services office center centers centre centres
+  institute institutes institution university college school academy council commission ministry
+  committee association corporation company inc. inc corp. corp llc ltd. ltd bank fund organization
+  organisation organizations foundation laboratory laboratories lab hospital clinic society embassy
+  consulate army navy force forces corps guard congress senate parliament assembly court board
+  authority union party group division directorate program programme network alliance federation
+  coalition secretariat cabinet police observatory museum library station agency's
+`);
+
+/** A name ending in one of these words is a place. */
+export const PLACE_WORDS = words(`
+  county counties city town village parish parishes province provinces state region district territory
+  island islands isle river ocean sea gulf bay lake lakes mount mountain mountains range coast valley
+  park peninsula strait channel beach canyon desert basin border street avenue road boulevard square
+  bridge harbor harbour port airport plaza heights falls springs creek forest reserve
+`);
+
+/** A name starting with one of these is an event (a storm, a summit, a mission). */
+export const EVENT_HEADS = words('hurricane typhoon cyclone storm operation summit conference festival games olympics');
+
+/** Named works: a name ending in one of these is a law, a report, a plan. */
+export const WORK_WORDS = words(`
+  act acts accord accords treaty agreement plan strategy report declaration convention protocol
+  initiative charter bill amendment doctrine survey estimates index review manifesto
+`);
+
+/** Lower-case words allowed inside a name between capitalised words. */
+export const NAME_CONNECTORS = words('of and for the de del della da di von van der le la al bin on & y');
+
+/** Prepositions and verbs after which a capitalised name is most likely a place. */
+export const PLACE_CUES = words(`
+  in at near from into across throughout outside inside toward towards around off to visit visits
+  visited visiting reach reached reaching arrive arrived arrives via between
+`);
+
+/** Words after which "to X" names a person (a recipient), not a place. */
+export const RECIPIENT_VERBS = words(`
+  spoke speak speaks speaking talked talk talks said say says wrote write writes sent send sends
+  told tell tells according letter message reply replied responded respond responding thanks
+  thanked gave give gives given presented present award awarded
+`);
+
+/** Verbs of saying: a name right before or after one is likely a person or an organisation. */
+export const REPORTING_VERBS = words(`
+  said says told added noted explained stated announced confirmed warned urged emphasized emphasised
+  stressed argued wrote reported according
+`);
+
+/** Pronouns that, opening a sentence, leave the reader asking "who?" or "what?". */
+export const SUBJECT_PRONOUNS = words('he she it they we i you him them us');
+export const POSSESSIVE_PRONOUNS = words('his her its their our my your');
+export const DEMONSTRATIVES = words('this that these those');
+
+/** Discourse openers that may come before a pronoun: "Instead, it aims ...". */
+export const OPENERS = words(`
+  however instead meanwhile still also now earlier later separately additionally finally moreover
+  furthermore yet then thus therefore nevertheless nonetheless today yesterday tomorrow similarly
+  overall ultimately in addition
+`);
+
+/** Auxiliary and modal verbs: "will meet" becomes "Where will X meet?". */
+export const AUXILIARIES = words('will would can could should shall may might must is are was were has have had does do did');
+export const COPULAS = words('is are was were');
+
+/** Words after which the builder does not split a "that" clause off: "announced that ...". */
+export const THAT_VERBS = words(`
+  said says announced announces confirmed confirms stated states reported reports noted notes added
+  explained warned emphasized emphasised stressed believes believe expects expect found find showed
+  show shows indicated indicate indicates
+`);
+
+/** Number words a count can be spelled with. "one" is left out: "one of the ..." is rarely a count. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
+  ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15],
+  ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30],
+  ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['hundred', 100], ['dozen', 12],
+]);
+
+export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
+  ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7], ['eighth', 8],
+  ['ninth', 9], ['tenth', 10], ['eleventh', 11], ['twelfth', 12],
+]);
+
+export const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+export const MONTH_ABBREVIATIONS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'] as const;
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/**
+ * Built-in wrong choices, used only when the article has too few of a kind. Invented or generic, and
+ * chosen to be unlike any one article.
+ */
+export const POOLS = {
+  person: ['Maria Santos', 'David Okafor', 'Laura Chen', 'James Whitaker', 'Ana Kowalski', 'Samuel Mensah', 'Elena Petrova', 'Rahul Mehta'],
+  city: ['Lisbon', 'Accra', 'Ottawa', 'Canberra', 'Santiago', 'Oslo', 'Hanoi', 'Cairo', 'Lima', 'Warsaw'],
+  country: ['Brazil', 'Ghana', 'Norway', 'Canada', 'Peru', 'Vietnam', 'Egypt', 'Poland', 'Chile', 'Portugal'],
+  region: ['Vermont', 'Oregon', 'Montana', 'Nevada', 'Maine', 'Colorado', 'Ontario', 'Bavaria'],
+  place: ['Lisbon', 'Accra', 'Ottawa', 'Canberra', 'Santiago', 'Oslo', 'Hanoi', 'Cairo'],
+  organisation: ['World Bank', 'National Science Foundation', 'Federal Aviation Administration', 'World Health Organization', 'European Commission', 'International Energy Agency'],
+  role: ['Prime Minister', 'Finance Minister', 'Defense Secretary', 'Ambassador', 'Governor', 'Mayor', 'Director', 'Press Secretary'],
+  relativeDate: ['last month', 'last week', 'two years ago', 'next year', 'earlier this year', 'next month'],
+} as const;

@@ -1,0 +1,139 @@
+// `factdeck import FILE [--out DIR] [--title T] [--force]`: an Anki text export, a CSV/TSV file or a
+// factdeck deck.json -> a deck folder (questions/<slug>/ unless --out says where) holding deck.json.
+// Read, decode and plan everything first; when anything is wrong, print every problem with its line and
+// write nothing (exit 1). An existing non-empty folder is only replaced with --force.
+
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { decodeImportBytes, MAX_IMPORT_BYTES, tooLargeProblem } from '../bank/interop/decode-text.js';
+import { planImport, type ImportProblem } from '../bank/interop/import-deck.js';
+import { isDeckId, slugify } from '../bank/interop/slug.js';
+import { ARTICLE_FILE, DECK_FILE } from '../bank/load-decks.js';
+import type { Context } from '../context.js';
+import { writeLine } from '../context.js';
+import { ReportedFailure, UsageError } from '../errors.js';
+import { builtInQuestionsDir } from '../paths.js';
+import { serialize, writeFileDurably } from '../storage/durable-file.js';
+import { printable } from '../ui/printable.js';
+import { createStyle } from '../ui/style.js';
+
+export interface ImportCommandOptions {
+  out?: string;
+  title?: string;
+  force?: boolean;
+}
+
+const SCHEMA_REF = '../deck.schema.json';
+
+function oneLine(text: string): string {
+  return printable(text, { singleLine: true });
+}
+
+/** A path as the user would type it from here: relative below the working folder, else absolute. */
+function display(context: Context, path: string): string {
+  const near = relative(context.cwd, path);
+  return near === '' || near.startsWith('..') || isAbsolute(near) ? path : near;
+}
+
+function reportProblems(context: Context, file: string, problems: readonly ImportProblem[]): never {
+  const style = createStyle(context.color);
+  for (const problem of problems) {
+    const where = problem.line === null ? file : `${file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
+    const path = problem.path === undefined || problem.path === '' ? '' : `  ${problem.path}`;
+    writeLine(context.stderr, `${style.red('error')}  ${oneLine(where)}${oneLine(path)}`);
+    writeLine(context.stderr, `       ${oneLine(problem.message)}`);
+    writeLine(context.stderr, `       ${style.dim(`hint: ${oneLine(problem.hint)}`)}`);
+  }
+  const rows = new Set(problems.map((problem) => problem.line).filter((line) => line !== null)).size;
+  const where = rows > 0 ? ` on ${rows} line${rows === 1 ? '' : 's'}` : '';
+  writeLine(context.stderr, `\n${problems.length} problem${problems.length === 1 ? '' : 's'}${where}: nothing was imported.`);
+  throw new ReportedFailure();
+}
+
+async function readInput(context: Context, path: string, shown: string): Promise<Uint8Array> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new UsageError(`no file at ${oneLine(path)}`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
+    throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
+  });
+  if (!info.isFile()) throw new UsageError(`${oneLine(path)} is not a file`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
+  if (info.size > MAX_IMPORT_BYTES) reportProblems(context, shown, [tooLargeProblem(info.size)]);
+  return readFile(path);
+}
+
+/** What is in the way at the target: nothing, an empty folder, or something only --force may replace. */
+async function targetState(target: string): Promise<'absent' | 'empty' | 'full'> {
+  const info = await stat(target).catch(() => null);
+  if (info === null) return 'absent';
+  if (!info.isDirectory()) throw new UsageError(`${oneLine(target)} exists and is not a folder`, 'choose another folder with --out');
+  return (await readdir(target)).length === 0 ? 'empty' : 'full';
+}
+
+/**
+ * A new deck folder appears whole or not at all: it is written as a hidden sibling (which the deck
+ * loader skips) and renamed into place.
+ */
+async function writeNewDeckFolder(target: string, text: string): Promise<void> {
+  const parent = dirname(target);
+  await mkdir(parent, { recursive: true });
+  const temp = await mkdtemp(join(parent, `.${basename(target)}.import-`));
+  try {
+    await writeFileDurably(join(temp, DECK_FILE), text, { what: 'the imported deck' });
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** --force over an existing deck folder: the new deck.json, and no stale article to check it against. */
+async function replaceDeck(target: string, text: string): Promise<void> {
+  await writeFileDurably(join(target, DECK_FILE), text, { what: 'the imported deck' });
+  await rm(join(target, ARTICLE_FILE), { force: true });
+}
+
+export async function importCommand(context: Context, file: string, options: ImportCommandOptions): Promise<void> {
+  if (options.title !== undefined && options.title.trim() === '') throw new UsageError('--title is empty', 'give the deck a title, e.g. --title "Capitals of Europe"');
+  const questionsDir = builtInQuestionsDir(context.root);
+  const chosen = options.out === undefined ? null : resolve(context.cwd, options.out);
+  if (chosen !== null && !isDeckId(basename(chosen))) {
+    throw new UsageError(
+      `--out ${oneLine(options.out ?? '')}: a deck folder's name is the deck's id, and "${oneLine(basename(chosen))}" is not one`,
+      `use lowercase letters, digits and hyphens, e.g. --out ${oneLine(join(dirname(options.out ?? ''), slugify(basename(chosen))))}`,
+    );
+  }
+
+  const path = resolve(context.cwd, file);
+  const shown = display(context, path);
+  const decoded = decodeImportBytes(await readInput(context, path, shown));
+  if (!decoded.ok) reportProblems(context, shown, decoded.problems);
+
+  const underQuestions = chosen === null || dirname(chosen) === questionsDir;
+  const plan = planImport(decoded.text, {
+    fileName: basename(path),
+    title: options.title,
+    folderName: chosen === null ? undefined : basename(chosen),
+    schemaRef: underQuestions ? SCHEMA_REF : undefined,
+  });
+  if (plan.deck === null) reportProblems(context, shown, plan.problems);
+  const deck = plan.deck;
+
+  const target = chosen ?? join(questionsDir, deck.id);
+  const state = await targetState(target);
+  if (state === 'full' && options.force !== true) {
+    throw new UsageError(
+      `${oneLine(display(context, target))} already exists: nothing was imported`,
+      chosen === null ? 'add --force to replace it, or give another --title or --out DIR' : 'add --force to replace it, or choose another --out DIR',
+    );
+  }
+  const text = serialize(deck);
+  if (state === 'full') await replaceDeck(target, text);
+  else await writeNewDeckFolder(target, text);
+
+  const where = display(context, target);
+  const count = plan.format === 'json' ? `a deck of ${deck.facts.length} facts` : `${deck.facts.length} card${deck.facts.length === 1 ? '' : 's'}`;
+  writeLine(context.stdout, `Imported ${count} (${plan.format}) into ${oneLine(where)}${state === 'full' ? ' (replaced)' : ''}.`);
+  for (const note of plan.notes) writeLine(context.stdout, `  note: ${oneLine(note)}`);
+  // openDeck takes a bare name for an id: a folder elsewhere is given as a path.
+  const deckOption = dirname(target) === questionsDir ? deck.id : isAbsolute(where) || where.startsWith('.') ? where : `./${where}`;
+  writeLine(context.stdout, `Start with: factdeck quiz --deck ${oneLine(deckOption)}`);
+}

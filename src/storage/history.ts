@@ -1,0 +1,223 @@
+// The history of progress as events: every answer, claim, rating, undo, session and reset is one line of
+// the append-only history log, and the database file holds what those events add up to (cards, per-fact
+// progress, tallies for stats). applyEvents is that addition: the same code runs when an event is first
+// recorded and when a log tail is replayed after a crash, so the two can never disagree.
+
+import { studyDay } from '../scheduling/study-day.js';
+import type { MemoryCard } from '../scheduling/fsrs.js';
+import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord } from './schema.js';
+import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
+
+/** Finished and abandoned sessions kept in the database (all of them stay in the history log). */
+export const KEEP_SESSIONS = 200;
+
+export type HistoryEvent =
+  | { type: 'attempt'; attempt: Attempt }
+  | { type: 'claim'; attemptId: string; sessionId: string; profile: string; deckId: string; questionId: string; factId: string; kind: string; text: string; at: string }
+  | { type: 'review'; review: ReviewRecord }
+  | { type: 'undo'; reviewId: string; profile: string; deckId: string; factId: string; source: ReviewRecord['source']; before: MemoryCard | null; at: string }
+  | { type: 'session'; session: SessionRecord }
+  | { type: 'settings'; profile: string; settings: Omit<ProfileRecord, 'name'>; at: string }
+  | { type: 'reset'; profile: string; at: string };
+
+const key = (...parts: string[]): string => parts.join('\u0000');
+
+/** Lookups over the database's lists, built once per batch so a long replay stays linear. */
+class Index<T> {
+  readonly #map = new Map<string, number>();
+  constructor(
+    readonly list: T[],
+    readonly keyOf: (item: T) => string,
+  ) {
+    list.forEach((item, i) => this.#map.set(keyOf(item), i));
+  }
+  get(k: string): T | undefined {
+    const i = this.#map.get(k);
+    return i === undefined ? undefined : this.list[i];
+  }
+  put(item: T): void {
+    const k = this.keyOf(item);
+    const i = this.#map.get(k);
+    if (i === undefined) {
+      this.#map.set(k, this.list.length);
+      this.list.push(item);
+    } else {
+      this.list[i] = item;
+    }
+  }
+  remove(k: string): void {
+    const i = this.#map.get(k);
+    if (i === undefined) return;
+    this.list.splice(i, 1);
+    this.#map.clear();
+    this.list.forEach((item, j) => this.#map.set(this.keyOf(item), j));
+  }
+}
+
+function dayStartOf(data: DatabaseData, profile: string): number {
+  return data.profiles.find((p) => p.name === profile)?.dayStartHour ?? DEFAULT_DAY_START_HOUR;
+}
+
+function pruneSessions(data: DatabaseData): void {
+  const ended = data.sessions.filter((s) => s.status !== 'active');
+  if (ended.length <= KEEP_SESSIONS) return;
+  const drop = new Set(
+    ended
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      .slice(0, ended.length - KEEP_SESSIONS)
+      .map((s) => s.id),
+  );
+  data.sessions = data.sessions.filter((s) => !drop.has(s.id));
+}
+
+/** Adds events to the database's state, in order. */
+export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[]): void {
+  const facts = new Index<FactProgress>(data.facts, (f) => key(f.profile, f.deckId, f.factId));
+  const kinds = new Index<KindTally>(data.kinds, (k) => key(k.profile, k.deckId, k.kind));
+  const days = new Index<DayTally>(data.days, (d) => key(d.profile, d.deckId, d.day));
+  const cards = new Index<CardRecord>(data.cards, (c) => key(c.profile, c.deckId, c.factId));
+  const sessions = new Index<SessionRecord>(data.sessions, (s) => s.id);
+  const day = (profile: string, deckId: string, at: string): DayTally => {
+    const d = studyDay(new Date(at), dayStartOf(data, profile));
+    let tally = days.get(key(profile, deckId, d));
+    if (!tally) {
+      tally = { profile, deckId, day: d, answers: 0, studied: 0 };
+      days.put(tally);
+    }
+    return tally;
+  };
+  const kind = (profile: string, deckId: string, k: string): KindTally => {
+    let tally = kinds.get(key(profile, deckId, k));
+    if (!tally) {
+      tally = { profile, deckId, kind: k, attempts: 0, correct: 0 };
+      kinds.put(tally);
+    }
+    return tally;
+  };
+  let sessionsChanged = false;
+
+  for (const event of events) {
+    switch (event.type) {
+      case 'attempt': {
+        const a = event.attempt;
+        const known = facts.get(key(a.profile, a.deckId, a.factId));
+        const progress: FactProgress = known ?? { profile: a.profile, deckId: a.deckId, factId: a.factId, attempts: 0, correct: 0, lastCorrect: a.correct, lastAt: a.at, lastKind: a.kind, lastQuestionId: a.questionId, lastAttemptId: a.id };
+        progress.attempts++;
+        if (a.correct) progress.correct++;
+        if (!known || progress.lastAt <= a.at) {
+          Object.assign(progress, { lastCorrect: a.correct, lastAt: a.at, lastKind: a.kind, lastQuestionId: a.questionId, lastAttemptId: a.id });
+        }
+        facts.put(progress);
+        const k = kind(a.profile, a.deckId, a.kind);
+        k.attempts++;
+        if (a.correct) k.correct++;
+        day(a.profile, a.deckId, a.at).answers++;
+        const session = sessions.get(a.sessionId);
+        if (session) {
+          session.answered++;
+          if (a.correct) session.correct++;
+        }
+        break;
+      }
+      case 'claim': {
+        const progress = facts.get(key(event.profile, event.deckId, event.factId));
+        if (progress) {
+          progress.correct++;
+          if (progress.lastAttemptId === event.attemptId) progress.lastCorrect = true;
+        }
+        kind(event.profile, event.deckId, event.kind).correct++;
+        data.aliases.push({ profile: event.profile, deckId: event.deckId, questionId: event.questionId, text: event.text, at: event.at });
+        const session = sessions.get(event.sessionId);
+        if (session) session.correct++;
+        break;
+      }
+      case 'review': {
+        const r = event.review;
+        if (r.after !== null) {
+          const firstSeen = cards.get(key(r.profile, r.deckId, r.factId))?.firstSeen ?? r.at;
+          cards.put({ profile: r.profile, deckId: r.deckId, factId: r.factId, firstSeen, ...r.after });
+        }
+        if (r.source === 'study') day(r.profile, r.deckId, r.at).studied++;
+        break;
+      }
+      case 'undo': {
+        const k = key(event.profile, event.deckId, event.factId);
+        if (event.before === null) cards.remove(k);
+        else cards.put({ profile: event.profile, deckId: event.deckId, factId: event.factId, firstSeen: cards.get(k)?.firstSeen ?? event.at, ...event.before });
+        if (event.source === 'study') {
+          const tally = day(event.profile, event.deckId, event.at);
+          tally.studied = Math.max(0, tally.studied - 1);
+        }
+        break;
+      }
+      case 'settings': {
+        const record: ProfileRecord = { name: event.profile, ...event.settings };
+        const at = data.profiles.findIndex((p) => p.name === event.profile);
+        if (at === -1) data.profiles.push(record);
+        else data.profiles[at] = record;
+        break;
+      }
+      case 'session':
+        sessions.put({ ...event.session });
+        sessionsChanged = true;
+        break;
+      case 'reset': {
+        const other = (record: { profile: string }): boolean => record.profile !== event.profile;
+        data.sessions = data.sessions.filter(other);
+        data.aliases = data.aliases.filter(other);
+        data.cards = data.cards.filter(other);
+        data.facts = data.facts.filter(other);
+        data.kinds = data.kinds.filter(other);
+        data.days = data.days.filter(other);
+        data.profiles = data.profiles.filter((p) => p.name !== event.profile);
+        // Lists were replaced: later events in this batch need fresh lookups.
+        applyEvents(data, events.slice(events.indexOf(event) + 1));
+        return;
+      }
+    }
+  }
+  if (sessionsChanged) pruneSessions(data);
+}
+
+/** One log line per event. */
+export function serializeEvents(events: readonly HistoryEvent[]): string {
+  return events.map((event) => `${JSON.stringify(event)}\n`).join('');
+}
+
+export type LogParse =
+  | { ok: true; events: HistoryEvent[]; /** Bytes of whole lines read. */ bytes: number; /** A last line cut short by a crash. */ torn: boolean }
+  | { ok: false; line: number; problem: string };
+
+const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 'settings', 'reset']);
+
+/**
+ * Parses log text (from a line start). A last line without its newline was cut short by a crash while
+ * being written: it was never acknowledged, so it is left out (and later cut off). Any other line that
+ * does not parse is damage, reported with its line number (counted from `firstLine`).
+ */
+export function parseLog(text: string, firstLine = 1): LogParse {
+  const events: HistoryEvent[] = [];
+  let offset = 0;
+  let line = firstLine;
+  while (offset < text.length) {
+    const end = text.indexOf('\n', offset);
+    if (end === -1) return { ok: true, events, bytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
+    const raw = text.slice(offset, end);
+    if (raw.trim() !== '') {
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        return { ok: false, line, problem: 'a line of the history log is not valid JSON' };
+      }
+      const type = (value as { type?: unknown } | null)?.type;
+      if (typeof value !== 'object' || value === null || typeof type !== 'string' || !EVENT_TYPES.has(type)) {
+        return { ok: false, line, problem: 'a line of the history log is not an event' };
+      }
+      events.push(value as HistoryEvent);
+    }
+    offset = end + 1;
+    line++;
+  }
+  return { ok: true, events, bytes: Buffer.byteLength(text), torn: false };
+}
