@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**', 'src/grading/**', 'src/scheduling/**', 'src/session/**', 'src/builder/**', 'src/bank/parse-*.ts', 'src/bank/validate-*.ts'],
+    files: ['src/domain/**', 'src/grading/**', 'src/scheduling/**', 'src/session/**', 'src/builder/**', 'src/bank/parse-*.ts', 'src/bank/validate-*.ts', 'src/bank/interop/**'],
     rules: {
       'no-restricted-imports': ['error', impure],
       'no-restricted-properties': [

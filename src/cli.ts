@@ -140,6 +140,25 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     );
 
   program
+    .command('export')
+    .description('write a deck as Anki text (TSV), CSV or JSON')
+    .requiredOption('--format <format>', 'anki, csv or json')
+    .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .action((options: { deck?: string; format: string; out?: string }) => run(async () => (await import('./commands/export.js')).exportCommand(context, options)));
+
+  program
+    .command('import')
+    .description('make a deck from an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
+    .argument('<file>', 'the file to import')
+    .option('--out <dir>', 'the deck folder to write (default: questions/<slug of the title>)')
+    .option('--title <title>', 'the deck title (default: from the file name)')
+    .option('--force', 'replace an existing deck')
+    .action((file: string, options: { out?: string; title?: string; force?: boolean }) =>
+      run(async () => (await import('./commands/import.js')).importCommand(context, file, options)),
+    );
+
+  program
     .command('stats')
     .description('scores over time, accuracy by topic and kind, missed facts, cards by state, due forecast, activity')
     .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')

@@ -81,13 +81,17 @@ function describeType(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** Case- and space-insensitive containment, for "does the prompt give the answer away". */
+/** Case- and space-insensitive containment as whole words, for "does the prompt give the answer away". */
 function mentions(haystack: string, needle: string): boolean {
   const fold = (text: string): string => text.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
   const n = fold(needle);
   if (n.length < 2) return false;
-  const escaped = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(fold(haystack));
+  const h = fold(haystack);
+  const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (let at = h.indexOf(n); at !== -1; at = h.indexOf(n, at + 1)) {
+    if (!isWordChar(h[at - 1]) && !isWordChar(h[at + n.length])) return true;
+  }
+  return false;
 }
 
 class Collector {

@@ -19,9 +19,10 @@ export interface ExportOptions {
 }
 
 export async function exportCommand(context: Context, options: ExportOptions): Promise<void> {
-  const format = options.format.trim().toLowerCase();
+  const format = typeof options.format === 'string' ? options.format.trim().toLowerCase() : '';
   if (!isExportFormat(format)) {
-    throw new UsageError(`--format ${JSON.stringify(printable(options.format, { singleLine: true }))} is not a format factdeck exports`, `use one of: ${EXPORT_FORMATS.join(', ')}`);
+    const given = typeof options.format === 'string' ? `--format ${JSON.stringify(printable(options.format, { singleLine: true }))} is not a format factdeck exports` : 'export needs --format';
+    throw new UsageError(given, `use one of: ${EXPORT_FORMATS.join(', ')}`);
   }
   const target = options.out === undefined ? null : resolve(context.cwd, options.out);
   if (target !== null) {

@@ -11,7 +11,7 @@ import { isDeckId, slugify } from '../bank/interop/slug.js';
 import { ARTICLE_FILE, DECK_FILE } from '../bank/load-decks.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
-import { ReportedFailure, UsageError } from '../errors.js';
+import { DeckError, ReportedFailure, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
 import { serialize, writeFileDurably } from '../storage/durable-file.js';
 import { printable } from '../ui/printable.js';
@@ -57,7 +57,9 @@ async function readInput(context: Context, path: string, shown: string): Promise
   });
   if (!info.isFile()) throw new UsageError(`${oneLine(path)} is not a file`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
   if (info.size > MAX_IMPORT_BYTES) reportProblems(context, shown, [tooLargeProblem(info.size)]);
-  return readFile(path);
+  return readFile(path).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
+  });
 }
 
 /** What is in the way at the target: nothing, an empty folder, or something only --force may replace. */
@@ -74,21 +76,38 @@ async function targetState(target: string): Promise<'absent' | 'empty' | 'full'>
  */
 async function writeNewDeckFolder(target: string, text: string): Promise<void> {
   const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
-  const temp = await mkdtemp(join(parent, `.${basename(target)}.import-`));
+  let temp: string | undefined;
+  let renaming = false;
   try {
+    await mkdir(parent, { recursive: true });
+    temp = await mkdtemp(join(parent, `.${basename(target)}.import-`));
     await writeFileDurably(join(temp, DECK_FILE), text, { what: 'the imported deck' });
+    renaming = true;
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
-    throw error;
+    if (temp !== undefined) await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    throw explainWriteError(error, target, renaming);
   }
+}
+
+/** A StorageError already says what happened; a bare file-system error gets the same treatment. */
+function explainWriteError(error: unknown, target: string, renaming: boolean): unknown {
+  if ((error as { name?: string }).name === 'StorageError') return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (renaming && (code === 'ENOTEMPTY' || code === 'EEXIST')) {
+    return new UsageError(`${oneLine(target)} appeared while importing (another import?): nothing was imported`, 'run the import again, with --force to replace it');
+  }
+  return new DeckError(`could not write the deck to ${oneLine(target)} (${code ?? (error as Error).message}): nothing was imported`, 'check that the folder can be made and written to, and that the disk is not full');
 }
 
 /** --force over an existing deck folder: the new deck.json, and no stale article to check it against. */
 async function replaceDeck(target: string, text: string): Promise<void> {
-  await writeFileDurably(join(target, DECK_FILE), text, { what: 'the imported deck' });
-  await rm(join(target, ARTICLE_FILE), { force: true });
+  try {
+    await writeFileDurably(join(target, DECK_FILE), text, { what: 'the imported deck' });
+    await rm(join(target, ARTICLE_FILE), { force: true });
+  } catch (error) {
+    throw explainWriteError(error, target, false);
+  }
 }
 
 export async function importCommand(context: Context, file: string, options: ImportCommandOptions): Promise<void> {

@@ -53,7 +53,8 @@ export function splitSentences(article: string): Sentence[] {
     }
     const end = match.index + (match[1]?.length ?? 0);
     const paragraphBreak = (match[2] ?? '').includes('\n');
-    if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(article.slice(0, end))) continue;
+    // Only the word before the full stop matters: look at a short stretch, not the whole text so far.
+    if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(article.slice(Math.max(0, end - 40), end))) continue;
     push(end);
   }
   push(article.length);
@@ -74,6 +75,35 @@ export function foldSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+interface SentenceIndex {
+  folded: string[];
+  /** Sentence numbers by the lower-case words they contain. */
+  byWord: Map<string, number[]>;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const indexes = new WeakMap<readonly Sentence[], SentenceIndex>();
+
+/** Built once per list of sentences, so checking thousands of quotes stays fast. */
+function indexOf(sentences: readonly Sentence[]): SentenceIndex {
+  let index = indexes.get(sentences);
+  if (index === undefined) {
+    const byWord = new Map<string, number[]>();
+    const folded = sentences.map((sentence, i) => {
+      const text = foldSpace(sentence.text);
+      for (const word of new Set(text.toLowerCase().match(WORD) ?? [])) {
+        const list = byWord.get(word);
+        if (list) list.push(i);
+        else byWord.set(word, [i]);
+      }
+      return text;
+    });
+    index = { folded, byWord };
+    indexes.set(sentences, index);
+  }
+  return index;
+}
+
 /**
  * The sentence that holds the whole quote, or null when the quote is not in the article or spans
  * sentences. White space is compared folded.
@@ -81,5 +111,19 @@ export function foldSpace(text: string): string {
 export function findQuoteSentence(sentences: readonly Sentence[], quote: string): Sentence | null {
   const needle = foldSpace(quote);
   if (needle === '') return null;
-  return sentences.find((sentence) => foldSpace(sentence.text).includes(needle)) ?? null;
+  const index = indexOf(sentences);
+  // Words inside the quote are whole words of its sentence (the first and last may be cut), so only the
+  // sentences holding the rarest inner word need a look.
+  const words = needle.toLowerCase().match(WORD) ?? [];
+  const inner = words.slice(1, -1);
+  let candidates: readonly number[] | undefined;
+  for (const word of inner) {
+    const list = index.byWord.get(word) ?? [];
+    if (candidates === undefined || list.length < candidates.length) candidates = list;
+  }
+  const scan = candidates ?? sentences.map((_, i) => i);
+  for (const i of scan) {
+    if ((index.folded[i] as string).includes(needle)) return sentences[i] as Sentence;
+  }
+  return null;
 }

@@ -13,7 +13,7 @@
 
 import { findQuoteSentence, splitSentences } from '../../domain/article.js';
 import { isTypedQuestion, type Deck, type Fact, type Question } from '../../domain/deck.js';
-import { ANKI_FORMAT, formatCsv, formatDelimited, formatField } from './delimited.js';
+import { ANKI_FORMAT, formatCsv, formatDelimited } from './delimited.js';
 
 export const EXPORT_FORMATS = ['anki', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -102,19 +102,15 @@ function oneLine(text: string): string {
 }
 
 /**
- * Anki's text import format (Anki 2.1.55+ reads the headers; older versions skip `#` lines): UTF-8,
- * tab-separated, plain text (`#html:false`: Anki escapes < and & and turns line breaks into <br>),
- * tags in column 3. `#columns` names the columns so Anki maps Front and Back by name; `#deck` presets the
- * deck when one of that name exists (Anki ignores it otherwise).
+ * Anki's text import format (Anki 2.1.55+ reads the headers; older versions skip `#` lines as comments):
+ * UTF-8, tab-separated, plain text (`#html:false`: Anki escapes < and & and turns line breaks into <br>),
+ * tags in column 3, and `#deck`, which presets the deck when one of that name exists (Anki falls back to
+ * the default deck otherwise). No `#columns`: with column names Anki maps note fields by name, and the
+ * fields of a localised "Basic" note type are not called Front and Back, so the back would go unmapped;
+ * without names it maps them by position, which is what we want.
  */
 export function formatAnki(deck: Deck, cards: readonly Card[]): string {
-  const header = [
-    '#separator:tab',
-    '#html:false',
-    '#tags column:3',
-    `#columns:${['Front', 'Back', 'Tags'].map((name) => formatField(name, ANKI_FORMAT)).join('\t')}`,
-    `#deck:${oneLine(deck.title)}`,
-  ];
+  const header = ['#separator:tab', '#html:false', '#tags column:3', `#deck:${oneLine(deck.title)}`];
   return `${header.join('\n')}\n${formatDelimited(cardRows(cards), ANKI_FORMAT)}`;
 }
 

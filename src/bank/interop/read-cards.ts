@@ -5,9 +5,11 @@
 // - Anki's file headers (https://docs.ankiweb.net/importing/text-files.html#file-headers): `#key:value`
 //   lines at the top, after an optional legacy `tags:` line. Honoured: `separator` (Comma, Semicolon,
 //   Tab, Space, Pipe, Colon or the character itself), `html` (true: tags stripped, entities decoded),
-//   `tags` (tags for every card), `tags column`, `deck` (the title), and `guid`, `notetype` and `deck`
-//   columns (skipped: they are not card text). Other `#` lines are comments, there and (as Anki reads
-//   them) anywhere in a file that has them at its top.
+//   `tags` (tags for every card), `tags column`, `deck` (the title), `columns` (the first row is then a
+//   card, never a header row), and `guid`, `notetype` and `deck` columns (skipped: they are not card
+//   text). A bad value (`#separator:Dash`, `#html:maybe`) is a problem at its line, where Anki would
+//   silently guess. Other `#` lines are comments, there and (as Anki reads them) anywhere in a file that
+//   has them at its top.
 // - Without headers the separator is guessed from the first line: a tab, else a comma in a .csv file,
 //   else the first of `;` `,` `|` found (Anki's manual: "if Anki finds a ';' on the first line it will
 //   use that, if it finds a comma it'll use that").
