@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createClock } from './clock.js';
 import type { Context } from './context.js';
 import { DeckError, ReportedFailure, StoppedError, UsageError } from './errors.js';
+import { editDistance } from './grading/edit-distance.js';
 import { packageRoot } from './paths.js';
 import { resolveDataDir } from './storage/data-dir.js';
 
@@ -265,6 +266,15 @@ export async function run(argv: readonly string[], context: Context): Promise<nu
       outputError: (text, write) => write(`${text.replace(/^error: /, 'factdeck: ').trimEnd()}\n  see \`factdeck ${command.name()} --help\`\n`),
     });
   }
+  // `factdeck help quiz` is `factdeck quiz --help` (the menu's action would otherwise take the words).
+  if (argv[0] === 'help') argv = [...argv.slice(1, 2), '--help'];
+  const first = argv[0];
+  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  if (first !== undefined && !first.startsWith('-') && !names.includes(first)) {
+    const near = names.filter((name) => editDistance(name, first) <= 2);
+    context.stderr.write(`factdeck: unknown command '${first.replace(/[^\x20-\x7e]/g, '?')}'${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}\n  see \`factdeck --help\`\n`);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
@@ -290,18 +300,45 @@ function processContext(): Context {
   };
 }
 
+const SIGNAL_EXIT: Record<string, number> = { SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * SIGTERM and SIGHUP (a closed terminal) end the run the way Ctrl+C does: the prompt is abandoned, a save
+ * in progress finishes and releases its lock, the session is marked abandoned, and the process exits
+ * with 128 + the signal's number. Every answer was saved when given, so a slow wind-down may be cut
+ * short: after a moment, or at a second signal, the process exits at once.
+ */
+function windDownOnSignals(stop: AbortController): () => string | null {
+  let received: string | null = null;
+  for (const signal of Object.keys(SIGNAL_EXIT)) {
+    process.on(signal, () => {
+      const code = SIGNAL_EXIT[signal] as number;
+      if (received !== null) process.exit(code);
+      received = signal;
+      stop.abort(new Error(`stopped by ${signal}`));
+      setTimeout(() => process.exit(code), 3_000).unref();
+    });
+  }
+  return () => received;
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   // A closed pipe (factdeck decks | head) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
   });
+  const stop = new AbortController();
+  const signalled = windDownOnSignals(stop);
   let context: Context;
   try {
     context = processContext();
     context.now = createClock(context.env);
+    context.stop = stop.signal;
   } catch (error) {
     process.exitCode = reportError(error, { stderr: process.stderr }, debugWanted(argv));
     return;
   }
-  process.exitCode = await run(argv, context);
+  const code = await run(argv, context);
+  const signal = signalled();
+  process.exitCode = signal === null ? code : (SIGNAL_EXIT[signal] as number);
 }

@@ -15,6 +15,13 @@ export interface Context {
   cwd: string;
   /** The package root: built-in decks live in its questions/ folder. */
   root: string;
+  /** Aborted when the process is asked to stop (SIGTERM, SIGHUP): prompts give up, runs wind down. */
+  stop?: AbortSignal;
+}
+
+/** Where prompts read and write, and when they must give up. */
+export function promptContext(context: Context): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal?: AbortSignal } {
+  return context.stop === undefined ? { input: context.stdin, output: context.stdout } : { input: context.stdin, output: context.stdout, signal: context.stop };
 }
 
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {

@@ -2,7 +2,7 @@
 // (facts to review, cards due); it comes back after each and quits on q or the Quit item.
 
 import type { Context } from '../context.js';
-import { writeLine } from '../context.js';
+import { promptContext, writeLine } from '../context.js';
 import { StoppedError, UsageError } from '../errors.js';
 import { historyFromProgress, missedFactIds } from '../domain/history.js';
 import type { LoadedDeck } from '../domain/deck.js';
@@ -57,7 +57,7 @@ export async function menuCommand(context: Context, options: ProgressOptions & {
         ],
         quitValue: 'quit',
       },
-      { input: context.stdin, output: context.stdout },
+      promptContext(context),
     ).catch((error: unknown) => {
       if (isPromptExit(error)) return 'quit' as const;
       throw error;

@@ -2,7 +2,7 @@
 // and clearing one profile's progress after a confirmation.
 
 import type { Context } from '../context.js';
-import { writeLine } from '../context.js';
+import { promptContext, writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
@@ -130,7 +130,7 @@ export async function resetCommand(context: Context, options: ProgressOptions & 
         throw new UsageError(`reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`);
       }
       const { askSelect } = await import('../ui/prompts.js');
-      const sure = await askSelect({ message: `Delete ${what}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false }, { input: context.stdin, output: context.stdout }).catch(
+      const sure = await askSelect({ message: `Delete ${what}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false }, promptContext(context)).catch(
         (error: unknown) => {
           if (isPromptExit(error)) return false;
           throw error;

@@ -8,7 +8,7 @@ import { factProgressFor } from '../storage/progress.js';
 import { createRandom } from '../domain/random.js';
 import { selectQuestions } from '../domain/selection.js';
 import type { Context } from '../context.js';
-import { writeLine } from '../context.js';
+import { promptContext, writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { openDeck } from './open-deck.js';
 import { checkProfile, createAsker, openStore, requireTerminalOrPlain, runSession, type ProgressOptions } from './run-session.js';
@@ -41,7 +41,7 @@ export function deckPicker(context: Context, options: { plain?: boolean }): ((de
         message: 'Which deck?',
         choices: decks.map((loaded) => ({ name: loaded.deck.title, value: loaded, description: `${loaded.deck.facts.length} facts, ${loaded.deck.questions.length} questions` })),
       },
-      { input: context.stdin, output: context.stdout },
+      promptContext(context),
     );
   };
 }

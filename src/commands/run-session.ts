@@ -29,7 +29,7 @@ import { ratingForAnswer } from '../scheduling/fsrs.js';
 import type { SessionRecord } from '../storage/schema.js';
 import { Store } from '../storage/store.js';
 import type { Context } from '../context.js';
-import { writeLine } from '../context.js';
+import { promptContext, writeLine } from '../context.js';
 import { StoppedError, UsageError } from '../errors.js';
 import { createPlainAsker, createTerminalAsker, END, type Asker } from '../ui/asker.js';
 import { DONT_KNOW } from '../ui/dont-know.js';
@@ -67,7 +67,7 @@ export function requireTerminalOrPlain(context: Context, options: { plain?: bool
 }
 
 export function createAsker(context: Context, options: { plain?: boolean }): Asker {
-  const streams = { input: context.stdin, output: context.stdout };
+  const streams = promptContext(context);
   return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams);
 }
 

@@ -11,7 +11,7 @@ import { buildStudyQueue } from '../scheduling/study-queue.js';
 import { cardsFor, firstReviewTimes, ratingEvent, settingsFor, undoEvent } from '../storage/progress.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import type { Context } from '../context.js';
-import { writeLine } from '../context.js';
+import { promptContext, writeLine } from '../context.js';
 import { StoppedError } from '../errors.js';
 import { END } from '../ui/asker.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
@@ -41,8 +41,8 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
   const store = await openStore(context, options);
   const style = createStyle(context.color && !options.plain);
   const asker: StudyAsker = options.plain
-    ? createPlainStudyAsker({ input: context.stdin, output: context.stdout })
-    : createTerminalStudyAsker({ input: context.stdin, output: context.stdout });
+    ? createPlainStudyAsker(promptContext(context))
+    : createTerminalStudyAsker(promptContext(context));
   const facts = factsById(deck);
   const sentences = loaded.article === null ? [] : splitSentences(loaded.article);
   const settings = settingsFor(store.data(), profile);

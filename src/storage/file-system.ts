@@ -2,7 +2,7 @@
 // default; tests pass a wrapper that fails (ENOSPC, EROFS, ...) or "crashes" at a chosen call, because
 // running as root makes permissions useless for provoking write failures.
 
-import { open, mkdir, readFile, readdir, rename, stat, truncate, unlink } from 'node:fs/promises';
+import { link, open, mkdir, readFile, readdir, rename, stat, truncate, unlink } from 'node:fs/promises';
 
 /** The part of a node FileHandle the write path uses. */
 export interface WritableFile {
@@ -28,6 +28,11 @@ export interface FileSystem {
   readdir(path: string): Promise<string[]>;
   /** mkdir -p. */
   mkdir(path: string): Promise<void>;
+  /**
+   * A second name for a file (a hard link). Optional: where it is missing or fails, a copy is written.
+   * The database is only ever replaced by rename, never changed in place, so a link is a true copy.
+   */
+  link?(existing: string, newPath: string): Promise<void>;
   /** fsync a directory, so a rename inside it survives a power cut. */
   syncDir(path: string): Promise<void>;
 }
@@ -43,6 +48,7 @@ export const realFileSystem: FileSystem = {
   open: (path, flags) => open(path, flags),
   rename: (from, to) => rename(from, to),
   unlink: (path) => unlink(path),
+  link: (existing, newPath) => link(existing, newPath),
   readFile: (path) => readFile(path),
   size: async (path) => {
     try {

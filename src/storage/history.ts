@@ -22,7 +22,11 @@ export type HistoryEvent =
 
 const key = (...parts: string[]): string => parts.join('\u0000');
 
-/** Lookups over the database's lists, built once per batch so a long replay stays linear. */
+/**
+ * Lookups over the database's lists, kept from one call to the next (by list), so recording an answer
+ * does not rebuild them and a long replay stays linear. Only applyEvents changes the indexed lists; a
+ * list replaced by a new array gets a new index.
+ */
 class Index<T> {
   readonly #map = new Map<string, number>();
   constructor(
@@ -30,6 +34,10 @@ class Index<T> {
     readonly keyOf: (item: T) => string,
   ) {
     list.forEach((item, i) => this.#map.set(keyOf(item), i));
+  }
+  /** Whether the list still matches what the index knows (nobody else pushed or removed). */
+  fits(): boolean {
+    return this.#map.size === this.list.length;
   }
   get(k: string): T | undefined {
     const i = this.#map.get(k);
@@ -54,6 +62,16 @@ class Index<T> {
   }
 }
 
+const indexes = new WeakMap<object, Index<never>>();
+
+function indexFor<T>(list: T[], keyOf: (item: T) => string): Index<T> {
+  const known = indexes.get(list) as Index<T> | undefined;
+  if (known !== undefined && known.fits()) return known;
+  const index = new Index(list, keyOf);
+  indexes.set(list, index as unknown as Index<never>);
+  return index;
+}
+
 function dayStartOf(data: DatabaseData, profile: string): number {
   return data.profiles.find((p) => p.name === profile)?.dayStartHour ?? DEFAULT_DAY_START_HOUR;
 }
@@ -72,11 +90,11 @@ function pruneSessions(data: DatabaseData): void {
 
 /** Adds events to the database's state, in order. */
 export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[]): void {
-  const facts = new Index<FactProgress>(data.facts, (f) => key(f.profile, f.deckId, f.factId));
-  const kinds = new Index<KindTally>(data.kinds, (k) => key(k.profile, k.deckId, k.kind));
-  const days = new Index<DayTally>(data.days, (d) => key(d.profile, d.deckId, d.day));
-  const cards = new Index<CardRecord>(data.cards, (c) => key(c.profile, c.deckId, c.factId));
-  const sessions = new Index<SessionRecord>(data.sessions, (s) => s.id);
+  const facts = indexFor<FactProgress>(data.facts, (f) => key(f.profile, f.deckId, f.factId));
+  const kinds = indexFor<KindTally>(data.kinds, (k) => key(k.profile, k.deckId, k.kind));
+  const days = indexFor<DayTally>(data.days, (d) => key(d.profile, d.deckId, d.day));
+  const cards = indexFor<CardRecord>(data.cards, (c) => key(c.profile, c.deckId, c.factId));
+  const sessions = indexFor<SessionRecord>(data.sessions, (s) => s.id);
   const day = (profile: string, deckId: string, at: string): DayTally => {
     const d = studyDay(new Date(at), dayStartOf(data, profile));
     let tally = days.get(key(profile, deckId, d));

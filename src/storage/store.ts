@@ -15,7 +15,7 @@ import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
 import { applyEvents, type HistoryEvent } from './history.js';
 import { HISTORY_FILE, appendEvents, readLogFrom } from './history-log.js';
-import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, validateDatabase } from './schema.js';
+import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
 
 export interface StoreOptions {
   fs?: FileSystem;
@@ -117,13 +117,11 @@ export class Store {
         const events = build(this.#data);
         if (isThenable(events)) throw new TypeError('Store.record() takes a synchronous change: the lock must not be held across an await');
         if (events.length === 0) return events;
-        // Check the change on a copy first, so a bug can never put an event in the log that the next
-        // run would refuse to read.
-        const trial = structuredClone(this.#data);
-        applyEvents(trial, events);
-        this.#refuseInvalid(trial);
+        // Check the events first, so a bug can never put a line in the log that the next run would
+        // refuse to read. (The whole database is checked at each checkpoint.)
+        this.#refuseInvalidEvents(events);
         this.#logEnd += await appendEvents(this.#fs, this.historyFile, events);
-        this.#data = trial;
+        applyEvents(this.#data, events);
         this.#pending += events.length;
         if (this.#pending >= this.#checkpointEvery) await this.#checkpoint();
         return events;
@@ -241,6 +239,18 @@ export class Store {
     }
   }
 
+  #refuseInvalidEvents(events: readonly HistoryEvent[]): void {
+    for (const event of events) {
+      const problems = validateEvent(event as unknown as Record<string, unknown>);
+      if (problems.length > 0) {
+        throw new StorageError(
+          `refused to save progress to ${this.historyFile}: an event is malformed (${problems.slice(0, 3).join('; ')}). Nothing was saved; this is a bug in factdeck, please report it.`,
+          { file: this.historyFile, code: 'EINVALID' },
+        );
+      }
+    }
+  }
+
   async #withLock<R>(work: () => Promise<R>): Promise<R> {
     const held = await acquireLock(this.file, this.#lockTiming);
     try {
@@ -318,14 +328,27 @@ export class Store {
   }
 
   async #backUp(text: string, backups: string[]): Promise<void> {
+    const bytes = Buffer.from(text, 'utf8');
     const newest = backups.at(-1);
-    if (newest !== undefined) {
+    if (newest !== undefined && (await this.#guard(newest, () => this.#fs.size(newest))) === bytes.length) {
       const previous = await this.#guard(newest, () => this.#fs.readFile(newest));
-      if (previous.equals(Buffer.from(text, 'utf8'))) return;
+      if (previous.equals(bytes)) return;
     }
     const stamp = this.#now().toISOString().replaceAll(':', '-');
     const target = join(this.backupsDir, `${this.#backupStem}-${stamp}.json`);
-    await writeFileDurably(target, text, { fs: this.#fs, what: 'a backup of your progress' });
+    // A hard link costs nothing however large the file: the database is replaced by rename, never
+    // rewritten in place, so the linked bytes stay as they are. Where links fail, write a copy.
+    let linked = false;
+    if (this.#fs.link !== undefined && (await this.#fs.size(this.file).catch(() => null)) === bytes.length) {
+      linked = await this.#fs
+        .link(this.file, target)
+        .then(() => this.#fs.syncDir(this.backupsDir))
+        .then(
+          () => true,
+          () => false,
+        );
+    }
+    if (!linked) await writeFileDurably(target, text, { fs: this.#fs, what: 'a backup of your progress' });
     this.#newestBackup = target;
     const kept = [...new Set([...backups, target])].sort();
     for (const old of kept.slice(0, Math.max(0, kept.length - BACKUPS_KEPT))) {

@@ -25,10 +25,29 @@ export interface Asker {
 export interface AskerStreams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** When aborted, a terminal prompt rejects (like Ctrl+C) and plain input counts as ended. */
+  signal?: AbortSignal;
+}
+
+/** Plain-mode lines from the input, ending early when the run is asked to stop. */
+export function readLines(streams: AskerStreams): { next(): Promise<string | End>; close(): void } {
+  const lines = createInterface({ input: streams.input, crlfDelay: Infinity, terminal: false });
+  const iterator = lines[Symbol.asyncIterator]();
+  streams.signal?.addEventListener('abort', () => lines.close(), { once: true });
+  return {
+    async next(): Promise<string | End> {
+      if (streams.signal?.aborted) return END;
+      const next = await iterator.next();
+      return next.done ? END : (next.value as string);
+    },
+    close(): void {
+      lines.close();
+    },
+  };
 }
 
 export function createTerminalAsker(streams: AskerStreams): Asker {
-  const context = { input: streams.input, output: streams.output };
+  const context = streams;
   const prompts = import('./prompts.js');
   return {
     plain: false,
@@ -105,15 +124,11 @@ export function parsePlainAnswer(line: string, presented: PresentedQuestion): Pa
 
 /** Plain mode: questions printed in full, one answer per line of input; at end of input, END. */
 export function createPlainAsker(streams: AskerStreams): Asker {
-  const lines = createInterface({ input: streams.input, crlfDelay: Infinity, terminal: false });
-  const iterator = lines[Symbol.asyncIterator]();
+  const lines = readLines(streams);
   const write = (text: string): void => {
     streams.output.write(`${text}\n`);
   };
-  const readLine = async (): Promise<string | End> => {
-    const next = await iterator.next();
-    return next.done ? END : (next.value as string);
-  };
+  const readLine = (): Promise<string | End> => lines.next();
   return {
     plain: true,
     async ask(presented, number, total, retry): Promise<Answer> {

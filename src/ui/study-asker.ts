@@ -2,9 +2,8 @@
 // --plain mode, the front is printed, one line flips (an empty line), and one line rates (1-4), or u to
 // undo, q to quit. Both resolve the same actions, or END when input runs out.
 
-import { createInterface } from 'node:readline';
 import type { RatingName } from '../scheduling/fsrs.js';
-import { END, type End, type AskerStreams } from './asker.js';
+import { END, readLines, type End, type AskerStreams } from './asker.js';
 
 export type StudyAction = { action: 'rate'; rating: RatingName } | { action: 'undo' } | { action: 'quit' };
 
@@ -37,7 +36,7 @@ export function createTerminalStudyAsker(streams: AskerStreams): StudyAsker {
       const { askFlashcard } = await prompts;
       return askFlashcard(
         { header: view.header, front: view.front, back: view.back, intervals: view.intervals, canUndo: view.canUndo, cram: view.cram },
-        { input: streams.input, output: streams.output },
+        streams,
       );
     },
     close(): void {},
@@ -45,14 +44,13 @@ export function createTerminalStudyAsker(streams: AskerStreams): StudyAsker {
 }
 
 export function createPlainStudyAsker(streams: AskerStreams): StudyAsker {
-  const lines = createInterface({ input: streams.input, crlfDelay: Infinity, terminal: false });
-  const iterator = lines[Symbol.asyncIterator]();
+  const lines = readLines(streams);
   const write = (text: string): void => {
     streams.output.write(`${text}\n`);
   };
   const readLine = async (): Promise<string | End> => {
-    const next = await iterator.next();
-    return next.done ? END : (next.value as string).trim().toLowerCase();
+    const line = await lines.next();
+    return line === END ? END : line.trim().toLowerCase();
   };
   return {
     plain: true,

@@ -1,0 +1,179 @@
+// `npm run bench`: how factdeck's costs grow with a learner's history, each figure the median of several
+// fresh processes run alternately with its baseline in the same run, printed with the ratio and the
+// target it is held to. The data (a 10,000-fact deck and histories of 1k, 100k and 365k answers) is made
+// once under .bench/ by generate.mjs.
+
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH, deckDir, prepare } from './generate.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'bin', 'factdeck.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const rssHook = join(root, 'bench', 'report-rss.mjs');
+
+/** Runs a command; resolves with its wall time in ms (or the time until `until` shows on stdout) and peak RSS. */
+function time(command, args, { until, input, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const rssFile = join(BENCH, `rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const start = process.hrtime.bigint();
+    const child = spawn(command, args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--import=${rssHook}`, FACTDECK_RSS_FILE: rssFile, ...env },
+    });
+    let out = '';
+    let err = '';
+    let done = false;
+    const finish = (ms) => {
+      if (done) return;
+      done = true;
+      resolve({ ms, rssFile });
+    };
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (until && out.includes(until)) {
+        finish(Number(process.hrtime.bigint() - start) / 1e6);
+        child.kill('SIGTERM');
+      }
+    });
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (until && !done) return reject(new Error(`${args.join(' ')}: "${until}" never appeared (exit ${code})\n${err}`));
+      if (!until && code !== 0) return reject(new Error(`${args.join(' ')} exited ${code}\n${err}`));
+      finish(Number(process.hrtime.bigint() - start) / 1e6);
+    });
+    if (input !== undefined) child.stdin.end(input);
+  }).then(({ ms, rssFile }) => {
+    let rss = null;
+    if (existsSync(rssFile)) {
+      rss = Number(readFileSync(rssFile, 'utf8')) / 1024;
+      rmSync(rssFile, { force: true });
+    }
+    return { ms, rss };
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/** Runs baseline and target alternately, RUNS times each; returns their medians. */
+async function compare(baseline, target, runs = RUNS) {
+  const b = [];
+  const t = [];
+  const rss = [];
+  await baseline();
+  await target(); // warm the file cache for both
+  for (let i = 0; i < runs; i++) {
+    b.push((await baseline()).ms);
+    const r = await target();
+    t.push(r.ms);
+    if (r.rss !== null) rss.push(r.rss);
+  }
+  return { base: median(b), target: median(t), rss: rss.length > 0 ? Math.max(...rss) : null };
+}
+
+const rows = [];
+function report(name, baseName, result, limit, value = result.target / result.base) {
+  const ok = value <= limit;
+  rows.push({ name, baseName, ...result, ratio: value, limit, ok });
+  const rss = result.rss === null ? '' : `  peak ${result.rss.toFixed(0)} MB`;
+  console.log(
+    `${name.padEnd(34)} ${result.target.toFixed(1).padStart(8)} ms   vs ${baseName.padEnd(24)} ${result.base.toFixed(1).padStart(8)} ms   ratio ${value.toFixed(2).padStart(5)} (target <= ${limit})  ${ok ? 'ok' : 'MISSED'}${rss}`,
+  );
+}
+
+/** A fresh copy of a history for runs that write (a commit), so every run starts from the same state. */
+function scratchCopy(name) {
+  const dir = join(BENCH, `scratch-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(BENCH, `data-${name}`), dir, { recursive: true });
+  return dir;
+}
+
+async function main() {
+  console.log(`factdeck benchmark: ${RUNS} runs each, medians; node ${process.version}`);
+  const dirs = prepare((what) => console.log(`  preparing ${what}...`));
+  const deck = deckDir();
+  const node = process.execPath;
+  const bare = () => time(node, ['-e', '']);
+
+  console.log('\nstart-up');
+  report('factdeck --version', 'node -e ""', await compare(bare, () => time(node, [cli, '--version'])), 1.2);
+  report('factdeck --help', 'node -e ""', await compare(bare, () => time(node, [cli, '--help'])), 1.5);
+
+  console.log('\nstart to first question (quiz --plain, 10,000-fact deck)');
+  const first = (data, deckPath = deck) => () => time(node, [cli, 'quiz', '--plain', '--deck', deckPath, '--data', data, '-n', '1', '--seed', '1'], { until: 'Question 1 of' });
+  const firstEmpty = await compare(first(dirs.empty), first(dirs['365k']));
+  report('first question, 365k answers', 'empty database', firstEmpty, 1.5);
+  const firstBuiltIn = await compare(bare, first(dirs.empty, join(root, 'questions', 'blinken-visit-beijing')));
+  report('first question, built-in deck', 'node -e ""', firstBuiltIn, 1.5);
+
+  console.log('\ncommitting one answer (an attempt and its card rating, fsynced)');
+  const commit = (name) => async () => {
+    const dir = scratchCopy(name);
+    const { ms } = await time(node, [join(root, 'bench', 'commit-one.mjs'), dir, deck]);
+    const measured = Number(readFileSync(join(dir, 'commit-ms'), 'utf8'));
+    rmSync(dir, { recursive: true, force: true });
+    return { ms: measured, rss: null, wall: ms };
+  };
+  const commitRuns = Math.max(3, Math.min(RUNS, 5));
+  report('commit at 100k answers', 'commit at 1k answers', await compare(commit('1k'), commit('100k'), commitRuns), 1.5);
+  report('commit at 365k answers', 'commit at 1k answers', await compare(commit('1k'), commit('365k'), commitRuns), 1.5);
+
+  console.log('\nfactdeck stats --json (10,000-fact deck)');
+  const stats = (name) => () => time(node, [cli, 'stats', '--json', '--deck', deck, '--data', dirs[name]]);
+  report('stats at 100k answers', 'stats at 1k answers', await compare(stats('1k'), stats('100k')), 2);
+  const stats365 = await compare(stats('1k'), stats('365k'));
+  report('stats at 365k answers', 'stats at 1k answers', stats365, 2);
+  report('stats at 365k: peak memory (MB)', '200 MB', { base: 200, target: stats365.rss ?? 0, rss: stats365.rss }, 1);
+
+  console.log('\nfactdeck build of a 10,000-word article');
+  const article = join(BENCH, 'long-article.txt');
+  writeFileSync(article, longArticle(10_000));
+  const out = join(BENCH, 'built');
+  const loadNlp = () => time(node, ['-e', "import('compromise')"], { env: { NODE_PATH: join(root, 'node_modules') } });
+  const build = () => time(node, [cli, 'build', article, '--out', out, '--force', '--title', 'Long article']);
+  if (existsSync(join(root, 'dist', 'commands', 'build.js'))) {
+    report('build, 10,000 words', 'loading compromise', await compare(loadNlp, build, Math.max(3, Math.min(RUNS, 5))), 3);
+  } else {
+    console.log('  (no build command in this version)');
+  }
+
+  const missed = rows.filter((r) => !r.ok);
+  console.log(`\n${rows.length - missed.length} of ${rows.length} targets met${missed.length > 0 ? `; missed: ${missed.map((r) => r.name).join(', ')}` : ''}.`);
+  mkdirSync(BENCH, { recursive: true });
+  writeFileSync(join(BENCH, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, runs: RUNS, rows }, null, 2));
+}
+
+/** A plain-text article of about `words` words, made from the builder's test articles. */
+function longArticle(words) {
+  const dir = join(root, 'test', 'fixtures', 'articles');
+  const texts = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => existsSync(join(dir, name, 'article.txt')))
+        .sort()
+        .map((name) => readFileSync(join(dir, name, 'article.txt'), 'utf8'))
+    : [];
+  if (texts.length === 0) texts.push(readFileSync(join(root, 'questions', 'blinken-visit-beijing', 'article.txt'), 'utf8'));
+  const [headline] = texts[0].split('\n');
+  const body = [];
+  let count = 0;
+  for (let round = 0; count < words; round++) {
+    for (const text of texts) {
+      const paragraph = text.split('\n').slice(1).join('\n').trim();
+      body.push(paragraph);
+      count += paragraph.split(/\s+/).length;
+      if (count >= words) break;
+    }
+  }
+  return `${headline}\n${body.join('\n')}\n`;
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exitCode = 1;
+});
