@@ -14,13 +14,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const rssHook = join(root, 'bench', 'report-rss.mjs');
 
 /** Runs a command; resolves with its wall time in ms (or the time until `until` shows on stdout) and peak RSS. */
-function time(command, args, { until, input, env = {} } = {}) {
+function time(command, args, { until, input, env = {}, rss = false } = {}) {
   return new Promise((resolve, reject) => {
     const rssFile = join(BENCH, `rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
     const start = process.hrtime.bigint();
     const child = spawn(command, args, {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--import=${rssHook}`, FACTDECK_RSS_FILE: rssFile, ...env },
+      env: { ...process.env, NO_COLOR: '1', ...(rss ? { NODE_OPTIONS: `--import=${rssHook}`, FACTDECK_RSS_FILE: rssFile } : {}), ...env },
     });
     let out = '';
     let err = '';
@@ -125,7 +125,7 @@ async function main() {
   report('commit at 365k answers', 'commit at 1k answers', await compare(commit('1k'), commit('365k'), commitRuns), 1.5);
 
   console.log('\nfactdeck stats --json (10,000-fact deck)');
-  const stats = (name) => () => time(node, [cli, 'stats', '--json', '--deck', deck, '--data', dirs[name]]);
+  const stats = (name) => () => time(node, [cli, 'stats', '--json', '--deck', deck, '--data', dirs[name]], { rss: true });
   report('stats at 100k answers', 'stats at 1k answers', await compare(stats('1k'), stats('100k')), 2);
   const stats365 = await compare(stats('1k'), stats('365k'));
   report('stats at 365k answers', 'stats at 1k answers', stats365, 2);
