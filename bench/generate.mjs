@@ -14,7 +14,7 @@ const { ratingEvent } = await import(dist('storage/progress.js'));
 
 export const BENCH = join(root, '.bench');
 export const FACTS = 10_000;
-const VERSION = 'v3-1';
+const VERSION = 'v3-2';
 
 const PLACES = ['Lisbon', 'Nairobi', 'Oslo', 'Quito', 'Hanoi', 'Tunis', 'Lima', 'Riga', 'Accra', 'Perth'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -62,32 +62,41 @@ function makeHistory(name, answers) {
   const log = openSync(join(dir, 'history.jsonl'), 'w');
   const start = Date.UTC(2021, 0, 1, 8);
   const perDay = 200;
+  // Saves as the program makes them: a session's start or end, and each answer with its card's rating.
   let chunk = [];
+  let saves = [];
+  const save = (events) => {
+    saves.push(events);
+    chunk.push(...events);
+  };
   const flush = () => {
     applyEvents(data, chunk);
-    writeSync(log, serializeEvents(chunk));
+    writeSync(log, saves.map((events) => serializeEvents(events)).join(''));
     chunk = [];
+    saves = [];
   };
   let session;
   for (let n = 0; n < answers; n++) {
     const at = new Date(start + Math.floor(n / perDay) * 86_400_000 + (n % perDay) * 60_000);
     if (n % 10 === 0) {
-      if (session) chunk.push({ type: 'session', session: { ...session, status: 'finished', endedAt: at.toISOString(), answered: 10, correct: 7 } });
+      if (session) save([{ type: 'session', session: { ...session, status: 'finished', endedAt: at.toISOString(), answered: 10, correct: 7 } }]);
       session = { id: id('s', n), profile: 'default', deckId: 'deck-10k', mode: 'quiz', startedAt: at.toISOString(), endedAt: null, status: 'active', correct: 0, answered: 0, planned: 10, seed: n };
-      chunk.push({ type: 'session', session });
+      save([{ type: 'session', session }]);
     }
     const fact = (n * 7919) % FACTS;
     const correct = n % 10 < 7;
     const attemptId = id('a', n);
-    chunk.push({
-      type: 'attempt',
-      attempt: { id: attemptId, sessionId: session.id, profile: 'default', deckId: 'deck-10k', questionId: id('c', fact), factId: id('f', fact), kind: 'cloze', given: correct ? 'x' : 'y', correct, at: at.toISOString(), ms: 3000 },
-    });
     // The card must be rated against the state so far: add up what is pending first.
     if (chunk.length > 2000) flush();
-    chunk.push(ratingEvent(data, { id: id('r', n), profile: 'default', deckId: 'deck-10k', factId: id('f', fact), rating: correct ? 'good' : 'again', now: at, attemptId, source: 'quiz' }));
+    save([
+      {
+        type: 'attempt',
+        attempt: { id: attemptId, sessionId: session.id, profile: 'default', deckId: 'deck-10k', questionId: id('c', fact), factId: id('f', fact), kind: 'cloze', given: correct ? 'x' : 'y', correct, at: at.toISOString(), ms: 3000 },
+      },
+      ratingEvent(data, { id: id('r', n), profile: 'default', deckId: 'deck-10k', factId: id('f', fact), rating: correct ? 'good' : 'again', now: at, attemptId, source: 'quiz' }),
+    ]);
   }
-  if (session) chunk.push({ type: 'session', session: { ...session, status: 'finished', endedAt: session.startedAt, answered: 10, correct: 7 } });
+  if (session) save([{ type: 'session', session: { ...session, status: 'finished', endedAt: session.startedAt, answered: 10, correct: 7 } }]);
   flush();
   closeSync(log);
   data.logBytes = statSync(join(dir, 'history.jsonl')).size;

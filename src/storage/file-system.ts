@@ -2,7 +2,8 @@
 // default; tests pass a wrapper that fails (ENOSPC, EROFS, ...) or "crashes" at a chosen call, because
 // running as root makes permissions useless for provoking write failures.
 
-import { link, open, mkdir, readFile, readdir, rename, stat, truncate, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, open, mkdir, readFile, readdir, rename, stat, truncate, unlink } from 'node:fs/promises';
 
 /** The part of a node FileHandle the write path uses. */
 export interface WritableFile {
@@ -29,10 +30,12 @@ export interface FileSystem {
   /** mkdir -p. */
   mkdir(path: string): Promise<void>;
   /**
-   * A second name for a file (a hard link). Optional: where it is missing or fails, a copy is written.
-   * The database is only ever replaced by rename, never changed in place, so a link is a true copy.
+   * Copies a file and flushes the copy to disk (a clone where the file system can, so a large database
+   * costs little to back up). Optional: where it is missing, the caller writes the bytes itself.
    */
-  link?(existing: string, newPath: string): Promise<void>;
+  copy?(from: string, to: string): Promise<void>;
+  /** Something that changes whenever the file is replaced or rewritten (inode, size, time); optional. */
+  identity?(path: string): Promise<string | null>;
   /** fsync a directory, so a rename inside it survives a power cut. */
   syncDir(path: string): Promise<void>;
 }
@@ -48,7 +51,24 @@ export const realFileSystem: FileSystem = {
   open: (path, flags) => open(path, flags),
   rename: (from, to) => rename(from, to),
   unlink: (path) => unlink(path),
-  link: (existing, newPath) => link(existing, newPath),
+  copy: async (from, to) => {
+    await copyFile(from, to, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+    const handle = await open(to, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  identity: async (path) => {
+    try {
+      const info = await stat(path, { bigint: true });
+      return `${info.ino}:${info.size}:${info.mtimeNs}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  },
   readFile: (path) => readFile(path),
   size: async (path) => {
     try {

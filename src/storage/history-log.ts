@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import type { FileSystem } from './file-system.js';
-import { parseLog, serializeEvents, type HistoryEvent } from './history.js';
+import { parseLog, serializeEach, serializeEvents, type HistoryEvent } from './history.js';
 import { validateEvent } from './schema.js';
 
 export const HISTORY_FILE = 'history.jsonl';
@@ -39,7 +39,7 @@ export async function readLogFrom(fs: FileSystem, file: string, offset: number):
   const refuse = async (relativeLine: number, problem: string): Promise<never> => {
     const before = offset === 0 ? 0 : countLines((await fs.readFrom(file, 0)).subarray(0, offset), offset);
     const hint = 'the history log was left as it is; move it away to keep only the progress summed up in factdeck.json, or restore a backup.';
-    throw new StorageError(`cannot read ${file}: ${problem} (line ${before + relativeLine}). ${hint}`, { file, hint, code: 'ECORRUPT' });
+    throw new StorageError(`cannot read ${file}: ${problem} (line ${before + relativeLine}); ${hint}`, { file, hint, code: 'ECORRUPT' });
   };
   if (!parsed.ok) return refuse(parsed.line, parsed.problem);
   for (const [i, event] of parsed.events.entries()) {
@@ -49,9 +49,9 @@ export async function readLogFrom(fs: FileSystem, file: string, offset: number):
   return { events: parsed.events, end: offset + parsed.bytes, tornBytes: bytes.length - parsed.bytes };
 }
 
-/** Appends events as lines and flushes them to disk; returns the bytes written. */
-export async function appendEvents(fs: FileSystem, file: string, events: readonly HistoryEvent[]): Promise<number> {
-  const bytes = Buffer.from(serializeEvents(events), 'utf8');
+/** Appends events as one line (one save; `each`: a line per event) and flushes it to disk; returns the bytes written. */
+export async function appendEvents(fs: FileSystem, file: string, events: readonly HistoryEvent[], options: { each?: boolean } = {}): Promise<number> {
+  const bytes = Buffer.from(options.each ? serializeEach(events) : serializeEvents(events), 'utf8');
   const sizeBefore = await fs.size(file);
   let handle;
   try {

@@ -197,9 +197,17 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
   if (sessionsChanged) pruneSessions(data);
 }
 
-/** One log line per event. */
+/**
+ * One save as one log line: the events of a record() call, as a JSON array, so a crash mid-write tears
+ * the whole save (never an answer without its card's rating).
+ */
 export function serializeEvents(events: readonly HistoryEvent[]): string {
-  return events.map((event) => `${JSON.stringify(event)}\n`).join('');
+  return `${JSON.stringify(events)}\n`;
+}
+
+/** Each event as a save of its own (carrying old answers over in a migration). */
+export function serializeEach(events: readonly HistoryEvent[]): string {
+  return events.map((event) => serializeEvents([event])).join('');
 }
 
 export type LogParse =
@@ -228,11 +236,15 @@ export function parseLog(text: string, firstLine = 1): LogParse {
       } catch {
         return { ok: false, line, problem: 'a line of the history log is not valid JSON' };
       }
-      const type = (value as { type?: unknown } | null)?.type;
-      if (typeof value !== 'object' || value === null || typeof type !== 'string' || !EVENT_TYPES.has(type)) {
-        return { ok: false, line, problem: 'a line of the history log is not an event' };
+      // A line is one save: an array of events (or, written by hand, a single event).
+      const items = Array.isArray(value) ? value : [value];
+      for (const item of items) {
+        const type = (item as { type?: unknown } | null)?.type;
+        if (typeof item !== 'object' || item === null || Array.isArray(item) || typeof type !== 'string' || !EVENT_TYPES.has(type)) {
+          return { ok: false, line, problem: 'a line of the history log is not an event' };
+        }
+        events.push(item as HistoryEvent);
       }
-      events.push(value as HistoryEvent);
     }
     offset = end + 1;
     line++;

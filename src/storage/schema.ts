@@ -149,7 +149,7 @@ type JsonObject = Record<string, unknown>;
  * One step per old version, applied in order. A step sees the raw object of its version (not yet
  * validated) and returns the next version's; validation runs once, on the result.
  */
-const MIGRATIONS: ReadonlyArray<{ from: number; migrate: (old: JsonObject, history: HistoryEvent[]) => JsonObject }> = [
+const MIGRATIONS: ReadonlyArray<{ from: number; migrate: (old: JsonObject, history: HistoryEvent[], problems: string[]) => JsonObject }> = [
   // Version 0: the first files carried no schemaVersion; the records were already today's.
   { from: 0, migrate: (old) => ({ schemaVersion: 1, ...old }) },
   // Version 2 adds spaced repetition: memory cards, their review log, and per-profile settings.
@@ -162,12 +162,13 @@ function listOf(value: unknown): JsonObject[] {
   return Array.isArray(value) ? value.filter(isObject) : [];
 }
 
-function migrateToHistoryLog(old: JsonObject, history: HistoryEvent[]): JsonObject {
-  const attempts = listOf(old.attempts);
-  const problems: string[] = [];
-  attempts.forEach((attempt, i) => checkAttempt(attempt, `attempts[${i}]`, problems));
-  // Damaged records stay where they are, and validation below refuses the file as it is.
+function migrateToHistoryLog(old: JsonObject, history: HistoryEvent[], problems: string[]): JsonObject {
+  // Answers and ratings become history events, which the log is read back through validateEvent: a
+  // damaged record is refused here, with its path, rather than written into a log that cannot be read.
+  checkList(old, 'attempts', checkAttempt, problems);
+  checkList(old, 'reviews', checkReview, problems);
   if (problems.length > 0) return old;
+  const attempts = listOf(old.attempts);
   const next = {
     schemaVersion: 3,
     logBytes: 0,
@@ -231,10 +232,12 @@ export function parseDatabase(text: string): ParseResult {
 
   let current: JsonObject = value;
   const history: HistoryEvent[] = [];
+  const migrationProblems: string[] = [];
   for (let from = version; from < DB_SCHEMA_VERSION; from += 1) {
     const step = MIGRATIONS.find((migration) => migration.from === from);
     if (step === undefined) return { ok: false, problem: `no migration from database version ${from}` };
-    current = step.migrate(current, history);
+    current = step.migrate(current, history, migrationProblems);
+    if (migrationProblems.length > 0) return { ok: false, problem: summarize(migrationProblems) };
   }
 
   const problems = validateDatabase(current);

@@ -10,10 +10,10 @@
 import { basename, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { DEFAULT_LOCK_TIMING, type LockTiming, acquireLock } from './database-lock.js';
-import { DurableJsonFile, cleanStaleTempFiles, writeFileDurably } from './durable-file.js';
+import { DurableJsonFile, cleanStaleTempFiles, tempFileName, writeFileDurably } from './durable-file.js';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
-import { applyEvents, type HistoryEvent } from './history.js';
+import { applyEvents, serializeEach, type HistoryEvent } from './history.js';
 import { HISTORY_FILE, appendEvents, readLogFrom } from './history-log.js';
 import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
 
@@ -61,6 +61,8 @@ export class Store {
   #pending = 0;
   #lastText: { text: string; migrated: boolean; history: HistoryEvent[] } | undefined;
   #newestBackup: string | undefined;
+  /** The database file's identity when this process last read or wrote it. */
+  #known: string | null = null;
   /** Changes from this process run one at a time; the file lock orders them against other processes. */
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
@@ -123,7 +125,9 @@ export class Store {
         this.#logEnd += await appendEvents(this.#fs, this.historyFile, events);
         applyEvents(this.#data, events);
         this.#pending += events.length;
-        if (this.#pending >= this.#checkpointEvery) await this.#checkpoint();
+        // The events are saved (in the log) whatever happens next. A checkpoint that fails now is tried
+        // again at the next save and at close, which report it.
+        if (this.#pending >= this.#checkpointEvery) await this.#checkpoint().catch(() => undefined);
         return events;
       }),
     );
@@ -146,10 +150,19 @@ export class Store {
   /** Checkpoints what this process recorded, and refuses later changes. */
   async close(): Promise<void> {
     if (this.#closed) return this.#queue.then(() => undefined);
-    const pending = this.#pending > 0;
-    const done = pending ? this.checkpoint() : this.#queue;
     this.#closed = true;
-    await done;
+    // Changes asked for before close() may still be queued: whether a checkpoint is due is known only
+    // once they have run.
+    const run = this.#queue.then(() =>
+      this.#pending > 0
+        ? this.#withLock(async () => {
+            await this.#catchUp();
+            await this.#checkpoint();
+          })
+        : undefined,
+    );
+    this.#queue = run.catch(() => undefined);
+    await run;
   }
 
   async #start(): Promise<void> {
@@ -179,14 +192,16 @@ export class Store {
         await this.#checkpoint();
         return;
       }
+      this.#known = await this.#identity(this.file);
       // The bytes as they are now are the last good copy: a backup before anything else is written.
       await this.#backUp(found.text, backups);
       this.#data = found.data;
       this.#logEnd = found.data.logBytes;
       if (found.migrated) {
         // An older file: its answers move to the history log, then the file is rewritten as today's.
+        await this.#dropInterruptedMigration(found.history);
         await this.#catchUp();
-        if (found.history.length > 0) this.#logEnd += await appendEvents(this.#fs, this.historyFile, found.history);
+        if (found.history.length > 0) this.#logEnd += await appendEvents(this.#fs, this.historyFile, found.history, { each: true });
         await this.#checkpoint();
         return;
       }
@@ -196,11 +211,33 @@ export class Store {
   }
 
   /**
+   * A migration cut short by a crash (after its events reached the log, before the new file replaced the
+   * old one) left all or part of these same lines as the whole log: the old file still holds those
+   * answers, so they are cut off and appended again, rather than counted twice.
+   */
+  async #dropInterruptedMigration(history: HistoryEvent[]): Promise<void> {
+    const size = await this.#guard(this.historyFile, () => this.#fs.size(this.historyFile));
+    if (size === null || size === 0 || history.length === 0) return;
+    const moved = Buffer.from(serializeEach(history), 'utf8');
+    if (size > moved.length) return;
+    const head = await this.#guard(this.historyFile, () => this.#fs.readFrom(this.historyFile, 0));
+    if (moved.subarray(0, head.length).equals(head)) await this.#guard(this.historyFile, () => this.#fs.truncate(this.historyFile, 0));
+  }
+
+  /**
    * Adds to the state the log events past #logEnd (appended by other processes, or not yet in the
    * database file after a crash), and cuts off a line torn by a crash. Returns how many were added.
    */
   async #catchUp(): Promise<number> {
-    const size = (await this.#guard(this.historyFile, () => this.#fs.size(this.historyFile))) ?? 0;
+    const found = await this.#guard(this.historyFile, () => this.#fs.size(this.historyFile));
+    if (found === null && this.#logEnd > 0) {
+      // The log was moved away (as the advice for a damaged one says): the database file keeps what
+      // it added up to, and a new log starts empty.
+      this.#logEnd = 0;
+      await this.#checkpoint();
+      return 0;
+    }
+    const size = found ?? 0;
     if (size === this.#logEnd) return 0;
     if (size < this.#logEnd) {
       const hint = 'restore the history log from a backup of the data folder, or move factdeck.json away to rebuild it from the log.';
@@ -223,9 +260,47 @@ export class Store {
   async #checkpoint(): Promise<void> {
     this.#data.logBytes = this.#logEnd;
     this.#refuseInvalid(this.#data);
+    await this.#refuseDamagedFile();
     this.#low.data = this.#data;
-    await this.#low.write();
+    try {
+      await this.#low.write();
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      // Everything recorded is in the history log already: say so, rather than "nothing was saved".
+      const what = describeFsError(error.cause ?? error, this.dataDir).what;
+      const hint = `factdeck brings it up to date from the log next time; ${error.hint ?? 'check the disk'}`;
+      throw new StorageError(`your progress is saved in ${this.historyFile}, but ${this.file} could not be brought up to date: ${what}. Nothing is lost: ${hint}`, {
+        file: this.file,
+        hint,
+        code: error.code,
+        cause: error,
+      });
+    }
+    this.#known = await this.#identity(this.file);
     this.#pending = 0;
+  }
+
+  /** What the database file looks like on disk (size and inode), to notice when someone else changed it. */
+  async #identity(file: string): Promise<string | null> {
+    return this.#fs.identity === undefined ? null : this.#fs.identity(file).catch(() => null);
+  }
+
+  /**
+   * A checkpoint writes over the database file. If the file changed since this process last read or
+   * wrote it and no longer parses (edited by hand, damaged), it must be left alone: refuse instead.
+   */
+  async #refuseDamagedFile(): Promise<void> {
+    if (this.#known === null) return;
+    const now = await this.#identity(this.file);
+    if (now === this.#known || now === null) return;
+    let text: string;
+    try {
+      text = (await this.#fs.readFile(this.file)).toString('utf8');
+    } catch {
+      return;
+    }
+    const result = parseDatabase(text);
+    if (!result.ok) throw this.#unreadable(result);
   }
 
   #refuseInvalid(data: DatabaseData): void {
@@ -336,19 +411,24 @@ export class Store {
     }
     const stamp = this.#now().toISOString().replaceAll(':', '-');
     const target = join(this.backupsDir, `${this.#backupStem}-${stamp}.json`);
-    // A hard link costs nothing however large the file: the database is replaced by rename, never
-    // rewritten in place, so the linked bytes stay as they are. Where links fail, write a copy.
-    let linked = false;
-    if (this.#fs.link !== undefined && (await this.#fs.size(this.file).catch(() => null)) === bytes.length) {
-      linked = await this.#fs
-        .link(this.file, target)
+    // A copy made by the file system (a clone where it can) costs little however large the file; it
+    // goes to a temp name first, so a crash never leaves a half-copied "last good copy".
+    let copied = false;
+    if (this.#fs.copy !== undefined && (await this.#fs.size(this.file).catch(() => null)) === bytes.length) {
+      const temp = join(this.backupsDir, tempFileName(target));
+      copied = await this.#fs
+        .copy(this.file, temp)
+        .then(() => this.#fs.rename(temp, target))
         .then(() => this.#fs.syncDir(this.backupsDir))
         .then(
           () => true,
-          () => false,
+          async () => {
+            await this.#fs.unlink(temp).catch(() => undefined);
+            return false;
+          },
         );
     }
-    if (!linked) await writeFileDurably(target, text, { fs: this.#fs, what: 'a backup of your progress' });
+    if (!copied) await writeFileDurably(target, text, { fs: this.#fs, what: 'a backup of your progress' });
     this.#newestBackup = target;
     const kept = [...new Set([...backups, target])].sort();
     for (const old of kept.slice(0, Math.max(0, kept.length - BACKUPS_KEPT))) {

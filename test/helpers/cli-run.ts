@@ -255,8 +255,12 @@ async function readLog(dataDir: string): Promise<{ events: LogEvent[]; offsets: 
   for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', offset)) {
     const line = text.slice(offset, end);
     if (line.trim() !== '') {
-      events.push(JSON.parse(line) as LogEvent);
-      offsets.push(Buffer.byteLength(text.slice(0, offset)));
+      // A line is one save: an array of events (a single event in hand-written logs).
+      const value = JSON.parse(line) as LogEvent | LogEvent[];
+      for (const event of Array.isArray(value) ? value : [value]) {
+        events.push(event);
+        offsets.push(Buffer.byteLength(text.slice(0, offset)));
+      }
     }
     offset = end + 1;
   }
