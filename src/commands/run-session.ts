@@ -27,6 +27,7 @@ import type { HistoryEvent } from '../storage/history.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import { ratingForAnswer } from '../scheduling/fsrs.js';
 import type { SessionRecord } from '../storage/schema.js';
+import { fileSystemFor } from '../storage/instrumented-fs.js';
 import { Store } from '../storage/store.js';
 import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
@@ -56,7 +57,12 @@ export function dataDirFor(context: Context, options: { data?: string }): string
 }
 
 export async function openStore(context: Context, options: { data?: string }): Promise<Store> {
-  return Store.open(dataDirFor(context, options), { now: context.now });
+  const checkpointEvery = Number(context.env.FACTDECK_CHECKPOINT_EVERY);
+  return Store.open(dataDirFor(context, options), {
+    now: context.now,
+    fs: fileSystemFor(context.env),
+    ...(Number.isSafeInteger(checkpointEvery) && checkpointEvery > 0 ? { checkpointEvery } : {}),
+  });
 }
 
 /** Refuses an interactive run without a terminal, at once, instead of hanging on a prompt. */
