@@ -160,6 +160,18 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     );
 
   program
+    .command('doctor')
+    .description('check the database and history log, list backups, restore one')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--restore <backup>', 'put this backup back (a file name from the list, or "latest")')
+    .option('--yes', 'restore without asking (for scripts)')
+    .option('--plain', 'no colour')
+    .option('--json', 'the findings as JSON')
+    .action((options: { data?: string; restore?: string; yes?: boolean; json?: boolean; plain?: boolean }) =>
+      run(async () => (await import('./commands/doctor.js')).doctorCommand(context, options)),
+    );
+
+  program
     .command('stats')
     .description('scores over time, accuracy by topic and kind, missed facts, cards by state, due forecast, activity')
     .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')

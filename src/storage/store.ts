@@ -384,8 +384,8 @@ export class Store {
     }
     const hint =
       this.#newestBackup === undefined
-        ? `there is no backup yet: repair the file by hand, or move it away to start with fresh progress.`
-        : `the last good copy is ${this.#newestBackup}; to go back to it, copy it over ${this.file}.`;
+        ? `there is no backup yet: repair the file by hand, or move it away and factdeck rebuilds it from ${this.historyFile}.`
+        : `the last good copy is ${this.#newestBackup}; to go back to it, run \`factdeck doctor --restore latest\` (answers saved since are added back from ${this.historyFile}).`;
     return new StorageError(`cannot open ${this.file}: ${result.problem}. The file was left exactly as it is; ${hint}`, {
       file: this.file,
       hint,
