@@ -1,0 +1,83 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inspectDataDir, restoreBackup } from '../../src/storage/inspect.js';
+import { Store } from '../../src/storage/store.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function dataWithAnswers(answers: number): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'factdeck-doctor-'));
+  dirs.push(dir);
+  for (let run = 0; run < 2; run++) {
+    const store = await Store.open(dir, { now: () => new Date(Date.UTC(2026, 5, 1 + run)) });
+    for (let i = 0; i < answers; i++) {
+      await store.record(() => [
+        {
+          type: 'attempt',
+          attempt: { id: `a${run}-${i}`, sessionId: 's', profile: 'ann', deckId: 'd', questionId: `q${i}`, factId: `f${i}`, kind: 'cloze', given: 'x', correct: i % 2 === 0, at: new Date(Date.UTC(2026, 5, 1 + run, 9, i)).toISOString(), ms: 100 },
+        },
+      ]);
+    }
+    await store.close();
+  }
+  return dir;
+}
+
+describe('factdeck doctor', () => {
+  it('finds a healthy folder healthy, with the log and the file in agreement, and lists the backups', async () => {
+    const dir = await dataWithAnswers(3);
+    const inspection = await inspectDataDir(dir);
+    expect(inspection.findings.filter((f) => f.level !== 'ok')).toEqual([]);
+    expect(inspection.findings.some((f) => /agrees with the history log \(3 facts seen\)/.test(f.what))).toBe(true);
+    expect(inspection.events).toBe(6);
+    expect(inspection.backups.length).toBeGreaterThanOrEqual(1);
+    expect(inspection.backups.every((b) => b.problem === null)).toBe(true);
+  });
+
+  it('names the line of a damaged history log', async () => {
+    const dir = await dataWithAnswers(3);
+    const log = join(dir, 'history.jsonl');
+    const lines = (await readFile(log, 'utf8')).split('\n');
+    lines[2] = '{"type": "attempt", broken';
+    await writeFile(log, lines.join('\n'));
+    const inspection = await inspectDataDir(dir);
+    expect(inspection.findings).toContainEqual({ level: 'error', what: `${log}, line 3: a line of the history log is not valid JSON` });
+  });
+
+  it('reports a damaged database file, and a torn last log line as a warning only', async () => {
+    const dir = await dataWithAnswers(2);
+    await writeFile(join(dir, 'factdeck.json'), '{"schemaVersion": 3, "sessions": [');
+    await writeFile(join(dir, 'history.jsonl'), `${await readFile(join(dir, 'history.jsonl'), 'utf8')}[{"type":"att`);
+    const inspection = await inspectDataDir(dir);
+    expect(inspection.findings.find((f) => f.what.includes('factdeck.json'))?.level).toBe('error');
+    expect(inspection.findings.some((f) => f.level === 'warning' && /cut short by a crash/.test(f.what))).toBe(true);
+  });
+
+  it('restores a backup, keeps the replaced file, and the next open adds back what the log holds since', async () => {
+    const dir = await dataWithAnswers(3);
+    const before = await Store.open(dir);
+    const facts = structuredClone(before.data().facts);
+    await before.close();
+    await writeFile(join(dir, 'factdeck.json'), 'garbage');
+    const [oldest] = (await inspectDataDir(dir)).backups;
+    const { keptAs } = await restoreBackup(dir, oldest!.file, new Date(Date.UTC(2026, 5, 3)));
+    expect(keptAs).not.toBeNull();
+    expect(await readFile(keptAs!, 'utf8')).toBe('garbage');
+    const after = await Store.open(dir);
+    expect(after.data().facts).toEqual(facts);
+    await after.close();
+    expect((await readdir(join(dir, 'backups'))).some((name) => name.endsWith('.json.old'))).toBe(true);
+  });
+
+  it('refuses a backup that does not parse', async () => {
+    const dir = await dataWithAnswers(1);
+    const bad = join(dir, 'backups', 'factdeck-2020-01-01T00-00-00.000Z.json');
+    await writeFile(bad, '{');
+    await expect(restoreBackup(dir, bad, new Date())).rejects.toThrow(/cannot be used/);
+  });
+});
