@@ -141,6 +141,20 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     );
 
   program
+    .command('build')
+    .description('draft a deck from any plain-text article, offline')
+    .argument('<article>', 'a plain-text article (UTF-8); its first line is taken as the headline')
+    .option('--out <dir>', 'the deck folder to write (default: questions/<slug of the title>)')
+    .option('--title <title>', 'the deck title (default: the headline)')
+    .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
+    .option('--explain', 'list every candidate question, kept or dropped, with the reason')
+    .option('--force', 'replace an existing deck')
+    .option('--json', 'print the summary as JSON')
+    .action((article: string, options: { out?: string; title?: string; seed?: number; explain?: boolean; force?: boolean; json?: boolean }) =>
+      run(async () => (await import('./commands/build.js')).buildCommand(context, article, options)),
+    );
+
+  program
     .command('export')
     .description('write a deck as Anki text (TSV), CSV or JSON')
     .requiredOption('--format <format>', 'anki, csv or json')

@@ -5,6 +5,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import type { LoadedDeck } from '../domain/deck.js';
+import { invalidUtf8Lines } from './interop/decode-text.js';
+import type { TextLocation } from './json-location.js';
 import { parseDeckText, type LocatedProblem } from './parse-deck.js';
 
 export const DECK_FILE = 'deck.json';
@@ -20,26 +22,80 @@ export interface DeckReport {
   problems: LocatedProblem[];
 }
 
-type TextResult = { ok: true; text: string } | { ok: false; missing: boolean; message: string };
+type TextResult =
+  | { ok: true; text: string }
+  | { ok: false; missing: boolean; message: string; hint?: string };
+
+const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * Where the first byte that is not UTF-8 stands (line, and column in characters), found without decoding
+ * the file more than a few times: the longest prefix of the line that decodes is found by halving.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): TextLocation | null {
+  const line = invalidUtf8Lines(bytes)[0];
+  if (line === undefined) return null;
+  let lineStart = 0;
+  for (let seen = 1; seen < line; seen++) lineStart = bytes.indexOf(0x0a, lineStart) + 1;
+  const newline = bytes.indexOf(0x0a, lineStart);
+  const rest = bytes.subarray(lineStart, newline === -1 ? bytes.length : newline + 1);
+  // A prefix "decodes" when it holds no invalid byte; a sequence cut at its end is only incomplete.
+  const decodes = (length: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(rest.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let good = 0;
+  let bad = rest.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (decodes(middle)) good = middle;
+    else bad = middle;
+  }
+  const before = new TextDecoder('utf-8').decode(rest.subarray(0, good), { stream: true });
+  return { line, column: before.length + 1 };
+}
+
+function notUtf8(bytes: Uint8Array): TextResult {
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  // The place goes in the message, not in a location: check prints locations against deck.json, and this
+  // may be the article.
+  const at = firstInvalidUtf8(bytes);
+  const where = at === null ? '' : ` (the first bad byte is at line ${at.line}, column ${at.column})`;
+  return {
+    ok: false,
+    missing: false,
+    message: utf16 ? 'is UTF-16 text, not UTF-8' : `is not UTF-8 text${where}`,
+    hint: 'save it as UTF-8 (most editors offer the encoding in "Save As")',
+  };
+}
 
 async function readText(file: string): Promise<TextResult> {
   try {
     const info = await stat(file);
     if (!info.isFile()) return { ok: false, missing: false, message: 'is not a file' };
+    // Checked before reading: a stray huge file is refused without ever being loaded into memory.
     if (info.size > MAX_FILE_BYTES) {
-      return { ok: false, missing: false, message: `is too large (${Math.round(info.size / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)` };
+      return { ok: false, missing: false, message: `is too large (${mb(info.size)}; the limit is ${mb(MAX_FILE_BYTES)})`, hint: 'a deck or an article is far smaller: is this the right file?' };
     }
     const bytes = await readFile(file);
     try {
       return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
     } catch {
-      return { ok: false, missing: false, message: 'is not UTF-8 text' };
+      return notUtf8(bytes);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, missing: true, message: 'does not exist' };
     return { ok: false, missing: false, message: `cannot be read (${code ?? (error as Error).message})` };
   }
+}
+
+function unreadable(file: string, result: Extract<TextResult, { ok: false }>, fallbackHint: string): LocatedProblem {
+  return { code: 'unreadable', path: '', message: `${file} ${result.message}`, hint: result.hint ?? fallbackHint };
 }
 
 /** Reads and validates the deck in a folder (or the deck.json file given). */
@@ -55,22 +111,17 @@ export async function loadDeck(path: string): Promise<DeckReport> {
       dir,
       loaded: null,
       problems: [
-        {
-          code: 'unreadable',
-          path: '',
-          message: `${file} ${deckText.message}`,
-          hint: deckText.missing ? `a deck folder holds ${DECK_FILE} and ${ARTICLE_FILE}; run \`factdeck decks\` to see the decks` : 'use a UTF-8 JSON file of a reasonable size',
-        },
+        unreadable(file, deckText, deckText.missing ? `a deck folder holds ${DECK_FILE} and ${ARTICLE_FILE}; run \`factdeck decks\` to see the decks` : 'use a UTF-8 JSON file of a reasonable size'),
       ],
     };
   }
   const articleText = await readText(join(dir, ARTICLE_FILE));
   const problems: LocatedProblem[] = [];
   if (!articleText.ok && !articleText.missing) {
-    problems.push({ code: 'unreadable', path: '', message: `${join(dir, ARTICLE_FILE)} ${articleText.message}`, hint: 'keep the article as UTF-8 plain text' });
+    problems.push(unreadable(join(dir, ARTICLE_FILE), articleText, 'keep the article as UTF-8 plain text'));
   }
   const article = articleText.ok ? articleText.text : null;
-  const result = parseDeckText(deckText.text, { folderName: basename(dir), article: articleText.ok || articleText.missing ? article : '' });
+  const result = parseDeckText(deckText.text, { folderName: basename(dir), article: articleText.ok || articleText.missing ? article : false });
   problems.push(...result.problems);
   const loaded = result.deck !== null ? { deck: result.deck, dir, file, article } : null;
   return { file, dir, loaded, problems };

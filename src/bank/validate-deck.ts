@@ -42,8 +42,12 @@ export interface DeckProblem {
 export interface ValidationContext {
   /** The name of the folder the deck sits in; the deck's id must equal it. */
   folderName?: string;
-  /** The article's text, or null when the folder has none. */
-  article: string | null;
+  /**
+   * The article's text, or null when the folder has none. False when it is there but could not be read
+   * (too large, not UTF-8): the caller reports that, and the quotes go unchecked rather than each being
+   * reported as "not in article.txt".
+   */
+  article: string | null | false;
 }
 
 export interface ValidationResult {
@@ -314,7 +318,8 @@ function checkIds(deck: Deck, out: Collector): void {
   });
 }
 
-function checkQuotes(deck: Deck, article: string | null, out: Collector): void {
+function checkQuotes(deck: Deck, article: string | null | false, out: Collector): void {
+  if (article === false) return;
   if (article === null) {
     if (deck.origin !== 'imported') {
       out.add('missing-article', [], 'the deck folder has no article.txt', 'put the article\'s text, exactly as given, in article.txt beside deck.json (only decks of origin "imported" go without)');

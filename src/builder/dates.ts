@@ -1,5 +1,5 @@
 // Dates and times in a sentence: what they say (for putting events in order) and wrong-but-plausible
-// variants of the same shape (for wrong choices): "June 16 to 21" -> "June 9 to 14". Pure regular
+// variants of the same shape (for wrong choices): "May 3 to 8" -> "May 10 to 15". Pure regular
 // expressions over the text; the longest match wins where patterns overlap.
 
 import { MONTHS, WEEKDAYS } from './vocabulary.js';
@@ -63,14 +63,15 @@ const PATTERNS: readonly Pattern[] = [
   pattern('year-range', `(?<=\\bbetween )${YEAR} and ${YEAR}`),
   pattern('weekday-range', `${WEEKDAY}${RANGE}${WEEKDAY}`),
   pattern('weekday-range', `(?<=\\bbetween )${WEEKDAY} and ${WEEKDAY}`),
-  pattern('weekday', WEEKDAY),
+  pattern('weekday', `(?:(?:[Ll]ate|[Ee]arly) )?${WEEKDAY}(?: (?:morning|afternoon|evening|night))?`),
   pattern('season', `(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter),? (?:of )?${YEAR}`),
   pattern('decade', `(?<![\\d$])(?:1[89]|20)\\d0s\\b`),
   pattern(
     'relative',
     '\\b(?:(?:last|next|this|earlier this|later this|early next|late last|early last) (?:year|month|week|weekend|spring|summer|fall|autumn|winter|decade)|yesterday|tomorrow|(?:two|three|four|five|six|several|\\d+) (?:days|weeks|months|years) ago)\\b',
   ),
-  pattern('month', `(?<=\\b(?:in|since|by|until|from|through|during|early|late|mid-|last|next|this|of|before|after|throughout) )${MONTH_NAME}(?! \\d)`),
+  pattern('month', `(?<=\\b(?:in|since|by|until|from|through|during|last|next|this|of|before|after|throughout) )(?:(?:early|late|mid-) ?)?${MONTH_NAME}(?! \\d)`),
+  pattern('month', `\\b(?:[Ee]arly|[Ll]ate|[Mm]id-) ?${MONTH_NAME}(?! \\d)`),
   pattern('year', `(?<![\\d$€£.,:-])${YEAR}(?!%| percent|,\\d|\\.\\d)`),
   pattern('time-range', `${CLOCK}\\s*(?:-|–|to|and|until)\\s*${CLOCK}`, 'time'),
   pattern('time', CLOCK, 'time'),
@@ -141,9 +142,22 @@ function monthName(month: number, abbreviated: boolean): string {
   return abbreviated ? (ABBREVIATED.get(m) ?? '') : (MONTHS[m - 1] ?? '');
 }
 
-/** Replaces each month name in `text` by the one `shift` months on, in the same style. */
-function shiftMonths(text: string, shift: number): string {
-  return text.replace(new RegExp(MONTH_NAME, 'gu'), (word) => monthName(monthNumber(word) + shift, word.endsWith('.')));
+const DAYS_IN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Replaces each month name in `text` by the one `shift` months on, in the text's style (abbreviated as
+ * news style has it, when any month is), or null when a day would not exist in the new month.
+ */
+function shiftMonths(text: string, shift: number): string | null {
+  const abbreviated = /\b(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\./.test(text);
+  let ok = true;
+  const out = text.replace(new RegExp(`${MONTH_NAME}(?: (\\d{1,2})\\b)?`, 'gu'), (all: string, day: string | undefined) => {
+    const word = all.split(' ')[0] ?? all;
+    const month = ((((monthNumber(word) + shift - 1) % 12) + 12) % 12) + 1;
+    if (day !== undefined && Number(day) > (DAYS_IN[month - 1] ?? 28)) ok = false;
+    return monthName(month, abbreviated) + (day === undefined ? '' : ` ${day}`);
+  });
+  return ok ? out : null;
 }
 
 /** Replaces the day numbers (not the years) in `text`, or null when one would leave 1..28. */

@@ -92,7 +92,8 @@ function formatLike(value: number, like: string): string {
     const unit = 10 ** Math.max(0, magnitude - significant);
     rounded = Math.round(value / unit) * unit;
   }
-  const fixed = rounded.toFixed(decimals);
+  // "8.5 million" doubled is "17 million", not "17.0 million".
+  const fixed = Number.isInteger(rounded) && decimals > 0 && !/\.0+$/.test(like) ? String(rounded) : rounded.toFixed(decimals);
   if (!like.includes(',') && Math.abs(rounded) < 10000) return fixed;
   const [whole = '', fraction] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -107,8 +108,8 @@ const FACTORS = [1.5, 0.5, 2, 0.75, 1.25, 3, 0.8];
 const STEPS = [1, -1, 2, -2, 3];
 
 /** Other values for a number written as digits: small counts step by one or two, larger ones scale. */
-function otherValues(value: number, percent: boolean): number[] {
-  const isSmall = Number.isInteger(value) && value <= 12;
+function otherValues(value: number, percent: boolean, scaleOnly: boolean): number[] {
+  const isSmall = !scaleOnly && Number.isInteger(value) && value <= 12;
   const values = isSmall ? STEPS.map((step) => value + step) : FACTORS.map((factor) => value * factor);
   return values.filter((v) => v > 0 && v !== value && (!percent || value > 100 || v <= 100));
 }
@@ -154,7 +155,7 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
       const percent = new RegExp(PERCENT, 'u').test(text);
       const value = parseDigits(first[0]);
       const isSmall = Number.isInteger(value) && value <= 12 && numbers.length === 1;
-      for (const other of otherValues(value, percent)) {
+      for (const other of otherValues(value, percent, numbers.length > 1)) {
         const factor = other / value;
         let i = 0;
         candidates.push(

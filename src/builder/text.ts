@@ -1,14 +1,22 @@
 // Small text helpers shared by the builder: folding for comparisons, whole-word search, casing.
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const folded = new Map<string, string>();
 
 /** Lower case, straight apostrophes, no diacritics, single spaces, no leading "the": for comparing names. */
 export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = fold(text);
+    if (folded.size > 50000) folded.clear();
+    folded.set(text, out);
+  }
+  return out;
+}
+
+function fold(text: string): string {
+  // Diacritics only need stripping outside ASCII (most English text is ASCII but for its quotes).
+  const plain = /^[\u0020-\u007e\s‘’“”—–]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[“”]/g, '"')
@@ -17,11 +25,26 @@ export function foldName(text: string): string {
     .replace(/^the /, '');
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /** Whether `needle` occurs in `haystack` as whole words, compared folded. */
 export function containsWords(haystack: string, needle: string): boolean {
-  const n = foldName(needle);
-  if (n.length < 2) return false;
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(n)}($|[^\\p{L}\\p{N}])`, 'u').test(foldName(haystack));
+  return wordFinder(haystack)(needle);
+}
+
+/** A test of "does this text hold these words", folding the text once for many needles. */
+export function wordFinder(haystack: string): (needle: string) => boolean {
+  const h = fold(haystack);
+  return (needle: string): boolean => {
+    const n = foldName(needle);
+    if (n.length < 2) return false;
+    for (let at = h.indexOf(n); at >= 0; at = h.indexOf(n, at + 1)) {
+      const before = at === 0 ? '' : h.charAt(at - 1);
+      const after = h.charAt(at + n.length);
+      if ((before === '' || !WORD_CHAR.test(before)) && (after === '' || !WORD_CHAR.test(after))) return true;
+    }
+    return false;
+  };
 }
 
 export function capitalise(text: string): string {

@@ -1,5 +1,5 @@
 // Words of a sentence with their offsets in the article and their part-of-speech tags. Possessive "’s" is
-// its own token ("China’s" -> "China", "’s") so a name ends where its possessive starts; abbreviations keep
+// its own token ("Norway’s" -> "Norway", "’s") so a name ends where its possessive starts; abbreviations keep
 // their full stop ("Calif.", "Dr.", "U.S.").
 
 import { isAbbreviation } from '../domain/article.js';
@@ -36,7 +36,6 @@ export function tokenize(text: string, offset: number, tagger: Tagger): Token[] 
     if (/^\p{L}/u.test(word) && text.charAt(index + word.length) === '.' && !word.endsWith('.') && isAbbreviation(word)) {
       word += '.';
     }
-    // A dotted acronym's regex match may have swallowed a sentence-final full stop: "in the U.S." is fine.
     const start = index;
     const end = index + word.length;
     while (termIndex < terms.length && (terms[termIndex]?.end ?? 0) <= start) termIndex++;

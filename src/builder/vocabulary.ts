@@ -8,7 +8,7 @@ const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/
 export const TITLE_HEADS = words(`
   president vice-president premier chancellor king queen prince princess pope emperor sultan emir
   minister secretary undersecretary under-secretary ambassador envoy consul diplomat attaché
-  governor lt. lieutenant mayor senator sen. representative rep. congressman congresswoman councilmember
+  governor gov. lt. lieutenant mayor senator sen. representative rep. congressman congresswoman councilmember
   councilman councilwoman assemblyman assemblywoman delegate speaker leader chair chairman chairwoman
   chairperson director administrator commissioner superintendent inspector supt. chief
   general gen. admiral adm. commander cmdr. colonel col. major maj. captain capt. sergeant sgt.
@@ -47,7 +47,8 @@ export const PLACE_WORDS = words(`
   county counties city town village parish parishes province provinces state region district territory
   island islands isle river ocean sea gulf bay lake lakes mount mountain mountains range coast valley
   park peninsula strait channel beach canyon desert basin border street avenue road boulevard square
-  bridge harbor harbour port airport plaza heights falls springs creek forest reserve
+  bridge harbor harbour port airport plaza heights falls springs creek forest reserve republic kingdom
+  commonwealth emirates
 `);
 
 /** A name starting with one of these is an event (a storm, a summit, a mission). */
@@ -56,7 +57,7 @@ export const EVENT_HEADS = words('hurricane typhoon cyclone storm operation summ
 /** Named works: a name ending in one of these is a law, a report, a plan. */
 export const WORK_WORDS = words(`
   act acts accord accords treaty agreement plan strategy report declaration convention protocol
-  initiative charter bill amendment doctrine survey estimates index review manifesto
+  initiative charter bill amendment doctrine survey estimates index review manifesto law
 `);
 
 /** Lower-case words allowed inside a name between capitalised words. */
@@ -70,9 +71,8 @@ export const PLACE_CUES = words(`
 
 /** Words after which "to X" names a person (a recipient), not a place. */
 export const RECIPIENT_VERBS = words(`
-  spoke speak speaks speaking talked talk talks said say says wrote write writes sent send sends
-  told tell tells according letter message reply replied responded respond responding thanks
-  thanked gave give gives given presented present award awarded
+  spoke speak speaks speaking talked talk talks said say says wrote write writes told tell tells
+  according letter message reply replied responded respond responding thanks thanked
 `);
 
 /** Verbs of saying: a name right before or after one is likely a person or an organisation. */
@@ -95,7 +95,6 @@ export const OPENERS = words(`
 
 /** Auxiliary and modal verbs: "will meet" becomes "Where will X meet?". */
 export const AUXILIARIES = words('will would can could should shall may might must is are was were has have had does do did');
-export const COPULAS = words('is are was were');
 
 /** Words after which the builder does not split a "that" clause off: "announced that ...". */
 export const THAT_VERBS = words(`
@@ -122,7 +121,6 @@ export const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
-export const MONTH_ABBREVIATIONS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'] as const;
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /**

@@ -8,7 +8,7 @@ import { builtInQuestionsDir } from '../paths.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { ReportedFailure } from '../errors.js';
-import { printable } from '../ui/printable.js';
+import { printable, printableJson } from '../ui/printable.js';
 import { createStyle } from '../ui/style.js';
 
 export async function readReports(context: Context, path: string | undefined): Promise<DeckReport[]> {
@@ -23,7 +23,8 @@ export async function readReports(context: Context, path: string | undefined): P
 
 export async function checkCommand(context: Context, path: string | undefined, options: { json?: boolean }): Promise<void> {
   const reports = await readReports(context, path);
-  const display = (file: string): string => relative(context.cwd, file) || file;
+  // Paths hold folder names, which are data too: a folder may be named with escape sequences.
+  const display = (file: string): string => printable(relative(context.cwd, file) || file, { singleLine: true });
   const total = reports.reduce((sum, report) => sum + report.problems.length, 0);
 
   if (options.json) {
@@ -44,7 +45,7 @@ export async function checkCommand(context: Context, path: string | undefined, o
         hint: problem.hint,
       })),
     }));
-    writeLine(context.stdout, JSON.stringify({ ok: total === 0, problems: total, decks }, null, 2));
+    writeLine(context.stdout, printableJson({ ok: total === 0, problems: total, decks }));
     if (total > 0) throw new ReportedFailure();
     return;
   }

@@ -10,13 +10,18 @@ import { DeckError, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
 import { printable } from '../ui/printable.js';
 
+/** A path for a message: folder names are data and may hold escape sequences. */
+function shownPath(path: string): string {
+  return printable(path, { singleLine: true });
+}
+
 function usable(report: DeckReport): LoadedDeck {
   if (report.loaded === null || report.problems.length > 0) {
     const first = report.problems[0];
     const where = first?.location ? `:${first.location.line}:${first.location.column}` : '';
     throw new DeckError(
-      `the deck ${report.file}${where} has ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}${first ? `, first: ${printable(first.message, { singleLine: true })}` : ''}`,
-      `run \`factdeck check ${report.dir}\` to see them all`,
+      `the deck ${shownPath(report.file)}${where} has ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}${first ? `, first: ${printable(first.message, { singleLine: true })}` : ''}`,
+      `run \`factdeck check ${shownPath(report.dir)}\` to see them all`,
     );
   }
   return report.loaded;
@@ -31,7 +36,7 @@ export async function openDeck(context: Context, deckOption: string | undefined,
   if (deckOption !== undefined) {
     if (looksLikePath(deckOption)) {
       const path = resolve(context.cwd, deckOption);
-      if (!existsSync(path)) throw new UsageError(`no deck at ${path}`, 'give a deck folder (holding deck.json) or a deck id; `factdeck decks` lists them');
+      if (!existsSync(path)) throw new UsageError(`no deck at ${shownPath(path)}`, 'give a deck folder (holding deck.json) or a deck id; `factdeck decks` lists them');
       return usable(await loadDeck(path));
     }
     if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(deckOption)) {

@@ -38,6 +38,7 @@ import { printable } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { renderFeedback, renderHeader, renderProgress, renderSummary } from '../ui/render-quiz.js';
 import { createStyle } from '../ui/style.js';
+import { wrapText } from '../ui/wrap.js';
 
 export interface ProgressOptions {
   data?: string;
@@ -103,6 +104,10 @@ export interface SessionPlan {
 /** Runs a planned quiz or review to its end (or until input ends or the learner quits). */
 export async function runSession(context: Context, store: Store, asker: Asker, plan: SessionPlan): Promise<void> {
   const style = createStyle(context.color && !asker.plain);
+  // Without colour, quotes and answers are marked with «» and ** so they still stand out.
+  const markPlain = asker.plain || !context.color;
+  // In a terminal, paragraphs are wrapped at its width; plain mode leaves lines whole for readers.
+  const fit = (text: string): string => (asker.plain ? text : wrapText(text, Math.min(context.stdout.columns ?? 100, 100) - 1));
   const { deck } = plan.deck;
   const facts = factsById(deck);
   const sentences = plan.deck.article === null ? [] : splitSentences(plan.deck.article);
@@ -183,7 +188,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
 
       const fact = facts.get(question.factId);
       const sentence = fact ? findQuoteSentence(sentences, fact.quote)?.text ?? null : null;
-      writeLine(context.stdout, renderFeedback({ correct: verdict.correct, typo: verdict.typo, dontKnow: given === null, question, fact, sentence }, style, asker.plain));
+      writeLine(context.stdout, fit(renderFeedback({ correct: verdict.correct, typo: verdict.typo, dontKnow: given === null, question, fact, sentence }, style, asker.plain, markPlain)));
 
       const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';
       const next = await asker.afterFeedback(canClaim);
@@ -219,5 +224,5 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   const summary = summarizeRun(state, deck, context.now().getTime() - startedAt.getTime());
   writeLine(context.stdout);
   if (stopped === 'quit') writeLine(context.stdout, `Stopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
-  writeLine(context.stdout, renderSummary(summary, plan.mode, style));
+  writeLine(context.stdout, fit(renderSummary(summary, plan.mode, style)));
 }

@@ -82,7 +82,7 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
       const now = context.now();
       const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
       const sentence = findQuoteSentence(sentences, fact.quote)?.text ?? null;
-      const sides = renderCardSides(fact, frontQuestion(fact, deck.questions), sentence, style, asker.plain);
+      const sides = renderCardSides(fact, frontQuestion(fact, deck.questions), sentence, style, asker.plain || !context.color);
       const done = undoStack.length;
       const label = options.cram ? 'cram' : card === null ? 'new' : card.state;
       writeLine(context.stdout);

@@ -8,7 +8,7 @@ const ABBREVIATIONS = new Set([
   'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
   'calif', 'mass', 'fla', 'ariz', 'wash', 'ave', 'blvd', 'dept', 'est', 'approx', 'fig', 'vol',
   // State abbreviations in datelines ("Pensacola, Fla."), titles ("Adm."), places ("Mt.", "Ft.")
-  'ala', 'colo', 'conn', 'ga', 'ky', 'la', 'md', 'mich', 'minn', 'neb', 'nev', 'okla', 'tenn', 'va', 'wis',
+  'ala', 'colo', 'conn', 'ga', 'ind', 'ky', 'la', 'md', 'mich', 'minn', 'mont', 'neb', 'nev', 'okla', 'tenn', 'va', 'vt', 'wis', 'wyo',
   'adm', 'cmdr', 'maj', 'supt', 'rev', 'mt', 'ft',
 ]);
 

@@ -240,7 +240,7 @@ export class Store {
     const size = found ?? 0;
     if (size === this.#logEnd) return 0;
     if (size < this.#logEnd) {
-      const hint = 'restore the history log from a backup of the data folder, or move factdeck.json away to rebuild it from the log.';
+      const hint = 'restore the history log from a backup of the data folder, or move it away to keep only the progress summed up in factdeck.json.';
       throw new StorageError(`the history log ${this.historyFile} is shorter than ${this.file} says (${size} of ${this.#logEnd} bytes); it was cut or replaced. Nothing was changed; ${hint}`, {
         file: this.historyFile,
         hint,

@@ -107,3 +107,18 @@ export function printable(text: string, options: PrintableOptions = {}): string 
 function isFoldable(code: number): boolean {
   return code === LF || code === TAB || code === 0x0d;
 }
+
+/**
+ * Characters JSON.stringify leaves raw that a terminal may still act on: DEL, the C1 controls (U+009B is
+ * a CSI), bidi controls, and the line and paragraph separators.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON of data from decks, imports or the database for --json output: the same value (it parses back
+ * equal), but every control or bidi character written as a \uXXXX escape. JSON.stringify already escapes
+ * C0 controls; this does the rest, so `factdeck ... --json` in a terminal is as safe as plain output.
+ */
+export function printableJson(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -83,7 +83,8 @@ export interface FeedbackInput {
   sentence: string | null;
 }
 
-export function renderFeedback(input: FeedbackInput, style: Style, plain: boolean): string {
+/** `textMarks`: mark the quote and answer with «» and ** (when there is no colour to mark them). */
+export function renderFeedback(input: FeedbackInput, style: Style, plain: boolean, textMarks = plain): string {
   const { question, fact } = input;
   const answer = clean(describeAnswer(question));
   const lines: string[] = [];
@@ -97,7 +98,7 @@ export function renderFeedback(input: FeedbackInput, style: Style, plain: boolea
   if (fact) lines.push(`  ${style.dim('Fact:')} ${clean(fact.statement)}`);
   if (fact && input.sentence) {
     const typed = question.kind === 'cloze' || question.kind === 'short-answer' || question.kind === 'choice' ? question.answer : null;
-    lines.push(`  ${style.dim('Source:')} ${markSentence(input.sentence, fact.quote, typed, style, plain)}`);
+    lines.push(`  ${style.dim('Source:')} ${markSentence(input.sentence, fact.quote, typed, style, textMarks)}`);
   }
   return lines.join('\n');
 }

@@ -1,0 +1,403 @@
+// Article -> sentences with their answer keys: names (people, places, organisations, works), dates,
+// times and numbers, each tied to the entity it names across the article ("Lindqvist" and "Secretary of
+// State Maria Lindqvist" are one person). One pass over the sentences, then one over the names found:
+// linear in the article's length.
+
+import { splitSentences } from '../domain/article.js';
+import { findTemporals } from './dates.js';
+import { findNames, type NameCandidate, type NameType } from './names.js';
+import { findNumbers } from './numbers.js';
+import type { Tagger } from './tagger.js';
+import { foldName, titleCaseShouting } from './text.js';
+import { tokenize, type Token } from './tokens.js';
+import type { Dateline, Entity, KeyType, Mention, SentenceInfo } from './types.js';
+
+export interface Analysis {
+  article: string;
+  headline: string | null;
+  sentences: SentenceInfo[];
+  entities: Entity[];
+}
+
+/** The article's first line when it reads as a headline: short, no full stop, with text after it. */
+export function detectHeadline(article: string): string | null {
+  const text = article.replace(/^\uFEFF/, '');
+  const newline = text.indexOf('\n');
+  if (newline < 0) return null;
+  const first = text.slice(0, newline).trim();
+  const rest = text.slice(newline + 1).trim();
+  if (first === '' || rest === '') return null;
+  const words = first.split(/\s+/).length;
+  if (words > 25 || first.length > 200 || /[.,;:]$/.test(first)) return null;
+  return first;
+}
+
+const DATELINE = /^((?:[\p{Lu}][\p{L}.'’-]*)(?:[ ,]+[\p{Lu}\d][\p{L}\d.'’-]*){0,6},?)\s*(—|–|--|-|:)\s+(?=\S)/u;
+
+/** "PASADENA, Calif. — NASA’s ...": where the article was filed, at the start of its first sentence. */
+export function findDateline(sentence: { text: string; start: number }): Dateline | null {
+  const match = DATELINE.exec(sentence.text);
+  if (match === null) return null;
+  const text = (match[1] ?? '').replace(/,$/, '');
+  if (text.length > 50) return null;
+  // "Ottawa: The Foreign Office ..." or an all-capitals place: not a sentence that merely has a colon.
+  const shouting = /^\p{Lu}{2,}/u.test(text);
+  if (!shouting && match[2] !== ':' && !/^[\p{Lu}][\p{L}]+(?:,? [\p{Lu}][\p{L}.]*)*$/u.test(text)) return null;
+  return { text, start: sentence.start, end: sentence.start + text.length, bodyStart: sentence.start + match[0].length };
+}
+
+/** Indices of the tokens that start a sentence or a quotation, where capitals say nothing of a name. */
+function startIndices(tokens: readonly Token[], bodyStart: number): Set<number> {
+  const starts = new Set<number>();
+  let expectStart = true;
+  tokens.forEach((token, i) => {
+    if (token.start < bodyStart) return;
+    if (token.isWord) {
+      if (expectStart) starts.add(i);
+      expectStart = false;
+      return;
+    }
+    if (/^[“"‘(:—–]$/.test(token.text)) expectStart = true;
+  });
+  return starts;
+}
+
+const STATE_ABBREVIATION = /^[A-Z][a-z]{1,4}\.$/;
+
+interface Collected {
+  candidate: NameCandidate;
+  mention: Omit<Mention, 'entity'>;
+}
+
+/** Picks the type with the most evidence, or the type a rule decided. */
+function decideType(group: readonly NameCandidate[]): NameType {
+  const strong = new Map<NameType, number>();
+  for (const c of group) if (c.strong !== null) strong.set(c.strong, (strong.get(c.strong) ?? 0) + 1);
+  if (strong.size > 0) return [...strong.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
+  const total = { person: 0, place: 0, organisation: 0, work: 0, other: 0 };
+  for (const c of group) for (const type of Object.keys(total) as NameType[]) total[type] += c.evidence[type];
+  const order: NameType[] = ['place', 'organisation', 'person', 'work'];
+  let best: NameType = 'other';
+  let score = 0;
+  for (const type of order) {
+    if (total[type] > score) {
+      best = type;
+      score = total[type];
+    }
+  }
+  return best;
+}
+
+function placeSubtype(name: string, tagger: Tagger): string {
+  const tags = name.split(/\s+/).flatMap((word) => tagger.lexicon(word));
+  if (tags.includes('Country')) return 'country';
+  if (tags.includes('Region')) return 'region';
+  if (tags.includes('City')) return 'city';
+  return 'place';
+}
+
+const INITIAL_SKIP = new Set(['of', 'and', 'the', 'for', 'on', 'in', '&']);
+
+/**
+ * "UK" is the "United Kingdom", "FEMA" the "Federal Emergency Management Agency": an acronym that spells the
+ * initials of another name in the article is that name.
+ */
+function mergeInitials(entities: Map<string, Entity>, sentences: readonly SentenceInfo[]): void {
+  const byInitials = new Map<string, Entity>();
+  for (const entity of entities.values()) {
+    if (entity.type !== 'place' && entity.type !== 'organisation') continue;
+    const words = entity.name.split(/\s+/).filter((w) => !INITIAL_SKIP.has(w.toLowerCase()));
+    if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
+    // "U.S. Geological Survey" -> "USGS": a dotted acronym gives all its letters.
+    byInitials.set(words.map((w) => (/^(?:\p{Lu}\.){2,}$/u.test(w) ? w.replace(/\./g, '') : w.charAt(0))).join(''), entity);
+  }
+  const replaced = new Map<Entity, Entity>();
+  for (const entity of entities.values()) {
+    const letters = entity.name.replace(/\./g, '');
+    if (!/^\p{Lu}{2,5}$/u.test(letters)) continue;
+    const target = byInitials.get(letters);
+    if (target === undefined || target === entity) continue;
+    replaced.set(entity, target);
+    for (const form of entity.forms) if (!target.forms.includes(form)) target.forms.push(form);
+    entities.delete(entity.id);
+  }
+  if (replaced.size === 0) return;
+  for (const sentence of sentences) {
+    sentence.mentions = sentence.mentions.map((m) => {
+      const target = replaced.get(m.entity);
+      return target === undefined ? m : { ...m, entity: target };
+    });
+  }
+}
+
+export function analyseArticle(article: string, tagger: Tagger): Analysis {
+  const headline = detectHeadline(article);
+  const raw = splitSentences(article);
+  const sentences: SentenceInfo[] = [];
+  let datelineFound = false;
+  raw.forEach((sentence, index) => {
+    const isHeadline = index === 0 && headline !== null && sentence.text === headline;
+    let dateline: Dateline | null = null;
+    if (!isHeadline && !datelineFound) {
+      datelineFound = true;
+      dateline = findDateline(sentence);
+    }
+    sentences.push({
+      index,
+      text: sentence.text,
+      start: sentence.start,
+      end: sentence.end,
+      tokens: isHeadline ? [] : tokenize(sentence.text, sentence.start, tagger),
+      mentions: [],
+      isHeadline,
+      dateline,
+    });
+  });
+
+  // What the article writes capitalised in mid-sentence, and what it writes in lower case.
+  const capitalisedMidSentence = new Set<string>();
+  const lowercaseSeen = new Set<string>();
+  const startsOf = new Map<number, Set<number>>();
+  for (const sentence of sentences) {
+    const starts = startIndices(sentence.tokens, sentence.dateline?.bodyStart ?? sentence.start);
+    startsOf.set(sentence.index, starts);
+    sentence.tokens.forEach((token, i) => {
+      if (!token.isWord || token.isNumber || token.start < (sentence.dateline?.bodyStart ?? 0)) return;
+      if (token.isCap && !starts.has(i)) capitalisedMidSentence.add(token.lower);
+      else if (!token.isCap) lowercaseSeen.add(token.lower);
+    });
+  }
+  const context = { tagger, capitalisedMidSentence, lowercaseSeen };
+
+  // Dates, times and numbers first; names only in what they leave.
+  const collected: Collected[] = [];
+  const valueMentions: { sentence: SentenceInfo; mention: Omit<Mention, 'entity'>; type: KeyType; sortKey: number | null; subtype: string }[] = [];
+  for (const sentence of sentences) {
+    if (sentence.isHeadline) continue;
+    const base = sentence.start;
+    const bodyStart = sentence.dateline?.bodyStart ?? base;
+    const body = article.slice(bodyStart, sentence.end);
+    const temporals = findTemporals(body).map((span) => ({ ...span, start: span.start + bodyStart - base, end: span.end + bodyStart - base }));
+    const numbers = findNumbers(body, temporals.map((t) => ({ start: t.start - (bodyStart - base), end: t.end - (bodyStart - base) }))).map((span) => ({
+      ...span,
+      start: span.start + bodyStart - base,
+      end: span.end + bodyStart - base,
+    }));
+    for (const span of temporals) {
+      valueMentions.push({
+        sentence,
+        type: span.type,
+        sortKey: span.sortKey,
+        subtype: span.shape,
+        mention: { sentence: sentence.index, start: base + span.start, end: base + span.end, text: span.text, outerStart: base + span.start, title: null, dateShape: span.shape },
+      });
+    }
+    for (const span of numbers) {
+      valueMentions.push({
+        sentence,
+        type: 'number',
+        sortKey: null,
+        subtype: span.shape,
+        mention: { sentence: sentence.index, start: base + span.start, end: base + span.end, text: span.text, outerStart: base + span.start, title: null, numberShape: span.shape },
+      });
+    }
+    const taken = [...temporals, ...numbers].map((span) => ({ start: base + span.start, end: base + span.end }));
+    const usable = (token: Token): boolean => token.start >= bodyStart && !taken.some((span) => token.start < span.end && span.start < token.end);
+    const names = findNames(article, sentence.index, sentence.tokens, usable, startsOf.get(sentence.index) ?? new Set(), context);
+    for (const candidate of names) {
+      // "Pensacola, Fla.": the state's abbreviation belongs to the city before it; it is not a key.
+      const index = sentence.tokens.findIndex((t) => t.start === candidate.start);
+      const city = collected[collected.length - 1];
+      if (candidate.tokens.length === 1 && STATE_ABBREVIATION.test(candidate.text) && sentence.tokens[index - 1]?.text === ',') {
+        if (city !== undefined && city.candidate.sentence === sentence.index && sentence.tokens[index - 1]?.start === city.candidate.end) city.mention.tailEnd = candidate.end;
+        continue;
+      }
+      const before = sentence.tokens[sentence.tokens.findIndex((t) => t.start === (candidate.title?.start ?? candidate.start)) - 1];
+      collected.push({
+        candidate,
+        mention: {
+          sentence: sentence.index,
+          start: candidate.start,
+          end: candidate.end,
+          text: candidate.text,
+          outerStart: candidate.title?.start ?? candidate.start,
+          title: candidate.title?.text ?? null,
+          ...(before?.lower === 'the' ? { afterThe: true } : {}),
+        },
+      });
+    }
+  }
+
+  const entities = new Map<string, Entity>();
+  const entityOf = (type: KeyType, name: string, first: number, subtype: string, sortKey: number | null): Entity => {
+    const id = `${type}:${foldName(name)}`;
+    let entity = entities.get(id);
+    if (entity === undefined) {
+      entity = { id, type, name, forms: [], subtype, first, sortKey, titles: [], takesThe: false, onlyAsModifier: false };
+      entities.set(id, entity);
+    }
+    return entity;
+  };
+  const attach = (entity: Entity, mention: Omit<Mention, 'entity'>): void => {
+    const full: Mention = { ...mention, entity };
+    sentences[mention.sentence]?.mentions.push(full);
+    if (!entity.forms.includes(mention.text)) entity.forms.push(mention.text);
+    if (mention.title !== null && !entity.titles.includes(mention.title)) entity.titles.push(mention.title);
+  };
+
+  // The dateline's place, written as a name: "PASADENA" is Pasadena.
+  for (const sentence of sentences) {
+    if (sentence.dateline === null) continue;
+    const placeText = sentence.dateline.text.split(',')[0]?.trim() ?? '';
+    if (placeText === '') continue;
+    const name = titleCaseShouting(placeText);
+    const entity = entityOf('place', name, sentence.index, placeSubtype(name, tagger), null);
+    if (!entity.forms.includes(name)) entity.forms.push(name);
+    attach(entity, { sentence: sentence.index, start: sentence.dateline.start, end: sentence.dateline.start + placeText.length, text: placeText, outerStart: sentence.dateline.start, title: null });
+  }
+
+  // People named in full (with a title or a first name) first: their single names resolve to them.
+  const byToken = new Map<string, Entity | null>();
+  const index = (entity: Entity, words: readonly string[]): void => {
+    for (const word of words) {
+      const key = foldName(word);
+      if (key.length < 2) continue;
+      const known = byToken.get(key);
+      byToken.set(key, known === undefined || known === entity ? entity : null);
+    }
+  };
+  for (const { candidate } of collected) {
+    if (candidate.strong === 'person' && candidate.tokens.length >= 2) {
+      const entity = entityOf('person', candidate.text, candidate.sentence, 'person', null);
+      index(entity, candidate.tokens.map((t) => t.text));
+    }
+    if (candidate.strong === 'work' && candidate.fullText !== candidate.text) {
+      const entity = entityOf('work', candidate.fullText, candidate.sentence, 'event', null);
+      index(entity, candidate.tokens.map((t) => t.text));
+    }
+  }
+  // Acronyms defined in brackets: "Federal Emergency Management Agency (FEMA)".
+  const acronymOf = new Map<string, string>();
+  for (const { candidate } of collected) {
+    const after = article.slice(candidate.end, candidate.end + 12);
+    const defined = /^ \((\p{Lu}[\p{Lu}\d&]{1,7})\)/u.exec(after);
+    if (defined?.[1] !== undefined && candidate.tokens.length >= 2) acronymOf.set(defined[1], candidate.text);
+  }
+
+  // Everything else, grouped by its name; its type decided by all its mentions together.
+  const groups = new Map<string, Collected[]>();
+  const resolved: [Entity, Collected][] = [];
+  for (const item of collected) {
+    const { candidate } = item;
+    const words = candidate.tokens.map((t) => foldName(t.text));
+    const known = words.map((w) => byToken.get(w));
+    const person = known[0];
+    if (candidate.strong !== 'organisation' && candidate.strong !== 'place' && person !== undefined && person !== null && known.every((k) => k === person)) {
+      resolved.push([person, item]);
+      continue;
+    }
+    if (candidate.strong === 'person' && candidate.tokens.length >= 2) {
+      resolved.push([entityOf('person', candidate.text, candidate.sentence, 'person', null), item]);
+      continue;
+    }
+    if (candidate.strong === 'work' && candidate.fullText !== candidate.text) {
+      resolved.push([entityOf('work', candidate.fullText, candidate.sentence, 'event', null), item]);
+      continue;
+    }
+    const expanded = acronymOf.get(candidate.text) ?? candidate.text;
+    const key = foldName(expanded);
+    const group = groups.get(key) ?? [];
+    group.push(item);
+    groups.set(key, group);
+  }
+  // Organisations by the words they start with: "Kenya Red Cross" is the "Kenya Red Cross Society".
+  const typed = new Map<string, NameType>();
+  for (const [key, group] of groups) typed.set(key, decideType(group.map((g) => g.candidate)));
+  const organisations = [...typed.entries()].filter(([, type]) => type === 'organisation').map(([key]) => key);
+  for (const [key, group] of groups) {
+    let type = typed.get(key) ?? 'other';
+    let nameKey = key;
+    // ... and "U.S. Census Bureau" is the "Census Bureau" with a modifier in front.
+    const longer =
+      organisations.find((org) => org !== key && org.startsWith(`${key} `) && key.includes(' ')) ??
+      (type === 'organisation'
+        ? organisations.find((org) => org !== key && org.includes(' ') && key.endsWith(` ${org}`) && key.split(' ').length - org.split(' ').length <= 2)
+        : undefined);
+    if (longer !== undefined) {
+      type = 'organisation';
+      nameKey = longer;
+    }
+    const named = groups.get(nameKey) ?? group;
+    const display =
+      acronymOf.get(named[0]?.candidate.text ?? '') ??
+      named.map((g) => g.candidate.text).sort((a, b) => b.length - a.length)[0] ??
+      key;
+    const first = Math.min(...group.map((g) => g.candidate.sentence));
+    const entity = entityOf(type, display, first, type === 'place' ? placeSubtype(display, tagger) : type, null);
+    for (const item of group) resolved.push([entity, item]);
+  }
+  // "in Baton Rouge and Hattiesburg": a name of no known kind, listed with a place, is a place.
+  const bySentence = new Map<number, [Entity, Collected][]>();
+  for (const pair of resolved) {
+    const list = bySentence.get(pair[1].candidate.sentence) ?? [];
+    list.push(pair);
+    bySentence.set(pair[1].candidate.sentence, list);
+  }
+  for (const list of bySentence.values()) {
+    list.sort((a, b) => a[1].candidate.start - b[1].candidate.start);
+    list.forEach(([entity, item], i) => {
+      if (entity.type !== 'other') return;
+      for (const neighbour of [list[i - 1], list[i + 1]]) {
+        if (neighbour === undefined || neighbour[0].type === 'other') continue;
+        const [left, right] = neighbour[1].candidate.start < item.candidate.start ? [neighbour[1].candidate, item.candidate] : [item.candidate, neighbour[1].candidate];
+        if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(article.slice(left.end, right.start))) {
+          entity.type = neighbour[0].type;
+          entity.subtype = neighbour[0].type === 'place' ? 'place' : neighbour[0].type;
+          return;
+        }
+      }
+    });
+  }
+  for (const [entity, item] of resolved) {
+    // Modifiers before a title ("Louisiana Governor") are mentions, but a name seen only so is not a key.
+    attach(entity, { ...item.mention, ...(item.candidate.modifier ? { modifier: true } : {}) });
+  }
+  // Acronyms and their long forms are one organisation.
+  for (const [acronym, long] of acronymOf) {
+    const entity = entities.get(`organisation:${foldName(long)}`);
+    if (entity !== undefined && !entity.forms.includes(acronym)) entity.forms.push(acronym);
+  }
+
+  mergeInitials(entities, sentences);
+
+  for (const { sentence, mention, type, sortKey, subtype } of valueMentions) {
+    attach(entityOf(type, mention.text, sentence.index, subtype, sortKey), mention);
+  }
+  for (const sentence of sentences) sentence.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  // "the United Kingdom": places and organisations the article writes with "the".
+  const withThe = new Map<Entity, [number, number]>();
+  for (const sentence of sentences) {
+    for (const mention of sentence.mentions) {
+      const counts = withThe.get(mention.entity) ?? [0, 0];
+      counts[0] += mention.afterThe === true ? 1 : 0;
+      counts[1] += mention.modifier === true ? 0 : 1;
+      withThe.set(mention.entity, counts);
+    }
+  }
+  for (const [entity, [the, total]] of withThe) {
+    entity.takesThe = (entity.type === 'place' || entity.type === 'organisation') && the > 0 && the * 2 >= total;
+    entity.onlyAsModifier = total === 0;
+  }
+
+  // People: the fullest name is the one to answer with.
+  for (const entity of entities.values()) {
+    if (entity.type === 'person') {
+      const longest = [...entity.forms].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length)[0];
+      if (longest !== undefined) entity.name = longest;
+    }
+    if (!entity.forms.includes(entity.name)) entity.forms.unshift(entity.name);
+  }
+  const ordered = [...entities.values()].sort((a, b) => a.first - b.first || a.id.localeCompare(b.id));
+  return { article, headline, sentences, entities: ordered };
+}

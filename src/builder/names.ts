@@ -1,0 +1,490 @@
+// Names in a sentence: runs of capitalised words ("Kennedy Space Center", "Secretary of State Ana Ruiz"),
+// split where a title ends and a name starts, with the evidence of what each is: a person (a title
+// before it, a known first name, "said" beside it), a place (a place word, a place the lexicon knows,
+// "in"/"to"/"visit" before it), an organisation (an organisation word, an acronym) or a named work.
+// Rules first, the tagger's lexicon second: a tagger alone misses most names it has not seen.
+
+import type { Tagger } from './tagger.js';
+import { hasTag, type Token } from './tokens.js';
+import type { KeyType } from './types.js';
+import {
+  EVENT_HEADS,
+  NAME_CONNECTORS,
+  ORGANISATION_WORDS,
+  PLACE_CUES,
+  PLACE_WORDS,
+  RECIPIENT_VERBS,
+  REPORTING_VERBS,
+  TITLE_HEADS,
+  TITLE_LINKS,
+  TITLE_MODIFIERS,
+  WORK_WORDS,
+} from './vocabulary.js';
+
+export type NameType = Exclude<KeyType, 'date' | 'time' | 'number'>;
+export type Evidence = Record<NameType, number>;
+
+export interface NameCandidate {
+  sentence: number;
+  tokens: Token[];
+  start: number;
+  end: number;
+  /** The name as written. */
+  text: string;
+  /** The title in front of a person's name, from its first modifier (or possessor) to its last word. */
+  title: { start: number; end: number; text: string } | null;
+  /** Set when a rule decides the type outright (a title before a name, an organisation word...). */
+  strong: NameType | null;
+  evidence: Evidence;
+  /** The name with an event's head word: "Hurricane Delia" for the name "Delia". */
+  fullText: string;
+  /** Stands before a title, as a modifier: "Louisiana" in "Louisiana Governor Ana Ruiz". */
+  modifier: boolean;
+}
+
+export interface NameContext {
+  tagger: Tagger;
+  /** Lower-case words the article writes capitalised in mid-sentence. */
+  capitalisedMidSentence: ReadonlySet<string>;
+  /** Lower-case words the article writes in lower case. */
+  lowercaseSeen: ReadonlySet<string>;
+}
+
+const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Auxiliary', 'Copula'];
+const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
+const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
+const ORGANISATION_TAGS = ['Organization', 'Company', 'School', 'SportsTeam'];
+const FIRST_NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
+const COMMON_TAGS = ['Adjective', 'Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Plural', 'Uncountable', 'Singular', 'Actor', ...FUNCTION_TAGS];
+/** Heads whose complement may follow with "to": "Ambassador to Kenya". */
+const TO_TITLES = new Set(['ambassador', 'envoy', 'delegate', 'representative', 'adviser', 'advisor', 'consul']);
+
+const bare = (token: Token): string => token.lower.replace(/[’']s$/, '');
+export const isTitleHead = (token: Token): boolean => TITLE_HEADS.has(bare(token));
+const isOrganisationWord = (token: Token): boolean => ORGANISATION_WORDS.has(bare(token));
+const isPlaceWord = (token: Token): boolean => PLACE_WORDS.has(bare(token));
+
+function emptyEvidence(): Evidence {
+  return { person: 0, place: 0, organisation: 0, work: 0, other: 0 };
+}
+
+function lexiconHas(context: NameContext, token: Token, tags: readonly string[]): boolean {
+  if (hasTag(token, ...tags)) return true;
+  const known = context.tagger.lexicon(token.lower.replace(/\.$/, ''));
+  return tags.some((tag) => known.includes(tag));
+}
+
+function isFirstName(context: NameContext, token: Token): boolean {
+  return !token.isAcronym && context.tagger.lexicon(token.lower).some((tag) => FIRST_NAME_TAGS.includes(tag));
+}
+
+/** A word that could be part of a person's name: not a common word the lexicon knows, not a title. */
+function isNameLike(context: NameContext, token: Token): boolean {
+  if (isTitleHead(token) || TITLE_MODIFIERS.has(token.lower) || isOrganisationWord(token) || isPlaceWord(token)) return false;
+  const known = context.tagger.lexicon(token.lower);
+  if (known.some((tag) => PERSON_TAGS.includes(tag))) return true;
+  return !known.some((tag) => COMMON_TAGS.includes(tag) || PLACE_TAGS.includes(tag));
+}
+
+function isTitleWord(context: NameContext, token: Token): boolean {
+  if (isTitleHead(token) || TITLE_MODIFIERS.has(token.lower)) return true;
+  const known = context.tagger.lexicon(token.lower);
+  return known.includes('Demonym') || (known.includes('Adjective') && !known.some((tag) => PLACE_TAGS.includes(tag)));
+}
+
+/** Runs of capitalised words, with connectors ("of", "and", "for the") only between two of them. */
+function capitalisedRuns(tokens: readonly Token[], usable: (token: Token) => boolean): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!usable(tokens[i] as Token)) continue;
+    let j = i;
+    for (;;) {
+      const next = tokens[j + 1];
+      if (next !== undefined && usable(next)) {
+        j++;
+        continue;
+      }
+      let k = j + 1;
+      while (k < tokens.length && k <= j + 2 && NAME_CONNECTORS.has(tokens[k]?.lower ?? '') && !(tokens[k] as Token).isCap) k++;
+      if (k > j + 1 && tokens[k] !== undefined && usable(tokens[k] as Token)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
+
+/**
+ * Splits a run at connectors that do not belong to a name: "Department of Health and Human Services"
+ * stays whole, "the United Kingdom and Canada" is two names.
+ */
+function splitAtConnectors(tokens: readonly Token[], from: number, to: number, context: NameContext): [number, number][] {
+  const parts: [number, number][] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const token = tokens[i] as Token;
+    if (token.isCap || !NAME_CONNECTORS.has(token.lower)) continue;
+    const left = tokens.slice(start, i);
+    let right = i + 1;
+    while (right <= to && NAME_CONNECTORS.has(tokens[right]?.lower ?? '') && !(tokens[right] as Token).isCap) right++;
+    const rightTokens = tokens.slice(right, to + 1);
+    const headOnLeft = left.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)));
+    let keep: boolean;
+    if (token.lower === 'and' || token.lower === '&') {
+      const organisation = [...left, ...rightTokens].some(isOrganisationWord);
+      const personOnRight = rightTokens.length > 0 && (isTitleHead(rightTokens[0] as Token) || rightTokens.some((t) => isFirstName(context, t)));
+      keep = organisation && !personOnRight;
+    } else {
+      keep = headOnLeft;
+    }
+    if (!keep) {
+      if (i - 1 >= start) parts.push([start, i - 1]);
+      start = right;
+    }
+    i = right - 1;
+  }
+  if (start <= to) parts.push([start, to]);
+  return parts;
+}
+
+/** Whether a sentence-initial capitalised word is capitalised only because it starts the sentence. */
+function isCapitalisedOnlyByPosition(token: Token, runLength: number, context: NameContext): boolean {
+  if (token.isAcronym) return false;
+  const known = [...context.tagger.lexicon(token.lower.replace(/\.$/, '')), ...token.tags];
+  if (known.some((tag) => FUNCTION_TAGS.includes(tag))) return true;
+  const seenCapitalised = context.capitalisedMidSentence.has(token.lower);
+  const seenLower = context.lowercaseSeen.has(token.lower);
+  if (runLength > 1) return false; // "New York", "Hurricane Delia": a run of capitals in a body is a name
+  const proper = known.some((tag) => PERSON_TAGS.includes(tag) || PLACE_TAGS.includes(tag) || ORGANISATION_TAGS.includes(tag));
+  return !((seenCapitalised || proper) && !seenLower);
+}
+
+interface Split {
+  prefix: [number, number] | null;
+  title: [number, number] | null;
+  name: [number, number] | null;
+  strong: NameType | null;
+}
+
+/** Where the title of a run ends and the name starts: [Louisiana] [Governor] [Ana Ruiz]. */
+function splitTitle(tokens: readonly Token[], from: number, to: number, context: NameContext): Split {
+  let head = -1;
+  for (let i = to - 1; i >= from; i--) {
+    if (isTitleHead(tokens[i] as Token)) {
+      head = i;
+      break;
+    }
+  }
+  const first = tokens[from] as Token;
+  if (head < 0) {
+    if (EVENT_HEADS.has(first.lower) && to > from) return { prefix: null, title: [from, from], name: [from + 1, to], strong: 'work' };
+    // "Kenya Ana Ruiz": a place, then a person known by a first name.
+    for (let i = from; i < to; i++) {
+      const token = tokens[i] as Token;
+      if (!isFirstName(context, token)) continue;
+      const before = tokens.slice(from, i);
+      const after = tokens.slice(i + 1, to + 1);
+      if (after.some((t) => isOrganisationWord(t) || isPlaceWord(t))) break;
+      if (before.length > 0 && !before.every((t) => t.isAcronym || lexiconHas(context, t, PLACE_TAGS))) break;
+      return { prefix: i > from ? [from, i - 1] : null, title: null, name: [i, to], strong: after.length > 0 ? 'person' : null };
+    }
+    return { prefix: null, title: null, name: [from, to], strong: null };
+  }
+  // The name after the title; a title's complement ("of State", "for Interior") comes first.
+  let nameStart = head + 1;
+  let titleEnd = head;
+  const link = tokens[head + 1] as Token;
+  if (TITLE_LINKS.has(link.lower) && !link.isCap) {
+    const rest = tokens.slice(head + 2, to + 1);
+    const firstNameAt = rest.findIndex((t, i) => i > 0 && isFirstName(context, t));
+    let nameLength = 0;
+    if (firstNameAt > 0) nameLength = rest.length - firstNameAt;
+    else if (rest.length >= 3 && isNameLike(context, rest[rest.length - 1] as Token) && isNameLike(context, rest[rest.length - 2] as Token)) nameLength = 2;
+    else if (rest.length >= 2 && isNameLike(context, rest[rest.length - 1] as Token)) nameLength = 1;
+    if (nameLength === 0) return { prefix: null, title: [from, to], name: null, strong: null };
+    nameStart = to - nameLength + 1;
+    titleEnd = nameStart - 1;
+  }
+  const nameTokens = tokens.slice(nameStart, to + 1);
+  // "Senator Lena Park": a place word can end a person's name; "Director Space Center" is no person.
+  const placeInside = nameTokens.some((t, i) => isPlaceWord(t) && (i < nameTokens.length - 1 || nameTokens.length === 1));
+  if (nameTokens.length === 0 || nameTokens.length > 4 || placeInside || nameTokens.some((t) => isOrganisationWord(t) || isTitleHead(t))) {
+    return { prefix: null, title: [from, to], name: null, strong: null };
+  }
+  const titleStart = walkTitleStart(tokens, from, head, context);
+  return {
+    prefix: titleStart > from ? [from, titleStart - 1] : null,
+    title: [titleStart, titleEnd],
+    name: [nameStart, to],
+    strong: 'person',
+  };
+}
+
+/**
+ * Where a title starts, walking left from its head over modifiers: "Deputy Foreign Minister". A place
+ * word after a name stays with the name: "Franklin County | Health Commissioner".
+ */
+function walkTitleStart(tokens: readonly Token[], from: number, head: number, context: NameContext): number {
+  let start = head;
+  while (start - 1 >= from) {
+    const token = tokens[start - 1] as Token;
+    if (!isTitleWord(context, token)) break;
+    const before = tokens[start - 2];
+    if (isPlaceWord(token) && start - 2 >= from && before !== undefined && !isTitleWord(context, before)) break;
+    start--;
+  }
+  return start;
+}
+
+function textOf(article: string, tokens: readonly Token[], from: number, to: number): string {
+  return article.slice((tokens[from] as Token).start, (tokens[to] as Token).end);
+}
+
+/** Evidence from the words around a name and from the tagger's lexicon. */
+function weigh(tokens: readonly Token[], from: number, to: number, context: NameContext, evidence: Evidence): NameType | null {
+  const words = tokens.slice(from, to + 1);
+  const last = words[words.length - 1] as Token;
+  const first = words[0] as Token;
+  if (words.some(isOrganisationWord)) return 'organisation';
+  if (isPlaceWord(last)) return 'place';
+  if (WORK_WORDS.has(bare(last)) && words.length > 1) return 'work';
+  if (words.length === 1 && first.isAcronym) {
+    if (lexiconHas(context, first, PLACE_TAGS)) evidence.place += 1;
+    else evidence.organisation += 2;
+  }
+  if (words.some((t) => lexiconHas(context, t, ORGANISATION_TAGS))) evidence.organisation += 2;
+  if (words.some((t) => lexiconHas(context, t, PLACE_TAGS) && !isFirstName(context, t))) evidence.place += 2;
+  if (words.some((t) => lexiconHas(context, t, PERSON_TAGS))) evidence.person += words.length > 1 ? 2 : 1;
+  if (words.length >= 2 && isFirstName(context, first)) evidence.person += 2;
+
+  const previous = tokens[from - 1];
+  const beforeThe = previous?.lower === 'the' ? tokens[from - 2] : previous;
+  if (beforeThe !== undefined && PLACE_CUES.has(beforeThe.lower)) {
+    const recipient = tokens.slice(Math.max(0, from - 4), from).some((t) => RECIPIENT_VERBS.has(t.lower));
+    if (beforeThe.lower === 'to' && recipient) evidence.person += 2;
+    else evidence.place += 2;
+  }
+  // "as far inland as Jackson"
+  if (previous?.lower === 'as' && /^(inland|far|north|south|east|west|northward|southward|eastward|westward)$/.test(tokens[from - 2]?.lower ?? '')) evidence.place += 3;
+  // "Pensacola, Fla." / "San Antonio, Texas": a city, then its state.
+  const comma = tokens[to + 1];
+  const state = tokens[to + 2];
+  if (comma?.text === ',' && state !== undefined && state.isCap && (lexiconHas(context, state, ['Region']) || /^[A-Z][a-z]{1,4}\.$/.test(state.text))) {
+    evidence.place += 3;
+  }
+  const beforeComma = tokens[from - 1];
+  const city = tokens[from - 2];
+  if (beforeComma?.text === ',' && city !== undefined && city.isCap && words.length === 1 && (lexiconHas(context, first, ['Region']) || /^[A-Z][a-z]{1,4}\.$/.test(first.text))) {
+    evidence.place += 2;
+  }
+  const next = tokens[to + 1];
+  const reporting = (previous !== undefined && REPORTING_VERBS.has(previous.lower)) || (next !== undefined && REPORTING_VERBS.has(next.lower) && next.lower !== 'according');
+  if (reporting) evidence.person += words.length >= 2 ? 2 : 1;
+  // "Ana Ruiz, project manager for ...": a role right after a name.
+  if (comma?.text === ',' && words.length >= 2 && words.length <= 3) {
+    const role = tokens.slice(to + 2, to + 8);
+    const stop = role.findIndex((t) => !t.isWord);
+    const phrase = stop < 0 ? role : role.slice(0, stop);
+    if (phrase.some((t) => isTitleHead(t) || hasTag(t, 'Actor'))) evidence.person += 3;
+  }
+  return null;
+}
+
+/**
+ * The names in one sentence's tokens. `usable` says which tokens may be part of a name (not inside a date
+ * or a number, not in the dateline); `starts` holds the indices where a sentence or quotation starts.
+ */
+export function findNames(
+  article: string,
+  sentence: number,
+  tokens: readonly Token[],
+  usable: (token: Token, index: number) => boolean,
+  starts: ReadonlySet<number>,
+  context: NameContext,
+): NameCandidate[] {
+  const indexOf = new Map(tokens.map((token, i) => [token, i]));
+  const isNameWord = (token: Token): boolean =>
+    token.isWord && token.isCap && !token.isNumber && !/[-‐‑]/.test(token.text) && usable(token, indexOf.get(token) ?? -1);
+  const out: NameCandidate[] = [];
+
+  const emit = (from: number, to: number, title: [number, number] | null, strong: NameType | null, possessorStart: number | null, modifier = false): void => {
+    if (from > to) return;
+    const evidence = emptyEvidence();
+    const ruled = strong ?? weigh(tokens, from, to, context, evidence);
+    const titleInfo =
+      title === null
+        ? null
+        : {
+            start: possessorStart ?? (tokens[title[0]] as Token).start,
+            end: (tokens[title[1]] as Token).end,
+            text: article.slice(possessorStart ?? (tokens[title[0]] as Token).start, (tokens[title[1]] as Token).end),
+          };
+    const text = textOf(article, tokens, from, to);
+    out.push({
+      sentence,
+      tokens: tokens.slice(from, to + 1),
+      start: (tokens[from] as Token).start,
+      end: (tokens[to] as Token).end,
+      text,
+      title: titleInfo,
+      strong: ruled,
+      evidence,
+      fullText: ruled === 'work' && title !== null ? article.slice((tokens[title[0]] as Token).start, (tokens[to] as Token).end) : text,
+      modifier,
+    });
+  };
+
+  for (const [runFrom, runTo] of capitalisedRuns(tokens, isNameWord)) {
+    let from = runFrom;
+    if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, runTo - runFrom + 1, context)) from++;
+    if (from > runTo) continue;
+    for (const [partFrom, partTo] of splitAtConnectors(tokens, from, runTo, context)) {
+      // A title with no name after it ("the Louisiana Governor said", "U.S. Ambassador to ..."): only what
+      // stands before the title can be a name.
+      if (isTitleHead(tokens[partTo] as Token)) {
+        const titleStart = walkTitleStart(tokens, partFrom, partTo, context);
+        if (titleStart > partFrom) emit(partFrom, titleStart - 1, null, null, null, true);
+        continue;
+      }
+      const split = splitTitle(tokens, partFrom, partTo, context);
+      // "Norway’s Foreign Minister": the possessor belongs to the title.
+      const apostrophe = tokens[partFrom - 1];
+      const possessorStart =
+        split.title !== null && split.prefix === null && split.title[0] === partFrom && apostrophe !== undefined && /^['’]s$/.test(apostrophe.text) && tokens[partFrom - 2]?.isCap
+          ? findRunStart(tokens, partFrom - 2, isNameWord)
+          : null;
+      // "Ambassador to Kenya Ana Ruiz": the title runs across "to" and ends with the place.
+      const toHead = tokens[partFrom - 2];
+      if (split.name !== null && split.title === null && split.prefix !== null && tokens[partFrom - 1]?.lower === 'to' && toHead !== undefined && TO_TITLES.has(bare(toHead))) {
+        emit(split.prefix[0], split.prefix[1], null, null, null, true);
+        const titleFrom = findRunStart(tokens, partFrom - 2, isNameWord);
+        const titleEnd = (tokens[split.prefix[1]] as Token).end;
+        const name = split.name;
+        emit(name[0], name[1], null, 'person', null);
+        const last = out[out.length - 1] as NameCandidate;
+        last.title = { start: titleFrom, end: titleEnd, text: article.slice(titleFrom, titleEnd) };
+        continue;
+      }
+      // "astronaut Rhea Vallin", "project manager Ana Ruiz": a title in lower case.
+      const lowerTitle = tokens[partFrom - 1];
+      if (split.title === null && split.prefix === null && split.name !== null && lowerTitle !== undefined && !lowerTitle.isCap && isTitleHead(lowerTitle)) {
+        const words = tokens.slice(partFrom, partTo + 1);
+        if (words.length <= 3 && !words.some((t) => isOrganisationWord(t) || isPlaceWord(t))) {
+          let titleFrom = partFrom - 1;
+          while (titleFrom - 1 >= 0 && !(tokens[titleFrom - 1] as Token).isCap && TITLE_MODIFIERS.has((tokens[titleFrom - 1] as Token).lower)) titleFrom--;
+          emit(partFrom, partTo, [titleFrom, partFrom - 1], 'person', null);
+          continue;
+        }
+      }
+      if (split.prefix !== null) emit(split.prefix[0], split.prefix[1], null, null, null, true);
+      if (split.name !== null) {
+        const prefixStart = split.prefix === null ? null : (tokens[split.prefix[0]] as Token).start;
+        emit(split.name[0], split.name[1], split.title, split.strong, possessorStart ?? prefixStart);
+      } else if (split.title === null) {
+        emit(partFrom, partTo, null, split.strong, null);
+      }
+    }
+  }
+  return resolveToTitles(article, tokens, mergePossessives(article, tokens, out), context).filter((candidate) => {
+    // "Canadian", "Americans": a nationality is not a name to ask for.
+    if (candidate.tokens.length === 1 && candidate.strong === null && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
+    // "Bureau", "Agency": a generic word alone names nothing in particular.
+    const only = candidate.tokens[0] as Token;
+    return !(candidate.tokens.length === 1 && (isOrganisationWord(only) || isPlaceWord(only) || isTitleHead(only) || TITLE_MODIFIERS.has(only.lower)));
+  });
+}
+
+/** "Nationwide Children’s Hospital": a name, a possessive, and one organisation or place word are one name. */
+function mergePossessives(article: string, tokens: readonly Token[], candidates: NameCandidate[]): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (const candidate of candidates) {
+    const previous = out[out.length - 1];
+    const word = candidate.tokens[0] as Token;
+    const at = tokens.indexOf(word);
+    const apostrophe = tokens[at - 1];
+    if (
+      previous !== undefined &&
+      candidate.tokens.length === 1 &&
+      candidate.title === null &&
+      (isOrganisationWord(word) || isPlaceWord(word)) &&
+      apostrophe !== undefined &&
+      /^['’]s$/.test(apostrophe.text) &&
+      apostrophe.start === previous.end &&
+      !(previous.tokens.length === 1 && (previous.tokens[0] as Token).isAcronym)
+    ) {
+      const text = article.slice(previous.start, candidate.end);
+      out[out.length - 1] = { ...previous, tokens: [...previous.tokens, word], end: candidate.end, text, fullText: text, strong: candidate.strong ?? previous.strong, modifier: false };
+      continue;
+    }
+    out.push(candidate);
+  }
+  return out;
+}
+
+function findRunStart(tokens: readonly Token[], index: number, isNameWord: (token: Token) => boolean): number {
+  let i = index;
+  while (i - 1 >= 0 && isNameWord(tokens[i - 1] as Token)) i--;
+  return (tokens[i] as Token).start;
+}
+
+/**
+ * "U.S. Ambassador to Kenya Ana Ruiz": the run after "to" starts with the place and ends with the person.
+ * Splits such a candidate into the place and the person, whose title runs from "U.S." to "Kenya".
+ */
+function resolveToTitles(article: string, tokens: readonly Token[], candidates: NameCandidate[], context: NameContext): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (const candidate of candidates) {
+    const firstIndex = tokens.indexOf(candidate.tokens[0] as Token);
+    const to = tokens[firstIndex - 1];
+    const head = tokens[firstIndex - 2];
+    if (candidate.title !== null || to?.lower !== 'to' || head === undefined || !TO_TITLES.has(bare(head)) || candidate.tokens.length < 2) {
+      out.push(candidate);
+      continue;
+    }
+    const words = candidate.tokens;
+    let nameAt = words.findIndex((t, i) => i > 0 && isFirstName(context, t));
+    if (nameAt < 0) nameAt = words.length >= 3 ? words.length - 2 : -1;
+    if (nameAt <= 0) {
+      out.push(candidate);
+      continue;
+    }
+    let titleStart = firstIndex - 2;
+    while (titleStart - 1 >= 0 && (tokens[titleStart - 1] as Token).isCap && (tokens[titleStart - 1] as Token).isWord) titleStart--;
+    const place = words.slice(0, nameAt);
+    const person = words.slice(nameAt);
+    const placeEvidence = emptyEvidence();
+    placeEvidence.place = 3;
+    out.push({
+      sentence: candidate.sentence,
+      tokens: place,
+      start: (place[0] as Token).start,
+      end: (place[place.length - 1] as Token).end,
+      text: article.slice((place[0] as Token).start, (place[place.length - 1] as Token).end),
+      title: null,
+      strong: null,
+      evidence: placeEvidence,
+      fullText: article.slice((place[0] as Token).start, (place[place.length - 1] as Token).end),
+      modifier: true,
+    });
+    const titleFrom = (tokens[titleStart] as Token).start;
+    const titleTo = (place[place.length - 1] as Token).end;
+    const personText = article.slice((person[0] as Token).start, (person[person.length - 1] as Token).end);
+    out.push({
+      sentence: candidate.sentence,
+      tokens: person,
+      start: (person[0] as Token).start,
+      end: (person[person.length - 1] as Token).end,
+      text: personText,
+      title: { start: titleFrom, end: titleTo, text: article.slice(titleFrom, titleTo) },
+      strong: 'person',
+      evidence: emptyEvidence(),
+      fullText: personText,
+      modifier: false,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,353 @@
+// Who / where / when / how-many questions from a clause, by moving words rather than by understanding
+// them: "Ana Ruiz will meet officials in Lisbon" -> "Where will Ana Ruiz meet officials?". A question is
+// made only when the clause has a plain shape (a subject, then a verb, with the key attached to that
+// verb); anything else returns null and the key is asked as a cloze instead. Wrong-but-grammatical is
+// worse than nothing.
+
+import type { Tagger } from './tagger.js';
+import { lowerFirst, tidy } from './text.js';
+import { hasTag, type Token } from './tokens.js';
+import type { Mention } from './types.js';
+import { AUXILIARIES, POSSESSIVE_PRONOUNS, RECIPIENT_VERBS, SUBJECT_PRONOUNS, THAT_VERBS } from './vocabulary.js';
+
+export interface WhRequest {
+  article: string;
+  /** The clause's tokens, in order. */
+  tokens: readonly Token[];
+  /** Where the clause ends in the article. */
+  end: number;
+  /** Every mention in the clause (so names are never taken for verbs). */
+  mentions: readonly Mention[];
+  mention: Mention;
+  tagger: Tagger;
+}
+
+const FRONT_STARTERS = new Set(
+  'during after before on in at since following earlier later last meanwhile instead however also additionally separately today yesterday as throughout until by over within'.split(' '),
+);
+const CLAUSE_BREAKS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'although', 'though', 'if', 'unless', 'whether', 'and', 'but', 'or']);
+const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
+const PLACE_PREPOSITIONS = new Set('in at near from to into across throughout outside toward towards off inside around over'.split(' '));
+const DIRECTIONAL = new Set(['to', 'from', 'into', 'toward', 'towards']);
+const PREPOSITIONS = new Set('of over about for with by on in at under after before across against among through during'.split(' '));
+const PLACE_VERBS = new Set('visit tour reach enter leave hit strike cross approach'.split(' '));
+const DATE_PREPOSITIONS = new Set(['on', 'in', 'during', 'from', 'between']);
+const RANGE_SHAPES = new Set(['day-range', 'year-range', 'weekday-range']);
+const AMOUNT_MODIFIERS = new Set('about nearly some roughly approximately almost over around an estimated more than at least up to fewer less'.split(' '));
+const VERB_TAGS = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
+
+function inMention(token: Token, mentions: readonly Mention[]): boolean {
+  return mentions.some((m) => token.start >= m.outerStart && token.end <= m.end);
+}
+
+function isVerb(token: Token, mentions: readonly Mention[]): boolean {
+  if (!token.isWord || token.isCap || token.isNumber || inMention(token, mentions)) return false;
+  if (AUXILIARIES.has(token.lower)) return true;
+  return hasTag(token, ...VERB_TAGS) && !hasTag(token, 'Gerund', 'Noun', 'Adjective', 'Preposition', 'Determiner');
+}
+
+interface Shape {
+  /** Index of the first token of the subject. */
+  subjectFrom: number;
+  /** Index just past the subject (adverbs excluded). */
+  subjectTo: number;
+  /** Adverbs between subject and verb: "recently". */
+  adverbs: string;
+  /** Index of the verb (the auxiliary when there is one). */
+  verb: number;
+  /** The auxiliary moved before the subject, and the verb's form after it. */
+  aux: string;
+  /** The main verb's text after inversion ("speak" for "spoke"); '' when the auxiliary stays as written. */
+  base: string;
+  /** Index just past the verb word that `base` replaces (for an auxiliary: just past it). */
+  restFrom: number;
+  /** Index where the main verb's object would start, and the main verb's base form. */
+  objectAt: number;
+  lemma: string;
+}
+
+function analyse(tokens: readonly Token[], from: number, mentions: readonly Mention[], tagger: Tagger): Shape | null {
+  let verb = -1;
+  for (let i = from; i < tokens.length && i < from + 14; i++) {
+    const token = tokens[i] as Token;
+    if (token.text === ',' || token.text === ';' || /^[“”"]$/.test(token.text)) return null;
+    if (i > from && isVerb(token, mentions)) {
+      verb = i;
+      break;
+    }
+  }
+  if (verb < 0) return null;
+  const first = tokens[from] as Token;
+  if (SUBJECT_PRONOUNS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower)) return null;
+  let subjectTo = verb;
+  while (subjectTo - 1 > from && hasTag(tokens[subjectTo - 1], 'Adverb') && !inMention(tokens[subjectTo - 1] as Token, mentions)) subjectTo--;
+  const adverbs = tokens
+    .slice(subjectTo, verb)
+    .map((t) => t.text)
+    .join(' ');
+  const verbToken = tokens[verb] as Token;
+  const next = tokens[verb + 1];
+  if (next !== undefined && NEGATIONS.has(next.lower)) return null;
+  const base = { subjectFrom: from, subjectTo, adverbs, verb, restFrom: verb + 1 };
+  if (AUXILIARIES.has(verbToken.lower)) {
+    let main = verb + 1;
+    while (main < tokens.length && (hasTag(tokens[main], 'Adverb') || AUXILIARIES.has(tokens[main]?.lower ?? '') || tokens[main]?.lower === 'be' || tokens[main]?.lower === 'been')) main++;
+    const mainToken = tokens[main];
+    const isMain = mainToken !== undefined && mainToken.isWord && !mainToken.isCap && hasTag(mainToken, 'Verb', 'Infinitive', 'PastTense', 'Participle', 'PresentTense');
+    const lemma = isMain ? tagger.infinitive(mainToken.text, hasTag(mainToken, 'PastTense', 'Participle') ? 'PastTense' : 'PresentTense') : verbToken.lower;
+    return { ...base, aux: verbToken.lower, base: '', objectAt: isMain ? main + 1 : verb + 1, lemma };
+  }
+  if (hasTag(verbToken, 'PastTense')) {
+    const lemma = tagger.infinitive(verbToken.text, 'PastTense');
+    return { ...base, aux: 'did', base: lemma, objectAt: verb + 1, lemma };
+  }
+  if (hasTag(verbToken, 'PresentTense')) {
+    const aux = verbToken.lower.endsWith('s') ? 'does' : 'do';
+    const lemma = tagger.infinitive(verbToken.text, 'PresentTense');
+    return { ...base, aux, base: lemma, objectAt: verb + 1, lemma };
+  }
+  return null;
+}
+
+/** The index of the first and last token of a mention (with its title and possessor), or null. */
+function span(tokens: readonly Token[], mention: Mention, outer: boolean): [number, number] | null {
+  const from = tokens.findIndex((t) => t.start >= (outer ? mention.outerStart : mention.start));
+  let to = -1;
+  tokens.forEach((t, i) => {
+    if (t.end <= mention.end) to = i;
+  });
+  return from < 0 || to < from ? null : [from, to];
+}
+
+function textBetween(article: string, tokens: readonly Token[], from: number, to: number): string {
+  if (from > to) return '';
+  return article.slice((tokens[from] as Token).start, (tokens[to] as Token).end);
+}
+
+/** Keeps a proper name's capital, lowers a sentence's: "The storm" -> "the storm", "NASA" stays. */
+function subjectText(article: string, tokens: readonly Token[], shape: Shape, mentions: readonly Mention[]): string {
+  const text = textBetween(article, tokens, shape.subjectFrom, shape.subjectTo - 1);
+  const first = tokens[shape.subjectFrom] as Token;
+  return first.isAcronym || inMention(first, mentions) ? text : lowerFirst(text);
+}
+
+/** The index of the last token to keep: closing punctuation and quotation marks go. */
+function lastKept(tokens: readonly Token[]): number {
+  let last = tokens.length - 1;
+  while (last >= 0 && !(tokens[last] as Token).isWord) last--;
+  return last;
+}
+
+/**
+ * Where an inverted question should stop: before an attribution (", the agency said Tuesday") and before
+ * a second verb joined by "and" ("confirmed ... and urged ..."), which "did ... confirm" cannot carry.
+ */
+function restEnd(tokens: readonly Token[], from: number, mentions: readonly Mention[]): number {
+  let end = lastKept(tokens);
+  for (let i = from; i <= end; i++) {
+    const token = tokens[i] as Token;
+    if (token.text === ',' && tokens.slice(i + 1, i + 9).some((t) => ['said', 'says', 'reported', 'announced', 'added', 'noted'].includes(t.lower))) {
+      end = i - 1;
+      break;
+    }
+    if ((token.lower === 'and' || token.lower === 'but') && isVerb(tokens[i + 1] ?? token, mentions) && hasTag(tokens[i + 1], 'PastTense') && !hasTag(tokens[i + 1], 'Participle')) {
+      end = i - 1;
+      break;
+    }
+  }
+  return end;
+}
+
+/** The clause's text from token `from` to `to`, with [cutFrom, cutTo] taken out. */
+function restText(article: string, tokens: readonly Token[], from: number, cut: [number, number] | null, to = lastKept(tokens)): string {
+  const parts: string[] = [];
+  if (cut === null) parts.push(textBetween(article, tokens, from, to));
+  else {
+    parts.push(textBetween(article, tokens, from, cut[0] - 1));
+    parts.push(textBetween(article, tokens, cut[1] + 1, to));
+  }
+  return parts.join(' ').replace(/[\s,;:]+$/u, '');
+}
+
+function assemble(parts: readonly string[]): string | null {
+  const text = tidy(parts.filter((p) => p.trim() !== '').join(' '));
+  if (text.split(/\s+/).length < 4) return null;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}?`;
+}
+
+/** Whether nothing between the verb and token `index` starts another clause ("..., which", "to discuss"). */
+function attachedToVerb(tokens: readonly Token[], verb: number, index: number, mentions: readonly Mention[]): boolean {
+  for (let i = verb + 1; i < index; i++) {
+    const token = tokens[i] as Token;
+    if (token.text === ',' || token.text === ';' || CLAUSE_BREAKS.has(token.lower)) return false;
+    if (hasTag(token, 'Gerund') && !inMention(token, mentions)) return false;
+    if (token.lower === 'to' && isVerb(tokens[i + 1] ?? token, mentions) && hasTag(tokens[i + 1], 'Infinitive')) return false;
+  }
+  return true;
+}
+
+function whFor(type: Mention['entity']['type']): string | null {
+  switch (type) {
+    case 'person':
+      return 'who';
+    case 'organisation':
+      return 'which organisation';
+    case 'place':
+      return 'which place';
+    default:
+      return null;
+  }
+}
+
+function ask(request: WhRequest, tokens: readonly Token[], prefix: string): string | null {
+  const { article, mention, mentions, tagger } = request;
+  const type = mention.entity.type;
+  const inner = span(tokens, mention, false);
+  const outer = span(tokens, mention, true);
+  if (inner === null || outer === null) return null;
+  if (/^[“"‘]$/.test(tokens[0]?.text ?? '')) return null;
+
+  // A fronted phrase ("During the visit from June 3 to 5, ...") is dropped; a date in it can be asked.
+  let coreFrom = 0;
+  const first = tokens[0] as Token;
+  const countFirst = AMOUNT_MODIFIERS.has(first.lower) && (tokens[1]?.isNumber === true || tokens[1]?.start === mention.start);
+  if (!countFirst && (FRONT_STARTERS.has(first.lower) || hasTag(first, 'Preposition', 'Conjunction'))) {
+    const comma = tokens.findIndex((t, i) => i < 16 && t.text === ',');
+    if (comma < 0) return null;
+    coreFrom = comma + 1;
+  }
+  const shape = analyse(tokens, coreFrom, mentions, tagger);
+  if (shape === null) return null;
+  const subject = subjectText(article, tokens, shape, mentions);
+  const verbPart = shape.base === '' ? '' : shape.base;
+  const restFrom = shape.restFrom;
+  const lead = (wh: string): string => (prefix === '' ? wh : `${prefix}${wh}`);
+
+  // In the fronted phrase: only a date, and only when the phrase holds nothing else to keep.
+  if (outer[1] < coreFrom) {
+    if (type !== 'date') return null;
+    const others = mentions.filter((m) => m !== mention && m.start < (tokens[coreFrom] as Token).start && m.entity.type !== 'date');
+    if (others.length > 0) return null;
+    return assemble([lead('when'), shape.aux, subject, shape.adverbs, verbPart, restText(article, tokens, restFrom, null, restEnd(tokens, restFrom, mentions))]);
+  }
+
+  // In the subject: "Ana Ruiz will visit Lisbon" -> "Who will visit Lisbon?"
+  if (outer[0] >= shape.subjectFrom && inner[1] < shape.subjectTo) {
+    const verbText = textBetween(article, tokens, shape.verb, lastKept(tokens)).replace(/[\s,;:]+$/u, '');
+    if (type === 'number') {
+      const before = tokens.slice(shape.subjectFrom, outer[0]);
+      const after = tokens.slice(inner[1] + 1, shape.subjectTo);
+      if (!before.every((t) => AMOUNT_MODIFIERS.has(t.lower)) || after.length === 0 || after.length > 4) return null;
+      if (!after.every((t) => t.isWord && !t.isCap && !t.isNumber) || !['plain', 'scaled', 'word'].includes(mention.numberShape ?? '')) return null;
+      return assemble([lead('how many'), after.map((t) => t.text).join(' '), shape.adverbs, verbText]);
+    }
+    const wh = whFor(type);
+    if (wh === null) return null;
+    const before = tokens.slice(shape.subjectFrom, outer[0]);
+    if (!before.every((t) => t.lower === 'the') || inner[1] !== shape.subjectTo - 1) return null;
+    return assemble([lead(wh), shape.adverbs, verbText]);
+  }
+  if (inner[0] < shape.restFrom) return null;
+
+  // After the verb: the key must belong to that verb, and must not be one of a list.
+  const previous = tokens[outer[0] - 1];
+  const following = tokens[inner[1] + 1];
+  if (following !== undefined && (following.lower === 'and' || following.lower === 'or')) return null;
+  if (previous !== undefined && (previous.lower === 'and' || previous.lower === 'or' || previous.text === ',')) return null;
+  const objectAt = shape.objectAt;
+  const directObject = outer[0] === objectAt || (outer[0] === objectAt + 1 && tokens[objectAt]?.lower === 'the');
+  const build = (wh: string, cut: [number, number]): string | null => {
+    // "on Oct. 14, 2024, from ...": the comma closing a year goes with the date.
+    let [cutFrom, cutTo] = cut;
+    if (/\d, \d{4}$/.test(mention.text) && tokens[cutTo + 1]?.text === ',') cutTo++;
+    if (cutTo >= lastKept(tokens) && tokens[cutFrom - 1]?.text === ',') cutFrom--;
+    const end = restEnd(tokens, restFrom, mentions);
+    if (end < cutTo) return null;
+    return assemble([lead(wh), shape.aux, subject, shape.adverbs, verbPart, restText(article, tokens, restFrom, [cutFrom, cutTo], end)]);
+  };
+  // A city with its state: "from Morgan City, La., to ..." goes whole.
+  let tail = inner[1];
+  if (mention.tailEnd !== undefined) tokens.forEach((t, i) => {
+    if (t.end <= (mention.tailEnd as number)) tail = Math.max(tail, i);
+  });
+
+  switch (type) {
+    case 'place': {
+      // "from Morgan City to ...": half of a range is no place to ask about.
+      if (previous?.lower === 'from' && tokens.slice(tail + 1, tail + 4).some((t) => t.lower === 'to')) return null;
+      // "to"/"from" belong to the verb only near it: "traveled to X", not "arms transfers to X".
+      const directional = previous !== undefined && DIRECTIONAL.has(previous.lower);
+      const between = tokens.slice(shape.objectAt, outer[0] - 1);
+      if (directional && (between.length > 3 || between.some((t) => hasTag(t, 'Preposition') || PREPOSITIONS.has(t.lower)))) return null;
+      if (previous !== undefined && PLACE_PREPOSITIONS.has(previous.lower) && attachedToVerb(tokens, shape.verb, outer[0] - 1, mentions)) {
+        return build('where', [outer[0] - 1, tail]);
+      }
+      if (directObject && PLACE_VERBS.has(shape.lemma)) return build('where', [outer[0], tail]);
+      return null;
+    }
+    case 'date': {
+      const shapeName = mention.dateShape ?? '';
+      if (previous !== undefined && DATE_PREPOSITIONS.has(previous.lower)) {
+        if ((previous.lower === 'from' || previous.lower === 'between') && !RANGE_SHAPES.has(shapeName)) return null;
+        if (!attachedToVerb(tokens, shape.verb, outer[0] - 1, mentions)) return null;
+        return build('when', [outer[0] - 1, inner[1]]);
+      }
+      if ((shapeName === 'weekday' || shapeName === 'relative') && attachedToVerb(tokens, shape.verb, outer[0], mentions)) return build('when', [outer[0], inner[1]]);
+      return null;
+    }
+    case 'time':
+      if (previous?.lower === 'at' && attachedToVerb(tokens, shape.verb, outer[0] - 1, mentions)) return build('at what time', [outer[0] - 1, inner[1]]);
+      return null;
+    case 'number': {
+      let from = outer[0];
+      while (from - 1 >= objectAt && AMOUNT_MODIFIERS.has(tokens[from - 1]?.lower ?? '')) from--;
+      if (from !== objectAt) return null;
+      if (mention.numberShape === 'money') return build('how much', [from, inner[1]]);
+      if (!['plain', 'scaled', 'word'].includes(mention.numberShape ?? '')) return null;
+      let to = inner[1];
+      const noun: string[] = [];
+      let usedOf = false;
+      while (noun.length < 4) {
+        const token = tokens[to + 1];
+        // Right after a number comes its noun, whatever the tagger thinks ("300 engineers").
+        if (token === undefined || !token.isWord || token.isCap || token.isNumber || (noun.length > 0 && isVerb(token, mentions))) break;
+        if (token.lower === 'of' && !usedOf && noun.length > 0) usedOf = true;
+        else if (hasTag(token, 'Preposition', 'Conjunction', 'Determiner', 'Adverb')) break;
+        noun.push(token.text);
+        to++;
+      }
+      if (noun.length === 0 || noun[noun.length - 1] === 'of') return null;
+      // "400 responders and 1.2 million gallons": one of a list.
+      const after = tokens[to + 1];
+      if (after !== undefined && (after.lower === 'and' || after.lower === 'or')) return null;
+      return build(`how many ${noun.join(' ')}`, [from, to]);
+    }
+    case 'person':
+    case 'organisation': {
+      const wh = whFor(type) ?? 'who';
+      const recipient = previous?.lower === 'to' && RECIPIENT_VERBS.has((tokens[shape.verb] as Token).lower);
+      if (previous !== undefined && (previous.lower === 'with' || previous.lower === 'by' || recipient) && attachedToVerb(tokens, shape.verb, outer[0] - 1, mentions)) {
+        const cutFrom = tokens[outer[0] - 1]?.lower === 'the' ? outer[0] - 1 : outer[0];
+        return build(wh, [cutFrom, inner[1]]);
+      }
+      if (directObject) return build(wh, [objectAt, inner[1]]);
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * A who/where/when/how-many question asking for `request.mention`, or null when the clause's shape does
+ * not allow one. Keys inside a reported clause ("announced that ...") are asked "According to the
+ * article, ...".
+ */
+export function whQuestion(request: WhRequest): string | null {
+  const tokens = request.tokens.filter((t) => t.end <= request.end);
+  const direct = ask(request, tokens, '');
+  if (direct !== null) return direct;
+  const that = tokens.findIndex((t, i) => t.lower === 'that' && tokens.slice(Math.max(0, i - 4), i).some((v) => THAT_VERBS.has(v.lower)));
+  if (that < 0 || (tokens[that] as Token).start > request.mention.outerStart) return null;
+  return ask(request, tokens.slice(that + 1), 'According to the article, ');
+}

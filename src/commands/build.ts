@@ -1,0 +1,209 @@
+// `factdeck build ARTICLE`: draft a deck from a plain-text article, offline. Reads and checks the article,
+// loads the tagger (compromise, only here: no other command pays for it), asks the builder for a deck,
+// writes the article (byte for byte) and deck.json into the deck folder, then validates what it wrote with
+// the same code `factdeck check` runs. `--explain` shows every candidate kept or dropped, with the reason.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { TextDecoder } from 'node:util';
+import { ARTICLE_FILE, DECK_FILE, loadDeck } from '../bank/load-decks.js';
+import { detectHeadline } from '../builder/analyse.js';
+import { buildDeck, type BuildResult } from '../builder/build-deck.js';
+import { DECK_ID, slugify, titleFromFileName } from '../builder/slug.js';
+import { createCompromiseTagger, type CompromiseLike } from '../builder/tagger.js';
+import type { Candidate } from '../builder/types.js';
+import type { Context } from '../context.js';
+import { writeLine } from '../context.js';
+import { QUESTION_KINDS } from '../domain/deck.js';
+import { DeckError, UsageError } from '../errors.js';
+import { builtInQuestionsDir } from '../paths.js';
+import { printable } from '../ui/printable.js';
+
+export interface BuildOptions {
+  out?: string;
+  title?: string;
+  seed?: number;
+  explain?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** An article is a few pages of text; far beyond that is not an article. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_SEED = 1;
+const SCHEMA_FILE = 'deck.schema.json';
+
+function display(context: Context, path: string): string {
+  return relative(context.cwd, path) || path;
+}
+
+/** The article's bytes (copied as they are) and its text, or a clear refusal. */
+async function readArticle(context: Context, file: string): Promise<{ bytes: Buffer; text: string }> {
+  const shown = printable(display(context, file), { singleLine: true });
+  let info;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${shown} does not exist`, 'give the path of a plain-text article, e.g. factdeck build article.txt');
+    throw new UsageError(`${shown} cannot be read (${code ?? (error as Error).message})`, 'check the path and its permissions');
+  }
+  if (info.isDirectory()) throw new UsageError(`${shown} is a folder, not an article`, 'give the path of a plain-text file inside it');
+  if (!info.isFile()) throw new UsageError(`${shown} is not a regular file`, 'give the path of a plain-text article');
+  if (info.size > MAX_ARTICLE_BYTES) {
+    const mb = (info.size / 1024 / 1024).toFixed(1);
+    throw new UsageError(`${shown} is too large (${mb} MB; the limit is ${MAX_ARTICLE_BYTES / 1024 / 1024} MB)`, 'build from one article as plain text');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new UsageError(`${shown} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check the path and its permissions');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DeckError(`${shown} is not UTF-8 text`, 'save the article as UTF-8 plain text (not a PDF or a Word file) and try again');
+  }
+  if (text.includes('\u0000')) throw new DeckError(`${shown} is a binary file, not text`, 'save the article as UTF-8 plain text and try again');
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new DeckError(`${shown} is empty`, 'put the text of an article in it: a headline on the first line, then its paragraphs');
+  return { bytes, text };
+}
+
+/** Where the deck goes, and its id (the folder's name). */
+function deckFolder(context: Context, title: string, out: string | undefined): { dir: string; id: string } {
+  const dir = out === undefined ? join(builtInQuestionsDir(context.root), slugify(title)) : resolve(context.cwd, out);
+  const id = basename(dir);
+  if (!DECK_ID.test(id)) {
+    throw new UsageError(
+      `the deck folder name "${printable(id, { singleLine: true })}" cannot be a deck id`,
+      `the folder name is the deck's id: use lowercase letters, digits and hyphens, e.g. --out ${join(dirname(out ?? dir), slugify(id))}`,
+    );
+  }
+  return { dir, id };
+}
+
+async function exists(path: string): Promise<'file' | 'dir' | null> {
+  try {
+    return (await stat(path)).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a file whole or not at all: a temporary file, then a rename. */
+async function writeWhole(path: string, data: string | Buffer): Promise<void> {
+  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+function countKinds(result: BuildResult): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const kind of QUESTION_KINDS) {
+    const n = result.deck.questions.filter((q) => q.kind === kind).length;
+    if (n > 0) counts[kind] = n;
+  }
+  return counts;
+}
+
+function clip(text: string, max = 150): string {
+  const line = printable(text, { singleLine: true });
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+function explainLines(result: BuildResult): string[] {
+  const lines: string[] = [];
+  let sentence = -1;
+  for (const candidate of result.candidates) {
+    if (candidate.sentence !== sentence) {
+      sentence = candidate.sentence;
+      const text = result.analysis.sentences[sentence]?.text ?? '';
+      lines.push('', `sentence ${sentence + 1}: ${clip(text, 120)}`);
+    }
+    lines.push(explainLine(candidate));
+  }
+  return lines;
+}
+
+function explainLine(candidate: Candidate): string {
+  const verdict = candidate.kept ? 'kept   ' : 'dropped';
+  const what = (candidate.kind ?? candidate.stage).padEnd(12);
+  const answer = candidate.answer === undefined ? '' : `  -> ${clip(candidate.answer, 60)}`;
+  const reason = candidate.kept && candidate.stage === 'question' ? '' : `  (${clip(candidate.reason, 160)})`;
+  return `  ${verdict} ${what} ${clip(candidate.text)}${answer}${reason}`;
+}
+
+export async function buildCommand(context: Context, articlePath: string, options: BuildOptions): Promise<void> {
+  const file = resolve(context.cwd, articlePath);
+  const { bytes, text } = await readArticle(context, file);
+  const title = options.title?.trim() || detectHeadline(text) || titleFromFileName(basename(file));
+  const { dir, id } = deckFolder(context, title, options.out);
+  const shownDir = printable(display(context, dir), { singleLine: true });
+
+  const found = await exists(dir);
+  if (found === 'file') throw new UsageError(`${shownDir} is a file, not a folder`, 'give --out a folder for the deck');
+  if (found === 'dir' && !options.force && ((await exists(join(dir, DECK_FILE))) !== null || (await exists(join(dir, ARTICLE_FILE))) !== null)) {
+    throw new UsageError(`${shownDir} already holds a deck`, 'add --force to replace it, or choose another folder with --out DIR (or another --title)');
+  }
+
+  // The tagger is heavy: it is loaded here, by this command only.
+  const { default: nlp } = await import('compromise');
+  const tagger = createCompromiseTagger(nlp as unknown as CompromiseLike);
+  const parent = dirname(dir);
+  const underQuestions = parent === builtInQuestionsDir(context.root) || (await exists(join(parent, SCHEMA_FILE))) === 'file';
+  const seed = options.seed ?? DEFAULT_SEED;
+  const result = buildDeck(text, tagger, { id, title, seed, ...(underQuestions ? { schema: `../${SCHEMA_FILE}` } : {}) });
+  if (result.deck.facts.length === 0) {
+    throw new DeckError(
+      `${printable(display(context, file), { singleLine: true })} has no usable sentences (${result.bodySentences} read; none names a person, place, organisation, date or number a question could ask about)`,
+      'build from a news article in plain text: a headline on the first line, then full sentences; run with --explain to see why each sentence was dropped',
+    );
+  }
+
+  await mkdir(dir, { recursive: true });
+  await writeWhole(join(dir, ARTICLE_FILE), bytes);
+  await writeWhole(join(dir, DECK_FILE), `${JSON.stringify(result.deck, null, 2)}\n`);
+
+  // What was written must pass `factdeck check`; if not, that is a bug in the builder, said loudly.
+  const report = await loadDeck(dir);
+  if (report.problems.length > 0) {
+    const first = report.problems
+      .slice(0, 5)
+      .map((problem) => `${problem.path || '(deck)'}: ${problem.message}`)
+      .join('; ');
+    throw new Error(`the deck written to ${display(context, dir)} does not pass \`factdeck check\` (${report.problems.length} problems: ${first}). This is a bug in factdeck build.`);
+  }
+
+  const kinds = countKinds(result);
+  if (options.json) {
+    const summary = {
+      ok: true,
+      dir,
+      deckId: id,
+      title,
+      seed,
+      facts: result.deck.facts.length,
+      questions: result.deck.questions.length,
+      kinds,
+      ...(options.explain ? { candidates: result.candidates } : {}),
+    };
+    writeLine(context.stdout, JSON.stringify(summary, null, 2));
+    return;
+  }
+  if (options.explain) for (const line of explainLines(result)) writeLine(context.stdout, line);
+  const byKind = Object.entries(kinds)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  if (options.explain) writeLine(context.stdout);
+  writeLine(context.stdout, `Drafted "${printable(title, { singleLine: true })}": ${result.deck.facts.length} facts, ${result.deck.questions.length} questions (${byKind}).`);
+  writeLine(context.stdout, `Wrote ${shownDir}/${ARTICLE_FILE} and ${shownDir}/${DECK_FILE} (seed ${seed}).`);
+  writeLine(context.stdout, `It is a draft: edit it, then run factdeck check ${shownDir}`);
+}

@@ -1,0 +1,127 @@
+// What the builder tests share: one compromise tagger (loaded once per test file), building a deck from
+// text, the fixtures with their hand-labelled keys, and the recall/precision measure (REVIEW.md says
+// what it counts).
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { buildDeck, type BuildResult } from '../../src/builder/build-deck.js';
+import { createCompromiseTagger, type CompromiseLike, type Tagger } from '../../src/builder/tagger.js';
+import type { Deck } from '../../src/domain/deck.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const FIXTURES = join(ROOT, 'test', 'fixtures', 'articles');
+export const SEED_ARTICLE_FILE = join(ROOT, 'questions', 'blinken-visit-beijing', 'article.txt');
+
+let tagger: Tagger | undefined;
+export function theTagger(): Tagger {
+  tagger ??= createCompromiseTagger(nlp as unknown as CompromiseLike);
+  return tagger;
+}
+
+export function build(article: string, seed = 1, id = 'test-deck'): BuildResult {
+  return buildDeck(article, theTagger(), { id, title: 'Test deck', seed });
+}
+
+export const KEY_LISTS = ['people', 'places', 'organisations', 'dates', 'numbers', 'works'] as const;
+export type KeyList = (typeof KEY_LISTS)[number];
+
+export interface Fixture {
+  name: string;
+  article: string;
+  keys: Record<KeyList, string[]>;
+  /** Legitimate names and values a question may ask for, though a reader need not learn them. */
+  other: string[];
+}
+
+export function loadFixtures(): Fixture[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES, entry.name, 'keys.json')))
+    .map((entry) => {
+      const raw = JSON.parse(readFileSync(join(FIXTURES, entry.name, 'keys.json'), 'utf8')) as Partial<Record<KeyList | 'other', string[]>> & { article?: string };
+      const articleFile = raw.article === undefined ? join(FIXTURES, entry.name, 'article.txt') : join(ROOT, raw.article);
+      const keys = Object.fromEntries(KEY_LISTS.map((list) => [list, raw[list] ?? []])) as Record<KeyList, string[]>;
+      return { name: entry.name, article: readFileSync(articleFile, 'utf8'), keys, other: raw.other ?? [] };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Lower case, straight quotes, no leading "the", single spaces: how answers and keys are compared. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[,;:?!“”"]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+const words = (text: string): string[] => normalise(text).split(' ').filter((w) => w !== '');
+
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0 || needle.length > haystack.length) return false;
+  for (let i = 0; i + needle.length <= haystack.length; i++) {
+    if (needle.every((word, j) => haystack[i + j] === word)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an answer names a key: the same words; or the answer holds the key's words in a row ("late
+ * Tuesday" names "Tuesday"); or the answer is the key's first two or more words ("Kenya Red Cross" of
+ * "Kenya Red Cross Society"); or a one-word answer is the first or last word of a person's or a named
+ * work's name ("Blinken", "Delia" of "Hurricane Delia").
+ */
+export function answerNamesKey(answer: string, key: string, isPerson: boolean): boolean {
+  const a = words(answer);
+  const k = words(key);
+  if (a.join(' ') === k.join(' ')) return true;
+  if (containsRun(a, k)) return true;
+  if (a.length >= 2 && a.every((word, i) => k[i] === word)) return true;
+  return isPerson && a.length === 1 && k.length >= 2 && (a[0] === k[0] || a[0] === k[k.length - 1]);
+}
+
+/** The answers a deck asks for: of choice, cloze, short-answer and multi-select, not titles. */
+export function entityAnswers(deck: Deck): string[] {
+  const answers = new Set<string>();
+  for (const q of deck.questions) {
+    if (q.kind === 'choice' && /title in the article\?$/.test(q.prompt)) continue;
+    if (q.kind === 'choice' || q.kind === 'cloze' || q.kind === 'short-answer') answers.add(q.answer);
+    if (q.kind === 'multi-select') for (const a of q.answer) answers.add(a);
+  }
+  return [...answers];
+}
+
+export interface Measure {
+  name: string;
+  keys: number;
+  found: number;
+  recall: number;
+  answers: number;
+  legitimate: number;
+  precision: number;
+  missed: string[];
+  unlabelled: string[];
+}
+
+export function measure(fixture: Fixture, deck: Deck): Measure {
+  const answers = entityAnswers(deck);
+  const labelled: { key: string; person: boolean }[] = KEY_LISTS.flatMap((list) => fixture.keys[list].map((key) => ({ key, person: list === 'people' || list === 'works' })));
+  const missed = labelled.filter(({ key, person }) => !answers.some((a) => answerNamesKey(a, key, person))).map(({ key }) => key);
+  const all = [...labelled, ...fixture.other.map((key) => ({ key, person: false }))];
+  const unlabelled = answers.filter((a) => !all.some(({ key, person }) => answerNamesKey(a, key, person)));
+  const found = labelled.length - missed.length;
+  return {
+    name: fixture.name,
+    keys: labelled.length,
+    found,
+    recall: labelled.length === 0 ? 1 : found / labelled.length,
+    answers: answers.length,
+    legitimate: answers.length - unlabelled.length,
+    precision: answers.length === 0 ? 1 : (answers.length - unlabelled.length) / answers.length,
+    missed,
+    unlabelled,
+  };
+}
