@@ -1,26 +1,23 @@
 // The compiled storage layer, for tests that run the store in child processes (plain `node` cannot load
-// TypeScript). `npm test` builds dist/ before vitest runs; run `npm run build` first when running a test
-// file alone.
+// TypeScript): their fixtures import ../../../dist/storage/*.js. `npm test` builds dist/ before vitest
+// runs; run `npm run build` first when running a test file alone. A dist/ older than src/storage would
+// test yesterday's code, so that is refused too.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-export interface BuiltStorage {
-  /** file: URL of a compiled storage module, e.g. moduleUrl('store') for dist/storage/store.js. */
-  moduleUrl(name: string): string;
-  remove(): Promise<void>;
-}
-
-export async function buildStorage(): Promise<BuiltStorage> {
+/** Throws, saying what to run, unless dist/storage holds a build of every src/storage module at least as new as it. */
+export function assertStorageBuilt(): void {
+  const srcDir = join(root, 'src', 'storage');
   const outDir = join(root, 'dist', 'storage');
-  if (!existsSync(join(outDir, 'store.js'))) {
-    throw new Error('dist/storage/store.js is missing: run `npm run build` first (npm test does it)');
+  for (const name of readdirSync(srcDir).filter((file) => file.endsWith('.ts'))) {
+    const built = join(outDir, name.replace(/\.ts$/, '.js'));
+    if (!existsSync(built)) throw new Error(`dist/storage/${name.replace(/\.ts$/, '.js')} is missing: run \`npm run build\` first (npm test does it)`);
+    if (statSync(built).mtimeMs < statSync(join(srcDir, name)).mtimeMs) {
+      throw new Error(`dist/storage is older than src/storage/${name}: run \`npm run build\` first (npm test does it)`);
+    }
   }
-  return {
-    moduleUrl: (name) => pathToFileURL(join(outDir, `${name}.js`)).href,
-    remove: async () => {},
-  };
 }

@@ -1,24 +1,22 @@
-// Several processes on one database, as when a learner has two terminals open. The store runs in real
-// child processes (compiled from src/storage by the helper), so the lock is tested across processes.
+// Several processes on one data folder, as when a learner has two terminals open. The store runs in
+// real child processes (the compiled dist/storage), so the lock and the log are tested across processes.
 
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StorageError } from '../../src/storage/errors.js';
-import { Store } from '../../src/storage/store.js';
-import { anAttempt } from '../helpers/store-records.js';
-import { type BuiltStorage, buildStorage } from '../helpers/store-build.js';
+import { HISTORY_FILE } from '../../src/storage/history-log.js';
+import { DEFAULT_FILE_NAME, Store } from '../../src/storage/store.js';
+import { assertStorageBuilt } from '../helpers/store-build.js';
+import { eventId, factCounts, freshData, logEvents, logSaves, readDatabaseFile, storageRejection } from '../helpers/store-files.js';
+import { attemptEvent } from '../helpers/store-records.js';
 import { useStoreTempDirs } from '../helpers/store-temp-dir.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 
 interface Message {
   type: string;
-}
-
-function start(script: string, args: string[]): ChildProcess {
-  return fork(fixture(script), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 /** Resolves with the child's next message of this type; rejects if it exits first. */
@@ -44,54 +42,88 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-describe('two processes on one database', () => {
+describe('two processes on one data folder', () => {
   const tempDir = useStoreTempDirs();
   const children: ChildProcess[] = [];
-  let built: BuiltStorage;
+  const start = (script: string, args: string[]): ChildProcess => {
+    const child = fork(fixture(script), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    children.push(child);
+    return child;
+  };
 
-  beforeAll(async () => {
-    built = await buildStorage();
+  beforeAll(() => {
+    assertStorageBuilt();
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await built?.remove();
   });
 
-  it('lose nothing: 2 x 200 overlapping updates give 400 attempts with unique ids', async () => {
+  const perChild = 200;
+  const rounds = 20;
+  it.each([
+    ['checkpointing only when they close', 1_000_000],
+    ['checkpointing every 7 events, between the other’s appends', 7],
+  ])('lose nothing, %s: 2 x 200 overlapping answers give 400', async (_name, checkpointEvery) => {
     const dataDir = await tempDir();
-    const perChild = 200;
-    const pair = ['left', 'right'].map((label) => start('append-attempts.mjs', [built.moduleUrl('store'), dataDir, label, String(perChild)]));
-    children.push(...pair);
+    const pair = ['left', 'right'].map((label) => start('append-attempts.mjs', [dataDir, label, String(checkpointEvery)]));
     await Promise.all(pair.map((child) => nextMessage(child, 'ready')));
+    // Both children record at once in every round, so their records overlap throughout.
+    for (let round = 0; round < rounds; round += 1) {
+      const did = pair.map((child) => nextMessage(child, 'did'));
+      for (const child of pair) child.send({ type: 'go', count: perChild / rounds });
+      await Promise.all(did);
+    }
     const done = pair.map((child) => nextMessage(child, 'done'));
-    for (const child of pair) child.send({ type: 'go' });
+    for (const child of pair) child.send({ type: 'finish' });
     await Promise.all(done);
     expect(await Promise.all(pair.map(exited))).toEqual([0, 0]);
 
-    const store = await Store.open(dataDir);
-    const ids = store.data().attempts.map((attempt) => attempt.id);
+    // The history log: one line per save (each child saves its answers two at a time), never a line
+    // holding both children's events, and exactly 400 answers, every id once, each child's in its order.
+    const saves = await logSaves(join(dataDir, HISTORY_FILE));
+    expect(saves).toHaveLength(perChild);
+    for (const save of saves) {
+      const [first, second] = save.map(eventId);
+      expect(save).toHaveLength(2);
+      expect(first?.split('-')[0]).toBe(second?.split('-')[0]);
+      expect(Number(second?.split('-')[1])).toBe(Number(first?.split('-')[1]) + 1);
+    }
+    const ids = saves.flat().map(eventId);
+    expect(ids).toEqual((await logEvents(join(dataDir, HISTORY_FILE))).map(eventId));
+    expect(ids.every((id) => /^(left|right)-\d+$/.test(id))).toBe(true);
     expect(ids).toHaveLength(2 * perChild);
     expect(new Set(ids).size).toBe(2 * perChild);
     for (const label of ['left', 'right']) {
-      // Each child's own updates kept their order.
-      const own = ids.filter((id) => id.startsWith(`${label}-`));
-      expect(own).toEqual(Array.from({ length: perChild }, (_, i) => `${label}-${i}`));
+      expect(ids.filter((id) => id.startsWith(`${label}-`))).toEqual(Array.from({ length: perChild }, (_, i) => `${label}-${i}`));
     }
+    // They did interleave: every round holds both children's saves.
+    const switches = ids.filter((id, i) => i > 0 && id.split('-')[0] !== ids[i - 1]?.split('-')[0]).length;
+    expect(switches).toBeGreaterThanOrEqual(rounds);
+
+    // A fresh store, and the database file alone (both children closed, so it is checkpointed): 400.
+    const expected = Array.from({ length: 10 }, (_, f) => {
+      const answers = Array.from({ length: perChild }, (_, i) => i).filter((i) => i % 10 === f);
+      return `default/blinken-beijing/f${f}=${2 * answers.length}/${2 * answers.filter((i) => i % 3 !== 0).length}`;
+    }).sort();
+    const fresh = await freshData(dataDir);
+    expect(factCounts(fresh)).toEqual(expected);
+    expect(fresh.facts.reduce((sum, fact) => sum + fact.attempts, 0)).toBe(2 * perChild);
+    expect(fresh.kinds).toEqual([{ profile: 'default', deckId: 'blinken-beijing', kind: 'choice', attempts: 400, correct: expected.reduce((sum, line) => sum + Number(line.split('/').at(-1)), 0) }]);
+    expect(factCounts(await readDatabaseFile(join(dataDir, DEFAULT_FILE_NAME)))).toEqual(expected);
   }, 60_000);
 
   it('a lock holder killed with SIGKILL blocks another process for less than 15 s', async () => {
     const dataDir = await tempDir();
     const store = await Store.open(dataDir, { lockTiming: { waitMs: 300 } });
-    const holder = start('hold-lock.mjs', [built.moduleUrl('database-lock'), store.file]);
-    children.push(holder);
+    const holder = start('hold-lock.mjs', [store.file]);
     await nextMessage(holder, 'locked');
 
     // While the holder lives, its lock is respected.
-    const refused = await store.update((data) => data.attempts.push(anAttempt({ id: 'refused' }))).catch((reason: unknown) => reason);
-    expect(refused).toBeInstanceOf(StorageError);
-    expect((refused as StorageError).code).toBe('ELOCKED');
-    expect((refused as StorageError).message).toContain(`delete ${store.file}.lock`);
+    const refused = await storageRejection(store.record(() => [attemptEvent({ id: 'refused' })]));
+    expect(refused.code).toBe('ELOCKED');
+    expect(refused.message).toContain(`delete ${store.file}.lock`);
+    expect((await logEvents(store.historyFile)).length).toBe(0);
 
     holder.kill('SIGKILL');
     await exited(holder);
@@ -100,11 +132,13 @@ describe('two processes on one database', () => {
     // Opening takes the lock too: it waits until the dead holder's lock is stale, then takes it over.
     const startedAt = Date.now();
     const reopened = await Store.open(dataDir);
-    await reopened.update((data) => data.attempts.push(anAttempt({ id: 'after-the-crash' })));
+    await reopened.record(() => [attemptEvent({ id: 'after-the-crash' })]);
     const waited = Date.now() - startedAt;
     // Refreshed at most 2.5 s before the kill, the lock is stale no sooner than 7.5 s after it.
     expect(waited).toBeGreaterThan(5_000);
     expect(waited).toBeLessThan(15_000);
-    expect(reopened.data().attempts.map((a) => a.id)).toEqual(['after-the-crash']);
+    await reopened.close();
+    expect((await logSaves(store.historyFile)).map((save) => save.map(eventId))).toEqual([['after-the-crash']]);
+    await store.close();
   }, 30_000);
 });

@@ -2,19 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DurableJsonFile, cleanStaleTempFiles, isProcessAlive } from '../../src/storage/durable-file.js';
+import { DurableJsonFile, cleanStaleTempFiles, isProcessAlive, tempFileName, writeFileDurably } from '../../src/storage/durable-file.js';
 import { StorageError } from '../../src/storage/errors.js';
-import { parseDatabase } from '../../src/storage/schema.js';
-import { Store } from '../../src/storage/store.js';
-import { aDatabase, anAttempt } from '../helpers/store-records.js';
 import { type CrashTiming, ScriptedFileSystem, SimulatedCrash, type WriteStep } from '../helpers/store-scripted-fs.js';
 import { tempFilesIn, useStoreTempDirs } from '../helpers/store-temp-dir.js';
-
-async function attemptIds(file: string): Promise<string[]> {
-  const result = parseDatabase(await readFile(file, 'utf8'));
-  if (!result.ok) throw new Error(`${file}: ${result.problem}`);
-  return result.data.attempts.map((attempt) => attempt.id);
-}
 
 describe('DurableJsonFile', () => {
   const tempDir = useStoreTempDirs();
@@ -60,7 +51,7 @@ describe('DurableJsonFile', () => {
   });
 });
 
-describe('saving when the disk fails', () => {
+describe('writeFileDurably when the disk fails', () => {
   const tempDir = useStoreTempDirs();
 
   it.each<[WriteStep, string, string]>([
@@ -70,72 +61,68 @@ describe('saving when the disk fails', () => {
     ['open', 'EROFS', 'the file system is read-only (EROFS). Nothing was saved; choose a writable folder with --data DIR or FACTDECK_DATA.'],
     ['close', 'EIO', 'input/output error (EIO). Nothing was saved; the disk may be failing: copy the data folder somewhere safe.'],
   ])('%s failing with %s: a clear StorageError, the old file intact, no temp file left', async (step, code, said) => {
-    const dataDir = await tempDir();
+    const dir = await tempDir();
+    const file = join(dir, 'data.json');
+    await writeFile(file, 'old\n');
     const fs = new ScriptedFileSystem();
-    const store = await Store.open(dataDir, { fs });
-    await store.update((data) => data.attempts.push(anAttempt({ id: 'kept' })));
-    const before = await readFile(store.file);
-
     fs.failNext(step, code);
-    const error = await store.update((data) => data.attempts.push(anAttempt({ id: 'lost' }))).catch((reason: unknown) => reason);
+    const error = await writeFileDurably(file, 'new\n', { fs }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(StorageError);
-    expect((error as StorageError).message).toBe(`could not save progress to ${store.file}: ${said}`);
+    expect((error as StorageError).message).toBe(`could not save progress to ${file}: ${said}`);
     expect((error as StorageError).code).toBe(code);
-    expect(await readFile(store.file)).toEqual(before);
-    expect(await tempFilesIn(dataDir)).toEqual([]);
-    expect(store.data().attempts.map((a) => a.id)).toEqual(['kept']);
+    expect(await readFile(file, 'utf8')).toBe('old\n');
+    expect(await tempFilesIn(dir)).toEqual([]);
 
     // The failure was one call: the next save goes through.
-    await store.update((data) => data.attempts.push(anAttempt({ id: 'later' })));
-    expect(await attemptIds(store.file)).toEqual(['kept', 'later']);
+    await writeFileDurably(file, 'new\n', { fs });
+    expect(await readFile(file, 'utf8')).toBe('new\n');
   });
 
   it('says the save happened when only the folder fsync fails', async () => {
-    const dataDir = await tempDir();
+    const dir = await tempDir();
+    const file = join(dir, 'data.json');
     const fs = new ScriptedFileSystem();
-    const store = await Store.open(dataDir, { fs });
     fs.failNext('syncDir', 'EIO');
-    const error = await store.update((data) => data.attempts.push(anAttempt())).catch((reason: unknown) => reason);
+    const error = await writeFileDurably(file, 'new\n', { fs, what: 'a backup' }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(StorageError);
-    expect((error as StorageError).message).toMatch(/^saved progress to .*factdeck\.json, but could not make sure it reached the disk: input\/output error \(EIO\)/);
-    expect(await attemptIds(store.file)).toEqual(['a1']);
+    expect((error as StorageError).message).toBe(
+      `saved a backup to ${file}, but could not make sure it reached the disk: input/output error (EIO); it may be lost if the computer loses power now; check the disk and try again.`,
+    );
+    expect(await readFile(file, 'utf8')).toBe('new\n');
   });
 });
 
-describe('a crash at any step of a save', () => {
+describe('writeFileDurably and a crash at any step', () => {
   const tempDir = useStoreTempDirs();
   const path: WriteStep[] = ['open', 'writeFile', 'sync', 'close', 'rename', 'syncDir'];
 
   it('follows the write path this test crashes in', async () => {
+    const dir = await tempDir();
     const fs = new ScriptedFileSystem();
-    const store = await Store.open(await tempDir(), { fs });
-    const seen = fs.steps.length;
-    await store.update((data) => data.attempts.push(anAttempt()));
-    expect(fs.steps.slice(seen).map((s) => s.step)).toEqual(path);
+    await writeFileDurably(join(dir, 'data.json'), 'x', { fs });
+    expect(fs.steps.map((s) => s.step)).toEqual(path);
+    expect(fs.steps[0]).toMatchObject({ flags: 'wx' });
   });
 
   const cases = path.flatMap((step, index) =>
     (step === 'writeFile' ? ['before', 'torn', 'after'] : ['before', 'after']).map((timing) => ({ step, index, timing: timing as CrashTiming })),
   );
 
-  it.each(cases)('leaves the old or the new state, whole: crash $timing $step', async ({ index, timing, step }) => {
-    const dataDir = await tempDir();
-    const setup = await Store.open(dataDir);
-    await setup.update((data) => data.attempts.push(anAttempt({ id: 'old' })));
-    await setup.close();
-
+  it.each(cases)('leaves the old bytes or the new ones, whole: crash $timing $step', async ({ index, timing, step }) => {
+    const dir = await tempDir();
+    const file = join(dir, 'data.json');
+    const old = JSON.stringify({ list: Array.from({ length: 50 }, (_, i) => `old-${i}`) });
+    const next = JSON.stringify({ list: Array.from({ length: 50 }, (_, i) => `new-${i}`) });
+    await writeFile(file, old);
     const fs = new ScriptedFileSystem();
-    const store = await Store.open(dataDir, { fs });
     fs.crashAt(index, timing);
-    const error = await store.update((data) => data.attempts.push(anAttempt({ id: 'new' }))).catch((reason: unknown) => reason);
+    const error = await writeFileDurably(file, next, { fs }).catch((reason: unknown) => reason);
     expect(fs.crashed).toBe(true);
     expect((error as Error).cause ?? error).toBeInstanceOf(SimulatedCrash);
-
     const renamed = index > path.indexOf('rename') || (step === 'rename' && timing === 'after');
-    expect(await attemptIds(join(dataDir, 'factdeck.json'))).toEqual(renamed ? ['old', 'new'] : ['old']);
-    // The next run opens it without trouble.
-    const next = await Store.open(dataDir);
-    expect(next.data().attempts).toHaveLength(renamed ? 2 : 1);
+    expect(await readFile(file, 'utf8')).toBe(renamed ? next : old);
+    // What a crash leaves besides is a temp file of this (dead) process, which a later open removes.
+    expect((await tempFilesIn(dir)).every((name) => name.startsWith(`.data.json.${process.pid}.`))).toBe(true);
   });
 });
 
@@ -159,6 +146,17 @@ describe('cleanStaleTempFiles', () => {
     expect((await readdir(dir)).sort()).toEqual(names.filter((name) => !removed.includes(name)).sort());
   });
 
+  it('recognises the temp names writers make, and tells them apart by pid', async () => {
+    const dir = await tempDir();
+    const mine = tempFileName(join(dir, 'factdeck.json'));
+    const gone = tempFileName(join(dir, 'factdeck.json'), 999_999);
+    expect(mine).toMatch(new RegExp(`^\\.factdeck\\.json\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`));
+    expect(tempFileName(join(dir, 'factdeck.json'))).not.toBe(mine);
+    await Promise.all([mine, gone].map((name) => writeFile(join(dir, name), 'x')));
+    expect(await cleanStaleTempFiles(dir, { isAlive: (pid) => pid === process.pid })).toEqual([gone]);
+    expect(await readdir(dir)).toEqual([mine]);
+  });
+
   it('finds nothing to do in a folder that does not exist', async () => {
     expect(await cleanStaleTempFiles(join(await tempDir(), 'missing'))).toEqual([]);
   });
@@ -166,11 +164,5 @@ describe('cleanStaleTempFiles', () => {
   it('knows a live process from a dead one', () => {
     expect(isProcessAlive(process.pid)).toBe(true);
     expect(isProcessAlive(spawnSync(process.execPath, ['-e', '']).pid)).toBe(false);
-  });
-});
-
-describe('aDatabase', () => {
-  it('builds a valid database for the tests above', () => {
-    expect(parseDatabase(JSON.stringify(aDatabase({ attempts: [anAttempt()] })))).toMatchObject({ ok: true });
   });
 });

@@ -1,79 +1,218 @@
 import { describe, expect, it } from 'vitest';
-import { applyRating, cardsFor, settingsFor, undoReview, DEFAULT_SETTINGS } from '../../src/storage/progress.js';
+import { rateCard } from '../../src/scheduling/fsrs.js';
+import {
+  DEFAULT_SETTINGS,
+  type RatingInput,
+  cardsFor,
+  factProgressFor,
+  firstReviewTimes,
+  ratingEvent,
+  reRatedEvent,
+  settingsEvent,
+  settingsFor,
+  undoEvent,
+} from '../../src/storage/progress.js';
+import { emptyDatabase } from '../../src/storage/schema.js';
 import { Store } from '../../src/storage/store.js';
+import { freshData } from '../helpers/store-files.js';
+import { aCard, aDatabase, aFactProgress, attemptEvent, claimEvent, resetEvent, sessionEvent } from '../helpers/store-records.js';
 import { useStoreTempDirs } from '../helpers/store-temp-dir.js';
 
-const at = (days: number): Date => new Date(Date.UTC(2026, 5, 1 + days, 9));
-const rating = (id: string, r: 'again' | 'hard' | 'good' | 'easy', now: Date) => ({ id, profile: 'ann', deckId: 'd', factId: 'f1', rating: r, now, attemptId: null, source: 'study' as const });
+const day = (n: number): Date => new Date(Date.UTC(2026, 5, 1 + n, 9));
+const rating = (id: string, r: RatingInput['rating'], now: Date, overrides: Partial<RatingInput> = {}): RatingInput => ({
+  id,
+  profile: 'ann',
+  deckId: 'd',
+  factId: 'f1',
+  rating: r,
+  now,
+  attemptId: null,
+  source: 'study',
+  ...overrides,
+});
 
-describe('cards and reviews in the database', () => {
+describe('rating events', () => {
+  it('rates a fact never seen from a new card, with the card after it and none before', () => {
+    const { card } = rateCard(null, 'good', day(0));
+    expect(ratingEvent(emptyDatabase(), rating('r1', 'good', day(0), { attemptId: 'a1', source: 'quiz' }))).toEqual({
+      type: 'review',
+      review: { id: 'r1', profile: 'ann', deckId: 'd', factId: 'f1', attemptId: 'a1', source: 'quiz', rating: 'good', at: day(0).toISOString(), before: null, log: expect.any(Object), after: card },
+    });
+  });
+
+  it('rates a known card from where it is, for this profile and deck only', () => {
+    const known = aCard({ profile: 'ann', deckId: 'd', factId: 'f1' });
+    const { profile: _p, deckId: _d, factId: _f, firstSeen: _s, ...memory } = known;
+    const data = aDatabase({ cards: [aCard({ profile: 'bob', deckId: 'd', factId: 'f1', reps: 9 }), known] });
+    const { review } = ratingEvent(data, rating('r2', 'hard', day(5)));
+    expect(review.before).toEqual(memory);
+    expect(review.after).toEqual(rateCard(memory, 'hard', day(5)).card);
+  });
+
+  it('re-rates a review from the card before it, keeping its time ("I was right")', () => {
+    const first = ratingEvent(emptyDatabase(), rating('r1', 'again', day(0), { attemptId: 'a1', source: 'quiz' }));
+    const again = reRatedEvent(emptyDatabase(), first.review, 'good', 'r1b');
+    expect(again.review).toMatchObject({ id: 'r1b', attemptId: 'a1', source: 'quiz', rating: 'good', at: day(0).toISOString(), before: null });
+    expect(again.review.after).toEqual(rateCard(null, 'good', day(0)).card);
+  });
+
+  it('undoes a review back to its card before, or to no card', () => {
+    const { review } = ratingEvent(emptyDatabase(), rating('r1', 'good', day(0)));
+    expect(undoEvent(review, day(1))).toEqual({ type: 'undo', reviewId: 'r1', profile: 'ann', deckId: 'd', factId: 'f1', source: 'study', before: null, at: day(1).toISOString() });
+  });
+});
+
+describe('settings', () => {
+  it('uses the defaults until a profile has its own', () => {
+    const data = aDatabase({ profiles: [{ name: 'bob', desiredRetention: 0.8, newPerDay: 3, dayStartHour: 6 }] });
+    expect(settingsFor(data, 'ann')).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFor(data, 'bob')).toEqual({ desiredRetention: 0.8, newPerDay: 3, dayStartHour: 6 });
+    // A copy: changing it changes no default.
+    settingsFor(data, 'ann').newPerDay = 99;
+    expect(DEFAULT_SETTINGS.newPerDay).not.toBe(99);
+  });
+
+  it('makes a settings event', () => {
+    expect(settingsEvent('ann', { desiredRetention: 0.8, newPerDay: 5, dayStartHour: 3 }, day(0))).toEqual({
+      type: 'settings',
+      profile: 'ann',
+      settings: { desiredRetention: 0.8, newPerDay: 5, dayStartHour: 3 },
+      at: day(0).toISOString(),
+    });
+  });
+});
+
+describe('lookups', () => {
+  const data = aDatabase({
+    cards: [aCard({ profile: 'ann', deckId: 'd', factId: 'f1', firstSeen: day(0).toISOString() }), aCard({ profile: 'ann', deckId: 'e', factId: 'f1' }), aCard({ profile: 'bob', deckId: 'd', factId: 'f2' })],
+    facts: [aFactProgress({ profile: 'ann', deckId: 'd' }), aFactProgress({ profile: 'ann', deckId: 'e' }), aFactProgress({ profile: 'bob', deckId: 'd' })],
+  });
+
+  it('finds a profile’s cards, first-seen times and progress in one deck', () => {
+    expect([...cardsFor(data, 'ann', 'd').keys()]).toEqual(['f1']);
+    expect(cardsFor(data, 'ann', 'd').get('f1')).not.toHaveProperty('profile');
+    expect(firstReviewTimes(data, 'ann', 'd')).toEqual([day(0).toISOString()]);
+    expect(factProgressFor(data, 'ann', 'd')).toEqual([aFactProgress({ profile: 'ann', deckId: 'd' })]);
+    expect(cardsFor(data, 'carl', 'd').size).toBe(0);
+  });
+});
+
+describe('cards in the database', () => {
   const tempDir = useStoreTempDirs();
+
+  it('creates a card on the first rating and updates it on the second, firstSeen kept', async () => {
+    const dir = await tempDir();
+    const store = await Store.open(dir);
+    const [first] = await store.record((data) => [ratingEvent(data, rating('r1', 'good', day(0)))]);
+    expect(store.data().cards).toEqual([{ profile: 'ann', deckId: 'd', factId: 'f1', firstSeen: day(0).toISOString(), ...(first?.type === 'review' ? first.review.after : {}) }]);
+    await store.record((data) => [ratingEvent(data, rating('r2', 'good', day(3)))]);
+    await store.close();
+
+    const fresh = await freshData(dir);
+    expect(fresh.cards).toHaveLength(1);
+    expect(fresh.cards[0]).toMatchObject({ firstSeen: day(0).toISOString(), reps: 2, lastReview: day(3).toISOString() });
+  });
 
   it('undoes a rating exactly, as a fresh process reads it from disk', async () => {
     const dir = await tempDir();
     const first = await Store.open(dir);
-    await first.update((data) => {
-      applyRating(data, rating('r1', 'good', at(0)));
-    });
+    await first.record((data) => [ratingEvent(data, rating('r1', 'good', day(0)))]);
     await first.close();
-    const before = structuredClone((await Store.open(dir)).data());
+    const before = await freshData(dir);
 
     const second = await Store.open(dir);
-    await second.update((data) => {
-      applyRating(data, rating('r2', 'easy', at(1)));
-    });
-    expect(second.data().reviews).toHaveLength(2);
+    const [event] = await second.record((data) => [ratingEvent(data, rating('r2', 'easy', day(1)))]);
+    if (event?.type !== 'review') throw new Error('expected a review');
     expect(cardsFor(second.data(), 'ann', 'd').get('f1')).not.toEqual(cardsFor(before, 'ann', 'd').get('f1'));
-    await second.update((data) => undoReview(data, 'r2'));
+    await second.record(() => [undoEvent(event.review, day(1))]);
     await second.close();
 
-    const fresh = await Store.open(dir);
-    expect(fresh.data().cards).toEqual(before.cards);
-    expect(fresh.data().reviews).toEqual(before.reviews);
-    await fresh.close();
+    const fresh = await freshData(dir);
+    expect(fresh.cards).toEqual(before.cards);
+    // Undone in another process than the one that rated: the same.
+    const third = await Store.open(dir);
+    const [again] = await third.record((data) => [ratingEvent(data, rating('r3', 'hard', day(2)))]);
+    await third.close();
+    const fourth = await Store.open(dir);
+    if (again?.type !== 'review') throw new Error('expected a review');
+    await fourth.record(() => [undoEvent(again.review, day(2))]);
+    await fourth.close();
+    expect((await freshData(dir)).cards).toEqual(before.cards);
   });
 
-  it('removes the card again when the first rating of a fact is undone', async () => {
+  it('removes the card when the first rating of a fact is undone', async () => {
     const dir = await tempDir();
     const store = await Store.open(dir);
-    await store.update((data) => {
-      applyRating(data, rating('r1', 'again', at(0)));
-    });
+    const [event] = await store.record((data) => [ratingEvent(data, rating('r1', 'again', day(0)))]);
     expect(store.data().cards).toHaveLength(1);
-    await store.update((data) => undoReview(data, 'r1'));
+    if (event?.type !== 'review') throw new Error('expected a review');
+    await store.record(() => [undoEvent(event.review, day(0))]);
     expect(store.data().cards).toEqual([]);
-    expect(store.data().reviews).toEqual([]);
     await store.close();
+    expect((await freshData(dir)).cards).toEqual([]);
   });
 
   it('keeps one card per profile, deck and fact', async () => {
     const dir = await tempDir();
     const store = await Store.open(dir);
-    await store.update((data) => {
-      applyRating(data, rating('r1', 'good', at(0)));
-      applyRating(data, rating('r2', 'good', at(1)));
-      applyRating(data, { ...rating('r3', 'good', at(1)), profile: 'bob' });
-    });
-    expect(store.data().cards).toHaveLength(2);
-    expect(cardsFor(store.data(), 'ann', 'd').get('f1')?.reps).toBe(2);
-    expect(cardsFor(store.data(), 'bob', 'd').get('f1')?.reps).toBe(1);
+    await store.record((data) => [ratingEvent(data, rating('r1', 'good', day(0)))]);
+    await store.record((data) => [ratingEvent(data, rating('r2', 'good', day(1))), ratingEvent(data, rating('r3', 'good', day(1), { profile: 'bob' }))]);
     await store.close();
+    const fresh = await freshData(dir);
+    expect(fresh.cards).toHaveLength(2);
+    expect(cardsFor(fresh, 'ann', 'd').get('f1')?.reps).toBe(2);
+    expect(cardsFor(fresh, 'bob', 'd').get('f1')?.reps).toBe(1);
   });
 
-  it('uses default settings until a profile sets its own, and rates with its retention', async () => {
+  it('rates with each profile’s retention: a higher retention brings a card back sooner', async () => {
     const dir = await tempDir();
     const store = await Store.open(dir);
-    expect(settingsFor(store.data(), 'ann')).toEqual(DEFAULT_SETTINGS);
-    await store.update((data) => {
-      data.profiles.push({ name: 'ann', desiredRetention: 0.8, newPerDay: 5, dayStartHour: 3 });
-      data.profiles.push({ name: 'bob', desiredRetention: 0.97, newPerDay: 5, dayStartHour: 3 });
-      applyRating(data, rating('r1', 'easy', at(0)));
-      applyRating(data, { ...rating('r2', 'easy', at(0)), profile: 'bob' });
-    });
-    expect(settingsFor(store.data(), 'ann').newPerDay).toBe(5);
-    const ann = cardsFor(store.data(), 'ann', 'd').get('f1')!;
-    const bob = cardsFor(store.data(), 'bob', 'd').get('f1')!;
-    expect(bob.scheduledDays).toBeLessThan(ann.scheduledDays);
+    await store.record(() => [
+      settingsEvent('ann', { desiredRetention: 0.8, newPerDay: 5, dayStartHour: 3 }, day(0)),
+      settingsEvent('bob', { desiredRetention: 0.97, newPerDay: 5, dayStartHour: 3 }, day(0)),
+    ]);
+    expect(settingsFor(store.data(), 'ann')).toEqual({ desiredRetention: 0.8, newPerDay: 5, dayStartHour: 3 });
+    // Rated twice, so the second rating is a review whose interval depends on the retention.
+    for (const [id, now] of [
+      ['1', day(0)],
+      ['2', day(4)],
+    ] as const) {
+      await store.record((data) => [ratingEvent(data, rating(`ann-${id}`, 'good', now)), ratingEvent(data, rating(`bob-${id}`, 'good', now, { profile: 'bob' }))]);
+    }
     await store.close();
+    const fresh = await freshData(dir);
+    const ann = cardsFor(fresh, 'ann', 'd').get('f1');
+    const bob = cardsFor(fresh, 'bob', 'd').get('f1');
+    expect(ann?.reps).toBe(2);
+    expect(bob?.scheduledDays).toBeLessThan(ann?.scheduledDays ?? 0);
+    expect(Date.parse(bob?.due ?? '')).toBeLessThan(Date.parse(ann?.due ?? ''));
+    expect(settingsFor(fresh, 'bob').desiredRetention).toBe(0.97);
+  });
+
+  it('forgets everything of a reset profile, and nothing of another', async () => {
+    const dir = await tempDir();
+    const store = await Store.open(dir);
+    for (const profile of ['ann', 'bob']) {
+      await store.record((data) => [
+        settingsEvent(profile, { desiredRetention: 0.85, newPerDay: 4, dayStartHour: 4 }, day(0)),
+        sessionEvent({ id: `s-${profile}`, profile }),
+        attemptEvent({ id: `a-${profile}`, sessionId: `s-${profile}`, profile, kind: 'short', correct: false }),
+        claimEvent({ attemptId: `a-${profile}`, sessionId: `s-${profile}`, profile }),
+        ratingEvent(data, rating(`r-${profile}`, 'good', day(0), { profile })),
+      ]);
+    }
+    const bobBefore = structuredClone(store.data());
+    await store.record(() => [resetEvent('ann', day(1).toISOString())]);
+    await store.close();
+
+    const fresh = await freshData(dir);
+    for (const list of [fresh.sessions, fresh.aliases, fresh.cards, fresh.facts, fresh.kinds, fresh.days]) {
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.every((record) => record.profile === 'bob')).toBe(true);
+    }
+    expect(fresh.profiles.map((p) => p.name)).toEqual(['bob']);
+    expect(fresh.facts).toEqual(bobBefore.facts.filter((f) => f.profile === 'bob'));
+    expect(fresh.cards).toEqual(bobBefore.cards.filter((c) => c.profile === 'bob'));
+    expect(settingsFor(fresh, 'ann')).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -1,55 +1,89 @@
 import { describe, expect, it } from 'vitest';
 import { locateJsonError } from '../../src/bank/json-location.js';
-import { DB_SCHEMA_VERSION, emptyDatabase, parseDatabase, validateDatabase } from '../../src/storage/schema.js';
-import { aDatabase, aSession, anAlias, anAttempt } from '../helpers/store-records.js';
+import { studyDay } from '../../src/scheduling/study-day.js';
+import type { HistoryEvent } from '../../src/storage/history.js';
+import { DB_SCHEMA_VERSION, type DatabaseData, emptyDatabase, parseDatabase, validateDatabase, validateEvent } from '../../src/storage/schema.js';
+import {
+  DECK,
+  aCard,
+  aDatabase,
+  aDayTally,
+  aFactProgress,
+  aKindTally,
+  aProfile,
+  aSession,
+  aVersion2Database,
+  anAlias,
+  anAttempt,
+  attemptEvent,
+  claimEvent,
+  resetEvent,
+  reviewEvent,
+  sessionEvent,
+} from '../helpers/store-records.js';
 
-const valid = aDatabase({ attempts: [anAttempt()], sessions: [aSession()], aliases: [anAlias()] });
+const valid = aDatabase({
+  logBytes: 1234,
+  sessions: [aSession()],
+  aliases: [anAlias()],
+  cards: [aCard()],
+  facts: [aFactProgress()],
+  kinds: [aKindTally()],
+  days: [aDayTally()],
+  profiles: [aProfile()],
+});
 const text = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 describe('parseDatabase', () => {
-  it('accepts a valid database as it is', () => {
-    expect(parseDatabase(text(valid))).toEqual({ ok: true, data: valid, migrated: false });
+  it('accepts a valid database as it is, with no history to move', () => {
+    expect(parseDatabase(text(valid))).toEqual({ ok: true, data: valid, migrated: false, history: [] });
   });
 
   it('accepts an empty database and a byte-order mark', () => {
-    expect(parseDatabase(`\uFEFF${text(emptyDatabase())}`)).toEqual({ ok: true, data: emptyDatabase(), migrated: false });
+    expect(parseDatabase(`\uFEFF${text(emptyDatabase())}`)).toEqual({ ok: true, data: emptyDatabase(), migrated: false, history: [] });
   });
 
   it.each([
     ['an empty file', '', 'empty file'],
     ['only NUL bytes', '\0'.repeat(64), 'the file holds only zero bytes (a crash or power loss during a save can do this)'],
-    ['truncated JSON', '{\n  "schemaVersion": 1,\n  "attempts": [\n    {"id": "a', 'invalid JSON at line 4, column 14: the text ends too soon (was the file cut short?)'],
-    ['a missing comma', '{\n  "schemaVersion": 1\n  "attempts": []\n}', 'invalid JSON at line 3, column 3: unexpected "\\"", expected "," or "}"'],
+    ['truncated JSON', '{\n  "schemaVersion": 3,\n  "facts": [\n    {"profile": "a', 'invalid JSON at line 4, column 19: the text ends too soon (was the file cut short?)'],
+    ['a missing comma', '{\n  "schemaVersion": 3\n  "facts": []\n}', 'invalid JSON at line 3, column 3: unexpected "\\"", expected "," or "}"'],
     ['a stray word', '{"schemaVersion": tru}', 'invalid JSON at line 1, column 19: unexpected "tru", expected a value'],
-    ['a word cut short at the end', '{"schemaVersion": 1, "x": fal', 'invalid JSON at line 1, column 30: the text ends too soon (was the file cut short?)'],
     ['junk after the data', '{}\n\nxyz', 'invalid JSON at line 3, column 1: unexpected "x" after the end of the data'],
     ['a control character in a string', '{"a": "b\u0007"}', 'invalid JSON at line 1, column 9: unexpected control character U+0007 inside a string'],
     ['a list at the top', '[]', 'the top level must be an object, not a list'],
-    ['no attempts list', text({ schemaVersion: 1, sessions: [], aliases: [] }), 'attempts is missing (it must be a list)'],
-    ['a bad schemaVersion', text({ ...valid, schemaVersion: '1' }), 'schemaVersion must be a whole number, not "1"'],
+    ['a bad schemaVersion', text({ ...valid, schemaVersion: '3' }), 'schemaVersion must be a whole number, not "3"'],
+    ['no facts list', text({ ...valid, facts: undefined }), 'facts is missing (it must be a list)'],
+    ['kinds that are no list', text({ ...valid, kinds: {} }), 'kinds must be a list, not an object'],
+    ['a negative logBytes', text({ ...valid, logBytes: -1 }), 'logBytes must be a whole number, 0 or more, not -1'],
+    ['no logBytes', text({ ...valid, logBytes: undefined }), 'logBytes must be a whole number, 0 or more, not undefined'],
   ])('reports %s', (_name, input, problem) => {
     expect(parseDatabase(input)).toEqual({ ok: false, problem });
   });
 
-  it.each([
-    ['attempts[0].correct', { attempts: [anAttempt({ correct: 'yes' as unknown as boolean })] }, 'attempts[0].correct must be a boolean, not the string "yes"'],
-    ['a missing field', { attempts: [anAttempt(), { ...anAttempt(), id: undefined }] }, 'attempts[1].id must be a string, not missing'],
-    ['given', { attempts: [anAttempt({ given: ['a', 3] as unknown as string[] })] }, 'attempts[0].given[1] must be a string, not 3'],
-    ['a time', { attempts: [anAttempt({ at: 'March 7' })] }, 'attempts[0].at must be an ISO time, not the string "March 7"'],
-    ['ms', { attempts: [anAttempt({ ms: -1 })] }, 'attempts[0].ms must be a whole number, 0 or more, not -1'],
+  it.each<[string, Partial<Record<keyof DatabaseData, unknown[]>>, string]>([
+    ['a fact count', { facts: [aFactProgress(), aFactProgress({ attempts: 1.5 })] }, 'facts[1].attempts must be a whole number, 0 or more, not 1.5'],
+    ['lastCorrect', { facts: [aFactProgress({ lastCorrect: 'yes' as unknown as boolean })] }, 'facts[0].lastCorrect must be a boolean, not the string "yes"'],
+    ['a missing field', { facts: [{ ...aFactProgress(), lastAttemptId: undefined }] }, 'facts[0].lastAttemptId must be a string, not missing'],
+    ['a time', { facts: [aFactProgress({ lastAt: 'March 7' })] }, 'facts[0].lastAt must be an ISO time, not the string "March 7"'],
+    ['a card state', { cards: [aCard({ state: 'forgotten' as 'new' })] }, 'cards[0].state must be one of "new", "learning", "review", "relearning", not the string "forgotten"'],
+    ['a card without firstSeen', { cards: [{ ...aCard(), firstSeen: undefined }] }, 'cards[0].firstSeen must be an ISO time, not missing'],
+    ['a day', { days: [aDayTally({ day: '2024-6-1' })] }, 'days[0].day must be a date YYYY-MM-DD, not the string "2024-6-1"'],
+    ['a kind tally', { kinds: [aKindTally({ correct: -1 })] }, 'kinds[0].correct must be a whole number, 0 or more, not -1'],
+    ['a profile', { profiles: [aProfile({ desiredRetention: Number.NaN })] }, 'profiles[0].desiredRetention must be a number, not null'],
     ['a session mode', { sessions: [aSession({ mode: 'exam' as 'quiz' })] }, 'sessions[0].mode must be one of "quiz", "review", not the string "exam"'],
     ['endedAt', { sessions: [aSession({ endedAt: 5 as unknown as string })] }, 'sessions[0].endedAt must be an ISO time or null, not 5'],
     ['an alias that is not an object', { aliases: [null] }, 'aliases[0] must be an object, not null'],
   ])('reports the JSON path of a wrong shape: %s', (_name, overrides, problem) => {
-    expect(parseDatabase(text(aDatabase(overrides as object)))).toEqual({ ok: false, problem });
+    expect(parseDatabase(text(aDatabase(overrides as Partial<DatabaseData>)))).toEqual({ ok: false, problem });
   });
 
   it('lists the first five problems and counts the rest', () => {
-    const attempts = Array.from({ length: 7 }, (_, i) => anAttempt({ id: `a${i}`, correct: null as unknown as boolean }));
-    const result = parseDatabase(text(aDatabase({ attempts })));
+    const facts = Array.from({ length: 7 }, (_, i) => aFactProgress({ factId: `f${i}`, lastCorrect: null as unknown as boolean }));
+    const result = parseDatabase(text(aDatabase({ facts })));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problem).toMatch(/^attempts\[0\]\.correct must be a boolean, not null; .*attempts\[4\]\.correct .*; and 2 more problems$/);
+    expect(result.problem).toMatch(/^facts\[0\]\.lastCorrect must be a boolean, not null; .*facts\[4\]\.lastCorrect .*; and 2 more problems$/);
   });
 
   it('refuses a newer schemaVersion, telling the user to upgrade', () => {
@@ -61,49 +95,135 @@ describe('parseDatabase', () => {
     });
   });
 
-  it('migrates version 0 (no schemaVersion) to the current version', () => {
-    const { schemaVersion: _dropped, ...version0 } = valid;
-    expect(parseDatabase(text(version0))).toEqual({ ok: true, data: valid, migrated: true });
-  });
-
-  it('migrates version 1 (before spaced repetition) by adding empty cards, reviews and profiles', () => {
-    const { cards: _c, reviews: _r, profiles: _p, ...version1 } = valid;
-    expect(parseDatabase(text({ ...version1, schemaVersion: 1 }))).toEqual({ ok: true, data: valid, migrated: true });
-  });
-
-  it('does not migrate a version 0 file whose records are wrong', () => {
-    expect(parseDatabase(text({ attempts: [{}], sessions: [], aliases: [] }))).toMatchObject({ ok: false, problem: expect.stringMatching(/^attempts\[0\]\.id must be a string/) });
-  });
-
   it('keeps "__proto__" and "constructor" as plain string values', () => {
     const tricky = aDatabase({
-      attempts: [anAttempt({ id: '__proto__', profile: 'constructor', questionId: 'prototype' })],
+      facts: [aFactProgress({ profile: '__proto__', deckId: 'constructor', factId: '__proto__', lastQuestionId: 'prototype' })],
+      cards: [aCard({ profile: 'constructor', factId: '__proto__' })],
       aliases: [anAlias({ profile: '__proto__', text: 'constructor' })],
+      profiles: [aProfile({ name: '__proto__' })],
     });
-    const result = parseDatabase(text(tricky));
-    expect(result).toEqual({ ok: true, data: tricky, migrated: false });
+    expect(parseDatabase(text(tricky))).toEqual({ ok: true, data: tricky, migrated: false, history: [] });
   });
 
   it('does not pollute Object.prototype from a "__proto__" key', () => {
-    const hostile = `{"__proto__": {"polluted": true}, "schemaVersion": 1, "attempts": [{"__proto__": {"polluted": true}, ${text(anAttempt()).trim().slice(1)}], "sessions": [], "aliases": []}`;
+    const fact = text(aFactProgress()).trim().slice(1);
+    const hostile = `{"__proto__": {"polluted": true}, "schemaVersion": 3, "logBytes": 0, "facts": [{"__proto__": {"polluted": true}, ${fact}], "sessions": [], "aliases": [], "cards": [], "kinds": [], "days": [], "profiles": []}`;
     const result = parseDatabase(hostile);
     expect(result.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     if (!result.ok) return;
     expect(Object.getPrototypeOf(result.data)).toBe(Object.prototype);
-    expect(result.data.attempts[0]?.correct).toBe(true);
-    expect(Object.getPrototypeOf(result.data.attempts[0])).toBe(Object.prototype);
+    expect(result.data.facts[0]?.attempts).toBe(1);
+    expect(Object.getPrototypeOf(result.data.facts[0])).toBe(Object.prototype);
+  });
+});
+
+describe('parseDatabase migrations', () => {
+  const version2 = aVersion2Database();
+  const day = studyDay(new Date('2024-06-01T09:00:00.000Z'));
+  const v2Attempts = version2.attempts as ReturnType<typeof anAttempt>[];
+  const [v2Card = {}] = version2.cards as Array<Record<string, unknown>>;
+
+  it('moves version 2 answers and ratings into history events, and adds them up', () => {
+    const result = parseDatabase(text(version2));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migrated).toBe(true);
+    expect(result.data).toEqual({
+      schemaVersion: 3,
+      logBytes: 0,
+      // Sessions counted their answers already: not counted again.
+      sessions: version2.sessions,
+      aliases: version2.aliases,
+      // A version 2 card never said when it was first seen: its last review stands in.
+      cards: [{ ...v2Card, firstSeen: '2024-06-01T09:00:00.000Z' }],
+      facts: [
+        aFactProgress({ factId: 'f1', attempts: 2, correct: 1, lastCorrect: false, lastAt: '2024-06-01T09:01:00.000Z', lastKind: 'cloze', lastQuestionId: 'q2', lastAttemptId: 'a2' }),
+        aFactProgress({ factId: 'f2', attempts: 1, correct: 1, lastAt: '2024-06-01T09:02:00.000Z', lastQuestionId: 'q3', lastAttemptId: 'a3' }),
+      ],
+      kinds: [aKindTally({ kind: 'choice', attempts: 2, correct: 2 }), aKindTally({ kind: 'cloze', attempts: 1, correct: 0 })],
+      days: [aDayTally({ day, answers: 3 })],
+      profiles: version2.profiles,
+    });
+    const reviews = version2.reviews as Array<Record<string, unknown>>;
+    expect(result.history).toEqual([
+      ...v2Attempts.map((attempt) => ({ type: 'attempt', attempt })),
+      { type: 'review', review: { ...reviews[0], after: null } },
+      ...(version2.sessions as unknown[]).map((session) => ({ type: 'session', session })),
+    ]);
+    // What the store will append must pass the check the log is read back through.
+    for (const event of result.history) expect(validateEvent(event as unknown as Record<string, unknown>)).toEqual([]);
+  });
+
+  it('takes a card due date as firstSeen when it was never reviewed', () => {
+    const card = { ...v2Card, lastReview: null, state: 'new' };
+    const result = parseDatabase(text({ ...version2, cards: [card] }));
+    expect(result).toMatchObject({ ok: true, data: { cards: [{ ...card, firstSeen: v2Card.due }] } });
+  });
+
+  it('migrates version 1 (before spaced repetition) and version 0 (no schemaVersion) through version 2', () => {
+    const { cards: _c, reviews: _r, profiles: _p, schemaVersion: _v, ...version0 } = version2;
+    const expected = parseDatabase(text({ ...version2, cards: [], reviews: [], profiles: [] }));
+    expect(expected.ok).toBe(true);
+    expect(parseDatabase(text({ ...version0, schemaVersion: 1 }))).toEqual(expected);
+    expect(parseDatabase(text(version0))).toEqual(expected);
+  });
+
+  it('migrates an old file with no answers to an empty history', () => {
+    expect(parseDatabase(text({ attempts: [], sessions: [], aliases: [] }))).toEqual({ ok: true, data: emptyDatabase(), migrated: true, history: [] });
+  });
+
+  it.each([
+    ['a version 0 file with a broken answer', { attempts: [{}], sessions: [], aliases: [] }, /^attempts\[0\]\.id must be a string, not missing; attempts\[0\]\.sessionId/],
+    ['a version 2 answer', { ...version2, attempts: [anAttempt(), anAttempt({ correct: 'yes' as unknown as boolean })] }, /^attempts\[1\]\.correct must be a boolean, not the string "yes"$/],
+    ['a version 2 rating', { ...version2, reviews: [{ ...(version2.reviews as object[])[0], rating: 'meh' }] }, /^reviews\[0\]\.rating must be one of "again", "hard", "good", "easy", not the string "meh"$/],
+    ['a version 1 file without answers', { schemaVersion: 1, sessions: [], aliases: [] }, /^attempts is missing \(it must be a list\)$/],
+  ])('refuses to migrate %s, naming the damaged record', (_name, old, problem) => {
+    const result = parseDatabase(text(old));
+    expect(result).toEqual({ ok: false, problem: expect.stringMatching(problem) });
   });
 });
 
 describe('validateDatabase', () => {
   it('finds nothing wrong with a valid database and every problem in a bad one', () => {
     expect(validateDatabase(valid)).toEqual([]);
-    expect(validateDatabase({ ...valid, schemaVersion: 0, sessions: [aSession({ planned: 1.5 })] })).toEqual([
-      `schemaVersion must be ${DB_SCHEMA_VERSION}, not 0`,
+    expect(validateDatabase({ ...valid, schemaVersion: 2, sessions: [aSession({ planned: 1.5 })] })).toEqual([
+      `schemaVersion must be ${DB_SCHEMA_VERSION}, not 2`,
       'sessions[0].planned must be a whole number, 0 or more, not 1.5',
     ]);
+  });
+});
+
+describe('validateEvent', () => {
+  const review = reviewEvent(emptyDatabase());
+
+  it.each<[string, HistoryEvent]>([
+    ['an attempt', attemptEvent()],
+    ['a skipped answer', attemptEvent({ given: null })],
+    ['a claim', claimEvent()],
+    ['a first rating', review],
+    ['a rating carried over from version 2', { type: 'review', review: { ...review.review, after: null } }],
+    ['an undo', { type: 'undo', reviewId: 'r1', profile: 'default', deckId: DECK, factId: 'f1', source: 'study', before: null, at: '2024-06-01T09:00:00.000Z' }],
+    ['a session', sessionEvent()],
+    ['settings', { type: 'settings', profile: 'ann', settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 }, at: '2024-06-01T09:00:00.000Z' }],
+    ['a reset', resetEvent()],
+  ])('accepts %s', (_name, event) => {
+    expect(validateEvent(event as unknown as Record<string, unknown>)).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['an unknown type', { type: 'delete' }, ['unknown event type the string "delete"']],
+    ['an attempt without its record', { type: 'attempt' }, ['attempt must be an object, not undefined']],
+    ['an attempt with a bad answer', { type: 'attempt', attempt: { ...anAttempt(), given: 7 } }, ['attempt.given must be a string, a boolean, a list of strings or null, not 7']],
+    ['a claim without a time', { ...claimEvent(), at: undefined }, ['event.at must be an ISO time, not missing']],
+    ['a rating with a bad rating', { type: 'review', review: { ...review.review, rating: 'meh' } }, ['review.rating must be one of "again", "hard", "good", "easy", not the string "meh"']],
+    ['a rating with a bad card after', { type: 'review', review: { ...review.review, after: 'card' } }, ['review.after must be a card or null, not the string "card"']],
+    ['an undo to a bad card', { type: 'undo', reviewId: 'r1', profile: 'p', deckId: 'd', factId: 'f', source: 'study', before: { due: 'x' }, at: '2024-06-01T09:00:00Z' }, ['before.due must be an ISO time, not the string "x"']],
+    ['settings with a bad hour', { type: 'settings', profile: 'ann', settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: -1 }, at: '2024-06-01T09:00:00Z' }, ['settings.dayStartHour must be a whole number, 0 or more, not -1']],
+  ])('refuses %s, saying what is wrong', (_name, event, problems) => {
+    const found = validateEvent(event);
+    expect(found.slice(0, problems.length)).toEqual(problems);
   });
 });
 

@@ -1,203 +1,349 @@
 import { spawnSync } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StorageError } from '../../src/storage/errors.js';
-import { DB_SCHEMA_VERSION, emptyDatabase, parseDatabase } from '../../src/storage/schema.js';
-import { Store } from '../../src/storage/store.js';
-import { aDatabase, anAttempt } from '../helpers/store-records.js';
+import { serializeEvents } from '../../src/storage/history.js';
+import { HISTORY_FILE } from '../../src/storage/history-log.js';
+import { settingsEvent } from '../../src/storage/progress.js';
+import { DB_SCHEMA_VERSION, emptyDatabase } from '../../src/storage/schema.js';
+import { BACKUPS_KEPT, Store } from '../../src/storage/store.js';
+import { eventId, factCounts, freshData, logEvents, logLines, logSaves, readDatabaseFile, snapshot, storageRejection } from '../helpers/store-files.js';
+import { aSession, aVersion2Database, anAttempt, attemptEvent, claimEvent, reviewEvent, sessionEvent } from '../helpers/store-records.js';
 import { ScriptedFileSystem } from '../helpers/store-scripted-fs.js';
-import { useStoreTempDirs } from '../helpers/store-temp-dir.js';
+import { tempFilesIn, useStoreTempDirs } from '../helpers/store-temp-dir.js';
 
 const at = (iso: string) => () => new Date(iso);
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-
-async function readDatabase(file: string) {
-  const result = parseDatabase(await readFile(file, 'utf8'));
-  if (!result.ok) throw new Error(result.problem);
-  return result.data;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<StorageError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(StorageError);
-  return error as StorageError;
-}
+/** Never reached in a test: the database file is then only what open wrote, and progress comes from the log. */
+const NEVER = 1_000_000;
 
 /** A pid that belonged to a process which has exited. */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', '']);
-  return child.pid;
+  return spawnSync(process.execPath, ['-e', '']).pid;
 }
 
-describe('Store', () => {
+describe('Store.open', () => {
   const tempDir = useStoreTempDirs();
 
-  it('creates the database, durably written, on first open', async () => {
+  it('creates the database, durably written, on first open, and no log until something is recorded', async () => {
     const dataDir = join(await tempDir(), 'nested', 'data');
     const store = await Store.open(dataDir);
     expect(store.file).toBe(join(dataDir, 'factdeck.json'));
+    expect(store.historyFile).toBe(join(dataDir, HISTORY_FILE));
     expect(store.dataDir).toBe(dataDir);
     expect(await readFile(store.file, 'utf8')).toBe(json(emptyDatabase()));
     expect(store.data()).toEqual(emptyDatabase());
     expect(await readdir(store.backupsDir)).toEqual([]);
+    expect(await logLines(store.historyFile)).toEqual([]);
     await store.close();
   });
 
-  it('saves an update that a new store, reading afresh, sees', async () => {
+  it('names the history log after a database with another name, and takes only a plain file name', async () => {
     const dataDir = await tempDir();
-    const store = await Store.open(dataDir);
-    const result = await store.update((data) => {
-      data.attempts.push(anAttempt());
-      return data.attempts.length;
-    });
-    expect(result).toBe(1);
-    expect(store.data().attempts).toEqual([anAttempt()]);
+    const store = await Store.open(dataDir, { fileName: 'alt.json' });
+    await store.record(() => [attemptEvent()]);
     await store.close();
-
-    const reopened = await Store.open(dataDir);
-    expect(reopened.data()).toEqual(aDatabase({ attempts: [anAttempt()] }));
-    expect(JSON.parse(await readFile(reopened.file, 'utf8'))).toMatchObject({ schemaVersion: DB_SCHEMA_VERSION });
-    await reopened.update((data) => data.attempts.push(anAttempt({ id: 'a2' })));
-    await reopened.close();
-    expect((await readDatabase(reopened.file)).attempts.map((a) => a.id)).toEqual(['a1', 'a2']);
-  });
-
-  it('re-reads under the lock, so two stores on one file lose nothing', async () => {
-    const dataDir = await tempDir();
-    const first = await Store.open(dataDir);
-    const second = await Store.open(dataDir);
-    await first.update((data) => data.attempts.push(anAttempt({ id: 'from-first' })));
-    await second.update((data) => data.attempts.push(anAttempt({ id: 'from-second' })));
-    expect(second.data().attempts.map((a) => a.id)).toEqual(['from-first', 'from-second']);
-    await Promise.all([
-      first.update((data) => data.attempts.push(anAttempt({ id: 'x' }))),
-      second.update((data) => data.attempts.push(anAttempt({ id: 'y' }))),
-      first.update((data) => data.attempts.push(anAttempt({ id: 'z' }))),
-    ]);
-    expect((await readDatabase(first.file)).attempts.map((a) => a.id).sort()).toEqual(['from-first', 'from-second', 'x', 'y', 'z']);
-    await Promise.all([first.close(), second.close()]);
-  });
-
-  it('stores "__proto__" and "constructor" as plain values', async () => {
-    const dataDir = await tempDir();
-    const store = await Store.open(dataDir);
-    const tricky = anAttempt({ id: '__proto__', profile: 'constructor', deckId: '__proto__', given: ['__proto__'] });
-    await store.update((data) => data.attempts.push(tricky));
-    const reopened = await Store.open(dataDir);
-    expect(reopened.data().attempts).toEqual([tricky]);
-    expect(Object.prototype).not.toHaveProperty('profile');
-  });
-
-  it('saves nothing when the change throws', async () => {
-    const dataDir = await tempDir();
-    const store = await Store.open(dataDir);
-    await store.update((data) => data.attempts.push(anAttempt()));
-    const before = await readFile(store.file);
-    await expect(
-      store.update((data) => {
-        data.attempts.length = 0;
-        throw new Error('bug in a command');
-      }),
-    ).rejects.toThrow('bug in a command');
-    expect(await readFile(store.file)).toEqual(before);
-    expect(store.data().attempts).toEqual([anAttempt()]);
-  });
-
-  it('refuses an asynchronous change, so the lock is never held across an await', async () => {
-    const store = await Store.open(await tempDir());
-    const before = await readFile(store.file);
-    await expect(
-      store.update(async (data) => {
-        data.attempts.push(anAttempt());
-      }),
-    ).rejects.toThrow(/synchronous change/);
-    expect(await readFile(store.file)).toEqual(before);
-  });
-
-  it('refuses to save a change that would make the file unreadable next time', async () => {
-    const store = await Store.open(await tempDir());
-    const before = await readFile(store.file);
-    const error = await rejection(store.update((data) => data.attempts.push(anAttempt({ ms: Number.NaN }))));
-    expect(error.code).toBe('EINVALID');
-    expect(error.message).toContain('attempts[0].ms must be a whole number');
-    expect(await readFile(store.file)).toEqual(before);
-  });
-
-  it('refuses updates after close, and close waits for the pending ones', async () => {
-    const store = await Store.open(await tempDir());
-    const pending = store.update((data) => data.attempts.push(anAttempt()));
-    await store.close();
-    expect((await readDatabase(store.file)).attempts).toHaveLength(1);
-    await pending;
-    const error = await rejection(store.update(() => undefined));
-    expect(error.code).toBe('ECLOSED');
+    expect(store.historyFile).toBe(join(dataDir, 'alt.history.jsonl'));
+    expect((await logEvents(store.historyFile)).map((e) => e.type)).toEqual(['attempt']);
+    expect(factCounts(await freshData(dataDir, { fileName: 'alt.json' }))).toEqual(['default/blinken-beijing/f1=1/1']);
+    expect(factCounts(await freshData(dataDir))).toEqual([]);
+    for (const fileName of ['../x.json', '', '.hidden.json']) {
+      await expect(Store.open(dataDir, { fileName })).rejects.toThrow(TypeError);
+    }
   });
 
   it('says which folder it could not create', async () => {
     const fs = new ScriptedFileSystem();
     fs.failNext('mkdir', 'EACCES');
-    const dataDir = await tempDir();
-    const error = await rejection(Store.open(join(dataDir, 'data'), { fs }));
+    const dataDir = join(await tempDir(), 'data');
+    const error = await storageRejection(Store.open(dataDir, { fs }));
+    expect(error.code).toBe('EACCES');
     expect(error.message).toBe(
-      `could not create the data folder ${join(dataDir, 'data')}: permission denied (EACCES). Check that you may read and write files in ${join(dataDir, 'data')}, or choose another folder with --data DIR or FACTDECK_DATA.`,
+      `could not create the data folder ${dataDir}: permission denied (EACCES). Check that you may read and write files in ${dataDir}, or choose another folder with --data DIR or FACTDECK_DATA.`,
     );
   });
 });
 
-describe('Store with a damaged or foreign database', () => {
+describe('Store.record', () => {
+  const tempDir = useStoreTempDirs();
+
+  it.each([
+    ['the history log (no checkpoint yet)', NEVER],
+    ['the database file (a checkpoint after every event)', 1],
+  ])('saves events that a new store, reading both files afresh, adds up the same: from %s', async (_from, checkpointEvery) => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery });
+    const recorded = await store.record((data) => [
+      sessionEvent(),
+      attemptEvent({ id: 'a1', kind: 'short', correct: false, given: 'US' }),
+      reviewEvent(data, { id: 'r1', attemptId: 'a1', rating: 'again', source: 'quiz' }),
+    ]);
+    await store.record(() => [claimEvent({ attemptId: 'a1', kind: 'short', text: 'US' })]);
+    await store.record((data) => [attemptEvent({ id: 'a2', factId: 'f2' }), reviewEvent(data, { id: 'r2', factId: 'f2', now: new Date('2024-06-01T09:05:00.000Z') })]);
+    expect(recorded.map((e) => e.type)).toEqual(['session', 'attempt', 'review']);
+
+    const inMemory = structuredClone(store.data());
+    expect(factCounts(inMemory)).toEqual(['default/blinken-beijing/f1=1/1', 'default/blinken-beijing/f2=1/1']);
+    expect(inMemory.facts.find((f) => f.factId === 'f1')?.lastCorrect).toBe(true);
+    expect(inMemory.cards.map((c) => [c.factId, c.reps])).toEqual([
+      ['f1', 1],
+      ['f2', 1],
+    ]);
+    expect(inMemory.aliases.map((a) => a.text)).toEqual(['US']);
+    // a1 (wrong, then claimed) and a2 (right) were both answered in session s1.
+    expect(inMemory.sessions).toEqual([aSession({ answered: 2, correct: 2 })]);
+
+    const logBytes = (await stat(store.historyFile)).size;
+    expect(inMemory.logBytes).toBe(checkpointEvery === 1 ? logBytes : 0);
+    const onDisk = await readDatabaseFile(store.file);
+    if (checkpointEvery === 1) {
+      // The file alone holds it all: nothing is left to replay.
+      expect(onDisk).toEqual(inMemory);
+    } else {
+      expect(onDisk).toEqual(emptyDatabase());
+    }
+
+    // The first store is still open and has not closed: the new one reads only what is on the disk.
+    const fresh = await freshData(dataDir);
+    expect(fresh).toEqual({ ...inMemory, logBytes });
+    expect((await logEvents(store.historyFile)).map((e) => e.type)).toEqual(['session', 'attempt', 'review', 'claim', 'attempt', 'review']);
+    await store.close();
+  });
+
+  it('writes one save as one line, its events listed exactly as recorded', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir);
+    const events = await store.record((data) => [attemptEvent({ given: ['a', 'b "c"\n'] }), reviewEvent(data)]);
+    expect(await readFile(store.historyFile, 'utf8')).toBe(serializeEvents(events));
+    const [line, ...more] = await logLines(store.historyFile);
+    expect(more).toEqual([]);
+    expect(JSON.parse(line ?? '')).toEqual(events);
+    const next = await store.record(() => [attemptEvent({ id: 'a2' })]);
+    expect(await readFile(store.historyFile, 'utf8')).toBe(serializeEvents(events) + serializeEvents(next));
+    await store.close();
+  });
+
+  it('checkpoints the database file every checkpointEvery events, not before', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: 3 });
+    await store.record(() => [attemptEvent({ id: 'a1' })]);
+    await store.record(() => [attemptEvent({ id: 'a2' })]);
+    expect((await readDatabaseFile(store.file)).facts).toEqual([]);
+    await store.record(() => [attemptEvent({ id: 'a3' })]);
+    const file = await readDatabaseFile(store.file);
+    expect(factCounts(file)).toEqual(['default/blinken-beijing/f1=3/3']);
+    expect(file.logBytes).toBe((await stat(store.historyFile)).size);
+    await store.record(() => [attemptEvent({ id: 'a4' })]);
+    expect(factCounts(await readDatabaseFile(store.file))).toEqual(['default/blinken-beijing/f1=3/3']);
+    await store.close();
+  });
+
+  it('records nothing for an empty list of events', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: 1 });
+    const before = await snapshot(store.file, store.historyFile);
+    expect(await store.record(() => [])).toEqual([]);
+    expect(await snapshot(store.file, store.historyFile)).toEqual(before);
+    await store.close();
+  });
+
+  it('catches up under the lock, so two stores on one folder see and keep each other’s events', async () => {
+    const dataDir = await tempDir();
+    const first = await Store.open(dataDir, { checkpointEvery: 2 });
+    const second = await Store.open(dataDir, { checkpointEvery: 2 });
+    await first.record(() => [attemptEvent({ id: 'from-first', factId: 'f1' })]);
+    let seen: string[] = [];
+    await second.record((data) => {
+      seen = factCounts(data);
+      return [attemptEvent({ id: 'from-second', factId: 'f2' })];
+    });
+    expect(seen).toEqual(['default/blinken-beijing/f1=1/1']);
+    await Promise.all([
+      first.record(() => [attemptEvent({ id: 'x', factId: 'f1' })]),
+      second.record(() => [attemptEvent({ id: 'y', factId: 'f2' })]),
+      first.record(() => [attemptEvent({ id: 'z', factId: 'f3' })]),
+      second.checkpoint(),
+    ]);
+    await Promise.all([first.close(), second.close()]);
+    const expected = ['default/blinken-beijing/f1=2/2', 'default/blinken-beijing/f2=2/2', 'default/blinken-beijing/f3=1/1'];
+    expect(factCounts(await readDatabaseFile(first.file))).toEqual(expected);
+    expect(factCounts(await freshData(dataDir))).toEqual(expected);
+    const ids = (await logEvents(first.historyFile)).map((e) => (e.type === 'attempt' ? e.attempt.id : e.type));
+    expect(ids.sort()).toEqual(['from-first', 'from-second', 'x', 'y', 'z']);
+  });
+
+  it('stores "__proto__" and "constructor" as profile, deck and fact ids, as plain data', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir);
+    const ids = [
+      { profile: '__proto__', deckId: 'constructor', factId: '__proto__' },
+      { profile: 'constructor', deckId: '__proto__', factId: 'constructor' },
+    ];
+    for (const id of ids) {
+      await store.record((data) => [
+        settingsEvent(id.profile, { desiredRetention: 0.8, newPerDay: 3, dayStartHour: 4 }, new Date('2024-06-01T08:00:00.000Z')),
+        attemptEvent({ ...id, id: `${id.profile}-a`, questionId: '__proto__', given: ['__proto__', 'constructor'] }),
+        reviewEvent(data, { ...id, id: `${id.profile}-r` }),
+      ]);
+    }
+    const fresh = await freshData(dataDir);
+    expect(fresh).toEqual({ ...store.data(), logBytes: fresh.logBytes });
+    expect(factCounts(fresh)).toEqual(['__proto__/constructor/__proto__=1/1', 'constructor/__proto__/constructor=1/1']);
+    expect(fresh.cards.map((c) => [c.profile, c.deckId, c.factId])).toEqual(ids.map((id) => [id.profile, id.deckId, id.factId]));
+    expect(fresh.profiles.map((p) => p.name)).toEqual(['__proto__', 'constructor']);
+    for (const record of [...fresh.facts, ...fresh.cards, ...fresh.kinds, ...fresh.days, ...fresh.profiles]) {
+      expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    }
+    expect(Object.prototype).not.toHaveProperty('desiredRetention');
+    expect(Object.prototype).not.toHaveProperty('attempts');
+    await store.close();
+  });
+
+  it('saves nothing when build throws, and records the next change', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: 1 });
+    await store.record(() => [attemptEvent({ id: 'kept' })]);
+    const before = await snapshot(store.file, store.historyFile);
+    const state = structuredClone(store.data());
+    await expect(
+      store.record(() => {
+        throw new Error('bug in a command');
+      }),
+    ).rejects.toThrow('bug in a command');
+    expect(await snapshot(store.file, store.historyFile)).toEqual(before);
+    expect(store.data()).toEqual(state);
+    await store.record(() => [attemptEvent({ id: 'next', factId: 'f2' })]);
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=1/1', 'default/blinken-beijing/f2=1/1']);
+    await store.close();
+  });
+
+  it('refuses an asynchronous build, so the lock is never held across an await', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: 1 });
+    const before = await snapshot(store.file, store.historyFile);
+    const build = (async () => [attemptEvent()]) as unknown as () => [];
+    await expect(store.record(build)).rejects.toThrow(new TypeError('Store.record() takes a synchronous change: the lock must not be held across an await'));
+    expect(await snapshot(store.file, store.historyFile)).toEqual(before);
+    expect(store.data()).toEqual(emptyDatabase());
+    await store.close();
+  });
+
+  it('refuses events that would leave the database invalid, appending nothing', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: 1 });
+    await store.record(() => [attemptEvent({ id: 'kept' })]);
+    const before = await snapshot(store.file, store.historyFile);
+    const error = await storageRejection(store.record(() => [attemptEvent({ id: 'bad', factId: 'f2', at: 'March 7' })]));
+    expect(error.code).toBe('EINVALID');
+    expect(error.message).toMatch(/^refused to save progress to .*must be an ISO time, not the string "March 7".*Nothing was saved; this is a bug in factdeck, please report it\.$/);
+    expect(await snapshot(store.file, store.historyFile)).toEqual(before);
+    expect(factCounts(store.data())).toEqual(['default/blinken-beijing/f1=1/1']);
+    await store.close();
+  });
+
+  it.each([
+    ['an answer time that is no number', attemptEvent({ id: 'bad', ms: Number.NaN })],
+    ['an answer given as an object', attemptEvent({ id: 'bad', given: { text: 'x' } as unknown as string })],
+    ['an unknown rating', { ...reviewEvent(emptyDatabase()), review: { ...reviewEvent(emptyDatabase()).review, rating: 'meh' as 'good' } }],
+  ])('refuses an event the log could not be read back with (%s), appending nothing', async (_name, event) => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir);
+    await store.record(() => [attemptEvent({ id: 'kept' })]);
+    const before = await snapshot(store.file, store.historyFile);
+    const error = await storageRejection(store.record(() => [event]));
+    expect(error.code).toBe('EINVALID');
+    expect(await snapshot(store.file, store.historyFile)).toEqual(before);
+    // The next process can still read the log.
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=1/1']);
+    await store.close();
+  });
+});
+
+describe('Store.close', () => {
+  const tempDir = useStoreTempDirs();
+
+  it('checkpoints what is only in the log, then refuses changes', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: NEVER });
+    await store.record(() => [attemptEvent({ id: 'a1' }), attemptEvent({ id: 'a2', correct: false })]);
+    expect((await readDatabaseFile(store.file)).facts).toEqual([]);
+    await store.close();
+    const file = await readDatabaseFile(store.file);
+    expect(factCounts(file)).toEqual(['default/blinken-beijing/f1=2/1']);
+    expect(file.logBytes).toBe((await stat(store.historyFile)).size);
+
+    const before = await snapshot(store.file, store.historyFile);
+    const error = await storageRejection(store.record(() => [attemptEvent({ id: 'late' })]));
+    expect(error.code).toBe('ECLOSED');
+    expect(error.message).toBe(`the database ${store.file} was already closed; nothing was saved.`);
+    expect(await snapshot(store.file, store.historyFile)).toEqual(before);
+    await store.close();
+  });
+
+  it('waits for changes already asked for, and checkpoints them too', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: NEVER });
+    const pending = store.record(() => [attemptEvent({ id: 'a1' })]);
+    await store.close();
+    await expect(pending).resolves.toHaveLength(1);
+    expect(factCounts(await readDatabaseFile(store.file))).toEqual(['default/blinken-beijing/f1=1/1']);
+  });
+
+  it('leaves the file alone when nothing is pending', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: 1 });
+    await store.record(() => [attemptEvent()]);
+    const fs = new ScriptedFileSystem();
+    const again = await Store.open(dataDir, { fs });
+    const seen = fs.steps.length;
+    await again.close();
+    expect(fs.steps.slice(seen)).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('Store with a damaged or foreign database file', () => {
   const tempDir = useStoreTempDirs();
 
   it.each([
     ['garbage', 'this is not JSON\n', 'invalid JSON at line 1, column 1'],
     ['an empty file', '', 'empty file'],
-    ['a truncated file', '{\n  "schemaVersion": 1,\n  "attempts": [\n', 'invalid JSON at line 4, column 1'],
+    ['a truncated file', '{\n  "schemaVersion": 3,\n  "facts": [\n', 'invalid JSON at line 4, column 1'],
     ['NUL bytes', '\0'.repeat(300), 'the file holds only zero bytes'],
-    ['a wrong shape', json({ ...emptyDatabase(), attempts: [{ ...anAttempt(), correct: 1 }] }), 'attempts[0].correct must be a boolean'],
+    ['a wrong shape', json({ ...emptyDatabase(), facts: [{ factId: 'f1' }] }), 'facts[0].profile must be a string, not missing'],
   ])('refuses %s, leaves it byte for byte, and says there is no backup yet', async (_name, content, problem) => {
     const dataDir = await tempDir();
     const file = join(dataDir, 'factdeck.json');
     await writeFile(file, content);
     const before = await readFile(file);
-    const error = await rejection(Store.open(dataDir));
+    const error = await storageRejection(Store.open(dataDir));
     expect(error.code).toBe('ECORRUPT');
     expect(error.file).toBe(file);
     expect(error.message).toContain(`cannot open ${file}: ${problem}`);
     expect(error.message).toContain('The file was left exactly as it is; there is no backup yet');
     expect(await readFile(file)).toEqual(before);
+    expect(await readdir(join(dataDir, 'backups'))).toEqual([]);
   });
 
   it('names the newest backup, which holds the last good state', async () => {
     const dataDir = await tempDir();
     const store = await Store.open(dataDir, { now: at('2024-06-01T09:00:00.000Z') });
-    await store.update((data) => data.attempts.push(anAttempt()));
+    await store.record(() => [attemptEvent()]);
     await store.close();
     await (await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') })).close();
     const backup = join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json');
 
     const file = join(dataDir, 'factdeck.json');
-    await writeFile(file, '{"schemaVersion": 1, "attempts": [');
-    const before = await readFile(file);
-    const error = await rejection(Store.open(dataDir, { now: at('2024-06-03T09:00:00.000Z') }));
-    expect(error.message).toContain(file);
-    expect(error.message).toContain(`the last good copy is ${backup}; to go back to it, copy it over ${file}.`);
-    expect(error.hint).toBe(`the last good copy is ${backup}; to go back to it, copy it over ${file}.`);
-    expect(await readFile(file)).toEqual(before);
-    expect((await readDatabase(backup)).attempts).toEqual([anAttempt()]);
-  });
-
-  it('refuses a file damaged while running, without writing over it', async () => {
-    const dataDir = await tempDir();
-    const store = await Store.open(dataDir);
-    await store.update((data) => data.attempts.push(anAttempt()));
-    await writeFile(store.file, '{"schemaVersion": 1, "attem');
-    const before = await readFile(store.file);
-    const error = await rejection(store.update((data) => data.attempts.push(anAttempt({ id: 'a2' }))));
+    await writeFile(file, '{"schemaVersion": 3, "facts": [');
+    const before = await snapshot(file, store.historyFile);
+    const error = await storageRejection(Store.open(dataDir, { now: at('2024-06-03T09:00:00.000Z') }));
     expect(error.code).toBe('ECORRUPT');
-    expect(await readFile(store.file)).toEqual(before);
+    expect(error.message).toContain(`cannot open ${file}: invalid JSON`);
+    expect(error.hint).toContain(`the last good copy is ${backup}`);
+    expect(error.message.endsWith(`The file was left exactly as it is; ${error.hint}`)).toBe(true);
+    expect(await snapshot(file, store.historyFile)).toEqual(before);
+    expect(factCounts(await readDatabaseFile(backup))).toEqual(['default/blinken-beijing/f1=1/1']);
+    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-2024-06-02T09-00-00.000Z.json']);
   });
 
   it('refuses a database from a newer factdeck and leaves it alone', async () => {
@@ -205,65 +351,290 @@ describe('Store with a damaged or foreign database', () => {
     const file = join(dataDir, 'factdeck.json');
     await writeFile(file, json({ ...emptyDatabase(), schemaVersion: DB_SCHEMA_VERSION + 1, decks: [] }));
     const before = await readFile(file);
-    const error = await rejection(Store.open(dataDir));
+    const error = await storageRejection(Store.open(dataDir));
     expect(error.code).toBe('ENEWER');
     expect(error.message).toMatch(/newer factdeck .*upgrade factdeck/);
     expect(await readFile(file)).toEqual(before);
   });
 
-  it('migrates an old database after backing up its old bytes', async () => {
+  it('refuses a history log shorter than the database says, changing neither; moved away as advised, the log starts anew', async () => {
     const dataDir = await tempDir();
-    const file = join(dataDir, 'factdeck.json');
-    const oldBytes = JSON.stringify({ attempts: [anAttempt()], sessions: [], aliases: [] });
-    await writeFile(file, oldBytes);
-    const store = await Store.open(dataDir, { now: at('2024-06-01T09:00:00.000Z') });
-    expect(store.data()).toEqual(aDatabase({ attempts: [anAttempt()] }));
-    expect(await readFile(join(dataDir, 'backups', 'factdeck-2024-06-01T09-00-00.000Z.json'), 'utf8')).toBe(oldBytes);
-    expect(await readFile(file, 'utf8')).toBe(json(aDatabase({ attempts: [anAttempt()] })));
+    const store = await Store.open(dataDir, { checkpointEvery: 1 });
+    await store.record(() => [attemptEvent({ id: 'a1' })]);
+    await store.record(() => [attemptEvent({ id: 'a2' })]);
+    await store.close();
+    const [first] = await logLines(store.historyFile);
+    await writeFile(store.historyFile, `${first}\n`);
+    const before = await snapshot(store.file, store.historyFile);
+    const error = await storageRejection(Store.open(dataDir));
+    expect(error.code).toBe('ECORRUPT');
+    expect(error.file).toBe(store.historyFile);
+    const size = Buffer.byteLength(`${first}\n`);
+    expect(error.message).toContain(`the history log ${store.historyFile} is shorter than ${store.file} says (${size} of ${store.data().logBytes} bytes)`);
+    expect(error.message.endsWith(`Nothing was changed; ${error.hint}`)).toBe(true);
+    expect(error.hint).toMatch(/^restore the history log from a backup\b.*, or move it away to keep only the progress summed up in factdeck\.json\.$/);
+    expect(await snapshot(store.file, store.historyFile)).toEqual(before);
+
+    // As advised: moved away, the log starts anew, and the file keeps every answer it added up.
+    await rename(store.historyFile, `${store.historyFile}.short`);
+    const reopened = await Store.open(dataDir);
+    expect(factCounts(reopened.data())).toEqual(['default/blinken-beijing/f1=2/2']);
+    await reopened.close();
+  });
+});
+
+describe('Store with a damaged history log', () => {
+  const tempDir = useStoreTempDirs();
+
+  async function withThreeAnswers(checkpointEvery: number): Promise<{ dataDir: string; store: Store }> {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery });
+    for (const id of ['a1', 'a2', 'a3']) await store.record(() => [attemptEvent({ id })]);
+    return { dataDir, store };
+  }
+
+  it('refuses to open when a line in the middle is damaged, naming the line and leaving both files alone', async () => {
+    const { dataDir, store } = await withThreeAnswers(NEVER);
+    const lines = await logLines(store.historyFile);
+    await writeFile(store.historyFile, `${[lines[0], '{"type": "attempt", "att', lines[2]].join('\n')}\n`);
+    const before = await snapshot(store.file, store.historyFile);
+    const error = await storageRejection(Store.open(dataDir));
+    expect(error.code).toBe('ECORRUPT');
+    expect(error.file).toBe(store.historyFile);
+    expect(error.message).toContain(`cannot read ${store.historyFile}: a line of the history log is not valid JSON (line 2)`);
+    expect(await snapshot(store.file, store.historyFile)).toEqual(before);
+  });
+
+  it('opens with the progress summed up in the database file once the damaged log is moved away, as its message says', async () => {
+    // Checkpointed after a2; a3 is only in the log (the process was killed before closing).
+    const { dataDir, store } = await withThreeAnswers(2);
+    const lines = await logLines(store.historyFile);
+    await writeFile(store.historyFile, `${[lines[0], lines[1], '[{"type": "attempt", "att'].join('\n')}\n`);
+    const error = await storageRejection(Store.open(dataDir));
+    expect(error.code).toBe('ECORRUPT');
+    expect(error.message).toContain(`cannot read ${store.historyFile}: a line of the history log is not valid JSON (line 3)`);
+    expect(error.hint).toBe('the history log was left as it is; move it away to keep only the progress summed up in factdeck.json, or restore a backup.');
+
+    await rename(store.historyFile, `${store.historyFile}.damaged`);
+    const reopened = await Store.open(dataDir);
+    // What the file summed up (a1, a2); a3 was only in the damaged log.
+    expect(factCounts(reopened.data())).toEqual(['default/blinken-beijing/f1=2/2']);
+    // The file no longer points into the log it was moved away from: at once, before any new save.
+    const file = await readDatabaseFile(store.file);
+    expect(file.logBytes).toBe(0);
+    expect(factCounts(file)).toEqual(['default/blinken-beijing/f1=2/2']);
+    expect(await logLines(store.historyFile)).toEqual([]);
+
+    await reopened.record(() => [attemptEvent({ id: 'a4' })]);
+    await reopened.close();
+    expect((await logEvents(store.historyFile)).map(eventId)).toEqual(['a4']);
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=3/3']);
+    expect(factCounts(await readDatabaseFile(store.file))).toEqual(['default/blinken-beijing/f1=3/3']);
+  });
+
+  it('starts a new log when the log is moved away while a store is running, keeping what the file summed up', async () => {
+    const { dataDir, store } = await withThreeAnswers(1);
+    await rename(store.historyFile, `${store.historyFile}.moved`);
+    await store.record(() => [attemptEvent({ id: 'a4', factId: 'f2' })]);
+    expect((await logSaves(store.historyFile)).map((save) => save.map(eventId))).toEqual([['a4']]);
+    const file = await readDatabaseFile(store.file);
+    expect(file.logBytes).toBe((await stat(store.historyFile)).size);
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=3/3', 'default/blinken-beijing/f2=1/1']);
+    await store.close();
+  });
+
+  it('counts damaged lines from the start of the log, even past the last checkpoint', async () => {
+    const { dataDir, store } = await withThreeAnswers(2);
+    await appendFile(store.historyFile, `${JSON.stringify({ type: 'attempt', attempt: { ...anAttempt(), correct: 'yes' } })}\n`);
+    const error = await storageRejection(Store.open(dataDir));
+    expect(error.message).toContain('an event is malformed: attempt.correct must be a boolean, not the string "yes" (line 4)');
+  });
+
+  it('leaves out a torn last line on open and cuts it off; the next event gets a line of its own', async () => {
+    const { dataDir, store } = await withThreeAnswers(NEVER);
+    await store.close();
+    const whole = await readFile(store.historyFile, 'utf8');
+    await appendFile(store.historyFile, serializeEvents([attemptEvent({ id: 'torn' })]).slice(0, 60));
+
+    const reopened = await Store.open(dataDir);
+    expect(factCounts(reopened.data())).toEqual(['default/blinken-beijing/f1=3/3']);
+    expect(await readFile(store.historyFile, 'utf8')).toBe(whole);
+    await reopened.record(() => [attemptEvent({ id: 'a4' })]);
+    await reopened.close();
+    expect((await logSaves(store.historyFile)).map((save) => save.map(eventId))).toEqual([['a1'], ['a2'], ['a3'], ['a4']]);
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=4/4']);
+  });
+
+  it('cuts off a line another process tore while this one was running, before appending', async () => {
+    const { dataDir, store } = await withThreeAnswers(NEVER);
+    const torn = serializeEvents([attemptEvent({ id: 'torn', factId: 'f2' })]).slice(0, 60);
+    await appendFile(store.historyFile, torn);
+    // Not counted by another process in the meantime either.
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=3/3']);
+    await appendFile(store.historyFile, torn);
+
+    await store.record(() => [attemptEvent({ id: 'a4' })]);
+    const lines = await logLines(store.historyFile);
+    expect(lines).toHaveLength(4);
+    expect(lines.every((line) => !line.includes('torn'))).toBe(true);
+    expect(JSON.parse(lines[3] ?? '')).toEqual([attemptEvent({ id: 'a4' })]);
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=4/4']);
+    await store.close();
+  });
+
+  it('rebuilds the database from the whole log when the database file is missing', async () => {
+    const { dataDir, store } = await withThreeAnswers(1);
+    await store.close();
+    const expected = structuredClone(store.data());
+    await rm(store.file);
+    expect(await freshData(dataDir)).toEqual(expected);
+    expect(await readDatabaseFile(store.file)).toEqual(expected);
   });
 });
 
 describe('Store backups', () => {
   const tempDir = useStoreTempDirs();
 
-  it('backs up the database at the start of a run, once per distinct content', async () => {
+  it('backs up the database at open, once per distinct content', async () => {
     const dataDir = await tempDir();
     const backups = join(dataDir, 'backups');
     const first = await Store.open(dataDir, { now: at('2024-06-01T09:00:00.000Z') });
-    await first.update((data) => data.attempts.push(anAttempt()));
+    await first.record(() => [attemptEvent()]);
     await first.close();
+    const closedBytes = await readFile(first.file);
 
     await (await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') })).close();
     await (await Store.open(dataDir, { now: at('2024-06-03T09:00:00.000Z') })).close();
     expect(await readdir(backups)).toEqual(['factdeck-2024-06-02T09-00-00.000Z.json']);
-    expect(await readFile(join(backups, 'factdeck-2024-06-02T09-00-00.000Z.json'))).toEqual(await readFile(first.file));
+    expect(await readFile(join(backups, 'factdeck-2024-06-02T09-00-00.000Z.json'))).toEqual(closedBytes);
   });
 
-  it('keeps only the newest five', async () => {
+  it('backs up the bytes as they were, before replaying the log into the file', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: NEVER });
+    await store.record(() => [attemptEvent()]);
+    const unreplayed = await readFile(store.file);
+    const reopened = await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') });
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json'))).toEqual(unreplayed);
+    expect(factCounts(await readDatabaseFile(store.file))).toEqual(['default/blinken-beijing/f1=1/1']);
+    await Promise.all([store.close(), reopened.close()]);
+  });
+
+  it(`keeps only the newest ${BACKUPS_KEPT}`, async () => {
     const dataDir = await tempDir();
     for (let day = 1; day <= 8; day += 1) {
       const store = await Store.open(dataDir, { now: at(`2024-06-0${day}T09:00:00.000Z`) });
-      await store.update((data) => data.attempts.push(anAttempt({ id: `a${day}` })));
+      await store.record(() => [attemptEvent({ id: `a${day}` })]);
       await store.close();
     }
     const names = await readdir(join(dataDir, 'backups'));
     expect(names.sort()).toEqual([4, 5, 6, 7, 8].map((day) => `factdeck-2024-06-0${day}T09-00-00.000Z.json`));
     // The backup taken on day 8 holds what days 1 to 7 saved.
-    const newest = await readDatabase(join(dataDir, 'backups', 'factdeck-2024-06-08T09-00-00.000Z.json'));
-    expect(newest.attempts.map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7']);
+    const newest = await readDatabaseFile(join(dataDir, 'backups', 'factdeck-2024-06-08T09-00-00.000Z.json'));
+    expect(factCounts(newest)).toEqual(['default/blinken-beijing/f1=7/7']);
   });
 
-  it('fails the open when the backup cannot be written, leaving the database alone', async () => {
+  it('fails the open when the backup cannot be written, leaving the database and the log alone', async () => {
     const dataDir = await tempDir();
     const store = await Store.open(dataDir);
-    await store.update((data) => data.attempts.push(anAttempt()));
-    const before = await readFile(store.file);
+    await store.record(() => [attemptEvent()]);
+    const before = await snapshot(store.file, store.historyFile);
     const fs = new ScriptedFileSystem();
+    // Make the file system's copy fail too, so the backup is written.
+    fs.failNext('copy', 'EXDEV');
     fs.failNext('writeFile', 'ENOSPC');
-    const error = await rejection(Store.open(dataDir, { fs }));
+    const error = await storageRejection(Store.open(dataDir, { fs }));
     expect(error.message).toMatch(/^could not save a backup of your progress to .*backups.*no space left on device \(ENOSPC\)/);
-    expect(await readFile(store.file)).toEqual(before);
+    expect(await snapshot(store.file, store.historyFile)).toEqual(before);
     expect(await readdir(join(dataDir, 'backups'))).toEqual([]);
+    await store.close();
+  });
+
+  it('makes a backup a copy, not a link: the database damaged in place leaves the newest backup whole', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { now: at('2024-06-01T09:00:00.000Z') });
+    await store.record(() => [attemptEvent()]);
+    await store.close();
+    // Nothing to checkpoint at this close: the backup and the file hold the same bytes afterwards.
+    await (await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') })).close();
+    const backup = join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json');
+    expect(await readFile(backup)).toEqual(await readFile(store.file));
+    expect((await stat(backup)).ino).not.toBe((await stat(store.file)).ino);
+    expect((await stat(store.file)).nlink).toBe(1);
+
+    // Written over in place (same inode), as an editor that truncates and rewrites would.
+    const inode = (await stat(store.file)).ino;
+    await writeFile(store.file, 'garbage, not JSON');
+    expect((await stat(store.file)).ino).toBe(inode);
+    const error = await storageRejection(Store.open(dataDir, { now: at('2024-06-03T09:00:00.000Z') }));
+    expect(error.code).toBe('ECORRUPT');
+    expect(error.hint).toContain(backup);
+    const named = /the last good copy is (\S+?);/.exec(error.hint ?? '')?.[1];
+    expect(named).toBe(backup);
+    expect(factCounts(await readDatabaseFile(named ?? ''))).toEqual(['default/blinken-beijing/f1=1/1']);
+  });
+
+  it('writes the backup itself where the file system cannot copy, leaving no temp file behind', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir);
+    await store.record(() => [attemptEvent()]);
+    await store.close();
+    const bytes = await readFile(store.file);
+    const fs = new ScriptedFileSystem();
+    fs.failNext('copy', 'EXDEV');
+    await (await Store.open(dataDir, { fs, now: at('2024-06-02T09:00:00.000Z') })).close();
+    expect(fs.steps.map((s) => s.step)).toEqual(['open', 'writeFile', 'sync', 'close', 'rename', 'syncDir']);
+    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-2024-06-02T09-00-00.000Z.json']);
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json'))).toEqual(bytes);
+    expect(await tempFilesIn(join(dataDir, 'backups'))).toEqual([]);
+  });
+
+  it('removes the temp copy when renaming it into place fails, and writes the backup instead', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir);
+    await store.record(() => [attemptEvent()]);
+    await store.close();
+    const bytes = await readFile(store.file);
+    const fs = new ScriptedFileSystem();
+    fs.failNext('rename', 'EIO');
+    await (await Store.open(dataDir, { fs, now: at('2024-06-02T09:00:00.000Z') })).close();
+    expect(fs.steps.map((s) => s.step)).toEqual(['copy', 'open', 'writeFile', 'sync', 'close', 'rename', 'syncDir']);
+    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-2024-06-02T09-00-00.000Z.json']);
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json'))).toEqual(bytes);
+  });
+});
+
+describe('Store migrating an older database', () => {
+  const tempDir = useStoreTempDirs();
+
+  it('backs up the old bytes first, moves version 2 answers into the log, and rewrites the file as version 3', async () => {
+    const dataDir = await tempDir();
+    const file = join(dataDir, 'factdeck.json');
+    const oldBytes = JSON.stringify(aVersion2Database());
+    await writeFile(file, oldBytes);
+    const store = await Store.open(dataDir, { now: at('2024-06-05T09:00:00.000Z') });
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-2024-06-05T09-00-00.000Z.json'), 'utf8')).toBe(oldBytes);
+
+    expect(factCounts(store.data())).toEqual(['default/blinken-beijing/f1=2/1', 'default/blinken-beijing/f2=1/1']);
+    expect((await logEvents(store.historyFile)).map((e) => e.type)).toEqual(['attempt', 'attempt', 'attempt', 'review', 'session']);
+    const onDisk = await readDatabaseFile(file);
+    expect(onDisk.schemaVersion).toBe(3);
+    expect(onDisk).toEqual(store.data());
+    expect(onDisk.logBytes).toBe((await stat(store.historyFile)).size);
+    await store.close();
+
+    // Opened again: nothing is migrated or appended twice.
+    const again = await freshData(dataDir);
+    expect(again).toEqual(onDisk);
+    // A save per old answer or rating, carried over once.
+    expect((await logSaves(store.historyFile)).map((save) => save.map(eventId))).toEqual([['a1'], ['a2'], ['a3'], ['r1'], ['session']]);
+  });
+
+  it('migrates a version 0 file (no schemaVersion), keeping its answers', async () => {
+    const dataDir = await tempDir();
+    await writeFile(join(dataDir, 'factdeck.json'), JSON.stringify({ attempts: [anAttempt()], sessions: [], aliases: [] }));
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=1/1']);
+    expect(await logEvents(join(dataDir, HISTORY_FILE))).toEqual([attemptEvent()]);
   });
 });
 

@@ -1,0 +1,302 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KEEP_SESSIONS, type HistoryEvent, applyEvents, parseLog, serializeEach, serializeEvents } from '../../src/storage/history.js';
+import { settingsEvent, undoEvent } from '../../src/storage/progress.js';
+import { type DatabaseData, emptyDatabase } from '../../src/storage/schema.js';
+import { studyDay } from '../../src/scheduling/study-day.js';
+import {
+  DECK,
+  aDayTally,
+  aFactProgress,
+  aKindTally,
+  aSession,
+  anAlias,
+  attemptEvent,
+  claimEvent,
+  resetEvent,
+  reviewEvent,
+  sessionEvent,
+} from '../helpers/store-records.js';
+
+/** A local wall-clock time on 2024-06-01 (study days follow the local time zone), as an ISO string. */
+const local = (hour: number, minute = 0, day = 1): string => new Date(2024, 5, day, hour, minute).toISOString();
+
+function applied(events: HistoryEvent[], start: DatabaseData = emptyDatabase()): DatabaseData {
+  const data = structuredClone(start);
+  applyEvents(data, events);
+  return data;
+}
+
+describe('applyEvents: answers', () => {
+  it('adds attempts up per fact, per kind and per study day', () => {
+    const data = applied([
+      attemptEvent({ id: 'a1', factId: 'f1', kind: 'choice', questionId: 'q1', correct: true, at: local(9, 0) }),
+      attemptEvent({ id: 'a2', factId: 'f1', kind: 'cloze', questionId: 'q2', correct: false, at: local(9, 1) }),
+      attemptEvent({ id: 'a3', factId: 'f2', kind: 'choice', questionId: 'q3', correct: true, at: local(9, 2) }),
+      // Before 04:00 it still counts for the day before.
+      attemptEvent({ id: 'a4', factId: 'f2', kind: 'choice', questionId: 'q3', correct: false, at: local(3, 30, 2) }),
+    ]);
+    expect(data.facts).toEqual([
+      aFactProgress({ factId: 'f1', attempts: 2, correct: 1, lastCorrect: false, lastAt: local(9, 1), lastKind: 'cloze', lastQuestionId: 'q2', lastAttemptId: 'a2' }),
+      aFactProgress({ factId: 'f2', attempts: 2, correct: 1, lastCorrect: false, lastAt: local(3, 30, 2), lastKind: 'choice', lastQuestionId: 'q3', lastAttemptId: 'a4' }),
+    ]);
+    expect(data.kinds).toEqual([aKindTally({ kind: 'choice', attempts: 3, correct: 2 }), aKindTally({ kind: 'cloze', attempts: 1, correct: 0 })]);
+    expect(data.days).toEqual([aDayTally({ day: '2024-06-01', answers: 4, studied: 0 })]);
+    expect(data.sessions).toEqual([]);
+    expect(data.cards).toEqual([]);
+  });
+
+  it('keeps the latest attempt as "last" when an older one arrives later', () => {
+    const data = applied([
+      attemptEvent({ id: 'late', correct: false, at: local(9, 5) }),
+      attemptEvent({ id: 'early', correct: true, at: local(9, 0) }),
+    ]);
+    expect(data.facts).toEqual([aFactProgress({ attempts: 2, correct: 1, lastCorrect: false, lastAt: local(9, 5), lastAttemptId: 'late' })]);
+  });
+
+  it('keeps profiles and decks apart, including "__proto__" and "constructor"', () => {
+    const data = applied([
+      attemptEvent({ id: 'a1', profile: '__proto__', deckId: 'constructor', factId: '__proto__', at: local(9) }),
+      attemptEvent({ id: 'a2', profile: 'constructor', deckId: '__proto__', factId: 'constructor', at: local(9) }),
+      attemptEvent({ id: 'a3', profile: '__proto__', deckId: 'constructor', factId: '__proto__', correct: false, at: local(10) }),
+    ]);
+    expect(data.facts.map((f) => [f.profile, f.deckId, f.factId, f.attempts])).toEqual([
+      ['__proto__', 'constructor', '__proto__', 2],
+      ['constructor', '__proto__', 'constructor', 1],
+    ]);
+    expect(Object.getPrototypeOf(data.facts[0])).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).attempts).toBeUndefined();
+  });
+
+  it('counts answers in their session, and ignores a session it does not hold', () => {
+    const data = applied([
+      sessionEvent({ id: 's1' }),
+      attemptEvent({ id: 'a1', sessionId: 's1', correct: true }),
+      attemptEvent({ id: 'a2', sessionId: 's1', correct: false }),
+      attemptEvent({ id: 'a3', sessionId: 'gone', correct: true }),
+    ]);
+    expect(data.sessions).toEqual([aSession({ id: 's1', answered: 2, correct: 1 })]);
+  });
+
+  it('replaces a session with a later session event (its end)', () => {
+    const ended = aSession({ status: 'finished', endedAt: local(9, 30), answered: 3, correct: 2 });
+    const data = applied([sessionEvent(), attemptEvent(), { type: 'session', session: ended }]);
+    expect(data.sessions).toEqual([ended]);
+  });
+});
+
+describe('applyEvents: "I was right"', () => {
+  const wrong = (id: string, at: string) => attemptEvent({ id, kind: 'short', correct: false, at, given: 'US' });
+
+  it('counts the claimed answer as right, keeps the alias, and flips lastCorrect for the latest attempt', () => {
+    const data = applied([sessionEvent(), wrong('a1', local(9, 0)), claimEvent({ attemptId: 'a1', kind: 'short', text: 'US', at: local(9, 1) })]);
+    expect(data.facts).toEqual([aFactProgress({ attempts: 1, correct: 1, lastCorrect: true, lastAt: local(9, 0), lastKind: 'short', lastAttemptId: 'a1' })]);
+    expect(data.kinds).toEqual([aKindTally({ kind: 'short', attempts: 1, correct: 1 })]);
+    expect(data.aliases).toEqual([anAlias({ text: 'US', at: local(9, 1) })]);
+    expect(data.sessions).toEqual([aSession({ answered: 1, correct: 1 })]);
+  });
+
+  it('leaves lastCorrect alone when the claimed attempt is not the latest', () => {
+    const data = applied([wrong('a1', local(9, 0)), wrong('a2', local(9, 2)), claimEvent({ attemptId: 'a1', kind: 'short', at: local(9, 3) })]);
+    expect(data.facts).toEqual([aFactProgress({ attempts: 2, correct: 1, lastCorrect: false, lastAt: local(9, 2), lastKind: 'short', lastAttemptId: 'a2' })]);
+  });
+});
+
+describe('applyEvents: cards', () => {
+  const day0 = new Date(local(9));
+  const day1 = new Date(local(9, 0, 2));
+
+  it('creates a card on the first rating, with firstSeen, and updates it on the next', () => {
+    const first = reviewEvent(emptyDatabase(), { id: 'r1', now: day0, source: 'study' });
+    const afterFirst = applied([first]);
+    expect(afterFirst.cards).toEqual([{ profile: 'default', deckId: DECK, factId: 'f1', firstSeen: day0.toISOString(), ...first.review.after }]);
+    expect(afterFirst.days).toEqual([aDayTally({ day: '2024-06-01', answers: 0, studied: 1 })]);
+
+    const second = reviewEvent(afterFirst, { id: 'r2', now: day1, rating: 'easy', source: 'quiz' });
+    const afterSecond = applied([second], afterFirst);
+    expect(second.review.before).toEqual(first.review.after);
+    expect(afterSecond.cards).toEqual([{ profile: 'default', deckId: DECK, factId: 'f1', firstSeen: day0.toISOString(), ...second.review.after }]);
+    expect(afterSecond.cards[0]?.reps).toBe(2);
+    // A quiz rating is an answer's, not a flashcard's: it is not counted as studied.
+    expect(afterSecond.days).toEqual(afterFirst.days);
+  });
+
+  it('undoes a rating back to the card before it, and removes a card rated once', () => {
+    const first = reviewEvent(emptyDatabase(), { id: 'r1', now: day0 });
+    const once = applied([first]);
+    const second = reviewEvent(once, { id: 'r2', now: day1, rating: 'again' });
+    const twice = applied([second], once);
+
+    const undoneSecond = applied([undoEvent(second.review, day1)], twice);
+    expect(undoneSecond.cards).toEqual(once.cards);
+    const undoneBoth = applied([undoEvent(first.review, day1)], undoneSecond);
+    expect(undoneBoth.cards).toEqual([]);
+  });
+
+  it('takes a study rating off the day it is undone on, never below zero', () => {
+    const first = reviewEvent(emptyDatabase(), { id: 'r1', now: day0 });
+    const data = applied([first, undoEvent(first.review, day0), undoEvent(first.review, day0)]);
+    expect(data.days).toEqual([aDayTally({ day: '2024-06-01', answers: 0, studied: 0 })]);
+  });
+
+  it('changes no card for a rating carried over without its card (database version 2)', () => {
+    const { review } = reviewEvent(emptyDatabase());
+    expect(applied([{ type: 'review', review: { ...review, after: null } }]).cards).toEqual([]);
+  });
+});
+
+describe('applyEvents: settings and reset', () => {
+  it('adds a profile, then replaces it; its day start hour decides the study day of later answers', () => {
+    const settings = { desiredRetention: 0.8, newPerDay: 5, dayStartHour: 0 };
+    const data = applied([
+      attemptEvent({ id: 'a1', at: local(3, 30) }),
+      settingsEvent('default', { ...settings, dayStartHour: 4 }, new Date(local(8))),
+      settingsEvent('default', settings, new Date(local(8, 1))),
+      attemptEvent({ id: 'a2', at: local(3, 30, 2) }),
+    ]);
+    expect(data.profiles).toEqual([{ name: 'default', ...settings }]);
+    expect(data.days).toEqual([aDayTally({ day: '2024-05-31', answers: 1 }), aDayTally({ day: '2024-06-02', answers: 1 })]);
+  });
+
+  it("removes every record of the profile and nothing of another's; later events in the batch still apply", () => {
+    const events = (profile: string): HistoryEvent[] => [
+      settingsEvent(profile, { desiredRetention: 0.8, newPerDay: 5, dayStartHour: 4 }, new Date(local(8))),
+      sessionEvent({ id: `s-${profile}`, profile }),
+      attemptEvent({ id: `a-${profile}`, sessionId: `s-${profile}`, profile, kind: 'short', correct: false }),
+      claimEvent({ attemptId: `a-${profile}`, sessionId: `s-${profile}`, profile, kind: 'short' }),
+      reviewEvent(emptyDatabase(), { id: `r-${profile}`, profile }),
+    ];
+    const bobOnly = applied(events('bob'));
+    const both = applied([...events('ann'), ...events('bob')]);
+    const data = applied([resetEvent('ann'), attemptEvent({ id: 'a-after', profile: 'ann', factId: 'f9' })], both);
+
+    const { logBytes: _l, ...rest } = data;
+    for (const [name, list] of Object.entries(rest)) {
+      if (!Array.isArray(list)) continue;
+      const bobs = (list as Array<{ profile?: string; name?: string }>).filter((r) => (r.profile ?? r.name) === 'bob');
+      expect(bobs, name).toEqual((bobOnly as unknown as Record<string, unknown[]>)[name]);
+    }
+    expect(data.facts.filter((f) => f.profile === 'ann')).toEqual([aFactProgress({ profile: 'ann', factId: 'f9', lastAttemptId: 'a-after' })]);
+    expect(data.kinds.filter((k) => k.profile === 'ann')).toEqual([aKindTally({ profile: 'ann' })]);
+    expect(data.sessions.some((s) => s.profile === 'ann')).toBe(false);
+    expect(data.aliases.some((a) => a.profile === 'ann')).toBe(false);
+    expect(data.cards.some((c) => c.profile === 'ann')).toBe(false);
+    expect(data.profiles.map((p) => p.name)).toEqual(['bob']);
+  });
+});
+
+describe('applyEvents: sessions kept', () => {
+  it(`keeps active sessions and the ${KEEP_SESSIONS} most recently started ended ones`, () => {
+    const minute = (n: number): string => new Date(Date.UTC(2024, 5, 1, 0, n)).toISOString();
+    const active = aSession({ id: 'active', startedAt: minute(0) });
+    // Ended sessions arrive out of order, so "most recent" must come from startedAt, not arrival.
+    const ended = Array.from({ length: KEEP_SESSIONS + 3 }, (_, i) => aSession({ id: `e${i}`, status: 'finished', endedAt: minute(i + 2), startedAt: minute(i + 1) }));
+    const order = [...ended.slice(100), ...ended.slice(0, 100)];
+    const data = applied([{ type: 'session', session: active }, ...order.map((session): HistoryEvent => ({ type: 'session', session }))]);
+    expect(data.sessions).toHaveLength(KEEP_SESSIONS + 1);
+    expect(data.sessions.map((s) => s.id).sort()).toEqual(['active', ...ended.slice(3).map((s) => s.id)].sort());
+  });
+});
+
+describe('applyEvents: one batch or many', () => {
+  const anEvent: fc.Arbitrary<HistoryEvent> = fc.oneof(
+    fc.record({ id: fc.constantFrom('a1', 'a2', 'a3'), factId: fc.constantFrom('f1', 'f2', '__proto__'), correct: fc.boolean(), minute: fc.nat(59), sessionId: fc.constantFrom('s1', 's2') }).map(({ minute, ...rest }) => attemptEvent({ ...rest, at: local(9, minute) })),
+    fc.record({ attemptId: fc.constantFrom('a1', 'a2', 'a3'), factId: fc.constantFrom('f1', 'f2') }).map((claim) => claimEvent(claim)),
+    fc.record({ id: fc.constantFrom('s1', 's2'), status: fc.constantFrom('active' as const, 'finished' as const) }).map((session) => sessionEvent(session)),
+    fc.constantFrom('default', 'bob').map((profile) => resetEvent(profile)),
+  );
+
+  it('adds up to the same state whether the log is replayed at once or event by event', () => {
+    fc.assert(
+      fc.property(fc.array(anEvent, { maxLength: 30 }), fc.nat(30), (events, cut) => {
+        const atOnce = applied(events);
+        const inTwo = applied(events.slice(cut), applied(events.slice(0, cut)));
+        const oneByOne = events.reduce((data, event) => applied([event], data), emptyDatabase());
+        expect(inTwo).toEqual(atOnce);
+        expect(oneByOne).toEqual(atOnce);
+      }),
+    );
+  });
+
+  it('counts every attempt once per fact', () => {
+    fc.assert(
+      fc.property(fc.array(anEvent, { maxLength: 30 }), (events) => {
+        const data = applied(events);
+        const lastReset = events.map((e) => e.type === 'reset').lastIndexOf(true);
+        const counted = events.slice(lastReset + 1).filter((e) => e.type === 'attempt').length;
+        const survivingBefore = events
+          .slice(0, lastReset + 1)
+          .filter((e, i) => e.type === 'attempt' && !events.slice(i + 1, lastReset + 1).some((r) => r.type === 'reset' && r.profile === e.attempt.profile)).length;
+        expect(data.facts.reduce((sum, f) => sum + f.attempts, 0)).toBe(counted + survivingBefore);
+      }),
+    );
+  });
+});
+
+describe('parseLog', () => {
+  const a1 = attemptEvent({ id: 'a1' });
+  const a2 = attemptEvent({ id: 'a2', given: 'Pékin' });
+  const line = (event: unknown): string => `${JSON.stringify(event)}\n`;
+  const bytes = (text: string): number => Buffer.byteLength(text);
+  const notAnEvent = (n: number): ReturnType<typeof parseLog> => ({ ok: false, line: n, problem: 'a line of the history log is not an event' });
+
+  it.each<[string, string, ReturnType<typeof parseLog>]>([
+    ['an empty log', '', { ok: true, events: [], bytes: 0, torn: false }],
+    ['saves, one line each (bytes counted in UTF-8)', line([a1]) + line([a2]), { ok: true, events: [a1, a2], bytes: bytes(line([a1]) + line([a2])), torn: false }],
+    ['a save of two events on one line', line([a1, a2]), { ok: true, events: [a1, a2], bytes: bytes(line([a1, a2])), torn: false }],
+    ['single events, as written by hand', line(a1) + line(a2), { ok: true, events: [a1, a2], bytes: bytes(line(a1) + line(a2)), torn: false }],
+    ['saves and single events mixed', line(a1) + line([a2, a1]), { ok: true, events: [a1, a2, a1], bytes: bytes(line(a1) + line([a2, a1])), torn: false }],
+    ['an empty save', line([]) + line([a1]), { ok: true, events: [a1], bytes: bytes(line([]) + line([a1])), torn: false }],
+    ['blank lines, skipped', `\n${line([a1])}   \n\n${line(a2)}`, { ok: true, events: [a1, a2], bytes: bytes(`\n${line([a1])}   \n\n${line(a2)}`), torn: false }],
+    ['a Windows line end', `${JSON.stringify([a1])}\r\n`, { ok: true, events: [a1], bytes: bytes(`${JSON.stringify([a1])}\r\n`), torn: false }],
+    ['a torn last line, left out', line([a1]) + line([a2]).slice(0, 40), { ok: true, events: [a1], bytes: bytes(line([a1])), torn: true }],
+    ['a torn last line that would parse, left out', line([a1]) + JSON.stringify([a2]), { ok: true, events: [a1], bytes: bytes(line([a1])), torn: true }],
+    // The first event of a torn save is whole on the disk: it is left out with the rest of its save.
+    ['a save torn right after its first event, left out whole', line([a1]) + JSON.stringify([a1, a2]).slice(0, JSON.stringify([a1]).length), { ok: true, events: [a1], bytes: bytes(line([a1])), torn: true }],
+    ['a bad line in the middle, with its number', `${line([a1])}\n{"type": "attempt", \n${line([a2])}`, { ok: false, line: 3, problem: 'a line of the history log is not valid JSON' }],
+    ['an object that is no event', `${line([a1])}{"kind": "attempt"}\n`, notAnEvent(2)],
+    ['a save holding something that is no event', `${line([a1])}${line([a2, { kind: 'attempt' }])}`, notAnEvent(2)],
+    ['a save holding null', line([a1, null]), notAnEvent(1)],
+    ['a save holding a save', line([[a1]]), notAnEvent(1)],
+    ['an unknown event type', `{"type": "delete"}\n`, notAnEvent(1)],
+    ['null', 'null\n', notAnEvent(1)],
+    ['a number', '42\n', notAnEvent(1)],
+  ])('reads %s', (_name, text, expected) => {
+    expect(parseLog(text)).toEqual(expected);
+  });
+
+  it('numbers lines from the line it starts at', () => {
+    expect(parseLog(`${line([a1])}oops\n`, 41)).toEqual({ ok: false, line: 42, problem: 'a line of the history log is not valid JSON' });
+  });
+
+  const events = [a1, a2, claimEvent(), sessionEvent(), resetEvent('__proto__')];
+
+  it('reads back what serializeEvents writes: one save, one line holding its events as a list', () => {
+    const text = serializeEvents(events);
+    expect(text.split('\n')).toEqual([expect.any(String), '']);
+    expect(JSON.parse(text)).toEqual(events);
+    expect(parseLog(text)).toEqual({ ok: true, events, bytes: bytes(text), torn: false });
+  });
+
+  it('reads back what serializeEach writes: each event a save of its own, on its own line', () => {
+    const text = serializeEach(events);
+    expect(text).toBe(events.map((event) => serializeEvents([event])).join(''));
+    expect(text.split('\n')).toHaveLength(events.length + 1);
+    expect(parseLog(text)).toEqual({ ok: true, events, bytes: bytes(text), torn: false });
+  });
+
+  it('leaves out the whole of a save torn at any byte, and keeps every save before it', () => {
+    const kept = serializeEach([a1]);
+    const save = serializeEvents([a2, claimEvent(), sessionEvent()]);
+    // Every cut short of the newline, including one that leaves valid JSON (the save minus its "\n").
+    for (let cut = 0; cut < save.length; cut += 1) {
+      expect(parseLog(kept + save.slice(0, cut)), `cut at ${cut}`).toEqual({ ok: true, events: [a1], bytes: bytes(kept), torn: cut > 0 });
+    }
+  });
+});
+
+describe('studyDay in these tests', () => {
+  it('puts the local times used above on the days they expect', () => {
+    expect([studyDay(new Date(local(9))), studyDay(new Date(local(3, 30))), studyDay(new Date(local(3, 30)), 0)]).toEqual(['2024-06-01', '2024-05-31', '2024-06-01']);
+  });
+});
