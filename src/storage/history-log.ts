@@ -44,7 +44,7 @@ export async function readLogFrom(fs: FileSystem, file: string, offset: number):
   if (!parsed.ok) return refuse(parsed.line, parsed.problem);
   for (const [i, event] of parsed.events.entries()) {
     const problems = validateEvent(event as unknown as Record<string, unknown>);
-    if (problems.length > 0) await refuse(i + 1, `an event is malformed: ${problems.slice(0, 2).join('; ')}`);
+    if (problems.length > 0) await refuse(parsed.lines[i] ?? i + 1, `an event is malformed: ${problems.slice(0, 2).join('; ')}`);
   }
   return { events: parsed.events, end: offset + parsed.bytes, tornBytes: bytes.length - parsed.bytes };
 }

@@ -211,7 +211,16 @@ export function serializeEach(events: readonly HistoryEvent[]): string {
 }
 
 export type LogParse =
-  | { ok: true; events: HistoryEvent[]; /** Bytes of whole lines read. */ bytes: number; /** A last line cut short by a crash. */ torn: boolean }
+  | {
+      ok: true;
+      events: HistoryEvent[];
+      /** The line (counted from the first line given) each event stands on. */
+      lines: number[];
+      /** Bytes of whole lines read. */
+      bytes: number;
+      /** A last line cut short by a crash. */
+      torn: boolean;
+    }
   | { ok: false; line: number; problem: string };
 
 const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 'settings', 'reset']);
@@ -223,11 +232,12 @@ const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 's
  */
 export function parseLog(text: string, firstLine = 1): LogParse {
   const events: HistoryEvent[] = [];
+  const lines: number[] = [];
   let offset = 0;
   let line = firstLine;
   while (offset < text.length) {
     const end = text.indexOf('\n', offset);
-    if (end === -1) return { ok: true, events, bytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
+    if (end === -1) return { ok: true, events, lines, bytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
     const raw = text.slice(offset, end);
     if (raw.trim() !== '') {
       let value: unknown;
@@ -244,10 +254,11 @@ export function parseLog(text: string, firstLine = 1): LogParse {
           return { ok: false, line, problem: 'a line of the history log is not an event' };
         }
         events.push(item as HistoryEvent);
+        lines.push(line);
       }
     }
     offset = end + 1;
     line++;
   }
-  return { ok: true, events, bytes: Buffer.byteLength(text), torn: false };
+  return { ok: true, events, lines, bytes: Buffer.byteLength(text), torn: false };
 }

@@ -233,8 +233,15 @@ export class Store {
     if (found === null && this.#logEnd > 0) {
       // The log was moved away (as the advice for a damaged one says): the database file keeps what
       // it added up to, and a new log starts empty.
+      const previous = this.#logEnd;
       this.#logEnd = 0;
-      await this.#checkpoint();
+      try {
+        await this.#checkpoint();
+      } catch (error) {
+        // Until the file says the log starts afresh, nothing may be appended to a new one.
+        this.#logEnd = previous;
+        throw error;
+      }
       return 0;
     }
     const size = found ?? 0;

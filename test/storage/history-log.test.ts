@@ -96,6 +96,14 @@ describe('readLogFrom', () => {
     expect(error.message).toContain('an event is malformed: attempt.correct must be a boolean, not the string "yes" (line 2)');
   });
 
+  it('names the line of a malformed event inside a save of several, after blank lines', async () => {
+    const file = join(await tempDir(), HISTORY_FILE);
+    const bad = { type: 'attempt', attempt: { ...a2.attempt, correct: 'yes' } };
+    await writeFile(file, `${serializeEvents([a1, a2, a3])}\n${serializeEvents([a1, bad as never])}`);
+    const error = await rejection(readLogFrom(realFileSystem, file, 0));
+    expect(error.message).toContain('(line 3)');
+  });
+
   it('says why it could not read the log', async () => {
     const dir = await tempDir();
     const file = join(dir, HISTORY_FILE);

@@ -241,18 +241,18 @@ describe('parseLog', () => {
   const notAnEvent = (n: number): ReturnType<typeof parseLog> => ({ ok: false, line: n, problem: 'a line of the history log is not an event' });
 
   it.each<[string, string, ReturnType<typeof parseLog>]>([
-    ['an empty log', '', { ok: true, events: [], bytes: 0, torn: false }],
-    ['saves, one line each (bytes counted in UTF-8)', line([a1]) + line([a2]), { ok: true, events: [a1, a2], bytes: bytes(line([a1]) + line([a2])), torn: false }],
-    ['a save of two events on one line', line([a1, a2]), { ok: true, events: [a1, a2], bytes: bytes(line([a1, a2])), torn: false }],
-    ['single events, as written by hand', line(a1) + line(a2), { ok: true, events: [a1, a2], bytes: bytes(line(a1) + line(a2)), torn: false }],
-    ['saves and single events mixed', line(a1) + line([a2, a1]), { ok: true, events: [a1, a2, a1], bytes: bytes(line(a1) + line([a2, a1])), torn: false }],
-    ['an empty save', line([]) + line([a1]), { ok: true, events: [a1], bytes: bytes(line([]) + line([a1])), torn: false }],
-    ['blank lines, skipped', `\n${line([a1])}   \n\n${line(a2)}`, { ok: true, events: [a1, a2], bytes: bytes(`\n${line([a1])}   \n\n${line(a2)}`), torn: false }],
-    ['a Windows line end', `${JSON.stringify([a1])}\r\n`, { ok: true, events: [a1], bytes: bytes(`${JSON.stringify([a1])}\r\n`), torn: false }],
-    ['a torn last line, left out', line([a1]) + line([a2]).slice(0, 40), { ok: true, events: [a1], bytes: bytes(line([a1])), torn: true }],
-    ['a torn last line that would parse, left out', line([a1]) + JSON.stringify([a2]), { ok: true, events: [a1], bytes: bytes(line([a1])), torn: true }],
+    ['an empty log', '', { ok: true, events: [], lines: [], bytes: 0, torn: false }],
+    ['saves, one line each (bytes counted in UTF-8)', line([a1]) + line([a2]), { ok: true, events: [a1, a2], lines: [1, 2], bytes: bytes(line([a1]) + line([a2])), torn: false }],
+    ['a save of two events on one line', line([a1, a2]), { ok: true, events: [a1, a2], lines: [1, 1], bytes: bytes(line([a1, a2])), torn: false }],
+    ['single events, as written by hand', line(a1) + line(a2), { ok: true, events: [a1, a2], lines: [1, 2], bytes: bytes(line(a1) + line(a2)), torn: false }],
+    ['saves and single events mixed', line(a1) + line([a2, a1]), { ok: true, events: [a1, a2, a1], lines: [1, 2, 2], bytes: bytes(line(a1) + line([a2, a1])), torn: false }],
+    ['an empty save', line([]) + line([a1]), { ok: true, events: [a1], lines: [2], bytes: bytes(line([]) + line([a1])), torn: false }],
+    ['blank lines, skipped', `\n${line([a1])}   \n\n${line(a2)}`, { ok: true, events: [a1, a2], lines: [2, 5], bytes: bytes(`\n${line([a1])}   \n\n${line(a2)}`), torn: false }],
+    ['a Windows line end', `${JSON.stringify([a1])}\r\n`, { ok: true, events: [a1], lines: [1], bytes: bytes(`${JSON.stringify([a1])}\r\n`), torn: false }],
+    ['a torn last line, left out', line([a1]) + line([a2]).slice(0, 40), { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: true }],
+    ['a torn last line that would parse, left out', line([a1]) + JSON.stringify([a2]), { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: true }],
     // The first event of a torn save is whole on the disk: it is left out with the rest of its save.
-    ['a save torn right after its first event, left out whole', line([a1]) + JSON.stringify([a1, a2]).slice(0, JSON.stringify([a1]).length), { ok: true, events: [a1], bytes: bytes(line([a1])), torn: true }],
+    ['a save torn right after its first event, left out whole', line([a1]) + JSON.stringify([a1, a2]).slice(0, JSON.stringify([a1]).length), { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: true }],
     ['a bad line in the middle, with its number', `${line([a1])}\n{"type": "attempt", \n${line([a2])}`, { ok: false, line: 3, problem: 'a line of the history log is not valid JSON' }],
     ['an object that is no event', `${line([a1])}{"kind": "attempt"}\n`, notAnEvent(2)],
     ['a save holding something that is no event', `${line([a1])}${line([a2, { kind: 'attempt' }])}`, notAnEvent(2)],
@@ -275,14 +275,14 @@ describe('parseLog', () => {
     const text = serializeEvents(events);
     expect(text.split('\n')).toEqual([expect.any(String), '']);
     expect(JSON.parse(text)).toEqual(events);
-    expect(parseLog(text)).toEqual({ ok: true, events, bytes: bytes(text), torn: false });
+    expect(parseLog(text)).toEqual({ ok: true, events, lines: events.map(() => 1), bytes: bytes(text), torn: false });
   });
 
   it('reads back what serializeEach writes: each event a save of its own, on its own line', () => {
     const text = serializeEach(events);
     expect(text).toBe(events.map((event) => serializeEvents([event])).join(''));
     expect(text.split('\n')).toHaveLength(events.length + 1);
-    expect(parseLog(text)).toEqual({ ok: true, events, bytes: bytes(text), torn: false });
+    expect(parseLog(text)).toEqual({ ok: true, events, lines: events.map((_, i) => i + 1), bytes: bytes(text), torn: false });
   });
 
   it('leaves out the whole of a save torn at any byte, and keeps every save before it', () => {
@@ -290,7 +290,7 @@ describe('parseLog', () => {
     const save = serializeEvents([a2, claimEvent(), sessionEvent()]);
     // Every cut short of the newline, including one that leaves valid JSON (the save minus its "\n").
     for (let cut = 0; cut < save.length; cut += 1) {
-      expect(parseLog(kept + save.slice(0, cut)), `cut at ${cut}`).toEqual({ ok: true, events: [a1], bytes: bytes(kept), torn: cut > 0 });
+      expect(parseLog(kept + save.slice(0, cut)), `cut at ${cut}`).toEqual({ ok: true, events: [a1], lines: [1], bytes: bytes(kept), torn: cut > 0 });
     }
   });
 });
