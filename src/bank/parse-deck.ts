@@ -13,12 +13,25 @@ export interface ParseResult extends ValidationResult {
 }
 
 /** The nearest located ancestor of a path: a missing field is reported where its object starts. */
-function nearestLocation(locations: Map<string, TextLocation>, path: string): TextLocation | undefined {
+export function nearestLocation(locations: Map<string, TextLocation>, path: string): TextLocation | undefined {
   for (let current = path; ; ) {
     const found = locations.get(current);
     if (found !== undefined || current === '') return found;
     const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
     current = cut <= 0 ? '' : current.slice(0, cut);
+  }
+}
+
+/**
+ * Where each value starts; empty for nesting deep enough to exhaust the stack (JSON.parse takes any depth,
+ * the locator recurses): the problems are still reported, without their line and column.
+ */
+function locateValuesIfShallow(body: string): Map<string, TextLocation> {
+  try {
+    return locateValues(body);
+  } catch (error) {
+    if (error instanceof RangeError) return new Map();
+    throw error;
   }
 }
 
@@ -45,7 +58,7 @@ export function parseDeckText(text: string, context: ValidationContext): ParseRe
   }
   const result = validateDeck(raw, context);
   if (result.problems.length === 0) return result;
-  const locations = locateValues(body);
+  const locations = locateValuesIfShallow(body);
   return {
     deck: result.deck,
     problems: result.problems.map((problem) => {

@@ -4,7 +4,7 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, usePagination, useState } from '@inquirer/core';
 import type { Style } from './style.js';
 import { DONT_KNOW, type DontKnow } from './dont-know.js';
-import { CURSOR_HIDE, DONT_KNOW_TEXT, digitOf, label, numberRange, plainKey, renderHelp, renderMessage, type PromptStatus, type InputClosedHook, useInputClosed } from './prompt-kit.js';
+import { CURSOR_HIDE, DONT_KNOW_TEXT, digitOf, label, numberRange, plainKey, renderHelp, renderMessage, type PromptStatus, type InputClosedHook, useInputClosed, renderAnswered } from './prompt-kit.js';
 
 export interface MultiSelectConfig extends InputClosedHook {
   message: string;
@@ -65,7 +65,7 @@ export const multiSelectPrompt = createPrompt<number[] | DontKnow, MultiSelectCo
 
   const message = renderMessage(config.message, status, style);
   if (status === 'done') {
-    return `${message} ${answer === DONT_KNOW_TEXT ? style.dim(answer) : style.cyan(answer)}`;
+    return renderAnswered(message, answer, style);
   }
 
   const page = usePagination({

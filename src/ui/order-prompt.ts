@@ -5,7 +5,7 @@
 import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, usePagination, useState } from '@inquirer/core';
 import type { Style } from './style.js';
 import { DONT_KNOW, type DontKnow } from './dont-know.js';
-import { CURSOR_HIDE, DONT_KNOW_TEXT, digitOf, label, numberRange, plainKey, renderHelp, renderMessage, type PromptStatus, type InputClosedHook, useInputClosed } from './prompt-kit.js';
+import { CURSOR_HIDE, DONT_KNOW_TEXT, digitOf, label, numberRange, plainKey, renderHelp, renderMessage, type PromptStatus, type InputClosedHook, useInputClosed, renderAnswered } from './prompt-kit.js';
 
 export interface OrderConfig extends InputClosedHook {
   message: string;
@@ -89,7 +89,7 @@ export const orderPrompt = createPrompt<number[] | DontKnow, OrderConfig>((confi
 
   const message = renderMessage(config.message, status, style);
   if (status === 'done') {
-    return `${message} ${answer === DONT_KNOW_TEXT ? style.dim(answer) : style.cyan(answer)}`;
+    return renderAnswered(message, answer, style);
   }
 
   const page = usePagination({

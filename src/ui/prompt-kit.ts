@@ -106,3 +106,8 @@ export async function runPrompt<Value, Config extends InputClosedHook>(
     throw error;
   }
 }
+
+/** The line a prompt leaves once answered: its message and the answer (dim for "don't know"). */
+export function renderAnswered(message: string, answer: string, style: Style): string {
+  return `${message} ${answer === DONT_KNOW_TEXT ? style.dim(answer) : style.cyan(answer)}`;
+}

@@ -187,43 +187,12 @@ export function tempDirs(prefix = 'factdeck-e2e-'): { make: () => Promise<string
   };
 }
 
-/** The progress database as the tests read it: straight from the files, no factdeck code involved. */
-export interface DbAttempt {
-  id: string;
-  sessionId: string;
-  profile: string;
-  deckId: string;
-  questionId: string;
-  factId: string;
-  kind: string;
-  given: string | boolean | string[] | null;
-  correct: boolean;
-  at: string;
-  ms: number;
-  claimed?: boolean;
-}
-
-export interface DbSession {
-  id: string;
-  profile: string;
-  deckId: string;
-  mode: 'quiz' | 'review';
-  startedAt: string;
-  endedAt: string | null;
-  status: 'active' | 'finished' | 'abandoned';
-  correct: number;
-  answered: number;
-  planned: number;
-  seed: number;
-}
-
-export interface DbAlias {
-  profile: string;
-  deckId: string;
-  questionId: string;
-  text: string;
-  at: string;
-}
+/**
+ * The progress database as the tests read it: straight from the files, no factdeck code involved (only
+ * its types, which run nothing).
+ */
+export type { Attempt as DbAttempt, SessionRecord as DbSession, AliasRecord as DbAlias } from '../../src/storage/schema.js';
+import type { Attempt as DbAttempt, SessionRecord as DbSession, AliasRecord as DbAlias } from '../../src/storage/schema.js';
 
 export interface Db {
   schemaVersion: number;

@@ -13,7 +13,8 @@
 // article and only imported decks may go without one (a deck of another origin with no article.txt is
 // refused by `check` and by every command that opens it).
 
-import { locateJsonError, locateValues, type TextLocation } from '../json-location.js';
+import { locateJsonError, locateValues } from '../json-location.js';
+import { nearestLocation } from '../parse-deck.js';
 import { validateDeck, type DeckProblem } from '../validate-deck.js';
 import { DECK_SCHEMA_VERSION, type Deck, type Fact, type ShortAnswerQuestion } from '../../domain/deck.js';
 import { contentId } from './content-id.js';
@@ -158,15 +159,6 @@ function own(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-/** The location of a path's nearest ancestor that has one: a missing field is where its object starts. */
-function nearestLocation(locations: Map<string, TextLocation>, path: string): TextLocation | undefined {
-  for (let current = path; ; ) {
-    const found = locations.get(current);
-    if (found !== undefined || current === '') return found;
-    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
-    current = cut <= 0 ? '' : current.slice(0, cut);
-  }
-}
 
 function importJson(input: string, options: ImportOptions): ImportPlan {
   const text = stripBom(input);
