@@ -22,11 +22,36 @@ export function nearestLocation(locations: Map<string, TextLocation>, path: stri
   }
 }
 
+/** A deck nests four deep (questions[3].choices[1]); past this, nothing can be right anyway. */
+const MAX_LOCATED_DEPTH = 32;
+/** Far more values than a real deck holds (the seed deck has about a thousand). */
+const MAX_LOCATED_VALUES = 250_000;
+
 /**
- * Where each value starts; empty for nesting deep enough to exhaust the stack (JSON.parse takes any depth,
- * the locator recurses): the problems are still reported, without their line and column.
+ * Whether the locator would take too long on `value`: nesting deeper than MAX_LOCATED_DEPTH or more than
+ * MAX_LOCATED_VALUES values. Walked without recursion, stopping as soon as it knows.
  */
-function locateValuesIfShallow(body: string): Map<string, TextLocation> {
+function tooLargeToLocate(value: unknown): boolean {
+  const stack: [object, number][] = typeof value === 'object' && value !== null ? [[value, 0]] : [];
+  let seen = 1;
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [container, depth] = top;
+    if (depth >= MAX_LOCATED_DEPTH) return true;
+    const children: unknown[] = Array.isArray(container) ? container : Object.values(container);
+    seen += children.length;
+    if (seen > MAX_LOCATED_VALUES) return true;
+    for (const child of children) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Where each value starts. Not for hostile shapes (JSON.parse takes any depth and size): the locator
+ * recurses and records every value's path, so thousands of levels cost seconds or exhaust the stack, and
+ * millions of values gigabytes. Such a file's problems are reported without their line and column.
+ */
+function locateProblemValues(body: string, raw: unknown): Map<string, TextLocation> {
+  if (tooLargeToLocate(raw)) return new Map();
   try {
     return locateValues(body);
   } catch (error) {
@@ -58,7 +83,7 @@ export function parseDeckText(text: string, context: ValidationContext): ParseRe
   }
   const result = validateDeck(raw, context);
   if (result.problems.length === 0) return result;
-  const locations = locateValuesIfShallow(body);
+  const locations = locateProblemValues(body, raw);
   return {
     deck: result.deck,
     problems: result.problems.map((problem) => {

@@ -27,7 +27,8 @@ export type ProblemCode =
   | 'multi-select-not-subset'
   | 'duplicate-choice'
   | 'answer-in-prompt'
-  | 'cloze-without-blank';
+  | 'cloze-without-blank'
+  | 'too-many-problems';
 
 export interface DeckProblem {
   code: ProblemCode;
@@ -98,13 +99,33 @@ function mentions(haystack: string, needle: string): boolean {
   return false;
 }
 
+/**
+ * Problems kept in full. A hostile deck.json of a few megabytes can hold millions of wrong values: each
+ * kept as an object (and printed) would take gigabytes; past this many, they are only counted.
+ */
+export const MAX_PROBLEMS = 500;
+
 class Collector {
   readonly problems: DeckProblem[] = [];
+  /** Every problem found, kept or not: what "did this part add a problem?" is decided on. */
+  count = 0;
 
   add(code: ProblemCode, path: Path, message: string, hint: string, id?: string): void {
+    this.count++;
+    if (this.problems.length >= MAX_PROBLEMS) return;
     const problem: DeckProblem = { code, path: formatPath(path), message, hint };
     if (id !== undefined) problem.id = id;
     this.problems.push(problem);
+  }
+
+  /** The problems, with one more that says how many were left out. */
+  all(): DeckProblem[] {
+    const left = this.count - this.problems.length;
+    if (left === 0) return this.problems;
+    return [
+      ...this.problems,
+      { code: 'too-many-problems', path: '', message: `and ${left} more problem${left === 1 ? '' : 's'} not listed`, hint: `fix the ones above (the first ${MAX_PROBLEMS}) and check again` },
+    ];
   }
 
   schema(path: Path, message: string, hint: string, id?: string): void {
@@ -183,16 +204,16 @@ function checkFacts(raw: unknown, out: Collector): boolean {
       return;
     }
     const id = typeof own(fact, 'id') === 'string' ? (own(fact, 'id') as string) : undefined;
-    const before = out.problems.length;
+    const before = out.count;
     for (const key of FACT_FIELDS) out.text(fact, key, path, { id });
     out.unknownFields(fact, FACT_FIELDS, path, id);
-    if (out.problems.length > before) ok = false;
+    if (out.count > before) ok = false;
   });
   return ok;
 }
 
 function checkQuestion(question: Record<string, unknown>, path: Path, out: Collector): boolean {
-  const before = out.problems.length;
+  const before = out.count;
   const id = typeof own(question, 'id') === 'string' ? (own(question, 'id') as string) : undefined;
   out.text(question, 'id', path, { id });
   out.text(question, 'factId', path, { id });
@@ -238,7 +259,7 @@ function checkQuestion(question: Record<string, unknown>, path: Path, out: Colle
       out.texts(question, 'answer', path, id, 1);
       break;
   }
-  return out.problems.length === before;
+  return out.count === before;
 }
 
 function checkQuestions(raw: unknown, out: Collector): boolean {
@@ -264,7 +285,7 @@ function checkShape(raw: unknown, context: ValidationContext, out: Collector): D
     out.schema([], `a deck must be a JSON object, found ${describeType(raw)}`, 'see questions/deck.schema.json for the format');
     return null;
   }
-  const before = out.problems.length;
+  const before = out.count;
   const version = own(raw, 'schemaVersion');
   if (version !== DECK_SCHEMA_VERSION) {
     const newer = typeof version === 'number' && version > DECK_SCHEMA_VERSION;
@@ -289,7 +310,7 @@ function checkShape(raw: unknown, context: ValidationContext, out: Collector): D
   checkFacts(own(raw, 'facts'), out);
   checkQuestions(own(raw, 'questions'), out);
   out.unknownFields(raw, DECK_FIELDS, []);
-  return out.problems.length === before ? (raw as unknown as Deck) : null;
+  return out.count === before ? (raw as unknown as Deck) : null;
 }
 
 function checkIds(deck: Deck, out: Collector): void {
@@ -346,9 +367,11 @@ function checkAnswers(deck: Deck, out: Collector): void {
     const path: Path = ['questions', index];
     const id = question.id;
     const choices = question.kind === 'choice' || question.kind === 'multi-select' ? question.choices : question.kind === 'order' ? question.items : [];
-    const duplicates = choices.filter((choice, i) => choices.indexOf(choice) !== i);
-    if (duplicates.length > 0) {
-      out.add('duplicate-choice', [...path, question.kind === 'order' ? 'items' : 'choices'], `"${duplicates[0]}" is listed twice`, 'list each option once', id);
+    // Sets, not indexOf in a loop: a hostile deck may list hundreds of thousands of choices.
+    const listed = new Set<string>();
+    const duplicate = choices.find((choice) => listed.size === listed.add(choice).size);
+    if (duplicate !== undefined) {
+      out.add('duplicate-choice', [...path, question.kind === 'order' ? 'items' : 'choices'], `"${duplicate}" is listed twice`, 'list each option once', id);
     }
     switch (question.kind) {
       case 'choice':
@@ -364,7 +387,7 @@ function checkAnswers(deck: Deck, out: Collector): void {
         break;
       }
       case 'multi-select': {
-        const stray = question.answer.find((item) => !question.choices.includes(item));
+        const stray = question.answer.find((item) => !listed.has(item));
         if (stray !== undefined) {
           out.add('multi-select-not-subset', [...path, 'answer'], `"${stray}" is in the answer but not among the choices`, 'every answer must be one of "choices"', id);
         }
@@ -395,5 +418,5 @@ export function validateDeck(raw: unknown, context: ValidationContext): Validati
   } else if (context.article === null && isRecord(raw) && own(raw, 'origin') !== 'imported') {
     out.add('missing-article', [], 'the deck folder has no article.txt', 'put the article\'s text, exactly as given, in article.txt beside deck.json');
   }
-  return { deck, problems: out.problems };
+  return { deck, problems: out.all() };
 }

@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { openDeck } from './open-deck.js';
-import { checkProfile, createAsker, openStore, requireTerminalOrPlain, runSession, type ProgressOptions } from './run-session.js';
+import { checkProfile, createAsker, requireTerminalOrPlain, runSession, withStore, type ProgressOptions } from './run-session.js';
 
 export interface QuizOptions extends ProgressOptions {
   count: number;
@@ -55,8 +55,7 @@ export async function quizCommand(context: Context, options: QuizOptions): Promi
   const kinds = checkKinds(options.kind);
   requireTerminalOrPlain(context, options, 'quiz');
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
-  const store = await openStore(context, options);
-  try {
+  await withStore(context, options, async (store) => {
     const { deck } = loaded;
     const progress = factProgressFor(store.data(), profile, deck.id);
     const seed = pickSeed(options.seed);
@@ -67,8 +66,6 @@ export async function quizCommand(context: Context, options: QuizOptions): Promi
       throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);
     }
     await runSession(context, store, createAsker(context, options), { mode: 'quiz', deck: loaded, questions, seed, random, profile });
-  } finally {
-    await store.close();
-  }
+  });
   writeLine(context.stdout);
 }

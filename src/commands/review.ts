@@ -9,7 +9,7 @@ import { writeLine } from '../context.js';
 import { openDeck } from './open-deck.js';
 import { checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
 import { factProgressFor } from '../storage/progress.js';
-import { checkProfile, createAsker, openStore, requireTerminalOrPlain, runSession } from './run-session.js';
+import { checkProfile, createAsker, requireTerminalOrPlain, runSession, withStore } from './run-session.js';
 
 export type ReviewOptions = Omit<QuizOptions, 'count'> & { count?: number };
 
@@ -18,8 +18,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
   const kinds = checkKinds(options.kind);
   requireTerminalOrPlain(context, options, 'review');
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
-  const store = await openStore(context, options);
-  try {
+  await withStore(context, options, async (store) => {
     const { deck } = loaded;
     const progress = factProgressFor(store.data(), profile, deck.id);
     const history = historyFromProgress(deck, progress);
@@ -36,8 +35,6 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
       return;
     }
     await runSession(context, store, createAsker(context, options), { mode: 'review', deck: loaded, questions, seed, random, profile });
-  } finally {
-    await store.close();
-  }
+  });
   writeLine(context.stdout);
 }

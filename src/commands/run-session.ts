@@ -61,9 +61,29 @@ export async function openStore(context: Context, options: { data?: string }): P
   const checkpointEvery = Number(context.env.FACTDECK_CHECKPOINT_EVERY);
   return Store.open(dataDirFor(context, options), {
     now: context.now,
+    onLockWait: (lockFile) => {
+      context.stderr.write(`Waiting for another factdeck to finish saving (or for the lock ${lockFile}, left by one that was killed, to go stale: up to 10 s)...\n`);
+    },
     fs: fileSystemFor(context.env),
     ...(Number.isSafeInteger(checkpointEvery) && checkpointEvery > 0 ? { checkpointEvery } : {}),
   });
+}
+
+/**
+ * Opens the store, runs `work`, and closes the store. When `work` fails, its error is the one reported:
+ * a close that fails too (a full disk fails both) must not replace it with a different story.
+ */
+export async function withStore<R>(context: Context, options: { data?: string }, work: (store: Store) => Promise<R>): Promise<R> {
+  const store = await openStore(context, options);
+  let result: R;
+  try {
+    result = await work(store);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  await store.close();
+  return result;
 }
 
 /** Refuses an interactive run without a terminal, at once, instead of hanging on a prompt. */

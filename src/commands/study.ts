@@ -4,7 +4,7 @@
 
 import { nanoid } from 'nanoid';
 import { findQuoteSentence, splitSentences } from '../domain/article.js';
-import { factsById } from '../domain/deck.js';
+import { factsById, type LoadedDeck } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
@@ -22,7 +22,8 @@ import { createStyle } from '../ui/style.js';
 import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
 import { deckPicker, pickSeed } from './quiz.js';
-import { checkProfile, openStore, requireTerminalOrPlain, type ProgressOptions } from './run-session.js';
+import { checkProfile, requireTerminalOrPlain, withStore, type ProgressOptions } from './run-session.js';
+import type { Store } from '../storage/store.js';
 
 export interface StudyOptions extends ProgressOptions {
   deck?: string;
@@ -37,8 +38,11 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
   const profile = checkProfile(options.profile);
   requireTerminalOrPlain(context, options, 'study');
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  await withStore(context, options, (store) => studyRun(context, options, profile, loaded, store));
+}
+
+async function studyRun(context: Context, options: StudyOptions, profile: string, loaded: LoadedDeck, store: Store): Promise<void> {
   const { deck } = loaded;
-  const store = await openStore(context, options);
   const style = createStyle(context.color && !options.plain);
   const asker: StudyAsker = options.plain
     ? createPlainStudyAsker(promptContext(context))
@@ -63,7 +67,6 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
   if (options.cram) writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Cram · ${queue.length} cards · the schedule is not changed`, style));
 
   if (queue.length === 0) {
-    await store.close();
     const cards = [...cardsFor(store.data(), profile, deck.id).values()];
     const next = cards.map((c) => Date.parse(c.due)).sort((a, b) => a - b)[0];
     const when = next === undefined ? '' : ` The next card is due in ${formatInterval(next - context.now().getTime())}.`;
@@ -138,7 +141,6 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
     stopped = 'interrupt';
   } finally {
     asker.close();
-    await store.close();
   }
   const rated = undoStack.length;
   const summary = `${rated} card${rated === 1 ? '' : 's'} rated (again ${tally.again}, hard ${tally.hard}, good ${tally.good}, easy ${tally.easy})${options.cram ? ', schedule unchanged' : ', all saved'}.`;

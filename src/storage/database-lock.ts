@@ -28,8 +28,18 @@ export function lockFilePath(file: string): string {
   return `${file}.lock`;
 }
 
-export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOCK_TIMING): Promise<HeldLock> {
-  const deadline = Date.now() + timing.waitMs;
+/** How long a wait goes unmentioned: a save by another process takes milliseconds. */
+const QUIET_WAIT_MS = 1_000;
+
+/**
+ * Takes the lock on `file`, waiting (with backoff) while another process holds it. `onWait` is called
+ * once if the wait goes on past a second: a lock left by a killed process is taken over only once stale,
+ * and the learner should know why nothing happens meanwhile.
+ */
+export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOCK_TIMING, onWait?: () => void): Promise<HeldLock> {
+  const started = Date.now();
+  const deadline = started + timing.waitMs;
+  let told = false;
   let compromised: Error | undefined;
   let delay = 5;
   for (;;) {
@@ -67,6 +77,10 @@ export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOC
           `could not save progress to ${file}: another factdeck process has held its lock for over ${Math.round(timing.waitMs / 1000)} s. Nothing was saved; ${hint}`,
           { file, hint, code: 'ELOCKED', cause: error },
         );
+      }
+      if (!told && onWait !== undefined && Date.now() - started >= QUIET_WAIT_MS) {
+        told = true;
+        onWait();
       }
       // Jitter keeps two waiters from polling in step; the cap keeps a short hold from costing a long wait.
       await new Promise((resolve) => setTimeout(resolve, Math.min(left, delay * (0.5 + Math.random()))));

@@ -27,6 +27,8 @@ export interface StoreOptions {
   lockTiming?: Partial<LockTiming>;
   /** Events between checkpoints of the database file (default CHECKPOINT_EVERY). */
   checkpointEvery?: number;
+  /** Told once when a save waits more than a moment for another process's lock. */
+  onLockWait?: (lockFile: string) => void;
 }
 
 export const DEFAULT_FILE_NAME = 'factdeck.json';
@@ -50,6 +52,9 @@ export class Store {
   readonly #now: () => Date;
   readonly #lockTiming: LockTiming;
   readonly #checkpointEvery: number;
+  readonly #onLockWait: ((lockFile: string) => void) | undefined;
+  /** A save failed: close() then leaves the database file alone (the log has all that was saved). */
+  #saveFailed = false;
   readonly #low: Low<DatabaseData>;
   readonly #backupName: RegExp;
   readonly #backupStem: string;
@@ -80,6 +85,7 @@ export class Store {
     this.#now = options.now ?? (() => new Date());
     this.#lockTiming = { ...DEFAULT_LOCK_TIMING, ...options.lockTiming };
     this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
+    this.#onLockWait = options.onLockWait;
     this.#backupStem = fileName.replace(/\.json$/i, '');
     this.#backupName = new RegExp(`^${escapeRegExp(this.#backupStem)}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}(\\.\\d+)?Z\\.json$`);
     const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text) => this.#parse(text), fs: this.#fs });
@@ -122,7 +128,10 @@ export class Store {
         // Check the events first, so a bug can never put a line in the log that the next run would
         // refuse to read. (The whole database is checked at each checkpoint.)
         this.#refuseInvalidEvents(events);
-        this.#logEnd += await appendEvents(this.#fs, this.historyFile, events);
+        this.#logEnd += await appendEvents(this.#fs, this.historyFile, events).catch((error: unknown) => {
+          this.#saveFailed = true;
+          throw error;
+        });
         applyEvents(this.#data, events);
         this.#pending += events.length;
         // The events are saved (in the log) whatever happens next. A checkpoint that fails now is tried
@@ -154,7 +163,7 @@ export class Store {
     // Changes asked for before close() may still be queued: whether a checkpoint is due is known only
     // once they have run.
     const run = this.#queue.then(() =>
-      this.#pending > 0
+      this.#pending > 0 && !this.#saveFailed
         ? this.#withLock(async () => {
             await this.#catchUp();
             await this.#checkpoint();
@@ -334,7 +343,8 @@ export class Store {
   }
 
   async #withLock<R>(work: () => Promise<R>): Promise<R> {
-    const held = await acquireLock(this.file, this.#lockTiming);
+    const onWait = this.#onLockWait;
+    const held = await acquireLock(this.file, this.#lockTiming, onWait === undefined ? undefined : () => onWait(`${this.file}.lock`));
     try {
       const result = await work();
       if (held.compromised !== undefined) {
