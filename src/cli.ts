@@ -11,6 +11,7 @@ import type { Context } from './context.js';
 import { DeckError, ReportedFailure, StoppedError, UsageError } from './errors.js';
 import { editDistance } from './grading/edit-distance.js';
 import { packageRoot } from './paths.js';
+import { printable } from './ui/printable.js';
 import { resolveDataDir } from './storage/data-dir.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, stopped: 130 } as const;
@@ -237,8 +238,9 @@ function debugWanted(argv: readonly string[]): boolean {
 
 /** Turns any error into a message on stderr and an exit code. */
 export function reportError(error: unknown, context: Pick<Context, 'stderr'>, debug: boolean): number {
+  // Messages quote file names and data (a damaged file's bytes, a folder's name): never raw to the terminal.
   const say = (text: string): void => {
-    context.stderr.write(`${text}\n`);
+    context.stderr.write(`${printable(text)}\n`);
   };
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
@@ -349,12 +351,17 @@ function windDownOnSignals(stop: AbortController): () => string | null {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  // A closed pipe (factdeck decks | head) is not an error worth a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  });
   const stop = new AbortController();
   const signalled = windDownOnSignals(stop);
+  // A closed pipe (factdeck decks | head) is not an error worth a stack trace. The run winds down as on
+  // SIGTERM (a save under way finishes and releases its lock), quietly, then exits 0.
+  let pipeClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' || pipeClosed) return;
+    pipeClosed = true;
+    stop.abort(new Error('standard output was closed'));
+    setTimeout(() => process.exit(EXIT.ok), 2_000).unref();
+  });
   let context: Context;
   try {
     context = processContext();
@@ -366,5 +373,5 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   const code = await run(argv, context);
   const signal = signalled();
-  process.exitCode = signal === null ? code : (SIGNAL_EXIT[signal] as number);
+  process.exitCode = pipeClosed ? EXIT.ok : signal === null ? code : (SIGNAL_EXIT[signal] as number);
 }

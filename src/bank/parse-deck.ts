@@ -50,7 +50,7 @@ function tooLargeToLocate(value: unknown): boolean {
  * recurses and records every value's path, so thousands of levels cost seconds or exhaust the stack, and
  * millions of values gigabytes. Such a file's problems are reported without their line and column.
  */
-function locateProblemValues(body: string, raw: unknown): Map<string, TextLocation> {
+export function locateProblemValues(body: string, raw: unknown): Map<string, TextLocation> {
   if (tooLargeToLocate(raw)) return new Map();
   try {
     return locateValues(body);

@@ -18,7 +18,7 @@ import { writeLine } from '../context.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
 import { DeckError, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
-import { printable } from '../ui/printable.js';
+import { printable, printableJson } from '../ui/printable.js';
 
 export interface BuildOptions {
   out?: string;
@@ -195,7 +195,7 @@ export async function buildCommand(context: Context, articlePath: string, option
       kinds,
       ...(options.explain ? { candidates: result.candidates } : {}),
     };
-    writeLine(context.stdout, JSON.stringify(summary, null, 2));
+    writeLine(context.stdout, printableJson(summary));
     return;
   }
   if (options.explain) for (const line of explainLines(result)) writeLine(context.stdout, line);

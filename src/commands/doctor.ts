@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { ReportedFailure, UsageError } from '../errors.js';
 import { inspectDataDir, listBackups, restoreBackup } from '../storage/inspect.js';
-import { printable } from '../ui/printable.js';
+import { printable, printableJson } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { createStyle } from '../ui/style.js';
 import { dataDirFor } from './run-session.js';
@@ -66,7 +66,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
 
   const inspection = await inspectDataDir(dataDir);
   if (options.json) {
-    writeLine(context.stdout, JSON.stringify(inspection, null, 2));
+    writeLine(context.stdout, printableJson(inspection));
   } else {
     writeLine(context.stdout, style.bold(`factdeck doctor · ${dataDir}`));
     for (const finding of inspection.findings) {

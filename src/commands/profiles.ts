@@ -6,7 +6,7 @@ import { promptContext, writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
-import { printable } from '../ui/printable.js';
+import { printable, printableJson } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { checkProfile, openStore, type ProgressOptions } from './run-session.js';
 
@@ -54,7 +54,7 @@ export async function configCommand(context: Context, options: ConfigOptions): P
       await store.record((data) => [settingsEvent(profile, { ...settingsFor(data, profile), ...change }, context.now())]);
     }
     const settings = settingsFor(store.data(), profile);
-    if (options.json) writeLine(context.stdout, JSON.stringify({ profile, ...settings, defaults: DEFAULT_SETTINGS }, null, 2));
+    if (options.json) writeLine(context.stdout, printableJson({ profile, ...settings, defaults: DEFAULT_SETTINGS }));
     else writeLine(context.stdout, `${Object.keys(change).length > 0 ? 'Saved. ' : ''}${describeSettings(profile, settings)}`);
   } finally {
     await store.close();
@@ -102,7 +102,7 @@ export async function profilesCommand(context: Context, options: { data?: string
   const profiles = summarizeProfiles(store.data());
   await store.close();
   if (options.json) {
-    writeLine(context.stdout, JSON.stringify({ profiles }, null, 2));
+    writeLine(context.stdout, printableJson({ profiles }));
     return;
   }
   if (profiles.length === 0) {

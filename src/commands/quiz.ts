@@ -10,6 +10,7 @@ import { selectQuestions } from '../domain/selection.js';
 import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
+import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
 import { checkProfile, createAsker, requireTerminalOrPlain, runSession, withStore, type ProgressOptions } from './run-session.js';
 
@@ -62,7 +63,7 @@ export async function quizCommand(context: Context, options: QuizOptions): Promi
     const random = createRandom(seed);
     const questions = selectQuestions(deck, historyFromProgress(deck, progress), { count: options.count, kinds, topic: options.topic }, random);
     if (questions.length === 0) {
-      const topics = [...new Set(deck.facts.map((f) => f.topic))].join(', ');
+      const topics = [...new Set(deck.facts.map((f) => printable(f.topic, { singleLine: true })))].join(', ');
       throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);
     }
     await runSession(context, store, createAsker(context, options), { mode: 'quiz', deck: loaded, questions, seed, random, profile });

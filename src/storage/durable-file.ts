@@ -4,6 +4,7 @@
 // don't use it. Reading never "repairs": text that fails to parse is reported and left as it is.
 
 import { randomBytes } from 'node:crypto';
+import { TextDecoder } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { StorageError, describeFsError, errorCode } from './errors.js';
@@ -19,6 +20,9 @@ export interface DurableJsonFileOptions<T> {
   /** What a failed save lost, for the message: "could not save <what> to <file>". */
   what?: string;
 }
+
+/** Far beyond any learner's database (10,000 facts with five years of answers take about 8 MB): larger files are refused unread. */
+export const MAX_DATABASE_BYTES = 64 * 1024 * 1024;
 
 /** `.<name>.<pid>.<random>.tmp`: the pid says whose it is, so a stale one can be told from a live one. */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]+)\.tmp$/;
@@ -44,8 +48,19 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     let bytes: Buffer;
     try {
+      // Checked before reading: a huge file (not ours, or damaged) must not exhaust memory.
+      const size = await this.#fs.size(this.file);
+      if (size !== null && size > MAX_DATABASE_BYTES) {
+        const hint = 'the file was left as it is; it is not a factdeck database, or it is damaged: move it away, or point --data at another folder.';
+        throw new StorageError(`cannot open ${this.file}: it is ${Math.round(size / 1024 / 1024)} MB, far larger than a database of progress (the limit is ${MAX_DATABASE_BYTES / 1024 / 1024} MB); ${hint}`, {
+          file: this.file,
+          hint,
+          code: 'ECORRUPT',
+        });
+      }
       bytes = await this.#fs.readFile(this.file);
     } catch (error) {
+      if (error instanceof StorageError) throw error;
       if (errorCode(error) === 'ENOENT') return null;
       const problem = describeFsError(error, dirname(this.file));
       throw new StorageError(`could not read ${this.file}: ${problem.what}. Nothing was changed; ${problem.hint}`, {
@@ -55,8 +70,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
         cause: error,
       });
     }
+    let text: string;
     try {
-      return this.#parse(bytes.toString('utf8'));
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const hint = 'the file was left as it is; restore a backup (`factdeck doctor`) or move it away.';
+      throw new StorageError(`cannot open ${this.file}: it is not UTF-8 text (damaged, or not a factdeck database); ${hint}`, { file: this.file, hint, code: 'ECORRUPT' });
+    }
+    try {
+      return this.#parse(text);
     } catch (error) {
       if (error instanceof StorageError) throw error;
       const detail = error instanceof Error ? error.message : String(error);

@@ -19,8 +19,8 @@ export interface FileSystem {
   open(path: string, flags: 'wx' | 'a'): Promise<WritableFile>;
   /** The size in bytes, or null when the file does not exist. */
   size(path: string): Promise<number | null>;
-  /** The bytes from `offset` to the end. */
-  readFrom(path: string, offset: number): Promise<Buffer>;
+  /** The bytes from `offset` to the end, or at most `limit` of them. */
+  readFrom(path: string, offset: number, limit?: number): Promise<Buffer>;
   /** Cuts the file to `length` bytes (a history line torn by a crash). */
   truncate(path: string, length: number): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -78,11 +78,11 @@ export const realFileSystem: FileSystem = {
       throw error;
     }
   },
-  readFrom: async (path, offset) => {
+  readFrom: async (path, offset, limit = Number.POSITIVE_INFINITY) => {
     const handle = await open(path, 'r');
     try {
       const { size } = await handle.stat();
-      const buffer = Buffer.alloc(Math.max(0, size - offset));
+      const buffer = Buffer.alloc(Math.max(0, Math.min(size - offset, limit)));
       let read = 0;
       while (read < buffer.length) {
         const { bytesRead } = await handle.read(buffer, read, buffer.length - read, offset + read);

@@ -12,6 +12,8 @@ export const HISTORY_FILE = 'history.jsonl';
 
 export interface LogTail {
   events: HistoryEvent[];
+  /** The read stopped at its limit before the end of the file: read on from `end`. */
+  more: boolean;
   /** Where the whole lines read end: the next append goes here. */
   end: number;
   /** Bytes after `end` that belong to a torn line. */
@@ -25,12 +27,15 @@ function countLines(bytes: Buffer, end: number): number {
 }
 
 /** Reads the log from `offset` (a line start). Refuses a damaged line with its line number. */
-export async function readLogFrom(fs: FileSystem, file: string, offset: number): Promise<LogTail> {
+/** A long tail (a log without its database, years of history) is read this much at a time. */
+export const LOG_CHUNK_BYTES = 32 * 1024 * 1024;
+
+export async function readLogFrom(fs: FileSystem, file: string, offset: number, limit = Number.POSITIVE_INFINITY): Promise<LogTail> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFrom(file, offset);
+    bytes = await fs.readFrom(file, offset, limit);
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { events: [], end: offset, tornBytes: 0 };
+    if (errorCode(error) === 'ENOENT') return { events: [], more: false, end: offset, tornBytes: 0 };
     const problem = describeFsError(error, dirname(file));
     throw new StorageError(`could not read ${file}: ${problem.what}. Nothing was changed; ${problem.hint}`, { file, hint: problem.hint, code: errorCode(error), cause: error });
   }
@@ -46,7 +51,9 @@ export async function readLogFrom(fs: FileSystem, file: string, offset: number):
     const problems = validateEvent(event as unknown as Record<string, unknown>);
     if (problems.length > 0) await refuse(parsed.lines[i] ?? i + 1, `an event is malformed: ${problems.slice(0, 2).join('; ')}`);
   }
-  return { events: parsed.events, end: offset + parsed.bytes, tornBytes: bytes.length - parsed.bytes };
+  // A read cut at its limit ends mid-line by chance, not by a crash: that line is read next time.
+  const more = bytes.length >= limit && (await fs.size(file) ?? 0) > offset + bytes.length;
+  return { events: parsed.events, more, end: offset + parsed.bytes, tornBytes: more ? 0 : bytes.length - parsed.bytes };
 }
 
 /** Appends events as one line (one save; `each`: a line per event) and flushes it to disk; returns the bytes written. */

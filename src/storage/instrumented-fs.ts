@@ -54,7 +54,7 @@ export function fileSystemFor(env: Record<string, string | undefined>): FileSyst
   return {
     open: async (path, flags) => wrapFile(await step('open', path, () => real.open(path, flags)), path, flags),
     size: (path) => real.size(path),
-    readFrom: (path, offset) => real.readFrom(path, offset),
+    readFrom: (path, offset, limit) => real.readFrom(path, offset, limit),
     truncate: (path, length) => step('truncate', path, () => real.truncate(path, length)),
     rename: (from, to) => step('rename', to, () => real.rename(from, to)),
     unlink: (path) => real.unlink(path),

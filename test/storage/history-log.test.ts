@@ -31,37 +31,37 @@ describe('readLogFrom', () => {
 
   it('reads nothing, ending where it started, when there is no log', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
-    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ events: [], end: 0, tornBytes: 0 });
+    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [], end: 0, tornBytes: 0 });
   });
 
   it('reads the events past an offset and says where they end', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
     await writeFile(file, line(a1) + line(a2) + line(a3));
     const offset = Buffer.byteLength(line(a1));
-    expect(await readLogFrom(realFileSystem, file, offset)).toEqual({ events: [a2, a3], end: Buffer.byteLength(line(a1) + line(a2) + line(a3)), tornBytes: 0 });
+    expect(await readLogFrom(realFileSystem, file, offset)).toEqual({ more: false, events: [a2, a3], end: Buffer.byteLength(line(a1) + line(a2) + line(a3)), tornBytes: 0 });
   });
 
   it('reads saves of several events, and saves mixed with events written by hand', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
     const text = save(a1, a2) + line(a3) + save() + save(a1);
     await writeFile(file, text);
-    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ events: [a1, a2, a3, a1], end: Buffer.byteLength(text), tornBytes: 0 });
+    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [a1, a2, a3, a1], end: Buffer.byteLength(text), tornBytes: 0 });
     const offset = Buffer.byteLength(save(a1, a2));
-    expect(await readLogFrom(realFileSystem, file, offset)).toEqual({ events: [a3, a1], end: Buffer.byteLength(text), tornBytes: 0 });
+    expect(await readLogFrom(realFileSystem, file, offset)).toEqual({ more: false, events: [a3, a1], end: Buffer.byteLength(text), tornBytes: 0 });
   });
 
   it('leaves out the whole of a torn save, even the events of it that are whole', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
     const torn = save(a2, a3).slice(0, Buffer.byteLength(save(a2)));
     await writeFile(file, save(a1) + torn);
-    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ events: [a1], end: Buffer.byteLength(save(a1)), tornBytes: Buffer.byteLength(torn) });
+    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [a1], end: Buffer.byteLength(save(a1)), tornBytes: Buffer.byteLength(torn) });
   });
 
   it('leaves out a torn last line and measures it', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
     const torn = line(a3).slice(0, 25);
     await writeFile(file, line(a1) + torn);
-    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ events: [a1], end: Buffer.byteLength(line(a1)), tornBytes: Buffer.byteLength(torn) });
+    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [a1], end: Buffer.byteLength(line(a1)), tornBytes: Buffer.byteLength(torn) });
   });
 
   it('refuses a damaged line with its line number in the whole file, reading from past it', async () => {
@@ -94,6 +94,17 @@ describe('readLogFrom', () => {
     const error = await rejection(readLogFrom(realFileSystem, file, 0));
     expect(error.code).toBe('ECORRUPT');
     expect(error.message).toContain('an event is malformed: attempt.correct must be a boolean, not the string "yes" (line 2)');
+  });
+
+  it('reads a long log a chunk at a time: a chunk that ends mid-line is not taken for a torn line', async () => {
+    const file = join(await tempDir(), HISTORY_FILE);
+    const text = serializeEach([a1, a2, a3]);
+    await writeFile(file, text);
+    const firstLine = Buffer.byteLength(serializeEvents([a1]));
+    const first = await readLogFrom(realFileSystem, file, 0, firstLine + 10);
+    expect(first).toEqual({ more: true, events: [a1], end: firstLine, tornBytes: 0 });
+    const rest = await readLogFrom(realFileSystem, file, first.end);
+    expect(rest).toEqual({ more: false, events: [a2, a3], end: Buffer.byteLength(text), tornBytes: 0 });
   });
 
   it('names the line of a malformed event inside a save of several, after blank lines', async () => {

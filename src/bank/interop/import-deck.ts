@@ -13,8 +13,8 @@
 // article and only imported decks may go without one (a deck of another origin with no article.txt is
 // refused by `check` and by every command that opens it).
 
-import { locateJsonError, locateValues } from '../json-location.js';
-import { nearestLocation } from '../parse-deck.js';
+import { locateJsonError } from '../json-location.js';
+import { locateProblemValues, nearestLocation } from '../parse-deck.js';
 import { validateDeck, type DeckProblem } from '../validate-deck.js';
 import { DECK_SCHEMA_VERSION, type Deck, type Fact, type ShortAnswerQuestion } from '../../domain/deck.js';
 import { contentId } from './content-id.js';
@@ -206,7 +206,7 @@ function importJson(input: string, options: ImportOptions): ImportPlan {
   // "No article.txt" can only mean a broken origin here, which the validator reports on its own.
   const found = result.problems.filter((problem) => problem.code !== 'missing-article');
   if (found.length === 0) return { format: 'json', deck: result.deck, problems: [], notes };
-  const locations = locateValues(text);
+  const locations = locateProblemValues(text, raw);
   return {
     format: 'json',
     deck: null,
