@@ -32,7 +32,7 @@ function time(command, args, { until, input, env = {}, rss = false } = {}) {
     };
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      if (until && out.includes(until)) {
+      if (until && !done && out.includes(until)) {
         finish(Number(process.hrtime.bigint() - start) / 1e6);
         child.kill('SIGTERM');
       }

@@ -328,23 +328,23 @@ function processContext(): Context {
   };
 }
 
-const SIGNAL_EXIT: Record<string, number> = { SIGTERM: 143, SIGHUP: 129 };
+const SIGNAL_EXIT: Record<string, number> = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 };
 
 /**
- * SIGTERM and SIGHUP (a closed terminal) end the run the way Ctrl+C does: the prompt is abandoned, a save
- * in progress finishes and releases its lock, the session is marked abandoned, and the process exits
- * with 128 + the signal's number. Every answer was saved when given, so a slow wind-down may be cut
- * short: after a moment, or at a second signal, the process exits at once.
+ * SIGTERM, SIGHUP (a closed terminal) and SIGINT (Ctrl+C outside a prompt, as in --plain mode) end the run
+ * the way Ctrl+C in a prompt does: the prompt is abandoned, a save in progress finishes and releases its
+ * lock, the session is marked abandoned, and the process exits with 128 + the signal's number. Every
+ * answer was saved when given, so a wind-down that hangs is cut short after a few seconds; a second signal
+ * does not cut it shorter, since dying mid-save would leave a lock for the next run to wait out.
  */
 function windDownOnSignals(stop: AbortController): () => string | null {
   let received: string | null = null;
   for (const signal of Object.keys(SIGNAL_EXIT)) {
     process.on(signal, () => {
-      const code = SIGNAL_EXIT[signal] as number;
-      if (received !== null) process.exit(code);
+      if (received !== null) return;
       received = signal;
       stop.abort(new Error(`stopped by ${signal}`));
-      setTimeout(() => process.exit(code), 3_000).unref();
+      setTimeout(() => process.exit(SIGNAL_EXIT[signal] as number), 3_000).unref();
     });
   }
   return () => received;
