@@ -1,0 +1,130 @@
+// Spaced repetition end to end: `study` in a real pseudo-terminal with the clock set by FACTDECK_NOW (flip,
+// rate, Again coming back in the run, undo, quit), and a simulated week of study in plain mode, watching
+// the forecast and the activity heatmap move as they should.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { STACK_TRACE, requireBuild, runCli, stopAllCli, tempDirs } from '../helpers/cli-run.js';
+import { startPty, type PtySession } from '../helpers/pty-session.js';
+
+const dirs = tempDirs();
+const sessions: PtySession[] = [];
+
+beforeAll(() => {
+  requireBuild();
+});
+
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.dispose()));
+  await stopAllCli();
+  await dirs.removeAll();
+});
+
+interface Card {
+  factId: string;
+  state: string;
+  due: string;
+  reps: number;
+}
+
+/** The cards as a fresh process sees them: `stats --json` reads the files from scratch. */
+async function stats(dir: string, now: string): Promise<{ due: number; cards: Record<string, number>; forecast: { day: string; count: number }[]; activity: { day: string; count: number }[]; streak: number }> {
+  const result = await runCli(['stats', '--json', '--data', dir], { env: { FACTDECK_NOW: now } });
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+/**
+ * The cards as a fresh process finds them: opening the data folder (here by `stats`) adds up whatever
+ * the history log holds beyond the database file and writes the result, which is then read as it is.
+ */
+async function cardsOnDisk(dir: string): Promise<Card[]> {
+  const fresh = await runCli(['stats', '--json', '--data', dir], { env: { FACTDECK_NOW: '2026-06-01T09:00:00Z' } });
+  expect(fresh.code, fresh.stderr).toBe(0);
+  return (JSON.parse(await readFile(join(dir, 'factdeck.json'), 'utf8')) as { cards: Card[] }).cards;
+}
+
+describe('factdeck study in a terminal', () => {
+  test('flip, rate, Again comes back within the run, undo restores exactly, q quits with all saved', async () => {
+    const dir = await dirs.make();
+    const now = '2026-06-01T09:00:00Z';
+    const session = startPty(['study', '--data', dir, '--new', '3'], { env: { FACTDECK_NOW: now } });
+    sessions.push(session);
+
+    const first = await session.waitFor(/Card 1 of 3 · new[\s\S]*Space\/Enter: show answer/);
+    expect(first.text).toContain('Study · 0 due · 3 new');
+    await session.press(' ', /1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy \d+d/);
+    // Again: the card is due again in a minute, and comes back later in this run.
+    await session.press('1', /Again: next in 1m \(saved\)[\s\S]*Card 2 of 4 · new/);
+    await session.press('\r', /1 Again/);
+    await session.press('3', /Good: next in 10m \(saved\)[\s\S]*Card 3 of 4 · new/);
+    const beforeUndo = await cardsOnDisk(dir);
+    await session.press(' ', /1 Again/);
+    await session.press('4', /Easy: next in \d+d \(saved\)[\s\S]*Card 4 of 4 · learning/);
+    // u takes the Easy back: the same card again, as it was.
+    await session.press('u', /Undone: the last rating was taken back\.[\s\S]*Card 3 of 4 · new/);
+    await session.press(' ', /1 Again/);
+    await session.press('3', /Good: next in 10m \(saved\)[\s\S]*Card 4 of 4 · learning/);
+    session.write('q');
+    const exit = await session.waitForExit();
+    expect(exit.exitCode).toBe(0);
+    expect(session.output()).toMatch(/Stopped: 3 cards rated \(again 1, hard 0, good 2, easy 0\), all saved\./);
+    expect(session.output()).not.toMatch(STACK_TRACE);
+
+    const cards = await cardsOnDisk(dir);
+    expect(cards).toHaveLength(3);
+    expect(cards.map((c) => c.state).sort()).toEqual(['learning', 'learning', 'learning']);
+    // The undone Easy left no trace: the third card is exactly what one Good rating makes of a new card.
+    const third = cards.find((c) => !beforeUndo.some((b) => b.factId === c.factId));
+    expect(third?.reps).toBe(1);
+    expect(Date.parse(third!.due) - Date.parse(now)).toBeLessThan(11 * 60_000);
+    const log = (await readFile(join(dir, 'history.jsonl'), 'utf8')).trim().split('\n');
+    expect(log.filter((line) => line.includes('"type":"undo"'))).toHaveLength(1);
+  });
+});
+
+describe('a simulated week of study', () => {
+  test('cards move out through the forecast, the heatmap fills day by day, the streak counts', async () => {
+    const dir = await dirs.make();
+    const day = (n: number): string => `2026-06-0${1 + n}T09:00:00Z`;
+    // Day 0: three new cards, each rated Good twice (the second after its 10-minute step).
+    const first = await runCli(['study', '--plain', '--data', dir, '--new', '3'], { env: { FACTDECK_NOW: day(0) }, input: '\n3\n\n3\n\n3\n' });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Done: 3 cards rated/);
+    const later = await runCli(['study', '--plain', '--data', dir, '--new', '0'], { env: { FACTDECK_NOW: '2026-06-01T09:30:00Z' }, input: '\n3\n\n3\n\n3\n' });
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toMatch(/Study · 3 due · 0 new/);
+
+    const after0 = await stats(dir, day(0));
+    expect(after0.cards.review).toBe(3);
+    expect(after0.due).toBe(0);
+    // Nothing due today or tomorrow; the three cards fall due together a few days out.
+    expect(after0.forecast[0]!.count + after0.forecast[1]!.count).toBe(0);
+    const dueDay = after0.forecast.findIndex((d) => d.count > 0);
+    expect(dueDay).toBeGreaterThanOrEqual(2);
+    expect(after0.forecast[dueDay]!.count).toBe(3);
+    expect(after0.activity.at(-1)).toEqual({ day: '2026-06-01', count: 6 });
+    expect(after0.streak).toBe(1);
+
+    // The next day: nothing due yet, so study offers new cards only; the streak grows with them.
+    const next = await runCli(['study', '--plain', '--data', dir, '--new', '1'], { env: { FACTDECK_NOW: day(1) }, input: '\n4\n' });
+    expect(next.stdout).toMatch(/Study · 0 due · 1 new/);
+    const after1 = await stats(dir, day(1));
+    expect(after1.streak).toBe(2);
+    expect(after1.activity.at(-1)).toEqual({ day: '2026-06-02', count: 1 });
+
+    // On the day they were forecast, the three cards are due (by the evening: "due now" is to the minute);
+    // studying them empties that day's bar.
+    const onDue = `2026-06-0${1 + dueDay}T18:00:00Z`;
+    const due = await stats(dir, onDue);
+    expect(due.due).toBe(3);
+    expect(due.forecast[0]!.count).toBeGreaterThanOrEqual(3);
+    const review = await runCli(['study', '--plain', '--data', dir, '--new', '0'], { env: { FACTDECK_NOW: onDue }, input: '\n3\n\n3\n\n3\n' });
+    expect(review.stdout).toMatch(/Study · 3 due · 0 new/);
+    const reviewed = await stats(dir, onDue);
+    expect(reviewed.due).toBe(0);
+    expect(reviewed.forecast[0]!.count).toBe(0);
+    expect(reviewed.activity.at(-1)!.count).toBe(3);
+  });
+});
