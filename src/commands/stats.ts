@@ -12,6 +12,7 @@ import { builtInQuestionsDir } from '../paths.js';
 import { printable, printableJson } from '../ui/printable.js';
 import { renderBars, renderForecast, renderHeatmap, renderSparkline, renderStateCounts } from '../ui/render-stats.js';
 import { createStyle } from '../ui/style.js';
+import { wrapText } from '../ui/wrap.js';
 import { openDeck } from './open-deck.js';
 import { checkProfile, openStore, type ProgressOptions } from './run-session.js';
 
@@ -121,5 +122,6 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     return;
   }
   const ascii = options.plain === true || Boolean(context.env.NO_COLOR);
-  writeLine(context.stdout, renderStats(stats, profile, ascii, context.color && !options.plain));
+  const text = renderStats(stats, profile, ascii, context.color && !options.plain);
+  writeLine(context.stdout, context.stdout.isTTY && !options.plain ? wrapText(text, Math.min(context.stdout.columns ?? 100, 100) - 1) : text);
 }
