@@ -19,6 +19,7 @@ import { QUESTION_KINDS } from '../domain/deck.js';
 import { DeckError, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
 import { printable, printableJson } from '../ui/printable.js';
+import { keepReplacedDeck } from '../bank/keep-replaced.js';
 
 export interface BuildOptions {
   out?: string;
@@ -169,6 +170,9 @@ export async function buildCommand(context: Context, articlePath: string, option
   }
 
   await mkdir(dir, { recursive: true });
+  // --force over a deck: its files are kept aside first, never lost.
+  const kept = await keepReplacedDeck(dir, context.now());
+  if (kept !== null) writeLine(context.stdout, `The deck it replaces is kept in ${printable(display(context, kept), { singleLine: true })}.`);
   await writeWhole(join(dir, ARTICLE_FILE), bytes);
   await writeWhole(join(dir, DECK_FILE), `${JSON.stringify(result.deck, null, 2)}\n`);
 

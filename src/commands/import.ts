@@ -8,7 +8,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { decodeImportBytes, MAX_IMPORT_BYTES, tooLargeProblem } from '../bank/interop/decode-text.js';
 import { planImport, type ImportProblem } from '../bank/interop/import-deck.js';
 import { isDeckId, slugify } from '../bank/interop/slug.js';
-import { ARTICLE_FILE, DECK_FILE } from '../bank/load-decks.js';
+import { keepReplacedDeck } from '../bank/keep-replaced.js';
+import { DECK_FILE } from '../bank/load-decks.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { DeckError, ReportedFailure, UsageError } from '../errors.js';
@@ -100,11 +101,15 @@ function explainWriteError(error: unknown, target: string, renaming: boolean): u
   return new DeckError(`could not write the deck to ${oneLine(target)} (${code ?? (error as Error).message}): nothing was imported`, 'check that the folder can be made and written to, and that the disk is not full');
 }
 
-/** --force over an existing deck folder: the new deck.json, and no stale article to check it against. */
-async function replaceDeck(target: string, text: string): Promise<void> {
+/**
+ * --force over an existing deck folder: the old deck.json and article.txt are kept aside (in .replaced/),
+ * then the new deck.json is written, with no stale article to check it against.
+ */
+async function replaceDeck(target: string, text: string, now: Date): Promise<string | null> {
   try {
+    const kept = await keepReplacedDeck(target, now);
     await writeFileDurably(join(target, DECK_FILE), text, { what: 'the imported deck' });
-    await rm(join(target, ARTICLE_FILE), { force: true });
+    return kept;
   } catch (error) {
     throw explainWriteError(error, target, false);
   }
@@ -145,12 +150,13 @@ export async function importCommand(context: Context, file: string, options: Imp
     );
   }
   const text = serialize(deck);
-  if (state === 'full') await replaceDeck(target, text);
-  else await writeNewDeckFolder(target, text);
+  const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
+  if (state !== 'full') await writeNewDeckFolder(target, text);
 
   const where = display(context, target);
   const count = plan.format === 'json' ? `a deck of ${deck.facts.length} facts` : `${deck.facts.length} card${deck.facts.length === 1 ? '' : 's'}`;
   writeLine(context.stdout, `Imported ${count} (${plan.format}) into ${oneLine(where)}${state === 'full' ? ' (replaced)' : ''}.`);
+  if (kept !== null) writeLine(context.stdout, `  the deck it replaced is kept in ${oneLine(display(context, kept))}`);
   for (const note of plan.notes) writeLine(context.stdout, `  note: ${oneLine(note)}`);
   // openDeck takes a bare name for an id: a folder elsewhere is given as a path.
   const deckOption = dirname(target) === questionsDir ? deck.id : isAbsolute(where) || where.startsWith('.') ? where : `./${where}`;

@@ -171,7 +171,7 @@ describe('factdeck import', () => {
     expect(context.out()).toContain('(replaced)');
   });
 
-  it('never overwrites a deck without --force; with it, replaces deck.json and drops a stale article', async () => {
+  it('never overwrites a deck without --force; with it, keeps the old deck aside and replaces it, with no stale article', async () => {
     const root = await tempRoot();
     const context = makeContext(root, root);
     const seedDir = join(root, 'questions', SEED_ID);
@@ -181,9 +181,15 @@ describe('factdeck import', () => {
     await expect(clash).rejects.toThrow(/already exists/);
     expect(await readFile(join(seedDir, 'deck.json'), 'utf8')).toBe(before);
 
+    const article = await readFile(join(seedDir, 'article.txt'), 'utf8');
     await importCommand(context, join(FIXTURES, 'cards.csv'), { title: SEED_ID, force: true });
-    expect(await readdir(seedDir)).toEqual(['deck.json']);
+    expect((await readdir(seedDir)).sort()).toEqual(['.replaced', 'deck.json']);
     expect((await loadDeck(seedDir)).problems).toEqual([]);
+    // The replaced deck is kept whole, beside it.
+    const [kept] = await readdir(join(seedDir, '.replaced'));
+    expect(await readFile(join(seedDir, '.replaced', kept!, 'deck.json'), 'utf8')).toBe(before);
+    expect(await readFile(join(seedDir, '.replaced', kept!, 'article.txt'), 'utf8')).toBe(article);
+    expect(context.out()).toMatch(/the deck it replaced is kept in .*\.replaced/);
   });
 
   it('--out is the user\'s folder: anywhere, but not an existing non-empty one without --force, and named like a deck id', async () => {
