@@ -27,6 +27,7 @@ import type { HistoryEvent } from '../storage/history.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import { ratingForAnswer } from '../scheduling/fsrs.js';
 import type { SessionRecord } from '../storage/schema.js';
+import { isProcessAlive } from '../storage/durable-file.js';
 import { fileSystemFor } from '../storage/instrumented-fs.js';
 import { Store } from '../storage/store.js';
 import type { Context } from '../context.js';
@@ -147,11 +148,19 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     answered: 0,
     planned: plan.questions.length,
     seed: plan.seed,
+    pid: process.pid,
   };
-  await store.record(() => [{ type: 'session', session }]);
+  await store.record((data) => [
+    // Runs of this profile left active by a killed process (their answers are saved) are closed now.
+    ...data.sessions
+      .filter((s) => s.status === 'active' && s.profile === plan.profile && s.pid !== undefined && s.pid !== process.pid && !isProcessAlive(s.pid))
+      .map((s): HistoryEvent => ({ type: 'session', session: { ...s, status: 'abandoned', endedAt: s.endedAt ?? startedAt.toISOString() } })),
+    { type: 'session', session },
+  ]);
   const endSession = (data: { sessions: SessionRecord[] }, status: SessionRecord['status']): HistoryEvent[] => {
     const current = data.sessions.find((s) => s.id === sessionId) ?? session;
-    return [{ type: 'session', session: { ...current, status, endedAt: context.now().toISOString() } }];
+    const { pid: _pid, ...ended } = current;
+    return [{ type: 'session', session: { ...ended, status, endedAt: context.now().toISOString() } }];
   };
 
   const cardOf = (question: Question): { profile: string; deckId: string; factId: string } => ({ profile: plan.profile, deckId: deck.id, factId: question.factId });

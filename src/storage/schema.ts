@@ -43,6 +43,8 @@ export interface SessionRecord {
   answered: number;
   planned: number;
   seed: number;
+  /** The process running it, while active: a run whose process is gone was killed, and is abandoned. */
+  pid?: number;
 }
 
 export interface AliasRecord {
@@ -325,6 +327,7 @@ const checkSession: Check = (record, path, problems) => {
   field.count('answered');
   field.count('planned');
   field.number('seed');
+  if (record.pid !== undefined) field.count('pid');
 };
 
 const checkAlias: Check = (record, path, problems) => {

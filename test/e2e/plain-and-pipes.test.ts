@@ -251,3 +251,25 @@ describe('two processes, one database', () => {
     expect(second.startedAt < (first.endedAt ?? ''), JSON.stringify(db.sessions)).toBe(true);
   });
 });
+
+describe('a run killed outright', () => {
+  test('its session is closed as abandoned by the next run of the profile; its answer is kept', async () => {
+    const dir = await dirs.make();
+    const killed = startCli(['quiz', '--plain', '--kind', 'true-false', '--count', '3', '--seed', '4', '--data', dir]);
+    killed.write('true\n');
+    await killed.waitForStdout(/^(Correct|Wrong)/m);
+    process.kill(killed.pid as number, 'SIGKILL');
+    await killed.result.catch(() => undefined);
+    const before = await readDb(dir);
+    expect(before.sessions.map((s) => s.status)).toEqual(['active']);
+
+    const next = await runCli(['quiz', '--plain', '--kind', 'true-false', '--count', '1', '--seed', '5', '--data', dir], { input: 'true\n', timeoutMs: 30_000 });
+    expect(next.code, next.stderr).toBe(0);
+    const after = await readDb(dir);
+    const first = after.sessions.find((s) => s.id === before.sessions[0]!.id);
+    expect(first).toMatchObject({ status: 'abandoned', answered: 1 });
+    expect(first?.endedAt).not.toBeNull();
+    expect(after.sessions.filter((s) => s.status === 'finished')).toHaveLength(1);
+    expect(after.attempts).toHaveLength(2);
+  });
+});
