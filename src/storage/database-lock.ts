@@ -4,6 +4,7 @@
 // once it is `stale`. We retry ourselves, with a deadline, rather than through its retry options, so the
 // longest wait is a number of milliseconds rather than a sum of backoffs.
 
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { lock } from 'proper-lockfile';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 
@@ -28,6 +29,32 @@ export function lockFilePath(file: string): string {
   return `${file}.lock`;
 }
 
+/**
+ * Beside the lock, the holder's pid. proper-lockfile cannot tell a dead holder from a slow one, so it waits
+ * for the full stale time; when the named holder is gone (killed), a waiter may take the lock over as soon
+ * as its last refresh is a little older than a live holder ever lets it get. A fresh lock whose holder has
+ * not written its pid yet is never at risk: it was refreshed a moment ago.
+ */
+export function lockOwnerPath(file: string): string {
+  return `${file}.lock-owner`;
+}
+
+function ownerIsGone(file: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lockOwnerPath(file), 'utf8').trim());
+  } catch {
+    return false;
+  }
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return errorCode(error) === 'ESRCH';
+  }
+}
+
 /** How long a wait goes unmentioned: a save by another process takes milliseconds. */
 const QUIET_WAIT_MS = 1_000;
 
@@ -43,10 +70,12 @@ export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOC
   let compromised: Error | undefined;
   let delay = 5;
   for (;;) {
+    // A dead holder's lock is stale once older than a refresh interval and a margin.
+    const stale = ownerIsGone(file) ? Math.min(timing.staleMs, timing.updateMs + 500) : timing.staleMs;
     try {
       const release = await lock(file, {
         realpath: false,
-        stale: timing.staleMs,
+        stale,
         update: timing.updateMs,
         retries: 0,
         // The default throws from a timer and kills the process; we refuse the write instead.
@@ -54,8 +83,21 @@ export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOC
           compromised = error;
         },
       });
+      try {
+        writeFileSync(lockOwnerPath(file), `${process.pid}\n`);
+      } catch {
+        // Without the note, a waiter simply waits the full stale time, as proper-lockfile alone would.
+      }
       return {
-        release,
+        release: async () => {
+          // Removed before the lock is released, never after: by then it may be the next holder's.
+          try {
+            unlinkSync(lockOwnerPath(file));
+          } catch {
+            // Gone already, or never written.
+          }
+          await release();
+        },
         get compromised() {
           return compromised;
         },
