@@ -6,12 +6,6 @@ export interface TextLocation {
   column: number;
 }
 
-export function locationAt(text: string, offset: number): TextLocation {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split('\n');
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
-}
-
 export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const part of path) {

@@ -1,17 +1,8 @@
-// What a learner's past attempts say about each fact of a deck: seen or not, last right or wrong, and which
-// facts are missed (their latest attempt was wrong). Attempts on questions or facts that no longer exist in
-// the deck are kept in the database and ignored here.
+// What a learner's past answers say about each fact of a deck: seen or not, last right or wrong, and which
+// facts are missed (their latest answer was wrong). The database keeps this per fact (storage adds it up
+// from the history log); facts no longer in the deck are kept there and ignored here.
 
 import type { Deck } from './deck.js';
-
-/** The fields of a saved attempt that the core reads. */
-export interface AttemptRecord {
-  questionId: string;
-  factId: string;
-  kind: string;
-  correct: boolean;
-  at: string;
-}
 
 export interface FactHistory {
   factId: string;
@@ -19,29 +10,6 @@ export interface FactHistory {
   lastCorrect: boolean;
   lastAt: string;
   lastKind: string;
-}
-
-/** The latest attempt per fact, from attempts already filtered to one profile and deck. */
-export function summarizeHistory(deck: Deck, attempts: readonly AttemptRecord[]): Map<string, FactHistory> {
-  const questionIds = new Set(deck.questions.map((q) => q.id));
-  const factIds = new Set(deck.facts.map((f) => f.id));
-  const history = new Map<string, FactHistory>();
-  for (const attempt of attempts) {
-    if (!questionIds.has(attempt.questionId) || !factIds.has(attempt.factId)) continue;
-    const known = history.get(attempt.factId);
-    if (known && known.lastAt > attempt.at) {
-      known.attempts++;
-      continue;
-    }
-    history.set(attempt.factId, {
-      factId: attempt.factId,
-      attempts: (known?.attempts ?? 0) + 1,
-      lastCorrect: attempt.correct,
-      lastAt: attempt.at,
-      lastKind: attempt.kind,
-    });
-  }
-  return history;
 }
 
 /** Facts whose latest attempt was wrong, in deck order. */

@@ -123,9 +123,6 @@ export function formatInterval(ms: number): string {
   return `${Math.round((days / 365) * 10) / 10}y`;
 }
 
-export function isDue(card: MemoryCard, now: Date): boolean {
-  return Date.parse(card.due) <= now.getTime();
-}
 
 /** How a quiz or review answer rates the fact's card: wrong -> Again; right -> Good, or Hard when it
  * took a typo allowance or a long time. */

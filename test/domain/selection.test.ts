@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question, QuestionKind } from '../../src/domain/deck.js';
-import { summarizeHistory, type FactHistory } from '../../src/domain/history.js';
+import { historyFromProgress, type FactHistory } from '../../src/domain/history.js';
 import { createRandom } from '../../src/domain/random.js';
 import { eligibleQuestions, pickAnotherQuestion, presentQuestion, selectQuestions, selectReviewQuestions } from '../../src/domain/selection.js';
-import { attempt, choiceQuestion, cloze, deck, facts, multiSelect, orderQuestion, questionsOfKinds, shortAnswer, trueFalse } from '../helpers/builders.js';
+import { choiceQuestion, cloze, deck, facts, multiSelect, orderQuestion, progress, questionsOfKinds, shortAnswer, trueFalse } from '../helpers/builders.js';
 
 const ALL_KINDS: QuestionKind[] = ['choice', 'true-false', 'cloze', 'short-answer', 'order', 'multi-select'];
 const SEEDS = Array.from({ length: 40 }, (_, i) => i * 7919 + 1);
@@ -24,7 +24,7 @@ const everyKind = deck({ facts: facts(6), questions: facts(6).flatMap((f) => que
 
 describe('selectQuestions', () => {
   it('gives the same questions in the same order, shown the same way, for the same seed', () => {
-    const history = summarizeHistory(eight, [attempt({ factId: 'f2', kind: 'cloze', correct: false, at: '2024-06-01T09:00:00.000Z' })]);
+    const history = historyFromProgress(eight, [progress({ factId: 'f2', lastKind: 'cloze', lastCorrect: false })]);
     const run = (seed: number): { questions: string[]; shown: string[][] } => {
       const random = createRandom(seed);
       const questions = selectQuestions(eight, history, { count: 6 }, random);
@@ -77,10 +77,7 @@ describe('selectQuestions', () => {
       ],
     });
     // f1 never seen comes first, so it is the fact that gets the fourth question.
-    const history = summarizeHistory(lopsided, [
-      attempt({ factId: 'f2', at: '2024-06-01T09:00:00.000Z' }),
-      attempt({ factId: 'f3', at: '2024-06-01T09:00:00.000Z' }),
-    ]);
+    const history = historyFromProgress(lopsided, [progress({ factId: 'f2' }), progress({ factId: 'f3' })]);
     for (const seed of SEEDS) {
       const kinds = selectQuestions(lopsided, history, { count: 4 }, createRandom(seed))
         .filter((q) => q.factId === 'f1')
@@ -97,13 +94,11 @@ describe('selectQuestions', () => {
   describe('asks never-seen facts before last-missed facts, before last-right facts (oldest first)', () => {
     const six = deck({ facts: facts(6), questions: facts(6).flatMap((f) => questionsOfKinds(f.id, ['choice', 'cloze'])) });
     // f1, f2: never seen. f3, f4: last missed. f5: right long ago. f6: right recently.
-    const history = summarizeHistory(six, [
-      attempt({ factId: 'f3', correct: true, at: '2024-05-01T09:00:00.000Z' }),
-      attempt({ factId: 'f3', correct: false, at: '2024-06-01T09:00:00.000Z' }),
-      attempt({ factId: 'f4', kind: 'cloze', correct: false, at: '2024-06-02T09:00:00.000Z' }),
-      attempt({ factId: 'f5', correct: true, at: '2024-05-20T09:00:00.000Z' }),
-      attempt({ factId: 'f6', correct: false, at: '2024-05-01T09:00:00.000Z' }),
-      attempt({ factId: 'f6', kind: 'cloze', correct: true, at: '2024-06-03T09:00:00.000Z' }),
+    const history = historyFromProgress(six, [
+      progress({ factId: 'f3', attempts: 2, lastCorrect: false, lastAt: '2024-06-01T09:00:00.000Z' }),
+      progress({ factId: 'f4', lastKind: 'cloze', lastCorrect: false, lastAt: '2024-06-02T09:00:00.000Z' }),
+      progress({ factId: 'f5', lastAt: '2024-05-20T09:00:00.000Z' }),
+      progress({ factId: 'f6', attempts: 2, lastKind: 'cloze', lastAt: '2024-06-03T09:00:00.000Z' }),
     ]);
 
     it.each([
@@ -219,11 +214,11 @@ describe('selectReviewQuestions', () => {
       ...questionsOfKinds('f4', ['choice']),
     ],
   });
-  const history = summarizeHistory(review, [
-    attempt({ factId: 'f1', kind: 'cloze', correct: false, at: '2024-06-01T09:00:00.000Z' }),
-    attempt({ factId: 'f2', kind: 'cloze', correct: false, at: '2024-06-01T09:00:00.000Z' }),
-    attempt({ factId: 'f3', kind: 'order', correct: false, at: '2024-06-01T09:00:00.000Z' }),
-    attempt({ factId: 'f4', kind: 'choice', correct: true, at: '2024-06-01T09:00:00.000Z' }),
+  const history = historyFromProgress(review, [
+    progress({ factId: 'f1', lastKind: 'cloze', lastCorrect: false }),
+    progress({ factId: 'f2', lastKind: 'cloze', lastCorrect: false }),
+    progress({ factId: 'f3', lastKind: 'order', lastCorrect: false }),
+    progress({ factId: 'f4', lastKind: 'choice' }),
   ]);
   const missed = ['f1', 'f2', 'f3'];
 

@@ -13,7 +13,7 @@ import type {
   ShortAnswerQuestion,
   TrueFalseQuestion,
 } from '../../src/domain/deck.js';
-import type { AttemptRecord } from '../../src/domain/history.js';
+import type { FactProgressRecord } from '../../src/domain/history.js';
 import type { RunResult } from '../../src/session/run-state.js';
 
 /** What a question builder accepts: anything but its kind. */
@@ -148,17 +148,9 @@ export function facts(count: number, topics: readonly string[] = ['people']): Fa
   );
 }
 
-export function attempt(overrides: Partial<AttemptRecord> = {}): AttemptRecord {
-  const factId = overrides.factId ?? 'f1';
-  const kind = overrides.kind ?? 'choice';
-  return {
-    questionId: `${factId}-${kind}`,
-    factId,
-    kind,
-    correct: true,
-    at: '2024-06-01T09:00:00.000Z',
-    ...overrides,
-  };
+/** What the database keeps about one fact (one right choice answer on 1 June 2024 by default). */
+export function progress(overrides: Partial<FactProgressRecord> = {}): FactProgressRecord {
+  return { factId: 'f1', attempts: 1, lastCorrect: true, lastAt: '2024-06-01T09:00:00.000Z', lastKind: 'choice', ...overrides };
 }
 
 /** The result of answering `question` (right by default). */
