@@ -13,14 +13,14 @@ import { openDeck } from './open-deck.js';
 import { decksCommand } from './decks.js';
 import { deckPicker, quizCommand } from './quiz.js';
 import { reviewCommand } from './review.js';
-import { checkProfile, openStore, type ProgressOptions } from './run-session.js';
+import { checkProfile, readStore, type ProgressOptions } from './run-session.js';
 import { statsCommand } from './stats.js';
 import { studyCommand } from './study.js';
 
 type Item = 'quiz' | 'review' | 'study' | 'stats' | 'decks' | 'quit';
 
 async function counts(context: Context, options: ProgressOptions, loaded: LoadedDeck): Promise<{ missed: number; due: number; fresh: number }> {
-  const store = await openStore(context, options);
+  const store = await readStore(context, options);
   try {
     const data = store.data();
     const { deck } = loaded;

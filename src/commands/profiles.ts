@@ -8,7 +8,7 @@ import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } fr
 import type { DatabaseData } from '../storage/schema.js';
 import { printable, printableJson } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
-import { checkProfile, openStore, type ProgressOptions } from './run-session.js';
+import { checkProfile, openStore, readStore, type ProgressOptions } from './run-session.js';
 
 export interface ConfigOptions extends ProgressOptions {
   retention?: number;
@@ -98,7 +98,7 @@ export function summarizeProfiles(data: DatabaseData): ProfileSummary[] {
 }
 
 export async function profilesCommand(context: Context, options: { data?: string; json?: boolean }): Promise<void> {
-  const store = await openStore(context, options);
+  const store = await readStore(context, options);
   const profiles = summarizeProfiles(store.data());
   await store.close();
   if (options.json) {

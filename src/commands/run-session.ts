@@ -58,6 +58,11 @@ export function dataDirFor(context: Context, options: { data?: string }): string
   return resolveDataDir({ flag: options.data, env: context.env, packageRoot: context.root, homeDir: homedir(), cwd: context.cwd }).dir;
 }
 
+/** The store of a command that only looks: nothing written (see StoreOptions.readOnly). */
+export async function readStore(context: Context, options: { data?: string }): Promise<Store> {
+  return Store.open(dataDirFor(context, options), { readOnly: true, fs: fileSystemFor(context.env) });
+}
+
 export async function openStore(context: Context, options: { data?: string }): Promise<Store> {
   const checkpointEvery = Number(context.env.FACTDECK_CHECKPOINT_EVERY);
   return Store.open(dataDirFor(context, options), {

@@ -14,7 +14,7 @@ import { renderBars, renderForecast, renderHeatmap, renderSparkline, renderState
 import { createStyle } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
 import { openDeck } from './open-deck.js';
-import { checkProfile, openStore, type ProgressOptions } from './run-session.js';
+import { checkProfile, readStore, type ProgressOptions } from './run-session.js';
 
 export interface StatsOptions extends ProgressOptions {
   deck?: string;
@@ -101,7 +101,7 @@ export function renderStats(stats: Stats, profile: string, ascii: boolean, color
 export async function statsCommand(context: Context, options: StatsOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   const decks = await decksFor(context, options.deck);
-  const store = await openStore(context, options);
+  const store = await readStore(context, options);
   const data = store.data();
   await store.close();
   const deckIds = new Set(decks.map((d) => d.id));

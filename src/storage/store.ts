@@ -29,6 +29,11 @@ export interface StoreOptions {
   checkpointEvery?: number;
   /** Told once when a save waits more than a moment for another process's lock. */
   onLockWait?: (lockFile: string) => void;
+  /**
+   * For commands that only look (stats, profiles, the menu's counts): nothing is written (no folder, no
+   * backup, no checkpoint, no lock; a torn last log line is only left out), and record() is refused.
+   */
+  readOnly?: boolean;
 }
 
 export const DEFAULT_FILE_NAME = 'factdeck.json';
@@ -53,6 +58,7 @@ export class Store {
   readonly #lockTiming: LockTiming;
   readonly #checkpointEvery: number;
   readonly #onLockWait: ((lockFile: string) => void) | undefined;
+  readonly #readOnly: boolean;
   /** A save failed: close() then leaves the database file alone (the log has all that was saved). */
   #saveFailed = false;
   readonly #low: Low<DatabaseData>;
@@ -86,6 +92,7 @@ export class Store {
     this.#lockTiming = { ...DEFAULT_LOCK_TIMING, ...options.lockTiming };
     this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.#onLockWait = options.onLockWait;
+    this.#readOnly = options.readOnly === true;
     this.#backupStem = fileName.replace(/\.json$/i, '');
     this.#backupName = new RegExp(`^${escapeRegExp(this.#backupStem)}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}(\\.\\d+)?Z\\.json$`);
     const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text) => this.#parse(text), fs: this.#fs });
@@ -116,6 +123,7 @@ export class Store {
    * state. If `build` throws, nothing is saved.
    */
   async record(build: (data: DatabaseData) => HistoryEvent[]): Promise<HistoryEvent[]> {
+    if (this.#readOnly) throw new TypeError('Store.record() on a store opened read-only');
     if (this.#closed) {
       throw new StorageError(`the database ${this.file} was already closed; nothing was saved.`, { file: this.file, code: 'ECLOSED' });
     }
@@ -158,6 +166,10 @@ export class Store {
 
   /** Checkpoints what this process recorded, and refuses later changes. */
   async close(): Promise<void> {
+    if (this.#readOnly) {
+      this.#closed = true;
+      return;
+    }
     if (this.#closed) return this.#queue.then(() => undefined);
     this.#closed = true;
     // Changes asked for before close() may still be queued: whether a checkpoint is due is known only
@@ -174,7 +186,17 @@ export class Store {
     await run;
   }
 
+  /** Read-only: the file as it is and the log beyond it, added up in memory; nothing touched. */
+  async #startReading(): Promise<void> {
+    this.#newestBackup = (await this.#listBackups().catch(() => [])).at(-1);
+    const found = await this.#read();
+    this.#data = found?.data ?? emptyDatabase();
+    this.#logEnd = found?.data.logBytes ?? 0;
+    await this.#catchUp();
+  }
+
   async #start(): Promise<void> {
+    if (this.#readOnly) return this.#startReading();
     try {
       await this.#fs.mkdir(this.backupsDir);
     } catch (error) {
@@ -242,6 +264,7 @@ export class Store {
     if (found === null && this.#logEnd > 0) {
       // The log was moved away (as the advice for a damaged one says): the database file keeps what
       // it added up to, and a new log starts empty.
+      if (this.#readOnly) return 0;
       const previous = this.#logEnd;
       this.#logEnd = 0;
       try {
@@ -267,7 +290,7 @@ export class Store {
     let added = 0;
     for (let limit = LOG_CHUNK_BYTES; ; ) {
       const tail = await readLogFrom(this.#fs, this.historyFile, this.#logEnd, limit);
-      if (tail.tornBytes > 0) await this.#guard(this.historyFile, () => this.#fs.truncate(this.historyFile, tail.end));
+      if (tail.tornBytes > 0 && !this.#readOnly) await this.#guard(this.historyFile, () => this.#fs.truncate(this.historyFile, tail.end));
       if (tail.events.length > 0) {
         applyEvents(this.#data, tail.events);
         this.#pending += tail.events.length;
