@@ -6,10 +6,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { STACK_TRACE } from '../helpers/cli-run.js';
 import { parseDeckText } from '../../src/bank/parse-deck.js';
 import { BEL, ESC, firstForbidden, forbiddenBytes, hostileDeck, writeHostileDeck } from './helpers/hostile-deck.js';
 import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from './helpers/sandbox.js';
+import { expectClean } from './helpers/expect-clean.js';
 
 const BAD_FOLDER = `bad${ESC}]0;pwned${BEL}${ESC}[2J\u202ename`;
 const BAD_ID = `${ESC}[31mred\u009b2J\u2066`;
@@ -33,14 +33,6 @@ function run(args: readonly string[], input?: string): Promise<RawResult> {
   return runRaw(args, { bin: sandbox.bin, cwd: sandbox.root, input });
 }
 
-function expectClean(result: RawResult): void {
-  expect(forbiddenBytes(result.stdout), 'stdout bytes').toEqual([]);
-  expect(forbiddenBytes(result.stderr), 'stderr bytes').toEqual([]);
-  expect(firstForbidden(result.out), 'stdout').toBeNull();
-  expect(firstForbidden(result.err), 'stderr').toBeNull();
-  // (The validator names a bad id JSON-escaped, as "bad\u001b]0;pwned...": harmless text, so "pwned" may show.)
-  expect(result.err).not.toMatch(STACK_TRACE);
-}
 
 describe('the validator and deck ids', () => {
   it.each([BAD_ID, BAD_FOLDER, '../../etc', '__proto__', 'has_underscore', 'A-Capital', '-leading-hyphen', 'x'.repeat(65)])('refuses the deck id %j', (id) => {

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { STACK_TRACE } from '../helpers/cli-run.js';
 import { databaseWithProfiles } from './helpers/database.js';
-import { BEL, ESC, firstForbidden, forbiddenBytes, HOSTILE, writeHostileDeck } from './helpers/hostile-deck.js';
+import { BEL, ESC, forbiddenBytes, HOSTILE, writeHostileDeck } from './helpers/hostile-deck.js';
 import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from './helpers/sandbox.js';
+import { expectClean } from './helpers/expect-clean.js';
 
 let sandbox: Sandbox;
 
@@ -27,13 +28,6 @@ function run(args: readonly string[], input?: string): Promise<RawResult> {
   return runRaw(args, { bin: sandbox.bin, cwd: sandbox.root, input });
 }
 
-function expectClean(result: RawResult): void {
-  expect(forbiddenBytes(result.stdout), 'stdout bytes').toEqual([]);
-  expect(forbiddenBytes(result.stderr), 'stderr bytes').toEqual([]);
-  expect(firstForbidden(result.out), 'stdout').toBeNull();
-  expect(firstForbidden(result.err), 'stderr').toBeNull();
-  expect(result.err).not.toMatch(STACK_TRACE);
-}
 
 async function dataWith(text: string, dirName?: string): Promise<string> {
   const dir = await sandbox.dataDir(dirName);
