@@ -152,8 +152,9 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
       case 'review': {
         const r = event.review;
         if (r.after !== null) {
-          const firstSeen = cards.get(key(r.profile, r.deckId, r.factId))?.firstSeen ?? r.at;
-          cards.put({ profile: r.profile, deckId: r.deckId, factId: r.factId, firstSeen, ...r.after });
+          const known = cards.get(key(r.profile, r.deckId, r.factId));
+          const first = known ? { firstSeen: known.firstSeen, firstSource: known.firstSource } : { firstSeen: r.at, firstSource: r.source };
+          cards.put({ profile: r.profile, deckId: r.deckId, factId: r.factId, ...first, ...r.after });
         }
         if (r.source === 'study') day(r.profile, r.deckId, r.at).studied++;
         break;
@@ -161,7 +162,10 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
       case 'undo': {
         const k = key(event.profile, event.deckId, event.factId);
         if (event.before === null) cards.remove(k);
-        else cards.put({ profile: event.profile, deckId: event.deckId, factId: event.factId, firstSeen: cards.get(k)?.firstSeen ?? event.at, ...event.before });
+        else {
+          const known = cards.get(k);
+          cards.put({ profile: event.profile, deckId: event.deckId, factId: event.factId, firstSeen: known?.firstSeen ?? event.at, firstSource: known?.firstSource ?? event.source, ...event.before });
+        }
         if (event.source === 'study') {
           const tally = day(event.profile, event.deckId, event.at);
           tally.studied = Math.max(0, tally.studied - 1);

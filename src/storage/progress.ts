@@ -25,7 +25,7 @@ export function settingsFor(data: DatabaseData, profile: string): ProfileSetting
 }
 
 function memoryOf(record: CardRecord): MemoryCard {
-  const { profile: _p, deckId: _d, factId: _f, firstSeen: _s, ...card } = record;
+  const { profile: _p, deckId: _d, factId: _f, firstSeen: _s, firstSource: _o, ...card } = record;
   return card;
 }
 
@@ -36,9 +36,12 @@ export function cardsFor(data: DatabaseData, profile: string, deckId: string): M
   return map;
 }
 
-/** When each of the profile's cards in a deck was first rated (for the new-cards-a-day limit). */
+/**
+ * When each card `study` introduced was first rated (for its new-cards-a-day limit). Facts first met in a
+ * quiz or review are not new any more, but do not use up the day's new cards either.
+ */
 export function firstReviewTimes(data: DatabaseData, profile: string, deckId: string): string[] {
-  return data.cards.filter((c) => c.profile === profile && c.deckId === deckId).map((c) => c.firstSeen);
+  return data.cards.filter((c) => c.profile === profile && c.deckId === deckId && (c.firstSource ?? 'study') === 'study').map((c) => c.firstSeen);
 }
 
 export interface RatingInput {

@@ -60,8 +60,10 @@ export interface CardRecord extends MemoryCard {
   profile: string;
   deckId: string;
   factId: string;
-  /** When the fact was first rated (new cards a day count these). */
+  /** When the fact was first rated. */
   firstSeen: string;
+  /** Where it was first rated: `study`'s new cards a day count those it introduced itself. */
+  firstSource?: ReviewRecord['source'];
 }
 
 /** One rating of a card, kept with the attempt that caused it (none for flashcard study). */
@@ -361,6 +363,7 @@ const checkCard: Check = (record, path, problems) => {
   field.string('deckId');
   field.string('factId');
   field.time('firstSeen');
+  if (record.firstSource !== undefined) field.oneOf('firstSource', ['quiz', 'review', 'study']);
   checkMemory(record, path, problems);
 };
 

@@ -109,13 +109,13 @@ describe('applyEvents: cards', () => {
   it('creates a card on the first rating, with firstSeen, and updates it on the next', () => {
     const first = reviewEvent(emptyDatabase(), { id: 'r1', now: day0, source: 'study' });
     const afterFirst = applied([first]);
-    expect(afterFirst.cards).toEqual([{ profile: 'default', deckId: DECK, factId: 'f1', firstSeen: day0.toISOString(), ...first.review.after }]);
+    expect(afterFirst.cards).toEqual([{ profile: 'default', deckId: DECK, factId: 'f1', firstSeen: day0.toISOString(), firstSource: first.review.source, ...first.review.after }]);
     expect(afterFirst.days).toEqual([aDayTally({ day: '2024-06-01', answers: 0, studied: 1 })]);
 
     const second = reviewEvent(afterFirst, { id: 'r2', now: day1, rating: 'easy', source: 'quiz' });
     const afterSecond = applied([second], afterFirst);
     expect(second.review.before).toEqual(first.review.after);
-    expect(afterSecond.cards).toEqual([{ profile: 'default', deckId: DECK, factId: 'f1', firstSeen: day0.toISOString(), ...second.review.after }]);
+    expect(afterSecond.cards).toEqual([{ profile: 'default', deckId: DECK, factId: 'f1', firstSeen: day0.toISOString(), firstSource: first.review.source, ...second.review.after }]);
     expect(afterSecond.cards[0]?.reps).toBe(2);
     // A quiz rating is an answer's, not a flashcard's: it is not counted as studied.
     expect(afterSecond.days).toEqual(afterFirst.days);

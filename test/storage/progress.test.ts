@@ -42,7 +42,7 @@ describe('rating events', () => {
 
   it('rates a known card from where it is, for this profile and deck only', () => {
     const known = aCard({ profile: 'ann', deckId: 'd', factId: 'f1' });
-    const { profile: _p, deckId: _d, factId: _f, firstSeen: _s, ...memory } = known;
+    const { profile: _p, deckId: _d, factId: _f, firstSeen: _s, firstSource: _o, ...memory } = known;
     const data = aDatabase({ cards: [aCard({ profile: 'bob', deckId: 'd', factId: 'f1', reps: 9 }), known] });
     const { review } = ratingEvent(data, rating('r2', 'hard', day(5)));
     expect(review.before).toEqual(memory);
@@ -95,6 +95,17 @@ describe('lookups', () => {
     expect(factProgressFor(data, 'ann', 'd')).toEqual([aFactProgress({ profile: 'ann', deckId: 'd' })]);
     expect(cardsFor(data, 'carl', 'd').size).toBe(0);
   });
+
+  it("counts against study's new cards a day only the cards study introduced (not those a quiz met first)", () => {
+    const mixed = aDatabase({
+      cards: [
+        aCard({ profile: 'ann', deckId: 'd', factId: 'f1', firstSeen: day(0).toISOString(), firstSource: 'study' }),
+        aCard({ profile: 'ann', deckId: 'd', factId: 'f2', firstSeen: day(1).toISOString(), firstSource: 'quiz' }),
+        aCard({ profile: 'ann', deckId: 'd', factId: 'f3', firstSeen: day(2).toISOString(), firstSource: 'review' }),
+      ],
+    });
+    expect(firstReviewTimes(mixed, 'ann', 'd')).toEqual([day(0).toISOString()]);
+  });
 });
 
 describe('cards in the database', () => {
@@ -104,7 +115,7 @@ describe('cards in the database', () => {
     const dir = await tempDir();
     const store = await Store.open(dir);
     const [first] = await store.record((data) => [ratingEvent(data, rating('r1', 'good', day(0)))]);
-    expect(store.data().cards).toEqual([{ profile: 'ann', deckId: 'd', factId: 'f1', firstSeen: day(0).toISOString(), ...(first?.type === 'review' ? first.review.after : {}) }]);
+    expect(store.data().cards).toEqual([{ profile: 'ann', deckId: 'd', factId: 'f1', firstSeen: day(0).toISOString(), firstSource: 'study', ...(first?.type === 'review' ? first.review.after : {}) }]);
     await store.record((data) => [ratingEvent(data, rating('r2', 'good', day(3)))]);
     await store.close();
 
