@@ -1,11 +1,22 @@
 // The inter-process lock around a read-change-write of the database, so two factdeck processes never
-// lose each other's answers. proper-lockfile makes `<file>.lock` (a directory: mkdir is atomic) and
-// keeps its mtime fresh while held; a lock whose holder died stops being refreshed and is taken over
-// once it is `stale`. We retry ourselves, with a deadline, rather than through its retry options, so the
-// longest wait is a number of milliseconds rather than a sum of backoffs.
+// lose each other's answers. The lock is a directory, `<file>.lock` (mkdir is atomic: one process makes
+// it, the others get EEXIST); its holder keeps its mtime fresh while it holds it, and notes its pid beside
+// it (`<file>.lock-owner`). A lock whose holder died stops being refreshed and is taken over once stale:
+// at once when the noted holder is known to be gone, after `staleMs` when it cannot be told.
+//
+// Taking over is the one racy step of such locks (two waiters judge the same lock stale, the first
+// removes it and takes a new one, the second removes that): here only the holder of a second directory,
+// `<file>.lock-takeover`, may remove a stale lock, and it looks again, under that gate, before it does.
+//
+// Fair turns: a process saving answers as fast as they come (piped input) would otherwise take the lock
+// again a fraction of a millisecond after releasing it, before any waiter looks. So a waiter touches the
+// holder's owner note (its mtime only); a holder that finds its note touched when it releases stands back
+// for YIELD_MS before taking the lock again, and waiters look at least that often.
+//
+// The file-system calls are synchronous: each is a few microseconds of metadata, cheaper than a round
+// trip to the thread pool, and the lock is taken for every save.
 
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { lock } from 'proper-lockfile';
+import { mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 
 export interface LockTiming {
@@ -30,14 +41,37 @@ export function lockFilePath(file: string): string {
 }
 
 /**
- * Beside the lock, the holder's pid. proper-lockfile cannot tell a dead holder from a slow one, so it waits
- * for the full stale time; when the named holder is gone (killed), a waiter may take the lock over as soon
- * as its last refresh is a little older than a live holder ever lets it get. A fresh lock whose holder has
- * not written its pid yet is never at risk: it was refreshed a moment ago.
+ * Beside the lock, the holder's pid. When the named holder is gone (killed), a waiter may take the lock
+ * over as soon as its last refresh is a little older than a live holder ever lets it get. A fresh lock
+ * whose holder has not written its pid yet is never at risk: it was refreshed a moment ago.
  */
 export function lockOwnerPath(file: string): string {
   return `${file}.lock-owner`;
 }
+
+/** The gate a waiter must hold to remove a stale lock. */
+export function lockTakeoverPath(file: string): string {
+  return `${file}.lock-takeover`;
+}
+
+/** How long a holder that was waited for stands back after releasing; also the longest gap between a waiter's looks. */
+const YIELD_MS = 10;
+
+/** Per lock file: until when this process stands back (it was waited for when it last released). */
+const standBackUntil = new Map<string, number>();
+
+/** A waiter's sign to the holder: its owner note, touched. Gone (released) or unwritable: no matter. */
+function signalWaiting(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(lockOwnerPath(file), now, now);
+  } catch {
+    // Released meanwhile, or no note yet: the next look tries again.
+  }
+}
+
+/** A takeover gate older than this was left by a process killed while taking over (it takes microseconds). */
+const TAKEOVER_STALE_MS = 2_000;
 
 function ownerIsGone(file: string): boolean {
   let pid: number;
@@ -55,6 +89,118 @@ function ownerIsGone(file: string): boolean {
   }
 }
 
+/** The lock's mtime in ms, or null when there is no lock. */
+function lockMtime(path: string): number | null {
+  try {
+    return statSync(path).mtimeMs;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** mkdir as a test: true when this call made the directory, false when it was there already. */
+function makeDir(path: string): boolean {
+  try {
+    mkdirSync(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function removeDir(path: string): void {
+  try {
+    rmdirSync(path);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+}
+
+/** One attempt: true when the lock is now ours. */
+function tryLock(file: string, timing: LockTiming): boolean {
+  const path = lockFilePath(file);
+  if (makeDir(path)) return true;
+  const isStale = (mtime: number | null): boolean => {
+    if (mtime === null) return true;
+    // A dead holder's lock is stale once older than a refresh interval and a margin.
+    const stale = ownerIsGone(file) ? Math.min(timing.staleMs, timing.updateMs + 500) : timing.staleMs;
+    return Date.now() - mtime > stale;
+  };
+  if (!isStale(lockMtime(path))) return false;
+
+  const gate = lockTakeoverPath(file);
+  if (!makeDir(gate)) {
+    const gateMtime = lockMtime(gate);
+    if (gateMtime !== null && Date.now() - gateMtime > TAKEOVER_STALE_MS) removeDir(gate);
+    return false;
+  }
+  try {
+    // Looked at again under the gate: another waiter may have taken the lock over since.
+    const mtime = lockMtime(path);
+    if (!isStale(mtime)) return false;
+    if (mtime !== null) removeDir(path);
+    return makeDir(path);
+  } finally {
+    removeDir(gate);
+  }
+}
+
+/** The lock, held: refreshed every updateMs; marked compromised if it changed hands meanwhile. */
+function holdLock(file: string, timing: LockTiming): HeldLock {
+  const path = lockFilePath(file);
+  let compromised: Error | undefined;
+  let released = false;
+  let mtime = lockMtime(path);
+  let refreshedAt = Date.now();
+  let noteMtime: number | null = null;
+  try {
+    writeFileSync(lockOwnerPath(file), `${process.pid}\n`);
+    noteMtime = lockMtime(lockOwnerPath(file));
+  } catch {
+    // Without the note, a waiter simply waits the full stale time.
+  }
+  const lost = (why: string): void => {
+    compromised = Object.assign(new Error(`the lock ${path} ${why}`), { code: 'ECOMPROMISED' });
+    clearInterval(timer);
+  };
+  const timer = setInterval(() => {
+    try {
+      const now = lockMtime(path);
+      if (now === null) return lost('was removed while held');
+      if (now !== mtime) return lost('was taken over while held');
+      if (Date.now() - refreshedAt > timing.staleMs) return lost('was not refreshed in time (this process stalled)');
+      const when = new Date();
+      utimesSync(path, when, when);
+      mtime = lockMtime(path);
+      refreshedAt = Date.now();
+    } catch {
+      // Tried again at the next tick; a lock left unrefreshed past staleMs is reported above.
+    }
+  }, timing.updateMs);
+  timer.unref();
+  return {
+    release: async () => {
+      if (released) return;
+      released = true;
+      clearInterval(timer);
+      if (compromised !== undefined) return; // Not ours any more: never remove another holder's lock.
+      // The note goes before the lock, never after: by then it may be the next holder's.
+      try {
+        if (noteMtime !== null && lockMtime(lockOwnerPath(file)) !== noteMtime) standBackUntil.set(file, Date.now() + YIELD_MS);
+        unlinkSync(lockOwnerPath(file));
+      } catch {
+        // Gone already, or never written.
+      }
+      removeDir(path);
+    },
+    get compromised() {
+      return compromised;
+    },
+  };
+}
+
 /** How long a wait goes unmentioned: a save by another process takes milliseconds. */
 const QUIET_WAIT_MS = 1_000;
 
@@ -64,69 +210,42 @@ const QUIET_WAIT_MS = 1_000;
  * and the learner should know why nothing happens meanwhile.
  */
 export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOCK_TIMING, onWait?: () => void): Promise<HeldLock> {
+  const standBack = (standBackUntil.get(file) ?? 0) - Date.now();
+  standBackUntil.delete(file);
+  if (standBack > 0) await new Promise((resolve) => setTimeout(resolve, standBack));
   const started = Date.now();
   const deadline = started + timing.waitMs;
   let told = false;
-  let compromised: Error | undefined;
-  let delay = 5;
+  let delay = 2;
   for (;;) {
-    // A dead holder's lock is stale once older than a refresh interval and a margin.
-    const stale = ownerIsGone(file) ? Math.min(timing.staleMs, timing.updateMs + 500) : timing.staleMs;
+    let taken: boolean;
     try {
-      const release = await lock(file, {
-        realpath: false,
-        stale,
-        update: timing.updateMs,
-        retries: 0,
-        // The default throws from a timer and kills the process; we refuse the write instead.
-        onCompromised: (error) => {
-          compromised = error;
-        },
-      });
-      try {
-        writeFileSync(lockOwnerPath(file), `${process.pid}\n`);
-      } catch {
-        // Without the note, a waiter simply waits the full stale time, as proper-lockfile alone would.
-      }
-      return {
-        release: async () => {
-          // Removed before the lock is released, never after: by then it may be the next holder's.
-          try {
-            unlinkSync(lockOwnerPath(file));
-          } catch {
-            // Gone already, or never written.
-          }
-          await release();
-        },
-        get compromised() {
-          return compromised;
-        },
-      };
+      taken = tryLock(file, timing);
     } catch (error) {
-      if (errorCode(error) !== 'ELOCKED') {
-        const problem = describeFsError(error, lockFilePath(file));
-        throw new StorageError(`could not lock ${file} for saving: ${problem.what}. Nothing was saved; ${problem.hint}`, {
-          file,
-          hint: problem.hint,
-          code: errorCode(error),
-          cause: error,
-        });
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        const hint = `close other factdeck windows and try again; if none is running, delete ${lockFilePath(file)}.`;
-        throw new StorageError(
-          `could not save progress to ${file}: another factdeck process has held its lock for over ${Math.round(timing.waitMs / 1000)} s. Nothing was saved; ${hint}`,
-          { file, hint, code: 'ELOCKED', cause: error },
-        );
-      }
-      if (!told && onWait !== undefined && Date.now() - started >= QUIET_WAIT_MS) {
-        told = true;
-        onWait();
-      }
-      // Jitter keeps two waiters from polling in step; the cap keeps a short hold from costing a long wait.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(left, delay * (0.5 + Math.random()))));
-      delay = Math.min(delay * 2, 100);
+      const problem = describeFsError(error, lockFilePath(file));
+      throw new StorageError(`could not lock ${file} for saving: ${problem.what}. Nothing was saved; ${problem.hint}`, {
+        file,
+        hint: problem.hint,
+        code: errorCode(error),
+        cause: error,
+      });
     }
+    if (taken) return holdLock(file, timing);
+    signalWaiting(file);
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      const hint = `close other factdeck windows and try again; if none is running, delete ${lockFilePath(file)}.`;
+      throw new StorageError(
+        `could not save progress to ${file}: another factdeck process has held its lock for over ${Math.round(timing.waitMs / 1000)} s. Nothing was saved; ${hint}`,
+        { file, hint, code: 'ELOCKED' },
+      );
+    }
+    if (!told && onWait !== undefined && Date.now() - started >= QUIET_WAIT_MS) {
+      told = true;
+      onWait();
+    }
+    // Jitter keeps two waiters from looking in step; the cap keeps them within a holder's stand-back.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, delay * (0.5 + Math.random()))));
+    delay = Math.min(delay * 2, YIELD_MS);
   }
 }

@@ -135,7 +135,7 @@ describe('two processes on one data folder', () => {
     await reopened.record(() => [attemptEvent({ id: 'after-the-crash' })]);
     const waited = Date.now() - startedAt;
     // The owner note names a dead process: the lock is taken over once its last refresh is older than a
-    // refresh interval and a margin (3 s), rather than the full 10 s proper-lockfile alone would wait.
+    // refresh interval and a margin (3 s), rather than the full 10 s stale time.
     expect(waited).toBeLessThan(6_000);
     expect(existsSync(`${store.file}.lock-owner`)).toBe(false);
     await reopened.close();

@@ -1,8 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, lockFilePath, lockOwnerPath } from '../../src/storage/database-lock.js';
+import { acquireLock, lockFilePath, lockOwnerPath, lockTakeoverPath } from '../../src/storage/database-lock.js';
+import { assertStorageBuilt } from '../helpers/store-build.js';
 import { useStoreTempDirs } from '../helpers/store-temp-dir.js';
 
 /** A pid that was a process a moment ago and is not any more. */
@@ -51,4 +53,110 @@ describe('the database lock', () => {
     await held.release();
     await expect(readFile(lockOwnerPath(file), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it('takes over a stale lock only through the takeover gate: not while another waiter holds the gate', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    await leftLock(file, deadPid(), 4_000);
+    await mkdir(lockTakeoverPath(file)); // another waiter, in the middle of its takeover
+    await expect(acquireLock(file, { ...timing, waitMs: 300 })).rejects.toMatchObject({ code: 'ELOCKED' });
+    expect(existsSync(lockTakeoverPath(file))).toBe(true);
+  });
+
+  it('clears a takeover gate left by a waiter killed while taking over, then takes the lock', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    await leftLock(file, deadPid(), 4_000);
+    await mkdir(lockTakeoverPath(file));
+    const old = new Date(Date.now() - 5_000);
+    await utimes(lockTakeoverPath(file), old, old);
+    const held = await acquireLock(file, timing);
+    expect(existsSync(lockTakeoverPath(file))).toBe(false);
+    expect(Number(await readFile(lockOwnerPath(file), 'utf8'))).toBe(process.pid);
+    await held.release();
+    expect(existsSync(lockFilePath(file))).toBe(false);
+  });
+
+  it('refreshes the lock while held, so a long hold is never taken for a dead one', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    const held = await acquireLock(file, { staleMs: 400, updateMs: 50, waitMs: 1_000 });
+    const first = (await stat(lockFilePath(file))).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await stat(lockFilePath(file))).mtimeMs).toBeGreaterThan(first);
+    expect(held.compromised).toBeUndefined();
+    await held.release();
+  });
+
+  it('marks the lock compromised when it changes hands while held, and then leaves the new holder\'s lock alone', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    const held = await acquireLock(file, { staleMs: 10_000, updateMs: 50, waitMs: 1_000 });
+    // Another process took it over (as if this one had stalled past the stale time): a new lock folder.
+    await rmdir(lockFilePath(file));
+    await mkdir(lockFilePath(file));
+    const theirs = new Date(Date.now() - 60_000);
+    await utimes(lockFilePath(file), theirs, theirs);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(held.compromised).toMatchObject({ code: 'ECOMPROMISED' });
+    await held.release();
+    expect(existsSync(lockFilePath(file))).toBe(true);
+  });
+
+  it('six processes meeting one dead holder\'s lock at the same moment hold it one at a time', async () => {
+    assertStorageBuilt();
+    const dir = await tempDir();
+    const file = join(dir, 'factdeck.json');
+    const journal = join(dir, 'journal');
+    const go = join(dir, 'go');
+    await leftLock(file, deadPid(), 60_000);
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const fixture = join(import.meta.dirname, 'fixtures', 'take-lock-in-turn.mjs');
+    const children = names.map((name) => spawn(process.execPath, [fixture, file, journal, name, go], { stdio: ['ignore', 'ignore', 'pipe'] }));
+    const exits = children.map(
+      (child) =>
+        new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          let stderr = '';
+          child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          child.on('close', (code) => resolve({ code, stderr }));
+        }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300)); // all six started and polling for the go file
+    await writeFile(go, '');
+    for (const result of await Promise.all(exits)) expect(result, result.stderr).toMatchObject({ code: 0 });
+    const lines = (await readFile(journal, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(12);
+    // Each "in" is followed by the same holder's "out": never two holders at once.
+    for (let i = 0; i < lines.length; i += 2) {
+      const [who, what] = (lines[i] as string).split(' ');
+      expect(what).toBe('in');
+      expect(lines[i + 1]).toBe(`${who} out`);
+    }
+    expect(new Set(lines.map((line) => line.split(' ')[0]))).toEqual(new Set(names));
+    expect(existsSync(lockFilePath(file))).toBe(false);
+    expect(existsSync(lockTakeoverPath(file))).toBe(false);
+  }, 30_000);
+
+  it('takes turns: a process taking the lock again and again (answers from a pipe) lets a waiter in within moments', async () => {
+    assertStorageBuilt();
+    const file = join(await tempDir(), 'factdeck.json');
+    const fixture = join(import.meta.dirname, 'fixtures', 'greedy-holder.mjs');
+    const greedy = spawn(process.execPath, [fixture, file, '3000'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const messages: { type: string; turns?: number }[] = [];
+    const arrived = (type: string): Promise<void> =>
+      new Promise((resolve) => {
+        const look = (): void => (messages.some((m) => m.type === type) ? resolve() : void setTimeout(look, 5));
+        look();
+      });
+    greedy.on('message', (message: { type: string }) => messages.push(message));
+    await arrived('started');
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const asked = Date.now();
+      const held = await acquireLock(file);
+      waits.push(Date.now() - asked);
+      await held.release();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await arrived('done');
+    // The greedy process really was taking turns the whole time, and every wait was short.
+    expect(messages.find((m) => m.type === 'done')?.turns).toBeGreaterThan(100);
+    expect(Math.max(...waits), `waits: ${waits.join(', ')} ms`).toBeLessThan(250);
+  }, 20_000);
 });
