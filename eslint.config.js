@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const impure = {
   patterns: [
     { group: ['node:*'], message: 'The core is pure: pass I/O in from a command.' },
-    { group: ['lowdb', 'lowdb/*', 'proper-lockfile'], message: 'Only storage/ touches the database.' },
+    { group: ['lowdb', 'lowdb/*'], message: 'Only storage/ touches the database.' },
     { group: ['@inquirer/*'], message: 'Only ui/ imports Inquirer.' },
     { group: ['nanoid'], message: 'Ids are passed into the core.' },
     { group: ['**/storage/*', '**/ui/*', '**/commands/*'], message: 'The core does not depend on the shell.' },
@@ -35,6 +35,12 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in.' }],
     },
+  },
+  {
+    // The command's loader is CommonJS: it starts faster than an ES module (see bin/factdeck.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['test/**', 'bench/**', 'bin/**', '.ci/**'],

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { BENCH, deckDir, prepare } from './generate.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const cli = join(root, 'bin', 'factdeck.js');
+const cli = join(root, 'bin', 'factdeck.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const rssHook = join(root, 'bench', 'report-rss.mjs');
 

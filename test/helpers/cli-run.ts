@@ -1,4 +1,4 @@
-// Runs the BUILT command (bin/factdeck.js -> dist/) as a user would from a shell, with stdin from a pipe
+// Runs the BUILT command (bin/factdeck.cjs -> dist/) as a user would from a shell, with stdin from a pipe
 // (or /dev/null): no terminal. Also what every end-to-end test shares: where things are, a clean
 // environment, fresh temp folders, and a plain reader of the progress database.
 
@@ -10,14 +10,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'factdeck.js');
+export const BIN = join(ROOT, 'bin', 'factdeck.cjs');
 export const DIST_CLI = join(ROOT, 'dist', 'cli.js');
+/** What bin/factdeck.cjs runs: the program bundled into one file by `npm run build`. */
+export const BUNDLE = join(ROOT, 'dist', 'factdeck.cjs');
 export const DB_FILE = 'factdeck.json';
 
 /** For a beforeAll: end-to-end tests run the compiled program, so say clearly when there is none. */
 export function requireBuild(): void {
-  if (!existsSync(DIST_CLI)) {
-    throw new Error(`${DIST_CLI} is missing: the end-to-end tests run the built CLI. Run \`npm run build\` first (npm test does).`);
+  for (const built of [DIST_CLI, BUNDLE]) {
+    if (!existsSync(built)) {
+      throw new Error(`${built} is missing: the end-to-end tests run the built CLI. Run \`npm run build\` first (npm test does).`);
+    }
   }
 }
 
@@ -85,7 +89,7 @@ export async function stopAllCli(): Promise<void> {
   await Promise.all(left.map((child) => child.closed));
 }
 
-/** Starts `node bin/factdeck.js ...args` without a terminal (stdin a pipe, or /dev/null). */
+/** Starts `node bin/factdeck.cjs ...args` without a terminal (stdin a pipe, or /dev/null). */
 export function startCli(args: readonly string[], options: Omit<CliRunOptions, 'input'> = {}): CliProcess {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const started = Date.now();
@@ -165,7 +169,7 @@ export function startCli(args: readonly string[], options: Omit<CliRunOptions, '
   };
 }
 
-/** Runs `node bin/factdeck.js ...args` without a terminal, `input` on stdin, and resolves when it has exited. */
+/** Runs `node bin/factdeck.cjs ...args` without a terminal, `input` on stdin, and resolves when it has exited. */
 export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliResult> {
   const run = startCli(args, options);
   if (options.stdin !== 'devnull') run.end(options.input ?? '');

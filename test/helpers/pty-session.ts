@@ -210,7 +210,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Starts `node bin/factdeck.js ...args` in a 100x40 pseudo-terminal. */
+/** Starts `node bin/factdeck.cjs ...args` in a 100x40 pseudo-terminal. */
 export function startPty(args: readonly string[], options: PtyOptions = {}): PtySession {
   return new PtySession(args, options);
 }

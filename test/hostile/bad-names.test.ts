@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeckText } from '../../src/bank/parse-deck.js';
 import { BEL, ESC, firstForbidden, forbiddenBytes, hostileDeck, writeHostileDeck } from './helpers/hostile-deck.js';
-import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from './helpers/sandbox.js';
+import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from '../helpers/sandbox.js';
 import { expectClean } from './helpers/expect-clean.js';
 
 const BAD_FOLDER = `bad${ESC}]0;pwned${BEL}${ESC}[2J\u202ename`;

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck, MAX_FILE_BYTES } from '../../src/bank/load-decks.js';
 import { STACK_TRACE } from '../helpers/cli-run.js';
 import { hostileDeck } from './helpers/hostile-deck.js';
-import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from './helpers/sandbox.js';
+import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from '../helpers/sandbox.js';
 
 const RSS_PROBE = pathToFileURL(new URL('../fixtures/hostile/rss-probe.mjs', import.meta.url).pathname).href;
 const HUNDRED_MB = 100 * 1024 * 1024;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv, STACK_TRACE } from '../helpers/cli-run.js';
 import { writeTrueFalseDeck } from '../helpers/cli-deck.js';
-import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from './helpers/sandbox.js';
+import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from '../helpers/sandbox.js';
 
 let sandbox: Sandbox;
 let data: string;

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { STACK_TRACE } from '../helpers/cli-run.js';
 import { databaseWithProfiles } from './helpers/database.js';
 import { BEL, ESC, forbiddenBytes, HOSTILE, writeHostileDeck } from './helpers/hostile-deck.js';
-import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from './helpers/sandbox.js';
+import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from '../helpers/sandbox.js';
 import { expectClean } from './helpers/expect-clean.js';
 
 let sandbox: Sandbox;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { firstForbidden, forbiddenBytes, HOSTILE, SEQUENCES, writeHostileDeck } from './helpers/hostile-deck.js';
-import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from './helpers/sandbox.js';
+import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from '../helpers/sandbox.js';
 import { expectClean as expectCleanOutput } from './helpers/expect-clean.js';
 
 let sandbox: Sandbox;

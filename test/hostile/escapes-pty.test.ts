@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FORBIDDEN_IN_TTY, writeHostileDeck } from './helpers/hostile-deck.js';
 import { startRawPty, type RawPty } from './helpers/pty.js';
-import { makeSandbox, type Sandbox } from './helpers/sandbox.js';
+import { makeSandbox, type Sandbox } from '../helpers/sandbox.js';
 
 let sandbox: Sandbox;
 const ptys: RawPty[] = [];

@@ -10,7 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { STACK_TRACE } from '../helpers/cli-run.js';
 import { hostileDeck, writeHostileDeck } from './helpers/hostile-deck.js';
-import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from './helpers/sandbox.js';
+import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from '../helpers/sandbox.js';
 
 /** A file that is not a deck: its first word may be quoted (up to 20 characters), nothing more of it. */
 const SECRET_WORD = 'secret-0123456789abcdef-and-more';

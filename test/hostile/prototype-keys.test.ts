@@ -16,7 +16,7 @@ import { applyEvents } from '../../src/storage/history.js';
 import { parseDatabase } from '../../src/storage/schema.js';
 import { STACK_TRACE } from '../helpers/cli-run.js';
 import { databaseWithProfiles } from './helpers/database.js';
-import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from './helpers/sandbox.js';
+import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from '../helpers/sandbox.js';
 
 const NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'] as const;
 const PROBE = pathToFileURL(new URL('../fixtures/hostile/pollution-probe.mjs', import.meta.url).pathname).href;

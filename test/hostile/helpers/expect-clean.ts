@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import { STACK_TRACE } from '../../helpers/cli-run.js';
 import { firstForbidden, forbiddenBytes } from './hostile-deck.js';
-import type { RawResult } from './sandbox.js';
+import type { RawResult } from '../../helpers/sandbox.js';
 
 export function expectClean(result: RawResult): void {
   expect(forbiddenBytes(result.stdout), 'stdout bytes').toEqual([]);

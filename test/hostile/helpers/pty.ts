@@ -1,4 +1,4 @@
-// A pseudo-terminal run of a sandbox's program (see sandbox.ts), keeping every byte written: the tests
+// A pseudo-terminal run of a sandbox's program (see test/helpers/sandbox.ts), keeping every byte written: the tests
 // look for hostile sequences in the raw output, and wait on the text a reader sees (escapes stripped).
 
 import { spawn, type IPty } from '@lydell/node-pty';

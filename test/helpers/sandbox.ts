@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, cliEnv, requireBuild, type EnvOverrides } from '../../helpers/cli-run.js';
+import { ROOT, cliEnv, requireBuild, type EnvOverrides } from './cli-run.js';
 
 export interface Sandbox {
   /** The sandbox's package root. */
@@ -31,7 +31,7 @@ export async function makeSandbox(): Promise<Sandbox> {
   let made = 0;
   return {
     root,
-    bin: join(root, 'bin', 'factdeck.js'),
+    bin: join(root, 'bin', 'factdeck.cjs'),
     questions,
     dataDir: async (name) => {
       const dir = join(root, 'data-runs', name ?? `run-${++made}`);
@@ -78,7 +78,7 @@ export function killLeftovers(): void {
 /** Runs `node <bin> ...args` without a terminal and resolves with its raw output when it has exited. */
 export function runRaw(args: readonly string[], options: RawRunOptions = {}): Promise<RawResult> {
   const started = Date.now();
-  const child = spawn(process.execPath, [options.bin ?? join(ROOT, 'bin', 'factdeck.js'), ...args], {
+  const child = spawn(process.execPath, [options.bin ?? join(ROOT, 'bin', 'factdeck.cjs'), ...args], {
     cwd: options.cwd ?? ROOT,
     env: cliEnv(options.env),
     stdio: [options.input === 'devnull' ? 'ignore' : 'pipe', 'pipe', 'pipe'],
