@@ -24,9 +24,8 @@ import {
 import { resolveDataDir } from '../storage/data-dir.js';
 import { ratingEvent, reRatedEvent, undoEvent } from '../storage/progress.js';
 import type { HistoryEvent } from '../storage/history.js';
-import type { ReviewRecord } from '../storage/schema.js';
 import { ratingForAnswer } from '../scheduling/fsrs.js';
-import type { SessionRecord } from '../storage/schema.js';
+import type { DatabaseData, ReviewRecord, SessionRecord } from '../storage/schema.js';
 import { isProcessAlive } from '../storage/durable-file.js';
 import { fileSystemFor } from '../storage/instrumented-fs.js';
 import { Store } from '../storage/store.js';
@@ -128,6 +127,12 @@ export interface SessionPlan {
 }
 
 /** Runs a planned quiz or review to its end (or until input ends or the learner quits). */
+/** `work`, unless `first` fails before it is done: then `first`'s error. */
+function unlessFails<T>(work: Promise<T>, first: Promise<unknown>): Promise<T> {
+  work.catch(() => undefined); // Left unawaited when `first` fails first.
+  return Promise.race([work, first.then(() => work)]);
+}
+
 export async function runSession(context: Context, store: Store, asker: Asker, plan: SessionPlan): Promise<void> {
   const style = createStyle(context.color && !asker.plain);
   // Without colour, quotes and answers are marked with «» and ** so they still stand out.
@@ -155,13 +160,20 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     seed: plan.seed,
     pid: process.pid,
   };
-  await store.record((data) => [
+  // The session is saved while the learner reads the first question (the first question comes sooner);
+  // every later save waits for it first, so a failure here is reported before anything else is claimed.
+  const sessionSaved = store.record((data) => [
     // Runs of this profile left active by a killed process (their answers are saved) are closed now.
     ...data.sessions
       .filter((s) => s.status === 'active' && s.profile === plan.profile && s.pid !== undefined && s.pid !== process.pid && !isProcessAlive(s.pid))
       .map((s): HistoryEvent => ({ type: 'session', session: { ...s, status: 'abandoned', endedAt: s.endedAt ?? startedAt.toISOString() } })),
     { type: 'session', session },
   ]);
+  sessionSaved.catch(() => undefined); // Reported where awaited: the first question and every save.
+  const save = async (build: (data: DatabaseData) => HistoryEvent[]): Promise<HistoryEvent[]> => {
+    await sessionSaved;
+    return store.record(build);
+  };
   const endSession = (data: { sessions: SessionRecord[] }, status: SessionRecord['status']): HistoryEvent[] => {
     const current = data.sessions.find((s) => s.id === sessionId) ?? session;
     const { pid: _pid, ...ended } = current;
@@ -176,7 +188,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
 
   let stopped: 'quit' | 'interrupt' | null = null;
   const finish = async (status: 'finished' | 'abandoned'): Promise<void> => {
-    await store.record((data) => endSession(data, status));
+    await save((data) => endSession(data, status));
   };
 
   try {
@@ -186,7 +198,8 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       writeLine(context.stdout);
       if (!asker.plain) writeLine(context.stdout, renderProgress(number, total, style, item.retry));
       const askedAt = context.now().getTime();
-      const answer = await asker.ask(presented, number, total, item.retry);
+      // Until the session is known to be saved, its failure ends the wait for an answer at once.
+      const answer = await unlessFails(asker.ask(presented, number, total, item.retry), sessionSaved);
       if (answer === END) {
         state = stopRun(state);
         break;
@@ -197,7 +210,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const verdict = gradeAnswer(question, given, aliases.get(question.id) ?? []);
       const attemptId = nanoid();
       const answeredAt = context.now();
-      const recorded = await store.record((data) => [
+      const recorded = await save((data) => [
         {
           type: 'attempt',
           attempt: {
@@ -227,7 +240,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';
       const next = await asker.afterFeedback(canClaim);
       if (next === 'claim' && canClaim) {
-        await store.record((data) => [
+        await save((data) => [
           { type: 'claim', attemptId, sessionId, profile: plan.profile, deckId: deck.id, questionId: question.id, factId: question.factId, kind: question.kind, text: given as string, at: context.now().toISOString() },
           // Re-rate the card as if the answer had been judged right in the first place.
           undoEvent(review, context.now()),

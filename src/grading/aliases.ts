@@ -27,18 +27,25 @@ const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
 ];
 
 /** Normalized answer -> every normalized answer of its class (itself included). */
-const CLASSES: ReadonlyMap<string, readonly string[]> = (() => {
-  const classes = new Map<string, readonly string[]>();
-  for (const row of BUILT_IN_ALIASES) {
-    const members = [...new Set(row.map(normalizeAnswer))];
-    for (const member of members) classes.set(member, members);
+// Made at the first grading, not at start-up: normalizing the table costs about a millisecond, before the
+// first question is on screen.
+let classes: ReadonlyMap<string, readonly string[]> | undefined;
+
+function aliasClasses(): ReadonlyMap<string, readonly string[]> {
+  if (classes === undefined) {
+    const made = new Map<string, readonly string[]>();
+    for (const row of BUILT_IN_ALIASES) {
+      const members = [...new Set(row.map(normalizeAnswer))];
+      for (const member of members) made.set(member, members);
+    }
+    classes = made;
   }
   return classes;
-})();
+}
 
 /** The normalized forms that count as the same answer as `normalized` (itself first). */
 export function aliasesOf(normalized: string): readonly string[] {
-  const members = CLASSES.get(normalized);
+  const members = aliasClasses().get(normalized);
   if (members === undefined) return [normalized];
   return [normalized, ...members.filter((member) => member !== normalized)];
 }

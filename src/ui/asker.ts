@@ -47,7 +47,10 @@ export function readLines(streams: AskerStreams): { next(): Promise<string | End
 }
 
 export function createTerminalAsker(streams: AskerStreams): Asker {
-  const context = streams;
+  // close() ends a prompt still waiting (as the stop signal does), so a run that fails while a question
+  // is on screen gives the terminal back instead of waiting for a key.
+  const closing = new AbortController();
+  const context = { ...streams, signal: streams.signal === undefined ? closing.signal : AbortSignal.any([streams.signal, closing.signal]) };
   const prompts = import('./prompts.js');
   return {
     plain: false,
@@ -74,7 +77,9 @@ export function createTerminalAsker(streams: AskerStreams): Asker {
     async afterFeedback(canClaim): Promise<AfterFeedback> {
       return (await prompts).askAfterFeedback({ canClaim }, context);
     },
-    close(): void {},
+    close(): void {
+      closing.abort();
+    },
   };
 }
 
