@@ -11,6 +11,7 @@ import type { Tagger } from './tagger.js';
 import { foldName, titleCaseShouting } from './text.js';
 import { tokenize, type Token } from './tokens.js';
 import type { Dateline, Entity, KeyType, Mention, SentenceInfo } from './types.js';
+import { byCodeUnits } from '../domain/order.js';
 
 export interface Analysis {
   article: string;
@@ -398,6 +399,6 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     }
     if (!entity.forms.includes(entity.name)) entity.forms.unshift(entity.name);
   }
-  const ordered = [...entities.values()].sort((a, b) => a.first - b.first || a.id.localeCompare(b.id));
+  const ordered = [...entities.values()].sort((a, b) => a.first - b.first || byCodeUnits(a.id, b.id));
   return { article, headline, sentences, entities: ordered };
 }

@@ -8,6 +8,7 @@
 import type { Deck, Question, QuestionKind } from './deck.js';
 import type { FactHistory } from './history.js';
 import type { Random } from './random.js';
+import { byCodeUnits } from './order.js';
 
 export interface SelectionOptions {
   count: number;
@@ -47,7 +48,7 @@ function orderFacts(factIds: readonly string[], history: Map<string, FactHistory
   const shuffled = random.shuffle(factIds);
   return shuffled
     .map((id, index) => ({ id, index, rank: priority(history.get(id)), at: history.get(id)?.lastAt ?? '' }))
-    .sort((a, b) => a.rank - b.rank || (a.rank === 2 ? a.at.localeCompare(b.at) : 0) || a.index - b.index)
+    .sort((a, b) => a.rank - b.rank || (a.rank === 2 ? byCodeUnits(a.at, b.at) : 0) || a.index - b.index)
     .map((entry) => entry.id);
 }
 

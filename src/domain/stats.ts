@@ -5,6 +5,7 @@
 import type { MemoryCard } from '../scheduling/fsrs.js';
 import { addDays, daysBetween, studyDay } from '../scheduling/study-day.js';
 import type { Deck } from './deck.js';
+import { byCodeUnits } from './order.js';
 
 export interface StatsFact {
   deckId: string;
@@ -142,7 +143,7 @@ export function computeStats(input: StatsInput): Stats {
 
   const scores = input.sessions
     .filter((s) => s.mode === 'quiz' && s.answered > 0 && deckIds.has(s.deckId))
-    .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+    .sort((a, b) => byCodeUnits(a.startedAt, b.startedAt))
     .map((s) => ({ at: s.startedAt, deckId: s.deckId, correct: s.correct, answered: s.answered, percent: Math.round((s.correct / s.answered) * 100) }));
 
   return {

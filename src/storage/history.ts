@@ -7,6 +7,7 @@ import { studyDay } from '../scheduling/study-day.js';
 import type { MemoryCard } from '../scheduling/fsrs.js';
 import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord } from './schema.js';
 import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
+import { byCodeUnits } from '../domain/order.js';
 
 /** Finished and abandoned sessions kept in the database (all of them stay in the history log). */
 export const KEEP_SESSIONS = 200;
@@ -81,7 +82,7 @@ function pruneSessions(data: DatabaseData): void {
   if (ended.length <= KEEP_SESSIONS) return;
   const drop = new Set(
     ended
-      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      .sort((a, b) => byCodeUnits(a.startedAt, b.startedAt))
       .slice(0, ended.length - KEEP_SESSIONS)
       .map((s) => s.id),
   );
