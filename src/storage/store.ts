@@ -76,6 +76,11 @@ export class Store {
   #known: string | null = null;
   /** Changes from this process run one at a time; the file lock orders them against other processes. */
   #queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The backup taken at open, when nothing had to be written at once: it is made while the first question
+   * is read, and every change waits for it (a failed backup refuses them, as a failed open would).
+   */
+  #backup: Promise<void> = Promise.resolve();
   #closed = false;
 
   private constructor(dataDir: string, options: StoreOptions) {
@@ -111,6 +116,11 @@ export class Store {
     return store;
   }
 
+  /** Resolves when the backup taken at open is written; rejects as a change would if it failed. */
+  async backedUp(): Promise<void> {
+    await this.#backup;
+  }
+
   /** The current state, as of the last open or change: to be treated as read-only. */
   data(): DatabaseData {
     return this.#data;
@@ -127,7 +137,7 @@ export class Store {
     if (this.#closed) {
       throw new StorageError(`the database ${this.file} was already closed; nothing was saved.`, { file: this.file, code: 'ECLOSED' });
     }
-    const run = this.#queue.then(() =>
+    const run = this.#queue.then(() => this.#backup).then(() =>
       this.#withLock(async () => {
         await this.#catchUp();
         const events = build(this.#data);
@@ -154,7 +164,7 @@ export class Store {
 
   /** Writes what is recorded into the database file (it is in the history log already). */
   async checkpoint(): Promise<void> {
-    const run = this.#queue.then(() =>
+    const run = this.#queue.then(() => this.#backup).then(() =>
       this.#withLock(async () => {
         await this.#catchUp();
         await this.#checkpoint();
@@ -174,7 +184,7 @@ export class Store {
     this.#closed = true;
     // Changes asked for before close() may still be queued: whether a checkpoint is due is known only
     // once they have run.
-    const run = this.#queue.then(() =>
+    const run = this.#queue.then(() => this.#backup).then(() =>
       this.#pending > 0 && !this.#saveFailed
         ? this.#withLock(async () => {
             await this.#catchUp();
@@ -224,11 +234,11 @@ export class Store {
         return;
       }
       this.#known = await this.#identity(this.file);
-      // The bytes as they are now are the last good copy: a backup before anything else is written.
-      await this.#backUp(found.text, backups);
       this.#data = found.data;
       this.#logEnd = found.data.logBytes;
+      // The bytes as they are now are the last good copy: backed up before anything writes over them.
       if (found.migrated) {
+        await this.#backUp(found.text, backups);
         // An older file: its answers move to the history log, then the file is rewritten as today's.
         await this.#dropInterruptedMigration(found.history);
         await this.#catchUp();
@@ -237,7 +247,15 @@ export class Store {
         return;
       }
       const replayed = await this.#catchUp();
-      if (replayed > 0) await this.#checkpoint();
+      if (replayed > 0) {
+        await this.#backUp(found.text, backups);
+        await this.#checkpoint();
+        return;
+      }
+      // Nothing is written now: the backup goes on after the lock is released, and changes wait for it.
+      // (Taken outside the lock, it may copy a newer checkpoint by another process: a good copy too.)
+      this.#backup = this.#backUp(found.text, backups);
+      this.#backup.catch(() => undefined); // Reported by the first change, which awaits it.
     });
   }
 

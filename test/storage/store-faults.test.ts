@@ -35,6 +35,8 @@ async function setUp(dataDir: string, checkpointEvery = 1): Promise<{ store: Sto
   await setup.close();
   const fs = new ScriptedFileSystem();
   const store = await Store.open(dataDir, { fs, checkpointEvery });
+  // The open's backup is written in the background: from here on, every step is the test's save's.
+  await store.backedUp();
   return { store, fs };
 }
 

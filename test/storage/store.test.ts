@@ -295,10 +295,59 @@ describe('Store.close', () => {
     await store.record(() => [attemptEvent()]);
     const fs = new ScriptedFileSystem();
     const again = await Store.open(dataDir, { fs });
+    await again.backedUp();
     const seen = fs.steps.length;
     await again.close();
     expect(fs.steps.slice(seen)).toEqual([]);
     await store.close();
+  });
+});
+
+describe('the backup taken at open', () => {
+  const tempDir = useStoreTempDirs();
+
+  /** A folder whose database holds one answer, not yet backed up as it is now. */
+  async function folderWithAnAnswer(): Promise<string> {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: 1 });
+    await store.record(() => [attemptEvent({ id: 'old', factId: 'f-old' })]);
+    await store.close();
+    return dataDir;
+  }
+
+  it('is made after open returns (while the first question is read), and whole before the file is written over', async () => {
+    const dataDir = await folderWithAnAnswer();
+    const before = await readFile(join(dataDir, 'factdeck.json'));
+    const fs = new ScriptedFileSystem();
+    const store = await Store.open(dataDir, { fs, checkpointEvery: 1 });
+    const atOpen = fs.steps.length;
+    await store.record(() => [attemptEvent({ id: 'new', factId: 'f-new' })]);
+    await store.close();
+    const steps = fs.steps.slice(atOpen);
+    const inBackups = (path: string): boolean => path.startsWith(join(dataDir, 'backups'));
+    const lastBackupStep = steps.findLastIndex((step) => inBackups(step.path));
+    const firstCheckpointStep = steps.findIndex((step) => !inBackups(step.path) && step.path.includes('.factdeck.json.'));
+    expect(lastBackupStep).toBeGreaterThanOrEqual(0);
+    expect(firstCheckpointStep).toBeGreaterThan(lastBackupStep);
+    const backups = (await readdir(join(dataDir, 'backups'))).filter((name) => name.endsWith('.json'));
+    expect(await readFile(join(dataDir, 'backups', backups.sort().at(-1) as string))).toEqual(before);
+  });
+
+  it('when it fails, refuses the changes after it, as a failed open would: nothing saved, the files as they were', async () => {
+    const dataDir = await folderWithAnAnswer();
+    const before = await snapshot(join(dataDir, 'factdeck.json'), join(dataDir, HISTORY_FILE));
+    const fs = new ScriptedFileSystem();
+    const inBackups = (path: string): boolean => path.startsWith(join(dataDir, 'backups'));
+    fs.failNext('copy', 'ENOSPC', inBackups);
+    fs.failNext('writeFile', 'ENOSPC', inBackups);
+    const store = await Store.open(dataDir, { fs, checkpointEvery: 1 });
+    const refused = await storageRejection(store.record(() => [attemptEvent({ id: 'new', factId: 'f-new' })]));
+    expect(refused.code).toBe('ENOSPC');
+    expect(refused.message).toMatch(/backup/);
+    await expect(store.backedUp()).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(store.close()).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await snapshot(join(dataDir, 'factdeck.json'), join(dataDir, HISTORY_FILE))).toEqual(before);
+    expect(await tempFilesIn(join(dataDir, 'backups'))).toEqual([]);
   });
 });
 
