@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { isatty } from 'node:tty';
 import { join } from 'node:path';
 import { createClock } from './clock.js';
 import type { Context } from './context.js';
@@ -313,10 +314,14 @@ export async function run(argv: readonly string[], context: Context): Promise<nu
 
 function processContext(): Context {
   const env = process.env;
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  // Asked of the file descriptor: process.stdin (a stream, a socket for a pipe) is made only when first
+  // read, after the first question is on screen.
+  const interactive = isatty(0) && Boolean(process.stdout.isTTY);
   const color = Boolean(process.stdout.isTTY) && !(env.NO_COLOR ?? '') && env.FORCE_COLOR !== '0' && !process.argv.includes('--no-color');
   return {
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     env,

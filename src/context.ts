@@ -19,9 +19,15 @@ export interface Context {
   stop?: AbortSignal;
 }
 
-/** Where prompts read and write, and when they must give up. */
-export function promptContext(context: Context): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal?: AbortSignal } {
-  return context.stop === undefined ? { input: context.stdin, output: context.stdout } : { input: context.stdin, output: context.stdout, signal: context.stop };
+/** Where prompts read and write, and when they must give up. The input is looked up when first read. */
+export function promptContext(context: Context): { readonly input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal?: AbortSignal } {
+  const streams = {
+    get input() {
+      return context.stdin;
+    },
+    output: context.stdout,
+  };
+  return context.stop === undefined ? streams : Object.assign(streams, { signal: context.stop });
 }
 
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {

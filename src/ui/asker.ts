@@ -29,20 +29,30 @@ export interface AskerStreams {
   signal?: AbortSignal;
 }
 
-/** Plain-mode lines from the input, ending early when the run is asked to stop. */
+/**
+ * Plain-mode lines from the input, ending early when the run is asked to stop. The input is opened at
+ * the first read, once the first question has been printed.
+ */
 export function readLines(streams: AskerStreams): { next(): Promise<string | End>; close(): void } {
-  const lines = createInterface({ input: streams.input, crlfDelay: Infinity, terminal: false });
-  const iterator = lines[Symbol.asyncIterator]();
-  streams.signal?.addEventListener('abort', () => lines.close(), { once: true });
+  let lines: ReturnType<typeof createInterface> | undefined;
+  let iterator: AsyncIterator<string> | undefined;
+  let closed = false;
+  const close = (): void => {
+    closed = true;
+    lines?.close();
+  };
+  streams.signal?.addEventListener('abort', close, { once: true });
   return {
     async next(): Promise<string | End> {
-      if (streams.signal?.aborted) return END;
+      if (closed || streams.signal?.aborted) return END;
+      if (iterator === undefined) {
+        lines = createInterface({ input: streams.input, crlfDelay: Infinity, terminal: false });
+        iterator = lines[Symbol.asyncIterator]();
+      }
       const next = await iterator.next();
-      return next.done ? END : (next.value as string);
+      return next.done ? END : next.value;
     },
-    close(): void {
-      lines.close();
-    },
+    close,
   };
 }
 
