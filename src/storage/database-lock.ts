@@ -1,8 +1,9 @@
 // The inter-process lock around a read-change-write of the database, so two factdeck processes never
 // lose each other's answers. The lock is a directory, `<file>.lock` (mkdir is atomic: one process makes
-// it, the others get EEXIST); its holder keeps its mtime fresh while it holds it, and notes its pid beside
-// it (`<file>.lock-owner`). A lock whose holder died stops being refreshed and is taken over once stale:
-// at once when the noted holder is known to be gone, after `staleMs` when it cannot be told.
+// it, the others get EEXIST); its holder keeps its mtime fresh while it holds it, and notes its pid and
+// host inside it (`<file>.lock/owner`). A lock whose holder died is taken over: at once when the note
+// names a process of this machine that is gone, after `staleMs` without a refresh when that cannot be
+// told (no note yet, another host, a reused pid).
 //
 // Taking over is the one racy step of such locks (two waiters judge the same lock stale, the first
 // removes it and takes a new one, the second removes that): here only the holder of a second directory,
@@ -17,6 +18,7 @@
 // trip to the thread pool, and the lock is taken for every save.
 
 import { mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 
 export interface LockTiming {
@@ -41,12 +43,11 @@ export function lockFilePath(file: string): string {
 }
 
 /**
- * Beside the lock, the holder's pid. When the named holder is gone (killed), a waiter may take the lock
- * over as soon as its last refresh is a little older than a live holder ever lets it get. A fresh lock
- * whose holder has not written its pid yet is never at risk: it was refreshed a moment ago.
+ * Inside the lock, "<pid> <host>" of its holder: it comes and goes with the lock (it is removed before the
+ * lock is), so whatever it names is the holder of this very lock, never a previous one.
  */
 export function lockOwnerPath(file: string): string {
-  return `${file}.lock-owner`;
+  return `${lockFilePath(file)}/owner`;
 }
 
 /** The gate a waiter must hold to remove a stale lock. */
@@ -73,13 +74,19 @@ function signalWaiting(file: string): void {
 /** A takeover gate older than this was left by a process killed while taking over (it takes microseconds). */
 const TAKEOVER_STALE_MS = 2_000;
 
+/** True only when the lock's note names a process of this machine that no longer exists. */
 function ownerIsGone(file: string): boolean {
   let pid: number;
+  let host: string;
   try {
-    pid = Number(readFileSync(lockOwnerPath(file), 'utf8').trim());
+    const [noted = '', ...rest] = readFileSync(lockOwnerPath(file), 'utf8').trim().split(' ');
+    pid = Number(noted);
+    host = rest.join(' ');
   } catch {
     return false;
   }
+  // A data folder shared over the network: another machine's pids mean nothing here.
+  if (host !== hostname()) return false;
   if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
@@ -118,16 +125,19 @@ function removeDir(path: string): void {
   }
 }
 
+function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+}
+
 /** One attempt: true when the lock is now ours. */
 function tryLock(file: string, timing: LockTiming): boolean {
   const path = lockFilePath(file);
   if (makeDir(path)) return true;
-  const isStale = (mtime: number | null): boolean => {
-    if (mtime === null) return true;
-    // A dead holder's lock is stale once older than a refresh interval and a margin.
-    const stale = ownerIsGone(file) ? Math.min(timing.staleMs, timing.updateMs + 500) : timing.staleMs;
-    return Date.now() - mtime > stale;
-  };
+  const isStale = (mtime: number | null): boolean => mtime === null || ownerIsGone(file) || Date.now() - mtime > timing.staleMs;
   if (!isStale(lockMtime(path))) return false;
 
   const gate = lockTakeoverPath(file);
@@ -140,37 +150,55 @@ function tryLock(file: string, timing: LockTiming): boolean {
     // Looked at again under the gate: another waiter may have taken the lock over since.
     const mtime = lockMtime(path);
     if (!isStale(mtime)) return false;
-    if (mtime !== null) removeDir(path);
+    if (mtime !== null) {
+      removeFile(lockOwnerPath(file));
+      removeDir(path);
+    }
     return makeDir(path);
   } finally {
     removeDir(gate);
   }
 }
 
-/** The lock, held: refreshed every updateMs; marked compromised if it changed hands meanwhile. */
+/**
+ * The lock, held: refreshed every updateMs. Marked compromised when it changed hands meanwhile (looked at
+ * by every refresh, every read of `compromised` and the release), and then never removed by this process.
+ */
 function holdLock(file: string, timing: LockTiming): HeldLock {
   const path = lockFilePath(file);
   let compromised: Error | undefined;
   let released = false;
-  let mtime = lockMtime(path);
-  let refreshedAt = Date.now();
   let noteMtime: number | null = null;
   try {
-    writeFileSync(lockOwnerPath(file), `${process.pid}\n`);
+    writeFileSync(lockOwnerPath(file), `${process.pid} ${hostname()}\n`);
     noteMtime = lockMtime(lockOwnerPath(file));
   } catch {
     // Without the note, a waiter simply waits the full stale time.
   }
+  // Read after the note is in: making it changed the folder's mtime.
+  let mtime = lockMtime(path);
+  let refreshedAt = Date.now();
   const lost = (why: string): void => {
-    compromised = Object.assign(new Error(`the lock ${path} ${why}`), { code: 'ECOMPROMISED' });
+    compromised ??= Object.assign(new Error(`the lock ${path} ${why}`), { code: 'ECOMPROMISED' });
     clearInterval(timer);
   };
-  const timer = setInterval(() => {
+  /** Still ours? Only this process changes the folder's mtime while it holds it (a waiter touches the note). */
+  const verify = (): void => {
+    if (compromised !== undefined) return;
+    let now: number | null;
     try {
-      const now = lockMtime(path);
-      if (now === null) return lost('was removed while held');
-      if (now !== mtime) return lost('was taken over while held');
-      if (Date.now() - refreshedAt > timing.staleMs) return lost('was not refreshed in time (this process stalled)');
+      now = lockMtime(path);
+    } catch {
+      return; // Cannot tell now; the next look may.
+    }
+    if (now === null) lost('was removed while held');
+    else if (now !== mtime) lost('was taken over while held');
+  };
+  const timer = setInterval(() => {
+    verify();
+    if (compromised !== undefined) return;
+    if (Date.now() - refreshedAt > timing.staleMs) return lost('was not refreshed in time (this process stalled)');
+    try {
       const when = new Date();
       utimesSync(path, when, when);
       mtime = lockMtime(path);
@@ -183,19 +211,21 @@ function holdLock(file: string, timing: LockTiming): HeldLock {
   return {
     release: async () => {
       if (released) return;
+      verify();
       released = true;
       clearInterval(timer);
       if (compromised !== undefined) return; // Not ours any more: never remove another holder's lock.
-      // The note goes before the lock, never after: by then it may be the next holder's.
+      // The note goes first: the folder can only be removed empty.
       try {
         if (noteMtime !== null && lockMtime(lockOwnerPath(file)) !== noteMtime) standBackUntil.set(file, Date.now() + YIELD_MS);
-        unlinkSync(lockOwnerPath(file));
+        removeFile(lockOwnerPath(file));
       } catch {
-        // Gone already, or never written.
+        // Unreadable: removing the folder below says so if it matters.
       }
       removeDir(path);
     },
     get compromised() {
+      if (!released) verify();
       return compromised;
     },
   };

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, lockFilePath, lockOwnerPath, lockTakeoverPath } from '../../src/storage/database-lock.js';
@@ -13,21 +14,21 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
-/** A lock left as a holder leaves it: the lock folder, last refreshed `ageMs` ago, and its owner note. */
-async function leftLock(file: string, owner: number, ageMs: number): Promise<void> {
+/** A lock left as a holder leaves it: the lock folder with its owner note inside, last refreshed `ageMs` ago. */
+async function leftLock(file: string, owner: number | null, ageMs: number, host = hostname()): Promise<void> {
   await mkdir(lockFilePath(file));
+  if (owner !== null) await writeFile(lockOwnerPath(file), `${owner} ${host}\n`);
   const when = new Date(Date.now() - ageMs);
   await utimes(lockFilePath(file), when, when);
-  await writeFile(lockOwnerPath(file), `${owner}\n`);
 }
 
 describe('the database lock', () => {
   const tempDir = useStoreTempDirs();
   const timing = { staleMs: 10_000, updateMs: 2_500, waitMs: 1_500 };
 
-  it('takes over at once a lock whose named holder is gone and which has not been refreshed for a while', async () => {
+  it('takes over at once a lock whose holder, named in it, was a process of this machine that is gone, however fresh', async () => {
     const file = join(await tempDir(), 'factdeck.json');
-    await leftLock(file, deadPid(), 4_000);
+    await leftLock(file, deadPid(), 0);
     const started = Date.now();
     const held = await acquireLock(file, timing);
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -40,18 +41,33 @@ describe('the database lock', () => {
     await expect(acquireLock(file, timing)).rejects.toMatchObject({ code: 'ELOCKED' });
   });
 
-  it('respects a fresh lock even when the owner note still names a dead holder (a new holder has not written its own yet)', async () => {
+  it('respects a lock whose note names a process of another machine (a shared folder) until it is stale', async () => {
     const file = join(await tempDir(), 'factdeck.json');
-    await leftLock(file, deadPid(), 0);
+    await leftLock(file, deadPid(), 4_000, `not-${hostname()}`);
     await expect(acquireLock(file, timing)).rejects.toMatchObject({ code: 'ELOCKED' });
+    const old = new Date(Date.now() - 11_000);
+    await utimes(lockFilePath(file), old, old);
+    const held = await acquireLock(file, timing);
+    await held.release();
+  });
+
+  it('respects a lock with no note yet (its holder between making it and writing the note) until it is stale', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    await leftLock(file, null, 4_000);
+    await expect(acquireLock(file, timing)).rejects.toMatchObject({ code: 'ELOCKED' });
+    const old = new Date(Date.now() - 11_000);
+    await utimes(lockFilePath(file), old, old);
+    const held = await acquireLock(file, timing);
+    await held.release();
+    expect(existsSync(lockFilePath(file))).toBe(false);
   });
 
   it('writes its own pid while held and removes the note before releasing', async () => {
     const file = join(await tempDir(), 'factdeck.json');
     const held = await acquireLock(file, timing);
-    expect(Number(await readFile(lockOwnerPath(file), 'utf8'))).toBe(process.pid);
+    expect(await readFile(lockOwnerPath(file), 'utf8')).toBe(`${process.pid} ${hostname()}\n`);
     await held.release();
-    await expect(readFile(lockOwnerPath(file), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(existsSync(lockFilePath(file))).toBe(false);
   });
 
   it('takes over a stale lock only through the takeover gate: not while another waiter holds the gate', async () => {
@@ -70,7 +86,7 @@ describe('the database lock', () => {
     await utimes(lockTakeoverPath(file), old, old);
     const held = await acquireLock(file, timing);
     expect(existsSync(lockTakeoverPath(file))).toBe(false);
-    expect(Number(await readFile(lockOwnerPath(file), 'utf8'))).toBe(process.pid);
+    expect(await readFile(lockOwnerPath(file), 'utf8')).toBe(`${process.pid} ${hostname()}\n`);
     await held.release();
     expect(existsSync(lockFilePath(file))).toBe(false);
   });
@@ -89,14 +105,14 @@ describe('the database lock', () => {
     const file = join(await tempDir(), 'factdeck.json');
     const held = await acquireLock(file, { staleMs: 10_000, updateMs: 50, waitMs: 1_000 });
     // Another process took it over (as if this one had stalled past the stale time): a new lock folder.
-    await rmdir(lockFilePath(file));
+    await rm(lockFilePath(file), { recursive: true });
     await mkdir(lockFilePath(file));
+    await writeFile(lockOwnerPath(file), `${process.ppid} ${hostname()}\n`);
     const theirs = new Date(Date.now() - 60_000);
     await utimes(lockFilePath(file), theirs, theirs);
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(held.compromised).toMatchObject({ code: 'ECOMPROMISED' });
     await held.release();
-    expect(existsSync(lockFilePath(file))).toBe(true);
+    expect(await readFile(lockOwnerPath(file), 'utf8')).toBe(`${process.ppid} ${hostname()}\n`);
   });
 
   it('six processes meeting one dead holder\'s lock at the same moment hold it one at a time', async () => {
