@@ -94,13 +94,26 @@ export function renderFeedback(input: FeedbackInput, style: Style, plain: boolea
     const why = input.dontKnow ? "Wrong (don't know)." : 'Wrong.';
     lines.push(`${style.red(plain ? why : `✘ ${why}`)} The answer: ${style.bold(answer)}`);
   }
-  if (question.explanation) lines.push(`  ${clean(question.explanation)}`);
-  if (fact) lines.push(`  ${style.dim('Fact:')} ${clean(fact.statement)}`);
+  // A card imported from Anki has its back side as answer, explanation and fact alike: said once.
+  const said = [answer];
+  const say = (text: string, label = ''): void => {
+    if (said.some((before) => sameText(before, text))) return;
+    said.push(text);
+    lines.push(`  ${label}${text}`);
+  };
+  if (question.explanation) say(clean(question.explanation));
+  if (fact) say(clean(fact.statement), `${style.dim('Fact:')} `);
   if (fact && input.sentence) {
     const typed = question.kind === 'cloze' || question.kind === 'short-answer' || question.kind === 'choice' ? question.answer : null;
     lines.push(`  ${style.dim('Source:')} ${markSentence(input.sentence, fact.quote, typed, style, textMarks)}`);
   }
   return lines.join('\n');
+}
+
+/** The same words, whatever the case, spacing or final full stop. */
+function sameText(a: string, b: string): boolean {
+  const fold = (text: string): string => text.replace(/\s+/g, ' ').trim().replace(/\.$/, '').toLowerCase();
+  return fold(a) === fold(b);
 }
 
 function formatDuration(ms: number): string {

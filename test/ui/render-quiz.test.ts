@@ -81,6 +81,16 @@ describe('renderFeedback', () => {
     expect(noFact).not.toContain('Source:');
   });
 
+  it('says an imported card\'s back side once, though it is the answer, the explanation and the fact alike', () => {
+    const card = fact({ id: 'f-card', statement: 'Jupiter', quote: 'Jupiter' });
+    const question = shortAnswer({ factId: 'f-card', prompt: 'Largest planet?', answer: 'Jupiter', explanation: 'Jupiter' });
+    const text = renderFeedback({ correct: false, typo: false, dontKnow: false, question, fact: card, sentence: null }, plainStyle, true);
+    expect(text).toBe('Wrong. The answer: Jupiter');
+    // Different words are all kept: the answer, the explanation, the fact.
+    const full = renderFeedback({ correct: false, typo: false, dontKnow: false, question: { ...question, explanation: 'The largest by far.' }, fact: { ...card, statement: 'Jupiter is the largest planet.' }, sentence: null }, plainStyle, true);
+    expect(full.split('\n')).toEqual(['Wrong. The answer: Jupiter', '  The largest by far.', '  Fact: Jupiter is the largest planet.']);
+  });
+
   it('leaves out the explanation line when there is none', () => {
     expect(feedback({ question: choiceQuestion({ factId: 'f-mayor', explanation: '' }) }).split('\n')).toHaveLength(3);
   });
