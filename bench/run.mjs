@@ -2,6 +2,9 @@
 // fresh processes run alternately with its baseline in the same run, printed with the ratio and the
 // target it is held to. The data (a 10,000-fact deck and histories of 1k, 100k and 365k answers) is made
 // once under .bench/ by generate.mjs.
+//
+// `node bench/run.mjs start-up first-question` runs only those sections (also: commit, stats, build);
+// `npm run bench` runs them all. BENCH_RUNS sets how many runs make each median (default 7).
 
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -95,6 +98,16 @@ function scratchCopy(name) {
   return dir;
 }
 
+const SECTIONS = ['start-up', 'first-question', 'commit', 'stats', 'build'];
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!SECTIONS.includes(name)) {
+    console.error(`bench: no section "${name}"; the sections are: ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
+}
+const runs = (section) => wanted.length === 0 || wanted.includes(section);
+
 async function main() {
   console.log(`factdeck benchmark: ${RUNS} runs each, medians; node ${process.version}`);
   const dirs = prepare((what) => console.log(`  preparing ${what}...`));
@@ -102,46 +115,52 @@ async function main() {
   const node = process.execPath;
   const bare = () => time(node, ['-e', '']);
 
-  console.log('\nstart-up');
-  report('factdeck --version', 'node -e ""', await compare(bare, () => time(node, [cli, '--version'])), 1.2);
-  report('factdeck --help', 'node -e ""', await compare(bare, () => time(node, [cli, '--help'])), 1.5);
+  if (runs('start-up')) {
+    console.log('\nstart-up');
+    report('factdeck --version', 'node -e ""', await compare(bare, () => time(node, [cli, '--version'])), 1.2);
+    report('factdeck --help', 'node -e ""', await compare(bare, () => time(node, [cli, '--help'])), 1.5);
+  }
 
-  console.log('\nstart to first question (quiz --plain, 10,000-fact deck)');
-  const first = (data, deckPath = deck) => () => time(node, [cli, 'quiz', '--plain', '--deck', deckPath, '--data', data, '-n', '1', '--seed', '1'], { until: 'Question 1 of' });
-  const firstEmpty = await compare(first(dirs.empty), first(dirs['365k']));
-  report('first question, 365k answers', 'empty database', firstEmpty, 1.5);
-  const firstBuiltIn = await compare(bare, first(dirs.empty, join(root, 'questions', 'blinken-visit-beijing')));
-  report('first question, built-in deck', 'node -e ""', firstBuiltIn, 1.5);
+  if (runs('first-question')) {
+    console.log('\nstart to first question (quiz --plain, 10,000-fact deck)');
+    const first = (data, deckPath = deck) => () => time(node, [cli, 'quiz', '--plain', '--deck', deckPath, '--data', data, '-n', '1', '--seed', '1'], { until: 'Question 1 of' });
+    const firstEmpty = await compare(first(dirs.empty), first(dirs['365k']));
+    report('first question, 365k answers', 'empty database', firstEmpty, 1.5);
+    const firstBuiltIn = await compare(bare, first(dirs.empty, join(root, 'questions', 'blinken-visit-beijing')));
+    report('first question, built-in deck', 'node -e ""', firstBuiltIn, 1.5);
+  }
 
-  console.log('\ncommitting one answer (an attempt and its card rating, fsynced)');
-  const commit = (name) => async () => {
-    const dir = scratchCopy(name);
-    const { ms } = await time(node, [join(root, 'bench', 'commit-one.mjs'), dir, deck]);
-    const measured = Number(readFileSync(join(dir, 'commit-ms'), 'utf8'));
-    rmSync(dir, { recursive: true, force: true });
-    return { ms: measured, rss: null, wall: ms };
-  };
-  const commitRuns = Math.max(3, Math.min(RUNS, 5));
-  report('commit at 100k answers', 'commit at 1k answers', await compare(commit('1k'), commit('100k'), commitRuns), 1.5);
-  report('commit at 365k answers', 'commit at 1k answers', await compare(commit('1k'), commit('365k'), commitRuns), 1.5);
+  if (runs('commit')) {
+    console.log('\ncommitting one answer (an attempt and its card rating, fsynced)');
+    const commit = (name) => async () => {
+      const dir = scratchCopy(name);
+      const { ms } = await time(node, [join(root, 'bench', 'commit-one.mjs'), dir, deck]);
+      const measured = Number(readFileSync(join(dir, 'commit-ms'), 'utf8'));
+      rmSync(dir, { recursive: true, force: true });
+      return { ms: measured, rss: null, wall: ms };
+    };
+    const commitRuns = Math.max(3, Math.min(RUNS, 5));
+    report('commit at 100k answers', 'commit at 1k answers', await compare(commit('1k'), commit('100k'), commitRuns), 1.5);
+    report('commit at 365k answers', 'commit at 1k answers', await compare(commit('1k'), commit('365k'), commitRuns), 1.5);
+  }
 
-  console.log('\nfactdeck stats --json (10,000-fact deck)');
-  const stats = (name) => () => time(node, [cli, 'stats', '--json', '--deck', deck, '--data', dirs[name]], { rss: true });
-  report('stats at 100k answers', 'stats at 1k answers', await compare(stats('1k'), stats('100k')), 2);
-  const stats365 = await compare(stats('1k'), stats('365k'));
-  report('stats at 365k answers', 'stats at 1k answers', stats365, 2);
-  report('stats at 365k: peak memory', 'the 200 MB budget', { base: 200, target: stats365.rss ?? 0, rss: stats365.rss }, 1, 'MB');
+  if (runs('stats')) {
+    console.log('\nfactdeck stats --json (10,000-fact deck)');
+    const stats = (name) => () => time(node, [cli, 'stats', '--json', '--deck', deck, '--data', dirs[name]], { rss: true });
+    report('stats at 100k answers', 'stats at 1k answers', await compare(stats('1k'), stats('100k')), 2);
+    const stats365 = await compare(stats('1k'), stats('365k'));
+    report('stats at 365k answers', 'stats at 1k answers', stats365, 2);
+    report('stats at 365k: peak memory', 'the 200 MB budget', { base: 200, target: stats365.rss ?? 0, rss: stats365.rss }, 1, 'MB');
+  }
 
-  console.log('\nfactdeck build of a 10,000-word article');
-  const article = join(BENCH, 'long-article.txt');
-  writeFileSync(article, longArticle(10_000));
-  const out = join(BENCH, 'built');
-  const loadNlp = () => time(node, ['-e', "import('compromise')"], { env: { NODE_PATH: join(root, 'node_modules') } });
-  const build = () => time(node, [cli, 'build', article, '--out', out, '--force', '--title', 'Long article']);
-  if (existsSync(join(root, 'dist', 'commands', 'build.js'))) {
+  if (runs('build')) {
+    console.log('\nfactdeck build of a 10,000-word article');
+    const article = join(BENCH, 'long-article.txt');
+    writeFileSync(article, longArticle(10_000));
+    const out = join(BENCH, 'built');
+    const loadNlp = () => time(node, ['-e', "import('compromise')"], { env: { NODE_PATH: join(root, 'node_modules') } });
+    const build = () => time(node, [cli, 'build', article, '--out', out, '--force', '--title', 'Long article']);
     report('build, 10,000 words', 'loading compromise', await compare(loadNlp, build, Math.max(3, Math.min(RUNS, 5))), 3);
-  } else {
-    console.log('  (no build command in this version)');
   }
 
   const missed = rows.filter((r) => !r.ok);
