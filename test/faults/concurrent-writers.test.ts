@@ -6,30 +6,19 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { DB_FILE, STACK_TRACE, readDb, requireBuild, runCli, startCli, stopAllCli, tempDirs } from '../helpers/cli-run.js';
-import { writeTrueFalseDeck } from '../helpers/cli-deck.js';
-import { LOCK_DIR, attemptsIn, killLeftoverChildren, readLogStrict, sessionsIn, statsJson, verdictCount } from '../helpers/fault-run.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { DB_FILE, STACK_TRACE, readDb, runCli, startCli, stopAllCli } from '../helpers/cli-run.js';
+import { attemptsIn, LOCK_DIR, readLogStrict, sessionsIn, statsJson, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
 
 const HOLD_LOCK = fileURLToPath(new URL('./fixtures/hold-lock.mjs', import.meta.url));
 const WRITERS = 4;
 const ANSWERS = 250;
 
-const dirs = tempDirs('factdeck-concurrent-');
-let deckDir: string;
-
-beforeAll(async () => {
-  requireBuild();
-  deckDir = await writeTrueFalseDeck(await dirs.make(), 'crates', 300);
-});
+const suite = useFaultSuite('factdeck-concurrent-');
+const { dirs } = suite;
 
 afterEach(async () => {
   await stopAllCli();
-  await killLeftoverChildren();
-});
-
-afterAll(async () => {
-  await dirs.removeAll();
 });
 
 describe('concurrent writers', () => {
@@ -40,7 +29,7 @@ describe('concurrent writers', () => {
     const right = answers.filter((a) => a === 'true').length;
     const input = `${answers.join('\n')}\n`;
     const runs = Array.from({ length: WRITERS }, (_, w) =>
-      startCli(['quiz', '--plain', '--deck', deckDir, '--count', String(ANSWERS), '--seed', String(7000 + w), '--data', dataDir], { timeoutMs: 50_000 }),
+      startCli(['quiz', '--plain', '--deck', suite.deckDir, '--count', String(ANSWERS), '--seed', String(7000 + w), '--data', dataDir], { timeoutMs: 50_000 }),
     );
     // All started before any is fed, then all fed at once: their saves contend for the lock throughout.
     for (const run of runs) run.end(input);
@@ -76,7 +65,7 @@ describe('concurrent writers', () => {
     const db = await readDb(dataDir);
     expect(db.attempts).toHaveLength(WRITERS * ANSWERS);
     expect(db.sessions.filter((s) => s.status === 'finished').map((s) => s.answered)).toEqual(Array(WRITERS).fill(ANSWERS));
-    const stats = await statsJson(dataDir, deckDir);
+    const stats = await statsJson(dataDir, suite.deckDir);
     expect(stats.attempts).toBe(WRITERS * ANSWERS);
     expect(stats.accuracy.correct).toBe(attempts.filter((a) => a.correct).length);
     expect(existsSync(join(dataDir, LOCK_DIR))).toBe(false);
@@ -85,7 +74,7 @@ describe('concurrent writers', () => {
   /** A folder with one answer saved and a lock left by a holder killed with SIGKILL. */
   async function lockLeftByAKilledHolder(): Promise<{ dataDir: string; args: string[] }> {
     const dataDir = join(await dirs.make(), 'data');
-    const args = ['quiz', '--plain', '--deck', deckDir, '--count', '1', '--data', dataDir];
+    const args = ['quiz', '--plain', '--deck', suite.deckDir, '--count', '1', '--data', dataDir];
     const first = await runCli(args, { input: 'true\n' });
     expect(first.code).toBe(0);
 

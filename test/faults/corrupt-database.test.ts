@@ -6,28 +6,14 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { DB_FILE, HISTORY_FILE, STACK_TRACE, requireBuild, runCli, tempDirs, type CliResult } from '../helpers/cli-run.js';
-import { writeTrueFalseDeck } from '../helpers/cli-deck.js';
-import { LOCK_DIR, checkBackupsParse, killLeftoverChildren, readLogStrict, snapshotDir, spawnFactdeck, verdictCount } from '../helpers/fault-run.js';
+import { describe, expect, test } from 'vitest';
+import { DB_FILE, HISTORY_FILE, STACK_TRACE, runCli, type CliResult } from '../helpers/cli-run.js';
+import { checkBackupsParse, LOCK_DIR, readLogStrict, snapshotDir, spawnFactdeck, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
 
-const dirs = tempDirs('factdeck-corrupt-');
-let deckDir: string;
+const suite = useFaultSuite('factdeck-corrupt-');
+const { dirs } = suite;
 
-beforeAll(async () => {
-  requireBuild();
-  deckDir = await writeTrueFalseDeck(await dirs.make(), 'crates', 300);
-});
-
-afterEach(async () => {
-  await killLeftoverChildren();
-});
-
-afterAll(async () => {
-  await dirs.removeAll();
-});
-
-const quizArgs = (dataDir: string): string[] => ['quiz', '--plain', '--deck', deckDir, '--count', '3', '--data', dataDir];
+const quizArgs = (dataDir: string): string[] => ['quiz', '--plain', '--deck', suite.deckDir, '--count', '3', '--data', dataDir];
 const INPUT = 'true\ntrue\ntrue\n';
 
 /** A folder after two normal quizzes: the second start backed up the first one's database. */
@@ -106,7 +92,7 @@ describe('a damaged factdeck.json', () => {
     await expectUntouched(dataDir, before);
 
     // Another command that opens the database refuses the same way, and changes nothing either.
-    const stats = await runCli(['stats', '--json', '--deck', deckDir, '--data', dataDir]);
+    const stats = await runCli(['stats', '--json', '--deck', suite.deckDir, '--data', dataDir]);
     expectRefusal(stats, file);
     await expectUntouched(dataDir, before);
   });
@@ -120,7 +106,7 @@ describe('a damaged history.jsonl', () => {
 
     // A quiz killed after three answers (no checkpoint due): its lines are past what factdeck.json sums up.
     let written = 0;
-    const args = ['quiz', '--plain', '--deck', deckDir, '--count', '5', '--data', dataDir];
+    const args = ['quiz', '--plain', '--deck', suite.deckDir, '--count', '5', '--data', dataDir];
     const run = spawnFactdeck(args, { FACTDECK_CHECKPOINT_EVERY: '100000' }, (_chunk, all) => {
       if (verdictCount(all) >= 3) {
         run.child.kill('SIGKILL');

@@ -11,16 +11,14 @@ import { closeSync, existsSync, openSync, readSync, watch, writeFileSync } from 
 import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { DB_FILE, STACK_TRACE, readDb, requireBuild, runCli, tempDirs } from '../helpers/cli-run.js';
-import { writeTrueFalseDeck } from '../helpers/cli-deck.js';
+import { describe, expect, test } from 'vitest';
+import { DB_FILE, STACK_TRACE, readDb, runCli } from '../helpers/cli-run.js';
 import {
   LOCK_DIR,
   answeredBlocks,
   attemptsIn,
   checkBackupsParse,
   fileKind,
-  killLeftoverChildren,
   landingOf,
   leftoverTempFiles,
   readLogStrict,
@@ -28,6 +26,7 @@ import {
   sessionsIn,
   spawnFactdeck,
   statsJson,
+  useFaultSuite,
   verdictCount,
 } from '../helpers/fault-run.js';
 
@@ -38,21 +37,8 @@ const SEED = Number(process.env.FAULT_SEED ?? randomBytes(4).readUInt32LE(0));
 /** The steps kills are aimed at: the write (log append, temp write), the fsync, the rename. */
 const AIMED_OPS = ['append', 'sync', 'rename', 'writeFile'] as const;
 
-const dirs = tempDirs('factdeck-kill-');
-let deckDir: string;
-
-beforeAll(async () => {
-  requireBuild();
-  deckDir = await writeTrueFalseDeck(await dirs.make(), 'crates', 300);
-});
-
-afterEach(async () => {
-  await killLeftoverChildren();
-});
-
-afterAll(async () => {
-  await dirs.removeAll();
-});
+const suite = useFaultSuite('factdeck-kill-');
+const { dirs } = suite;
 
 type Plan =
   | { mode: 'step'; op: (typeof AIMED_OPS)[number]; armAtQuestion: number; nth: number }
@@ -144,7 +130,7 @@ async function killRun(index: number, dataDir: string, traceDir: string, random:
   };
 
   const run = spawnFactdeck(
-    ['quiz', '--plain', '--deck', deckDir, '--count', String(QUESTIONS_PER_RUN), '--seed', String(seed), '--data', dataDir],
+    ['quiz', '--plain', '--deck', suite.deckDir, '--count', String(QUESTIONS_PER_RUN), '--seed', String(seed), '--data', dataDir],
     { FACTDECK_CHECKPOINT_EVERY: String(every), FACTDECK_TRACE_FS: trace },
     (_chunk, all) => {
       if (killed) return;
@@ -255,7 +241,7 @@ describe('SIGKILL during answer commits', () => {
     }
 
     // A final run without faults starts normally, finishes, and cleans up what the killed ones left.
-    const final = await runCli(['quiz', '--plain', '--deck', deckDir, '--count', '3', '--seed', '999999', '--data', dataDir], { input: 'true\ntrue\nfalse\n' });
+    const final = await runCli(['quiz', '--plain', '--deck', suite.deckDir, '--count', '3', '--seed', '999999', '--data', dataDir], { input: 'true\ntrue\nfalse\n' });
     expect(final.stderr).toBe('');
     expect(final.code).toBe(0);
     expect(verdictCount(final.stdout)).toBe(3);
@@ -302,7 +288,7 @@ describe('SIGKILL during answer commits', () => {
 
     // A fresh process adds up the same: stats from a new process, and the plain reader of the folder.
     const all = attempts.filter((a) => a.deckId === 'crates' && a.profile === 'default');
-    const stats = await statsJson(dataDir, deckDir);
+    const stats = await statsJson(dataDir, suite.deckDir);
     expect(stats.attempts).toBe(all.length);
     expect(stats.accuracy.correct).toBe(all.filter((a) => a.correct).length);
     expect((await readDb(dataDir)).attempts).toHaveLength(all.length);
@@ -327,7 +313,7 @@ describe('SIGKILL during answer commits', () => {
 describe('stale temp files', () => {
   test('are removed at the next start when their writer is dead, never when it is alive', async () => {
     const dataDir = join(await dirs.make(), 'data');
-    const args = ['quiz', '--plain', '--deck', deckDir, '--count', '2', '--data', dataDir];
+    const args = ['quiz', '--plain', '--deck', suite.deckDir, '--count', '2', '--data', dataDir];
     const first = await runCli(args, { input: 'true\ntrue\n' });
     expect(first.code).toBe(0);
 

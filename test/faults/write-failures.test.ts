@@ -12,10 +12,9 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { DB_FILE, HISTORY_FILE, STACK_TRACE, readDb, requireBuild, runCli, tempDirs, type CliResult } from '../helpers/cli-run.js';
-import { writeTrueFalseDeck } from '../helpers/cli-deck.js';
-import { LOCK_DIR, answeredBlocks, attemptsIn, callNumber, dryRunTrace, killLeftoverChildren, leftoverTempFiles, nthCall, parseTrace, readLogStrict, sessionsIn, statsJson, verdictCount } from '../helpers/fault-run.js';
+import { describe, expect, test } from 'vitest';
+import { DB_FILE, HISTORY_FILE, STACK_TRACE, readDb, runCli, type CliResult } from '../helpers/cli-run.js';
+import { answeredBlocks, attemptsIn, callNumber, dryRunTrace, leftoverTempFiles, LOCK_DIR, nthCall, parseTrace, readLogStrict, sessionsIn, statsJson, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
 
 const DISK_FULL = fileURLToPath(new URL('./fixtures/disk-full.mjs', import.meta.url));
 const ANSWERS = ['true', 'false', 'true'];
@@ -24,23 +23,10 @@ const isLog = (file: string): boolean => file === HISTORY_FILE;
 const isDb = (file: string): boolean => file === DB_FILE;
 const isCheckpointTemp = (file: string): boolean => /^\.factdeck\.json\.\d+\.[0-9a-f]+\.tmp$/.test(file);
 
-const dirs = tempDirs('factdeck-write-fail-');
-let deckDir: string;
+const suite = useFaultSuite('factdeck-write-fail-');
+const { dirs } = suite;
 
-beforeAll(async () => {
-  requireBuild();
-  deckDir = await writeTrueFalseDeck(await dirs.make(), 'crates', 300);
-});
-
-afterEach(async () => {
-  await killLeftoverChildren();
-});
-
-afterAll(async () => {
-  await dirs.removeAll();
-});
-
-const quizArgs = (dataDir: string, seed = 4242): string[] => ['quiz', '--plain', '--deck', deckDir, '--count', String(ANSWERS.length), '--seed', String(seed), '--data', dataDir];
+const quizArgs = (dataDir: string, seed = 4242): string[] => ['quiz', '--plain', '--deck', suite.deckDir, '--count', String(ANSWERS.length), '--seed', String(seed), '--data', dataDir];
 
 interface Before {
   dataDir: string;
@@ -102,7 +88,7 @@ async function expectNormalRunSeesAll(dataDir: string, expectedAttempts: number)
   const attempts = attemptsIn(log.events);
   expect(attempts).toHaveLength(expectedAttempts + ANSWERS.length);
   expect((await readDb(dataDir)).attempts).toHaveLength(expectedAttempts + ANSWERS.length);
-  expect((await statsJson(dataDir, deckDir)).attempts).toBe(expectedAttempts + ANSWERS.length);
+  expect((await statsJson(dataDir, suite.deckDir)).attempts).toBe(expectedAttempts + ANSWERS.length);
   expect(await leftoverTempFiles(dataDir)).toEqual([]);
 }
 

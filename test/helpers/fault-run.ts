@@ -7,13 +7,47 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, DB_FILE, HISTORY_FILE, ROOT, cliEnv, runCli, type CliResult, type DbAttempt, type DbSession, type EnvOverrides } from './cli-run.js';
-import { plainBlocks } from './cli-deck.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { BIN, DB_FILE, HISTORY_FILE, ROOT, cliEnv, requireBuild, runCli, tempDirs, type CliResult, type DbAttempt, type DbSession, type EnvOverrides } from './cli-run.js';
+import { plainBlocks, writeTrueFalseDeck } from './cli-deck.js';
 
 export const LOCK_DIR = `${DB_FILE}.lock`;
 export const VERDICT_LINE = /^(Correct|Wrong)\b/;
 /** A temp file of the durable writer: `.<target>.<pid>.<random hex>.tmp`. */
 export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+export interface FaultSuite {
+  /** Temp folders, removed after the file's tests. */
+  dirs: ReturnType<typeof tempDirs>;
+  /** A deck of 300 true/false questions, made once before the file's tests. */
+  readonly deckDir: string;
+}
+
+/**
+ * What every fault suite sets up, called at the top of its file: temp folders, the deck its runs quiz on,
+ * and no child process left behind by a failed test.
+ */
+export function useFaultSuite(prefix: string): FaultSuite {
+  const dirs = tempDirs(prefix);
+  let deckDir: string | undefined;
+  beforeAll(async () => {
+    requireBuild();
+    deckDir = await writeTrueFalseDeck(await dirs.make(), 'crates', 300);
+  });
+  afterEach(async () => {
+    await killLeftoverChildren();
+  });
+  afterAll(async () => {
+    await dirs.removeAll();
+  });
+  return {
+    dirs,
+    get deckDir(): string {
+      if (deckDir === undefined) throw new Error('the fault suite deck is made in beforeAll: use it inside a test');
+      return deckDir;
+    },
+  };
+}
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
 export function seededRandom(seed: number): () => number {
