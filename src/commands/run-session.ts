@@ -126,13 +126,13 @@ export interface SessionPlan {
   profile: string;
 }
 
-/** Runs a planned quiz or review to its end (or until input ends or the learner quits). */
 /** `work`, unless `first` fails before it is done: then `first`'s error. */
 function unlessFails<T>(work: Promise<T>, first: Promise<unknown>): Promise<T> {
   work.catch(() => undefined); // Left unawaited when `first` fails first.
   return Promise.race([work, first.then(() => work)]);
 }
 
+/** Runs a planned quiz or review to its end (or until input ends or the learner quits). */
 export async function runSession(context: Context, store: Store, asker: Asker, plan: SessionPlan): Promise<void> {
   const style = createStyle(context.color && !asker.plain);
   // Without colour, quotes and answers are marked with «» and ** so they still stand out.
