@@ -2,8 +2,7 @@
 // questions/ folder, so the real one is never written), with a Context built here.
 
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,18 +11,12 @@ import { buildCommand, MAX_ARTICLE_BYTES } from '../../src/commands/build.js';
 import type { Context } from '../../src/context.js';
 import type { Deck } from '../../src/domain/deck.js';
 import { DeckError, UsageError } from '../../src/errors.js';
+import { tempDirs } from '../helpers/cli-run.js';
 import { FIXTURES, ROOT, SEED_ARTICLE_FILE } from './helpers.js';
 
-const made: string[] = [];
-afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'factdeck-build-'));
-  made.push(dir);
-  return dir;
-}
+const dirs = tempDirs('factdeck-build-');
+afterEach(() => dirs.removeAll());
+const tempDir = dirs.make;
 
 interface TestContext extends Context {
   out: () => string;

@@ -1,9 +1,8 @@
 // export and import end to end: the commands as cli.ts will call them, on temp folders. The real
 // questions/ folder is only ever read; every write goes to a temp root holding a copy of it.
 
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,21 +13,15 @@ import { importCommand } from '../../src/commands/import.js';
 import type { Context } from '../../src/context.js';
 import { DeckError, ReportedFailure, UsageError } from '../../src/errors.js';
 import type { Deck } from '../../src/domain/deck.js';
+import { tempDirs } from '../helpers/cli-run.js';
 
 const REAL_ROOT = new URL('../../', import.meta.url).pathname;
 const SEED_ID = 'blinken-visit-beijing';
 const FIXTURES = new URL('../fixtures/interop/', import.meta.url).pathname;
 
-const made: string[] = [];
-afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'factdeck-interop-'));
-  made.push(dir);
-  return dir;
-}
+const dirs = tempDirs('factdeck-interop-');
+afterEach(() => dirs.removeAll());
+const tempDir = dirs.make;
 
 /** A temp project root with a copy of the real questions/ folder (the seed deck and the schema). */
 async function tempRoot(): Promise<string> {
