@@ -5,6 +5,7 @@
 import { ExitPromptError, useEffect } from '@inquirer/core';
 import type { Style } from './style.js';
 import { printable } from './printable.js';
+import { wrapText } from './wrap.js';
 
 /** Where a prompt reads and writes; tests pass streams, commands usually pass nothing. */
 export interface PromptContext {
@@ -97,14 +98,25 @@ export async function runPrompt<Value, Config extends InputClosedHook>(
 ): Promise<Value> {
   const closed = new AbortController();
   const signal = context?.signal === undefined ? closed.signal : AbortSignal.any([context.signal, closed.signal]);
+  const columns = (context?.output as { columns?: number } | undefined)?.columns;
   try {
-    return await prompt({ ...config, onInputClosed: () => closed.abort(INPUT_CLOSED) }, { ...context, signal });
+    return await prompt({ ...fitMessage(config, columns), onInputClosed: () => closed.abort(INPUT_CLOSED) }, { ...context, signal });
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortPromptError' && error.cause === INPUT_CLOSED) {
       throw new ExitPromptError('User closed the input (Ctrl+D or end of input)');
     }
     throw error;
   }
+}
+
+/**
+ * A long message wrapped between words to the terminal (Inquirer itself would cut it mid-word); the
+ * room taken by the "? " in front of it is kept, and wrapText indents the later lines past it.
+ */
+function fitMessage<Config>(config: Config, columns: number | undefined): Config {
+  const message = (config as { message?: unknown }).message;
+  if (typeof message !== 'string' || columns === undefined) return config;
+  return { ...config, message: wrapText(message, columns - 3) };
 }
 
 /** The line a prompt leaves once answered: its message and the answer (dim for "don't know"). */

@@ -7,6 +7,7 @@ import { promptContext, type Context } from '../../src/context.js';
 import { createPlainAsker, createTerminalAsker, END, readLines } from '../../src/ui/asker.js';
 import { isPromptExit } from '../../src/ui/prompt-exit.js';
 import { cloze } from '../helpers/builders.js';
+import { stripAnsi } from '../helpers/pty-session.js';
 
 /** Streams whose input counts how often it is looked up. */
 function countingStreams(): { streams: { readonly input: PassThrough; output: PassThrough }; feed: PassThrough; lookups: () => number; written: () => string } {
@@ -94,5 +95,22 @@ describe('the terminal asker', () => {
       (e: unknown) => e,
     );
     expect(isPromptExit(error)).toBe(true);
+  });
+
+  it('wraps a long question between words at the terminal\'s width, not mid-word as Inquirer would', async () => {
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), { columns: 40, rows: 20 });
+    let shown = '';
+    output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
+    const asker = createTerminalAsker({ input, output });
+    const prompt = 'The decision for Blinken’s visit stems from the commitment made by President Biden and President Xi to remain engaged.';
+    const answer = asker.ask({ question: cloze({ prompt }), options: [] }, 1, 1, false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    input.write('drift\n');
+    expect(await answer).toBe('drift');
+    // Between words, each line within the 40 columns, later lines indented past the "? ".
+    expect(stripAnsi(shown)).toContain(
+      '? The decision for Blinken’s visit\n  stems from the commitment made by\n  President Biden and President Xi to\n  remain engaged.',
+    );
   });
 });
