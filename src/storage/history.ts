@@ -8,6 +8,7 @@ import type { MemoryCard } from '../scheduling/fsrs.js';
 import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord } from './schema.js';
 import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
 import { byCodeUnits } from '../domain/order.js';
+import { LineEnds, MAX_LINE_BYTES, isCutSave, lineText } from './log-lines.js';
 
 /** Finished and abandoned sessions kept in the database (all of them stay in the history log). */
 export const KEEP_SESSIONS = 200;
@@ -221,49 +222,87 @@ export type LogParse =
       events: HistoryEvent[];
       /** The line (counted from the first line given) each event stands on. */
       lines: number[];
-      /** Bytes of whole lines read. */
+      /** Bytes of the lines read (file bytes, never decoded characters). */
       bytes: number;
-      /** A last line cut short by a crash. */
-      torn: boolean;
+      /** Bytes after those of a save cut short by a crash (never acknowledged: to be cut off). */
+      torn: number;
+      /** The last line read is whole but has no line end: one must be added before anything is appended. */
+      unterminated: boolean;
     }
   | { ok: false; line: number; problem: string };
 
 const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 'settings', 'reset']);
 
+const NOT_AN_EVENT = 'a line of the history log is not an event';
+
+type LineRead = { ok: true; events: HistoryEvent[] } | { ok: false; problem: string };
+
+/** The events of one line (none for a blank one), or what is wrong with it. */
+function readLine(bytes: Buffer): LineRead {
+  const text = lineText(bytes);
+  if (text === null) return { ok: false, problem: 'a line of the history log is not UTF-8 text' };
+  if (text.trim() === '') return { ok: true, events: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'a line of the history log is not valid JSON' };
+  }
+  // A line is one save: an array of events (or, written by hand, a single event).
+  const items = Array.isArray(value) ? value : [value];
+  for (const item of items) {
+    const type = (item as { type?: unknown } | null)?.type;
+    if (typeof item !== 'object' || item === null || Array.isArray(item) || typeof type !== 'string' || !EVENT_TYPES.has(type)) {
+      return { ok: false, problem: NOT_AN_EVENT };
+    }
+  }
+  return { ok: true, events: items as HistoryEvent[] };
+}
+
 /**
- * Parses log text (from a line start). A last line without its newline was cut short by a crash while
- * being written: it was never acknowledged, so it is left out (and later cut off). Any other line that
- * does not parse is damage, reported with its line number (counted from `firstLine`).
+ * Parses log bytes (from a line start). Lines end at LF, CRLF or CR. A line that does not parse is damage,
+ * reported with its line number (counted from `firstLine`), except a last line without its line end that
+ * is a save cut short by a crash: it was never acknowledged, so it is left out (and later cut off). A last
+ * line without its line end that is whole counts. `atEnd: false` says the bytes stop before the end of the
+ * file: what follows the last line end there is read next time, not judged.
  */
-export function parseLog(text: string, firstLine = 1): LogParse {
+export function parseLog(bytes: Buffer, options: { firstLine?: number; atEnd?: boolean } = {}): LogParse {
+  const atEnd = options.atEnd ?? true;
   const events: HistoryEvent[] = [];
   const lines: number[] = [];
+  const ends = new LineEnds(bytes);
   let offset = 0;
-  let line = firstLine;
-  while (offset < text.length) {
-    const end = text.indexOf('\n', offset);
-    if (end === -1) return { ok: true, events, lines, bytes: Buffer.byteLength(text.slice(0, offset)), torn: true };
-    const raw = text.slice(offset, end);
-    if (raw.trim() !== '') {
-      let value: unknown;
-      try {
-        value = JSON.parse(raw);
-      } catch {
-        return { ok: false, line, problem: 'a line of the history log is not valid JSON' };
-      }
-      // A line is one save: an array of events (or, written by hand, a single event).
-      const items = Array.isArray(value) ? value : [value];
-      for (const item of items) {
-        const type = (item as { type?: unknown } | null)?.type;
-        if (typeof item !== 'object' || item === null || Array.isArray(item) || typeof type !== 'string' || !EVENT_TYPES.has(type)) {
-          return { ok: false, line, problem: 'a line of the history log is not an event' };
-        }
-        events.push(item as HistoryEvent);
-        lines.push(line);
-      }
+  let line = options.firstLine ?? 1;
+  const add = (read: Extract<LineRead, { ok: true }>): void => {
+    for (const event of read.events) {
+      events.push(event);
+      lines.push(line);
     }
-    offset = end + 1;
+  };
+  while (offset < bytes.length) {
+    const found = ends.next(offset);
+    // No line end: the last line. (A CR that ends bytes stopping short of the file may be half a CRLF.)
+    const lineEnd = found === null || (!atEnd && found.next === bytes.length && bytes[found.end] === 0x0d) ? null : found;
+    if ((lineEnd?.end ?? bytes.length) - offset > MAX_LINE_BYTES) {
+      return { ok: false, line, problem: `a line of the history log is longer than any save factdeck writes (over ${MAX_LINE_BYTES / 1024 / 1024} MB)` };
+    }
+    if (lineEnd === null) {
+      if (!atEnd) break;
+      const rest = bytes.subarray(offset);
+      const read = readLine(rest);
+      if (read.ok) {
+        add(read);
+        return { ok: true, events, lines, bytes: bytes.length, torn: 0, unterminated: lineText(rest)?.trim() !== '' };
+      }
+      if (read.problem === NOT_AN_EVENT) return { ok: false, line, problem: read.problem };
+      if (isCutSave(rest)) return { ok: true, events, lines, bytes: offset, torn: rest.length, unterminated: false };
+      return { ok: false, line, problem: 'the last line of the history log is damaged: it has no line end, and it is not a save cut short by a crash' };
+    }
+    const read = readLine(bytes.subarray(offset, lineEnd.end));
+    if (!read.ok) return { ok: false, line, problem: read.problem };
+    add(read);
+    offset = lineEnd.next;
     line++;
   }
-  return { ok: true, events, lines, bytes: Buffer.byteLength(text), torn: false };
+  return { ok: true, events, lines, bytes: offset, torn: 0, unterminated: false };
 }

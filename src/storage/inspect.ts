@@ -1,18 +1,18 @@
 // Checking a data folder without changing it (`factdeck doctor`): does factdeck.json parse and validate,
 // does every line of the history log, does the database file add up to what the log says, and which
-// backups are there. The log is read as a stream, so a history of years does not have to fit in memory.
+// backups are there. The log is read by the store's own reader, a chunk at a time, so doctor splits and
+// judges its lines exactly as every run does, and a history of years does not have to fit in memory.
 // Also: putting a backup back, under the same lock as every save.
 
-import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { acquireLock } from './database-lock.js';
 import { writeFileDurably } from './durable-file.js';
 import { StorageError } from './errors.js';
-import { applyEvents, parseLog, type HistoryEvent } from './history.js';
-import { HISTORY_FILE } from './history-log.js';
-import { emptyDatabase, parseDatabase, validateEvent, type DatabaseData } from './schema.js';
+import { realFileSystem } from './file-system.js';
+import { applyEvents } from './history.js';
+import { HISTORY_FILE, LOG_CHUNK_BYTES, readLogFrom } from './history-log.js';
+import { emptyDatabase, parseDatabase, type DatabaseData } from './schema.js';
 import { DEFAULT_FILE_NAME } from './store.js';
 
 export interface Finding {
@@ -61,64 +61,29 @@ export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
   return backups;
 }
 
-/** Streams the log; returns the state it adds up to from nothing, and its problems. */
+/**
+ * Reads the whole log as the store reads it (the same lines, the same judgement of a last line), from
+ * nothing and a chunk at a time: the state it adds up to, or null when it is refused.
+ */
 async function replayLog(file: string, findings: Finding[]): Promise<{ data: DatabaseData; events: number; bytes: number } | null> {
   const data = emptyDatabase();
   let events = 0;
-  let bytes = 0;
-  let lineNumber = 0;
-  let batch: HistoryEvent[] = [];
-  let pendingLine: string | null = null;
+  let end = 0;
   try {
-    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (pendingLine !== null) {
-        const parsed = parseLog(`${pendingLine}\n`);
-        if (!parsed.ok) {
-          findings.push({ level: 'error', what: `${file}, line ${lineNumber}: ${parsed.problem}` });
-          return null;
-        }
-        for (const event of parsed.events) {
-          const problems = validateEvent(event as unknown as Record<string, unknown>);
-          if (problems.length > 0) {
-            findings.push({ level: 'error', what: `${file}, line ${lineNumber}: an event is malformed: ${problems.slice(0, 2).join('; ')}` });
-            return null;
-          }
-        }
-        batch.push(...parsed.events);
-        events += parsed.events.length;
-        bytes += Buffer.byteLength(pendingLine) + 1;
-        if (batch.length >= 5_000) {
-          applyEvents(data, batch);
-          batch = [];
-        }
-      }
-      pendingLine = line;
-      lineNumber++;
+    for (;;) {
+      const tail = await readLogFrom(realFileSystem, file, end, LOG_CHUNK_BYTES);
+      applyEvents(data, tail.events);
+      events += tail.events.length;
+      end = tail.end;
+      if (tail.tornBytes > 0) findings.push({ level: 'warning', what: `${file}: the last line was cut short by a crash (never acknowledged); the next save cuts it off` });
+      if (tail.unterminated) findings.push({ level: 'warning', what: `${file}: the last line has no line end; it counts, and the next save adds one` });
+      if (!tail.more) return { data, events, bytes: end };
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    if (!(error instanceof StorageError)) throw error;
+    findings.push({ level: 'error', what: error.message });
+    return null;
   }
-  applyEvents(data, batch);
-  // The last line: whole when the file ends with a newline, else torn by a crash.
-  const size = (await stat(file)).size;
-  if (pendingLine !== null) {
-    const whole = bytes + Buffer.byteLength(pendingLine) + 1 === size;
-    const parsed = parseLog(whole ? `${pendingLine}\n` : pendingLine);
-    if (!parsed.ok) {
-      findings.push({ level: 'error', what: `${file}, line ${lineNumber}: ${parsed.problem}` });
-      return null;
-    }
-    if (whole) {
-      applyEvents(data, parsed.events);
-      events += parsed.events.length;
-      bytes = size;
-    } else {
-      findings.push({ level: 'warning', what: `${file}: the last line was cut short by a crash (never acknowledged); the next save cuts it off` });
-    }
-  }
-  return { data, events, bytes };
 }
 
 export async function inspectDataDir(dataDir: string): Promise<Inspection> {
@@ -138,11 +103,11 @@ export async function inspectDataDir(dataDir: string): Promise<Inspection> {
       findings.push({ level: 'error', what: `${file}: ${parsed.problem}` });
     }
   }
-  const replay = await replayLog(logFile, findings);
+  const replay = (await realFileSystem.size(logFile)) === null ? undefined : await replayLog(logFile, findings);
   let events = 0;
-  if (replay === null) {
-    if (!findings.some((f) => f.level === 'error' && f.what.startsWith(logFile))) findings.push({ level: 'ok', what: `${logFile} does not exist yet` });
-  } else {
+  if (replay === undefined) {
+    findings.push({ level: 'ok', what: `${logFile} does not exist yet` });
+  } else if (replay !== null) {
     events = replay.events;
     findings.push({ level: 'ok', what: `${logFile}: ${replay.events} events, every line valid` });
     if (database !== null) {

@@ -14,7 +14,7 @@ import { DurableJsonFile, cleanStaleTempFiles, tempFileName, writeFileDurably } 
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
 import { applyEvents, serializeEach, type HistoryEvent } from './history.js';
-import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, readLogFrom } from './history-log.js';
+import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, endLastLine, readLogFrom } from './history-log.js';
 import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
 
 export interface StoreOptions {
@@ -306,19 +306,21 @@ export class Store {
     }
     // In chunks, so a long tail (years of history behind a lost database file) never has to fit in memory.
     let added = 0;
-    for (let limit = LOG_CHUNK_BYTES; ; ) {
-      const tail = await readLogFrom(this.#fs, this.historyFile, this.#logEnd, limit);
-      if (tail.tornBytes > 0 && !this.#readOnly) await this.#guard(this.historyFile, () => this.#fs.truncate(this.historyFile, tail.end));
+    for (;;) {
+      const tail = await readLogFrom(this.#fs, this.historyFile, this.#logEnd, LOG_CHUNK_BYTES);
+      let end = tail.end;
+      if (!this.#readOnly) {
+        // Only a save cut short by a crash is cut off; a whole last line without its line end gets one.
+        if (tail.tornBytes > 0) await this.#guard(this.historyFile, () => this.#fs.truncate(this.historyFile, tail.end));
+        if (tail.unterminated) end += await endLastLine(this.#fs, this.historyFile);
+      }
       if (tail.events.length > 0) {
         applyEvents(this.#data, tail.events);
         this.#pending += tail.events.length;
         added += tail.events.length;
       }
-      const progressed = tail.end > this.#logEnd;
-      this.#logEnd = tail.end;
+      this.#logEnd = end;
       if (!tail.more) return added;
-      // A line longer than the chunk (never written by factdeck, but possible by hand): read it whole.
-      limit = progressed ? LOG_CHUNK_BYTES : Number.POSITIVE_INFINITY;
     }
   }
 

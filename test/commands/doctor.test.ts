@@ -46,7 +46,7 @@ describe('factdeck doctor', () => {
     lines[2] = '{"type": "attempt", broken';
     await writeFile(log, lines.join('\n'));
     const inspection = await inspectDataDir(dir);
-    expect(inspection.findings).toContainEqual({ level: 'error', what: `${log}, line 3: a line of the history log is not valid JSON` });
+    expect(inspection.findings).toContainEqual({ level: 'error', what: expect.stringContaining(`cannot read ${log}: a line of the history log is not valid JSON (line 3);`) });
   });
 
   it('reports a damaged database file, and a torn last log line as a warning only', async () => {

@@ -31,37 +31,37 @@ describe('readLogFrom', () => {
 
   it('reads nothing, ending where it started, when there is no log', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
-    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [], end: 0, tornBytes: 0 });
+    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [], end: 0, tornBytes: 0, unterminated: false });
   });
 
   it('reads the events past an offset and says where they end', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
     await writeFile(file, line(a1) + line(a2) + line(a3));
     const offset = Buffer.byteLength(line(a1));
-    expect(await readLogFrom(realFileSystem, file, offset)).toEqual({ more: false, events: [a2, a3], end: Buffer.byteLength(line(a1) + line(a2) + line(a3)), tornBytes: 0 });
+    expect(await readLogFrom(realFileSystem, file, offset)).toEqual({ more: false, events: [a2, a3], end: Buffer.byteLength(line(a1) + line(a2) + line(a3)), tornBytes: 0, unterminated: false });
   });
 
   it('reads saves of several events, and saves mixed with events written by hand', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
     const text = save(a1, a2) + line(a3) + save() + save(a1);
     await writeFile(file, text);
-    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [a1, a2, a3, a1], end: Buffer.byteLength(text), tornBytes: 0 });
+    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [a1, a2, a3, a1], end: Buffer.byteLength(text), tornBytes: 0, unterminated: false });
     const offset = Buffer.byteLength(save(a1, a2));
-    expect(await readLogFrom(realFileSystem, file, offset)).toEqual({ more: false, events: [a3, a1], end: Buffer.byteLength(text), tornBytes: 0 });
+    expect(await readLogFrom(realFileSystem, file, offset)).toEqual({ more: false, events: [a3, a1], end: Buffer.byteLength(text), tornBytes: 0, unterminated: false });
   });
 
   it('leaves out the whole of a torn save, even the events of it that are whole', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
     const torn = save(a2, a3).slice(0, Buffer.byteLength(save(a2)));
     await writeFile(file, save(a1) + torn);
-    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [a1], end: Buffer.byteLength(save(a1)), tornBytes: Buffer.byteLength(torn) });
+    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [a1], end: Buffer.byteLength(save(a1)), tornBytes: Buffer.byteLength(torn), unterminated: false });
   });
 
   it('leaves out a torn last line and measures it', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
     const torn = line(a3).slice(0, 25);
     await writeFile(file, line(a1) + torn);
-    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [a1], end: Buffer.byteLength(line(a1)), tornBytes: Buffer.byteLength(torn) });
+    expect(await readLogFrom(realFileSystem, file, 0)).toEqual({ more: false, events: [a1], end: Buffer.byteLength(line(a1)), tornBytes: Buffer.byteLength(torn), unterminated: false });
   });
 
   it('refuses a damaged line with its line number in the whole file, reading from past it', async () => {
@@ -72,7 +72,7 @@ describe('readLogFrom', () => {
     expect(error.code).toBe('ECORRUPT');
     expect(error.file).toBe(file);
     expect(error.message).toBe(
-      `cannot read ${file}: a line of the history log is not valid JSON (line 4); the history log was left as it is; move it away to keep only the progress summed up in factdeck.json, or restore a backup.`,
+      `cannot read ${file}: a line of the history log is not valid JSON (line 4); the history log was left as it is; repair or delete that line, or move the log away to keep only the progress summed up in factdeck.json.`,
     );
     expect(await readFile(file, 'utf8')).toBe(text);
   });
@@ -96,15 +96,34 @@ describe('readLogFrom', () => {
     expect(error.message).toContain('an event is malformed: attempt.correct must be a boolean, not the string "yes" (line 2)');
   });
 
+  it('numbers a damaged line in the whole file whatever its line ends (CR, CRLF, LF), reading from past them', async () => {
+    const file = join(await tempDir(), HISTORY_FILE);
+    const head = `${JSON.stringify(a1)}\r${JSON.stringify(a2)}\r\n\r\n${JSON.stringify(a3)}\n`;
+    await writeFile(file, `${head}{"type": "attempt", "attem\r${JSON.stringify(a1)}\r`);
+    const error = await rejection(readLogFrom(realFileSystem, file, Buffer.byteLength(head)));
+    expect(error.message).toContain('a line of the history log is not valid JSON (line 5)');
+  });
+
+  it('refuses a last line without its line end that is not a save cut short, and cuts nothing', async () => {
+    const file = join(await tempDir(), HISTORY_FILE);
+    // Two saves whose line end between them was lost: not a crash's torn write.
+    const text = line(a1) + JSON.stringify([a2]) + JSON.stringify([a3]);
+    await writeFile(file, text);
+    const error = await rejection(readLogFrom(realFileSystem, file, 0));
+    expect(error.code).toBe('ECORRUPT');
+    expect(error.message).toContain('the last line of the history log is damaged: it has no line end, and it is not a save cut short by a crash (line 2)');
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
   it('reads a long log a chunk at a time: a chunk that ends mid-line is not taken for a torn line', async () => {
     const file = join(await tempDir(), HISTORY_FILE);
     const text = serializeEach([a1, a2, a3]);
     await writeFile(file, text);
     const firstLine = Buffer.byteLength(serializeEvents([a1]));
     const first = await readLogFrom(realFileSystem, file, 0, firstLine + 10);
-    expect(first).toEqual({ more: true, events: [a1], end: firstLine, tornBytes: 0 });
+    expect(first).toEqual({ more: true, events: [a1], end: firstLine, tornBytes: 0, unterminated: false });
     const rest = await readLogFrom(realFileSystem, file, first.end);
-    expect(rest).toEqual({ more: false, events: [a2, a3], end: Buffer.byteLength(text), tornBytes: 0 });
+    expect(rest).toEqual({ more: false, events: [a2, a3], end: Buffer.byteLength(text), tornBytes: 0, unterminated: false });
   });
 
   it('names the line of a malformed event inside a save of several, after blank lines', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEEP_SESSIONS, type HistoryEvent, applyEvents, parseLog, serializeEach, serializeEvents } from '../../src/storage/history.js';
 import { settingsEvent, undoEvent } from '../../src/storage/progress.js';
+import { MAX_LINE_BYTES } from '../../src/storage/log-lines.js';
 import { type DatabaseData, emptyDatabase } from '../../src/storage/schema.js';
 import { studyDay } from '../../src/scheduling/study-day.js';
 import {
@@ -238,22 +239,37 @@ describe('parseLog', () => {
   const a2 = attemptEvent({ id: 'a2', given: 'Pékin' });
   const line = (event: unknown): string => `${JSON.stringify(event)}\n`;
   const bytes = (text: string): number => Buffer.byteLength(text);
+  const parse = (text: string | Buffer, options?: Parameters<typeof parseLog>[1]): ReturnType<typeof parseLog> => parseLog(Buffer.isBuffer(text) ? text : Buffer.from(text), options);
+  const whole = (events: HistoryEvent[], lines: number[], text: string): ReturnType<typeof parseLog> => ({ ok: true, events, lines, bytes: bytes(text), torn: 0, unterminated: false });
   const notAnEvent = (n: number): ReturnType<typeof parseLog> => ({ ok: false, line: n, problem: 'a line of the history log is not an event' });
+  const damagedLast = (n: number): ReturnType<typeof parseLog> => ({ ok: false, line: n, problem: 'the last line of the history log is damaged: it has no line end, and it is not a save cut short by a crash' });
 
   it.each<[string, string, ReturnType<typeof parseLog>]>([
-    ['an empty log', '', { ok: true, events: [], lines: [], bytes: 0, torn: false }],
-    ['saves, one line each (bytes counted in UTF-8)', line([a1]) + line([a2]), { ok: true, events: [a1, a2], lines: [1, 2], bytes: bytes(line([a1]) + line([a2])), torn: false }],
-    ['a save of two events on one line', line([a1, a2]), { ok: true, events: [a1, a2], lines: [1, 1], bytes: bytes(line([a1, a2])), torn: false }],
-    ['single events, as written by hand', line(a1) + line(a2), { ok: true, events: [a1, a2], lines: [1, 2], bytes: bytes(line(a1) + line(a2)), torn: false }],
-    ['saves and single events mixed', line(a1) + line([a2, a1]), { ok: true, events: [a1, a2, a1], lines: [1, 2, 2], bytes: bytes(line(a1) + line([a2, a1])), torn: false }],
-    ['an empty save', line([]) + line([a1]), { ok: true, events: [a1], lines: [2], bytes: bytes(line([]) + line([a1])), torn: false }],
-    ['blank lines, skipped', `\n${line([a1])}   \n\n${line(a2)}`, { ok: true, events: [a1, a2], lines: [2, 5], bytes: bytes(`\n${line([a1])}   \n\n${line(a2)}`), torn: false }],
-    ['a Windows line end', `${JSON.stringify([a1])}\r\n`, { ok: true, events: [a1], lines: [1], bytes: bytes(`${JSON.stringify([a1])}\r\n`), torn: false }],
-    ['a torn last line, left out', line([a1]) + line([a2]).slice(0, 40), { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: true }],
-    ['a torn last line that would parse, left out', line([a1]) + JSON.stringify([a2]), { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: true }],
+    ['an empty log', '', whole([], [], '')],
+    ['saves, one line each (bytes counted in UTF-8)', line([a1]) + line([a2]), whole([a1, a2], [1, 2], line([a1]) + line([a2]))],
+    ['a save of two events on one line', line([a1, a2]), whole([a1, a2], [1, 1], line([a1, a2]))],
+    ['single events, as written by hand', line(a1) + line(a2), whole([a1, a2], [1, 2], line(a1) + line(a2))],
+    ['saves and single events mixed', line(a1) + line([a2, a1]), whole([a1, a2, a1], [1, 2, 2], line(a1) + line([a2, a1]))],
+    ['an empty save', line([]) + line([a1]), whole([a1], [2], line([]) + line([a1]))],
+    ['blank lines, skipped', `\n${line([a1])}   \n\n${line(a2)}`, whole([a1, a2], [2, 5], `\n${line([a1])}   \n\n${line(a2)}`)],
+    ['Windows line ends (CRLF)', `${JSON.stringify([a1])}\r\n${JSON.stringify([a2])}\r\n`, whole([a1, a2], [1, 2], `${JSON.stringify([a1])}\r\n${JSON.stringify([a2])}\r\n`)],
+    ['old Mac line ends (CR alone)', `${JSON.stringify([a1])}\r${JSON.stringify([a2])}\r`, whole([a1, a2], [1, 2], `${JSON.stringify([a1])}\r${JSON.stringify([a2])}\r`)],
+    ['LF, CRLF and CR mixed, blank lines counted once each', `${JSON.stringify([a1])}\r\r\n${JSON.stringify([a2])}\n\r${JSON.stringify([a1])}\r`, whole([a1, a2, a1], [1, 3, 5], `${JSON.stringify([a1])}\r\r\n${JSON.stringify([a2])}\n\r${JSON.stringify([a1])}\r`)],
+    ['a torn last line, left out', line([a1]) + line([a2]).slice(0, 40), { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: 40, unterminated: false }],
+    ['a torn last line after CR line ends, left out', `${JSON.stringify([a1])}\r${line([a2]).slice(0, 40)}`, { ok: true, events: [a1], lines: [1], bytes: bytes(JSON.stringify([a1])) + 1, torn: 40, unterminated: false }],
+    ['a torn last line followed by the zero bytes of a power cut, left out', `${line([a1])}[{"type":"att\0\0\0`, { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: 16, unterminated: false }],
+    ['a last line of zero bytes only, left out', `${line([a1])}\0\0\0\0`, { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: 4, unterminated: false }],
+    ['a whole last line without its line end, counted', line([a1]) + JSON.stringify([a2]), { ok: true, events: [a1, a2], lines: [1, 2], bytes: bytes(line([a1]) + JSON.stringify([a2])), torn: 0, unterminated: true }],
+    ['a last line of spaces, nothing to end', `${line([a1])}   `, { ok: true, events: [a1], lines: [1], bytes: bytes(`${line([a1])}   `), torn: 0, unterminated: false }],
     // The first event of a torn save is whole on the disk: it is left out with the rest of its save.
-    ['a save torn right after its first event, left out whole', line([a1]) + JSON.stringify([a1, a2]).slice(0, JSON.stringify([a1]).length), { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: true }],
+    ['a save torn right after its first event, left out whole', line([a1]) + JSON.stringify([a1, a2]).slice(0, JSON.stringify([a1]).length), { ok: true, events: [a1], lines: [1], bytes: bytes(line([a1])), torn: JSON.stringify([a1]).length, unterminated: false }],
+    // Two saves run together (the line end between them lost): not one save cut short, so not cut off.
+    ['two saves without the line end between them, refused', JSON.stringify([a1]) + JSON.stringify([a2]), damagedLast(1)],
+    ['a last save whose line end was changed into another byte, refused', `${line([a1])}${JSON.stringify([a2])}*`, damagedLast(2)],
+    ['a last line of garbage, refused', `${line([a1])}hello`, damagedLast(2)],
+    ['a last line that is a number, refused', `${line([a1])}42`, notAnEvent(2)],
     ['a bad line in the middle, with its number', `${line([a1])}\n{"type": "attempt", \n${line([a2])}`, { ok: false, line: 3, problem: 'a line of the history log is not valid JSON' }],
+    ['a bad line in the middle after CR line ends, with its number', `${JSON.stringify([a1])}\r\r{"type": "attempt", \r${line([a2])}`, { ok: false, line: 3, problem: 'a line of the history log is not valid JSON' }],
     ['an object that is no event', `${line([a1])}{"kind": "attempt"}\n`, notAnEvent(2)],
     ['a save holding something that is no event', `${line([a1])}${line([a2, { kind: 'attempt' }])}`, notAnEvent(2)],
     ['a save holding null', line([a1, null]), notAnEvent(1)],
@@ -262,11 +278,32 @@ describe('parseLog', () => {
     ['null', 'null\n', notAnEvent(1)],
     ['a number', '42\n', notAnEvent(1)],
   ])('reads %s', (_name, text, expected) => {
-    expect(parseLog(text)).toEqual(expected);
+    expect(parse(text)).toEqual(expected);
   });
 
   it('numbers lines from the line it starts at', () => {
-    expect(parseLog(`${line([a1])}oops\n`, 41)).toEqual({ ok: false, line: 42, problem: 'a line of the history log is not valid JSON' });
+    expect(parse(`${line([a1])}oops\n`, { firstLine: 41 })).toEqual({ ok: false, line: 42, problem: 'a line of the history log is not valid JSON' });
+  });
+
+  it('counts file bytes, never decoded characters', () => {
+    const text = line([a2]) + line([a1]);
+    // "Pékin": 5 characters, 6 bytes.
+    expect(bytes(text)).toBe(text.length + 1);
+    expect(parse(text)).toEqual(whole([a2, a1], [1, 2], text));
+    expect(parse(text.slice(0, line([a2]).length) + line([a1]).slice(0, 30))).toMatchObject({ ok: true, bytes: bytes(line([a2])), torn: 30 });
+  });
+
+  it('bytes that stop short of the file: what follows the last line end is not judged, nor a CR that may be half a CRLF', () => {
+    const first = `${JSON.stringify([a1])}\r\n`;
+    expect(parse(`${first}garbage`, { atEnd: false })).toEqual(whole([a1], [1], first));
+    expect(parse(`${JSON.stringify([a1])}\r`, { atEnd: false })).toEqual(whole([], [], ''));
+  });
+
+  it('refuses a line longer than any save before decoding it', () => {
+    const long = Buffer.alloc(MAX_LINE_BYTES + 1, 0x61);
+    const problem = 'a line of the history log is longer than any save factdeck writes (over 16 MB)';
+    expect(parse(Buffer.concat([Buffer.from(line([a1])), long, Buffer.from('\n')]))).toEqual({ ok: false, line: 2, problem });
+    expect(parse(Buffer.concat([Buffer.from(line([a1])), long]), { atEnd: false })).toEqual({ ok: false, line: 2, problem });
   });
 
   const events = [a1, a2, claimEvent(), sessionEvent(), resetEvent('__proto__')];
@@ -275,23 +312,23 @@ describe('parseLog', () => {
     const text = serializeEvents(events);
     expect(text.split('\n')).toEqual([expect.any(String), '']);
     expect(JSON.parse(text)).toEqual(events);
-    expect(parseLog(text)).toEqual({ ok: true, events, lines: events.map(() => 1), bytes: bytes(text), torn: false });
+    expect(parse(text)).toEqual(whole(events, events.map(() => 1), text));
   });
 
   it('reads back what serializeEach writes: each event a save of its own, on its own line', () => {
     const text = serializeEach(events);
     expect(text).toBe(events.map((event) => serializeEvents([event])).join(''));
     expect(text.split('\n')).toHaveLength(events.length + 1);
-    expect(parseLog(text)).toEqual({ ok: true, events, lines: events.map((_, i) => i + 1), bytes: bytes(text), torn: false });
+    expect(parse(text)).toEqual(whole(events, events.map((_, i) => i + 1), text));
   });
 
-  it('leaves out the whole of a save torn at any byte, and keeps every save before it', () => {
-    const kept = serializeEach([a1]);
-    const save = serializeEvents([a2, claimEvent(), sessionEvent()]);
-    // Every cut short of the newline, including one that leaves valid JSON (the save minus its "\n").
-    for (let cut = 0; cut < save.length; cut += 1) {
-      expect(parseLog(kept + save.slice(0, cut)), `cut at ${cut}`).toEqual({ ok: true, events: [a1], lines: [1], bytes: bytes(kept), torn: cut > 0 });
+  it('leaves out the whole of a save torn at any byte (even inside a character), keeps every save before it, and counts it once only its line end is missing', () => {
+    const kept = Buffer.from(serializeEach([a1]));
+    const save = Buffer.from(serializeEvents([a2, claimEvent({ text: 'Pékin ✓ 🐉' }), sessionEvent()]));
+    for (let cut = 0; cut < save.length - 1; cut += 1) {
+      expect(parse(Buffer.concat([kept, save.subarray(0, cut)])), `cut at ${cut}`).toEqual({ ok: true, events: [a1], lines: [1], bytes: kept.length, torn: cut, unterminated: false });
     }
+    expect(parse(Buffer.concat([kept, save.subarray(0, save.length - 1)]))).toMatchObject({ ok: true, events: [a1, ...JSON.parse(save.toString()) as HistoryEvent[]], torn: 0, unterminated: true });
   });
 });
 

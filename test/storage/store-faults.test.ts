@@ -238,7 +238,7 @@ describe('a crash at any step of a save', () => {
     const line = serializeEvents([answer, reviewEvent(store.data(), { id: 'r-new', factId: 'f-new' })]);
     const firstEventEnd = `[${JSON.stringify(answer)},`.length;
     expect(line.slice(0, firstEventEnd)).toBe(`[${JSON.stringify(answer)},`);
-    for (const cut of [firstEventEnd - 1, firstEventEnd, line.length - 2, line.length - 1]) {
+    for (const cut of [firstEventEnd - 1, firstEventEnd, line.length - 3, line.length - 2]) {
       const logBefore = await readFile(store.historyFile, 'utf8');
       await appendFile(store.historyFile, line.slice(0, cut));
       const next = await Store.open(dataDir);
@@ -251,6 +251,22 @@ describe('a crash at any step of a save', () => {
     await next.record(() => [attemptEvent({ id: 'after', factId: 'f-after' })]);
     await next.close();
     expect((await logSaves(store.historyFile)).map((save) => save.map(eventId))).toEqual([['old'], ['after']]);
+  });
+
+  it('counts a whole save that lacks only its line end, and ends its line before appending after it', async () => {
+    const dataDir = await tempDir();
+    const { store } = await setUp(dataDir);
+    await store.close();
+    const answer = attemptEvent({ id: 'new', factId: 'f-new' });
+    const line = serializeEvents([answer]);
+    const logBefore = await readFile(store.historyFile, 'utf8');
+    await appendFile(store.historyFile, line.slice(0, -1));
+    const next = await Store.open(dataDir);
+    expect(factCounts(next.data())).toEqual([...OLD, 'default/blinken-beijing/f-new=1/1'].sort());
+    expect(await readFile(store.historyFile, 'utf8')).toBe(logBefore + line);
+    await next.record(() => [attemptEvent({ id: 'after', factId: 'f-after' })]);
+    await next.close();
+    expect((await logSaves(store.historyFile)).map((save) => save.map(eventId))).toEqual([['old'], ['new'], ['after']]);
   });
 
   /** A folder whose log holds two answers the database file does not: the next open replays them. */

@@ -462,7 +462,7 @@ describe('Store with a damaged history log', () => {
     const error = await storageRejection(Store.open(dataDir));
     expect(error.code).toBe('ECORRUPT');
     expect(error.message).toContain(`cannot read ${store.historyFile}: a line of the history log is not valid JSON (line 3)`);
-    expect(error.hint).toBe('the history log was left as it is; move it away to keep only the progress summed up in factdeck.json, or restore a backup.');
+    expect(error.hint).toBe('the history log was left as it is; repair or delete that line, or move the log away to keep only the progress summed up in factdeck.json.');
 
     await rename(store.historyFile, `${store.historyFile}.damaged`);
     const reopened = await Store.open(dataDir);
