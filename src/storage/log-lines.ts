@@ -1,6 +1,6 @@
 // How the bytes of the history log become lines, the one way the store and `doctor` both read it. Offsets
 // are file bytes, never decoded characters. A line ends at LF, CRLF or a lone CR (factdeck writes LF; an
-// editor or a file transfer may have turned them into either of the others).
+// editor or a file transfer may have turned them into either of the others). Each line must be UTF-8.
 // And the one judgement a reader makes about bytes it does not accept: a last line without its line end
 // is a save cut short by a crash (never acknowledged, safe to cut off) only when it is the beginning of a
 // JSON list or object that stops before its end, perhaps followed by zero bytes a power cut can leave;
@@ -40,9 +40,9 @@ export function countLineEnds(bytes: Buffer): number {
   return count;
 }
 
-/** The text of one line. */
+/** The text of one line, or null when it is not UTF-8. */
 export function lineText(bytes: Buffer): string | null {
-  return bytes.toString('utf8');
+  return isUtf8(bytes) ? bytes.toString('utf8') : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The history log's bytes as the REAL program meets them after an editor, a file transfer or a bad disk
-// has been at them: lines ended by CR or CRLF instead of LF, a last line that lost its line end.
+// has been at them: lines ended by CR or CRLF instead of LF, a last line that lost its line end, an
+// invalid UTF-8 byte in the part not yet summed up in factdeck.json, with and without a torn last line.
 // What is whole is read; only a save cut short by a crash is ever cut off; damage is refused with the
 // file and line named and not one byte changed; and `doctor` reads every case as the store does.
 
@@ -8,7 +9,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DB_FILE, HISTORY_FILE, STACK_TRACE, runCli } from '../helpers/cli-run.js';
-import { snapshotDir, statsJson, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
+import { snapshotDir, spawnFactdeck, statsJson, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
 
 const suite = useFaultSuite('factdeck-log-bytes-');
 const { dirs } = suite;
@@ -82,5 +83,65 @@ describe('line ends other than LF', () => {
     const checked = await doctor(dataDir);
     expect(checked.code).toBe(1);
     expect(logFinding(checked.out).join('\n')).toContain(`(line ${lines})`);
+  });
+});
+
+describe('an invalid UTF-8 byte in the part of the log not yet in factdeck.json', () => {
+  /**
+   * A folder whose log ends with answers factdeck.json does not sum up yet (the quiz was killed before its
+   * closing checkpoint), one byte of one of them changed to 0xff (the line keeps its length).
+   */
+  async function folderWithBadByte(): Promise<{ dataDir: string; logFile: string; line: number }> {
+    const dataDir = await folderWithAnswers(1);
+    let written = 0;
+    const run = spawnFactdeck(quizArgs(dataDir, 5), { FACTDECK_CHECKPOINT_EVERY: '100000' }, (_chunk, all) => {
+      if (verdictCount(all) >= 2) {
+        run.child.kill('SIGKILL');
+        return;
+      }
+      for (const asked = (all.match(/^Question \d+ of/gm) ?? []).length; written < asked; written++) run.child.stdin?.write('true\n');
+    });
+    await run.closed;
+    expect(verdictCount(run.stdout())).toBe(2);
+    const logFile = join(dataDir, HISTORY_FILE);
+    const bytes = await readFile(logFile);
+    const logBytes = (JSON.parse(await readFile(join(dataDir, DB_FILE), 'utf8')) as { logBytes: number }).logBytes;
+    // In the first line past the checkpoint: the session's start, then two answers follow it.
+    const at = bytes.indexOf('"id":"', logBytes);
+    expect(at).toBeGreaterThan(logBytes);
+    expect(bytes.subarray(at).toString('latin1').split('\n').length).toBeGreaterThan(2);
+    bytes[at + 7] = 0xff;
+    await writeFile(logFile, bytes);
+    return { dataDir, logFile, line: bytes.subarray(0, at).toString('latin1').split('\n').length };
+  }
+
+  async function expectRefused(dataDir: string, logFile: string, line: number): Promise<void> {
+    const snapshot = await snapshotDir(dataDir);
+    for (let i = 0; i < 2; i++) {
+      const quiz = await runCli(quizArgs(dataDir, 1), { input: answers(1) });
+      expect(quiz.code).toBe(1);
+      expect(quiz.stderr).toContain(`cannot read ${logFile}: a line of the history log is not UTF-8 text (line ${line})`);
+      expect(STACK_TRACE.test(quiz.stderr)).toBe(false);
+      expect(verdictCount(quiz.stdout)).toBe(0);
+    }
+    const left = await snapshotDir(dataDir);
+    expect([...left.keys()].sort()).toEqual([...snapshot.keys()].sort());
+    for (const [name, bytes] of snapshot) expect(left.get(name)?.equals(bytes), `${name} changed`).toBe(true);
+    const checked = await doctor(dataDir);
+    expect(checked.code).toBe(1);
+    expect(logFinding(checked.out).join('\n')).toContain(`not UTF-8 text (line ${line})`);
+    expect(checked.out).not.toMatch(/every line valid|cut short by a crash/);
+  }
+
+  test('is refused with the line named, and factdeck.json keeps the true size of the log it sums up', async () => {
+    const { dataDir, logFile, line } = await folderWithBadByte();
+    await expectRefused(dataDir, logFile, line);
+  });
+
+  test('with a torn last line after it: nothing is cut, not the torn line either, until the damage is dealt with', async () => {
+    const { dataDir, logFile, line } = await folderWithBadByte();
+    const bytes = await readFile(logFile);
+    await writeFile(logFile, bytes.subarray(0, bytes.length - 40));
+    await expectRefused(dataDir, logFile, line);
   });
 });

@@ -293,6 +293,15 @@ describe('parseLog', () => {
     expect(parse(text.slice(0, line([a2]).length) + line([a1]).slice(0, 30))).toMatchObject({ ok: true, bytes: bytes(line([a2])), torn: 30 });
   });
 
+  it('refuses a line with a byte that is not UTF-8, whole or last, and never counts it as a replacement character', () => {
+    const bad = Buffer.from(line([a2]));
+    bad[bad.indexOf('Pékin') + 1] = 0xff;
+    const problem = 'a line of the history log is not UTF-8 text';
+    expect(parse(Buffer.concat([Buffer.from(line([a1])), bad, Buffer.from(line([a1]))]))).toEqual({ ok: false, line: 2, problem });
+    // A save cut short inside it is no crash's torn write either: the byte was there before the cut.
+    expect(parse(Buffer.concat([Buffer.from(line([a1])), bad.subarray(0, bad.length - 10)]))).toMatchObject({ ok: false, line: 2 });
+  });
+
   it('bytes that stop short of the file: what follows the last line end is not judged, nor a CR that may be half a CRLF', () => {
     const first = `${JSON.stringify([a1])}\r\n`;
     expect(parse(`${first}garbage`, { atEnd: false })).toEqual(whole([a1], [1], first));
