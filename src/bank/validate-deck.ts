@@ -10,6 +10,7 @@ import {
   QUESTION_KINDS,
   type Deck,
   type Question,
+  type SentenceSpan,
 } from '../domain/deck.js';
 import { formatPath } from './json-location.js';
 
@@ -55,6 +56,8 @@ export interface ValidationResult {
   /** The deck, when it has no schema problems (other problems may remain). */
   deck: Deck | null;
   problems: DeckProblem[];
+  /** Where each fact's quote sentence stands in the article, by fact id (when there is an article). */
+  sources?: Map<string, SentenceSpan>;
 }
 
 type Path = (string | number)[];
@@ -314,13 +317,14 @@ function checkShape(raw: unknown, context: ValidationContext, out: Collector): D
 }
 
 function checkIds(deck: Deck, out: Collector): void {
-  const seen = new Map<string, string>();
+  // Where each id was first seen; its path is written out only for a duplicate.
+  const seen = new Map<string, Path>();
   const note = (id: string, path: Path): void => {
     const first = seen.get(id);
     if (first !== undefined) {
-      out.add('duplicate-id', [...path, 'id'], `id "${id}" is used twice (first at ${first})`, 'give each fact and question its own id', id);
+      out.add('duplicate-id', [...path, 'id'], `id "${id}" is used twice (first at ${formatPath(first)})`, 'give each fact and question its own id', id);
     } else {
-      seen.set(id, formatPath(path));
+      seen.set(id, path);
     }
   };
   deck.facts.forEach((fact, index) => note(fact.id, ['facts', index]));
@@ -339,18 +343,24 @@ function checkIds(deck: Deck, out: Collector): void {
   });
 }
 
-function checkQuotes(deck: Deck, article: string | null | false, out: Collector): void {
-  if (article === false) return;
+function checkQuotes(deck: Deck, article: string | null | false, out: Collector): Map<string, SentenceSpan> | undefined {
+  if (article === false) return undefined;
   if (article === null) {
     if (deck.origin !== 'imported') {
       out.add('missing-article', [], 'the deck folder has no article.txt', 'put the article\'s text, exactly as given, in article.txt beside deck.json (only decks of origin "imported" go without)');
     }
-    return;
+    return undefined;
   }
   const sentences: Sentence[] = splitSentences(article);
-  const folded = article.replace(/\s+/g, ' ');
+  const sources = new Map<string, SentenceSpan>();
+  let folded: string | undefined;
   deck.facts.forEach((fact, index) => {
-    if (findQuoteSentence(sentences, fact.quote) !== null) return;
+    const found = findQuoteSentence(sentences, fact.quote);
+    if (found !== null) {
+      sources.set(fact.id, { start: found.start, end: found.end });
+      return;
+    }
+    folded ??= article.replace(/\s+/g, ' ');
     const inText = folded.includes(fact.quote.replace(/\s+/g, ' ').trim());
     out.add(
       'quote-not-found',
@@ -360,6 +370,7 @@ function checkQuotes(deck: Deck, article: string | null | false, out: Collector)
       fact.id,
     );
   });
+  return sources;
 }
 
 function checkAnswers(deck: Deck, out: Collector): void {
@@ -411,12 +422,13 @@ function checkAnswers(deck: Deck, out: Collector): void {
 export function validateDeck(raw: unknown, context: ValidationContext): ValidationResult {
   const out = new Collector();
   const deck = checkShape(raw, context, out);
+  let sources: Map<string, SentenceSpan> | undefined;
   if (deck !== null) {
     checkIds(deck, out);
-    checkQuotes(deck, context.article, out);
+    sources = checkQuotes(deck, context.article, out);
     checkAnswers(deck, out);
   } else if (context.article === null && isRecord(raw) && own(raw, 'origin') !== 'imported') {
     out.add('missing-article', [], 'the deck folder has no article.txt', 'put the article\'s text, exactly as given, in article.txt beside deck.json');
   }
-  return { deck, problems: out.all() };
+  return sources === undefined ? { deck, problems: out.all() } : { deck, problems: out.all(), sources };
 }
