@@ -1,10 +1,15 @@
 // Reads decks from disk: a deck folder (deck.json + article.txt), a deck file, or every folder under
 // questions/. Refuses what cannot be a deck (too large, not UTF-8) with a problem, never a crash.
+// With a cache of decks already checked (deck-cache.ts), a deck whose bytes passed every check before is
+// only parsed, not checked again; `factdeck check` gives none and always checks in full.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
-import type { LoadedDeck } from '../domain/deck.js';
+import type { Deck, LoadedDeck } from '../domain/deck.js';
+import type { DeckCache } from './deck-cache.js';
 import { invalidUtf8Lines } from './interop/decode-text.js';
 import type { TextLocation } from './json-location.js';
 import { parseDeckText, type LocatedProblem } from './parse-deck.js';
@@ -22,9 +27,9 @@ export interface DeckReport {
   problems: LocatedProblem[];
 }
 
-type TextResult =
-  | { ok: true; text: string }
-  | { ok: false; missing: boolean; message: string; hint?: string };
+type Failure = { ok: false; missing: boolean; message: string; hint?: string };
+type TextResult = { ok: true; text: string } | Failure;
+type BytesResult = { ok: true; bytes: Buffer } | Failure;
 
 const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
@@ -73,7 +78,7 @@ function notUtf8(bytes: Uint8Array): TextResult {
   };
 }
 
-async function readText(file: string): Promise<TextResult> {
+async function readBytes(file: string): Promise<BytesResult> {
   try {
     const info = await stat(file);
     if (!info.isFile()) return { ok: false, missing: false, message: 'is not a file' };
@@ -81,12 +86,8 @@ async function readText(file: string): Promise<TextResult> {
     if (info.size > MAX_FILE_BYTES) {
       return { ok: false, missing: false, message: `is too large (${mb(info.size)}; the limit is ${mb(MAX_FILE_BYTES)})`, hint: 'a deck or an article is far smaller: is this the right file?' };
     }
-    const bytes = await readFile(file);
-    try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-    } catch {
-      return notUtf8(bytes);
-    }
+    // At once rather than in the promise API's chunks: a deck is read on the way to the first question.
+    return { ok: true, bytes: readFileSync(file) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, missing: true, message: 'does not exist' };
@@ -94,37 +95,83 @@ async function readText(file: string): Promise<TextResult> {
   }
 }
 
+/** UTF-8 text (already checked) without its byte order mark, as a strict TextDecoder gives it. */
+function utf8Text(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function decode(bytes: Buffer): TextResult {
+  return isUtf8(bytes) ? { ok: true, text: utf8Text(bytes) } : notUtf8(bytes);
+}
+
 function unreadable(file: string, result: Extract<TextResult, { ok: false }>, fallbackHint: string): LocatedProblem {
   return { code: 'unreadable', path: '', message: `${file} ${result.message}`, hint: result.hint ?? fallbackHint };
 }
 
+export interface LoadOptions {
+  /** Decks already checked: one whose bytes passed every check is not checked again. */
+  cache?: DeckCache | null;
+  /** Checked in full whatever the cache says (`factdeck check`); a deck that passes is still remembered. */
+  checkInFull?: boolean;
+}
+
 /** Reads and validates the deck in a folder (or the deck.json file given). */
-export async function loadDeck(path: string): Promise<DeckReport> {
+export async function loadDeck(path: string, options: LoadOptions = {}): Promise<DeckReport> {
   const absolute = resolve(path);
   const isFile = absolute.endsWith('.json') || (await stat(absolute).then((s) => s.isFile(), () => false));
   const dir = isFile ? dirname(absolute) : absolute;
   const file = isFile ? absolute : join(absolute, DECK_FILE);
-  const deckText = await readText(file);
-  if (!deckText.ok) {
+  const deckBytes = await readBytes(file);
+  if (!deckBytes.ok) {
     return {
       file,
       dir,
       loaded: null,
       problems: [
-        unreadable(file, deckText, deckText.missing ? `a deck folder holds ${DECK_FILE} and ${ARTICLE_FILE}; run \`factdeck decks\` to see the decks` : 'use a UTF-8 JSON file of a reasonable size'),
+        unreadable(file, deckBytes, deckBytes.missing ? `a deck folder holds ${DECK_FILE} and ${ARTICLE_FILE}; run \`factdeck decks\` to see the decks` : 'use a UTF-8 JSON file of a reasonable size'),
       ],
     };
   }
-  const articleText = await readText(join(dir, ARTICLE_FILE));
+  const articleBytes = await readBytes(join(dir, ARTICLE_FILE));
+  const folderName = basename(dir);
+  const cache = options.cache ?? null;
+  const key = cache !== null && (articleBytes.ok || articleBytes.missing) ? cache.keyOf({ folderName, deck: deckBytes.bytes, article: articleBytes.ok ? articleBytes.bytes : null }) : null;
+  if (cache !== null && key !== null && options.checkInFull !== true) {
+    const remembered = rememberedDeck(cache, key, deckBytes.bytes, articleBytes.ok ? articleBytes.bytes : null);
+    if (remembered !== null) return { file, dir, loaded: { ...remembered, dir, file }, problems: [] };
+  }
+
+  const deckText = decode(deckBytes.bytes);
+  if (!deckText.ok) return { file, dir, loaded: null, problems: [unreadable(file, deckText, 'use a UTF-8 JSON file of a reasonable size')] };
+  const articleText: TextResult = articleBytes.ok ? decode(articleBytes.bytes) : articleBytes;
   const problems: LocatedProblem[] = [];
   if (!articleText.ok && !articleText.missing) {
     problems.push(unreadable(join(dir, ARTICLE_FILE), articleText, 'keep the article as UTF-8 plain text'));
   }
   const article = articleText.ok ? articleText.text : null;
-  const result = parseDeckText(deckText.text, { folderName: basename(dir), article: articleText.ok || articleText.missing ? article : false });
+  const result = parseDeckText(deckText.text, { folderName, article: articleText.ok || articleText.missing ? article : false });
   problems.push(...result.problems);
-  const loaded = result.deck !== null ? { deck: result.deck, dir, file, article } : null;
+  const loaded: LoadedDeck | null = result.deck !== null ? { deck: result.deck, dir, file, article, ...(result.sources ? { sources: result.sources } : {}) } : null;
+  if (cache !== null && key !== null && loaded !== null && problems.length === 0) cache.write(key, loaded.deck.facts, result.sources);
   return { file, dir, loaded, problems };
+}
+
+/** The deck of these bytes, when the cache vouches that they passed every check; otherwise null. */
+function rememberedDeck(cache: DeckCache, key: string, deckBytes: Buffer, articleBytes: Buffer | null): Omit<LoadedDeck, 'dir' | 'file'> | null {
+  const check = cache.lookup(key);
+  if (check === null) return null;
+  // The same bytes decoded and parsed before, without a problem.
+  let deck: Deck;
+  try {
+    deck = JSON.parse(utf8Text(deckBytes)) as Deck;
+  } catch {
+    return null;
+  }
+  if (typeof deck !== 'object' || deck === null || !Array.isArray(deck.facts)) return null;
+  const article = articleBytes === null ? null : utf8Text(articleBytes);
+  const sources = check.sourcesFor(deck.facts, article === null ? null : article.length);
+  return sources === null ? null : { deck, article, sources };
 }
 
 /** The deck folders directly under a questions directory, sorted by name. */
@@ -142,7 +189,7 @@ export async function listDeckDirs(questionsDir: string): Promise<string[]> {
     .sort();
 }
 
-export async function loadAllDecks(questionsDir: string): Promise<DeckReport[]> {
+export async function loadAllDecks(questionsDir: string, options: LoadOptions = {}): Promise<DeckReport[]> {
   const dirs = await listDeckDirs(questionsDir);
-  return Promise.all(dirs.map((dir) => loadDeck(dir)));
+  return Promise.all(dirs.map((dir) => loadDeck(dir, options)));
 }

@@ -10,15 +10,18 @@ import { writeLine } from '../context.js';
 import { ReportedFailure } from '../errors.js';
 import { printable, printableJson } from '../ui/printable.js';
 import { createStyle } from '../ui/style.js';
+import { deckLoading } from './open-deck.js';
 
 export async function readReports(context: Context, path: string | undefined): Promise<DeckReport[]> {
-  if (path === undefined) return loadAllDecks(builtInQuestionsDir(context.root));
+  // Every deck is checked in full; one that passes is remembered, so the next quiz need not check it.
+  const loading = { ...deckLoading(context), checkInFull: true };
+  if (path === undefined) return loadAllDecks(builtInQuestionsDir(context.root), loading);
   const target = resolve(context.cwd, path);
   // A folder without deck.json but with deck folders inside (like questions/) is checked deck by deck.
   if (!existsSync(join(target, DECK_FILE)) && (await listDeckDirs(target).catch(() => [])).length > 0) {
-    return loadAllDecks(target);
+    return loadAllDecks(target, loading);
   }
-  return [await loadDeck(target)];
+  return [await loadDeck(target, loading)];
 }
 
 export async function checkCommand(context: Context, path: string | undefined, options: { json?: boolean }): Promise<void> {

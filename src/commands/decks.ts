@@ -8,12 +8,13 @@ import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { printable, printableJson } from '../ui/printable.js';
 import { createStyle } from '../ui/style.js';
+import { deckLoading } from './open-deck.js';
 
 export async function decksCommand(context: Context, options: { json?: boolean }): Promise<void> {
   const dir = builtInQuestionsDir(context.root);
   // A folder's name is data: it may hold escape sequences.
   const shown = (path: string): string => printable(relative(context.cwd, path) || path, { singleLine: true });
-  const reports = await loadAllDecks(dir);
+  const reports = await loadAllDecks(dir, deckLoading(context));
   const rows = reports.map((report) => {
     const deck = report.loaded?.deck;
     const kinds = deck ? QUESTION_KINDS.filter((kind) => deck.questions.some((q) => q.kind === kind)) : [];

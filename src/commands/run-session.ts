@@ -5,7 +5,7 @@
 
 import { homedir } from 'node:os';
 import { nanoid } from 'nanoid';
-import { findQuoteSentence, splitSentences } from '../domain/article.js';
+import { sentenceFinder } from '../domain/article.js';
 import { factsById, isTypedQuestion, type LoadedDeck, type Question } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { presentQuestion } from '../domain/selection.js';
@@ -141,7 +141,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   const fit = (text: string): string => (asker.plain ? text : wrapText(text, Math.min(context.stdout.columns ?? 100, 100) - 1));
   const { deck } = plan.deck;
   const facts = factsById(deck);
-  const sentences = plan.deck.article === null ? [] : splitSentences(plan.deck.article);
+  const sentenceOf = sentenceFinder(plan.deck.article, plan.deck.sources);
   const aliases = aliasesFor(store, plan.profile, deck.id);
   const sessionId = nanoid();
   const startedAt = context.now();
@@ -234,7 +234,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, deck, plan.random);
 
       const fact = facts.get(question.factId);
-      const sentence = fact ? findQuoteSentence(sentences, fact.quote)?.text ?? null : null;
+      const sentence = fact ? sentenceOf(fact) : null;
       writeLine(context.stdout, fit(renderFeedback({ correct: verdict.correct, typo: verdict.typo, dontKnow: given === null, question, fact, sentence }, style, asker.plain, markPlain)));
 
       const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';

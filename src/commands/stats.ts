@@ -13,7 +13,7 @@ import { printable, printableJson } from '../ui/printable.js';
 import { renderBars, renderForecast, renderHeatmap, renderSparkline, renderStateCounts } from '../ui/render-stats.js';
 import { createStyle } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
-import { openDeck } from './open-deck.js';
+import { deckLoading, openDeck } from './open-deck.js';
 import { checkProfile, readStore, type ProgressOptions } from './run-session.js';
 
 export interface StatsOptions extends ProgressOptions {
@@ -32,7 +32,7 @@ function dayLabel(day: string, today: string): string {
 
 async function decksFor(context: Context, deckOption: string | undefined): Promise<Deck[]> {
   if (deckOption !== undefined) return [(await openDeck(context, deckOption, null)).deck];
-  const reports = await loadAllDecks(builtInQuestionsDir(context.root));
+  const reports = await loadAllDecks(builtInQuestionsDir(context.root), deckLoading(context));
   return reports.filter((r) => r.loaded !== null && r.problems.length === 0).map((r) => (r.loaded as { deck: Deck }).deck);
 }
 

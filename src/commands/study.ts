@@ -3,7 +3,7 @@
 // given. --cram goes through cards without touching the schedule.
 
 import { nanoid } from 'nanoid';
-import { findQuoteSentence, splitSentences } from '../domain/article.js';
+import { sentenceFinder } from '../domain/article.js';
 import { factsById, type LoadedDeck } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
@@ -48,7 +48,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
     ? createPlainStudyAsker(promptContext(context))
     : createTerminalStudyAsker(promptContext(context));
   const facts = factsById(deck);
-  const sentences = loaded.article === null ? [] : splitSentences(loaded.article);
+  const sentenceOf = sentenceFinder(loaded.article, loaded.sources);
   const settings = settingsFor(store.data(), profile);
   const newPerDay = options.new ?? settings.newPerDay;
 
@@ -84,7 +84,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       if (!fact) continue;
       const now = context.now();
       const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
-      const sentence = findQuoteSentence(sentences, fact.quote)?.text ?? null;
+      const sentence = sentenceOf(fact);
       const sides = renderCardSides(fact, frontQuestion(fact, deck.questions), sentence, style, asker.plain || !context.color);
       const done = undoStack.length;
       const label = options.cram ? 'cram' : card === null ? 'new' : card.state;

@@ -108,6 +108,17 @@ export interface LoadedDeck {
   dir: string;
   file: string;
   article: string | null;
+  /**
+   * Where each fact's quote sentence stands in the article (offsets), by fact id, as the deck's check
+   * found it: feedback shows it without splitting the whole article again.
+   */
+  sources?: ReadonlyMap<string, SentenceSpan>;
+}
+
+/** A stretch of an article: from `start` to just before `end` (UTF-16 offsets). */
+export interface SentenceSpan {
+  start: number;
+  end: number;
 }
 
 export function isTypedQuestion(question: Question): question is TypedQuestion {
