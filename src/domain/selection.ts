@@ -26,15 +26,21 @@ export interface PresentedQuestion {
 /** Questions that match the filters, grouped by their main fact, in deck order of facts. */
 export function eligibleQuestions(deck: Deck, options: Omit<SelectionOptions, 'count'>): Map<string, Question[]> {
   const topic = options.topic?.trim().toLowerCase();
-  const topicOf = new Map(deck.facts.map((fact) => [fact.id, fact.topic.toLowerCase()]));
-  const byFact = new Map<string, Question[]>();
-  for (const fact of deck.facts) byFact.set(fact.id, []);
+  const kinds = options.kinds && options.kinds.length > 0 ? new Set<string>(options.kinds) : null;
+  const inTopic = topic ? new Set(deck.facts.filter((fact) => fact.topic.toLowerCase() === topic).map((fact) => fact.id)) : null;
+  const found = new Map<string, Question[]>();
   for (const question of deck.questions) {
-    if (options.kinds && options.kinds.length > 0 && !options.kinds.includes(question.kind)) continue;
-    if (topic && topicOf.get(question.factId) !== topic) continue;
-    byFact.get(question.factId)?.push(question);
+    if (kinds !== null && !kinds.has(question.kind)) continue;
+    if (inTopic !== null && !inTopic.has(question.factId)) continue;
+    const list = found.get(question.factId);
+    if (list === undefined) found.set(question.factId, [question]);
+    else list.push(question);
   }
-  for (const [factId, questions] of byFact) if (questions.length === 0) byFact.delete(factId);
+  const byFact = new Map<string, Question[]>();
+  for (const fact of deck.facts) {
+    const list = found.get(fact.id);
+    if (list !== undefined && !byFact.has(fact.id)) byFact.set(fact.id, list);
+  }
   return byFact;
 }
 
@@ -46,10 +52,17 @@ function priority(history: FactHistory | undefined): number {
 /** Facts in the order they should be asked: never seen, then last missed, then the rest, oldest first. */
 function orderFacts(factIds: readonly string[], history: Map<string, FactHistory>, random: Random): string[] {
   const shuffled = random.shuffle(factIds);
-  return shuffled
-    .map((id, index) => ({ id, index, rank: priority(history.get(id)), at: history.get(id)?.lastAt ?? '' }))
-    .sort((a, b) => a.rank - b.rank || (a.rank === 2 ? byCodeUnits(a.at, b.at) : 0) || a.index - b.index)
-    .map((entry) => entry.id);
+  // In shuffled order within each rank; the facts last answered right by time, ties in shuffled order
+  // (the sort is stable).
+  const ranks: [string[], string[], { id: string; at: string }[]] = [[], [], []];
+  for (const id of shuffled) {
+    const seen = history.get(id);
+    const rank = priority(seen);
+    if (rank === 2) ranks[2].push({ id, at: seen?.lastAt ?? '' });
+    else ranks[rank as 0 | 1].push(id);
+  }
+  ranks[2].sort((a, b) => byCodeUnits(a.at, b.at));
+  return [...ranks[0], ...ranks[1], ...ranks[2].map((entry) => entry.id)];
 }
 
 export function selectQuestions(
@@ -60,7 +73,28 @@ export function selectQuestions(
 ): Question[] {
   const byFact = eligibleQuestions(deck, options);
   const factOrder = orderFacts([...byFact.keys()], history, random);
-  const remaining = new Map([...byFact].map(([id, questions]) => [id, random.shuffle(questions)]));
+  // Each fact's questions are shuffled in deck order of facts, one after another from the same
+  // generator; only the facts reached are shuffled, each from where its turn would have left the
+  // generator (a shuffle of n items draws n - 1 numbers), so the quiz is the same as if all had been.
+  const poolsFrom = random.fork();
+  const drawsBefore = new Map<string, number>();
+  let draws = 0;
+  for (const [factId, questions] of byFact) {
+    drawsBefore.set(factId, draws);
+    draws += Math.max(0, questions.length - 1);
+  }
+  random.skip(draws);
+  const remaining = new Map<string, Question[]>();
+  const poolOf = (factId: string): Question[] => {
+    let pool = remaining.get(factId);
+    if (pool === undefined) {
+      const from = poolsFrom.fork();
+      from.skip(drawsBefore.get(factId) ?? 0);
+      pool = from.shuffle(byFact.get(factId) ?? []);
+      remaining.set(factId, pool);
+    }
+    return pool;
+  };
   const kindUse = new Map<string, number>();
   const chosen: Question[] = [];
   const usedKindsByFact = new Map<string, Set<string>>();
@@ -69,7 +103,7 @@ export function selectQuestions(
     let added = false;
     for (const factId of factOrder) {
       if (chosen.length >= options.count) break;
-      const pool = remaining.get(factId) ?? [];
+      const pool = poolOf(factId);
       if (pool.length === 0) continue;
       const usedHere = usedKindsByFact.get(factId) ?? new Set<string>();
       // Prefer a kind this fact has not been asked in, then the kind least used in the quiz so far.
