@@ -35,13 +35,16 @@ export function buildStudyQueue(
 ): StudyQueue {
   const today = studyDay(now, settings.dayStartHour);
   const newToday = firstReviews.filter((at) => studyDay(new Date(at), settings.dayStartHour) === today).length;
-  const due = deck.facts
-    .filter((fact) => {
-      const card = cards.get(fact.id);
-      return card !== undefined && card.state !== 'new' && isDueForStudy(card, now, settings.dayStartHour);
-    })
-    .sort((a, b) => Date.parse((cards.get(a.id) as MemoryCard).due) - Date.parse((cards.get(b.id) as MemoryCard).due))
-    .map((fact) => fact.id);
+  // Each card's due time read once (not at every comparison of the sort); the sort is stable.
+  const reviewsBefore = nextDayStart(now, settings.dayStartHour).getTime();
+  const dueCards: { id: string; at: number }[] = [];
+  for (const fact of deck.facts) {
+    const card = cards.get(fact.id);
+    if (card === undefined || card.state === 'new') continue;
+    const at = Date.parse(card.due);
+    if (card.state === 'review' ? at < reviewsBefore : at <= now.getTime()) dueCards.push({ id: fact.id, at });
+  }
+  const due = dueCards.sort((a, b) => a.at - b.at).map((card) => card.id);
   const room = Math.max(0, settings.newPerDay - newToday);
   const fresh = deck.facts.filter((fact) => !cards.has(fact.id)).slice(0, room).map((fact) => fact.id);
   return { due, fresh, newToday };
