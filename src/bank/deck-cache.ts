@@ -1,8 +1,9 @@
 // Decks already checked, so that a deck is checked in full (every rule of validate-deck.ts) when it
 // changes, not at every start. An entry, kept in the user's cache folder (decks/ in
 // $XDG_CACHE_HOME/factdeck), says: these exact bytes (deck.json, its article, the name of its folder)
-// passed every check with this program. It also keeps where each fact's quote sentence stands in the
-// article, for feedback.
+// passed every check with this program. It also keeps the deck's outline (ids, topics, kinds) and where
+// each fact and question stands in deck.json, so that a quiz parses only what it shows (outlined-deck.ts),
+// and where each fact's quote sentence stands in the article, for feedback.
 //
 // An entry is never trusted unless it proves itself: its file name is the SHA-256 of all it vouches for
 // (the program's own file included, so another build or version never uses it), and its first line
@@ -13,10 +14,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { endianness } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Fact, SentenceSpan } from '../domain/deck.js';
 
-const MAGIC = 'factdeck-deck-check 1';
+const MAGIC = 'factdeck-deck-check 3';
 /** Entries kept: one per version of a deck recently used; the oldest go when a new one is written. */
 export const DECK_CHECKS_KEPT = 32;
 const ENTRY = /^[0-9a-f]{64}\.check$/;
@@ -24,8 +25,16 @@ const ENTRY = /^[0-9a-f]{64}\.check$/;
 /** What an entry vouches for: the bytes read, as read. An article is null when the folder has none. */
 export interface DeckBytes {
   folderName: string;
-  deck: Uint8Array;
+  /** deck.json's bytes, in chunks, and how many there are in all. */
+  deck: Iterable<Uint8Array>;
+  deckLength: number;
   article: Uint8Array | null;
+}
+
+/** What an entry holds: data, and numbers kept as 32-bit integers (fast to read back). */
+export interface EntryBody {
+  data: unknown;
+  numbers: Int32Array;
 }
 
 let programStamp: string | undefined;
@@ -58,14 +67,17 @@ export class DeckCache {
   /** The name of the entry for these bytes with this program. */
   keyOf(bytes: DeckBytes): string {
     const article = bytes.article === null ? 'none' : `${bytes.article.length}`;
-    return sha256(`${MAGIC}\0${program()}\0${bytes.folderName}\0${bytes.deck.length}\0${article}\0`, bytes.deck, '\0', bytes.article ?? '');
+    const hash = createHash('sha256').update(`${MAGIC}\0${endianness()}\0${program()}\0${bytes.folderName}\0${bytes.deckLength}\0${article}\0`);
+    for (const chunk of bytes.deck) hash.update(chunk);
+    return hash.update('\0').update(bytes.article ?? '').digest('hex');
   }
 
   /**
-   * The entry for these bytes, if there is one that proves itself: the deck passed every check, and these
-   * are its quote sentences (see sourcesFrom). Null when there is none, or it is damaged or stale.
+   * What the entry for these bytes says, if there is one that proves itself (its reader,
+   * outlined-deck.ts, then checks it against the deck); null when there is none, or it is damaged or
+   * stale. An entry holds data (JSON) and numbers (32-bit integers in this machine's byte order).
    */
-  lookup(key: string): RememberedCheck | null {
+  lookup(key: string): EntryBody | null {
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(this.dir, `${key}.check`));
@@ -76,27 +88,33 @@ export class DeckCache {
     if (newline < 0) return null;
     const body = bytes.subarray(newline + 1);
     if (bytes.subarray(0, newline).toString('latin1') !== `${MAGIC} ${key} ${sha256(body)}`) return null;
+    // The data, a line of JSON padded with spaces so that the numbers after it start at a multiple of 4.
+    const end = body.indexOf(10);
+    if (end < 0 || (body.length - end - 1) % 4 !== 0) return null;
+    let data: unknown;
     try {
-      const spans = (JSON.parse(body.toString('latin1')) as { spans?: unknown }).spans;
-      return Array.isArray(spans) ? new RememberedCheck(spans) : null;
+      data = JSON.parse(body.toString('utf8', 0, end));
     } catch {
       return null;
     }
+    const raw = body.subarray(end + 1);
+    // Copied only when they do not start where 32-bit numbers can be read in place.
+    const aligned = raw.byteOffset % 4 === 0 ? raw : Buffer.from(raw);
+    return { data, numbers: new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4) };
   }
 
-  /** Remembers that the deck of these bytes passed every check, with its quote sentences. */
-  write(key: string, facts: readonly Fact[], sources: ReadonlyMap<string, SentenceSpan> | undefined): void {
-    const spans: number[] = [];
-    for (const fact of facts) {
-      const span = sources?.get(fact.id);
-      spans.push(span?.start ?? -1, span?.end ?? -1);
-    }
-    const body = Buffer.from(JSON.stringify({ spans }), 'latin1');
+  /** Remembers that the deck of these bytes passed every check, with what `body` says of it. */
+  write(key: string, body: EntryBody): void {
+    const json = JSON.stringify(body.data);
+    const head = Buffer.from(json, 'utf8');
+    const padding = (4 - ((head.length + 1) % 4)) % 4;
+    const numbers = Buffer.from(body.numbers.buffer, body.numbers.byteOffset, body.numbers.byteLength);
+    const bytes = Buffer.concat([head, Buffer.from(`${' '.repeat(padding)}\n`, 'latin1'), numbers]);
     const file = join(this.dir, `${key}.check`);
     const temp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${sha256(body)}\n`, 'latin1'), body]), { mode: 0o600 });
+      writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${sha256(bytes)}\n`, 'latin1'), bytes]), { mode: 0o600 });
       renameSync(temp, file);
       this.#prune(file);
     } catch {
@@ -132,26 +150,3 @@ export class DeckCache {
   }
 }
 
-/** An entry that proved itself: what it says about the deck. */
-export class RememberedCheck {
-  constructor(readonly spans: readonly unknown[]) {}
-
-  /**
-   * Each fact's quote sentence (two numbers per fact, in the deck's order; -1, -1 for none), by fact id;
-   * null when they do not fit this deck and article, and the entry is then not trusted at all.
-   */
-  sourcesFor(facts: readonly Fact[], articleLength: number | null): Map<string, SentenceSpan> | null {
-    const spans = this.spans;
-    if (spans.length !== facts.length * 2) return null;
-    const sources = new Map<string, SentenceSpan>();
-    for (let i = 0; i < facts.length; i++) {
-      const start = spans[2 * i];
-      const end = spans[2 * i + 1];
-      if (start === -1 && end === -1) continue;
-      if (typeof start !== 'number' || typeof end !== 'number' || !Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return null;
-      if (articleLength === null || start < 0 || start > end || end > articleLength) return null;
-      sources.set((facts[i] as Fact).id, { start, end });
-    }
-    return sources;
-  }
-}

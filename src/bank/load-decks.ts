@@ -8,9 +8,11 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
-import type { Deck, LoadedDeck } from '../domain/deck.js';
+import { wholeDeck, type LoadedDeck } from '../domain/deck.js';
 import type { DeckCache } from './deck-cache.js';
+import { DeckFile } from './deck-file.js';
 import { invalidUtf8Lines } from './interop/decode-text.js';
+import { describeDeck, outlinedDeck, utf8Text } from './outlined-deck.js';
 import type { TextLocation } from './json-location.js';
 import { parseDeckText, type LocatedProblem } from './parse-deck.js';
 
@@ -78,6 +80,24 @@ function notUtf8(bytes: Uint8Array): TextResult {
   };
 }
 
+/** deck.json opened (and refused unread when it is too large). */
+function openDeckFile(file: string): { ok: true; file: DeckFile } | Failure {
+  let opened: DeckFile;
+  try {
+    opened = DeckFile.open(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, missing: true, message: 'does not exist' };
+    if (code === 'ENOTFILE' || code === 'EISDIR') return { ok: false, missing: false, message: 'is not a file' };
+    return { ok: false, missing: false, message: `cannot be read (${code ?? (error as Error).message})` };
+  }
+  if (opened.size > MAX_FILE_BYTES) {
+    opened.close();
+    return { ok: false, missing: false, message: `is too large (${mb(opened.size)}; the limit is ${mb(MAX_FILE_BYTES)})`, hint: 'a deck or an article is far smaller: is this the right file?' };
+  }
+  return { ok: true, file: opened };
+}
+
 async function readBytes(file: string): Promise<BytesResult> {
   try {
     const info = await stat(file);
@@ -93,12 +113,6 @@ async function readBytes(file: string): Promise<BytesResult> {
     if (code === 'ENOENT') return { ok: false, missing: true, message: 'does not exist' };
     return { ok: false, missing: false, message: `cannot be read (${code ?? (error as Error).message})` };
   }
-}
-
-/** UTF-8 text (already checked) without its byte order mark, as a strict TextDecoder gives it. */
-function utf8Text(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function decode(bytes: Buffer): TextResult {
@@ -122,25 +136,32 @@ export async function loadDeck(path: string, options: LoadOptions = {}): Promise
   const isFile = absolute.endsWith('.json') || (await stat(absolute).then((s) => s.isFile(), () => false));
   const dir = isFile ? dirname(absolute) : absolute;
   const file = isFile ? absolute : join(absolute, DECK_FILE);
-  const deckBytes = await readBytes(file);
-  if (!deckBytes.ok) {
+  const deckFile = openDeckFile(file);
+  if (!deckFile.ok) {
     return {
       file,
       dir,
       loaded: null,
       problems: [
-        unreadable(file, deckBytes, deckBytes.missing ? `a deck folder holds ${DECK_FILE} and ${ARTICLE_FILE}; run \`factdeck decks\` to see the decks` : 'use a UTF-8 JSON file of a reasonable size'),
+        unreadable(file, deckFile, deckFile.missing ? `a deck folder holds ${DECK_FILE} and ${ARTICLE_FILE}; run \`factdeck decks\` to see the decks` : 'use a UTF-8 JSON file of a reasonable size'),
       ],
     };
   }
   const articleBytes = await readBytes(join(dir, ARTICLE_FILE));
   const folderName = basename(dir);
   const cache = options.cache ?? null;
-  const key = cache !== null && (articleBytes.ok || articleBytes.missing) ? cache.keyOf({ folderName, deck: deckBytes.bytes, article: articleBytes.ok ? articleBytes.bytes : null }) : null;
-  if (cache !== null && key !== null && options.checkInFull !== true) {
-    const remembered = rememberedDeck(cache, key, deckBytes.bytes, articleBytes.ok ? articleBytes.bytes : null);
-    if (remembered !== null) return { file, dir, loaded: { ...remembered, dir, file }, problems: [] };
+  const articleKnown = articleBytes.ok || articleBytes.missing;
+  const keyOf = (deck: Iterable<Uint8Array>): string | null =>
+    cache !== null && articleKnown ? cache.keyOf({ folderName, deck, deckLength: deckFile.file.size, article: articleBytes.ok ? articleBytes.bytes : null }) : null;
+  if (cache !== null && articleKnown && options.checkInFull !== true) {
+    // Recognised by its hash, read in chunks: a deck that passed every check before is only read where
+    // a command asks (see outlined-deck.ts).
+    const body = cache.lookup(keyOf(deckFile.file.chunks()) as string);
+    const remembered = body === null ? null : outlinedDeck(body, deckFile.file, articleBytes.ok ? utf8Text(articleBytes.bytes) : null, { dir, file });
+    if (remembered !== null) return { file, dir, loaded: remembered, problems: [] };
   }
+  const deckBytes = { bytes: deckFile.file.all() };
+  const key = keyOf([deckBytes.bytes]);
 
   const deckText = decode(deckBytes.bytes);
   if (!deckText.ok) return { file, dir, loaded: null, problems: [unreadable(file, deckText, 'use a UTF-8 JSON file of a reasonable size')] };
@@ -152,26 +173,9 @@ export async function loadDeck(path: string, options: LoadOptions = {}): Promise
   const article = articleText.ok ? articleText.text : null;
   const result = parseDeckText(deckText.text, { folderName, article: articleText.ok || articleText.missing ? article : false });
   problems.push(...result.problems);
-  const loaded: LoadedDeck | null = result.deck !== null ? { deck: result.deck, dir, file, article, ...(result.sources ? { sources: result.sources } : {}) } : null;
-  if (cache !== null && key !== null && loaded !== null && problems.length === 0) cache.write(key, loaded.deck.facts, result.sources);
+  const loaded: LoadedDeck | null = result.deck !== null ? wholeDeck(result.deck, { dir, file, article, ...(result.sources ? { sources: result.sources } : {}) }) : null;
+  if (cache !== null && key !== null && result.deck !== null && problems.length === 0) cache.write(key, describeDeck(result.deck, deckBytes.bytes, result.sources));
   return { file, dir, loaded, problems };
-}
-
-/** The deck of these bytes, when the cache vouches that they passed every check; otherwise null. */
-function rememberedDeck(cache: DeckCache, key: string, deckBytes: Buffer, articleBytes: Buffer | null): Omit<LoadedDeck, 'dir' | 'file'> | null {
-  const check = cache.lookup(key);
-  if (check === null) return null;
-  // The same bytes decoded and parsed before, without a problem.
-  let deck: Deck;
-  try {
-    deck = JSON.parse(utf8Text(deckBytes)) as Deck;
-  } catch {
-    return null;
-  }
-  if (typeof deck !== 'object' || deck === null || !Array.isArray(deck.facts)) return null;
-  const article = articleBytes === null ? null : utf8Text(articleBytes);
-  const sources = check.sourcesFor(deck.facts, article === null ? null : article.length);
-  return sources === null ? null : { deck, article, sources };
 }
 
 /** The deck folders directly under a questions directory, sorted by name. */

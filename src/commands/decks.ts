@@ -16,7 +16,7 @@ export async function decksCommand(context: Context, options: { json?: boolean }
   const shown = (path: string): string => printable(relative(context.cwd, path) || path, { singleLine: true });
   const reports = await loadAllDecks(dir, deckLoading(context));
   const rows = reports.map((report) => {
-    const deck = report.loaded?.deck;
+    const deck = report.loaded?.outline;
     const kinds = deck ? QUESTION_KINDS.filter((kind) => deck.questions.some((q) => q.kind === kind)) : [];
     return {
       id: deck?.id ?? relative(dir, report.dir),

@@ -23,7 +23,7 @@ async function counts(context: Context, options: ProgressOptions, loaded: Loaded
   const store = await readStore(context, options);
   try {
     const data = store.data();
-    const { deck } = loaded;
+    const deck = loaded.outline;
     const progress = factProgressFor(data, options.profile, deck.id);
     const settings = settingsFor(data, options.profile);
     const queue = buildStudyQueue(deck, cardsFor(data, options.profile, deck.id), firstReviewTimes(data, options.profile, deck.id), context.now(), settings);
@@ -46,7 +46,7 @@ export async function menuCommand(context: Context, options: ProgressOptions & {
     writeLine(context.stdout);
     const item = await askSelect<Item>(
       {
-        message: `factdeck · ${loaded.deck.title}`,
+        message: `factdeck · ${loaded.outline.title}`,
         choices: [
           { name: 'Quiz', value: 'quiz', description: '10 questions of mixed kinds, feedback after each' },
           { name: `Review missed (${missed})`, value: 'review', description: 'the facts you got wrong, until they stick' },

@@ -40,7 +40,7 @@ export function deckPicker(context: Context, options: { plain?: boolean }): ((de
     return askSelect(
       {
         message: 'Which deck?',
-        choices: decks.map((loaded) => ({ name: loaded.deck.title, value: loaded, description: `${loaded.deck.facts.length} facts, ${loaded.deck.questions.length} questions` })),
+        choices: decks.map((loaded) => ({ name: loaded.outline.title, value: loaded, description: `${loaded.outline.facts.length} facts, ${loaded.outline.questions.length} questions` })),
       },
       promptContext(context),
     );
@@ -57,11 +57,13 @@ export async function quizCommand(context: Context, options: QuizOptions): Promi
   requireTerminalOrPlain(context, options, 'quiz');
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
   await withStore(context, options, async (store) => {
-    const { deck } = loaded;
+    // Chosen from the deck's outline; only the questions asked are read in full.
+    const deck = loaded.outline;
     const progress = factProgressFor(store.data(), profile, deck.id);
     const seed = pickSeed(options.seed);
     const random = createRandom(seed);
-    const questions = selectQuestions(deck, historyFromProgress(deck, progress), { count: options.count, kinds, topic: options.topic }, random);
+    const chosen = selectQuestions(deck, historyFromProgress(deck, progress), { count: options.count, kinds, topic: options.topic }, random);
+    const questions = chosen.flatMap((q) => loaded.question(q.id) ?? []);
     if (questions.length === 0) {
       const topics = [...new Set(deck.facts.map((f) => printable(f.topic, { singleLine: true })))].join(', ');
       throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);

@@ -19,7 +19,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
   requireTerminalOrPlain(context, options, 'review');
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
   await withStore(context, options, async (store) => {
-    const { deck } = loaded;
+    const deck = loaded.outline;
     const progress = factProgressFor(store.data(), profile, deck.id);
     const history = historyFromProgress(deck, progress);
     const missed = missedFactIds(deck, history);
@@ -29,7 +29,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
     }
     const seed = pickSeed(options.seed);
     const random = createRandom(seed);
-    const questions = selectReviewQuestions(deck, missed, history, { count: options.count, kinds, topic: options.topic }, random);
+    const questions = selectReviewQuestions(deck, missed, history, { count: options.count, kinds, topic: options.topic }, random).flatMap((q) => loaded.question(q.id) ?? []);
     if (questions.length === 0) {
       writeLine(context.stdout, `${missed.length} missed fact${missed.length === 1 ? '' : 's'}, but none matches --kind/--topic.`);
       return;

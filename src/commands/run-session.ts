@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { nanoid } from 'nanoid';
 import { sentenceFinder } from '../domain/article.js';
-import { factsById, isTypedQuestion, type LoadedDeck, type Question } from '../domain/deck.js';
+import { isTypedQuestion, questionsOfFact, type Fact, type LoadedDeck, type Question } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { presentQuestion } from '../domain/selection.js';
 import { gradeAnswer, type Given } from '../grading/grade-answer.js';
@@ -139,8 +139,8 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   const markPlain = asker.plain || !context.color;
   // In a terminal, paragraphs are wrapped at its width; plain mode leaves lines whole for readers.
   const fit = (text: string): string => (asker.plain ? text : wrapText(text, Math.min(context.stdout.columns ?? 100, 100) - 1));
-  const { deck } = plan.deck;
-  const facts = factsById(deck);
+  const deck = plan.deck.outline;
+  const factOf = (id: string): Fact | undefined => plan.deck.fact(id);
   const sentenceOf = sentenceFinder(plan.deck.article, plan.deck.sources);
   const aliases = aliasesFor(store, plan.profile, deck.id);
   const sessionId = nanoid();
@@ -231,9 +231,11 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
         ratingEvent(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode }),
       ]);
       const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
-      state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, deck, plan.random);
+      // A review asks a missed fact again in another question of it: only that fact's are read.
+      const sameFact = { get questions() { return questionsOfFact(plan.deck, question.factId); } };
+      state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, sameFact, plan.random);
 
-      const fact = facts.get(question.factId);
+      const fact = factOf(question.factId);
       const sentence = fact ? sentenceOf(fact) : null;
       writeLine(context.stdout, fit(renderFeedback({ correct: verdict.correct, typo: verdict.typo, dontKnow: given === null, question, fact, sentence }, style, asker.plain, markPlain)));
 
@@ -268,7 +270,8 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     throw new StoppedError(`\nStopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
   }
   await finish(stopped === 'quit' || answered < plan.questions.length ? 'abandoned' : 'finished');
-  const summary = summarizeRun(state, deck, context.now().getTime() - startedAt.getTime());
+  const answeredFacts = [...new Set(state.results.map((result) => result.question.factId))].flatMap((id) => factOf(id) ?? []);
+  const summary = summarizeRun(state, { facts: answeredFacts }, context.now().getTime() - startedAt.getTime());
   writeLine(context.stdout);
   if (stopped === 'quit') writeLine(context.stdout, `Stopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
   writeLine(context.stdout, fit(renderSummary(summary, plan.mode, style)));

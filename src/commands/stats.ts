@@ -2,7 +2,7 @@
 // due forecast, a 12-week activity heatmap and the streak; `--json` gives the same numbers as data.
 
 import { loadAllDecks } from '../bank/load-decks.js';
-import type { Deck } from '../domain/deck.js';
+import type { LoadedDeck } from '../domain/deck.js';
 import { computeStats, HEATMAP_WEEKS, type Stats } from '../domain/stats.js';
 import { addDays } from '../scheduling/study-day.js';
 import { settingsFor } from '../storage/progress.js';
@@ -30,10 +30,10 @@ function dayLabel(day: string, today: string): string {
   return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${String(d).padStart(2, ' ')}`;
 }
 
-async function decksFor(context: Context, deckOption: string | undefined): Promise<Deck[]> {
-  if (deckOption !== undefined) return [(await openDeck(context, deckOption, null)).deck];
+async function decksFor(context: Context, deckOption: string | undefined): Promise<LoadedDeck[]> {
+  if (deckOption !== undefined) return [await openDeck(context, deckOption, null)];
   const reports = await loadAllDecks(builtInQuestionsDir(context.root), deckLoading(context));
-  return reports.filter((r) => r.loaded !== null && r.problems.length === 0).map((r) => (r.loaded as { deck: Deck }).deck);
+  return reports.filter((r) => r.loaded !== null && r.problems.length === 0).map((r) => r.loaded as LoadedDeck);
 }
 
 export function renderStats(stats: Stats, profile: string, ascii: boolean, color: boolean): string {
@@ -100,7 +100,10 @@ export function renderStats(stats: Stats, profile: string, ascii: boolean, color
 
 export async function statsCommand(context: Context, options: StatsOptions): Promise<void> {
   const profile = checkProfile(options.profile);
-  const decks = await decksFor(context, options.deck);
+  const loaded = await decksFor(context, options.deck);
+  // Counted from the decks' outlines; only the missed facts' statements are read in full.
+  const decks = loaded.map((l) => l.outline);
+  const byId = new Map(loaded.map((l) => [l.outline.id, l]));
   const store = await readStore(context, options);
   const data = store.data();
   await store.close();
@@ -114,6 +117,7 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     days: mine(data.days),
     sessions: mine(data.sessions),
     cards: mine(data.cards),
+    statementOf: (deckId, factId) => byId.get(deckId)?.fact(factId)?.statement,
     now: context.now(),
     dayStartHour: settings.dayStartHour,
   });

@@ -4,7 +4,7 @@
 
 import { nanoid } from 'nanoid';
 import { sentenceFinder } from '../domain/article.js';
-import { factsById, type LoadedDeck } from '../domain/deck.js';
+import { questionsOfFact, type LoadedDeck } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
@@ -42,19 +42,20 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
 }
 
 async function studyRun(context: Context, options: StudyOptions, profile: string, loaded: LoadedDeck, store: Store): Promise<void> {
-  const { deck } = loaded;
+  // Queued from the deck's outline; each card's fact and questions are read in full when it is shown.
+  const deck = loaded.outline;
   const style = createStyle(context.color && !options.plain);
   const asker: StudyAsker = options.plain
     ? createPlainStudyAsker(promptContext(context))
     : createTerminalStudyAsker(promptContext(context));
-  const facts = factsById(deck);
   const sentenceOf = sentenceFinder(loaded.article, loaded.sources);
   const settings = settingsFor(store.data(), profile);
   const newPerDay = options.new ?? settings.newPerDay;
 
   let queue: string[];
   if (options.cram) {
-    const withQuestions = deck.facts.filter((fact) => deck.questions.some((q) => q.factId === fact.id)).map((fact) => fact.id);
+    const asked = new Set(deck.questions.map((q) => q.factId));
+    const withQuestions = deck.facts.filter((fact) => asked.has(fact.id)).map((fact) => fact.id);
     queue = createRandom(pickSeed(options.seed)).shuffle(withQuestions);
   } else {
     const planned = buildStudyQueue(deck, cardsFor(store.data(), profile, deck.id), firstReviewTimes(store.data(), profile, deck.id), context.now(), {
@@ -80,12 +81,12 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   try {
     while (queue.length > 0) {
       const factId = queue.shift() as string;
-      const fact = facts.get(factId);
+      const fact = loaded.fact(factId);
       if (!fact) continue;
       const now = context.now();
       const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
       const sentence = sentenceOf(fact);
-      const sides = renderCardSides(fact, frontQuestion(fact, deck.questions), sentence, style, asker.plain || !context.color);
+      const sides = renderCardSides(fact, frontQuestion(fact, questionsOfFact(loaded, factId)), sentence, style, asker.plain || !context.color);
       const done = undoStack.length;
       const label = options.cram ? 'cram' : card === null ? 'new' : card.state;
       writeLine(context.stdout);

@@ -5,7 +5,7 @@
 // other kinds; facts never seen come first, then facts last missed, then the rest (longest unseen first);
 // kinds are mixed by always taking the kind used least so far.
 
-import type { Deck, Question, QuestionKind } from './deck.js';
+import type { Deck, FactOutline, Question, QuestionKind, QuestionOutline } from './deck.js';
 import type { FactHistory } from './history.js';
 import type { Random } from './random.js';
 import { byCodeUnits } from './order.js';
@@ -23,12 +23,18 @@ export interface PresentedQuestion {
   options: string[];
 }
 
+/** What selection needs of a deck: its outline (a Deck is one), whose questions it hands back. */
+export interface SelectionDeck<Q extends QuestionOutline> {
+  facts: readonly FactOutline[];
+  questions: readonly Q[];
+}
+
 /** Questions that match the filters, grouped by their main fact, in deck order of facts. */
-export function eligibleQuestions(deck: Deck, options: Omit<SelectionOptions, 'count'>): Map<string, Question[]> {
+export function eligibleQuestions<Q extends QuestionOutline>(deck: SelectionDeck<Q>, options: Omit<SelectionOptions, 'count'>): Map<string, Q[]> {
   const topic = options.topic?.trim().toLowerCase();
   const kinds = options.kinds && options.kinds.length > 0 ? new Set<string>(options.kinds) : null;
   const inTopic = topic ? new Set(deck.facts.filter((fact) => fact.topic.toLowerCase() === topic).map((fact) => fact.id)) : null;
-  const found = new Map<string, Question[]>();
+  const found = new Map<string, Q[]>();
   for (const question of deck.questions) {
     if (kinds !== null && !kinds.has(question.kind)) continue;
     if (inTopic !== null && !inTopic.has(question.factId)) continue;
@@ -36,7 +42,7 @@ export function eligibleQuestions(deck: Deck, options: Omit<SelectionOptions, 'c
     if (list === undefined) found.set(question.factId, [question]);
     else list.push(question);
   }
-  const byFact = new Map<string, Question[]>();
+  const byFact = new Map<string, Q[]>();
   for (const fact of deck.facts) {
     const list = found.get(fact.id);
     if (list !== undefined && !byFact.has(fact.id)) byFact.set(fact.id, list);
@@ -65,12 +71,12 @@ function orderFacts(factIds: readonly string[], history: Map<string, FactHistory
   return [...ranks[0], ...ranks[1], ...ranks[2].map((entry) => entry.id)];
 }
 
-export function selectQuestions(
-  deck: Deck,
+export function selectQuestions<Q extends QuestionOutline>(
+  deck: SelectionDeck<Q>,
   history: Map<string, FactHistory>,
   options: SelectionOptions,
   random: Random,
-): Question[] {
+): Q[] {
   const byFact = eligibleQuestions(deck, options);
   const factOrder = orderFacts([...byFact.keys()], history, random);
   // Each fact's questions are shuffled in deck order of facts, one after another from the same
@@ -84,8 +90,8 @@ export function selectQuestions(
     draws += Math.max(0, questions.length - 1);
   }
   random.skip(draws);
-  const remaining = new Map<string, Question[]>();
-  const poolOf = (factId: string): Question[] => {
+  const remaining = new Map<string, Q[]>();
+  const poolOf = (factId: string): Q[] => {
     let pool = remaining.get(factId);
     if (pool === undefined) {
       const from = poolsFrom.fork();
@@ -96,7 +102,7 @@ export function selectQuestions(
     return pool;
   };
   const kindUse = new Map<string, number>();
-  const chosen: Question[] = [];
+  const chosen: Q[] = [];
   const usedKindsByFact = new Map<string, Set<string>>();
 
   while (chosen.length < options.count) {
@@ -109,12 +115,12 @@ export function selectQuestions(
       // Prefer a kind this fact has not been asked in, then the kind least used in the quiz so far.
       let best = 0;
       for (let i = 1; i < pool.length; i++) {
-        const a = pool[i] as Question;
-        const b = pool[best] as Question;
-        const score = (q: Question): number => (usedHere.has(q.kind) ? 1000 : 0) + (kindUse.get(q.kind) ?? 0);
+        const a = pool[i] as Q;
+        const b = pool[best] as Q;
+        const score = (q: Q): number => (usedHere.has(q.kind) ? 1000 : 0) + (kindUse.get(q.kind) ?? 0);
         if (score(a) < score(b)) best = i;
       }
-      const [question] = pool.splice(best, 1) as [Question];
+      const [question] = pool.splice(best, 1) as [Q];
       chosen.push(question);
       usedHere.add(question.kind);
       usedKindsByFact.set(factId, usedHere);
@@ -148,29 +154,29 @@ export function presentQuestion(question: Question, random: Random): PresentedQu
 /**
  * For review: one question per missed fact, in a kind other than the one last missed where one exists.
  */
-export function selectReviewQuestions(
-  deck: Deck,
+export function selectReviewQuestions<Q extends QuestionOutline>(
+  deck: SelectionDeck<Q>,
   missed: readonly string[],
   history: Map<string, FactHistory>,
   options: Omit<SelectionOptions, 'count'> & { count?: number },
   random: Random,
-): Question[] {
+): Q[] {
   const byFact = eligibleQuestions(deck, options);
-  const chosen: Question[] = [];
+  const chosen: Q[] = [];
   for (const factId of missed) {
     const pool = byFact.get(factId);
     if (!pool || pool.length === 0) continue;
     const lastKind = history.get(factId)?.lastKind;
     const other = pool.filter((q) => q.kind !== lastKind);
     const from = other.length > 0 ? other : pool;
-    chosen.push(from[random.int(from.length)] as Question);
+    chosen.push(from[random.int(from.length)] as Q);
   }
   const shuffled = random.shuffle(chosen);
   return options.count === undefined ? shuffled : shuffled.slice(0, options.count);
 }
 
 /** Another question on the same fact, avoiding the kinds just asked where possible. */
-export function pickAnotherQuestion(deck: Deck, factId: string, avoid: readonly Question[], random: Random): Question {
+export function pickAnotherQuestion(deck: Pick<Deck, 'questions'>, factId: string, avoid: readonly Question[], random: Random): Question {
   const pool = deck.questions.filter((q) => q.factId === factId);
   const avoidIds = new Set(avoid.map((q) => q.id));
   const avoidKinds = new Set(avoid.map((q) => q.kind));

@@ -4,7 +4,7 @@
 
 import type { MemoryCard } from '../scheduling/fsrs.js';
 import { addDays, daysBetween, studyDay } from '../scheduling/study-day.js';
-import type { Deck } from './deck.js';
+import type { FactOutline } from './deck.js';
 import { byCodeUnits } from './order.js';
 
 export interface StatsFact {
@@ -43,7 +43,10 @@ export interface StatsCard extends MemoryCard {
 }
 
 export interface StatsInput {
-  decks: readonly Deck[];
+  /** The decks counted: their facts' ids and topics (a Deck will do). */
+  decks: readonly { id: string; facts: readonly (FactOutline & { statement?: string })[] }[];
+  /** A missed fact's statement, when the decks' facts do not carry theirs. */
+  statementOf?: (deckId: string, factId: string) => string | undefined;
   facts: readonly StatsFact[];
   kinds: readonly StatsKind[];
   days: readonly StatsDay[];
@@ -105,7 +108,7 @@ export function computeStats(input: StatsInput): Stats {
   const today = studyDay(now, dayStartHour);
   const deckIds = new Set(input.decks.map((d) => d.id));
   const factKey = (deckId: string, factId: string): string => `${deckId}\u0000${factId}`;
-  const facts = new Map<string, { topic: string; statement: string }>();
+  const facts = new Map<string, FactOutline & { statement?: string }>();
   for (const deck of input.decks) for (const fact of deck.facts) facts.set(factKey(deck.id, fact.id), fact);
   // Progress on facts no longer in a deck is kept in the database but not counted.
   const progress = input.facts.filter((f) => facts.has(factKey(f.deckId, f.factId)));
@@ -119,7 +122,7 @@ export function computeStats(input: StatsInput): Stats {
 
   const missed = progress
     .filter((f) => !f.lastCorrect)
-    .map((f) => ({ deckId: f.deckId, factId: f.factId, statement: facts.get(factKey(f.deckId, f.factId))?.statement ?? '' }));
+    .map((f) => ({ deckId: f.deckId, factId: f.factId, statement: facts.get(factKey(f.deckId, f.factId))?.statement ?? input.statementOf?.(f.deckId, f.factId) ?? '' }));
 
   const forecast = Array.from({ length: FORECAST_DAYS }, (_, i) => ({ day: addDays(today, i), count: 0 }));
   for (const card of cards) {

@@ -1,7 +1,6 @@
 // What `study` shows, in order: cards that are due (earliest first), then facts never studied, up to the
 // new cards a day allows. Pure: cards, the clock and the settings are passed in.
 
-import type { Deck } from '../domain/deck.js';
 import type { MemoryCard } from './fsrs.js';
 import { nextDayStart, studyDay } from './study-day.js';
 
@@ -27,7 +26,7 @@ export function isDueForStudy(card: MemoryCard, now: Date, dayStartHour: number)
 }
 
 export function buildStudyQueue(
-  deck: Deck,
+  deck: { facts: readonly { id: string }[] },
   cards: ReadonlyMap<string, MemoryCard>,
   firstReviews: readonly string[],
   now: Date,

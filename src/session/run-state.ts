@@ -60,7 +60,7 @@ export function progress(state: RunState): Progress {
 }
 
 /** Records the answer to the current question and moves on; in review a miss is re-queued. */
-export function recordAnswer(state: RunState, result: RunResult, deck: Deck, random: Random): RunState {
+export function recordAnswer(state: RunState, result: RunResult, deck: Pick<Deck, 'questions'>, random: Random): RunState {
   const queue = [...state.queue];
   const index = state.index + 1;
   if (state.mode === 'review' && !result.correct) {
@@ -112,7 +112,7 @@ export interface RunSummary {
   cleared: Fact[];
 }
 
-export function summarizeRun(state: RunState, deck: Deck, ms: number): RunSummary {
+export function summarizeRun(state: RunState, deck: { facts: readonly Fact[] }, ms: number): RunSummary {
   const facts = new Map(deck.facts.map((fact) => [fact.id, fact]));
   const lastByFact = new Map<string, boolean>();
   const topics = new Map<string, TopicScore>();

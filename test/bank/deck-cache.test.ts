@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, readFile, readdir, rename, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DECK_CHECKS_KEPT, DeckCache } from '../../src/bank/deck-cache.js';
 import { loadDeck, type DeckReport } from '../../src/bank/load-decks.js';
@@ -24,12 +23,47 @@ async function entries(cacheDir: string): Promise<string[]> {
   return (await readdir(cacheDir).catch(() => [])).filter((name) => name.endsWith('.check'));
 }
 
-/** Rewrites an entry's body and gives it a header that proves it, as a well-formed entry would have. */
-async function forge(file: string, body: string): Promise<void> {
-  const [magic, version, key] = (await readFile(file, 'latin1')).split('\n', 1)[0]!.split(' ');
-  const sha = createHash('sha256').update(body, 'latin1').digest('hex');
-  await writeFile(file, `${magic} ${version} ${key} ${sha}\n${body}`, 'latin1');
+interface Sections {
+  factTopics: number[];
+  factAt: number[];
+  spans: number[];
+  questionFacts: number[];
+  questionKinds: number[];
+  questionAt: number[];
 }
+
+/**
+ * Changes what an entry says (its data and its numbers, by section) and writes it back with a header
+ * that proves it, as a well-formed entry would have.
+ */
+async function forge(file: string, change: (data: Record<string, unknown>, numbers: Sections) => void): Promise<void> {
+  const key = basename(file, '.check');
+  const cache = new DeckCache(dirname(file));
+  const body = cache.lookup(key);
+  if (body === null) throw new Error('no entry to forge');
+  const data = body.data as Record<string, unknown> & { facts: string[]; questions: string[] };
+  const all = [...body.numbers];
+  const n = data.facts.length;
+  const m = data.questions.length;
+  const cut = (from: number, count: number): number[] => all.slice(from, from + count);
+  const numbers: Sections = {
+    factTopics: cut(0, n),
+    factAt: cut(n, 2 * n),
+    spans: cut(3 * n, 2 * n),
+    questionFacts: cut(5 * n, m),
+    questionKinds: cut(5 * n + m, m),
+    questionAt: cut(5 * n + 2 * m, 2 * m),
+  };
+  change(data, numbers);
+  const joined = [...numbers.factTopics, ...numbers.factAt, ...numbers.spans, ...numbers.questionFacts, ...numbers.questionKinds, ...numbers.questionAt];
+  cache.write(key, { data, numbers: Int32Array.from(joined) });
+}
+
+/** A deck's outline as plain data: what choosing questions sees of it. */
+const outlineOf = (report: DeckReport): unknown => {
+  const { id, title, origin, facts, questions } = report.loaded!.outline;
+  return { id, title, origin, facts: facts.map(({ id, topic }) => ({ id, topic })), questions: questions.map(({ id, factId, kind }) => ({ id, factId, kind })) };
+};
 
 const sentencesOf = (report: DeckReport): Record<string, string> =>
   Object.fromEntries([...(report.loaded?.sources ?? new Map())].map(([id, span]) => [id, report.loaded!.article!.slice(span.start, span.end)]));
@@ -59,7 +93,9 @@ describe('the cache of decks already checked', () => {
     const facts = first.loaded!.deck.facts;
     const [entry] = await entries(cacheDir);
     // Every sentence said to be the article's first ten characters: only a load that reads the entry says so.
-    await forge(join(cacheDir, entry!), JSON.stringify({ spans: facts.flatMap(() => [0, 10]) }));
+    await forge(join(cacheDir, entry!), (_, numbers) => {
+      numbers.spans = facts.flatMap(() => [0, 10]);
+    });
     const second = await loadDeck(deck, { cache });
     expect(Object.values(sentencesOf(second))).toEqual(facts.map(() => first.loaded!.article!.slice(0, 10)));
   });
@@ -86,10 +122,28 @@ describe('the cache of decks already checked', () => {
     }
     const facts = first.loaded!.deck.facts;
     const articleLength = first.loaded!.article!.length;
-    for (const spans of [facts.flatMap(() => [0, 10]).slice(2), facts.flatMap(() => [5, 2]), facts.flatMap(() => [0, articleLength + 1]), facts.flatMap(() => [0.5, 3])]) {
-      await forge(entry, JSON.stringify({ spans }));
+    const misfits: ((data: Record<string, unknown>, numbers: Sections) => void)[] = [
+      (_, numbers) => (numbers.spans = facts.flatMap(() => [0, 10]).slice(2)),
+      (_, numbers) => (numbers.spans = facts.flatMap(() => [5, 2])),
+      (_, numbers) => (numbers.spans = facts.flatMap(() => [0, articleLength + 1])),
+      (data) => (data.facts = (data.facts as string[]).slice(1)),
+      (_, numbers) => (numbers.questionFacts = numbers.questionFacts.map(() => facts.length)),
+      (_, numbers) => (numbers.questionKinds = numbers.questionKinds.map(() => 9)),
+      (_, numbers) => (numbers.factTopics = numbers.factTopics.map(() => -1)),
+      (_, numbers) => (numbers.factAt = numbers.factAt.map((n) => n + 100_000)),
+      (_, numbers) => (numbers.questionAt = numbers.questionAt.map(() => -1)),
+      (data) => (data.origin = 'stolen'),
+      (data) => (data.located = 'yes'),
+      (data) => delete data.title,
+    ];
+    for (const misfit of misfits) {
+      await writeFile(entry, good);
+      await forge(entry, misfit);
       const report = await loadDeck(deck, { cache });
       expect(report.loaded?.sources).toEqual(first.loaded?.sources);
+      expect(outlineOf(report)).toEqual(outlineOf(first));
+      // Not trusted: checked again and remembered afresh.
+      expect(await readFile(entry)).toEqual(good);
     }
   });
 
@@ -121,12 +175,53 @@ describe('the cache of decks already checked', () => {
     expect(await entries(cacheDir)).toHaveLength(1);
   });
 
+  it('reads a remembered deck by its outline, each fact and question alone, the whole only when asked', async () => {
+    const { deck, cache } = await setUp();
+    const first = await loadDeck(deck, { cache });
+    const whole = first.loaded!.deck;
+    const second = (await loadDeck(deck, { cache })).loaded!;
+    expect(outlineOf({ ...first, loaded: second })).toEqual(outlineOf(first));
+    for (const fact of whole.facts) expect(second.fact(fact.id)).toEqual(fact);
+    for (const question of whole.questions) expect(second.question(question.id)).toEqual(question);
+    expect(second.fact('no such fact')).toBeUndefined();
+    expect(second.question(whole.facts[0]!.id)).toBeUndefined();
+    expect(second.deck).toEqual(whole);
+  });
+
+  it('reads facts from the deck.json it recognised, even when an editor saves a new one meanwhile', async () => {
+    const { deck, cache } = await setUp();
+    const whole = (await loadDeck(deck, { cache })).loaded!.deck;
+    const loaded = (await loadDeck(deck, { cache })).loaded!;
+    const edited = JSON.parse(JSON.stringify(whole)) as typeof whole;
+    edited.facts = edited.facts.map((fact) => ({ ...fact, statement: 'Saved later.' }));
+    await writeFile(join(deck, 'deck.json.new'), JSON.stringify(edited));
+    await rename(join(deck, 'deck.json.new'), join(deck, 'deck.json'));
+    expect(loaded.fact(whole.facts[2]!.id)).toEqual(whole.facts[2]);
+    expect(loaded.deck).toEqual(whole);
+  });
+
+  it('finds a fact in the whole deck when the entry says it stands where another one does', async () => {
+    const { deck, cache, cacheDir } = await setUp();
+    const whole = (await loadDeck(deck, { cache })).loaded!.deck;
+    const [entry] = await entries(cacheDir);
+    await forge(join(cacheDir, entry!), (_, numbers) => {
+      const at = numbers.factAt;
+      // The first fact's offsets given for the second: it parses, but it is not the fact asked for.
+      numbers.factAt = [at[0]!, at[1]!, at[0]!, at[1]!, ...at.slice(4)];
+    });
+    const loaded = (await loadDeck(deck, { cache })).loaded!;
+    expect(loaded.fact(whole.facts[1]!.id)).toEqual(whole.facts[1]);
+    expect(loaded.fact(whole.facts[0]!.id)).toEqual(whole.facts[0]);
+  });
+
   it('is not read when a check in full is asked for (factdeck check), which still remembers a good deck', async () => {
     const { deck, cache, cacheDir } = await setUp();
     const first = await loadDeck(deck, { cache, checkInFull: true });
     const [entry] = await entries(cacheDir);
     expect(entry).toBeDefined();
-    await forge(join(cacheDir, entry!), JSON.stringify({ spans: first.loaded!.deck.facts.flatMap(() => [0, 10]) }));
+    await forge(join(cacheDir, entry!), (_, numbers) => {
+      numbers.spans = first.loaded!.deck.facts.flatMap(() => [0, 10]);
+    });
     expect((await loadDeck(deck, { cache, checkInFull: true })).loaded?.sources).toEqual(first.loaded?.sources);
   });
 
