@@ -8,7 +8,7 @@
 // article, a fact or question parsed alone must carry the id it was asked for, and anything that does not
 // fit means the whole deck is parsed (or checked again) instead.
 
-import type { Deck, DeckOrigin, Fact, LoadedDeck, Question, QuestionKind, SentenceSpan } from '../domain/deck.js';
+import type { Deck, DeckOrigin, DeckOutline, Fact, LoadedDeck, Question, QuestionKind, SentenceSpan } from '../domain/deck.js';
 import { DECK_ORIGINS, QUESTION_KINDS, factsById } from '../domain/deck.js';
 import type { EntryBody } from './deck-cache.js';
 import { locateArrayItems } from './json-items.js';
@@ -155,22 +155,32 @@ export function outlinedDeck(body: EntryBody, file: DeckBytesReader, article: st
   const numbers = body.numbers;
   const at = sections(d.facts.length, d.questions.length);
   const factIds = d.facts;
-  const outline = {
+  // The questions' outline and the sentences are made when first asked for (stats needs neither).
+  let questions: DeckOutline['questions'] | undefined;
+  const outline: DeckOutline = {
     id: d.id,
     title: d.title,
     origin: d.origin,
     facts: factIds.map((id, i) => ({ id, topic: d.topics[numbers[at.factTopics + i] as number] as string })),
-    questions: d.questions.map((id, j) => ({
-      id,
-      factId: factIds[numbers[at.questionFacts + j] as number] as string,
-      kind: QUESTION_KINDS[numbers[at.questionKinds + j] as number] as QuestionKind,
-    })),
+    get questions() {
+      return (questions ??= d.questions.map((id, j) => ({
+        id,
+        factId: factIds[numbers[at.questionFacts + j] as number] as string,
+        kind: QUESTION_KINDS[numbers[at.questionKinds + j] as number] as QuestionKind,
+      })));
+    },
   };
-  const sources = new Map<string, SentenceSpan>();
-  for (let i = 0; i < factIds.length; i++) {
-    const start = numbers[at.spans + 2 * i] as number;
-    if (start !== -1) sources.set(factIds[i] as string, { start, end: numbers[at.spans + 2 * i + 1] as number });
-  }
+  let sources: Map<string, SentenceSpan> | undefined;
+  const sourcesOf = (): Map<string, SentenceSpan> => {
+    if (sources === undefined) {
+      sources = new Map();
+      for (let i = 0; i < factIds.length; i++) {
+        const start = numbers[at.spans + 2 * i] as number;
+        if (start !== -1) sources.set(factIds[i] as string, { start, end: numbers[at.spans + 2 * i + 1] as number });
+      }
+    }
+    return sources;
+  };
 
   let whole: Deck | undefined;
   let wholeFacts: Map<string, Fact> | undefined;
@@ -220,6 +230,8 @@ export function outlinedDeck(body: EntryBody, file: DeckBytesReader, article: st
     dir: where.dir,
     file: where.file,
     article,
-    sources,
+    get sources() {
+      return sourcesOf();
+    },
   };
 }

@@ -7,6 +7,7 @@
 
 import type { Deck, Fact, Given, Question } from '../domain/deck.js';
 import { pickAnotherQuestion } from '../domain/selection.js';
+import { byLabel } from '../domain/order.js';
 import type { Random } from '../domain/random.js';
 
 export const RETRY_GAP = 2;
@@ -133,7 +134,7 @@ export function summarizeRun(state: RunState, deck: { facts: readonly Fact[] }, 
     total,
     percent: total === 0 ? 0 : Math.round((correct / total) * 100),
     ms,
-    byTopic: [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
+    byTopic: [...topics.values()].sort((a, b) => byLabel(a.topic, b.topic)),
     missed: pick(false),
     cleared: state.mode === 'review' ? pick(true) : [],
   };
