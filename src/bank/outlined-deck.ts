@@ -49,18 +49,13 @@ export function utf8Text(bytes: Buffer): string {
 }
 
 /**
- * Where each item stands, if every one parsed alone is the item the whole parse gave (so it can be
- * trusted to stand in for it); null otherwise.
+ * Where each item stands, if there is one object's worth of bytes for each (json-items.ts is tested
+ * against JSON.parse; each item read alone is still checked for its id); null otherwise.
  */
 function itemOffsets(bytes: Buffer, items: readonly unknown[], located: number[] | undefined): number[] | null {
   if (located === undefined || located.length !== items.length * 2) return null;
-  for (let i = 0; i < items.length; i++) {
-    try {
-      const alone: unknown = JSON.parse(bytes.toString('utf8', located[2 * i], located[2 * i + 1]));
-      if (JSON.stringify(alone) !== JSON.stringify(items[i])) return null;
-    } catch {
-      return null;
-    }
+  for (let i = 0; i < located.length; i += 2) {
+    if (bytes[located[i] as number] !== 0x7b || bytes[(located[i + 1] as number) - 1] !== 0x7d) return null;
   }
   return located;
 }
@@ -155,7 +150,7 @@ export function outlinedDeck(body: EntryBody, file: DeckBytesReader, article: st
   const numbers = body.numbers;
   const at = sections(d.facts.length, d.questions.length);
   const factIds = d.facts;
-  // The questions' outline and the sentences are made when first asked for (stats needs neither).
+  // The questions' outline is made when first asked for (stats does not need it).
   let questions: DeckOutline['questions'] | undefined;
   const outline: DeckOutline = {
     id: d.id,
@@ -170,18 +165,6 @@ export function outlinedDeck(body: EntryBody, file: DeckBytesReader, article: st
       })));
     },
   };
-  let sources: Map<string, SentenceSpan> | undefined;
-  const sourcesOf = (): Map<string, SentenceSpan> => {
-    if (sources === undefined) {
-      sources = new Map();
-      for (let i = 0; i < factIds.length; i++) {
-        const start = numbers[at.spans + 2 * i] as number;
-        if (start !== -1) sources.set(factIds[i] as string, { start, end: numbers[at.spans + 2 * i + 1] as number });
-      }
-    }
-    return sources;
-  };
-
   let whole: Deck | undefined;
   let wholeFacts: Map<string, Fact> | undefined;
   let wholeQuestions: Map<string, Question> | undefined;
@@ -229,9 +212,22 @@ export function outlinedDeck(body: EntryBody, file: DeckBytesReader, article: st
     },
     dir: where.dir,
     file: where.file,
-    article,
-    get sources() {
-      return sourcesOf();
+    questionsOf(factId) {
+      const fact = placeOf(factIds, factId);
+      const found: Question[] = [];
+      if (fact === undefined) return found;
+      for (let j = 0; j < d.questions.length; j++) {
+        if (numbers[at.questionFacts + j] !== fact) continue;
+        const question = this.question(d.questions[j] as string);
+        if (question !== undefined) found.push(question);
+      }
+      return found;
     },
+    sourceOf(factId) {
+      const i = placeOf(factIds, factId);
+      const start = i === undefined ? -1 : (numbers[at.spans + 2 * i] as number);
+      return i === undefined || start === -1 ? undefined : { start, end: numbers[at.spans + 2 * i + 1] as number };
+    },
+    article,
   };
 }

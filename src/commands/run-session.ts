@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { nanoid } from 'nanoid';
 import { sentenceFinder } from '../domain/article.js';
-import { isTypedQuestion, questionsOfFact, type Fact, type LoadedDeck, type Question } from '../domain/deck.js';
+import { isTypedQuestion, type Fact, type LoadedDeck, type Question } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { presentQuestion } from '../domain/selection.js';
 import { gradeAnswer, type Given } from '../grading/grade-answer.js';
@@ -141,7 +141,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   const fit = (text: string): string => (asker.plain ? text : wrapText(text, Math.min(context.stdout.columns ?? 100, 100) - 1));
   const deck = plan.deck.outline;
   const factOf = (id: string): Fact | undefined => plan.deck.fact(id);
-  const sentenceOf = sentenceFinder(plan.deck.article, plan.deck.sources);
+  const sentenceOf = sentenceFinder(plan.deck.article, (id) => plan.deck.sourceOf(id));
   const aliases = aliasesFor(store, plan.profile, deck.id);
   const sessionId = nanoid();
   const startedAt = context.now();
@@ -232,7 +232,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       ]);
       const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
       // A review asks a missed fact again in another question of it: only that fact's are read.
-      const sameFact = { get questions() { return questionsOfFact(plan.deck, question.factId); } };
+      const sameFact = { get questions() { return plan.deck.questionsOf(question.factId); } };
       state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, sameFact, plan.random);
 
       const fact = factOf(question.factId);

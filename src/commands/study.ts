@@ -4,7 +4,7 @@
 
 import { nanoid } from 'nanoid';
 import { sentenceFinder } from '../domain/article.js';
-import { questionsOfFact, type LoadedDeck } from '../domain/deck.js';
+import type { LoadedDeck } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
@@ -48,7 +48,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   const asker: StudyAsker = options.plain
     ? createPlainStudyAsker(promptContext(context))
     : createTerminalStudyAsker(promptContext(context));
-  const sentenceOf = sentenceFinder(loaded.article, loaded.sources);
+  const sentenceOf = sentenceFinder(loaded.article, (id) => loaded.sourceOf(id));
   const settings = settingsFor(store.data(), profile);
   const newPerDay = options.new ?? settings.newPerDay;
 
@@ -86,7 +86,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       const now = context.now();
       const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
       const sentence = sentenceOf(fact);
-      const sides = renderCardSides(fact, frontQuestion(fact, questionsOfFact(loaded, factId)), sentence, style, asker.plain || !context.color);
+      const sides = renderCardSides(fact, frontQuestion(fact, loaded.questionsOf(factId)), sentence, style, asker.plain || !context.color);
       const done = undoStack.length;
       const label = options.cram ? 'cram' : card === null ? 'new' : card.state;
       writeLine(context.stdout);

@@ -185,14 +185,14 @@ export function findQuoteSentence(sentences: readonly Sentence[], quote: string)
 
 /**
  * The text of the sentence each fact's quote stands in, for feedback: where the deck's check found it
- * (`sources`), else looked for (the article split into sentences once, at the first fact that needs it).
+ * (`sourceOf`), else looked for (the article split into sentences once, at the first fact that needs it).
  * Null without an article or when the quote is not found.
  */
-export function sentenceFinder(article: string | null, sources?: ReadonlyMap<string, SentenceSpan>): (fact: { id: string; quote: string }) => string | null {
+export function sentenceFinder(article: string | null, sourceOf?: (factId: string) => SentenceSpan | undefined): (fact: { id: string; quote: string }) => string | null {
   let sentences: Sentence[] | undefined;
   return (fact) => {
     if (article === null) return null;
-    const span = sources?.get(fact.id);
+    const span = sourceOf?.(fact.id);
     if (span !== undefined) return article.slice(span.start, span.end);
     sentences ??= splitSentences(article);
     return findQuoteSentence(sentences, fact.quote)?.text ?? null;

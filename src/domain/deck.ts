@@ -136,32 +136,32 @@ export interface LoadedDeck {
   /** One fact or question in full, by id, without parsing the whole deck. */
   fact(id: string): Fact | undefined;
   question(id: string): Question | undefined;
+  /** The questions of one fact, in deck order, in full. */
+  questionsOf(factId: string): Question[];
+  /**
+   * Where a fact's quote sentence stands in the article (offsets), as the deck's check found it: feedback
+   * shows it without splitting the whole article again. Undefined when the check did not record it.
+   */
+  sourceOf(factId: string): SentenceSpan | undefined;
   dir: string;
   file: string;
   article: string | null;
-  /**
-   * Where each fact's quote sentence stands in the article (offsets), by fact id, as the deck's check
-   * found it: feedback shows it without splitting the whole article again.
-   */
-  sources?: ReadonlyMap<string, SentenceSpan>;
 }
 
 /** A LoadedDeck of a deck parsed whole. */
 export function wholeDeck(deck: Deck, where: { dir: string; file: string; article: string | null; sources?: ReadonlyMap<string, SentenceSpan> }): LoadedDeck {
   let facts: Map<string, Fact> | undefined;
   let questions: Map<string, Question> | undefined;
+  const { sources, ...place } = where;
   return {
     deck,
     outline: deck,
     fact: (id) => (facts ??= factsById(deck)).get(id),
     question: (id) => (questions ??= new Map(deck.questions.map((question) => [question.id, question]))).get(id),
-    ...where,
+    questionsOf: (factId) => deck.questions.filter((question) => question.factId === factId),
+    sourceOf: (factId) => sources?.get(factId),
+    ...place,
   };
-}
-
-/** The questions of one fact, in deck order, in full. */
-export function questionsOfFact(loaded: LoadedDeck, factId: string): Question[] {
-  return loaded.outline.questions.filter((q) => q.factId === factId).flatMap((q) => loaded.question(q.id) ?? []);
 }
 
 /** A stretch of an article: from `start` to just before `end` (UTF-16 offsets). */

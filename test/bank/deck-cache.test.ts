@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DECK_CHECKS_KEPT, DeckCache } from '../../src/bank/deck-cache.js';
 import { loadDeck, type DeckReport } from '../../src/bank/load-decks.js';
+import type { SentenceSpan } from '../../src/domain/deck.js';
 import { userCacheDir } from '../../src/paths.js';
 import { ROOT, tempDirs } from '../helpers/cli-run.js';
 
@@ -65,8 +66,18 @@ const outlineOf = (report: DeckReport): unknown => {
   return { id, title, origin, facts: facts.map(({ id, topic }) => ({ id, topic })), questions: questions.map(({ id, factId, kind }) => ({ id, factId, kind })) };
 };
 
+/** Where each fact's sentence stands, as the loaded deck says. */
+function sourcesOf(report: DeckReport): Map<string, SentenceSpan> {
+  const sources = new Map<string, SentenceSpan>();
+  for (const fact of report.loaded?.outline.facts ?? []) {
+    const span = report.loaded!.sourceOf(fact.id);
+    if (span !== undefined) sources.set(fact.id, span);
+  }
+  return sources;
+}
+
 const sentencesOf = (report: DeckReport): Record<string, string> =>
-  Object.fromEntries([...(report.loaded?.sources ?? new Map())].map(([id, span]) => [id, report.loaded!.article!.slice(span.start, span.end)]));
+  Object.fromEntries([...sourcesOf(report)].map(([id, span]) => [id, report.loaded!.article!.slice(span.start, span.end)]));
 
 describe('the cache of decks already checked', () => {
   it('remembers a deck that passed every check, and gives the same deck from it', async () => {
@@ -79,7 +90,7 @@ describe('the cache of decks already checked', () => {
     expect(second.problems).toEqual([]);
     expect(second.loaded?.deck).toEqual(first.loaded?.deck);
     expect(second.loaded?.article).toBe(first.loaded?.article);
-    expect(second.loaded?.sources).toEqual(first.loaded?.sources);
+    expect(sourcesOf(second)).toEqual(sourcesOf(first));
     // Each fact's sentence is the one its quote stands in.
     const sentences = sentencesOf(second);
     const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -116,7 +127,7 @@ describe('the cache of decks already checked', () => {
       await writeFile(entry, bytes);
       const report = await loadDeck(deck, { cache });
       expect(report.problems).toEqual([]);
-      expect(report.loaded?.sources).toEqual(first.loaded?.sources);
+      expect(sourcesOf(report)).toEqual(sourcesOf(first));
       // Checked again in full, and remembered afresh.
       expect(await readFile(entry)).toEqual(good);
     }
@@ -140,7 +151,7 @@ describe('the cache of decks already checked', () => {
       await writeFile(entry, good);
       await forge(entry, misfit);
       const report = await loadDeck(deck, { cache });
-      expect(report.loaded?.sources).toEqual(first.loaded?.sources);
+      expect(sourcesOf(report)).toEqual(sourcesOf(first));
       expect(outlineOf(report)).toEqual(outlineOf(first));
       // Not trusted: checked again and remembered afresh.
       expect(await readFile(entry)).toEqual(good);
@@ -183,6 +194,8 @@ describe('the cache of decks already checked', () => {
     expect(outlineOf({ ...first, loaded: second })).toEqual(outlineOf(first));
     for (const fact of whole.facts) expect(second.fact(fact.id)).toEqual(fact);
     for (const question of whole.questions) expect(second.question(question.id)).toEqual(question);
+    for (const fact of whole.facts) expect(second.questionsOf(fact.id)).toEqual(whole.questions.filter((q) => q.factId === fact.id));
+    expect(second.questionsOf('no such fact')).toEqual([]);
     expect(second.fact('no such fact')).toBeUndefined();
     expect(second.question(whole.facts[0]!.id)).toBeUndefined();
     expect(second.deck).toEqual(whole);
@@ -222,7 +235,7 @@ describe('the cache of decks already checked', () => {
     await forge(join(cacheDir, entry!), (_, numbers) => {
       numbers.spans = first.loaded!.deck.facts.flatMap(() => [0, 10]);
     });
-    expect((await loadDeck(deck, { cache, checkInFull: true })).loaded?.sources).toEqual(first.loaded?.sources);
+    expect(sourcesOf(await loadDeck(deck, { cache, checkInFull: true }))).toEqual(sourcesOf(first));
   });
 
   it('keeps the newest entries only, and clears a temp file a killed run left', async () => {
@@ -250,7 +263,7 @@ describe('the cache of decks already checked', () => {
     for (let i = 0; i < 2; i++) {
       const report = await loadDeck(deck, { cache });
       expect(report.problems).toEqual([]);
-      expect(report.loaded?.sources?.size).toBe(report.loaded?.deck.facts.length);
+      expect(sourcesOf(report).size).toBe(report.loaded?.deck.facts.length);
     }
     expect(await readFile(cacheDir, 'utf8')).toBe('not a folder');
   });
