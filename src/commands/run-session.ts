@@ -240,12 +240,13 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';
       const next = await asker.afterFeedback(canClaim);
       if (next === 'claim' && canClaim) {
-        await save((data) => [
-          { type: 'claim', attemptId, sessionId, profile: plan.profile, deckId: deck.id, questionId: question.id, factId: question.factId, kind: question.kind, text: given as string, at: context.now().toISOString() },
-          // Re-rate the card as if the answer had been judged right in the first place.
-          undoEvent(review, context.now()),
-          reRatedEvent(data, review, 'good', nanoid()),
-        ]);
+        await save((data) => {
+          const claim: HistoryEvent = { type: 'claim', attemptId, sessionId, profile: plan.profile, deckId: deck.id, questionId: question.id, factId: question.factId, kind: question.kind, text: given as string, at: context.now().toISOString() };
+          // Re-rate the card as if the answer had been judged right in the first place, unless another
+          // process rated it since: its saved rating stands.
+          const undo = undoEvent(data, review, context.now());
+          return undo === null ? [claim] : [claim, undo, reRatedEvent(data, review, 'good', nanoid())];
+        });
         aliases.set(question.id, [...(aliases.get(question.id) ?? []), given as string]);
         state = claimLastAnswer(state);
         writeLine(context.stdout, style.green(`Counted as right. "${printable(given as string, { singleLine: true })}" will be accepted from now on.`));
