@@ -9,7 +9,7 @@
 
 import { basename, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { DEFAULT_LOCK_TIMING, type LockTiming, acquireLock } from './database-lock.js';
+import { DEFAULT_LOCK_TIMING, type LockHolder, type LockTiming, acquireLock } from './database-lock.js';
 import { DurableJsonFile, cleanStaleTempFiles, tempFileName, writeFileDurably } from './durable-file.js';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
@@ -27,8 +27,8 @@ export interface StoreOptions {
   lockTiming?: Partial<LockTiming>;
   /** Events between checkpoints of the database file (default CHECKPOINT_EVERY). */
   checkpointEvery?: number;
-  /** Told once when a save waits more than a moment for another process's lock. */
-  onLockWait?: (lockFile: string) => void;
+  /** Told once when a save waits more than a moment for another process's lock, with who holds it. */
+  onLockWait?: (lockFile: string, holder: LockHolder) => void;
   /**
    * For commands that only look (stats, profiles, the menu's counts): nothing is written (no folder, no
    * backup, no checkpoint, no lock; a torn last log line is only left out), and record() is refused.
@@ -57,7 +57,7 @@ export class Store {
   readonly #now: () => Date;
   readonly #lockTiming: LockTiming;
   readonly #checkpointEvery: number;
-  readonly #onLockWait: ((lockFile: string) => void) | undefined;
+  readonly #onLockWait: ((lockFile: string, holder: LockHolder) => void) | undefined;
   readonly #readOnly: boolean;
   /** A save failed: close() then leaves the database file alone (the log has all that was saved). */
   #saveFailed = false;
@@ -395,7 +395,7 @@ export class Store {
 
   async #withLock<R>(work: () => Promise<R>): Promise<R> {
     const onWait = this.#onLockWait;
-    const held = await acquireLock(this.file, this.#lockTiming, onWait === undefined ? undefined : () => onWait(`${this.file}.lock`));
+    const held = await acquireLock(this.file, this.#lockTiming, onWait === undefined ? undefined : (holder) => onWait(`${this.file}.lock`, holder));
     try {
       const result = await work();
       if (held.compromised !== undefined) {

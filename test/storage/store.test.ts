@@ -7,6 +7,7 @@ import { HISTORY_FILE } from '../../src/storage/history-log.js';
 import { settingsEvent } from '../../src/storage/progress.js';
 import { DB_SCHEMA_VERSION, emptyDatabase } from '../../src/storage/schema.js';
 import { BACKUPS_KEPT, Store } from '../../src/storage/store.js';
+import { thisProcess } from '../../src/storage/process-identity.js';
 import { eventId, factCounts, freshData, logEvents, logLines, logSaves, readDatabaseFile, snapshot, storageRejection } from '../helpers/store-files.js';
 import { aSession, aVersion2Database, anAttempt, attemptEvent, claimEvent, reviewEvent, sessionEvent } from '../helpers/store-records.js';
 import { ScriptedFileSystem } from '../helpers/store-scripted-fs.js';
@@ -693,9 +694,10 @@ describe('Store and stale temp files', () => {
   it("removes a dead writer's temp files on open and keeps a live one's", async () => {
     const dataDir = await tempDir();
     await (await Store.open(dataDir)).close();
-    const dead = `.factdeck.json.${deadPid()}.0a1b2c.tmp`;
-    const live = `.factdeck.json.${process.pid}.3d4e5f.tmp`;
-    const deadBackup = `.factdeck-2024-06-01T09-00-00.000Z.json.${deadPid()}.0a1b2c.tmp`;
+    const scope = thisProcess().scope;
+    const dead = `.factdeck.json.${deadPid()}-${scope}.0a1b2c.tmp`;
+    const live = `.factdeck.json.${process.pid}-${scope}.3d4e5f.tmp`;
+    const deadBackup = `.factdeck-2024-06-01T09-00-00.000Z.json.${deadPid()}-${scope}.0a1b2c.tmp`;
     await writeFile(join(dataDir, dead), '{"half": ');
     await writeFile(join(dataDir, live), '{"half": ');
     await writeFile(join(dataDir, 'backups', deadBackup), '{');
