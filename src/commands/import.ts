@@ -16,6 +16,7 @@ import { DeckError, ReportedFailure, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
 import { serialize, writeFileDurably } from '../storage/durable-file.js';
 import { printable } from '../ui/printable.js';
+import { renderProblem } from '../ui/render-problems.js';
 import { createStyle } from '../ui/style.js';
 
 export interface ImportCommandOptions {
@@ -40,10 +41,7 @@ function reportProblems(context: Context, file: string, problems: readonly Impor
   const style = createStyle(context.color);
   for (const problem of problems) {
     const where = problem.line === null ? file : `${file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
-    const path = problem.path === undefined || problem.path === '' ? '' : `  ${problem.path}`;
-    writeLine(context.stderr, `${style.red('error')}  ${oneLine(where)}${oneLine(path)}`);
-    writeLine(context.stderr, `       ${oneLine(problem.message)}`);
-    writeLine(context.stderr, `       ${style.dim(`hint: ${oneLine(problem.hint)}`)}`);
+    for (const line of renderProblem({ where, path: problem.path, message: problem.message, hint: problem.hint }, style)) writeLine(context.stderr, line);
   }
   const rows = new Set(problems.map((problem) => problem.line).filter((line) => line !== null)).size;
   const where = rows > 0 ? ` on ${rows} line${rows === 1 ? '' : 's'}` : '';
