@@ -6,6 +6,7 @@
 
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { backupNames } from './backups.js';
 import { acquireLock } from './database-lock.js';
 import { writeFileDurably } from './durable-file.js';
 import { StorageError } from './errors.js';
@@ -51,8 +52,11 @@ export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
   } catch {
     return [];
   }
+  // Backups in their order (backups.ts), after any other JSON file put there by hand.
+  const order = backupNames(DEFAULT_FILE_NAME.replace(/\.json$/, ''));
+  const others = names.filter((n) => n.endsWith('.json') && !n.startsWith('.') && !order.matches(n)).sort();
   const backups: BackupInfo[] = [];
-  for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+  for (const name of [...others, ...order.order(names)]) {
     const file = join(dir, name);
     const text = await readText(file);
     const parsed = text === null ? null : parseDatabase(text);
