@@ -18,7 +18,7 @@
 // The file-system calls are synchronous: each is a few microseconds of metadata, cheaper than a round
 // trip to the thread pool, and the lock is taken for every save.
 
-import { mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from './process-identity.js';
 
@@ -105,18 +105,38 @@ export interface LockHolder {
   /** The holder's pid and host, when its note could be read. */
   owner: { pid: number; host: string } | null;
   /**
-   * 'alive': a live process of this machine; 'unseen': a pid of this machine that cannot be seen from
-   * here (another PID namespace: another container); 'other-host': another machine's; 'unnamed': no note.
-   * All but 'alive' are taken over once the lock goes unrefreshed for staleMs.
+   * 'alive': a live process of this machine; 'gone': one that no longer exists (its lock is taken over at
+   * once); 'unseen': a pid of this machine that cannot be seen from here (another PID namespace: another
+   * container); 'other-host': another machine's; 'unnamed': no note. 'unseen', 'other-host' and
+   * 'unnamed' are taken over once the lock goes unrefreshed for staleMs.
    */
-  liveness: 'alive' | 'unseen' | 'other-host' | 'unnamed';
+  liveness: 'alive' | 'gone' | 'unseen' | 'other-host' | 'unnamed';
 }
 
 function lockHolder(file: string): LockHolder {
   const owner = lockOwner(file);
   if (owner === null) return { owner: null, liveness: 'unnamed' };
-  const liveness = livenessOf(owner);
-  return { owner: { pid: owner.pid, host: owner.host ?? '' }, liveness: liveness === 'gone' ? 'unnamed' : liveness };
+  return { owner: { pid: owner.pid, host: owner.host ?? '' }, liveness: livenessOf(owner) };
+}
+
+/** What is at the lock's path, for `doctor`: nothing, a lock folder (who holds it, how old, what else is in it), or something else. */
+export type LockState =
+  | { kind: 'none' }
+  | { kind: 'folder'; holder: LockHolder; ageMs: number; strays: string[] }
+  | { kind: 'not-a-folder' };
+
+export function inspectLock(file: string): LockState {
+  const path = lockFilePath(file);
+  let info;
+  try {
+    info = statSync(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { kind: 'none' };
+    throw error;
+  }
+  if (!info.isDirectory()) return { kind: 'not-a-folder' };
+  const strays = readdirSync(path).filter((name) => name !== 'owner');
+  return { kind: 'folder', holder: lockHolder(file), ageMs: Math.max(0, Date.now() - info.mtimeMs), strays };
 }
 
 /** The lock's mtime in ms, or null when there is no lock. */
