@@ -10,6 +10,7 @@ import { planImport, type ImportProblem } from '../bank/interop/import-deck.js';
 import { isDeckId, slugify } from '../bank/interop/slug.js';
 import { keepReplacedDeck } from '../bank/keep-replaced.js';
 import { DECK_FILE } from '../bank/load-decks.js';
+import { MAX_DECK_FILE_BYTES, megabytes } from '../bank/limits.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { DeckError, ReportedFailure, UsageError } from '../errors.js';
@@ -148,6 +149,18 @@ export async function importCommand(context: Context, file: string, options: Imp
     );
   }
   const text = serialize(deck);
+  // The one limit of a deck (limits.ts), checked before anything is written: a deck larger than it would
+  // be refused by every command that opens it.
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_DECK_FILE_BYTES) {
+    reportProblems(context, shown, [
+      {
+        line: null,
+        message: `the deck it makes would be ${megabytes(bytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`,
+        hint: 'split the file into smaller ones and import them one by one',
+      },
+    ]);
+  }
   const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
   if (state !== 'full') await writeNewDeckFolder(target, text);
 
