@@ -162,7 +162,8 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .requiredOption('--format <format>', 'anki, csv or json')
     .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .action((options: { deck?: string; format: string; out?: string }) => run(async () => (await import('./commands/export.js')).exportCommand(context, options)));
+    .option('--raw', 'write cells as they are, even those a spreadsheet would run as formulas (= + - @)')
+    .action((options: { deck?: string; format: string; out?: string; raw?: boolean }) => run(async () => (await import('./commands/export.js')).exportCommand(context, options)));
 
   program
     .command('import')

@@ -6,13 +6,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import type { LoadedDeck } from '../domain/deck.js';
 import { invalidUtf8Lines } from './interop/decode-text.js';
+import { MAX_DECK_FILE_BYTES, megabytes } from './limits.js';
 import type { TextLocation } from './json-location.js';
 import { parseDeckText, type LocatedProblem } from './parse-deck.js';
 
 export const DECK_FILE = 'deck.json';
 export const ARTICLE_FILE = 'article.txt';
-/** Far above any real deck or article; stops a stray huge file from exhausting memory. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Far above any real deck or article; stops a stray huge file from exhausting memory (limits.ts). */
+export const MAX_FILE_BYTES = MAX_DECK_FILE_BYTES;
 
 export interface DeckReport {
   /** The deck.json read (or looked for). */
@@ -26,7 +27,6 @@ type TextResult =
   | { ok: true; text: string }
   | { ok: false; missing: boolean; message: string; hint?: string };
 
-const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
  * Where the first byte that is not UTF-8 stands (line, and column in characters), found without decoding
@@ -79,7 +79,7 @@ async function readText(file: string): Promise<TextResult> {
     if (!info.isFile()) return { ok: false, missing: false, message: 'is not a file' };
     // Checked before reading: a stray huge file is refused without ever being loaded into memory.
     if (info.size > MAX_FILE_BYTES) {
-      return { ok: false, missing: false, message: `is too large (${mb(info.size)}; the limit is ${mb(MAX_FILE_BYTES)})`, hint: 'a deck or an article is far smaller: is this the right file?' };
+      return { ok: false, missing: false, message: `is too large (${megabytes(info.size)}; the limit is ${megabytes(MAX_FILE_BYTES)})`, hint: 'a deck or an article is far smaller: is this the right file?' };
     }
     const bytes = await readFile(file);
     try {

@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { ReportedFailure } from '../errors.js';
 import { printable, printableJson } from '../ui/printable.js';
+import { renderProblem } from '../ui/render-problems.js';
 import { createStyle } from '../ui/style.js';
 
 export async function readReports(context: Context, path: string | undefined): Promise<DeckReport[]> {
@@ -64,11 +65,7 @@ export async function checkCommand(context: Context, path: string | undefined, o
     }
     for (const problem of report.problems) {
       const where = problem.location ? `${file}:${problem.location.line}:${problem.location.column}` : file;
-      const path = problem.path === '' ? '' : `  ${problem.path}`;
-      const id = problem.id === undefined ? '' : `  [${printable(problem.id, { singleLine: true })}]`;
-      writeLine(context.stdout, `${style.red('error')}  ${where}${path}${id}`);
-      writeLine(context.stdout, `       ${printable(problem.message, { singleLine: true })}`);
-      writeLine(context.stdout, `       ${style.dim(`hint: ${printable(problem.hint, { singleLine: true })}`)}`);
+      for (const line of renderProblem({ where, path: problem.path, id: problem.id, message: problem.message, hint: problem.hint }, style)) writeLine(context.stdout, line);
     }
   }
   const bad = reports.filter((report) => report.problems.length > 0).length;

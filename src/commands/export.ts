@@ -1,5 +1,6 @@
-// `factdeck export [--deck ID|PATH] --format anki|csv|json [--out FILE]`: a deck as Anki's text import
-// format, CSV or its JSON, to stdout or to a file. The deck is chosen as for quiz, except that several
+// `factdeck export [--deck ID|PATH] --format anki|csv|json [--out FILE] [--raw]`: a deck as Anki's text
+// import format, CSV or its JSON, to stdout or to a file. CSV and Anki cells that a spreadsheet would run
+// as formulas get a leading apostrophe unless --raw. The deck is chosen as for quiz, except that several
 // decks and no --deck is a usage error listing them (an export is for scripts as much as for people).
 
 import { stat } from 'node:fs/promises';
@@ -16,6 +17,8 @@ export interface ExportOptions {
   deck?: string;
   format: string;
   out?: string;
+  /** Cells as the deck has them, even those a spreadsheet would run as formulas. */
+  raw?: boolean;
 }
 
 export async function exportCommand(context: Context, options: ExportOptions): Promise<void> {
@@ -31,7 +34,7 @@ export async function exportCommand(context: Context, options: ExportOptions): P
   }
 
   const { deck, article } = await openDeck(context, options.deck, null);
-  const text = exportDeck(deck, article, format);
+  const text = exportDeck(deck, article, format, { raw: options.raw === true });
 
   if (target === null) {
     // Exact bytes for a pipe; a terminal gets them through printable(), as all deck text does.

@@ -10,12 +10,14 @@ import { planImport, type ImportProblem } from '../bank/interop/import-deck.js';
 import { isDeckId, slugify } from '../bank/interop/slug.js';
 import { keepReplacedDeck } from '../bank/keep-replaced.js';
 import { DECK_FILE } from '../bank/load-decks.js';
+import { MAX_DECK_FILE_BYTES, megabytes } from '../bank/limits.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { DeckError, ReportedFailure, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
 import { serialize, writeFileDurably } from '../storage/durable-file.js';
 import { printable } from '../ui/printable.js';
+import { renderProblem } from '../ui/render-problems.js';
 import { createStyle } from '../ui/style.js';
 
 export interface ImportCommandOptions {
@@ -40,10 +42,7 @@ function reportProblems(context: Context, file: string, problems: readonly Impor
   const style = createStyle(context.color);
   for (const problem of problems) {
     const where = problem.line === null ? file : `${file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
-    const path = problem.path === undefined || problem.path === '' ? '' : `  ${problem.path}`;
-    writeLine(context.stderr, `${style.red('error')}  ${oneLine(where)}${oneLine(path)}`);
-    writeLine(context.stderr, `       ${oneLine(problem.message)}`);
-    writeLine(context.stderr, `       ${style.dim(`hint: ${oneLine(problem.hint)}`)}`);
+    for (const line of renderProblem({ where, path: problem.path, message: problem.message, hint: problem.hint }, style)) writeLine(context.stderr, line);
   }
   const rows = new Set(problems.map((problem) => problem.line).filter((line) => line !== null)).size;
   const where = rows > 0 ? ` on ${rows} line${rows === 1 ? '' : 's'}` : '';
@@ -150,6 +149,18 @@ export async function importCommand(context: Context, file: string, options: Imp
     );
   }
   const text = serialize(deck);
+  // The one limit of a deck (limits.ts), checked before anything is written: a deck larger than it would
+  // be refused by every command that opens it.
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_DECK_FILE_BYTES) {
+    reportProblems(context, shown, [
+      {
+        line: null,
+        message: `the deck it makes would be ${megabytes(bytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`,
+        hint: 'split the file into smaller ones and import them one by one',
+      },
+    ]);
+  }
   const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
   if (state !== 'full') await writeNewDeckFolder(target, text);
 

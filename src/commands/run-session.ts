@@ -26,7 +26,8 @@ import { ratingEvent, reRatedEvent, undoEvent } from '../storage/progress.js';
 import type { HistoryEvent } from '../storage/history.js';
 import { ratingForAnswer } from '../scheduling/fsrs.js';
 import type { DatabaseData, ReviewRecord, SessionRecord } from '../storage/schema.js';
-import { isProcessAlive } from '../storage/durable-file.js';
+import type { LockHolder } from '../storage/database-lock.js';
+import { livenessOf, thisProcess } from '../storage/process-identity.js';
 import { fileSystemFor } from '../storage/instrumented-fs.js';
 import { Store } from '../storage/store.js';
 import type { Context } from '../context.js';
@@ -66,12 +67,28 @@ export async function openStore(context: Context, options: { data?: string }): P
   const checkpointEvery = Number(context.env.FACTDECK_CHECKPOINT_EVERY);
   return Store.open(dataDirFor(context, options), {
     now: context.now,
-    onLockWait: (lockFile) => {
-      context.stderr.write(`Waiting for another factdeck to finish saving (or for the lock ${lockFile}, left by one that was killed, to go stale: up to 10 s)...\n`);
+    onLockWait: (lockFile, holder) => {
+      context.stderr.write(`${lockWaitNotice(lockFile, holder)}\n`);
     },
     fs: fileSystemFor(context.env),
     ...(Number.isSafeInteger(checkpointEvery) && checkpointEvery > 0 ? { checkpointEvery } : {}),
   });
+}
+
+/** Why a save waits for the lock, in one line: who holds it, and how long the wait can last. */
+export function lockWaitNotice(lockFile: string, holder: LockHolder): string {
+  const owner = holder.owner;
+  const stale = 'it is taken over once it goes 10 s without a refresh';
+  switch (holder.liveness) {
+    case 'alive':
+      return `Waiting for another factdeck (process ${owner?.pid ?? '?'}) to finish saving...`;
+    case 'unseen':
+      return `Waiting for the lock ${printable(lockFile, { singleLine: true })}: its holder, process ${owner?.pid ?? '?'} of this machine, cannot be seen from here (it runs in another PID namespace, such as another container), so whether it is still running cannot be told; ${stale}...`;
+    case 'other-host':
+      return `Waiting for the lock ${printable(lockFile, { singleLine: true })}, held by factdeck on ${printable(owner?.host ?? '?', { singleLine: true })} (a shared folder): ${stale}...`;
+    default:
+      return `Waiting for another factdeck to finish saving (or for the lock ${printable(lockFile, { singleLine: true })}, left by one that was killed, to go stale: up to 10 s)...`;
+  }
 }
 
 /**
@@ -159,13 +176,14 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     planned: plan.questions.length,
     seed: plan.seed,
     pid: process.pid,
+    pidScope: thisProcess().scope,
   };
   // The session is saved while the learner reads the first question (the first question comes sooner);
   // every later save waits for it first, so a failure here is reported before anything else is claimed.
   const sessionSaved = store.record((data) => [
     // Runs of this profile left active by a killed process (their answers are saved) are closed now.
     ...data.sessions
-      .filter((s) => s.status === 'active' && s.profile === plan.profile && s.pid !== undefined && s.pid !== process.pid && !isProcessAlive(s.pid))
+      .filter((s) => s.status === 'active' && s.profile === plan.profile && s.pid !== undefined && livenessOf({ pid: s.pid, scope: s.pidScope }) === 'gone')
       .map((s): HistoryEvent => ({ type: 'session', session: { ...s, status: 'abandoned', endedAt: s.endedAt ?? startedAt.toISOString() } })),
     { type: 'session', session },
   ]);
@@ -176,7 +194,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   };
   const endSession = (data: { sessions: SessionRecord[] }, status: SessionRecord['status']): HistoryEvent[] => {
     const current = data.sessions.find((s) => s.id === sessionId) ?? session;
-    const { pid: _pid, ...ended } = current;
+    const { pid: _pid, pidScope: _scope, ...ended } = current;
     return [{ type: 'session', session: { ...ended, status, endedAt: context.now().toISOString() } }];
   };
 
@@ -240,12 +258,13 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';
       const next = await asker.afterFeedback(canClaim);
       if (next === 'claim' && canClaim) {
-        await save((data) => [
-          { type: 'claim', attemptId, sessionId, profile: plan.profile, deckId: deck.id, questionId: question.id, factId: question.factId, kind: question.kind, text: given as string, at: context.now().toISOString() },
-          // Re-rate the card as if the answer had been judged right in the first place.
-          undoEvent(review, context.now()),
-          reRatedEvent(data, review, 'good', nanoid()),
-        ]);
+        await save((data) => {
+          const claim: HistoryEvent = { type: 'claim', attemptId, sessionId, profile: plan.profile, deckId: deck.id, questionId: question.id, factId: question.factId, kind: question.kind, text: given as string, at: context.now().toISOString() };
+          // Re-rate the card as if the answer had been judged right in the first place, unless another
+          // process rated it since: its saved rating stands.
+          const undo = undoEvent(data, review, context.now());
+          return undo === null ? [claim] : [claim, undo, reRatedEvent(data, review, 'good', nanoid())];
+        });
         aliases.set(question.id, [...(aliases.get(question.id) ?? []), given as string]);
         state = claimLastAnswer(state);
         writeLine(context.stdout, style.green(`Counted as right. "${printable(given as string, { singleLine: true })}" will be accepted from now on.`));

@@ -75,6 +75,8 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   }
 
   const undoStack: { review: ReviewRecord | null; factId: string; rating: RatingName; requeued: boolean }[] = [];
+  /** Ratings that can no longer be undone (the card was rated since by another process). */
+  let settled = 0;
   const tally: Record<RatingName, number> = { again: 0, hard: 0, good: 0, easy: 0 };
   let stopped: 'quit' | 'interrupt' | null = null;
   try {
@@ -86,7 +88,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
       const sentence = findQuoteSentence(sentences, fact.quote)?.text ?? null;
       const sides = renderCardSides(fact, frontQuestion(fact, deck.questions), sentence, style, asker.plain || !context.color);
-      const done = undoStack.length;
+      const done = undoStack.length + settled;
       const label = options.cram ? 'cram' : card === null ? 'new' : card.state;
       writeLine(context.stdout);
       const action = await asker.show({
@@ -108,9 +110,19 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
           queue.unshift(factId);
           continue;
         }
-        if (last.review !== null) {
-          const review = last.review;
-          await store.record(() => [undoEvent(review, context.now())]);
+        const review = last.review;
+        if (review !== null) {
+          const undone = await store.record((data) => {
+            const undo = undoEvent(data, review, context.now());
+            return undo === null ? [] : [undo];
+          });
+          if (undone.length === 0) {
+            // Another factdeck rated this card since: its saved rating must stand, so this one stays too.
+            settled++;
+            queue.unshift(factId);
+            writeLine(context.stdout, style.yellow('Not undone: this card was rated again since, in another factdeck window; that rating stands.'));
+            continue;
+          }
         }
         tally[last.rating]--;
         if (last.requeued) {
@@ -142,7 +154,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   } finally {
     asker.close();
   }
-  const rated = undoStack.length;
+  const rated = undoStack.length + settled;
   const summary = `${rated} card${rated === 1 ? '' : 's'} rated (again ${tally.again}, hard ${tally.hard}, good ${tally.good}, easy ${tally.easy})${options.cram ? ', schedule unchanged' : ', all saved'}.`;
   if (stopped === 'interrupt') throw new StoppedError(`\nStopped: ${summary}`);
   writeLine(context.stdout);

@@ -66,8 +66,21 @@ export function ratingEvent(data: DatabaseData, input: RatingInput): Extract<His
   };
 }
 
-/** The event that undoes a review exactly: the card as it was before (or no card). */
-export function undoEvent(review: ReviewRecord, at: Date): HistoryEvent {
+/** The fields of a memory card, in one order, for comparing two cards. */
+const MEMORY_FIELDS = ['due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview'] as const;
+
+function sameMemory(a: MemoryCard, b: MemoryCard): boolean {
+  return MEMORY_FIELDS.every((field) => a[field] === b[field]);
+}
+
+/**
+ * The event that undoes a review exactly (the card as it was before, or no card), or null when the card
+ * is no longer as that review left it: another process rated it since, and undoing would throw away a
+ * rating that was saved and acknowledged there. `data` must be the state under the lock (Store.record's).
+ */
+export function undoEvent(data: DatabaseData, review: ReviewRecord, at: Date): HistoryEvent | null {
+  const current = data.cards.find((c) => c.profile === review.profile && c.deckId === review.deckId && c.factId === review.factId);
+  if (current === undefined || review.after === null || !sameMemory(memoryOf(current), review.after)) return null;
   return { type: 'undo', reviewId: review.id, profile: review.profile, deckId: review.deckId, factId: review.factId, source: review.source, before: review.before, at: at.toISOString() };
 }
 

@@ -45,6 +45,8 @@ export interface SessionRecord {
   seed: number;
   /** The process running it, while active: a run whose process is gone was killed, and is abandoned. */
   pid?: number;
+  /** Where that pid means something (this machine and PID namespace; see process-identity.ts). */
+  pidScope?: string;
 }
 
 export interface AliasRecord {
@@ -330,6 +332,7 @@ const checkSession: Check = (record, path, problems) => {
   field.count('planned');
   field.number('seed');
   if (record.pid !== undefined) field.count('pid');
+  if (record.pidScope !== undefined) field.string('pidScope');
 };
 
 const checkAlias: Check = (record, path, problems) => {

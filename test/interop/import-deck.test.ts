@@ -5,6 +5,7 @@ import { validateDeck } from '../../src/bank/validate-deck.js';
 import { formatAnki, formatCsvCards, type Card } from '../../src/bank/interop/export-deck.js';
 import { planImport, topicFromTags } from '../../src/bank/interop/import-deck.js';
 import { readCards } from '../../src/bank/interop/read-cards.js';
+import { isFormulaLike, neutralizeFormula } from '../../src/bank/interop/formula-cells.js';
 import { slugify } from '../../src/bank/interop/slug.js';
 import type { Deck } from '../../src/domain/deck.js';
 import { deck as buildDeck } from '../helpers/builders.js';
@@ -149,12 +150,34 @@ const tag = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((
 const cards = fc.array(fc.record({ front: cardText, back: cardText, tags: fc.array(tag, { maxLength: 3 }) }), { minLength: 1, maxLength: 6 });
 
 describe('properties', () => {
-  it('cards exported to CSV or Anki read back the same', () => {
+  const strip = (read: ReturnType<typeof readCards>): Card[] => read.cards.map(({ front, back, tags }) => ({ front, back, tags }));
+  const anki = (input: readonly Card[], options?: { raw?: boolean }): string => formatAnki(buildDeck({ facts: [], questions: [] }), input, options);
+
+  it('cards exported raw to CSV or Anki read back the same', () => {
     fc.assert(
       fc.property(cards, (input: Card[]) => {
-        const strip = (read: ReturnType<typeof readCards>) => read.cards.map(({ front, back, tags }) => ({ front, back, tags }));
-        expect(strip(readCards(formatCsvCards(input), 'x.csv'))).toEqual(input);
-        expect(strip(readCards(formatAnki(buildDeck({ facts: [], questions: [] }), input), 'x.txt'))).toEqual(input);
+        expect(strip(readCards(formatCsvCards(input, { raw: true }), 'x.csv'))).toEqual(input);
+        expect(strip(readCards(anki(input, { raw: true }), 'x.txt'))).toEqual(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cards exported to CSV or Anki read back with formula-like cells kept inert, and export again to the same bytes', () => {
+    const formulaLike = fc.tuple(fc.constantFrom('=', '+', '-', '@', '\uFF1D', '  ='), cardText).map(([sign, rest]) => `${sign}${rest}`);
+    const risky = fc.array(fc.record({ front: fc.oneof(cardText, formulaLike), back: fc.oneof(cardText, formulaLike), tags: fc.array(tag, { maxLength: 3 }) }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(risky, (input: Card[]) => {
+        const expected = input.map(({ front, back, tags }) => ({ front: neutralizeFormula(front), back: neutralizeFormula(back), tags: tags.length === 0 ? [] : neutralizeFormula(tags.join(' ')).split(' ') }));
+        for (const [text, name, again] of [
+          [formatCsvCards(input), 'x.csv', formatCsvCards],
+          [anki(input), 'x.txt', anki],
+        ] as const) {
+          const read = strip(readCards(text, name));
+          expect(read).toEqual(expected);
+          expect(read.every(({ front, back, tags }) => [front, back, tags.join(' ')].every((cell) => !isFormulaLike(cell)))).toBe(true);
+          expect(again(read)).toBe(text);
+        }
       }),
       { numRuns: 300 },
     );

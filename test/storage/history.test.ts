@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEEP_SESSIONS, type HistoryEvent, applyEvents, parseLog, serializeEach, serializeEvents } from '../../src/storage/history.js';
-import { settingsEvent, undoEvent } from '../../src/storage/progress.js';
+import { settingsEvent } from '../../src/storage/progress.js';
 import { MAX_LINE_BYTES } from '../../src/storage/log-lines.js';
 import { type DatabaseData, emptyDatabase } from '../../src/storage/schema.js';
 import { studyDay } from '../../src/scheduling/study-day.js';
@@ -17,6 +17,7 @@ import {
   resetEvent,
   reviewEvent,
   sessionEvent,
+  undoOf,
 } from '../helpers/store-records.js';
 
 /** A local wall-clock time on 2024-06-01 (study days follow the local time zone), as an ISO string. */
@@ -128,15 +129,15 @@ describe('applyEvents: cards', () => {
     const second = reviewEvent(once, { id: 'r2', now: day1, rating: 'again' });
     const twice = applied([second], once);
 
-    const undoneSecond = applied([undoEvent(second.review, day1)], twice);
+    const undoneSecond = applied([undoOf(second.review, day1)], twice);
     expect(undoneSecond.cards).toEqual(once.cards);
-    const undoneBoth = applied([undoEvent(first.review, day1)], undoneSecond);
+    const undoneBoth = applied([undoOf(first.review, day1)], undoneSecond);
     expect(undoneBoth.cards).toEqual([]);
   });
 
   it('takes a study rating off the day it is undone on, never below zero', () => {
     const first = reviewEvent(emptyDatabase(), { id: 'r1', now: day0 });
-    const data = applied([first, undoEvent(first.review, day0), undoEvent(first.review, day0)]);
+    const data = applied([first, undoOf(first.review, day0), undoOf(first.review, day0)]);
     expect(data.days).toEqual([aDayTally({ day: '2024-06-01', answers: 0, studied: 0 })]);
   });
 

@@ -12,6 +12,7 @@ import {
   settingsFor,
   undoEvent,
 } from '../../src/storage/progress.js';
+import { applyEvents, type HistoryEvent } from '../../src/storage/history.js';
 import { emptyDatabase } from '../../src/storage/schema.js';
 import { Store } from '../../src/storage/store.js';
 import { freshData } from '../helpers/store-files.js';
@@ -57,8 +58,26 @@ describe('rating events', () => {
   });
 
   it('undoes a review back to its card before, or to no card', () => {
-    const { review } = ratingEvent(emptyDatabase(), rating('r1', 'good', day(0)));
-    expect(undoEvent(review, day(1))).toEqual({ type: 'undo', reviewId: 'r1', profile: 'ann', deckId: 'd', factId: 'f1', source: 'study', before: null, at: day(1).toISOString() });
+    const event = ratingEvent(emptyDatabase(), rating('r1', 'good', day(0)));
+    const data = emptyDatabase();
+    applyEvents(data, [event]);
+    expect(undoEvent(data, event.review, day(1))).toEqual({ type: 'undo', reviewId: 'r1', profile: 'ann', deckId: 'd', factId: 'f1', source: 'study', before: null, at: day(1).toISOString() });
+  });
+
+  it('does not undo a review once the card was rated since (by another process): that rating stands', () => {
+    const data = emptyDatabase();
+    const mine = ratingEvent(data, rating('r1', 'good', day(0)));
+    applyEvents(data, [mine]);
+    const theirs = ratingEvent(data, rating('r2', 'easy', day(0)));
+    applyEvents(data, [theirs]);
+    expect(undoEvent(data, mine.review, day(1))).toBeNull();
+    // Theirs, the latest, can still be undone; and once it is, mine again.
+    const undoTheirs = undoEvent(data, theirs.review, day(1));
+    expect(undoTheirs).not.toBeNull();
+    applyEvents(data, [undoTheirs as HistoryEvent]);
+    expect(undoEvent(data, mine.review, day(1))).not.toBeNull();
+    // A card that is gone (reset, or its first rating undone) has nothing to undo.
+    expect(undoEvent(emptyDatabase(), mine.review, day(1))).toBeNull();
   });
 });
 
@@ -135,7 +154,7 @@ describe('cards in the database', () => {
     const [event] = await second.record((data) => [ratingEvent(data, rating('r2', 'easy', day(1)))]);
     if (event?.type !== 'review') throw new Error('expected a review');
     expect(cardsFor(second.data(), 'ann', 'd').get('f1')).not.toEqual(cardsFor(before, 'ann', 'd').get('f1'));
-    await second.record(() => [undoEvent(event.review, day(1))]);
+    await second.record((data) => [undoEvent(data, event.review, day(1)) as HistoryEvent]);
     await second.close();
 
     const fresh = await freshData(dir);
@@ -146,7 +165,7 @@ describe('cards in the database', () => {
     await third.close();
     const fourth = await Store.open(dir);
     if (again?.type !== 'review') throw new Error('expected a review');
-    await fourth.record(() => [undoEvent(again.review, day(2))]);
+    await fourth.record((data) => [undoEvent(data, again.review, day(2)) as HistoryEvent]);
     await fourth.close();
     expect((await freshData(dir)).cards).toEqual(before.cards);
   });
@@ -157,7 +176,7 @@ describe('cards in the database', () => {
     const [event] = await store.record((data) => [ratingEvent(data, rating('r1', 'again', day(0)))]);
     expect(store.data().cards).toHaveLength(1);
     if (event?.type !== 'review') throw new Error('expected a review');
-    await store.record(() => [undoEvent(event.review, day(0))]);
+    await store.record((data) => [undoEvent(data, event.review, day(0)) as HistoryEvent]);
     expect(store.data().cards).toEqual([]);
     await store.close();
     expect((await freshData(dir)).cards).toEqual([]);

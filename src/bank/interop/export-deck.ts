@@ -10,13 +10,21 @@
 //   which for an imported deck is the back side it was imported from;
 // - tags: the topic, then the deck id, each with white space turned into underscores (Anki splits tags
 //   on spaces). The topic comes first because `import` takes the first tag as the topic.
+// In CSV and Anki text, a cell a spreadsheet would run as a formula gets a leading apostrophe
+// (formula-cells.ts), unless the export is asked to be raw.
 
 import { findQuoteSentence, splitSentences } from '../../domain/article.js';
 import { isTypedQuestion, type Deck, type Fact, type Question } from '../../domain/deck.js';
-import { ANKI_FORMAT, formatCsv, formatDelimited } from './delimited.js';
+import { ANKI_FORMAT, CSV_FORMAT, formatDelimited, type FormatOptions } from './delimited.js';
+import { trimKeepingInert } from './formula-cells.js';
 
 export const EXPORT_FORMATS = ['anki', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  /** Cells exactly as the deck has them, formula-like ones included (default: neutralized). */
+  raw?: boolean;
+}
 
 export interface Card {
   front: string;
@@ -92,7 +100,7 @@ export function deckCards(deck: Deck, article: string | null): Card[] {
     const back = sentence === null ? fact.statement : `${answer.trim()}\n${sentence.trim()}`;
     const topicTag = toTag(fact.topic);
     const tags = [topicTag, deckTag].filter((tag, i, all) => tag !== '' && all.indexOf(tag) === i);
-    return { front: front.trim(), back: back.trim().replace(/\r\n?/g, '\n'), tags };
+    return { front: trimKeepingInert(front), back: trimKeepingInert(back).replace(/\r\n?/g, '\n'), tags };
   });
 }
 
@@ -109,14 +117,18 @@ function oneLine(text: string): string {
  * fields of a localised "Basic" note type are not called Front and Back, so the back would go unmapped;
  * without names it maps them by position, which is what we want.
  */
-export function formatAnki(deck: Deck, cards: readonly Card[]): string {
+export function formatAnki(deck: Deck, cards: readonly Card[], options: ExportOptions = {}): string {
   const header = ['#separator:tab', '#html:false', '#tags column:3', `#deck:${oneLine(deck.title)}`];
-  return `${header.join('\n')}\n${formatDelimited(cardRows(cards), ANKI_FORMAT)}`;
+  return `${header.join('\n')}\n${formatDelimited(cardRows(cards), withFormulas(ANKI_FORMAT, options))}`;
 }
 
 /** CSV per RFC 4180 with a header row `front,back,tags`. */
-export function formatCsvCards(cards: readonly Card[]): string {
-  return formatCsv([['front', 'back', 'tags'], ...cardRows(cards)]);
+export function formatCsvCards(cards: readonly Card[], options: ExportOptions = {}): string {
+  return formatDelimited([['front', 'back', 'tags'], ...cardRows(cards)], withFormulas(CSV_FORMAT, options));
+}
+
+function withFormulas(format: FormatOptions, options: ExportOptions): FormatOptions {
+  return { ...format, neutralizeFormulas: options.raw !== true };
 }
 
 /** The deck exactly as deck.json holds it, pretty-printed. */
@@ -128,13 +140,13 @@ function cardRows(cards: readonly Card[]): string[][] {
   return cards.map((card) => [card.front, card.back, card.tags.join(' ')]);
 }
 
-export function exportDeck(deck: Deck, article: string | null, format: ExportFormat): string {
+export function exportDeck(deck: Deck, article: string | null, format: ExportFormat, options: ExportOptions = {}): string {
   switch (format) {
     case 'json':
       return formatJsonDeck(deck);
     case 'csv':
-      return formatCsvCards(deckCards(deck, article));
+      return formatCsvCards(deckCards(deck, article), options);
     case 'anki':
-      return formatAnki(deck, deckCards(deck, article));
+      return formatAnki(deck, deckCards(deck, article), options);
   }
 }

@@ -16,10 +16,12 @@
 // - Columns: front, back, then tags (or the `#tags column`). A first row naming its columns
 //   (front/question, back/answer, tags) is a header row and is skipped. More columns are allowed only
 //   when empty (Anki's "Basic (optional reversed card)" exports a third field that is usually empty).
-// - Fields are trimmed and their line breaks made LF.
+// - Fields are trimmed (except for leading spaces that keep a formula-like cell inert, formula-cells.ts;
+//   a leading apostrophe that marks a cell as text is kept) and their line breaks made LF.
 
 import { parseDelimited, stripBom, type LineProblem } from './delimited.js';
 import { htmlToText } from './html-text.js';
+import { trimKeepingInert } from './formula-cells.js';
 
 export type CardFormat = 'anki' | 'csv' | 'tsv';
 
@@ -183,7 +185,7 @@ function guessSeparator(firstLine: string, extension: string): string {
 
 function cleanField(value: string, html: boolean): string {
   const text = html ? htmlToText(value) : value;
-  return text.replace(/\r\n?/g, '\n').trim();
+  return trimKeepingInert(text.replace(/\r\n?/g, '\n'));
 }
 
 function isHeaderRow(front: string, back: string, tags: string | undefined): boolean {
