@@ -2,6 +2,7 @@
 // its accept list and the learner's own aliases), each widened by the built-in alias table.
 
 import { aliasFormsOf } from './aliases.js';
+import { editDistance } from './edit-distance.js';
 import { answerTokens } from './normalize-answer.js';
 import type { WordCheck } from './real-words.js';
 import { typoDistance } from './typo-tolerance.js';
@@ -48,10 +49,15 @@ export function isLenientMatch(given: string, accepted: readonly string[], isRea
   const candidates = candidatesOf(accepted);
   const exact = candidates.find((candidate) => candidate.tokens.join(' ') === text);
   if (exact !== undefined) return { match: true, typo: false, matched: exact.form };
-  let best: { candidate: Candidate; distance: number } | null = null;
+  // The nearest: fewest edits between normal forms, then (between forms that normalize alike, such as
+  // "China’s Foreign Minister" and "Chinese Foreign Minister") fewest edits as written.
+  let best: { candidate: Candidate; distance: number; written: number } | null = null;
+  const typed = given.trim().toLowerCase();
   for (const candidate of candidates) {
     const distance = typoDistance(tokens, candidate.tokens, isRealWord);
-    if (distance !== null && (best === null || distance < best.distance)) best = { candidate, distance };
+    if (distance === null || (best !== null && distance > best.distance)) continue;
+    const written = editDistance(typed, candidate.spelled.toLowerCase());
+    if (best === null || distance < best.distance || written < best.written) best = { candidate, distance, written };
   }
   return best === null ? { match: false, typo: false } : { match: true, typo: true, matched: best.candidate.form, spelling: best.candidate.spelled };
 }

@@ -145,6 +145,10 @@ describe('gradeAnswer: typed answers that are accepted', () => {
       spelling: 'Department of State',
     });
     expect(gradeAnswer(qin, 'Qin Gang').spelling).toBeUndefined();
+    // Forms that normalize alike: the one written nearer to what was typed.
+    const both = typed('Qin Gang', ['China’s Foreign Minister Qin Gang', 'Chinese Foreign Minister Qin Gang']);
+    expect(gradeAnswer(both, 'Chinese Foriegn Minister Qin Gang', [], english).spelling).toBe('Chinese Foreign Minister Qin Gang');
+    expect(gradeAnswer(both, "China's Foriegn Minister Qin Gang", [], english).spelling).toBe('China’s Foreign Minister Qin Gang');
   });
 
   it('reports which accepted form matched', () => {
