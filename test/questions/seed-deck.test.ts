@@ -179,6 +179,11 @@ describe('seed deck: what a learner sees', () => {
     expect(first).toEqual([]);
   });
 
+  it('gives every question its own prompt (two the same would read as one question asked twice)', () => {
+    const prompts = deck.questions.map((q) => q.prompt);
+    expect(prompts.filter((prompt, i) => prompts.indexOf(prompt) !== i)).toEqual([]);
+  });
+
   it('has a title, the header of every run, that names no answer', () => {
     const title = ` ${normalizeAnswer(deck.title)} `;
     const answers = deck.questions.flatMap((q) => {
