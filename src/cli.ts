@@ -137,7 +137,7 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
     .option('--new <n>', 'new cards to introduce today (default: the profile\'s setting, 10)', parseWhole('--new'))
     .option('--cram', 'go through all the cards without touching the schedule')
-    .option('--seed <n>', 'the order of cards in --cram', parseSeed)
+    .option('--seed <n>', 'the same order of choices on card fronts (and of cards in --cram) again', parseSeed)
     .action((options: CommonOptions & { deck?: string; new?: number; cram?: boolean; seed?: number }) =>
       run(async () => (await import('./commands/study.js')).studyCommand(context, options)),
     );

@@ -10,6 +10,8 @@ import { factsById, isTypedQuestion, type LoadedDeck, type Question } from '../d
 import type { Random } from '../domain/random.js';
 import { presentQuestion } from '../domain/selection.js';
 import { gradeAnswer, type Given } from '../grading/grade-answer.js';
+import { deckVocabulary, eitherWordCheck } from '../grading/real-words.js';
+import { englishWordCheck } from '../english-words.js';
 import {
   claimLastAnswer,
   currentItem,
@@ -160,6 +162,18 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   const facts = factsById(deck);
   const sentences = plan.deck.article === null ? [] : splitSentences(plan.deck.article);
   const aliases = aliasesFor(store, plan.profile, deck.id);
+  // A typo is forgiven only when the typed word is no real word: the deck's own words, then English. Both
+  // are made at the first typo, so a run that meets none never reads the word list.
+  const isRealWord = eitherWordCheck(
+    () => {
+      const vocabulary = deckVocabulary(deck, plan.deck.article);
+      return (word) => vocabulary.has(word);
+    },
+    englishWordCheck(context.root, (error) => {
+      const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      context.stderr.write(`factdeck: the English word list could not be read (${printable(why ?? '', { singleLine: true })}); typos are checked against this deck's words only. Reinstall factdeck (npm install) to bring it back.\n`);
+    }),
+  );
   const sessionId = nanoid();
   const startedAt = context.now();
 
@@ -225,7 +239,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const given = toGiven(answer);
       const ms = Math.max(0, context.now().getTime() - askedAt);
       const question = item.question;
-      const verdict = gradeAnswer(question, given, aliases.get(question.id) ?? []);
+      const verdict = gradeAnswer(question, given, aliases.get(question.id) ?? [], isRealWord);
       const attemptId = nanoid();
       const answeredAt = context.now();
       const recorded = await save((data) => [
@@ -253,7 +267,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
 
       const fact = facts.get(question.factId);
       const sentence = fact ? findQuoteSentence(sentences, fact.quote)?.text ?? null : null;
-      writeLine(context.stdout, fit(renderFeedback({ correct: verdict.correct, typo: verdict.typo, dontKnow: given === null, question, fact, sentence }, style, asker.plain, markPlain)));
+      writeLine(context.stdout, fit(renderFeedback({ correct: verdict.correct, typo: verdict.typo, spelling: verdict.spelling, dontKnow: given === null, question, fact, sentence }, style, asker.plain, markPlain)));
 
       const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';
       const next = await asker.afterFeedback(canClaim);

@@ -1,11 +1,13 @@
 // `factdeck study`: spaced-repetition flashcards. Due cards first (earliest first), then new facts up to the
 // day's limit; flip, rate Again/Hard/Good/Easy, undo the last rating exactly. Each rating is saved as it is
-// given. --cram goes through cards without touching the schedule.
+// given. --cram goes through cards without touching the schedule. The run's seed orders --cram and shuffles
+// the choices and items on card fronts, as a quiz's seed does.
 
 import { nanoid } from 'nanoid';
 import { findQuoteSentence, splitSentences } from '../domain/article.js';
-import { factsById, type LoadedDeck } from '../domain/deck.js';
+import { factsById, type Fact, type LoadedDeck } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
+import { presentQuestion, type PresentedQuestion } from '../domain/selection.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
 import { cardsFor, firstReviewTimes, ratingEvent, settingsFor, undoEvent } from '../storage/progress.js';
@@ -52,19 +54,30 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   const settings = settingsFor(store.data(), profile);
   const newPerDay = options.new ?? settings.newPerDay;
 
+  const seed = pickSeed(options.seed);
+  const random = createRandom(seed);
   let queue: string[];
   if (options.cram) {
     const withQuestions = deck.facts.filter((fact) => deck.questions.some((q) => q.factId === fact.id)).map((fact) => fact.id);
-    queue = createRandom(pickSeed(options.seed)).shuffle(withQuestions);
+    queue = random.shuffle(withQuestions);
   } else {
     const planned = buildStudyQueue(deck, cardsFor(store.data(), profile, deck.id), firstReviewTimes(store.data(), profile, deck.id), context.now(), {
       newPerDay,
       dayStartHour: settings.dayStartHour,
     });
     queue = [...planned.due, ...planned.fresh];
-    writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Study · ${planned.due.length} due · ${planned.fresh.length} new · profile ${profile}`, style));
+    writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Study · ${planned.due.length} due · ${planned.fresh.length} new · profile ${profile} · seed ${seed}`, style));
   }
-  if (options.cram) writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Cram · ${queue.length} cards · the schedule is not changed`, style));
+  if (options.cram) writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Cram · ${queue.length} cards · the schedule is not changed · seed ${seed}`, style));
+  // Each card's front, shuffled once: a card shown again (after Again or an undo) keeps its order.
+  const fronts = new Map<string, PresentedQuestion | null>();
+  const frontOf = (factId: string, fact: Fact): PresentedQuestion | null => {
+    if (!fronts.has(factId)) {
+      const question = frontQuestion(fact, deck.questions);
+      fronts.set(factId, question === null ? null : presentQuestion(question, random));
+    }
+    return fronts.get(factId) ?? null;
+  };
 
   if (queue.length === 0) {
     const cards = [...cardsFor(store.data(), profile, deck.id).values()];
@@ -87,7 +100,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       const now = context.now();
       const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
       const sentence = findQuoteSentence(sentences, fact.quote)?.text ?? null;
-      const sides = renderCardSides(fact, frontQuestion(fact, deck.questions), sentence, style, asker.plain || !context.color);
+      const sides = renderCardSides(fact, frontOf(factId, fact), sentence, style, asker.plain || !context.color);
       const done = undoStack.length + settled;
       const label = options.cram ? 'cram' : card === null ? 'new' : card.state;
       writeLine(context.stdout);

@@ -77,6 +77,8 @@ export function markSentence(sentence: string, quote: string, answer: string | n
 export interface FeedbackInput {
   correct: boolean;
   typo: boolean;
+  /** For a typo: the accepted spelling nearest to what was typed (else the answer is named). */
+  spelling?: string | undefined;
   dontKnow: boolean;
   question: Question;
   fact: Fact | undefined;
@@ -89,7 +91,8 @@ export function renderFeedback(input: FeedbackInput, style: Style, plain: boolea
   const answer = clean(describeAnswer(question));
   const lines: string[] = [];
   if (input.correct) {
-    lines.push(`${style.green(plain ? 'Correct.' : '✔ Correct.')}${input.typo ? ` (mind the spelling: ${answer})` : ''}`);
+    const spelling = input.spelling === undefined ? answer : clean(input.spelling);
+    lines.push(`${style.green(plain ? 'Correct.' : '✔ Correct.')}${input.typo ? ` (mind the spelling: ${spelling})` : ''}`);
   } else {
     const why = input.dontKnow ? "Wrong (don't know)." : 'Wrong.';
     lines.push(`${style.red(plain ? why : `✘ ${why}`)} The answer: ${style.bold(answer)}`);

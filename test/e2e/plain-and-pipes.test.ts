@@ -1,7 +1,7 @@
 // The built CLI without a terminal: --plain quizzes fed from a pipe, refusals and usage errors, a corrupt
 // database, NO_COLOR, and two processes answering into one database at the same time.
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -101,6 +101,29 @@ describe('--plain from a pipe', () => {
     const db = await readDb(dir);
     expect(db.attempts).toHaveLength(1);
     expect(db.attempts[0]?.given).toBe(options.get(1));
+  });
+});
+
+describe('typed answers through the built program', () => {
+  test('a slip is forgiven and the nearest accepted spelling named; a real word that differs is wrong', async () => {
+    const parent = await dirs.make();
+    const deckDir = join(parent, 'one-call');
+    await mkdir(deckDir);
+    const article = 'Talks\nBlinken recently spoke with China’s Foreign Minister Qin Gang.\n';
+    await writeFile(join(deckDir, 'article.txt'), article);
+    const question = { id: 'q-call', factId: 'f-call', kind: 'short-answer', prompt: 'Whom did Blinken speak with?', answer: 'Qin Gang', accept: ['China’s Foreign Minister Qin Gang'], explanation: 'He spoke with Qin Gang.' };
+    const fact = { id: 'f-call', statement: 'Blinken spoke with Qin Gang.', quote: 'Blinken recently spoke with China’s Foreign Minister Qin Gang', topic: 'talks' };
+    const deckJson = { schemaVersion: 1, id: 'one-call', title: 'One call', source: { headline: 'Talks', dateline: '', date: '' }, origin: 'hand', facts: [fact], questions: [question] };
+    await writeFile(join(deckDir, 'deck.json'), JSON.stringify(deckJson));
+    const answer = async (given: string): Promise<string> => {
+      const result = await runCli(['quiz', '--plain', '--deck', deckDir, '--count', '1', '--data', await dirs.make()], { input: `${given}\n` });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      return verdictLines(result.stdout).join('\n');
+    };
+    expect(await answer('Chinese Foriegn Minister Qin Gang')).toBe('Correct. (mind the spelling: China’s Foreign Minister Qin Gang)');
+    expect(await answer('Chinese Foreign Ministry Qin Gang')).toBe('Wrong. The answer: Qin Gang');
+    expect(await answer('Qin Gong')).toBe('Wrong. The answer: Qin Gang');
   });
 });
 

@@ -2,7 +2,7 @@
 // rate, Again coming back in the run, undo, quit), and a simulated week of study in plain mode, watching
 // the forecast and the activity heatmap move as they should.
 
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { STACK_TRACE, requireBuild, runCli, stopAllCli, tempDirs } from '../helpers/cli-run.js';
@@ -126,5 +126,35 @@ describe('a simulated week of study', () => {
     expect(reviewed.due).toBe(0);
     expect(reviewed.forecast[0]!.count).toBe(0);
     expect(reviewed.activity.at(-1)!.count).toBe(3);
+  });
+});
+
+describe('factdeck study: card fronts', () => {
+  test('show choices shuffled by the run\'s seed (named in the header), the same for the same seed', async () => {
+    const deckDir = join(await dirs.make(), 'one-choice');
+    await mkdir(deckDir);
+    await writeFile(join(deckDir, 'article.txt'), 'Trip\nBlinken will visit Beijing in June.\n');
+    const deck = {
+      schemaVersion: 1,
+      id: 'one-choice',
+      title: 'One choice',
+      source: { headline: 'Trip', dateline: '', date: '' },
+      origin: 'hand',
+      facts: [{ id: 'f1', statement: 'Blinken will visit Beijing.', quote: 'Blinken will visit Beijing', topic: 'trip' }],
+      // The answer stored first, as decks often have it.
+      questions: [{ id: 'q1', factId: 'f1', kind: 'choice', prompt: 'Which city will Blinken visit?', choices: ['Beijing', 'Bali', 'Tokyo', 'Seoul'], answer: 'Beijing', explanation: 'He will visit Beijing.' }],
+    };
+    await writeFile(join(deckDir, 'deck.json'), JSON.stringify(deck));
+    const front = async (seed: number): Promise<string[]> => {
+      const result = await runCli(['study', '--plain', '--deck', deckDir, '--seed', String(seed), '--data', await dirs.make()], { env: { FACTDECK_NOW: '2026-06-01T09:00:00Z' }, input: '\n3\n' });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`Study · 0 due · 1 new · profile default · seed ${seed}`);
+      return result.stdout.split('\n').filter((line) => /^ {2}\d\) /.test(line));
+    };
+    const fronts = [];
+    for (const seed of [1, 2, 3, 4, 5]) fronts.push(await front(seed));
+    for (const shown of fronts) expect([...shown].map((line) => line.slice(5)).sort()).toEqual(['Bali', 'Beijing', 'Seoul', 'Tokyo']);
+    expect(fronts.filter((shown) => shown[0] === '  1) Beijing').length).toBeLessThan(fronts.length);
+    expect(await front(2)).toEqual(fronts[1]);
   });
 });

@@ -34,7 +34,7 @@ describe('the cards of a deck', () => {
     const { deck: seedDeck, article } = await seed();
     const visit = deckCards(seedDeck, article)[seedDeck.facts.findIndex((f) => f.id === 'k-uTXmwnM2')];
     expect(visit).toEqual({
-      front: 'The State Department announced on Wednesday that Secretary of State Antony Blinken will visit _____.',
+      front: 'According to the article, Secretary of State Antony Blinken will visit _____.',
       back: 'Beijing\nWashington: The State Department announced on Wednesday that Secretary of State Antony Blinken will visit Beijing as part of the ongoing commitment to maintain open lines of communication between the United States and China.',
       tags: ['the_visit', 'blinken-visit-beijing'],
     });

@@ -42,6 +42,13 @@ describe('renderFeedback', () => {
     expect(lines[0]).toBe(first);
   });
 
+  it('names the accepted spelling nearest to what was typed, cleaned like any deck text', () => {
+    const question = shortAnswer({ factId: 'f-mayor', answer: 'Dana Ortiz', accept: ['Mayor Ortiz'] });
+    expect(feedback({ question, typo: true, spelling: 'Mayor Ortiz' }).split('\n')[0]).toBe('Correct. (mind the spelling: Mayor Ortiz)');
+    expect(feedback({ question, typo: true }).split('\n')[0]).toBe('Correct. (mind the spelling: Dana Ortiz)');
+    expect(feedback({ question, typo: true, spelling: `Mayor ${EVIL}` }).split('\n')[0]).not.toContain(ESC);
+  });
+
   it('shows the explanation, the fact and the whole source sentence with quote and answer marked', () => {
     const text = feedback({ question: choiceQuestion({ factId: 'f-mayor' }), correct: false });
     expect(text.split('\n')).toEqual([
