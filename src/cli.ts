@@ -2,11 +2,12 @@
 // messages and exit codes (0 ok, 1 failure, 2 usage error, 130 stopped by the user). Command modules are
 // imported lazily so that `factdeck --version` and `--help` stay fast.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isatty } from 'node:tty';
 import { join } from 'node:path';
+import { acceptAnywhere, debugWanted, plainOnDumbTerminal, terminalAbilities } from './cli-conventions.js';
 import { createClock } from './clock.js';
 import type { Context } from './context.js';
 import { DeckError, ReportedFailure, StoppedError, UsageError } from './errors.js';
@@ -99,8 +100,9 @@ function withQuizOptions(command: Command): Command {
 function buildProgram(context: Context, run: (task: () => Promise<void>) => Promise<void>): Command {
   const program = new Command('factdeck')
     .description('Learn an article by heart from the terminal: quizzes, review of missed facts, spaced repetition.')
-    .version(version(context.root), '-V, --version', 'print the version')
+    .version(version(context.root), '-v, --version', 'print the version')
     .option('--debug', 'show error details (stack traces) for bug reports')
+    .option('--no-color', 'no colours (as does NO_COLOR; also TERM=dumb)')
     .showSuggestionAfterError(true)
     .enablePositionalOptions();
 
@@ -163,7 +165,11 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--raw', 'write cells as they are, even those a spreadsheet would run as formulas (= + - @)')
-    .action((options: { deck?: string; format: string; out?: string; raw?: boolean }) => run(async () => (await import('./commands/export.js')).exportCommand(context, options)));
+    .option('--force', 'replace the --out file if it exists')
+    .option('--json', 'with --out: print what was written as JSON')
+    .action((options: { deck?: string; format: string; out?: string; raw?: boolean; force?: boolean; json?: boolean }) =>
+      run(async () => (await import('./commands/export.js')).exportCommand(context, options)),
+    );
 
   program
     .command('import')
@@ -172,7 +178,8 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .option('--out <dir>', 'the deck folder to write (default: questions/<slug of the title>)')
     .option('--title <title>', 'the deck title (default: from the file name)')
     .option('--force', 'replace an existing deck')
-    .action((file: string, options: { out?: string; title?: string; force?: boolean }) =>
+    .option('--json', 'print the outcome (the deck written, or every problem) as JSON')
+    .action((file: string, options: { out?: string; title?: string; force?: boolean; json?: boolean }) =>
       run(async () => (await import('./commands/import.js')).importCommand(context, file, options)),
     );
 
@@ -224,18 +231,37 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .requiredOption('--profile <name>', 'whose progress to delete')
     .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
     .option('--yes', 'do not ask (for scripts)')
+    .option('--json', 'print what was deleted as JSON')
     .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/profiles.js')).resetCommand(context, options)));
+
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, options, deck ids, profiles)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      `
+Load it in this shell:     source <(factdeck completion bash)     (zsh: the same, after compinit)
+                           factdeck completion fish | source
+Or save it for every new shell, e.g.
+  factdeck completion bash > ~/.local/share/bash-completion/completions/factdeck
+  factdeck completion fish > ~/.config/fish/completions/factdeck.fish
+`,
+    )
+    .action((shell: string) => run(async () => (await import('./commands/completion.js')).completionCommand(context, shell)));
 
   withProgressOptions(program)
     .option('--deck <id|path>', 'the deck for the menu\'s quiz and review')
     .action((options: QuizCommandOptions) => run(async () => (await import('./commands/menu.js')).menuCommand(context, options)));
 
-  program.addOption(new Option('--no-color', 'no colours (as does NO_COLOR)').hideHelp());
+  acceptAnywhere(program, version(context.root), (text) => context.stdout.write(text));
+  plainOnDumbTerminal(program, context.env);
   return program;
 }
 
-function debugWanted(argv: readonly string[]): boolean {
-  return argv.includes('--debug');
+/** The command definitions alone, for what is made from them at build time (the man page). */
+export function describeProgram(root: string): Command {
+  return buildProgram({ ...processContext(), root }, async () => undefined);
 }
 
 /** Turns any error into a message on stderr and an exit code. */
@@ -296,6 +322,11 @@ export async function run(argv: readonly string[], context: Context): Promise<nu
       outputError: (text, write) => write(`${text.replace(/^error: /, 'factdeck: ').trimEnd()}\n  see \`factdeck ${command.name()} --help\`\n`),
     });
   }
+  // The shell completion scripts ask here on every Tab (src/commands/completion.ts); never an error.
+  if (argv[0] === '__complete') {
+    await (await import('./commands/completion.js')).completeCommand(context, program, argv.slice(1)).catch(() => undefined);
+    return EXIT.ok;
+  }
   // `factdeck help quiz` is `factdeck quiz --help` (the menu's action would otherwise take the words).
   if (argv[0] === 'help') argv = [...argv.slice(1, 2), '--help'];
   const first = argv[0];
@@ -317,8 +348,7 @@ function processContext(): Context {
   const env = process.env;
   // Asked of the file descriptor: process.stdin (a stream, a socket for a pipe) is made only when first
   // read, after the first question is on screen.
-  const interactive = isatty(0) && Boolean(process.stdout.isTTY);
-  const color = Boolean(process.stdout.isTTY) && !(env.NO_COLOR ?? '') && env.FORCE_COLOR !== '0' && !process.argv.includes('--no-color');
+  const { interactive, color } = terminalAbilities(env, { stdinIsTTY: isatty(0), stdoutIsTTY: Boolean(process.stdout.isTTY) }, process.argv.slice(2));
   return {
     get stdin() {
       return process.stdin;

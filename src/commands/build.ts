@@ -18,7 +18,8 @@ import { writeLine } from '../context.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
 import { DeckError, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
 import { keepReplacedDeck } from '../bank/keep-replaced.js';
 
 export interface BuildOptions {
@@ -199,7 +200,7 @@ export async function buildCommand(context: Context, articlePath: string, option
       kinds,
       ...(options.explain ? { candidates: result.candidates } : {}),
     };
-    writeLine(context.stdout, printableJson(summary));
+    writeJson(context, summary);
     return;
   }
   if (options.explain) for (const line of explainLines(result)) writeLine(context.stdout, line);

@@ -8,8 +8,9 @@ import { builtInQuestionsDir } from '../paths.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { ReportedFailure } from '../errors.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
 import { renderProblem } from '../ui/render-problems.js';
+import { writeJson } from './json-output.js';
 import { createStyle } from '../ui/style.js';
 
 export async function readReports(context: Context, path: string | undefined): Promise<DeckReport[]> {
@@ -46,7 +47,7 @@ export async function checkCommand(context: Context, path: string | undefined, o
         hint: problem.hint,
       })),
     }));
-    writeLine(context.stdout, printableJson({ ok: total === 0, problems: total, decks }));
+    writeJson(context, { ok: total === 0, problems: total, decks });
     if (total > 0) throw new ReportedFailure();
     return;
   }

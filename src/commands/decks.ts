@@ -6,7 +6,8 @@ import { QUESTION_KINDS } from '../domain/deck.js';
 import { builtInQuestionsDir } from '../paths.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
 import { createStyle } from '../ui/style.js';
 
 export async function decksCommand(context: Context, options: { json?: boolean }): Promise<void> {
@@ -30,7 +31,7 @@ export async function decksCommand(context: Context, options: { json?: boolean }
     };
   });
   if (options.json) {
-    writeLine(context.stdout, printableJson({ decks: rows }));
+    writeJson(context, { decks: rows });
     return;
   }
   if (rows.length === 0) {

@@ -6,7 +6,8 @@ import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { ReportedFailure, UsageError } from '../errors.js';
 import { inspectDataDir, listBackups, restoreBackup } from '../storage/inspect.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { createStyle } from '../ui/style.js';
 import { dataDirFor } from './run-session.js';
@@ -66,7 +67,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
 
   const inspection = await inspectDataDir(dataDir);
   if (options.json) {
-    writeLine(context.stdout, printableJson(inspection));
+    writeJson(context, { ...inspection });
   } else {
     writeLine(context.stdout, style.bold(`factdeck doctor · ${dataDir}`));
     for (const finding of inspection.findings) {

@@ -1,7 +1,8 @@
-// `factdeck import FILE [--out DIR] [--title T] [--force]`: an Anki text export, a CSV/TSV file or a
-// factdeck deck.json -> a deck folder (questions/<slug>/ unless --out says where) holding deck.json.
+// `factdeck import FILE [--out DIR] [--title T] [--force] [--json]`: an Anki text export, a CSV/TSV file
+// or a factdeck deck.json -> a deck folder (questions/<slug>/ unless --out says where) holding deck.json.
 // Read, decode and plan everything first; when anything is wrong, print every problem with its line and
-// write nothing (exit 1). An existing non-empty folder is only replaced with --force.
+// write nothing (exit 1). An existing non-empty folder is only replaced with --force. With --json, the
+// outcome (the deck written, or every problem) is one JSON document on stdout (docs/json.md).
 
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -19,11 +20,13 @@ import { serialize, writeFileDurably } from '../storage/durable-file.js';
 import { printable } from '../ui/printable.js';
 import { renderProblem } from '../ui/render-problems.js';
 import { createStyle } from '../ui/style.js';
+import { writeJson } from './json-output.js';
 
 export interface ImportCommandOptions {
   out?: string;
   title?: string;
   force?: boolean;
+  json?: boolean;
 }
 
 const SCHEMA_REF = '../deck.schema.json';
@@ -38,7 +41,12 @@ function display(context: Context, path: string): string {
   return near === '' || near.startsWith('..') || isAbsolute(near) ? path : near;
 }
 
-function reportProblems(context: Context, file: string, problems: readonly ImportProblem[]): never {
+function reportProblems(context: Context, file: string, problems: readonly ImportProblem[], json: boolean | undefined): never {
+  if (json) {
+    const listed = problems.map((problem) => ({ line: problem.line, column: problem.column ?? null, path: problem.path ?? null, message: problem.message, hint: problem.hint }));
+    writeJson(context, { ok: false, file, problems: listed });
+    throw new ReportedFailure();
+  }
   const style = createStyle(context.color);
   for (const problem of problems) {
     const where = problem.line === null ? file : `${file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
@@ -50,13 +58,13 @@ function reportProblems(context: Context, file: string, problems: readonly Impor
   throw new ReportedFailure();
 }
 
-async function readInput(context: Context, path: string, shown: string): Promise<Uint8Array> {
+async function readInput(context: Context, path: string, shown: string, json: boolean | undefined): Promise<Uint8Array> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new UsageError(`no file at ${oneLine(path)}`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
   });
   if (!info.isFile()) throw new UsageError(`${oneLine(path)} is not a file`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
-  if (info.size > MAX_IMPORT_BYTES) reportProblems(context, shown, [tooLargeProblem(info.size)]);
+  if (info.size > MAX_IMPORT_BYTES) reportProblems(context, shown, [tooLargeProblem(info.size)], json);
   return readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
   });
@@ -127,8 +135,8 @@ export async function importCommand(context: Context, file: string, options: Imp
 
   const path = resolve(context.cwd, file);
   const shown = display(context, path);
-  const decoded = decodeImportBytes(await readInput(context, path, shown));
-  if (!decoded.ok) reportProblems(context, shown, decoded.problems);
+  const decoded = decodeImportBytes(await readInput(context, path, shown, options.json));
+  if (!decoded.ok) reportProblems(context, shown, decoded.problems, options.json);
 
   const underQuestions = chosen === null || dirname(chosen) === questionsDir;
   const plan = planImport(decoded.text, {
@@ -137,7 +145,7 @@ export async function importCommand(context: Context, file: string, options: Imp
     folderName: chosen === null ? undefined : basename(chosen),
     schemaRef: underQuestions ? SCHEMA_REF : undefined,
   });
-  if (plan.deck === null) reportProblems(context, shown, plan.problems);
+  if (plan.deck === null) reportProblems(context, shown, plan.problems, options.json);
   const deck = plan.deck;
 
   const target = chosen ?? join(questionsDir, deck.id);
@@ -159,17 +167,34 @@ export async function importCommand(context: Context, file: string, options: Imp
         message: `the deck it makes would be ${megabytes(bytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`,
         hint: 'split the file into smaller ones and import them one by one',
       },
-    ]);
+    ], options.json);
   }
   const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
   if (state !== 'full') await writeNewDeckFolder(target, text);
 
   const where = display(context, target);
+  // openDeck takes a bare name for an id: a folder elsewhere is given as a path.
+  const deckOption = dirname(target) === questionsDir ? deck.id : isAbsolute(where) || where.startsWith('.') ? where : `./${where}`;
+  if (options.json) {
+    writeJson(context, {
+      ok: true,
+      file: path,
+      format: plan.format,
+      dir: target,
+      deckId: deck.id,
+      title: deck.title,
+      facts: deck.facts.length,
+      questions: deck.questions.length,
+      replaced: state === 'full',
+      keptIn: kept,
+      notes: plan.notes,
+      deckOption,
+    });
+    return;
+  }
   const count = plan.format === 'json' ? `a deck of ${deck.facts.length} facts` : `${deck.facts.length} card${deck.facts.length === 1 ? '' : 's'}`;
   writeLine(context.stdout, `Imported ${count} (${plan.format}) into ${oneLine(where)}${state === 'full' ? ' (replaced)' : ''}.`);
   if (kept !== null) writeLine(context.stdout, `  the deck it replaced is kept in ${oneLine(display(context, kept))}`);
   for (const note of plan.notes) writeLine(context.stdout, `  note: ${oneLine(note)}`);
-  // openDeck takes a bare name for an id: a folder elsewhere is given as a path.
-  const deckOption = dirname(target) === questionsDir ? deck.id : isAbsolute(where) || where.startsWith('.') ? where : `./${where}`;
   writeLine(context.stdout, `Start with: factdeck quiz --deck ${oneLine(deckOption)}`);
 }

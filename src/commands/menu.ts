@@ -36,7 +36,8 @@ async function counts(context: Context, options: ProgressOptions, loaded: Loaded
 export async function menuCommand(context: Context, options: ProgressOptions & { deck?: string }): Promise<void> {
   checkProfile(options.profile);
   if (options.plain || !context.interactive) {
-    throw new UsageError('no command given; without a terminal there is no menu', 'try `factdeck quiz --plain`, or `factdeck --help` for the commands');
+    const why = context.env.TERM === 'dumb' ? 'a dumb terminal (TERM=dumb) has no menu' : 'without a terminal there is no menu';
+    throw new UsageError(`no command given; ${why}`, 'try `factdeck quiz --plain`, or `factdeck --help` for the commands');
   }
   const { askSelect } = await import('../ui/prompts.js');
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));

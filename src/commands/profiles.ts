@@ -6,7 +6,8 @@ import { promptContext, writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { checkProfile, openStore, readStore, type ProgressOptions } from './run-session.js';
 
@@ -54,7 +55,7 @@ export async function configCommand(context: Context, options: ConfigOptions): P
       await store.record((data) => [settingsEvent(profile, { ...settingsFor(data, profile), ...change }, context.now())]);
     }
     const settings = settingsFor(store.data(), profile);
-    if (options.json) writeLine(context.stdout, printableJson({ profile, ...settings, defaults: DEFAULT_SETTINGS }));
+    if (options.json) writeJson(context, { profile, ...settings, defaults: DEFAULT_SETTINGS });
     else writeLine(context.stdout, `${Object.keys(change).length > 0 ? 'Saved. ' : ''}${describeSettings(profile, settings)}`);
   } finally {
     await store.close();
@@ -102,7 +103,7 @@ export async function profilesCommand(context: Context, options: { data?: string
   const profiles = summarizeProfiles(store.data());
   await store.close();
   if (options.json) {
-    writeLine(context.stdout, printableJson({ profiles }));
+    writeJson(context, { profiles });
     return;
   }
   if (profiles.length === 0) {
@@ -115,12 +116,16 @@ export async function profilesCommand(context: Context, options: { data?: string
   }
 }
 
-export async function resetCommand(context: Context, options: ProgressOptions & { yes?: boolean }): Promise<void> {
+export async function resetCommand(context: Context, options: ProgressOptions & { yes?: boolean; json?: boolean }): Promise<void> {
   const profile = checkProfile(options.profile);
   const store = await openStore(context, options);
   try {
     const summary = summarizeProfiles(store.data()).find((p) => p.name === profile);
     if (!summary) {
+      if (options.json) {
+        writeJson(context, { profile, deleted: false, answers: 0, cards: 0 });
+        return;
+      }
       writeLine(context.stdout, `Profile "${printable(profile, { singleLine: true })}" has no progress: nothing to reset.`);
       return;
     }
@@ -142,6 +147,10 @@ export async function resetCommand(context: Context, options: ProgressOptions & 
       }
     }
     await store.record(() => [{ type: 'reset', profile, at: context.now().toISOString() }]);
+    if (options.json) {
+      writeJson(context, { profile, deleted: true, answers: summary.attempts, cards: summary.cards, historyFile: store.historyFile, backupsDir: store.backupsDir });
+      return;
+    }
     writeLine(context.stdout, `Deleted ${what}. Its history stays in ${store.historyFile}; a copy of the database from before is in ${store.backupsDir}.`);
   } finally {
     await store.close();

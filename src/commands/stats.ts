@@ -9,7 +9,8 @@ import { settingsFor } from '../storage/progress.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { builtInQuestionsDir } from '../paths.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
 import { renderBars, renderForecast, renderHeatmap, renderSparkline, renderStateCounts } from '../ui/render-stats.js';
 import { createStyle } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
@@ -118,7 +119,7 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     dayStartHour: settings.dayStartHour,
   });
   if (options.json) {
-    writeLine(context.stdout, printableJson({ profile, decks: [...deckIds], ...stats }));
+    writeJson(context, { profile, decks: [...deckIds], ...stats });
     return;
   }
   const ascii = options.plain === true || Boolean(context.env.NO_COLOR);

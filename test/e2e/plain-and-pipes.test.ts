@@ -176,11 +176,12 @@ describe('usage errors and help', () => {
     expect(top.code).toBe(0);
     const commands = [...(top.stdout.split(/^Commands:$/m)[1] ?? '').matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1] as string).filter((c) => c !== 'help');
     expect(commands).toEqual(expect.arrayContaining(['quiz', 'review', 'decks', 'check']));
-    for (const command of commands) {
-      const run = await runCli([command, '--help']);
+    const runs = await Promise.all(commands.map((command) => runCli([command, '--help'])));
+    runs.forEach((run, i) => {
+      const command = commands[i] as string;
       expect(run.code, `${command} --help`).toBe(0);
       expect(run.stdout, `${command} --help`).toMatch(new RegExp(`^Usage: factdeck ${command}`));
-    }
+    });
     for (const command of ['quiz', 'review']) {
       const run = await runCli([command, '--help']);
       expect(run.stdout).toMatch(/Where progress lives: --data DIR, else \$FACTDECK_DATA/);

@@ -30,7 +30,8 @@ export type EnvOverrides = Record<string, string | undefined>;
 /**
  * The environment of a user's shell, minus what would change the program's behaviour behind a test's
  * back: the test runner's NODE_ENV/VITEST flags, colour forcing, and factdeck's own variables. NO_COLOR=1
- * unless the overrides say otherwise (pass NO_COLOR: undefined for colour).
+ * unless the overrides say otherwise (pass NO_COLOR: undefined for colour). XDG_CACHE_HOME is the test
+ * run's throw-away one (vitest.config.ts), unless the overrides give another.
  */
 export function cliEnv(overrides: EnvOverrides = {}): Record<string, string> {
   const env: Record<string, string> = {};
@@ -44,6 +45,10 @@ export function cliEnv(overrides: EnvOverrides = {}): Record<string, string> {
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
+  }
+  // The program writes its start-up cache to $XDG_CACHE_HOME/factdeck (else ~/.cache): never the real one.
+  if (!('XDG_CACHE_HOME' in overrides) && !(env.XDG_CACHE_HOME ?? '').startsWith(tmpdir())) {
+    throw new Error('XDG_CACHE_HOME is not a temp folder: run the tests with vitest (vitest.config.ts sets it), or set it');
   }
   return env;
 }
