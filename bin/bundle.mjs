@@ -3,7 +3,10 @@
 // V8's code cache. One file instead of ~150 modules, and no compiling at start once the cache exists: that
 // is what makes start-up cheap on Node 20, which has no compile cache of its own.
 //
-// Left out of the bundle: compromise (the NLP library, loaded only by `factdeck build`, when it is needed).
+// Left out of the bundle: compromise (the NLP library, loaded only by `factdeck build`, when it is needed),
+// and what only Anki packages, `optimize` and text imports use: sql.js (SQLite compiled to WebAssembly,
+// which finds its .wasm file in node_modules), fflate and fzstd (zip and zstd), entities (HTML entities)
+// and @open-spaced-repetition/binding (FSRS's optimizer, a native module). They are required where used.
 //
 // The cache is then made by a training run (a short plain-mode quiz on a throw-away data folder), so the
 // functions a quiz needs are in it from the first real run. If that run fails, the build still succeeds:
@@ -25,7 +28,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['compromise'],
+  external: ['compromise', 'sql.js', 'fflate', 'fzstd', 'entities', '@open-spaced-repetition/binding'],
   // import() from code compiled with a V8 code cache fails on Node 20 ("A dynamic import callback was not
   // specified"): the bundle asks for compromise with require() instead (its package has a CommonJS build).
   supported: { 'dynamic-import': false },

@@ -205,10 +205,21 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .option('--retention <r>', 'desired retention, 0.70 to 0.99 (default 0.9)', parseRetention)
     .option('--new-per-day <n>', 'new cards a day in study (default 10)', parseWhole('--new-per-day'))
     .option('--day-start <hour>', 'the hour a new study day starts, local time (default 4)', parseWhole('--day-start'))
+    .option('--reset-parameters', 'go back to the default FSRS parameters (after `optimize`)')
     .option('--json', 'print the settings as JSON')
-    .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number }) =>
+    .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number; resetParameters?: boolean }) =>
       run(async () => (await import('./commands/profiles.js')).configCommand(context, options)),
     );
+
+  program
+    .command('optimize')
+    .description("fit FSRS's parameters to the profile's own review history, and save them when you agree")
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose reviews', 'default')
+    .option('--yes', 'save the fitted parameters without asking (when they predict your history better)')
+    .option('--plain', 'no prompt: show the fit, save only with --yes')
+    .option('--json', 'the parameters and the fit as JSON')
+    .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/optimize.js')).optimizeCommand(context, options)));
 
   program
     .command('profiles')

@@ -73,6 +73,12 @@ export function renderStats(stats: Stats, profile: string, ascii: boolean, color
 
   heading('Cards by state');
   out.push(`  ${renderStateCounts(stats.cards, style, ascii)}`);
+  const desired = `desired ${Math.round(stats.retention.desired * 1000) / 10}%`;
+  out.push(
+    stats.retention.percent === null
+      ? `  true retention: no reviews of learnt cards yet (${desired})`
+      : `  true retention ${stats.retention.percent}% of ${stats.retention.reviewed} review${stats.retention.reviewed === 1 ? '' : 's'} of learnt cards (${desired})`,
+  );
 
   heading('Due in the next 14 days');
   out.push(
@@ -116,6 +122,7 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     cards: mine(data.cards),
     now: context.now(),
     dayStartHour: settings.dayStartHour,
+    desiredRetention: settings.desiredRetention,
   });
   if (options.json) {
     writeLine(context.stdout, printableJson({ profile, decks: [...deckIds], ...stats }));
