@@ -158,20 +158,29 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
 
   program
     .command('export')
-    .description('write a deck as Anki text (TSV), CSV or JSON')
-    .requiredOption('--format <format>', 'anki, csv or json')
+    .description('write a deck as Anki text (TSV), CSV, JSON or an Anki package (.apkg)')
+    .requiredOption('--format <format>', 'anki, csv, json or apkg')
     .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
-    .option('--out <file>', 'write to this file (default: standard output)')
-    .action((options: { deck?: string; format: string; out?: string }) => run(async () => (await import('./commands/export.js')).exportCommand(context, options)));
+    .option('--out <file>', 'write to this file (default: standard output; for apkg, <deck id>.apkg)')
+    .option('--with-progress', "apkg: put the profile's schedule and review log in the package")
+    .option('--profile <name>', 'whose progress, with --with-progress', 'default')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .action((options: { deck?: string; format: string; out?: string; withProgress?: boolean; profile?: string; data?: string }) =>
+      run(async () => (await import('./commands/export.js')).exportCommand(context, options)),
+    );
 
   program
     .command('import')
-    .description('make a deck from an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
+    .description('make a deck from an Anki package (.apkg), an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
     .argument('<file>', 'the file to import')
     .option('--out <dir>', 'the deck folder to write (default: questions/<slug of the title>)')
-    .option('--title <title>', 'the deck title (default: from the file name)')
+    .option('--title <title>', "the deck title (default: the file's deck name, else its file name)")
     .option('--force', 'replace an existing deck')
-    .action((file: string, options: { out?: string; title?: string; force?: boolean }) =>
+    .option('--strict', 'import nothing when any card cannot be imported (default: import the rest and list what was skipped)')
+    .option('--with-progress', "apkg: bring the package's schedule and review log into the profile")
+    .option('--profile <name>', 'whose progress, with --with-progress', 'default')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .action((file: string, options: { out?: string; title?: string; force?: boolean; strict?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
       run(async () => (await import('./commands/import.js')).importCommand(context, file, options)),
     );
 

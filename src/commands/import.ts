@@ -22,21 +22,27 @@ export interface ImportCommandOptions {
   out?: string;
   title?: string;
   force?: boolean;
+  strict?: boolean;
+  withProgress?: boolean;
+  profile?: string;
+  data?: string;
 }
 
-const SCHEMA_REF = '../deck.schema.json';
+export const SCHEMA_REF = '../deck.schema.json';
+/** An Anki package may be larger than a text file: the media it carries are not read. */
+const MAX_PACKAGE_FILE_BYTES = 100 * 1024 * 1024;
 
 function oneLine(text: string): string {
   return printable(text, { singleLine: true });
 }
 
 /** A path as the user would type it from here: relative below the working folder, else absolute. */
-function display(context: Context, path: string): string {
+export function display(context: Context, path: string): string {
   const near = relative(context.cwd, path);
   return near === '' || near.startsWith('..') || isAbsolute(near) ? path : near;
 }
 
-function reportProblems(context: Context, file: string, problems: readonly ImportProblem[]): never {
+export function reportProblems(context: Context, file: string, problems: readonly ImportProblem[]): never {
   const style = createStyle(context.color);
   for (const problem of problems) {
     const where = problem.line === null ? file : `${file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
@@ -51,20 +57,20 @@ function reportProblems(context: Context, file: string, problems: readonly Impor
   throw new ReportedFailure();
 }
 
-async function readInput(context: Context, path: string, shown: string): Promise<Uint8Array> {
+async function readInput(context: Context, path: string, shown: string, limit = MAX_IMPORT_BYTES): Promise<Uint8Array> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new UsageError(`no file at ${oneLine(path)}`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
   });
   if (!info.isFile()) throw new UsageError(`${oneLine(path)} is not a file`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
-  if (info.size > MAX_IMPORT_BYTES) reportProblems(context, shown, [tooLargeProblem(info.size)]);
+  if (info.size > limit) reportProblems(context, shown, [limit === MAX_IMPORT_BYTES ? tooLargeProblem(info.size) : { line: null, message: `the package is too large (${Math.round(info.size / 1024 / 1024)} MB; the limit is ${Math.round(limit / 1024 / 1024)} MB)`, hint: 'split the deck in Anki and export the parts' }]);
   return readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
   });
 }
 
 /** What is in the way at the target: nothing, an empty folder, or something only --force may replace. */
-async function targetState(target: string): Promise<'absent' | 'empty' | 'full'> {
+export async function targetState(target: string): Promise<'absent' | 'empty' | 'full'> {
   const info = await stat(target).catch(() => null);
   if (info === null) return 'absent';
   if (!info.isDirectory()) throw new UsageError(`${oneLine(target)} exists and is not a folder`, 'choose another folder with --out');
@@ -75,7 +81,7 @@ async function targetState(target: string): Promise<'absent' | 'empty' | 'full'>
  * A new deck folder appears whole or not at all: it is written as a hidden sibling (which the deck
  * loader skips) and renamed into place.
  */
-async function writeNewDeckFolder(target: string, text: string): Promise<void> {
+export async function writeNewDeckFolder(target: string, text: string): Promise<void> {
   const parent = dirname(target);
   let temp: string | undefined;
   let renaming = false;
@@ -105,7 +111,7 @@ function explainWriteError(error: unknown, target: string, renaming: boolean): u
  * --force over an existing deck folder: the old deck.json and article.txt are kept aside (in .replaced/),
  * then the new deck.json is written, with no stale article to check it against.
  */
-async function replaceDeck(target: string, text: string, now: Date): Promise<string | null> {
+export async function replaceDeck(target: string, text: string, now: Date): Promise<string | null> {
   try {
     const kept = await keepReplacedDeck(target, now);
     await writeFileDurably(join(target, DECK_FILE), text, { what: 'the imported deck' });
@@ -128,7 +134,15 @@ export async function importCommand(context: Context, file: string, options: Imp
 
   const path = resolve(context.cwd, file);
   const shown = display(context, path);
-  const decoded = decodeImportBytes(await readInput(context, path, shown));
+  const isPackage = /\.(apkg|colpkg)$/i.test(path);
+  const bytes = await readInput(context, path, shown, isPackage ? MAX_PACKAGE_FILE_BYTES : MAX_IMPORT_BYTES);
+  // A zip is a package whatever its name (an Anki text file never starts with "PK\x03\x04").
+  if (isPackage || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    const { importPackage } = await import('./import-package.js');
+    return importPackage(context, bytes, { path, shown, chosen, questionsDir, options });
+  }
+  if (options.withProgress) throw new UsageError('--with-progress goes with an Anki package (.apkg)', 'a text file carries no schedule');
+  const decoded = decodeImportBytes(bytes);
   if (!decoded.ok) reportProblems(context, shown, decoded.problems);
 
   const underQuestions = chosen === null || dirname(chosen) === questionsDir;

@@ -8,12 +8,14 @@
 // - back: the answer, then on the next line the article's sentence that holds the fact's quote. A deck
 //   without an article (origin "imported") has no sentence to show: its back is the fact's statement,
 //   which for an imported deck is the back side it was imported from;
-// - tags: the topic, then the deck id, each with white space turned into underscores (Anki splits tags
-//   on spaces). The topic comes first because `import` takes the first tag as the topic.
+// - tags: the topic as `factdeck::topic::<topic>` (topic-tag.ts), then the deck id, each with white
+//   space turned into underscores (Anki splits tags on spaces). Anki sorts tags, so the topic is marked
+//   by its prefix, not by coming first.
 
 import { findQuoteSentence, splitSentences } from '../../domain/article.js';
 import { isTypedQuestion, type Deck, type Fact, type Question } from '../../domain/deck.js';
 import { ANKI_FORMAT, formatCsv, formatDelimited } from './delimited.js';
+import { TOPIC_TAG_PREFIX } from './topic-tag.js';
 
 export const EXPORT_FORMATS = ['anki', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -91,7 +93,7 @@ export function deckCards(deck: Deck, article: string | null): Card[] {
     const sentence = article === null ? null : (findQuoteSentence(sentences, fact.quote)?.text ?? fact.quote);
     const back = sentence === null ? fact.statement : `${answer.trim()}\n${sentence.trim()}`;
     const topicTag = toTag(fact.topic);
-    const tags = [topicTag, deckTag].filter((tag, i, all) => tag !== '' && all.indexOf(tag) === i);
+    const tags = [topicTag === '' ? '' : `${TOPIC_TAG_PREFIX}${topicTag}`, deckTag].filter((tag, i, all) => tag !== '' && all.indexOf(tag) === i);
     return { front: front.trim(), back: back.trim().replace(/\r\n?/g, '\n'), tags };
   });
 }

@@ -21,6 +21,7 @@ import { contentId } from './content-id.js';
 import { stripBom, type LineProblem } from './delimited.js';
 import { readCards, type CardFormat, type ReadCard } from './read-cards.js';
 import { fileStem, isDeckId, slugify } from './slug.js';
+import { topicFromTags } from './topic-tag.js';
 
 export type ImportFormat = CardFormat | 'json';
 
@@ -50,14 +51,7 @@ export interface ImportPlan {
   notes: string[];
 }
 
-/**
- * The topic a card's first tag stands for: export writes "the visit" as the tag "the_visit". Only an
- * underscore between two other characters stands for a space, so "__proto__" stays as it is.
- */
-export function topicFromTags(tags: readonly string[]): string {
-  const topic = (tags[0] ?? '').replace(/(?<=[^_\s])_(?=[^_\s])/g, ' ').trim();
-  return topic === '' ? 'imported' : topic;
-}
+export { topicFromTags } from './topic-tag.js';
 
 function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text.trim();
