@@ -151,6 +151,7 @@ export async function importCommand(context: Context, file: string, options: Imp
     title: options.title,
     folderName: chosen === null ? undefined : basename(chosen),
     schemaRef: underQuestions ? SCHEMA_REF : undefined,
+    strict: options.strict === true,
   });
   if (plan.deck === null) reportProblems(context, shown, plan.problems);
   const deck = plan.deck;
@@ -172,6 +173,12 @@ export async function importCommand(context: Context, file: string, options: Imp
   writeLine(context.stdout, `Imported ${count} (${plan.format}) into ${oneLine(where)}${state === 'full' ? ' (replaced)' : ''}.`);
   if (kept !== null) writeLine(context.stdout, `  the deck it replaced is kept in ${oneLine(display(context, kept))}`);
   for (const note of plan.notes) writeLine(context.stdout, `  note: ${oneLine(note)}`);
+  if (plan.skipped.length > 0) {
+    const rows = new Set(plan.skipped.map((problem) => problem.line)).size;
+    writeLine(context.stdout, `  skipped ${rows} row${rows === 1 ? '' : 's'} (\`--strict\` imports nothing instead):`);
+    for (const problem of plan.skipped.slice(0, 30)) writeLine(context.stdout, `    ${oneLine(`${shown}${problem.line === null ? '' : `:${problem.line}`}`)}  ${oneLine(problem.message)}`);
+    if (plan.skipped.length > 30) writeLine(context.stdout, `    ... and ${plan.skipped.length - 30} more`);
+  }
   // openDeck takes a bare name for an id: a folder elsewhere is given as a path.
   const deckOption = dirname(target) === questionsDir ? deck.id : isAbsolute(where) || where.startsWith('.') ? where : `./${where}`;
   writeLine(context.stdout, `Start with: factdeck quiz --deck ${oneLine(deckOption)}`);

@@ -88,7 +88,7 @@ describe('factdeck export', () => {
     const context = makeContext(REAL_ROOT, await tempDir());
     await exportCommand(context, { format: 'anki' });
     const lines = context.out().split('\n');
-    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:false', '#tags column:3', '#deck:Blinken’s planned visit to Beijing']);
+    expect(lines.slice(0, 5)).toEqual(['#separator:tab', '#html:false', '#notetype:Basic', '#tags column:3', '#deck:Blinken’s planned visit to Beijing']);
     const { loaded } = await loadDeck(join(REAL_ROOT, 'questions', SEED_ID));
     expect(exportedRows(context.out(), 'anki')).toHaveLength(loaded?.deck.facts.length ?? -1);
   });
@@ -242,7 +242,7 @@ describe('malformed files: every bad line reported, nothing written, exit 1', ()
     { name: 'invalid UTF-8', file: 'latin1.csv', content: async () => Uint8Array.from([...Buffer.from('front,back\nok,fine\ncaf'), 0xe9, ...Buffer.from(',x\n')]), lines: [3], says: /not valid UTF-8/ },
     { name: 'a binary file', file: 'image.txt', content: async () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x00, 0x01]), lines: [2], says: /binary/ },
     { name: 'an unknown separator', file: 'cards.txt', content: async () => '#separator:Dash\nQ-A\n', lines: [1], says: /unknown separator/ },
-    { name: 'a front that gives its answer away', file: 'cards.csv', content: async () => 'Q,A\nWho is Dana Ortiz?,Dana Ortiz\n', lines: [2], says: /gives away its answer/ },
+    { name: 'a front that gives its answer away (and no other card)', file: 'cards.csv', content: async () => 'Who is Dana Ortiz?,Dana Ortiz\n', lines: [1], says: /gives away its answer/ },
     { name: 'a JSON deck with a problem', file: 'deck.json', content: async () => '{\n  "schemaVersion": 1,\n  "title": "T",\n  "source": 3\n}\n', lines: [1, 4, 1, 1, 1], says: /missing field "id"/ },
     { name: 'no cards at all', file: 'empty.csv', content: async () => '', lines: [null], says: /no cards/ },
     { name: 'a file over 20 MB', file: 'huge.csv', content: async () => null, lines: [null], says: /too large/ },

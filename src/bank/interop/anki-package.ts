@@ -321,7 +321,7 @@ export interface ApkgImportOptions {
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 
 /** A cloze note's text for one cloze number: that cloze blanked, the others shown; null when it has none. */
-export function clozeCard(html: string, number: number): { prompt: string; answer: string } | null {
+export function clozeCard(html: string, number: number, toText: (html: string) => string = htmlToText): { prompt: string; answer: string } | null {
   const answers: string[] = [];
   const prompt = html.replace(CLOZE, (_whole, n: string, text: string) => {
     if (Number(n) !== number) return text;
@@ -329,10 +329,15 @@ export function clozeCard(html: string, number: number): { prompt: string; answe
     return '_____';
   });
   if (answers.length === 0) return null;
-  return { prompt: htmlToText(prompt), answer: answers.map((answer) => htmlToText(answer)).join(', ') };
+  return { prompt: toText(prompt), answer: answers.map((answer) => toText(answer)).join(', ') };
 }
 
-function clozeNumbers(html: string): number[] {
+/** The text with every cloze shown (Anki's answer side), as a fact's statement. */
+export function clozeShown(html: string): string {
+  return html.replace(CLOZE, (_whole, _n, shown: string) => shown);
+}
+
+export function clozeNumbers(html: string): number[] {
   return [...new Set([...html.matchAll(CLOZE)].map((match) => Number(match[1])))].sort((a, b) => a - b);
 }
 
@@ -422,7 +427,7 @@ export function planApkgImport(collection: AnkiCollection, options: ApkgImportOp
       const numbers = clozeNumbers(text);
       if (numbers.length === 0) return skip('a cloze note without a cloze ({{c1::...}})');
       const extra = htmlToText(note.fields[1] ?? '');
-      const statement = htmlToText(text.replace(CLOZE, (_w, _n, shown: string) => shown));
+      const statement = htmlToText(clozeShown(text));
       for (const number of numbers) {
         const made = clozeCard(text, number);
         if (made === null || made.prompt === '' || made.answer === '') {

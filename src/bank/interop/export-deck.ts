@@ -106,13 +106,13 @@ function oneLine(text: string): string {
 /**
  * Anki's text import format (Anki 2.1.55+ reads the headers; older versions skip `#` lines as comments):
  * UTF-8, tab-separated, plain text (`#html:false`: Anki escapes < and & and turns line breaks into <br>),
- * tags in column 3, and `#deck`, which presets the deck when one of that name exists (Anki falls back to
- * the default deck otherwise). No `#columns`: with column names Anki maps note fields by name, and the
- * fields of a localised "Basic" note type are not called Front and Back, so the back would go unmapped;
- * without names it maps them by position, which is what we want.
+ * tags in column 3, `#notetype:Basic` (the note type the rows are for), and `#deck`, the deck the notes go
+ * to (current Anki creates it when there is none of that name). No `#columns`: with column names Anki
+ * maps note fields by name, and the fields of a localised "Basic" note type are not called Front and
+ * Back, so the back would go unmapped; without names it maps them by position, which is what we want.
  */
 export function formatAnki(deck: Deck, cards: readonly Card[]): string {
-  const header = ['#separator:tab', '#html:false', '#tags column:3', `#deck:${oneLine(deck.title)}`];
+  const header = ['#separator:tab', '#html:false', '#notetype:Basic', '#tags column:3', `#deck:${oneLine(deck.title)}`];
   return `${header.join('\n')}\n${formatDelimited(cardRows(cards), ANKI_FORMAT)}`;
 }
 
