@@ -1,19 +1,18 @@
 // export and import end to end: the commands as cli.ts will call them, on temp folders. The real
 // questions/ folder is only ever read; every write goes to a temp root holding a copy of it.
 
-import { cp, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/bank/load-decks.js';
 import { parseDelimited } from '../../src/bank/interop/delimited.js';
 import { exportCommand } from '../../src/commands/export.js';
 import { importCommand } from '../../src/commands/import.js';
-import type { Context } from '../../src/context.js';
 import { DeckError, ReportedFailure, UsageError } from '../../src/errors.js';
 import type { Deck } from '../../src/domain/deck.js';
 import { tempDirs } from '../helpers/cli-run.js';
+import { copyOfProjectRoot, makeContext } from '../helpers/command-context.js';
 
 const REAL_ROOT = new URL('../../', import.meta.url).pathname;
 const SEED_ID = 'blinken-visit-beijing';
@@ -23,45 +22,8 @@ const dirs = tempDirs('factdeck-interop-');
 afterEach(() => dirs.removeAll());
 const tempDir = dirs.make;
 
-/** A temp project root with a copy of the real questions/ folder (the seed deck and the schema). */
 async function tempRoot(): Promise<string> {
-  const root = await tempDir();
-  await cp(join(REAL_ROOT, 'questions'), join(root, 'questions'), { recursive: true });
-  return root;
-}
-
-interface TestContext extends Context {
-  out: () => string;
-  err: () => string;
-}
-
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
-
-function makeContext(root: string, cwd: string): TestContext {
-  const stdout = collector();
-  const stderr = collector();
-  return {
-    stdin: new PassThrough(),
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    env: {},
-    interactive: false,
-    color: false,
-    now: () => new Date('2026-06-01T09:00:00Z'),
-    cwd,
-    root,
-    out: stdout.text,
-    err: stderr.text,
-  };
+  return copyOfProjectRoot(await tempDir());
 }
 
 /** The rows of an Anki or CSV export (header lines and the CSV header row left out), sorted. */

@@ -18,7 +18,7 @@ import { findQuoteSentence, splitSentences } from '../../domain/article.js';
 import { CLOZE_BLANK, DECK_SCHEMA_VERSION, describeAnswer, isTypedQuestion, type Deck, type Fact, type Question } from '../../domain/deck.js';
 import type { MemoryCard, RatingName } from '../../scheduling/fsrs.js';
 import { contentId } from './content-id.js';
-import { toTag } from './export-deck.js';
+import { statementCard, toTag } from './export-deck.js';
 import { htmlToText } from './html-text.js';
 import { isDeckId, slugify } from './slug.js';
 import { TOPIC_TAG_PREFIX, topicFromTags } from './topic-tag.js';
@@ -234,48 +234,65 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
   const idBase = Math.floor(now.getTime() / 1000) * 1000;
   let revlogId = 0;
   const usedRevlogIds = new Set<number>();
-  for (const fact of deck.facts) {
-    const questions = byFact.get(fact.id) ?? [];
-    const main = mainQuestion(questions);
+  const factIndex = new Map(deck.facts.map((fact, i) => [fact.id, i]));
+  const mains = new Map<string, Question | undefined>();
+  for (const [factId, questions] of byFact) mains.set(factId, mainQuestion(questions));
+  const revlogOf = (fact: Fact): AnkiReview[] => {
+    const reviews: AnkiReview[] = [];
+    for (const review of withCrt?.reviews.get(fact.id) ?? []) {
+      const at = Date.parse(review.at);
+      revlogId = Math.max(at, revlogId + 1);
+      while (usedRevlogIds.has(revlogId)) revlogId++;
+      usedRevlogIds.add(revlogId);
+      const stateBefore = review.before?.state ?? 'new';
+      reviews.push({
+        id: revlogId,
+        ease: RATING_EASE[review.rating],
+        ivl: revlogInterval(review.after, at),
+        lastIvl: revlogInterval(review.before, at),
+        factor: review.after === null ? 0 : Math.round(((review.after.difficulty - 1) / 9 + 0.1) * 1000),
+        time: 0,
+        type: stateBefore === 'review' ? 1 : stateBefore === 'relearning' ? 2 : 0,
+      });
+    }
+    return reviews;
+  };
+  // One note per question, in the deck's order of questions; a fact without questions gets a note of its own.
+  const entries: { fact: Fact; question: Question | null; questionIndex: number }[] = deck.questions.flatMap((question, questionIndex) => {
+    const fact = deck.facts[factIndex.get(question.factId) ?? -1];
+    return fact === undefined ? [] : [{ fact, question, questionIndex }];
+  });
+  for (const fact of deck.facts) if (!byFact.has(fact.id)) entries.push({ fact, question: null, questionIndex: -1 });
+  for (const { fact, question, questionIndex } of entries) {
     const sentence = article === null ? fact.quote : (findQuoteSentence(sentences, fact.quote)?.text ?? fact.quote);
     const topicTag = toTag(fact.topic);
     const tags = [topicTag === '' ? '' : `${TOPIC_TAG_PREFIX}${topicTag}`, deckTag].filter((tag) => tag !== '');
-    for (const question of questions) {
-      const cloze = clozeText(question);
-      const back = `${escapeHtml(describeAnswer(question))}${question.explanation.trim() === '' ? '' : `<br><br>${escapeHtml(question.explanation)}`}`;
-      const json = escapeHtml(JSON.stringify({ v: 1, deck: { id: deck.id, title: deck.title }, fact, question }));
-      const fields = [cloze ?? frontOf(question), cloze === null ? back : escapeHtml(question.explanation), escapeHtml(sentence), escapeHtml(fact.statement), json];
-      const position = notes.length + 1;
-      const memory = question === main ? withCrt?.cards.get(fact.id) : undefined;
-      const schedule = memory === undefined || withCrt === null ? newCardRow(position) : scheduledCard(memory, withCrt, position);
-      const reviews: AnkiReview[] = [];
-      if (question === main && withCrt !== null) {
-        for (const review of withCrt.reviews.get(fact.id) ?? []) {
-          const at = Date.parse(review.at);
-          revlogId = Math.max(at, revlogId + 1);
-          while (usedRevlogIds.has(revlogId)) revlogId++;
-          usedRevlogIds.add(revlogId);
-          const stateBefore = review.before?.state ?? 'new';
-          reviews.push({
-            id: revlogId,
-            ease: RATING_EASE[review.rating],
-            ivl: revlogInterval(review.after, at),
-            lastIvl: revlogInterval(review.before, at),
-            factor: review.after === null ? 0 : Math.round(((review.after.difficulty - 1) / 9 + 0.1) * 1000),
-            time: 0,
-            type: stateBefore === 'review' ? 1 : stateBefore === 'relearning' ? 2 : 0,
-          });
-        }
-      }
-      notes.push({
-        id: idBase + position,
-        guid: `factdeck:${deck.id}:${question.id}`,
-        noteTypeId: cloze === null ? BASIC_NOTE_TYPE_ID : CLOZE_NOTE_TYPE_ID,
-        fields,
-        tags,
-        card: { id: idBase + position, ...schedule, reviews },
-      });
+    const cloze = question === null ? null : clozeText(question);
+    let front: string;
+    let back: string;
+    if (question === null) {
+      const card = statementCard(fact);
+      front = escapeHtml(card.front);
+      back = escapeHtml(card.answer);
+    } else {
+      front = cloze ?? frontOf(question);
+      const answer = escapeHtml(describeAnswer(question));
+      const explanation = question.explanation.trim() === '' ? '' : escapeHtml(question.explanation);
+      back = cloze === null ? `${answer}${explanation === '' ? '' : `<br><br>${explanation}`}` : explanation;
     }
+    const json = escapeHtml(JSON.stringify({ v: 1, deck: { id: deck.id, title: deck.title }, fact, factIndex: factIndex.get(fact.id), question, questionIndex }));
+    const position = notes.length + 1;
+    const main = question === null || mains.get(fact.id) === question;
+    const memory = main ? withCrt?.cards.get(fact.id) : undefined;
+    const schedule = memory === undefined || withCrt === null ? newCardRow(position) : scheduledCard(memory, withCrt, position);
+    notes.push({
+      id: idBase + position,
+      guid: `factdeck:${deck.id}:${question?.id ?? `fact:${fact.id}`}`,
+      noteTypeId: cloze === null ? BASIC_NOTE_TYPE_ID : CLOZE_NOTE_TYPE_ID,
+      fields: [front, back, escapeHtml(sentence), escapeHtml(fact.statement), json],
+      tags,
+      card: { id: idBase + position, ...schedule, reviews: main && withCrt !== null ? revlogOf(fact) : [] },
+    });
   }
   return {
     crt,
@@ -349,18 +366,25 @@ function excerpt(html: string): string {
 interface FactdeckNote {
   deck: { id: string; title: string };
   fact: Fact;
-  question: Question;
+  factIndex?: number;
+  question: Question | null;
+  questionIndex?: number;
 }
 
 function readFactdeckField(field: string | undefined): FactdeckNote | null {
   if (field === undefined || field.trim() === '') return null;
   try {
     const value = JSON.parse(htmlToText(field.replace(/<br>/g, '\n'))) as { v?: unknown; deck?: unknown; fact?: unknown; question?: unknown };
-    if (value.v !== 1 || typeof value.deck !== 'object' || typeof value.fact !== 'object' || typeof value.question !== 'object') return null;
+    if (value.v !== 1 || typeof value.deck !== 'object' || value.deck === null || typeof value.fact !== 'object' || value.fact === null || typeof value.question !== 'object') return null;
     return value as FactdeckNote;
   } catch {
     return null;
   }
+}
+
+/** A field as text: its HTML as the text import reads it, sounds ([sound:x.mp3]) left out as Anki's text export does. */
+function fieldText(html: string): string {
+  return htmlToText(html.replace(/\[sound:[^\]]*\]/g, ''));
 }
 
 function firstLine(text: string): string {
@@ -399,6 +423,9 @@ export function planApkgImport(collection: AnkiCollection, options: ApkgImportOp
   let ownDeck: { id: string; title: string } | null = null;
   const ownFacts = new Map<string, Fact>();
   const ownCards = new Map<string, AnkiCard[]>();
+  // factdeck's own notes carry their places in the deck: a round trip keeps the order of facts and questions.
+  const factOrder = new Map<Fact, number>();
+  const questionOrder = new Map<Question, number>();
 
   collection.notes.forEach((note, index) => {
     const position = index + 1;
@@ -410,15 +437,18 @@ export function planApkgImport(collection: AnkiCollection, options: ApkgImportOp
     const own = readFactdeckField(note.fields[4]);
     if (own !== null && (type?.fields[4] === 'factdeck' || type === undefined)) {
       ownDeck ??= own.deck;
-      if (!usedIds.has(`q:${own.question.id}`) && typeof own.fact.id === 'string' && typeof own.question.id === 'string') {
-        usedIds.add(`q:${own.question.id}`);
-        if (!ownFacts.has(own.fact.id)) {
-          ownFacts.set(own.fact.id, own.fact);
-          facts.push(own.fact);
-        }
-        questions.push(own.question);
-        ownCards.set(own.fact.id, [...(ownCards.get(own.fact.id) ?? []), ...cards]);
+      if (typeof own.fact.id !== 'string' || (own.question !== null && (typeof own.question.id !== 'string' || usedIds.has(`q:${own.question.id}`)))) return;
+      if (!ownFacts.has(own.fact.id)) {
+        ownFacts.set(own.fact.id, own.fact);
+        facts.push(own.fact);
+        factOrder.set(own.fact, own.factIndex ?? Number.MAX_SAFE_INTEGER);
       }
+      if (own.question !== null) {
+        usedIds.add(`q:${own.question.id}`);
+        questions.push(own.question);
+        questionOrder.set(own.question, own.questionIndex ?? Number.MAX_SAFE_INTEGER);
+      }
+      ownCards.set(own.fact.id, [...(ownCards.get(own.fact.id) ?? []), ...cards]);
       return;
     }
     const topic = topicFromTags(note.tags);
@@ -444,8 +474,8 @@ export function planApkgImport(collection: AnkiCollection, options: ApkgImportOp
       return;
     }
     if (note.fields.length < 2) return skip('a note with one field: factdeck needs a front and a back');
-    const front = htmlToText(note.fields[0] ?? '');
-    const back = htmlToText(note.fields[1] ?? '');
+    const front = fieldText(note.fields[0] ?? '');
+    const back = fieldText(note.fields[1] ?? '');
     if (front === '') return skip(/<img|\[sound:/i.test(note.fields[0] ?? '') ? 'the front is only an image or a sound: factdeck shows text' : 'the front is empty');
     if (back === '') return skip(/<img|\[sound:/i.test(note.fields[1] ?? '') ? 'the back is only an image or a sound: factdeck shows text' : 'the back is empty');
     const content = `${front}\u0000${back}\u0000${topic}`;
@@ -459,6 +489,8 @@ export function planApkgImport(collection: AnkiCollection, options: ApkgImportOp
     const card = studiedCard(cards);
     if (card !== undefined) schedules.set(factId, card);
   }
+  if (factOrder.size === facts.length) facts.sort((a, b) => (factOrder.get(a) ?? 0) - (factOrder.get(b) ?? 0));
+  if (questionOrder.size === questions.length) questions.sort((a, b) => (questionOrder.get(a) ?? 0) - (questionOrder.get(b) ?? 0));
 
   const notes: string[] = [];
   const own = ownDeck as { id: string; title: string } | null;

@@ -53,7 +53,7 @@ function blankCandidates(statement: string): string[] {
 }
 
 /** The statement turned into a question: a fill-in-the-blank when a word can be blanked fairly. */
-function statementCard(fact: Fact): { front: string; answer: string } {
+export function statementCard(fact: Fact): { front: string; answer: string } {
   const statement = fact.statement.trim();
   for (const candidate of blankCandidates(statement)) {
     const at = statement.indexOf(candidate);
