@@ -4,60 +4,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { fitParameters } from '../../src/commands/optimize.js';
-import { buildFitItems, countTrainingItems, evaluateParameters, MIN_FIT_ITEMS, type HistoryReview } from '../../src/scheduling/fit.js';
+import { buildFitItems, countTrainingItems, evaluateParameters, MIN_FIT_ITEMS } from '../../src/scheduling/fit.js';
 import { DEFAULT_PARAMETERS, MAXIMUM_INTERVAL_DAYS, rateCard, safeParameters, type MemoryCard, type RatingName } from '../../src/scheduling/fsrs.js';
+import { simulateLearner } from '../helpers/synthetic-learner.js';
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 0, 5, 12);
-
-/** A seeded generator (mulberry32): the same learner every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Recall probability after `days` at stability `s`, FSRS-6's curve with the parameters' decay. */
-function recall(parameters: readonly number[], days: number, s: number): number {
-  const decay = parameters[20] as number;
-  const factor = 0.9 ** (1 / -decay) - 1;
-  return (1 + (factor * days) / s) ** -decay;
-}
-
-/**
- * A learner whose memory follows `truth`: each card is learnt on its first day, then comes back when a
- * scheduler with the true parameters says, and is recalled with the true probability at that moment.
- */
-function simulate(truth: readonly number[], cards: number, days: number, seed: number): HistoryReview[] {
-  const next = random(seed);
-  const settings = { retention: 0.85, parameters: truth };
-  const reviews: HistoryReview[] = [];
-  for (let c = 0; c < cards; c++) {
-    let at = start + Math.floor(next() * 20) * DAY;
-    let card: MemoryCard | null = null;
-    let first = true;
-    while (at < start + days * DAY) {
-      let rating: RatingName;
-      if (card === null) rating = next() < 0.2 ? 'again' : 'good';
-      else {
-        const elapsed = (at - Date.parse(card.lastReview ?? card.due)) / DAY;
-        const p = recall(truth, Math.max(0, elapsed), card.stability);
-        rating = next() < p ? (next() < 0.15 ? 'hard' : next() < 0.1 ? 'easy' : 'good') : 'again';
-      }
-      reviews.push({ card: `c${c}`, at: new Date(at).toISOString(), rating, first });
-      first = false;
-      card = rateCard(card, rating, new Date(at), settings).card;
-      // Learning steps are minutes apart; the learner comes back the next day, or when due.
-      at = Math.max(Date.parse(card.due), at + (card.state === 'review' ? 0 : DAY));
-    }
-  }
-  return reviews;
-}
 
 describe('the optimizer\'s training data', () => {
   it('gives one item per rating on a later day, with whole study days between ratings', () => {
@@ -97,7 +49,7 @@ describe('the optimizer\'s training data', () => {
 describe('fitting FSRS to a synthetic learner', () => {
   // The true learner remembers far longer after the first rating than the defaults assume.
   const truth = safeParameters(DEFAULT_PARAMETERS.map((w, i) => (i < 4 ? w * 4 : i === 8 ? w * 0.75 : w)));
-  const history = simulate(truth, 400, 240, 7);
+  const history = simulateLearner(truth, 400, { start, days: 240, seed: 7 }).history;
   const items = buildFitItems(history, 4);
 
   it('has enough history to fit', () => {

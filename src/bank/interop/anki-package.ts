@@ -232,7 +232,6 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
   const deckTag = toTag(deck.id);
   const notes: ExportNote[] = [];
   const idBase = Math.floor(now.getTime() / 1000) * 1000;
-  let revlogId = 0;
   const usedRevlogIds = new Set<number>();
   const factIndex = new Map(deck.facts.map((fact, i) => [fact.id, i]));
   const mains = new Map<string, Question | undefined>();
@@ -241,7 +240,8 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
     const reviews: AnkiReview[] = [];
     for (const review of withCrt?.reviews.get(fact.id) ?? []) {
       const at = Date.parse(review.at);
-      revlogId = Math.max(at, revlogId + 1);
+      // Anki's review ids are the times of the reviews in ms, and unique: a clash moves one by a ms.
+      let revlogId = at;
       while (usedRevlogIds.has(revlogId)) revlogId++;
       usedRevlogIds.add(revlogId);
       const stateBefore = review.before?.state ?? 'new';
