@@ -9,6 +9,7 @@
 // declared size), the zstd stream is counted as it comes, and SQLite only ever sees bytes in memory.
 
 import { createHash } from 'node:crypto';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { FIELD_SEPARATOR, type AnkiCard, type AnkiCollection, type AnkiNote, type AnkiNoteType, type AnkiReview, type ExportPlan } from '../bank/interop/anki-package.js';
@@ -358,11 +359,60 @@ function checksum(field: string): number {
   return Number.parseInt(createHash('sha1').update(htmlToText(field)).digest('hex').slice(0, 8), 16);
 }
 
+/**
+ * A zip of the files, each deflated by Node's zlib (three times as fast as deflating in JavaScript, which
+ * counts for a collection of tens of megabytes): local headers, the data, the central directory.
+ */
+function zipFiles(files: readonly [string, Uint8Array][]): Uint8Array {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of files) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const compressed = deflateRawSync(data, { level: 6 });
+    const crc = crc32(data);
+    // Version 2.0, no flags, deflate, no time (1980-01-01), sizes known up front.
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(0x21, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt16LE(0x21, 14);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(compressed.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    parts.push(local, nameBytes, compressed);
+    central.push(entry, nameBytes);
+    offset += local.length + nameBytes.length + compressed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, directory, end]));
+}
+
 /** The package's bytes for an export plan. */
 export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { parameters: readonly number[] | null; retention: number } | null): Promise<Uint8Array> {
   const SQL = await loadSql();
   const db = new SQL.Database();
   try {
+    // All in memory: no journal, no syncs, every page kept in the cache until the one write at the end.
+    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA locking_mode = EXCLUSIVE;');
     db.exec(SCHEMA);
     const mod = Math.floor(now.getTime() / 1000);
     const models: Record<string, unknown> = {};
@@ -406,9 +456,10 @@ export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { para
       revlog.free();
     }
     db.exec('COMMIT');
-    const sqlite = db.export();
-    const { zipSync, strToU8 } = require('fflate') as typeof import('fflate');
-    return zipSync({ 'collection.anki2': [sqlite, { level: 6 }], media: [strToU8('{}'), { level: 0 }] });
+    return zipFiles([
+      ['collection.anki2', db.export()],
+      ['media', new TextEncoder().encode('{}')],
+    ]);
   } finally {
     db.close();
   }

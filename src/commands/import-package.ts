@@ -23,6 +23,9 @@ import { readAnkiPackage } from './anki-package-file.js';
 import { display, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
 import { checkProfile, openStore } from './run-session.js';
 
+/** Far above the ratings of any deck: the database file is checkpointed when the import closes the store. */
+const IMPORT_CHECKPOINT_EVERY = 10_000_000;
+
 interface Where {
   path: string;
   shown: string;
@@ -49,7 +52,7 @@ export function scheduleEvents(data: DatabaseData, profile: string, deckId: stri
     });
     memory = after;
   }
-  const final = memoryFromAnki(card, crt, memory, now);
+  const final = memoryFromAnki(card, crt, memory, now, ratings);
   if (final === null) return [];
   const last = events.at(-1);
   if (last !== undefined) {
@@ -100,7 +103,8 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
     );
   }
   // The schedule is planned (and the store opened, so a damaged database stops us) before the deck is written.
-  const store = profile === null ? null : await openStore(context, options);
+  // Every card's ratings are saved to the log as they are recorded; the database file is rewritten once, at the end.
+  const store = profile === null ? null : await openStore(context, options, IMPORT_CHECKPOINT_EVERY);
   try {
     const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
     if (state !== 'full') await writeNewDeckFolder(target, text);
@@ -130,8 +134,9 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
         }
         await store.record((data) => {
           const events: HistoryEvent[] = [];
+          const known = new Set(data.cards.filter((c) => c.profile === profile && c.deckId === deck.id).map((c) => c.factId));
           for (const [factId, card] of batch) {
-            if (data.cards.some((c) => c.profile === profile && c.deckId === deck.id && c.factId === factId)) {
+            if (known.has(factId)) {
               if (card.type !== 0) kept++;
               continue;
             }

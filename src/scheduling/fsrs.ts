@@ -123,7 +123,17 @@ export function newCard(now: Date): MemoryCard {
 type Scheduler = ReturnType<typeof fsrs>;
 const schedulers = new Map<string, Scheduler>();
 
+let lastAsked: { settings: SchedulerSettings; scheduler: Scheduler } | null = null;
+
 function scheduler(settings: SchedulerSettings | number): Scheduler {
+  // The same settings object, rating after rating (a replay, an import): no key to make.
+  if (typeof settings !== 'number' && lastAsked?.settings === settings) return lastAsked.scheduler;
+  const made = schedulerFor(settings);
+  if (typeof settings !== 'number') lastAsked = { settings, scheduler: made };
+  return made;
+}
+
+function schedulerFor(settings: SchedulerSettings | number): Scheduler {
   const { retention, parameters } = typeof settings === 'number' ? { retention: settings, parameters: null } : settings;
   const w = safeParameters(parameters);
   const key = `${retention}|${w.join(',')}`;

@@ -1,17 +1,17 @@
 // A profile's review history, read from the history log: every rating of a card that still counts (an
 // undone rating does not, nor anything before the profile was reset), in the order it was saved. What
-// `optimize` fits FSRS to and what an Anki export with --with-progress writes as its review log. The log
-// is streamed, and lines that cannot hold such an event are skipped before they are parsed, so years of
-// quiz answers cost little; a torn last line (a crash while writing) is left out, as the store does.
+// `optimize` fits FSRS to and what an Anki export with --with-progress writes as its review log. Lines
+// that cannot hold such an event (another profile's, a session's) are skipped before they are parsed; a
+// torn last line (a crash while writing) is left out, as the store does. The events were checked when
+// they were saved; here only what is used is (a damaged line is refused with its number).
 
-import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { RATINGS } from '../scheduling/fsrs.js';
 import { StorageError, describeFsError, errorCode } from './errors.js';
-import { parseLog } from './history.js';
+import type { HistoryEvent } from './history.js';
 import { HISTORY_FILE } from './history-log.js';
 import type { ReviewRecord } from './schema.js';
-import { validateEvent } from './schema.js';
 
 export interface ReviewHistoryFilter {
   profile: string;
@@ -22,40 +22,44 @@ export interface ReviewHistoryFilter {
 export async function readReviewHistory(dataDir: string, filter: ReviewHistoryFilter, historyFile = join(dataDir, HISTORY_FILE)): Promise<ReviewRecord[]> {
   const reviews = new Map<string, ReviewRecord>();
   const profileMark = `"profile":${JSON.stringify(filter.profile)}`;
-  let lineNumber = 0;
-  let pending: string | null = null;
-  const take = (line: string): void => {
-    const parsed = parseLog(`${line}\n`, lineNumber);
-    if (!parsed.ok) throw damaged(historyFile, parsed.line, parsed.problem);
-    for (const event of parsed.events) {
-      if ((event as { profile?: unknown }).profile !== filter.profile && !(event.type === 'review' && event.review.profile === filter.profile)) continue;
-      if (validateEvent(event as unknown as Record<string, unknown>).length > 0) throw damaged(historyFile, lineNumber, 'an event is malformed');
-      if (event.type === 'reset') reviews.clear();
-      else if (event.type === 'undo') reviews.delete(event.reviewId);
-      else if (event.type === 'review' && (filter.deckIds === undefined || filter.deckIds.has(event.review.deckId))) reviews.set(event.review.id, event.review);
-    }
-  };
+  let text: string;
   try {
-    const lines = createInterface({ input: createReadStream(historyFile, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) {
-      // The line before this one was whole (a newline followed it): it counts.
-      if (pending !== null) take(pending);
-      pending = null;
-      lineNumber++;
-      if (!line.includes(profileMark)) continue;
-      if (!line.includes('"review"') && !line.includes('"undo"') && !line.includes('"reset"')) continue;
-      pending = line;
-    }
+    text = await readFile(historyFile, 'utf8');
   } catch (error) {
-    if (error instanceof StorageError) throw error;
     if (errorCode(error) === 'ENOENT') return [];
     const problem = describeFsError(error, dataDir);
     throw new StorageError(`could not read ${historyFile}: ${problem.what}. ${problem.hint}`, { file: historyFile, hint: problem.hint, code: errorCode(error), cause: error });
   }
-  // The last line counts only if it parses: one cut short by a crash was never acknowledged.
-  if (pending !== null) {
-    const parsed = parseLog(`${pending}\n`, lineNumber);
-    if (parsed.ok) take(pending);
+  let line = 0;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    // A last line without its newline was cut short by a crash, never acknowledged: left out.
+    if (newline === -1) break;
+    line++;
+    const from = start;
+    start = newline + 1;
+    const at = text.indexOf(profileMark, from);
+    if (at === -1 || at > newline) continue;
+    const raw = text.slice(from, newline);
+    if (!raw.includes('"review"') && !raw.includes('"undo"') && !raw.includes('"reset"')) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw damaged(historyFile, line, 'a line of the history log is not valid JSON');
+    }
+    for (const event of (Array.isArray(value) ? value : [value]) as HistoryEvent[]) {
+      if (typeof event !== 'object' || event === null) throw damaged(historyFile, line, 'a line of the history log is not an event');
+      if (event.type === 'review') {
+        const review = event.review;
+        if (review?.profile !== filter.profile) continue;
+        if (typeof review.id !== 'string' || typeof review.at !== 'string' || typeof review.factId !== 'string' || !RATINGS.includes(review.rating)) {
+          throw damaged(historyFile, line, 'a review in the history log is malformed');
+        }
+        if (filter.deckIds === undefined || filter.deckIds.has(review.deckId)) reviews.set(review.id, review);
+      } else if (event.type === 'undo' && event.profile === filter.profile) reviews.delete(event.reviewId);
+      else if (event.type === 'reset' && event.profile === filter.profile) reviews.clear();
+    }
   }
   return [...reviews.values()];
 }

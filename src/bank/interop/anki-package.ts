@@ -552,7 +552,7 @@ export function ankiRatings(card: AnkiCard): { at: string; rating: RatingName }[
  * The memory card a studied Anki card becomes: its due time and state as Anki had them, and its FSRS
  * memory (Anki's when it kept one, else `replayed`, the scheduler's reading of the review log).
  */
-export function memoryFromAnki(card: AnkiCard, crt: number, replayed: MemoryCard | null, now: Date): MemoryCard | null {
+export function memoryFromAnki(card: AnkiCard, crt: number, replayed: MemoryCard | null, now: Date, ratings = ankiRatings(card)): MemoryCard | null {
   if (card.type === 0 && card.reviews.length === 0) return null;
   const data = cardData(card.data);
   const dueValue = card.odid !== 0 && card.odue !== 0 ? card.odue : card.due;
@@ -563,7 +563,6 @@ export function memoryFromAnki(card: AnkiCard, crt: number, replayed: MemoryCard
   let due = inDays ? crt * 1000 + dueValue * DAY_MS : dueValue * 1000;
   if (!Number.isFinite(due) || due < Date.UTC(2000, 0, 1) || due > now.getTime() + 200 * 365 * DAY_MS) due = now.getTime();
   const ivl = Math.max(0, card.ivl);
-  const ratings = ankiRatings(card);
   const lastReview = data.lrt !== undefined ? new Date(data.lrt * 1000).toISOString() : (ratings.at(-1)?.at ?? (state === 'review' ? new Date(due - ivl * DAY_MS).toISOString() : null));
   const stability = data.s !== undefined && data.s > 0 ? data.s : (replayed?.stability ?? Math.max(0.1, ivl));
   const difficulty = data.d !== undefined && data.d >= 1 && data.d <= 10 ? data.d : (replayed?.difficulty ?? 5);
