@@ -3,7 +3,7 @@
 // target it is held to. The data (a 10,000-fact deck and histories of 1k, 100k and 365k answers) is made
 // once under .bench/ by generate.mjs.
 //
-// `node bench/run.mjs start-up first-question` runs only those sections (also: commit, stats, build);
+// `node bench/run.mjs start-up first-question` runs only those sections (also: commit, stats, build, anki);
 // `npm run bench` runs them all. BENCH_RUNS sets how many runs make each median (default 7).
 
 import { spawn } from 'node:child_process';
@@ -102,7 +102,7 @@ function scratchCopy(name) {
   return dir;
 }
 
-const SECTIONS = ['start-up', 'first-question', 'commit', 'stats', 'build'];
+const SECTIONS = ['start-up', 'first-question', 'commit', 'stats', 'build', 'anki'];
 const wanted = process.argv.slice(2);
 for (const name of wanted) {
   if (!SECTIONS.includes(name)) {
@@ -166,6 +166,30 @@ async function main() {
     const loadNlp = () => time(node, ['-e', "import('compromise')"], { env: { NODE_PATH: join(root, 'node_modules') } });
     const build = () => time(node, [cli, 'build', article, '--out', out, '--force', '--title', 'Long article']);
     report('build, 10,000 words', 'loading compromise', await compare(loadNlp, build, Math.max(3, Math.min(RUNS, 5))), 3);
+  }
+
+  if (runs('anki')) {
+    console.log('\nAnki package of the 10,000-fact deck (20,000 notes) with the progress of 100k answers (10,000 cards, 100,000 reviews)');
+    const apkg = join(BENCH, 'deck-10k.apkg');
+    const exportApkg = () => time(node, [cli, 'export', '--format', 'apkg', '--deck', deck, '--with-progress', '--data', dirs['100k'], '--out', apkg]);
+    const imported = join(BENCH, 'imported-10k');
+    const importData = join(BENCH, 'scratch-import');
+    const importApkg = async () => {
+      rmSync(imported, { recursive: true, force: true });
+      rmSync(importData, { recursive: true, force: true });
+      return time(node, [cli, 'import', apkg, '--with-progress', '--data', importData, '--out', imported]);
+    };
+    const ankiRuns = Math.max(3, Math.min(RUNS, 5));
+    const budget = (run) => async () => {
+      const times = [];
+      await run();
+      for (let i = 0; i < ankiRuns; i++) times.push((await run()).ms);
+      return { base: 3000, target: median(times), rss: null };
+    };
+    report('export apkg --with-progress', 'the 3 s budget', await budget(exportApkg)(), 1);
+    report('import apkg --with-progress', 'the 3 s budget', await budget(importApkg)(), 1);
+    rmSync(imported, { recursive: true, force: true });
+    rmSync(importData, { recursive: true, force: true });
   }
 
   const missed = rows.filter((r) => !r.ok);

@@ -160,26 +160,33 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
 
   program
     .command('export')
-    .description('write a deck as Anki text (TSV), CSV or JSON')
-    .requiredOption('--format <format>', 'anki, csv or json')
+    .description('write a deck as Anki text (TSV), CSV, JSON or an Anki package (.apkg)')
+    .requiredOption('--format <format>', 'anki, csv, json or apkg')
     .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
-    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--out <file>', 'write to this file (default: standard output; for apkg, <deck id>.apkg)')
     .option('--raw', 'write cells as they are, even those a spreadsheet would run as formulas (= + - @)')
     .option('--force', 'replace the --out file if it exists')
     .option('--json', 'with --out: print what was written as JSON')
-    .action((options: { deck?: string; format: string; out?: string; raw?: boolean; force?: boolean; json?: boolean }) =>
+    .option('--with-progress', "apkg: put the profile's schedule and review log in the package")
+    .option('--profile <name>', 'whose progress, with --with-progress', 'default')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .action((options: { deck?: string; format: string; out?: string; raw?: boolean; force?: boolean; json?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
       run(async () => (await import('./commands/export.js')).exportCommand(context, options)),
     );
 
   program
     .command('import')
-    .description('make a deck from an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
+    .description('make a deck from an Anki package (.apkg), an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
     .argument('<file>', 'the file to import')
     .option('--out <dir>', 'the deck folder to write (default: questions/<slug of the title>)')
-    .option('--title <title>', 'the deck title (default: from the file name)')
+    .option('--title <title>', "the deck title (default: the file's deck name, else its file name)")
     .option('--force', 'replace an existing deck')
     .option('--json', 'print the outcome (the deck written, or every problem) as JSON')
-    .action((file: string, options: { out?: string; title?: string; force?: boolean; json?: boolean }) =>
+    .option('--strict', 'import nothing when any card cannot be imported (default: import the rest and list what was skipped)')
+    .option('--with-progress', "apkg: bring the package's schedule and review log into the profile")
+    .option('--profile <name>', 'whose progress, with --with-progress', 'default')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .action((file: string, options: { out?: string; title?: string; force?: boolean; json?: boolean; strict?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
       run(async () => (await import('./commands/import.js')).importCommand(context, file, options)),
     );
 
@@ -213,10 +220,21 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .option('--retention <r>', 'desired retention, 0.70 to 0.99 (default 0.9)', parseRetention)
     .option('--new-per-day <n>', 'new cards a day in study (default 10)', parseWhole('--new-per-day'))
     .option('--day-start <hour>', 'the hour a new study day starts, local time (default 4)', parseWhole('--day-start'))
+    .option('--reset-parameters', 'go back to the default FSRS parameters (after `optimize`)')
     .option('--json', 'print the settings as JSON')
-    .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number }) =>
+    .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number; resetParameters?: boolean }) =>
       run(async () => (await import('./commands/profiles.js')).configCommand(context, options)),
     );
+
+  program
+    .command('optimize')
+    .description("fit FSRS's parameters to the profile's own review history, and save them when you agree")
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose reviews', 'default')
+    .option('--yes', 'save the fitted parameters without asking (when they predict your history better)')
+    .option('--plain', 'no prompt: show the fit, save only with --yes')
+    .option('--json', 'the parameters and the fit as JSON')
+    .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/optimize.js')).optimizeCommand(context, options)));
 
   program
     .command('profiles')

@@ -27,21 +27,27 @@ export interface ImportCommandOptions {
   title?: string;
   force?: boolean;
   json?: boolean;
+  strict?: boolean;
+  withProgress?: boolean;
+  profile?: string;
+  data?: string;
 }
 
-const SCHEMA_REF = '../deck.schema.json';
+export const SCHEMA_REF = '../deck.schema.json';
+/** An Anki package may be larger than a text file: the media it carries are not read. */
+const MAX_PACKAGE_FILE_BYTES = 100 * 1024 * 1024;
 
 function oneLine(text: string): string {
   return printable(text, { singleLine: true });
 }
 
 /** A path as the user would type it from here: relative below the working folder, else absolute. */
-function display(context: Context, path: string): string {
+export function display(context: Context, path: string): string {
   const near = relative(context.cwd, path);
   return near === '' || near.startsWith('..') || isAbsolute(near) ? path : near;
 }
 
-function reportProblems(context: Context, file: string, problems: readonly ImportProblem[], json: boolean | undefined): never {
+export function reportProblems(context: Context, file: string, problems: readonly ImportProblem[], json?: boolean): never {
   if (json) {
     const listed = problems.map((problem) => ({ line: problem.line, column: problem.column ?? null, path: problem.path ?? null, message: problem.message, hint: problem.hint }));
     writeJson(context, { ok: false, file, problems: listed });
@@ -58,20 +64,20 @@ function reportProblems(context: Context, file: string, problems: readonly Impor
   throw new ReportedFailure();
 }
 
-async function readInput(context: Context, path: string, shown: string, json: boolean | undefined): Promise<Uint8Array> {
+async function readInput(context: Context, path: string, shown: string, json: boolean | undefined, limit = MAX_IMPORT_BYTES): Promise<Uint8Array> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new UsageError(`no file at ${oneLine(path)}`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
   });
   if (!info.isFile()) throw new UsageError(`${oneLine(path)} is not a file`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
-  if (info.size > MAX_IMPORT_BYTES) reportProblems(context, shown, [tooLargeProblem(info.size)], json);
+  if (info.size > limit) reportProblems(context, shown, [limit === MAX_IMPORT_BYTES ? tooLargeProblem(info.size) : { line: null, message: `the package is too large (${Math.round(info.size / 1024 / 1024)} MB; the limit is ${Math.round(limit / 1024 / 1024)} MB)`, hint: 'split the deck in Anki and export the parts' }], json);
   return readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
   });
 }
 
 /** What is in the way at the target: nothing, an empty folder, or something only --force may replace. */
-async function targetState(target: string): Promise<'absent' | 'empty' | 'full'> {
+export async function targetState(target: string): Promise<'absent' | 'empty' | 'full'> {
   const info = await stat(target).catch(() => null);
   if (info === null) return 'absent';
   if (!info.isDirectory()) throw new UsageError(`${oneLine(target)} exists and is not a folder`, 'choose another folder with --out');
@@ -82,7 +88,7 @@ async function targetState(target: string): Promise<'absent' | 'empty' | 'full'>
  * A new deck folder appears whole or not at all: it is written as a hidden sibling (which the deck
  * loader skips) and renamed into place.
  */
-async function writeNewDeckFolder(target: string, text: string): Promise<void> {
+export async function writeNewDeckFolder(target: string, text: string): Promise<void> {
   const parent = dirname(target);
   let temp: string | undefined;
   let renaming = false;
@@ -112,7 +118,7 @@ function explainWriteError(error: unknown, target: string, renaming: boolean): u
  * --force over an existing deck folder: the old deck.json and article.txt are kept aside (in .replaced/),
  * then the new deck.json is written, with no stale article to check it against.
  */
-async function replaceDeck(target: string, text: string, now: Date): Promise<string | null> {
+export async function replaceDeck(target: string, text: string, now: Date): Promise<string | null> {
   try {
     const kept = await keepReplacedDeck(target, now);
     await writeFileDurably(join(target, DECK_FILE), text, { what: 'the imported deck' });
@@ -135,7 +141,15 @@ export async function importCommand(context: Context, file: string, options: Imp
 
   const path = resolve(context.cwd, file);
   const shown = display(context, path);
-  const decoded = decodeImportBytes(await readInput(context, path, shown, options.json));
+  const isPackage = /\.(apkg|colpkg)$/i.test(path);
+  const bytes = await readInput(context, path, shown, options.json, isPackage ? MAX_PACKAGE_FILE_BYTES : MAX_IMPORT_BYTES);
+  // A zip is a package whatever its name (an Anki text file never starts with "PK\x03\x04").
+  if (isPackage || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    const { importPackage } = await import('./import-package.js');
+    return importPackage(context, bytes, { path, shown, chosen, questionsDir, options });
+  }
+  if (options.withProgress) throw new UsageError('--with-progress goes with an Anki package (.apkg)', 'a text file carries no schedule');
+  const decoded = decodeImportBytes(bytes);
   if (!decoded.ok) reportProblems(context, shown, decoded.problems, options.json);
 
   const underQuestions = chosen === null || dirname(chosen) === questionsDir;
@@ -144,6 +158,7 @@ export async function importCommand(context: Context, file: string, options: Imp
     title: options.title,
     folderName: chosen === null ? undefined : basename(chosen),
     schemaRef: underQuestions ? SCHEMA_REF : undefined,
+    strict: options.strict === true,
   });
   if (plan.deck === null) reportProblems(context, shown, plan.problems, options.json);
   const deck = plan.deck;
@@ -159,12 +174,12 @@ export async function importCommand(context: Context, file: string, options: Imp
   const text = serialize(deck);
   // The one limit of a deck (limits.ts), checked before anything is written: a deck larger than it would
   // be refused by every command that opens it.
-  const bytes = Buffer.byteLength(text);
-  if (bytes > MAX_DECK_FILE_BYTES) {
+  const deckBytes = Buffer.byteLength(text);
+  if (deckBytes > MAX_DECK_FILE_BYTES) {
     reportProblems(context, shown, [
       {
         line: null,
-        message: `the deck it makes would be ${megabytes(bytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`,
+        message: `the deck it makes would be ${megabytes(deckBytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`,
         hint: 'split the file into smaller ones and import them one by one',
       },
     ], options.json);
@@ -188,6 +203,7 @@ export async function importCommand(context: Context, file: string, options: Imp
       replaced: state === 'full',
       keptIn: kept,
       notes: plan.notes,
+      skipped: plan.skipped.map((problem) => ({ line: problem.line, message: problem.message })),
       deckOption,
     });
     return;
@@ -196,5 +212,11 @@ export async function importCommand(context: Context, file: string, options: Imp
   writeLine(context.stdout, `Imported ${count} (${plan.format}) into ${oneLine(where)}${state === 'full' ? ' (replaced)' : ''}.`);
   if (kept !== null) writeLine(context.stdout, `  the deck it replaced is kept in ${oneLine(display(context, kept))}`);
   for (const note of plan.notes) writeLine(context.stdout, `  note: ${oneLine(note)}`);
+  if (plan.skipped.length > 0) {
+    const rows = new Set(plan.skipped.map((problem) => problem.line)).size;
+    writeLine(context.stdout, `  skipped ${rows} row${rows === 1 ? '' : 's'} (\`--strict\` imports nothing instead):`);
+    for (const problem of plan.skipped.slice(0, 30)) writeLine(context.stdout, `    ${oneLine(`${shown}${problem.line === null ? '' : `:${problem.line}`}`)}  ${oneLine(problem.message)}`);
+    if (plan.skipped.length > 30) writeLine(context.stdout, `    ... and ${plan.skipped.length - 30} more`);
+  }
   writeLine(context.stdout, `Start with: factdeck quiz --deck ${oneLine(deckOption)}`);
 }

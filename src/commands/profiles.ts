@@ -4,6 +4,7 @@
 import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
+import { DEFAULT_PARAMETERS } from '../scheduling/fsrs.js';
 import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
 import { printable } from '../ui/printable.js';
@@ -15,6 +16,7 @@ export interface ConfigOptions extends ProgressOptions {
   retention?: number;
   newPerDay?: number;
   dayStart?: number;
+  resetParameters?: boolean;
   json?: boolean;
 }
 
@@ -37,26 +39,40 @@ function checkSettings(options: ConfigOptions): Partial<ProfileSettings> {
   return change;
 }
 
+function describeParameters(parameters: readonly number[] | undefined): string[] {
+  if (parameters === undefined) return ['  FSRS parameters    the defaults (`factdeck optimize` fits them to your reviews)'];
+  const cells = parameters.map((value) => value.toFixed(4));
+  const rows: string[] = [];
+  for (let i = 0; i < cells.length; i += 7) rows.push(`    ${cells.slice(i, i + 7).join('  ')}`);
+  return ['  FSRS parameters    fitted to your reviews (`--reset-parameters` goes back to the defaults):', ...rows];
+}
+
 function describeSettings(profile: string, settings: ProfileSettings): string {
   return [
     `Profile ${printable(profile, { singleLine: true })}:`,
     `  desired retention  ${settings.desiredRetention}`,
     `  new cards a day    ${settings.newPerDay}`,
     `  day starts at      ${String(settings.dayStartHour).padStart(2, '0')}:00 (local time)`,
+    ...describeParameters(settings.fsrsParameters),
   ].join('\n');
 }
 
 export async function configCommand(context: Context, options: ConfigOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   const change = checkSettings(options);
+  const reset = options.resetParameters === true;
   const store = await openStore(context, options);
   try {
-    if (Object.keys(change).length > 0) {
-      await store.record((data) => [settingsEvent(profile, { ...settingsFor(data, profile), ...change }, context.now())]);
+    const changing = Object.keys(change).length > 0 || (reset && settingsFor(store.data(), profile).fsrsParameters !== undefined);
+    if (changing) {
+      await store.record((data) => {
+        const { fsrsParameters, ...rest } = { ...settingsFor(data, profile), ...change };
+        return [settingsEvent(profile, reset || fsrsParameters === undefined ? rest : { ...rest, fsrsParameters }, context.now())];
+      });
     }
     const settings = settingsFor(store.data(), profile);
-    if (options.json) writeJson(context, { profile, ...settings, defaults: DEFAULT_SETTINGS });
-    else writeLine(context.stdout, `${Object.keys(change).length > 0 ? 'Saved. ' : ''}${describeSettings(profile, settings)}`);
+    if (options.json) writeJson(context, { profile, ...settings, fsrsParameters: settings.fsrsParameters ?? null, defaults: { ...DEFAULT_SETTINGS, fsrsParameters: DEFAULT_PARAMETERS } });
+    else writeLine(context.stdout, `${changing ? 'Saved. ' : reset ? 'The parameters are the defaults already. ' : ''}${describeSettings(profile, settings)}`);
   } finally {
     await store.close();
   }

@@ -65,7 +65,8 @@ export async function readStore(context: Context, options: { data?: string }): P
   return Store.open(dataDirFor(context, options), { readOnly: true, fs: fileSystemFor(context.env) });
 }
 
-export async function openStore(context: Context, options: { data?: string }): Promise<Store> {
+/** `defaultCheckpointEvery`: a command that records a great many events at once (an import) checkpoints less often. */
+export async function openStore(context: Context, options: { data?: string }, defaultCheckpointEvery?: number): Promise<Store> {
   const checkpointEvery = Number(context.env.FACTDECK_CHECKPOINT_EVERY);
   return Store.open(dataDirFor(context, options), {
     now: context.now,
@@ -73,7 +74,7 @@ export async function openStore(context: Context, options: { data?: string }): P
       context.stderr.write(`${lockWaitNotice(lockFile, holder)}\n`);
     },
     fs: fileSystemFor(context.env),
-    ...(Number.isSafeInteger(checkpointEvery) && checkpointEvery > 0 ? { checkpointEvery } : {}),
+    ...(Number.isSafeInteger(checkpointEvery) && checkpointEvery > 0 ? { checkpointEvery } : defaultCheckpointEvery === undefined ? {} : { checkpointEvery: defaultCheckpointEvery }),
   });
 }
 

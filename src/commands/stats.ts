@@ -74,6 +74,12 @@ export function renderStats(stats: Stats, profile: string, ascii: boolean, color
 
   heading('Cards by state');
   out.push(`  ${renderStateCounts(stats.cards, style, ascii)}`);
+  const desired = `desired ${Math.round(stats.retention.desired * 1000) / 10}%`;
+  out.push(
+    stats.retention.percent === null
+      ? `  true retention: no reviews of learnt cards yet (${desired})`
+      : `  true retention ${stats.retention.percent}% of ${stats.retention.reviewed} review${stats.retention.reviewed === 1 ? '' : 's'} of learnt cards (${desired})`,
+  );
 
   heading('Due in the next 14 days');
   out.push(
@@ -117,6 +123,7 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     cards: mine(data.cards),
     now: context.now(),
     dayStartHour: settings.dayStartHour,
+    desiredRetention: settings.desiredRetention,
   });
   if (options.json) {
     writeJson(context, { profile, decks: [...deckIds], ...stats });

@@ -10,7 +10,7 @@ import { createRandom } from '../domain/random.js';
 import { presentQuestion, type PresentedQuestion } from '../domain/selection.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
-import { cardsFor, firstReviewTimes, ratingEvent, settingsFor, undoEvent } from '../storage/progress.js';
+import { cardsFor, firstReviewTimes, ratingEvent, schedulerSettings, settingsFor, undoEvent } from '../storage/progress.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
@@ -108,7 +108,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
         header: `Card ${done + 1} of ${done + queue.length + 1} · ${label}`,
         front: sides.front,
         back: sides.back,
-        intervals: previewRatings(card, now, settings.desiredRetention),
+        intervals: previewRatings(card, now, schedulerSettings(settings)),
         canUndo: undoStack.length > 0,
         cram: options.cram === true,
       });

@@ -4,7 +4,7 @@
 // recorded and when a log tail is replayed after a crash, so the two can never disagree.
 
 import { studyDay } from '../scheduling/study-day.js';
-import type { MemoryCard } from '../scheduling/fsrs.js';
+import type { MemoryCard, RatingName } from '../scheduling/fsrs.js';
 import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord } from './schema.js';
 import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
 import { byCodeUnits } from '../domain/order.js';
@@ -17,7 +17,7 @@ export type HistoryEvent =
   | { type: 'attempt'; attempt: Attempt }
   | { type: 'claim'; attemptId: string; sessionId: string; profile: string; deckId: string; questionId: string; factId: string; kind: string; text: string; at: string }
   | { type: 'review'; review: ReviewRecord }
-  | { type: 'undo'; reviewId: string; profile: string; deckId: string; factId: string; source: ReviewRecord['source']; before: MemoryCard | null; at: string }
+  | { type: 'undo'; reviewId: string; profile: string; deckId: string; factId: string; source: ReviewRecord['source']; before: MemoryCard | null; at: string; rating?: RatingName }
   | { type: 'session'; session: SessionRecord }
   | { type: 'settings'; profile: string; settings: Omit<ProfileRecord, 'name'>; at: string }
   | { type: 'reset'; profile: string; at: string };
@@ -158,7 +158,12 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
           const first = known ? { firstSeen: known.firstSeen, firstSource: known.firstSource } : { firstSeen: r.at, firstSource: r.source };
           cards.put({ profile: r.profile, deckId: r.deckId, factId: r.factId, ...first, ...r.after });
         }
-        if (r.source === 'study') day(r.profile, r.deckId, r.at).studied++;
+        const tally = r.source === 'study' || r.before?.state === 'review' ? day(r.profile, r.deckId, r.at) : null;
+        if (r.source === 'study' && tally) tally.studied++;
+        if (r.before?.state === 'review' && tally) {
+          tally.reviewed = (tally.reviewed ?? 0) + 1;
+          if (r.rating !== 'again') tally.recalled = (tally.recalled ?? 0) + 1;
+        }
         break;
       }
       case 'undo': {
@@ -171,6 +176,12 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         if (event.source === 'study') {
           const tally = day(event.profile, event.deckId, event.at);
           tally.studied = Math.max(0, tally.studied - 1);
+        }
+        // Undone on the day it was rated (study's undo, "I was right"): the rating leaves the true retention.
+        if (event.before?.state === 'review' && event.rating !== undefined) {
+          const tally = day(event.profile, event.deckId, event.at);
+          tally.reviewed = Math.max(0, (tally.reviewed ?? 0) - 1);
+          if (event.rating !== 'again') tally.recalled = Math.max(0, (tally.recalled ?? 0) - 1);
         }
         break;
       }

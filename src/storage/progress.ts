@@ -2,7 +2,7 @@
 // rate a card, undo a rating or change settings. The decisions are the scheduler's (pure); these
 // functions turn them into events for Store.record, so a rating and the card it changes are saved as one.
 
-import { DEFAULT_RETENTION, rateCard, type MemoryCard, type RatingName } from '../scheduling/fsrs.js';
+import { DEFAULT_RETENTION, rateCard, type MemoryCard, type RatingName, type SchedulerSettings } from '../scheduling/fsrs.js';
 import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
 import type { HistoryEvent } from './history.js';
 import type { CardRecord, DatabaseData, ProfileRecord, ReviewRecord } from './schema.js';
@@ -16,6 +16,11 @@ export const DEFAULT_SETTINGS: ProfileSettings = {
   newPerDay: DEFAULT_NEW_PER_DAY,
   dayStartHour: DEFAULT_DAY_START_HOUR,
 };
+
+/** What the scheduler needs of a profile's settings. */
+export function schedulerSettings(settings: ProfileSettings): SchedulerSettings {
+  return { retention: settings.desiredRetention, parameters: settings.fsrsParameters ?? null };
+}
 
 export function settingsFor(data: DatabaseData, profile: string): ProfileSettings {
   const record = data.profiles.find((p) => p.name === profile);
@@ -59,7 +64,7 @@ export interface RatingInput {
 export function ratingEvent(data: DatabaseData, input: RatingInput): Extract<HistoryEvent, { type: 'review' }> {
   const settings = settingsFor(data, input.profile);
   const current = data.cards.find((c) => c.profile === input.profile && c.deckId === input.deckId && c.factId === input.factId);
-  const { card, entry } = rateCard(current ? memoryOf(current) : null, input.rating, input.now, settings.desiredRetention);
+  const { card, entry } = rateCard(current ? memoryOf(current) : null, input.rating, input.now, schedulerSettings(settings));
   return {
     type: 'review',
     review: { id: input.id, profile: input.profile, deckId: input.deckId, factId: input.factId, attemptId: input.attemptId, source: input.source, ...entry, after: card },
@@ -81,7 +86,7 @@ function sameMemory(a: MemoryCard, b: MemoryCard): boolean {
 export function undoEvent(data: DatabaseData, review: ReviewRecord, at: Date): HistoryEvent | null {
   const current = data.cards.find((c) => c.profile === review.profile && c.deckId === review.deckId && c.factId === review.factId);
   if (current === undefined || review.after === null || !sameMemory(memoryOf(current), review.after)) return null;
-  return { type: 'undo', reviewId: review.id, profile: review.profile, deckId: review.deckId, factId: review.factId, source: review.source, before: review.before, at: at.toISOString() };
+  return { type: 'undo', reviewId: review.id, profile: review.profile, deckId: review.deckId, factId: review.factId, source: review.source, before: review.before, at: at.toISOString(), rating: review.rating };
 }
 
 export function settingsEvent(profile: string, settings: ProfileSettings, at: Date): HistoryEvent {
@@ -96,6 +101,6 @@ export function factProgressFor(data: DatabaseData, profile: string, deckId: str
 /** A review rated again from the card as it was before it (for "I was right": Again becomes Good). */
 export function reRatedEvent(data: DatabaseData, review: ReviewRecord, rating: RatingName, id: string): Extract<HistoryEvent, { type: 'review' }> {
   const settings = settingsFor(data, review.profile);
-  const { card, entry } = rateCard(review.before, rating, new Date(review.at), settings.desiredRetention);
+  const { card, entry } = rateCard(review.before, rating, new Date(review.at), schedulerSettings(settings));
   return { type: 'review', review: { ...review, id, ...entry, after: card } };
 }

@@ -9,7 +9,7 @@ export const DB_SCHEMA_VERSION = 3;
 
 /** What the learner gave: typed text, a true/false pick, chosen or ordered items, or nothing (skipped). */
 import type { Given } from '../domain/deck.js';
-import type { MemoryCard, ReviewEntry } from '../scheduling/fsrs.js';
+import { isParameterList, PARAMETER_COUNT, type MemoryCard, type ReviewEntry } from '../scheduling/fsrs.js';
 import { applyEvents, type HistoryEvent } from './history.js';
 
 export type { Given };
@@ -110,6 +110,9 @@ export interface DayTally {
   day: string;
   answers: number;
   studied: number;
+  /** Ratings of cards that were in review (Anki's true retention counts these), and how many were not Again. */
+  reviewed?: number;
+  recalled?: number;
 }
 
 /** Per-profile settings (`factdeck config`); a profile without a record uses the defaults. */
@@ -119,6 +122,8 @@ export interface ProfileRecord {
   newPerDay: number;
   /** The hour (local time) at which a new study day starts, as in Anki. */
   dayStartHour: number;
+  /** FSRS parameters fitted to this profile's reviews by `factdeck optimize`; absent: the defaults. */
+  fsrsParameters?: number[];
 }
 
 /**
@@ -431,6 +436,8 @@ const checkDayTally: Check = (record, path, problems) => {
   if (typeof record.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(record.day)) problems.push(`${path}.day must be a date YYYY-MM-DD, not ${typeName(record.day)}`);
   field.count('answers');
   field.count('studied');
+  if (record.reviewed !== undefined) field.count('reviewed');
+  if (record.recalled !== undefined) field.count('recalled');
 };
 
 /** Problems with one history-log event (the log is read back through this, like the file). */
@@ -460,6 +467,7 @@ export function validateEvent(event: JsonObject): string[] {
       for (const name of ['reviewId', 'profile', 'deckId', 'factId']) field.string(name);
       field.oneOf('source', ['quiz', 'review', 'study']);
       field.time('at');
+      if (event.rating !== undefined) field.oneOf('rating', ['again', 'hard', 'good', 'easy']);
       if (event.before !== null) {
         if (isObject(event.before)) checkMemory(event.before, 'before', problems);
         else problems.push(`before must be a card or null, not ${typeName(event.before)}`);
@@ -487,6 +495,9 @@ const checkProfile: Check = (record, path, problems) => {
   field.number('desiredRetention');
   field.count('newPerDay');
   field.count('dayStartHour');
+  if (record.fsrsParameters !== undefined && !isParameterList(record.fsrsParameters)) {
+    problems.push(`${path}.fsrsParameters must be a list of ${PARAMETER_COUNT} numbers, not ${typeName(record.fsrsParameters)}`);
+  }
 };
 
 function fieldChecker(record: JsonObject, path: string, problems: string[]) {

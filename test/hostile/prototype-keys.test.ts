@@ -281,7 +281,7 @@ describe('the built program, with a probe for polluted prototypes', () => {
   it('export csv and json of the deck, and import of the CSV back: the same topics, no pollution', async () => {
     const csv = await run(['export', '--format', 'csv']);
     expect(csv.code).toBe(0);
-    expect(csv.out).toContain(',__proto__ constructor\r\n');
+    expect(csv.out).toContain(',factdeck::topic::__proto__ constructor\r\n');
     const json = await run(['export', '--format', 'json']);
     expect(json.out).toBe(await readFile(join(deckDir, 'deck.json'), 'utf8'));
     const file = join(await sandbox.dataDir(), 'proto cards.csv');

@@ -1,19 +1,18 @@
 // export and import end to end: the commands as cli.ts will call them, on temp folders. The real
 // questions/ folder is only ever read; every write goes to a temp root holding a copy of it.
 
-import { cp, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/bank/load-decks.js';
 import { parseDelimited } from '../../src/bank/interop/delimited.js';
 import { exportCommand } from '../../src/commands/export.js';
 import { importCommand } from '../../src/commands/import.js';
-import type { Context } from '../../src/context.js';
 import { DeckError, ReportedFailure, UsageError } from '../../src/errors.js';
 import type { Deck } from '../../src/domain/deck.js';
 import { tempDirs } from '../helpers/cli-run.js';
+import { copyOfProjectRoot, makeContext } from '../helpers/command-context.js';
 
 const REAL_ROOT = new URL('../../', import.meta.url).pathname;
 const SEED_ID = 'blinken-visit-beijing';
@@ -23,45 +22,8 @@ const dirs = tempDirs('factdeck-interop-');
 afterEach(() => dirs.removeAll());
 const tempDir = dirs.make;
 
-/** A temp project root with a copy of the real questions/ folder (the seed deck and the schema). */
 async function tempRoot(): Promise<string> {
-  const root = await tempDir();
-  await cp(join(REAL_ROOT, 'questions'), join(root, 'questions'), { recursive: true });
-  return root;
-}
-
-interface TestContext extends Context {
-  out: () => string;
-  err: () => string;
-}
-
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
-
-function makeContext(root: string, cwd: string): TestContext {
-  const stdout = collector();
-  const stderr = collector();
-  return {
-    stdin: new PassThrough(),
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    env: {},
-    interactive: false,
-    color: false,
-    now: () => new Date('2026-06-01T09:00:00Z'),
-    cwd,
-    root,
-    out: stdout.text,
-    err: stderr.text,
-  };
+  return copyOfProjectRoot(await tempDir());
 }
 
 /** The rows of an Anki or CSV export (header lines and the CSV header row left out), sorted. */
@@ -88,7 +50,7 @@ describe('factdeck export', () => {
     const context = makeContext(REAL_ROOT, await tempDir());
     await exportCommand(context, { format: 'anki' });
     const lines = context.out().split('\n');
-    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:false', '#tags column:3', '#deck:Blinken’s planned trip']);
+    expect(lines.slice(0, 5)).toEqual(['#separator:tab', '#html:false', '#notetype:Basic', '#tags column:3', '#deck:Blinken’s planned trip']);
     const { loaded } = await loadDeck(join(REAL_ROOT, 'questions', SEED_ID));
     expect(exportedRows(context.out(), 'anki')).toHaveLength(loaded?.deck.facts.length ?? -1);
   });
@@ -243,7 +205,7 @@ describe('malformed files: every bad line reported, nothing written, exit 1', ()
     { name: 'invalid UTF-8', file: 'latin1.csv', content: async () => Uint8Array.from([...Buffer.from('front,back\nok,fine\ncaf'), 0xe9, ...Buffer.from(',x\n')]), lines: [3], says: /not valid UTF-8/ },
     { name: 'a binary file', file: 'image.txt', content: async () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x00, 0x01]), lines: [2], says: /binary/ },
     { name: 'an unknown separator', file: 'cards.txt', content: async () => '#separator:Dash\nQ-A\n', lines: [1], says: /unknown separator/ },
-    { name: 'a front that gives its answer away', file: 'cards.csv', content: async () => 'Q,A\nWho is Dana Ortiz?,Dana Ortiz\n', lines: [2], says: /gives away its answer/ },
+    { name: 'a front that gives its answer away (and no other card)', file: 'cards.csv', content: async () => 'Who is Dana Ortiz?,Dana Ortiz\n', lines: [1], says: /gives away its answer/ },
     { name: 'a JSON deck with a problem', file: 'deck.json', content: async () => '{\n  "schemaVersion": 1,\n  "title": "T",\n  "source": 3\n}\n', lines: [1, 4, 1, 1, 1], says: /missing field "id"/ },
     { name: 'no cards at all', file: 'empty.csv', content: async () => '', lines: [null], says: /no cards/ },
     { name: 'a file over 20 MB', file: 'huge.csv', content: async () => null, lines: [null], says: /too large/ },

@@ -36,7 +36,7 @@ describe('the cards of a deck', () => {
     expect(visit).toEqual({
       front: 'According to the article, Secretary of State Antony Blinken will visit _____.',
       back: 'Beijing\nWashington: The State Department announced on Wednesday that Secretary of State Antony Blinken will visit Beijing as part of the ongoing commitment to maintain open lines of communication between the United States and China.',
-      tags: ['the_visit', 'blinken-visit-beijing'],
+      tags: ['factdeck::topic::the_visit', 'blinken-visit-beijing'],
     });
   });
 
@@ -67,10 +67,10 @@ describe('the cards of a deck', () => {
     expect(card?.back).toBe('Paris\non the Seine');
   });
 
-  it('tags: white space becomes underscores, and a topic equal to the deck id is not repeated', () => {
+  it('tags: white space becomes underscores; the topic is marked as factdeck::topic::, so a topic equal to the deck id stays apart', () => {
     expect(toTag(' the  visit\tday ')).toBe('the_visit_day');
     const [card] = deckCards(deck({ id: 'people', facts: [f1], questions: [shortAnswer()] }), ARTICLE);
-    expect(card?.tags).toEqual(['people']);
+    expect(card?.tags).toEqual(['factdeck::topic::people', 'people']);
   });
 });
 
@@ -87,6 +87,7 @@ describe('the Anki text format', () => {
       [
         '#separator:tab',
         '#html:false',
+        '#notetype:Basic',
         '#tags column:3',
         '#deck:A title here',
         '"has\ttab"\t"two\nlines"\ta b',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateCard } from '../../src/scheduling/fsrs.js';
+import { DEFAULT_PARAMETERS, rateCard } from '../../src/scheduling/fsrs.js';
 import {
   DEFAULT_SETTINGS,
   type RatingInput,
@@ -61,7 +61,7 @@ describe('rating events', () => {
     const event = ratingEvent(emptyDatabase(), rating('r1', 'good', day(0)));
     const data = emptyDatabase();
     applyEvents(data, [event]);
-    expect(undoEvent(data, event.review, day(1))).toEqual({ type: 'undo', reviewId: 'r1', profile: 'ann', deckId: 'd', factId: 'f1', source: 'study', before: null, at: day(1).toISOString() });
+    expect(undoEvent(data, event.review, day(1))).toEqual({ type: 'undo', reviewId: 'r1', profile: 'ann', deckId: 'd', factId: 'f1', source: 'study', before: null, at: day(1).toISOString(), rating: 'good' });
   });
 
   it('does not undo a review once the card was rated since (by another process): that rating stands', () => {
@@ -217,6 +217,40 @@ describe('cards in the database', () => {
     expect(bob?.scheduledDays).toBeLessThan(ann?.scheduledDays ?? 0);
     expect(Date.parse(bob?.due ?? '')).toBeLessThan(Date.parse(ann?.due ?? ''));
     expect(settingsFor(fresh, 'bob').desiredRetention).toBe(0.97);
+  });
+
+  it('schedules with a profile\'s fitted parameters, kept on disk; other profiles keep the defaults', async () => {
+    const dir = await tempDir();
+    const store = await Store.open(dir);
+    // A learner who remembers four times longer after a first Good than the defaults assume.
+    const fitted = DEFAULT_PARAMETERS.map((w, i) => (i < 4 ? w * 4 : w));
+    await store.record(() => [settingsEvent('ann', { ...DEFAULT_SETTINGS, fsrsParameters: fitted }, day(0))]);
+    for (const [id, now] of [['1', day(0)], ['2', day(0)], ['3', day(3)]] as const) {
+      await store.record((data) => [ratingEvent(data, rating(`ann-${id}`, 'good', now)), ratingEvent(data, rating(`bob-${id}`, 'good', now, { profile: 'bob' }))]);
+    }
+    await store.close();
+    const fresh = await freshData(dir);
+    expect(settingsFor(fresh, 'ann').fsrsParameters).toEqual(fitted);
+    expect(cardsFor(fresh, 'ann', 'd').get('f1')?.stability).toBeGreaterThan(cardsFor(fresh, 'bob', 'd').get('f1')?.stability ?? Infinity);
+  });
+
+  it('counts true retention per day: ratings of cards in review, those not Again, and takes an undone one back', async () => {
+    const dir = await tempDir();
+    const store = await Store.open(dir);
+    // Learnt on day 0 (new, then learning: not counted), then in review from day 2 on.
+    for (const [id, r, now] of [['1', 'good', day(0)], ['2', 'good', day(0)], ['3', 'good', day(2)], ['4', 'again', day(9)]] as const) {
+      await store.record((data) => [ratingEvent(data, rating(id, r, now))]);
+    }
+    const tally = (d: Date) => store.data().days.find((t) => t.day === d.toISOString().slice(0, 10));
+    expect([tally(day(0))?.reviewed ?? 0, tally(day(2))?.reviewed, tally(day(2))?.recalled, tally(day(9))?.reviewed, tally(day(9))?.recalled ?? 0]).toEqual([0, 1, 1, 1, 0]);
+    // Relearnt on day 10 (not counted), reviewed on day 30 and undone there.
+    await store.record((data) => [ratingEvent(data, rating('5', 'good', day(10)))]);
+    expect(tally(day(10))?.reviewed ?? 0).toBe(0);
+    const [review] = await store.record((data) => [ratingEvent(data, rating('6', 'hard', day(30)))]);
+    expect(tally(day(30))).toMatchObject({ reviewed: 1, recalled: 1 });
+    if (review?.type === 'review') await store.record((data) => [undoEvent(data, review.review, day(30)) as HistoryEvent]);
+    expect(tally(day(30))).toMatchObject({ reviewed: 0, recalled: 0 });
+    await store.close();
   });
 
   it('forgets everything of a reset profile, and nothing of another', async () => {

@@ -193,6 +193,13 @@ describe('validateDatabase', () => {
       'sessions[0].planned must be a whole number, 0 or more, not 1.5',
     ]);
   });
+
+  it('takes fitted FSRS parameters only as 21 numbers, and retention tallies only as counts', () => {
+    const profile = { name: 'ann', desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 };
+    expect(validateDatabase({ ...valid, profiles: [{ ...profile, fsrsParameters: Array.from({ length: 21 }, () => 0.5) }] })).toEqual([]);
+    expect(validateDatabase({ ...valid, profiles: [{ ...profile, fsrsParameters: [1, 2, 3] }] })).toEqual(['profiles[0].fsrsParameters must be a list of 21 numbers, not a list']);
+    expect(validateDatabase({ ...valid, days: [{ profile: 'ann', deckId: 'd', day: '2026-06-01', answers: 0, studied: 0, reviewed: -1 }] })).toEqual(['days[0].reviewed must be a whole number, 0 or more, not -1']);
+  });
 });
 
 describe('validateEvent', () => {

@@ -8,8 +8,9 @@
 // - back: the answer, then on the next line the article's sentence that holds the fact's quote. A deck
 //   without an article (origin "imported") has no sentence to show: its back is the fact's statement,
 //   which for an imported deck is the back side it was imported from;
-// - tags: the topic, then the deck id, each with white space turned into underscores (Anki splits tags
-//   on spaces). The topic comes first because `import` takes the first tag as the topic.
+// - tags: the topic as `factdeck::topic::<topic>` (topic-tag.ts), then the deck id, each with white
+//   space turned into underscores (Anki splits tags on spaces). Anki sorts tags, so the topic is marked
+//   by its prefix, not by coming first.
 // In CSV and Anki text, a cell a spreadsheet would run as a formula gets a leading apostrophe
 // (formula-cells.ts), unless the export is asked to be raw.
 
@@ -17,6 +18,7 @@ import { findQuoteSentence, splitSentences } from '../../domain/article.js';
 import { isTypedQuestion, type Deck, type Fact, type Question } from '../../domain/deck.js';
 import { ANKI_FORMAT, CSV_FORMAT, formatDelimited, type FormatOptions } from './delimited.js';
 import { trimKeepingInert } from './formula-cells.js';
+import { TOPIC_TAG_PREFIX } from './topic-tag.js';
 
 export const EXPORT_FORMATS = ['anki', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -59,7 +61,7 @@ function blankCandidates(statement: string): string[] {
 }
 
 /** The statement turned into a question: a fill-in-the-blank when a word can be blanked fairly. */
-function statementCard(fact: Fact): { front: string; answer: string } {
+export function statementCard(fact: Fact): { front: string; answer: string } {
   const statement = fact.statement.trim();
   for (const candidate of blankCandidates(statement)) {
     const at = statement.indexOf(candidate);
@@ -99,7 +101,7 @@ export function deckCards(deck: Deck, article: string | null): Card[] {
     const sentence = article === null ? null : (findQuoteSentence(sentences, fact.quote)?.text ?? fact.quote);
     const back = sentence === null ? fact.statement : `${answer.trim()}\n${sentence.trim()}`;
     const topicTag = toTag(fact.topic);
-    const tags = [topicTag, deckTag].filter((tag, i, all) => tag !== '' && all.indexOf(tag) === i);
+    const tags = [topicTag === '' ? '' : `${TOPIC_TAG_PREFIX}${topicTag}`, deckTag].filter((tag, i, all) => tag !== '' && all.indexOf(tag) === i);
     return { front: trimKeepingInert(front), back: trimKeepingInert(back).replace(/\r\n?/g, '\n'), tags };
   });
 }
@@ -112,13 +114,13 @@ function oneLine(text: string): string {
 /**
  * Anki's text import format (Anki 2.1.55+ reads the headers; older versions skip `#` lines as comments):
  * UTF-8, tab-separated, plain text (`#html:false`: Anki escapes < and & and turns line breaks into <br>),
- * tags in column 3, and `#deck`, which presets the deck when one of that name exists (Anki falls back to
- * the default deck otherwise). No `#columns`: with column names Anki maps note fields by name, and the
- * fields of a localised "Basic" note type are not called Front and Back, so the back would go unmapped;
- * without names it maps them by position, which is what we want.
+ * tags in column 3, `#notetype:Basic` (the note type the rows are for), and `#deck`, the deck the notes go
+ * to (current Anki creates it when there is none of that name). No `#columns`: with column names Anki
+ * maps note fields by name, and the fields of a localised "Basic" note type are not called Front and
+ * Back, so the back would go unmapped; without names it maps them by position, which is what we want.
  */
 export function formatAnki(deck: Deck, cards: readonly Card[], options: ExportOptions = {}): string {
-  const header = ['#separator:tab', '#html:false', '#tags column:3', `#deck:${oneLine(deck.title)}`];
+  const header = ['#separator:tab', '#html:false', '#notetype:Basic', '#tags column:3', `#deck:${oneLine(deck.title)}`];
   return `${header.join('\n')}\n${formatDelimited(cardRows(cards), withFormulas(ANKI_FORMAT, options))}`;
 }
 
