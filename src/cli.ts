@@ -9,10 +9,11 @@ import { isatty } from 'node:tty';
 import { join } from 'node:path';
 import { createClock } from './clock.js';
 import type { Context } from './context.js';
-import { DeckError, ReportedFailure, StoppedError, UsageError } from './errors.js';
+import { DeckError, LeftError, ReportedFailure, StoppedError, UsageError } from './errors.js';
 import { editDistance } from './grading/edit-distance.js';
 import { packageRoot } from './paths.js';
 import { printable } from './ui/printable.js';
+import { isPromptExit } from './ui/prompt-exit.js';
 import { resolveDataDir } from './storage/data-dir.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, stopped: 130 } as const;
@@ -257,6 +258,12 @@ export function reportError(error: unknown, context: Pick<Context, 'stderr'>, de
     say(error.message);
     return EXIT.stopped;
   }
+  // Ctrl+C (or Ctrl+D) at any prompt that did not say more itself: a deck picker, a confirmation.
+  if (isPromptExit(error)) {
+    say('\nStopped.');
+    return EXIT.stopped;
+  }
+  if (error instanceof LeftError) return EXIT.ok;
   if (error instanceof ReportedFailure) return EXIT.failure;
   if (error instanceof DeckError || named.name === 'StorageError' || named.name === 'DeckError') {
     say(`factdeck: ${named.message}`);

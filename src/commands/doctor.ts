@@ -7,7 +7,6 @@ import { promptContext, writeLine } from '../context.js';
 import { ReportedFailure, UsageError } from '../errors.js';
 import { inspectDataDir, listBackups, restoreBackup } from '../storage/inspect.js';
 import { printable, printableJson } from '../ui/printable.js';
-import { isPromptExit } from '../ui/prompt-exit.js';
 import { createStyle } from '../ui/style.js';
 import { dataDirFor } from './run-session.js';
 
@@ -40,7 +39,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
       const { askSelect } = await import('../ui/prompts.js');
       const sure = await askSelect(
         {
-          message: `Put ${basename(backup.file)} back as the database? (The current one is kept beside it.)`,
+          message: `Put ${basename(backup.file)} back as the database in ${printable(dataDir, { singleLine: true })}? (The current one is kept beside it.)`,
           choices: [
             { name: 'No', value: false },
             { name: 'Yes, restore it', value: true },
@@ -48,10 +47,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
           quitValue: false,
         },
         promptContext(context),
-      ).catch((error: unknown) => {
-        if (isPromptExit(error)) return false;
-        throw error;
-      });
+      );
       if (!sure) {
         writeLine(context.stdout, 'Nothing was changed.');
         return;

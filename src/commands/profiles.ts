@@ -7,7 +7,6 @@ import { UsageError } from '../errors.js';
 import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
 import { printable, printableJson } from '../ui/printable.js';
-import { isPromptExit } from '../ui/prompt-exit.js';
 import { checkProfile, openStore, readStore, type ProgressOptions } from './run-session.js';
 
 export interface ConfigOptions extends ProgressOptions {
@@ -130,11 +129,10 @@ export async function resetCommand(context: Context, options: ProgressOptions & 
         throw new UsageError(`reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`);
       }
       const { askSelect } = await import('../ui/prompts.js');
-      const sure = await askSelect({ message: `Delete ${what}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false }, promptContext(context)).catch(
-        (error: unknown) => {
-          if (isPromptExit(error)) return false;
-          throw error;
-        },
+      // q or Esc: no. Ctrl+C: stopped (exit 130), nothing deleted.
+      const sure = await askSelect(
+        { message: `Delete ${what} in ${printable(store.dataDir, { singleLine: true })}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false },
+        promptContext(context),
       );
       if (!sure) {
         writeLine(context.stdout, 'Nothing was deleted.');

@@ -9,7 +9,7 @@ import { writeLine } from '../context.js';
 import { openDeck } from './open-deck.js';
 import { checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
 import { factProgressFor } from '../storage/progress.js';
-import { checkProfile, createAsker, requireTerminalOrPlain, runSession, withStore } from './run-session.js';
+import { checkProfile, createAsker, scopeOf, requireTerminalOrPlain, runSession, withStore } from './run-session.js';
 
 export type ReviewOptions = Omit<QuizOptions, 'count'> & { count?: number };
 
@@ -34,7 +34,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
       writeLine(context.stdout, `${missed.length} missed fact${missed.length === 1 ? '' : 's'}, but none matches --kind/--topic.`);
       return;
     }
-    await runSession(context, store, createAsker(context, options), { mode: 'review', deck: loaded, questions, seed, random, profile });
+    await runSession(context, store, createAsker(context, options), { mode: 'review', deck: loaded, questions, seed, random, profile, scope: scopeOf(context, options, loaded) });
   });
   writeLine(context.stdout);
 }
