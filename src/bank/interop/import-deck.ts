@@ -2,10 +2,13 @@
 // reads the file, decides where the deck goes, and writes it only when there is no problem at all.
 //
 // Text files (Anki, CSV, TSV; see read-cards.ts) become a deck of origin "imported" without an article:
-// one fact per card (statement = quote = the back; topic = the first tag with underscores read as
-// spaces, or "imported") and one short-answer question (prompt = the front, answer = the back's first
-// line, accept = [], explanation = the back). Ids come from the content (content-id.ts), so importing
-// the same file twice gives the same ids and progress carries over.
+// one fact per card and one short-answer question (prompt = the front, answer = the back's first line,
+// accept = []). A back of several lines is an answer and what explains it (factdeck's own export writes
+// the answer, then the article's sentence): the lines after the first are the fact's statement and quote
+// and the question's explanation, so feedback does not say the answer twice ("Mayor Mayor João ...").
+// A back of one line is all of those. The topic is the first tag with underscores read as spaces, or
+// "imported". Ids come from the content (content-id.ts), so importing the same file twice gives the same
+// ids and progress carries over.
 //
 // A factdeck JSON file is a deck: checked by the same validator as `factdeck check` and kept as it is,
 // with two exceptions, both reported as notes: its id follows the folder it goes to (the validator wants
@@ -63,6 +66,14 @@ function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text.trim();
 }
 
+/** The lines of a back after its first (the answer): what explains it, or the whole back when there are none. */
+function afterFirstLine(text: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  const rest = lines.slice(first + 1).join('\n').trim();
+  return rest === '' ? text : rest;
+}
+
 /** Ids unique within the deck: the same content twice gets a counter mixed in. */
 function makeIdSource(): (seed: string) => string {
   const used = new Set<string>();
@@ -90,7 +101,8 @@ export function buildImportedDeck(cards: readonly ReadCard[], meta: { id: string
     const topic = topicFromTags(card.tags);
     const content = `${card.front}\u0000${card.back}\u0000${topic}`;
     const factId = nextId(`fact\u0000${content}`);
-    facts.push({ id: factId, statement: card.back, quote: card.back, topic });
+    const said = afterFirstLine(card.back);
+    facts.push({ id: factId, statement: said, quote: said, topic });
     questions.push({
       id: nextId(`question\u0000${content}`),
       factId,
@@ -98,7 +110,7 @@ export function buildImportedDeck(cards: readonly ReadCard[], meta: { id: string
       prompt: card.front,
       answer: firstLine(card.back),
       accept: [],
-      explanation: card.back,
+      explanation: said,
     });
   }
   const deck: Deck = {
