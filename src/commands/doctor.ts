@@ -9,6 +9,7 @@ import { inspectDataDir, listBackups, restoreBackup } from '../storage/inspect.j
 import { printable, printableJson } from '../ui/printable.js';
 import { createStyle } from '../ui/style.js';
 import { dataDirFor } from './run-session.js';
+import { commandLine } from '../command-line.js';
 
 export interface DoctorOptions {
   data?: string;
@@ -20,6 +21,8 @@ export interface DoctorOptions {
 
 export async function doctorCommand(context: Context, options: DoctorOptions): Promise<void> {
   const dataDir = dataDirFor(context, options);
+  // Commands suggested here name the data folder when it was chosen, so that they work when pasted.
+  const scope = options.data === undefined ? {} : { data: dataDir };
   const style = createStyle(context.color && !options.plain);
   if (options.restore !== undefined) {
     const backups = await listBackups(dataDir);
@@ -31,7 +34,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
     if (!backup) {
       throw new UsageError(
         wanted === 'latest' ? `there is no good backup in ${join(dataDir, 'backups')} yet` : `no backup "${printable(wanted, { singleLine: true })}" in ${join(dataDir, 'backups')}`,
-        'run `factdeck doctor` to list the backups',
+        `run \`${commandLine('doctor', scope)}\` to list the backups`,
       );
     }
     if (!options.yes) {
@@ -71,7 +74,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
     }
     writeLine(context.stdout, '');
     if (inspection.backups.length === 0) writeLine(context.stdout, 'No backups yet (one is taken at the start of each run).');
-    else writeLine(context.stdout, `Backups (newest last; restore one with \`factdeck doctor --restore NAME\`):`);
+    else writeLine(context.stdout, `Backups (newest last; restore one with \`${printable(commandLine('doctor --restore NAME', scope), { singleLine: true })}\`):`);
     for (const backup of inspection.backups) {
       const state = backup.problem === null ? 'good' : `damaged: ${backup.problem}`;
       writeLine(context.stdout, `  ${basename(backup.file)}  ${Math.round(backup.bytes / 1024)} KB  ${state}`);

@@ -2,7 +2,7 @@
 // you mean" for a near miss) or a deck folder; with one deck, that one; with several and no --deck, a
 // terminal asks (q or Esc there leaves) and plain mode refuses with the list (exit 2).
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DECK_FILE, loadAllDecks, loadDeck, type DeckReport } from '../bank/load-decks.js';
 import type { LoadedDeck } from '../domain/deck.js';
@@ -55,8 +55,8 @@ export async function openDeck(context: Context, deckOption: string | undefined,
     if (looksLikePath(deckOption)) {
       const path = resolve(context.cwd, deckOption);
       if (!existsSync(path)) throw new UsageError(`no deck at ${shownPath(path)}`, `give a deck folder (holding ${DECK_FILE}) or a deck id; ${LIST_HINT}`);
-      if (!existsSync(join(path, DECK_FILE)) && !path.endsWith('.json')) {
-        throw new UsageError(`${shownPath(path)} is not a deck: it holds no ${DECK_FILE}`, `give a deck folder (holding ${DECK_FILE}) or a deck id; ${LIST_HINT}`);
+      if (statSync(path).isDirectory() && !existsSync(join(path, DECK_FILE))) {
+        throw new DeckError(`${shownPath(path)} is not a deck: it holds no ${DECK_FILE}`, `give a deck folder (holding ${DECK_FILE}) or a deck id; ${LIST_HINT}`);
       }
       return { ...usable(await loadDeck(path)), argument: path };
     }

@@ -6,6 +6,8 @@ import { createRandom } from '../domain/random.js';
 import { selectReviewQuestions } from '../domain/selection.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
+import { commandLine } from '../command-line.js';
+import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
 import { checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
 import { factProgressFor } from '../storage/progress.js';
@@ -24,7 +26,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
     const history = historyFromProgress(deck, progress);
     const missed = missedFactIds(deck, history);
     if (missed.length === 0) {
-      writeLine(context.stdout, progress.length === 0 ? 'Nothing to review yet: take a quiz first (`factdeck quiz`).' : 'Nothing missed: nothing to review. Well done.');
+      writeLine(context.stdout, progress.length === 0 ? `Nothing to review yet: take a quiz first (\`${printable(commandLine('quiz', scopeOf(context, options, loaded)), { singleLine: true })}\`).` : 'Nothing missed: nothing to review. Well done.');
       return;
     }
     const seed = pickSeed(options.seed);

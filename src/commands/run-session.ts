@@ -110,13 +110,15 @@ export function requireTerminalOrPlain(context: Context, options: { plain?: bool
 }
 
 /** The --data, --deck and --profile of a run, for the commands it suggests (so they work when pasted). */
-export function scopeOf(context: Context, options: { data?: string; profile: string }, deck?: OpenedDeck): CommandScope {
+export function scopeOf(context: Context, options: { data?: string; profile: string }, deck?: Pick<OpenedDeck, 'argument'>): CommandScope {
   return { data: options.data === undefined ? undefined : resolve(context.cwd, options.data), deck: deck?.argument, profile: options.profile };
 }
 
 export function createAsker(context: Context, options: { plain?: boolean }): Asker {
   const streams = promptContext(context);
-  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams);
+  // FACTDECK_KEY_GUARD_MS: tests set the guard long, to show deterministically what it ignores.
+  const guard = Number(context.env.FACTDECK_KEY_GUARD_MS);
+  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams, Number.isSafeInteger(guard) && guard >= 0 ? guard : undefined);
 }
 
 /** The learner's own accepted answers for each question of a deck ("I was right" claims). */

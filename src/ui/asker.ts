@@ -101,7 +101,7 @@ export function holdInput(input: NodeJS.ReadableStream): { hold(): void; release
   };
 }
 
-export function createTerminalAsker(streams: AskerStreams): Asker {
+export function createTerminalAsker(streams: AskerStreams, guardMs = KEY_GUARD_MS): Asker {
   // close() ends a prompt still waiting (as the stop signal does), so a run that fails while a question
   // is on screen gives the terminal back instead of waiting for a key.
   const closing = new AbortController();
@@ -123,7 +123,7 @@ export function createTerminalAsker(streams: AskerStreams): Asker {
       return heldAfter(() => askTerminal(presented));
     },
     async afterFeedback(offer): Promise<AfterFeedback> {
-      return heldAfter(async () => (await prompts).askAfterFeedback({ offer, armAfterMs: KEY_GUARD_MS }, context));
+      return heldAfter(async () => (await prompts).askAfterFeedback({ offer, armAfterMs: guardMs }, context));
     },
     close(): void {
       closing.abort();
@@ -135,7 +135,7 @@ export function createTerminalAsker(streams: AskerStreams): Asker {
     const ui = await prompts;
     const { question, options } = presented;
     const message = question.prompt;
-    const enterGuardMs = KEY_GUARD_MS;
+    const enterGuardMs = guardMs;
     switch (question.kind) {
       case 'choice': {
         const index = await ui.askChoice({ message, choices: options, enterGuardMs }, context);

@@ -51,7 +51,7 @@ export const menuPrompt = createPrompt<MenuResult, MenuConfig>((config, done) =>
   const [status, setStatus] = useState<PromptStatus>('idle');
   useInputClosed(config.onInputClosed);
   const { width, remember } = useScreenWidth(config.screen);
-  const guard = useEnterGuard(config);
+  const guard = useEnterGuard(config).blocks;
   const [active, setActive] = useState(0);
   const [answer, setAnswer] = useState<{ text: string; muted: boolean }>({ text: '', muted: false });
 

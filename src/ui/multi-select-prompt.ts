@@ -37,7 +37,7 @@ export const multiSelectPrompt = createPrompt<number[] | DontKnow | Leave, Multi
   const [status, setStatus] = useState<PromptStatus>('idle');
   useInputClosed(config.onInputClosed);
   const { width, remember } = useScreenWidth(config.screen);
-  const guard = useEnterGuard(config);
+  const guard = useEnterGuard(config).blocks;
   const [answer, setAnswer] = useState('');
   const [cursor, setCursor] = useState(0);
   const [checked, setChecked] = useState<readonly boolean[]>(choices.map(() => false));

@@ -60,7 +60,7 @@ export const orderPrompt = createPrompt<number[] | DontKnow | Leave, OrderConfig
   const [status, setStatus] = useState<PromptStatus>('idle');
   useInputClosed(config.onInputClosed);
   const { width, remember } = useScreenWidth(config.screen);
-  const guard = useEnterGuard(config);
+  const guard = useEnterGuard(config).blocks;
   const [answer, setAnswer] = useState('');
   const [notice, setNotice] = useState('');
   const [state, setState] = useState<OrderState>({ order: items.map((_, i) => i), cursor: 0, held: false, typed: [] });

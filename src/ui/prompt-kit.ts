@@ -109,22 +109,24 @@ export interface GuardHook {
    * letter) ends the guard. Quiz runs pass asker.ts's KEY_GUARD_MS.
    */
   enterGuardMs?: number;
-  /** The clock, for tests. */
-  now?: () => number;
 }
 
-/** Returns whether a key is to be ignored as a double tap: see GuardHook. */
-export function useEnterGuard(config: GuardHook): (key: KeyLike) => boolean {
-  const now = config.now ?? Date.now;
-  const drawn = useRef<number | null>(null);
+/**
+ * The Enter guard (see GuardHook): `blocks(key)` says whether to ignore a key as a double tap, and `armed`
+ * whether the guard is over (a prompt shows what Enter does only from then).
+ */
+export function useEnterGuard(config: GuardHook): { blocks: (key: KeyLike) => boolean; armed: boolean } {
+  const armed = useArmed(config.enterGuardMs);
   const touched = useRef(false);
-  if (drawn.current === null) drawn.current = now();
-  return (key) => {
-    if (!isEnterKey(key as Parameters<typeof isEnterKey>[0])) {
-      touched.current = true;
-      return false;
-    }
-    return !touched.current && now() - (drawn.current ?? 0) < (config.enterGuardMs ?? 0);
+  return {
+    armed,
+    blocks: (key) => {
+      if (!isEnterKey(key as Parameters<typeof isEnterKey>[0])) {
+        touched.current = true;
+        return false;
+      }
+      return !touched.current && !armed;
+    },
   };
 }
 

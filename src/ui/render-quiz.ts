@@ -179,8 +179,9 @@ export function renderSummary(summary: RunSummary, mode: 'quiz' | 'review', styl
     for (const fact of summary.missed) lines.push(`  ${style.red('-')} ${clean(fact.statement)}`);
   }
   const still = `${after.stillMissed} fact${after.stillMissed === 1 ? '' : 's'}`;
+  const review = clean(after.review);
   if (after.stillMissed > 0) {
-    const what = mode === 'quiz' ? `Run \`${after.review}\` to go over what you missed (${still}).` : `${still} still to review: run \`${after.review}\` again${summary.missed.length > 0 ? ' later' : ''}.`;
+    const what = mode === 'quiz' ? `Run \`${review}\` to go over what you missed (${still}).` : `${still} still to review: run \`${review}\` again${summary.missed.length > 0 ? ' later' : ''}.`;
     lines.push(style.dim(what));
   } else if (summary.total > 0 && summary.missed.length === 0) {
     lines.push(style.green(mode === 'quiz' ? 'Nothing missed. Well done.' : 'Nothing left to review. Well done.'));

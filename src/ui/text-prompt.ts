@@ -1,6 +1,6 @@
 // A typed answer (cloze, short answer). An empty line means "don't know", said in a dim line under the
 // prompt so nobody has to guess how to pass; Esc leaves the run. A bare Enter right after the question is
-// drawn is a double tap, not "don't know" (see ENTER_GUARD_MS).
+// drawn is a double tap, not "don't know" (see GuardHook): the line says what Enter does once it does it.
 
 import { createPrompt, isEnterKey, useKeypress, useState } from '@inquirer/core';
 import type { Style } from './style.js';
@@ -16,13 +16,14 @@ export interface TextConfig extends InputClosedHook, GuardHook {
 }
 
 export const EMPTY_LINE_HINT = "Enter on an empty line: don't know · Esc: quit";
+const ESC_HINT = 'Esc: quit';
 
 export const textPrompt = createPrompt<string | DontKnow | Leave, TextConfig>((config, done) => {
   const { style } = config;
   const [status, setStatus] = useState<PromptStatus>('idle');
   useInputClosed(config.onInputClosed);
   const { width, remember } = useScreenWidth(config.screen);
-  const guard = useEnterGuard(config);
+  const { blocks: guard, armed } = useEnterGuard(config);
   const [value, setValue] = useState('');
   const [left, setLeft] = useState(false);
 
@@ -53,7 +54,8 @@ export const textPrompt = createPrompt<string | DontKnow | Leave, TextConfig>((c
   }
   const under: string[] = [];
   if (config.hint !== undefined && config.hint !== '') under.push(style.dim(wrapText(printable(config.hint), width)));
-  under.push(style.dim(wrapText(EMPTY_LINE_HINT, width)));
+  // What an empty Enter does is said once it does it (the guard is over).
+  under.push(style.dim(wrapText(armed ? EMPTY_LINE_HINT : ESC_HINT, width)));
   // The typed text is echoed after the question's last line; ScreenManager puts the cursor at its end.
   const message = renderMessage(config.message, status, style, width);
   return remember([`${message} ${printable(value, { singleLine: true })}`, under.join('\n')]);

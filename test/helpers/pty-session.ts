@@ -14,6 +14,7 @@ export const KEYS = {
   down: '\x1b[B',
   space: ' ',
   backspace: '\x7f',
+  escape: '\x1b',
 } as const;
 
 // CSI (ESC [ ... final), OSC/DCS/PM/APC strings (ended by BEL or ST), and two-byte escapes (ESC 7, ESC ( B).
@@ -32,6 +33,8 @@ export interface PtyExit {
 }
 
 export interface PtyOptions {
+  /** The program to run (default: this checkout's bin/factdeck.cjs; a sandbox's has its own decks). */
+  bin?: string;
   env?: EnvOverrides;
   cols?: number;
   rows?: number;
@@ -63,7 +66,7 @@ export class PtySession {
 
   constructor(args: readonly string[], options: PtyOptions = {}) {
     this.args = args;
-    this.#pty = spawn(process.execPath, [BIN, ...args], {
+    this.#pty = spawn(process.execPath, [options.bin ?? BIN, ...args], {
       name: 'xterm-256color',
       cols: options.cols ?? 100,
       rows: options.rows ?? 40,

@@ -16,30 +16,33 @@ afterEach(() => {
 
 describe('the Enter guard', () => {
   it('a bare Enter within the guard after the question is drawn is ignored; after it, Enter picks', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { answer, events, getScreen } = await render(askChoice, { ...cities, enterGuardMs: 500 });
     events.keypress('enter');
-    vi.advanceTimersByTime(499);
+    await vi.advanceTimersByTimeAsync(499);
     events.keypress('enter');
     expect(getScreen()).toContain('> 1) Beijing');
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     events.keypress('enter');
     await expect(answer).resolves.toBe(0);
   });
 
   it('any other key first ends the guard: arrows then Enter answer at once', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { answer, events } = await render(askChoice, { ...cities, enterGuardMs: 500 });
     events.keypress('down');
     events.keypress('enter');
     await expect(answer).resolves.toBe(1);
   });
 
-  it('a typed answer: an empty Enter at once is not "don\'t know"; typed text and Enter is an answer at once', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+  it('a typed answer: an empty Enter at once is not "don\'t know" (and the line says so only later); typed text and Enter is an answer at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { answer, events, getScreen } = await render(askText, { message: 'Who?', enterGuardMs: 500 });
+    expect(getScreen()).toBe('? Who?\nEsc: quit');
     events.keypress('enter');
     expect(getScreen()).toContain('? Who?');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(getScreen()).toBe("? Who?\nEnter on an empty line: don't know · Esc: quit");
     events.type('Qin Gang');
     events.keypress('enter');
     await expect(answer).resolves.toBe('Qin Gang');
