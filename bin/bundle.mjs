@@ -5,7 +5,8 @@
 //
 // Left out of the bundle: compromise (the NLP library, loaded only by `factdeck build`, when it is needed).
 //
-// The cache is then made by a training run (a short plain-mode quiz on a throw-away data folder), so the
+// The cache is then made by a training run (a short plain-mode quiz of the built-in deck, named so that
+// other decks in questions/ change nothing, on a throw-away data folder), so the
 // functions a quiz needs are in it from the first real run. If that run fails, the build still succeeds:
 // the program works without a cache, and makes one at its first run.
 
@@ -43,7 +44,7 @@ rmSync(`${bundle}.cache`, { force: true });
 
 const data = mkdtempSync(join(tmpdir(), 'factdeck-warm-'));
 try {
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'factdeck.cjs'), 'quiz', '--plain', '-n', '3', '--seed', '1', '--data', data], {
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'factdeck.cjs'), 'quiz', '--plain', '--deck', 'blinken-visit-beijing', '-n', '3', '--seed', '1', '--data', data], {
     input: '1\nBeijing\n1\n',
     env: { ...process.env, NO_COLOR: '1' },
     encoding: 'utf8',

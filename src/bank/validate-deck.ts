@@ -197,6 +197,8 @@ interface SoundParts {
   questions: { index: number; question: Question }[];
   /** Every fact id written as a string, sound or not (a question naming one of them names a fact). */
   factIds: Set<string>;
+  /** Whether "facts" is a list at all: if not, no factId can be told to name no fact. */
+  factsListed: boolean;
 }
 
 function checkFacts(raw: unknown, out: Collector, sound: SoundParts): void {
@@ -204,6 +206,7 @@ function checkFacts(raw: unknown, out: Collector, sound: SoundParts): void {
     out.schema(['facts'], `"facts" must be an array, found ${describeType(raw)}`, 'write "facts": [ ... ]');
     return;
   }
+  sound.factsListed = true;
   raw.forEach((fact, index) => {
     const path = ['facts', index];
     if (!isRecord(fact)) {
@@ -335,6 +338,7 @@ function checkIds(sound: SoundParts, out: Collector): void {
   sound.questions.forEach(({ question, index }) => note(question.id, ['questions', index]));
 
   const factIds = sound.factIds;
+  if (!sound.factsListed) return;
   sound.questions.forEach(({ question, index }) => {
     if (!factIds.has(question.factId)) {
       out.add('unknown-fact', ['questions', index, 'factId'], `factId "${question.factId}" names no fact of this deck`, 'use the id of one of the deck\'s facts', question.id);
@@ -418,7 +422,7 @@ function checkAnswers(sound: SoundParts, out: Collector): void {
 /** Validates a parsed deck.json. */
 export function validateDeck(raw: unknown, context: ValidationContext): ValidationResult {
   const out = new Collector();
-  const sound: SoundParts = { facts: [], questions: [], factIds: new Set() };
+  const sound: SoundParts = { facts: [], questions: [], factIds: new Set(), factsListed: false };
   const deck = checkShape(raw, context, out, sound);
   // Every problem in one run: the content of whatever is sound is checked even when other parts are not.
   if (isRecord(raw)) {

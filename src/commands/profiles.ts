@@ -60,6 +60,11 @@ export async function configCommand(context: Context, options: ConfigOptions): P
   }
 }
 
+/** "1 answer", "26 cards". */
+export function countOf(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 interface ProfileSummary {
   name: string;
   attempts: number;
@@ -110,7 +115,7 @@ export async function profilesCommand(context: Context, options: { data?: string
   }
   for (const p of profiles) {
     const last = p.lastActive === null ? 'never' : p.lastActive.slice(0, 10);
-    writeLine(context.stdout, `${printable(p.name, { singleLine: true }).padEnd(16)} ${p.attempts} answers, ${p.cards} cards, last active ${last}`);
+    writeLine(context.stdout, `${printable(p.name, { singleLine: true }).padEnd(16)} ${countOf(p.attempts, 'answer')}, ${countOf(p.cards, 'card')}, last active ${last}`);
   }
 }
 
@@ -123,7 +128,7 @@ export async function resetCommand(context: Context, options: ProgressOptions & 
       writeLine(context.stdout, `Profile "${printable(profile, { singleLine: true })}" has no progress: nothing to reset.`);
       return;
     }
-    const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${summary.attempts} answers, ${summary.cards} cards)`;
+    const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${countOf(summary.attempts, 'answer')}, ${countOf(summary.cards, 'card')})`;
     if (!options.yes) {
       if (options.plain || !context.interactive) {
         throw new UsageError(`reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`);

@@ -55,8 +55,9 @@ export function pickSeed(seed: number | undefined): number {
 export async function quizCommand(context: Context, options: QuizOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   const kinds = checkKinds(options.kind);
-  requireTerminalOrPlain(context, options, 'quiz');
+  // A wrong --deck is said before a missing terminal: it is the first thing to fix.
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  requireTerminalOrPlain(context, options, 'quiz');
   await withStore(context, options, async (store) => {
     const { deck } = loaded;
     const progress = factProgressFor(store.data(), profile, deck.id);

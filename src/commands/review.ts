@@ -18,8 +18,9 @@ export type ReviewOptions = Omit<QuizOptions, 'count'> & { count?: number };
 export async function reviewCommand(context: Context, options: ReviewOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   const kinds = checkKinds(options.kind);
-  requireTerminalOrPlain(context, options, 'review');
+  // A wrong --deck is said before a missing terminal: it is the first thing to fix.
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  requireTerminalOrPlain(context, options, 'review');
   await withStore(context, options, async (store) => {
     const { deck } = loaded;
     const progress = factProgressFor(store.data(), profile, deck.id);

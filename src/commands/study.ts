@@ -46,8 +46,9 @@ function clockTime(ms: number): string {
 
 export async function studyCommand(context: Context, options: StudyOptions): Promise<void> {
   const profile = checkProfile(options.profile);
-  requireTerminalOrPlain(context, options, 'study');
+  // A wrong --deck is said before a missing terminal: it is the first thing to fix.
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  requireTerminalOrPlain(context, options, 'study');
   await withStore(context, options, (store) => studyRun(context, options, profile, loaded, store));
 }
 

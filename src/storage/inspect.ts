@@ -155,7 +155,7 @@ export async function inspectDataDir(dataDir: string): Promise<Inspection> {
             .map((f) => `${f.profile}\u0000${f.deckId}\u0000${f.factId}\u0000${f.attempts}\u0000${f.correct}`)
             .sort()
             .join('\n');
-        if (counts(database) === counts(replay.data)) findings.push({ level: 'ok', what: `${file} agrees with the history log (${replay.data.facts.length} facts seen)` });
+        if (counts(database) === counts(replay.data)) findings.push({ level: 'ok', what: `${file} agrees with the history log (${answersAndCards(replay.data)}, as \`factdeck profiles\` counts them)` });
         else findings.push({ level: 'warning', what: `${file} does not add up to what the history log holds (a database carried over from an older version can differ)` });
       } else {
         findings.push({ level: 'ok', what: `${replay.bytes - database.logBytes} bytes of the log are newer than ${file}: the next run adds them` });
@@ -188,4 +188,11 @@ export async function restoreBackup(dataDir: string, backup: string, now: Date):
   } finally {
     await held.release().catch(() => undefined);
   }
+}
+
+/** "26 answers, 18 cards": the counts `factdeck profiles` shows, over every profile. */
+function answersAndCards(data: { facts: { attempts: number }[]; cards: unknown[] }): string {
+  const answers = data.facts.reduce((sum, fact) => sum + fact.attempts, 0);
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(answers, 'answer')}, ${plural(data.cards.length, 'card')}`;
 }

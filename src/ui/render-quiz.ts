@@ -51,7 +51,7 @@ export function renderPlainQuestion(presented: PresentedQuestion, number: number
   options.forEach((option, i) => lines.push(`  ${i + 1}) ${clean(option)}`));
   const how: Record<Question['kind'], string> = {
     choice: 'Answer with a number.',
-    'true-false': 'Answer true or false (t/f).',
+    'true-false': 'Answer true or false (t/f, or 1/2).',
     cloze: 'Type the missing words.',
     'short-answer': 'Type your answer.',
     order: 'Type the numbers in the right order, e.g. 2 1 3.',

@@ -24,9 +24,11 @@ afterEach(() => dirs.removeAll());
 const tempDir = dirs.make;
 
 /** A temp project root with a copy of the real questions/ folder (the seed deck and the schema). */
+/** A package root of its own whose questions/ holds the built-in deck alone, whatever else the real one holds. */
 async function tempRoot(): Promise<string> {
   const root = await tempDir();
-  await cp(join(REAL_ROOT, 'questions'), join(root, 'questions'), { recursive: true });
+  await cp(join(REAL_ROOT, 'questions', SEED_ID), join(root, 'questions', SEED_ID), { recursive: true });
+  await cp(join(REAL_ROOT, 'questions', 'deck.schema.json'), join(root, 'questions', 'deck.schema.json'));
   return root;
 }
 
@@ -84,8 +86,8 @@ async function readDeck(dir: string): Promise<Deck> {
 }
 
 describe('factdeck export', () => {
-  it('writes the only deck to stdout in Anki format (reading the real questions/ folder)', async () => {
-    const context = makeContext(REAL_ROOT, await tempDir());
+  it('writes the only deck to stdout in Anki format', async () => {
+    const context = makeContext(await tempRoot(), await tempDir());
     await exportCommand(context, { format: 'anki' });
     const lines = context.out().split('\n');
     expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:false', '#tags column:3', '#deck:Blinken’s planned visit to Beijing']);

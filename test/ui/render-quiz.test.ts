@@ -121,7 +121,7 @@ describe('renderPlainQuestion', () => {
   });
 
   it.each([
-    [trueFalse(), 'Answer true or false (t/f).'],
+    [trueFalse(), 'Answer true or false (t/f, or 1/2).'],
     [cloze(), 'Type the missing words.'],
     [shortAnswer(), 'Type your answer.'],
     [orderQuestion(), 'Type the numbers in the right order, e.g. 2 1 3.'],
