@@ -126,7 +126,7 @@ export function renderStats(stats: Stats, view: StatsView): string {
       .map((line) => `  ${line}`)
       .join('\n'),
   );
-  return out.join('\n');
+  return wrapText(out.join('\n'), width);
 }
 
 export async function statsCommand(context: Context, options: StatsOptions): Promise<void> {
@@ -165,5 +165,5 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     quiz: commandLine('quiz', scope),
     review: commandLine('review', scope),
   });
-  writeLine(context.stdout, wrapText(text, width));
+  writeLine(context.stdout, text);
 }

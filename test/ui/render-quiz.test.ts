@@ -246,3 +246,32 @@ describe('untrusted text', () => {
     expect(text.split('\n')[1]).toBe('Prompt red');
   });
 });
+
+describe('select-all feedback, choice by choice', () => {
+  it('says of each choice, in the order shown, whether ticking it (or not) was right', () => {
+    const question = multiSelect({ choices: ['a', 'b', 'c', 'd'], answer: ['a', 'c'] });
+    const text = renderFeedback({ correct: false, typo: false, dontKnow: false, question, fact: undefined, sentence: null, given: ['a', 'b'], options: ['d', 'c', 'b', 'a'] }, plainStyle, true);
+    expect(text.split('\n').slice(1, 6)).toEqual([
+      '  Your ticks:',
+      '    [ ] d  rightly left out',
+      '    [ ] c  missed: it is in the answer',
+      '    [x] b  wrong: not in the answer',
+      '    [x] a  right',
+    ]);
+  });
+
+  it("says nothing of the kind for don't know", () => {
+    const question = multiSelect({ choices: ['a', 'b'], answer: ['a'] });
+    expect(renderFeedback({ correct: false, typo: false, dontKnow: true, question, fact: undefined, sentence: null, given: null, options: ['a', 'b'] }, plainStyle, true)).not.toContain('Your ticks');
+  });
+});
+
+describe('header and progress in a narrow terminal', () => {
+  it('the rule never outgrows the width, and the progress bar shrinks, then goes', () => {
+    const header = renderHeader('A very long deck title that will not fit in thirty columns at all', 'Quiz', plainStyle, 29);
+    for (const line of header.split('\n')) expect([...line].length).toBeLessThanOrEqual(29);
+    expect(renderProgress(3, 10, plainStyle, false, 29)).toBe('Question 3 of 10  [##-------]');
+    expect(renderProgress(3, 10, plainStyle, false, 20)).toBe('Question 3 of 10');
+    expect(renderProgress(3, 10, plainStyle)).toBe('Question 3 of 10  [####----------------]');
+  });
+});
