@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { acceptAnywhere, debugWanted, plainOnDumbTerminal, terminalAbilities } from './cli-conventions.js';
 import { createClock } from './clock.js';
 import type { Context } from './context.js';
-import { DeckError, ReportedFailure, StoppedError, UsageError } from './errors.js';
+import { DeckError, LeftError, ReportedFailure, StoppedError, UsageError } from './errors.js';
 import { editDistance } from './grading/edit-distance.js';
 import { packageRoot } from './paths.js';
 import { printable } from './ui/printable.js';
+import { isPromptExit } from './ui/prompt-exit.js';
 import { resolveDataDir } from './storage/data-dir.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, stopped: 130 } as const;
@@ -88,13 +89,24 @@ function withProgressOptions(command: Command): Command {
     });
 }
 
-function withQuizOptions(command: Command): Command {
-  return withProgressOptions(command)
-    .option('-n, --count <n>', 'how many questions', parseCount, 10)
-    .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
+function withQuizOptions(command: Command, mode: 'quiz' | 'review'): Command {
+  const counted = withProgressOptions(command);
+  if (mode === 'quiz') counted.option('-n, --count <n>', 'how many questions', parseCount, 10);
+  else counted.option('-n, --count <n>', 'how many of the missed facts (default: all of them)', parseCount);
+  return counted
+    .option('--deck <id|path>', 'a deck id under questions/ (or the start of one), or a deck folder')
     .option('--kind <kind>', 'only this kind of question (repeatable): choice, true-false, cloze, short-answer, order, multi-select', collect)
     .option('--topic <topic>', 'only facts on this topic')
-    .option('--seed <n>', 'the same seed on the same progress gives the same quiz', parseSeed);
+    .option('--seed <n>', `the same seed on the same progress gives the same ${mode === 'quiz' ? 'quiz' : 'questions, in the same order'}`, parseSeed);
+}
+
+/** Commander's own messages in our words: what is wrong, then where to look. */
+export function commanderMessage(text: string): string {
+  return text
+    .replace(/^error: /, 'factdeck: ')
+    .replace(/option '(?:-\w, )?(--[\w-]+)(?: <[^>]+>)?' argument missing/, '$1 needs a value')
+    .replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')
+    .trimEnd();
 }
 
 function buildProgram(context: Context, run: (task: () => Promise<void>) => Promise<void>): Command {
@@ -121,18 +133,13 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .option('--json', 'print the list as JSON')
     .action((options: { json?: boolean }) => run(async () => (await import('./commands/decks.js')).decksCommand(context, options)));
 
-  withQuizOptions(program.command('quiz'))
+  withQuizOptions(program.command('quiz'), 'quiz')
     .description('a quiz of mixed kinds; feedback after each answer; score at the end')
     .action((options: QuizCommandOptions) => run(async () => (await import('./commands/quiz.js')).quizCommand(context, options)));
 
-  withQuizOptions(program.command('review'))
+  withQuizOptions(program.command('review'), 'review')
     .description('the facts you missed, asked again until answered right')
-    .action((options: QuizCommandOptions, command: Command) =>
-      run(async () => {
-        const count = command.getOptionValueSource('count') === 'default' ? undefined : options.count;
-        await (await import('./commands/review.js')).reviewCommand(context, { ...options, count });
-      }),
-    );
+    .action((options: Omit<QuizCommandOptions, 'count'> & { count?: number }) => run(async () => (await import('./commands/review.js')).reviewCommand(context, options)));
 
   withProgressOptions(program.command('study'))
     .description('spaced-repetition flashcards: what is due, flip, rate Again/Hard/Good/Easy')
@@ -302,6 +309,12 @@ export function reportError(error: unknown, context: Pick<Context, 'stderr'>, de
     say(error.message);
     return EXIT.stopped;
   }
+  // Ctrl+C (or Ctrl+D) at any prompt that did not say more itself: a deck picker, a confirmation.
+  if (isPromptExit(error)) {
+    say('\nStopped.');
+    return EXIT.stopped;
+  }
+  if (error instanceof LeftError) return EXIT.ok;
   if (error instanceof ReportedFailure) return EXIT.failure;
   if (error instanceof DeckError || named.name === 'StorageError' || named.name === 'DeckError') {
     say(`factdeck: ${named.message}`);
@@ -330,14 +343,14 @@ export async function run(argv: readonly string[], context: Context): Promise<nu
   program.configureOutput({
     writeOut: (text) => context.stdout.write(text),
     writeErr: (text) => context.stderr.write(text),
-    outputError: (text, write) => write(text.replace(/^error: /, 'factdeck: ')),
+    outputError: (text, write) => write(`${commanderMessage(text)}\n  see \`factdeck --help\`\n`),
   });
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
-      outputError: (text, write) => write(`${text.replace(/^error: /, 'factdeck: ').trimEnd()}\n  see \`factdeck ${command.name()} --help\`\n`),
+      outputError: (text, write) => write(`${commanderMessage(text)}\n  see \`factdeck ${command.name()} --help\`\n`),
     });
   }
   // The shell completion scripts ask here on every Tab (src/commands/completion.ts); never an error.

@@ -48,7 +48,8 @@ async function readArticle(context: Context, file: string): Promise<{ bytes: Buf
     info = await stat(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${shown} does not exist`, 'give the path of a plain-text article, e.g. factdeck build article.txt');
+    // Said as import says it: the whole path, so a wrong folder shows.
+    if (code === 'ENOENT') throw new UsageError(`no file at ${printable(file, { singleLine: true })}`, 'give the path of a plain-text article, e.g. factdeck build article.txt');
     throw new UsageError(`${shown} cannot be read (${code ?? (error as Error).message})`, 'check the path and its permissions');
   }
   if (info.isDirectory()) throw new UsageError(`${shown} is a folder, not an article`, 'give the path of a plain-text file inside it');

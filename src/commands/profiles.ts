@@ -9,7 +9,6 @@ import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } fr
 import type { DatabaseData } from '../storage/schema.js';
 import { printable } from '../ui/printable.js';
 import { writeJson } from './json-output.js';
-import { isPromptExit } from '../ui/prompt-exit.js';
 import { checkProfile, openStore, readStore, type ProgressOptions } from './run-session.js';
 
 export interface ConfigOptions extends ProgressOptions {
@@ -78,6 +77,11 @@ export async function configCommand(context: Context, options: ConfigOptions): P
   }
 }
 
+/** "1 answer", "26 cards". */
+export function countOf(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 interface ProfileSummary {
   name: string;
   attempts: number;
@@ -128,7 +132,7 @@ export async function profilesCommand(context: Context, options: { data?: string
   }
   for (const p of profiles) {
     const last = p.lastActive === null ? 'never' : p.lastActive.slice(0, 10);
-    writeLine(context.stdout, `${printable(p.name, { singleLine: true }).padEnd(16)} ${p.attempts} answers, ${p.cards} cards, last active ${last}`);
+    writeLine(context.stdout, `${printable(p.name, { singleLine: true }).padEnd(16)} ${countOf(p.attempts, 'answer')}, ${countOf(p.cards, 'card')}, last active ${last}`);
   }
 }
 
@@ -145,17 +149,16 @@ export async function resetCommand(context: Context, options: ProgressOptions & 
       writeLine(context.stdout, `Profile "${printable(profile, { singleLine: true })}" has no progress: nothing to reset.`);
       return;
     }
-    const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${summary.attempts} answers, ${summary.cards} cards)`;
+    const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${countOf(summary.attempts, 'answer')}, ${countOf(summary.cards, 'card')})`;
     if (!options.yes) {
       if (options.plain || !context.interactive) {
         throw new UsageError(`reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`);
       }
       const { askSelect } = await import('../ui/prompts.js');
-      const sure = await askSelect({ message: `Delete ${what}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false }, promptContext(context)).catch(
-        (error: unknown) => {
-          if (isPromptExit(error)) return false;
-          throw error;
-        },
+      // q or Esc: no. Ctrl+C: stopped (exit 130), nothing deleted.
+      const sure = await askSelect(
+        { message: `Delete ${what} in ${printable(store.dataDir, { singleLine: true })}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false },
+        promptContext(context),
       );
       if (!sure) {
         writeLine(context.stdout, 'Nothing was deleted.');

@@ -12,7 +12,7 @@ import { promptContext, writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
-import { checkProfile, createAsker, requireTerminalOrPlain, runSession, withStore, type ProgressOptions } from './run-session.js';
+import { checkProfile, createAsker, scopeOf, requireTerminalOrPlain, runSession, withStore, type ProgressOptions } from './run-session.js';
 
 export interface QuizOptions extends ProgressOptions {
   count: number;
@@ -32,15 +32,16 @@ export function checkKinds(kinds: readonly string[] | undefined): QuestionKind[]
   return kinds as QuestionKind[];
 }
 
-/** In a terminal, several decks and no --deck: ask which. */
-export function deckPicker(context: Context, options: { plain?: boolean }): ((decks: LoadedDeck[]) => Promise<LoadedDeck>) | null {
+/** In a terminal, several decks and no --deck: ask which (q or Esc: none, and the command leaves). */
+export function deckPicker(context: Context, options: { plain?: boolean }): ((decks: LoadedDeck[]) => Promise<LoadedDeck | null>) | null {
   if (options.plain || !context.interactive) return null;
   return async (decks) => {
     const { askSelect } = await import('../ui/prompts.js');
-    return askSelect(
+    return askSelect<LoadedDeck | null>(
       {
         message: 'Which deck?',
-        choices: decks.map((loaded) => ({ name: loaded.deck.title, value: loaded, description: `${loaded.deck.facts.length} facts, ${loaded.deck.questions.length} questions` })),
+        choices: decks.map((loaded) => ({ name: loaded.deck.title, value: loaded, description: `${loaded.deck.id} · ${loaded.deck.facts.length} facts, ${loaded.deck.questions.length} questions` })),
+        quitValue: null,
       },
       promptContext(context),
     );
@@ -54,8 +55,9 @@ export function pickSeed(seed: number | undefined): number {
 export async function quizCommand(context: Context, options: QuizOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   const kinds = checkKinds(options.kind);
-  requireTerminalOrPlain(context, options, 'quiz');
+  // A wrong --deck is said before a missing terminal: it is the first thing to fix.
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  requireTerminalOrPlain(context, options, 'quiz');
   await withStore(context, options, async (store) => {
     const { deck } = loaded;
     const progress = factProgressFor(store.data(), profile, deck.id);
@@ -66,7 +68,7 @@ export async function quizCommand(context: Context, options: QuizOptions): Promi
       const topics = [...new Set(deck.facts.map((f) => printable(f.topic, { singleLine: true })))].join(', ');
       throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);
     }
-    await runSession(context, store, createAsker(context, options), { mode: 'quiz', deck: loaded, questions, seed, random, profile });
+    await runSession(context, store, createAsker(context, options), { mode: 'quiz', deck: loaded, questions, seed, random, profile, scope: scopeOf(context, options, loaded) });
   });
   writeLine(context.stdout);
 }

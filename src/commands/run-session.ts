@@ -4,11 +4,12 @@
 // this module does the I/O around them.
 
 import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import { nanoid } from 'nanoid';
 import { findQuoteSentence, splitSentences } from '../domain/article.js';
 import { factsById, isTypedQuestion, type LoadedDeck, type Question } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
-import { presentQuestion } from '../domain/selection.js';
+import { presentQuestion, type PresentedQuestion } from '../domain/selection.js';
 import { gradeAnswer, type Given } from '../grading/grade-answer.js';
 import { deckVocabulary, eitherWordCheck } from '../grading/real-words.js';
 import { englishWordCheck } from '../english-words.js';
@@ -20,23 +21,28 @@ import {
   startRun,
   stopRun,
   summarizeRun,
+  undoLastAnswer,
+  type RunItem,
   type RunMode,
   type RunState,
 } from '../session/run-state.js';
 import { resolveDataDir } from '../storage/data-dir.js';
-import { ratingEvent, reRatedEvent, undoEvent } from '../storage/progress.js';
+import { factProgressBefore, factProgressFor, ratingEvent, reRatedEvent, undoAnswerEvent, undoEvent, type AnswerUndo } from '../storage/progress.js';
+import { historyFromProgress, missedFactIds } from '../domain/history.js';
+import { commandLine, type CommandScope } from '../command-line.js';
 import type { HistoryEvent } from '../storage/history.js';
 import { ratingForAnswer } from '../scheduling/fsrs.js';
-import type { DatabaseData, ReviewRecord, SessionRecord } from '../storage/schema.js';
+import type { DatabaseData, FactProgress, ReviewRecord, SessionRecord } from '../storage/schema.js';
 import type { LockHolder } from '../storage/database-lock.js';
 import { livenessOf, thisProcess } from '../storage/process-identity.js';
 import { fileSystemFor } from '../storage/instrumented-fs.js';
 import { Store } from '../storage/store.js';
 import type { Context } from '../context.js';
+import type { OpenedDeck } from './open-deck.js';
 import { promptContext, writeLine } from '../context.js';
 import { StoppedError, UsageError } from '../errors.js';
 import { createPlainAsker, createTerminalAsker, END, type Asker } from '../ui/asker.js';
-import { DONT_KNOW } from '../ui/dont-know.js';
+import { DONT_KNOW, LEAVE } from '../ui/dont-know.js';
 import { printable } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { renderFeedback, renderHeader, renderProgress, renderSummary } from '../ui/render-quiz.js';
@@ -111,6 +117,11 @@ export async function withStore<R>(context: Context, options: { data?: string },
   return result;
 }
 
+/** The width to wrap a terminal's text at, read each time (the window can be resized): at most 100. */
+export function terminalWidth(context: Context): number {
+  return Math.min(context.stdout.columns ?? 100, 100) - 1;
+}
+
 /** Refuses an interactive run without a terminal, at once, instead of hanging on a prompt. */
 export function requireTerminalOrPlain(context: Context, options: { plain?: boolean }, command: string): void {
   if (!options.plain && !context.interactive) {
@@ -118,9 +129,16 @@ export function requireTerminalOrPlain(context: Context, options: { plain?: bool
   }
 }
 
+/** The --data, --deck and --profile of a run, for the commands it suggests (so they work when pasted). */
+export function scopeOf(context: Context, options: { data?: string; profile: string }, deck?: Pick<OpenedDeck, 'argument'>): CommandScope {
+  return { data: options.data === undefined ? undefined : resolve(context.cwd, options.data), deck: deck?.argument, profile: options.profile };
+}
+
 export function createAsker(context: Context, options: { plain?: boolean }): Asker {
   const streams = promptContext(context);
-  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams);
+  // FACTDECK_KEY_GUARD_MS: tests set the guard long, to show deterministically what it ignores.
+  const guard = Number(context.env.FACTDECK_KEY_GUARD_MS);
+  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams, Number.isSafeInteger(guard) && guard >= 0 ? guard : undefined);
 }
 
 /** The learner's own accepted answers for each question of a deck ("I was right" claims). */
@@ -144,6 +162,8 @@ export interface SessionPlan {
   seed: number;
   random: Random;
   profile: string;
+  /** The --data, --deck and --profile of this run, for the commands the summary suggests. */
+  scope: CommandScope;
 }
 
 /** `work`, unless `first` fails before it is done: then `first`'s error. */
@@ -158,7 +178,8 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   // Without colour, quotes and answers are marked with «» and ** so they still stand out.
   const markPlain = asker.plain || !context.color;
   // In a terminal, paragraphs are wrapped at its width; plain mode leaves lines whole for readers.
-  const fit = (text: string): string => (asker.plain ? text : wrapText(text, Math.min(context.stdout.columns ?? 100, 100) - 1));
+  const width = (): number | undefined => (asker.plain ? undefined : terminalWidth(context));
+  const fit = (text: string): string => wrapText(text, width());
   const { deck } = plan.deck;
   const facts = factsById(deck);
   const sentences = plan.deck.article === null ? [] : splitSentences(plan.deck.article);
@@ -217,7 +238,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   let state: RunState = startRun(plan.mode, plan.questions);
   const title = printable(deck.title, { singleLine: true });
   const what = plan.mode === 'quiz' ? 'Quiz' : 'Review of missed facts';
-  writeLine(context.stdout, renderHeader(title, `${what} · ${plan.questions.length} question${plan.questions.length === 1 ? '' : 's'} · profile ${plan.profile} · seed ${plan.seed}`, style));
+  writeLine(context.stdout, renderHeader(title, `${what} · ${plan.questions.length} question${plan.questions.length === 1 ? '' : 's'} · profile ${plan.profile} · seed ${plan.seed}`, style, width()));
 
   let stopped: 'quit' | 'interrupt' | null = null;
   const finish = async (status: 'finished' | 'abandoned'): Promise<void> => {
@@ -225,15 +246,19 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   };
 
   try {
+    // An answer taken back is asked again as it was shown (the same choices in the same order).
+    const shown = new Map<RunItem, PresentedQuestion>();
     for (let item = currentItem(state); item !== null; item = currentItem(state)) {
-      const presented = presentQuestion(item.question, plan.random);
+      const presented = shown.get(item) ?? presentQuestion(item.question, plan.random);
+      shown.set(item, presented);
       const { number, total } = progress(state);
       writeLine(context.stdout);
-      if (!asker.plain) writeLine(context.stdout, renderProgress(number, total, style, item.retry));
+      if (!asker.plain) writeLine(context.stdout, renderProgress(number, total, style, item.retry, width()));
       const askedAt = context.now().getTime();
       // Until the session is known to be saved, its failure ends the wait for an answer at once.
       const answer = await unlessFails(asker.ask(presented, number, total, item.retry), sessionSaved);
-      if (answer === END) {
+      if (answer === END || answer === LEAVE) {
+        if (answer === LEAVE) stopped = 'quit';
         state = stopRun(state);
         break;
       }
@@ -243,35 +268,42 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const verdict = gradeAnswer(question, given, aliases.get(question.id) ?? [], isRealWord);
       const attemptId = nanoid();
       const answeredAt = context.now();
-      const recorded = await save((data) => [
-        {
-          type: 'attempt',
-          attempt: {
-            id: attemptId,
-            sessionId,
-            profile: plan.profile,
-            deckId: deck.id,
-            questionId: question.id,
-            factId: question.factId,
-            kind: question.kind,
-            given,
-            correct: verdict.correct,
-            at: answeredAt.toISOString(),
-            ms,
+      let factBefore: FactProgress | null = null;
+      const recorded = await save((data) => {
+        factBefore = factProgressBefore(data, plan.profile, deck.id, question.factId);
+        return [
+          {
+            type: 'attempt',
+            attempt: {
+              id: attemptId,
+              sessionId,
+              profile: plan.profile,
+              deckId: deck.id,
+              questionId: question.id,
+              factId: question.factId,
+              kind: question.kind,
+              given,
+              correct: verdict.correct,
+              at: answeredAt.toISOString(),
+              ms,
+            },
           },
-        },
-        // The fact's memory card learns from the answer in the same save.
-        ratingEvent(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode }),
-      ]);
+          // The fact's memory card learns from the answer in the same save.
+          ratingEvent(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode }),
+        ];
+      });
       const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
       state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, deck, plan.random);
 
       const fact = facts.get(question.factId);
       const sentence = fact ? findQuoteSentence(sentences, fact.quote)?.text ?? null : null;
-      writeLine(context.stdout, fit(renderFeedback({ correct: verdict.correct, typo: verdict.typo, spelling: verdict.spelling, dontKnow: given === null, question, fact, sentence }, style, asker.plain, markPlain)));
+      writeLine(
+        context.stdout,
+        fit(renderFeedback({ correct: verdict.correct, typo: verdict.typo, spelling: verdict.spelling, dontKnow: given === null, question, fact, sentence, given, options: presented.options }, style, asker.plain, markPlain)),
+      );
 
       const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';
-      const next = await asker.afterFeedback(canClaim);
+      const next = await asker.afterFeedback({ claim: canClaim, undo: true });
       if (next === 'claim' && canClaim) {
         await save((data) => {
           const claim: HistoryEvent = { type: 'claim', attemptId, sessionId, profile: plan.profile, deckId: deck.id, questionId: question.id, factId: question.factId, kind: question.kind, text: given as string, at: context.now().toISOString() };
@@ -283,6 +315,23 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
         aliases.set(question.id, [...(aliases.get(question.id) ?? []), given as string]);
         state = claimLastAnswer(state);
         writeLine(context.stdout, style.green(`Counted as right. "${printable(given as string, { singleLine: true })}" will be accepted from now on.`));
+      } else if (next === 'undo') {
+        const undo: AnswerUndo = { review, attempt: { id: attemptId, sessionId, kind: question.kind, correct: verdict.correct, at: answeredAt.toISOString() }, factBefore };
+        let refused: string | null = null;
+        await save((data) => {
+          const made = undoAnswerEvent(data, undo, context.now());
+          if ('refused' in made) {
+            refused = made.refused;
+            return [];
+          }
+          return [made.event];
+        });
+        if (refused === null) {
+          state = undoLastAnswer(state);
+          writeLine(context.stdout, fit(style.yellow('Undone: that answer was taken back, and its question comes again.')));
+        } else {
+          writeLine(context.stdout, fit(style.yellow(`Not undone: ${refused as string}.`)));
+        }
       } else if (next === 'quit') {
         stopped = 'quit';
         state = stopRun(state);
@@ -303,7 +352,9 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   }
   await finish(stopped === 'quit' || answered < plan.questions.length ? 'abandoned' : 'finished');
   const summary = summarizeRun(state, deck, context.now().getTime() - startedAt.getTime());
+  // What is still missed after this run (review says so instead of "well done" when it stopped early).
+  const stillMissed = missedFactIds(deck, historyFromProgress(deck, factProgressFor(store.data(), plan.profile, deck.id))).length;
   writeLine(context.stdout);
   if (stopped === 'quit') writeLine(context.stdout, `Stopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
-  writeLine(context.stdout, fit(renderSummary(summary, plan.mode, style)));
+  writeLine(context.stdout, fit(renderSummary(summary, plan.mode, style, { stillMissed, review: commandLine('review', plan.scope) })));
 }

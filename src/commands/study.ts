@@ -9,7 +9,7 @@ import { factsById, type Fact, type LoadedDeck } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
 import { presentQuestion, type PresentedQuestion } from '../domain/selection.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
-import { buildStudyQueue } from '../scheduling/study-queue.js';
+import { buildStudyQueue, dueLaterToday } from '../scheduling/study-queue.js';
 import { cardsFor, firstReviewTimes, ratingEvent, schedulerSettings, settingsFor, undoEvent } from '../storage/progress.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import type { Context } from '../context.js';
@@ -22,9 +22,10 @@ import { renderHeader } from '../ui/render-quiz.js';
 import { createPlainStudyAsker, createTerminalStudyAsker, type StudyAsker } from '../ui/study-asker.js';
 import { createStyle } from '../ui/style.js';
 import { printable } from '../ui/printable.js';
+import { wrapText } from '../ui/wrap.js';
 import { openDeck } from './open-deck.js';
 import { deckPicker, pickSeed } from './quiz.js';
-import { checkProfile, requireTerminalOrPlain, withStore, type ProgressOptions } from './run-session.js';
+import { checkProfile, requireTerminalOrPlain, terminalWidth, withStore, type ProgressOptions } from './run-session.js';
 import type { Store } from '../storage/store.js';
 
 export interface StudyOptions extends ProgressOptions {
@@ -36,16 +37,27 @@ export interface StudyOptions extends ProgressOptions {
 
 const RATING_LABEL: Record<RatingName, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
 
+/** Learning cards due within this long are waited for, with a countdown (Anki's learn-ahead limit). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+/** "14:05": a local time of day, to come back at. */
+function clockTime(ms: number): string {
+  const at = new Date(ms);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
+
 export async function studyCommand(context: Context, options: StudyOptions): Promise<void> {
   const profile = checkProfile(options.profile);
-  requireTerminalOrPlain(context, options, 'study');
+  // A wrong --deck is said before a missing terminal: it is the first thing to fix.
   const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  requireTerminalOrPlain(context, options, 'study');
   await withStore(context, options, (store) => studyRun(context, options, profile, loaded, store));
 }
 
 async function studyRun(context: Context, options: StudyOptions, profile: string, loaded: LoadedDeck, store: Store): Promise<void> {
   const { deck } = loaded;
   const style = createStyle(context.color && !options.plain);
+  const width = options.plain ? undefined : terminalWidth(context);
   const asker: StudyAsker = options.plain
     ? createPlainStudyAsker(promptContext(context))
     : createTerminalStudyAsker(promptContext(context));
@@ -66,9 +78,9 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       dayStartHour: settings.dayStartHour,
     });
     queue = [...planned.due, ...planned.fresh];
-    writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Study · ${planned.due.length} due · ${planned.fresh.length} new · profile ${profile} · seed ${seed}`, style));
+    writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Study · ${planned.due.length} due · ${planned.fresh.length} new · profile ${profile} · seed ${seed}`, style, width));
   }
-  if (options.cram) writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Cram · ${queue.length} cards · the schedule is not changed · seed ${seed}`, style));
+  if (options.cram) writeLine(context.stdout, renderHeader(printable(deck.title, { singleLine: true }), `Cram · ${queue.length} cards · the schedule is not changed · seed ${seed}`, style, width));
   // Each card's front, shuffled once: a card shown again (after Again or an undo) keeps its order.
   const fronts = new Map<string, PresentedQuestion | null>();
   const frontOf = (factId: string, fact: Fact): PresentedQuestion | null => {
@@ -79,11 +91,25 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
     return fronts.get(factId) ?? null;
   };
 
-  if (queue.length === 0) {
+  /** The next card due today within the learn-ahead limit, if any. */
+  const nextLearning = (): { factId: string; due: number } | undefined => {
+    if (options.cram) return undefined;
+    const now = context.now().getTime();
+    return dueLaterToday(deck, cardsFor(store.data(), profile, deck.id), context.now(), settings.dayStartHour).find((card) => card.due - now <= LEARN_AHEAD_MS);
+  };
+  /** "The next card is due in 3h (at 14:05)." or nothing. */
+  const comeBack = (): string => {
     const cards = [...cardsFor(store.data(), profile, deck.id).values()];
     const next = cards.map((c) => Date.parse(c.due)).sort((a, b) => a - b)[0];
-    const when = next === undefined ? '' : ` The next card is due in ${formatInterval(next - context.now().getTime())}.`;
-    writeLine(context.stdout, `Nothing to study now: no card is due and today's ${newPerDay} new cards are done.${when}`);
+    const now = context.now().getTime();
+    if (next === undefined) return '';
+    if (next <= now) return ' More cards are due now: run study again.';
+    return ` The next card is due in ${formatInterval(next - now)}${next - now < 86_400_000 ? ` (at ${clockTime(next)})` : ''}: come back then.`;
+  };
+
+  if (queue.length === 0 && nextLearning() === undefined) {
+    const fresh = newPerDay === 0 ? 'no new cards today (--new 0)' : `today's ${newPerDay} new card${newPerDay === 1 ? ' is' : 's are'} done`;
+    writeLine(context.stdout, wrapText(`Nothing to study now: no card is due and ${fresh}.${comeBack()}`, width));
     return;
   }
 
@@ -93,7 +119,20 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   const tally: Record<RatingName, number> = { again: 0, hard: 0, good: 0, easy: 0 };
   let stopped: 'quit' | 'interrupt' | null = null;
   try {
-    while (queue.length > 0) {
+    for (;;) {
+      if (queue.length === 0) {
+        // Only learning steps minutes away are left: wait for the next one, as Anki does.
+        const next = nextLearning();
+        if (next === undefined) break;
+        writeLine(context.stdout);
+        const waited = await asker.wait('The next card (learning)', Math.max(0, next.due - context.now().getTime()));
+        if (waited === null) break;
+        if (waited === 'quit') {
+          stopped = 'quit';
+          break;
+        }
+        queue.push(next.factId);
+      }
       const factId = queue.shift() as string;
       const fact = facts.get(factId);
       if (!fact) continue;
@@ -171,5 +210,5 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   const summary = `${rated} card${rated === 1 ? '' : 's'} rated (again ${tally.again}, hard ${tally.hard}, good ${tally.good}, easy ${tally.easy})${options.cram ? ', schedule unchanged' : ', all saved'}.`;
   if (stopped === 'interrupt') throw new StoppedError(`\nStopped: ${summary}`);
   writeLine(context.stdout);
-  writeLine(context.stdout, stopped === 'quit' ? `Stopped: ${summary}` : `Done: ${summary}`);
+  writeLine(context.stdout, wrapText(`${stopped === 'quit' ? 'Stopped' : 'Done'}: ${summary}${options.cram ? '' : comeBack()}`, width));
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { TextDecoder } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { commandLine } from '../command-line.js';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, type WritableFile, realFileSystem } from './file-system.js';
 import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from './process-identity.js';
@@ -78,7 +79,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      const hint = 'the file was left as it is; restore a backup (`factdeck doctor`) or move it away.';
+      const hint = `the file was left as it is; restore a backup (\`${commandLine('doctor', { data: dirname(this.file) })}\`) or move it away.`;
       throw new StorageError(`cannot open ${this.file}: it is not UTF-8 text (damaged, or not a factdeck database); ${hint}`, { file: this.file, hint, code: 'ECORRUPT' });
     }
     try {

@@ -17,10 +17,25 @@ export type HistoryEvent =
   | { type: 'attempt'; attempt: Attempt }
   | { type: 'claim'; attemptId: string; sessionId: string; profile: string; deckId: string; questionId: string; factId: string; kind: string; text: string; at: string }
   | { type: 'review'; review: ReviewRecord }
-  | { type: 'undo'; reviewId: string; profile: string; deckId: string; factId: string; source: ReviewRecord['source']; before: MemoryCard | null; at: string; rating?: RatingName }
+  | { type: 'undo'; reviewId: string; profile: string; deckId: string; factId: string; source: ReviewRecord['source']; before: MemoryCard | null; at: string; rating?: RatingName; attempt?: UndoneAttempt }
   | { type: 'session'; session: SessionRecord }
   | { type: 'settings'; profile: string; settings: Omit<ProfileRecord, 'name'>; at: string }
   | { type: 'reset'; profile: string; at: string };
+
+/**
+ * A quiz or review answer taken back with its rating (an undo event's `attempt`): what the answer added
+ * is taken away again, and the fact's progress is put back as it was before it, exactly.
+ */
+export interface UndoneAttempt {
+  id: string;
+  sessionId: string;
+  kind: string;
+  correct: boolean;
+  /** When the answer was given: its day's tally loses it. */
+  at: string;
+  /** The fact's progress before the answer (null: the answer was the fact's first). */
+  factBefore: FactProgress | null;
+}
 
 const key = (...parts: string[]): string => parts.join('\u0000');
 
@@ -177,11 +192,29 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
           const tally = day(event.profile, event.deckId, event.at);
           tally.studied = Math.max(0, tally.studied - 1);
         }
-        // Undone on the day it was rated (study's undo, "I was right"): the rating leaves the true retention.
+        // Undone on the day it was rated (study's undo, "I was right", a quiz answer taken back): the
+        // rating leaves the true retention.
         if (event.before?.state === 'review' && event.rating !== undefined) {
           const tally = day(event.profile, event.deckId, event.at);
           tally.reviewed = Math.max(0, (tally.reviewed ?? 0) - 1);
           if (event.rating !== 'again') tally.recalled = Math.max(0, (tally.recalled ?? 0) - 1);
+        }
+        // A quiz or review answer taken back: what the answer added goes too.
+        if (event.attempt !== undefined) {
+          const a = event.attempt;
+          const factKey = key(event.profile, event.deckId, event.factId);
+          if (a.factBefore === null) facts.remove(factKey);
+          else facts.put({ ...a.factBefore });
+          const k = kind(event.profile, event.deckId, a.kind);
+          k.attempts = Math.max(0, k.attempts - 1);
+          if (a.correct) k.correct = Math.max(0, k.correct - 1);
+          const tally = day(event.profile, event.deckId, a.at);
+          tally.answers = Math.max(0, tally.answers - 1);
+          const session = sessions.get(a.sessionId);
+          if (session) {
+            session.answered = Math.max(0, session.answered - 1);
+            if (a.correct) session.correct = Math.max(0, session.correct - 1);
+          }
         }
         break;
       }

@@ -227,7 +227,7 @@ async function inspectLog(logFile: string, size: number, file: string, database:
         .map((f) => `${f.profile}\u0000${f.deckId}\u0000${f.factId}\u0000${f.attempts}\u0000${f.correct}`)
         .sort()
         .join('\n');
-    if (counts(database) === counts(data)) findings.push({ level: 'ok', what: `${file} agrees with the history log (${data.facts.length} facts seen)` });
+    if (counts(database) === counts(data)) findings.push({ level: 'ok', what: `${file} agrees with the history log (${answersAndCards(data)}, as \`factdeck profiles\` counts them)` });
     else findings.push({ level: 'warning', what: `${file} does not add up to what the history log holds (a database carried over from an older version can differ)` });
   } else if (tail.bytes > summed) {
     findings.push({ level: 'ok', what: `${tail.bytes - summed} bytes of the log are newer than ${file}: the next run adds them` });
@@ -258,4 +258,11 @@ export async function restoreBackup(dataDir: string, backup: string, now: Date):
   } finally {
     await held.release().catch(() => undefined);
   }
+}
+
+/** "26 answers, 18 cards": the counts `factdeck profiles` shows, over every profile. */
+function answersAndCards(data: { facts: { attempts: number }[]; cards: unknown[] }): string {
+  const answers = data.facts.reduce((sum, fact) => sum + fact.attempts, 0);
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(answers, 'answer')}, ${plural(data.cards.length, 'card')}`;
 }

@@ -4,8 +4,8 @@
 
 import { DEFAULT_RETENTION, rateCard, type MemoryCard, type RatingName, type SchedulerSettings } from '../scheduling/fsrs.js';
 import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
-import type { HistoryEvent } from './history.js';
-import type { CardRecord, DatabaseData, ProfileRecord, ReviewRecord } from './schema.js';
+import type { HistoryEvent, UndoneAttempt } from './history.js';
+import type { CardRecord, DatabaseData, FactProgress, ProfileRecord, ReviewRecord } from './schema.js';
 
 export const DEFAULT_NEW_PER_DAY = 10;
 
@@ -79,14 +79,51 @@ function sameMemory(a: MemoryCard, b: MemoryCard): boolean {
 }
 
 /**
- * The event that undoes a review exactly (the card as it was before, or no card), or null when the card
- * is no longer as that review left it: another process rated it since, and undoing would throw away a
- * rating that was saved and acknowledged there. `data` must be the state under the lock (Store.record's).
+ * Whether the fact's card is still the one `review` left. An undo puts back the card as it was before the
+ * review only then: if another process has rated the card since (and told its learner "saved"), putting
+ * the old card back would silently lose that rating. `data` must be the state under the lock.
  */
-export function undoEvent(data: DatabaseData, review: ReviewRecord, at: Date): HistoryEvent | null {
+export function cardUnchangedSince(data: DatabaseData, review: ReviewRecord): boolean {
   const current = data.cards.find((c) => c.profile === review.profile && c.deckId === review.deckId && c.factId === review.factId);
-  if (current === undefined || review.after === null || !sameMemory(memoryOf(current), review.after)) return null;
+  return current !== undefined && review.after !== null && sameMemory(memoryOf(current), review.after);
+}
+
+/**
+ * The event that undoes a review exactly (the card as it was before, or no card), or null when the card
+ * is no longer as that review left it (see cardUnchangedSince).
+ */
+export function undoEvent(data: DatabaseData, review: ReviewRecord, at: Date): Extract<HistoryEvent, { type: 'undo' }> | null {
+  if (!cardUnchangedSince(data, review)) return null;
   return { type: 'undo', reviewId: review.id, profile: review.profile, deckId: review.deckId, factId: review.factId, source: review.source, before: review.before, at: at.toISOString(), rating: review.rating };
+}
+
+/** What a quiz or review answer needs kept to be taken back (see undoAnswerEvent). */
+export interface AnswerUndo {
+  review: ReviewRecord;
+  attempt: Omit<UndoneAttempt, 'factBefore'>;
+  /** The fact's progress just before the answer was added to it. */
+  factBefore: FactProgress | null;
+}
+
+/** The fact's progress as it is, copied: kept before an answer so that the answer can be undone exactly. */
+export function factProgressBefore(data: DatabaseData, profile: string, deckId: string, factId: string): FactProgress | null {
+  const found = data.facts.find((f) => f.profile === profile && f.deckId === deckId && f.factId === factId);
+  return found === undefined ? null : { ...found };
+}
+
+/**
+ * The event that takes back a quiz or review answer and its rating, exactly (the card, the fact's
+ * progress and every tally as they were before it), or why it cannot be: the card or the fact was
+ * answered or rated since, by another factdeck on the same data.
+ */
+export function undoAnswerEvent(data: DatabaseData, undo: AnswerUndo, at: Date): { event: HistoryEvent } | { refused: string } {
+  const { review, attempt } = undo;
+  const fact = data.facts.find((f) => f.profile === review.profile && f.deckId === review.deckId && f.factId === review.factId);
+  const undone = undoEvent(data, review, at);
+  if (undone === null || fact?.lastAttemptId !== attempt.id) {
+    return { refused: 'this fact was answered or studied since, in another factdeck on the same data: its answer stays' };
+  }
+  return { event: { ...undone, attempt: { ...attempt, factBefore: undo.factBefore } } };
 }
 
 export function settingsEvent(profile: string, settings: ProfileSettings, at: Date): HistoryEvent {

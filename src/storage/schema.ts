@@ -420,6 +420,20 @@ const checkFactProgress: Check = (record, path, problems) => {
   field.string('lastAttemptId');
 };
 
+/** An undo event's answer taken back (see history.ts's UndoneAttempt). */
+const checkUndoneAttempt: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  field.string('id');
+  field.string('sessionId');
+  field.string('kind');
+  field.boolean('correct');
+  field.time('at');
+  if (record.factBefore !== null) {
+    if (isObject(record.factBefore)) checkFactProgress(record.factBefore, `${path}.factBefore`, problems);
+    else problems.push(`${path}.factBefore must be the fact's progress or null, not ${typeName(record.factBefore)}`);
+  }
+};
+
 const checkKindTally: Check = (record, path, problems) => {
   const field = fieldChecker(record, path, problems);
   field.string('profile');
@@ -471,6 +485,10 @@ export function validateEvent(event: JsonObject): string[] {
       if (event.before !== null) {
         if (isObject(event.before)) checkMemory(event.before, 'before', problems);
         else problems.push(`before must be a card or null, not ${typeName(event.before)}`);
+      }
+      if (event.attempt !== undefined) {
+        if (isObject(event.attempt)) checkUndoneAttempt(event.attempt, 'attempt', problems);
+        else problems.push(`attempt must be an object, not ${typeName(event.attempt)}`);
       }
       break;
     case 'reset':

@@ -16,6 +16,7 @@ import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
 import { applyEvents, serializeEach, type HistoryEvent } from './history.js';
 import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, endLastLine, readLogFrom } from './history-log.js';
+import { commandLine } from '../command-line.js';
 import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
 
 export interface StoreOptions {
@@ -400,7 +401,7 @@ export class Store {
       if (held.compromised !== undefined) {
         // We stalled long enough for another process to take the lock over; our write may have raced
         // with theirs. Rare (the event loop blocked for staleMs), but the learner should hear of it.
-        const hint = 'check your recent answers in `factdeck stats` and answer again if one is missing.';
+        const hint = `check your recent answers in \`${commandLine('stats', { data: this.dataDir })}\` and answer again if one is missing.`;
         throw new StorageError(`lost the lock on ${this.file} while saving (this process stalled); ${hint}`, {
           file: this.file,
           hint,
@@ -452,7 +453,7 @@ export class Store {
     const hint =
       this.#newestBackup === undefined
         ? `there is no backup yet: repair the file by hand, or move it away and factdeck rebuilds it from ${this.historyFile}.`
-        : `the last good copy is ${this.#newestBackup}; to go back to it, run \`factdeck doctor --restore latest\` (answers saved since are added back from ${this.historyFile}).`;
+        : `the last good copy is ${this.#newestBackup}; to go back to it, run \`${commandLine('doctor --restore latest', { data: this.dataDir })}\` (answers saved since are added back from ${this.historyFile}).`;
     return new StorageError(`cannot open ${this.file}: ${result.problem}. The file was left exactly as it is; ${hint}`, {
       file: this.file,
       hint,

@@ -3,7 +3,7 @@
 // undo, q to quit. Both resolve the same actions, or END when input runs out.
 
 import type { RatingName } from '../scheduling/fsrs.js';
-import { END, readLines, type End, type AskerStreams } from './asker.js';
+import { END, KEY_GUARD_MS, readLines, type End, type AskerStreams } from './asker.js';
 
 export type StudyAction = { action: 'rate'; rating: RatingName } | { action: 'undo' } | { action: 'quit' };
 
@@ -19,6 +19,11 @@ export interface CardView {
 export interface StudyAsker {
   readonly plain: boolean;
   show(view: CardView): Promise<StudyAction | End>;
+  /**
+   * Waits `ms` for the next card (learn-ahead) with a countdown: 'due' when the time comes, 'now' when the
+   * learner takes it early, 'quit' to stop. Null: this asker does not wait (plain mode: scripts).
+   */
+  wait(what: string, ms: number): Promise<'due' | 'now' | 'quit' | null>;
   close(): void;
 }
 
@@ -35,9 +40,13 @@ export function createTerminalStudyAsker(streams: AskerStreams): StudyAsker {
     async show(view): Promise<StudyAction> {
       const { askFlashcard } = await prompts;
       return askFlashcard(
-        { header: view.header, front: view.front, back: view.back, intervals: view.intervals, canUndo: view.canUndo, cram: view.cram },
+        { header: view.header, front: view.front, back: view.back, intervals: view.intervals, canUndo: view.canUndo, cram: view.cram, goodAfterMs: KEY_GUARD_MS },
         streams,
       );
+    },
+    async wait(what, ms) {
+      const { askWait } = await prompts;
+      return askWait({ what, ms }, streams);
     },
     close(): void {},
   };
@@ -73,6 +82,9 @@ export function createPlainStudyAsker(streams: AskerStreams): StudyAsker {
         if (rating !== undefined) return { action: 'rate', rating };
         write(`Rate with 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)${view.canUndo ? ', u to undo' : ''}, q to quit.`);
       }
+    },
+    async wait() {
+      return null;
     },
     close(): void {
       lines.close();

@@ -137,7 +137,7 @@ describe('factdeck build', () => {
   });
 
   it.each([
-    ['a missing file', async (cwd: string) => join(cwd, 'nope.txt'), UsageError, /nope\.txt does not exist/],
+    ['a missing file', async (cwd: string) => join(cwd, 'nope.txt'), UsageError, /^no file at \/.*nope\.txt$/],
     ['a folder', async (cwd: string) => cwd, UsageError, /is a folder, not an article/],
     ['an empty file', async (cwd: string) => write(cwd, 'empty.txt', '  \n\n'), DeckError, /empty\.txt is empty/],
     ['a file that is not UTF-8', async (cwd: string) => write(cwd, 'latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a])), DeckError, /is not UTF-8 text/],

@@ -33,7 +33,7 @@ describe('factdeck doctor', () => {
     const dir = await dataWithAnswers(3);
     const inspection = await inspectDataDir(dir);
     expect(inspection.findings.filter((f) => f.level !== 'ok')).toEqual([]);
-    expect(inspection.findings.some((f) => /agrees with the history log \(3 facts seen\)/.test(f.what))).toBe(true);
+    expect(inspection.findings.some((f) => /agrees with the history log \(6 answers, 0 cards, as `factdeck profiles` counts them\)/.test(f.what))).toBe(true);
     expect(inspection.events).toBe(6);
     expect(inspection.backups.length).toBeGreaterThanOrEqual(1);
     expect(inspection.backups.every((b) => b.problem === null)).toBe(true);

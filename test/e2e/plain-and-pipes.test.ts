@@ -86,7 +86,7 @@ describe('--plain from a pipe', () => {
 
   test('an answer that does not fit ("9" for a choice of four) gets a hint and is read again, not graded', async () => {
     const dir = await dirs.make();
-    const run = await runCli(['quiz', '--plain', '--kind', 'choice', '--count', '1', '--seed', '1', '--data', dir], { input: '9\n1\n' });
+    const run = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--kind', 'choice', '--count', '1', '--seed', '1', '--data', dir], { input: '9\n1\n' });
     expect(run.code).toBe(0);
     const [block] = plainBlocks(run.stdout);
     const options = parseShownOptions(block?.asked ?? '');
@@ -196,7 +196,7 @@ describe('a corrupt database', () => {
     const file = join(dir, DB_FILE);
     const broken = Buffer.from('{"schemaVersion": 1, "attempts": [', 'utf8');
     await writeFile(file, broken);
-    const run = await runCli(['quiz', '--plain', '--data', dir], { input: 't\n1\n' });
+    const run = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--data', dir], { input: 't\n1\n' });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(file);
     expect(run.stderr).toMatch(/invalid JSON/);
@@ -212,7 +212,7 @@ describe('NO_COLOR', () => {
     expect(decks.code).toBe(0);
     expect(decks.stdout).toContain(deck.id);
     expect(decks.stdout).not.toContain(ESC);
-    const quiz = await runCli(['quiz', '--plain', '--count', '2', '--seed', '1', '--data', await dirs.make()], { input: '\n\n' });
+    const quiz = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--count', '2', '--seed', '1', '--data', await dirs.make()], { input: '\n\n' });
     expect(quiz.code).toBe(0);
     expect(quiz.stdout).toMatch(/Score: 0\/2/);
     expect(quiz.stdout + quiz.stderr).not.toContain(ESC);
@@ -279,7 +279,7 @@ describe('two processes, one database', () => {
 describe('a run killed outright', () => {
   test('its session is closed as abandoned by the next run of the profile; its answer is kept', async () => {
     const dir = await dirs.make();
-    const killed = startCli(['quiz', '--plain', '--kind', 'true-false', '--count', '3', '--seed', '4', '--data', dir]);
+    const killed = startCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--kind', 'true-false', '--count', '3', '--seed', '4', '--data', dir]);
     killed.write('true\n');
     await killed.waitForStdout(/^(Correct|Wrong)/m);
     process.kill(killed.pid as number, 'SIGKILL');
@@ -287,7 +287,7 @@ describe('a run killed outright', () => {
     const before = await readDb(dir);
     expect(before.sessions.map((s) => s.status)).toEqual(['active']);
 
-    const next = await runCli(['quiz', '--plain', '--kind', 'true-false', '--count', '1', '--seed', '5', '--data', dir], { input: 'true\n', timeoutMs: 30_000 });
+    const next = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--kind', 'true-false', '--count', '1', '--seed', '5', '--data', dir], { input: 'true\n', timeoutMs: 30_000 });
     expect(next.code, next.stderr).toBe(0);
     const after = await readDb(dir);
     const first = after.sessions.find((s) => s.id === before.sessions[0]!.id);

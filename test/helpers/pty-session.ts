@@ -15,6 +15,7 @@ export const KEYS = {
   down: '\x1b[B',
   space: ' ',
   backspace: '\x7f',
+  escape: '\x1b',
 } as const;
 
 // CSI (ESC [ ... final), OSC/DCS/PM/APC strings (ended by BEL or ST), and two-byte escapes (ESC 7, ESC ( B).
@@ -33,6 +34,8 @@ export interface PtyExit {
 }
 
 export interface PtyOptions {
+  /** The program to run (default: this checkout's bin/factdeck.cjs; a sandbox's has its own decks). */
+  bin?: string;
   env?: EnvOverrides;
   cols?: number;
   rows?: number;
@@ -70,7 +73,7 @@ export class PtySession {
 
   constructor(args: readonly string[], options: PtyOptions = {}) {
     this.args = args;
-    this.#pty = spawn(options.program ?? process.execPath, options.program === undefined ? [BIN, ...args] : [...args], {
+    this.#pty = spawn(options.program ?? process.execPath, options.program === undefined ? [options.bin ?? BIN, ...args] : [...args], {
       // node-pty sets TERM to this name, whatever env says.
       name: options.env?.TERM ?? 'xterm-256color',
       cols: options.cols ?? 100,

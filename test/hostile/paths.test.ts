@@ -54,16 +54,16 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('--deck and check with paths that lead elsewhere', () => {
-  it('--deck ../../outside (a folder with no deck.json): "no deck.json there", exit 1', async () => {
+  it('--deck ../../outside (a folder with no deck.json): "not a deck", exit 1', async () => {
     const result = await run(['quiz', '--plain', '--deck', '../../outside', '--data', await sandbox.dataDir()], '\n');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^factdeck: the deck .*outside\/deck\.json has 1 problem, first: .*outside\/deck\.json does not exist\n {2}run `factdeck check .*outside` to see them all\n$/);
+    expect(result.err).toMatch(/^factdeck: \/.*outside is not a deck: it holds no deck\.json\n {2}give a deck folder \(holding deck\.json\) or a deck id; `factdeck decks` lists them\n$/);
   });
 
   it('--deck ../../../../../../etc: the same kind of message, nothing from /etc shown', async () => {
     const result = await run(['export', '--format', 'csv', '--deck', '../../../../../../../../etc']);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^factdeck: the deck \/etc\/deck\.json has 1 problem, first: \/etc\/deck\.json does not exist\n/);
+    expect(result.err).toMatch(/^factdeck: \/etc is not a deck: it holds no deck\.json\n/);
   });
 
   it('--deck ../../nowhere: "no deck at", exit 2', async () => {

@@ -46,8 +46,8 @@ async function readDeck(dir: string): Promise<Deck> {
 }
 
 describe('factdeck export', () => {
-  it('writes the only deck to stdout in Anki format (reading the real questions/ folder)', async () => {
-    const context = makeContext(REAL_ROOT, await tempDir());
+  it('writes the only deck to stdout in Anki format', async () => {
+    const context = makeContext(await tempRoot(), await tempDir());
     await exportCommand(context, { format: 'anki' });
     const lines = context.out().split('\n');
     expect(lines.slice(0, 5)).toEqual(['#separator:tab', '#html:false', '#notetype:Basic', '#tags column:3', '#deck:Blinken’s planned trip']);

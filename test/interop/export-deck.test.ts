@@ -62,9 +62,12 @@ describe('the cards of a deck', () => {
     expect(yes?.back.split('\n')[0]).toBe('Yes');
   });
 
-  it('a deck without an article (imported) shows the statement as the back', () => {
-    const [card] = deckCards(deck({ origin: 'imported', facts: [fact({ statement: 'Paris\non the Seine' })], questions: [shortAnswer()] }), null);
+  it('a deck without an article (imported) shows the answer and the statement as the back, once', () => {
+    const [card] = deckCards(deck({ origin: 'imported', facts: [fact({ statement: 'Paris\non the Seine' })], questions: [shortAnswer({ answer: 'Paris' })] }), null);
     expect(card?.back).toBe('Paris\non the Seine');
+    // Imported since backs are split: the answer, then what the statement says.
+    const [split] = deckCards(deck({ origin: 'imported', facts: [fact({ statement: 'on the Seine' })], questions: [shortAnswer({ answer: 'Paris' })] }), null);
+    expect(split?.back).toBe('Paris\non the Seine');
   });
 
   it('tags: white space becomes underscores; the topic is marked as factdeck::topic::, so a topic equal to the deck id stays apart', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDeck } from '../../src/bank/validate-deck.js';
-import { formatAnki, formatCsvCards, type Card } from '../../src/bank/interop/export-deck.js';
+import { exportDeck, formatAnki, formatCsvCards, type Card } from '../../src/bank/interop/export-deck.js';
 import { planImport, topicFromTags } from '../../src/bank/interop/import-deck.js';
 import { readCards } from '../../src/bank/interop/read-cards.js';
 import { isFormulaLike, neutralizeFormula } from '../../src/bank/interop/formula-cells.js';
@@ -21,11 +21,11 @@ function imported(text: string, options: Partial<Parameters<typeof planImport>[1
 }
 
 describe('importing cards', () => {
-  it('makes one fact (the back) and one short-answer question (the front) per card', () => {
+  it('makes one fact (the back) and one short-answer question (the front) per card; a back of several lines is the answer, then what explains it', () => {
     const deck = imported(CSV, { fileName: 'Geography quiz.csv' });
     expect(deck).toMatchObject({ id: 'geography-quiz', title: 'Geography quiz', origin: 'imported', schemaVersion: 1 });
     expect(deck.facts).toEqual([
-      { id: expect.stringMatching(/^[\w-]{10}$/), statement: 'Paris\non the Seine', quote: 'Paris\non the Seine', topic: 'europe' },
+      { id: expect.stringMatching(/^[\w-]{10}$/), statement: 'on the Seine', quote: 'on the Seine', topic: 'europe' },
       { id: expect.stringMatching(/^[\w-]{10}$/), statement: 'Nile', quote: 'Nile', topic: 'imported' },
     ]);
     expect(deck.questions[0]).toEqual({
@@ -35,9 +35,23 @@ describe('importing cards', () => {
       prompt: 'Capital of France?',
       answer: 'Paris',
       accept: [],
-      explanation: 'Paris\non the Seine',
+      explanation: 'on the Seine',
     });
     expect(validateDeck(deck, { folderName: deck.id, article: null }).problems).toEqual([]);
+  });
+
+  it("factdeck's own Anki export comes back without saying the answer twice (no \"Mayor Mayor ...\")", () => {
+    const seed = JSON.parse(SEED_JSON) as Deck;
+    const article = readFileSync(new URL('../../questions/blinken-visit-beijing/article.txt', import.meta.url), 'utf8');
+    const back = imported(exportDeck(seed, article, 'anki'), { fileName: 'x.txt' });
+    for (const [i, question] of back.questions.entries()) {
+      if (question.kind !== 'short-answer') continue;
+      const fact = back.facts[i];
+      expect(fact?.statement.startsWith(`${question.answer}\n`)).toBe(false);
+      expect(question.explanation.split('\n')[0]).not.toBe(question.answer);
+      // The statement is the article's sentence, which the original deck's fact quotes.
+      expect(article.replace(/\s+/g, ' ')).toContain(fact?.statement.replace(/\s+/g, ' '));
+    }
   });
 
   it('gives the same ids to the same file, and different ids to repeated cards', () => {

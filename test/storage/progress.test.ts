@@ -11,6 +11,10 @@ import {
   settingsEvent,
   settingsFor,
   undoEvent,
+  cardUnchangedSince,
+  factProgressBefore,
+  undoAnswerEvent,
+  type AnswerUndo,
 } from '../../src/storage/progress.js';
 import { applyEvents, type HistoryEvent } from '../../src/storage/history.js';
 import { emptyDatabase } from '../../src/storage/schema.js';
@@ -278,5 +282,57 @@ describe('cards in the database', () => {
     expect(fresh.facts).toEqual(bobBefore.facts.filter((f) => f.profile === 'bob'));
     expect(fresh.cards).toEqual(bobBefore.cards.filter((c) => c.profile === 'bob'));
     expect(settingsFor(fresh, 'ann')).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('taking back a quiz or review answer (u)', () => {
+  /** A database after one session's answer on fact f1 with its rating; returns what undo needs. */
+  function answered(data = emptyDatabase()): { data: typeof data; undo: AnswerUndo; snapshot: string } {
+    applyEvents(data, [sessionEvent({ id: 's1', profile: 'ann', deckId: 'd' }), attemptEvent({ id: 'a0', sessionId: 's1', profile: 'ann', deckId: 'd', factId: 'f1', kind: 'cloze', correct: true, at: day(0).toISOString() })]);
+    applyEvents(data, [ratingEvent(data, rating('r0', 'good', day(0), { attemptId: 'a0', source: 'quiz' }))]);
+    const snapshot = JSON.stringify(data);
+    const factBefore = factProgressBefore(data, 'ann', 'd', 'f1');
+    const review = ratingEvent(data, rating('r1', 'again', day(1), { attemptId: 'a1', source: 'quiz' }));
+    applyEvents(data, [attemptEvent({ id: 'a1', sessionId: 's1', profile: 'ann', deckId: 'd', factId: 'f1', kind: 'choice', correct: false, at: day(1).toISOString() }), review]);
+    return { data, snapshot, undo: { review: review.review, attempt: { id: 'a1', sessionId: 's1', kind: 'choice', correct: false, at: day(1).toISOString() }, factBefore } };
+  }
+
+  it('puts the card, the fact, the kind, the day and the session back exactly as they were before the answer', () => {
+    const { data, undo, snapshot } = answered();
+    const made = undoAnswerEvent(data, undo, day(1));
+    if (!('event' in made)) throw new Error(made.refused);
+    applyEvents(data, [made.event]);
+    const kinds = (text: string): unknown => (JSON.parse(text) as typeof data).kinds.filter((k) => k.attempts > 0);
+    const { kinds: _k, days: _d, ...now } = JSON.parse(JSON.stringify(data)) as typeof data;
+    const { kinds: _k0, days: _d0, ...then } = JSON.parse(snapshot) as typeof data;
+    expect(now).toEqual(then);
+    // The tallies of the answer taken back are back to zero.
+    expect(kinds(JSON.stringify(data))).toEqual(kinds(snapshot));
+    expect(data.days.find((d) => d.day === '2026-06-02')?.answers ?? 0).toBe(0);
+  });
+
+  it('a first answer taken back leaves no progress for the fact at all', () => {
+    const data = emptyDatabase();
+    applyEvents(data, [sessionEvent({ id: 's1', profile: 'ann', deckId: 'd' })]);
+    const review = ratingEvent(data, rating('r1', 'good', day(0), { attemptId: 'a1', source: 'quiz' }));
+    applyEvents(data, [attemptEvent({ id: 'a1', sessionId: 's1', profile: 'ann', deckId: 'd', factId: 'f1', kind: 'cloze', correct: true, at: day(0).toISOString() }), review]);
+    const made = undoAnswerEvent(data, { review: review.review, attempt: { id: 'a1', sessionId: 's1', kind: 'cloze', correct: true, at: day(0).toISOString() }, factBefore: null }, day(0));
+    if (!('event' in made)) throw new Error(made.refused);
+    applyEvents(data, [made.event]);
+    expect(data.facts).toEqual([]);
+    expect(data.cards).toEqual([]);
+    expect(data.sessions[0]).toMatchObject({ answered: 0, correct: 0 });
+  });
+
+  it('is refused when another process rated the card or answered the fact since: its answer stays', () => {
+    const { data, undo } = answered();
+    expect(cardUnchangedSince(data, undo.review)).toBe(true);
+    applyEvents(data, [ratingEvent(data, rating('r2', 'easy', day(2), { source: 'study' }))]);
+    expect(cardUnchangedSince(data, undo.review)).toBe(false);
+    expect(undoAnswerEvent(data, undo, day(2))).toEqual({ refused: expect.stringMatching(/answered or studied since/) });
+
+    const other = answered();
+    applyEvents(other.data, [attemptEvent({ id: 'a9', sessionId: 's9', profile: 'ann', deckId: 'd', factId: 'f1', kind: 'cloze', correct: true, at: day(3).toISOString() })]);
+    expect(undoAnswerEvent(other.data, other.undo, day(3))).toEqual({ refused: expect.any(String) });
   });
 });

@@ -6,8 +6,9 @@
 //   question, else its first multi-select question, else a fill-in-the-blank made from the statement
 //   (a number or a capitalised name in it blanked out), else "Does the article say this? <statement>";
 // - back: the answer, then on the next line the article's sentence that holds the fact's quote. A deck
-//   without an article (origin "imported") has no sentence to show: its back is the fact's statement,
-//   which for an imported deck is the back side it was imported from;
+//   without an article (origin "imported") has no sentence to show: its back is the answer, then the
+//   fact's statement, unless the statement already starts with the answer (import reads a back the same
+//   way: the first line is the answer, the rest explains it, so a round trip gives the same rows);
 // - tags: the topic as `factdeck::topic::<topic>` (topic-tag.ts), then the deck id, each with white
 //   space turned into underscores (Anki splits tags on spaces). Anki sorts tags, so the topic is marked
 //   by its prefix, not by coming first.
@@ -99,7 +100,10 @@ export function deckCards(deck: Deck, article: string | null): Card[] {
     const question = cardQuestion(byFact.get(fact.id) ?? []);
     const { front, answer } = question === null ? statementCard(fact) : { front: question.prompt, answer: question.answer };
     const sentence = article === null ? null : (findQuoteSentence(sentences, fact.quote)?.text ?? fact.quote);
-    const back = sentence === null ? fact.statement : `${answer.trim()}\n${sentence.trim()}`;
+    // A statement that already starts with the answer (one line, or imported before backs were split)
+    // is the back as it is.
+    const saysAnswer = sentence === null && fact.statement.trim().split('\n')[0]?.trim() === answer.trim();
+    const back = saysAnswer ? fact.statement : `${answer.trim()}\n${(sentence ?? fact.statement).trim()}`;
     const topicTag = toTag(fact.topic);
     const tags = [topicTag === '' ? '' : `${TOPIC_TAG_PREFIX}${topicTag}`, deckTag].filter((tag, i, all) => tag !== '' && all.indexOf(tag) === i);
     return { front: trimKeepingInert(front), back: trimKeepingInert(back).replace(/\r\n?/g, '\n'), tags };

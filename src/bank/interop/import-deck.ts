@@ -2,11 +2,14 @@
 // reads the file, decides where the deck goes, and writes it only when there is no problem at all.
 //
 // Text files (Anki, CSV, TSV; see read-cards.ts) become a deck of origin "imported" without an article:
-// one fact per card (statement = quote = the back; topic = the `factdeck::topic::` tag or else the first
-// tag, underscores read as spaces, or "imported") and one short-answer question (prompt = the front,
-// answer = the back's first line, accept = [], explanation = the back); a cloze card gives a fact and a
-// cloze question per cloze number. Ids come from the content (content-id.ts), so importing the same file
-// twice gives the same ids and progress carries over.
+// one fact per card and one short-answer question (prompt = the front, answer = the back's first line,
+// accept = []). A back of several lines is an answer and what explains it (factdeck's own export writes
+// the answer, then the article's sentence): the lines after the first are the fact's statement and quote
+// and the question's explanation, so feedback does not say the answer twice ("Mayor Mayor João ...").
+// A back of one line is all of those. The topic is the `factdeck::topic::` tag, or else the first tag,
+// underscores read as spaces, or "imported". A cloze card gives a fact and a cloze question per cloze
+// number. Ids come from the content (content-id.ts), so importing the same file twice gives the same ids
+// and progress carries over.
 //
 // A row that cannot be a card (no back, only an image, a question that gives its answer away) is
 // skipped and listed with its line; the rest is imported. With `strict`, any such row refuses the whole
@@ -67,6 +70,14 @@ function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text.trim();
 }
 
+/** The lines of a back after its first (the answer): what explains it, or the whole back when there are none. */
+function afterFirstLine(text: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  const rest = lines.slice(first + 1).join('\n').trim();
+  return rest === '' ? text : rest;
+}
+
 /** Ids unique within the deck: the same content twice gets a counter mixed in. */
 function makeIdSource(): (seed: string) => string {
   const used = new Set<string>();
@@ -113,7 +124,8 @@ function buildDeckWithLines(cards: readonly ReadCard[], meta: { id: string; titl
     }
     const content = `${card.front}\u0000${card.back}\u0000${topic}`;
     const factId = nextId(`fact\u0000${content}`);
-    facts.push({ id: factId, statement: card.back, quote: card.back, topic });
+    const said = afterFirstLine(card.back);
+    facts.push({ id: factId, statement: said, quote: said, topic });
     questions.push({
       id: nextId(`question\u0000${content}`),
       factId,
@@ -121,7 +133,7 @@ function buildDeckWithLines(cards: readonly ReadCard[], meta: { id: string; titl
       prompt: card.front,
       answer: firstLine(card.back),
       accept: [],
-      explanation: card.back,
+      explanation: said,
     });
     cardOfFact.push(index);
   }
