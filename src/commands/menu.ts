@@ -57,7 +57,7 @@ export function studyLabel({ due, later, fresh }: Counts): string {
 
 export async function menuCommand(context: Context, options: ProgressOptions & { deck?: string }): Promise<void> {
   checkProfile(options.profile);
-  if (options.plain) {
+  if (options.plain && context.env.TERM !== 'dumb') {
     throw new UsageError('the menu needs the terminal: --plain has no menu', 'give a command, e.g. `factdeck quiz --plain`, or see `factdeck --help`');
   }
   if (!context.interactive) {
