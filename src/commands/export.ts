@@ -11,9 +11,15 @@ import { UsageError } from '../errors.js';
 import { writeFileDurably } from '../storage/durable-file.js';
 import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
+import { activeDeck } from './quiz.js';
+import { checkProfile, readStore } from './run-session.js';
 
 export interface ExportOptions {
   deck?: string;
+  data?: string;
+  profile?: string;
+  /** Include the questions this profile suspended (left out otherwise). */
+  all?: boolean;
   format: string;
   out?: string;
 }
@@ -30,8 +36,19 @@ export async function exportCommand(context: Context, options: ExportOptions): P
     if (info?.isDirectory()) throw new UsageError(`--out ${target} is a folder`, 'give the path of a file to write, e.g. --out deck.txt');
   }
 
-  const { deck, article } = await openDeck(context, options.deck, null);
+  const loaded = await openDeck(context, options.deck, null, options);
+  const { article } = loaded;
+  let deck = loaded.deck;
+  let left = 0;
+  if (options.all !== true) {
+    const store = await readStore(context, options);
+    deck = activeDeck(store, checkProfile(options.profile ?? 'default'), loaded.deck);
+    await store.close();
+    left = loaded.deck.questions.length - deck.questions.length;
+  }
   const text = exportDeck(deck, article, format);
+  // Said on stderr: stdout may be the export itself.
+  if (left > 0) writeLine(context.stderr, `(${left} suspended question${left === 1 ? ' is' : 's are'} left out; --all includes ${left === 1 ? 'it' : 'them'})`);
 
   if (target === null) {
     // Exact bytes for a pipe; a terminal gets them through printable(), as all deck text does.

@@ -11,7 +11,7 @@ import { cardsFor, factProgressFor, firstReviewTimes, settingsFor } from '../sto
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { openDeck } from './open-deck.js';
 import { decksCommand } from './decks.js';
-import { deckPicker, quizCommand } from './quiz.js';
+import { activeDeck, deckPicker, quizCommand } from './quiz.js';
 import { reviewCommand } from './review.js';
 import { checkProfile, readStore, type ProgressOptions } from './run-session.js';
 import { statsCommand } from './stats.js';
@@ -23,7 +23,7 @@ async function counts(context: Context, options: ProgressOptions, loaded: Loaded
   const store = await readStore(context, options);
   try {
     const data = store.data();
-    const { deck } = loaded;
+    const deck = activeDeck(store, options.profile, loaded.deck);
     const progress = factProgressFor(data, options.profile, deck.id);
     const settings = settingsFor(data, options.profile);
     const queue = buildStudyQueue(deck, cardsFor(data, options.profile, deck.id), firstReviewTimes(data, options.profile, deck.id), context.now(), settings);
@@ -39,7 +39,7 @@ export async function menuCommand(context: Context, options: ProgressOptions & {
     throw new UsageError('no command given; without a terminal there is no menu', 'try `factdeck quiz --plain`, or `factdeck --help` for the commands');
   }
   const { askSelect } = await import('../ui/prompts.js');
-  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   const deck = loaded.dir;
   for (;;) {
     const { missed, due, fresh } = await counts(context, options, loaded);
@@ -68,7 +68,7 @@ export async function menuCommand(context: Context, options: ProgressOptions & {
       if (item === 'review') await reviewCommand(context, { ...options, deck });
       if (item === 'study') await studyCommand(context, { ...options, deck });
       if (item === 'stats') await statsCommand(context, { ...options, deck });
-      if (item === 'decks') await decksCommand(context, {});
+      if (item === 'decks') await decksCommand(context, { data: options.data, profile: options.profile });
     } catch (error) {
       // Ctrl+C inside a quiz or study run ends that run (its answers are saved) and returns to the menu.
       if (!(error instanceof StoppedError)) throw error;

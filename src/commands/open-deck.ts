@@ -1,14 +1,18 @@
-// Which deck a quiz or review uses: --deck as an id under questions/ or a deck folder; with one deck,
-// that one; with several and no --deck, a terminal asks and plain mode refuses with the list (exit 2).
+// Which deck a command uses: --deck as an id (the learner's decks in the data folder, then the built-in
+// ones) or a deck folder; with one deck, that one; with several and no --deck, a terminal asks and plain
+// mode refuses with the list (exit 2).
 
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { loadAllDecks, loadDeck, type DeckReport } from '../bank/load-decks.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { loadDeck, type DeckReport } from '../bank/load-decks.js';
+import { findInLibrary, libraryDirOf, loadLibrary, usableDecks, type Library, type LibraryDeck } from '../bank/library.js';
+import { isDeckId } from '../bank/interop/slug.js';
 import type { LoadedDeck } from '../domain/deck.js';
 import type { Context } from '../context.js';
 import { DeckError, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
 import { printable } from '../ui/printable.js';
+import { dataDirFor } from './run-session.js';
 
 /** A path for a message: folder names are data and may hold escape sequences. */
 function shownPath(path: string): string {
@@ -31,33 +35,62 @@ function looksLikePath(value: string): boolean {
   return value.includes('/') || value.includes('\\') || value.startsWith('.') || isAbsolute(value);
 }
 
-export async function openDeck(context: Context, deckOption: string | undefined, askWhich: ((decks: LoadedDeck[]) => Promise<LoadedDeck>) | null): Promise<LoadedDeck> {
-  const questionsDir = builtInQuestionsDir(context.root);
-  if (deckOption !== undefined) {
-    if (looksLikePath(deckOption)) {
-      const path = resolve(context.cwd, deckOption);
-      if (!existsSync(path)) throw new UsageError(`no deck at ${shownPath(path)}`, 'give a deck folder (holding deck.json) or a deck id; `factdeck decks` lists them');
-      return usable(await loadDeck(path));
-    }
-    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(deckOption)) {
-      throw new UsageError(`--deck ${JSON.stringify(printable(deckOption, { singleLine: true }))} is not a deck id`, 'deck ids are lowercase letters, digits and hyphens; `factdeck decks` lists them');
-    }
-    const dir = join(questionsDir, deckOption);
-    if (!existsSync(dir)) {
-      const ids = (await loadAllDecks(questionsDir)).map((report) => report.loaded?.deck.id).filter(Boolean);
-      throw new UsageError(`no deck "${deckOption}"`, `the decks are: ${ids.join(', ') || 'none'}`);
-    }
-    return usable(await loadDeck(dir));
+/** Every deck there is: the built-in ones and the learner's, in the data folder of these options. */
+export async function openLibrary(context: Context, options: { data?: string }): Promise<Library> {
+  return loadLibrary(builtInQuestionsDir(context.root), libraryDirOf(dataDirFor(context, options)));
+}
+
+/**
+ * The deck a command is about: --deck as an id (the learner's decks, then the built-in ones) or a deck
+ * folder; with one deck, that one; with several, `askWhich` (a terminal) or a usage error with the list.
+ */
+export async function openDeck(
+  context: Context,
+  deckOption: string | undefined,
+  askWhich: ((decks: LoadedDeck[]) => Promise<LoadedDeck>) | null,
+  options: { data?: string } = {},
+): Promise<LoadedDeck> {
+  if (deckOption !== undefined && looksLikePath(deckOption)) {
+    const path = resolve(context.cwd, deckOption);
+    if (!existsSync(path)) throw new UsageError(`no deck at ${shownPath(path)}`, 'give a deck folder (holding deck.json) or a deck id; `factdeck decks` lists them');
+    return usable(await loadDeck(path));
   }
-  const reports = await loadAllDecks(questionsDir);
-  const decks = reports.filter((report) => report.loaded !== null && report.problems.length === 0).map((report) => report.loaded as LoadedDeck);
+  const library = await openLibrary(context, options);
+  if (deckOption !== undefined) return usable(findDeck(library, deckOption).report);
+  const entries = usableDecks(library);
+  const decks = entries.filter((entry) => entry.report.loaded !== null && entry.report.problems.length === 0).map((entry) => entry.report.loaded as LoadedDeck);
   if (decks.length === 0) {
-    if (reports.length > 0) return usable(reports[0] as DeckReport);
-    throw new DeckError(`there are no decks in ${questionsDir}`, 'write one (see README) or run `factdeck build ARTICLE`');
+    if (entries.length > 0) return usable((entries[0] as LibraryDeck).report);
+    throw new DeckError(`there are no decks in ${library.builtInDir} or ${library.libraryDir}`, 'run `factdeck learn ARTICLE` or `factdeck build ARTICLE` to make one');
   }
   if (decks.length === 1) return decks[0] as LoadedDeck;
   if (askWhich === null) {
     throw new UsageError('several decks: choose one with --deck', `the decks are: ${decks.map((d) => d.deck.id).join(', ')}`);
   }
   return askWhich(decks);
+}
+
+/** A deck of the library by its id, or a usage error listing the ids there are. */
+export function findDeck(library: Library, id: string): LibraryDeck {
+  if (!isDeckId(id)) {
+    throw new UsageError(`--deck ${JSON.stringify(printable(id, { singleLine: true }))} is not a deck id`, 'deck ids are lowercase letters, digits and hyphens; `factdeck decks` lists them');
+  }
+  const found = findInLibrary(library, id);
+  if (found === undefined) {
+    const ids = usableDecks(library).map((entry) => entry.id);
+    throw new UsageError(`no deck "${id}"`, `the decks are: ${ids.join(', ') || 'none'}`);
+  }
+  return found;
+}
+
+/**
+ * How to name a deck on the command line: its id when it is in the library (built-in or the learner's),
+ * else its folder as a path (a bare name would be taken for an id).
+ */
+export async function deckArgument(context: Context, dir: string, id: string, options: { data?: string }): Promise<string> {
+  const found = findInLibrary(await openLibrary(context, options), id);
+  if (found !== undefined && resolve(found.report.dir) === resolve(dir)) return id;
+  const near = relative(context.cwd, dir);
+  if (near === '' || near.startsWith('..') || isAbsolute(near)) return dir;
+  return near.startsWith('.') ? near : `./${near}`;
 }

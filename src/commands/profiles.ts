@@ -2,13 +2,13 @@
 // and clearing one profile's progress after a confirmation.
 
 import type { Context } from '../context.js';
-import { promptContext, writeLine } from '../context.js';
+import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
 import { printable, printableJson } from '../ui/printable.js';
-import { isPromptExit } from '../ui/prompt-exit.js';
 import { checkProfile, openStore, readStore, type ProgressOptions } from './run-session.js';
+import { confirm } from './rm.js';
 
 export interface ConfigOptions extends ProgressOptions {
   retention?: number;
@@ -125,21 +125,9 @@ export async function resetCommand(context: Context, options: ProgressOptions & 
       return;
     }
     const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${summary.attempts} answers, ${summary.cards} cards)`;
-    if (!options.yes) {
-      if (options.plain || !context.interactive) {
-        throw new UsageError(`reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`);
-      }
-      const { askSelect } = await import('../ui/prompts.js');
-      const sure = await askSelect({ message: `Delete ${what}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false }, promptContext(context)).catch(
-        (error: unknown) => {
-          if (isPromptExit(error)) return false;
-          throw error;
-        },
-      );
-      if (!sure) {
-        writeLine(context.stdout, 'Nothing was deleted.');
-        return;
-      }
+    if (!(await confirm(context, options, `Delete ${what}?`, `reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`, 'delete'))) {
+      writeLine(context.stdout, 'Nothing was deleted.');
+      return;
     }
     await store.record(() => [{ type: 'reset', profile, at: context.now().toISOString() }]);
     writeLine(context.stdout, `Deleted ${what}. Its history stays in ${store.historyFile}; a copy of the database from before is in ${store.backupsDir}.`);

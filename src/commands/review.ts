@@ -7,7 +7,7 @@ import { selectReviewQuestions } from '../domain/selection.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { openDeck } from './open-deck.js';
-import { checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
+import { activeDeck, checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
 import { factProgressFor } from '../storage/progress.js';
 import { checkProfile, createAsker, requireTerminalOrPlain, runSession, withStore } from './run-session.js';
 
@@ -17,9 +17,9 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
   const profile = checkProfile(options.profile);
   const kinds = checkKinds(options.kind);
   requireTerminalOrPlain(context, options, 'review');
-  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   await withStore(context, options, async (store) => {
-    const { deck } = loaded;
+    const deck = activeDeck(store, profile, loaded.deck);
     const progress = factProgressFor(store.data(), profile, deck.id);
     const history = historyFromProgress(deck, progress);
     const missed = missedFactIds(deck, history);

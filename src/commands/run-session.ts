@@ -13,6 +13,7 @@ import { gradeAnswer, type Given } from '../grading/grade-answer.js';
 import {
   claimLastAnswer,
   currentItem,
+  dropQuestion,
   progress,
   recordAnswer,
   startRun,
@@ -22,7 +23,8 @@ import {
   type RunState,
 } from '../session/run-state.js';
 import { resolveDataDir } from '../storage/data-dir.js';
-import { ratingEvent, reRatedEvent, undoEvent } from '../storage/progress.js';
+import { ratingEvent, reRatedEvent, suspendEvent, undoEvent } from '../storage/progress.js';
+import { isLastOfFact, suspendedIds, withoutSuspended } from '../domain/suspension.js';
 import type { HistoryEvent } from '../storage/history.js';
 import { ratingForAnswer } from '../scheduling/fsrs.js';
 import type { DatabaseData, ReviewRecord, SessionRecord } from '../storage/schema.js';
@@ -32,7 +34,7 @@ import { Store } from '../storage/store.js';
 import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { StoppedError, UsageError } from '../errors.js';
-import { createPlainAsker, createTerminalAsker, END, type Asker } from '../ui/asker.js';
+import { createPlainAsker, createTerminalAsker, END, SUSPEND_LAST, type Asker } from '../ui/asker.js';
 import { DONT_KNOW } from '../ui/dont-know.js';
 import { printable } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
@@ -180,6 +182,23 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     return [{ type: 'session', session: { ...ended, status, endedAt: context.now().toISOString() } }];
   };
 
+  // Questions suspended for this profile stay out of the run, and so does one suspended during it.
+  const suspended = suspendedIds(store.data().suspended, plan.profile, deck.id);
+  let runDeck = withoutSuspended(deck, suspended);
+  const suspend = async (question: Question): Promise<void> => {
+    if (suspended.has(question.id)) {
+      writeLine(context.stdout, 'That question is already suspended.');
+      return;
+    }
+    const last = isLastOfFact(deck, suspended, question);
+    await save(() => [suspendEvent('suspend', plan.profile, deck.id, question, context.now())]);
+    suspended.add(question.id);
+    runDeck = withoutSuspended(deck, suspended);
+    state = dropQuestion(state, question.id);
+    const card = last ? " It was its fact's last question: the fact's card is suspended too." : '';
+    writeLine(context.stdout, style.yellow(fit(`Suspended: this question will not be asked again (\`factdeck unsuspend\` brings it back).${card}`)));
+  };
+
   const cardOf = (question: Question): { profile: string; deckId: string; factId: string } => ({ profile: plan.profile, deckId: deck.id, factId: question.factId });
   let state: RunState = startRun(plan.mode, plan.questions);
   const title = printable(deck.title, { singleLine: true });
@@ -203,6 +222,13 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       if (answer === END) {
         state = stopRun(state);
         break;
+      }
+      if (answer === SUSPEND_LAST) {
+        // Plain mode's `:x`: the question answered before this one; then this one is asked again.
+        const last = state.results.at(-1);
+        if (last === undefined) writeLine(context.stdout, 'Nothing to suspend yet: `:x` suspends the question answered just before.');
+        else await suspend(last.question);
+        continue;
       }
       const given = toGiven(answer);
       const ms = Math.max(0, context.now().getTime() - askedAt);
@@ -231,7 +257,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
         ratingEvent(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode }),
       ]);
       const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
-      state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, deck, plan.random);
+      state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, runDeck, plan.random);
 
       const fact = facts.get(question.factId);
       const sentence = fact ? findQuoteSentence(sentences, fact.quote)?.text ?? null : null;
@@ -249,6 +275,8 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
         aliases.set(question.id, [...(aliases.get(question.id) ?? []), given as string]);
         state = claimLastAnswer(state);
         writeLine(context.stdout, style.green(`Counted as right. "${printable(given as string, { singleLine: true })}" will be accepted from now on.`));
+      } else if (next === 'suspend') {
+        await suspend(question);
       } else if (next === 'quit') {
         stopped = 'quit';
         state = stopRun(state);

@@ -1,19 +1,19 @@
 // `factdeck stats`: quiz scores over time, accuracy by topic and kind, missed facts, cards by state, the
 // due forecast, a 12-week activity heatmap and the streak; `--json` gives the same numbers as data.
 
-import { loadAllDecks } from '../bank/load-decks.js';
+import { usableDecks } from '../bank/library.js';
 import type { Deck } from '../domain/deck.js';
 import { computeStats, HEATMAP_WEEKS, type Stats } from '../domain/stats.js';
+import { suspendedIds } from '../domain/suspension.js';
 import { addDays } from '../scheduling/study-day.js';
 import { settingsFor } from '../storage/progress.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
-import { builtInQuestionsDir } from '../paths.js';
 import { printable, printableJson } from '../ui/printable.js';
 import { renderBars, renderForecast, renderHeatmap, renderSparkline, renderStateCounts } from '../ui/render-stats.js';
 import { createStyle } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
-import { openDeck } from './open-deck.js';
+import { openDeck, openLibrary } from './open-deck.js';
 import { checkProfile, readStore, type ProgressOptions } from './run-session.js';
 
 export interface StatsOptions extends ProgressOptions {
@@ -30,10 +30,10 @@ function dayLabel(day: string, today: string): string {
   return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${String(d).padStart(2, ' ')}`;
 }
 
-async function decksFor(context: Context, deckOption: string | undefined): Promise<Deck[]> {
-  if (deckOption !== undefined) return [(await openDeck(context, deckOption, null)).deck];
-  const reports = await loadAllDecks(builtInQuestionsDir(context.root));
-  return reports.filter((r) => r.loaded !== null && r.problems.length === 0).map((r) => (r.loaded as { deck: Deck }).deck);
+async function decksFor(context: Context, options: StatsOptions): Promise<Deck[]> {
+  if (options.deck !== undefined) return [(await openDeck(context, options.deck, null, options)).deck];
+  const entries = usableDecks(await openLibrary(context, options));
+  return entries.filter((e) => e.report.loaded !== null && e.report.problems.length === 0).map((e) => (e.report.loaded as { deck: Deck }).deck);
 }
 
 export function renderStats(stats: Stats, profile: string, ascii: boolean, color: boolean): string {
@@ -100,7 +100,7 @@ export function renderStats(stats: Stats, profile: string, ascii: boolean, color
 
 export async function statsCommand(context: Context, options: StatsOptions): Promise<void> {
   const profile = checkProfile(options.profile);
-  const decks = await decksFor(context, options.deck);
+  const decks = await decksFor(context, options);
   const store = await readStore(context, options);
   const data = store.data();
   await store.close();
@@ -117,11 +117,14 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     now: context.now(),
     dayStartHour: settings.dayStartHour,
   });
+  // Suspended questions of these decks (ones no longer in a deck are not counted).
+  const suspended = decks.reduce((sum, deck) => sum + deck.questions.filter((q) => suspendedIds(data.suspended, profile, deck.id).has(q.id)).length, 0);
   if (options.json) {
-    writeLine(context.stdout, printableJson({ profile, decks: [...deckIds], ...stats }));
+    writeLine(context.stdout, printableJson({ profile, decks: [...deckIds], suspended, ...stats }));
     return;
   }
   const ascii = options.plain === true || Boolean(context.env.NO_COLOR);
-  const text = renderStats(stats, profile, ascii, context.color && !options.plain);
+  let text = renderStats(stats, profile, ascii, context.color && !options.plain);
+  if (suspended > 0) text += `\n\n${suspended} question${suspended === 1 ? '' : 's'} suspended: \`factdeck suspended\` lists ${suspended === 1 ? 'it' : 'them'}.`;
   writeLine(context.stdout, context.stdout.isTTY && !options.plain ? wrapText(text, Math.min(context.stdout.columns ?? 100, 100) - 1) : text);
 }

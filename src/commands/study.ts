@@ -8,7 +8,8 @@ import { factsById, type LoadedDeck } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
-import { cardsFor, firstReviewTimes, ratingEvent, settingsFor, undoEvent } from '../storage/progress.js';
+import { cardsFor, firstReviewTimes, ratingEvent, settingsFor, suspendEvent, undoEvent } from '../storage/progress.js';
+import { isLastOfFact, suspendedIds } from '../domain/suspension.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
@@ -21,7 +22,7 @@ import { createPlainStudyAsker, createTerminalStudyAsker, type StudyAsker } from
 import { createStyle } from '../ui/style.js';
 import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
-import { deckPicker, pickSeed } from './quiz.js';
+import { activeDeck, deckPicker, pickSeed } from './quiz.js';
 import { checkProfile, requireTerminalOrPlain, withStore, type ProgressOptions } from './run-session.js';
 import type { Store } from '../storage/store.js';
 
@@ -37,12 +38,13 @@ const RATING_LABEL: Record<RatingName, string> = { again: 'Again', hard: 'Hard',
 export async function studyCommand(context: Context, options: StudyOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   requireTerminalOrPlain(context, options, 'study');
-  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   await withStore(context, options, (store) => studyRun(context, options, profile, loaded, store));
 }
 
 async function studyRun(context: Context, options: StudyOptions, profile: string, loaded: LoadedDeck, store: Store): Promise<void> {
-  const { deck } = loaded;
+  // Suspended questions (and the cards of facts left with none) stay out; one suspended here leaves too.
+  let deck = activeDeck(store, profile, loaded.deck);
   const style = createStyle(context.color && !options.plain);
   const asker: StudyAsker = options.plain
     ? createPlainStudyAsker(promptContext(context))
@@ -85,7 +87,8 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       const now = context.now();
       const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
       const sentence = findQuoteSentence(sentences, fact.quote)?.text ?? null;
-      const sides = renderCardSides(fact, frontQuestion(fact, deck.questions), sentence, style, asker.plain || !context.color);
+      const front = frontQuestion(fact, deck.questions);
+      const sides = renderCardSides(fact, front, sentence, style, asker.plain || !context.color);
       const done = undoStack.length;
       const label = options.cram ? 'cram' : card === null ? 'new' : card.state;
       writeLine(context.stdout);
@@ -95,6 +98,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
         back: sides.back,
         intervals: previewRatings(card, now, settings.desiredRetention),
         canUndo: undoStack.length > 0,
+        canSuspend: front !== null,
         cram: options.cram === true,
       });
       if (action === END) break;
@@ -119,6 +123,16 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
         }
         queue.unshift(last.factId, factId);
         writeLine(context.stdout, style.yellow('Undone: the last rating was taken back.'));
+        continue;
+      }
+      if (action.action === 'suspend') {
+        if (front === null) continue;
+        const last = isLastOfFact(loaded.deck, suspendedIds(store.data().suspended, profile, deck.id), front);
+        await store.record(() => [suspendEvent('suspend', profile, deck.id, front, context.now())]);
+        deck = activeDeck(store, profile, loaded.deck);
+        // Its other questions may come back another day; this run moves on.
+        const card = last ? " It was its fact's last question: the card is suspended too." : ' The card stays, with its other questions.';
+        writeLine(context.stdout, style.yellow(`Suspended: this question will not be asked again (\`factdeck unsuspend\` brings it back).${card}`));
         continue;
       }
       const { rating } = action;

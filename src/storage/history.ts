@@ -1,11 +1,11 @@
-// The history of progress as events: every answer, claim, rating, undo, session and reset is one line of
+// The history of progress as events: every answer, claim, rating, undo, session, reset and suspension is one line of
 // the append-only history log, and the database file holds what those events add up to (cards, per-fact
 // progress, tallies for stats). applyEvents is that addition: the same code runs when an event is first
 // recorded and when a log tail is replayed after a crash, so the two can never disagree.
 
 import { studyDay } from '../scheduling/study-day.js';
 import type { MemoryCard } from '../scheduling/fsrs.js';
-import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord } from './schema.js';
+import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord, SuspendRecord } from './schema.js';
 import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
 import { byCodeUnits } from '../domain/order.js';
 
@@ -19,7 +19,8 @@ export type HistoryEvent =
   | { type: 'undo'; reviewId: string; profile: string; deckId: string; factId: string; source: ReviewRecord['source']; before: MemoryCard | null; at: string }
   | { type: 'session'; session: SessionRecord }
   | { type: 'settings'; profile: string; settings: Omit<ProfileRecord, 'name'>; at: string }
-  | { type: 'reset'; profile: string; at: string };
+  | { type: 'reset'; profile: string; at: string }
+  | { type: 'suspend' | 'unsuspend'; profile: string; deckId: string; questionId: string; factId: string; at: string };
 
 const key = (...parts: string[]): string => parts.join('\u0000');
 
@@ -184,6 +185,13 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         sessions.put({ ...event.session });
         sessionsChanged = true;
         break;
+      case 'suspend':
+      case 'unsuspend': {
+        const same = (r: SuspendRecord): boolean => r.profile === event.profile && r.deckId === event.deckId && r.questionId === event.questionId;
+        data.suspended = data.suspended.filter((r) => !same(r));
+        if (event.type === 'suspend') data.suspended.push({ profile: event.profile, deckId: event.deckId, questionId: event.questionId, factId: event.factId, at: event.at });
+        break;
+      }
       case 'reset': {
         const other = (record: { profile: string }): boolean => record.profile !== event.profile;
         data.sessions = data.sessions.filter(other);
@@ -193,6 +201,7 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         data.kinds = data.kinds.filter(other);
         data.days = data.days.filter(other);
         data.profiles = data.profiles.filter((p) => p.name !== event.profile);
+        data.suspended = data.suspended.filter(other);
         // Lists were replaced: later events in this batch need fresh lookups.
         applyEvents(data, events.slice(events.indexOf(event) + 1));
         return;
@@ -228,7 +237,7 @@ export type LogParse =
     }
   | { ok: false; line: number; problem: string };
 
-const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 'settings', 'reset']);
+const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 'settings', 'reset', 'suspend', 'unsuspend']);
 
 /**
  * Parses log text (from a line start). A last line without its newline was cut short by a crash while

@@ -10,14 +10,18 @@ import { renderPlainQuestion } from './render-quiz.js';
 
 export const END: unique symbol = Symbol('end-of-input');
 export type End = typeof END;
-export type Answer = string | boolean | string[] | DontKnow | End;
-export type AfterFeedback = 'next' | 'claim' | 'quit';
+export type Answer = string | boolean | string[] | DontKnow | End | SuspendLast;
+export type AfterFeedback = 'next' | 'claim' | 'suspend' | 'quit';
+/** In plain mode, a line `:x` (or `:suspend`) where an answer is read suspends the question answered before. */
+export const SUSPEND_LAST: unique symbol = Symbol('suspend-last');
+export type SuspendLast = typeof SUSPEND_LAST;
+export const PLAIN_SUSPEND = /^:(x|suspend)$/i;
 
 export interface Asker {
   readonly plain: boolean;
   /** Shows the question (plain mode prints it whole) and resolves the answer. */
   ask(presented: PresentedQuestion, number: number, total: number, retry: boolean): Promise<Answer>;
-  /** After feedback: go on, claim a typed answer was right, or quit. */
+  /** After feedback: go on, claim a typed answer was right, suspend the question, or quit. */
   afterFeedback(canClaim: boolean): Promise<AfterFeedback>;
   close(): void;
 }
@@ -93,7 +97,7 @@ export function createTerminalAsker(streams: AskerStreams): Asker {
   };
 }
 
-type Parsed = { ok: true; answer: Exclude<Answer, End> } | { ok: false; message: string };
+type Parsed = { ok: true; answer: Exclude<Answer, End | SuspendLast> } | { ok: false; message: string };
 
 /** One plain-mode input line -> an answer for the question, or what to fix. Exported for tests. */
 export function parsePlainAnswer(line: string, presented: PresentedQuestion): Parsed {
@@ -151,6 +155,7 @@ export function createPlainAsker(streams: AskerStreams): Asker {
       for (;;) {
         const line = await readLine();
         if (line === END) return END;
+        if (PLAIN_SUSPEND.test(line.trim())) return SUSPEND_LAST;
         const parsed = parsePlainAnswer(line, presented);
         if (parsed.ok) return parsed.answer;
         write(parsed.message);

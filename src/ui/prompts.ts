@@ -13,6 +13,9 @@ import { orderPrompt } from './order-prompt.js';
 import { multiSelectPrompt } from './multi-select-prompt.js';
 import { afterFeedbackPrompt, type AfterFeedback } from './after-feedback-prompt.js';
 import { flashcardPrompt, type FlashcardAction, type FlashcardConfig } from './flashcard-prompt.js';
+import { editKeyPrompt, editLinePrompt, type EditKey } from './edit-prompt.js';
+
+export type { EditKey } from './edit-prompt.js';
 
 export { DONT_KNOW, isDontKnow, type DontKnow } from './dont-know.js';
 export type { PromptContext } from './prompt-kit.js';
@@ -168,4 +171,14 @@ export async function askSelect<T>(
  */
 export async function askFlashcard(config: FlashcardConfig, context?: PromptContext): Promise<FlashcardAction> {
   return runPrompt(flashcardPrompt, { ...config, style: styleOf(context) }, context);
+}
+
+/** `factdeck edit`'s screen: resolves the action of the key pressed (see EDIT_KEYS). */
+export async function askEditKey(options: { screen: string }, context?: PromptContext): Promise<EditKey> {
+  return runPrompt(editKeyPrompt, { screen: options.screen, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
+}
+
+/** One line of text to edit, starting from `initial`; null when left with Esc. */
+export async function askEditLine(options: { message: string; initial: string }, context?: PromptContext): Promise<string | null> {
+  return runPrompt(editLinePrompt, { message: options.message, initial: options.initial, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
 }
