@@ -3,7 +3,8 @@
 // V8's code cache. One file instead of ~150 modules, and no compiling at start once the cache exists: that
 // is what makes start-up cheap on Node 20, which has no compile cache of its own.
 //
-// Left out of the bundle: compromise (the NLP library, loaded only by `factdeck build`, when it is needed).
+// Left out of the bundle: compromise (the NLP library, loaded only by `factdeck build` and `learn`, when it is
+// needed), and linkedom with @mozilla/readability (loaded only to read an article from a saved web page).
 //
 // The cache is then made by a training run (a short plain-mode quiz on a throw-away data folder), so the
 // functions a quiz needs are in it from the first real run. If that run fails, the build still succeeds:
@@ -25,7 +26,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['compromise'],
+  external: ['compromise', 'linkedom', '@mozilla/readability'],
   // import() from code compiled with a V8 code cache fails on Node 20 ("A dynamic import callback was not
   // specified"): the bundle asks for compromise with require() instead (its package has a CommonJS build).
   supported: { 'dynamic-import': false },
@@ -43,7 +44,8 @@ rmSync(`${bundle}.cache`, { force: true });
 
 const data = mkdtempSync(join(tmpdir(), 'factdeck-warm-'));
 try {
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'factdeck.cjs'), 'quiz', '--plain', '-n', '3', '--seed', '1', '--data', data], {
+  // The built-in deck by name, and a data folder of its own: other decks (built-in or a learner's) change nothing.
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'factdeck.cjs'), 'quiz', '--plain', '--deck', 'blinken-visit-beijing', '-n', '3', '--seed', '1', '--data', data], {
     input: '1\nBeijing\n1\n',
     env: { ...process.env, NO_COLOR: '1' },
     encoding: 'utf8',

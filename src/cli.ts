@@ -131,6 +131,18 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .option('--plain', 'no prompts: needs --yes')
     .action((deck: string, options: { data?: string; yes?: boolean; plain?: boolean }) => run(async () => (await import('./commands/rm.js')).rmCommand(context, deck, options)));
 
+  withProgressOptions(program.command('learn'))
+    .description('an article (a .txt, a saved .html page, or - to paste) to a deck of yours and its quiz, in one step')
+    .argument('<article>', 'a plain-text article, a web page saved from a browser (.html), or - for standard input')
+    .option('--title <title>', 'the deck title (default: the headline)')
+    .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
+    .option('-n, --count <n>', 'how many questions in the quiz', parseCount, 10)
+    .action((article: string, options: CommonOptions & { title?: string; seed?: number; count: number }) =>
+      run(async () => {
+        await (await import('./commands/learn.js')).learnCommand(context, article, options);
+      }),
+    );
+
   program
     .command('edit')
     .description("go through a deck's questions one screen each: keep, drop or fix them (saved at once, checked)")

@@ -43,7 +43,7 @@ function display(context: Context, path: string): string {
 }
 
 /** The article's bytes (copied as they are) and its text, or a clear refusal. */
-async function readArticle(context: Context, file: string): Promise<{ bytes: Buffer; text: string }> {
+export async function readArticle(context: Context, file: string): Promise<{ bytes: Buffer; text: string }> {
   const shown = printable(display(context, file), { singleLine: true });
   let info;
   try {

@@ -20,6 +20,7 @@ import { printable } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { PLAIN_EDIT_HELP, renderEditScreen } from '../ui/render-edit.js';
 import { createStyle } from '../ui/style.js';
+import { wrapText } from '../ui/wrap.js';
 import { deckArgument, findDeck, openDeck, openLibrary } from './open-deck.js';
 import { requireTerminalOrPlain } from './run-session.js';
 import { isDeckId } from '../bank/interop/slug.js';
@@ -27,6 +28,8 @@ import { isDeckId } from '../bank/interop/slug.js';
 export interface EditOptions {
   data?: string;
   plain?: boolean;
+  /** Called by `learn`, which starts the quiz itself: no closing hint. */
+  thenQuiz?: boolean;
 }
 
 /** What the learner asked for on one screen; text comes with it in plain mode, or is asked for after. */
@@ -102,8 +105,11 @@ function plainEditor(context: Context): Editor {
 function terminalEditor(context: Context): Editor {
   const streams = promptContext(context);
   const prompts = import('../ui/prompts.js');
+  // The question stays in view while its text is edited.
+  let shown = '';
   return {
     async next(screen) {
+      shown = screen;
       const key = await (await prompts).askEditKey({ screen }, streams);
       switch (key) {
         case 'next':
@@ -119,7 +125,7 @@ function terminalEditor(context: Context): Editor {
       }
     },
     async text(message, initial) {
-      return (await prompts).askEditLine({ message, initial }, streams);
+      return (await prompts).askEditLine({ message, initial, above: shown }, streams);
     },
     close: () => undefined,
   };
@@ -219,7 +225,8 @@ export async function editCommand(context: Context, deckArg: string, options: Ed
       const question = deck.questions[index] as Question;
       const fact = deck.facts.find((f) => f.id === question.factId);
       const sentence = fact === undefined ? null : findQuoteSentence(sentences, fact.quote)?.text ?? null;
-      const screen = renderEditScreen({ number: index + 1, total: deck.questions.length, question, fact, sentence, notice }, style, options.plain === true || !context.color);
+      const drawn = renderEditScreen({ number: index + 1, total: deck.questions.length, question, fact, sentence, notice }, style, options.plain === true || !context.color);
+      const screen = options.plain ? drawn : wrapText(drawn, Math.min(context.stdout.columns ?? 100, 100) - 1);
       notice = '';
       if (!options.plain) writeLine(context.stdout);
       const action = await editor.next(screen);
@@ -318,5 +325,5 @@ export async function editCommand(context: Context, deckArg: string, options: Ed
   const near = relative(context.cwd, file);
   writeLine(context.stdout);
   writeLine(context.stdout, `${edits} change${edits === 1 ? '' : 's'} saved in ${printable(near.startsWith('..') ? file : near, { singleLine: true })}: ${deck.questions.length} questions (${dropped} dropped), ${deck.facts.length} facts.`);
-  writeLine(context.stdout, `Quiz yourself on it: factdeck quiz --deck ${printable(await deckArgument(context, loaded.dir, deck.id, options), { singleLine: true })}`);
+  if (options.thenQuiz !== true) writeLine(context.stdout, `Quiz yourself on it: factdeck quiz --deck ${printable(await deckArgument(context, loaded.dir, deck.id, options), { singleLine: true })}`);
 }

@@ -9,15 +9,17 @@ import type { LoadedDeck } from '../domain/deck.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
 import { cardsFor, factProgressFor, firstReviewTimes, settingsFor } from '../storage/progress.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
+import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
 import { decksCommand } from './decks.js';
 import { activeDeck, deckPicker, quizCommand } from './quiz.js';
 import { reviewCommand } from './review.js';
 import { checkProfile, readStore, type ProgressOptions } from './run-session.js';
 import { statsCommand } from './stats.js';
+import { learnCommand } from './learn.js';
 import { studyCommand } from './study.js';
 
-type Item = 'quiz' | 'review' | 'study' | 'stats' | 'decks' | 'quit';
+type Item = 'quiz' | 'review' | 'study' | 'learn' | 'stats' | 'decks' | 'quit';
 
 async function counts(context: Context, options: ProgressOptions, loaded: LoadedDeck): Promise<{ missed: number; due: number; fresh: number }> {
   const store = await readStore(context, options);
@@ -33,14 +35,35 @@ async function counts(context: Context, options: ProgressOptions, loaded: Loaded
   }
 }
 
+/** Asks for the article's path, then learns it; the id of its deck, or null when none was given. */
+async function learnFromMenu(context: Context, options: ProgressOptions): Promise<string | null> {
+  const { askEditLine } = await import('../ui/prompts.js');
+  const path = await askEditLine({ message: 'The article to learn (a .txt or saved .html file; - to paste it):', initial: '' }, promptContext(context)).catch((error: unknown) => {
+    if (isPromptExit(error)) return null;
+    throw error;
+  });
+  if (path === null || path.trim() === '') return null;
+  // A path dragged into a terminal comes quoted, or with its spaces escaped.
+  const unquoted = path.trim().replace(/^(['"])(.*)\1$/, '$2').replace(/\\ /g, ' ');
+  try {
+    return await learnCommand(context, unquoted, options);
+  } catch (error) {
+    // A wrong path or an unusable article is said, and the menu comes back.
+    if (!(error instanceof UsageError) && (error as { name?: string }).name !== 'DeckError') throw error;
+    writeLine(context.stdout, printable(`factdeck: ${(error as Error).message}`));
+    const hint = (error as { hint?: string }).hint;
+    if (hint !== undefined) writeLine(context.stdout, printable(`  ${hint}`));
+    return null;
+  }
+}
+
 export async function menuCommand(context: Context, options: ProgressOptions & { deck?: string }): Promise<void> {
   checkProfile(options.profile);
   if (options.plain || !context.interactive) {
     throw new UsageError('no command given; without a terminal there is no menu', 'try `factdeck quiz --plain`, or `factdeck --help` for the commands');
   }
   const { askSelect } = await import('../ui/prompts.js');
-  const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
-  const deck = loaded.dir;
+  let loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   for (;;) {
     const { missed, due, fresh } = await counts(context, options, loaded);
     writeLine(context.stdout);
@@ -51,6 +74,7 @@ export async function menuCommand(context: Context, options: ProgressOptions & {
           { name: 'Quiz', value: 'quiz', description: '10 questions of mixed kinds, feedback after each' },
           { name: `Review missed (${missed})`, value: 'review', description: 'the facts you got wrong, until they stick' },
           { name: `Study (${due} due, ${fresh} new)`, value: 'study', description: 'spaced-repetition flashcards: flip, rate 1-4' },
+          { name: 'Learn a new article...', value: 'learn', description: 'a .txt or saved .html article (or - to paste) to a deck of yours and its quiz' },
           { name: 'Stats', value: 'stats', description: 'scores, accuracy, due forecast, activity' },
           { name: 'Decks', value: 'decks', description: 'the decks factdeck knows' },
           { name: 'Quit', value: 'quit' },
@@ -63,10 +87,15 @@ export async function menuCommand(context: Context, options: ProgressOptions & {
       throw error;
     });
     if (item === 'quit') return;
+    const deck = loaded.dir;
     try {
       if (item === 'quiz') await quizCommand(context, { ...options, deck, count: 10 });
       if (item === 'review') await reviewCommand(context, { ...options, deck });
       if (item === 'study') await studyCommand(context, { ...options, deck });
+      if (item === 'learn') {
+        const learned = await learnFromMenu(context, options);
+        if (learned !== null) loaded = await openDeck(context, learned, null, options);
+      }
       if (item === 'stats') await statsCommand(context, { ...options, deck });
       if (item === 'decks') await decksCommand(context, { data: options.data, profile: options.profile });
     } catch (error) {

@@ -6,6 +6,7 @@ import type { Style } from './style.js';
 import { printable } from './printable.js';
 import { CURSOR_HIDE, plainKey, renderHelp, type InputClosedHook, type PromptStatus, useInputClosed } from './prompt-kit.js';
 import { EDIT_KEYS } from './render-edit.js';
+import { wrapText } from './wrap.js';
 
 export type EditKey = 'next' | 'back' | 'drop' | 'prompt' | 'answer' | 'accept' | 'choice' | 'statement' | 'undo' | 'jump' | 'quit';
 
@@ -34,12 +35,15 @@ export const editKeyPrompt = createPrompt<EditKey, EditKeyConfig>((config, done)
     if (action !== undefined) finish(action);
   });
   if (status === 'done') return '';
-  return `${config.screen}\n\n${renderHelp(EDIT_KEYS, config.style)}${CURSOR_HIDE}`;
+  const columns = (process.stdout.columns ?? 100) - 1;
+  return `${config.screen}\n\n${wrapText(renderHelp(EDIT_KEYS, config.style), Math.min(columns, 99))}${CURSOR_HIDE}`;
 });
 
 export interface EditLineConfig extends InputClosedHook {
   message: string;
   initial: string;
+  /** Shown above the line (the question's screen), already printable. */
+  above?: string;
   style: Style;
 }
 
@@ -69,5 +73,6 @@ export const editLinePrompt = createPrompt<string | null, EditLineConfig>((confi
   });
   const message = `${style.cyan('?')} ${style.bold(printable(config.message, { singleLine: true }))}`;
   if (status === 'done') return '';
-  return [`${message} ${printable(value, { singleLine: true })}`, style.dim('Enter saves · Esc leaves it as it was')];
+  const line = `${message} ${printable(value, { singleLine: true })}`;
+  return [config.above === undefined ? line : `${config.above}\n\n${line}`, style.dim('Enter saves · Esc leaves it as it was')];
 });

@@ -179,6 +179,6 @@ export async function askEditKey(options: { screen: string }, context?: PromptCo
 }
 
 /** One line of text to edit, starting from `initial`; null when left with Esc. */
-export async function askEditLine(options: { message: string; initial: string }, context?: PromptContext): Promise<string | null> {
-  return runPrompt(editLinePrompt, { message: options.message, initial: options.initial, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
+export async function askEditLine(options: { message: string; initial: string; above?: string }, context?: PromptContext): Promise<string | null> {
+  return runPrompt(editLinePrompt, { message: options.message, initial: options.initial, above: options.above, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
 }
