@@ -205,8 +205,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
 
   program
     .command('build')
-    .description('draft a deck from any plain-text article, offline')
-    .argument('<article>', 'a plain-text article (UTF-8); its first line is taken as the headline')
+    .description('draft a deck from any article (plain text, or a page saved from a browser), offline')
+    .argument('<article>', 'a plain-text article (UTF-8; its first line is taken as the headline), or a saved .html page')
     .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
     .option('--data <dir>', 'the data folder whose decks/ it goes in (also FACTDECK_DATA)')
     .option('--title <title>', 'the deck title (default: the headline)')

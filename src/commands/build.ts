@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { ARTICLE_FILE, DECK_FILE, loadDeck } from '../bank/load-decks.js';
 import { detectHeadline } from '../builder/analyse.js';
@@ -212,9 +212,42 @@ export async function draftDeck(context: Context, file: string, article: { bytes
   return { dir, id, title, seed, result, kept, note };
 }
 
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1000));
+}
+
+export async function fromPage(name: string, html: string): Promise<{ text: string }> {
+  const { extractArticle } = await import('../bank/html-article.js');
+  const article = await extractArticle(html);
+  if (article === null) {
+    throw new DeckError(`found no article in the page ${printable(name, { singleLine: true })}`, 'save the page as "Web Page, HTML only" from the article itself, or copy its text into a .txt file');
+  }
+  return { text: article.text };
+}
+
+/**
+ * An article file: plain text as it is, or a page saved from a browser (by its extension, or its first
+ * bytes), whose article is found and kept as text.
+ */
+export async function readArticleFile(context: Context, file: string): Promise<{ bytes: Buffer | string; text: string; fromPage: boolean }> {
+  if (PAGE_EXTENSIONS.has(extname(file).toLowerCase())) {
+    // Checked as an article is (there, a file, not too large), then read as a page.
+    const info = await stat(file).catch(() => null);
+    if (info === null || !info.isFile() || info.size > MAX_ARTICLE_BYTES) return { ...(await readArticle(context, file)), fromPage: false };
+    const { text } = await fromPage(basename(file), (await readFile(file)).toString('utf8'));
+    return { bytes: text, text, fromPage: true };
+  }
+  const { bytes, text } = await readArticle(context, file);
+  if (!looksLikeHtml(text)) return { bytes, text, fromPage: false };
+  const page = await fromPage(basename(file), text);
+  return { bytes: page.text, text: page.text, fromPage: true };
+}
+
 export async function buildCommand(context: Context, articlePath: string, options: BuildOptions): Promise<void> {
   const file = resolve(context.cwd, articlePath);
-  const article = await readArticle(context, file);
+  const article = await readArticleFile(context, file);
   const { dir, id, title, seed, result, kept, note } = await draftDeck(context, file, article, options);
   const shownDir = printable(display(context, dir), { singleLine: true });
   if (!options.json) {

@@ -4,9 +4,9 @@
 // made and what was left out and why; then the learner goes through the questions (keep, drop, fix) or
 // starts the quiz at once. The same article learned again reuses its deck (and the learner's edits).
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { ARTICLE_FILE } from '../bank/load-decks.js';
 import { slugify } from '../builder/slug.js';
@@ -20,7 +20,7 @@ import { isPromptExit } from '../ui/prompt-exit.js';
 import { kindLabel } from '../ui/render-quiz.js';
 import { createStyle, type Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
-import { articleTitle, draftDeck, MAX_ARTICLE_BYTES, readArticle } from './build.js';
+import { articleTitle, draftDeck, fromPage, looksLikeHtml, MAX_ARTICLE_BYTES, readArticleFile } from './build.js';
 import { editCommand } from './edit.js';
 import { openLibrary } from './open-deck.js';
 import { quizCommand } from './quiz.js';
@@ -44,21 +44,6 @@ interface Article {
   fromPage: boolean;
   /** Read from standard input that is not a terminal: no answers can follow on it. */
   pipedIn: boolean;
-}
-
-const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
-
-function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1000));
-}
-
-async function fromPage(name: string, html: string): Promise<{ text: string }> {
-  const { extractArticle } = await import('../bank/html-article.js');
-  const article = await extractArticle(html);
-  if (article === null) {
-    throw new DeckError(`found no article in the page ${printable(name, { singleLine: true })}`, 'save the page as "Web Page, HTML only" from the article itself, or copy its text into a .txt file');
-  }
-  return { text: article.text };
 }
 
 /** A terminal: the pasted lines until Ctrl+D on an empty line (Ctrl+C gives up). */
@@ -105,20 +90,8 @@ async function readLearnArticle(context: Context, path: string): Promise<Article
     return { name: 'article.txt', text, bytes: text, fromPage: false, pipedIn };
   }
   const file = resolve(context.cwd, path);
-  if (PAGE_EXTENSIONS.has(extname(file).toLowerCase())) {
-    // Checked as an article is (there, a file, not too large), then read as a page.
-    const info = await stat(file).catch(() => null);
-    if (info === null || !info.isFile()) return { ...(await readArticle(context, file)), name: basename(file), fromPage: false, pipedIn: false };
-    if (info.size > MAX_ARTICLE_BYTES) await readArticle(context, file);
-    const { text } = await fromPage(basename(file), (await readFile(file)).toString('utf8'));
-    return { name: basename(file), text, bytes: text, fromPage: true, pipedIn: false };
-  }
-  const { bytes, text } = await readArticle(context, file);
-  if (looksLikeHtml(text)) {
-    const page = await fromPage(basename(file), text);
-    return { name: basename(file), text: page.text, bytes: page.text, fromPage: true, pipedIn: false };
-  }
-  return { name: basename(file), text, bytes, fromPage: false, pipedIn: false };
+  const read = await readArticleFile(context, file);
+  return { name: basename(file), ...read, pipedIn: false };
 }
 
 /**
