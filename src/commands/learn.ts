@@ -48,8 +48,10 @@ interface Article {
 
 /** A terminal: the pasted lines until Ctrl+D on an empty line (Ctrl+C gives up). */
 async function readPasted(context: Context): Promise<string> {
-  writeLine(context.stdout, 'Paste the article (its headline on the first line), then press Enter and Ctrl+D:');
+  // The terminal is in raw mode (readline's) before the learner is asked: a paste that comes at once is
+  // read by readline, and Ctrl+D ends it without ending standard input, which the prompts after need.
   const rl = createInterface({ input: context.stdin, output: context.stdout, terminal: true });
+  writeLine(context.stdout, 'Paste the article (its headline on the first line), then press Ctrl+D:');
   const lines: string[] = [];
   let cancelled = false;
   rl.on('line', (line) => lines.push(line));
@@ -57,7 +59,17 @@ async function readPasted(context: Context): Promise<string> {
     cancelled = true;
     rl.close();
   });
+  // A paste whose last line has no line break: Ctrl+D after it ends the article too (readline alone
+  // would take it as "delete").
+  const onKey = (_text: string, key: { ctrl?: boolean; name?: string } | undefined): void => {
+    if (key?.ctrl === true && key.name === 'd' && rl.line !== '') {
+      lines.push(rl.line);
+      rl.close();
+    }
+  };
+  context.stdin.on('keypress', onKey);
   await new Promise<void>((done) => rl.once('close', done));
+  context.stdin.removeListener('keypress', onKey);
   if (cancelled) throw new StoppedError('\nStopped: nothing was learned.');
   return `${lines.join('\n')}\n`;
 }
