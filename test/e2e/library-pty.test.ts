@@ -10,7 +10,7 @@ import type { Deck } from '../../src/domain/deck.js';
 import { ROOT, requireBuild, runCli, stopAllCli, tempDirs } from '../helpers/cli-run.js';
 import type { DeckFile } from '../helpers/cli-deck.js';
 import { KEYS, startPty, type PtySession } from '../helpers/pty-session.js';
-import { answerNext, goOn } from '../helpers/pty-quiz.js';
+import { answerNext } from '../helpers/pty-quiz.js';
 
 const PAGE = join(ROOT, 'test', 'fixtures', 'html', 'wire-service.html');
 const STORM = 'storm-helena-forces-12-000-from-homes-in-portugal';
