@@ -184,7 +184,7 @@ describe('a corrupt database', () => {
 
 describe('NO_COLOR', () => {
   test('decks and a plain quiz print no escape character, through a pipe', async () => {
-    const decks = await runCli(['decks']);
+    const decks = await runCli(['decks', '--data', await dirs.make()]);
     expect(decks.code).toBe(0);
     expect(decks.stdout).toContain(deck.id);
     expect(decks.stdout).not.toContain(ESC);
