@@ -75,8 +75,8 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 const DATA_HELP = `
-Where progress lives: --data DIR, else $FACTDECK_DATA, else data/ in a source checkout,
-else $XDG_DATA_HOME/factdeck (~/.local/share/factdeck) for an installed package.`;
+Where progress and your own decks (decks/) live: --data DIR, else $FACTDECK_DATA, else data/ in a
+source checkout, else $XDG_DATA_HOME/factdeck (~/.local/share/factdeck) for an installed package.`;
 
 function withProgressOptions(command: Command): Command {
   return command
@@ -94,7 +94,7 @@ function withQuizOptions(command: Command, mode: 'quiz' | 'review'): Command {
   if (mode === 'quiz') counted.option('-n, --count <n>', 'how many questions', parseCount, 10);
   else counted.option('-n, --count <n>', 'how many of the missed facts (default: all of them)', parseCount);
   return counted
-    .option('--deck <id|path>', 'a deck id under questions/ (or the start of one), or a deck folder')
+    .option('--deck <id|path>', 'a deck id (yours or built-in, or the start of one), or a deck folder')
     .option('--kind <kind>', 'only this kind of question (repeatable): choice, true-false, cloze, short-answer, order, multi-select', collect)
     .option('--topic <topic>', 'only facts on this topic')
     .option('--seed <n>', `the same seed on the same progress gives the same ${mode === 'quiz' ? 'quiz' : 'questions, in the same order'}`, parseSeed);
@@ -121,17 +121,78 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
   program
     .command('check')
     .description('validate decks: every problem with its file, line, JSON path and a hint')
-    .argument('[path]', 'a deck folder or deck.json (default: every deck under questions/)')
+    .argument('[path]', 'a deck folder or deck.json (default: every deck, built-in and yours)')
     .option('--json', 'print the problems as JSON')
-    .action((path: string | undefined, options: { json?: boolean }) =>
+    .option('--data <dir>', 'the data folder whose decks/ are checked (also FACTDECK_DATA)')
+    .action((path: string | undefined, options: { json?: boolean; data?: string }) =>
       run(async () => (await import('./commands/check.js')).checkCommand(context, path, options)),
     );
 
   program
     .command('decks')
-    .description('list the decks with their fact and question counts')
+    .description('list your decks and the built-in ones: counts, suspended questions, your progress')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose progress', 'default')
     .option('--json', 'print the list as JSON')
-    .action((options: { json?: boolean }) => run(async () => (await import('./commands/decks.js')).decksCommand(context, options)));
+    .action((options: { json?: boolean; data?: string; profile?: string }) => run(async () => (await import('./commands/decks.js')).decksCommand(context, options)));
+
+  program
+    .command('rm')
+    .description('remove one of your decks (kept in the decks folder\'s .replaced/); progress stays until reset')
+    .argument('<deck>', 'the id of one of your decks')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+    .option('--yes', 'do not ask (for scripts)')
+    .option('--plain', 'no prompts: needs --yes')
+    .action((deck: string, options: { data?: string; yes?: boolean; plain?: boolean }) => run(async () => (await import('./commands/rm.js')).rmCommand(context, deck, options)));
+
+  withProgressOptions(program.command('learn'))
+    .description('an article (a .txt, a saved .html page, or - to paste) to a deck of yours and its quiz, in one step')
+    .argument('<article>', 'a plain-text article, a web page saved from a browser (.html), or - for standard input')
+    .option('--title <title>', 'the deck title (default: the headline)')
+    .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
+    .option('-n, --count <n>', 'how many questions in the quiz', parseCount, 10)
+    .action((article: string, options: CommonOptions & { title?: string; seed?: number; count: number }) =>
+      run(async () => {
+        await (await import('./commands/learn.js')).learnCommand(context, article, options);
+      }),
+    );
+
+  program
+    .command('edit')
+    .description("go through a deck's questions one screen each: keep, drop or fix them (saved at once, checked)")
+    .argument('<deck>', 'a deck id (a built-in deck is copied to your decks first) or a deck folder')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+    .option('--plain', 'one action a line, for scripts and screen readers (see --help)')
+    .addHelpText(
+      'after',
+      `
+Keys: Enter keeps the question and goes on, d drops it, p/a/o/c/s edit its prompt, answer, other
+accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / goes to a question, q quits.
+--plain reads one action a line: an empty line keeps, d drops, "p TEXT", "a TEXT", "o A | B",
+"c N TEXT", "s TEXT" edit, u undoes, b goes back, /N or /WORDS goes to a question, q quits.`,
+    )
+    .action((deck: string, options: { data?: string; plain?: boolean }) => run(async () => (await import('./commands/edit.js')).editCommand(context, deck, options)));
+
+  program
+    .command('suspended')
+    .description('list the questions you suspended (x after the feedback)')
+    .option('--deck <id|path>', 'only this deck')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose suspended questions', 'default')
+    .option('--json', 'print the list as JSON')
+    .action((options: CommonOptions & { deck?: string }) => run(async () => (await import('./commands/suspended.js')).suspendedCommand(context, options)));
+
+  program
+    .command('unsuspend')
+    .description('bring suspended questions back into your runs')
+    .argument('[ids...]', 'question ids, or the start of one (`factdeck suspended` lists them)')
+    .option('--all', 'every suspended question (of --deck, if given)')
+    .option('--deck <id|path>', 'only this deck')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose suspended questions', 'default')
+    .action((ids: string[], options: CommonOptions & { deck?: string; all?: boolean }) =>
+      run(async () => (await import('./commands/suspended.js')).unsuspendCommand(context, ids, options)),
+    );
 
   withQuizOptions(program.command('quiz'), 'quiz')
     .description('a quiz of mixed kinds; feedback after each answer; score at the end')
@@ -143,7 +204,7 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
 
   withProgressOptions(program.command('study'))
     .description('spaced-repetition flashcards: what is due, flip, rate Again/Hard/Good/Easy')
-    .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
+    .option('--deck <id|path>', 'a deck id (yours or built-in), or a deck folder')
     .option('--new <n>', 'new cards to introduce today (default: the profile\'s setting, 10)', parseWhole('--new'))
     .option('--cram', 'go through all the cards without touching the schedule')
     .option('--seed <n>', 'the same order of choices on card fronts (and of cards in --cram) again', parseSeed)
@@ -153,15 +214,16 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
 
   program
     .command('build')
-    .description('draft a deck from any plain-text article, offline')
-    .argument('<article>', 'a plain-text article (UTF-8); its first line is taken as the headline')
-    .option('--out <dir>', 'the deck folder to write (default: questions/<slug of the title>)')
+    .description('draft a deck from any article (plain text, or a page saved from a browser), offline')
+    .argument('<article>', 'a plain-text article (UTF-8; its first line is taken as the headline), or a saved .html page')
+    .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
+    .option('--data <dir>', 'the data folder whose decks/ it goes in (also FACTDECK_DATA)')
     .option('--title <title>', 'the deck title (default: the headline)')
     .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
     .option('--explain', 'list every candidate question, kept or dropped, with the reason')
     .option('--force', 'replace an existing deck')
     .option('--json', 'print the summary as JSON')
-    .action((article: string, options: { out?: string; title?: string; seed?: number; explain?: boolean; force?: boolean; json?: boolean }) =>
+    .action((article: string, options: { out?: string; data?: string; title?: string; seed?: number; explain?: boolean; force?: boolean; json?: boolean }) =>
       run(async () => (await import('./commands/build.js')).buildCommand(context, article, options)),
     );
 
@@ -169,15 +231,16 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .command('export')
     .description('write a deck as Anki text (TSV), CSV, JSON or an Anki package (.apkg)')
     .requiredOption('--format <format>', 'anki, csv, json or apkg')
-    .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
+    .option('--deck <id|path>', 'a deck id (yours or built-in), or a deck folder')
     .option('--out <file>', 'write to this file (default: standard output; for apkg, <deck id>.apkg)')
     .option('--raw', 'write cells as they are, even those a spreadsheet would run as formulas (= + - @)')
     .option('--force', 'replace the --out file if it exists')
     .option('--json', 'with --out: print what was written as JSON')
+    .option('--all', 'include the questions you suspended (left out otherwise)')
     .option('--with-progress', "apkg: put the profile's schedule and review log in the package")
-    .option('--profile <name>', 'whose progress, with --with-progress', 'default')
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
-    .action((options: { deck?: string; format: string; out?: string; raw?: boolean; force?: boolean; json?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
+    .option('--profile <name>', 'whose suspended questions are left out, and whose schedule --with-progress takes', 'default')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+    .action((options: { deck?: string; format: string; out?: string; raw?: boolean; force?: boolean; json?: boolean; all?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
       run(async () => (await import('./commands/export.js')).exportCommand(context, options)),
     );
 
@@ -185,14 +248,14 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .command('import')
     .description('make a deck from an Anki package (.apkg), an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
     .argument('<file>', 'the file to import')
-    .option('--out <dir>', 'the deck folder to write (default: questions/<slug of the title>)')
+    .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
     .option('--title <title>', "the deck title (default: the file's deck name, else its file name)")
     .option('--force', 'replace an existing deck')
     .option('--json', 'print the outcome (the deck written, or every problem) as JSON')
     .option('--strict', 'import nothing when any card cannot be imported (default: import the rest and list what was skipped)')
     .option('--with-progress', "apkg: bring the package's schedule and review log into the profile")
     .option('--profile <name>', 'whose progress, with --with-progress', 'default')
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
     .action((file: string, options: { out?: string; title?: string; force?: boolean; json?: boolean; strict?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
       run(async () => (await import('./commands/import.js')).importCommand(context, file, options)),
     );

@@ -7,6 +7,7 @@ import { TextDecoder } from 'node:util';
 import type { LoadedDeck } from '../domain/deck.js';
 import { invalidUtf8Lines } from './interop/decode-text.js';
 import { MAX_DECK_FILE_BYTES, megabytes } from './limits.js';
+import { isDeckId } from './interop/slug.js';
 import type { TextLocation } from './json-location.js';
 import { parseDeckText, type LocatedProblem } from './parse-deck.js';
 
@@ -121,7 +122,9 @@ export async function loadDeck(path: string): Promise<DeckReport> {
     problems.push(unreadable(join(dir, ARTICLE_FILE), articleText, 'keep the article as UTF-8 plain text'));
   }
   const article = articleText.ok ? articleText.text : null;
-  const result = parseDeckText(deckText.text, { folderName: basename(dir), article: articleText.ok || articleText.missing ? article : false });
+  // A folder whose name cannot be a deck id (`--out My_Deck`) does not name the deck: its id stands alone.
+  const folderName = isDeckId(basename(dir)) ? basename(dir) : undefined;
+  const result = parseDeckText(deckText.text, { folderName, article: articleText.ok || articleText.missing ? article : false });
   problems.push(...result.problems);
   const loaded = result.deck !== null ? { deck: result.deck, dir, file, article } : null;
   return { file, dir, loaded, problems };

@@ -1,10 +1,10 @@
-// `factdeck check [PATH]`: validate one deck or every deck under questions/, print every problem with its
+// `factdeck check [PATH]`: validate one deck or every deck (built-in and the learner's), print every problem with its
 // file, line and column, JSON path, id and a hint; exit 1 if there are any.
 
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { DECK_FILE, listDeckDirs, loadAllDecks, loadDeck, type DeckReport } from '../bank/load-decks.js';
-import { builtInQuestionsDir } from '../paths.js';
+import { openLibrary } from './open-deck.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { ReportedFailure } from '../errors.js';
@@ -13,8 +13,11 @@ import { renderProblem } from '../ui/render-problems.js';
 import { writeJson } from './json-output.js';
 import { createStyle } from '../ui/style.js';
 
-export async function readReports(context: Context, path: string | undefined): Promise<DeckReport[]> {
-  if (path === undefined) return loadAllDecks(builtInQuestionsDir(context.root));
+export async function readReports(context: Context, path: string | undefined, options: { data?: string } = {}): Promise<DeckReport[]> {
+  if (path === undefined) {
+    const library = await openLibrary(context, options);
+    return library.decks.map((entry) => entry.report);
+  }
   const target = resolve(context.cwd, path);
   // A folder without deck.json but with deck folders inside (like questions/) is checked deck by deck.
   if (!existsSync(join(target, DECK_FILE)) && (await listDeckDirs(target).catch(() => [])).length > 0) {
@@ -23,8 +26,8 @@ export async function readReports(context: Context, path: string | undefined): P
   return [await loadDeck(target)];
 }
 
-export async function checkCommand(context: Context, path: string | undefined, options: { json?: boolean }): Promise<void> {
-  const reports = await readReports(context, path);
+export async function checkCommand(context: Context, path: string | undefined, options: { json?: boolean; data?: string }): Promise<void> {
+  const reports = await readReports(context, path, options);
   // Paths hold folder names, which are data too: a folder may be named with escape sequences.
   const display = (file: string): string => printable(relative(context.cwd, file) || file, { singleLine: true });
   const total = reports.reduce((sum, report) => sum + report.problems.length, 0);
@@ -54,7 +57,7 @@ export async function checkCommand(context: Context, path: string | undefined, o
 
   const style = createStyle(context.color);
   if (reports.length === 0) {
-    writeLine(context.stdout, `No decks found in ${display(path === undefined ? builtInQuestionsDir(context.root) : resolve(context.cwd, path))}.`);
+    writeLine(context.stdout, `No decks found in ${path === undefined ? 'the built-in decks or yours' : display(resolve(context.cwd, path))}.`);
     return;
   }
   for (const report of reports) {

@@ -9,6 +9,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { EXPORT_FORMATS, exportDeck, isExportFormat } from '../bank/interop/export-deck.js';
+import type { Deck } from '../domain/deck.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -21,10 +22,15 @@ import { cardsFor, settingsFor, type ProfileSettings } from '../storage/progress
 import { readReviewHistory } from '../storage/review-history.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import { openDeck } from './open-deck.js';
+import { activeDeck } from './quiz.js';
 import { checkProfile, dataDirFor, readStore } from './run-session.js';
 
 export interface ExportOptions {
   deck?: string;
+  data?: string;
+  profile?: string;
+  /** Include the questions this profile suspended (left out otherwise). */
+  all?: boolean;
   format: string;
   out?: string;
   /** Cells as the deck has them, even those a spreadsheet would run as formulas. */
@@ -32,8 +38,21 @@ export interface ExportOptions {
   force?: boolean;
   json?: boolean;
   withProgress?: boolean;
-  profile?: string;
-  data?: string;
+}
+
+/**
+ * The deck to export and its article: without --all, the questions this profile suspended are left out
+ * (said on stderr, as stdout may be the export itself).
+ */
+async function exportedDeck(context: Context, options: ExportOptions): Promise<{ deck: Deck; article: string | null }> {
+  const loaded = await openDeck(context, options.deck, null, options);
+  if (options.all === true) return { deck: loaded.deck, article: loaded.article };
+  const store = await readStore(context, options);
+  const deck = activeDeck(store, checkProfile(options.profile ?? 'default'), loaded.deck);
+  await store.close();
+  const left = loaded.deck.questions.length - deck.questions.length;
+  if (left > 0) writeLine(context.stderr, `(${left} suspended question${left === 1 ? ' is' : 's are'} left out; --all includes ${left === 1 ? 'it' : 'them'})`);
+  return { deck, article: loaded.article };
 }
 
 export async function exportCommand(context: Context, options: ExportOptions): Promise<void> {
@@ -56,7 +75,7 @@ export async function exportCommand(context: Context, options: ExportOptions): P
     }
   }
 
-  const { deck, article } = await openDeck(context, options.deck, null);
+  const { deck, article } = await exportedDeck(context, options);
   const text = exportDeck(deck, article, format, { raw: options.raw === true });
 
   if (target === null) {
@@ -99,7 +118,7 @@ async function progressOf(context: Context, options: ExportOptions, deckId: stri
 }
 
 async function exportPackage(context: Context, options: ExportOptions): Promise<void> {
-  const { deck, article } = await openDeck(context, options.deck, null);
+  const { deck, article } = await exportedDeck(context, options);
   const target = resolve(context.cwd, options.out ?? `${deck.id}.apkg`);
   const info = await stat(target).catch(() => null);
   if (info?.isDirectory()) throw new UsageError(`--out ${printable(target, { singleLine: true })} is a folder`, 'give the path of a file to write, e.g. --out deck.apkg');

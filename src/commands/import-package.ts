@@ -5,6 +5,8 @@
 // saved through the store, a card's reviews in one save with its card, so a failure part way leaves each
 // card either as it was or whole.
 
+import { checkNewDeckId, type Library } from '../bank/library.js';
+import { deckArgument } from './open-deck.js';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { ankiRatings, memoryFromAnki, planApkgImport, type AnkiCard } from '../bank/interop/anki-package.js';
 import { contentId } from '../bank/interop/content-id.js';
@@ -30,7 +32,7 @@ interface Where {
   path: string;
   shown: string;
   chosen: string | null;
-  questionsDir: string;
+  library: Library;
   options: ImportCommandOptions;
 }
 
@@ -66,13 +68,13 @@ export function scheduleEvents(data: DatabaseData, profile: string, deckId: stri
 }
 
 export async function importPackage(context: Context, bytes: Uint8Array, where: Where): Promise<void> {
-  const { options, chosen, questionsDir, shown } = where;
+  const { options, chosen, library, shown } = where;
   const profile = options.withProgress ? checkProfile(options.profile ?? 'default') : null;
   const collection = await readAnkiPackage(bytes).catch((error: unknown) => {
     if ((error as { name?: string }).name === 'DeckError') reportProblems(context, shown, [{ line: null, message: (error as Error).message, hint: (error as { hint?: string }).hint ?? '' }]);
     throw error;
   });
-  const underQuestions = chosen === null || dirname(chosen) === questionsDir;
+  const underQuestions = chosen !== null && dirname(chosen) === library.builtInDir;
   const plan = planApkgImport(collection, {
     title: options.title,
     folderName: chosen === null ? undefined : basename(chosen),
@@ -94,7 +96,8 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
     ]);
   }
 
-  const target = chosen ?? join(questionsDir, deck.id);
+  const target = chosen ?? join(library.libraryDir, deck.id);
+  checkNewDeckId(library, target, deck.id);
   const state = await targetState(target);
   if (state === 'full' && options.force !== true) {
     throw new UsageError(
@@ -151,7 +154,7 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
       const keptNote = kept > 0 ? `; ${kept} card${kept === 1 ? '' : 's'} already had progress here and kept it` : '';
       writeLine(context.stdout, `  schedule: ${cards} card${cards === 1 ? '' : 's'} with ${reviews} rating${reviews === 1 ? '' : 's'} for profile ${oneLine(profile)}${keptNote}.`);
     }
-    const deckOption = dirname(target) === questionsDir ? deck.id : isAbsolute(whereShown) || whereShown.startsWith('.') ? whereShown : `./${whereShown}`;
+    const deckOption = await deckArgument(context, target, deck.id, options);
     writeLine(context.stdout, `Start with: factdeck ${profile === null ? 'quiz' : 'study'} --deck ${oneLine(deckOption)}`);
   } finally {
     await store?.close();

@@ -8,14 +8,15 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/pro
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { decodeImportBytes, MAX_IMPORT_BYTES, tooLargeProblem } from '../bank/interop/decode-text.js';
 import { planImport, type ImportProblem } from '../bank/interop/import-deck.js';
-import { isDeckId, slugify } from '../bank/interop/slug.js';
+import { isDeckId } from '../bank/interop/slug.js';
 import { keepReplacedDeck } from '../bank/keep-replaced.js';
 import { DECK_FILE } from '../bank/load-decks.js';
 import { MAX_DECK_FILE_BYTES, megabytes } from '../bank/limits.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { DeckError, ReportedFailure, UsageError } from '../errors.js';
-import { builtInQuestionsDir } from '../paths.js';
+import { checkNewDeckId } from '../bank/library.js';
+import { deckArgument, openLibrary } from './open-deck.js';
 import { serialize, writeFileDurably } from '../storage/durable-file.js';
 import { printable } from '../ui/printable.js';
 import { renderProblem } from '../ui/render-problems.js';
@@ -130,14 +131,10 @@ export async function replaceDeck(target: string, text: string, now: Date): Prom
 
 export async function importCommand(context: Context, file: string, options: ImportCommandOptions): Promise<void> {
   if (options.title !== undefined && options.title.trim() === '') throw new UsageError('--title is empty', 'give the deck a title, e.g. --title "Capitals of Europe"');
-  const questionsDir = builtInQuestionsDir(context.root);
+  const library = await openLibrary(context, options);
   const chosen = options.out === undefined ? null : resolve(context.cwd, options.out);
-  if (chosen !== null && !isDeckId(basename(chosen))) {
-    throw new UsageError(
-      `--out ${oneLine(options.out ?? '')}: a deck folder's name is the deck's id, and "${oneLine(basename(chosen))}" is not one`,
-      `use lowercase letters, digits and hyphens, e.g. --out ${oneLine(join(dirname(options.out ?? ''), slugify(basename(chosen))))}`,
-    );
-  }
+  // A folder name that cannot be an id does not name the deck: its id comes from the title (and is said).
+  const usableName = chosen !== null && isDeckId(basename(chosen));
 
   const path = resolve(context.cwd, file);
   const shown = display(context, path);
@@ -146,24 +143,25 @@ export async function importCommand(context: Context, file: string, options: Imp
   // A zip is a package whatever its name (an Anki text file never starts with "PK\x03\x04").
   if (isPackage || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     const { importPackage } = await import('./import-package.js');
-    return importPackage(context, bytes, { path, shown, chosen, questionsDir, options });
+    return importPackage(context, bytes, { path, shown, chosen, library, options });
   }
   if (options.withProgress) throw new UsageError('--with-progress goes with an Anki package (.apkg)', 'a text file carries no schedule');
   const decoded = decodeImportBytes(bytes);
   if (!decoded.ok) reportProblems(context, shown, decoded.problems, options.json);
 
-  const underQuestions = chosen === null || dirname(chosen) === questionsDir;
+  const underQuestions = chosen !== null && dirname(chosen) === library.builtInDir;
   const plan = planImport(decoded.text, {
     fileName: basename(path),
     title: options.title,
-    folderName: chosen === null ? undefined : basename(chosen),
+    folderName: chosen === null || !usableName ? undefined : basename(chosen),
     schemaRef: underQuestions ? SCHEMA_REF : undefined,
     strict: options.strict === true,
   });
   if (plan.deck === null) reportProblems(context, shown, plan.problems, options.json);
   const deck = plan.deck;
 
-  const target = chosen ?? join(questionsDir, deck.id);
+  const target = chosen ?? join(library.libraryDir, deck.id);
+  checkNewDeckId(library, target, deck.id);
   const state = await targetState(target);
   if (state === 'full' && options.force !== true) {
     throw new UsageError(
@@ -189,7 +187,7 @@ export async function importCommand(context: Context, file: string, options: Imp
 
   const where = display(context, target);
   // openDeck takes a bare name for an id: a folder elsewhere is given as a path.
-  const deckOption = dirname(target) === questionsDir ? deck.id : isAbsolute(where) || where.startsWith('.') ? where : `./${where}`;
+  const deckOption = await deckArgument(context, target, deck.id, options);
   if (options.json) {
     writeJson(context, {
       ok: true,
@@ -210,6 +208,9 @@ export async function importCommand(context: Context, file: string, options: Imp
   }
   const count = plan.format === 'json' ? `a deck of ${deck.facts.length} facts` : `${deck.facts.length} card${deck.facts.length === 1 ? '' : 's'}`;
   writeLine(context.stdout, `Imported ${count} (${plan.format}) into ${oneLine(where)}${state === 'full' ? ' (replaced)' : ''}.`);
+  if (chosen !== null && !usableName) {
+    writeLine(context.stdout, `  note: the folder name "${oneLine(basename(chosen))}" cannot be a deck id (lowercase letters, digits, hyphens): the deck's id is "${oneLine(deck.id)}"`);
+  }
   if (kept !== null) writeLine(context.stdout, `  the deck it replaced is kept in ${oneLine(display(context, kept))}`);
   for (const note of plan.notes) writeLine(context.stdout, `  note: ${oneLine(note)}`);
   if (plan.skipped.length > 0) {

@@ -1,16 +1,20 @@
-// Which deck a quiz or review uses: --deck as an id under questions/ (or the one id it begins, with "did
-// you mean" for a near miss) or a deck folder; with one deck, that one; with several and no --deck, a
-// terminal asks (q or Esc there leaves) and plain mode refuses with the list (exit 2).
+// Which deck a command uses: --deck as an id (the learner's decks in the data folder, then the built-in
+// ones; or the one id it begins, with "did you mean" for a near miss) or a deck folder; with one deck, that
+// one; with several and no --deck, a terminal asks (q or Esc there leaves) and plain mode refuses with the
+// list (exit 2).
 
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { DECK_FILE, loadAllDecks, loadDeck, type DeckReport } from '../bank/load-decks.js';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { DECK_FILE, loadDeck, type DeckReport } from '../bank/load-decks.js';
+import { findInLibrary, libraryDirOf, loadLibrary, usableDecks, type Library, type LibraryDeck } from '../bank/library.js';
+import { isDeckId } from '../bank/interop/slug.js';
 import type { LoadedDeck } from '../domain/deck.js';
 import { matchDeckId } from '../domain/deck-match.js';
 import type { Context } from '../context.js';
 import { DeckError, LeftError, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
 import { printable } from '../ui/printable.js';
+import { dataDirFor } from './run-session.js';
 
 /** A deck as opened, and how to name it again in a command (set when there was a choice to make). */
 export type OpenedDeck = LoadedDeck & { argument?: string };
@@ -38,38 +42,40 @@ function looksLikePath(value: string): boolean {
 
 const LIST_HINT = '`factdeck decks` lists them';
 
-async function byId(questionsDir: string, wanted: string): Promise<OpenedDeck> {
-  const exact = join(questionsDir, wanted);
-  if (existsSync(exact)) return { ...usable(await loadDeck(exact)), argument: wanted };
-  const ids = (await loadAllDecks(questionsDir)).map((report) => report.loaded?.deck.id).filter((id): id is string => id !== undefined);
-  const match = matchDeckId(ids, wanted);
-  if ('id' in match) return { ...usable(await loadDeck(join(questionsDir, match.id))), argument: match.id };
-  if ('ambiguous' in match) throw new UsageError(`--deck ${wanted} could be any of ${match.ambiguous.length} decks`, `give more of the id: ${match.ambiguous.join(', ')}`);
-  const near = match.near.length > 0 ? ` (did you mean ${match.near.join(' or ')}?)` : '';
-  throw new UsageError(`no deck "${wanted}"${near}`, `the decks are: ${ids.join(', ') || 'none'}`);
+/** Every deck there is: the built-in ones and the learner's, in the data folder of these options. */
+export async function openLibrary(context: Context, options: { data?: string }): Promise<Library> {
+  return loadLibrary(builtInQuestionsDir(context.root), libraryDirOf(dataDirFor(context, options)));
 }
 
-export async function openDeck(context: Context, deckOption: string | undefined, askWhich: ((decks: LoadedDeck[]) => Promise<LoadedDeck | null>) | null): Promise<OpenedDeck> {
-  const questionsDir = builtInQuestionsDir(context.root);
-  if (deckOption !== undefined) {
-    if (looksLikePath(deckOption)) {
-      const path = resolve(context.cwd, deckOption);
-      if (!existsSync(path)) throw new UsageError(`no deck at ${shownPath(path)}`, `give a deck folder (holding ${DECK_FILE}) or a deck id; ${LIST_HINT}`);
-      if (statSync(path).isDirectory() && !existsSync(join(path, DECK_FILE))) {
-        throw new DeckError(`${shownPath(path)} is not a deck: it holds no ${DECK_FILE}`, `give a deck folder (holding ${DECK_FILE}) or a deck id; ${LIST_HINT}`);
-      }
-      return { ...usable(await loadDeck(path)), argument: path };
+/**
+ * The deck a command is about: --deck as an id (the learner's decks, then the built-in ones, or the one id
+ * it begins) or a deck folder; with one deck, that one; with several, `askWhich` (a terminal; null when the
+ * learner left it) or a usage error with the list.
+ */
+export async function openDeck(
+  context: Context,
+  deckOption: string | undefined,
+  askWhich: ((decks: LoadedDeck[]) => Promise<LoadedDeck | null>) | null,
+  options: { data?: string } = {},
+): Promise<OpenedDeck> {
+  if (deckOption !== undefined && looksLikePath(deckOption)) {
+    const path = resolve(context.cwd, deckOption);
+    if (!existsSync(path)) throw new UsageError(`no deck at ${shownPath(path)}`, `give a deck folder (holding ${DECK_FILE}) or a deck id; ${LIST_HINT}`);
+    if (statSync(path).isDirectory() && !existsSync(join(path, DECK_FILE))) {
+      throw new DeckError(`${shownPath(path)} is not a deck: it holds no ${DECK_FILE}`, `give a deck folder (holding ${DECK_FILE}) or a deck id; ${LIST_HINT}`);
     }
-    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(deckOption)) {
-      throw new UsageError(`--deck ${JSON.stringify(printable(deckOption, { singleLine: true }))} is not a deck id`, `deck ids are lowercase letters, digits and hyphens; ${LIST_HINT}`);
-    }
-    return byId(questionsDir, deckOption);
+    return { ...usable(await loadDeck(path)), argument: path };
   }
-  const reports = await loadAllDecks(questionsDir);
-  const decks = reports.filter((report) => report.loaded !== null && report.problems.length === 0).map((report) => report.loaded as LoadedDeck);
+  const library = await openLibrary(context, options);
+  if (deckOption !== undefined) {
+    const entry = findDeck(library, deckOption, { prefix: true });
+    return { ...usable(entry.report), argument: entry.id };
+  }
+  const entries = usableDecks(library);
+  const decks = entries.filter((entry) => entry.report.loaded !== null && entry.report.problems.length === 0).map((entry) => entry.report.loaded as LoadedDeck);
   if (decks.length === 0) {
-    if (reports.length > 0) return usable(reports[0] as DeckReport);
-    throw new DeckError(`there are no decks in ${questionsDir}`, 'write one (see README) or run `factdeck build ARTICLE`');
+    if (entries.length > 0) return usable((entries[0] as LibraryDeck).report);
+    throw new DeckError(`there are no decks in ${library.builtInDir} or ${library.libraryDir}`, 'run `factdeck learn ARTICLE` or `factdeck build ARTICLE` to make one');
   }
   if (decks.length === 1) return decks[0] as LoadedDeck;
   if (askWhich === null) {
@@ -78,4 +84,37 @@ export async function openDeck(context: Context, deckOption: string | undefined,
   const picked = await askWhich(decks);
   if (picked === null) throw new LeftError('no deck was chosen');
   return { ...picked, argument: picked.deck.id };
+}
+
+/**
+ * A deck of the library by its id (with `prefix`, also the one id that begins with it: for opening a deck,
+ * never for removing one), or a usage error listing the ids there are, with "did you mean" for a near miss.
+ */
+export function findDeck(library: Library, id: string, { prefix = false }: { prefix?: boolean } = {}): LibraryDeck {
+  if (!isDeckId(id)) {
+    throw new UsageError(`--deck ${JSON.stringify(printable(id, { singleLine: true }))} is not a deck id`, `deck ids are lowercase letters, digits and hyphens; ${LIST_HINT}`);
+  }
+  const found = findInLibrary(library, id);
+  if (found !== undefined) return found;
+  const ids = usableDecks(library).map((entry) => entry.id);
+  const match = matchDeckId(ids, id);
+  if ('id' in match && prefix) {
+    const matched = findInLibrary(library, match.id);
+    if (matched !== undefined) return matched;
+  }
+  if ('ambiguous' in match && prefix) throw new UsageError(`--deck ${id} could be any of ${match.ambiguous.length} decks`, `give more of the id: ${match.ambiguous.join(', ')}`);
+  const near = 'near' in match && match.near.length > 0 ? ` (did you mean ${match.near.join(' or ')}?)` : 'id' in match ? ` (did you mean ${match.id}?)` : '';
+  throw new UsageError(`no deck "${id}"${near}`, `the decks are: ${ids.join(', ') || 'none'}`);
+}
+
+/**
+ * How to name a deck on the command line: its id when it is in the library (built-in or the learner's),
+ * else its folder as a path (a bare name would be taken for an id).
+ */
+export async function deckArgument(context: Context, dir: string, id: string, options: { data?: string }): Promise<string> {
+  const found = findInLibrary(await openLibrary(context, options), id);
+  if (found !== undefined && resolve(found.report.dir) === resolve(dir)) return id;
+  const near = relative(context.cwd, dir);
+  if (near === '' || near.startsWith('..') || isAbsolute(near)) return dir;
+  return near.startsWith('.') ? near : `./${near}`;
 }

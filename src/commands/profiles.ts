@@ -2,7 +2,7 @@
 // and clearing one profile's progress after a confirmation.
 
 import type { Context } from '../context.js';
-import { promptContext, writeLine } from '../context.js';
+import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_PARAMETERS } from '../scheduling/fsrs.js';
 import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
@@ -10,6 +10,7 @@ import type { DatabaseData } from '../storage/schema.js';
 import { printable } from '../ui/printable.js';
 import { writeJson } from './json-output.js';
 import { checkProfile, openStore, readStore, type ProgressOptions } from './run-session.js';
+import { confirm } from './rm.js';
 
 export interface ConfigOptions extends ProgressOptions {
   retention?: number;
@@ -150,20 +151,10 @@ export async function resetCommand(context: Context, options: ProgressOptions & 
       return;
     }
     const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${countOf(summary.attempts, 'answer')}, ${countOf(summary.cards, 'card')})`;
-    if (!options.yes) {
-      if (options.plain || !context.interactive) {
-        throw new UsageError(`reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`);
-      }
-      const { askSelect } = await import('../ui/prompts.js');
-      // q or Esc: no. Ctrl+C: stopped (exit 130), nothing deleted.
-      const sure = await askSelect(
-        { message: `Delete ${what} in ${printable(store.dataDir, { singleLine: true })}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false },
-        promptContext(context),
-      );
-      if (!sure) {
-        writeLine(context.stdout, 'Nothing was deleted.');
-        return;
-      }
+    // q or Esc: no. Ctrl+C: stopped (exit 130), nothing deleted.
+    if (!(await confirm(context, options, `Delete ${what} in ${printable(store.dataDir, { singleLine: true })}?`, `reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`, 'delete'))) {
+      writeLine(context.stdout, 'Nothing was deleted.');
+      return;
     }
     await store.record(() => [{ type: 'reset', profile, at: context.now().toISOString() }]);
     if (options.json) {

@@ -1,7 +1,8 @@
 // `factdeck quiz`: N questions of mixed kinds from one deck, feedback after each, a score at the end.
 
 import { randomInt } from 'node:crypto';
-import type { LoadedDeck, QuestionKind } from '../domain/deck.js';
+import type { Deck, LoadedDeck, QuestionKind } from '../domain/deck.js';
+import { suspendedIds, withoutSuspended, type Suspension } from '../domain/suspension.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
 import { historyFromProgress } from '../domain/history.js';
 import { factProgressFor } from '../storage/progress.js';
@@ -52,18 +53,26 @@ export function pickSeed(seed: number | undefined): number {
   return seed ?? randomInt(1, 1_000_000);
 }
 
+/** The deck as this profile's runs see it: without the questions it suspended. */
+export function activeDeck(store: { data(): { suspended: readonly Suspension[] } }, profile: string, deck: Deck): Deck {
+  return withoutSuspended(deck, suspendedIds(store.data().suspended, profile, deck.id));
+}
+
 export async function quizCommand(context: Context, options: QuizOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   const kinds = checkKinds(options.kind);
   // A wrong --deck is said before a missing terminal: it is the first thing to fix.
-  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   requireTerminalOrPlain(context, options, 'quiz');
   await withStore(context, options, async (store) => {
-    const { deck } = loaded;
+    const deck = activeDeck(store, profile, loaded.deck);
     const progress = factProgressFor(store.data(), profile, deck.id);
     const seed = pickSeed(options.seed);
     const random = createRandom(seed);
     const questions = selectQuestions(deck, historyFromProgress(deck, progress), { count: options.count, kinds, topic: options.topic }, random);
+    if (deck.questions.length === 0 && loaded.deck.questions.length > 0) {
+      throw new UsageError('every question of this deck is suspended', `\`factdeck suspended --deck ${deck.id}\` lists them; \`factdeck unsuspend\` brings them back`);
+    }
     if (questions.length === 0) {
       const topics = [...new Set(deck.facts.map((f) => printable(f.topic, { singleLine: true })))].join(', ');
       throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);

@@ -9,7 +9,7 @@ import { writeLine } from '../context.js';
 import { commandLine } from '../command-line.js';
 import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
-import { checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
+import { activeDeck, checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
 import { factProgressFor } from '../storage/progress.js';
 import { checkProfile, createAsker, scopeOf, requireTerminalOrPlain, runSession, withStore } from './run-session.js';
 
@@ -19,10 +19,10 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
   const profile = checkProfile(options.profile);
   const kinds = checkKinds(options.kind);
   // A wrong --deck is said before a missing terminal: it is the first thing to fix.
-  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   requireTerminalOrPlain(context, options, 'review');
   await withStore(context, options, async (store) => {
-    const { deck } = loaded;
+    const deck = activeDeck(store, profile, loaded.deck);
     const progress = factProgressFor(store.data(), profile, deck.id);
     const history = historyFromProgress(deck, progress);
     const missed = missedFactIds(deck, history);

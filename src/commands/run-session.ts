@@ -16,6 +16,7 @@ import { englishWordCheck } from '../english-words.js';
 import {
   claimLastAnswer,
   currentItem,
+  dropQuestion,
   progress,
   recordAnswer,
   startRun,
@@ -27,9 +28,10 @@ import {
   type RunState,
 } from '../session/run-state.js';
 import { resolveDataDir } from '../storage/data-dir.js';
-import { factProgressBefore, factProgressFor, ratingEvent, reRatedEvent, undoAnswerEvent, undoEvent, type AnswerUndo } from '../storage/progress.js';
+import { factProgressBefore, factProgressFor, ratingEvent, reRatedEvent, suspendEvent, undoAnswerEvent, undoEvent, type AnswerUndo } from '../storage/progress.js';
 import { historyFromProgress, missedFactIds } from '../domain/history.js';
 import { commandLine, type CommandScope } from '../command-line.js';
+import { isLastOfFact, suspendedIds, withoutSuspended } from '../domain/suspension.js';
 import type { HistoryEvent } from '../storage/history.js';
 import { ratingForAnswer } from '../scheduling/fsrs.js';
 import type { DatabaseData, FactProgress, ReviewRecord, SessionRecord } from '../storage/schema.js';
@@ -41,7 +43,7 @@ import type { Context } from '../context.js';
 import type { OpenedDeck } from './open-deck.js';
 import { promptContext, writeLine } from '../context.js';
 import { StoppedError, UsageError } from '../errors.js';
-import { createPlainAsker, createTerminalAsker, END, type Asker } from '../ui/asker.js';
+import { createPlainAsker, createTerminalAsker, END, SUSPEND_LAST, type Asker } from '../ui/asker.js';
 import { DONT_KNOW, LEAVE } from '../ui/dont-know.js';
 import { printable } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
@@ -234,6 +236,23 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     return [{ type: 'session', session: { ...ended, status, endedAt: context.now().toISOString() } }];
   };
 
+  // Questions suspended for this profile stay out of the run, and so does one suspended during it.
+  const suspended = suspendedIds(store.data().suspended, plan.profile, deck.id);
+  let runDeck = withoutSuspended(deck, suspended);
+  const suspend = async (question: Question): Promise<void> => {
+    if (suspended.has(question.id)) {
+      writeLine(context.stdout, 'That question is already suspended.');
+      return;
+    }
+    const last = isLastOfFact(deck, suspended, question);
+    await save(() => [suspendEvent('suspend', plan.profile, deck.id, question, context.now())]);
+    suspended.add(question.id);
+    runDeck = withoutSuspended(deck, suspended);
+    state = dropQuestion(state, question.id);
+    const card = last ? " It was its fact's last question: the fact's card is suspended too." : '';
+    writeLine(context.stdout, style.yellow(fit(`Suspended: this question will not be asked again (\`factdeck unsuspend\` brings it back).${card}`)));
+  };
+
   const cardOf = (question: Question): { profile: string; deckId: string; factId: string } => ({ profile: plan.profile, deckId: deck.id, factId: question.factId });
   let state: RunState = startRun(plan.mode, plan.questions);
   const title = printable(deck.title, { singleLine: true });
@@ -261,6 +280,13 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
         if (answer === LEAVE) stopped = 'quit';
         state = stopRun(state);
         break;
+      }
+      if (answer === SUSPEND_LAST) {
+        // Plain mode's `:x`: the question answered before this one; then this one is asked again.
+        const last = state.results.at(-1);
+        if (last === undefined) writeLine(context.stdout, 'Nothing to suspend yet: `:x` suspends the question answered just before.');
+        else await suspend(last.question);
+        continue;
       }
       const given = toGiven(answer);
       const ms = Math.max(0, context.now().getTime() - askedAt);
@@ -293,7 +319,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
         ];
       });
       const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
-      state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, deck, plan.random);
+      state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, runDeck, plan.random);
 
       const fact = facts.get(question.factId);
       const sentence = fact ? findQuoteSentence(sentences, fact.quote)?.text ?? null : null;
@@ -303,7 +329,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       );
 
       const canClaim = isTypedQuestion(question) && !verdict.correct && typeof given === 'string' && given.trim() !== '';
-      const next = await asker.afterFeedback({ claim: canClaim, undo: true });
+      const next = await asker.afterFeedback({ claim: canClaim, undo: true, suspend: true });
       if (next === 'claim' && canClaim) {
         await save((data) => {
           const claim: HistoryEvent = { type: 'claim', attemptId, sessionId, profile: plan.profile, deckId: deck.id, questionId: question.id, factId: question.factId, kind: question.kind, text: given as string, at: context.now().toISOString() };
@@ -332,6 +358,8 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
         } else {
           writeLine(context.stdout, fit(style.yellow(`Not undone: ${refused as string}.`)));
         }
+      } else if (next === 'suspend') {
+        await suspend(question);
       } else if (next === 'quit') {
         stopped = 'quit';
         state = stopRun(state);

@@ -1,9 +1,10 @@
 // `factdeck stats`: quiz scores over time, accuracy by topic and kind, missed facts, cards by state, the
 // due forecast, a 12-week activity heatmap and the streak; `--json` gives the same numbers as data.
 
-import { loadAllDecks } from '../bank/load-decks.js';
+import { usableDecks } from '../bank/library.js';
 import type { Deck } from '../domain/deck.js';
 import { computeStats, HEATMAP_WEEKS, type Stats } from '../domain/stats.js';
+import { suspendedIds } from '../domain/suspension.js';
 import { addDays } from '../scheduling/study-day.js';
 import { settingsFor } from '../storage/progress.js';
 import type { Context } from '../context.js';
@@ -14,7 +15,7 @@ import { writeJson } from './json-output.js';
 import { renderBars, renderForecast, renderHeatmap, renderSparkline, renderStateCounts } from '../ui/render-stats.js';
 import { createStyle } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
-import { openDeck } from './open-deck.js';
+import { openDeck, openLibrary } from './open-deck.js';
 import { checkProfile, readStore, scopeOf, terminalWidth, type ProgressOptions } from './run-session.js';
 import { commandLine } from '../command-line.js';
 
@@ -32,10 +33,10 @@ function dayLabel(day: string, today: string): string {
   return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${String(d).padStart(2, ' ')}`;
 }
 
-async function decksFor(context: Context, deckOption: string | undefined): Promise<Deck[]> {
-  if (deckOption !== undefined) return [(await openDeck(context, deckOption, null)).deck];
-  const reports = await loadAllDecks(builtInQuestionsDir(context.root));
-  return reports.filter((r) => r.loaded !== null && r.problems.length === 0).map((r) => (r.loaded as { deck: Deck }).deck);
+async function decksFor(context: Context, options: StatsOptions): Promise<Deck[]> {
+  if (options.deck !== undefined) return [(await openDeck(context, options.deck, null, options)).deck];
+  const entries = usableDecks(await openLibrary(context, options));
+  return entries.filter((e) => e.report.loaded !== null && e.report.problems.length === 0).map((e) => (e.report.loaded as { deck: Deck }).deck);
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -138,7 +139,7 @@ export function renderStats(stats: Stats, view: StatsView): string {
 
 export async function statsCommand(context: Context, options: StatsOptions): Promise<void> {
   const profile = checkProfile(options.profile);
-  const decks = await decksFor(context, options.deck);
+  const decks = await decksFor(context, options);
   const store = await readStore(context, options);
   const data = store.data();
   await store.close();
@@ -156,8 +157,10 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     dayStartHour: settings.dayStartHour,
     desiredRetention: settings.desiredRetention,
   });
+  // Suspended questions of these decks (ones no longer in a deck are not counted).
+  const suspended = decks.reduce((sum, deck) => sum + deck.questions.filter((q) => suspendedIds(data.suspended, profile, deck.id).has(q.id)).length, 0);
   if (options.json) {
-    writeJson(context, { profile, decks: [...deckIds], ...stats });
+    writeJson(context, { profile, decks: [...deckIds], suspended, ...stats });
     return;
   }
   // NO_COLOR takes the colour away, nothing else: ASCII charts are --plain's.
@@ -174,4 +177,8 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     review: commandLine('review', scope),
   });
   writeLine(context.stdout, text);
+  if (suspended > 0) {
+    const line = `${suspended} question${suspended === 1 ? '' : 's'} suspended: \`${commandLine('suspended', scope)}\` lists ${suspended === 1 ? 'it' : 'them'}.`;
+    writeLine(context.stdout, `\n${width === undefined ? line : wrapText(line, width)}`);
+  }
 }

@@ -10,7 +10,8 @@ import { createRandom } from '../domain/random.js';
 import { presentQuestion, type PresentedQuestion } from '../domain/selection.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
 import { buildStudyQueue, dueLaterToday } from '../scheduling/study-queue.js';
-import { cardsFor, firstReviewTimes, ratingEvent, schedulerSettings, settingsFor, undoEvent } from '../storage/progress.js';
+import { cardsFor, firstReviewTimes, ratingEvent, schedulerSettings, settingsFor, suspendEvent, undoEvent } from '../storage/progress.js';
+import { isLastOfFact, suspendedIds } from '../domain/suspension.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
@@ -24,7 +25,7 @@ import { createStyle } from '../ui/style.js';
 import { printable } from '../ui/printable.js';
 import { wrapText } from '../ui/wrap.js';
 import { openDeck } from './open-deck.js';
-import { deckPicker, pickSeed } from './quiz.js';
+import { activeDeck, deckPicker, pickSeed } from './quiz.js';
 import { checkProfile, requireTerminalOrPlain, terminalWidth, withStore, type ProgressOptions } from './run-session.js';
 import type { Store } from '../storage/store.js';
 
@@ -49,13 +50,14 @@ function clockTime(ms: number): string {
 export async function studyCommand(context: Context, options: StudyOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   // A wrong --deck is said before a missing terminal: it is the first thing to fix.
-  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   requireTerminalOrPlain(context, options, 'study');
   await withStore(context, options, (store) => studyRun(context, options, profile, loaded, store));
 }
 
 async function studyRun(context: Context, options: StudyOptions, profile: string, loaded: LoadedDeck, store: Store): Promise<void> {
-  const { deck } = loaded;
+  // Suspended questions (and the cards of facts left with none) stay out; one suspended here leaves too.
+  let deck = activeDeck(store, profile, loaded.deck);
   const style = createStyle(context.color && !options.plain);
   const width = options.plain ? undefined : terminalWidth(context);
   const asker: StudyAsker = options.plain
@@ -139,7 +141,9 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       const now = context.now();
       const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
       const sentence = findQuoteSentence(sentences, fact.quote)?.text ?? null;
-      const sides = renderCardSides(fact, frontOf(factId, fact), sentence, style, asker.plain || !context.color);
+      const shown = frontOf(factId, fact);
+      const front = shown?.question ?? null;
+      const sides = renderCardSides(fact, shown, sentence, style, asker.plain || !context.color);
       const done = undoStack.length + settled;
       const label = options.cram ? 'cram' : card === null ? 'new' : card.state;
       writeLine(context.stdout);
@@ -149,6 +153,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
         back: sides.back,
         intervals: previewRatings(card, now, schedulerSettings(settings)),
         canUndo: undoStack.length > 0,
+        canSuspend: front !== null,
         cram: options.cram === true,
       });
       if (action === END) break;
@@ -183,6 +188,17 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
         }
         queue.unshift(last.factId, factId);
         writeLine(context.stdout, style.yellow('Undone: the last rating was taken back.'));
+        continue;
+      }
+      if (action.action === 'suspend') {
+        if (front === null) continue;
+        const last = isLastOfFact(loaded.deck, suspendedIds(store.data().suspended, profile, deck.id), front);
+        await store.record(() => [suspendEvent('suspend', profile, deck.id, front, context.now())]);
+        deck = activeDeck(store, profile, loaded.deck);
+        fronts.delete(factId);
+        // Its other questions may come back another day; this run moves on.
+        const card = last ? " It was its fact's last question: the card is suspended too." : ' The card stays, with its other questions.';
+        writeLine(context.stdout, style.yellow(`Suspended: this question will not be asked again (\`factdeck unsuspend\` brings it back).${card}`));
         continue;
       }
       const { rating } = action;

@@ -101,6 +101,12 @@ export function undoLastAnswer(state: RunState): RunState {
   return { ...state, queue, index: state.index - 1, results: state.results.slice(0, -1) };
 }
 
+/** A question suspended during the run: it is not asked again in it (a review's re-ask included). */
+export function dropQuestion(state: RunState, questionId: string): RunState {
+  const queue = state.queue.filter((item, i) => i < state.index || item.question.id !== questionId);
+  return queue.length === state.queue.length ? state : { ...state, queue };
+}
+
 /** Stops the run early: nothing further is asked. */
 export function stopRun(state: RunState): RunState {
   return { ...state, queue: state.queue.slice(0, state.index) };

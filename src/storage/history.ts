@@ -1,11 +1,11 @@
-// The history of progress as events: every answer, claim, rating, undo, session and reset is one line of
+// The history of progress as events: every answer, claim, rating, undo, session, reset and suspension is one line of
 // the append-only history log, and the database file holds what those events add up to (cards, per-fact
 // progress, tallies for stats). applyEvents is that addition: the same code runs when an event is first
 // recorded and when a log tail is replayed after a crash, so the two can never disagree.
 
 import { studyDay } from '../scheduling/study-day.js';
 import type { MemoryCard, RatingName } from '../scheduling/fsrs.js';
-import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord } from './schema.js';
+import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord, SuspendRecord } from './schema.js';
 import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
 import { byCodeUnits } from '../domain/order.js';
 import { LineEnds, MAX_LINE_BYTES, isCutSave, lineText } from './log-lines.js';
@@ -20,7 +20,8 @@ export type HistoryEvent =
   | { type: 'undo'; reviewId: string; profile: string; deckId: string; factId: string; source: ReviewRecord['source']; before: MemoryCard | null; at: string; rating?: RatingName; attempt?: UndoneAttempt }
   | { type: 'session'; session: SessionRecord }
   | { type: 'settings'; profile: string; settings: Omit<ProfileRecord, 'name'>; at: string }
-  | { type: 'reset'; profile: string; at: string };
+  | { type: 'reset'; profile: string; at: string }
+  | { type: 'suspend' | 'unsuspend'; profile: string; deckId: string; questionId: string; factId: string; at: string };
 
 /**
  * A quiz or review answer taken back with its rating (an undo event's `attempt`): what the answer added
@@ -229,6 +230,13 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         sessions.put({ ...event.session });
         sessionsChanged = true;
         break;
+      case 'suspend':
+      case 'unsuspend': {
+        const same = (r: SuspendRecord): boolean => r.profile === event.profile && r.deckId === event.deckId && r.questionId === event.questionId;
+        data.suspended = data.suspended.filter((r) => !same(r));
+        if (event.type === 'suspend') data.suspended.push({ profile: event.profile, deckId: event.deckId, questionId: event.questionId, factId: event.factId, at: event.at });
+        break;
+      }
       case 'reset': {
         const other = (record: { profile: string }): boolean => record.profile !== event.profile;
         data.sessions = data.sessions.filter(other);
@@ -238,6 +246,7 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         data.kinds = data.kinds.filter(other);
         data.days = data.days.filter(other);
         data.profiles = data.profiles.filter((p) => p.name !== event.profile);
+        data.suspended = data.suspended.filter(other);
         // Lists were replaced: later events in this batch need fresh lookups.
         applyEvents(data, events.slice(events.indexOf(event) + 1));
         return;
@@ -275,7 +284,7 @@ export type LogParse =
     }
   | { ok: false; line: number; problem: string };
 
-const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 'settings', 'reset']);
+const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 'settings', 'reset', 'suspend', 'unsuspend']);
 
 const NOT_AN_EVENT = 'a line of the history log is not an event';
 

@@ -141,3 +141,8 @@ export function reRatedEvent(data: DatabaseData, review: ReviewRecord, rating: R
   const { card, entry } = rateCard(review.before, rating, new Date(review.at), schedulerSettings(settings));
   return { type: 'review', review: { ...review, id, ...entry, after: card } };
 }
+
+/** Suspends a question for a profile (or, `unsuspend`, brings it back). */
+export function suspendEvent(type: 'suspend' | 'unsuspend', profile: string, deckId: string, question: { id: string; factId: string }, at: Date): HistoryEvent {
+  return { type, profile, deckId, questionId: question.id, factId: question.factId, at: at.toISOString() };
+}

@@ -5,7 +5,7 @@
 
 import { locateJsonError } from '../bank/json-location.js';
 
-export const DB_SCHEMA_VERSION = 3;
+export const DB_SCHEMA_VERSION = 4;
 
 /** What the learner gave: typed text, a true/false pick, chosen or ordered items, or nothing (skipped). */
 import type { Given } from '../domain/deck.js';
@@ -115,6 +115,15 @@ export interface DayTally {
   recalled?: number;
 }
 
+/** A question the learner took out of their runs ("wrong or unfair"): never asked again until unsuspended. */
+export interface SuspendRecord {
+  profile: string;
+  deckId: string;
+  questionId: string;
+  factId: string;
+  at: string;
+}
+
 /** Per-profile settings (`factdeck config`); a profile without a record uses the defaults. */
 export interface ProfileRecord {
   name: string;
@@ -142,6 +151,7 @@ export interface DatabaseData {
   kinds: KindTally[];
   days: DayTally[];
   profiles: ProfileRecord[];
+  suspended: SuspendRecord[];
 }
 
 export type ParseResult =
@@ -151,7 +161,7 @@ export type ParseResult =
   | { ok: false; problem: string; newer?: boolean };
 
 export function emptyDatabase(): DatabaseData {
-  return { schemaVersion: DB_SCHEMA_VERSION, logBytes: 0, sessions: [], aliases: [], cards: [], facts: [], kinds: [], days: [], profiles: [] };
+  return { schemaVersion: DB_SCHEMA_VERSION, logBytes: 0, sessions: [], aliases: [], cards: [], facts: [], kinds: [], days: [], profiles: [], suspended: [] };
 }
 
 type JsonObject = Record<string, unknown>;
@@ -167,6 +177,8 @@ const MIGRATIONS: ReadonlyArray<{ from: number; migrate: (old: JsonObject, histo
   { from: 1, migrate: (old) => ({ ...old, schemaVersion: 2, cards: old.cards ?? [], reviews: old.reviews ?? [], profiles: old.profiles ?? [] }) },
   // Version 3 moves answers and ratings to the history log and keeps what they add up to.
   { from: 2, migrate: migrateToHistoryLog },
+  // Version 4 adds suspended questions.
+  { from: 3, migrate: (old) => ({ ...old, schemaVersion: 4, suspended: old.suspended ?? [] }) },
 ];
 
 function listOf(value: unknown): JsonObject[] {
@@ -276,6 +288,7 @@ export function validateDatabase(value: unknown): string[] {
   checkList(value, 'kinds', checkKindTally, problems);
   checkList(value, 'days', checkDayTally, problems);
   checkList(value, 'profiles', checkProfile, problems);
+  checkList(value, 'suspended', checkSuspend, problems);
   return problems;
 }
 
@@ -338,6 +351,12 @@ const checkSession: Check = (record, path, problems) => {
   field.number('seed');
   if (record.pid !== undefined) field.count('pid');
   if (record.pidScope !== undefined) field.string('pidScope');
+};
+
+const checkSuspend: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  for (const name of ['profile', 'deckId', 'questionId', 'factId']) field.string(name);
+  field.time('at');
 };
 
 const checkAlias: Check = (record, path, problems) => {
@@ -494,6 +513,10 @@ export function validateEvent(event: JsonObject): string[] {
     case 'reset':
       field.string('profile');
       field.time('at');
+      break;
+    case 'suspend':
+    case 'unsuspend':
+      checkSuspend(event, 'event', problems);
       break;
     case 'settings':
       field.string('profile');

@@ -1,15 +1,16 @@
 // The one-line pause after feedback: go on, say "I was right" about a typed answer judged wrong, take the
-// answer back, or quit. The actions are a table: an action is offered or not, and each has its keys and
-// its words on the key line. The line is drawn only once the prompt takes keys (a moment after the
-// feedback; see useArmed): an Enter tapped twice, or keys typed while the answer was being saved, are
-// dropped instead of skipping the feedback or answering the next question.
+// answer back, suspend the question (x: wrong or unfair, never asked again), or quit. The actions are a
+// table: an action is offered or not, and each has its keys and its words on the key line. The line is
+// drawn only once the prompt takes keys (a moment after the feedback; see useArmed): an Enter tapped
+// twice, or keys typed while the answer was being saved, are dropped instead of skipping the feedback or
+// answering the next question.
 
 import { createPrompt, useKeypress, useState } from '@inquirer/core';
 import type { Style } from './style.js';
 import { wrapText } from './wrap.js';
 import { CURSOR_HIDE, plainKey, useArmed, useScreenWidth, type InputClosedHook, type PromptStatus, useInputClosed } from './prompt-kit.js';
 
-export type AfterFeedback = 'next' | 'claim' | 'undo' | 'quit';
+export type AfterFeedback = 'next' | 'claim' | 'undo' | 'suspend' | 'quit';
 
 /** Which of the optional actions this feedback offers. */
 export interface AfterFeedbackOffer {
@@ -17,6 +18,8 @@ export interface AfterFeedbackOffer {
   claim: boolean;
   /** Take the answer back (it is asked again). */
   undo: boolean;
+  /** Suspend the question: it is never asked again (`factdeck unsuspend` brings it back). */
+  suspend?: boolean;
   /**
    * Instead of the run's keys, one way back (Enter, Space, q or Esc), with these words: a pause after
    * output that should stay on screen until read ("back to the menu").
@@ -39,6 +42,7 @@ const ACTIONS: readonly Action[] = [
   { value: 'next', keys: ['return', 'enter', 'space'], label: () => ['Enter', 'next question'], offered: inRun },
   { value: 'claim', keys: ['r'], label: () => ['r', 'I was right'], offered: (offer) => inRun(offer) && offer.claim },
   { value: 'undo', keys: ['u'], label: () => ['u', 'undo the answer'], offered: (offer) => inRun(offer) && offer.undo },
+  { value: 'suspend', keys: ['x'], label: () => ['x', 'suspend question'], offered: (offer) => inRun(offer) && offer.suspend === true },
   { value: 'quit', keys: ['q', 'escape'], label: () => ['q', 'quit'], offered: inRun },
   { value: 'next', keys: ['return', 'enter', 'space', 'q', 'escape'], label: (offer) => ['Enter', offer.back ?? ''], offered: (offer) => !inRun(offer) },
 ];

@@ -10,7 +10,7 @@ import { renderPlainQuestion } from './render-quiz.js';
 
 export const END: unique symbol = Symbol('end-of-input');
 export type End = typeof END;
-export type Answer = string | boolean | string[] | DontKnow | Leave | End;
+export type Answer = string | boolean | string[] | DontKnow | Leave | End | SuspendLast;
 import type { AfterFeedback, AfterFeedbackOffer } from './after-feedback-prompt.js';
 
 export type { AfterFeedback, AfterFeedbackOffer } from './after-feedback-prompt.js';
@@ -22,11 +22,16 @@ export type { AfterFeedback, AfterFeedbackOffer } from './after-feedback-prompt.
  */
 export const KEY_GUARD_MS = 500;
 
+/** In plain mode, a line `:x` (or `:suspend`) where an answer is read suspends the question answered before. */
+export const SUSPEND_LAST: unique symbol = Symbol('suspend-last');
+export type SuspendLast = typeof SUSPEND_LAST;
+export const PLAIN_SUSPEND = /^:(x|suspend)$/i;
+
 export interface Asker {
   readonly plain: boolean;
   /** Shows the question (plain mode prints it whole) and resolves the answer. */
   ask(presented: PresentedQuestion, number: number, total: number, retry: boolean): Promise<Answer>;
-  /** After feedback: go on, claim a typed answer was right, take the answer back, or quit. */
+  /** After feedback: go on, claim a typed answer was right, take the answer back, suspend the question, or quit. */
   afterFeedback(offer: AfterFeedbackOffer): Promise<AfterFeedback>;
   close(): void;
 }
@@ -154,7 +159,7 @@ export function createTerminalAsker(streams: AskerStreams, guardMs = KEY_GUARD_M
   }
 }
 
-type Parsed = { ok: true; answer: Exclude<Answer, End> } | { ok: false; message: string };
+type Parsed = { ok: true; answer: Exclude<Answer, End | SuspendLast> } | { ok: false; message: string };
 
 /** One plain-mode input line -> an answer for the question, or what to fix. Exported for tests. */
 export function parsePlainAnswer(line: string, presented: PresentedQuestion): Parsed {
@@ -213,6 +218,7 @@ export function createPlainAsker(streams: AskerStreams): Asker {
       for (;;) {
         const line = await readLine();
         if (line === END) return END;
+        if (PLAIN_SUSPEND.test(line.trim())) return SUSPEND_LAST;
         const parsed = parsePlainAnswer(line, presented);
         if (parsed.ok) return parsed.answer;
         write(parsed.message);

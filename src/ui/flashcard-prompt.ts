@@ -15,7 +15,7 @@ import { CURSOR_HIDE, digitOf, label, plainKey, prefixFor, useScreenWidth, type 
 
 export type { RatingName } from '../scheduling/fsrs.js';
 
-export type FlashcardAction = { action: 'rate'; rating: RatingName } | { action: 'undo' } | { action: 'quit' };
+export type FlashcardAction = { action: 'rate'; rating: RatingName } | { action: 'undo' } | { action: 'suspend' } | { action: 'quit' };
 
 export interface FlashcardConfig {
   /** e.g. "Card 3 of 12 · due"; untrusted, drawn on one line. */
@@ -28,6 +28,8 @@ export interface FlashcardConfig {
   intervals: Record<RatingName, string>;
   /** Whether there is a rating to take back: only then does u do anything. */
   canUndo: boolean;
+  /** Whether x may suspend the question on the front (once the answer is shown). */
+  canSuspend?: boolean;
   /** Cram mode: ratings do not change the schedule, and the card says so. */
   cram?: boolean;
   /** How long after the flip Space or Enter starts to rate Good (0 or absent: at once). */
@@ -72,6 +74,7 @@ function helpPanel(canUndo: boolean, style: Style): string {
     ['Space, Enter', 'show the answer; once it is shown, rate Good'],
     ['1 2 3 4', 'rate Again, Hard, Good, Easy (once the answer is shown)'],
     ['u', canUndo ? 'undo the last rating' : 'undo the last rating (nothing to undo yet)'],
+    ['x', 'suspend this question: wrong or unfair, never asked again (once the answer is shown)'],
     ['?', 'show or hide these keys'],
     ['q, Esc', 'quit studying'],
     ['Ctrl+C', 'leave at once'],
@@ -139,6 +142,7 @@ export const flashcardPrompt = createPrompt<FlashcardAction, FlashcardPromptConf
     }
     const name = plainKey(key);
     if (name === 'u' && config.canUndo) finish({ action: 'undo' });
+    else if (name === 'x' && flipped && config.canSuspend === true) finish({ action: 'suspend' });
     else if (name === 'q' || name === 'escape') finish({ action: 'quit' });
   });
 
@@ -155,6 +159,7 @@ export const flashcardPrompt = createPrompt<FlashcardAction, FlashcardPromptConf
   const keys: [string, string][] = [flipped ? ['1-4', 'rate'] : ['Space/Enter', 'show answer']];
   if (flipped && goodArmed) keys.push(['Space/Enter', 'Good']);
   if (config.canUndo) keys.push(['u', 'undo']);
+  if (flipped && config.canSuspend === true) keys.push(['x', 'suspend']);
   keys.push(['?', 'keys'], ['q', 'quit']);
   lines.push(wrapText(keyLine(keys, style), width));
   if (showHelp) lines.push('', helpPanel(config.canUndo, style));

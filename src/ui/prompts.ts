@@ -14,6 +14,9 @@ import { multiSelectPrompt } from './multi-select-prompt.js';
 import { afterFeedbackPrompt, type AfterFeedback, type AfterFeedbackOffer } from './after-feedback-prompt.js';
 import { flashcardPrompt, type FlashcardAction, type FlashcardConfig } from './flashcard-prompt.js';
 import { waitPrompt, type WaitResult } from './wait-prompt.js';
+import { editKeyPrompt, editLinePrompt, type EditKey } from './edit-prompt.js';
+
+export type { EditKey } from './edit-prompt.js';
 
 export { DONT_KNOW, isDontKnow, LEAVE, type DontKnow, type Leave } from './dont-know.js';
 export type { PromptContext } from './prompt-kit.js';
@@ -194,4 +197,14 @@ export async function askFlashcard(config: FlashcardConfig, context?: PromptCont
  */
 export async function askWait(options: { what: string; ms: number }, context?: PromptContext): Promise<WaitResult> {
   return runPrompt(waitPrompt, { what: options.what, ms: options.ms, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
+}
+
+/** `factdeck edit`'s screen: resolves the action of the key pressed (see EDIT_KEYS). */
+export async function askEditKey(options: { screen: string }, context?: PromptContext): Promise<EditKey> {
+  return runPrompt(editKeyPrompt, { page: options.screen, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
+}
+
+/** One line of text to edit, starting from `initial`; null when left with Esc. */
+export async function askEditLine(options: { message: string; initial: string; above?: string }, context?: PromptContext): Promise<string | null> {
+  return runPrompt(editLinePrompt, { message: options.message, initial: options.initial, above: options.above, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
 }

@@ -184,10 +184,11 @@ describe('usage errors and help', () => {
     });
     for (const command of ['quiz', 'review']) {
       const run = await runCli([command, '--help']);
-      expect(run.stdout).toMatch(/Where progress lives: --data DIR, else \$FACTDECK_DATA/);
+      expect(run.stdout).toMatch(/Where progress and your own decks \(decks\/\) live: --data DIR, else \$FACTDECK_DATA/);
       expect(run.stdout).toMatch(/--data <dir>/);
     }
-  });
+    // Two dozen commands, each a process of its own: more than the default 30 s on a loaded machine.
+  }, 120_000);
 });
 
 describe('a corrupt database', () => {
@@ -208,7 +209,7 @@ describe('a corrupt database', () => {
 
 describe('NO_COLOR', () => {
   test('decks and a plain quiz print no escape character, through a pipe', async () => {
-    const decks = await runCli(['decks']);
+    const decks = await runCli(['decks', '--data', await dirs.make()]);
     expect(decks.code).toBe(0);
     expect(decks.stdout).toContain(deck.id);
     expect(decks.stdout).not.toContain(ESC);

@@ -254,12 +254,13 @@ describe('"I was right"', () => {
 
 describe('starting up', () => {
   test('with one deck and no --deck, a quiz starts at once with that deck (no picker)', async () => {
-    const listed = await runCli(['decks', '--json']);
+    // A data folder of its own: no decks of a learner's, only the built-in one.
+    const dir = await dirs.make();
+    const listed = await runCli(['decks', '--json', '--data', dir]);
     expect(listed.code).toBe(0);
     expect((JSON.parse(listed.stdout) as { decks: unknown[] }).decks).toHaveLength(1);
 
-    const dir = await dirs.make();
-    const session = start(['quiz', '--deck', 'blinken-visit-beijing', '--count', '1', '--seed', '3', '--data', dir]);
+    const session = start(['quiz', '--count', '1', '--seed', '3', '--data', dir]);
     const asked = await waitForQuestion(session, deck);
     const shown = session.output();
     expect(shown).not.toMatch(/Which deck\?/);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEEP_SESSIONS, type HistoryEvent, applyEvents, parseLog, serializeEach, serializeEvents } from '../../src/storage/history.js';
-import { settingsEvent } from '../../src/storage/progress.js';
+import { settingsEvent, suspendEvent, undoEvent } from '../../src/storage/progress.js';
 import { MAX_LINE_BYTES } from '../../src/storage/log-lines.js';
 import { type DatabaseData, emptyDatabase } from '../../src/storage/schema.js';
 import { studyDay } from '../../src/scheduling/study-day.js';
@@ -184,6 +184,30 @@ describe('applyEvents: settings and reset', () => {
     expect(data.aliases.some((a) => a.profile === 'ann')).toBe(false);
     expect(data.cards.some((c) => c.profile === 'ann')).toBe(false);
     expect(data.profiles.map((p) => p.name)).toEqual(['bob']);
+  });
+});
+
+describe('applyEvents: suspended questions', () => {
+  const suspend = (type: 'suspend' | 'unsuspend', profile: string, questionId: string, at: string): HistoryEvent => suspendEvent(type, profile, DECK, { id: questionId, factId: 'f1' }, new Date(at));
+
+  it('keeps one record per profile, deck and question; unsuspend removes it; a reset removes the profile\'s only', () => {
+    const data = applied([
+      suspend('suspend', 'ann', 'q1', local(9)),
+      suspend('suspend', 'ann', 'q1', local(10)),
+      suspend('suspend', 'ann', 'q2', local(10)),
+      suspend('suspend', 'bob', 'q1', local(11)),
+      suspend('unsuspend', 'ann', 'q2', local(12)),
+    ]);
+    expect(data.suspended).toEqual([
+      { profile: 'ann', deckId: DECK, questionId: 'q1', factId: 'f1', at: local(10) },
+      { profile: 'bob', deckId: DECK, questionId: 'q1', factId: 'f1', at: local(11) },
+    ]);
+    expect(applied([resetEvent('ann')], data).suspended).toEqual([{ profile: 'bob', deckId: DECK, questionId: 'q1', factId: 'f1', at: local(11) }]);
+  });
+
+  it('reads a suspension back from the log as it was written', () => {
+    const event = suspend('suspend', 'ann', 'q1', local(9));
+    expect(parseLog(Buffer.from(serializeEvents([event])))).toMatchObject({ ok: true, events: [event] });
   });
 });
 

@@ -677,7 +677,7 @@ describe('Store backups', () => {
 describe('Store migrating an older database', () => {
   const tempDir = useStoreTempDirs();
 
-  it('backs up the old bytes first, moves version 2 answers into the log, and rewrites the file as version 3', async () => {
+  it('backs up the old bytes first, moves version 2 answers into the log, and rewrites the file as the current version', async () => {
     const dataDir = await tempDir();
     const file = join(dataDir, 'factdeck.json');
     const oldBytes = JSON.stringify(aVersion2Database());
@@ -688,7 +688,7 @@ describe('Store migrating an older database', () => {
     expect(factCounts(store.data())).toEqual(['default/blinken-beijing/f1=2/1', 'default/blinken-beijing/f2=1/1']);
     expect((await logEvents(store.historyFile)).map((e) => e.type)).toEqual(['attempt', 'attempt', 'attempt', 'review', 'session']);
     const onDisk = await readDatabaseFile(file);
-    expect(onDisk.schemaVersion).toBe(3);
+    expect(onDisk.schemaVersion).toBe(DB_SCHEMA_VERSION);
     expect(onDisk).toEqual(store.data());
     expect(onDisk.logBytes).toBe((await stat(store.historyFile)).size);
     await store.close();
