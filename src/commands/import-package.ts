@@ -7,7 +7,7 @@
 
 import { checkNewDeckId, type Library } from '../bank/library.js';
 import { deckArgument } from './open-deck.js';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ankiRatings, memoryFromAnki, planApkgImport, type AnkiCard } from '../bank/interop/anki-package.js';
 import { contentId } from '../bank/interop/content-id.js';
 import { fileStem } from '../bank/interop/slug.js';

@@ -9,7 +9,6 @@ import { addDays } from '../scheduling/study-day.js';
 import { settingsFor } from '../storage/progress.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
-import { builtInQuestionsDir } from '../paths.js';
 import { printable } from '../ui/printable.js';
 import { writeJson } from './json-output.js';
 import { renderBars, renderForecast, renderHeatmap, renderSparkline, renderStateCounts } from '../ui/render-stats.js';

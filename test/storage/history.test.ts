@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEEP_SESSIONS, type HistoryEvent, applyEvents, parseLog, serializeEach, serializeEvents } from '../../src/storage/history.js';
-import { settingsEvent, suspendEvent, undoEvent } from '../../src/storage/progress.js';
+import { settingsEvent, suspendEvent } from '../../src/storage/progress.js';
 import { MAX_LINE_BYTES } from '../../src/storage/log-lines.js';
 import { type DatabaseData, emptyDatabase } from '../../src/storage/schema.js';
 import { studyDay } from '../../src/scheduling/study-day.js';
