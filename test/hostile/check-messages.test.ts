@@ -66,7 +66,9 @@ beforeAll(async () => {
   for (const [name, breakIt] of Object.entries(BREAKS)) {
     const { deck, article } = hostileDeck({ id: name });
     breakIt(deck as Deck);
-    const dir = join(sandbox.questions, name === 'id-mismatch' ? FOLDER : name);
+    // A folder whose name cannot be an id does not name its deck (load-decks.ts), so the id mismatch has a
+    // usable folder name; the hostile folder name is the deck without an article's, below.
+    const dir = join(sandbox.questions, name);
     await mkdir(dir);
     await writeFile(join(dir, 'deck.json'), JSON.stringify(deck, null, 2));
     await writeFile(join(dir, 'article.txt'), article);
