@@ -249,7 +249,7 @@ export function prepare(log = () => {}) {
   mkdirSync(BENCH, { recursive: true });
   log('deck of 10,000 facts');
   makeDeck();
-  const sizes = { '1k': 1_000, '365k': 365_000 };
+  const sizes = { '1k': 1_000, '100k': 100_000, '365k': 365_000 };
   const dirs = {};
   for (const [name, answers] of Object.entries(sizes)) {
     log(`history of ${answers} answers`);

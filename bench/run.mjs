@@ -6,12 +6,12 @@
 // installed), printed with the ratio and the target it is held to. The machine's load average is printed
 // with each section: the figures of a loaded machine are slower, and their ratios noisier.
 //
-// The data (a 10,000-fact deck, histories of 1,000 and 365,000 answers, Mnemosyne's collection of the
-// same size) is made once under .bench/ by generate.mjs; a run that writes is undone before the next.
+// The data (a 10,000-fact deck, histories of 1,000, 100,000 and 365,000 answers, Mnemosyne's collection
+// of the same size) is made once under .bench/ by generate.mjs; a run that writes is undone before the next.
 //
 // `node bench/run.mjs first-question study` runs only those sections (the others: start-up, answer,
-// stats, memory, build); `npm run bench` runs them all. BENCH_RUNS sets how many runs make each median
-// (default 7).
+// stats, memory, build, anki); `npm run bench` runs them all. BENCH_RUNS sets how many runs make each
+// median (default 7).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -120,7 +120,7 @@ function section(title) {
   console.log(`\n${title}   [load average ${one.toFixed(2)}, ${five.toFixed(2)}]`);
 }
 
-const SECTIONS = ['start-up', 'first-question', 'answer', 'study', 'stats', 'memory', 'build'];
+const SECTIONS = ['start-up', 'first-question', 'answer', 'study', 'stats', 'memory', 'build', 'anki'];
 const wanted = process.argv.slice(2);
 for (const name of wanted) {
   if (!SECTIONS.includes(name)) {
@@ -241,6 +241,30 @@ async function main() {
     const loadNlp = () => time(node, ['-e', "require('compromise')"], { env: { NODE_PATH: join(root, 'node_modules') } });
     const build = () => time(node, [cli, 'build', article, '--out', out, '--force', '--title', 'Long article']);
     report('build, 10,000 words', "require('compromise')", await compare(loadNlp, build, Math.max(3, Math.min(RUNS, 5))), 3);
+  }
+
+  if (runs('anki')) {
+    section('Anki package of the 10,000-fact deck (20,000 notes) with the progress of 100k answers (10,000 cards, 100,000 reviews)');
+    const apkg = join(BENCH, 'deck-10k.apkg');
+    const exportApkg = on('100k', (data) => time(node, [cli, 'export', '--format', 'apkg', '--deck', deck, '--with-progress', '--data', data, '--out', apkg]));
+    const imported = join(BENCH, 'imported-10k');
+    const importData = join(BENCH, 'scratch-import');
+    const importApkg = async () => {
+      rmSync(imported, { recursive: true, force: true });
+      rmSync(importData, { recursive: true, force: true });
+      return time(node, [cli, 'import', apkg, '--with-progress', '--data', importData, '--out', imported]);
+    };
+    const ankiRuns = Math.max(3, Math.min(RUNS, 5));
+    const budget = (run) => async () => {
+      const times = [];
+      await run();
+      for (let i = 0; i < ankiRuns; i++) times.push((await run()).ms);
+      return { base: 3000, target: median(times), rss: null };
+    };
+    report('export apkg --with-progress', 'the 3 s budget', await budget(exportApkg)(), 1);
+    report('import apkg --with-progress', 'the 3 s budget', await budget(importApkg)(), 1);
+    rmSync(imported, { recursive: true, force: true });
+    rmSync(importData, { recursive: true, force: true });
   }
 
   const scored = rows.filter((r) => r.limit !== null);

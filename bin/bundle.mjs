@@ -1,33 +1,42 @@
 // `npm run build`, second step: bundles the compiled program (dist/cli.js and everything it imports, the
 // dependencies included) into one CommonJS file, dist/factdeck.cjs, which bin/factdeck.cjs loads with
-// V8's code cache. One file instead of ~150 modules, and no compiling at start once the cache exists: that
-// is what makes start-up cheap on Node 20, which has no compile cache of its own.
+// V8's code cache (kept per user, see bin/factdeck.cjs). One file instead of ~150 modules, and no compiling
+// at start once the cache exists: that is what makes start-up cheap on Node 20, which has no compile cache
+// of its own. Then writes the man page, dist/factdeck.1, from the same command definitions as --help.
 //
-// Left out of the bundle: compromise (the NLP library, loaded only by `factdeck build`, when it is needed).
+// The packing rule: a package in package.json's "dependencies" is loaded from node_modules at run time
+// (left out of the bundle here, installed with factdeck); every other package the program imports is
+// copied into the bundle and is only needed to build it, so it belongs in "devDependencies". To add a
+// dependency loaded at run time (a large library used by one command, a data file read from its package),
+// put it in "dependencies" and nothing else: this script reads the list. Such a package must have a
+// CommonJS entry point (the bundle require()s it; Node 20 cannot require an ES module).
 //
-// The cache is then made by a training run (a short plain-mode quiz on a throw-away data folder), so the
-// functions a quiz needs are in it from the first real run. If that run fails, the build still succeeds:
-// the program works without a cache, and makes one at its first run.
+// The output depends only on the sources: two builds of one commit are byte-identical (test/package).
+// `node bin/bundle.mjs --out-dir DIR` writes the bundle and the man page to DIR instead of dist/.
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
-const bundle = join(root, 'dist', 'factdeck.cjs');
+const outFlag = process.argv.indexOf('--out-dir');
+const outDir = outFlag === -1 ? join(root, 'dist') : resolve(process.argv[outFlag + 1] ?? '');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const runTimeDependencies = Object.keys(pkg.dependencies ?? {});
 
+mkdirSync(outDir, { recursive: true });
 await build({
+  absWorkingDir: root,
   entryPoints: [join(root, 'dist', 'cli.js')],
-  outfile: bundle,
+  outfile: join(outDir, 'factdeck.cjs'),
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['compromise'],
+  external: runTimeDependencies.flatMap((name) => [name, `${name}/*`]),
   // import() from code compiled with a V8 code cache fails on Node 20 ("A dynamic import callback was not
-  // specified"): the bundle asks for compromise with require() instead (its package has a CommonJS build).
+  // specified"): the bundle asks for its run-time dependencies with require() instead.
   supported: { 'dynamic-import': false },
   // The program finds its package folder from its own location (src/paths.ts); in a CommonJS bundle that
   // is the bundle's file name, which the loader passes in.
@@ -38,23 +47,9 @@ await build({
   logLevel: 'warning',
 });
 
-// A cache made for the previous bundle would be refused anyway (it names the bundle it was made for).
-rmSync(`${bundle}.cache`, { force: true });
-
-const data = mkdtempSync(join(tmpdir(), 'factdeck-warm-'));
-try {
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'factdeck.cjs'), 'quiz', '--plain', '-n', '3', '--seed', '1', '--data', data], {
-    input: '1\nBeijing\n1\n',
-    env: { ...process.env, NO_COLOR: '1' },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  if (run.status !== 0) {
-    process.stderr.write(`bundle: the training run for the start-up cache failed (exit ${run.status}); the program makes its cache at its first run instead.\n${run.stderr ?? ''}`);
-  }
-} finally {
-  rmSync(data, { recursive: true, force: true });
-}
+const { describeProgram } = await import(pathToFileURL(join(root, 'dist', 'cli.js')).href);
+const { renderManPage } = await import(pathToFileURL(join(root, 'dist', 'ui', 'man-page.js')).href);
+writeFileSync(join(outDir, 'factdeck.1'), renderManPage(describeProgram(root), pkg.version));
 
 /**
  * commander requires node:child_process at load, for subcommands run as separate programs, which factdeck

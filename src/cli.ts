@@ -2,17 +2,19 @@
 // messages and exit codes (0 ok, 1 failure, 2 usage error, 130 stopped by the user). Command modules are
 // imported lazily so that `factdeck --version` and `--help` stay fast.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isatty } from 'node:tty';
 import { join } from 'node:path';
+import { acceptAnywhere, debugWanted, plainOnDumbTerminal, terminalAbilities } from './cli-conventions.js';
 import { createClock } from './clock.js';
 import type { Context } from './context.js';
-import { DeckError, ReportedFailure, StoppedError, UsageError } from './errors.js';
+import { DeckError, LeftError, ReportedFailure, StoppedError, UsageError } from './errors.js';
 import { editDistance } from './grading/edit-distance.js';
 import { packageRoot } from './paths.js';
 import { printable } from './ui/printable.js';
+import { isPromptExit } from './ui/prompt-exit.js';
 import { resolveDataDir } from './storage/data-dir.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, stopped: 130 } as const;
@@ -73,8 +75,8 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 const DATA_HELP = `
-Where progress lives: --data DIR, else $FACTDECK_DATA, else data/ in a source checkout,
-else $XDG_DATA_HOME/factdeck (~/.local/share/factdeck) for an installed package.`;
+Where progress and your own decks (decks/) live: --data DIR, else $FACTDECK_DATA, else data/ in a
+source checkout, else $XDG_DATA_HOME/factdeck (~/.local/share/factdeck) for an installed package.`;
 
 function withProgressOptions(command: Command): Command {
   return command
@@ -87,91 +89,174 @@ function withProgressOptions(command: Command): Command {
     });
 }
 
-function withQuizOptions(command: Command): Command {
-  return withProgressOptions(command)
-    .option('-n, --count <n>', 'how many questions', parseCount, 10)
-    .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
+function withQuizOptions(command: Command, mode: 'quiz' | 'review'): Command {
+  const counted = withProgressOptions(command);
+  if (mode === 'quiz') counted.option('-n, --count <n>', 'how many questions', parseCount, 10);
+  else counted.option('-n, --count <n>', 'how many of the missed facts (default: all of them)', parseCount);
+  return counted
+    .option('--deck <id|path>', 'a deck id (yours or built-in, or the start of one), or a deck folder')
     .option('--kind <kind>', 'only this kind of question (repeatable): choice, true-false, cloze, short-answer, order, multi-select', collect)
     .option('--topic <topic>', 'only facts on this topic')
-    .option('--seed <n>', 'the same seed on the same progress gives the same quiz', parseSeed);
+    .option('--seed <n>', `the same seed on the same progress gives the same ${mode === 'quiz' ? 'quiz' : 'questions, in the same order'}`, parseSeed);
+}
+
+/** Commander's own messages in our words: what is wrong, then where to look. */
+export function commanderMessage(text: string): string {
+  return text
+    .replace(/^error: /, 'factdeck: ')
+    .replace(/option '(?:-\w, )?(--[\w-]+)(?: <[^>]+>)?' argument missing/, '$1 needs a value')
+    .replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')
+    .trimEnd();
 }
 
 function buildProgram(context: Context, run: (task: () => Promise<void>) => Promise<void>): Command {
   const program = new Command('factdeck')
     .description('Learn an article by heart from the terminal: quizzes, review of missed facts, spaced repetition.')
-    .version(version(context.root), '-V, --version', 'print the version')
+    .version(version(context.root), '-v, --version', 'print the version')
     .option('--debug', 'show error details (stack traces) for bug reports')
+    .option('--no-color', 'no colours (as does NO_COLOR; also TERM=dumb)')
     .showSuggestionAfterError(true)
     .enablePositionalOptions();
 
   program
     .command('check')
     .description('validate decks: every problem with its file, line, JSON path and a hint')
-    .argument('[path]', 'a deck folder or deck.json (default: every deck under questions/)')
+    .argument('[path]', 'a deck folder or deck.json (default: every deck, built-in and yours)')
     .option('--json', 'print the problems as JSON')
-    .action((path: string | undefined, options: { json?: boolean }) =>
+    .option('--data <dir>', 'the data folder whose decks/ are checked (also FACTDECK_DATA)')
+    .action((path: string | undefined, options: { json?: boolean; data?: string }) =>
       run(async () => (await import('./commands/check.js')).checkCommand(context, path, options)),
     );
 
   program
     .command('decks')
-    .description('list the decks with their fact and question counts')
+    .description('list your decks and the built-in ones: counts, suspended questions, your progress')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose progress', 'default')
     .option('--json', 'print the list as JSON')
-    .action((options: { json?: boolean }) => run(async () => (await import('./commands/decks.js')).decksCommand(context, options)));
+    .action((options: { json?: boolean; data?: string; profile?: string }) => run(async () => (await import('./commands/decks.js')).decksCommand(context, options)));
 
-  withQuizOptions(program.command('quiz'))
-    .description('a quiz of mixed kinds; feedback after each answer; score at the end')
-    .action((options: QuizCommandOptions) => run(async () => (await import('./commands/quiz.js')).quizCommand(context, options)));
+  program
+    .command('rm')
+    .description('remove one of your decks (kept in the decks folder\'s .replaced/); progress stays until reset')
+    .argument('<deck>', 'the id of one of your decks')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+    .option('--yes', 'do not ask (for scripts)')
+    .option('--plain', 'no prompts: needs --yes')
+    .action((deck: string, options: { data?: string; yes?: boolean; plain?: boolean }) => run(async () => (await import('./commands/rm.js')).rmCommand(context, deck, options)));
 
-  withQuizOptions(program.command('review'))
-    .description('the facts you missed, asked again until answered right')
-    .action((options: QuizCommandOptions, command: Command) =>
+  withProgressOptions(program.command('learn'))
+    .description('an article (a .txt, a saved .html page, or - to paste) to a deck of yours and its quiz, in one step')
+    .argument('<article>', 'a plain-text article, a web page saved from a browser (.html), or - for standard input')
+    .option('--title <title>', 'the deck title (default: the headline)')
+    .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
+    .option('-n, --count <n>', 'how many questions in the quiz', parseCount, 10)
+    .action((article: string, options: CommonOptions & { title?: string; seed?: number; count: number }) =>
       run(async () => {
-        const count = command.getOptionValueSource('count') === 'default' ? undefined : options.count;
-        await (await import('./commands/review.js')).reviewCommand(context, { ...options, count });
+        await (await import('./commands/learn.js')).learnCommand(context, article, options);
       }),
     );
 
+  program
+    .command('edit')
+    .description("go through a deck's questions one screen each: keep, drop or fix them (saved at once, checked)")
+    .argument('<deck>', 'a deck id (a built-in deck is copied to your decks first) or a deck folder')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+    .option('--plain', 'one action a line, for scripts and screen readers (see --help)')
+    .addHelpText(
+      'after',
+      `
+Keys: Enter keeps the question and goes on, d drops it, p/a/o/c/s edit its prompt, answer, other
+accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / goes to a question, q quits.
+--plain reads one action a line: an empty line keeps, d drops, "p TEXT", "a TEXT", "o A | B",
+"c N TEXT", "s TEXT" edit, u undoes, b goes back, /N or /WORDS goes to a question, q quits.`,
+    )
+    .action((deck: string, options: { data?: string; plain?: boolean }) => run(async () => (await import('./commands/edit.js')).editCommand(context, deck, options)));
+
+  program
+    .command('suspended')
+    .description('list the questions you suspended (x after the feedback)')
+    .option('--deck <id|path>', 'only this deck')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose suspended questions', 'default')
+    .option('--json', 'print the list as JSON')
+    .action((options: CommonOptions & { deck?: string }) => run(async () => (await import('./commands/suspended.js')).suspendedCommand(context, options)));
+
+  program
+    .command('unsuspend')
+    .description('bring suspended questions back into your runs')
+    .argument('[ids...]', 'question ids, or the start of one (`factdeck suspended` lists them)')
+    .option('--all', 'every suspended question (of --deck, if given)')
+    .option('--deck <id|path>', 'only this deck')
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose suspended questions', 'default')
+    .action((ids: string[], options: CommonOptions & { deck?: string; all?: boolean }) =>
+      run(async () => (await import('./commands/suspended.js')).unsuspendCommand(context, ids, options)),
+    );
+
+  withQuizOptions(program.command('quiz'), 'quiz')
+    .description('a quiz of mixed kinds; feedback after each answer; score at the end')
+    .action((options: QuizCommandOptions) => run(async () => (await import('./commands/quiz.js')).quizCommand(context, options)));
+
+  withQuizOptions(program.command('review'), 'review')
+    .description('the facts you missed, asked again until answered right')
+    .action((options: Omit<QuizCommandOptions, 'count'> & { count?: number }) => run(async () => (await import('./commands/review.js')).reviewCommand(context, options)));
+
   withProgressOptions(program.command('study'))
     .description('spaced-repetition flashcards: what is due, flip, rate Again/Hard/Good/Easy')
-    .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
+    .option('--deck <id|path>', 'a deck id (yours or built-in), or a deck folder')
     .option('--new <n>', 'new cards to introduce today (default: the profile\'s setting, 10)', parseWhole('--new'))
     .option('--cram', 'go through all the cards without touching the schedule')
-    .option('--seed <n>', 'the order of cards in --cram', parseSeed)
+    .option('--seed <n>', 'the same order of choices on card fronts (and of cards in --cram) again', parseSeed)
     .action((options: CommonOptions & { deck?: string; new?: number; cram?: boolean; seed?: number }) =>
       run(async () => (await import('./commands/study.js')).studyCommand(context, options)),
     );
 
   program
     .command('build')
-    .description('draft a deck from any plain-text article, offline')
-    .argument('<article>', 'a plain-text article (UTF-8); its first line is taken as the headline')
-    .option('--out <dir>', 'the deck folder to write (default: questions/<slug of the title>)')
+    .description('draft a deck from any article (plain text, or a page saved from a browser), offline')
+    .argument('<article>', 'a plain-text article (UTF-8; its first line is taken as the headline), or a saved .html page')
+    .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
+    .option('--data <dir>', 'the data folder whose decks/ it goes in (also FACTDECK_DATA)')
     .option('--title <title>', 'the deck title (default: the headline)')
     .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
     .option('--explain', 'list every candidate question, kept or dropped, with the reason')
     .option('--force', 'replace an existing deck')
     .option('--json', 'print the summary as JSON')
-    .action((article: string, options: { out?: string; title?: string; seed?: number; explain?: boolean; force?: boolean; json?: boolean }) =>
+    .action((article: string, options: { out?: string; data?: string; title?: string; seed?: number; explain?: boolean; force?: boolean; json?: boolean }) =>
       run(async () => (await import('./commands/build.js')).buildCommand(context, article, options)),
     );
 
   program
     .command('export')
-    .description('write a deck as Anki text (TSV), CSV or JSON')
-    .requiredOption('--format <format>', 'anki, csv or json')
-    .option('--deck <id|path>', 'a deck id under questions/, or a deck folder')
-    .option('--out <file>', 'write to this file (default: standard output)')
-    .action((options: { deck?: string; format: string; out?: string }) => run(async () => (await import('./commands/export.js')).exportCommand(context, options)));
+    .description('write a deck as Anki text (TSV), CSV, JSON or an Anki package (.apkg)')
+    .requiredOption('--format <format>', 'anki, csv, json or apkg')
+    .option('--deck <id|path>', 'a deck id (yours or built-in), or a deck folder')
+    .option('--out <file>', 'write to this file (default: standard output; for apkg, <deck id>.apkg)')
+    .option('--raw', 'write cells as they are, even those a spreadsheet would run as formulas (= + - @)')
+    .option('--force', 'replace the --out file if it exists')
+    .option('--json', 'with --out: print what was written as JSON')
+    .option('--all', 'include the questions you suspended (left out otherwise)')
+    .option('--with-progress', "apkg: put the profile's schedule and review log in the package")
+    .option('--profile <name>', 'whose suspended questions are left out, and whose schedule --with-progress takes', 'default')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+    .action((options: { deck?: string; format: string; out?: string; raw?: boolean; force?: boolean; json?: boolean; all?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
+      run(async () => (await import('./commands/export.js')).exportCommand(context, options)),
+    );
 
   program
     .command('import')
-    .description('make a deck from an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
+    .description('make a deck from an Anki package (.apkg), an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
     .argument('<file>', 'the file to import')
-    .option('--out <dir>', 'the deck folder to write (default: questions/<slug of the title>)')
-    .option('--title <title>', 'the deck title (default: from the file name)')
+    .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
+    .option('--title <title>', "the deck title (default: the file's deck name, else its file name)")
     .option('--force', 'replace an existing deck')
-    .action((file: string, options: { out?: string; title?: string; force?: boolean }) =>
+    .option('--json', 'print the outcome (the deck written, or every problem) as JSON')
+    .option('--strict', 'import nothing when any card cannot be imported (default: import the rest and list what was skipped)')
+    .option('--with-progress', "apkg: bring the package's schedule and review log into the profile")
+    .option('--profile <name>', 'whose progress, with --with-progress', 'default')
+    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+    .action((file: string, options: { out?: string; title?: string; force?: boolean; json?: boolean; strict?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
       run(async () => (await import('./commands/import.js')).importCommand(context, file, options)),
     );
 
@@ -205,10 +290,21 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .option('--retention <r>', 'desired retention, 0.70 to 0.99 (default 0.9)', parseRetention)
     .option('--new-per-day <n>', 'new cards a day in study (default 10)', parseWhole('--new-per-day'))
     .option('--day-start <hour>', 'the hour a new study day starts, local time (default 4)', parseWhole('--day-start'))
+    .option('--reset-parameters', 'go back to the default FSRS parameters (after `optimize`)')
     .option('--json', 'print the settings as JSON')
-    .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number }) =>
+    .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number; resetParameters?: boolean }) =>
       run(async () => (await import('./commands/profiles.js')).configCommand(context, options)),
     );
+
+  program
+    .command('optimize')
+    .description("fit FSRS's parameters to the profile's own review history, and save them when you agree")
+    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+    .option('--profile <name>', 'whose reviews', 'default')
+    .option('--yes', 'save the fitted parameters without asking (when they predict your history better)')
+    .option('--plain', 'no prompt: show the fit, save only with --yes')
+    .option('--json', 'the parameters and the fit as JSON')
+    .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/optimize.js')).optimizeCommand(context, options)));
 
   program
     .command('profiles')
@@ -223,18 +319,37 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .requiredOption('--profile <name>', 'whose progress to delete')
     .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
     .option('--yes', 'do not ask (for scripts)')
+    .option('--json', 'print what was deleted as JSON')
     .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/profiles.js')).resetCommand(context, options)));
+
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, options, deck ids, profiles)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      `
+Load it in this shell:     source <(factdeck completion bash)     (zsh: the same, after compinit)
+                           factdeck completion fish | source
+Or save it for every new shell, e.g.
+  factdeck completion bash > ~/.local/share/bash-completion/completions/factdeck
+  factdeck completion fish > ~/.config/fish/completions/factdeck.fish
+`,
+    )
+    .action((shell: string) => run(async () => (await import('./commands/completion.js')).completionCommand(context, shell)));
 
   withProgressOptions(program)
     .option('--deck <id|path>', 'the deck for the menu\'s quiz and review')
     .action((options: QuizCommandOptions) => run(async () => (await import('./commands/menu.js')).menuCommand(context, options)));
 
-  program.addOption(new Option('--no-color', 'no colours (as does NO_COLOR)').hideHelp());
+  acceptAnywhere(program, version(context.root), (text) => context.stdout.write(text));
+  plainOnDumbTerminal(program, context.env);
   return program;
 }
 
-function debugWanted(argv: readonly string[]): boolean {
-  return argv.includes('--debug');
+/** The command definitions alone, for what is made from them at build time (the man page). */
+export function describeProgram(root: string): Command {
+  return buildProgram({ ...processContext(), root }, async () => undefined);
 }
 
 /** Turns any error into a message on stderr and an exit code. */
@@ -257,6 +372,12 @@ export function reportError(error: unknown, context: Pick<Context, 'stderr'>, de
     say(error.message);
     return EXIT.stopped;
   }
+  // Ctrl+C (or Ctrl+D) at any prompt that did not say more itself: a deck picker, a confirmation.
+  if (isPromptExit(error)) {
+    say('\nStopped.');
+    return EXIT.stopped;
+  }
+  if (error instanceof LeftError) return EXIT.ok;
   if (error instanceof ReportedFailure) return EXIT.failure;
   if (error instanceof DeckError || named.name === 'StorageError' || named.name === 'DeckError') {
     say(`factdeck: ${named.message}`);
@@ -285,15 +406,20 @@ export async function run(argv: readonly string[], context: Context): Promise<nu
   program.configureOutput({
     writeOut: (text) => context.stdout.write(text),
     writeErr: (text) => context.stderr.write(text),
-    outputError: (text, write) => write(text.replace(/^error: /, 'factdeck: ')),
+    outputError: (text, write) => write(`${commanderMessage(text)}\n  see \`factdeck --help\`\n`),
   });
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
-      outputError: (text, write) => write(`${text.replace(/^error: /, 'factdeck: ').trimEnd()}\n  see \`factdeck ${command.name()} --help\`\n`),
+      outputError: (text, write) => write(`${commanderMessage(text)}\n  see \`factdeck ${command.name()} --help\`\n`),
     });
+  }
+  // The shell completion scripts ask here on every Tab (src/commands/completion.ts); never an error.
+  if (argv[0] === '__complete') {
+    await (await import('./commands/completion.js')).completeCommand(context, program, argv.slice(1)).catch(() => undefined);
+    return EXIT.ok;
   }
   // `factdeck help quiz` is `factdeck quiz --help` (the menu's action would otherwise take the words).
   if (argv[0] === 'help') argv = [...argv.slice(1, 2), '--help'];
@@ -316,8 +442,7 @@ function processContext(): Context {
   const env = process.env;
   // Asked of the file descriptor: process.stdin (a stream, a socket for a pipe) is made only when first
   // read, after the first question is on screen.
-  const interactive = isatty(0) && Boolean(process.stdout.isTTY);
-  const color = Boolean(process.stdout.isTTY) && !(env.NO_COLOR ?? '') && env.FORCE_COLOR !== '0' && !process.argv.includes('--no-color');
+  const { interactive, color } = terminalAbilities(env, { stdinIsTTY: isatty(0), stdoutIsTTY: Boolean(process.stdout.isTTY) }, process.argv.slice(2));
   return {
     get stdin() {
       return process.stdin;

@@ -1,17 +1,45 @@
 // The program's clock. FACTDECK_NOW (an ISO time) sets where it starts, for demos and tests of
 // scheduling; time then runs on from it. Everything that needs "now" gets it from here.
+//
+// FACTDECK_NOW is checked here, at the edge, as strictly as the database checks the times it stores: an
+// ISO date or time that exists on the calendar (no 30 February rolled over into March), in the years
+// 1970 to 9999. Outside them a time cannot be stored as YYYY-MM-DD, and one answer saved with it would
+// stop every later run.
 
 import { UsageError } from './errors.js';
 
 export type Clock = () => Date;
 
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?)?$/;
+const EARLIEST = Date.UTC(1970, 0, 1);
+/** A day short of the year 10000: a time zone or a late day start must not push a study day past it. */
+const LATEST = Date.UTC(9999, 11, 30, 23, 59, 59, 999);
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The time FACTDECK_NOW names, or why it names none. */
+export function parseStartTime(text: string): { ok: true; time: number } | { ok: false; why: string } {
+  const match = ISO.exec(text.trim());
+  if (match === null) return { ok: false, why: 'it is not an ISO date or time' };
+  const part = (i: number): number => Number(match[i] ?? 0);
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 8, 9].map(part) as [number, number, number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return { ok: false, why: `${match[1]}-${match[2]}-${match[3]} is not a day of the calendar` };
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59) return { ok: false, why: 'the time of day is not a time' };
+  const time = Date.parse(text.trim());
+  if (Number.isNaN(time)) return { ok: false, why: 'it is not an ISO date or time' };
+  if (time < EARLIEST || time > LATEST) return { ok: false, why: 'it is outside the years 1970 to 9999' };
+  return { ok: true, time };
+}
+
 export function createClock(env: Record<string, string | undefined>, realNow: () => number = Date.now): Clock {
   const fixed = env.FACTDECK_NOW;
   if (fixed === undefined || fixed.trim() === '') return () => new Date(realNow());
-  const start = Date.parse(fixed);
-  if (Number.isNaN(start)) {
-    throw new UsageError(`FACTDECK_NOW is not a time: ${JSON.stringify(fixed)}`, 'use an ISO time such as 2026-06-01T09:00:00Z, or unset it');
+  const start = parseStartTime(fixed);
+  if (!start.ok) {
+    throw new UsageError(`FACTDECK_NOW=${JSON.stringify(fixed)} cannot be used: ${start.why}`, 'use an ISO time between the years 1970 and 9999, such as 2026-06-01T09:00:00Z, or unset it');
   }
   const realStart = realNow();
-  return () => new Date(start + (realNow() - realStart));
+  return () => new Date(start.time + (realNow() - realStart));
 }

@@ -37,3 +37,14 @@ export class ReportedFailure extends Error {
     super(message);
   }
 }
+
+/**
+ * The learner backed out before anything began (q or Esc at a deck picker): exit 0, nothing more to say.
+ * From the menu, it goes back to the menu.
+ */
+export class LeftError extends Error {
+  override readonly name = 'LeftError';
+  constructor(message = 'left') {
+    super(message);
+  }
+}

@@ -13,13 +13,15 @@ import type { DeckCache } from './deck-cache.js';
 import { DeckFile } from './deck-file.js';
 import { invalidUtf8Lines } from './interop/decode-text.js';
 import { describeDeck, outlinedDeck, utf8Text } from './outlined-deck.js';
+import { MAX_DECK_FILE_BYTES, megabytes } from './limits.js';
+import { isDeckId } from './interop/slug.js';
 import type { TextLocation } from './json-location.js';
 import { parseDeckText, type LocatedProblem } from './parse-deck.js';
 
 export const DECK_FILE = 'deck.json';
 export const ARTICLE_FILE = 'article.txt';
-/** Far above any real deck or article; stops a stray huge file from exhausting memory. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Far above any real deck or article; stops a stray huge file from exhausting memory (limits.ts). */
+export const MAX_FILE_BYTES = MAX_DECK_FILE_BYTES;
 
 export interface DeckReport {
   /** The deck.json read (or looked for). */
@@ -33,7 +35,6 @@ type Failure = { ok: false; missing: boolean; message: string; hint?: string };
 type TextResult = { ok: true; text: string } | Failure;
 type BytesResult = { ok: true; bytes: Buffer } | Failure;
 
-const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
  * Where the first byte that is not UTF-8 stands (line, and column in characters), found without decoding
@@ -93,7 +94,7 @@ function openDeckFile(file: string): { ok: true; file: DeckFile } | Failure {
   }
   if (opened.size > MAX_FILE_BYTES) {
     opened.close();
-    return { ok: false, missing: false, message: `is too large (${mb(opened.size)}; the limit is ${mb(MAX_FILE_BYTES)})`, hint: 'a deck or an article is far smaller: is this the right file?' };
+    return { ok: false, missing: false, message: `is too large (${megabytes(opened.size)}; the limit is ${megabytes(MAX_FILE_BYTES)})`, hint: 'a deck or an article is far smaller: is this the right file?' };
   }
   return { ok: true, file: opened };
 }
@@ -104,7 +105,7 @@ async function readBytes(file: string): Promise<BytesResult> {
     if (!info.isFile()) return { ok: false, missing: false, message: 'is not a file' };
     // Checked before reading: a stray huge file is refused without ever being loaded into memory.
     if (info.size > MAX_FILE_BYTES) {
-      return { ok: false, missing: false, message: `is too large (${mb(info.size)}; the limit is ${mb(MAX_FILE_BYTES)})`, hint: 'a deck or an article is far smaller: is this the right file?' };
+      return { ok: false, missing: false, message: `is too large (${megabytes(info.size)}; the limit is ${megabytes(MAX_FILE_BYTES)})`, hint: 'a deck or an article is far smaller: is this the right file?' };
     }
     // At once rather than in the promise API's chunks: a deck is read on the way to the first question.
     return { ok: true, bytes: readFileSync(file) };
@@ -171,7 +172,10 @@ export async function loadDeck(path: string, options: LoadOptions = {}): Promise
     problems.push(unreadable(join(dir, ARTICLE_FILE), articleText, 'keep the article as UTF-8 plain text'));
   }
   const article = articleText.ok ? articleText.text : null;
-  const result = parseDeckText(deckText.text, { folderName, article: articleText.ok || articleText.missing ? article : false });
+  // A folder whose name cannot be a deck id (`--out My_Deck`) does not name the deck: its id stands alone.
+  // (The cache's key holds the folder's name either way, so the same rule decides on a cached deck.)
+  const idFolder = isDeckId(folderName) ? folderName : undefined;
+  const result = parseDeckText(deckText.text, { folderName: idFolder, article: articleText.ok || articleText.missing ? article : false });
   problems.push(...result.problems);
   const loaded: LoadedDeck | null = result.deck !== null ? wholeDeck(result.deck, { dir, file, article, ...(result.sources ? { sources: result.sources } : {}) }) : null;
   if (cache !== null && key !== null && result.deck !== null && problems.length === 0) cache.write(key, describeDeck(result.deck, deckBytes.bytes, result.sources));

@@ -9,6 +9,7 @@ import {
   DECK_SCHEMA_VERSION,
   QUESTION_KINDS,
   type Deck,
+  type Fact,
   type Question,
   type SentenceSpan,
 } from '../domain/deck.js';
@@ -193,26 +194,35 @@ function checkSource(raw: unknown, out: Collector): void {
   out.unknownFields(raw, SOURCE_FIELDS, ['source']);
 }
 
-function checkFacts(raw: unknown, out: Collector): boolean {
+/** The parts of a deck sound enough to check their content, each with its index in the file. */
+interface SoundParts {
+  facts: { index: number; fact: Fact }[];
+  questions: { index: number; question: Question }[];
+  /** Every fact id written as a string, sound or not (a question naming one of them names a fact). */
+  factIds: Set<string>;
+  /** Whether "facts" is a list at all: if not, no factId can be told to name no fact. */
+  factsListed: boolean;
+}
+
+function checkFacts(raw: unknown, out: Collector, sound: SoundParts): void {
   if (!Array.isArray(raw)) {
     out.schema(['facts'], `"facts" must be an array, found ${describeType(raw)}`, 'write "facts": [ ... ]');
-    return false;
+    return;
   }
-  let ok = true;
+  sound.factsListed = true;
   raw.forEach((fact, index) => {
     const path = ['facts', index];
     if (!isRecord(fact)) {
-      ok = false;
       out.schema(path, `a fact must be an object, found ${describeType(fact)}`, 'write it as {"id": ..., "statement": ..., "quote": ..., "topic": ...}');
       return;
     }
     const id = typeof own(fact, 'id') === 'string' ? (own(fact, 'id') as string) : undefined;
+    if (id !== undefined) sound.factIds.add(id);
     const before = out.count;
     for (const key of FACT_FIELDS) out.text(fact, key, path, { id });
     out.unknownFields(fact, FACT_FIELDS, path, id);
-    if (out.count > before) ok = false;
+    if (out.count === before) sound.facts.push({ index, fact: fact as unknown as Fact });
   });
-  return ok;
 }
 
 function checkQuestion(question: Record<string, unknown>, path: Path, out: Collector): boolean {
@@ -265,25 +275,26 @@ function checkQuestion(question: Record<string, unknown>, path: Path, out: Colle
   return out.count === before;
 }
 
-function checkQuestions(raw: unknown, out: Collector): boolean {
+function checkQuestions(raw: unknown, out: Collector, sound: SoundParts): void {
   if (!Array.isArray(raw)) {
     out.schema(['questions'], `"questions" must be an array, found ${describeType(raw)}`, 'write "questions": [ ... ]');
-    return false;
+    return;
   }
-  let ok = true;
   raw.forEach((question, index) => {
     if (!isRecord(question)) {
-      ok = false;
       out.schema(['questions', index], `a question must be an object, found ${describeType(question)}`, 'write it as {"id": ..., "factId": ..., "kind": ..., ...}');
       return;
     }
-    if (!checkQuestion(question, ['questions', index], out)) ok = false;
+    if (checkQuestion(question, ['questions', index], out)) sound.questions.push({ index, question: question as unknown as Question });
   });
-  return ok;
 }
 
-/** Checks that only need the deck's shape: the structure of the whole deck is sound past here. */
-function checkShape(raw: unknown, context: ValidationContext, out: Collector): Deck | null {
+/**
+ * Checks that only need the deck's shape. Returns the deck when all of it is sound, and in `sound` the
+ * facts and questions that are, so that their content is checked in the same run (a wrong type in one
+ * question must not hide a factId that names no fact in another).
+ */
+function checkShape(raw: unknown, context: ValidationContext, out: Collector, sound: SoundParts): Deck | null {
   if (!isRecord(raw)) {
     out.schema([], `a deck must be a JSON object, found ${describeType(raw)}`, 'see questions/deck.schema.json for the format');
     return null;
@@ -310,13 +321,13 @@ function checkShape(raw: unknown, context: ValidationContext, out: Collector): D
   if (typeof origin !== 'string' || !(DECK_ORIGINS as readonly string[]).includes(origin)) {
     out.schema(['origin'], `"origin" must be one of ${DECK_ORIGINS.join(', ')}; found ${JSON.stringify(origin) ?? 'nothing'}`, 'use "hand" for a deck written by a person');
   }
-  checkFacts(own(raw, 'facts'), out);
-  checkQuestions(own(raw, 'questions'), out);
+  checkFacts(own(raw, 'facts'), out, sound);
+  checkQuestions(own(raw, 'questions'), out, sound);
   out.unknownFields(raw, DECK_FIELDS, []);
   return out.count === before ? (raw as unknown as Deck) : null;
 }
 
-function checkIds(deck: Deck, out: Collector): void {
+function checkIds(sound: SoundParts, out: Collector): void {
   // Where each id was first seen; its path is written out only for a duplicate.
   const seen = new Map<string, Path>();
   const note = (id: string, path: Path): void => {
@@ -327,11 +338,12 @@ function checkIds(deck: Deck, out: Collector): void {
       seen.set(id, path);
     }
   };
-  deck.facts.forEach((fact, index) => note(fact.id, ['facts', index]));
-  deck.questions.forEach((question, index) => note(question.id, ['questions', index]));
+  sound.facts.forEach(({ fact, index }) => note(fact.id, ['facts', index]));
+  sound.questions.forEach(({ question, index }) => note(question.id, ['questions', index]));
 
-  const factIds = new Set(deck.facts.map((fact) => fact.id));
-  deck.questions.forEach((question, index) => {
+  const factIds = sound.factIds;
+  if (!sound.factsListed) return;
+  sound.questions.forEach(({ question, index }) => {
     if (!factIds.has(question.factId)) {
       out.add('unknown-fact', ['questions', index, 'factId'], `factId "${question.factId}" names no fact of this deck`, 'use the id of one of the deck\'s facts', question.id);
     }
@@ -343,10 +355,10 @@ function checkIds(deck: Deck, out: Collector): void {
   });
 }
 
-function checkQuotes(deck: Deck, article: string | null | false, out: Collector): Map<string, SentenceSpan> | undefined {
+function checkQuotes(sound: SoundParts, origin: unknown, article: string | null | false, out: Collector): Map<string, SentenceSpan> | undefined {
   if (article === false) return undefined;
   if (article === null) {
-    if (deck.origin !== 'imported') {
+    if (origin !== 'imported') {
       out.add('missing-article', [], 'the deck folder has no article.txt', 'put the article\'s text, exactly as given, in article.txt beside deck.json (only decks of origin "imported" go without)');
     }
     return undefined;
@@ -354,7 +366,7 @@ function checkQuotes(deck: Deck, article: string | null | false, out: Collector)
   const sentences: Sentence[] = splitSentences(article);
   const sources = new Map<string, SentenceSpan>();
   let folded: string | undefined;
-  deck.facts.forEach((fact, index) => {
+  sound.facts.forEach(({ fact, index }) => {
     const found = findQuoteSentence(sentences, fact.quote);
     if (found !== null) {
       sources.set(fact.id, { start: found.start, end: found.end });
@@ -373,8 +385,8 @@ function checkQuotes(deck: Deck, article: string | null | false, out: Collector)
   return sources;
 }
 
-function checkAnswers(deck: Deck, out: Collector): void {
-  deck.questions.forEach((question, index) => {
+function checkAnswers(sound: SoundParts, out: Collector): void {
+  sound.questions.forEach(({ question, index }) => {
     const path: Path = ['questions', index];
     const id = question.id;
     const choices = question.kind === 'choice' || question.kind === 'multi-select' ? question.choices : question.kind === 'order' ? question.items : [];
@@ -421,14 +433,14 @@ function checkAnswers(deck: Deck, out: Collector): void {
 /** Validates a parsed deck.json. */
 export function validateDeck(raw: unknown, context: ValidationContext): ValidationResult {
   const out = new Collector();
-  const deck = checkShape(raw, context, out);
+  const sound: SoundParts = { facts: [], questions: [], factIds: new Set(), factsListed: false };
+  const deck = checkShape(raw, context, out, sound);
   let sources: Map<string, SentenceSpan> | undefined;
-  if (deck !== null) {
-    checkIds(deck, out);
-    sources = checkQuotes(deck, context.article, out);
-    checkAnswers(deck, out);
-  } else if (context.article === null && isRecord(raw) && own(raw, 'origin') !== 'imported') {
-    out.add('missing-article', [], 'the deck folder has no article.txt', 'put the article\'s text, exactly as given, in article.txt beside deck.json');
+  // Every problem in one run: the content of whatever is sound is checked even when other parts are not.
+  if (isRecord(raw)) {
+    checkIds(sound, out);
+    sources = checkQuotes(sound, own(raw, 'origin'), context.article, out);
+    checkAnswers(sound, out);
   }
   return sources === undefined ? { deck, problems: out.all() } : { deck, problems: out.all(), sources };
 }

@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { ARTICLE_FILE, DECK_FILE, loadDeck } from '../bank/load-decks.js';
 import { detectHeadline } from '../builder/analyse.js';
@@ -18,11 +18,15 @@ import { writeLine } from '../context.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
 import { DeckError, UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
+import { checkNewDeckId } from '../bank/library.js';
+import { deckArgument, openLibrary } from './open-deck.js';
 import { keepReplacedDeck } from '../bank/keep-replaced.js';
 
 export interface BuildOptions {
   out?: string;
+  data?: string;
   title?: string;
   seed?: number;
   explain?: boolean;
@@ -40,14 +44,15 @@ function display(context: Context, path: string): string {
 }
 
 /** The article's bytes (copied as they are) and its text, or a clear refusal. */
-async function readArticle(context: Context, file: string): Promise<{ bytes: Buffer; text: string }> {
+export async function readArticle(context: Context, file: string): Promise<{ bytes: Buffer; text: string }> {
   const shown = printable(display(context, file), { singleLine: true });
   let info;
   try {
     info = await stat(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${shown} does not exist`, 'give the path of a plain-text article, e.g. factdeck build article.txt');
+    // Said as import says it: the whole path, so a wrong folder shows.
+    if (code === 'ENOENT') throw new UsageError(`no file at ${printable(file, { singleLine: true })}`, 'give the path of a plain-text article, e.g. factdeck build article.txt');
     throw new UsageError(`${shown} cannot be read (${code ?? (error as Error).message})`, 'check the path and its permissions');
   }
   if (info.isDirectory()) throw new UsageError(`${shown} is a folder, not an article`, 'give the path of a plain-text file inside it');
@@ -73,17 +78,16 @@ async function readArticle(context: Context, file: string): Promise<{ bytes: Buf
   return { bytes, text };
 }
 
-/** Where the deck goes, and its id (the folder's name). */
-function deckFolder(context: Context, title: string, out: string | undefined): { dir: string; id: string } {
-  const dir = out === undefined ? join(builtInQuestionsDir(context.root), slugify(title)) : resolve(context.cwd, out);
-  const id = basename(dir);
-  if (!DECK_ID.test(id)) {
-    throw new UsageError(
-      `the deck folder name "${printable(id, { singleLine: true })}" cannot be a deck id`,
-      `the folder name is the deck's id: use lowercase letters, digits and hyphens, e.g. --out ${join(dirname(out ?? dir), slugify(id))}`,
-    );
-  }
-  return { dir, id };
+/**
+ * Where the deck goes, and its id: the learner's decks folder unless --out says where. The id is the
+ * folder's name, or made from the title when that name cannot be an id (`--out My_Deck`), which is said.
+ */
+function deckFolder(context: Context, title: string, out: string | undefined, libraryDir: string): { dir: string; id: string; note: string | null } {
+  const dir = out === undefined ? join(libraryDir, slugify(title)) : resolve(context.cwd, out);
+  const name = basename(dir);
+  if (DECK_ID.test(name)) return { dir, id: name, note: null };
+  const id = slugify(title);
+  return { dir, id, note: `The folder name "${printable(name, { singleLine: true })}" cannot be a deck id (lowercase letters, digits, hyphens): the deck's id is "${id}", made from its title.` };
 }
 
 async function exists(path: string): Promise<'file' | 'dir' | null> {
@@ -142,11 +146,34 @@ function explainLine(candidate: Candidate): string {
   return `  ${verdict} ${what} ${clip(candidate.text)}${answer}${reason}`;
 }
 
-export async function buildCommand(context: Context, articlePath: string, options: BuildOptions): Promise<void> {
-  const file = resolve(context.cwd, articlePath);
-  const { bytes, text } = await readArticle(context, file);
-  const title = options.title?.trim() || detectHeadline(text) || titleFromFileName(basename(file));
-  const { dir, id } = deckFolder(context, title, options.out);
+export interface Draft {
+  dir: string;
+  id: string;
+  title: string;
+  seed: number;
+  result: BuildResult;
+  /** Where a deck replaced by --force was kept. */
+  kept: string | null;
+  /** Said when the folder's name could not be the id. */
+  note: string | null;
+}
+
+/** The title an article gives itself: --title, its headline, or its file name. */
+export function articleTitle(text: string, fileName: string, title: string | undefined): string {
+  return title?.trim() || detectHeadline(text) || titleFromFileName(fileName);
+}
+
+/**
+ * Builds the deck of an article and writes it (the article's bytes and deck.json) into its folder, which
+ * must not hold a deck unless `force`; what was written must pass `check`. `file` names the article in
+ * messages.
+ */
+export async function draftDeck(context: Context, file: string, article: { bytes: Buffer | string; text: string }, options: BuildOptions): Promise<Draft> {
+  const { text, bytes } = article;
+  const title = articleTitle(text, basename(file), options.title);
+  const library = await openLibrary(context, options);
+  const { dir, id, note } = deckFolder(context, title, options.out, library.libraryDir);
+  checkNewDeckId(library, dir, id);
   const shownDir = printable(display(context, dir), { singleLine: true });
 
   const found = await exists(dir);
@@ -172,7 +199,6 @@ export async function buildCommand(context: Context, articlePath: string, option
   await mkdir(dir, { recursive: true });
   // --force over a deck: its files are kept aside first, never lost.
   const kept = await keepReplacedDeck(dir, context.now());
-  if (kept !== null) writeLine(context.stdout, `The deck it replaces is kept in ${printable(display(context, kept), { singleLine: true })}.`);
   await writeWhole(join(dir, ARTICLE_FILE), bytes);
   await writeWhole(join(dir, DECK_FILE), `${JSON.stringify(result.deck, null, 2)}\n`);
 
@@ -184,6 +210,51 @@ export async function buildCommand(context: Context, articlePath: string, option
       .map((problem) => `${problem.path || '(deck)'}: ${problem.message}`)
       .join('; ');
     throw new Error(`the deck written to ${display(context, dir)} does not pass \`factdeck check\` (${report.problems.length} problems: ${first}). This is a bug in factdeck build.`);
+  }
+  return { dir, id, title, seed, result, kept, note };
+}
+
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1000));
+}
+
+export async function fromPage(name: string, html: string): Promise<{ text: string }> {
+  const { extractArticle } = await import('../bank/html-article.js');
+  const article = await extractArticle(html);
+  if (article === null) {
+    throw new DeckError(`found no article in the page ${printable(name, { singleLine: true })}`, 'save the page as "Web Page, HTML only" from the article itself, or copy its text into a .txt file');
+  }
+  return { text: article.text };
+}
+
+/**
+ * An article file: plain text as it is, or a page saved from a browser (by its extension, or its first
+ * bytes), whose article is found and kept as text.
+ */
+export async function readArticleFile(context: Context, file: string): Promise<{ bytes: Buffer | string; text: string; fromPage: boolean }> {
+  if (PAGE_EXTENSIONS.has(extname(file).toLowerCase())) {
+    // Checked as an article is (there, a file, not too large), then read as a page.
+    const info = await stat(file).catch(() => null);
+    if (info === null || !info.isFile() || info.size > MAX_ARTICLE_BYTES) return { ...(await readArticle(context, file)), fromPage: false };
+    const { text } = await fromPage(basename(file), (await readFile(file)).toString('utf8'));
+    return { bytes: text, text, fromPage: true };
+  }
+  const { bytes, text } = await readArticle(context, file);
+  if (!looksLikeHtml(text)) return { bytes, text, fromPage: false };
+  const page = await fromPage(basename(file), text);
+  return { bytes: page.text, text: page.text, fromPage: true };
+}
+
+export async function buildCommand(context: Context, articlePath: string, options: BuildOptions): Promise<void> {
+  const file = resolve(context.cwd, articlePath);
+  const article = await readArticleFile(context, file);
+  const { dir, id, title, seed, result, kept, note } = await draftDeck(context, file, article, options);
+  const shownDir = printable(display(context, dir), { singleLine: true });
+  if (!options.json) {
+    if (note !== null) writeLine(context.stdout, note);
+    if (kept !== null) writeLine(context.stdout, `The deck it replaces is kept in ${printable(display(context, kept), { singleLine: true })}.`);
   }
 
   const kinds = countKinds(result);
@@ -199,7 +270,7 @@ export async function buildCommand(context: Context, articlePath: string, option
       kinds,
       ...(options.explain ? { candidates: result.candidates } : {}),
     };
-    writeLine(context.stdout, printableJson(summary));
+    writeJson(context, summary);
     return;
   }
   if (options.explain) for (const line of explainLines(result)) writeLine(context.stdout, line);
@@ -209,5 +280,6 @@ export async function buildCommand(context: Context, articlePath: string, option
   if (options.explain) writeLine(context.stdout);
   writeLine(context.stdout, `Drafted "${printable(title, { singleLine: true })}": ${result.deck.facts.length} facts, ${result.deck.questions.length} questions (${byKind}).`);
   writeLine(context.stdout, `Wrote ${shownDir}/${ARTICLE_FILE} and ${shownDir}/${DECK_FILE} (seed ${seed}).`);
-  writeLine(context.stdout, `It is a draft: edit it, then run factdeck check ${shownDir}`);
+  const deck = printable(await deckArgument(context, dir, id, options), { singleLine: true });
+  writeLine(context.stdout, `It is a draft: go through it with \`factdeck edit ${deck}\`, then \`factdeck quiz --deck ${deck}\`.`);
 }

@@ -6,10 +6,11 @@ import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { ReportedFailure, UsageError } from '../errors.js';
 import { inspectDataDir, listBackups, restoreBackup } from '../storage/inspect.js';
-import { printable, printableJson } from '../ui/printable.js';
-import { isPromptExit } from '../ui/prompt-exit.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
 import { createStyle } from '../ui/style.js';
 import { dataDirFor } from './run-session.js';
+import { commandLine } from '../command-line.js';
 
 export interface DoctorOptions {
   data?: string;
@@ -21,6 +22,8 @@ export interface DoctorOptions {
 
 export async function doctorCommand(context: Context, options: DoctorOptions): Promise<void> {
   const dataDir = dataDirFor(context, options);
+  // Commands suggested here name the data folder when it was chosen, so that they work when pasted.
+  const scope = options.data === undefined ? {} : { data: dataDir };
   const style = createStyle(context.color && !options.plain);
   if (options.restore !== undefined) {
     const backups = await listBackups(dataDir);
@@ -32,7 +35,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
     if (!backup) {
       throw new UsageError(
         wanted === 'latest' ? `there is no good backup in ${join(dataDir, 'backups')} yet` : `no backup "${printable(wanted, { singleLine: true })}" in ${join(dataDir, 'backups')}`,
-        'run `factdeck doctor` to list the backups',
+        `run \`${commandLine('doctor', scope)}\` to list the backups`,
       );
     }
     if (!options.yes) {
@@ -40,7 +43,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
       const { askSelect } = await import('../ui/prompts.js');
       const sure = await askSelect(
         {
-          message: `Put ${basename(backup.file)} back as the database? (The current one is kept beside it.)`,
+          message: `Put ${basename(backup.file)} back as the database in ${printable(dataDir, { singleLine: true })}? (The current one is kept beside it.)`,
           choices: [
             { name: 'No', value: false },
             { name: 'Yes, restore it', value: true },
@@ -48,10 +51,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
           quitValue: false,
         },
         promptContext(context),
-      ).catch((error: unknown) => {
-        if (isPromptExit(error)) return false;
-        throw error;
-      });
+      );
       if (!sure) {
         writeLine(context.stdout, 'Nothing was changed.');
         return;
@@ -66,7 +66,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
 
   const inspection = await inspectDataDir(dataDir);
   if (options.json) {
-    writeLine(context.stdout, printableJson(inspection));
+    writeJson(context, { ...inspection });
   } else {
     writeLine(context.stdout, style.bold(`factdeck doctor · ${dataDir}`));
     for (const finding of inspection.findings) {
@@ -75,7 +75,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
     }
     writeLine(context.stdout, '');
     if (inspection.backups.length === 0) writeLine(context.stdout, 'No backups yet (one is taken at the start of each run).');
-    else writeLine(context.stdout, `Backups (newest last; restore one with \`factdeck doctor --restore NAME\`):`);
+    else writeLine(context.stdout, `Backups (newest last; restore one with \`${printable(commandLine('doctor --restore NAME', scope), { singleLine: true })}\`):`);
     for (const backup of inspection.backups) {
       const state = backup.problem === null ? 'good' : `damaged: ${backup.problem}`;
       writeLine(context.stdout, `  ${basename(backup.file)}  ${Math.round(backup.bytes / 1024)} KB  ${state}`);

@@ -1,49 +1,63 @@
-// `factdeck import FILE [--out DIR] [--title T] [--force]`: an Anki text export, a CSV/TSV file or a
-// factdeck deck.json -> a deck folder (questions/<slug>/ unless --out says where) holding deck.json.
+// `factdeck import FILE [--out DIR] [--title T] [--force] [--json]`: an Anki text export, a CSV/TSV file
+// or a factdeck deck.json -> a deck folder (questions/<slug>/ unless --out says where) holding deck.json.
 // Read, decode and plan everything first; when anything is wrong, print every problem with its line and
-// write nothing (exit 1). An existing non-empty folder is only replaced with --force.
+// write nothing (exit 1). An existing non-empty folder is only replaced with --force. With --json, the
+// outcome (the deck written, or every problem) is one JSON document on stdout (docs/json.md).
 
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { decodeImportBytes, MAX_IMPORT_BYTES, tooLargeProblem } from '../bank/interop/decode-text.js';
 import { planImport, type ImportProblem } from '../bank/interop/import-deck.js';
-import { isDeckId, slugify } from '../bank/interop/slug.js';
+import { isDeckId } from '../bank/interop/slug.js';
 import { keepReplacedDeck } from '../bank/keep-replaced.js';
 import { DECK_FILE } from '../bank/load-decks.js';
+import { MAX_DECK_FILE_BYTES, megabytes } from '../bank/limits.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { DeckError, ReportedFailure, UsageError } from '../errors.js';
-import { builtInQuestionsDir } from '../paths.js';
+import { checkNewDeckId } from '../bank/library.js';
+import { deckArgument, openLibrary } from './open-deck.js';
 import { serialize, writeFileDurably } from '../storage/durable-file.js';
 import { printable } from '../ui/printable.js';
+import { renderProblem } from '../ui/render-problems.js';
 import { createStyle } from '../ui/style.js';
+import { writeJson } from './json-output.js';
 
 export interface ImportCommandOptions {
   out?: string;
   title?: string;
   force?: boolean;
+  json?: boolean;
+  strict?: boolean;
+  withProgress?: boolean;
+  profile?: string;
+  data?: string;
 }
 
-const SCHEMA_REF = '../deck.schema.json';
+export const SCHEMA_REF = '../deck.schema.json';
+/** An Anki package may be larger than a text file: the media it carries are not read. */
+const MAX_PACKAGE_FILE_BYTES = 100 * 1024 * 1024;
 
 function oneLine(text: string): string {
   return printable(text, { singleLine: true });
 }
 
 /** A path as the user would type it from here: relative below the working folder, else absolute. */
-function display(context: Context, path: string): string {
+export function display(context: Context, path: string): string {
   const near = relative(context.cwd, path);
   return near === '' || near.startsWith('..') || isAbsolute(near) ? path : near;
 }
 
-function reportProblems(context: Context, file: string, problems: readonly ImportProblem[]): never {
+export function reportProblems(context: Context, file: string, problems: readonly ImportProblem[], json?: boolean): never {
+  if (json) {
+    const listed = problems.map((problem) => ({ line: problem.line, column: problem.column ?? null, path: problem.path ?? null, message: problem.message, hint: problem.hint }));
+    writeJson(context, { ok: false, file, problems: listed });
+    throw new ReportedFailure();
+  }
   const style = createStyle(context.color);
   for (const problem of problems) {
     const where = problem.line === null ? file : `${file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
-    const path = problem.path === undefined || problem.path === '' ? '' : `  ${problem.path}`;
-    writeLine(context.stderr, `${style.red('error')}  ${oneLine(where)}${oneLine(path)}`);
-    writeLine(context.stderr, `       ${oneLine(problem.message)}`);
-    writeLine(context.stderr, `       ${style.dim(`hint: ${oneLine(problem.hint)}`)}`);
+    for (const line of renderProblem({ where, path: problem.path, message: problem.message, hint: problem.hint }, style)) writeLine(context.stderr, line);
   }
   const rows = new Set(problems.map((problem) => problem.line).filter((line) => line !== null)).size;
   const where = rows > 0 ? ` on ${rows} line${rows === 1 ? '' : 's'}` : '';
@@ -51,20 +65,20 @@ function reportProblems(context: Context, file: string, problems: readonly Impor
   throw new ReportedFailure();
 }
 
-async function readInput(context: Context, path: string, shown: string): Promise<Uint8Array> {
+async function readInput(context: Context, path: string, shown: string, json: boolean | undefined, limit = MAX_IMPORT_BYTES): Promise<Uint8Array> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new UsageError(`no file at ${oneLine(path)}`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
   });
   if (!info.isFile()) throw new UsageError(`${oneLine(path)} is not a file`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
-  if (info.size > MAX_IMPORT_BYTES) reportProblems(context, shown, [tooLargeProblem(info.size)]);
+  if (info.size > limit) reportProblems(context, shown, [limit === MAX_IMPORT_BYTES ? tooLargeProblem(info.size) : { line: null, message: `the package is too large (${Math.round(info.size / 1024 / 1024)} MB; the limit is ${Math.round(limit / 1024 / 1024)} MB)`, hint: 'split the deck in Anki and export the parts' }], json);
   return readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
   });
 }
 
 /** What is in the way at the target: nothing, an empty folder, or something only --force may replace. */
-async function targetState(target: string): Promise<'absent' | 'empty' | 'full'> {
+export async function targetState(target: string): Promise<'absent' | 'empty' | 'full'> {
   const info = await stat(target).catch(() => null);
   if (info === null) return 'absent';
   if (!info.isDirectory()) throw new UsageError(`${oneLine(target)} exists and is not a folder`, 'choose another folder with --out');
@@ -75,7 +89,7 @@ async function targetState(target: string): Promise<'absent' | 'empty' | 'full'>
  * A new deck folder appears whole or not at all: it is written as a hidden sibling (which the deck
  * loader skips) and renamed into place.
  */
-async function writeNewDeckFolder(target: string, text: string): Promise<void> {
+export async function writeNewDeckFolder(target: string, text: string): Promise<void> {
   const parent = dirname(target);
   let temp: string | undefined;
   let renaming = false;
@@ -105,7 +119,7 @@ function explainWriteError(error: unknown, target: string, renaming: boolean): u
  * --force over an existing deck folder: the old deck.json and article.txt are kept aside (in .replaced/),
  * then the new deck.json is written, with no stale article to check it against.
  */
-async function replaceDeck(target: string, text: string, now: Date): Promise<string | null> {
+export async function replaceDeck(target: string, text: string, now: Date): Promise<string | null> {
   try {
     const kept = await keepReplacedDeck(target, now);
     await writeFileDurably(join(target, DECK_FILE), text, { what: 'the imported deck' });
@@ -117,31 +131,37 @@ async function replaceDeck(target: string, text: string, now: Date): Promise<str
 
 export async function importCommand(context: Context, file: string, options: ImportCommandOptions): Promise<void> {
   if (options.title !== undefined && options.title.trim() === '') throw new UsageError('--title is empty', 'give the deck a title, e.g. --title "Capitals of Europe"');
-  const questionsDir = builtInQuestionsDir(context.root);
+  const library = await openLibrary(context, options);
   const chosen = options.out === undefined ? null : resolve(context.cwd, options.out);
-  if (chosen !== null && !isDeckId(basename(chosen))) {
-    throw new UsageError(
-      `--out ${oneLine(options.out ?? '')}: a deck folder's name is the deck's id, and "${oneLine(basename(chosen))}" is not one`,
-      `use lowercase letters, digits and hyphens, e.g. --out ${oneLine(join(dirname(options.out ?? ''), slugify(basename(chosen))))}`,
-    );
-  }
+  // A folder name that cannot be an id does not name the deck: its id comes from the title (and is said).
+  const usableName = chosen !== null && isDeckId(basename(chosen));
 
   const path = resolve(context.cwd, file);
   const shown = display(context, path);
-  const decoded = decodeImportBytes(await readInput(context, path, shown));
-  if (!decoded.ok) reportProblems(context, shown, decoded.problems);
+  const isPackage = /\.(apkg|colpkg)$/i.test(path);
+  const bytes = await readInput(context, path, shown, options.json, isPackage ? MAX_PACKAGE_FILE_BYTES : MAX_IMPORT_BYTES);
+  // A zip is a package whatever its name (an Anki text file never starts with "PK\x03\x04").
+  if (isPackage || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    const { importPackage } = await import('./import-package.js');
+    return importPackage(context, bytes, { path, shown, chosen, library, options });
+  }
+  if (options.withProgress) throw new UsageError('--with-progress goes with an Anki package (.apkg)', 'a text file carries no schedule');
+  const decoded = decodeImportBytes(bytes);
+  if (!decoded.ok) reportProblems(context, shown, decoded.problems, options.json);
 
-  const underQuestions = chosen === null || dirname(chosen) === questionsDir;
+  const underQuestions = chosen !== null && dirname(chosen) === library.builtInDir;
   const plan = planImport(decoded.text, {
     fileName: basename(path),
     title: options.title,
-    folderName: chosen === null ? undefined : basename(chosen),
+    folderName: chosen === null || !usableName ? undefined : basename(chosen),
     schemaRef: underQuestions ? SCHEMA_REF : undefined,
+    strict: options.strict === true,
   });
-  if (plan.deck === null) reportProblems(context, shown, plan.problems);
+  if (plan.deck === null) reportProblems(context, shown, plan.problems, options.json);
   const deck = plan.deck;
 
-  const target = chosen ?? join(questionsDir, deck.id);
+  const target = chosen ?? join(library.libraryDir, deck.id);
+  checkNewDeckId(library, target, deck.id);
   const state = await targetState(target);
   if (state === 'full' && options.force !== true) {
     throw new UsageError(
@@ -150,15 +170,54 @@ export async function importCommand(context: Context, file: string, options: Imp
     );
   }
   const text = serialize(deck);
+  // The one limit of a deck (limits.ts), checked before anything is written: a deck larger than it would
+  // be refused by every command that opens it.
+  const deckBytes = Buffer.byteLength(text);
+  if (deckBytes > MAX_DECK_FILE_BYTES) {
+    reportProblems(context, shown, [
+      {
+        line: null,
+        message: `the deck it makes would be ${megabytes(deckBytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`,
+        hint: 'split the file into smaller ones and import them one by one',
+      },
+    ], options.json);
+  }
   const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
   if (state !== 'full') await writeNewDeckFolder(target, text);
 
   const where = display(context, target);
+  // openDeck takes a bare name for an id: a folder elsewhere is given as a path.
+  const deckOption = await deckArgument(context, target, deck.id, options);
+  if (options.json) {
+    writeJson(context, {
+      ok: true,
+      file: path,
+      format: plan.format,
+      dir: target,
+      deckId: deck.id,
+      title: deck.title,
+      facts: deck.facts.length,
+      questions: deck.questions.length,
+      replaced: state === 'full',
+      keptIn: kept,
+      notes: plan.notes,
+      skipped: plan.skipped.map((problem) => ({ line: problem.line, message: problem.message })),
+      deckOption,
+    });
+    return;
+  }
   const count = plan.format === 'json' ? `a deck of ${deck.facts.length} facts` : `${deck.facts.length} card${deck.facts.length === 1 ? '' : 's'}`;
   writeLine(context.stdout, `Imported ${count} (${plan.format}) into ${oneLine(where)}${state === 'full' ? ' (replaced)' : ''}.`);
+  if (chosen !== null && !usableName) {
+    writeLine(context.stdout, `  note: the folder name "${oneLine(basename(chosen))}" cannot be a deck id (lowercase letters, digits, hyphens): the deck's id is "${oneLine(deck.id)}"`);
+  }
   if (kept !== null) writeLine(context.stdout, `  the deck it replaced is kept in ${oneLine(display(context, kept))}`);
   for (const note of plan.notes) writeLine(context.stdout, `  note: ${oneLine(note)}`);
-  // openDeck takes a bare name for an id: a folder elsewhere is given as a path.
-  const deckOption = dirname(target) === questionsDir ? deck.id : isAbsolute(where) || where.startsWith('.') ? where : `./${where}`;
+  if (plan.skipped.length > 0) {
+    const rows = new Set(plan.skipped.map((problem) => problem.line)).size;
+    writeLine(context.stdout, `  skipped ${rows} row${rows === 1 ? '' : 's'} (\`--strict\` imports nothing instead):`);
+    for (const problem of plan.skipped.slice(0, 30)) writeLine(context.stdout, `    ${oneLine(`${shown}${problem.line === null ? '' : `:${problem.line}`}`)}  ${oneLine(problem.message)}`);
+    if (plan.skipped.length > 30) writeLine(context.stdout, `    ... and ${plan.skipped.length - 30} more`);
+  }
   writeLine(context.stdout, `Start with: factdeck quiz --deck ${oneLine(deckOption)}`);
 }

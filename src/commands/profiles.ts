@@ -3,18 +3,21 @@
 
 import type { Context } from '../context.js';
 import { byLabel } from '../domain/order.js';
-import { promptContext, writeLine } from '../context.js';
+import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
+import { DEFAULT_PARAMETERS } from '../scheduling/fsrs.js';
 import { settingsEvent, settingsFor, DEFAULT_SETTINGS, type ProfileSettings } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
-import { printable, printableJson } from '../ui/printable.js';
-import { isPromptExit } from '../ui/prompt-exit.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
 import { checkProfile, openStore, readStore, type ProgressOptions } from './run-session.js';
+import { confirm } from './rm.js';
 
 export interface ConfigOptions extends ProgressOptions {
   retention?: number;
   newPerDay?: number;
   dayStart?: number;
+  resetParameters?: boolean;
   json?: boolean;
 }
 
@@ -37,29 +40,48 @@ function checkSettings(options: ConfigOptions): Partial<ProfileSettings> {
   return change;
 }
 
+function describeParameters(parameters: readonly number[] | undefined): string[] {
+  if (parameters === undefined) return ['  FSRS parameters    the defaults (`factdeck optimize` fits them to your reviews)'];
+  const cells = parameters.map((value) => value.toFixed(4));
+  const rows: string[] = [];
+  for (let i = 0; i < cells.length; i += 7) rows.push(`    ${cells.slice(i, i + 7).join('  ')}`);
+  return ['  FSRS parameters    fitted to your reviews (`--reset-parameters` goes back to the defaults):', ...rows];
+}
+
 function describeSettings(profile: string, settings: ProfileSettings): string {
   return [
     `Profile ${printable(profile, { singleLine: true })}:`,
     `  desired retention  ${settings.desiredRetention}`,
     `  new cards a day    ${settings.newPerDay}`,
     `  day starts at      ${String(settings.dayStartHour).padStart(2, '0')}:00 (local time)`,
+    ...describeParameters(settings.fsrsParameters),
   ].join('\n');
 }
 
 export async function configCommand(context: Context, options: ConfigOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   const change = checkSettings(options);
+  const reset = options.resetParameters === true;
   const store = await openStore(context, options);
   try {
-    if (Object.keys(change).length > 0) {
-      await store.record((data) => [settingsEvent(profile, { ...settingsFor(data, profile), ...change }, context.now())]);
+    const changing = Object.keys(change).length > 0 || (reset && settingsFor(store.data(), profile).fsrsParameters !== undefined);
+    if (changing) {
+      await store.record((data) => {
+        const { fsrsParameters, ...rest } = { ...settingsFor(data, profile), ...change };
+        return [settingsEvent(profile, reset || fsrsParameters === undefined ? rest : { ...rest, fsrsParameters }, context.now())];
+      });
     }
     const settings = settingsFor(store.data(), profile);
-    if (options.json) writeLine(context.stdout, printableJson({ profile, ...settings, defaults: DEFAULT_SETTINGS }));
-    else writeLine(context.stdout, `${Object.keys(change).length > 0 ? 'Saved. ' : ''}${describeSettings(profile, settings)}`);
+    if (options.json) writeJson(context, { profile, ...settings, fsrsParameters: settings.fsrsParameters ?? null, defaults: { ...DEFAULT_SETTINGS, fsrsParameters: DEFAULT_PARAMETERS } });
+    else writeLine(context.stdout, `${changing ? 'Saved. ' : reset ? 'The parameters are the defaults already. ' : ''}${describeSettings(profile, settings)}`);
   } finally {
     await store.close();
   }
+}
+
+/** "1 answer", "26 cards". */
+export function countOf(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 interface ProfileSummary {
@@ -103,7 +125,7 @@ export async function profilesCommand(context: Context, options: { data?: string
   const profiles = summarizeProfiles(store.data());
   await store.close();
   if (options.json) {
-    writeLine(context.stdout, printableJson({ profiles }));
+    writeJson(context, { profiles });
     return;
   }
   if (profiles.length === 0) {
@@ -112,37 +134,34 @@ export async function profilesCommand(context: Context, options: { data?: string
   }
   for (const p of profiles) {
     const last = p.lastActive === null ? 'never' : p.lastActive.slice(0, 10);
-    writeLine(context.stdout, `${printable(p.name, { singleLine: true }).padEnd(16)} ${p.attempts} answers, ${p.cards} cards, last active ${last}`);
+    writeLine(context.stdout, `${printable(p.name, { singleLine: true }).padEnd(16)} ${countOf(p.attempts, 'answer')}, ${countOf(p.cards, 'card')}, last active ${last}`);
   }
 }
 
-export async function resetCommand(context: Context, options: ProgressOptions & { yes?: boolean }): Promise<void> {
+export async function resetCommand(context: Context, options: ProgressOptions & { yes?: boolean; json?: boolean }): Promise<void> {
   const profile = checkProfile(options.profile);
   const store = await openStore(context, options);
   try {
     const summary = summarizeProfiles(store.data()).find((p) => p.name === profile);
     if (!summary) {
+      if (options.json) {
+        writeJson(context, { profile, deleted: false, answers: 0, cards: 0 });
+        return;
+      }
       writeLine(context.stdout, `Profile "${printable(profile, { singleLine: true })}" has no progress: nothing to reset.`);
       return;
     }
-    const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${summary.attempts} answers, ${summary.cards} cards)`;
-    if (!options.yes) {
-      if (options.plain || !context.interactive) {
-        throw new UsageError(`reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`);
-      }
-      const { askSelect } = await import('../ui/prompts.js');
-      const sure = await askSelect({ message: `Delete ${what}?`, choices: [{ name: 'No, keep it', value: false }, { name: 'Yes, delete it', value: true }], quitValue: false }, promptContext(context)).catch(
-        (error: unknown) => {
-          if (isPromptExit(error)) return false;
-          throw error;
-        },
-      );
-      if (!sure) {
-        writeLine(context.stdout, 'Nothing was deleted.');
-        return;
-      }
+    const what = `all progress of profile "${printable(profile, { singleLine: true })}" (${countOf(summary.attempts, 'answer')}, ${countOf(summary.cards, 'card')})`;
+    // q or Esc: no. Ctrl+C: stopped (exit 130), nothing deleted.
+    if (!(await confirm(context, options, `Delete ${what} in ${printable(store.dataDir, { singleLine: true })}?`, `reset needs a confirmation: run it in a terminal, or add --yes to delete ${what}`, 'delete'))) {
+      writeLine(context.stdout, 'Nothing was deleted.');
+      return;
     }
     await store.record(() => [{ type: 'reset', profile, at: context.now().toISOString() }]);
+    if (options.json) {
+      writeJson(context, { profile, deleted: true, answers: summary.attempts, cards: summary.cards, historyFile: store.historyFile, backupsDir: store.backupsDir });
+      return;
+    }
     writeLine(context.stdout, `Deleted ${what}. Its history stays in ${store.historyFile}; a copy of the database from before is in ${store.backupsDir}.`);
   } finally {
     await store.close();

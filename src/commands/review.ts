@@ -6,25 +6,28 @@ import { createRandom } from '../domain/random.js';
 import { selectReviewQuestions } from '../domain/selection.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
+import { commandLine } from '../command-line.js';
+import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
-import { checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
+import { activeOutline, checkKinds, deckPicker, pickSeed, type QuizOptions } from './quiz.js';
 import { factProgressFor } from '../storage/progress.js';
-import { checkProfile, createAsker, requireTerminalOrPlain, runSession, withStore } from './run-session.js';
+import { checkProfile, createAsker, scopeOf, requireTerminalOrPlain, runSession, withStore } from './run-session.js';
 
 export type ReviewOptions = Omit<QuizOptions, 'count'> & { count?: number };
 
 export async function reviewCommand(context: Context, options: ReviewOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   const kinds = checkKinds(options.kind);
+  // A wrong --deck is said before a missing terminal: it is the first thing to fix.
+  const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   requireTerminalOrPlain(context, options, 'review');
-  const loaded = await openDeck(context, options.deck, deckPicker(context, options));
   await withStore(context, options, async (store) => {
-    const deck = loaded.outline;
+    const deck = activeOutline(store, profile, loaded);
     const progress = factProgressFor(store.data(), profile, deck.id);
     const history = historyFromProgress(deck, progress);
     const missed = missedFactIds(deck, history);
     if (missed.length === 0) {
-      writeLine(context.stdout, progress.length === 0 ? 'Nothing to review yet: take a quiz first (`factdeck quiz`).' : 'Nothing missed: nothing to review. Well done.');
+      writeLine(context.stdout, progress.length === 0 ? `Nothing to review yet: take a quiz first (\`${printable(commandLine('quiz', scopeOf(context, options, loaded)), { singleLine: true })}\`).` : 'Nothing missed: nothing to review. Well done.');
       return;
     }
     const seed = pickSeed(options.seed);
@@ -34,7 +37,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
       writeLine(context.stdout, `${missed.length} missed fact${missed.length === 1 ? '' : 's'}, but none matches --kind/--topic.`);
       return;
     }
-    await runSession(context, store, createAsker(context, options), { mode: 'review', deck: loaded, questions, seed, random, profile });
+    await runSession(context, store, createAsker(context, options), { mode: 'review', deck: loaded, questions, seed, random, profile, scope: scopeOf(context, options, loaded) });
   });
   writeLine(context.stdout);
 }

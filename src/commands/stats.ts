@@ -1,20 +1,22 @@
 // `factdeck stats`: quiz scores over time, accuracy by topic and kind, missed facts, cards by state, the
 // due forecast, a 12-week activity heatmap and the streak; `--json` gives the same numbers as data.
 
-import { loadAllDecks } from '../bank/load-decks.js';
+import { usableDecks } from '../bank/library.js';
 import type { LoadedDeck } from '../domain/deck.js';
 import { computeStats, HEATMAP_WEEKS, type Stats } from '../domain/stats.js';
+import { suspendedIds } from '../domain/suspension.js';
 import { addDays } from '../scheduling/study-day.js';
 import { settingsFor } from '../storage/progress.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
-import { builtInQuestionsDir } from '../paths.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
 import { renderBars, renderForecast, renderHeatmap, renderSparkline, renderStateCounts } from '../ui/render-stats.js';
 import { createStyle } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
-import { deckLoading, openDeck } from './open-deck.js';
-import { checkProfile, readStore, type ProgressOptions } from './run-session.js';
+import { openDeck, openLibrary } from './open-deck.js';
+import { checkProfile, readStore, scopeOf, terminalWidth, type ProgressOptions } from './run-session.js';
+import { commandLine } from '../command-line.js';
 
 export interface StatsOptions extends ProgressOptions {
   deck?: string;
@@ -30,33 +32,63 @@ function dayLabel(day: string, today: string): string {
   return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${String(d).padStart(2, ' ')}`;
 }
 
-async function decksFor(context: Context, deckOption: string | undefined): Promise<LoadedDeck[]> {
-  if (deckOption !== undefined) return [await openDeck(context, deckOption, null)];
-  const reports = await loadAllDecks(builtInQuestionsDir(context.root), deckLoading(context));
-  return reports.filter((r) => r.loaded !== null && r.problems.length === 0).map((r) => r.loaded as LoadedDeck);
+async function decksFor(context: Context, options: StatsOptions): Promise<LoadedDeck[]> {
+  if (options.deck !== undefined) return [await openDeck(context, options.deck, null, options)];
+  const entries = usableDecks(await openLibrary(context, options));
+  return entries.filter((e) => e.report.loaded !== null && e.report.problems.length === 0).map((e) => e.report.loaded as LoadedDeck);
 }
 
-export function renderStats(stats: Stats, profile: string, ascii: boolean, color: boolean): string {
-  const style = createStyle(color);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export interface StatsView {
+  profile: string;
+  /** "deck Blinken’s planned visit to Beijing", "3 decks": what the numbers cover. */
+  scope: string;
+  /** ASCII charts (--plain): screen readers and logs. */
+  ascii: boolean;
+  color: boolean;
+  /** The width to fit (a terminal's); undefined: no limit. */
+  width?: number;
+  /** The commands suggested, as they can be pasted: quiz and review with this run's options. */
+  quiz: string;
+  review: string;
+}
+
+/** Cells for a bar, so that label, bar, value and note fit the width (between 5 and 40). */
+function barCells(labels: readonly string[], notes: readonly string[], value: number, width: number | undefined): number {
+  const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map((t) => [...printable(t, { singleLine: true })].length));
+  if (width === undefined) return 24;
+  return Math.max(5, Math.min(40, width - 2 - longest(labels) - 2 - 2 - value - 2 - longest(notes)));
+}
+
+export function renderStats(stats: Stats, view: StatsView): string {
+  const { ascii, width } = view;
+  const style = createStyle(view.color);
   const out: string[] = [];
   const heading = (text: string): void => {
     out.push('', style.bold(text));
   };
-  out.push(style.bold(`factdeck stats · profile ${printable(profile, { singleLine: true })} · ${stats.today}`));
-  out.push(`${stats.attempts} answers, ${stats.accuracy.percent}% right · ${stats.due} card${stats.due === 1 ? '' : 's'} due now · streak ${stats.streak} day${stats.streak === 1 ? '' : 's'}`);
+  out.push(style.bold(`factdeck stats · profile ${printable(view.profile, { singleLine: true })} · ${printable(view.scope, { singleLine: true })} · ${stats.today}`));
+  const later = Math.max(0, (stats.forecast[0]?.count ?? 0) - stats.due);
+  const answers = stats.attempts === 0 ? 'no answers yet' : `${plural(stats.attempts, 'answer')}, ${stats.accuracy.percent}% right`;
+  const due = `${plural(stats.due, 'card')} due now${later > 0 ? ` (${later} more later today: learning steps and today's reviews)` : ''}`;
+  out.push(`${answers} · ${due} · streak ${plural(stats.streak, 'day')}`);
 
   heading('Quiz scores over time');
-  if (stats.scores.length === 0) out.push('  no quizzes yet: `factdeck quiz`');
+  if (stats.scores.length === 0) out.push(`  no quizzes yet: \`${printable(view.quiz, { singleLine: true })}\``);
   else {
     const recent = stats.scores.slice(-30);
     const last = recent[recent.length - 1] as Stats['scores'][number];
-    out.push(`  ${renderSparkline(recent.map((s) => s.percent), ascii)}  last ${last.correct}/${last.answered} (${last.percent}%), ${recent.length} quiz${recent.length === 1 ? '' : 'zes'} shown`);
+    const shown = `last ${last.correct}/${last.answered} (${last.percent}%), ${recent.length} quiz${recent.length === 1 ? '' : 'zes'} shown`;
+    // In ASCII the scores themselves, as percentages: a row of digits would read as a number.
+    if (ascii) out.push(`  ${recent.slice(-10).map((s) => `${s.percent}%`).join(' ')}  (${shown.replace(/\d+ quiz(zes)? shown/, `the last ${Math.min(10, recent.length)} of ${recent.length}`)})`);
+    else out.push(`  ${renderSparkline(recent.map((s) => s.percent), ascii)}  ${shown}`);
   }
 
   const bars = (rows: Stats['byTopic']): string =>
     renderBars(
       rows.map((row) => ({ label: row.label, value: row.percent, max: 100, note: `${row.correct}/${row.total}` })),
-      { ascii, style, percent: true, width: 24 },
+      { ascii, style, percent: true, width: barCells(rows.map((row) => row.label), rows.map((row) => `${row.correct}/${row.total}`), 4, width) },
     )
       .split('\n')
       .map((line) => `  ${line}`)
@@ -69,16 +101,22 @@ export function renderStats(stats: Stats, profile: string, ascii: boolean, color
   heading(`Missed facts (${stats.missed.length})`);
   if (stats.missed.length === 0) out.push('  none');
   for (const fact of stats.missed.slice(0, 15)) out.push(`  - ${printable(fact.statement, { singleLine: true })}`);
-  if (stats.missed.length > 15) out.push(`  ... and ${stats.missed.length - 15} more: \`factdeck review\``);
+  if (stats.missed.length > 15) out.push(`  ... and ${stats.missed.length - 15} more: \`${printable(view.review, { singleLine: true })}\``);
 
   heading('Cards by state');
   out.push(`  ${renderStateCounts(stats.cards, style, ascii)}`);
+  const desired = `desired ${Math.round(stats.retention.desired * 1000) / 10}%`;
+  out.push(
+    stats.retention.percent === null
+      ? `  true retention: no reviews of learnt cards yet (${desired})`
+      : `  true retention ${stats.retention.percent}% of ${stats.retention.reviewed} review${stats.retention.reviewed === 1 ? '' : 's'} of learnt cards (${desired})`,
+  );
 
   heading('Due in the next 14 days');
   out.push(
     renderForecast(
       stats.forecast.map((d) => ({ label: dayLabel(d.day, stats.today), count: d.count })),
-      { ascii, style, width: 24 },
+      { ascii, style, width: barCells(['today'], [], Math.max(1, ...stats.forecast.map((d) => String(d.count).length)), width) },
     )
       .split('\n')
       .map((line) => `  ${line}`)
@@ -95,12 +133,12 @@ export function renderStats(stats: Stats, profile: string, ascii: boolean, color
       .map((line) => `  ${line}`)
       .join('\n'),
   );
-  return out.join('\n');
+  return wrapText(out.join('\n'), width);
 }
 
 export async function statsCommand(context: Context, options: StatsOptions): Promise<void> {
   const profile = checkProfile(options.profile);
-  const loaded = await decksFor(context, options.deck);
+  const loaded = await decksFor(context, options);
   // Counted from the decks' outlines; only the missed facts' statements are read in full.
   const decks = loaded.map((l) => l.outline);
   const byId = new Map(loaded.map((l) => [l.outline.id, l]));
@@ -120,12 +158,33 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     statementOf: (deckId, factId) => byId.get(deckId)?.fact(factId)?.statement,
     now: context.now(),
     dayStartHour: settings.dayStartHour,
+    desiredRetention: settings.desiredRetention,
   });
+  // Suspended questions of these decks (ones no longer in a deck are not counted).
+  const suspended = decks.reduce((sum, deck) => {
+    const ids = suspendedIds(data.suspended, profile, deck.id);
+    return ids.size === 0 ? sum : sum + deck.questions.filter((q) => ids.has(q.id)).length;
+  }, 0);
   if (options.json) {
-    writeLine(context.stdout, printableJson({ profile, decks: [...deckIds], ...stats }));
+    writeJson(context, { profile, decks: [...deckIds], suspended, ...stats });
     return;
   }
-  const ascii = options.plain === true || Boolean(context.env.NO_COLOR);
-  const text = renderStats(stats, profile, ascii, context.color && !options.plain);
-  writeLine(context.stdout, context.stdout.isTTY && !options.plain ? wrapText(text, Math.min(context.stdout.columns ?? 100, 100) - 1) : text);
+  // NO_COLOR takes the colour away, nothing else: ASCII charts are --plain's.
+  const ascii = options.plain === true;
+  const width = context.stdout.isTTY && !options.plain ? terminalWidth(context) : undefined;
+  const scope = scopeOf(context, options, { argument: options.deck });
+  const text = renderStats(stats, {
+    profile,
+    scope: decks.length === 1 ? `deck ${decks[0]?.title ?? ''}` : `${decks.length} decks`,
+    ascii,
+    color: context.color && !options.plain,
+    width,
+    quiz: commandLine('quiz', scope),
+    review: commandLine('review', scope),
+  });
+  writeLine(context.stdout, text);
+  if (suspended > 0) {
+    const line = `${suspended} question${suspended === 1 ? '' : 's'} suspended: \`${commandLine('suspended', scope)}\` lists ${suspended === 1 ? 'it' : 'them'}.`;
+    writeLine(context.stdout, `\n${width === undefined ? line : wrapText(line, width)}`);
+  }
 }

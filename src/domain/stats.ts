@@ -27,6 +27,8 @@ export interface StatsDay {
   day: string;
   answers: number;
   studied: number;
+  reviewed?: number;
+  recalled?: number;
 }
 
 export interface StatsSession {
@@ -54,6 +56,8 @@ export interface StatsInput {
   cards: readonly StatsCard[];
   now: Date;
   dayStartHour: number;
+  /** The profile's desired retention, shown beside the true one. */
+  desiredRetention: number;
 }
 
 export interface Accuracy {
@@ -79,6 +83,11 @@ export interface Stats {
   activity: { day: string; count: number }[];
   /** Study days in a row with some activity, up to today (or yesterday when nothing yet today). */
   streak: number;
+  /**
+   * True retention, as Anki counts it: of the ratings of cards that were in review (not new or being
+   * learnt), the share that was not Again; beside the retention the profile asks the scheduler for.
+   */
+  retention: { reviewed: number; recalled: number; percent: number | null; desired: number };
   today: string;
 }
 
@@ -159,6 +168,15 @@ export function computeStats(input: StatsInput): Stats {
   let streak = 0;
   for (let day = (activityByDay.get(today) ?? 0) > 0 ? today : addDays(today, -1); (activityByDay.get(day) ?? 0) > 0; day = addDays(day, -1)) streak++;
 
+  let reviewed = 0;
+  let recalled = 0;
+  for (const day of input.days) {
+    if (!deckIds.has(day.deckId)) continue;
+    reviewed += day.reviewed ?? 0;
+    recalled += day.recalled ?? 0;
+  }
+  const retention = { reviewed, recalled, percent: reviewed === 0 ? null : Math.round((recalled / reviewed) * 1000) / 10, desired: input.desiredRetention };
+
   const scores = input.sessions
     .filter((s) => s.mode === 'quiz' && s.answered > 0 && deckIds.has(s.deckId))
     .sort((a, b) => byCodeUnits(a.startedAt, b.startedAt))
@@ -176,6 +194,7 @@ export function computeStats(input: StatsInput): Stats {
     forecast,
     activity,
     streak,
+    retention,
     today,
   };
 }

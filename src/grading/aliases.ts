@@ -26,26 +26,37 @@ const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
   ['UN Secretary General', 'United Nations Secretary General', 'Secretary General of the United Nations'],
 ];
 
-/** Normalized answer -> every normalized answer of its class (itself included). */
+/** One way of writing an answer: its normal form, and how it is spelled for a person. */
+export interface AliasForm {
+  normalized: string;
+  spelled: string;
+}
+
+/** Normalized answer -> every form of its class (itself included). */
 // Made at the first grading, not at start-up: normalizing the table costs about a millisecond, before the
 // first question is on screen.
-let classes: ReadonlyMap<string, readonly string[]> | undefined;
+let classes: ReadonlyMap<string, readonly AliasForm[]> | undefined;
 
-function aliasClasses(): ReadonlyMap<string, readonly string[]> {
+function aliasClasses(): ReadonlyMap<string, readonly AliasForm[]> {
   if (classes === undefined) {
-    const made = new Map<string, readonly string[]>();
+    const made = new Map<string, readonly AliasForm[]>();
     for (const row of BUILT_IN_ALIASES) {
-      const members = [...new Set(row.map(normalizeAnswer))];
-      for (const member of members) made.set(member, members);
+      const members: AliasForm[] = [];
+      for (const spelled of row) {
+        const normalized = normalizeAnswer(spelled);
+        if (!members.some((member) => member.normalized === normalized)) members.push({ normalized, spelled });
+      }
+      for (const member of members) made.set(member.normalized, members);
     }
     classes = made;
   }
   return classes;
 }
 
-/** The normalized forms that count as the same answer as `normalized` (itself first). */
-export function aliasesOf(normalized: string): readonly string[] {
+/** The forms that count as the same answer as `spelled` (normalized as `normalized`): itself first, as spelled. */
+export function aliasFormsOf(normalized: string, spelled: string): readonly AliasForm[] {
   const members = aliasClasses().get(normalized);
-  if (members === undefined) return [normalized];
-  return [normalized, ...members.filter((member) => member !== normalized)];
+  const own: AliasForm = { normalized, spelled };
+  if (members === undefined) return [own];
+  return [own, ...members.filter((member) => member.normalized !== normalized)];
 }

@@ -4,9 +4,11 @@
 
 import type { Given, Question } from '../domain/deck.js';
 import { isLenientMatch } from './lenient-match.js';
+import { NO_WORDS, type WordCheck } from './real-words.js';
 
 export { isLenientMatch } from './lenient-match.js';
 export type { LenientMatch } from './lenient-match.js';
+export type { WordCheck } from './real-words.js';
 export type { Given };
 
 export interface Verdict {
@@ -15,6 +17,8 @@ export interface Verdict {
   typo: boolean;
   /** Which accepted form matched. */
   matched?: string;
+  /** For a typo: the accepted spelling nearest to what was typed (see LenientMatch). */
+  spelling?: string;
 }
 
 const WRONG: Verdict = { correct: false, typo: false };
@@ -37,16 +41,18 @@ function sameSet(given: readonly string[], answer: readonly string[]): boolean {
   return chosen.size === wanted.size && [...chosen].every((item) => wanted.has(item));
 }
 
-function gradeTyped(answer: string, accept: readonly string[], given: string, extraAliases: readonly string[]): Verdict {
-  const result = isLenientMatch(given, [answer, ...accept, ...extraAliases]);
-  if (!result.match) return WRONG;
-  return result.matched === undefined
-    ? { correct: true, typo: result.typo }
-    : { correct: true, typo: result.typo, matched: result.matched };
+function gradeTyped(answer: string, accept: readonly string[], given: string, extraAliases: readonly string[], isRealWord: WordCheck): Verdict {
+  const { match, typo, matched, spelling } = isLenientMatch(given, [answer, ...accept, ...extraAliases], isRealWord);
+  if (!match) return WRONG;
+  return { correct: true, typo, ...(matched === undefined ? {} : { matched }), ...(spelling === undefined ? {} : { spelling }) };
 }
 
-/** Judges `given` against `question`; `extraAliases` are the learner's own accepted answers ("I was right"). */
-export function gradeAnswer(question: Question, given: Given, extraAliases: readonly string[] = []): Verdict {
+/**
+ * Judges `given` against `question`; `extraAliases` are the learner's own accepted answers ("I was right");
+ * `isRealWord` tells a typed real word from a slip (a quiz passes the English word list and the deck's
+ * vocabulary; by default no word is known, and every slip within the budget is forgiven).
+ */
+export function gradeAnswer(question: Question, given: Given, extraAliases: readonly string[] = [], isRealWord: WordCheck = NO_WORDS): Verdict {
   if (given === null || given === undefined) return WRONG;
   const extras = isStringList(extraAliases) ? extraAliases : [];
   switch (question.kind) {
@@ -58,7 +64,7 @@ export function gradeAnswer(question: Question, given: Given, extraAliases: read
     case 'short-answer': {
       if (typeof given !== 'string' || typeof question.answer !== 'string') return WRONG;
       const accept = isStringList(question.accept) ? question.accept : [];
-      return gradeTyped(question.answer, accept, given, extras);
+      return gradeTyped(question.answer, accept, given, extras, typeof isRealWord === 'function' ? isRealWord : NO_WORDS);
     }
     case 'order':
       return isStringList(given) && isStringList(question.answer) && sameSequence(given, question.answer) ? right() : WRONG;

@@ -2,7 +2,7 @@
 // rating it is a pure function of (card, now, rating, retention). Stored cards are plain JSON (camelCase,
 // ISO times); ts-fsrs's Card (Dates, snake_case) exists only inside this module.
 
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
+import { CLAMP_PARAMETERS, createEmptyCard, default_w, fsrs, generatorParameters, Rating, State, W17_W18_Ceiling, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
 
 export type CardState = 'new' | 'learning' | 'review' | 'relearning';
 export type RatingName = 'again' | 'hard' | 'good' | 'easy';
@@ -33,6 +33,37 @@ export interface ReviewEntry {
 }
 
 export const DEFAULT_RETENTION = 0.9;
+
+/** FSRS-6's 21 parameters, as ts-fsrs ships them (the profile's own, once `optimize` fitted them). */
+export const PARAMETER_COUNT = 21;
+export const DEFAULT_PARAMETERS: readonly number[] = [...default_w];
+/** The longest interval any parameters may give: 100 years, as in Anki. */
+export const MAXIMUM_INTERVAL_DAYS = 36_500;
+
+/** How a profile schedules: its desired retention and, when fitted, its own parameters. */
+export interface SchedulerSettings {
+  retention: number;
+  parameters?: readonly number[] | null;
+}
+
+/** Whether a list can be a profile's FSRS parameters (21 finite numbers); anything else is refused. */
+export function isParameterList(value: unknown): value is number[] {
+  return Array.isArray(value) && value.length === PARAMETER_COUNT && value.every((n) => typeof n === 'number' && Number.isFinite(n));
+}
+
+/**
+ * Parameters the scheduler can trust: each one clamped into the range FSRS-6 allows (the optimizer's own
+ * bounds), so a bad fit or a hand-edited file can never make intervals absurd, negative or NaN. A list that
+ * is not 21 finite numbers gives the defaults.
+ */
+export function safeParameters(parameters: readonly number[] | null | undefined): number[] {
+  if (!isParameterList(parameters)) return [...DEFAULT_PARAMETERS];
+  const bounds = CLAMP_PARAMETERS(W17_W18_Ceiling, true);
+  return parameters.map((value, i) => {
+    const [low, high] = bounds[i] as [number, number];
+    return Math.min(high, Math.max(low, value));
+  });
+}
 
 const STATE_NAMES: Record<State, CardState> = {
   [State.New]: 'new',
@@ -89,14 +120,36 @@ export function newCard(now: Date): MemoryCard {
   return fromFsrsCard(createEmptyCard(now));
 }
 
-function scheduler(retention: number): ReturnType<typeof fsrs> {
-  return fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, enable_short_term: true }));
+type Scheduler = ReturnType<typeof fsrs>;
+const schedulers = new Map<string, Scheduler>();
+
+let lastAsked: { settings: SchedulerSettings; scheduler: Scheduler } | null = null;
+
+function scheduler(settings: SchedulerSettings | number): Scheduler {
+  // The same settings object, rating after rating (a replay, an import): no key to make.
+  if (typeof settings !== 'number' && lastAsked?.settings === settings) return lastAsked.scheduler;
+  const made = schedulerFor(settings);
+  if (typeof settings !== 'number') lastAsked = { settings, scheduler: made };
+  return made;
+}
+
+function schedulerFor(settings: SchedulerSettings | number): Scheduler {
+  const { retention, parameters } = typeof settings === 'number' ? { retention: settings, parameters: null } : settings;
+  const w = safeParameters(parameters);
+  const key = `${retention}|${w.join(',')}`;
+  let made = schedulers.get(key);
+  if (made === undefined) {
+    made = fsrs(generatorParameters({ request_retention: retention, w, maximum_interval: MAXIMUM_INTERVAL_DAYS, enable_fuzz: false, enable_short_term: true }));
+    if (schedulers.size > 16) schedulers.clear();
+    schedulers.set(key, made);
+  }
+  return made;
 }
 
 /** Rates a card (null: a fact never reviewed) at `now`; returns the new card and the entry to keep. */
-export function rateCard(card: MemoryCard | null, rating: RatingName, now: Date, retention = DEFAULT_RETENTION): { card: MemoryCard; entry: ReviewEntry } {
+export function rateCard(card: MemoryCard | null, rating: RatingName, now: Date, settings: SchedulerSettings | number = DEFAULT_RETENTION): { card: MemoryCard; entry: ReviewEntry } {
   const current = card ?? newCard(now);
-  const result = scheduler(retention).next(toFsrsCard(current), now, RATING_VALUES[rating]);
+  const result = scheduler(settings).next(toFsrsCard(current), now, RATING_VALUES[rating]);
   return {
     card: fromFsrsCard(result.card),
     entry: { rating, at: now.toISOString(), before: card, log: fromLog(result.log) },
@@ -104,9 +157,9 @@ export function rateCard(card: MemoryCard | null, rating: RatingName, now: Date,
 }
 
 /** When each rating would bring the card back, for the rating buttons ("Good 3d"). */
-export function previewRatings(card: MemoryCard | null, now: Date, retention = DEFAULT_RETENTION): Record<RatingName, string> {
+export function previewRatings(card: MemoryCard | null, now: Date, settings: SchedulerSettings | number = DEFAULT_RETENTION): Record<RatingName, string> {
   const out = {} as Record<RatingName, string>;
-  for (const rating of RATINGS) out[rating] = formatInterval(new Date(rateCard(card, rating, now, retention).card.due).getTime() - now.getTime());
+  for (const rating of RATINGS) out[rating] = formatInterval(new Date(rateCard(card, rating, now, settings).card.due).getTime() - now.getTime());
   return out;
 }
 

@@ -48,3 +48,19 @@ export function buildStudyQueue(
   const fresh = deck.facts.filter((fact) => !cards.has(fact.id)).slice(0, room).map((fact) => fact.id);
   return { due, fresh, newToday };
 }
+
+/**
+ * Cards of the deck that are not due yet but will be before the study day ends (learning steps, minutes
+ * away): "0 due" beside a forecast of "today 13" needs them named. Earliest first, with when each is due.
+ */
+export function dueLaterToday(deck: { facts: readonly { id: string }[] }, cards: ReadonlyMap<string, MemoryCard>, now: Date, dayStartHour: number): { factId: string; due: number }[] {
+  const end = nextDayStart(now, dayStartHour).getTime();
+  return deck.facts
+    .flatMap((fact) => {
+      const card = cards.get(fact.id);
+      if (card === undefined || card.state === 'new' || isDueForStudy(card, now, dayStartHour)) return [];
+      const due = Date.parse(card.due);
+      return due < end ? [{ factId: fact.id, due }] : [];
+    })
+    .sort((a, b) => a.due - b.due);
+}

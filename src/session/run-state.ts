@@ -28,6 +28,8 @@ export interface RunResult {
   attemptId: string;
   /** Judged wrong, then claimed right by the learner ("I was right"). */
   claimed: boolean;
+  /** The question this answer put later in the run (review's retry), taken out again if it is undone. */
+  inserted?: RunItem;
 }
 
 export interface RunState {
@@ -70,7 +72,9 @@ export function recordAnswer(state: RunState, result: RunResult, deck: Pick<Deck
       const asked = queue.filter((item) => item.question.factId === result.question.factId).map((item) => item.question);
       const again = pickAnotherQuestion(deck, result.question.factId, asked, random);
       const at = index + Math.min(RETRY_GAP, after);
-      queue.splice(at, 0, { question: again, retry: true });
+      const inserted: RunItem = { question: again, retry: true };
+      queue.splice(at, 0, inserted);
+      return { ...state, queue, index, results: [...state.results, { ...result, inserted }] };
     }
   }
   return { ...state, queue, index, results: [...state.results, result] };
@@ -80,14 +84,28 @@ export function recordAnswer(state: RunState, result: RunResult, deck: Pick<Deck
 export function claimLastAnswer(state: RunState): RunState {
   const last = state.results[state.results.length - 1];
   if (!last || last.correct) return state;
-  const results = [...state.results.slice(0, -1), { ...last, correct: true, claimed: true }];
-  // A review re-queue caused by this miss is no longer needed.
-  let queue = state.queue;
-  if (state.mode === 'review') {
-    const retryAt = queue.findIndex((item, i) => i >= state.index && item.retry && item.question.factId === last.question.factId);
-    if (retryAt !== -1) queue = queue.filter((_, i) => i !== retryAt);
-  }
+  // A question the miss put later in the run is no longer needed.
+  const { inserted, ...claimed } = last;
+  const results = [...state.results.slice(0, -1), { ...claimed, correct: true, claimed: true }];
+  const queue = inserted === undefined ? state.queue : state.queue.filter((item) => item !== inserted);
   return { ...state, queue, results };
+}
+
+/**
+ * Takes back the last answer (undo): it is as if it had not been given, and its question is asked again
+ * next. A review re-queue that the answer caused goes with it.
+ */
+export function undoLastAnswer(state: RunState): RunState {
+  const last = state.results[state.results.length - 1];
+  if (!last || state.index === 0) return state;
+  const queue = last.inserted === undefined ? state.queue : state.queue.filter((item) => item !== last.inserted);
+  return { ...state, queue, index: state.index - 1, results: state.results.slice(0, -1) };
+}
+
+/** A question suspended during the run: it is not asked again in it (a review's re-ask included). */
+export function dropQuestion(state: RunState, questionId: string): RunState {
+  const queue = state.queue.filter((item, i) => i < state.index || item.question.id !== questionId);
+  return queue.length === state.queue.length ? state : { ...state, queue };
 }
 
 /** Stops the run early: nothing further is asked. */

@@ -1,9 +1,10 @@
 // The inter-process lock around a read-change-write of the database, so two factdeck processes never
 // lose each other's answers. The lock is a directory, `<file>.lock` (mkdir is atomic: one process makes
-// it, the others get EEXIST); its holder keeps its mtime fresh while it holds it, and notes its pid and
-// host inside it (`<file>.lock/owner`). A lock whose holder died is taken over: at once when the note
-// names a process of this machine that is gone, after `staleMs` without a refresh when that cannot be
-// told (no note yet, another host, a reused pid).
+// it, the others get EEXIST); its holder keeps its mtime fresh while it holds it, and notes its pid, host
+// and scope inside it (`<file>.lock/owner`, see process-identity.ts). A lock whose holder died is taken
+// over: at once when the note names a process of this machine and PID namespace that is gone, after
+// `staleMs` without a refresh when that cannot be told (no note yet, another host, another PID namespace
+// such as another container on this machine, whose pids cannot be seen from here).
 //
 // Taking over is the one racy step of such locks (two waiters judge the same lock stale, the first
 // removes it and takes a new one, the second removes that): here only the holder of a second directory,
@@ -17,9 +18,9 @@
 // The file-system calls are synchronous: each is a few microseconds of metadata, cheaper than a round
 // trip to the thread pool, and the lock is taken for every save.
 
-import { mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { StorageError, describeFsError, errorCode } from './errors.js';
+import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from './process-identity.js';
 
 export interface LockTiming {
   /** A lock not refreshed for this long belongs to a dead process and is taken over. */
@@ -74,26 +75,68 @@ function signalWaiting(file: string): void {
 /** A takeover gate older than this was left by a process killed while taking over (it takes microseconds). */
 const TAKEOVER_STALE_MS = 2_000;
 
-/** True only when the lock's note names a process of this machine that no longer exists. */
-function ownerIsGone(file: string): boolean {
-  let pid: number;
-  let host: string;
+/** The note a holder writes: "<pid> <host>" and, on a line of its own, the scope its pid means something in. */
+export function ownerNote(owner: ProcessIdentity = thisProcess()): string {
+  return `${owner.pid} ${owner.host}\nscope ${owner.scope}\n`;
+}
+
+/** The holder named in the lock's note, or null when there is no note (yet) or it cannot be read. */
+function lockOwner(file: string): NamedProcess | null {
+  let text: string;
   try {
-    const [noted = '', ...rest] = readFileSync(lockOwnerPath(file), 'utf8').trim().split(' ');
-    pid = Number(noted);
-    host = rest.join(' ');
+    text = readFileSync(lockOwnerPath(file), 'utf8');
   } catch {
-    return false;
+    return null;
   }
-  // A data folder shared over the network: another machine's pids mean nothing here.
-  if (host !== hostname()) return false;
-  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  const [first = '', second = ''] = text.split('\n');
+  const [noted = '', ...rest] = first.trim().split(' ');
+  const scope = /^scope ([0-9a-f]+)$/.exec(second.trim())?.[1];
+  return { pid: Number(noted), host: rest.join(' '), ...(scope === undefined ? {} : { scope }) };
+}
+
+/** True only when the lock's note names a process of this machine and PID namespace that no longer exists. */
+function ownerIsGone(file: string): boolean {
+  const owner = lockOwner(file);
+  return owner !== null && livenessOf(owner) === 'gone';
+}
+
+/** Who holds the lock, as far as a waiter can tell: for the message that says why it waits. */
+export interface LockHolder {
+  /** The holder's pid and host, when its note could be read. */
+  owner: { pid: number; host: string } | null;
+  /**
+   * 'alive': a live process of this machine; 'gone': one that no longer exists (its lock is taken over at
+   * once); 'unseen': a pid of this machine that cannot be seen from here (another PID namespace: another
+   * container); 'other-host': another machine's; 'unnamed': no note. 'unseen', 'other-host' and
+   * 'unnamed' are taken over once the lock goes unrefreshed for staleMs.
+   */
+  liveness: 'alive' | 'gone' | 'unseen' | 'other-host' | 'unnamed';
+}
+
+function lockHolder(file: string): LockHolder {
+  const owner = lockOwner(file);
+  if (owner === null) return { owner: null, liveness: 'unnamed' };
+  return { owner: { pid: owner.pid, host: owner.host ?? '' }, liveness: livenessOf(owner) };
+}
+
+/** What is at the lock's path, for `doctor`: nothing, a lock folder (who holds it, how old, what else is in it), or something else. */
+export type LockState =
+  | { kind: 'none' }
+  | { kind: 'folder'; holder: LockHolder; ageMs: number; strays: string[] }
+  | { kind: 'not-a-folder' };
+
+export function inspectLock(file: string): LockState {
+  const path = lockFilePath(file);
+  let info;
   try {
-    process.kill(pid, 0);
-    return false;
+    info = statSync(path);
   } catch (error) {
-    return errorCode(error) === 'ESRCH';
+    if (errorCode(error) === 'ENOENT') return { kind: 'none' };
+    throw error;
   }
+  if (!info.isDirectory()) return { kind: 'not-a-folder' };
+  const strays = readdirSync(path).filter((name) => name !== 'owner');
+  return { kind: 'folder', holder: lockHolder(file), ageMs: Math.max(0, Date.now() - info.mtimeMs), strays };
 }
 
 /** The lock's mtime in ms, or null when there is no lock. */
@@ -170,7 +213,7 @@ function holdLock(file: string, timing: LockTiming): HeldLock {
   let released = false;
   let noteMtime: number | null = null;
   try {
-    writeFileSync(lockOwnerPath(file), `${process.pid} ${hostname()}\n`);
+    writeFileSync(lockOwnerPath(file), ownerNote());
     noteMtime = lockMtime(lockOwnerPath(file));
   } catch {
     // Without the note, a waiter simply waits the full stale time.
@@ -239,7 +282,7 @@ const QUIET_WAIT_MS = 1_000;
  * once if the wait goes on past a second: a lock left by a killed process is taken over only once stale,
  * and the learner should know why nothing happens meanwhile.
  */
-export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOCK_TIMING, onWait?: () => void): Promise<HeldLock> {
+export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOCK_TIMING, onWait?: (holder: LockHolder) => void): Promise<HeldLock> {
   const standBack = (standBackUntil.get(file) ?? 0) - Date.now();
   standBackUntil.delete(file);
   if (standBack > 0) await new Promise((resolve) => setTimeout(resolve, standBack));
@@ -272,7 +315,7 @@ export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOC
     }
     if (!told && onWait !== undefined && Date.now() - started >= QUIET_WAIT_MS) {
       told = true;
-      onWait();
+      onWait(lockHolder(file));
     }
     // Jitter keeps two waiters from looking in step; the cap keeps them within a holder's stand-back.
     await new Promise((resolve) => setTimeout(resolve, Math.min(left, delay * (0.5 + Math.random()))));

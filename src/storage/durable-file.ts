@@ -7,8 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { TextDecoder } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { commandLine } from '../command-line.js';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, type WritableFile, realFileSystem } from './file-system.js';
+import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from './process-identity.js';
 
 export interface DurableJsonFileOptions<T> {
   /**
@@ -24,11 +26,14 @@ export interface DurableJsonFileOptions<T> {
 /** Far beyond any learner's database (10,000 facts with five years of answers take about 8 MB): larger files are refused unread. */
 export const MAX_DATABASE_BYTES = 64 * 1024 * 1024;
 
-/** `.<name>.<pid>.<random>.tmp`: the pid says whose it is, so a stale one can be told from a live one. */
-const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]+)\.tmp$/;
+/**
+ * `.<name>.<pid>-<scope>.<random>.tmp`: whose it is (see process-identity.ts), so a stale one can be told
+ * from a live one. (Older versions wrote no scope.)
+ */
+const TEMP_NAME = /^\.(.+)\.(\d+)(?:-([0-9a-f]{8}))?\.([0-9a-f]+)\.tmp$/;
 
-export function tempFileName(target: string, pid: number = process.pid): string {
-  return `.${basename(target)}.${pid}.${randomBytes(6).toString('hex')}.tmp`;
+export function tempFileName(target: string, owner: ProcessIdentity = thisProcess()): string {
+  return `.${basename(target)}.${owner.pid}-${owner.scope}.${randomBytes(6).toString('hex')}.tmp`;
 }
 
 export class DurableJsonFile<T> implements Adapter<T> {
@@ -74,7 +79,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      const hint = 'the file was left as it is; restore a backup (`factdeck doctor`) or move it away.';
+      const hint = `the file was left as it is; restore a backup (\`${commandLine('doctor', { data: dirname(this.file) })}\`) or move it away.`;
       throw new StorageError(`cannot open ${this.file}: it is not UTF-8 text (damaged, or not a factdeck database); ${hint}`, { file: this.file, hint, code: 'ECORRUPT' });
     }
     try {
@@ -150,15 +155,17 @@ export async function writeFileDurably(
 }
 
 /**
- * Remove temp files left in `dir` by writers that died mid-save. A temp file whose pid is a live
- * process is never touched: it may be another factdeck saving right now.
+ * Remove temp files left in `dir` by writers that died mid-save. A temp file is removed only when its
+ * writer is certainly gone (this machine and PID namespace, and no such process): one whose writer
+ * cannot be checked (another container, another machine, a name without a scope) may be another factdeck
+ * saving right now.
  */
 export async function cleanStaleTempFiles(
   dir: string,
-  options: { fs?: FileSystem; isAlive?: (pid: number) => boolean } = {},
+  options: { fs?: FileSystem; isGone?: (writer: NamedProcess) => boolean } = {},
 ): Promise<string[]> {
   const fs = options.fs ?? realFileSystem;
-  const isAlive = options.isAlive ?? isProcessAlive;
+  const isGone = options.isGone ?? ((writer: NamedProcess) => livenessOf(writer) === 'gone');
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -169,8 +176,10 @@ export async function cleanStaleTempFiles(
   const removed: string[] = [];
   for (const name of names) {
     const match = TEMP_NAME.exec(name);
-    const pid = match === null ? Number.NaN : Number(match[2]);
-    if (!Number.isSafeInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    if (match === null) continue;
+    const pid = Number(match[2]);
+    const scope = match[3];
+    if (!Number.isSafeInteger(pid) || pid <= 0 || !isGone(scope === undefined ? { pid } : { pid, scope })) continue;
     try {
       await fs.unlink(join(dir, name));
       removed.push(name);
@@ -180,14 +189,4 @@ export async function cleanStaleTempFiles(
     }
   }
   return removed;
-}
-
-/** Signal 0 checks for a process without touching it: ESRCH means gone, EPERM means alive but not ours. */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) !== 'ESRCH';
-  }
 }

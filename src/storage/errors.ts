@@ -41,6 +41,12 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The path a Node fs error names, if any. */
+function pathOf(error: unknown): string | undefined {
+  const path = typeof error === 'object' && error !== null ? (error as { path?: unknown }).path : undefined;
+  return typeof path === 'string' ? path : undefined;
+}
+
 /** Plain words for the fs failures a user can do something about; the code stays visible for searching. */
 export function describeFsError(error: unknown, dir: string): FsProblem {
   const code = errorCode(error);
@@ -62,8 +68,22 @@ export function describeFsError(error: unknown, dir: string): FsProblem {
         hint: 'choose a writable folder with --data DIR or FACTDECK_DATA.',
       };
     case 'ENOENT':
-    case 'ENOTDIR':
       return { what: tagged('the folder is missing'), hint: `check that ${dir} exists, then try again.` };
+    case 'ENOTDIR':
+      return {
+        what: tagged(`a file stands where a folder should be${pathOf(error) === undefined ? '' : ` (in ${pathOf(error)})`}`),
+        hint: `check that ${dir} and the folders above it are folders, not files, or choose another folder with --data DIR or FACTDECK_DATA.`,
+      };
+    case 'EISDIR':
+      return {
+        what: tagged(`${pathOf(error) ?? 'it'} is a folder, not a file`),
+        hint: 'move that folder away (factdeck makes the file again where it can), or choose another folder with --data DIR or FACTDECK_DATA.',
+      };
+    case 'EEXIST':
+      return {
+        what: tagged(`${pathOf(error) ?? 'it'} is a file, not a folder`),
+        hint: 'move that file away (factdeck makes the folder), or choose another folder with --data DIR or FACTDECK_DATA.',
+      };
     case 'EIO':
       return {
         what: tagged('input/output error'),

@@ -17,7 +17,7 @@ export interface WritableFile {
 export interface FileSystem {
   /** Opens for writing: 'wx' for a temp file that is never shared, 'a' to append to the history log. */
   open(path: string, flags: 'wx' | 'a'): Promise<WritableFile>;
-  /** The size in bytes, or null when the file does not exist. */
+  /** The size in bytes, or null when the file does not exist; EISDIR when it is a folder. */
   size(path: string): Promise<number | null>;
   /** The bytes from `offset` to the end, or at most `limit` of them. */
   readFrom(path: string, offset: number, limit?: number): Promise<Buffer>;
@@ -72,7 +72,10 @@ export const realFileSystem: FileSystem = {
   readFile: (path) => readFile(path),
   size: async (path) => {
     try {
-      return (await stat(path)).size;
+      const info = await stat(path);
+      // Every file the store sizes is one it reads or writes whole: a folder there is a problem to name.
+      if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path} is a folder`), { code: 'EISDIR', path });
+      return info.size;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;

@@ -1,11 +1,11 @@
-// The history of progress as events: every answer, claim, rating, undo, session and reset is one line of
+// The history of progress as events: every answer, claim, rating, undo, session, reset and suspension is one line of
 // the append-only history log, and the database file holds what those events add up to (cards, per-fact
 // progress, tallies for stats). applyEvents is that addition: the same code runs when an event is first
 // recorded and when a log tail is replayed after a crash, so the two can never disagree.
 
 import { studyDay } from '../scheduling/study-day.js';
-import type { MemoryCard } from '../scheduling/fsrs.js';
-import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord } from './schema.js';
+import type { MemoryCard, RatingName } from '../scheduling/fsrs.js';
+import type { Attempt, CardRecord, DatabaseData, DayTally, FactProgress, KindTally, ProfileRecord, ReviewRecord, SessionRecord, SuspendRecord } from './schema.js';
 import { DEFAULT_DAY_START_HOUR } from '../scheduling/study-day.js';
 import { byCodeUnits } from '../domain/order.js';
 import { LineEnds, MAX_LINE_BYTES, isCutSave, lineText } from './log-lines.js';
@@ -17,10 +17,26 @@ export type HistoryEvent =
   | { type: 'attempt'; attempt: Attempt }
   | { type: 'claim'; attemptId: string; sessionId: string; profile: string; deckId: string; questionId: string; factId: string; kind: string; text: string; at: string }
   | { type: 'review'; review: ReviewRecord }
-  | { type: 'undo'; reviewId: string; profile: string; deckId: string; factId: string; source: ReviewRecord['source']; before: MemoryCard | null; at: string }
+  | { type: 'undo'; reviewId: string; profile: string; deckId: string; factId: string; source: ReviewRecord['source']; before: MemoryCard | null; at: string; rating?: RatingName; attempt?: UndoneAttempt }
   | { type: 'session'; session: SessionRecord }
   | { type: 'settings'; profile: string; settings: Omit<ProfileRecord, 'name'>; at: string }
-  | { type: 'reset'; profile: string; at: string };
+  | { type: 'reset'; profile: string; at: string }
+  | { type: 'suspend' | 'unsuspend'; profile: string; deckId: string; questionId: string; factId: string; at: string };
+
+/**
+ * A quiz or review answer taken back with its rating (an undo event's `attempt`): what the answer added
+ * is taken away again, and the fact's progress is put back as it was before it, exactly.
+ */
+export interface UndoneAttempt {
+  id: string;
+  sessionId: string;
+  kind: string;
+  correct: boolean;
+  /** When the answer was given: its day's tally loses it. */
+  at: string;
+  /** The fact's progress before the answer (null: the answer was the fact's first). */
+  factBefore: FactProgress | null;
+}
 
 const key = (...parts: string[]): string => parts.join('\u0000');
 
@@ -158,7 +174,12 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
           const first = known ? { firstSeen: known.firstSeen, firstSource: known.firstSource } : { firstSeen: r.at, firstSource: r.source };
           cards.put({ profile: r.profile, deckId: r.deckId, factId: r.factId, ...first, ...r.after });
         }
-        if (r.source === 'study') day(r.profile, r.deckId, r.at).studied++;
+        const tally = r.source === 'study' || r.before?.state === 'review' ? day(r.profile, r.deckId, r.at) : null;
+        if (r.source === 'study' && tally) tally.studied++;
+        if (r.before?.state === 'review' && tally) {
+          tally.reviewed = (tally.reviewed ?? 0) + 1;
+          if (r.rating !== 'again') tally.recalled = (tally.recalled ?? 0) + 1;
+        }
         break;
       }
       case 'undo': {
@@ -171,6 +192,30 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         if (event.source === 'study') {
           const tally = day(event.profile, event.deckId, event.at);
           tally.studied = Math.max(0, tally.studied - 1);
+        }
+        // Undone on the day it was rated (study's undo, "I was right", a quiz answer taken back): the
+        // rating leaves the true retention.
+        if (event.before?.state === 'review' && event.rating !== undefined) {
+          const tally = day(event.profile, event.deckId, event.at);
+          tally.reviewed = Math.max(0, (tally.reviewed ?? 0) - 1);
+          if (event.rating !== 'again') tally.recalled = Math.max(0, (tally.recalled ?? 0) - 1);
+        }
+        // A quiz or review answer taken back: what the answer added goes too.
+        if (event.attempt !== undefined) {
+          const a = event.attempt;
+          const factKey = key(event.profile, event.deckId, event.factId);
+          if (a.factBefore === null) facts.remove(factKey);
+          else facts.put({ ...a.factBefore });
+          const k = kind(event.profile, event.deckId, a.kind);
+          k.attempts = Math.max(0, k.attempts - 1);
+          if (a.correct) k.correct = Math.max(0, k.correct - 1);
+          const tally = day(event.profile, event.deckId, a.at);
+          tally.answers = Math.max(0, tally.answers - 1);
+          const session = sessions.get(a.sessionId);
+          if (session) {
+            session.answered = Math.max(0, session.answered - 1);
+            if (a.correct) session.correct = Math.max(0, session.correct - 1);
+          }
         }
         break;
       }
@@ -185,6 +230,13 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         sessions.put({ ...event.session });
         sessionsChanged = true;
         break;
+      case 'suspend':
+      case 'unsuspend': {
+        const same = (r: SuspendRecord): boolean => r.profile === event.profile && r.deckId === event.deckId && r.questionId === event.questionId;
+        data.suspended = data.suspended.filter((r) => !same(r));
+        if (event.type === 'suspend') data.suspended.push({ profile: event.profile, deckId: event.deckId, questionId: event.questionId, factId: event.factId, at: event.at });
+        break;
+      }
       case 'reset': {
         const other = (record: { profile: string }): boolean => record.profile !== event.profile;
         data.sessions = data.sessions.filter(other);
@@ -194,6 +246,7 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         data.kinds = data.kinds.filter(other);
         data.days = data.days.filter(other);
         data.profiles = data.profiles.filter((p) => p.name !== event.profile);
+        data.suspended = data.suspended.filter(other);
         // Lists were replaced: later events in this batch need fresh lookups.
         applyEvents(data, events.slice(events.indexOf(event) + 1));
         return;
@@ -231,7 +284,7 @@ export type LogParse =
     }
   | { ok: false; line: number; problem: string };
 
-const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 'settings', 'reset']);
+const EVENT_TYPES = new Set(['attempt', 'claim', 'review', 'undo', 'session', 'settings', 'reset', 'suspend', 'unsuspend']);
 
 const NOT_AN_EVENT = 'a line of the history log is not an event';
 

@@ -5,11 +5,11 @@
 
 import { locateJsonError } from '../bank/json-location.js';
 
-export const DB_SCHEMA_VERSION = 3;
+export const DB_SCHEMA_VERSION = 4;
 
 /** What the learner gave: typed text, a true/false pick, chosen or ordered items, or nothing (skipped). */
 import type { Given } from '../domain/deck.js';
-import type { MemoryCard, ReviewEntry } from '../scheduling/fsrs.js';
+import { isParameterList, PARAMETER_COUNT, type MemoryCard, type ReviewEntry } from '../scheduling/fsrs.js';
 import { applyEvents, type HistoryEvent } from './history.js';
 
 export type { Given };
@@ -45,6 +45,8 @@ export interface SessionRecord {
   seed: number;
   /** The process running it, while active: a run whose process is gone was killed, and is abandoned. */
   pid?: number;
+  /** Where that pid means something (this machine and PID namespace; see process-identity.ts). */
+  pidScope?: string;
 }
 
 export interface AliasRecord {
@@ -108,6 +110,18 @@ export interface DayTally {
   day: string;
   answers: number;
   studied: number;
+  /** Ratings of cards that were in review (Anki's true retention counts these), and how many were not Again. */
+  reviewed?: number;
+  recalled?: number;
+}
+
+/** A question the learner took out of their runs ("wrong or unfair"): never asked again until unsuspended. */
+export interface SuspendRecord {
+  profile: string;
+  deckId: string;
+  questionId: string;
+  factId: string;
+  at: string;
 }
 
 /** Per-profile settings (`factdeck config`); a profile without a record uses the defaults. */
@@ -117,6 +131,8 @@ export interface ProfileRecord {
   newPerDay: number;
   /** The hour (local time) at which a new study day starts, as in Anki. */
   dayStartHour: number;
+  /** FSRS parameters fitted to this profile's reviews by `factdeck optimize`; absent: the defaults. */
+  fsrsParameters?: number[];
 }
 
 /**
@@ -135,6 +151,7 @@ export interface DatabaseData {
   kinds: KindTally[];
   days: DayTally[];
   profiles: ProfileRecord[];
+  suspended: SuspendRecord[];
 }
 
 export type ParseResult =
@@ -144,7 +161,7 @@ export type ParseResult =
   | { ok: false; problem: string; newer?: boolean };
 
 export function emptyDatabase(): DatabaseData {
-  return { schemaVersion: DB_SCHEMA_VERSION, logBytes: 0, sessions: [], aliases: [], cards: [], facts: [], kinds: [], days: [], profiles: [] };
+  return { schemaVersion: DB_SCHEMA_VERSION, logBytes: 0, sessions: [], aliases: [], cards: [], facts: [], kinds: [], days: [], profiles: [], suspended: [] };
 }
 
 type JsonObject = Record<string, unknown>;
@@ -160,6 +177,8 @@ const MIGRATIONS: ReadonlyArray<{ from: number; migrate: (old: JsonObject, histo
   { from: 1, migrate: (old) => ({ ...old, schemaVersion: 2, cards: old.cards ?? [], reviews: old.reviews ?? [], profiles: old.profiles ?? [] }) },
   // Version 3 moves answers and ratings to the history log and keeps what they add up to.
   { from: 2, migrate: migrateToHistoryLog },
+  // Version 4 adds suspended questions.
+  { from: 3, migrate: (old) => ({ ...old, schemaVersion: 4, suspended: old.suspended ?? [] }) },
 ];
 
 function listOf(value: unknown): JsonObject[] {
@@ -269,6 +288,7 @@ export function validateDatabase(value: unknown): string[] {
   checkList(value, 'kinds', checkKindTally, problems);
   checkList(value, 'days', checkDayTally, problems);
   checkList(value, 'profiles', checkProfile, problems);
+  checkList(value, 'suspended', checkSuspend, problems);
   return problems;
 }
 
@@ -330,6 +350,13 @@ const checkSession: Check = (record, path, problems) => {
   field.count('planned');
   field.number('seed');
   if (record.pid !== undefined) field.count('pid');
+  if (record.pidScope !== undefined) field.string('pidScope');
+};
+
+const checkSuspend: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  for (const name of ['profile', 'deckId', 'questionId', 'factId']) field.string(name);
+  field.time('at');
 };
 
 const checkAlias: Check = (record, path, problems) => {
@@ -412,6 +439,20 @@ const checkFactProgress: Check = (record, path, problems) => {
   field.string('lastAttemptId');
 };
 
+/** An undo event's answer taken back (see history.ts's UndoneAttempt). */
+const checkUndoneAttempt: Check = (record, path, problems) => {
+  const field = fieldChecker(record, path, problems);
+  field.string('id');
+  field.string('sessionId');
+  field.string('kind');
+  field.boolean('correct');
+  field.time('at');
+  if (record.factBefore !== null) {
+    if (isObject(record.factBefore)) checkFactProgress(record.factBefore, `${path}.factBefore`, problems);
+    else problems.push(`${path}.factBefore must be the fact's progress or null, not ${typeName(record.factBefore)}`);
+  }
+};
+
 const checkKindTally: Check = (record, path, problems) => {
   const field = fieldChecker(record, path, problems);
   field.string('profile');
@@ -428,6 +469,8 @@ const checkDayTally: Check = (record, path, problems) => {
   if (typeof record.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(record.day)) problems.push(`${path}.day must be a date YYYY-MM-DD, not ${typeName(record.day)}`);
   field.count('answers');
   field.count('studied');
+  if (record.reviewed !== undefined) field.count('reviewed');
+  if (record.recalled !== undefined) field.count('recalled');
 };
 
 /** Problems with one history-log event (the log is read back through this, like the file). */
@@ -457,14 +500,23 @@ export function validateEvent(event: JsonObject): string[] {
       for (const name of ['reviewId', 'profile', 'deckId', 'factId']) field.string(name);
       field.oneOf('source', ['quiz', 'review', 'study']);
       field.time('at');
+      if (event.rating !== undefined) field.oneOf('rating', ['again', 'hard', 'good', 'easy']);
       if (event.before !== null) {
         if (isObject(event.before)) checkMemory(event.before, 'before', problems);
         else problems.push(`before must be a card or null, not ${typeName(event.before)}`);
+      }
+      if (event.attempt !== undefined) {
+        if (isObject(event.attempt)) checkUndoneAttempt(event.attempt, 'attempt', problems);
+        else problems.push(`attempt must be an object, not ${typeName(event.attempt)}`);
       }
       break;
     case 'reset':
       field.string('profile');
       field.time('at');
+      break;
+    case 'suspend':
+    case 'unsuspend':
+      checkSuspend(event, 'event', problems);
       break;
     case 'settings':
       field.string('profile');
@@ -484,6 +536,9 @@ const checkProfile: Check = (record, path, problems) => {
   field.number('desiredRetention');
   field.count('newPerDay');
   field.count('dayStartHour');
+  if (record.fsrsParameters !== undefined && !isParameterList(record.fsrsParameters)) {
+    problems.push(`${path}.fsrsParameters must be a list of ${PARAMETER_COUNT} numbers, not ${typeName(record.fsrsParameters)}`);
+  }
 };
 
 function fieldChecker(record: JsonObject, path: string, problems: string[]) {

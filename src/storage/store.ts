@@ -9,12 +9,14 @@
 
 import { basename, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { DEFAULT_LOCK_TIMING, type LockTiming, acquireLock } from './database-lock.js';
+import { DEFAULT_LOCK_TIMING, type LockHolder, type LockTiming, acquireLock } from './database-lock.js';
+import { type BackupNames, backupNames } from './backups.js';
 import { DurableJsonFile, cleanStaleTempFiles, tempFileName, writeFileDurably } from './durable-file.js';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
 import { applyEvents, serializeEach, type HistoryEvent } from './history.js';
 import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, endLastLine, readLogFrom } from './history-log.js';
+import { commandLine } from '../command-line.js';
 import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
 
 export interface StoreOptions {
@@ -27,8 +29,8 @@ export interface StoreOptions {
   lockTiming?: Partial<LockTiming>;
   /** Events between checkpoints of the database file (default CHECKPOINT_EVERY). */
   checkpointEvery?: number;
-  /** Told once when a save waits more than a moment for another process's lock. */
-  onLockWait?: (lockFile: string) => void;
+  /** Told once when a save waits more than a moment for another process's lock, with who holds it. */
+  onLockWait?: (lockFile: string, holder: LockHolder) => void;
   /**
    * For commands that only look (stats, profiles, the menu's counts): nothing is written (no folder, no
    * backup, no checkpoint, no lock; a torn last log line is only left out), and record() is refused.
@@ -57,13 +59,12 @@ export class Store {
   readonly #now: () => Date;
   readonly #lockTiming: LockTiming;
   readonly #checkpointEvery: number;
-  readonly #onLockWait: ((lockFile: string) => void) | undefined;
+  readonly #onLockWait: ((lockFile: string, holder: LockHolder) => void) | undefined;
   readonly #readOnly: boolean;
   /** A save failed: close() then leaves the database file alone (the log has all that was saved). */
   #saveFailed = false;
   readonly #low: Low<DatabaseData>;
-  readonly #backupName: RegExp;
-  readonly #backupStem: string;
+  readonly #backupNames: BackupNames;
   /** The current state: the database file plus every log event up to #logEnd. */
   #data: DatabaseData = emptyDatabase();
   /** Bytes of the history log included in #data. */
@@ -98,8 +99,7 @@ export class Store {
     this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.#onLockWait = options.onLockWait;
     this.#readOnly = options.readOnly === true;
-    this.#backupStem = fileName.replace(/\.json$/i, '');
-    this.#backupName = new RegExp(`^${escapeRegExp(this.#backupStem)}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}(\\.\\d+)?Z\\.json$`);
+    this.#backupNames = backupNames(fileName.replace(/\.json$/i, ''));
     const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text) => this.#parse(text), fs: this.#fs });
     this.#low = new Low(adapter, emptyDatabase());
   }
@@ -395,13 +395,13 @@ export class Store {
 
   async #withLock<R>(work: () => Promise<R>): Promise<R> {
     const onWait = this.#onLockWait;
-    const held = await acquireLock(this.file, this.#lockTiming, onWait === undefined ? undefined : () => onWait(`${this.file}.lock`));
+    const held = await acquireLock(this.file, this.#lockTiming, onWait === undefined ? undefined : (holder) => onWait(`${this.file}.lock`, holder));
     try {
       const result = await work();
       if (held.compromised !== undefined) {
         // We stalled long enough for another process to take the lock over; our write may have raced
         // with theirs. Rare (the event loop blocked for staleMs), but the learner should hear of it.
-        const hint = 'check your recent answers in `factdeck stats` and answer again if one is missing.';
+        const hint = `check your recent answers in \`${commandLine('stats', { data: this.dataDir })}\` and answer again if one is missing.`;
         throw new StorageError(`lost the lock on ${this.file} while saving (this process stalled); ${hint}`, {
           file: this.file,
           hint,
@@ -453,7 +453,7 @@ export class Store {
     const hint =
       this.#newestBackup === undefined
         ? `there is no backup yet: repair the file by hand, or move it away and factdeck rebuilds it from ${this.historyFile}.`
-        : `the last good copy is ${this.#newestBackup}; to go back to it, run \`factdeck doctor --restore latest\` (answers saved since are added back from ${this.historyFile}).`;
+        : `the last good copy is ${this.#newestBackup}; to go back to it, run \`${commandLine('doctor --restore latest', { data: this.dataDir })}\` (answers saved since are added back from ${this.historyFile}).`;
     return new StorageError(`cannot open ${this.file}: ${result.problem}. The file was left exactly as it is; ${hint}`, {
       file: this.file,
       hint,
@@ -461,13 +461,10 @@ export class Store {
     });
   }
 
-  /** Backups, oldest first. Their names sort by time. */
+  /** Backups, oldest first (by their sequence numbers, see backups.ts). */
   async #listBackups(): Promise<string[]> {
     const names = await this.#guard(this.backupsDir, () => this.#fs.readdir(this.backupsDir));
-    return names
-      .filter((name) => this.#backupName.test(name))
-      .sort()
-      .map((name) => join(this.backupsDir, name));
+    return this.#backupNames.order(names).map((name) => join(this.backupsDir, name));
   }
 
   async #backUp(text: string, backups: string[]): Promise<void> {
@@ -477,8 +474,10 @@ export class Store {
       const previous = await this.#guard(newest, () => this.#fs.readFile(newest));
       if (previous.equals(bytes)) return;
     }
-    const stamp = this.#now().toISOString().replaceAll(':', '-');
-    const target = join(this.backupsDir, `${this.#backupStem}-${stamp}.json`);
+    // Named after the folder as it is now: another process may have added a backup since it was listed.
+    const names = await this.#guard(this.backupsDir, () => this.#fs.readdir(this.backupsDir));
+    const targetName = this.#backupNames.next(names, this.#now());
+    const target = join(this.backupsDir, targetName);
     // A copy made by the file system (a clone where it can) costs little however large the file; it
     // goes to a temp name first, so a crash never leaves a half-copied "last good copy".
     let copied = false;
@@ -498,7 +497,7 @@ export class Store {
     }
     if (!copied) await writeFileDurably(target, text, { fs: this.#fs, what: 'a backup of your progress' });
     this.#newestBackup = target;
-    const kept = [...new Set([...backups, target])].sort();
+    const kept = this.#backupNames.order([...new Set([...names, targetName])]).map((name) => join(this.backupsDir, name));
     for (const old of kept.slice(0, Math.max(0, kept.length - BACKUPS_KEPT))) {
       await this.#guard(old, async () => {
         try {
@@ -529,10 +528,6 @@ export class Store {
 
 function isThenable(value: unknown): boolean {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function capitalize(text: string): string {

@@ -1,5 +1,5 @@
-// The answer "I don't know", as a value every quiz prompt can resolve. Its own module, free of Inquirer,
-// so a command can compare against it without loading the prompt library.
+// The answers "I don't know" and "let me out" as values every quiz prompt can resolve. Their own module,
+// free of Inquirer, so a command can compare against them without loading the prompt library.
 
 export const DONT_KNOW: unique symbol = Symbol('dont-know');
 
@@ -8,3 +8,8 @@ export type DontKnow = typeof DONT_KNOW;
 export function isDontKnow(value: unknown): value is DontKnow {
   return value === DONT_KNOW;
 }
+
+/** q or Esc at a question: leave the run (one level back: to the menu, or out), asking nothing. */
+export const LEAVE: unique symbol = Symbol('leave');
+
+export type Leave = typeof LEAVE;

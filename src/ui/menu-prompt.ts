@@ -6,7 +6,20 @@
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, usePagination, useState } from '@inquirer/core';
 import type { Style } from './style.js';
 import { printable } from './printable.js';
-import { CURSOR_HIDE, plainKey, renderHelp, renderMessage, type PromptStatus, type InputClosedHook, useInputClosed } from './prompt-kit.js';
+import {
+  CURSOR_HIDE,
+  hangingLines,
+  plainKey,
+  renderAnswered,
+  renderHelp,
+  renderMessage,
+  useEnterGuard,
+  useScreenWidth,
+  type GuardHook,
+  type PromptStatus,
+  type InputClosedHook,
+  useInputClosed,
+} from './prompt-kit.js';
 
 export interface MenuEntry {
   /** The line shown, e.g. "1) Beijing" (untrusted parts already made printable by the caller). */
@@ -21,12 +34,12 @@ export interface MenuEntry {
   muted?: boolean;
 }
 
-export interface MenuConfig extends InputClosedHook {
+export interface MenuConfig extends InputClosedHook, GuardHook {
   message: string;
   entries: readonly MenuEntry[];
   help: ReadonlyArray<readonly [string, string]>;
   style: Style;
-  /** Keys that leave the menu without an entry (e.g. q to quit), with what to show once answered. */
+  /** Keys that leave the menu without an entry (e.g. q or escape to quit), with what to show once answered. */
   escapes?: Readonly<Record<string, string>>;
   pageSize?: number;
 }
@@ -37,6 +50,8 @@ export const menuPrompt = createPrompt<MenuResult, MenuConfig>((config, done) =>
   const { entries, style } = config;
   const [status, setStatus] = useState<PromptStatus>('idle');
   useInputClosed(config.onInputClosed);
+  const { width, remember } = useScreenWidth(config.screen);
+  const guard = useEnterGuard(config).blocks;
   const [active, setActive] = useState(0);
   const [answer, setAnswer] = useState<{ text: string; muted: boolean }>({ text: '', muted: false });
 
@@ -50,6 +65,7 @@ export const menuPrompt = createPrompt<MenuResult, MenuConfig>((config, done) =>
     if (status !== 'idle') return;
     // Letters and digits also land in readline's line buffer; a menu has no use for it.
     rl.clearLine(0);
+    if (guard(key)) return;
     if (isEnterKey(key)) {
       const entry = entries[active];
       if (entry !== undefined) finish({ index: active }, entry.answer, entry.muted === true);
@@ -72,22 +88,26 @@ export const menuPrompt = createPrompt<MenuResult, MenuConfig>((config, done) =>
     if (escape !== undefined) finish({ escape: name }, escape, true);
   });
 
-  const message = renderMessage(config.message, status, style);
   if (status === 'done') {
-    const shown = answer.muted ? style.dim(answer.text) : style.cyan(answer.text);
-    return `${message} ${shown}`;
+    return renderAnswered(config.message, answer.text, style, width, answer.muted);
   }
+  const message = renderMessage(config.message, status, style, width);
 
   const page = usePagination({
     items: entries,
     active,
     pageSize: config.pageSize ?? 12,
     loop: false,
-    renderItem: ({ item, isActive }) => (isActive ? style.cyan(`> ${item.text}`) : `  ${item.text}`),
+    renderItem: ({ item, isActive }) => {
+      // Later lines start under the text, past its "1) ".
+      const marker = /^\d+\) /.exec(item.text)?.[0] ?? '';
+      const lines = hangingLines(`${isActive ? '> ' : '  '}${marker}`, item.text.slice(marker.length), width);
+      return isActive ? lines.split('\n').map(style.cyan).join('\n') : lines;
+    },
   });
   const description = entries[active]?.description;
   const lines = [message, page];
-  if (description !== undefined && description !== '') lines.push(`  ${style.dim(printable(description, { singleLine: true }))}`);
-  lines.push(renderHelp(config.help, style));
-  return `${lines.join('\n')}${CURSOR_HIDE}`;
+  if (description !== undefined && description !== '') lines.push(style.dim(hangingLines('  ', printable(description, { singleLine: true }), width)));
+  lines.push(renderHelp(config.help, style, width));
+  return remember(`${lines.join('\n')}${CURSOR_HIDE}`);
 });

@@ -3,10 +3,28 @@
 
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, usePagination, useState } from '@inquirer/core';
 import type { Style } from './style.js';
-import { DONT_KNOW, type DontKnow } from './dont-know.js';
-import { CURSOR_HIDE, DONT_KNOW_TEXT, digitOf, label, numberRange, plainKey, renderHelp, renderMessage, type PromptStatus, type InputClosedHook, useInputClosed, renderAnswered } from './prompt-kit.js';
+import { DONT_KNOW, LEAVE, type DontKnow, type Leave } from './dont-know.js';
+import {
+  CURSOR_HIDE,
+  DONT_KNOW_TEXT,
+  QUIT_TEXT,
+  digitOf,
+  hangingLines,
+  label,
+  numberRange,
+  plainKey,
+  renderAnswered,
+  renderHelp,
+  renderMessage,
+  useEnterGuard,
+  useInputClosed,
+  useScreenWidth,
+  type GuardHook,
+  type InputClosedHook,
+  type PromptStatus,
+} from './prompt-kit.js';
 
-export interface MultiSelectConfig extends InputClosedHook {
+export interface MultiSelectConfig extends InputClosedHook, GuardHook {
   message: string;
   choices: readonly string[];
   style: Style;
@@ -14,10 +32,12 @@ export interface MultiSelectConfig extends InputClosedHook {
 
 export const EMPTY_SELECTION_MESSAGE = "select at least one, or press d for don't know";
 
-export const multiSelectPrompt = createPrompt<number[] | DontKnow, MultiSelectConfig>((config, done) => {
+export const multiSelectPrompt = createPrompt<number[] | DontKnow | Leave, MultiSelectConfig>((config, done) => {
   const { choices, style } = config;
   const [status, setStatus] = useState<PromptStatus>('idle');
   useInputClosed(config.onInputClosed);
+  const { width, remember } = useScreenWidth(config.screen);
+  const guard = useEnterGuard(config).blocks;
   const [answer, setAnswer] = useState('');
   const [cursor, setCursor] = useState(0);
   const [checked, setChecked] = useState<readonly boolean[]>(choices.map(() => false));
@@ -30,6 +50,7 @@ export const multiSelectPrompt = createPrompt<number[] | DontKnow, MultiSelectCo
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
     rl.clearLine(0);
+    if (guard(key)) return;
     setError(undefined);
     if (isEnterKey(key)) {
       const picked = checked.flatMap((on, i) => (on ? [i] : []));
@@ -56,17 +77,16 @@ export const multiSelectPrompt = createPrompt<number[] | DontKnow, MultiSelectCo
       toggle(digit - 1);
       return;
     }
-    if (plainKey(key) === 'd') {
-      setAnswer(DONT_KNOW_TEXT);
+    const name = plainKey(key);
+    if (name === 'd' || name === 'q' || name === 'escape') {
+      setAnswer(name === 'd' ? DONT_KNOW_TEXT : QUIT_TEXT);
       setStatus('done');
-      done(DONT_KNOW);
+      done(name === 'd' ? DONT_KNOW : LEAVE);
     }
   });
 
-  const message = renderMessage(config.message, status, style);
-  if (status === 'done') {
-    return renderAnswered(message, answer, style);
-  }
+  if (status === 'done') return renderAnswered(config.message, answer, style, width);
+  const message = renderMessage(config.message, status, style, width);
 
   const page = usePagination({
     items: choices,
@@ -74,19 +94,20 @@ export const multiSelectPrompt = createPrompt<number[] | DontKnow, MultiSelectCo
     pageSize: 12,
     loop: false,
     renderItem: ({ item, index, isActive }) => {
-      const text = `${checked[index] === true ? '[x]' : '[ ]'} ${index + 1}) ${label(item)}`;
-      return isActive ? style.cyan(`> ${text}`) : `  ${text}`;
+      const lines = hangingLines(`${isActive ? '> ' : '  '}${checked[index] === true ? '[x]' : '[ ]'} ${index + 1}) `, label(item), width);
+      return isActive ? lines.split('\n').map(style.cyan).join('\n') : lines;
     },
   });
   const lines = [message, page];
-  if (error !== undefined) lines.push(style.red(`! ${error}`));
+  if (error !== undefined) lines.push(style.red(hangingLines('! ', error, width)));
   const help: [string, string][] = [
     ['↑↓', 'move'],
     ['Space', 'tick'],
     [numberRange(choices.length), 'tick that one'],
     ['Enter', 'submit'],
     ['d', DONT_KNOW_TEXT],
+    ['q', QUIT_TEXT],
   ];
-  lines.push(renderHelp(help, style));
-  return `${lines.join('\n')}${CURSOR_HIDE}`;
+  lines.push(renderHelp(help, style, width));
+  return remember(`${lines.join('\n')}${CURSOR_HIDE}`);
 });

@@ -4,20 +4,29 @@
 // every text passed in is untrusted and goes through printable() before it is drawn. Ctrl+C, Ctrl+D and
 // the end of input all reject with an error named 'ExitPromptError' (see isPromptExit).
 
-import { DONT_KNOW, type DontKnow } from './dont-know.js';
+import { DONT_KNOW, LEAVE, type DontKnow, type Leave } from './dont-know.js';
 import { styleFor, type Style } from './style.js';
 import { DONT_KNOW_TEXT, label, numberRange, runPrompt, type PromptContext } from './prompt-kit.js';
 import { menuPrompt, type MenuEntry } from './menu-prompt.js';
 import { textPrompt } from './text-prompt.js';
 import { orderPrompt } from './order-prompt.js';
 import { multiSelectPrompt } from './multi-select-prompt.js';
-import { afterFeedbackPrompt, type AfterFeedback } from './after-feedback-prompt.js';
+import { afterFeedbackPrompt, type AfterFeedback, type AfterFeedbackOffer } from './after-feedback-prompt.js';
 import { flashcardPrompt, type FlashcardAction, type FlashcardConfig } from './flashcard-prompt.js';
+import { waitPrompt, type WaitResult } from './wait-prompt.js';
+import { editKeyPrompt, editLinePrompt, type EditKey } from './edit-prompt.js';
 
-export { DONT_KNOW, isDontKnow, type DontKnow } from './dont-know.js';
+export type { EditKey } from './edit-prompt.js';
+
+export { DONT_KNOW, isDontKnow, LEAVE, type DontKnow, type Leave } from './dont-know.js';
 export type { PromptContext } from './prompt-kit.js';
 export { isPromptExit } from './prompt-exit.js';
-export type { AfterFeedback } from './after-feedback-prompt.js';
+export type { AfterFeedback, AfterFeedbackOffer } from './after-feedback-prompt.js';
+
+/** For a quiz run: a bare Enter this soon after a question is drawn is ignored (see GuardHook). */
+export interface Guarded {
+  enterGuardMs?: number;
+}
 
 function styleOf(context: PromptContext | undefined): Style {
   return styleFor(context?.output ?? process.stdout);
@@ -29,14 +38,18 @@ function requireEntries(what: string, count: number): void {
 
 const DONT_KNOW_ENTRY: MenuEntry = { text: "0) Don't know", keys: ['0', 'd'], answer: DONT_KNOW_TEXT, muted: true };
 
+/** q or Esc at a question leaves the run; at a menu or picker, leaves it. */
+const LEAVE_KEYS = { q: 'quit', escape: 'quit' } as const;
+const LEAVE_HELP: [string, string] = ['q', 'quit'];
+
 /**
  * Multiple choice. Resolves the index (into `choices`, shown in the order given) of the choice picked.
- * Keys: ↑↓ move, Enter picks, 1-9 pick that choice at once, 0 or d: don't know.
+ * Keys: ↑↓ move, Enter picks, 1-9 pick that choice at once, 0 or d: don't know, q or Esc: LEAVE.
  */
 export async function askChoice(
-  options: { message: string; choices: readonly string[] },
+  options: { message: string; choices: readonly string[] } & Guarded,
   context?: PromptContext,
-): Promise<number | DontKnow> {
+): Promise<number | DontKnow | Leave> {
   requireEntries('askChoice', options.choices.length);
   const entries: MenuEntry[] = options.choices.map((choice, i) => ({
     text: `${i + 1}) ${label(choice)}`,
@@ -50,16 +63,19 @@ export async function askChoice(
       message: options.message,
       entries,
       style: styleOf(context),
-      help: [['↑↓', 'move'], ['Enter', 'pick'], [numberRange(options.choices.length), 'pick at once'], ['0/d', DONT_KNOW_TEXT]],
+      help: [['↑↓', 'move'], ['Enter', 'pick'], [numberRange(options.choices.length), 'pick at once'], ['0/d', DONT_KNOW_TEXT], LEAVE_HELP],
+      escapes: LEAVE_KEYS,
+      enterGuardMs: options.enterGuardMs,
     },
     context,
   );
-  if ('escape' in result || result.index >= options.choices.length) return DONT_KNOW;
+  if ('escape' in result) return LEAVE;
+  if (result.index >= options.choices.length) return DONT_KNOW;
   return result.index;
 }
 
-/** True or false, as a select so that no default gives the answer away. Keys: t/1, f/2, 0/d, or ↑↓ Enter. */
-export async function askTrueFalse(options: { message: string }, context?: PromptContext): Promise<boolean | DontKnow> {
+/** True or false, as a select so that no default gives the answer away. Keys: t/1, f/2, 0/d, or ↑↓ Enter; q/Esc: LEAVE. */
+export async function askTrueFalse(options: { message: string } & Guarded, context?: PromptContext): Promise<boolean | DontKnow | Leave> {
   const result = await runPrompt(
     menuPrompt,
     {
@@ -70,30 +86,33 @@ export async function askTrueFalse(options: { message: string }, context?: Promp
         DONT_KNOW_ENTRY,
       ],
       style: styleOf(context),
-      help: [['↑↓', 'move'], ['Enter', 'pick'], ['t/1', 'true'], ['f/2', 'false'], ['0/d', DONT_KNOW_TEXT]],
+      help: [['↑↓', 'move'], ['Enter', 'pick'], ['t/1', 'true'], ['f/2', 'false'], ['0/d', DONT_KNOW_TEXT], LEAVE_HELP],
+      escapes: LEAVE_KEYS,
+      enterGuardMs: options.enterGuardMs,
     },
     context,
   );
-  if ('escape' in result) return DONT_KNOW;
+  if ('escape' in result) return LEAVE;
   if (result.index === 0) return true;
   if (result.index === 1) return false;
   return DONT_KNOW;
 }
 
-/** A typed answer; an empty line (or only spaces) is DONT_KNOW. Resolves the text trimmed. */
-export async function askText(options: { message: string; hint?: string }, context?: PromptContext): Promise<string | DontKnow> {
-  return runPrompt(textPrompt, { message: options.message, hint: options.hint, style: styleOf(context) }, context);
+/** A typed answer; an empty line (or only spaces) is DONT_KNOW, Esc is LEAVE. Resolves the text trimmed. */
+export async function askText(options: { message: string; hint?: string } & Guarded, context?: PromptContext): Promise<string | DontKnow | Leave> {
+  return runPrompt(textPrompt, { message: options.message, hint: options.hint, style: styleOf(context), enterGuardMs: options.enterGuardMs }, context);
 }
 
 /**
  * Ordering. Resolves `items` rearranged as the user left them. Keys: ↑↓ cursor; Space picks the item up,
  * ↑↓ then carry it, Space drops it; or 1-9 typed in sequence build the order ("your order: 3 1 _"),
- * typing a number again or Backspace takes it back; Enter submits; d: don't know.
+ * Backspace takes the last one back; Enter submits a whole order (a half-typed one is refused, saying what
+ * is missing); d: don't know; q or Esc: LEAVE.
  */
-export async function askOrder(options: { message: string; items: readonly string[] }, context?: PromptContext): Promise<string[] | DontKnow> {
+export async function askOrder(options: { message: string; items: readonly string[] } & Guarded, context?: PromptContext): Promise<string[] | DontKnow | Leave> {
   requireEntries('askOrder', options.items.length);
-  const result = await runPrompt(orderPrompt, { message: options.message, items: options.items, style: styleOf(context) }, context);
-  if (result === DONT_KNOW) return DONT_KNOW;
+  const result = await runPrompt(orderPrompt, { message: options.message, items: options.items, style: styleOf(context), enterGuardMs: options.enterGuardMs }, context);
+  if (result === DONT_KNOW || result === LEAVE) return result;
   return result.flatMap((i) => {
     const item = options.items[i];
     return item === undefined ? [] : [item];
@@ -102,15 +121,16 @@ export async function askOrder(options: { message: string; items: readonly strin
 
 /**
  * Pick every choice that applies. Resolves the choices ticked, in the order shown. Keys: ↑↓ move,
- * Space or 1-9 tick/untick, Enter submits (nothing ticked: a message asks for one or d), d: don't know.
+ * Space or 1-9 tick/untick, Enter submits (nothing ticked: a message asks for one or d), d: don't know,
+ * q or Esc: LEAVE.
  */
 export async function askMultiSelect(
-  options: { message: string; choices: readonly string[] },
+  options: { message: string; choices: readonly string[] } & Guarded,
   context?: PromptContext,
-): Promise<string[] | DontKnow> {
+): Promise<string[] | DontKnow | Leave> {
   requireEntries('askMultiSelect', options.choices.length);
-  const result = await runPrompt(multiSelectPrompt, { message: options.message, choices: options.choices, style: styleOf(context) }, context);
-  if (result === DONT_KNOW) return DONT_KNOW;
+  const result = await runPrompt(multiSelectPrompt, { message: options.message, choices: options.choices, style: styleOf(context), enterGuardMs: options.enterGuardMs }, context);
+  if (result === DONT_KNOW || result === LEAVE) return result;
   return result.flatMap((i) => {
     const choice = options.choices[i];
     return choice === undefined ? [] : [choice];
@@ -118,11 +138,12 @@ export async function askMultiSelect(
 }
 
 /**
- * After feedback: Enter or Space -> 'next', r -> 'claim' (only when `canClaim`), q -> 'quit'.
- * The line is cleared when answered unless the caller passes `clearPromptOnDone: false`.
+ * After feedback: Enter or Space -> 'next', r -> 'claim' (only when offered), u -> 'undo' (only when
+ * offered), q or Esc -> 'quit'. With `armAfterMs`, keys count (and the key line shows) only after that
+ * long. The line is cleared when answered unless the caller passes `clearPromptOnDone: false`.
  */
-export async function askAfterFeedback(options: { canClaim: boolean }, context?: PromptContext): Promise<AfterFeedback> {
-  return runPrompt(afterFeedbackPrompt, { canClaim: options.canClaim, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
+export async function askAfterFeedback(options: { offer: AfterFeedbackOffer; armAfterMs?: number }, context?: PromptContext): Promise<AfterFeedback> {
+  return runPrompt(afterFeedbackPrompt, { offer: options.offer, armAfterMs: options.armAfterMs, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
 }
 
 export interface SelectChoice<T> {
@@ -132,8 +153,8 @@ export interface SelectChoice<T> {
 }
 
 /**
- * A menu (main menu, deck picker). Keys: ↑↓ move, Enter picks, 1-9 pick at once; q resolves `quitValue`
- * when one is given (and does nothing otherwise).
+ * A menu (main menu, deck picker). Keys: ↑↓ move, Enter picks, 1-9 pick at once; q or Esc resolves
+ * `quitValue` when one is given (and does nothing otherwise). Ctrl+C rejects, as in every prompt.
  */
 export async function askSelect<T>(
   options: { message: string; choices: readonly SelectChoice<T>[]; quitValue?: T },
@@ -151,7 +172,7 @@ export async function askSelect<T>(
   if (canQuit) help.push(['q', 'quit']);
   const result = await runPrompt(
     menuPrompt,
-    { message: options.message, entries, style: styleOf(context), help, escapes: canQuit ? { q: 'quit' } : {} },
+    { message: options.message, entries, style: styleOf(context), help, escapes: canQuit ? LEAVE_KEYS : {} },
     context,
   );
   if ('escape' in result) return options.quitValue as T;
@@ -168,4 +189,22 @@ export async function askSelect<T>(
  */
 export async function askFlashcard(config: FlashcardConfig, context?: PromptContext): Promise<FlashcardAction> {
   return runPrompt(flashcardPrompt, { ...config, style: styleOf(context) }, context);
+}
+
+/**
+ * Waits `ms` for something (study's next learning card), showing a countdown: resolves 'due' when the time
+ * comes, 'now' on Enter or Space, 'quit' on q or Esc. The line is cleared when it resolves.
+ */
+export async function askWait(options: { what: string; ms: number }, context?: PromptContext): Promise<WaitResult> {
+  return runPrompt(waitPrompt, { what: options.what, ms: options.ms, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
+}
+
+/** `factdeck edit`'s screen: resolves the action of the key pressed (see EDIT_KEYS). */
+export async function askEditKey(options: { screen: string }, context?: PromptContext): Promise<EditKey> {
+  return runPrompt(editKeyPrompt, { page: options.screen, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
+}
+
+/** One line of text to edit, starting from `initial`; null when left with Esc. */
+export async function askEditLine(options: { message: string; initial: string; above?: string }, context?: PromptContext): Promise<string | null> {
+  return runPrompt(editLinePrompt, { message: options.message, initial: options.initial, above: options.above, style: styleOf(context) }, { clearPromptOnDone: true, ...context });
 }

@@ -3,11 +3,12 @@
 // from decks passes through printable() here.
 
 import { locateQuote } from '../domain/article.js';
-import { describeAnswer, type Fact, type Question } from '../domain/deck.js';
+import { describeAnswer, type Fact, type Given, type Question } from '../domain/deck.js';
 import type { PresentedQuestion } from '../domain/selection.js';
 import type { RunSummary } from '../session/run-state.js';
 import { printable } from './printable.js';
 import type { Style } from './style.js';
+import { wrapText } from './wrap.js';
 
 const KIND_LABEL: Record<Question['kind'], string> = {
   choice: 'multiple choice',
@@ -24,17 +25,23 @@ export function kindLabel(kind: Question['kind']): string {
   return KIND_LABEL[kind];
 }
 
-export function renderHeader(title: string, subtitle: string, style: Style): string {
-  const line = '─'.repeat(Math.min(60, Math.max(20, clean(title).length + 4)));
-  return `${style.bold(clean(title))}\n${style.dim(subtitle)}\n${style.dim(line)}`;
+/** Title, subtitle and a rule under them; within `width` columns (the rule never wraps). */
+export function renderHeader(title: string, subtitle: string, style: Style, width?: number): string {
+  const room = width ?? 60;
+  const line = '─'.repeat(Math.max(1, Math.min(60, room, Math.max(20, clean(title).length + 4))));
+  return `${wrapText(style.bold(clean(title)), width)}\n${wrapText(style.dim(subtitle), width)}\n${style.dim(line)}`;
 }
 
-export function renderProgress(number: number, total: number, style: Style, retry = false): string {
-  const width = 20;
-  const done = total === 0 ? 0 : Math.round(((number - 1) / total) * width);
-  const bar = `${'#'.repeat(done)}${'-'.repeat(width - done)}`;
-  const again = retry ? style.yellow('  (again)') : '';
-  return `${style.bold(`Question ${number} of ${total}`)}  ${style.cyan(`[${bar}]`)}${again}`;
+/** "Question 3 of 10  [######--------------]": the bar shrinks to fit a narrow terminal. */
+export function renderProgress(number: number, total: number, style: Style, retry = false, width?: number): string {
+  const head = `Question ${number} of ${total}`;
+  const again = retry ? '  (again)' : '';
+  const cells = Math.min(20, (width ?? 80) - head.length - again.length - 4);
+  const bar = (): string => {
+    const done = total === 0 ? 0 : Math.round(((number - 1) / total) * cells);
+    return `  ${style.cyan(`[${'#'.repeat(done)}${'-'.repeat(cells - done)}]`)}`;
+  };
+  return `${style.bold(head)}${cells >= 5 ? bar() : ''}${retry ? style.yellow(again) : ''}`;
 }
 
 /** The plain-mode question: prompt, numbered options and how to answer, one thing per line. */
@@ -44,7 +51,7 @@ export function renderPlainQuestion(presented: PresentedQuestion, number: number
   options.forEach((option, i) => lines.push(`  ${i + 1}) ${clean(option)}`));
   const how: Record<Question['kind'], string> = {
     choice: 'Answer with a number.',
-    'true-false': 'Answer true or false (t/f).',
+    'true-false': 'Answer true or false (t/f, or 1/2).',
     cloze: 'Type the missing words.',
     'short-answer': 'Type your answer.',
     order: 'Type the numbers in the right order, e.g. 2 1 3.',
@@ -77,10 +84,35 @@ export function markSentence(sentence: string, quote: string, answer: string | n
 export interface FeedbackInput {
   correct: boolean;
   typo: boolean;
+  /** For a typo: the accepted spelling nearest to what was typed (else the answer is named). */
+  spelling?: string | undefined;
   dontKnow: boolean;
   question: Question;
   fact: Fact | undefined;
   sentence: string | null;
+  /** What was answered (null: don't know), and the choices in the order shown: select-all says each one's fate. */
+  given?: Given;
+  options?: readonly string[];
+}
+
+/** Select-all: each choice shown, ticked or not, and whether that was right. */
+function choiceVerdicts(question: Extract<Question, { kind: 'multi-select' }>, given: readonly string[], options: readonly string[], style: Style, plain: boolean): string[] {
+  const right = new Set(question.answer);
+  const ticked = new Set(given);
+  const shown = options.length > 0 ? options : question.choices;
+  const lines = ['  Your ticks:'];
+  for (const choice of shown) {
+    const tick = ticked.has(choice) ? '[x]' : '[ ]';
+    const fate = ticked.has(choice)
+      ? right.has(choice)
+        ? style.green(plain ? 'right' : '✔ right')
+        : style.red(plain ? 'wrong: not in the answer' : '✘ wrong: not in the answer')
+      : right.has(choice)
+        ? style.red(plain ? 'missed: it is in the answer' : '✘ missed: it is in the answer')
+        : style.dim('rightly left out');
+    lines.push(`    ${tick} ${clean(choice)}  ${fate}`);
+  }
+  return lines;
 }
 
 /** `textMarks`: mark the quote and answer with «» and ** (when there is no colour to mark them). */
@@ -89,11 +121,13 @@ export function renderFeedback(input: FeedbackInput, style: Style, plain: boolea
   const answer = clean(describeAnswer(question));
   const lines: string[] = [];
   if (input.correct) {
-    lines.push(`${style.green(plain ? 'Correct.' : '✔ Correct.')}${input.typo ? ` (mind the spelling: ${answer})` : ''}`);
+    const spelling = input.spelling === undefined ? answer : clean(input.spelling);
+    lines.push(`${style.green(plain ? 'Correct.' : '✔ Correct.')}${input.typo ? ` (mind the spelling: ${spelling})` : ''}`);
   } else {
     const why = input.dontKnow ? "Wrong (don't know)." : 'Wrong.';
     lines.push(`${style.red(plain ? why : `✘ ${why}`)} The answer: ${style.bold(answer)}`);
   }
+  if (question.kind === 'multi-select' && Array.isArray(input.given)) lines.push(...choiceVerdicts(question, input.given, input.options ?? [], style, plain));
   // A card imported from Anki has its back side as answer, explanation and fact alike: said once.
   const said = [answer];
   const say = (text: string, label = ''): void => {
@@ -122,7 +156,14 @@ function formatDuration(ms: number): string {
   return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
 }
 
-export function renderSummary(summary: RunSummary, mode: 'quiz' | 'review', style: Style): string {
+export interface SummaryContext {
+  /** Facts of the deck still missed after the run (whatever this run covered). */
+  stillMissed: number;
+  /** The command that reviews them, as it can be pasted. */
+  review: string;
+}
+
+export function renderSummary(summary: RunSummary, mode: 'quiz' | 'review', style: Style, after: SummaryContext): string {
   const lines: string[] = [];
   lines.push(style.bold(`Score: ${summary.correct}/${summary.total} (${summary.percent}%)  ·  time ${formatDuration(summary.ms)}`));
   if (summary.byTopic.length > 0) {
@@ -139,8 +180,13 @@ export function renderSummary(summary: RunSummary, mode: 'quiz' | 'review', styl
   if (summary.missed.length > 0) {
     lines.push(`Missed (${summary.missed.length}):`);
     for (const fact of summary.missed) lines.push(`  ${style.red('-')} ${clean(fact.statement)}`);
-    lines.push(style.dim(mode === 'quiz' ? 'Run `factdeck review` to go over what you missed.' : 'Run `factdeck review` again later for what is still missed.'));
-  } else if (summary.total > 0) {
+  }
+  const still = `${after.stillMissed} fact${after.stillMissed === 1 ? '' : 's'}`;
+  const review = clean(after.review);
+  if (after.stillMissed > 0) {
+    const what = mode === 'quiz' ? `Run \`${review}\` to go over what you missed (${still}).` : `${still} still to review: run \`${review}\` again${summary.missed.length > 0 ? ' later' : ''}.`;
+    lines.push(style.dim(what));
+  } else if (summary.total > 0 && summary.missed.length === 0) {
     lines.push(style.green(mode === 'quiz' ? 'Nothing missed. Well done.' : 'Nothing left to review. Well done.'));
   }
   return lines.join('\n');

@@ -1,8 +1,10 @@
 // The two sides of a flashcard for `study`, as text: the front asks about the fact (a cloze of it where the
-// deck has one, else another of its questions); the back gives the answer, the fact and the article's
-// sentence with the quote marked. Pure.
+// deck has one, else another of its questions), its choices or items in the order the run shuffled them,
+// as a quiz shows them; the back gives the answer, the fact and the article's sentence with the quote
+// marked. Pure.
 
 import { describeAnswer, type Fact, type Question } from '../domain/deck.js';
+import type { PresentedQuestion } from '../domain/selection.js';
 import { markSentence } from './render-quiz.js';
 import { printable } from './printable.js';
 import type { Style } from './style.js';
@@ -24,15 +26,16 @@ export interface CardSides {
   back: string;
 }
 
-export function renderCardSides(fact: Fact, question: Question | null, sentence: string | null, style: Style, plain: boolean): CardSides {
+/** `presented`: the front question with its options as shown (see presentQuestion), or null for none. */
+export function renderCardSides(fact: Fact, presented: PresentedQuestion | null, sentence: string | null, style: Style, plain: boolean): CardSides {
   const clean = (text: string): string => printable(text, { singleLine: true });
+  const question = presented === null ? null : presented.question;
   const frontLines: string[] = [];
-  if (question === null) {
+  if (presented === null) {
     frontLines.push(`What does the article say? (${clean(fact.topic)})`);
   } else {
-    frontLines.push(clean(question.prompt));
-    const options = question.kind === 'choice' || question.kind === 'multi-select' ? question.choices : question.kind === 'order' ? question.items : [];
-    options.forEach((option, i) => frontLines.push(`  ${i + 1}) ${clean(option)}`));
+    frontLines.push(clean(presented.question.prompt));
+    presented.options.forEach((option, i) => frontLines.push(`  ${i + 1}) ${clean(option)}`));
   }
   const backLines: string[] = [];
   if (question !== null) backLines.push(`${style.bold('Answer:')} ${clean(describeAnswer(question))}`);

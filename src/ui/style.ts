@@ -1,6 +1,6 @@
 // Terminal styling without a dependency: a handful of ANSI SGR wrappers that turn into the identity when
-// colour is off (NO_COLOR, FORCE_COLOR=0, or output that is not a terminal). Free of Inquirer on purpose:
-// plain-mode output and error messages use it without paying for the prompt library.
+// colour is off (NO_COLOR, FORCE_COLOR=0, TERM=dumb, or output that is not a terminal). Free of Inquirer
+// on purpose: plain-mode output and error messages use it without paying for the prompt library.
 
 export type StyleName = 'bold' | 'dim' | 'green' | 'red' | 'yellow' | 'cyan' | 'inverse' | 'underline';
 
@@ -30,14 +30,16 @@ export function createStyle(enabled: boolean): Style {
 }
 
 /**
- * Whether to colour output: never with NO_COLOR set (non-empty, per no-color.org) or FORCE_COLOR=0,
- * otherwise only on a terminal. FORCE_COLOR=1 does not colour a pipe: pipes get plain text.
+ * Whether to colour output: never with NO_COLOR set (non-empty, per no-color.org), FORCE_COLOR=0 or a
+ * dumb terminal (TERM=dumb), otherwise only on a terminal. FORCE_COLOR=1 does not colour a pipe: pipes get
+ * plain text.
  */
 export function colorEnabled(env: Readonly<Record<string, string | undefined>>, isTTY: boolean | undefined): boolean {
   const noColor = env['NO_COLOR'];
   if (noColor !== undefined && noColor !== '') return false;
   const force = env['FORCE_COLOR'];
   if (force === '0' || force === 'false') return false;
+  if (env['TERM'] === 'dumb') return false;
   return isTTY === true;
 }
 

@@ -108,3 +108,18 @@ describe('the deck validator', () => {
     expect(report.problems[0]?.message).toMatch(/does not exist/);
   });
 });
+
+describe('every problem in one run', () => {
+  it('schema errors do not hide the content checks: a deck broken four ways is reported whole at once', () => {
+    const deck = JSON.parse(readFileSync(`${fixtures}mini/deck.json`, 'utf8')) as { id: string; questions: Record<string, unknown>[] };
+    deck.id = 'not-the-folder';
+    const [choice, tf, cloze, , short] = deck.questions as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, unknown, Record<string, unknown>];
+    tf.answer = 1; // a number where a boolean belongs: a schema problem
+    short.factId = 'nope'; // names no fact
+    cloze.prompt = `The library holds ${String(cloze.answer)} books.`; // no blank, and it gives its answer away
+    choice.choices = [...(choice.choices as string[]), (choice.choices as string[])[1]]; // a choice listed twice
+    const article = readFileSync(`${fixtures}mini/article.txt`, 'utf8');
+    const codes = validateDeck(deck, { folderName: 'mini', article }).problems.map((problem) => problem.code).sort();
+    expect(codes).toEqual(['answer-in-prompt', 'cloze-without-blank', 'duplicate-choice', 'id-mismatch', 'schema', 'unknown-fact']);
+  });
+});

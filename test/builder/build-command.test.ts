@@ -2,8 +2,8 @@
 // questions/ folder, so the real one is never written), with a Context built here.
 
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/bank/load-decks.js';
@@ -55,18 +55,30 @@ async function setup(): Promise<{ root: string; cwd: string; context: TestContex
 const SLUG = 'us-secretary-of-state-blinken-engages-in-talks-with-chinese-fm';
 
 describe('factdeck build', () => {
-  it('writes the article byte for byte and a deck that passes check, under questions/<slug-of-headline>/', async () => {
+  it("writes the article byte for byte and a deck that passes check, in the learner's decks folder (data/decks/<slug-of-headline>/)", async () => {
     const { root, context } = await setup();
+    const builtIn = await readdir(join(root, 'questions'));
     await buildCommand(context, SEED_ARTICLE_FILE, {});
-    const dir = join(root, 'questions', SLUG);
+    // A source checkout keeps progress, and so the learner's decks, in data/; the built-in decks are not touched.
+    const dir = join(root, 'data', 'decks', SLUG);
+    expect(await readdir(join(root, 'questions'))).toEqual(builtIn);
     expect(await readFile(join(dir, 'article.txt'))).toEqual(await readFile(SEED_ARTICLE_FILE));
     const deck = JSON.parse(await readFile(join(dir, 'deck.json'), 'utf8')) as Deck;
-    expect(deck).toMatchObject({ $schema: '../deck.schema.json', schemaVersion: 1, id: SLUG, origin: 'generated' });
+    expect(deck).toMatchObject({ schemaVersion: 1, id: SLUG, origin: 'generated' });
     expect(deck.title).toBe('US Secretary of State Blinken Engages in Talks with Chinese FM, Plans Visit to Beijing');
     expect((await loadDeck(dir)).problems).toEqual([]);
     const out = context.out();
     expect(out).toMatch(new RegExp(`^Drafted ".*": ${deck.facts.length} facts, ${deck.questions.length} questions \\(choice \\d+, true-false \\d+, cloze \\d+, short-answer \\d+`, 'm'));
-    expect(out).toContain(`edit it, then run factdeck check ${relative(context.cwd, dir)}\n`);
+    expect(out).toContain(`go through it with \`factdeck edit ${SLUG}\`, then \`factdeck quiz --deck ${SLUG}\`.\n`);
+  });
+
+  it('--data says whose decks folder; a title whose id a built-in deck has is refused there, writing nothing', async () => {
+    const { root, cwd, context } = await setup();
+    await buildCommand(context, SEED_ARTICLE_FILE, { data: 'elsewhere' });
+    expect(existsSync(join(cwd, 'elsewhere', 'decks', SLUG, 'deck.json'))).toBe(true);
+    const refused = buildCommand(context, SEED_ARTICLE_FILE, { title: 'Blinken visit Beijing' });
+    await expect(refused).rejects.toMatchObject({ name: 'UsageError', message: expect.stringContaining('a built-in deck already has the id "blinken-visit-beijing"'), hint: expect.stringContaining('--title') });
+    expect(existsSync(join(root, 'data', 'decks', 'blinken-visit-beijing'))).toBe(false);
   });
 
   it('writes where --out says, with the title given, and no $schema outside questions/', async () => {
@@ -133,11 +145,11 @@ describe('factdeck build', () => {
     const { root, cwd, context } = await setup();
     await writeFile(join(cwd, 'port-news.txt'), 'The port of Valletta reopened on Monday after a storm, officials said. About 300 ships waited in the bay.');
     await buildCommand(context, 'port-news.txt', {});
-    expect(existsSync(join(root, 'questions', 'port-news', 'deck.json'))).toBe(true);
+    expect(existsSync(join(root, 'data', 'decks', 'port-news', 'deck.json'))).toBe(true);
   });
 
   it.each([
-    ['a missing file', async (cwd: string) => join(cwd, 'nope.txt'), UsageError, /nope\.txt does not exist/],
+    ['a missing file', async (cwd: string) => join(cwd, 'nope.txt'), UsageError, /^no file at \/.*nope\.txt$/],
     ['a folder', async (cwd: string) => cwd, UsageError, /is a folder, not an article/],
     ['an empty file', async (cwd: string) => write(cwd, 'empty.txt', '  \n\n'), DeckError, /empty\.txt is empty/],
     ['a file that is not UTF-8', async (cwd: string) => write(cwd, 'latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a])), DeckError, /is not UTF-8 text/],
@@ -152,11 +164,16 @@ describe('factdeck build', () => {
     await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(message), hint: expect.any(String) });
     expect(existsSync(join(cwd, 'deck'))).toBe(false);
     expect(existsSync(join(root, 'questions', 'deck'))).toBe(false);
+    expect(existsSync(join(root, 'data', 'decks'))).toBe(false);
   });
 
-  it('refuses a folder name that cannot be a deck id', async () => {
-    const { context } = await setup();
-    await expect(buildCommand(context, SEED_ARTICLE_FILE, { out: 'My Deck!' })).rejects.toMatchObject({ name: 'UsageError', message: expect.stringContaining('cannot be a deck id') });
+  it('makes the id from the title when the folder name cannot be one, and says so; check accepts the folder', async () => {
+    const { cwd, context } = await setup();
+    await buildCommand(context, SEED_ARTICLE_FILE, { out: 'My_Deck', title: 'Blinken in Beijing' });
+    const deck = JSON.parse(await readFile(join(cwd, 'My_Deck', 'deck.json'), 'utf8')) as Deck;
+    expect(deck.id).toBe('blinken-in-beijing');
+    expect(context.out()).toContain('The folder name "My_Deck" cannot be a deck id (lowercase letters, digits, hyphens): the deck\'s id is "blinken-in-beijing", made from its title.');
+    expect((await loadDeck(join(cwd, 'My_Deck'))).problems).toEqual([]);
   });
 
   it('builds every fixture article into a deck that passes check', async () => {

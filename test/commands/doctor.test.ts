@@ -33,20 +33,41 @@ describe('factdeck doctor', () => {
     const dir = await dataWithAnswers(3);
     const inspection = await inspectDataDir(dir);
     expect(inspection.findings.filter((f) => f.level !== 'ok')).toEqual([]);
-    expect(inspection.findings.some((f) => /agrees with the history log \(3 facts seen\)/.test(f.what))).toBe(true);
+    expect(inspection.findings.some((f) => /agrees with the history log \(6 answers, 0 cards, as `factdeck profiles` counts them\)/.test(f.what))).toBe(true);
     expect(inspection.events).toBe(6);
     expect(inspection.backups.length).toBeGreaterThanOrEqual(1);
     expect(inspection.backups.every((b) => b.problem === null)).toBe(true);
   });
 
-  it('names the line of a damaged history log', async () => {
+  /** Line `index` of the log replaced by garbage of the same length (so the log keeps its size). */
+  async function spoilLine(log: string, index: number): Promise<void> {
+    const lines = (await readFile(log, 'utf8')).split('\n');
+    lines[index] = '{"type": "attempt", broken'.padEnd(Buffer.byteLength(lines[index] ?? ''), ' ').replace(/ $/, 'x');
+    await writeFile(log, lines.join('\n'));
+  }
+
+  it('names the line of a damaged history log, an error in the part every run reads', async () => {
     const dir = await dataWithAnswers(3);
     const log = join(dir, 'history.jsonl');
-    const lines = (await readFile(log, 'utf8')).split('\n');
-    lines[2] = '{"type": "attempt", broken';
-    await writeFile(log, lines.join('\n'));
+    // Three answers more, appended by another process and not yet summed up in factdeck.json.
+    const lines = (await readFile(log, 'utf8')).split('\n').filter((line) => line !== '');
+    await writeFile(log, `${lines.join('\n')}\n${lines.slice(-3).join('\n')}\n`);
+    await spoilLine(log, lines.length + 1);
     const inspection = await inspectDataDir(dir);
-    expect(inspection.findings).toContainEqual({ level: 'error', what: expect.stringContaining(`cannot read ${log}: a line of the history log is not valid JSON (line 3);`) });
+    expect(inspection.findings).toContainEqual({ level: 'error', what: expect.stringContaining(`cannot read ${log}: a line of the history log is not valid JSON (line ${lines.length + 2});`) });
+    // As the store says it.
+    await expect(Store.open(dir, { readOnly: true })).rejects.toThrow(`a line of the history log is not valid JSON (line ${lines.length + 2})`);
+  });
+
+  it('names the line of damage in the part factdeck.json already sums up as a warning: runs go on, a restore would stop there', async () => {
+    const dir = await dataWithAnswers(3);
+    const log = join(dir, 'history.jsonl');
+    await spoilLine(log, 2);
+    const inspection = await inspectDataDir(dir);
+    expect(inspection.findings).toContainEqual({ level: 'warning', what: expect.stringMatching(/a line of the history log is not valid JSON \(line 3\);.*already summed up in .*factdeck\.json, so runs go on/) });
+    expect(inspection.findings.filter((f) => f.level === 'error')).toEqual([]);
+    const store = await Store.open(dir);
+    await store.close();
   });
 
   it('reports a damaged database file, and a torn last log line as a warning only', async () => {

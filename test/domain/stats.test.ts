@@ -36,8 +36,9 @@ const input: StatsInput = {
   days: [
     { deckId: 'd', day: '2026-06-07', answers: 0, studied: 1 },
     { deckId: 'd', day: '2026-06-08', answers: 1, studied: 0 },
-    { deckId: 'd', day: '2026-06-09', answers: 2, studied: 0 },
-    { deckId: 'd', day: '2026-06-10', answers: 2, studied: 0 },
+    { deckId: 'd', day: '2026-06-09', answers: 2, studied: 0, reviewed: 3, recalled: 2 },
+    { deckId: 'd', day: '2026-06-10', answers: 2, studied: 0, reviewed: 1, recalled: 1 },
+    { deckId: 'other', day: '2026-06-10', answers: 9, studied: 0, reviewed: 9, recalled: 0 },
   ],
   sessions: [
     { deckId: 'd', mode: 'quiz', startedAt: local(9), correct: 1, answered: 2 },
@@ -47,6 +48,7 @@ const input: StatsInput = {
   cards: [card('f1', 9), card('f2', 10, 'learning'), card('f3', 13)],
   now,
   dayStartHour: 4,
+  desiredRetention: 0.9,
 };
 
 describe('stats from literal logs', () => {
@@ -71,6 +73,11 @@ describe('stats from literal logs', () => {
       ['cloze', 67],
       ['true-false', 0],
     ]);
+  });
+
+  it('gives the true retention of the decks shown (reviews of learnt cards not rated Again) beside the desired one', () => {
+    expect(stats.retention).toEqual({ reviewed: 4, recalled: 3, percent: 75, desired: 0.9 });
+    expect(computeStats({ ...input, days: [] }).retention.percent).toBeNull();
   });
 
   it('lists as missed the facts whose latest attempt was wrong', () => {

@@ -1,37 +1,49 @@
 // The installed command as it really starts: bin/factdeck.cjs running the bundle (dist/factdeck.cjs) with
-// V8's code cache (dist/factdeck.cjs.cache). Each test works in a throwaway install, so the cache files it
-// damages or removes are never the ones the other tests use.
+// V8's code cache, kept per user in $XDG_CACHE_HOME/factdeck (or ~/.cache/factdeck), never in the package.
+// Each test works in a throwaway install and a throwaway cache folder, so the caches it damages or removes
+// are never the ones the other tests use.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BIN, ROOT, tempDirs } from '../helpers/cli-run.js';
 import { killLeftovers, makeSandbox, runRaw, type RawResult, type Sandbox } from '../helpers/sandbox.js';
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
+const sha1 = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
 
 let sandbox: Sandbox;
+let cacheHome: string;
+const dirs = tempDirs('factdeck-cache-home-');
 beforeEach(async () => {
   sandbox = await makeSandbox();
+  cacheHome = await dirs.make();
 });
 afterEach(async () => {
   killLeftovers();
   await sandbox.remove();
+  await dirs.removeAll();
 });
 
-const cacheFile = (): string => join(sandbox.root, 'dist', 'factdeck.cjs.cache');
+const cacheFolder = (): string => join(cacheHome, 'factdeck');
+
+/** Where this Node keeps the cache of the sandbox's bundle. */
+async function cacheFile(): Promise<string> {
+  const bundle = await readFile(join(sandbox.root, 'dist', 'factdeck.cjs'));
+  return join(cacheFolder(), `code-${process.version}-${process.arch}-${sha1(bundle)}.bin`);
+}
+
+/** Runs the sandbox's command with the test's cache folder. */
+function run(args: readonly string[], env: Record<string, string | undefined> = {}, input = ''): Promise<RawResult> {
+  return runRaw(args, { bin: sandbox.bin, cwd: sandbox.root, input, env: { XDG_CACHE_HOME: cacheHome, ...env } });
+}
 
 /** A quiz of two questions in plain mode, both answered "don't know": enough to touch deck, store and grading. */
-async function quiz(env: Record<string, string> = {}): Promise<RawResult> {
-  const result = await runRaw(['quiz', '--plain', '-n', '2', '--seed', '3', '--deck', join(ROOT, 'questions', 'blinken-visit-beijing'), '--data', await sandbox.dataDir()], {
-    bin: sandbox.bin,
-    cwd: sandbox.root,
-    input: '\n\n',
-    env,
-  });
+async function quiz(env: Record<string, string | undefined> = {}): Promise<RawResult> {
+  const result = await run(['quiz', '--plain', '-n', '2', '--seed', '3', '--deck', join(ROOT, 'questions', 'blinken-visit-beijing'), '--data', await sandbox.dataDir()], env, '\n\n');
   expect(result.err).toBe('');
   expect(result.code).toBe(0);
   expect(result.out).toMatch(/Score: 0\/2/);
@@ -42,78 +54,122 @@ function header(bytes: Buffer): string {
   return bytes.subarray(0, bytes.indexOf(10)).toString('latin1');
 }
 
-/** A whole cache for this Node and the sandbox's bundle: its first line names both, and its data's SHA-1. */
-async function expectValidCache(bytes: Buffer): Promise<void> {
+/** A whole cache for this Node and the sandbox's bundle, made from these kinds of run. */
+async function expectValidCache(bytes: Buffer, kinds: string): Promise<void> {
   const bundle = await readFile(join(sandbox.root, 'dist', 'factdeck.cjs'));
-  const sha1 = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
   const data = bytes.subarray(bytes.indexOf(10) + 1);
-  expect(header(bytes)).toBe(`factdeck-code-cache 1 ${process.version} ${process.arch} ${sha1(bundle)} ${sha1(data)}`);
+  expect(header(bytes)).toBe(`factdeck-code-cache 2 ${process.version} ${process.arch} ${sha1(bundle)} ${kinds} ${sha1(data)}`);
   expect(data.length).toBeGreaterThan(10_000);
 }
 
+/** Every file under a folder, with its size and modification time. */
+async function listing(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
+  return Promise.all(files.sort().map(async (file) => `${file} ${(await stat(file)).size} ${(await stat(file)).mtimeMs}`));
+}
+
 describe('the code cache', () => {
-  test('is made by the build: it names this Node and the bundle, and a run that accepts it leaves it as it is', async () => {
-    const made = await readFile(cacheFile());
-    await expectValidCache(made);
-    const before = await stat(cacheFile());
+  test('is not in the package: the build makes none, and a run writes its own in the user\'s cache folder, never in the package', async () => {
+    expect((await readdir(join(sandbox.root, 'dist'))).filter((name) => name.includes('cache'))).toEqual([]);
+    const before = await listing(join(sandbox.root, 'dist'));
     await quiz();
-    const after = await stat(cacheFile());
-    expect(after.mtimeMs).toBe(before.mtimeMs);
-    expect((await readFile(cacheFile())).equals(made)).toBe(true);
+    expect(await listing(join(sandbox.root, 'dist'))).toEqual(before);
+    await expectValidCache(await readFile(await cacheFile()), 'quiz');
+    // Private to the user, as the XDG spec asks of the folders it makes.
+    expect((await stat(cacheFolder())).mode & 0o777).toBe(0o700);
+    expect((await stat(await cacheFile())).mode & 0o777).toBe(0o600);
+    expect((await readdir(cacheFolder())).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('when missing, is made at the end of a run, whole, with no temp file left', async () => {
-    await rm(cacheFile());
+  test('a run of a kind it was made from leaves it as it is; another command extends it once', async () => {
     await quiz();
-    await expectValidCache(await readFile(cacheFile()));
-    expect((await readdir(join(sandbox.root, 'dist'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const file = await cacheFile();
+    const made = await readFile(file);
+    const madeAt = (await stat(file)).mtimeMs;
+    await quiz();
+    expect((await stat(file)).mtimeMs).toBe(madeAt);
+    expect((await readFile(file)).equals(made)).toBe(true);
+
+    const decks = await run(['decks']);
+    expect(decks.code).toBe(0);
+    await expectValidCache(await readFile(file), 'quiz,decks');
+    const extended = await readFile(file);
+    await run(['decks']);
+    await quiz();
+    expect((await readFile(file)).equals(extended)).toBe(true);
+  });
+
+  test('without XDG_CACHE_HOME (or with a relative one, which the XDG spec says to ignore), it is in ~/.cache/factdeck', async () => {
+    const home = await dirs.make();
+    await quiz({ XDG_CACHE_HOME: undefined, HOME: home });
+    await quiz({ XDG_CACHE_HOME: 'relative/cache', HOME: home });
+    expect(await readdir(join(home, '.cache', 'factdeck'))).toEqual([(await cacheFile()).split('/').at(-1)]);
+    expect(existsSync(cacheFolder())).toBe(false);
+    expect(existsSync(join(sandbox.root, 'relative'))).toBe(false);
   });
 
   test('damaged (its bytes changed, its first line kept) never reaches V8: the run works and the cache is made again', async () => {
-    const good = await readFile(cacheFile());
+    await quiz();
+    const file = await cacheFile();
+    const good = await readFile(file);
     const damaged = Buffer.from(good);
     for (let i = damaged.length >> 1; i < (damaged.length >> 1) + 256; i++) damaged[i] = (damaged[i] as number) ^ 0xff;
-    await writeFile(cacheFile(), damaged);
+    await writeFile(file, damaged);
     await quiz();
-    const remade = await readFile(cacheFile());
+    const remade = await readFile(file);
     expect(remade.equals(damaged)).toBe(false);
-    await expectValidCache(remade);
+    await expectValidCache(remade, 'quiz');
   });
 
   test('cut short, or made for another bundle or another Node, is ignored and replaced', async () => {
-    const good = await readFile(cacheFile());
-    const [magic, version, node, arch, bundle, data] = header(good).split(' ');
+    await quiz();
+    const file = await cacheFile();
+    const good = await readFile(file);
+    const [magic, version, node, arch, bundle, kinds, data] = header(good).split(' ');
     const rest = good.subarray(good.indexOf(10) + 1);
     const others = [
       good.subarray(0, good.length >> 1),
-      Buffer.concat([Buffer.from(`${magic} ${version} ${node} ${arch} ${'0'.repeat(40)} ${data}\n`), rest]),
-      Buffer.concat([Buffer.from(`${magic} ${version} v1.0.0 ${arch} ${bundle} ${data}\n`), rest]),
+      Buffer.concat([Buffer.from(`${magic} ${version} ${node} ${arch} ${'0'.repeat(40)} ${kinds} ${data}\n`), rest]),
+      Buffer.concat([Buffer.from(`${magic} ${version} v1.0.0 ${arch} ${bundle} ${kinds} ${data}\n`), rest]),
+      Buffer.concat([Buffer.from(`${magic} 1 ${node} ${arch} ${bundle} ${data}\n`), rest]),
       Buffer.from('not a cache at all'),
     ];
     for (const other of others) {
-      await writeFile(cacheFile(), other);
+      await writeFile(file, other);
       await quiz();
-      await expectValidCache(await readFile(cacheFile()));
+      await expectValidCache(await readFile(file), 'quiz');
     }
   });
 
-  test('that cannot be written (a folder in its place) costs nothing but the cache: the run works', async () => {
-    await rm(cacheFile());
-    await mkdir(cacheFile());
+  test('keeps the newest six caches (other bundles, other Node versions) and removes older ones', async () => {
+    await mkdir(cacheFolder(), { recursive: true });
+    const old = Array.from({ length: 8 }, (_, i) => join(cacheFolder(), `code-v20.0.${i}-x64-${String(i).repeat(40)}.bin`));
+    for (const [i, file] of old.entries()) {
+      await writeFile(file, 'an old cache');
+      await utimes(file, 1_000_000 + i, 1_000_000 + i);
+    }
+    await writeFile(join(cacheFolder(), 'notes.txt'), 'not a cache: left alone');
     await quiz();
-    expect((await stat(cacheFile())).isDirectory()).toBe(true);
-    expect((await readdir(join(sandbox.root, 'dist'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const left = await readdir(cacheFolder());
+    expect(left.sort()).toEqual([...old.slice(3).map((file) => file.split('/').at(-1)), (await cacheFile()).split('/').at(-1), 'notes.txt'].sort());
+  });
+
+  test('that cannot be written (a file where its folder would be) costs nothing but the cache: the run works', async () => {
+    await writeFile(cacheFolder(), 'in the way');
+    await quiz();
+    expect(await readFile(cacheFolder(), 'utf8')).toBe('in the way');
+    expect((await readdir(cacheHome)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   test('FACTDECK_CODE_CACHE=0: compiled as usual, no cache read or written', async () => {
-    await rm(cacheFile());
     await quiz({ FACTDECK_CODE_CACHE: '0' });
-    expect(existsSync(cacheFile())).toBe(false);
+    expect(existsSync(cacheFolder())).toBe(false);
   });
 
   test('without the bundle: a clear message and exit 1, no stack trace', async () => {
     await rm(join(sandbox.root, 'dist', 'factdeck.cjs'));
-    const result = await runRaw(['decks'], { bin: sandbox.bin, cwd: sandbox.root });
+    const result = await run(['decks']);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/compiled program is missing.*npm run build/);
     expect(result.err).not.toMatch(STACK_TRACE);
@@ -121,9 +177,6 @@ describe('the code cache', () => {
 });
 
 describe('commands that load more of the bundle', () => {
-  const dirs = tempDirs('factdeck-bundle-');
-  afterEach(() => dirs.removeAll());
-
   test('build loads its NLP library from the bundle and drafts a deck that check accepts', async () => {
     const out = join(await dirs.make(), 'drafted');
     const built = await runRaw(['build', join(ROOT, 'questions', 'blinken-visit-beijing', 'article.txt'), '--out', out, '--title', 'Drafted'], {

@@ -1,7 +1,7 @@
 // The built CLI without a terminal: --plain quizzes fed from a pipe, refusals and usage errors, a corrupt
 // database, NO_COLOR, and two processes answering into one database at the same time.
 
-import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -86,7 +86,7 @@ describe('--plain from a pipe', () => {
 
   test('an answer that does not fit ("9" for a choice of four) gets a hint and is read again, not graded', async () => {
     const dir = await dirs.make();
-    const run = await runCli(['quiz', '--plain', '--kind', 'choice', '--count', '1', '--seed', '1', '--data', dir], { input: '9\n1\n' });
+    const run = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--kind', 'choice', '--count', '1', '--seed', '1', '--data', dir], { input: '9\n1\n' });
     expect(run.code).toBe(0);
     const [block] = plainBlocks(run.stdout);
     const options = parseShownOptions(block?.asked ?? '');
@@ -101,6 +101,29 @@ describe('--plain from a pipe', () => {
     const db = await readDb(dir);
     expect(db.attempts).toHaveLength(1);
     expect(db.attempts[0]?.given).toBe(options.get(1));
+  });
+});
+
+describe('typed answers through the built program', () => {
+  test('a slip is forgiven and the nearest accepted spelling named; a real word that differs is wrong', async () => {
+    const parent = await dirs.make();
+    const deckDir = join(parent, 'one-call');
+    await mkdir(deckDir);
+    const article = 'Talks\nBlinken recently spoke with China’s Foreign Minister Qin Gang.\n';
+    await writeFile(join(deckDir, 'article.txt'), article);
+    const question = { id: 'q-call', factId: 'f-call', kind: 'short-answer', prompt: 'Whom did Blinken speak with?', answer: 'Qin Gang', accept: ['China’s Foreign Minister Qin Gang'], explanation: 'He spoke with Qin Gang.' };
+    const fact = { id: 'f-call', statement: 'Blinken spoke with Qin Gang.', quote: 'Blinken recently spoke with China’s Foreign Minister Qin Gang', topic: 'talks' };
+    const deckJson = { schemaVersion: 1, id: 'one-call', title: 'One call', source: { headline: 'Talks', dateline: '', date: '' }, origin: 'hand', facts: [fact], questions: [question] };
+    await writeFile(join(deckDir, 'deck.json'), JSON.stringify(deckJson));
+    const answer = async (given: string): Promise<string> => {
+      const result = await runCli(['quiz', '--plain', '--deck', deckDir, '--count', '1', '--data', await dirs.make()], { input: `${given}\n` });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      return verdictLines(result.stdout).join('\n');
+    };
+    expect(await answer('Chinese Foriegn Minister Qin Gang')).toBe('Correct. (mind the spelling: China’s Foreign Minister Qin Gang)');
+    expect(await answer('Chinese Foreign Ministry Qin Gang')).toBe('Wrong. The answer: Qin Gang');
+    expect(await answer('Qin Gong')).toBe('Wrong. The answer: Qin Gang');
   });
 });
 
@@ -153,17 +176,19 @@ describe('usage errors and help', () => {
     expect(top.code).toBe(0);
     const commands = [...(top.stdout.split(/^Commands:$/m)[1] ?? '').matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1] as string).filter((c) => c !== 'help');
     expect(commands).toEqual(expect.arrayContaining(['quiz', 'review', 'decks', 'check']));
-    for (const command of commands) {
-      const run = await runCli([command, '--help']);
+    const runs = await Promise.all(commands.map((command) => runCli([command, '--help'])));
+    runs.forEach((run, i) => {
+      const command = commands[i] as string;
       expect(run.code, `${command} --help`).toBe(0);
       expect(run.stdout, `${command} --help`).toMatch(new RegExp(`^Usage: factdeck ${command}`));
-    }
+    });
     for (const command of ['quiz', 'review']) {
       const run = await runCli([command, '--help']);
-      expect(run.stdout).toMatch(/Where progress lives: --data DIR, else \$FACTDECK_DATA/);
+      expect(run.stdout).toMatch(/Where progress and your own decks \(decks\/\) live: --data DIR, else \$FACTDECK_DATA/);
       expect(run.stdout).toMatch(/--data <dir>/);
     }
-  });
+    // Two dozen commands, each a process of its own: more than the default 30 s on a loaded machine.
+  }, 120_000);
 });
 
 describe('a corrupt database', () => {
@@ -172,7 +197,7 @@ describe('a corrupt database', () => {
     const file = join(dir, DB_FILE);
     const broken = Buffer.from('{"schemaVersion": 1, "attempts": [', 'utf8');
     await writeFile(file, broken);
-    const run = await runCli(['quiz', '--plain', '--data', dir], { input: 't\n1\n' });
+    const run = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--data', dir], { input: 't\n1\n' });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(file);
     expect(run.stderr).toMatch(/invalid JSON/);
@@ -210,11 +235,11 @@ describe('decks already checked', () => {
 
 describe('NO_COLOR', () => {
   test('decks and a plain quiz print no escape character, through a pipe', async () => {
-    const decks = await runCli(['decks']);
+    const decks = await runCli(['decks', '--data', await dirs.make()]);
     expect(decks.code).toBe(0);
     expect(decks.stdout).toContain(deck.id);
     expect(decks.stdout).not.toContain(ESC);
-    const quiz = await runCli(['quiz', '--plain', '--count', '2', '--seed', '1', '--data', await dirs.make()], { input: '\n\n' });
+    const quiz = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--count', '2', '--seed', '1', '--data', await dirs.make()], { input: '\n\n' });
     expect(quiz.code).toBe(0);
     expect(quiz.stdout).toMatch(/Score: 0\/2/);
     expect(quiz.stdout + quiz.stderr).not.toContain(ESC);
@@ -281,7 +306,7 @@ describe('two processes, one database', () => {
 describe('a run killed outright', () => {
   test('its session is closed as abandoned by the next run of the profile; its answer is kept', async () => {
     const dir = await dirs.make();
-    const killed = startCli(['quiz', '--plain', '--kind', 'true-false', '--count', '3', '--seed', '4', '--data', dir]);
+    const killed = startCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--kind', 'true-false', '--count', '3', '--seed', '4', '--data', dir]);
     killed.write('true\n');
     await killed.waitForStdout(/^(Correct|Wrong)/m);
     process.kill(killed.pid as number, 'SIGKILL');
@@ -289,7 +314,7 @@ describe('a run killed outright', () => {
     const before = await readDb(dir);
     expect(before.sessions.map((s) => s.status)).toEqual(['active']);
 
-    const next = await runCli(['quiz', '--plain', '--kind', 'true-false', '--count', '1', '--seed', '5', '--data', dir], { input: 'true\n', timeoutMs: 30_000 });
+    const next = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--kind', 'true-false', '--count', '1', '--seed', '5', '--data', dir], { input: 'true\n', timeoutMs: 30_000 });
     expect(next.code, next.stderr).toBe(0);
     const after = await readDb(dir);
     const first = after.sessions.find((s) => s.id === before.sessions[0]!.id);

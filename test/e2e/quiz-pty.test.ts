@@ -1,6 +1,6 @@
 // The built CLI in a real pseudo-terminal, against a real database file in a fresh temp folder: a whole
 // quiz answered key by key, Ctrl+C and a killed process mid-quiz, review of missed facts, "I was right",
-// the single-deck start and the menu.
+// the menu. Each run names the built-in deck: other decks in questions/ change nothing here.
 
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { STACK_TRACE, readDb, requireBuild, runCli, stopAllCli, tempDirs, type Db } from '../helpers/cli-run.js';
@@ -71,7 +71,7 @@ describe('quiz in a terminal', () => {
   test.each([5, 10])('a whole quiz of 4 (seed %i): answered key by key as each prompt asks, graded, saved', async (seed) => {
     const dir = await dirs.make();
     const before = Date.now();
-    const session = start(['quiz', '--count', '4', '--seed', String(seed), '--data', dir]);
+    const session = start(['quiz', '--deck', 'blinken-visit-beijing', '--count', '4', '--seed', String(seed), '--data', dir]);
     const pattern = [true, false, true, true];
     const answered = await answerSeveral(session, pattern);
     expect(answered.map((a) => [a.asked.number, a.asked.total])).toEqual([
@@ -107,7 +107,7 @@ describe('quiz in a terminal', () => {
     'a %s question is answered with its keys: once right, once wrong, each graded and saved as such',
     async (kind) => {
       const dir = await dirs.make();
-      const session = start(['quiz', '--kind', kind, '--count', '2', '--seed', '1', '--data', dir]);
+      const session = start(['quiz', '--deck', 'blinken-visit-beijing', '--kind', kind, '--count', '2', '--seed', '1', '--data', dir]);
       const answered = await answerSeveral(session, [true, false]);
       expect(answered.map((a) => a.asked.question.kind)).toEqual([kind, kind]);
       goOn(session);
@@ -120,7 +120,7 @@ describe('quiz in a terminal', () => {
 
   test('Ctrl+C at the third question: "Stopped: 2 answers saved", exit 130, both answers on disk', async () => {
     const dir = await dirs.make();
-    const session = start(['quiz', '--count', '4', '--seed', '3', '--data', dir]);
+    const session = start(['quiz', '--deck', 'blinken-visit-beijing', '--count', '4', '--seed', '3', '--data', dir]);
     const answered = await answerSeveral(session, [true, false]);
     goOn(session);
     await waitForQuestion(session, deck);
@@ -140,7 +140,7 @@ describe('quiz in a terminal', () => {
   // SIGHUP is what a closed terminal window sends.
   test.each(['SIGTERM', 'SIGHUP'] as const)('%s after two answers: the process ends and a fresh process finds both answers', async (signal) => {
     const dir = await dirs.make();
-    const session = start(['quiz', '--count', '4', '--seed', '4', '--data', dir]);
+    const session = start(['quiz', '--deck', 'blinken-visit-beijing', '--count', '4', '--seed', '4', '--data', dir]);
     const answered = await answerSeveral(session, [true, false]);
     goOn(session);
     await waitForQuestion(session, deck);
@@ -156,7 +156,7 @@ describe('quiz in a terminal', () => {
 
     // A fresh process opens it and adds to it. It may first have to outwait a lock the dying process left
     // behind (a race on the way out, reported as a bug): hence the long timeout.
-    const fresh = await runCli(['quiz', '--plain', '--count', '1', '--data', dir], { input: '\n', timeoutMs: 25_000 });
+    const fresh = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--count', '1', '--data', dir], { input: '\n', timeoutMs: 25_000 });
     expect(fresh.stderr).toBe('');
     expect(fresh.code).toBe(0);
     expect(fresh.stdout).toMatch(/Wrong \(don't know\)\./);
@@ -169,12 +169,12 @@ describe('quiz in a terminal', () => {
 describe('review in a terminal', () => {
   test('after three misses: a miss comes back later marked (again); answered right, nothing is left to review', async () => {
     const dir = await dirs.make();
-    const quiz = await runCli(['quiz', '--plain', '--count', '3', '--seed', '2', '--data', dir], { input: '\n\n\n' });
+    const quiz = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--count', '3', '--seed', '2', '--data', dir], { input: '\n\n\n' });
     expect(quiz.code).toBe(0);
     const missedFacts = new Set((await readDb(dir)).attempts.map((a) => a.factId));
     expect(missedFacts.size).toBe(3);
 
-    const session = start(['review', '--data', dir, '--seed', '1']);
+    const session = start(['review', '--deck', 'blinken-visit-beijing', '--data', dir, '--seed', '1']);
     await session.waitFor(/Review of missed facts · 3 questions/);
     const first = await answerNext(session, deck, false);
     expect(first.correct).toBe(false);
@@ -205,7 +205,7 @@ describe('review in a terminal', () => {
     expect(review).toMatchObject({ status: 'finished', answered: 4, correct: 3 });
     expectAttemptsMatch(db, answered, review?.id as string);
 
-    const again2 = start(['review', '--data', dir]);
+    const again2 = start(['review', '--deck', 'blinken-visit-beijing', '--data', dir]);
     await again2.waitFor('Nothing missed: nothing to review. Well done.');
     expect(await again2.waitForExit()).toEqual({ exitCode: 0, signal: undefined });
     expect(again2.output()).not.toMatch(/Question \d+ of/);
@@ -216,7 +216,7 @@ describe('"I was right"', () => {
   test('a typed answer judged wrong, claimed with r: saved as right with an alias, and accepted next time', async () => {
     const dir = await dirs.make();
     const mine = 'the American president';
-    const session = start(['quiz', '--kind', 'short-answer', '--count', '1', '--seed', '5', '--data', dir]);
+    const session = start(['quiz', '--deck', 'blinken-visit-beijing', '--kind', 'short-answer', '--count', '1', '--seed', '5', '--data', dir]);
     const asked = await waitForQuestion(session, deck);
     expect(asked.shownKind).toBe('typed');
     expect(asked.question.kind).toBe('short-answer');
@@ -236,7 +236,7 @@ describe('"I was right"', () => {
 
     // The same seed again, every short-answer question answered with that text: the claimed one is right.
     const shortAnswers = deck.questions.filter((q) => q.kind === 'short-answer').length;
-    const second = await runCli(['quiz', '--plain', '--kind', 'short-answer', '--count', '100', '--seed', '5', '--data', dir], {
+    const second = await runCli(['quiz', '--deck', 'blinken-visit-beijing', '--plain', '--kind', 'short-answer', '--count', '100', '--seed', '5', '--data', dir], {
       input: `${mine}\n`.repeat(shortAnswers),
     });
     expect(second.code).toBe(0);
@@ -254,11 +254,12 @@ describe('"I was right"', () => {
 
 describe('starting up', () => {
   test('with one deck and no --deck, a quiz starts at once with that deck (no picker)', async () => {
-    const listed = await runCli(['decks', '--json']);
+    // A data folder of its own: no decks of a learner's, only the built-in one.
+    const dir = await dirs.make();
+    const listed = await runCli(['decks', '--json', '--data', dir]);
     expect(listed.code).toBe(0);
     expect((JSON.parse(listed.stdout) as { decks: unknown[] }).decks).toHaveLength(1);
 
-    const dir = await dirs.make();
     const session = start(['quiz', '--count', '1', '--seed', '3', '--data', dir]);
     const asked = await waitForQuestion(session, deck);
     const shown = session.output();
@@ -272,7 +273,7 @@ describe('starting up', () => {
 
   test('no command: the menu; q quits with exit 0', async () => {
     const dir = await dirs.make();
-    const session = start(['--data', dir]);
+    const session = start(['--deck', 'blinken-visit-beijing', '--data', dir]);
     const { text } = await session.waitFor(/q quit/);
     expect(text).toContain(`factdeck · ${deck.title}`);
     expect(text).toMatch(/1\) Quiz/);

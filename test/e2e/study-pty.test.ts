@@ -2,7 +2,7 @@
 // rate, Again coming back in the run, undo, quit), and a simulated week of study in plain mode, watching
 // the forecast and the activity heatmap move as they should.
 
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { STACK_TRACE, requireBuild, runCli, stopAllCli, tempDirs } from '../helpers/cli-run.js';
@@ -49,7 +49,7 @@ describe('factdeck study in a terminal', () => {
   test('flip, rate, Again comes back within the run, undo restores exactly, q quits with all saved', async () => {
     const dir = await dirs.make();
     const now = '2026-06-01T09:00:00Z';
-    const session = startPty(['study', '--data', dir, '--new', '3'], { env: { FACTDECK_NOW: now } });
+    const session = startPty(['study', '--deck', 'blinken-visit-beijing', '--data', dir, '--new', '3'], { env: { FACTDECK_NOW: now } });
     sessions.push(session);
 
     const first = await session.waitFor(/Card 1 of 3 · new[\s\S]*Space\/Enter: show answer/);
@@ -89,10 +89,10 @@ describe('a simulated week of study', () => {
     const dir = await dirs.make();
     const day = (n: number): string => `2026-06-0${1 + n}T09:00:00Z`;
     // Day 0: three new cards, each rated Good twice (the second after its 10-minute step).
-    const first = await runCli(['study', '--plain', '--data', dir, '--new', '3'], { env: { FACTDECK_NOW: day(0) }, input: '\n3\n\n3\n\n3\n' });
+    const first = await runCli(['study', '--deck', 'blinken-visit-beijing', '--plain', '--data', dir, '--new', '3'], { env: { FACTDECK_NOW: day(0) }, input: '\n3\n\n3\n\n3\n' });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/Done: 3 cards rated/);
-    const later = await runCli(['study', '--plain', '--data', dir, '--new', '0'], { env: { FACTDECK_NOW: '2026-06-01T09:30:00Z' }, input: '\n3\n\n3\n\n3\n' });
+    const later = await runCli(['study', '--deck', 'blinken-visit-beijing', '--plain', '--data', dir, '--new', '0'], { env: { FACTDECK_NOW: '2026-06-01T09:30:00Z' }, input: '\n3\n\n3\n\n3\n' });
     expect(later.code, later.stderr).toBe(0);
     expect(later.stdout).toMatch(/Study · 3 due · 0 new/);
 
@@ -108,7 +108,7 @@ describe('a simulated week of study', () => {
     expect(after0.streak).toBe(1);
 
     // The next day: nothing due yet, so study offers new cards only; the streak grows with them.
-    const next = await runCli(['study', '--plain', '--data', dir, '--new', '1'], { env: { FACTDECK_NOW: day(1) }, input: '\n4\n' });
+    const next = await runCli(['study', '--deck', 'blinken-visit-beijing', '--plain', '--data', dir, '--new', '1'], { env: { FACTDECK_NOW: day(1) }, input: '\n4\n' });
     expect(next.stdout).toMatch(/Study · 0 due · 1 new/);
     const after1 = await stats(dir, day(1));
     expect(after1.streak).toBe(2);
@@ -120,11 +120,41 @@ describe('a simulated week of study', () => {
     const due = await stats(dir, onDue);
     expect(due.due).toBe(3);
     expect(due.forecast[0]!.count).toBeGreaterThanOrEqual(3);
-    const review = await runCli(['study', '--plain', '--data', dir, '--new', '0'], { env: { FACTDECK_NOW: onDue }, input: '\n3\n\n3\n\n3\n' });
+    const review = await runCli(['study', '--deck', 'blinken-visit-beijing', '--plain', '--data', dir, '--new', '0'], { env: { FACTDECK_NOW: onDue }, input: '\n3\n\n3\n\n3\n' });
     expect(review.stdout).toMatch(/Study · 3 due · 0 new/);
     const reviewed = await stats(dir, onDue);
     expect(reviewed.due).toBe(0);
     expect(reviewed.forecast[0]!.count).toBe(0);
     expect(reviewed.activity.at(-1)!.count).toBe(3);
+  });
+});
+
+describe('factdeck study: card fronts', () => {
+  test('show choices shuffled by the run\'s seed (named in the header), the same for the same seed', async () => {
+    const deckDir = join(await dirs.make(), 'one-choice');
+    await mkdir(deckDir);
+    await writeFile(join(deckDir, 'article.txt'), 'Trip\nBlinken will visit Beijing in June.\n');
+    const deck = {
+      schemaVersion: 1,
+      id: 'one-choice',
+      title: 'One choice',
+      source: { headline: 'Trip', dateline: '', date: '' },
+      origin: 'hand',
+      facts: [{ id: 'f1', statement: 'Blinken will visit Beijing.', quote: 'Blinken will visit Beijing', topic: 'trip' }],
+      // The answer stored first, as decks often have it.
+      questions: [{ id: 'q1', factId: 'f1', kind: 'choice', prompt: 'Which city will Blinken visit?', choices: ['Beijing', 'Bali', 'Tokyo', 'Seoul'], answer: 'Beijing', explanation: 'He will visit Beijing.' }],
+    };
+    await writeFile(join(deckDir, 'deck.json'), JSON.stringify(deck));
+    const front = async (seed: number): Promise<string[]> => {
+      const result = await runCli(['study', '--plain', '--deck', deckDir, '--seed', String(seed), '--data', await dirs.make()], { env: { FACTDECK_NOW: '2026-06-01T09:00:00Z' }, input: '\n3\n' });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`Study · 0 due · 1 new · profile default · seed ${seed}`);
+      return result.stdout.split('\n').filter((line) => /^ {2}\d\) /.test(line));
+    };
+    const fronts = [];
+    for (const seed of [1, 2, 3, 4, 5]) fronts.push(await front(seed));
+    for (const shown of fronts) expect([...shown].map((line) => line.slice(5)).sort()).toEqual(['Bali', 'Beijing', 'Seoul', 'Tokyo']);
+    expect(fronts.filter((shown) => shown[0] === '  1) Beijing').length).toBeLessThan(fronts.length);
+    expect(await front(2)).toEqual(fronts[1]);
   });
 });

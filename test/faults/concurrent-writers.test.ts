@@ -36,7 +36,8 @@ describe('concurrent writers', () => {
     const results = await Promise.all(runs.map((run) => run.result));
 
     for (const [w, result] of results.entries()) {
-      expect(result.stderr, `writer ${w}`).toBe('');
+      // On a busy machine a turn can take over a second, and the wait is then mentioned: nothing else may be said.
+      expect(result.stderr.split('\n').filter((line) => line !== '' && !/^Waiting for another factdeck \(process \d+\) to finish saving\.\.\.$/.test(line)), `writer ${w}`).toEqual([]);
       expect(result.code, `writer ${w}`).toBe(0);
       expect(STACK_TRACE.test(result.stdout), `writer ${w}`).toBe(false);
       expect(verdictCount(result.stdout), `writer ${w}`).toBe(ANSWERS);

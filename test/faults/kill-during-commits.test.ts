@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DB_FILE, STACK_TRACE, readDb, runCli } from '../helpers/cli-run.js';
+import { thisProcess } from '../../src/storage/process-identity.js';
 import {
   LOCK_DIR,
   answeredBlocks,
@@ -324,11 +325,15 @@ describe('stale temp files', () => {
     // This test runner is alive: a temp file with its pid may be a save in progress.
     const livePid = process.pid;
     await mkdir(join(dataDir, 'backups'), { recursive: true });
+    // Temp names carry their writer's pid and scope (this machine and PID namespace): the child runs in ours.
+    const { scope } = thisProcess();
     const files = {
-      dead: join(dataDir, `.${DB_FILE}.${deadPid}.0123456789ab.tmp`),
-      deadBackup: join(dataDir, 'backups', `.factdeck-2020-01-01T00-00-00.000Z.json.${deadPid}.abcdef012345.tmp`),
-      live: join(dataDir, `.${DB_FILE}.${livePid}.ba9876543210.tmp`),
-      liveBackup: join(dataDir, 'backups', `.factdeck-2020-01-01T00-00-00.000Z.json.${livePid}.fedcba987654.tmp`),
+      dead: join(dataDir, `.${DB_FILE}.${deadPid}-${scope}.0123456789ab.tmp`),
+      deadBackup: join(dataDir, 'backups', `.factdeck-2020-01-01T00-00-00.000Z.json.${deadPid}-${scope}.abcdef012345.tmp`),
+      live: join(dataDir, `.${DB_FILE}.${livePid}-${scope}.ba9876543210.tmp`),
+      liveBackup: join(dataDir, 'backups', `.factdeck-2020-01-01T00-00-00.000Z.json.${livePid}-${scope}.fedcba987654.tmp`),
+      // The same dead pid, from another PID namespace (another container): it cannot be checked, so it stays.
+      unseen: join(dataDir, `.${DB_FILE}.${deadPid}-0badc0de.0123456789ab.tmp`),
     };
     for (const [name, file] of Object.entries(files)) await writeFile(file, `{"half": "${name}`);
 
@@ -340,7 +345,8 @@ describe('stale temp files', () => {
     expect(await readFile(files.live, 'utf8')).toBe('{"half": "live');
     expect(await readFile(files.liveBackup, 'utf8')).toBe('{"half": "liveBackup');
     const left = [...(await readdir(dataDir)), ...(await readdir(join(dataDir, 'backups')))].filter((name) => name.endsWith('.tmp'));
-    expect(left.sort()).toEqual([files.live, files.liveBackup].map((f) => f.split('/').at(-1)).sort());
+    expect(await readFile(files.unseen, 'utf8')).toBe('{"half": "unseen');
+    expect(left.sort()).toEqual([files.live, files.liveBackup, files.unseen].map((f) => f.split('/').at(-1)).sort());
     expect(STACK_TRACE.test(second.stdout)).toBe(false);
     expect((await readLogStrict(dataDir)).tornBytes).toBe(0);
   });

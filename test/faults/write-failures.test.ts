@@ -21,7 +21,7 @@ const ANSWERS = ['true', 'false', 'true'];
 const INPUT = `${ANSWERS.join('\n')}\n`;
 const isLog = (file: string): boolean => file === HISTORY_FILE;
 const isDb = (file: string): boolean => file === DB_FILE;
-const isCheckpointTemp = (file: string): boolean => /^\.factdeck\.json\.\d+\.[0-9a-f]+\.tmp$/.test(file);
+const isCheckpointTemp = (file: string): boolean => /^\.factdeck\.json\.\d+(?:-[0-9a-f]{8})?\.[0-9a-f]+\.tmp$/.test(file);
 
 const suite = useFaultSuite('factdeck-write-fail-');
 const { dirs } = suite;

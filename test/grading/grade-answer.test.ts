@@ -8,10 +8,17 @@ import type {
   ShortAnswerQuestion,
   TrueFalseQuestion,
 } from '../../src/domain/deck.js';
+import { englishWordCheck } from '../../src/english-words.js';
 import { gradeAnswer, isLenientMatch, type Given } from '../../src/grading/grade-answer.js';
 import { normalizeAnswer } from '../../src/grading/normalize-answer.js';
+import { NO_WORDS, type WordCheck } from '../../src/grading/real-words.js';
 
 const base = { id: 'q1', factId: 'f1', prompt: 'Who?', explanation: 'Because the article says so.' };
+const ROOT = new URL('../../', import.meta.url).pathname;
+/** The English word list a quiz uses, read from node_modules as the program reads it. */
+const english: WordCheck = englishWordCheck(ROOT, (error) => {
+  throw error;
+});
 
 function typed(answer: string, accept: string[] = []): ShortAnswerQuestion {
   return { ...base, kind: 'short-answer', answer, accept };
@@ -88,13 +95,60 @@ describe('gradeAnswer: typed answers that are accepted', () => {
     ['Anthony Blinken', 'Antony Blinken', [], [], true],
     ['Secretery of Stat', 'Secretary of State', [], [], true],
     ['Bei jing', 'Beijing', [], [], true],
-    ['Untied States', 'US', [], [], true],
+    ['Unted States', 'US', [], [], true],
     ['Febuary', 'February', [], [], true],
     ['surveilance', 'surveillance', [], [], true],
+    // The forms the article itself uses, and the ways of writing them that say the same.
+    ['China’s FM', 'Chinese FM', [], [], false],
+    ["China's Foreign Minister Qin Gang", 'Chinese Foreign Minister Qin Gang', [], [], false],
+    ['Chinese Foreign Minister Qin Gang', 'China’s Foreign Minister Qin Gang', [], [], false],
+    ['Chinas foreign minister', 'Chinese foreign minister', [], [], false],
+    ['to Russia', 'Russia', [], [], false],
+    ['Russia', 'to Russia', [], [], false],
+    ['on Wednesday', 'Wednesday', [], [], false],
+    ['in Bali', 'Bali', [], [], false],
+    ['in its national defense and security strategies', 'national defense and security strategies', [], [], false],
+    ['Weds', 'Wednesday', [], [], false],
+    ['Weds.', 'Wed', [], [], false],
+    ['Tues', 'Tuesday', [], [], false],
+    ['Thurs.', 'Thursday', [], [], false],
+    ['June 16 - June 21', 'June 16 to 21', [], [], false],
+    ['June 16–June 21', 'June 16 to 21', [], [], false],
+    ['June 16 through June 21', 'June 16 to 21', [], [], false],
+    ['June 16 thru 21', 'June 16 to 21', [], [], false],
+    ['June 16 until June 21', 'June 16 to 21', [], [], false],
+    ['from June 16 to June 21', 'June 16 to 21', [], [], false],
+    ['between June 16 and 21', 'June 16 to 21', [], [], false],
+    ['between 16 and 21 June', 'June 16 to 21', [], [], false],
+    ['16 June to 21 June', 'June 16 to 21', [], [], false],
+    ['Jun 16th - 21st', 'June 16 to 21', [], [], false],
+    ['June 30 - July 2', 'June 30 to July 2', [], [], false],
+    ['30 June to 2 July', 'June 30 to July 2', [], [], false],
+    // The same word in the other number is a slip, not another word.
+    ['senior official', 'senior officials', [], [], true],
+    ['transnational challenge', 'transnational challenges', [], [], true],
   ])('%j for %j (accept %j, aliases %j) is right, typo=%s', (given, answer, accept, aliases, typo) => {
-    const verdict = gradeAnswer(typed(answer, accept), given, aliases);
-    expect(verdict).toMatchObject({ correct: true, typo });
-    expect([answer, ...accept, ...aliases]).toContain(verdict.matched);
+    for (const words of [NO_WORDS, english]) {
+      const verdict = gradeAnswer(typed(answer, accept), given, aliases, words);
+      expect(verdict).toMatchObject({ correct: true, typo });
+      expect([answer, ...accept, ...aliases]).toContain(verdict.matched);
+    }
+  });
+
+  it('names the accepted spelling nearest to what was typed, a built-in alias included', () => {
+    const qin = typed('Qin Gang', ['China’s Foreign Minister Qin Gang', 'Foreign Minister Qin Gang']);
+    expect(gradeAnswer(qin, 'Foreign Ministr Qin Gang', [], english)).toMatchObject({ typo: true, spelling: 'Foreign Minister Qin Gang' });
+    expect(gradeAnswer(qin, 'Qin Gangg', [], english)).toMatchObject({ typo: true, spelling: 'Qin Gang' });
+    expect(gradeAnswer(typed('State Department'), 'Departmnt of State', [], english)).toMatchObject({
+      typo: true,
+      matched: 'State Department',
+      spelling: 'Department of State',
+    });
+    expect(gradeAnswer(qin, 'Qin Gang').spelling).toBeUndefined();
+    // Forms that normalize alike: the one written nearer to what was typed.
+    const both = typed('Qin Gang', ['China’s Foreign Minister Qin Gang', 'Chinese Foreign Minister Qin Gang']);
+    expect(gradeAnswer(both, 'Chinese Foriegn Minister Qin Gang', [], english).spelling).toBe('Chinese Foreign Minister Qin Gang');
+    expect(gradeAnswer(both, "China's Foriegn Minister Qin Gang", [], english).spelling).toBe('China’s Foreign Minister Qin Gang');
   });
 
   it('reports which accepted form matched', () => {
@@ -144,6 +198,19 @@ describe('gradeAnswer: near misses that are rejected', () => {
     expect(gradeAnswer(typed(answer, accept), given)).toEqual({ correct: false, typo: false });
   });
 
+  it.each<[string, string, string[]]>([
+    ['June 16 - June 22', 'June 16 to 21', []],
+    ['June 16 - July 21', 'June 16 to 21', []],
+    ['between June 16 and 22', 'June 16 to 21', []],
+    ['June 16 and 21', 'June 16 to 21', []],
+    ['from Russia', 'Russia', []],
+    ['from Russia', 'to Russia', []],
+    ['Thurs', 'Tuesday', []],
+    ['China', 'China’s', []],
+  ])('%j for %j (accept %j) is wrong, whatever words are known', (given, answer, accept) => {
+    for (const words of [NO_WORDS, english]) expect(gradeAnswer(typed(answer, accept), given, [], words)).toEqual({ correct: false, typo: false });
+  });
+
   it('aliases apply to whole answers only, never inside a longer one', () => {
     expect(gradeAnswer(typed('US'), 'US Army').correct).toBe(false);
     expect(gradeAnswer(typed('United States envoy'), 'US envoy').correct).toBe(false);
@@ -154,6 +221,65 @@ describe('gradeAnswer: near misses that are rejected', () => {
     for (const question of [typed('Beijing'), choice, trueFalse, order, multi]) {
       expect(gradeAnswer(question, null)).toEqual({ correct: false, typo: false });
     }
+  });
+});
+
+describe('gradeAnswer: a typed real word is another word, not a slip', () => {
+  // [given, answer]: each is within the typo budget of the answer, and each is a real English word.
+  it.each<[string, string]>([
+    ['Foreign Ministry', 'Foreign Minister'],
+    ['China’s Foreign Ministry', 'Chinese Foreign Minister'],
+    ['transitional', 'transnational'],
+    ['shared transitional challenges', 'shared transnational challenges'],
+    ['corporation', 'cooperation'],
+    ['draft', 'drift'],
+    ['rest', 'reset'],
+    ['resent', 'reset'],
+    ['form', 'firm'],
+    ['fire', 'firm'],
+    ['Diplomats', 'Diplomacy'],
+    ['Untied States', 'United States'],
+    ['Blinked', 'Blinken'],
+    ['Bail', 'Bali'],
+  ])('%j for %j is refused with the word list, and was a typo without it', (given, answer) => {
+    expect(gradeAnswer(typed(answer), given, [], NO_WORDS)).toMatchObject({ correct: true, typo: true });
+    expect(gradeAnswer(typed(answer), given, [], english)).toEqual({ correct: false, typo: false });
+  });
+
+  it('refuses a word of the deck (a name no dictionary has) typed for another', () => {
+    const deckWords = new Set(['janssen', 'jansen']);
+    const words: WordCheck = (word) => deckWords.has(word) || english(word);
+    expect(gradeAnswer(typed('Jansen'), 'Janssen', [], english)).toMatchObject({ correct: true, typo: true });
+    expect(gradeAnswer(typed('Jansen'), 'Janssen', [], words)).toEqual({ correct: false, typo: false });
+    expect(gradeAnswer(typed('Jansen'), 'Jansenn', [], words)).toMatchObject({ correct: true, typo: true });
+  });
+
+  it.each<[string, string]>([
+    ['Bejing', 'Beijing'],
+    ['Beijign', 'Beijing'],
+    ['Blinkin', 'Blinken'],
+    ['Anthony Blinken', 'Antony Blinken'],
+    ['managment', 'management'],
+    ['survelance', 'surveillance'],
+    ['vigilent', 'vigilant'],
+    ['defence', 'defense'],
+    ['Secretery of Stat', 'Secretary of State'],
+  ])('%j for %j is still a slip: no word of its own', (given, answer) => {
+    expect(gradeAnswer(typed(answer), given, [], english)).toMatchObject({ correct: true, typo: true });
+  });
+
+  it('asks about a word only when it is close enough to be a typo', () => {
+    const asked: string[] = [];
+    const words: WordCheck = (word) => {
+      asked.push(word);
+      return english(word);
+    };
+    gradeAnswer(typed('Beijing'), 'Beijing', [], words);
+    gradeAnswer(typed('Beijing'), 'Nanjing', [], words);
+    gradeAnswer(typed('Beijing'), 'Shanghai', [], words);
+    expect(asked).toEqual([]);
+    gradeAnswer(typed('reset'), 'rest', [], words);
+    expect(asked).toEqual(['rest']);
   });
 });
 
@@ -187,7 +313,7 @@ describe('gradeAnswer: other question kinds', () => {
 
   it('grades a cloze question like a short answer', () => {
     const cloze: Question = { ...base, kind: 'cloze', prompt: 'Blinken will visit ____.', answer: 'Beijing', accept: [] };
-    expect(gradeAnswer(cloze, 'Bejing')).toEqual({ correct: true, typo: true, matched: 'Beijing' });
+    expect(gradeAnswer(cloze, 'Bejing')).toEqual({ correct: true, typo: true, matched: 'Beijing', spelling: 'Beijing' });
     expect(gradeAnswer(cloze, 'Nanjing').correct).toBe(false);
   });
 });
@@ -267,6 +393,18 @@ describe('gradeAnswer: properties', () => {
     );
   });
 
+  it('a real word of the list typed for another is never right, unless it is the same word in the other number', () => {
+    const sample = ['rest', 'reset', 'form', 'firm', 'fire', 'draft', 'drift', 'state', 'states', 'minister', 'ministry', 'official', 'officials', 'policy', 'policies', 'conflict', 'concern', 'concert'];
+    fc.assert(
+      fc.property(fc.constantFrom(...sample), fc.constantFrom(...sample), (given, answer) => {
+        fc.pre(given !== answer);
+        const verdict = gradeAnswer(typed(answer), given, [], english);
+        const sameWord = `${given}s` === answer || `${answer}s` === given || given.replace(/ies$/, 'y') === answer || answer.replace(/ies$/, 'y') === given;
+        if (!sameWord) expect(verdict.correct).toBe(false);
+      }),
+    );
+  });
+
   it('never throws, whatever the question kind and the value given', () => {
     const anyQuestion = fc.constantFrom<Question>(typed('Qin Gang', ['FM Qin']), choice, trueFalse, order, multi, {
       ...base,
@@ -283,8 +421,8 @@ describe('gradeAnswer: properties', () => {
       fc.anything(),
     ) as fc.Arbitrary<Given>;
     fc.assert(
-      fc.property(anyQuestion, anyGiven, fc.array(fc.string({ unit: 'binary' })), (question, given, aliases) => {
-        const verdict = gradeAnswer(question, given, aliases);
+      fc.property(anyQuestion, anyGiven, fc.array(fc.string({ unit: 'binary' })), fc.boolean(), (question, given, aliases, withWords) => {
+        const verdict = gradeAnswer(question, given, aliases, withWords ? english : NO_WORDS);
         expect(typeof verdict.correct).toBe('boolean');
       }),
     );

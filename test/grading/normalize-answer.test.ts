@@ -5,7 +5,22 @@ import { typoBudget, typoDistance } from '../../src/grading/typo-tolerance.js';
 
 describe('normalizeAnswer', () => {
   it.each([
-    ['China’s', 'chinas'],
+    ['China’s', 'chinese'],
+    ['China’s Foreign Minister', 'chinese foreign minister'],
+    ['to Russia', 'russia'],
+    ['on Wednesday', 'wednesday'],
+    ['on the Wed.', 'wednesday'],
+    ['Weds', 'wednesday'],
+    ['from Russia', 'from russia'],
+    ['in its strategies', 'strategies'],
+    ['to', 'to'],
+    ['June 16 - June 21', 'june 16 21'],
+    ['from June 16 through 21', 'june 16 21'],
+    ['between June 16 and June 21', 'june 16 21'],
+    ['16 June to 21 June', 'june 16 21'],
+    ['June 30 - July 2', 'june 30 july 2'],
+    ['30 June to 2 July', 'june 30 july 2'],
+    ['between friends and foes', 'between friends and foes'],
     ['The U.S.-China relationship', 'us china relationship'],
     ['Qín Gāng', 'qin gang'],
     ['  Qin \t  Gang  ', 'qin gang'],

@@ -70,6 +70,8 @@ export interface CliRunOptions {
   cwd?: string;
   /** Killed (SIGKILL) and failed after this long: a test never hangs on the program. */
   timeoutMs?: number;
+  /** A command that runs node for it (`setpriv --reuid=65534 ...`, `unshare --pid ...`): its argv before node's. */
+  wrap?: readonly string[];
 }
 
 /** A running CLI process with piped stdin, for tests that feed it while it runs. */
@@ -98,7 +100,8 @@ export async function stopAllCli(): Promise<void> {
 export function startCli(args: readonly string[], options: Omit<CliRunOptions, 'input'> = {}): CliProcess {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const [command, ...wrapArgs] = [...(options.wrap ?? []), process.execPath];
+  const child = spawn(command as string, [...wrapArgs, BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: cliEnv(options.env),
     stdio: [options.stdin === 'devnull' ? 'ignore' : 'pipe', 'pipe', 'pipe'],

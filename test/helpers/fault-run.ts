@@ -13,8 +13,8 @@ import { plainBlocks, writeTrueFalseDeck } from './cli-deck.js';
 
 export const LOCK_DIR = `${DB_FILE}.lock`;
 export const VERDICT_LINE = /^(Correct|Wrong)\b/;
-/** A temp file of the durable writer: `.<target>.<pid>.<random hex>.tmp`. */
-export const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
+/** A temp file of the durable writer: `.<target>.<pid>-<scope>.<random hex>.tmp`. */
+export const TEMP_FILE = /^\..+\.(\d+)(?:-[0-9a-f]{8})?\.[0-9a-f]+\.tmp$/;
 
 export interface FaultSuite {
   /** Temp folders, removed after the file's tests. */
@@ -212,7 +212,7 @@ export function landingOf(trace: string): { op: string; file: string } | null {
 export function fileKind(file: string): string {
   if (file === HISTORY_FILE) return 'history log';
   if (file === DB_FILE) return 'factdeck.json';
-  if (/^\.factdeck\.json\.\d+\.[0-9a-f]+\.tmp$/.test(file)) return 'checkpoint temp';
+  if (/^\.factdeck\.json\.\d+(?:-[0-9a-f]{8})?\.[0-9a-f]+\.tmp$/.test(file)) return 'checkpoint temp';
   if (/^factdeck-.*\.json$/.test(file) || /^\.factdeck-.*\.tmp$/.test(file)) return 'backup';
   return 'data folder';
 }

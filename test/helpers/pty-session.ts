@@ -4,6 +4,7 @@
 // with the recent output after a timeout.
 
 import { spawn, type IPty } from '@lydell/node-pty';
+import { Terminal } from '@xterm/headless';
 import { BIN, ROOT, cliEnv, type EnvOverrides } from './cli-run.js';
 
 export const KEYS = {
@@ -14,6 +15,7 @@ export const KEYS = {
   down: '\x1b[B',
   space: ' ',
   backspace: '\x7f',
+  escape: '\x1b',
 } as const;
 
 // CSI (ESC [ ... final), OSC/DCS/PM/APC strings (ended by BEL or ST), and two-byte escapes (ESC 7, ESC ( B).
@@ -32,10 +34,14 @@ export interface PtyExit {
 }
 
 export interface PtyOptions {
+  /** The program to run (default: this checkout's bin/factdeck.cjs; a sandbox's has its own decks). */
+  bin?: string;
   env?: EnvOverrides;
   cols?: number;
   rows?: number;
   cwd?: string;
+  /** Another program to run in the terminal instead of factdeck (a shell, say): its path; `args` are its. */
+  program?: string;
 }
 
 export interface WaitResult {
@@ -60,19 +66,27 @@ export class PtySession {
   #mark = 0;
   #exited: PtyExit | undefined;
   #waiters = new Set<Waiter>();
+  #cols: number;
+  #rows: number;
+  #terminal: Terminal | undefined;
+  #screenWaiters = new Set<() => void>();
 
   constructor(args: readonly string[], options: PtyOptions = {}) {
     this.args = args;
-    this.#pty = spawn(process.execPath, [BIN, ...args], {
-      name: 'xterm-256color',
+    this.#pty = spawn(options.program ?? process.execPath, options.program === undefined ? [options.bin ?? BIN, ...args] : [...args], {
+      // node-pty sets TERM to this name, whatever env says.
+      name: options.env?.TERM ?? 'xterm-256color',
       cols: options.cols ?? 100,
       rows: options.rows ?? 40,
       cwd: options.cwd ?? ROOT,
       env: cliEnv(options.env),
     });
+    this.#cols = options.cols ?? 100;
+    this.#rows = options.rows ?? 40;
     this.#pty.onData((data) => {
       this.#raw += data;
       this.#check();
+      this.#terminal?.write(data, () => this.#checkScreen());
     });
     this.exit = new Promise<PtyExit>((resolve) => {
       // node-pty emits exit only after the pty's output is drained, so the output is complete here.
@@ -133,6 +147,42 @@ export class PtySession {
       this.#waiters.add(waiter);
       this.#check();
     });
+  }
+
+  /**
+   * Resolves with the row the cursor is on, as a terminal draws it (a headless xterm replays the output,
+   * cursor movements and all), once it matches `pattern`; for line editors that redraw what they edit.
+   */
+  waitForCursorRow(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+    if (this.#terminal === undefined) {
+      this.#terminal = new Terminal({ cols: this.#cols, rows: this.#rows, allowProposedApi: true });
+      this.#terminal.write(this.#raw, () => this.#checkScreen());
+    }
+    const terminal = this.#terminal;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#screenWaiters.delete(check);
+        reject(this.#failure(`timed out after ${timeoutMs} ms waiting for the cursor's row to match ${String(pattern)}; it reads ${JSON.stringify(cursorRow())}`, this.#mark));
+      }, timeoutMs);
+      const cursorRow = (): string => {
+        const buffer = terminal.buffer.active;
+        return buffer.getLine(buffer.baseY + buffer.cursorY)?.translateToString(true) ?? '';
+      };
+      const check = (): void => {
+        const row = cursorRow();
+        if (!pattern.test(row)) return;
+        this.#screenWaiters.delete(check);
+        clearTimeout(timer);
+        resolve(row);
+      };
+      this.#screenWaiters.add(check);
+      // Checked once the terminal has drawn everything written so far.
+      terminal.write('', check);
+    });
+  }
+
+  #checkScreen(): void {
+    for (const check of [...this.#screenWaiters]) check();
   }
 
   /** Marks, then waits: for what a key press is expected to show. */

@@ -13,6 +13,7 @@ import type {
   FactProgress,
   KindTally,
   ProfileRecord,
+  ReviewRecord,
   SessionRecord,
 } from '../../src/storage/schema.js';
 import { emptyDatabase } from '../../src/storage/schema.js';
@@ -162,6 +163,11 @@ export function reviewEvent(data: DatabaseData, overrides: Partial<RatingInput> 
     source: 'study',
     ...overrides,
   });
+}
+
+/** An undo event as it stands in a log (whatever the card is now): for tests of how the log adds up. */
+export function undoOf(review: ReviewRecord, at: Date): HistoryEvent {
+  return { type: 'undo', reviewId: review.id, profile: review.profile, deckId: review.deckId, factId: review.factId, source: review.source, before: review.before, at: at.toISOString() };
 }
 
 /** A version 2 database (answers and ratings kept in the file), as factdeck 0.1 wrote it. */

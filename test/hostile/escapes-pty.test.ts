@@ -73,6 +73,10 @@ describe('a hostile deck in a terminal (colour on)', () => {
       pty.write('3');
       await pty.waitFor(/Good/, from);
     }
+    // The cards rated Good are due again in 10 minutes: study waits for them (learn-ahead); q stops.
+    const from = pty.mark();
+    await pty.waitFor(/The next card \(learning\) in \d+:\d\d/, from);
+    pty.write('q');
     expect(await pty.exited()).toBe(0);
     expect(pty.raw()).toContain('Source:');
     expect(hostileIn(pty.raw())).toEqual([]);

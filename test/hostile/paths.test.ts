@@ -1,5 +1,5 @@
 // Paths that point where they should not: --deck and check given ../ paths, a system file, a FIFO;
-// import with a title or file name full of ../ (the deck folder is always a slug under questions/); export
+// import with a title or file name full of ../ (the deck folder is always a slug under the decks folder); export
 // --out at a folder or into a folder that does not exist. Each is a clear message and a non-zero exit,
 // never a stack trace, a hang, a write outside the intended folder, or a dump of the file read.
 
@@ -54,16 +54,16 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('--deck and check with paths that lead elsewhere', () => {
-  it('--deck ../../outside (a folder with no deck.json): "no deck.json there", exit 1', async () => {
+  it('--deck ../../outside (a folder with no deck.json): "not a deck", exit 1', async () => {
     const result = await run(['quiz', '--plain', '--deck', '../../outside', '--data', await sandbox.dataDir()], '\n');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^factdeck: the deck .*outside\/deck\.json has 1 problem, first: .*outside\/deck\.json does not exist\n {2}run `factdeck check .*outside` to see them all\n$/);
+    expect(result.err).toMatch(/^factdeck: \/.*outside is not a deck: it holds no deck\.json\n {2}give a deck folder \(holding deck\.json\) or a deck id; `factdeck decks` lists them\n$/);
   });
 
   it('--deck ../../../../../../etc: the same kind of message, nothing from /etc shown', async () => {
     const result = await run(['export', '--format', 'csv', '--deck', '../../../../../../../../etc']);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^factdeck: the deck \/etc\/deck\.json has 1 problem, first: \/etc\/deck\.json does not exist\n/);
+    expect(result.err).toMatch(/^factdeck: \/etc is not a deck: it holds no deck\.json\n/);
   });
 
   it('--deck ../../nowhere: "no deck at", exit 2', async () => {
@@ -120,12 +120,13 @@ describe('--deck and check with paths that lead elsewhere', () => {
   });
 });
 
-describe('import: the deck folder is a slug under questions/, whatever the title or file name', () => {
+describe("import: the deck folder is a slug under the learner's decks folder, whatever the title or file name", () => {
+  // No --data: the sandbox is a source checkout, so its data/ (and data/decks/) is used.
+  const library = (): string => join(sandbox.root, 'data', 'decks');
   afterEach(async () => {
-    // Decks made by an import are removed, so each test sees questions/ as it was.
-    for (const entry of await readdir(sandbox.questions)) {
-      if (entry !== 'only-deck') await rm(join(sandbox.questions, entry), { recursive: true, force: true });
-    }
+    // Decks made by an import are removed, so each test sees the folders as they were.
+    await rm(join(sandbox.root, 'data'), { recursive: true, force: true });
+    expect(await readdir(sandbox.questions)).toEqual(['only-deck']);
   });
 
   it.each([
@@ -140,11 +141,11 @@ describe('import: the deck folder is a slug under questions/, whatever the title
     const result = await run(['import', file, ...flags]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(new RegExp(`^Imported 1 card \\(csv\\) into \\S*/questions/${slug}\\.$`, 'm'));
-    expect(existsSync(join(sandbox.questions, slug, 'deck.json'))).toBe(true);
+    expect(result.out).toMatch(new RegExp(`^Imported 1 card \\(csv\\) into \\S*/data/decks/${slug}\\.$`, 'm'));
+    expect(existsSync(join(library(), slug, 'deck.json'))).toBe(true);
     // The only new file (besides the one imported) is that deck.json.
     const added = (await filesUnder(sandbox.root)).filter((path) => !before.includes(path));
-    expect(added.sort()).toEqual([relative(sandbox.root, file), join('questions', slug, 'deck.json')].sort());
+    expect(added.sort()).toEqual([relative(sandbox.root, file), join('data', 'decks', slug, 'deck.json')].sort());
   });
 
   it('a file named "../../evil name.csv" without --title: the slug of its stem', async () => {
@@ -153,7 +154,7 @@ describe('import: the deck folder is a slug under questions/, whatever the title
     await writeFile(join(dirname(dirname(dir)), 'evil name.csv'), 'front,back\r\nQ?,A\r\n');
     const result = await runRaw(['import', '../../evil name.csv'], { bin: sandbox.bin, cwd: dir });
     expect(result.code).toBe(0);
-    expect(existsSync(join(sandbox.questions, 'evil-name', 'deck.json'))).toBe(true);
+    expect(existsSync(join(library(), 'evil-name', 'deck.json'))).toBe(true);
   });
 
   it('a JSON deck whose id is "../../../tmp/pwn": goes to the slug of its title, with a note', async () => {
@@ -162,25 +163,32 @@ describe('import: the deck folder is a slug under questions/, whatever the title
     await writeFile(file, JSON.stringify({ ...deck, id: '../../../tmp/pwn', title: '../../pwn' }));
     const result = await run(['import', file]);
     expect(result.code).toBe(0);
-    expect(existsSync(join(sandbox.questions, 'pwn', 'deck.json'))).toBe(true);
-    expect(JSON.parse(await readFile(join(sandbox.questions, 'pwn', 'deck.json'), 'utf8'))).toMatchObject({ id: 'pwn' });
+    expect(existsSync(join(library(), 'pwn', 'deck.json'))).toBe(true);
+    expect(JSON.parse(await readFile(join(library(), 'pwn', 'deck.json'), 'utf8'))).toMatchObject({ id: 'pwn' });
     expect(result.out).toMatch(/note: /);
   });
 
   it.each([
-    ['../../x/..', 'factdeck-'],
-    ['../../Evil_Name', 'Evil_Name'],
+    ['../../x/..', 'the sandbox itself'],
     ['../x/..', 'work'],
-  ])('--out %s, whose last part (once resolved) is not a deck id: refused before anything is read', async (out, name) => {
-    // ../../x/.. is the sandbox's root, named factdeck-hostile-XXXXXX: a deck id only when its random part
-    // has no capital, and then refused because the folder is there. ../x/.. is "work", there too.
+  ])('--out %s (%s once resolved): a folder that is there and not empty, refused with nothing written', async (out) => {
     const file = join(await sandbox.dataDir(), 'cards.csv');
     await writeFile(file, 'front,back\r\nQ?,A\r\n');
     const before = await filesUnder(sandbox.root);
     const result = await run(['import', file, '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(new RegExp(`^factdeck: (--out \\S+: a deck folder's name is the deck's id, and "${name}[^"]*" is not one|\\S+ already exists: nothing was imported)\n`));
+    expect(result.err).toMatch(/^factdeck: \S+ already exists: nothing was imported\n/);
     expect(await filesUnder(sandbox.root)).toEqual(before);
+  });
+
+  it('--out ../../Evil_Name, not a deck id: written there (the user chose it), its id made from the file name and said', async () => {
+    const file = join(await sandbox.dataDir(), 'cards.csv');
+    await writeFile(file, 'front,back\r\nQ?,A\r\n');
+    const result = await run(['import', file, '--out', '../../Evil_Name']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('the deck\'s id is "cards"');
+    expect(JSON.parse(await readFile(join(sandbox.root, 'Evil_Name', 'deck.json'), 'utf8'))).toMatchObject({ id: 'cards' });
+    await rm(join(sandbox.root, 'Evil_Name'), { recursive: true });
   });
 });
 

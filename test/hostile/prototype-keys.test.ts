@@ -217,7 +217,7 @@ describe('the built program, with a probe for polluted prototypes', () => {
     expect(check.out).toContain('ok  questions/constructor/deck.json  (4 facts, 6 questions)');
     expect(check.code).toBe(0);
     const decks = await run(['decks']);
-    expect(decks.out).toMatch(/^constructor {2}constructor\n/m);
+    expect(decks.out).toMatch(/^ {2}constructor {2}constructor\n/m);
     expect(decks.out).toContain('topics: __proto__, constructor, toString, hasOwnProperty');
   });
 
@@ -281,17 +281,18 @@ describe('the built program, with a probe for polluted prototypes', () => {
   it('export csv and json of the deck, and import of the CSV back: the same topics, no pollution', async () => {
     const csv = await run(['export', '--format', 'csv']);
     expect(csv.code).toBe(0);
-    expect(csv.out).toContain(',__proto__ constructor\r\n');
+    expect(csv.out).toContain(',factdeck::topic::__proto__ constructor\r\n');
     const json = await run(['export', '--format', 'json']);
     expect(json.out).toBe(await readFile(join(deckDir, 'deck.json'), 'utf8'));
     const file = join(await sandbox.dataDir(), 'proto cards.csv');
     await writeFile(file, csv.out);
     const imported = await run(['import', file, '--title', '__proto__']);
     expect(imported.code).toBe(0);
-    expect(imported.out).toMatch(/^Imported 4 cards \(csv\) into questions\/proto\.$/m);
-    const deck = JSON.parse(await readFile(join(sandbox.questions, 'proto', 'deck.json'), 'utf8')) as Deck;
+    // Into the learner's decks: the sandbox is a source checkout, so data/decks/.
+    expect(imported.out).toMatch(/^Imported 4 cards \(csv\) into data\/decks\/proto\.$/m);
+    const deck = JSON.parse(await readFile(join(sandbox.root, 'data', 'decks', 'proto', 'deck.json'), 'utf8')) as Deck;
     expect(deck.facts.map((fact) => fact.topic).sort()).toEqual([...NAMES].sort());
-    const check = await run(['check', join(sandbox.questions, 'proto')]);
+    const check = await run(['check', join(sandbox.root, 'data', 'decks', 'proto')]);
     expect(check.code).toBe(0);
   });
 });

@@ -4,16 +4,15 @@
 import { cp, mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/bank/load-decks.js';
 import { parseDelimited } from '../../src/bank/interop/delimited.js';
 import { exportCommand } from '../../src/commands/export.js';
 import { importCommand } from '../../src/commands/import.js';
-import type { Context } from '../../src/context.js';
 import { DeckError, ReportedFailure, UsageError } from '../../src/errors.js';
 import type { Deck } from '../../src/domain/deck.js';
 import { tempDirs } from '../helpers/cli-run.js';
+import { copyOfProjectRoot, makeContext as makeTestContext, type TestContext } from '../helpers/command-context.js';
 
 const REAL_ROOT = new URL('../../', import.meta.url).pathname;
 const SEED_ID = 'blinken-visit-beijing';
@@ -23,45 +22,15 @@ const dirs = tempDirs('factdeck-interop-');
 afterEach(() => dirs.removeAll());
 const tempDir = dirs.make;
 
-/** A temp project root with a copy of the real questions/ folder (the seed deck and the schema). */
 async function tempRoot(): Promise<string> {
-  const root = await tempDir();
-  await cp(join(REAL_ROOT, 'questions'), join(root, 'questions'), { recursive: true });
-  return root;
+  return copyOfProjectRoot(await tempDir());
 }
 
-interface TestContext extends Context {
-  out: () => string;
-  err: () => string;
-}
-
-function collector(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
-
+/** Progress and the learner's decks go to the working folder's data/ (never the real checkout's). */
 function makeContext(root: string, cwd: string): TestContext {
-  const stdout = collector();
-  const stderr = collector();
-  return {
-    stdin: new PassThrough(),
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    env: {},
-    interactive: false,
-    color: false,
-    now: () => new Date('2026-06-01T09:00:00Z'),
-    cwd,
-    root,
-    out: stdout.text,
-    err: stderr.text,
-  };
+  const context = makeTestContext(root, cwd);
+  context.env = { FACTDECK_DATA: join(cwd, 'data') };
+  return context;
 }
 
 /** The rows of an Anki or CSV export (header lines and the CSV header row left out), sorted. */
@@ -84,11 +53,11 @@ async function readDeck(dir: string): Promise<Deck> {
 }
 
 describe('factdeck export', () => {
-  it('writes the only deck to stdout in Anki format (reading the real questions/ folder)', async () => {
-    const context = makeContext(REAL_ROOT, await tempDir());
+  it('writes the only deck to stdout in Anki format', async () => {
+    const context = makeContext(await tempRoot(), await tempDir());
     await exportCommand(context, { format: 'anki' });
     const lines = context.out().split('\n');
-    expect(lines.slice(0, 4)).toEqual(['#separator:tab', '#html:false', '#tags column:3', '#deck:Blinken’s planned visit to Beijing']);
+    expect(lines.slice(0, 5)).toEqual(['#separator:tab', '#html:false', '#notetype:Basic', '#tags column:3', '#deck:Blinken’s planned trip']);
     const { loaded } = await loadDeck(join(REAL_ROOT, 'questions', SEED_ID));
     expect(exportedRows(context.out(), 'anki')).toHaveLength(loaded?.deck.facts.length ?? -1);
   });
@@ -100,12 +69,13 @@ describe('factdeck export', () => {
     const text = await readFile(join(cwd, 'seed.csv'), 'utf8');
     expect(text.startsWith('front,back,tags\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(context.out()).toBe('Exported 33 cards of "Blinken’s planned visit to Beijing" to seed.csv (csv).\n');
+    const { loaded } = await loadDeck(join(REAL_ROOT, 'questions', SEED_ID));
+    expect(context.out()).toBe(`Exported ${loaded?.deck.facts.length ?? -1} cards of "Blinken’s planned trip" to seed.csv (csv).\n`);
   });
 
   it('JSON is the deck.json, byte for byte; --deck may be a folder path', async () => {
-    const context = makeContext(REAL_ROOT, REAL_ROOT);
-    await exportCommand(context, { deck: `./questions/${SEED_ID}`, format: 'json' });
+    const context = makeContext(REAL_ROOT, await tempDir());
+    await exportCommand(context, { deck: join(REAL_ROOT, 'questions', SEED_ID), format: 'json' });
     expect(context.out()).toBe(await readFile(join(REAL_ROOT, 'questions', SEED_ID, 'deck.json'), 'utf8'));
   });
 
@@ -117,7 +87,8 @@ describe('factdeck export', () => {
     await importCommand(context, join(FIXTURES, 'cards.csv'), {});
     const several = exportCommand(context, { format: 'csv' });
     await expect(several).rejects.toThrow(UsageError);
-    await expect(several).rejects.toMatchObject({ message: 'several decks: choose one with --deck', hint: `the decks are: ${SEED_ID}, cards` });
+    // The learner's decks first, then the built-in ones.
+    await expect(several).rejects.toMatchObject({ message: 'several decks: choose one with --deck', hint: `the decks are: cards, ${SEED_ID}` });
   });
 
   it('refuses a folder as --out', async () => {
@@ -127,17 +98,18 @@ describe('factdeck export', () => {
 });
 
 describe('factdeck import', () => {
-  it('turns a CSV file into questions/<slug>/deck.json, with no article, that check accepts', async () => {
+  it("turns a CSV file into <data>/decks/<slug>/deck.json (the learner's decks), with no article, that check accepts", async () => {
     const root = await tempRoot();
     const context = makeContext(root, root);
     await importCommand(context, join(FIXTURES, 'cards.csv'), { title: 'Geography, Europe' });
-    const dir = join(root, 'questions', 'geography-europe');
+    const dir = join(root, 'data', 'decks', 'geography-europe');
     expect(await readdir(dir)).toEqual(['deck.json']);
     const report = await loadDeck(dir);
     expect(report.problems).toEqual([]);
-    expect(report.loaded?.deck).toMatchObject({ id: 'geography-europe', title: 'Geography, Europe', origin: 'imported', $schema: '../deck.schema.json' });
+    expect(report.loaded?.deck).toMatchObject({ id: 'geography-europe', title: 'Geography, Europe', origin: 'imported' });
+    expect(report.loaded?.deck).not.toHaveProperty('$schema');
     expect(report.loaded?.deck.facts).toHaveLength(3);
-    expect(context.out()).toContain('Imported 3 cards (csv) into questions/geography-europe.');
+    expect(context.out()).toContain('Imported 3 cards (csv) into data/decks/geography-europe.');
     expect(context.out()).toContain('factdeck quiz --deck geography-europe');
   });
 
@@ -145,7 +117,7 @@ describe('factdeck import', () => {
     const root = await tempRoot();
     const context = makeContext(root, root);
     await importCommand(context, join(FIXTURES, 'anki-notes-export.txt'), {});
-    const deck = await readDeck(join(root, 'questions', 'anki-notes-export'));
+    const deck = await readDeck(join(root, 'data', 'decks', 'anki-notes-export'));
     expect(deck.questions.map((q) => [q.prompt, q.answer])).toEqual([
       ['Capital of France?', 'Paris'],
       ['What does "&" read as?', '<and>'],
@@ -158,24 +130,27 @@ describe('factdeck import', () => {
     const root = await tempRoot();
     const context = makeContext(root, root);
     await importCommand(context, join(FIXTURES, 'cards.csv'), {});
-    const first = await readDeck(join(root, 'questions', 'cards'));
+    const first = await readDeck(join(root, 'data', 'decks', 'cards'));
     await importCommand(context, join(FIXTURES, 'cards.csv'), { force: true });
-    expect(await readDeck(join(root, 'questions', 'cards'))).toEqual(first);
+    expect(await readDeck(join(root, 'data', 'decks', 'cards'))).toEqual(first);
     expect(context.out()).toContain('(replaced)');
   });
 
   it('never overwrites a deck without --force; with it, keeps the old deck aside and replaces it, with no stale article', async () => {
     const root = await tempRoot();
     const context = makeContext(root, root);
-    const seedDir = join(root, 'questions', SEED_ID);
+    // One of the learner's decks, with an article: the seed deck under another id.
+    const seedDir = join(root, 'data', 'decks', 'my-seed');
+    await cp(join(root, 'questions', SEED_ID), seedDir, { recursive: true });
+    await writeFile(join(seedDir, 'deck.json'), (await readFile(join(seedDir, 'deck.json'), 'utf8')).replace(`"id": "${SEED_ID}"`, '"id": "my-seed"'));
     const before = await readFile(join(seedDir, 'deck.json'), 'utf8');
-    const clash = importCommand(context, join(FIXTURES, 'cards.csv'), { title: SEED_ID });
+    const clash = importCommand(context, join(FIXTURES, 'cards.csv'), { title: 'my-seed' });
     await expect(clash).rejects.toThrow(UsageError);
     await expect(clash).rejects.toThrow(/already exists/);
     expect(await readFile(join(seedDir, 'deck.json'), 'utf8')).toBe(before);
 
     const article = await readFile(join(seedDir, 'article.txt'), 'utf8');
-    await importCommand(context, join(FIXTURES, 'cards.csv'), { title: SEED_ID, force: true });
+    await importCommand(context, join(FIXTURES, 'cards.csv'), { title: 'my-seed', force: true });
     expect((await readdir(seedDir)).sort()).toEqual(['.replaced', 'deck.json']);
     expect((await loadDeck(seedDir)).problems).toEqual([]);
     // The replaced deck is kept whole, beside it.
@@ -197,20 +172,23 @@ describe('factdeck import', () => {
     await mkdir(join(cwd, 'full'));
     await writeFile(join(cwd, 'full', 'notes.txt'), 'mine');
     await expect(importCommand(context, join(FIXTURES, 'cards.csv'), { out: 'full' })).rejects.toThrow(/already exists/);
-    await expect(importCommand(context, join(FIXTURES, 'cards.csv'), { out: 'My Cards' })).rejects.toThrow(UsageError);
-    expect(existsSync(join(cwd, 'My Cards'))).toBe(false);
+    // A folder name that cannot be an id: the id comes from the title (here the file's name), and is said.
+    await importCommand(context, join(FIXTURES, 'cards.csv'), { out: 'My Cards' });
+    expect(await readDeck(join(cwd, 'My Cards'))).toMatchObject({ id: 'cards' });
+    expect(context.out()).toContain('note: the folder name "My Cards" cannot be a deck id (lowercase letters, digits, hyphens): the deck\'s id is "cards"');
 
     await mkdir(join(cwd, 'empty'));
     await importCommand(context, join(FIXTURES, 'cards.csv'), { out: 'empty' });
     expect(await readdir(join(cwd, 'empty'))).toEqual(['deck.json']);
   });
 
-  it('a title like "../../etc" stays inside questions/', async () => {
+  it("a title like \"../../etc\" stays inside the learner's decks folder", async () => {
     const root = await tempRoot();
     const context = makeContext(root, root);
     await importCommand(context, join(FIXTURES, 'cards.csv'), { title: '../../etc' });
-    expect(existsSync(join(root, 'questions', 'etc', 'deck.json'))).toBe(true);
-    expect(await readdir(root)).toEqual(['questions']);
+    expect(existsSync(join(root, 'data', 'decks', 'etc', 'deck.json'))).toBe(true);
+    expect((await readdir(root)).sort()).toEqual(['data', 'questions']);
+    expect(await readdir(join(root, 'data'))).toEqual(['decks']);
   });
 
   it('a folder that cannot be made is a deck error, and leaves nothing behind', async () => {
@@ -242,7 +220,7 @@ describe('malformed files: every bad line reported, nothing written, exit 1', ()
     { name: 'invalid UTF-8', file: 'latin1.csv', content: async () => Uint8Array.from([...Buffer.from('front,back\nok,fine\ncaf'), 0xe9, ...Buffer.from(',x\n')]), lines: [3], says: /not valid UTF-8/ },
     { name: 'a binary file', file: 'image.txt', content: async () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x00, 0x01]), lines: [2], says: /binary/ },
     { name: 'an unknown separator', file: 'cards.txt', content: async () => '#separator:Dash\nQ-A\n', lines: [1], says: /unknown separator/ },
-    { name: 'a front that gives its answer away', file: 'cards.csv', content: async () => 'Q,A\nWho is Dana Ortiz?,Dana Ortiz\n', lines: [2], says: /gives away its answer/ },
+    { name: 'a front that gives its answer away (and no other card)', file: 'cards.csv', content: async () => 'Who is Dana Ortiz?,Dana Ortiz\n', lines: [1], says: /gives away its answer/ },
     { name: 'a JSON deck with a problem', file: 'deck.json', content: async () => '{\n  "schemaVersion": 1,\n  "title": "T",\n  "source": 3\n}\n', lines: [1, 4, 1, 1, 1], says: /missing field "id"/ },
     { name: 'no cards at all', file: 'empty.csv', content: async () => '', lines: [null], says: /no cards/ },
     { name: 'a file over 20 MB', file: 'huge.csv', content: async () => null, lines: [null], says: /too large/ },
@@ -267,6 +245,7 @@ describe('malformed files: every bad line reported, nothing written, exit 1', ()
 
     expect(existsSync(join(cwd, 'target'))).toBe(false);
     expect(existsSync(join(root, 'questions', 'target'))).toBe(false);
+    expect(existsSync(join(cwd, 'data', 'decks', 'target'))).toBe(false);
     expect(await readdir(join(root, 'questions'))).toEqual(before);
     const errors = context.err();
     expect(errors).toMatch(says);

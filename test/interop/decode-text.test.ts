@@ -37,7 +37,8 @@ describe('decoding a file to import', () => {
     expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ line: 2, message: expect.stringContaining('binary') })] });
   });
 
-  it('refuses more than 20 MB', () => {
+  it('refuses more than a deck may be (8 MB)', () => {
+    expect(MAX_IMPORT_BYTES).toBe(8 * 1024 * 1024);
     const result = decodeImportBytes(new Uint8Array(MAX_IMPORT_BYTES + 1));
     expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ line: null, message: expect.stringContaining('too large') })] });
   });

@@ -34,9 +34,9 @@ describe('the cards of a deck', () => {
     const { deck: seedDeck, article } = await seed();
     const visit = deckCards(seedDeck, article)[seedDeck.facts.findIndex((f) => f.id === 'k-uTXmwnM2')];
     expect(visit).toEqual({
-      front: 'The State Department announced on Wednesday that Secretary of State Antony Blinken will visit _____.',
+      front: 'According to the article, Secretary of State Antony Blinken will visit _____.',
       back: 'Beijing\nWashington: The State Department announced on Wednesday that Secretary of State Antony Blinken will visit Beijing as part of the ongoing commitment to maintain open lines of communication between the United States and China.',
-      tags: ['the_visit', 'blinken-visit-beijing'],
+      tags: ['factdeck::topic::the_visit', 'blinken-visit-beijing'],
     });
   });
 
@@ -62,15 +62,18 @@ describe('the cards of a deck', () => {
     expect(yes?.back.split('\n')[0]).toBe('Yes');
   });
 
-  it('a deck without an article (imported) shows the statement as the back', () => {
-    const [card] = deckCards(deck({ origin: 'imported', facts: [fact({ statement: 'Paris\non the Seine' })], questions: [shortAnswer()] }), null);
+  it('a deck without an article (imported) shows the answer and the statement as the back, once', () => {
+    const [card] = deckCards(deck({ origin: 'imported', facts: [fact({ statement: 'Paris\non the Seine' })], questions: [shortAnswer({ answer: 'Paris' })] }), null);
     expect(card?.back).toBe('Paris\non the Seine');
+    // Imported since backs are split: the answer, then what the statement says.
+    const [split] = deckCards(deck({ origin: 'imported', facts: [fact({ statement: 'on the Seine' })], questions: [shortAnswer({ answer: 'Paris' })] }), null);
+    expect(split?.back).toBe('Paris\non the Seine');
   });
 
-  it('tags: white space becomes underscores, and a topic equal to the deck id is not repeated', () => {
+  it('tags: white space becomes underscores; the topic is marked as factdeck::topic::, so a topic equal to the deck id stays apart', () => {
     expect(toTag(' the  visit\tday ')).toBe('the_visit_day');
     const [card] = deckCards(deck({ id: 'people', facts: [f1], questions: [shortAnswer()] }), ARTICLE);
-    expect(card?.tags).toEqual(['people']);
+    expect(card?.tags).toEqual(['factdeck::topic::people', 'people']);
   });
 });
 
@@ -87,6 +90,7 @@ describe('the Anki text format', () => {
       [
         '#separator:tab',
         '#html:false',
+        '#notetype:Basic',
         '#tags column:3',
         '#deck:A title here',
         '"has\ttab"\t"two\nlines"\ta b',

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDeck } from '../../src/bank/validate-deck.js';
-import { formatAnki, formatCsvCards, type Card } from '../../src/bank/interop/export-deck.js';
+import { exportDeck, formatAnki, formatCsvCards, type Card } from '../../src/bank/interop/export-deck.js';
 import { planImport, topicFromTags } from '../../src/bank/interop/import-deck.js';
 import { readCards } from '../../src/bank/interop/read-cards.js';
+import { isFormulaLike, neutralizeFormula } from '../../src/bank/interop/formula-cells.js';
 import { slugify } from '../../src/bank/interop/slug.js';
 import type { Deck } from '../../src/domain/deck.js';
 import { deck as buildDeck } from '../helpers/builders.js';
@@ -20,11 +21,11 @@ function imported(text: string, options: Partial<Parameters<typeof planImport>[1
 }
 
 describe('importing cards', () => {
-  it('makes one fact (the back) and one short-answer question (the front) per card', () => {
+  it('makes one fact (the back) and one short-answer question (the front) per card; a back of several lines is the answer, then what explains it', () => {
     const deck = imported(CSV, { fileName: 'Geography quiz.csv' });
     expect(deck).toMatchObject({ id: 'geography-quiz', title: 'Geography quiz', origin: 'imported', schemaVersion: 1 });
     expect(deck.facts).toEqual([
-      { id: expect.stringMatching(/^[\w-]{10}$/), statement: 'Paris\non the Seine', quote: 'Paris\non the Seine', topic: 'europe' },
+      { id: expect.stringMatching(/^[\w-]{10}$/), statement: 'on the Seine', quote: 'on the Seine', topic: 'europe' },
       { id: expect.stringMatching(/^[\w-]{10}$/), statement: 'Nile', quote: 'Nile', topic: 'imported' },
     ]);
     expect(deck.questions[0]).toEqual({
@@ -34,9 +35,23 @@ describe('importing cards', () => {
       prompt: 'Capital of France?',
       answer: 'Paris',
       accept: [],
-      explanation: 'Paris\non the Seine',
+      explanation: 'on the Seine',
     });
     expect(validateDeck(deck, { folderName: deck.id, article: null }).problems).toEqual([]);
+  });
+
+  it("factdeck's own Anki export comes back without saying the answer twice (no \"Mayor Mayor ...\")", () => {
+    const seed = JSON.parse(SEED_JSON) as Deck;
+    const article = readFileSync(new URL('../../questions/blinken-visit-beijing/article.txt', import.meta.url), 'utf8');
+    const back = imported(exportDeck(seed, article, 'anki'), { fileName: 'x.txt' });
+    for (const [i, question] of back.questions.entries()) {
+      if (question.kind !== 'short-answer') continue;
+      const fact = back.facts[i];
+      expect(fact?.statement.startsWith(`${question.answer}\n`)).toBe(false);
+      expect(question.explanation.split('\n')[0]).not.toBe(question.answer);
+      // The statement is the article's sentence, which the original deck's fact quotes.
+      expect(article.replace(/\s+/g, ' ')).toContain(fact?.statement.replace(/\s+/g, ' '));
+    }
   });
 
   it('gives the same ids to the same file, and different ids to repeated cards', () => {
@@ -84,14 +99,21 @@ describe('importing cards', () => {
 
   it('reads a tag with underscores as a topic with spaces', () => {
     expect(topicFromTags(['the_visit', 'deck'])).toBe('the visit');
+    // Anki sorts tags: the marked topic is found wherever it stands, in any case.
+    expect(topicFromTags(['blinken-visit-beijing', 'factdeck::topic::the_visit'])).toBe('the visit');
+    expect(topicFromTags(['a-deck', 'FactDeck::Topic::talks::round_2'])).toBe('talks::round 2');
     expect(topicFromTags(['__x__'])).toBe('__x__');
     expect(topicFromTags([])).toBe('imported');
   });
 
-  it('reports a front that gives its answer away, at its line', () => {
-    const plan = planImport('front,back\nok,fine\nWho is Dana Ortiz?,Dana Ortiz\n', { fileName: 'x.csv' });
-    expect(plan.deck).toBeNull();
-    expect(plan.problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('gives away its answer "Dana Ortiz"') })]);
+  it('skips a front that gives its answer away, listed at its line; --strict refuses the file for it', () => {
+    const text = 'front,back\nok,fine\nWho is Dana Ortiz?,Dana Ortiz\n';
+    const plan = planImport(text, { fileName: 'x.csv' });
+    expect(plan.deck?.questions.map((q) => q.prompt)).toEqual(['ok']);
+    expect(plan.skipped).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('gives away its answer "Dana Ortiz"') })]);
+    const strict = planImport(text, { fileName: 'x.csv', strict: true });
+    expect(strict.deck).toBeNull();
+    expect(strict.problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('gives away its answer "Dana Ortiz"') })]);
   });
 });
 
@@ -149,12 +171,34 @@ const tag = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((
 const cards = fc.array(fc.record({ front: cardText, back: cardText, tags: fc.array(tag, { maxLength: 3 }) }), { minLength: 1, maxLength: 6 });
 
 describe('properties', () => {
-  it('cards exported to CSV or Anki read back the same', () => {
+  const strip = (read: ReturnType<typeof readCards>): Card[] => read.cards.map(({ front, back, tags }) => ({ front, back, tags }));
+  const anki = (input: readonly Card[], options?: { raw?: boolean }): string => formatAnki(buildDeck({ facts: [], questions: [] }), input, options);
+
+  it('cards exported raw to CSV or Anki read back the same', () => {
     fc.assert(
       fc.property(cards, (input: Card[]) => {
-        const strip = (read: ReturnType<typeof readCards>) => read.cards.map(({ front, back, tags }) => ({ front, back, tags }));
-        expect(strip(readCards(formatCsvCards(input), 'x.csv'))).toEqual(input);
-        expect(strip(readCards(formatAnki(buildDeck({ facts: [], questions: [] }), input), 'x.txt'))).toEqual(input);
+        expect(strip(readCards(formatCsvCards(input, { raw: true }), 'x.csv'))).toEqual(input);
+        expect(strip(readCards(anki(input, { raw: true }), 'x.txt'))).toEqual(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cards exported to CSV or Anki read back with formula-like cells kept inert, and export again to the same bytes', () => {
+    const formulaLike = fc.tuple(fc.constantFrom('=', '+', '-', '@', '\uFF1D', '  ='), cardText).map(([sign, rest]) => `${sign}${rest}`);
+    const risky = fc.array(fc.record({ front: fc.oneof(cardText, formulaLike), back: fc.oneof(cardText, formulaLike), tags: fc.array(tag, { maxLength: 3 }) }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(risky, (input: Card[]) => {
+        const expected = input.map(({ front, back, tags }) => ({ front: neutralizeFormula(front), back: neutralizeFormula(back), tags: tags.length === 0 ? [] : neutralizeFormula(tags.join(' ')).split(' ') }));
+        for (const [text, name, again] of [
+          [formatCsvCards(input), 'x.csv', formatCsvCards],
+          [anki(input), 'x.txt', anki],
+        ] as const) {
+          const read = strip(readCards(text, name));
+          expect(read).toEqual(expected);
+          expect(read.every(({ front, back, tags }) => [front, back, tags.join(' ')].every((cell) => !isFormulaLike(cell)))).toBe(true);
+          expect(again(read)).toBe(text);
+        }
       }),
       { numRuns: 300 },
     );

@@ -118,9 +118,12 @@ describe('CSV and TSV without headers', () => {
     expect(cardsOf('"  front\r\nline  ", back \n', 'x.csv')).toEqual([{ front: 'front\nline', back: 'back', tags: [] }]);
   });
 
-  it('accepts an extra column only when it is empty', () => {
-    expect(readCards('a,b,t,\n', 'x.csv').problems).toEqual([]);
-    expect(readCards('a,b,t,extra\n', 'x.csv').problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('4 fields') })]);
+  it('reads the first two fields of a row with more, and lists the rows that had more', () => {
+    expect(readCards('a,b,t,\n', 'x.csv')).toMatchObject({ problems: [], extraFields: [] });
+    const read = readCards('a,b,t,extra\nc,d\n', 'x.csv');
+    expect(read.problems).toEqual([]);
+    expect(read.extraFields).toEqual([1]);
+    expect(cardsOf('a,b,t,extra\n', 'x.csv')).toEqual([{ front: 'a', back: 'b', tags: ['t'] }]);
   });
 
   it('keeps tags named __proto__ and constructor as plain tags', () => {

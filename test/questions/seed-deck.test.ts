@@ -1,15 +1,40 @@
 // The hand-built seed deck (questions/blinken-visit-beijing) against its article: every sentence taught,
-// every fact asked in two kinds, no give-aways, and a deck whose references all hold together.
+// every fact asked in two kinds, no give-aways, and a deck whose references all hold together. Then its
+// typed questions through the grader as a quiz runs it (the English word list and the deck's own words):
+// every accepted form right, every other option of the same fact wrong. test/questions/REVIEW.md says what
+// became of each item the two outside reviews named.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findQuoteSentence, splitSentences } from '../../src/domain/article.js';
-import { CLOZE_BLANK, QUESTION_KINDS, type Deck, type Question } from '../../src/domain/deck.js';
+import { CLOZE_BLANK, QUESTION_KINDS, isTypedQuestion, type Deck, type Question, type TypedQuestion } from '../../src/domain/deck.js';
+import { englishWordCheck } from '../../src/english-words.js';
+import { gradeAnswer } from '../../src/grading/grade-answer.js';
+import { normalizeAnswer } from '../../src/grading/normalize-answer.js';
+import { deckVocabulary, eitherWordCheck } from '../../src/grading/real-words.js';
 
 const folder = new URL('../../questions/blinken-visit-beijing/', import.meta.url);
 const article = readFileSync(new URL('article.txt', folder), 'utf8');
 const deck = JSON.parse(readFileSync(new URL('deck.json', folder), 'utf8')) as Deck;
 const sentences = splitSentences(article);
 const factById = new Map(deck.facts.map((fact) => [fact.id, fact]));
+const ROOT = new URL('../../', import.meta.url).pathname;
+/** What a quiz on this deck counts as a real word (see run-session.ts). */
+const isRealWord = eitherWordCheck(
+  () => {
+    const vocabulary = deckVocabulary(deck, article);
+    return (word) => vocabulary.has(word);
+  },
+  englishWordCheck(ROOT, (error) => {
+    throw error;
+  }),
+);
+const typedQuestions = deck.questions.filter(isTypedQuestion);
+
+function question(id: string): Question {
+  const found = deck.questions.find((q) => q.id === id);
+  if (found === undefined) throw new Error(`no question ${id} in the seed deck`);
+  return found;
+}
 
 /** The answer a typed or single-choice question expects, as text; null for the other kinds. */
 function textAnswer(question: Question): string | null {
@@ -140,5 +165,132 @@ describe('seed deck: blinken-visit-beijing', () => {
       expect(question.answer.length, question.id).toBeGreaterThanOrEqual(2);
       expect(question.choices.length - question.answer.length, question.id).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe('seed deck: what a learner sees', () => {
+  it('stores no choice key and no select-all key first (a card front or an export showed the key at 1)', () => {
+    const first = deck.questions.flatMap((q) => {
+      if (q.kind === 'choice') return q.choices[0] === q.answer ? [q.id] : [];
+      if (q.kind === 'multi-select') return q.answer.includes(q.choices[0] ?? '') ? [q.id] : [];
+      if (q.kind === 'order') return q.items.every((item, i) => item === q.answer[i]) ? [q.id] : [];
+      return [];
+    });
+    expect(first).toEqual([]);
+  });
+
+  it('gives every question its own prompt (two the same would read as one question asked twice)', () => {
+    const prompts = deck.questions.map((q) => q.prompt);
+    expect(prompts.filter((prompt, i) => prompts.indexOf(prompt) !== i)).toEqual([]);
+  });
+
+  it('has a title, the header of every run, that names no answer', () => {
+    const title = ` ${normalizeAnswer(deck.title)} `;
+    const answers = deck.questions.flatMap((q) => {
+      if (q.kind === 'choice') return [q.answer];
+      if (q.kind === 'multi-select') return q.answer;
+      if (isTypedQuestion(q)) return [q.answer, ...q.accept];
+      return [];
+    });
+    expect(answers.filter((answer) => title.includes(` ${normalizeAnswer(answer)} `))).toEqual([]);
+  });
+
+  it('states every fact so that it reads on its own (it is printed alone after an answer and on cards)', () => {
+    const leaning = /^(?:(?:that|this|these|those|it|its|they|he|she|another|also|in that)\b|instead,|the reasons?:)/i;
+    expect(deck.facts.filter((fact) => leaning.test(fact.statement)).map((fact) => fact.statement)).toEqual([]);
+    for (const fact of deck.facts) expect(fact.statement, fact.id).toMatch(/^[A-Z"“].*[.!?]$/);
+  });
+});
+
+describe('seed deck: typed questions through the grader', () => {
+  it('accepts every accepted form of every typed question, exactly (not as a typo)', () => {
+    const refused = typedQuestions.flatMap((q) =>
+      [q.answer, ...q.accept].filter((form) => {
+        const verdict = gradeAnswer(q, form, [], isRealWord);
+        return !verdict.correct || verdict.typo;
+      }).map((form) => `${q.id}: ${form}`),
+    );
+    expect(typedQuestions.length).toBeGreaterThan(20);
+    expect(refused).toEqual([]);
+  });
+
+  it('refuses every wrong option of the same fact typed as the answer, and takes a right one only exactly', () => {
+    const problems: string[] = [];
+    for (const typed of typedQuestions) {
+      for (const other of deck.questions) {
+        if (other.factId !== typed.factId || (other.kind !== 'choice' && other.kind !== 'multi-select')) continue;
+        for (const option of other.choices) {
+          const rightThere = other.kind === 'choice' ? option === other.answer : other.answer.includes(option);
+          const verdict = gradeAnswer(typed, option, [], isRealWord);
+          if (verdict.correct && (!rightThere || verdict.typo)) problems.push(`${typed.id} took ${JSON.stringify(option)} from ${other.id}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  // [question id, typed]: the article's own wordings and the usual ways of writing them.
+  it.each<[string, string]>([
+    ['7cNO6kD8FE', 'China’s Foreign Minister Qin Gang'],
+    ['7cNO6kD8FE', "China's FM"],
+    ['7cNO6kD8FE', 'Chinese Foreign Minister'],
+    ['7cNO6kD8FE', 'FM Qin Gang'],
+    ['GWR1zB4t4S', 'China’s Foreign Minister Qin Gang'],
+    ['GWR1zB4t4S', 'Chinese Foreign Minister Qin Gang'],
+    ['9xmm-Q0Ep-', 'Chinese President Xi Jinping'],
+    ['9xmm-Q0Ep-', 'President Xi'],
+    ['mH9rfxn7nX', 'US President Joe Biden'],
+    ['mH9rfxn7nX', 'President Biden'],
+    ['aGScEV_WOR', 'on Wednesday'],
+    ['aGScEV_WOR', 'Weds'],
+    ['aGScEV_WOR', 'Wed.'],
+    ['NeHzxiS059', 'June 16 through 21'],
+    ['NeHzxiS059', 'June 16 - June 21'],
+    ['NeHzxiS059', 'from June 16 to June 21'],
+    ['NeHzxiS059', 'between June 16 and 21'],
+    ['NeHzxiS059', '16-21 June'],
+    ['6KHtYcD4T9', 'to Russia'],
+    ['lR1ix9jQ_F', 'in its national defense and security strategies'],
+    ['lR1ix9jQ_F', 'national security and defense strategies'],
+    ['lR1ix9jQ_F', 'the National Security Strategy and the National Defense Strategy'],
+    ['fCq_64R74f', 'Department of State'],
+    ['fuugIZ7mCA', 'FM'],
+    ['0vzyiUds-C', 'pushed back'],
+    ['c7FKfwrkmN', 'shared transnational challenges'],
+  ])('%s takes %j', (id, typed) => {
+    expect(gradeAnswer(question(id), typed, [], isRealWord)).toMatchObject({ correct: true, typo: false });
+  });
+
+  // [question id, typed]: real words one slip away from the answer, other options, and what the article does not say.
+  it.each<[string, string]>([
+    ['7cNO6kD8FE', 'China’s Foreign Ministry'],
+    ['7cNO6kD8FE', 'Chinese president'],
+    ['fuugIZ7mCA', 'Foreign Ministry'],
+    ['c7FKfwrkmN', 'transitional challenges'],
+    ['AaYRaBMrrh', 'draft'],
+    ['Qapr3hNH0p', 'rest'],
+    ['Qapr3hNH0p', 'resent'],
+    ['ECfA2yj0SB', 'form'],
+    ['ECfA2yj0SB', 'fire'],
+    ['khB2MVr4Lx', 'Diplomats'],
+    ['6KHtYcD4T9', 'from Russia'],
+    ['6KHtYcD4T9', 'China'],
+    ['hkwOirc6bG', 'Bali'],
+    ['NeHzxiS059', 'June 16 - June 22'],
+    ['aGScEV_WOR', 'Thurs'],
+    ['pg4VCLZrgf', 'Bail'],
+  ])('%s refuses %j', (id, typed) => {
+    expect(gradeAnswer(question(id), typed, [], isRealWord)).toEqual({ correct: false, typo: false });
+  });
+
+  it('still forgives a slip that lands on no word, and names the nearest accepted form', () => {
+    expect(gradeAnswer(question('GWR1zB4t4S'), 'Chinese Foriegn Minister Qin Gang', [], isRealWord)).toMatchObject({
+      correct: true,
+      typo: true,
+      spelling: 'Chinese Foreign Minister Qin Gang',
+    });
+    expect(gradeAnswer(question('NxbradWUqI'), 'survelance', [], isRealWord)).toMatchObject({ correct: true, typo: true, spelling: 'surveillance' });
+    expect((question('hkwOirc6bG') as TypedQuestion).answer).toBe('Beijing');
+    expect(gradeAnswer(question('hkwOirc6bG'), 'Bejing', [], isRealWord)).toMatchObject({ correct: true, typo: true });
   });
 });

@@ -11,6 +11,7 @@ import {
   startRun,
   stopRun,
   summarizeRun,
+  undoLastAnswer,
   type RunState,
 } from '../../src/session/run-state.js';
 import { deck, facts, questionsOfKinds, runResult } from '../helpers/builders.js';
@@ -227,5 +228,33 @@ describe('stopRun', () => {
     const state = stopRun(startRun('quiz', choices('f1')));
     expect(isFinished(state)).toBe(true);
     expect(summarizeRun(state, harbour, 0).total).toBe(0);
+  });
+});
+
+describe('undoing the last answer', () => {
+  it('in a quiz: the answer is gone and its question is next again', () => {
+    let state = startRun('quiz', choices('f1', 'f2', 'f3'));
+    state = answer(state, true);
+    state = answer(state, false);
+    const undone = undoLastAnswer(state);
+    expect(undone.results).toHaveLength(1);
+    expect(currentItem(undone)?.question.id).toBe('f2-choice');
+    expect(queueIds(undone)).toEqual(queueIds(state));
+  });
+
+  it('in a review: the retry that the miss put later in the run goes too', () => {
+    let state = startRun('review', choices('f1', 'f2', 'f3'));
+    const before = queueIds(state);
+    state = answer(state, false);
+    expect(state.queue).toHaveLength(4);
+    const undone = undoLastAnswer(state);
+    expect(queueIds(undone)).toEqual(before);
+    expect(undone.index).toBe(0);
+    expect(undone.results).toEqual([]);
+  });
+
+  it('with nothing answered, changes nothing', () => {
+    const state = startRun('quiz', choices('f1'));
+    expect(undoLastAnswer(state)).toBe(state);
   });
 });

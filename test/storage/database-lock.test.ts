@@ -4,7 +4,8 @@ import { mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, lockFilePath, lockOwnerPath, lockTakeoverPath } from '../../src/storage/database-lock.js';
+import { type LockHolder, acquireLock, lockFilePath, lockOwnerPath, lockTakeoverPath, ownerNote } from '../../src/storage/database-lock.js';
+import { scopeOf, thisProcess } from '../../src/storage/process-identity.js';
 import { assertStorageBuilt } from '../helpers/store-build.js';
 import { useStoreTempDirs } from '../helpers/store-temp-dir.js';
 
@@ -15,9 +16,9 @@ function deadPid(): number {
 }
 
 /** A lock left as a holder leaves it: the lock folder with its owner note inside, last refreshed `ageMs` ago. */
-async function leftLock(file: string, owner: number | null, ageMs: number, host = hostname()): Promise<void> {
+async function leftLock(file: string, owner: number | null, ageMs: number, host = hostname(), scope = thisProcess().scope): Promise<void> {
   await mkdir(lockFilePath(file));
-  if (owner !== null) await writeFile(lockOwnerPath(file), `${owner} ${host}\n`);
+  if (owner !== null) await writeFile(lockOwnerPath(file), ownerNote({ pid: owner, host, scope }));
   const when = new Date(Date.now() - ageMs);
   await utimes(lockFilePath(file), when, when);
 }
@@ -51,6 +52,27 @@ describe('the database lock', () => {
     await held.release();
   });
 
+  it('respects a lock whose holder is a pid of this machine it cannot see (another PID namespace: a container) until it is stale, and says so', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    // A dead pid here stands for a live process of another namespace: from here the two look the same.
+    const pid = deadPid();
+    await leftLock(file, pid, 4_000, hostname(), scopeOf(hostname(), 'pid:[4026531999]'));
+    const told: LockHolder[] = [];
+    await expect(acquireLock(file, { ...timing, waitMs: 1_300 }, (holder) => told.push(holder))).rejects.toMatchObject({ code: 'ELOCKED' });
+    expect(told).toEqual([{ owner: { pid, host: hostname() }, liveness: 'unseen' }]);
+    const old = new Date(Date.now() - 11_000);
+    await utimes(lockFilePath(file), old, old);
+    const held = await acquireLock(file, timing);
+    await held.release();
+  });
+
+  it('takes a note without a scope (an older factdeck\'s) for a holder it cannot check', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    await leftLock(file, null, 0);
+    await writeFile(lockOwnerPath(file), `${deadPid()} ${hostname()}\n`);
+    await expect(acquireLock(file, { ...timing, waitMs: 300 })).rejects.toMatchObject({ code: 'ELOCKED' });
+  });
+
   it('respects a lock with no note yet (its holder between making it and writing the note) until it is stale', async () => {
     const file = join(await tempDir(), 'factdeck.json');
     await leftLock(file, null, 4_000);
@@ -65,7 +87,7 @@ describe('the database lock', () => {
   it('writes its own pid while held and removes the note before releasing', async () => {
     const file = join(await tempDir(), 'factdeck.json');
     const held = await acquireLock(file, timing);
-    expect(await readFile(lockOwnerPath(file), 'utf8')).toBe(`${process.pid} ${hostname()}\n`);
+    expect(await readFile(lockOwnerPath(file), 'utf8')).toBe(`${process.pid} ${hostname()}\nscope ${thisProcess().scope}\n`);
     await held.release();
     expect(existsSync(lockFilePath(file))).toBe(false);
   });
@@ -86,7 +108,7 @@ describe('the database lock', () => {
     await utimes(lockTakeoverPath(file), old, old);
     const held = await acquireLock(file, timing);
     expect(existsSync(lockTakeoverPath(file))).toBe(false);
-    expect(await readFile(lockOwnerPath(file), 'utf8')).toBe(`${process.pid} ${hostname()}\n`);
+    expect(await readFile(lockOwnerPath(file), 'utf8')).toBe(`${process.pid} ${hostname()}\nscope ${thisProcess().scope}\n`);
     await held.release();
     expect(existsSync(lockFilePath(file))).toBe(false);
   });

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DurableJsonFile, cleanStaleTempFiles, isProcessAlive, tempFileName, writeFileDurably } from '../../src/storage/durable-file.js';
+import { DurableJsonFile, cleanStaleTempFiles, tempFileName, writeFileDurably } from '../../src/storage/durable-file.js';
+import { livenessOf, scopeOf, thisProcess } from '../../src/storage/process-identity.js';
 import { StorageError } from '../../src/storage/errors.js';
 import { type CrashTiming, ScriptedFileSystem, SimulatedCrash, type WriteStep } from '../helpers/store-scripted-fs.js';
 import { tempFilesIn, useStoreTempDirs } from '../helpers/store-temp-dir.js';
@@ -122,7 +123,7 @@ describe('writeFileDurably and a crash at any step', () => {
     const renamed = index > path.indexOf('rename') || (step === 'rename' && timing === 'after');
     expect(await readFile(file, 'utf8')).toBe(renamed ? next : old);
     // What a crash leaves besides is a temp file of this (dead) process, which a later open removes.
-    expect((await tempFilesIn(dir)).every((name) => name.startsWith(`.data.json.${process.pid}.`))).toBe(true);
+    expect((await tempFilesIn(dir)).every((name) => name.startsWith(`.data.json.${process.pid}-${thisProcess().scope}.`))).toBe(true);
   });
 });
 
@@ -132,37 +133,49 @@ describe('cleanStaleTempFiles', () => {
   it('removes only temp files whose writer is gone', async () => {
     const dir = await tempDir();
     const names = [
-      '.factdeck.json.111.abc123.tmp',
-      '.factdeck.json.222.def456.tmp',
-      '.factdeck-2024-06-01T09-00-00.000Z.json.111.0f0f.tmp',
+      '.factdeck.json.111-0a0b0c0d.abc123.tmp',
+      '.factdeck.json.222-0a0b0c0d.def456.tmp',
+      '.factdeck-2024-06-01T09-00-00.000Z.json.111-0a0b0c0d.0f0f.tmp',
       '.factdeck.json.notapid.abc.tmp',
-      '.factdeck.json.0.abc.tmp',
+      '.factdeck.json.0-0a0b0c0d.abc.tmp',
       'factdeck.json',
       '.hidden',
     ];
     await Promise.all(names.map((name) => writeFile(join(dir, name), 'x')));
-    const removed = await cleanStaleTempFiles(dir, { isAlive: (pid) => pid === 222 });
-    expect(removed.sort()).toEqual(['.factdeck-2024-06-01T09-00-00.000Z.json.111.0f0f.tmp', '.factdeck.json.111.abc123.tmp']);
+    const removed = await cleanStaleTempFiles(dir, { isGone: ({ pid, scope }) => pid !== 222 && scope === '0a0b0c0d' });
+    expect(removed.sort()).toEqual(['.factdeck-2024-06-01T09-00-00.000Z.json.111-0a0b0c0d.0f0f.tmp', '.factdeck.json.111-0a0b0c0d.abc123.tmp']);
     expect((await readdir(dir)).sort()).toEqual(names.filter((name) => !removed.includes(name)).sort());
   });
 
-  it('recognises the temp names writers make, and tells them apart by pid', async () => {
+  it('recognises the temp names writers make, with their pid and scope, and tells a gone writer from a live or unseen one', async () => {
     const dir = await tempDir();
+    const me = thisProcess();
     const mine = tempFileName(join(dir, 'factdeck.json'));
-    const gone = tempFileName(join(dir, 'factdeck.json'), 999_999);
-    expect(mine).toMatch(new RegExp(`^\\.factdeck\\.json\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`));
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const gone = tempFileName(join(dir, 'factdeck.json'), { ...me, pid: dead });
+    // The same dead pid, but written in another PID namespace (another container): it cannot be checked.
+    const unseen = tempFileName(join(dir, 'factdeck.json'), { ...me, pid: dead, scope: scopeOf(me.host, 'pid:[1]') });
+    // Written by an older factdeck, without a scope: cannot be checked either.
+    const old = `.factdeck.json.${dead}.abcdef012345.tmp`;
+    expect(mine).toMatch(new RegExp(`^\\.factdeck\\.json\\.${process.pid}-${me.scope}\\.[0-9a-f]{12}\\.tmp$`));
     expect(tempFileName(join(dir, 'factdeck.json'))).not.toBe(mine);
-    await Promise.all([mine, gone].map((name) => writeFile(join(dir, name), 'x')));
-    expect(await cleanStaleTempFiles(dir, { isAlive: (pid) => pid === process.pid })).toEqual([gone]);
-    expect(await readdir(dir)).toEqual([mine]);
+    await Promise.all([mine, gone, unseen, old].map((name) => writeFile(join(dir, name), 'x')));
+    expect(await cleanStaleTempFiles(dir)).toEqual([gone]);
+    expect((await readdir(dir)).sort()).toEqual([mine, unseen, old].sort());
   });
 
   it('finds nothing to do in a folder that does not exist', async () => {
     expect(await cleanStaleTempFiles(join(await tempDir(), 'missing'))).toEqual([]);
   });
 
-  it('knows a live process from a dead one', () => {
-    expect(isProcessAlive(process.pid)).toBe(true);
-    expect(isProcessAlive(spawnSync(process.execPath, ['-e', '']).pid)).toBe(false);
+  it('knows a live process from a dead one, and one it cannot see from one that is gone', () => {
+    const me = thisProcess();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    expect(livenessOf(me)).toBe('alive');
+    expect(livenessOf({ ...me, pid: process.ppid })).toBe('alive');
+    expect(livenessOf({ ...me, pid: dead })).toBe('gone');
+    expect(livenessOf({ pid: dead, scope: scopeOf(me.host, 'pid:[1]') })).toBe('unseen');
+    expect(livenessOf({ pid: dead })).toBe('unseen');
+    expect(livenessOf({ ...me, pid: dead, host: `not-${me.host}` })).toBe('other-host');
   });
 });

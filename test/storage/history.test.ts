@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEEP_SESSIONS, type HistoryEvent, applyEvents, parseLog, serializeEach, serializeEvents } from '../../src/storage/history.js';
-import { settingsEvent, undoEvent } from '../../src/storage/progress.js';
+import { settingsEvent, suspendEvent } from '../../src/storage/progress.js';
 import { MAX_LINE_BYTES } from '../../src/storage/log-lines.js';
 import { type DatabaseData, emptyDatabase } from '../../src/storage/schema.js';
 import { studyDay } from '../../src/scheduling/study-day.js';
@@ -17,6 +17,7 @@ import {
   resetEvent,
   reviewEvent,
   sessionEvent,
+  undoOf,
 } from '../helpers/store-records.js';
 
 /** A local wall-clock time on 2024-06-01 (study days follow the local time zone), as an ISO string. */
@@ -128,15 +129,15 @@ describe('applyEvents: cards', () => {
     const second = reviewEvent(once, { id: 'r2', now: day1, rating: 'again' });
     const twice = applied([second], once);
 
-    const undoneSecond = applied([undoEvent(second.review, day1)], twice);
+    const undoneSecond = applied([undoOf(second.review, day1)], twice);
     expect(undoneSecond.cards).toEqual(once.cards);
-    const undoneBoth = applied([undoEvent(first.review, day1)], undoneSecond);
+    const undoneBoth = applied([undoOf(first.review, day1)], undoneSecond);
     expect(undoneBoth.cards).toEqual([]);
   });
 
   it('takes a study rating off the day it is undone on, never below zero', () => {
     const first = reviewEvent(emptyDatabase(), { id: 'r1', now: day0 });
-    const data = applied([first, undoEvent(first.review, day0), undoEvent(first.review, day0)]);
+    const data = applied([first, undoOf(first.review, day0), undoOf(first.review, day0)]);
     expect(data.days).toEqual([aDayTally({ day: '2024-06-01', answers: 0, studied: 0 })]);
   });
 
@@ -183,6 +184,30 @@ describe('applyEvents: settings and reset', () => {
     expect(data.aliases.some((a) => a.profile === 'ann')).toBe(false);
     expect(data.cards.some((c) => c.profile === 'ann')).toBe(false);
     expect(data.profiles.map((p) => p.name)).toEqual(['bob']);
+  });
+});
+
+describe('applyEvents: suspended questions', () => {
+  const suspend = (type: 'suspend' | 'unsuspend', profile: string, questionId: string, at: string): HistoryEvent => suspendEvent(type, profile, DECK, { id: questionId, factId: 'f1' }, new Date(at));
+
+  it('keeps one record per profile, deck and question; unsuspend removes it; a reset removes the profile\'s only', () => {
+    const data = applied([
+      suspend('suspend', 'ann', 'q1', local(9)),
+      suspend('suspend', 'ann', 'q1', local(10)),
+      suspend('suspend', 'ann', 'q2', local(10)),
+      suspend('suspend', 'bob', 'q1', local(11)),
+      suspend('unsuspend', 'ann', 'q2', local(12)),
+    ]);
+    expect(data.suspended).toEqual([
+      { profile: 'ann', deckId: DECK, questionId: 'q1', factId: 'f1', at: local(10) },
+      { profile: 'bob', deckId: DECK, questionId: 'q1', factId: 'f1', at: local(11) },
+    ]);
+    expect(applied([resetEvent('ann')], data).suspended).toEqual([{ profile: 'bob', deckId: DECK, questionId: 'q1', factId: 'f1', at: local(11) }]);
+  });
+
+  it('reads a suspension back from the log as it was written', () => {
+    const event = suspend('suspend', 'ann', 'q1', local(9));
+    expect(parseLog(Buffer.from(serializeEvents([event])))).toMatchObject({ ok: true, events: [event] });
   });
 });
 

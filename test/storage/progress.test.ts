@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateCard } from '../../src/scheduling/fsrs.js';
+import { DEFAULT_PARAMETERS, rateCard } from '../../src/scheduling/fsrs.js';
 import {
   DEFAULT_SETTINGS,
   type RatingInput,
@@ -11,7 +11,12 @@ import {
   settingsEvent,
   settingsFor,
   undoEvent,
+  cardUnchangedSince,
+  factProgressBefore,
+  undoAnswerEvent,
+  type AnswerUndo,
 } from '../../src/storage/progress.js';
+import { applyEvents, type HistoryEvent } from '../../src/storage/history.js';
 import { emptyDatabase } from '../../src/storage/schema.js';
 import { Store } from '../../src/storage/store.js';
 import { freshData } from '../helpers/store-files.js';
@@ -57,8 +62,26 @@ describe('rating events', () => {
   });
 
   it('undoes a review back to its card before, or to no card', () => {
-    const { review } = ratingEvent(emptyDatabase(), rating('r1', 'good', day(0)));
-    expect(undoEvent(review, day(1))).toEqual({ type: 'undo', reviewId: 'r1', profile: 'ann', deckId: 'd', factId: 'f1', source: 'study', before: null, at: day(1).toISOString() });
+    const event = ratingEvent(emptyDatabase(), rating('r1', 'good', day(0)));
+    const data = emptyDatabase();
+    applyEvents(data, [event]);
+    expect(undoEvent(data, event.review, day(1))).toEqual({ type: 'undo', reviewId: 'r1', profile: 'ann', deckId: 'd', factId: 'f1', source: 'study', before: null, at: day(1).toISOString(), rating: 'good' });
+  });
+
+  it('does not undo a review once the card was rated since (by another process): that rating stands', () => {
+    const data = emptyDatabase();
+    const mine = ratingEvent(data, rating('r1', 'good', day(0)));
+    applyEvents(data, [mine]);
+    const theirs = ratingEvent(data, rating('r2', 'easy', day(0)));
+    applyEvents(data, [theirs]);
+    expect(undoEvent(data, mine.review, day(1))).toBeNull();
+    // Theirs, the latest, can still be undone; and once it is, mine again.
+    const undoTheirs = undoEvent(data, theirs.review, day(1));
+    expect(undoTheirs).not.toBeNull();
+    applyEvents(data, [undoTheirs as HistoryEvent]);
+    expect(undoEvent(data, mine.review, day(1))).not.toBeNull();
+    // A card that is gone (reset, or its first rating undone) has nothing to undo.
+    expect(undoEvent(emptyDatabase(), mine.review, day(1))).toBeNull();
   });
 });
 
@@ -135,7 +158,7 @@ describe('cards in the database', () => {
     const [event] = await second.record((data) => [ratingEvent(data, rating('r2', 'easy', day(1)))]);
     if (event?.type !== 'review') throw new Error('expected a review');
     expect(cardsFor(second.data(), 'ann', 'd').get('f1')).not.toEqual(cardsFor(before, 'ann', 'd').get('f1'));
-    await second.record(() => [undoEvent(event.review, day(1))]);
+    await second.record((data) => [undoEvent(data, event.review, day(1)) as HistoryEvent]);
     await second.close();
 
     const fresh = await freshData(dir);
@@ -146,7 +169,7 @@ describe('cards in the database', () => {
     await third.close();
     const fourth = await Store.open(dir);
     if (again?.type !== 'review') throw new Error('expected a review');
-    await fourth.record(() => [undoEvent(again.review, day(2))]);
+    await fourth.record((data) => [undoEvent(data, again.review, day(2)) as HistoryEvent]);
     await fourth.close();
     expect((await freshData(dir)).cards).toEqual(before.cards);
   });
@@ -157,7 +180,7 @@ describe('cards in the database', () => {
     const [event] = await store.record((data) => [ratingEvent(data, rating('r1', 'again', day(0)))]);
     expect(store.data().cards).toHaveLength(1);
     if (event?.type !== 'review') throw new Error('expected a review');
-    await store.record(() => [undoEvent(event.review, day(0))]);
+    await store.record((data) => [undoEvent(data, event.review, day(0)) as HistoryEvent]);
     expect(store.data().cards).toEqual([]);
     await store.close();
     expect((await freshData(dir)).cards).toEqual([]);
@@ -200,6 +223,40 @@ describe('cards in the database', () => {
     expect(settingsFor(fresh, 'bob').desiredRetention).toBe(0.97);
   });
 
+  it('schedules with a profile\'s fitted parameters, kept on disk; other profiles keep the defaults', async () => {
+    const dir = await tempDir();
+    const store = await Store.open(dir);
+    // A learner who remembers four times longer after a first Good than the defaults assume.
+    const fitted = DEFAULT_PARAMETERS.map((w, i) => (i < 4 ? w * 4 : w));
+    await store.record(() => [settingsEvent('ann', { ...DEFAULT_SETTINGS, fsrsParameters: fitted }, day(0))]);
+    for (const [id, now] of [['1', day(0)], ['2', day(0)], ['3', day(3)]] as const) {
+      await store.record((data) => [ratingEvent(data, rating(`ann-${id}`, 'good', now)), ratingEvent(data, rating(`bob-${id}`, 'good', now, { profile: 'bob' }))]);
+    }
+    await store.close();
+    const fresh = await freshData(dir);
+    expect(settingsFor(fresh, 'ann').fsrsParameters).toEqual(fitted);
+    expect(cardsFor(fresh, 'ann', 'd').get('f1')?.stability).toBeGreaterThan(cardsFor(fresh, 'bob', 'd').get('f1')?.stability ?? Infinity);
+  });
+
+  it('counts true retention per day: ratings of cards in review, those not Again, and takes an undone one back', async () => {
+    const dir = await tempDir();
+    const store = await Store.open(dir);
+    // Learnt on day 0 (new, then learning: not counted), then in review from day 2 on.
+    for (const [id, r, now] of [['1', 'good', day(0)], ['2', 'good', day(0)], ['3', 'good', day(2)], ['4', 'again', day(9)]] as const) {
+      await store.record((data) => [ratingEvent(data, rating(id, r, now))]);
+    }
+    const tally = (d: Date) => store.data().days.find((t) => t.day === d.toISOString().slice(0, 10));
+    expect([tally(day(0))?.reviewed ?? 0, tally(day(2))?.reviewed, tally(day(2))?.recalled, tally(day(9))?.reviewed, tally(day(9))?.recalled ?? 0]).toEqual([0, 1, 1, 1, 0]);
+    // Relearnt on day 10 (not counted), reviewed on day 30 and undone there.
+    await store.record((data) => [ratingEvent(data, rating('5', 'good', day(10)))]);
+    expect(tally(day(10))?.reviewed ?? 0).toBe(0);
+    const [review] = await store.record((data) => [ratingEvent(data, rating('6', 'hard', day(30)))]);
+    expect(tally(day(30))).toMatchObject({ reviewed: 1, recalled: 1 });
+    if (review?.type === 'review') await store.record((data) => [undoEvent(data, review.review, day(30)) as HistoryEvent]);
+    expect(tally(day(30))).toMatchObject({ reviewed: 0, recalled: 0 });
+    await store.close();
+  });
+
   it('forgets everything of a reset profile, and nothing of another', async () => {
     const dir = await tempDir();
     const store = await Store.open(dir);
@@ -225,5 +282,57 @@ describe('cards in the database', () => {
     expect(fresh.facts).toEqual(bobBefore.facts.filter((f) => f.profile === 'bob'));
     expect(fresh.cards).toEqual(bobBefore.cards.filter((c) => c.profile === 'bob'));
     expect(settingsFor(fresh, 'ann')).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('taking back a quiz or review answer (u)', () => {
+  /** A database after one session's answer on fact f1 with its rating; returns what undo needs. */
+  function answered(data = emptyDatabase()): { data: typeof data; undo: AnswerUndo; snapshot: string } {
+    applyEvents(data, [sessionEvent({ id: 's1', profile: 'ann', deckId: 'd' }), attemptEvent({ id: 'a0', sessionId: 's1', profile: 'ann', deckId: 'd', factId: 'f1', kind: 'cloze', correct: true, at: day(0).toISOString() })]);
+    applyEvents(data, [ratingEvent(data, rating('r0', 'good', day(0), { attemptId: 'a0', source: 'quiz' }))]);
+    const snapshot = JSON.stringify(data);
+    const factBefore = factProgressBefore(data, 'ann', 'd', 'f1');
+    const review = ratingEvent(data, rating('r1', 'again', day(1), { attemptId: 'a1', source: 'quiz' }));
+    applyEvents(data, [attemptEvent({ id: 'a1', sessionId: 's1', profile: 'ann', deckId: 'd', factId: 'f1', kind: 'choice', correct: false, at: day(1).toISOString() }), review]);
+    return { data, snapshot, undo: { review: review.review, attempt: { id: 'a1', sessionId: 's1', kind: 'choice', correct: false, at: day(1).toISOString() }, factBefore } };
+  }
+
+  it('puts the card, the fact, the kind, the day and the session back exactly as they were before the answer', () => {
+    const { data, undo, snapshot } = answered();
+    const made = undoAnswerEvent(data, undo, day(1));
+    if (!('event' in made)) throw new Error(made.refused);
+    applyEvents(data, [made.event]);
+    const kinds = (text: string): unknown => (JSON.parse(text) as typeof data).kinds.filter((k) => k.attempts > 0);
+    const { kinds: _k, days: _d, ...now } = JSON.parse(JSON.stringify(data)) as typeof data;
+    const { kinds: _k0, days: _d0, ...then } = JSON.parse(snapshot) as typeof data;
+    expect(now).toEqual(then);
+    // The tallies of the answer taken back are back to zero.
+    expect(kinds(JSON.stringify(data))).toEqual(kinds(snapshot));
+    expect(data.days.find((d) => d.day === '2026-06-02')?.answers ?? 0).toBe(0);
+  });
+
+  it('a first answer taken back leaves no progress for the fact at all', () => {
+    const data = emptyDatabase();
+    applyEvents(data, [sessionEvent({ id: 's1', profile: 'ann', deckId: 'd' })]);
+    const review = ratingEvent(data, rating('r1', 'good', day(0), { attemptId: 'a1', source: 'quiz' }));
+    applyEvents(data, [attemptEvent({ id: 'a1', sessionId: 's1', profile: 'ann', deckId: 'd', factId: 'f1', kind: 'cloze', correct: true, at: day(0).toISOString() }), review]);
+    const made = undoAnswerEvent(data, { review: review.review, attempt: { id: 'a1', sessionId: 's1', kind: 'cloze', correct: true, at: day(0).toISOString() }, factBefore: null }, day(0));
+    if (!('event' in made)) throw new Error(made.refused);
+    applyEvents(data, [made.event]);
+    expect(data.facts).toEqual([]);
+    expect(data.cards).toEqual([]);
+    expect(data.sessions[0]).toMatchObject({ answered: 0, correct: 0 });
+  });
+
+  it('is refused when another process rated the card or answered the fact since: its answer stays', () => {
+    const { data, undo } = answered();
+    expect(cardUnchangedSince(data, undo.review)).toBe(true);
+    applyEvents(data, [ratingEvent(data, rating('r2', 'easy', day(2), { source: 'study' }))]);
+    expect(cardUnchangedSince(data, undo.review)).toBe(false);
+    expect(undoAnswerEvent(data, undo, day(2))).toEqual({ refused: expect.stringMatching(/answered or studied since/) });
+
+    const other = answered();
+    applyEvents(other.data, [attemptEvent({ id: 'a9', sessionId: 's9', profile: 'ann', deckId: 'd', factId: 'f1', kind: 'cloze', correct: true, at: day(3).toISOString() })]);
+    expect(undoAnswerEvent(other.data, other.undo, day(3))).toEqual({ refused: expect.any(String) });
   });
 });

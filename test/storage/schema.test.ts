@@ -131,7 +131,8 @@ describe('parseDatabase migrations', () => {
     if (!result.ok) return;
     expect(result.migrated).toBe(true);
     expect(result.data).toEqual({
-      schemaVersion: 3,
+      // Through version 3 to today's, which adds suspended questions (none yet).
+      schemaVersion: DB_SCHEMA_VERSION,
       logBytes: 0,
       // Sessions counted their answers already: not counted again.
       sessions: version2.sessions,
@@ -145,6 +146,7 @@ describe('parseDatabase migrations', () => {
       kinds: [aKindTally({ kind: 'choice', attempts: 2, correct: 2 }), aKindTally({ kind: 'cloze', attempts: 1, correct: 0 })],
       days: [aDayTally({ day, answers: 3 })],
       profiles: version2.profiles,
+      suspended: [],
     });
     const reviews = version2.reviews as Array<Record<string, unknown>>;
     expect(result.history).toEqual([
@@ -170,6 +172,16 @@ describe('parseDatabase migrations', () => {
     expect(parseDatabase(text(version0))).toEqual(expected);
   });
 
+  it('migrates version 3 by adding an empty list of suspended questions, and nothing else', () => {
+    const { suspended: _none, ...version3 } = { ...emptyDatabase(), schemaVersion: 3, logBytes: 12, profiles: [{ name: 'ann', desiredRetention: 0.9, newPerDay: 5, dayStartHour: 4 }] };
+    expect(parseDatabase(text(version3))).toEqual({ ok: true, data: { ...version3, schemaVersion: DB_SCHEMA_VERSION, suspended: [] }, migrated: true, history: [] });
+  });
+
+  it('refuses a suspended question without its deck', () => {
+    const result = parseDatabase(text({ ...emptyDatabase(), suspended: [{ profile: 'ann', questionId: 'q', factId: 'f', at: '2024-06-01T09:00:00Z' }] }));
+    expect(result).toEqual({ ok: false, problem: 'suspended[0].deckId must be a string, not missing' });
+  });
+
   it('migrates an old file with no answers to an empty history', () => {
     expect(parseDatabase(text({ attempts: [], sessions: [], aliases: [] }))).toEqual({ ok: true, data: emptyDatabase(), migrated: true, history: [] });
   });
@@ -193,6 +205,13 @@ describe('validateDatabase', () => {
       'sessions[0].planned must be a whole number, 0 or more, not 1.5',
     ]);
   });
+
+  it('takes fitted FSRS parameters only as 21 numbers, and retention tallies only as counts', () => {
+    const profile = { name: 'ann', desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 };
+    expect(validateDatabase({ ...valid, profiles: [{ ...profile, fsrsParameters: Array.from({ length: 21 }, () => 0.5) }] })).toEqual([]);
+    expect(validateDatabase({ ...valid, profiles: [{ ...profile, fsrsParameters: [1, 2, 3] }] })).toEqual(['profiles[0].fsrsParameters must be a list of 21 numbers, not a list']);
+    expect(validateDatabase({ ...valid, days: [{ profile: 'ann', deckId: 'd', day: '2026-06-01', answers: 0, studied: 0, reviewed: -1 }] })).toEqual(['days[0].reviewed must be a whole number, 0 or more, not -1']);
+  });
 });
 
 describe('validateEvent', () => {
@@ -208,6 +227,8 @@ describe('validateEvent', () => {
     ['a session', sessionEvent()],
     ['settings', { type: 'settings', profile: 'ann', settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 }, at: '2024-06-01T09:00:00.000Z' }],
     ['a reset', resetEvent()],
+    ['a suspension', { type: 'suspend', profile: 'ann', deckId: DECK, questionId: 'q1', factId: 'f1', at: '2024-06-01T09:00:00.000Z' }],
+    ['an unsuspension', { type: 'unsuspend', profile: 'ann', deckId: DECK, questionId: 'q1', factId: 'f1', at: '2024-06-01T09:00:00.000Z' }],
   ])('accepts %s', (_name, event) => {
     expect(validateEvent(event as unknown as Record<string, unknown>)).toEqual([]);
   });
@@ -221,6 +242,7 @@ describe('validateEvent', () => {
     ['a rating with a bad card after', { type: 'review', review: { ...review.review, after: 'card' } }, ['review.after must be a card or null, not the string "card"']],
     ['an undo to a bad card', { type: 'undo', reviewId: 'r1', profile: 'p', deckId: 'd', factId: 'f', source: 'study', before: { due: 'x' }, at: '2024-06-01T09:00:00Z' }, ['before.due must be an ISO time, not the string "x"']],
     ['settings with a bad hour', { type: 'settings', profile: 'ann', settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: -1 }, at: '2024-06-01T09:00:00Z' }, ['settings.dayStartHour must be a whole number, 0 or more, not -1']],
+    ['a suspension without its question', { type: 'suspend', profile: 'ann', deckId: 'd', factId: 'f', at: '2024-06-01T09:00:00Z' }, ['event.questionId must be a string, not missing']],
   ])('refuses %s, saying what is wrong', (_name, event, problems) => {
     const found = validateEvent(event);
     expect(found.slice(0, problems.length)).toEqual(problems);

@@ -377,7 +377,7 @@ describe('a file damaged while a store is running', () => {
     await first.close();
     // This open backs up the file holding a1.
     const store = await Store.open(dataDir, { fs: makeFs(), checkpointEvery: 1, now: at('2024-06-02T09:00:00.000Z') });
-    const backup = join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json');
+    const backup = join(dataDir, 'backups', 'factdeck-000001-2024-06-02T09-00-00.000Z.json');
     await store.record(() => [attemptEvent({ id: 'a2' })]);
     expect(factCounts(await readDatabaseFile(store.file))).toEqual(['default/blinken-beijing/f1=2/2']);
 

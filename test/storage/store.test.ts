@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFile, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeEvents } from '../../src/storage/history.js';
@@ -7,6 +7,7 @@ import { HISTORY_FILE } from '../../src/storage/history-log.js';
 import { settingsEvent } from '../../src/storage/progress.js';
 import { DB_SCHEMA_VERSION, emptyDatabase } from '../../src/storage/schema.js';
 import { BACKUPS_KEPT, Store } from '../../src/storage/store.js';
+import { thisProcess } from '../../src/storage/process-identity.js';
 import { eventId, factCounts, freshData, logEvents, logLines, logSaves, readDatabaseFile, snapshot, storageRejection } from '../helpers/store-files.js';
 import { aSession, aVersion2Database, anAttempt, attemptEvent, claimEvent, reviewEvent, sessionEvent } from '../helpers/store-records.js';
 import { ScriptedFileSystem } from '../helpers/store-scripted-fs.js';
@@ -380,7 +381,7 @@ describe('Store with a damaged or foreign database file', () => {
     await store.record(() => [attemptEvent()]);
     await store.close();
     await (await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') })).close();
-    const backup = join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json');
+    const backup = join(dataDir, 'backups', 'factdeck-000001-2024-06-02T09-00-00.000Z.json');
 
     const file = join(dataDir, 'factdeck.json');
     await writeFile(file, '{"schemaVersion": 3, "facts": [');
@@ -392,7 +393,7 @@ describe('Store with a damaged or foreign database file', () => {
     expect(error.message.endsWith(`The file was left exactly as it is; ${error.hint}`)).toBe(true);
     expect(await snapshot(file, store.historyFile)).toEqual(before);
     expect(factCounts(await readDatabaseFile(backup))).toEqual(['default/blinken-beijing/f1=1/1']);
-    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-2024-06-02T09-00-00.000Z.json']);
+    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-000001-2024-06-02T09-00-00.000Z.json']);
   });
 
   it('refuses a database from a newer factdeck and leaves it alone', async () => {
@@ -554,8 +555,8 @@ describe('Store backups', () => {
 
     await (await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') })).close();
     await (await Store.open(dataDir, { now: at('2024-06-03T09:00:00.000Z') })).close();
-    expect(await readdir(backups)).toEqual(['factdeck-2024-06-02T09-00-00.000Z.json']);
-    expect(await readFile(join(backups, 'factdeck-2024-06-02T09-00-00.000Z.json'))).toEqual(closedBytes);
+    expect(await readdir(backups)).toEqual(['factdeck-000001-2024-06-02T09-00-00.000Z.json']);
+    expect(await readFile(join(backups, 'factdeck-000001-2024-06-02T09-00-00.000Z.json'))).toEqual(closedBytes);
   });
 
   it('backs up the bytes as they were, before replaying the log into the file', async () => {
@@ -564,7 +565,7 @@ describe('Store backups', () => {
     await store.record(() => [attemptEvent()]);
     const unreplayed = await readFile(store.file);
     const reopened = await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') });
-    expect(await readFile(join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json'))).toEqual(unreplayed);
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-000001-2024-06-02T09-00-00.000Z.json'))).toEqual(unreplayed);
     expect(factCounts(await readDatabaseFile(store.file))).toEqual(['default/blinken-beijing/f1=1/1']);
     await Promise.all([store.close(), reopened.close()]);
   });
@@ -577,10 +578,30 @@ describe('Store backups', () => {
       await store.close();
     }
     const names = await readdir(join(dataDir, 'backups'));
-    expect(names.sort()).toEqual([4, 5, 6, 7, 8].map((day) => `factdeck-2024-06-0${day}T09-00-00.000Z.json`));
+    // Day 1 had nothing to back up: days 2 to 8 made backups 1 to 7.
+    expect(names.sort()).toEqual([4, 5, 6, 7, 8].map((day) => `factdeck-00000${day - 1}-2024-06-0${day}T09-00-00.000Z.json`));
     // The backup taken on day 8 holds what days 1 to 7 saved.
-    const newest = await readDatabaseFile(join(dataDir, 'backups', 'factdeck-2024-06-08T09-00-00.000Z.json'));
+    const newest = await readDatabaseFile(join(dataDir, 'backups', 'factdeck-000007-2024-06-08T09-00-00.000Z.json'));
     expect(factCounts(newest)).toEqual(['default/blinken-beijing/f1=7/7']);
+  });
+
+  it(`keeps the newest ${BACKUPS_KEPT} by the order they were taken in, whatever the clock said: a clock set back prunes the old, not the new`, async () => {
+    const dataDir = await tempDir();
+    // A clock that was years ahead, then set right; and backups left by an older factdeck, named by time only.
+    await mkdir(join(dataDir, 'backups'), { recursive: true });
+    await writeFile(join(dataDir, 'backups', 'factdeck-2031-01-01T09-00-00.000Z.json'), '{}');
+    const days = ['2030-01-01', '2030-01-02', '2030-01-03', '2030-01-04', '2024-06-01', '2024-06-02', '2024-06-03'];
+    for (const [i, day] of days.entries()) {
+      const store = await Store.open(dataDir, { now: at(`${day}T09:00:00.000Z`) });
+      await store.record(() => [attemptEvent({ id: `a${i}` })]);
+      await store.close();
+    }
+    // Six backups (the first open had no database to copy) after the old one: the newest five stand.
+    const names = await readdir(join(dataDir, 'backups'));
+    expect(names.sort()).toEqual(['factdeck-000002-2030-01-03T09-00-00.000Z.json', 'factdeck-000003-2030-01-04T09-00-00.000Z.json', 'factdeck-000004-2024-06-01T09-00-00.000Z.json', 'factdeck-000005-2024-06-02T09-00-00.000Z.json', 'factdeck-000006-2024-06-03T09-00-00.000Z.json']);
+    // The last taken holds the most: what the six runs before it saved.
+    const newest = await readDatabaseFile(join(dataDir, 'backups', 'factdeck-000006-2024-06-03T09-00-00.000Z.json'));
+    expect(factCounts(newest)).toEqual(['default/blinken-beijing/f1=6/6']);
   });
 
   it('fails the open when the backup cannot be written, leaving the database and the log alone', async () => {
@@ -606,7 +627,7 @@ describe('Store backups', () => {
     await store.close();
     // Nothing to checkpoint at this close: the backup and the file hold the same bytes afterwards.
     await (await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') })).close();
-    const backup = join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json');
+    const backup = join(dataDir, 'backups', 'factdeck-000001-2024-06-02T09-00-00.000Z.json');
     expect(await readFile(backup)).toEqual(await readFile(store.file));
     expect((await stat(backup)).ino).not.toBe((await stat(store.file)).ino);
     expect((await stat(store.file)).nlink).toBe(1);
@@ -633,8 +654,8 @@ describe('Store backups', () => {
     fs.failNext('copy', 'EXDEV');
     await (await Store.open(dataDir, { fs, now: at('2024-06-02T09:00:00.000Z') })).close();
     expect(fs.steps.map((s) => s.step)).toEqual(['open', 'writeFile', 'sync', 'close', 'rename', 'syncDir']);
-    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-2024-06-02T09-00-00.000Z.json']);
-    expect(await readFile(join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json'))).toEqual(bytes);
+    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-000001-2024-06-02T09-00-00.000Z.json']);
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-000001-2024-06-02T09-00-00.000Z.json'))).toEqual(bytes);
     expect(await tempFilesIn(join(dataDir, 'backups'))).toEqual([]);
   });
 
@@ -648,26 +669,26 @@ describe('Store backups', () => {
     fs.failNext('rename', 'EIO');
     await (await Store.open(dataDir, { fs, now: at('2024-06-02T09:00:00.000Z') })).close();
     expect(fs.steps.map((s) => s.step)).toEqual(['copy', 'open', 'writeFile', 'sync', 'close', 'rename', 'syncDir']);
-    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-2024-06-02T09-00-00.000Z.json']);
-    expect(await readFile(join(dataDir, 'backups', 'factdeck-2024-06-02T09-00-00.000Z.json'))).toEqual(bytes);
+    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-000001-2024-06-02T09-00-00.000Z.json']);
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-000001-2024-06-02T09-00-00.000Z.json'))).toEqual(bytes);
   });
 });
 
 describe('Store migrating an older database', () => {
   const tempDir = useStoreTempDirs();
 
-  it('backs up the old bytes first, moves version 2 answers into the log, and rewrites the file as version 3', async () => {
+  it('backs up the old bytes first, moves version 2 answers into the log, and rewrites the file as the current version', async () => {
     const dataDir = await tempDir();
     const file = join(dataDir, 'factdeck.json');
     const oldBytes = JSON.stringify(aVersion2Database());
     await writeFile(file, oldBytes);
     const store = await Store.open(dataDir, { now: at('2024-06-05T09:00:00.000Z') });
-    expect(await readFile(join(dataDir, 'backups', 'factdeck-2024-06-05T09-00-00.000Z.json'), 'utf8')).toBe(oldBytes);
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-000001-2024-06-05T09-00-00.000Z.json'), 'utf8')).toBe(oldBytes);
 
     expect(factCounts(store.data())).toEqual(['default/blinken-beijing/f1=2/1', 'default/blinken-beijing/f2=1/1']);
     expect((await logEvents(store.historyFile)).map((e) => e.type)).toEqual(['attempt', 'attempt', 'attempt', 'review', 'session']);
     const onDisk = await readDatabaseFile(file);
-    expect(onDisk.schemaVersion).toBe(3);
+    expect(onDisk.schemaVersion).toBe(DB_SCHEMA_VERSION);
     expect(onDisk).toEqual(store.data());
     expect(onDisk.logBytes).toBe((await stat(store.historyFile)).size);
     await store.close();
@@ -693,9 +714,10 @@ describe('Store and stale temp files', () => {
   it("removes a dead writer's temp files on open and keeps a live one's", async () => {
     const dataDir = await tempDir();
     await (await Store.open(dataDir)).close();
-    const dead = `.factdeck.json.${deadPid()}.0a1b2c.tmp`;
-    const live = `.factdeck.json.${process.pid}.3d4e5f.tmp`;
-    const deadBackup = `.factdeck-2024-06-01T09-00-00.000Z.json.${deadPid()}.0a1b2c.tmp`;
+    const scope = thisProcess().scope;
+    const dead = `.factdeck.json.${deadPid()}-${scope}.0a1b2c.tmp`;
+    const live = `.factdeck.json.${process.pid}-${scope}.3d4e5f.tmp`;
+    const deadBackup = `.factdeck-2024-06-01T09-00-00.000Z.json.${deadPid()}-${scope}.0a1b2c.tmp`;
     await writeFile(join(dataDir, dead), '{"half": ');
     await writeFile(join(dataDir, live), '{"half": ');
     await writeFile(join(dataDir, 'backups', deadBackup), '{');

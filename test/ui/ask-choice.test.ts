@@ -15,7 +15,7 @@ describe('askChoice', () => {
         '  2) Shanghai',
         '  3) Hong Kong',
         "  0) Don't know",
-        "↑↓ move · Enter pick · 1-3 pick at once · 0/d don't know",
+        "↑↓ move · Enter pick · 1-3 pick at once · 0/d don't know · q quit",
       ].join('\n'),
     );
     events.keypress('enter');
@@ -30,7 +30,7 @@ describe('askChoice', () => {
     expect(getScreen()).toContain('> 2) Shanghai');
     events.keypress('enter');
     await expect(answer).resolves.toBe(1);
-    expect(getScreen()).toBe('✔ Where will Blinken go? Shanghai');
+    expect(getScreen()).toBe('› Where will Blinken go? Shanghai');
   });
 
   it('picks at once with a number key', async () => {
@@ -51,7 +51,7 @@ describe('askChoice', () => {
     const { answer, events, getScreen } = await render(askChoice, cities);
     events.keypress(key);
     await expect(answer).resolves.toBe(DONT_KNOW);
-    expect(getScreen()).toBe("✔ Where will Blinken go? don't know");
+    expect(getScreen()).toBe("› Where will Blinken go? don't know");
   });
 
   it('answers "don\'t know" from the last entry with the arrows', async () => {
@@ -92,7 +92,7 @@ describe('askTrueFalse', () => {
         '> 1) True',
         '  2) False',
         "  0) Don't know",
-        "↑↓ move · Enter pick · t/1 true · f/2 false · 0/d don't know",
+        "↑↓ move · Enter pick · t/1 true · f/2 false · 0/d don't know · q quit",
       ].join('\n'),
     );
     events.keypress('enter');
@@ -117,7 +117,7 @@ describe('askTrueFalse', () => {
     events.keypress('down');
     events.keypress('enter');
     await expect(answer).resolves.toBe(false);
-    expect(getScreen()).toBe('✔ True? False');
+    expect(getScreen()).toBe('› True? False');
   });
 });
 

@@ -14,7 +14,7 @@ describe('askMultiSelect', () => {
         '  [ ] 2) fentanyl',
         '  [ ] 3) the Olympics',
         '  [ ] 4) a spy balloon',
-        "↑↓ move · Space tick · 1-4 tick that one · Enter submit · d don't know",
+        "↑↓ move · Space tick · 1-4 tick that one · Enter submit · d don't know · q quit",
       ].join('\n'),
     );
     events.keypress('d');
@@ -34,7 +34,7 @@ describe('askMultiSelect', () => {
     );
     events.keypress('enter');
     await expect(answer).resolves.toEqual(['Taiwan', 'fentanyl']);
-    expect(getScreen()).toBe('✔ Which does the article mention? Taiwan, fentanyl');
+    expect(getScreen()).toBe('› Which does the article mention? Taiwan, fentanyl');
   });
 
   it('toggles with number keys and resolves in the order shown', async () => {
@@ -65,6 +65,6 @@ describe('askMultiSelect', () => {
     events.keypress('1');
     events.keypress('d');
     await expect(answer).resolves.toBe(DONT_KNOW);
-    expect(getScreen()).toBe("✔ Which does the article mention? don't know");
+    expect(getScreen()).toBe("› Which does the article mention? don't know");
   });
 });

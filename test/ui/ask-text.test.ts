@@ -6,7 +6,7 @@ describe('askText', () => {
   it('shows the question, the hint and how to pass', async () => {
     const { answer, events, getScreen } = await render(askText, { message: 'Who leads the State Department?', hint: 'a surname' });
     expect(getScreen()).toBe(
-      ['? Who leads the State Department?', 'a surname', "Enter on an empty line: don't know"].join('\n'),
+      ['? Who leads the State Department?', 'a surname', "Enter on an empty line: don't know · Esc: quit"].join('\n'),
     );
     events.type('Blinken');
     events.keypress('enter');
@@ -19,7 +19,7 @@ describe('askText', () => {
     expect(getScreen()).toContain('? Who?   Antony Blinken');
     events.keypress('enter');
     await expect(answer).resolves.toBe('Antony Blinken');
-    expect(getScreen()).toBe('✔ Who? Antony Blinken');
+    expect(getScreen()).toBe('› Who? Antony Blinken');
   });
 
   it('follows backspace', async () => {
@@ -38,7 +38,7 @@ describe('askText', () => {
     if (typed !== '') events.type(typed);
     events.keypress('enter');
     await expect(answer).resolves.toBe(DONT_KNOW);
-    expect(getScreen()).toBe("✔ Who? don't know");
+    expect(getScreen()).toBe("› Who? don't know");
   });
 
   it('keeps the text the user types, letters the other prompts use as keys included', async () => {

@@ -101,7 +101,7 @@ describe('askFlashcard', () => {
     events.keypress('?');
     const help = getScreen();
     expect(help).toContain('Keys');
-    for (const line of ['Space, Enter  show the answer', '1 2 3 4       rate Again, Hard, Good, Easy', 'u             undo the last rating', '?             show or hide these keys', 'q             quit studying']) {
+    for (const line of ['Space, Enter  show the answer', '1 2 3 4       rate Again, Hard, Good, Easy', 'u             undo the last rating', '?             show or hide these keys', 'q, Esc        quit studying']) {
       expect(help).toContain(line);
     }
     events.keypress('?');
@@ -123,7 +123,7 @@ describe('askFlashcard', () => {
     if (flip) events.keypress('enter');
     events.keypress(flip ? 'q' : { name: 'q', shift: true });
     await expect(answer).resolves.toEqual({ action: 'quit' });
-    expect(getScreen()).toBe('✔ Card 3 of 12 · due quit');
+    expect(getScreen()).toBe('› Card 3 of 12 · due quit');
   });
 
   it('leaves one line with the rating once rated', async () => {
@@ -131,7 +131,7 @@ describe('askFlashcard', () => {
     events.keypress('space');
     events.keypress('4');
     await answer;
-    expect(getScreen()).toBe('✔ Card 3 of 12 · due Easy (8d)');
+    expect(getScreen()).toBe('› Card 3 of 12 · due Easy (8d)');
   });
 
   it.each([

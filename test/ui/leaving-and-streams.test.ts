@@ -20,7 +20,7 @@ const everyPrompt = [
   ['askText', () => render(askText, { message: 'Q?' })],
   ['askOrder', () => render(askOrder, { message: 'Q?', items: ['a', 'b'] })],
   ['askMultiSelect', () => render(askMultiSelect, { message: 'Q?', choices: ['a', 'b'] })],
-  ['askAfterFeedback', () => render(askAfterFeedback, { canClaim: true })],
+  ['askAfterFeedback', () => render(askAfterFeedback, { offer: { claim: true, undo: true } })],
   ['askSelect', () => render(askSelect<string>, { message: 'Q?', choices: [{ name: 'a', value: 'a' }], quitValue: 'q' })],
 ] as const;
 

@@ -42,6 +42,13 @@ describe('renderFeedback', () => {
     expect(lines[0]).toBe(first);
   });
 
+  it('names the accepted spelling nearest to what was typed, cleaned like any deck text', () => {
+    const question = shortAnswer({ factId: 'f-mayor', answer: 'Dana Ortiz', accept: ['Mayor Ortiz'] });
+    expect(feedback({ question, typo: true, spelling: 'Mayor Ortiz' }).split('\n')[0]).toBe('Correct. (mind the spelling: Mayor Ortiz)');
+    expect(feedback({ question, typo: true }).split('\n')[0]).toBe('Correct. (mind the spelling: Dana Ortiz)');
+    expect(feedback({ question, typo: true, spelling: `Mayor ${EVIL}` }).split('\n')[0]).not.toContain(ESC);
+  });
+
   it('shows the explanation, the fact and the whole source sentence with quote and answer marked', () => {
     const text = feedback({ question: choiceQuestion({ factId: 'f-mayor' }), correct: false });
     expect(text.split('\n')).toEqual([
@@ -121,7 +128,7 @@ describe('renderPlainQuestion', () => {
   });
 
   it.each([
-    [trueFalse(), 'Answer true or false (t/f).'],
+    [trueFalse(), 'Answer true or false (t/f, or 1/2).'],
     [cloze(), 'Type the missing words.'],
     [shortAnswer(), 'Type your answer.'],
     [orderQuestion(), 'Type the numbers in the right order, e.g. 2 1 3.'],
@@ -171,30 +178,38 @@ describe('renderSummary', () => {
     ...overrides,
   });
 
+  const after = (stillMissed: number) => ({ stillMissed, review: 'factdeck review --data /tmp/d' });
+
   it('shows the score, the topics and the missed facts of a quiz', () => {
-    expect(renderSummary(summary(), 'quiz', plainStyle).split('\n')).toEqual([
+    expect(renderSummary(summary(), 'quiz', plainStyle, after(1)).split('\n')).toEqual([
       'Score: 3/4 (75%)  ·  time 1m 35s',
       'By topic:',
       '  building  1/2',
       '  people    2/2',
       'Missed (1):',
       '  - The library holds 40,000 books.',
-      'Run `factdeck review` to go over what you missed.',
+      'Run `factdeck review --data /tmp/d` to go over what you missed (1 fact).',
     ]);
   });
 
   it('shows what a review cleared and what is still missed', () => {
-    const text = renderSummary(summary({ cleared: [mayor] }), 'review', plainStyle);
+    const text = renderSummary(summary({ cleared: [mayor] }), 'review', plainStyle, after(1));
     expect(text).toContain('Learned this time (1):\n  + Dana Ortiz, the mayor of Harbour Town, opened the library.');
     expect(text).toContain('Missed (1):\n  - The library holds 40,000 books.');
-    expect(text).toContain('Run `factdeck review` again later for what is still missed.');
+    expect(text).toContain('1 fact still to review: run `factdeck review --data /tmp/d` again later.');
+  });
+
+  it('a review stopped early (q, --count, end of input) with nothing missed in it says how many are left, not "well done"', () => {
+    const text = renderSummary(summary({ correct: 1, total: 1, percent: 100, missed: [], cleared: [mayor] }), 'review', plainStyle, after(2));
+    expect(text).not.toContain('Well done');
+    expect(text.split('\n').at(-1)).toBe('2 facts still to review: run `factdeck review --data /tmp/d` again.');
   });
 
   it.each([
     ['quiz', 'Nothing missed. Well done.'],
     ['review', 'Nothing left to review. Well done.'],
   ] as const)('praises a %s with nothing missed', (mode, praise) => {
-    const text = renderSummary(summary({ correct: 4, percent: 100, missed: [] }), mode, plainStyle);
+    const text = renderSummary(summary({ correct: 4, percent: 100, missed: [] }), mode, plainStyle, after(0));
     expect(text.split('\n')[0]).toBe('Score: 4/4 (100%)  ·  time 1m 35s');
     expect(text.split('\n').at(-1)).toBe(praise);
     expect(text).not.toContain('Missed');
@@ -206,7 +221,7 @@ describe('renderSummary', () => {
     [60_000, '1m 00s'],
     [605_000, '10m 05s'],
   ])('shows %d ms as %s', (ms, shown) => {
-    expect(renderSummary(summary({ ms }), 'quiz', plainStyle).split('\n')[0]).toBe(`Score: 3/4 (75%)  ·  time ${shown}`);
+    expect(renderSummary(summary({ ms }), 'quiz', plainStyle, after(1)).split('\n')[0]).toBe(`Score: 3/4 (75%)  ·  time ${shown}`);
   });
 });
 
@@ -223,7 +238,7 @@ describe('untrusted text', () => {
   it.each([
     ['a plain question', () => renderPlainQuestion({ question: evilQuestion, options: evilQuestion.choices }, 1, 1)],
     ['feedback', () => renderFeedback({ correct: false, typo: false, dontKnow: false, question: evilQuestion, fact: evilFact, sentence: `It ${EVIL} holds 40,000 books.` }, plainStyle, true)],
-    ['a summary', () => renderSummary({ correct: 0, total: 1, percent: 0, ms: 0, byTopic: [{ topic: evilFact.topic, correct: 0, total: 1 }], missed: [evilFact], cleared: [evilFact] }, 'review', plainStyle)],
+    ['a summary', () => renderSummary({ correct: 0, total: 1, percent: 0, ms: 0, byTopic: [{ topic: evilFact.topic, correct: 0, total: 1 }], missed: [evilFact], cleared: [evilFact] }, 'review', plainStyle, { stillMissed: 1, review: 'factdeck review' })],
     ['a header', () => renderHeader(`Title ${EVIL}`, 'Quiz', plainStyle)],
   ])('does not reach the output of %s', (_name, render) => {
     const text = render();
@@ -236,5 +251,34 @@ describe('untrusted text', () => {
   it('keeps the words around an escape sequence', () => {
     const text = renderPlainQuestion({ question: evilQuestion, options: [] }, 1, 1);
     expect(text.split('\n')[1]).toBe('Prompt red');
+  });
+});
+
+describe('select-all feedback, choice by choice', () => {
+  it('says of each choice, in the order shown, whether ticking it (or not) was right', () => {
+    const question = multiSelect({ choices: ['a', 'b', 'c', 'd'], answer: ['a', 'c'] });
+    const text = renderFeedback({ correct: false, typo: false, dontKnow: false, question, fact: undefined, sentence: null, given: ['a', 'b'], options: ['d', 'c', 'b', 'a'] }, plainStyle, true);
+    expect(text.split('\n').slice(1, 6)).toEqual([
+      '  Your ticks:',
+      '    [ ] d  rightly left out',
+      '    [ ] c  missed: it is in the answer',
+      '    [x] b  wrong: not in the answer',
+      '    [x] a  right',
+    ]);
+  });
+
+  it("says nothing of the kind for don't know", () => {
+    const question = multiSelect({ choices: ['a', 'b'], answer: ['a'] });
+    expect(renderFeedback({ correct: false, typo: false, dontKnow: true, question, fact: undefined, sentence: null, given: null, options: ['a', 'b'] }, plainStyle, true)).not.toContain('Your ticks');
+  });
+});
+
+describe('header and progress in a narrow terminal', () => {
+  it('the rule never outgrows the width, and the progress bar shrinks, then goes', () => {
+    const header = renderHeader('A very long deck title that will not fit in thirty columns at all', 'Quiz', plainStyle, 29);
+    for (const line of header.split('\n')) expect([...line].length).toBeLessThanOrEqual(29);
+    expect(renderProgress(3, 10, plainStyle, false, 29)).toBe('Question 3 of 10  [##-------]');
+    expect(renderProgress(3, 10, plainStyle, false, 20)).toBe('Question 3 of 10');
+    expect(renderProgress(3, 10, plainStyle)).toBe('Question 3 of 10  [####----------------]');
   });
 });

@@ -1,18 +1,18 @@
 // Bytes of a file to import -> text, or why not: too large, binary, or not UTF-8 (with the lines where
 // it is not). Pure: the command reads the bytes.
 
+import { MAX_DECK_FILE_BYTES, megabytes } from '../limits.js';
 import type { LineProblem } from './delimited.js';
 
-/** Far above any real card file; stops a stray huge file from exhausting memory. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** A file larger than a deck may be cannot become one (its deck.json would be larger still). */
+export const MAX_IMPORT_BYTES = MAX_DECK_FILE_BYTES;
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; problems: LineProblem[] };
 
 export function tooLargeProblem(size: number): LineProblem {
-  const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
   return {
     line: null,
-    message: `the file is too large (${mb(size)}; the limit is ${mb(MAX_IMPORT_BYTES)})`,
+    message: `the file is too large (${megabytes(size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)})`,
     hint: 'split it into smaller files and import them one by one',
   };
 }

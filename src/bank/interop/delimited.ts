@@ -9,6 +9,8 @@
 // - a quote left open is a problem reported at the line where it opened, and ends the reading (what
 //   follows is all inside the quote, so no later line can be trusted).
 
+import { neutralizeFormula } from './formula-cells.js';
+
 export interface DelimitedRecord {
   /** The line the record starts on, 1-based, counted in the whole file. */
   line: number;
@@ -41,6 +43,8 @@ export interface FormatOptions {
   lineEnd: '\r\n' | '\n';
   /** Quote fields that start with `#`, so a reader that takes `#` lines as comments keeps them. */
   quoteLeadingHash?: boolean;
+  /** Give a field a spreadsheet could run as a formula a leading apostrophe (see formula-cells.ts). */
+  neutralizeFormulas?: boolean;
 }
 
 const QUOTE = '"';
@@ -157,7 +161,8 @@ export function parseDelimited(text: string, options: ParseOptions): DelimitedPa
   return { records, problems };
 }
 
-export function formatField(value: string, options: FormatOptions): string {
+export function formatField(field: string, options: FormatOptions): string {
+  const value = options.neutralizeFormulas === true ? neutralizeFormula(field) : field;
   const needsQuotes =
     value.includes(options.separator) ||
     value.includes(QUOTE) ||

@@ -6,17 +6,28 @@
 //   question, else its first multi-select question, else a fill-in-the-blank made from the statement
 //   (a number or a capitalised name in it blanked out), else "Does the article say this? <statement>";
 // - back: the answer, then on the next line the article's sentence that holds the fact's quote. A deck
-//   without an article (origin "imported") has no sentence to show: its back is the fact's statement,
-//   which for an imported deck is the back side it was imported from;
-// - tags: the topic, then the deck id, each with white space turned into underscores (Anki splits tags
-//   on spaces). The topic comes first because `import` takes the first tag as the topic.
+//   without an article (origin "imported") has no sentence to show: its back is the answer, then the
+//   fact's statement, unless the statement already starts with the answer (import reads a back the same
+//   way: the first line is the answer, the rest explains it, so a round trip gives the same rows);
+// - tags: the topic as `factdeck::topic::<topic>` (topic-tag.ts), then the deck id, each with white
+//   space turned into underscores (Anki splits tags on spaces). Anki sorts tags, so the topic is marked
+//   by its prefix, not by coming first.
+// In CSV and Anki text, a cell a spreadsheet would run as a formula gets a leading apostrophe
+// (formula-cells.ts), unless the export is asked to be raw.
 
 import { findQuoteSentence, splitSentences } from '../../domain/article.js';
 import { isTypedQuestion, type Deck, type Fact, type Question } from '../../domain/deck.js';
-import { ANKI_FORMAT, formatCsv, formatDelimited } from './delimited.js';
+import { ANKI_FORMAT, CSV_FORMAT, formatDelimited, type FormatOptions } from './delimited.js';
+import { trimKeepingInert } from './formula-cells.js';
+import { TOPIC_TAG_PREFIX } from './topic-tag.js';
 
 export const EXPORT_FORMATS = ['anki', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  /** Cells exactly as the deck has them, formula-like ones included (default: neutralized). */
+  raw?: boolean;
+}
 
 export interface Card {
   front: string;
@@ -51,7 +62,7 @@ function blankCandidates(statement: string): string[] {
 }
 
 /** The statement turned into a question: a fill-in-the-blank when a word can be blanked fairly. */
-function statementCard(fact: Fact): { front: string; answer: string } {
+export function statementCard(fact: Fact): { front: string; answer: string } {
   const statement = fact.statement.trim();
   for (const candidate of blankCandidates(statement)) {
     const at = statement.indexOf(candidate);
@@ -89,10 +100,13 @@ export function deckCards(deck: Deck, article: string | null): Card[] {
     const question = cardQuestion(byFact.get(fact.id) ?? []);
     const { front, answer } = question === null ? statementCard(fact) : { front: question.prompt, answer: question.answer };
     const sentence = article === null ? null : (findQuoteSentence(sentences, fact.quote)?.text ?? fact.quote);
-    const back = sentence === null ? fact.statement : `${answer.trim()}\n${sentence.trim()}`;
+    // A statement that already starts with the answer (one line, or imported before backs were split)
+    // is the back as it is.
+    const saysAnswer = sentence === null && fact.statement.trim().split('\n')[0]?.trim() === answer.trim();
+    const back = saysAnswer ? fact.statement : `${answer.trim()}\n${(sentence ?? fact.statement).trim()}`;
     const topicTag = toTag(fact.topic);
-    const tags = [topicTag, deckTag].filter((tag, i, all) => tag !== '' && all.indexOf(tag) === i);
-    return { front: front.trim(), back: back.trim().replace(/\r\n?/g, '\n'), tags };
+    const tags = [topicTag === '' ? '' : `${TOPIC_TAG_PREFIX}${topicTag}`, deckTag].filter((tag, i, all) => tag !== '' && all.indexOf(tag) === i);
+    return { front: trimKeepingInert(front), back: trimKeepingInert(back).replace(/\r\n?/g, '\n'), tags };
   });
 }
 
@@ -104,19 +118,23 @@ function oneLine(text: string): string {
 /**
  * Anki's text import format (Anki 2.1.55+ reads the headers; older versions skip `#` lines as comments):
  * UTF-8, tab-separated, plain text (`#html:false`: Anki escapes < and & and turns line breaks into <br>),
- * tags in column 3, and `#deck`, which presets the deck when one of that name exists (Anki falls back to
- * the default deck otherwise). No `#columns`: with column names Anki maps note fields by name, and the
- * fields of a localised "Basic" note type are not called Front and Back, so the back would go unmapped;
- * without names it maps them by position, which is what we want.
+ * tags in column 3, `#notetype:Basic` (the note type the rows are for), and `#deck`, the deck the notes go
+ * to (current Anki creates it when there is none of that name). No `#columns`: with column names Anki
+ * maps note fields by name, and the fields of a localised "Basic" note type are not called Front and
+ * Back, so the back would go unmapped; without names it maps them by position, which is what we want.
  */
-export function formatAnki(deck: Deck, cards: readonly Card[]): string {
-  const header = ['#separator:tab', '#html:false', '#tags column:3', `#deck:${oneLine(deck.title)}`];
-  return `${header.join('\n')}\n${formatDelimited(cardRows(cards), ANKI_FORMAT)}`;
+export function formatAnki(deck: Deck, cards: readonly Card[], options: ExportOptions = {}): string {
+  const header = ['#separator:tab', '#html:false', '#notetype:Basic', '#tags column:3', `#deck:${oneLine(deck.title)}`];
+  return `${header.join('\n')}\n${formatDelimited(cardRows(cards), withFormulas(ANKI_FORMAT, options))}`;
 }
 
 /** CSV per RFC 4180 with a header row `front,back,tags`. */
-export function formatCsvCards(cards: readonly Card[]): string {
-  return formatCsv([['front', 'back', 'tags'], ...cardRows(cards)]);
+export function formatCsvCards(cards: readonly Card[], options: ExportOptions = {}): string {
+  return formatDelimited([['front', 'back', 'tags'], ...cardRows(cards)], withFormulas(CSV_FORMAT, options));
+}
+
+function withFormulas(format: FormatOptions, options: ExportOptions): FormatOptions {
+  return { ...format, neutralizeFormulas: options.raw !== true };
 }
 
 /** The deck exactly as deck.json holds it, pretty-printed. */
@@ -128,13 +146,13 @@ function cardRows(cards: readonly Card[]): string[][] {
   return cards.map((card) => [card.front, card.back, card.tags.join(' ')]);
 }
 
-export function exportDeck(deck: Deck, article: string | null, format: ExportFormat): string {
+export function exportDeck(deck: Deck, article: string | null, format: ExportFormat, options: ExportOptions = {}): string {
   switch (format) {
     case 'json':
       return formatJsonDeck(deck);
     case 'csv':
-      return formatCsvCards(deckCards(deck, article));
+      return formatCsvCards(deckCards(deck, article), options);
     case 'anki':
-      return formatAnki(deck, deckCards(deck, article));
+      return formatAnki(deck, deckCards(deck, article), options);
   }
 }

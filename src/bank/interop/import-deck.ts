@@ -2,10 +2,18 @@
 // reads the file, decides where the deck goes, and writes it only when there is no problem at all.
 //
 // Text files (Anki, CSV, TSV; see read-cards.ts) become a deck of origin "imported" without an article:
-// one fact per card (statement = quote = the back; topic = the first tag with underscores read as
-// spaces, or "imported") and one short-answer question (prompt = the front, answer = the back's first
-// line, accept = [], explanation = the back). Ids come from the content (content-id.ts), so importing
-// the same file twice gives the same ids and progress carries over.
+// one fact per card and one short-answer question (prompt = the front, answer = the back's first line,
+// accept = []). A back of several lines is an answer and what explains it (factdeck's own export writes
+// the answer, then the article's sentence): the lines after the first are the fact's statement and quote
+// and the question's explanation, so feedback does not say the answer twice ("Mayor Mayor João ...").
+// A back of one line is all of those. The topic is the `factdeck::topic::` tag, or else the first tag,
+// underscores read as spaces, or "imported". A cloze card gives a fact and a cloze question per cloze
+// number. Ids come from the content (content-id.ts), so importing the same file twice gives the same ids
+// and progress carries over.
+//
+// A row that cannot be a card (no back, only an image, a question that gives its answer away) is
+// skipped and listed with its line; the rest is imported. With `strict`, any such row refuses the whole
+// file, as does a problem of the whole file (a bad header, a quote never closed) in any case.
 //
 // A factdeck JSON file is a deck: checked by the same validator as `factdeck check` and kept as it is,
 // with two exceptions, both reported as notes: its id follows the folder it goes to (the validator wants
@@ -16,11 +24,13 @@
 import { locateJsonError } from '../json-location.js';
 import { locateProblemValues, nearestLocation } from '../parse-deck.js';
 import { validateDeck, type DeckProblem } from '../validate-deck.js';
-import { DECK_SCHEMA_VERSION, type Deck, type Fact, type ShortAnswerQuestion } from '../../domain/deck.js';
+import { DECK_SCHEMA_VERSION, type Deck, type Fact, type Question } from '../../domain/deck.js';
+import { clozeCard, clozeNumbers, clozeShown } from './anki-package.js';
 import { contentId } from './content-id.js';
 import { stripBom, type LineProblem } from './delimited.js';
 import { readCards, type CardFormat, type ReadCard } from './read-cards.js';
 import { fileStem, isDeckId, slugify } from './slug.js';
+import { topicFromTags } from './topic-tag.js';
 
 export type ImportFormat = CardFormat | 'json';
 
@@ -39,6 +49,8 @@ export interface ImportOptions {
   folderName?: string;
   /** `$schema` for a new deck (the command knows whether the deck lands beside deck.schema.json). */
   schemaRef?: string;
+  /** All or nothing: a row that cannot be imported refuses the whole file. */
+  strict?: boolean;
 }
 
 export interface ImportPlan {
@@ -46,21 +58,24 @@ export interface ImportPlan {
   /** The deck to write; null when there are problems. */
   deck: Deck | null;
   problems: ImportProblem[];
-  /** Changes the user should hear about (a JSON deck's id or origin). */
+  /** Rows left out of the deck, each with its line and why (none with `strict`: they are problems then). */
+  skipped: ImportProblem[];
+  /** Changes the user should hear about (a JSON deck's id or origin, fields left out). */
   notes: string[];
 }
 
-/**
- * The topic a card's first tag stands for: export writes "the visit" as the tag "the_visit". Only an
- * underscore between two other characters stands for a space, so "__proto__" stays as it is.
- */
-export function topicFromTags(tags: readonly string[]): string {
-  const topic = (tags[0] ?? '').replace(/(?<=[^_\s])_(?=[^_\s])/g, ' ').trim();
-  return topic === '' ? 'imported' : topic;
-}
+export { topicFromTags } from './topic-tag.js';
 
 function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text.trim();
+}
+
+/** The lines of a back after its first (the answer): what explains it, or the whole back when there are none. */
+function afterFirstLine(text: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  const rest = lines.slice(first + 1).join('\n').trim();
+  return rest === '' ? text : rest;
 }
 
 /** Ids unique within the deck: the same content twice gets a counter mixed in. */
@@ -83,14 +98,34 @@ function cleanTitle(title: string): string {
 
 /** Builds the deck of an imported card file. */
 export function buildImportedDeck(cards: readonly ReadCard[], meta: { id: string; title: string; schemaRef?: string }): Deck {
+  return buildDeckWithLines(cards, meta).deck;
+}
+
+/** The deck, and the card each fact came from (by index). */
+function buildDeckWithLines(cards: readonly ReadCard[], meta: { id: string; title: string; schemaRef?: string }): { deck: Deck; cardOfFact: number[] } {
   const nextId = makeIdSource();
   const facts: Fact[] = [];
-  const questions: ShortAnswerQuestion[] = [];
-  for (const card of cards) {
+  const questions: Question[] = [];
+  const cardOfFact: number[] = [];
+  for (const [index, card] of cards.entries()) {
     const topic = topicFromTags(card.tags);
+    if (card.cloze === true) {
+      const statement = clozeShown(card.front);
+      for (const number of clozeNumbers(card.front)) {
+        const made = clozeCard(card.front, number, (text) => text.trim());
+        if (made === null) continue;
+        const content = `${made.prompt}\u0000${made.answer}\u0000${topic}`;
+        const factId = nextId(`fact\u0000${content}`);
+        facts.push({ id: factId, statement, quote: statement, topic });
+        questions.push({ id: nextId(`question\u0000${content}`), factId, kind: 'cloze', prompt: made.prompt, answer: made.answer, accept: [], explanation: card.back === '' ? statement : `${statement}\n${card.back}` });
+        cardOfFact.push(index);
+      }
+      continue;
+    }
     const content = `${card.front}\u0000${card.back}\u0000${topic}`;
     const factId = nextId(`fact\u0000${content}`);
-    facts.push({ id: factId, statement: card.back, quote: card.back, topic });
+    const said = afterFirstLine(card.back);
+    facts.push({ id: factId, statement: said, quote: said, topic });
     questions.push({
       id: nextId(`question\u0000${content}`),
       factId,
@@ -98,8 +133,9 @@ export function buildImportedDeck(cards: readonly ReadCard[], meta: { id: string
       prompt: card.front,
       answer: firstLine(card.back),
       accept: [],
-      explanation: card.back,
+      explanation: said,
     });
+    cardOfFact.push(index);
   }
   const deck: Deck = {
     schemaVersion: DECK_SCHEMA_VERSION,
@@ -110,13 +146,7 @@ export function buildImportedDeck(cards: readonly ReadCard[], meta: { id: string
     facts,
     questions,
   };
-  return meta.schemaRef === undefined ? deck : { $schema: meta.schemaRef, ...deck };
-}
-
-/** `facts[3].statement` or `questions[3]` -> 3. */
-function rowOfPath(path: string): number | null {
-  const match = /^(?:facts|questions)\[(\d+)\]/.exec(path);
-  return match === null ? null : Number(match[1]);
+  return { deck: meta.schemaRef === undefined ? deck : { $schema: meta.schemaRef, ...deck }, cardOfFact };
 }
 
 function describeForCard(problem: DeckProblem, card: ReadCard): { message: string; hint: string } {
@@ -138,17 +168,36 @@ function importCardText(text: string, options: ImportOptions): ImportPlan {
   const read = readCards(text, options.fileName);
   const title = cleanTitle(options.title ?? read.title ?? fileStem(options.fileName)) || 'Imported deck';
   const id = options.folderName ?? slugify(title);
-  if (read.problems.length > 0) return { format: read.format, deck: null, problems: byLine(read.problems), notes: [] };
+  const strict = options.strict === true;
+  const refused = (problems: readonly ImportProblem[]): ImportPlan => ({ format: read.format, deck: null, problems: byLine(problems), skipped: [], notes: [] });
+  if (read.fatal || (strict && read.problems.length > 0)) return refused(read.problems);
 
-  const deck = buildImportedDeck(read.cards, { id, title, schemaRef: options.schemaRef });
+  const skipped: ImportProblem[] = [...read.problems];
+  let cards = read.cards;
+  let built = buildDeckWithLines(cards, { id, title, schemaRef: options.schemaRef });
   // The validator of `check` has the last word, so an imported deck always opens; its problems point
-  // back at the rows they come from.
-  const problems = validateDeck(deck, { folderName: id, article: null }).problems.map((problem): ImportProblem => {
-    const row = rowOfPath(problem.path);
-    const card = row === null ? undefined : read.cards[row];
-    return card === undefined ? { line: null, message: problem.message, hint: problem.hint } : { line: card.line, ...describeForCard(problem, card) };
+  // back at the rows they come from, and those rows are left out (or, with strict, refuse the file).
+  const found = validateDeck(built.deck, { folderName: id, article: null }).problems.map((problem): { row: number | null; problem: ImportProblem } => {
+    const match = /^(facts|questions)\[(\d+)\]/.exec(problem.path);
+    const factIndex = match === null ? null : match[1] === 'facts' ? Number(match[2]) : built.deck.facts.findIndex((fact) => fact.id === built.deck.questions[Number(match[2])]?.factId);
+    const row = factIndex === null || factIndex < 0 ? null : (built.cardOfFact[factIndex] ?? null);
+    const card = row === null ? undefined : cards[row];
+    return { row, problem: card === undefined ? { line: null, message: problem.message, hint: problem.hint } : { line: card.line, ...describeForCard(problem, card) } };
   });
-  return { format: read.format, deck: problems.length === 0 ? deck : null, problems: byLine(problems), notes: [] };
+  if (found.length > 0) {
+    if (strict || found.some((f) => f.row === null)) return refused(found.map((f) => f.problem));
+    const bad = new Set(found.map((f) => f.row));
+    skipped.push(...found.map((f) => f.problem).filter((problem, i, all) => all.findIndex((other) => other.line === problem.line) === i));
+    cards = cards.filter((_card, row) => !bad.has(row));
+    if (cards.length === 0) return refused(skipped);
+    built = buildDeckWithLines(cards, { id, title, schemaRef: options.schemaRef });
+  }
+  const notes: string[] = [];
+  if (read.extraFields.length > 0) {
+    const lines = read.extraFields.slice(0, 10).join(', ') + (read.extraFields.length > 10 ? ', ...' : '');
+    notes.push(`${read.extraFields.length} row${read.extraFields.length === 1 ? '' : 's'} had more fields than a front and a back; only those two were read (line${read.extraFields.length === 1 ? '' : 's'} ${lines})`);
+  }
+  return { format: read.format, deck: built.deck, problems: [], skipped: byLine(skipped), notes };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -171,6 +220,7 @@ function importJson(input: string, options: ImportOptions): ImportPlan {
       format: 'json',
       deck: null,
       notes: [],
+      skipped: [],
       problems: [
         {
           line: found?.line ?? 1,
@@ -205,12 +255,13 @@ function importJson(input: string, options: ImportOptions): ImportPlan {
   const result = validateDeck(raw, { folderName, article: null });
   // "No article.txt" can only mean a broken origin here, which the validator reports on its own.
   const found = result.problems.filter((problem) => problem.code !== 'missing-article');
-  if (found.length === 0) return { format: 'json', deck: result.deck, problems: [], notes };
+  if (found.length === 0) return { format: 'json', deck: result.deck, problems: [], skipped: [], notes };
   const locations = locateProblemValues(text, raw);
   return {
     format: 'json',
     deck: null,
     notes,
+    skipped: [],
     problems: found.map((problem) => {
       const location = nearestLocation(locations, problem.path);
       return {

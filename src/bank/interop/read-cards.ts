@@ -14,12 +14,22 @@
 //   else the first of `;` `,` `|` found (Anki's manual: "if Anki finds a ';' on the first line it will
 //   use that, if it finds a comma it'll use that").
 // - Columns: front, back, then tags (or the `#tags column`). A first row naming its columns
-//   (front/question, back/answer, tags) is a header row and is skipped. More columns are allowed only
-//   when empty (Anki's "Basic (optional reversed card)" exports a third field that is usually empty).
-// - Fields are trimmed and their line breaks made LF.
+//   (front/question, back/answer, tags) is a header row and is skipped. More fields (a note type with
+//   three or more) are left out: the first two are the card, and the rows are listed in `extraFields`.
+// - A front holding Anki cloze markup ({{c1::...}}) is a cloze card; its back (Anki's "Back Extra") may
+//   be empty.
+// - Without an `#html` header, a file whose fields hold HTML (line breaks as <br>, <div>s, &nbsp;: an
+//   export from an Anki older than 2.1.55 with "Include HTML" on) is read as HTML; Anki's exports with
+//   "Include HTML" off hold plain text and are read as they are.
+// - Fields are trimmed (except for leading spaces that keep a formula-like cell inert, formula-cells.ts;
+//   a leading apostrophe that marks a cell as text is kept) and their line breaks made LF.
+//
+// Row problems (a missing back, text after a closing quote...) leave the other rows readable; `fatal` is
+// set when nothing can be trusted (a bad header, a quote never closed, no card at all).
 
 import { parseDelimited, stripBom, type LineProblem } from './delimited.js';
 import { htmlToText } from './html-text.js';
+import { trimKeepingInert } from './formula-cells.js';
 
 export type CardFormat = 'anki' | 'csv' | 'tsv';
 
@@ -29,6 +39,8 @@ export interface ReadCard {
   front: string;
   back: string;
   tags: string[];
+  /** The front holds Anki cloze markup. */
+  cloze?: boolean;
 }
 
 export interface CardText {
@@ -37,6 +49,10 @@ export interface CardText {
   title: string | null;
   cards: ReadCard[];
   problems: LineProblem[];
+  /** True when a problem concerns the whole file: no row can be imported. */
+  fatal: boolean;
+  /** Lines of rows with more than two fields (and tags), of which only the first two were read. */
+  extraFields: number[];
 }
 
 const SEPARATOR_NAMES = new Map<string, string>([
@@ -56,6 +72,8 @@ const TAGS_LABELS = new Set(['tags', 'tag', '']);
 interface Headers {
   separator: string | null;
   html: boolean;
+  /** An `#html:` header was given (else HTML is recognised in the text). */
+  htmlGiven: boolean;
   tags: string[];
   tagsColumn: number | null;
   /** 1-based columns that hold no card text: guid, notetype, deck. */
@@ -82,6 +100,7 @@ function readHeaders(text: string): Headers {
   const headers: Headers = {
     separator: null,
     html: false,
+    htmlGiven: false,
     tags: [],
     tagsColumn: null,
     skipColumns: new Set(),
@@ -142,7 +161,10 @@ function readHeader(headers: Headers, key: string, value: string, bad: (message:
     }
     case 'html': {
       const flag = value.trim().toLowerCase();
-      if (flag === 'true' || flag === 'false') headers.html = flag === 'true';
+      if (flag === 'true' || flag === 'false') {
+        headers.html = flag === 'true';
+        headers.htmlGiven = true;
+      }
       else bad(`#html:${value.trim()} is neither true nor false`, 'write #html:true or #html:false');
       break;
     }
@@ -181,9 +203,14 @@ function guessSeparator(firstLine: string, extension: string): string {
   return extension === 'txt' ? '\t' : ',';
 }
 
+/** HTML an old Anki export (no `#html` header) would hold: line breaks, blocks, formatting, entities. */
+const LOOKS_LIKE_HTML = /<(?:br|div|p|b|i|u|span|img|font|li|ul|ol|sub|sup)\b[^>]*>|<\/(?:div|p|b|i|u|span|font|li|sub|sup)>|&(?:nbsp|amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/i;
+const MEDIA = /<img\b|\[sound:/i;
+const CLOZE_MARK = /\{\{c\d+::/;
+
 function cleanField(value: string, html: boolean): string {
   const text = html ? htmlToText(value) : value;
-  return text.replace(/\r\n?/g, '\n').trim();
+  return trimKeepingInert(text.replace(/\r\n?/g, '\n'));
 }
 
 function isHeaderRow(front: string, back: string, tags: string | undefined): boolean {
@@ -199,10 +226,13 @@ export function readCards(input: string, fileName: string): CardText {
   const separator = headers.separator ?? guessSeparator(firstLine, extensionOf(fileName));
   const format: CardFormat = headers.anki ? 'anki' : separator === '\t' ? 'tsv' : 'csv';
   // A broken header (an unknown separator, say) would make every row below look broken too.
-  if (headers.problems.length > 0) return { format, title: headers.title, cards: [], problems: headers.problems };
+  if (headers.problems.length > 0) return { format, title: headers.title, cards: [], problems: headers.problems, fatal: true, extraFields: [] };
   const parsed = parseDelimited(body, { separator, comment: headers.anki ? '#' : undefined, firstLine: headers.bodyLine });
   const problems: LineProblem[] = [...parsed.problems];
+  const fatal = parsed.problems.some((problem) => problem.message.startsWith('a quoted field is never closed'));
+  const html = headers.htmlGiven ? headers.html : LOOKS_LIKE_HTML.test(body);
   const cards: ReadCard[] = [];
+  const extraFields: number[] = [];
 
   parsed.records.forEach((record, index) => {
     const regular: string[] = [];
@@ -226,26 +256,24 @@ export function readCards(input: string, fileName: string): CardText {
       });
       return;
     }
-    if (extra.some((field) => field.trim() !== '')) {
-      problems.push({
-        line,
-        message: `this row has ${record.fields.length} fields; factdeck reads front, back and tags`,
-        hint: `remove the extra fields, or put a field that holds ${describeSeparator(separator)} in double quotes`,
-      });
-      return;
-    }
-    const front = cleanField(rawFront, headers.html);
-    const back = cleanField(rawBack, headers.html);
-    if (front === '') problems.push({ line, message: 'the front of this card is empty', hint: 'write the question in the first field' });
-    if (back === '') problems.push({ line, message: 'the back of this card is empty', hint: 'write the answer in the second field' });
-    if (front === '' || back === '') return;
-    cards.push({ line, front, back, tags: [...splitTags(tagsField ?? ''), ...headers.tags] });
+    if (extra.some((field) => field.trim() !== '')) extraFields.push(line);
+    const front = cleanField(rawFront, html);
+    const back = cleanField(rawBack, html);
+    const cloze = CLOZE_MARK.test(front);
+    const empty = (side: 'front' | 'back', raw: string): LineProblem =>
+      MEDIA.test(raw)
+        ? { line, message: `the ${side} of this card is only an image or a sound: factdeck asks and answers in text`, hint: `write the ${side === 'front' ? 'question' : 'answer'} as text` }
+        : { line, message: `the ${side} of this card is empty`, hint: `write the ${side === 'front' ? 'question in the first' : 'answer in the second'} field` };
+    if (front === '') problems.push(empty('front', rawFront));
+    if (back === '' && !cloze) problems.push(empty('back', rawBack));
+    if (front === '' || (back === '' && !cloze)) return;
+    cards.push({ line, front, back, tags: [...splitTags(tagsField ?? ''), ...headers.tags], ...(cloze ? { cloze: true } : {}) });
   });
 
   if (cards.length === 0 && problems.length === 0) {
     problems.push({ line: null, message: 'the file holds no cards', hint: 'write one card per line: front, back and (optionally) tags' });
   }
-  return { format, title: headers.title, cards, problems };
+  return { format, title: headers.title, cards, problems, fatal: fatal || cards.length === 0, extraFields };
 }
 
 function describeSeparator(separator: string): string {

@@ -1,0 +1,162 @@
+// `factdeck import deck.apkg [--with-progress]`: an Anki package -> a deck folder, and with
+// --with-progress the package's schedule and review log -> the profile's progress. Everything is read
+// and planned first; a package that cannot be read, or (with --strict) one with a note that cannot be
+// imported, writes nothing. The deck folder appears whole (as for text imports); the schedule is then
+// saved through the store, a card's reviews in one save with its card, so a failure part way leaves each
+// card either as it was or whole.
+
+import { checkNewDeckId, type Library } from '../bank/library.js';
+import { deckArgument } from './open-deck.js';
+import { basename, dirname, join } from 'node:path';
+import { ankiRatings, memoryFromAnki, planApkgImport, type AnkiCard } from '../bank/interop/anki-package.js';
+import { contentId } from '../bank/interop/content-id.js';
+import { fileStem } from '../bank/interop/slug.js';
+import { MAX_FILE_BYTES } from '../bank/load-decks.js';
+import type { Context } from '../context.js';
+import { writeLine } from '../context.js';
+import { UsageError } from '../errors.js';
+import { rateCard, type MemoryCard } from '../scheduling/fsrs.js';
+import { serialize } from '../storage/durable-file.js';
+import type { HistoryEvent } from '../storage/history.js';
+import { schedulerSettings, settingsFor } from '../storage/progress.js';
+import type { DatabaseData } from '../storage/schema.js';
+import { printable } from '../ui/printable.js';
+import { readAnkiPackage } from './anki-package-file.js';
+import { display, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
+import { checkProfile, openStore } from './run-session.js';
+
+/** Far above the ratings of any deck: the database file is checkpointed when the import closes the store. */
+const IMPORT_CHECKPOINT_EVERY = 10_000_000;
+
+interface Where {
+  path: string;
+  shown: string;
+  chosen: string | null;
+  library: Library;
+  options: ImportCommandOptions;
+}
+
+function oneLine(text: string): string {
+  return printable(text, { singleLine: true });
+}
+
+/** Review events that give the fact the Anki card's schedule: its ratings replayed, the last one ending on Anki's state. */
+export function scheduleEvents(data: DatabaseData, profile: string, deckId: string, factId: string, card: AnkiCard, crt: number, now: Date): HistoryEvent[] {
+  const settings = schedulerSettings(settingsFor(data, profile));
+  const ratings = ankiRatings(card);
+  const events: Extract<HistoryEvent, { type: 'review' }>[] = [];
+  let memory: MemoryCard | null = null;
+  for (const rating of ratings) {
+    const { card: after, entry } = rateCard(memory, rating.rating, new Date(rating.at), settings);
+    events.push({
+      type: 'review',
+      review: { id: contentId(`anki\u0000${deckId}\u0000${factId}\u0000${card.id}\u0000${rating.at}\u0000${events.length}`), profile, deckId, factId, attemptId: null, source: 'study', ...entry, after },
+    });
+    memory = after;
+  }
+  const final = memoryFromAnki(card, crt, memory, now, ratings);
+  if (final === null) return [];
+  const last = events.at(-1);
+  if (last !== undefined) {
+    last.review.after = final;
+    return events;
+  }
+  // Scheduled in Anki without a review log (a shared deck with its schedule): one rating carries the state.
+  const at = final.lastReview ?? now.toISOString();
+  const { entry } = rateCard(null, 'good', new Date(at), settings);
+  return [{ type: 'review', review: { id: contentId(`anki\u0000${deckId}\u0000${factId}\u0000${card.id}`), profile, deckId, factId, attemptId: null, source: 'study', ...entry, after: final } }];
+}
+
+export async function importPackage(context: Context, bytes: Uint8Array, where: Where): Promise<void> {
+  const { options, chosen, library, shown } = where;
+  const profile = options.withProgress ? checkProfile(options.profile ?? 'default') : null;
+  const collection = await readAnkiPackage(bytes).catch((error: unknown) => {
+    if ((error as { name?: string }).name === 'DeckError') reportProblems(context, shown, [{ line: null, message: (error as Error).message, hint: (error as { hint?: string }).hint ?? '' }]);
+    throw error;
+  });
+  const underQuestions = chosen !== null && dirname(chosen) === library.builtInDir;
+  const plan = planApkgImport(collection, {
+    title: options.title,
+    folderName: chosen === null ? undefined : basename(chosen),
+    schemaRef: underQuestions ? SCHEMA_REF : undefined,
+    fileStem: fileStem(basename(where.path)),
+  });
+  const skippedProblems = plan.skipped.map((skip) => ({
+    line: null,
+    message: `${skip.note > 0 ? `note ${skip.note}` : 'a note'}${skip.excerpt === '' ? '' : ` ("${skip.excerpt}")`}: ${skip.reason}`,
+    hint: 'left out; fix it in Anki and export again to bring it in',
+  }));
+  if (plan.deck === null) reportProblems(context, shown, [...skippedProblems, { line: null, message: plan.problem ?? 'nothing to import', hint: 'import a package with notes of text (Basic, Cloze, or any note type whose first two fields are the question and the answer)' }]);
+  if (options.strict && skippedProblems.length > 0) reportProblems(context, shown, skippedProblems);
+  const deck = plan.deck;
+  const text = serialize(deck);
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+    reportProblems(context, shown, [
+      { line: null, message: `the deck would be ${Math.round(Buffer.byteLength(text) / 1024 / 1024)} MB, over the 8 MB that factdeck opens (a huge field, or a very large deck)`, hint: 'split the deck in Anki and export the parts' },
+    ]);
+  }
+
+  const target = chosen ?? join(library.libraryDir, deck.id);
+  checkNewDeckId(library, target, deck.id);
+  const state = await targetState(target);
+  if (state === 'full' && options.force !== true) {
+    throw new UsageError(
+      `${oneLine(display(context, target))} already exists: nothing was imported`,
+      chosen === null ? 'add --force to replace it, or give another --title or --out DIR' : 'add --force to replace it, or choose another --out DIR',
+    );
+  }
+  // The schedule is planned (and the store opened, so a damaged database stops us) before the deck is written.
+  // Every card's ratings are saved to the log as they are recorded; the database file is rewritten once, at the end.
+  const store = profile === null ? null : await openStore(context, options, IMPORT_CHECKPOINT_EVERY);
+  try {
+    const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
+    if (state !== 'full') await writeNewDeckFolder(target, text);
+    const whereShown = display(context, target);
+    writeLine(context.stdout, `Imported ${deck.facts.length} card${deck.facts.length === 1 ? '' : 's'} (Anki package${collection.latest ? '' : ', older format'}) into ${oneLine(whereShown)}${state === 'full' ? ' (replaced)' : ''}.`);
+    if (kept !== null) writeLine(context.stdout, `  the deck it replaced is kept in ${oneLine(display(context, kept))}`);
+    for (const note of plan.notes) writeLine(context.stdout, `  note: ${oneLine(note)}`);
+    if (skippedProblems.length > 0) {
+      writeLine(context.stdout, `  skipped ${skippedProblems.length} (\`--strict\` imports nothing instead):`);
+      for (const problem of skippedProblems.slice(0, 20)) writeLine(context.stdout, `    - ${oneLine(problem.message)}`);
+      if (skippedProblems.length > 20) writeLine(context.stdout, `    ... and ${skippedProblems.length - 20} more`);
+    }
+    if (store !== null && profile !== null) {
+      const now = context.now();
+      let cards = 0;
+      let reviews = 0;
+      let kept = 0;
+      const facts = [...plan.schedules.entries()];
+      // A batch of cards per save: each card whole in one save, and no save too large for the log.
+      for (let i = 0; i < facts.length; ) {
+        const batch: [string, AnkiCard][] = [];
+        let size = 0;
+        while (i < facts.length && size < 2000) {
+          const entry = facts[i++] as [string, AnkiCard];
+          batch.push(entry);
+          size += entry[1].reviews.length + 1;
+        }
+        await store.record((data) => {
+          const events: HistoryEvent[] = [];
+          const known = new Set(data.cards.filter((c) => c.profile === profile && c.deckId === deck.id).map((c) => c.factId));
+          for (const [factId, card] of batch) {
+            if (known.has(factId)) {
+              if (card.type !== 0) kept++;
+              continue;
+            }
+            const made = scheduleEvents(data, profile, deck.id, factId, card, collection.crt, now);
+            if (made.length > 0) cards++;
+            reviews += made.length;
+            events.push(...made);
+          }
+          return events;
+        });
+      }
+      const keptNote = kept > 0 ? `; ${kept} card${kept === 1 ? '' : 's'} already had progress here and kept it` : '';
+      writeLine(context.stdout, `  schedule: ${cards} card${cards === 1 ? '' : 's'} with ${reviews} rating${reviews === 1 ? '' : 's'} for profile ${oneLine(profile)}${keptNote}.`);
+    }
+    const deckOption = await deckArgument(context, target, deck.id, options);
+    writeLine(context.stdout, `Start with: factdeck ${profile === null ? 'quiz' : 'study'} --deck ${oneLine(deckOption)}`);
+  } finally {
+    await store?.close();
+  }
+}

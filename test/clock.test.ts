@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createClock, parseStartTime } from '../src/clock.js';
+import { UsageError } from '../src/errors.js';
+
+describe('FACTDECK_NOW', () => {
+  it.each([
+    ['2026-06-01T09:00:00Z', Date.UTC(2026, 5, 1, 9)],
+    ['2026-06-01T09:00:00.123Z', Date.UTC(2026, 5, 1, 9, 0, 0, 123)],
+    ['2026-06-01T11:00+02:00', Date.UTC(2026, 5, 1, 9)],
+    ['2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
+    ['1970-01-01T00:00:00Z', 0],
+    ['9999-12-30T12:00:00Z', Date.UTC(9999, 11, 30, 12)],
+  ])('takes %s', (text, time) => {
+    expect(parseStartTime(text)).toEqual({ ok: true, time });
+  });
+
+  it('takes a date, or a time without a zone, as local time (as Date.parse does)', () => {
+    expect(parseStartTime('2026-06-01')).toEqual({ ok: true, time: Date.parse('2026-06-01') });
+    expect(parseStartTime('2026-06-01T09:00')).toEqual({ ok: true, time: new Date(2026, 5, 1, 9).getTime() });
+  });
+
+  it.each([
+    ['0999-06-01T12:00:00Z', 'it is outside the years 1970 to 9999'],
+    ['1000-01-01T02:00Z', 'it is outside the years 1970 to 9999'],
+    ['0001-01-01T00:00:00Z', 'it is outside the years 1970 to 9999'],
+    ['9999-12-31T23:00:00Z', 'it is outside the years 1970 to 9999'],
+    ['+275760-09-13T00:00:00Z', 'it is not an ISO date or time'],
+    ['-000001-01-01T00:00:00Z', 'it is not an ISO date or time'],
+    ['2024-02-30', '2024-02-30 is not a day of the calendar'],
+    ['2023-02-29T10:00:00Z', '2023-02-29 is not a day of the calendar'],
+    ['2024-13-01T10:00:00Z', '2024-13-01 is not a day of the calendar'],
+    ['2024-06-01T24:00:00Z', 'the time of day is not a time'],
+    ['2024-06-01T10:60:00Z', 'the time of day is not a time'],
+    ['March 7', 'it is not an ISO date or time'],
+    ['1717232400000', 'it is not an ISO date or time'],
+  ])('refuses %s: %s', (text, why) => {
+    expect(parseStartTime(text)).toEqual({ ok: false, why });
+  });
+
+  it('is a usage error naming the value and what to do', () => {
+    let error: unknown;
+    try {
+      createClock({ FACTDECK_NOW: '0999-06-01T12:00:00Z' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toMatchObject({ message: 'FACTDECK_NOW="0999-06-01T12:00:00Z" cannot be used: it is outside the years 1970 to 9999', hint: 'use an ISO time between the years 1970 and 9999, such as 2026-06-01T09:00:00Z, or unset it' });
+  });
+
+  it('runs on from the time it names', () => {
+    let real = 1_000;
+    const clock = createClock({ FACTDECK_NOW: '2026-06-01T09:00:00Z' }, () => real);
+    real += 5_000;
+    expect(clock().toISOString()).toBe('2026-06-01T09:00:05.000Z');
+  });
+});

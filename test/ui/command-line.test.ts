@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { commandLine, shellWord } from '../../src/command-line.js';
+import { commanderMessage } from '../../src/cli.js';
+
+describe('suggested commands work when pasted', () => {
+  it('carry the data folder, the deck and a profile other than the default, each quoted as the shell needs', () => {
+    expect(commandLine('review')).toBe('factdeck review');
+    expect(commandLine('review', { data: '/tmp/x', deck: 'lisbon', profile: 'default' })).toBe('factdeck review --data /tmp/x --deck lisbon');
+    expect(commandLine('doctor --restore latest', { data: "/home/ann/my data/it's" , profile: 'ann b' })).toBe(
+      "factdeck doctor --restore latest --data '/home/ann/my data/it'\\''s' --profile 'ann b'",
+    );
+    expect(shellWord('a$b')).toBe("'a$b'");
+  });
+});
+
+describe("commander's messages in our words", () => {
+  it.each([
+    ["error: option '-n, --count <n>' argument missing", 'factdeck: --count needs a value'],
+    ["error: unknown option '--cuont'\n(Did you mean --count?)", "factdeck: unknown option '--cuont' (did you mean --count?)"],
+  ])('%j', (text, said) => {
+    expect(commanderMessage(text)).toBe(said);
+  });
+});
