@@ -23,6 +23,9 @@ import type { ReviewRecord } from '../storage/schema.js';
 import { openDeck } from './open-deck.js';
 import { checkProfile, dataDirFor, readStore } from './run-session.js';
 
+/** What --format takes: the text formats and the Anki package. */
+export const EXPORT_COMMAND_FORMATS = [...EXPORT_FORMATS, 'apkg'] as const;
+
 export interface ExportOptions {
   deck?: string;
   format: string;
@@ -42,7 +45,7 @@ export async function exportCommand(context: Context, options: ExportOptions): P
   if (options.withProgress) throw new UsageError('--with-progress goes with --format apkg', 'only an Anki package carries a schedule');
   if (!isExportFormat(format)) {
     const given = typeof options.format === 'string' ? `--format ${JSON.stringify(printable(options.format, { singleLine: true }))} is not a format factdeck exports` : 'export needs --format';
-    throw new UsageError(given, `use one of: ${[...EXPORT_FORMATS, 'apkg'].join(', ')}`);
+    throw new UsageError(given, `use one of: ${EXPORT_COMMAND_FORMATS.join(', ')}`);
   }
   const target = options.out === undefined ? null : resolve(context.cwd, options.out);
   if (target === null && options.json) {
