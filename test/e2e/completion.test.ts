@@ -152,7 +152,7 @@ describe('the completion scripts in the real shells, Tab by Tab', () => {
     // Two candidates: the first Tab completes what they share, the second lists them.
     session.mark();
     session.write('\x15factdeck export --format \t\t');
-    await session.waitFor(/anki\s+csv\s+json/, 15_000);
+    await session.waitFor(/anki\s+apkg\s+csv\s+json/, 15_000);
     await session.waitForCursorRow(/^READY\$ factdeck export --format\s*$/);
     session.write('\x15');
     await complete(session, 'factdeck export --format=cs', '\t', /--format=csv/);
