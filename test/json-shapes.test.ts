@@ -7,8 +7,12 @@ import { Ajv } from 'ajv';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { planApkgExport } from '../src/bank/interop/anki-package.js';
 import { describeProgram } from '../src/cli.js';
+import { writeAnkiPackage } from '../src/commands/anki-package-file.js';
+import { DEFAULT_PARAMETERS } from '../src/scheduling/fsrs.js';
 import { ROOT, requireBuild, runCli, tempDirs, type CliResult } from './helpers/cli-run.js';
+import { learnerDeck, simulateLearner } from './helpers/synthetic-learner.js';
 
 const DECK = join(ROOT, 'questions', 'blinken-visit-beijing');
 
@@ -76,6 +80,21 @@ const RUNS: Record<string, () => Promise<Array<{ args: string[]; code: number }>
   profiles: async () => [{ args: ['profiles', '--data', data, '--json'], code: 0 }],
   config: async () => [{ args: ['config', '--data', data, '--profile', 'ana', '--new-per-day', '15', '--json'], code: 0 }],
   doctor: async () => [{ args: ['doctor', '--data', data, '--json'], code: 0 }],
+  optimize: async () => {
+    // Too little history in ana's; enough in a learner's two months of reviews, brought in from Anki.
+    const learnt = join(work, 'learnt');
+    const start = Date.UTC(2026, 0, 5, 12);
+    const now = new Date(start + 60 * 86_400_000);
+    const learner = simulateLearner(DEFAULT_PARAMETERS, 60, { start, days: 60, seed: 3 });
+    const plan = planApkgExport(learnerDeck('items', 60), null, { cards: learner.cards, reviews: learner.reviews, desiredRetention: 0.9, dayStart: now.getTime() - 5 * 3_600_000 }, now);
+    await writeFile(join(work, 'items.apkg'), await writeAnkiPackage(plan, now, null));
+    const imported = await runCli(['import', join(work, 'items.apkg'), '--with-progress', '--data', learnt, '--out', join(work, 'items')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    return [
+      { args: ['optimize', '--data', data, '--profile', 'ana', '--json'], code: 0 },
+      { args: ['optimize', '--data', learnt, '--json', '--yes'], code: 0 },
+    ];
+  },
   reset: async () => [
     { args: ['reset', '--data', data, '--profile', 'nobody', '--yes', '--json'], code: 0 },
     { args: ['reset', '--data', data, '--profile', 'ana', '--yes', '--json'], code: 0 },

@@ -9,11 +9,11 @@ import { Help, type Command, type Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadAllDecks } from '../bank/load-decks.js';
-import { EXPORT_FORMATS } from '../bank/interop/export-deck.js';
 import type { Context } from '../context.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
 import { UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
+import { EXPORT_COMMAND_FORMATS } from './export.js';
 
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
@@ -26,7 +26,7 @@ const OPTION_VALUES: Readonly<Record<string, ValueSource>> = {
   deck: 'decks',
   profile: 'profiles',
   kind: QUESTION_KINDS,
-  format: EXPORT_FORMATS,
+  format: EXPORT_COMMAND_FORMATS,
   data: 'dirs',
   out: 'files',
 };

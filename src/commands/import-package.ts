@@ -11,7 +11,6 @@ import { basename, dirname, join } from 'node:path';
 import { ankiRatings, memoryFromAnki, planApkgImport, type AnkiCard } from '../bank/interop/anki-package.js';
 import { contentId } from '../bank/interop/content-id.js';
 import { fileStem } from '../bank/interop/slug.js';
-import { MAX_FILE_BYTES } from '../bank/load-decks.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -22,7 +21,7 @@ import { schedulerSettings, settingsFor } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
 import { printable } from '../ui/printable.js';
 import { readAnkiPackage } from './anki-package-file.js';
-import { display, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
+import { display, refuseDeckOverLimit, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
 import { checkProfile, openStore } from './run-session.js';
 
 /** Far above the ratings of any deck: the database file is checkpointed when the import closes the store. */
@@ -90,11 +89,7 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
   if (options.strict && skippedProblems.length > 0) reportProblems(context, shown, skippedProblems);
   const deck = plan.deck;
   const text = serialize(deck);
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
-    reportProblems(context, shown, [
-      { line: null, message: `the deck would be ${Math.round(Buffer.byteLength(text) / 1024 / 1024)} MB, over the 8 MB that factdeck opens (a huge field, or a very large deck)`, hint: 'split the deck in Anki and export the parts' },
-    ]);
-  }
+  refuseDeckOverLimit(context, shown, text, 'split the deck in Anki and export the parts', options.json);
 
   const target = chosen ?? join(library.libraryDir, deck.id);
   checkNewDeckId(library, target, deck.id);

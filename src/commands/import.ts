@@ -77,6 +77,16 @@ async function readInput(context: Context, path: string, shown: string, json: bo
   });
 }
 
+/**
+ * The one limit of a deck (limits.ts), checked before anything is written: a deck.json larger than it would
+ * be refused by every command that opens it.
+ */
+export function refuseDeckOverLimit(context: Context, shown: string, text: string, hint: string, json?: boolean): void {
+  const deckBytes = Buffer.byteLength(text);
+  if (deckBytes <= MAX_DECK_FILE_BYTES) return;
+  reportProblems(context, shown, [{ line: null, message: `the deck it makes would be ${megabytes(deckBytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`, hint }], json);
+}
+
 /** What is in the way at the target: nothing, an empty folder, or something only --force may replace. */
 export async function targetState(target: string): Promise<'absent' | 'empty' | 'full'> {
   const info = await stat(target).catch(() => null);
@@ -170,18 +180,7 @@ export async function importCommand(context: Context, file: string, options: Imp
     );
   }
   const text = serialize(deck);
-  // The one limit of a deck (limits.ts), checked before anything is written: a deck larger than it would
-  // be refused by every command that opens it.
-  const deckBytes = Buffer.byteLength(text);
-  if (deckBytes > MAX_DECK_FILE_BYTES) {
-    reportProblems(context, shown, [
-      {
-        line: null,
-        message: `the deck it makes would be ${megabytes(deckBytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`,
-        hint: 'split the file into smaller ones and import them one by one',
-      },
-    ], options.json);
-  }
+  refuseDeckOverLimit(context, shown, text, 'split the file into smaller ones and import them one by one', options.json);
   const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
   if (state !== 'full') await writeNewDeckFolder(target, text);
 
