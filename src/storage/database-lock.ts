@@ -24,7 +24,7 @@
 // trip to the thread pool, and the lock is taken for every save.
 
 import { mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { StorageError, describeFsError, errorCode } from './errors.js';
+import { NOTHING_SAVED, StorageError, describeFsError, errorCode } from './errors.js';
 import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from './process-identity.js';
 
 export interface LockTiming {
@@ -158,7 +158,7 @@ function lockMtime(path: string): number | null {
 function notALock(file: string): StorageError {
   const path = lockFilePath(file);
   const hint = `factdeck never makes a file there (its lock is a folder), so no factdeck run can save until it is gone: if no other program uses it, delete it (rm ${path}) and run again.`;
-  return new StorageError(`could not lock ${file} for saving: ${path} is a file, not the lock folder factdeck makes. Nothing was saved; ${hint}`, {
+  return new StorageError(`could not lock ${file} for saving: ${path} is a file, not the lock folder factdeck makes. ${NOTHING_SAVED}; ${hint}`, {
     file: path,
     hint,
     code: 'ENOTLOCK',
@@ -344,7 +344,7 @@ export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOC
     } catch (error) {
       if (error instanceof StorageError) throw error;
       const problem = describeFsError(error, lockFilePath(file));
-      throw new StorageError(`could not lock ${file} for saving: ${problem.what}. Nothing was saved; ${problem.hint}`, {
+      throw new StorageError(`could not lock ${file} for saving: ${problem.what}. ${NOTHING_SAVED}; ${problem.hint}`, {
         file,
         hint: problem.hint,
         code: errorCode(error),
@@ -357,7 +357,7 @@ export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOC
     if (left <= 0) {
       const hint = `close other factdeck windows and try again; if none is running, delete ${lockFilePath(file)}.`;
       throw new StorageError(
-        `could not save progress to ${file}: another factdeck process has held its lock for over ${Math.round(timing.waitMs / 1000)} s. Nothing was saved; ${hint}`,
+        `could not save progress to ${file}: another factdeck process has held its lock for over ${Math.round(timing.waitMs / 1000)} s. ${NOTHING_SAVED}; ${hint}`,
         { file, hint, code: 'ELOCKED' },
       );
     }

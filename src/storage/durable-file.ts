@@ -8,7 +8,7 @@ import { TextDecoder } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { commandLine } from '../command-line.js';
-import { StorageError, describeFsError, errorCode } from './errors.js';
+import { NOTHING_SAVED, StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, type WritableFile, realFileSystem } from './file-system.js';
 import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from './process-identity.js';
 
@@ -145,7 +145,7 @@ export async function writeFileDurably(
     // Best effort: the failure that matters is the one above; a temp file left behind is cleaned up
     // by cleanStaleTempFiles on a later run once this process has exited.
     await fs.unlink(temp).catch(() => undefined);
-    throw new StorageError(`could not save ${what} to ${file}: ${problem.what}. Nothing was saved; ${problem.hint}`, {
+    throw new StorageError(`could not save ${what} to ${file}: ${problem.what}. ${NOTHING_SAVED}; ${problem.hint}`, {
       file,
       hint: problem.hint,
       code: errorCode(error),

@@ -4,6 +4,7 @@
 
 import { constants } from 'node:fs';
 import { copyFile, open, mkdir, readFile, readdir, rename, stat, truncate, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** The part of a node FileHandle the write path uses. */
 export interface WritableFile {
@@ -27,7 +28,10 @@ export interface FileSystem {
   unlink(path: string): Promise<void>;
   readFile(path: string): Promise<Buffer>;
   readdir(path: string): Promise<string[]>;
-  /** mkdir -p. */
+  /**
+   * mkdir -p, failing with the real reason: EROFS or EACCES for the folder that could not be made, ENOTDIR
+   * naming the file that stands where a folder should be.
+   */
   mkdir(path: string): Promise<void>;
   /**
    * Copies a file and flushes the copy to disk (a clone where the file system can, so a large database
@@ -99,9 +103,7 @@ export const realFileSystem: FileSystem = {
   },
   truncate: (path, length) => truncate(path, length),
   readdir: (path) => readdir(path),
-  mkdir: async (path) => {
-    await mkdir(path, { recursive: true });
-  },
+  mkdir: (path) => makeFolders(path),
   syncDir: async (path) => {
     let handle;
     try {
@@ -115,3 +117,36 @@ export const realFileSystem: FileSystem = {
     }
   },
 };
+
+/**
+ * mkdir -p, one folder at a time. Node's recursive mkdir reports ENOENT for a folder it could not make on a
+ * read-only file system (it looks at the folder after the failure, and it is not there), and EEXIST for a
+ * file in the way: a message built on those would send the learner looking for the wrong thing.
+ */
+async function makeFolders(path: string): Promise<void> {
+  try {
+    await mkdir(path);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return isFolder(path);
+    // ENOTDIR: a file further up; the walk up below finds which.
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    const parent = dirname(path);
+    if (parent === path) throw error;
+    await makeFolders(parent);
+  }
+  try {
+    await mkdir(path);
+  } catch (error) {
+    // Made meanwhile by another process: as good.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    await isFolder(path);
+  }
+}
+
+/** Resolves when `path` is a folder; ENOTDIR naming it when it is a file. */
+async function isFolder(path: string): Promise<void> {
+  if ((await stat(path)).isDirectory()) return;
+  throw Object.assign(new Error(`ENOTDIR: ${path} is a file, not a folder`), { code: 'ENOTDIR', path });
+}

@@ -12,7 +12,7 @@ import { Low } from 'lowdb';
 import { DEFAULT_LOCK_TIMING, type LockHolder, type LockTiming, acquireLock } from './database-lock.js';
 import { type BackupNames, backupNames } from './backups.js';
 import { DurableJsonFile, cleanStaleTempFiles, tempFileName, writeFileDurably } from './durable-file.js';
-import { StorageError, describeFsError, errorCode } from './errors.js';
+import { NOTHING_SAVED, StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
 import { applyEvents, serializeEach, type HistoryEvent } from './history.js';
 import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, endLastLine, readLogFrom } from './history-log.js';
@@ -207,16 +207,21 @@ export class Store {
 
   async #start(): Promise<void> {
     if (this.#readOnly) return this.#startReading();
-    try {
-      await this.#fs.mkdir(this.backupsDir);
-    } catch (error) {
-      const problem = describeFsError(error, this.dataDir);
-      throw new StorageError(`could not create the data folder ${this.dataDir}: ${problem.what}. ${capitalize(problem.hint)}`, {
-        file: this.dataDir,
-        hint: problem.hint,
-        code: errorCode(error),
-        cause: error,
-      });
+    for (const [dir, what] of [
+      [this.dataDir, 'the data folder'],
+      [this.backupsDir, 'the folder of backups'],
+    ] as const) {
+      try {
+        await this.#fs.mkdir(dir);
+      } catch (error) {
+        const problem = describeFsError(error, this.dataDir);
+        throw new StorageError(`could not create ${what} ${dir}: ${problem.what}. ${capitalize(problem.hint)}`, {
+          file: dir,
+          hint: problem.hint,
+          code: errorCode(error),
+          cause: error,
+        });
+      }
     }
     await this.#withLock(async () => {
       await this.#guard(this.dataDir, () => cleanStaleTempFiles(this.dataDir, { fs: this.#fs }));
@@ -375,7 +380,7 @@ export class Store {
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('; ');
       throw new StorageError(
-        `refused to save progress to ${this.file}: the change would leave it invalid (${shown}). Nothing was saved; this is a bug in factdeck, please report it.`,
+        `refused to save progress to ${this.file}: the change would leave it invalid (${shown}). ${NOTHING_SAVED}; this is a bug in factdeck, please report it.`,
         { file: this.file, code: 'EINVALID' },
       );
     }
@@ -386,7 +391,7 @@ export class Store {
       const problems = validateEvent(event as unknown as Record<string, unknown>);
       if (problems.length > 0) {
         throw new StorageError(
-          `refused to save progress to ${this.historyFile}: an event is malformed (${problems.slice(0, 3).join('; ')}). Nothing was saved; this is a bug in factdeck, please report it.`,
+          `refused to save progress to ${this.historyFile}: an event is malformed (${problems.slice(0, 3).join('; ')}). ${NOTHING_SAVED}; this is a bug in factdeck, please report it.`,
           { file: this.historyFile, code: 'EINVALID' },
         );
       }
