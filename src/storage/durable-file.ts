@@ -19,6 +19,8 @@ export interface DurableJsonFileOptions<T> {
    */
   parse: (text: string) => T;
   fs?: FileSystem;
+  /** Turns data into the file's text; default serialize(). */
+  serialize?: (data: T) => string;
   /** What a failed save lost, for the message: "could not save <what> to <file>". */
   what?: string;
 }
@@ -41,12 +43,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly #parse: (text: string) => T;
   readonly #fs: FileSystem;
   readonly #what: string;
+  readonly #serialize: (data: T) => string;
 
   constructor(file: string, options: DurableJsonFileOptions<T>) {
     this.file = file;
     this.#parse = options.parse;
     this.#fs = options.fs ?? realFileSystem;
     this.#what = options.what ?? 'progress';
+    this.#serialize = options.serialize ?? serialize;
   }
 
   /** The parsed file, or null when there is no file yet. */
@@ -93,7 +97,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, serialize(data), { fs: this.#fs, what: this.#what });
+    await writeFileDurably(this.file, this.#serialize(data), { fs: this.#fs, what: this.#what });
   }
 }
 
