@@ -116,6 +116,9 @@ export async function writeFileDurably(
   options: { fs?: FileSystem; what?: string } = {},
 ): Promise<void> {
   const fs = options.fs ?? realFileSystem;
+  // Through a symbolic link: the rename below would otherwise put a plain file in the link's place, and
+  // the file it points to would never be written again.
+  file = fs.resolveLink === undefined ? file : await fs.resolveLink(file).catch(() => file);
   const dir = dirname(file);
   const temp = join(dir, tempFileName(file));
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;

@@ -3,8 +3,8 @@
 // running as root makes permissions useless for provoking write failures.
 
 import { constants } from 'node:fs';
-import { copyFile, open, mkdir, readFile, readdir, rename, stat, truncate, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { copyFile, lstat, open, mkdir, readFile, readdir, readlink, realpath, rename, stat, truncate, unlink } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 
 /** The part of a node FileHandle the write path uses. */
 export interface WritableFile {
@@ -40,6 +40,11 @@ export interface FileSystem {
   copy?(from: string, to: string): Promise<void>;
   /** Something that changes whenever the file is replaced or rewritten (inode, size, time); optional. */
   identity?(path: string): Promise<string | null>;
+  /**
+   * The file a path names, through symbolic links (a factdeck.json linked from elsewhere is written where
+   * it is, and stays a link); the path itself when it is no link. Optional: where missing, no link is followed.
+   */
+  resolveLink?(path: string): Promise<string>;
   /** fsync a directory, so a rename inside it survives a power cut. */
   syncDir(path: string): Promise<void>;
 }
@@ -104,6 +109,7 @@ export const realFileSystem: FileSystem = {
   truncate: (path, length) => truncate(path, length),
   readdir: (path) => readdir(path),
   mkdir: (path) => makeFolders(path),
+  resolveLink: (path) => followLinks(path),
   syncDir: async (path) => {
     let handle;
     try {
@@ -149,4 +155,22 @@ async function makeFolders(path: string): Promise<void> {
 async function isFolder(path: string): Promise<void> {
   if ((await stat(path)).isDirectory()) return;
   throw Object.assign(new Error(`ENOTDIR: ${path} is a file, not a folder`), { code: 'ENOTDIR', path });
+}
+
+/** The real path of `path`; for a link to a file not made yet, the path it will be made at. */
+async function followLinks(path: string, depth = 0): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || depth > 40) throw error;
+  }
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return path;
+    throw error;
+  }
+  if (!info.isSymbolicLink()) return path;
+  return followLinks(resolve(dirname(path), await readlink(path)), depth + 1);
 }

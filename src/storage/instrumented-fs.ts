@@ -63,6 +63,7 @@ export function fileSystemFor(env: Record<string, string | undefined>): FileSyst
     mkdir: (path) => real.mkdir(path),
     syncDir: (path) => step('syncDir', path, () => real.syncDir(path)),
     ...(real.copy ? { copy: (from: string, to: string) => step('copy', to, () => (real.copy as NonNullable<FileSystem['copy']>)(from, to)) } : {}),
+    ...(real.resolveLink ? { resolveLink: (path: string) => (real.resolveLink as NonNullable<FileSystem['resolveLink']>)(path) } : {}),
     ...(real.identity ? { identity: (path: string) => (real.identity as NonNullable<FileSystem['identity']>)(path) } : {}),
   };
 }

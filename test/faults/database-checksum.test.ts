@@ -33,7 +33,8 @@ describe('a bit flipped in factdeck.json that keeps the JSON valid', () => {
     const at = text.indexOf('"attempts": 1');
     expect(at).toBeGreaterThan(0);
     const bytes = Buffer.from(text);
-    bytes[at + '"attempts": '.length] ^= 0x01;
+    const digit = at + '"attempts": '.length;
+    bytes.writeUInt8(bytes.readUInt8(digit) ^ 0x01, digit);
     await writeFile(file, bytes);
     const before = await snapshotDir(dataDir);
 
