@@ -82,6 +82,9 @@ export async function openStore(context: Context, options: { data?: string }, de
     onLockWait: (lockFile, holder) => {
       context.stderr.write(`${lockWaitNotice(lockFile, holder)}\n`);
     },
+    onWarning: (message) => {
+      context.stderr.write(`factdeck: warning: ${printable(message, { singleLine: true })}\n`);
+    },
     fs: fileSystemFor(context.env),
     ...(Number.isSafeInteger(checkpointEvery) && checkpointEvery > 0 ? { checkpointEvery } : defaultCheckpointEvery === undefined ? {} : { checkpointEvery: defaultCheckpointEvery }),
   });

@@ -31,6 +31,8 @@ export interface StoreOptions {
   checkpointEvery?: number;
   /** Told once when a save waits more than a moment for another process's lock, with who holds it. */
   onLockWait?: (lockFile: string, holder: LockHolder) => void;
+  /** Told of a problem that does not stop the run (the start-up backup did not fit on the disk). */
+  onWarning?: (message: string) => void;
   /**
    * For commands that only look (stats, profiles, the menu's counts): nothing is written (no folder, no
    * backup, no checkpoint, no lock; a torn last log line is only left out), and record() is refused.
@@ -60,6 +62,7 @@ export class Store {
   readonly #lockTiming: LockTiming;
   readonly #checkpointEvery: number;
   readonly #onLockWait: ((lockFile: string, holder: LockHolder) => void) | undefined;
+  readonly #onWarning: ((message: string) => void) | undefined;
   readonly #readOnly: boolean;
   /** A save failed: close() then leaves the database file alone (the log has all that was saved). */
   #saveFailed = false;
@@ -98,6 +101,7 @@ export class Store {
     this.#lockTiming = { ...DEFAULT_LOCK_TIMING, ...options.lockTiming };
     this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.#onLockWait = options.onLockWait;
+    this.#onWarning = options.onWarning;
     this.#readOnly = options.readOnly === true;
     this.#backupNames = backupNames(fileName.replace(/\.json$/i, ''));
     const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text) => this.#parse(text), serialize: serializeDatabase, fs: this.#fs });
@@ -253,13 +257,13 @@ export class Store {
       }
       const replayed = await this.#catchUp();
       if (replayed > 0) {
-        await this.#backUp(found.text, backups);
+        await this.#startupBackup(found.text, backups);
         await this.#checkpoint();
         return;
       }
       // Nothing is written now: the backup goes on after the lock is released, and changes wait for it.
       // (Taken outside the lock, it may copy a newer checkpoint by another process: a good copy too.)
-      this.#backup = this.#backUp(found.text, backups);
+      this.#backup = this.#startupBackup(found.text, backups);
       this.#backup.catch(() => undefined); // Reported by the first change, which awaits it.
     });
   }
@@ -470,6 +474,25 @@ export class Store {
   async #listBackups(): Promise<string[]> {
     const names = await this.#guard(this.backupsDir, () => this.#fs.readdir(this.backupsDir));
     return this.#backupNames.order(names).map((name) => join(this.backupsDir, name));
+  }
+
+  /**
+   * The backup taken at the start of a run. When the disk has no room for it (a whole copy of the
+   * database), the run goes on with a warning: an answer needs a few hundred bytes of the log, and a
+   * nearly full disk must not keep the learner from saving them. (A migration's backup stays required: it
+   * is the only copy of the file as the older version wrote it.)
+   */
+  async #startupBackup(text: string, backups: string[]): Promise<void> {
+    try {
+      await this.#backUp(text, backups);
+    } catch (error) {
+      const code = errorCode(error);
+      if (this.#onWarning === undefined || (code !== 'ENOSPC' && code !== 'EDQUOT')) throw error;
+      const problem = describeFsError(error instanceof StorageError ? (error.cause ?? error) : error, this.dataDir);
+      this.#onWarning(
+        `no room for the backup of ${this.file} taken at the start of each run (in ${this.backupsDir}): ${problem.what}. Your answers are saved as you give them all the same; free some space so that backups are taken again.`,
+      );
+    }
   }
 
   async #backUp(text: string, backups: string[]): Promise<void> {
