@@ -7,6 +7,7 @@
 import { mkdir, rename, rm, readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { StorageError, describeFsError, errorCode } from '../storage/errors.js';
 import { loadAllDecks, type DeckReport } from './load-decks.js';
 import { REPLACED_DIR, REPLACED_KEPT } from './keep-replaced.js';
 
@@ -39,7 +40,7 @@ export function reportId(report: DeckReport): string {
 }
 
 export async function loadLibrary(builtInDir: string, libraryDir: string): Promise<Library> {
-  const [yours, builtIn] = await Promise.all([loadAllDecks(libraryDir), loadAllDecks(builtInDir)]);
+  const [yours, builtIn] = await Promise.all([loadYourDecks(libraryDir), loadAllDecks(builtInDir)]);
   const yourIds = new Set(yours.map(reportId));
   return {
     builtInDir,
@@ -49,6 +50,23 @@ export async function loadLibrary(builtInDir: string, libraryDir: string): Promi
       ...builtIn.map((report): LibraryDeck => ({ id: reportId(report), place: 'built-in', report, shadowed: yourIds.has(reportId(report)) })),
     ],
   };
+}
+
+/** The learner's decks; a decks folder that cannot be read (a data folder that is a file, say) is said as storage says it. */
+async function loadYourDecks(libraryDir: string): Promise<DeckReport[]> {
+  try {
+    return await loadAllDecks(libraryDir);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === undefined) throw error;
+    const problem = describeFsError(error, dirname(libraryDir));
+    throw new StorageError(`could not read your decks in ${libraryDir}: ${problem.what}. ${problem.hint.charAt(0).toUpperCase()}${problem.hint.slice(1)}`, {
+      file: libraryDir,
+      hint: problem.hint,
+      code,
+      cause: error,
+    });
+  }
 }
 
 /** The decks a quiz can use: shadowed built-in decks left out. */

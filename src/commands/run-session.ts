@@ -38,6 +38,7 @@ import type { DatabaseData, FactProgress, ReviewRecord, SessionRecord } from '..
 import type { LockHolder } from '../storage/database-lock.js';
 import { livenessOf, thisProcess } from '../storage/process-identity.js';
 import { fileSystemFor } from '../storage/instrumented-fs.js';
+import { savedSoFar } from '../storage/errors.js';
 import { Store } from '../storage/store.js';
 import type { Context } from '../context.js';
 import type { OpenedDeck } from './open-deck.js';
@@ -80,6 +81,9 @@ export async function openStore(context: Context, options: { data?: string }, de
     now: context.now,
     onLockWait: (lockFile, holder) => {
       context.stderr.write(`${lockWaitNotice(lockFile, holder)}\n`);
+    },
+    onWarning: (message) => {
+      context.stderr.write(`factdeck: warning: ${printable(message, { singleLine: true })}\n`);
     },
     fs: fileSystemFor(context.env),
     ...(Number.isSafeInteger(checkpointEvery) && checkpointEvery > 0 ? { checkpointEvery } : defaultCheckpointEvery === undefined ? {} : { checkpointEvery: defaultCheckpointEvery }),
@@ -226,9 +230,14 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     { type: 'session', session },
   ]);
   sessionSaved.catch(() => undefined); // Reported where awaited: the first question and every save.
-  const save = async (build: (data: DatabaseData) => HistoryEvent[]): Promise<HistoryEvent[]> => {
+  /** `what`: the save, for a failure after answers of this run were saved ("This answer was not saved; the 2 answers before it are"). */
+  const save = async (build: (data: DatabaseData) => HistoryEvent[], what = 'This change'): Promise<HistoryEvent[]> => {
     await sessionSaved;
-    return store.record(build);
+    try {
+      return await store.record(build);
+    } catch (error) {
+      throw savedSoFar(error, state.results.length, 'answer', what);
+    }
   };
   const endSession = (data: { sessions: SessionRecord[] }, status: SessionRecord['status']): HistoryEvent[] => {
     const current = data.sessions.find((s) => s.id === sessionId) ?? session;
@@ -261,7 +270,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
 
   let stopped: 'quit' | 'interrupt' | null = null;
   const finish = async (status: 'finished' | 'abandoned'): Promise<void> => {
-    await save((data) => endSession(data, status));
+    await save((data) => endSession(data, status), 'The end of the run');
   };
 
   try {
@@ -317,7 +326,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
           // The fact's memory card learns from the answer in the same save.
           ratingEvent(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode }),
         ];
-      });
+      }, 'This answer');
       const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
       state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, runDeck, plan.random);
 

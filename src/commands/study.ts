@@ -16,6 +16,7 @@ import type { ReviewRecord } from '../storage/schema.js';
 import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { StoppedError } from '../errors.js';
+import { savedSoFar } from '../storage/errors.js';
 import { END } from '../ui/asker.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { frontQuestion, renderCardSides } from '../ui/render-study.js';
@@ -217,7 +218,8 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       writeLine(context.stdout, `${RATING_LABEL[rating]}${next}${options.cram ? '' : ' (saved)'}`);
     }
   } catch (error) {
-    if (!isPromptExit(error)) throw error;
+    // A failed save after ratings were saved says how many were (each rating is saved when given).
+    if (!isPromptExit(error)) throw options.cram ? error : savedSoFar(error, undoStack.filter((entry) => entry.review !== null).length + settled, 'rating', 'This change');
     stopped = 'interrupt';
   } finally {
     asker.close();
