@@ -12,6 +12,7 @@ import { loadAllDecks } from '../bank/load-decks.js';
 import { EXPORT_FORMATS } from '../bank/interop/export-deck.js';
 import type { Context } from '../context.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
+import { FACT_ORDERS } from '../domain/selection.js';
 import { UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
 
@@ -26,6 +27,7 @@ const OPTION_VALUES: Readonly<Record<string, ValueSource>> = {
   deck: 'decks',
   profile: 'profiles',
   kind: QUESTION_KINDS,
+  order: FACT_ORDERS,
   format: EXPORT_FORMATS,
   data: 'dirs',
   out: 'files',

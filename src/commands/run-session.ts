@@ -166,6 +166,10 @@ export interface SessionPlan {
   profile: string;
   /** The --data, --deck and --profile of this run, for the commands the summary suggests. */
   scope: CommandScope;
+  /** Learn mode: the questions the run may ask, by fact (its facts move up to recall within the run). */
+  learn?: ReadonlyMap<string, readonly Question[]>;
+  /** Said in the header after the seed (learn mode, --order). */
+  tags?: string;
 }
 
 /** `work`, unless `first` fails before it is done: then `first`'s error. */
@@ -254,10 +258,10 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   };
 
   const cardOf = (question: Question): { profile: string; deckId: string; factId: string } => ({ profile: plan.profile, deckId: deck.id, factId: question.factId });
-  let state: RunState = startRun(plan.mode, plan.questions);
+  let state: RunState = startRun(plan.mode, plan.questions, plan.learn);
   const title = printable(deck.title, { singleLine: true });
   const what = plan.mode === 'quiz' ? 'Quiz' : 'Review of missed facts';
-  writeLine(context.stdout, renderHeader(title, `${what} · ${plan.questions.length} question${plan.questions.length === 1 ? '' : 's'} · profile ${plan.profile} · seed ${plan.seed}`, style, width()));
+  writeLine(context.stdout, renderHeader(title, `${what} · ${plan.questions.length} question${plan.questions.length === 1 ? '' : 's'} · profile ${plan.profile} · seed ${plan.seed}${plan.tags ?? ''}`, style, width()));
 
   let stopped: 'quit' | 'interrupt' | null = null;
   const finish = async (status: 'finished' | 'abandoned'): Promise<void> => {
