@@ -30,10 +30,10 @@ export interface QuizOptions extends ProgressOptions {
 }
 
 /** --order's value, checked: `allowed` are the orders that make sense for the command. */
-export function checkOrder(order: string | undefined, allowed: readonly FactOrder[] = FACT_ORDERS): FactOrder {
+export function checkOrder(order: string | undefined, allowed: readonly FactOrder[] = FACT_ORDERS, note = ''): FactOrder {
   if (order === undefined) return 'random';
   if (!(allowed as readonly string[]).includes(order)) {
-    throw new UsageError(`--order ${JSON.stringify(printable(order, { singleLine: true }))} is not an order here`, `the orders are: ${allowed.join(', ')}`);
+    throw new UsageError(`--order ${JSON.stringify(printable(order, { singleLine: true }))} is not an order here`, `the orders are: ${allowed.join(', ')}${note}`);
   }
   return order as FactOrder;
 }

@@ -19,7 +19,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
   const profile = checkProfile(options.profile);
   const kinds = checkKinds(options.kind);
   // Every missed fact was answered, so none is new: --order new would mean nothing here.
-  const order = checkOrder(options.order, ['due', 'hardest', 'random']);
+  const order = checkOrder(options.order, ['due', 'hardest', 'random'], ' (new is for quiz: every missed fact has been answered)');
   // Learn mode is review's default: --no-learn turns it off.
   const learn = options.learn !== false;
   // A wrong --deck is said before a missing terminal: it is the first thing to fix.

@@ -30,6 +30,7 @@ import {
 import { resolveDataDir } from '../storage/data-dir.js';
 import { factProgressBefore, factProgressFor, ratingEvent, reRatedEvent, suspendEvent, undoAnswerEvent, undoEvent, type AnswerUndo } from '../storage/progress.js';
 import { historyFromProgress, missedFactIds } from '../domain/history.js';
+import { stageCounts } from '../domain/learn.js';
 import { commandLine, type CommandScope } from '../command-line.js';
 import { isLastOfFact, suspendedIds, withoutSuspended } from '../domain/suspension.js';
 import type { HistoryEvent } from '../storage/history.js';
@@ -385,8 +386,14 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   await finish(stopped === 'quit' || answered < plan.questions.length ? 'abandoned' : 'finished');
   const summary = summarizeRun(state, deck, context.now().getTime() - startedAt.getTime());
   // What is still missed after this run (review says so instead of "well done" when it stopped early).
-  const stillMissed = missedFactIds(deck, historyFromProgress(deck, factProgressFor(store.data(), plan.profile, deck.id))).length;
+  const after = historyFromProgress(deck, factProgressFor(store.data(), plan.profile, deck.id));
+  const stillMissed = missedFactIds(deck, after).length;
   writeLine(context.stdout);
   if (stopped === 'quit') writeLine(context.stdout, `Stopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
   writeLine(context.stdout, fit(renderSummary(summary, plan.mode, style, { stillMissed, review: commandLine('review', plan.scope) })));
+  if (plan.learn !== undefined) {
+    // Where learn mode has the deck's facts now: the ones this run took.
+    const stages = stageCounts([...plan.learn.keys()], after);
+    writeLine(context.stdout, fit(`Learn: ${stages.recall} of ${plan.learn.size} fact${plan.learn.size === 1 ? '' : 's'} now asked typed (recall), ${stages.recognition} with choices (recognition).`));
+  }
 }
