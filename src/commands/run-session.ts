@@ -137,11 +137,15 @@ export function scopeOf(context: Context, options: { data?: string; profile: str
   return { data: options.data === undefined ? undefined : resolve(context.cwd, options.data), deck: deck?.argument, profile: options.profile };
 }
 
+/** FACTDECK_KEY_GUARD_MS: tests set the key guard long, to show deterministically what it ignores. */
+export function keyGuardMs(context: Context): number | undefined {
+  const guard = Number(context.env.FACTDECK_KEY_GUARD_MS);
+  return context.env.FACTDECK_KEY_GUARD_MS !== undefined && Number.isSafeInteger(guard) && guard >= 0 ? guard : undefined;
+}
+
 export function createAsker(context: Context, options: { plain?: boolean }): Asker {
   const streams = promptContext(context);
-  // FACTDECK_KEY_GUARD_MS: tests set the guard long, to show deterministically what it ignores.
-  const guard = Number(context.env.FACTDECK_KEY_GUARD_MS);
-  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams, Number.isSafeInteger(guard) && guard >= 0 ? guard : undefined);
+  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams, keyGuardMs(context));
 }
 
 /** The learner's own accepted answers for each question of a deck ("I was right" claims). */
