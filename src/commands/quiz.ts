@@ -1,7 +1,7 @@
 // `factdeck quiz`: N questions of mixed kinds from one deck, feedback after each, a score at the end.
 
 import { randomInt } from 'node:crypto';
-import type { Deck, LoadedDeck, Question, QuestionKind } from '../domain/deck.js';
+import type { Deck, LoadedDeck, QuestionKind } from '../domain/deck.js';
 import { suspendedIds, withoutSuspended, type Suspension } from '../domain/suspension.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
 import { historyFromProgress } from '../domain/history.js';
@@ -14,8 +14,8 @@ import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { printable } from '../ui/printable.js';
-import { openDeck } from './open-deck.js';
-import { checkProfile, createAsker, scopeOf, requireTerminalOrPlain, runSession, withStore, type ProgressOptions } from './run-session.js';
+import { openDeck, type OpenedDeck } from './open-deck.js';
+import { checkProfile, createAsker, scopeOf, requireTerminalOrPlain, runSession, withStore, type ProgressOptions, type SessionPlan } from './run-session.js';
 
 export interface QuizOptions extends ProgressOptions {
   count: number;
@@ -50,9 +50,14 @@ export function runTags(learn: boolean, order: FactOrder): string {
   return `${learn ? ' · learn' : ''}${order === 'random' ? '' : ` · order ${order}`}`;
 }
 
-/** Learn mode's pool: the questions a run may ask, by fact (undefined when learn mode is off). */
-export function learnPool(deck: Deck, learn: boolean, filters: { kinds?: readonly QuestionKind[]; topic?: string }): ReadonlyMap<string, readonly Question[]> | undefined {
-  return learn ? eligibleQuestions(deck, filters) : undefined;
+/** What quiz and review hand the run: the plan, with learn mode's pool (the questions it may ask, by fact) and the header's tags. */
+export function sessionPlan(
+  context: Context,
+  options: QuizOptions | Omit<QuizOptions, 'count'>,
+  run: Omit<SessionPlan, 'scope' | 'learn' | 'tags' | 'deck'> & { loaded: OpenedDeck; deck: Deck; learn: boolean; order: FactOrder; filters: { kinds?: readonly QuestionKind[]; topic?: string } },
+): SessionPlan {
+  const { loaded, deck, learn, order, filters, ...plan } = run;
+  return { ...plan, deck: loaded, scope: scopeOf(context, options, loaded), learn: learn ? eligibleQuestions(deck, filters) : undefined, tags: runTags(learn, order) };
 }
 
 export function checkKinds(kinds: readonly string[] | undefined): QuestionKind[] | undefined {
@@ -113,17 +118,7 @@ export async function quizCommand(context: Context, options: QuizOptions): Promi
       const topics = [...new Set(deck.facts.map((f) => printable(f.topic, { singleLine: true })))].join(', ');
       throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);
     }
-    await runSession(context, store, createAsker(context, options), {
-      mode: 'quiz',
-      deck: loaded,
-      questions,
-      seed,
-      random,
-      profile,
-      scope: scopeOf(context, options, loaded),
-      learn: learnPool(deck, learn, filters),
-      tags: runTags(learn, order),
-    });
+    await runSession(context, store, createAsker(context, options), sessionPlan(context, options, { mode: 'quiz', loaded, deck, questions, seed, random, profile, learn, order, filters }));
   });
   writeLine(context.stdout);
 }

@@ -9,7 +9,7 @@ import { writeLine } from '../context.js';
 import { commandLine } from '../command-line.js';
 import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
-import { activeDeck, checkKinds, checkOrder, deckPicker, dueTimes, learnPool, pickSeed, runTags, type QuizOptions } from './quiz.js';
+import { activeDeck, checkKinds, checkOrder, deckPicker, dueTimes, pickSeed, sessionPlan, type QuizOptions } from './quiz.js';
 import { factProgressFor } from '../storage/progress.js';
 import { checkProfile, createAsker, scopeOf, requireTerminalOrPlain, runSession, withStore } from './run-session.js';
 
@@ -43,17 +43,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
       writeLine(context.stdout, `${missed.length} missed fact${missed.length === 1 ? '' : 's'}, but none matches --kind/--topic.`);
       return;
     }
-    await runSession(context, store, createAsker(context, options), {
-      mode: 'review',
-      deck: loaded,
-      questions,
-      seed,
-      random,
-      profile,
-      scope: scopeOf(context, options, loaded),
-      learn: learnPool(deck, learn, filters),
-      tags: runTags(learn, order),
-    });
+    await runSession(context, store, createAsker(context, options), sessionPlan(context, options, { mode: 'review', loaded, deck, questions, seed, random, profile, learn, order, filters }));
   });
   writeLine(context.stdout);
 }
