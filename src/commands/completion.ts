@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadAllDecks } from '../bank/load-decks.js';
 import type { Context } from '../context.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
+import { FACT_ORDERS } from '../domain/selection.js';
 import { UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
 import { EXPORT_COMMAND_FORMATS } from './export.js';
@@ -26,6 +27,7 @@ const OPTION_VALUES: Readonly<Record<string, ValueSource>> = {
   deck: 'decks',
   profile: 'profiles',
   kind: QUESTION_KINDS,
+  order: FACT_ORDERS,
   format: EXPORT_COMMAND_FORMATS,
   data: 'dirs',
   out: 'files',

@@ -30,6 +30,7 @@ import {
 import { resolveDataDir } from '../storage/data-dir.js';
 import { factProgressBefore, factProgressFor, ratingEvent, reRatedEvent, suspendEvent, undoAnswerEvent, undoEvent, type AnswerUndo } from '../storage/progress.js';
 import { historyFromProgress, missedFactIds } from '../domain/history.js';
+import { stageCounts } from '../domain/learn.js';
 import { commandLine, type CommandScope } from '../command-line.js';
 import { isLastOfFact, suspendedIds, withoutSuspended } from '../domain/suspension.js';
 import type { HistoryEvent } from '../storage/history.js';
@@ -140,11 +141,15 @@ export function scopeOf(context: Context, options: { data?: string; profile: str
   return { data: options.data === undefined ? undefined : resolve(context.cwd, options.data), deck: deck?.argument, profile: options.profile };
 }
 
+/** FACTDECK_KEY_GUARD_MS: tests set the key guard long, to show deterministically what it ignores. */
+export function keyGuardMs(context: Context): number | undefined {
+  const guard = Number(context.env.FACTDECK_KEY_GUARD_MS);
+  return context.env.FACTDECK_KEY_GUARD_MS !== undefined && Number.isSafeInteger(guard) && guard >= 0 ? guard : undefined;
+}
+
 export function createAsker(context: Context, options: { plain?: boolean }): Asker {
   const streams = promptContext(context);
-  // FACTDECK_KEY_GUARD_MS: tests set the guard long, to show deterministically what it ignores.
-  const guard = Number(context.env.FACTDECK_KEY_GUARD_MS);
-  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams, Number.isSafeInteger(guard) && guard >= 0 ? guard : undefined);
+  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams, keyGuardMs(context));
 }
 
 /** The learner's own accepted answers for each question of a deck ("I was right" claims). */
@@ -170,6 +175,10 @@ export interface SessionPlan {
   profile: string;
   /** The --data, --deck and --profile of this run, for the commands the summary suggests. */
   scope: CommandScope;
+  /** Learn mode: the questions the run may ask, by fact (its facts move up to recall within the run). */
+  learn?: ReadonlyMap<string, readonly Question[]>;
+  /** Said in the header after the seed (learn mode, --order). */
+  tags?: string;
 }
 
 /** `work`, unless `first` fails before it is done: then `first`'s error. */
@@ -263,10 +272,10 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   };
 
   const cardOf = (question: Question): { profile: string; deckId: string; factId: string } => ({ profile: plan.profile, deckId: deck.id, factId: question.factId });
-  let state: RunState = startRun(plan.mode, plan.questions);
+  let state: RunState = startRun(plan.mode, plan.questions, plan.learn);
   const title = printable(deck.title, { singleLine: true });
   const what = plan.mode === 'quiz' ? 'Quiz' : 'Review of missed facts';
-  writeLine(context.stdout, renderHeader(title, `${what} · ${plan.questions.length} question${plan.questions.length === 1 ? '' : 's'} · profile ${plan.profile} · seed ${plan.seed}`, style, width()));
+  writeLine(context.stdout, renderHeader(title, `${what} · ${plan.questions.length} question${plan.questions.length === 1 ? '' : 's'} · profile ${plan.profile} · seed ${plan.seed}${plan.tags ?? ''}`, style, width()));
 
   let stopped: 'quit' | 'interrupt' | null = null;
   const finish = async (status: 'finished' | 'abandoned'): Promise<void> => {
@@ -390,8 +399,14 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   await finish(stopped === 'quit' || answered < plan.questions.length ? 'abandoned' : 'finished');
   const summary = summarizeRun(state, deck, context.now().getTime() - startedAt.getTime());
   // What is still missed after this run (review says so instead of "well done" when it stopped early).
-  const stillMissed = missedFactIds(deck, historyFromProgress(deck, factProgressFor(store.data(), plan.profile, deck.id))).length;
+  const after = historyFromProgress(deck, factProgressFor(store.data(), plan.profile, deck.id));
+  const stillMissed = missedFactIds(deck, after).length;
   writeLine(context.stdout);
   if (stopped === 'quit') writeLine(context.stdout, `Stopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
   writeLine(context.stdout, fit(renderSummary(summary, plan.mode, style, { stillMissed, review: commandLine('review', plan.scope) })));
+  if (plan.learn !== undefined) {
+    // Where learn mode has the deck's facts now: the ones this run took.
+    const stages = stageCounts([...plan.learn.keys()], after);
+    writeLine(context.stdout, fit(`Learn: ${stages.recall} of ${plan.learn.size} fact${plan.learn.size === 1 ? '' : 's'} now asked typed (recall), ${stages.recognition} with choices (recognition).`));
+  }
 }

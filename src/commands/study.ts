@@ -27,7 +27,7 @@ import { printable } from '../ui/printable.js';
 import { wrapText } from '../ui/wrap.js';
 import { openDeck } from './open-deck.js';
 import { activeDeck, deckPicker, pickSeed } from './quiz.js';
-import { checkProfile, requireTerminalOrPlain, terminalWidth, withStore, type ProgressOptions } from './run-session.js';
+import { checkProfile, keyGuardMs, requireTerminalOrPlain, terminalWidth, withStore, type ProgressOptions } from './run-session.js';
 import type { Store } from '../storage/store.js';
 
 export interface StudyOptions extends ProgressOptions {
@@ -63,7 +63,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   const width = options.plain ? undefined : terminalWidth(context);
   const asker: StudyAsker = options.plain
     ? createPlainStudyAsker(promptContext(context))
-    : createTerminalStudyAsker(promptContext(context));
+    : createTerminalStudyAsker(promptContext(context), keyGuardMs(context));
   const facts = factsById(deck);
   const sentences = loaded.article === null ? [] : splitSentences(loaded.article);
   const settings = settingsFor(store.data(), profile);

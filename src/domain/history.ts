@@ -7,6 +7,8 @@ import type { Deck } from './deck.js';
 export interface FactHistory {
   factId: string;
   attempts: number;
+  /** How many of the attempts were right. */
+  correct: number;
   lastCorrect: boolean;
   lastAt: string;
   lastKind: string;
@@ -21,6 +23,7 @@ export function missedFactIds(deck: Deck, history: Map<string, FactHistory>): st
 export interface FactProgressRecord {
   factId: string;
   attempts: number;
+  correct: number;
   lastCorrect: boolean;
   lastAt: string;
   lastKind: string;
@@ -35,7 +38,7 @@ export function historyFromProgress(deck: Deck, progress: readonly FactProgressR
   const history = new Map<string, FactHistory>();
   for (const p of progress) {
     if (!factIds.has(p.factId)) continue;
-    history.set(p.factId, { factId: p.factId, attempts: p.attempts, lastCorrect: p.lastCorrect, lastAt: p.lastAt, lastKind: p.lastKind });
+    history.set(p.factId, { factId: p.factId, attempts: p.attempts, correct: p.correct, lastCorrect: p.lastCorrect, lastAt: p.lastAt, lastKind: p.lastKind });
   }
   return history;
 }
