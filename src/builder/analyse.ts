@@ -7,9 +7,9 @@ import { splitSentences } from '../domain/article.js';
 import { findTemporals } from './dates.js';
 import { findNames, type NameCandidate, type NameType } from './names.js';
 import { findNumbers } from './numbers.js';
-import type { Tagger } from './tagger.js';
+import type { TaggedTerm, Tagger } from './tagger.js';
 import { foldName, titleCaseShouting } from './text.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenizeTagged, type Token } from './tokens.js';
 import type { Dateline, Entity, KeyType, Mention, SentenceInfo } from './types.js';
 import { byCodeUnits } from '../domain/order.js';
 
@@ -136,6 +136,18 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const raw = splitSentences(article);
   const sentences: SentenceInfo[] = [];
   let datelineFound = false;
+  // One pass of the tagger over the article; each sentence then takes the terms inside it.
+  const terms = tagger.tagText(article);
+  let termAt = 0;
+  const termsOf = (start: number, end: number): TaggedTerm[] => {
+    while (termAt < terms.length && (terms[termAt] as TaggedTerm).start < start) termAt++;
+    const out: TaggedTerm[] = [];
+    for (let i = termAt; i < terms.length && (terms[i] as TaggedTerm).start < end; i++) {
+      const term = terms[i] as TaggedTerm;
+      out.push({ start: term.start - start, end: term.end - start, tags: term.tags });
+    }
+    return out;
+  };
   raw.forEach((sentence, index) => {
     const isHeadline = index === 0 && headline !== null && sentence.text === headline;
     let dateline: Dateline | null = null;
@@ -148,7 +160,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       text: sentence.text,
       start: sentence.start,
       end: sentence.end,
-      tokens: isHeadline ? [] : tokenize(sentence.text, sentence.start, tagger),
+      tokens: isHeadline ? [] : tokenizeTagged(sentence.text, sentence.start, termsOf(sentence.start, sentence.end)),
       mentions: [],
       isHeadline,
       dateline,

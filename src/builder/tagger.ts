@@ -1,5 +1,6 @@
 // The seam between the builder and its part-of-speech tagger. The builder asks three things of a tagger:
-// the tags of the words of a sentence, what its lexicon knows of a word, and a verb's base form. The
+// the tags of the words of a text (the whole article, in one pass), what its lexicon knows of a word, and
+// a verb's base form. The
 // adapter for compromise takes the already-loaded library as an argument: only `factdeck build` pays for
 // loading it (a dynamic import in the command), and this module imports nothing at run time.
 
@@ -11,8 +12,8 @@ export interface TaggedTerm {
 }
 
 export interface Tagger {
-  /** The tags of the words of one sentence; offsets relative to `text`. */
-  tagSentence(text: string): TaggedTerm[];
+  /** The tags of the words of a text (a whole article at once); offsets relative to `text`, in order. */
+  tagText(text: string): TaggedTerm[];
   /** The tags the lexicon gives a lower-case word (with their parents), or [] when it does not know it. */
   lexicon(word: string): readonly string[];
   /** The base form of a verb: "spoke" -> "speak", "holds" -> "hold". */
@@ -58,7 +59,7 @@ export function createCompromiseTagger(nlp: CompromiseLike): Tagger {
   };
 
   return {
-    tagSentence(text: string): TaggedTerm[] {
+    tagText(text: string): TaggedTerm[] {
       const terms: TaggedTerm[] = [];
       for (const sentence of nlp.tokenize(text).compute(['lexicon', 'preTagger']).json({ offset: true })) {
         for (const term of sentence.terms) {

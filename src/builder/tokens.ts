@@ -3,7 +3,7 @@
 // their full stop ("Calif.", "Dr.", "U.S.").
 
 import { isAbbreviation } from '../domain/article.js';
-import type { Tagger } from './tagger.js';
+import type { TaggedTerm, Tagger } from './tagger.js';
 
 export interface Token {
   text: string;
@@ -27,7 +27,14 @@ const TOKEN =
 
 /** Splits `text` (which starts at `offset` in the article) into tokens, tagged by `tagger`. */
 export function tokenize(text: string, offset: number, tagger: Tagger): Token[] {
-  const terms = tagger.tagSentence(text);
+  return tokenizeTagged(text, offset, tagger.tagText(text));
+}
+
+/**
+ * Splits `text` (which starts at `offset` in the article) into tokens, with tags from `terms` (offsets
+ * relative to `text`, in order): the article is tagged once, then each sentence takes its share.
+ */
+export function tokenizeTagged(text: string, offset: number, terms: readonly TaggedTerm[]): Token[] {
   const tokens: Token[] = [];
   let termIndex = 0;
   for (const match of text.matchAll(TOKEN)) {
