@@ -7,6 +7,7 @@ import { splitSentences } from '../domain/article.js';
 import { findTemporals } from './dates.js';
 import { findNames, type NameCandidate, type NameType } from './names.js';
 import { findNumbers } from './numbers.js';
+import { findPhrases } from './phrases.js';
 import type { TaggedTerm, Tagger } from './tagger.js';
 import { foldName, titleCaseShouting } from './text.js';
 import { tokenizeTagged, type Token } from './tokens.js';
@@ -70,11 +71,18 @@ interface Collected {
   mention: Omit<Mention, 'entity'>;
 }
 
-/** Picks the type with the most evidence, or the type a rule decided. */
-function decideType(group: readonly NameCandidate[]): NameType {
+/**
+ * Picks the type with the most evidence, or the type a rule decided; sure when a rule decided it, or when
+ * the evidence is strong and nothing else comes near it.
+ */
+function decideType(group: readonly NameCandidate[]): { type: NameType; sure: boolean } {
   const strong = new Map<NameType, number>();
   for (const c of group) if (c.strong !== null) strong.set(c.strong, (strong.get(c.strong) ?? 0) + 1);
-  if (strong.size > 0) return [...strong.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
+  if (strong.size > 0) {
+    const ranked = [...strong.entries()].sort((a, b) => b[1] - a[1]);
+    const [best, count] = ranked[0] ?? ['other', 0];
+    return { type: best, sure: ranked.length === 1 || (ranked[1]?.[1] ?? 0) * 3 <= count };
+  }
   const total = { person: 0, place: 0, organisation: 0, work: 0, other: 0 };
   for (const c of group) for (const type of Object.keys(total) as NameType[]) total[type] += c.evidence[type];
   const order: NameType[] = ['place', 'organisation', 'person', 'work'];
@@ -86,7 +94,8 @@ function decideType(group: readonly NameCandidate[]): NameType {
       score = total[type];
     }
   }
-  return best;
+  const second = Math.max(...order.filter((t) => t !== best).map((t) => total[t]));
+  return { type: best, sure: best !== 'other' && score >= 3 && second * 2 <= score };
 }
 
 function placeSubtype(name: string, tagger: Tagger): string {
@@ -148,7 +157,21 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     }
     return out;
   };
+  let paragraph = 0;
+  let quoteDepth = 0;
+  let previousEnd = 0;
   raw.forEach((sentence, index) => {
+    if (article.slice(previousEnd, sentence.start).includes('\n')) {
+      paragraph++;
+      quoteDepth = 0;
+    }
+    previousEnd = sentence.end;
+    const inQuote = quoteDepth > 0;
+    for (const char of sentence.text) {
+      if (char === '“') quoteDepth++;
+      else if (char === '”') quoteDepth = Math.max(0, quoteDepth - 1);
+      else if (char === '"') quoteDepth = quoteDepth > 0 ? 0 : 1;
+    }
     const isHeadline = index === 0 && headline !== null && sentence.text === headline;
     let dateline: Dateline | null = null;
     if (!isHeadline && !datelineFound) {
@@ -164,6 +187,8 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       mentions: [],
       isHeadline,
       dateline,
+      paragraph,
+      inQuote,
     });
   });
 
@@ -185,6 +210,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   // Dates, times and numbers first; names only in what they leave.
   const collected: Collected[] = [];
   const valueMentions: { sentence: SentenceInfo; mention: Omit<Mention, 'entity'>; type: KeyType; sortKey: number | null; subtype: string }[] = [];
+  const phraseMentions: { sentence: SentenceInfo; mention: Omit<Mention, 'entity'>; frame: string }[] = [];
   for (const sentence of sentences) {
     if (sentence.isHeadline) continue;
     const base = sentence.start;
@@ -217,6 +243,17 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     const taken = [...temporals, ...numbers].map((span) => ({ start: base + span.start, end: base + span.end }));
     const usable = (token: Token): boolean => token.start >= bodyStart && !taken.some((span) => token.start < span.end && span.start < token.end);
     const names = findNames(article, sentence.index, sentence.tokens, usable, startsOf.get(sentence.index) ?? new Set(), context);
+    // Phrase keys ("pancreatic cancer") only where no name, date or number is.
+    const named = names.map((n) => ({ start: n.title?.start ?? n.start, end: n.end }));
+    for (const phrase of findPhrases(sentence.tokens, (token) => !usable(token) || named.some((n) => token.start < n.end && n.start < token.end))) {
+      const first = sentence.tokens[phrase.from] as Token;
+      const last = sentence.tokens[phrase.to] as Token;
+      phraseMentions.push({
+        sentence,
+        frame: phrase.frame,
+        mention: { sentence: sentence.index, start: first.start, end: last.end, text: article.slice(first.start, last.end), outerStart: first.start, title: null },
+      });
+    }
     for (const candidate of names) {
       // "Pensacola, Fla.": the state's abbreviation belongs to the city before it; it is not a key.
       const index = sentence.tokens.findIndex((t) => t.start === candidate.start);
@@ -242,13 +279,13 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   }
 
   const entities = new Map<string, Entity>();
-  const entityOf = (type: KeyType, name: string, first: number, subtype: string, sortKey: number | null): Entity => {
+  const entityOf = (type: KeyType, name: string, first: number, subtype: string, sortKey: number | null, sure = true): Entity => {
     const id = `${type}:${foldName(name)}`;
     let entity = entities.get(id);
     if (entity === undefined) {
-      entity = { id, type, name, forms: [], subtype, first, sortKey, titles: [], takesThe: false, onlyAsModifier: false };
+      entity = { id, type, name, forms: [], subtype, first, sortKey, titles: [], takesThe: false, onlyAsModifier: false, sure };
       entities.set(id, entity);
-    }
+    } else if (sure) entity.sure = true;
     return entity;
   };
   const attach = (entity: Entity, mention: Omit<Mention, 'entity'>): void => {
@@ -324,11 +361,12 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     groups.set(key, group);
   }
   // Organisations by the words they start with: "Kenya Red Cross" is the "Kenya Red Cross Society".
-  const typed = new Map<string, NameType>();
+  const typed = new Map<string, { type: NameType; sure: boolean }>();
   for (const [key, group] of groups) typed.set(key, decideType(group.map((g) => g.candidate)));
-  const organisations = [...typed.entries()].filter(([, type]) => type === 'organisation').map(([key]) => key);
+  const organisations = [...typed.entries()].filter(([, decided]) => decided.type === 'organisation').map(([key]) => key);
   for (const [key, group] of groups) {
-    let type = typed.get(key) ?? 'other';
+    let type = typed.get(key)?.type ?? 'other';
+    let sure = typed.get(key)?.sure ?? false;
     let nameKey = key;
     // ... and "U.S. Census Bureau" is the "Census Bureau" with a modifier in front.
     const longer =
@@ -338,6 +376,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
         : undefined);
     if (longer !== undefined) {
       type = 'organisation';
+      sure = typed.get(longer)?.sure ?? false;
       nameKey = longer;
     }
     const named = groups.get(nameKey) ?? group;
@@ -346,7 +385,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       named.map((g) => g.candidate.text).sort((a, b) => b.length - a.length)[0] ??
       key;
     const first = Math.min(...group.map((g) => g.candidate.sentence));
-    const entity = entityOf(type, display, first, type === 'place' ? placeSubtype(display, tagger) : type, null);
+    const entity = entityOf(type, display, first, type === 'place' ? placeSubtype(display, tagger) : type, null, sure);
     for (const item of group) resolved.push([entity, item]);
   }
   // "in Baton Rouge and Hattiesburg": a name of no known kind, listed with a place, is a place.
@@ -385,6 +424,9 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
 
   for (const { sentence, mention, type, sortKey, subtype } of valueMentions) {
     attach(entityOf(type, mention.text, sentence.index, subtype, sortKey), mention);
+  }
+  for (const { sentence, mention, frame } of phraseMentions) {
+    attach(entityOf('other', mention.text, sentence.index, `phrase:${frame}`, null, false), mention);
   }
   for (const sentence of sentences) sentence.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 

@@ -1,13 +1,28 @@
 // Sentences -> facts: each sentence cut into its clauses ("..., and forecasters expect landfall late
-// Tuesday" is a fact of its own), each clause kept only if a teacher would ask about it. The gates and
-// their reasons are what `--explain` shows. People's titles and the dateline make facts of their own.
+// Tuesday" is a fact of its own), each clause kept only if a teacher would ask about it. Each gate is a
+// named rule, and its name and reason are what `--explain` shows. A clause that opens with a pronoun is
+// kept when coreference says what the pronoun stands for: the fact then reads on its own ("Ana Ruiz said
+// ..." for "She said ..."), with the article's own words still as its quote. People's titles make facts of
+// their own.
 
+import { resolveLeadingPronoun, subjectIndex } from './coref.js';
+import type { Tagger } from './tagger.js';
 import { capitalise, squash, wordCount } from './text.js';
 import { hasTag, type Token } from './tokens.js';
-import type { Clause, Entity, KeyType, Mention, SentenceInfo } from './types.js';
-import { AUXILIARIES, DEMONSTRATIVES, OPENERS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './vocabulary.js';
+import type { Clause, Entity, KeyType, Mention, Rewrite, SentenceInfo } from './types.js';
+import { AUXILIARIES, DEMONSTRATIVES, POSSESSIVE_PRONOUNS, REPORTING_VERBS, SUBJECT_PRONOUNS } from './vocabulary.js';
 
-export type FactOrigin = 'clause' | 'role' | 'dateline';
+export type FactOrigin = 'clause' | 'role';
+
+/** A gate's verdict: the rule that dropped something and why. `--explain` prints "rule: reason". */
+export interface Verdict {
+  rule: string;
+  reason: string;
+}
+
+export function verdictText(verdict: Verdict): string {
+  return `${verdict.rule}: ${verdict.reason}`;
+}
 
 export interface FactDraft {
   origin: FactOrigin;
@@ -29,8 +44,18 @@ export function isHonorificTitle(title: string): boolean {
   return /^(dr|mr|mrs|ms|mx|prof|rev|sir|dame|lord|lady|doctor|professor)\.?$/i.test(title.trim());
 }
 const BACK_POINTERS = /^(it|they|them|he|she|him|its|their)$/;
+const FRONTED = new Set(['during', 'after', 'before', 'in', 'on', 'at', 'since', 'until', 'when', 'while', 'following', 'later', 'earlier', 'last', 'this', 'next', 'then']);
 const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'yet']);
-const BOILERPLATE = /https?:\/\/|www\.|\S+@\S+\.\w|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}|^#+$|\bfor more information\b|\bmedia contact\b|\bfollow us\b/i;
+/** Contact lines, links, credits, calls to action and press logistics: not what an article is about. */
+const BOILERPLATE: readonly [RegExp, string][] = [
+  [/https?:\/\/|www\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov|com|org|net|edu|int)\b/, 'a web address'],
+  [/\S+@\S+\.\w/, 'an e-mail address'],
+  [/\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b|\b1-8\d\d-/, 'a telephone number'],
+  [/^(?:#+|-+\s*30\s*-+|\*+|end)$/i, 'an end-of-release mark'],
+  [/\b(?:for more information|more information (?:is|can be|about)|media (?:contact|inquiries)|press (?:contact|office|inquiries)|contact:|follow us|click here|learn more|to learn more|read more|read the full|find out more|visit (?:our|the \w+ website)|(?:you|readers) (?:can|may|should) (?:visit|call|contact|find|learn|sign|register|apply|read|watch|download|follow|email|e-mail))\b/i, 'a contact line or a call to action'],
+  [/(?:all rights reserved|copyright|©|\bphoto (?:by|credit|courtesy)|\bimage (?:by|credit|courtesy)|\bcourtesy of\b|\bcredit:|\bgetty images\b|\bfile photo\b|\bcontributed to this (?:report|story)|\bthis (?:story|article) (?:was|has been|is) (?:originally|first|updated|corrected)|\beditor[’']s note|\bfor immediate release\b|\bnews release\b)/i, 'a credit, copyright or publishing note'],
+  [/\b(?:livestream|live stream|streamed live|webcast|RSVP|media credentials|media accreditation)\b|\b(?:news conference|press conference|briefing|teleconference|press call|media call|media availability)\b.*\b(?:will (?:be )?(?:hold|held|begin|start|stream|air)|is scheduled|are invited|at \d{1,2}(?::\d\d)? ?[ap]\.?m\b)/i, 'press logistics'],
+]
 const TOPICS: Record<KeyType, string> = {
   person: 'people',
   place: 'places',
@@ -58,7 +83,7 @@ function makeClause(sentence: SentenceInfo, article: string, from: number, to: n
   if (first === undefined || last === undefined) return null;
   const start = first.start;
   const end = last.end;
-  return { sentence, start, end, text: article.slice(start, end), tokens, mentions: sentence.mentions.filter((m) => m.start >= start && m.end <= end) };
+  return { sentence, start, end, text: article.slice(start, end), tokens, mentions: sentence.mentions.filter((m) => m.start >= start && m.end <= end), rewrites: [] };
 }
 
 /** A sentence's clauses: cut at ";" and at ", and" / ", but" / ", while" before a new subject and verb. */
@@ -108,17 +133,138 @@ export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
   return clauses;
 }
 
-/** Why a clause would not make a fair fact, or null when it would. */
-export function clauseGate(clause: Clause): string | null {
-  if (BOILERPLATE.test(clause.text)) return 'contact details or a link, not a fact';
-  const words = clause.tokens.filter((t) => t.isWord);
-  if (words.length < 5) return 'a fragment (fewer than five words)';
-  if (!clause.tokens.some((t) => isVerbToken(t, clause.mentions))) return 'a fragment (no verb)';
-  const pronoun = leadingPronoun(clause);
-  if (pronoun !== null) return `starts with "${pronoun}", which points to something outside the sentence`;
-  if (!clause.mentions.some(isAskable)) return 'no answer key (no name, place, organisation, date or number)';
-  if (wordCount(clause.text) > MAX_CLAUSE_WORDS) return `too long to ask about (over ${MAX_CLAUSE_WORDS} words)`;
+/** What a gate needs besides the clause: the article's sentences (for coreference) and the tagger's lexicon. */
+export interface GateContext {
+  sentences: readonly SentenceInfo[];
+  tagger: Tagger;
+}
+
+/** Why a clause's words are not a fact a teacher would ask about, or null. */
+export function boilerplateOf(text: string): string | null {
+  for (const [pattern, what] of BOILERPLATE) if (pattern.test(text)) return what;
   return null;
+}
+
+/** "Visit the website ...", "Register by Friday": the clause opens with a verb in the imperative. */
+function isInstruction(clause: Clause): boolean {
+  const words = clause.tokens.filter((t) => t.isWord);
+  let first = words[0];
+  if (first?.lower === 'please') first = words[1];
+  if (first === undefined || first.isNumber) return false;
+  if (clause.mentions.some((m) => m.outerStart <= first.start && first.end <= m.end)) return false;
+  // "Respect, and others of her songs, became anthems": a name before a comma, then the sentence's verb.
+  const next = clause.tokens[clause.tokens.indexOf(first) + 1];
+  if (next !== undefined && (next.text === ',' || ['and', 'or', 'of'].includes(next.lower))) return false;
+  if (clause.tokens.some((t) => t !== first && hasTag(t, 'PastTense') && !hasTag(t, 'Participle', 'Adjective'))) return false;
+  return hasTag(first, 'Imperative') || (hasTag(first, 'Infinitive') && !hasTag(first, 'Noun', 'Pronoun', 'Determiner', 'PastTense', 'Gerund', 'Adjective', 'Modal'));
+}
+
+/**
+ * Why a clause would not make a fair fact, or null when it would. A clause that opens with a pronoun is
+ * resolved here: on success its rewrite (and, for a person or an organisation, a mention that can be
+ * asked) is added to the clause.
+ */
+export function clauseGate(clause: Clause, context?: GateContext): Verdict | null {
+  const sentenceText = clause.sentence.text;
+  // Boilerplate anywhere in the sentence taints all of it: "For more information, call ..., or visit ...".
+  const boilerplate = boilerplateOf(clause.sentence.text.slice(firstBodyStart(clause.sentence) - clause.sentence.start));
+  if (boilerplate !== null) return { rule: 'boilerplate', reason: `${boilerplate}, not a fact of the article` };
+  if (/^\p{Lu}[\p{Lu}\d\s,.:&'’-]+$/u.test(sentenceText) && sentenceText.length < 120) return { rule: 'heading', reason: 'a heading in capitals, not a sentence' };
+  const words = clause.tokens.filter((t) => t.isWord);
+  if (words.length < 5) return { rule: 'fragment', reason: 'fewer than five words' };
+  if (!clause.tokens.some((t) => isVerbToken(t, clause.mentions))) return { rule: 'fragment', reason: 'no verb' };
+  if (/\?[”"’)]*$/.test(clause.text.trim()) && !/[“"]/.test(clause.text)) return { rule: 'not-a-statement', reason: 'a question, neither true nor false' };
+  if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
+  const firstPerson = firstPersonWord(clause);
+  if (firstPerson !== null) return { rule: 'first-person', reason: `"${firstPerson}" outside quotation marks: the speaker's own view, not a fact the article states` };
+  if (clause.sentence.inQuote && !clause.tokens.some((t) => REPORTING_VERBS.has(t.lower))) return { rule: 'unattributed-quote', reason: 'part of a quotation whose speaker this sentence does not name' };
+  const pronoun = leadingPronounToken(clause);
+  if (pronoun !== null) {
+    if (context === undefined || !isFirstClause(clause)) return { rule: 'pronoun', reason: `starts with "${pronoun.text}", which points to something outside the clause` };
+    const resolved = resolvePronoun(clause, pronoun, context);
+    if (typeof resolved === 'string') return { rule: 'pronoun', reason: resolved };
+  }
+  if (!clause.mentions.some(isAskable)) return { rule: 'no-key', reason: 'no name, place, organisation, date or number to ask about' };
+  if (wordCount(clause.text) > MAX_CLAUSE_WORDS) return { rule: 'too-long', reason: `over ${MAX_CLAUSE_WORDS} words` };
+  return null;
+}
+
+function firstBodyStart(sentence: SentenceInfo): number {
+  return sentence.dateline?.bodyStart ?? sentence.start;
+}
+
+function isFirstClause(clause: Clause): boolean {
+  const first = clause.sentence.tokens.find((t) => t.start >= firstBodyStart(clause.sentence));
+  return first !== undefined && first.start === clause.start;
+}
+
+const FIRST_PERSON = /^(i|me|my|mine|myself|we|us|our|ours|ourselves|i[’']m|i[’']ve|i[’']d|i[’']ll|we[’']re|we[’']ve|we[’']d|we[’']ll)$/;
+
+/** A first-person word of the clause outside quotation marks ("I think ..."), or null. */
+function firstPersonWord(clause: Clause): string | null {
+  let depth = clause.sentence.inQuote ? 1 : 0;
+  for (const token of clause.sentence.tokens) {
+    if (token.text === '“') depth++;
+    else if (token.text === '”') depth = Math.max(0, depth - 1);
+    else if (token.text === '"') depth = depth > 0 ? 0 : 1;
+    else if (depth === 0 && token.start >= clause.start && token.end <= clause.end && FIRST_PERSON.test(token.lower) && !isNotFirstPerson(token, clause.sentence.tokens)) return token.text;
+  }
+  return null;
+}
+
+/** "US" is the country; "I Knew You Were Waiting" is a title, its "I" no speaker. */
+function isNotFirstPerson(token: Token, tokens: readonly Token[]): boolean {
+  if (token.lower === 'us') return token.text !== 'us';
+  if (token.text !== 'I') return false;
+  const next = tokens[tokens.indexOf(token) + 1];
+  return next !== undefined && next.isCap && next.isWord;
+}
+
+const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', ve: 'have' };
+
+/**
+ * Resolves the pronoun a clause opens with, adding the rewrite (and the mention of a named antecedent) to
+ * the clause; returns the reason when it cannot.
+ */
+function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): Rewrite | string {
+  const possessive = POSSESSIVE_PRONOUNS.has(pronoun.lower);
+  const subjectForm = possessive ? ({ his: 'he', her: 'she', its: 'it', their: 'they' } as Record<string, string>)[pronoun.lower] : pronoun.lower.replace(/['’](ll|re|ve|d)$/, '');
+  if (subjectForm === undefined) return `starts with "${pronoun.text}", which points to something outside the sentence`;
+  const lexicon = (word: string): readonly string[] => context.tagger.lexicon(word);
+  const asSubject: Token = { ...pronoun, lower: subjectForm };
+  const resolution = resolveLeadingPronoun(context.sentences, clause.sentence.index, asSubject, (t) => isVerbToken(t, clause.sentence.mentions), lexicon, possessive);
+  if (typeof resolution === 'string') return resolution;
+  if (resolution.entity !== null && clause.mentions.some((m) => m.entity === resolution.entity && !m.pronoun)) {
+    // "After Ana Ruiz arrived, she said ...": the clause already says who.
+    if (clause.mentions.some((m) => m.entity === resolution.entity && m.end <= pronoun.start)) return { start: pronoun.start, end: pronoun.start, text: '', rule: 'named earlier in the clause' };
+    return `"${pronoun.text}" would stand for ${resolution.text}, whom the clause names as well`;
+  }
+  let shown = possessive ? `${resolution.text}${resolution.text.endsWith('s') ? '’' : '’s'}` : resolution.text;
+  let end = pronoun.end;
+  let expands = false;
+  // "He’s distanced himself" -> "Gordon Brown has distanced himself"; "They’re" -> "... are".
+  const glued = /^\p{L}+['’](ll|re|ve|d)$/u.exec(pronoun.text)?.[1];
+  const tokens = clause.sentence.tokens;
+  const next = tokens[tokens.indexOf(pronoun) + 1];
+  if (glued !== undefined) {
+    const word = CONTRACTIONS[glued];
+    if (word === undefined) return `"${pronoun.text}" may mean "would" or "had"`;
+    shown = `${shown} ${word}`;
+    expands = true;
+  } else if (!possessive && next !== undefined && /^['’]s$/.test(next.text) && next.start === pronoun.end) {
+    const after = tokens[tokens.indexOf(next) + 1];
+    const participle = after !== undefined && hasTag(after, 'PastTense', 'Participle') && !hasTag(after, 'Adjective');
+    shown = `${shown} ${participle ? 'has' : 'is'}`;
+    end = next.end;
+    expands = true;
+  }
+  const rewrite: Rewrite = { start: pronoun.start, end, text: shown, rule: resolution.rule, ...(expands ? { expands } : {}) };
+  clause.rewrites.push(rewrite);
+  if (resolution.entity !== null && !possessive) {
+    const mention: Mention = { entity: resolution.entity, sentence: clause.sentence.index, start: pronoun.start, end: pronoun.end, text: resolution.entity.name, outerStart: pronoun.start, title: null, pronoun: true };
+    clause.mentions = [mention, ...clause.mentions];
+  }
+  return rewrite;
 }
 
 /**
@@ -129,34 +275,48 @@ export function isAskable(mention: Mention): boolean {
   return mention.modifier !== true || mention.entity.onlyAsModifier;
 }
 
-/**
- * The pronoun a clause starts with, when nothing in the clause says what it stands for: "It", "They",
- * "This" + verb. "His"/"Her" count as resolved when the clause names exactly one person.
- */
-export function leadingPronoun(clause: Clause): string | null {
-  const words = clause.tokens.filter((t) => t.isWord || t.text === ',');
-  let i = 0;
-  while (i < words.length && /^[“"‘]$/.test(words[i]?.text ?? '')) i++;
-  // Openers: "However, it ...", "In addition, they ...".
-  for (let look = i; look < Math.min(words.length, i + 3); look++) {
-    if (words[look]?.text === ',' && words.slice(i, look).every((t) => OPENERS.has(t.lower) || t.lower === 'in' || t.lower === 'addition')) {
-      i = look + 1;
-      break;
+/** The pronoun token a clause opens with (after quotation marks and an opener), or null. */
+export function leadingPronounToken(clause: Clause): Token | null {
+  const tokens = clause.tokens.filter((t) => t.isWord || t.text === ',' || /^[“"‘]$/.test(t.text));
+  const i = subjectIndex(tokens);
+  const first = tokens[i];
+  if (first === undefined) return null;
+  const next = tokens.slice(i + 1).find((t) => t.isWord || t.text === ',');
+  const bare = first.lower.replace(/['’](ll|re|ve|d)$/, '');
+  // "US soul singer ...": the country, not "us".
+  if (first.isAcronym && first.text !== 'I') return null;
+  if (SUBJECT_PRONOUNS.has(bare)) return first;
+  // "During the 1970s he served ...": a subject pronoun after a fronted phrase, before any verb.
+  if (hasTag(first, 'Preposition', 'Adverb', 'Conjunction') || FRONTED.has(first.lower)) {
+    for (const token of tokens.slice(i + 1, i + 12)) {
+      if (isVerbToken(token, clause.mentions)) break;
+      if (/^(he|she|it|they)$/.test(token.lower)) return token;
     }
   }
-  const first = words[i];
-  if (first === undefined) return null;
-  const next = words[i + 1];
-  if (SUBJECT_PRONOUNS.has(first.lower)) return first.text;
-  if (POSSESSIVE_PRONOUNS.has(first.lower)) {
-    const people = new Set(clause.mentions.filter((m) => m.entity.type === 'person').map((m) => m.entity));
-    const resolved = (first.lower === 'his' || first.lower === 'her') && people.size === 1;
-    return resolved ? null : first.text;
-  }
-  if (DEMONSTRATIVES.has(first.lower) && (next === undefined || next.text === ',' || AUXILIARIES.has(next.lower) || hasTag(next, 'Verb', 'Adverb'))) {
-    return first.text;
-  }
+  if (POSSESSIVE_PRONOUNS.has(first.lower)) return first;
+  if (DEMONSTRATIVES.has(first.lower) && (next === undefined || next.text === ',' || AUXILIARIES.has(next.lower) || hasTag(next, 'Verb', 'Adverb'))) return first;
   return null;
+}
+
+/** The pronoun a clause starts with, as written, or null. */
+export function leadingPronoun(clause: Clause): string | null {
+  return leadingPronounToken(clause)?.text ?? null;
+}
+
+/** A clause's words as a fact shows them: its rewrites applied, and one span replaced when given. */
+export function renderClause(clause: Clause, replace: { start: number; end: number; text: string } | null = null, from = clause.start, to = clause.end): string {
+  const edits = [...clause.rewrites.filter((r) => replace === null || r.end <= replace.start || r.start >= replace.end), ...(replace === null ? [] : [replace])]
+    .filter((e) => e.start >= from && e.end <= to)
+    .sort((a, b) => a.start - b.start);
+  const text = clause.sentence.text;
+  const base = clause.sentence.start;
+  let out = '';
+  let at = from;
+  for (const edit of edits) {
+    out += text.slice(at - base, edit.start - base) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at - base, to - base);
 }
 
 function statementOf(text: string): string {
@@ -169,7 +329,7 @@ export function clauseFact(clause: Clause): FactDraft {
   return {
     origin: 'clause',
     clause,
-    statement: statementOf(clause.text),
+    statement: statementOf(renderClause(clause)),
     quote: clause.text.replace(/[,;:]+$/, ''),
     topic: TOPICS[main?.entity.type ?? 'other'],
   };
@@ -197,27 +357,10 @@ export function roleFacts(sentences: readonly SentenceInfo[], article: string): 
       text: article.slice(mention.outerStart, mention.end),
       tokens: sentence.tokens.filter((t) => t.start >= mention.outerStart && t.end <= mention.end),
       mentions: [mention],
+      rewrites: [],
     };
     const article_ = /[’']s\b/.test(role) || /^(the|a|an)\s/i.test(role) ? '' : 'the ';
     facts.push({ origin: 'role', clause, statement: `${person.name} is ${article_}${role}.`, quote: clause.text, topic: 'people', person, role, mention });
   }
   return facts.sort((a, b) => a.clause.start - b.clause.start);
-}
-
-/** "The article is datelined PASADENA, Calif.": where the story was filed. */
-export function datelineFact(sentences: readonly SentenceInfo[]): FactDraft | null {
-  const sentence = sentences.find((s) => s.dateline !== null);
-  const dateline = sentence?.dateline;
-  if (sentence === undefined || dateline === null || dateline === undefined) return null;
-  const mention = sentence.mentions.find((m) => m.start === dateline.start && m.entity.type === 'place');
-  if (mention === undefined) return null;
-  const clause: Clause = {
-    sentence,
-    start: dateline.start,
-    end: dateline.end,
-    text: dateline.text,
-    tokens: sentence.tokens.filter((t) => t.end <= dateline.end),
-    mentions: [mention],
-  };
-  return { origin: 'dateline', clause, statement: `The article is datelined ${dateline.text}.`, quote: dateline.text, topic: 'places', mention };
 }

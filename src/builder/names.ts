@@ -168,6 +168,8 @@ interface Split {
   title: [number, number] | null;
   name: [number, number] | null;
   strong: NameType | null;
+  /** "President of the International Brotherhood of Magicians": the organisation a title names. */
+  complement?: [number, number];
 }
 
 /** Where the title of a run ends and the name starts: [Louisiana] [Governor] [Ana Ruiz]. */
@@ -205,7 +207,17 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
     if (firstNameAt > 0) nameLength = rest.length - firstNameAt;
     else if (rest.length >= 3 && isNameLike(context, rest[rest.length - 1] as Token) && isNameLike(context, rest[rest.length - 2] as Token)) nameLength = 2;
     else if (rest.length >= 2 && isNameLike(context, rest[rest.length - 1] as Token)) nameLength = 1;
-    if (nameLength === 0) return { prefix: null, title: [from, to], name: null, strong: null };
+    // "Secretary of State for Industry": a word right after a connector ends the title, it names no one.
+    const beforeName = rest[rest.length - nameLength - 1];
+    if (nameLength > 0 && beforeName !== undefined && !beforeName.isCap) nameLength = 0;
+    if (nameLength === 0) {
+      // The complement is an organisation when it reads as one: an organisation word in it, or two or more
+      // capitalised words none of which only qualifies a title ("State", "Energy").
+      const complement = rest.filter((t) => t.isCap);
+      const organisation = rest.some(isOrganisationWord) || (complement.length >= 2 && complement.every((t) => !TITLE_MODIFIERS.has(t.lower) && !isTitleHead(t)));
+      const first = head + 2 + rest.findIndex((t) => t.isCap);
+      return { prefix: null, title: [from, to], name: null, strong: null, ...(organisation && first <= to ? { complement: [first, to] as [number, number] } : {}) };
+    }
     nameStart = to - nameLength + 1;
     titleEnd = nameStart - 1;
   }
@@ -249,6 +261,12 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   const words = tokens.slice(from, to + 1);
   const last = words[words.length - 1] as Token;
   const first = words[0] as Token;
+  // What the lexicon knows of the whole name: "Carolina Panthers" is a team, "New Mexico" a state.
+  if (words.length >= 2) {
+    const whole = context.tagger.lexicon(words.map((t) => t.lower).join(' '));
+    if (whole.some((tag) => ORGANISATION_TAGS.includes(tag))) return 'organisation';
+    if (whole.some((tag) => PLACE_TAGS.includes(tag))) return 'place';
+  }
   if (words.some(isOrganisationWord)) return 'organisation';
   if (isPlaceWord(last)) return 'place';
   if (WORK_WORDS.has(bare(last)) && words.length > 1) return 'work';
@@ -281,6 +299,10 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   if (beforeComma?.text === ',' && city !== undefined && city.isCap && words.length === 1 && (lexiconHas(context, first, ['Region']) || /^[A-Z][a-z]{1,4}\.$/.test(first.text))) {
     evidence.place += 2;
   }
+  // "the Denver Broncos", "the Panthers": a person's name takes no "the", and a plural name is a group.
+  const plural = words.length === 1 && /s$/.test(last.lower) && !lexiconHas(context, last, PERSON_TAGS) && (hasTag(last, 'Plural') || context.tagger.lexicon(last.lower.replace(/s$/, '')).length > 0);
+  if (beforeThe !== previous || plural) evidence.person = -10;
+  if (plural) evidence.organisation += 1;
   const next = tokens[to + 1];
   const reporting = (previous !== undefined && REPORTING_VERBS.has(previous.lower)) || (next !== undefined && REPORTING_VERBS.has(next.lower) && next.lower !== 'according');
   if (reporting) evidence.person += words.length >= 2 ? 2 : 1;
@@ -338,7 +360,15 @@ export function findNames(
     });
   };
 
-  for (const [runFrom, runTo] of capitalisedRuns(tokens, isNameWord)) {
+  // Titles in quotation marks ("Viva la Vida", "The Internet Explorer 6 Countdown") are one name each.
+  const titles = quotedTitles(tokens, usable, indexOf);
+  const inTitle = new Set<Token>();
+  for (const [from, to] of titles) {
+    for (let i = from; i <= to; i++) inTitle.add(tokens[i] as Token);
+    emit(from, to, null, 'work', null);
+  }
+  const isRunWord = (token: Token): boolean => !inTitle.has(token) && isNameWord(token);
+  for (const [runFrom, runTo] of capitalisedRuns(tokens, isRunWord)) {
     let from = runFrom;
     if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, runTo - runFrom + 1, context)) from++;
     if (from > runTo) continue;
@@ -386,16 +416,62 @@ export function findNames(
         emit(split.name[0], split.name[1], split.title, split.strong, possessorStart ?? prefixStart);
       } else if (split.title === null) {
         emit(partFrom, partTo, null, split.strong, null);
+      } else if (split.complement !== undefined) {
+        emit(split.complement[0], split.complement[1], null, 'organisation', null);
       }
     }
   }
   return resolveToTitles(article, tokens, mergePossessives(article, tokens, out), context).filter((candidate) => {
     // "Canadian", "Americans": a nationality is not a name to ask for.
     if (candidate.tokens.length === 1 && candidate.strong === null && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
+    // "I", "A": a pronoun or a letter is never a name.
+    if (candidate.tokens.length === 1 && (candidate.text.replace(/\./g, '').length <= 1 || context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Pronoun'))) return false;
     // "Bureau", "Agency": a generic word alone names nothing in particular.
     const only = candidate.tokens[0] as Token;
     return !(candidate.tokens.length === 1 && (isOrganisationWord(only) || isPlaceWord(only) || isTitleHead(only) || TITLE_MODIFIERS.has(only.lower)));
   });
+}
+
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'la', 'le', 'de', 'del', 'el', 'du', 'des', 'y', '&']);
+const TITLE_CUES = new Set(['song', 'songs', 'album', 'single', 'film', 'movie', 'book', 'novel', 'play', 'show', 'series', 'titled', 'entitled', 'called', 'named', 'dubbed', 'hit', 'anthem', 'website', 'campaign', 'programme', 'program', 'report', 'poem', 'opera', 'musical', 'painting']);
+
+/**
+ * Titles in quotation marks: up to six words, each capitalised (or a number, or a small word such as "la"
+ * or "of"); a one-word title only after a word such as "song" or "titled", or listed with another title.
+ */
+function quotedTitles(tokens: readonly Token[], usable: (token: Token, index: number) => boolean, indexOf: ReadonlyMap<Token, number>): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^[“"]$/.test(tokens[i]?.text ?? '')) continue;
+    let j = i + 1;
+    while (j < tokens.length && j <= i + 10 && !/^[”"]$/.test(tokens[j]?.text ?? '')) j++;
+    if (j >= tokens.length || j > i + 10) continue;
+    let last = j - 1;
+    while (last > i && /^[,.!?;:]$/.test(tokens[last]?.text ?? '')) last--;
+    const inner = tokens.slice(i + 1, last + 1);
+    const words = inner.filter((t) => t.isWord);
+    const first = inner[0];
+    if (first === undefined || words.length === 0 || words.length > 6 || !first.isCap || inner.some((t) => !t.isWord && !/^['’&:-]$|^['’]s$/.test(t.text))) {
+      i = j;
+      continue;
+    }
+    if (!words.every((t, k) => (t.isCap || t.isNumber || (k > 0 && TITLE_SMALL_WORDS.has(t.lower))) && usable(t, indexOf.get(t) ?? -1))) {
+      i = j;
+      continue;
+    }
+    if (words.length === 1) {
+      const cue = tokens.slice(Math.max(0, i - 3), i).some((t) => TITLE_CUES.has(t.lower));
+      const listed = found.length > 0 && (found[found.length - 1]?.[1] ?? -10) >= i - 4;
+      const nextOpen = tokens.slice(j + 1, j + 3).some((t) => /^[“"]$/.test(t.text)) && tokens.slice(j + 1, j + 3).some((t) => t.lower === 'and' || t.text === ',');
+      if (!cue && !listed && !nextOpen) {
+        i = j;
+        continue;
+      }
+    }
+    found.push([i + 1, last]);
+    i = j;
+  }
+  return found;
 }
 
 /** "Nationwide Children’s Hospital": a name, a possessive, and one organisation or place word are one name. */

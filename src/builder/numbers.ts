@@ -3,7 +3,7 @@
 
 import { NUMBER_WORDS, ORDINAL_WORDS } from './vocabulary.js';
 
-export type NumberShape = 'money' | 'percent' | 'scaled' | 'plain' | 'range' | 'word' | 'ordinal' | 'label';
+export type NumberShape = 'money' | 'percent' | 'scaled' | 'plain' | 'range' | 'word' | 'ordinal' | 'label' | 'measure';
 
 export interface NumberSpan {
   shape: NumberShape;
@@ -16,9 +16,13 @@ export interface NumberSpan {
 const NUM = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const SCALE = '(?: (?:thousand|million|billion|trillion))';
 const PERCENT = '(?: ?%| percent| per cent| percentage points?)';
-const BEFORE = '(?<![\\p{L}\\d.,$€£/-])';
-const AFTER = '(?![\\d]|[.,]\\d|-\\d)';
+const BEFORE = '(?<![\\p{L}\\d.,:$€£/-])';
+const AFTER = '(?![\\d]|[.,:]\\d|-\\d)';
 const NUMBER_WORD = [...NUMBER_WORDS.keys()].join('|');
+/** Units a measure is written with: "18 inches", "50 mph", "four-foot waves", "a 34-yard field goal". */
+const UNIT =
+  '(?:miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|mph|km/h|knots?|kilograms?|kg|pounds?|lbs?|tons?|tonnes?|acres?|hectares?|degrees?|gallons?|lit(?:re|er)s?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|megawatts?|gigawatt-hours?|MW|GW|kWh)(?![\\p{L}])';
+const SCALE_WORD = `(?:${NUMBER_WORD}|one|a|half a|several|a few) (?:hundred|thousand|million|billion|trillion)(?![\\p{L}])`;
 const ORDINAL_WORD = [...ORDINAL_WORDS.keys()].join('|');
 /** Capitalised words that come before a number without naming it ("About 300", "Nearly 40"). */
 const NOT_LABELS = new Set(
@@ -36,6 +40,11 @@ const PATTERNS: readonly Pattern[] = [
   { shape: 'range', regex: new RegExp(`(?<=\\bbetween (?:the ages of )?)${NUM} and ${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu') },
   { shape: 'percent', regex: new RegExp(`${BEFORE}${NUM}${PERCENT}${AFTER}`, 'gu') },
   { shape: 'scaled', regex: new RegExp(`${BEFORE}${NUM}${SCALE}${AFTER}`, 'gu') },
+  { shape: 'measure', regex: new RegExp(`${BEFORE}${NUM}(?:-| )${UNIT}`, 'gu') },
+  { shape: 'measure', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${capitalisedAlternatives(NUMBER_WORD)}|one|One)(?:-| )${UNIT}`, 'gu') },
+  { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|one|One)${PERCENT}(?![\\p{L}])`, 'gu') },
+  { shape: 'scaled', regex: new RegExp(`(?<![\\p{L}-])${SCALE_WORD}`, 'gu') },
+  { shape: 'word', regex: /(?<![\p{L}-])(?:once|twice)(?![\p{L}])/gu },
   { shape: 'label', regex: new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{Ll}+ \\d+${AFTER}(?![\\p{L}])`, 'gu') },
   { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu') },
   { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu') },
@@ -120,8 +129,26 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
   const candidates: string[] = [];
   const capital = /^\p{Lu}/u.test(text);
   const recase = (word: string): string => (capital ? word.charAt(0).toUpperCase() + word.slice(1) : word);
+  // A number written as a word inside a longer key ("four-foot", "one million", "one percent"): the word changes.
+  const wordInside = /^(?:half a|a few|several|a|one|[\p{L}]+)(?=[- ])/iu.exec(text);
+  if (span.shape !== 'word' && !/\d/.test(text) && wordInside !== null) {
+    const word = wordInside[0].toLowerCase();
+    const value = word === 'one' || word === 'a' ? 1 : (NUMBER_WORDS.get(word) ?? 0);
+    for (const step of STEPS) {
+      const next = value + step;
+      const other = next === 1 ? 'one' : WORD_OF.get(next);
+      if (other !== undefined && next >= 1) candidates.push(recase(other) + text.slice(wordInside[0].length));
+    }
+    const unique = [...new Set(candidates.filter((c) => c !== text))];
+    const startAt = unique.length === 0 ? 0 : pick(Math.min(unique.length, 3));
+    return [...unique.slice(startAt), ...unique.slice(0, startAt)].slice(0, count);
+  }
   switch (span.shape) {
     case 'word': {
+      if (/^(once|twice)$/i.test(text)) {
+        candidates.push(...['once', 'twice', 'three times', 'four times'].map(recase));
+        break;
+      }
       const value = NUMBER_WORDS.get(text.toLowerCase()) ?? 0;
       for (const step of STEPS) {
         const word = WORD_OF.get(value + step);

@@ -1,20 +1,23 @@
-// Facts -> candidate questions of every kind, each with the reason it was dropped when a gate stops it:
-// cloze and multiple choice on every key, who/where/when/how-many where the clause allows it, one
-// true/false per fact (a key swapped for another of its kind, about half the time), multi-select where a
-// clause lists several keys, role questions for titled people, and the dateline. Which candidates make the
-// deck is decided later (select.ts); here every candidate is judged on its own.
+// Facts -> candidate questions of every kind, each with the rule that dropped it when a gate stops it:
+// cloze, multiple choice and who/where/when/how-many on every key; one true/false per fact (true, or false
+// by a same-type swap the article makes false); select-all where a clause lists several keys of one kind;
+// role questions for titled people. Which candidates make the deck is decided later (select.ts), after
+// the self-check (self-check.ts); here every candidate is judged on its own.
 
 import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
-import { pickDistractors, pickRoleDistractors, type DistractorSource } from './distractors.js';
-import type { FactDraft } from './facts.js';
-import { isAskable } from './facts.js';
+import { fineType, pickDistractors, pickRoleDistractors, type DistractorSource } from './distractors.js';
+import { isAskable, renderClause, type FactDraft } from './facts.js';
 import type { Tagger } from './tagger.js';
-import { capitalise, containsWords, foldName, squash, tidy } from './text.js';
+import { capitalise, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
+import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { whQuestion } from './wh.js';
+import { whQuestion, type Source } from './wh.js';
+import { REPORTING_VERBS } from './vocabulary.js';
 
 export const BLANK = '_____';
+/** A true statement longer than this copies too much of the article to test anything. */
+export const MAX_STATEMENT_WORDS = 25;
 
 export interface QuestionDraft {
   kind: QuestionKind;
@@ -28,6 +31,8 @@ export interface QuestionDraft {
   accept?: string[];
   /** The entity the question asks for, when one: each entity should be asked at least once. */
   entity: Entity | null;
+  /** The type word the prompt names for its answer ("person" in "Which person ...?"), or null. */
+  typeWord?: string | null;
 }
 
 /** A question the builder considered: the draft, or why there is none. */
@@ -38,6 +43,7 @@ export interface Considered {
   text: string;
   answer: string;
   draft: QuestionDraft | null;
+  /** "rule: reason" when dropped. */
   dropped: string | null;
 }
 
@@ -52,16 +58,40 @@ export interface QuestionContext {
   roleCounts: ReadonlyMap<string, number>;
 }
 
-const TYPE_NOUN: Record<Entity['type'], string> = {
-  person: 'person',
-  place: 'place',
-  organisation: 'organisation',
-  date: 'date',
-  time: 'time',
-  number: 'number',
-  work: 'name',
-  other: 'name',
-};
+/** The word a stem may name its answer's type with, when the type is sure; null to name none. */
+export function typeWordOf(mention: Mention): string | null {
+  const { entity } = mention;
+  if (!entity.sure) return null;
+  switch (entity.type) {
+    case 'person':
+      return 'person';
+    case 'organisation':
+      return 'organisation';
+    case 'place': {
+      const fine = fineType(entity);
+      return fine === 'country' ? 'country' : fine === 'city' ? 'city' : fine === 'county' ? 'county' : 'place';
+    }
+    case 'date': {
+      const shape = mention.dateShape ?? entity.subtype;
+      if (shape === 'day' || shape === 'day-range') return 'date';
+      if (shape === 'weekday' || shape === 'weekday-range') return 'day';
+      if (shape === 'month' || shape === 'month-year') return 'month';
+      if (shape === 'year' || shape === 'year-range') return 'year';
+      return null;
+    }
+    case 'time':
+      return 'time';
+    case 'number': {
+      const shape = mention.numberShape ?? entity.subtype;
+      if (shape === 'money') return 'amount';
+      if (shape === 'percent') return 'percentage';
+      if (shape === 'plain' || shape === 'scaled' || shape === 'word' || shape === 'range') return 'number';
+      return null;
+    }
+    default:
+      return null;
+  }
+}
 
 /** The sentence a question comes from, without its dateline: what feedback shows. */
 function sourceText(fact: FactDraft, article: string): string {
@@ -73,15 +103,30 @@ function explanationOf(fact: FactDraft, article: string): string {
   return `The article says: “${sourceText(fact, article)}”`;
 }
 
-/** `text` (a clause at `offset`) with [from, to) replaced. */
-function replaceSpan(text: string, offset: number, from: number, to: number, replacement: string): string {
-  return text.slice(0, from - offset) + replacement + text.slice(to - offset);
-}
-
 function asSentence(text: string): string {
   // "by 4 p.m." swapped in before the sentence's own full stop makes one full stop, not two.
   const trimmed = tidy(text).replace(/[,;:]+$/, '').replace(/(?<!\.)\.\.(?!\.)/g, '.');
-  return /[.!?”"’]$/.test(trimmed) ? capitalise(trimmed) : `${capitalise(trimmed)}.`;
+  const sentence = /[.!?”"’]$/.test(trimmed) ? capitalise(trimmed) : `${capitalise(trimmed)}.`;
+  return closeQuotes(sentence);
+}
+
+/**
+ * A clause cut from a quotation that goes on into the next sentence (or opens in the one before) has one
+ * quotation mark without its partner: the missing one is put at the end (or the start).
+ */
+function closeQuotes(text: string): string {
+  const opens = (text.match(/“/g) ?? []).length;
+  const closes = (text.match(/”/g) ?? []).length;
+  let out = text;
+  if (opens > closes) out = `${out}${'”'.repeat(opens - closes)}`;
+  else if (closes > opens) out = `${'“'.repeat(closes - opens)}${out}`;
+  if ((out.match(/"/g) ?? []).length % 2 === 1) {
+    // The first straight mark closes a quotation when a word stands right before it.
+    const at = out.indexOf('"');
+    const closing = at > 0 && /[\p{L}\p{N}.,!?]/u.test(out.charAt(at - 1));
+    out = closing ? `"${out}` : `${out}"`;
+  }
+  return out;
 }
 
 /** The text a question shows as the answer: people, places and organisations by their fullest name. */
@@ -102,8 +147,9 @@ function acceptFor(mention: Mention, answer: string): string[] {
 
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
 function giveaway(prompt: string, mention: Mention, answer: string): string | null {
+  const inPrompt = wordFinder(prompt);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
-    if (containsWords(prompt, form)) return `the answer "${form}" also appears in the prompt`;
+    if (inPrompt(form)) return `giveaway: the answer "${form}" also appears in the prompt`;
   }
   return null;
 }
@@ -120,12 +166,31 @@ function quoted(sentence: string): string {
   return /[“”"]/.test(sentence) ? sentence : `“${sentence}”`;
 }
 
-function shuffleChoices(random: Random, answer: string, wrong: readonly string[]): string[] {
-  return random.shuffle([answer, ...wrong]);
-}
-
 function considered(kind: QuestionKind, fact: FactDraft, text: string, answer: string, draft: QuestionDraft | null, dropped: string | null): Considered {
   return { kind, fact, text, answer, draft, dropped };
+}
+
+/** The clause with its rewrites, as wh-questions cut it: resolved pronouns read as what they stand for. */
+function sourceOf(clause: Clause, article: string): Source {
+  if (clause.rewrites.length === 0) return article;
+  return {
+    slice(start: number, end: number): string {
+      const edits = clause.rewrites.filter((r) => r.start >= start && r.end <= end);
+      if (edits.length === 0) return article.slice(start, end);
+      let out = '';
+      let at = start;
+      for (const edit of edits) {
+        out += article.slice(at, edit.start) + edit.text;
+        at = edit.end;
+      }
+      return out + article.slice(at, end);
+    },
+  };
+}
+
+/** The span a key's blank covers: a city with its state ("Pensacola, Fla.") goes whole. */
+function blankSpan(mention: Mention): { start: number; end: number } {
+  return { start: mention.start, end: mention.end };
 }
 
 /** The questions on one key of a clause: cloze, short answer (when a wh-question fits) and choice. */
@@ -134,25 +199,51 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const out: Considered[] = [];
   const explanation = explanationOf(fact, article);
-  const blanked = asSentence(replaceSpan(clause.text, clause.start, mention.start, mention.end, BLANK));
+  const span = blankSpan(mention);
+  const blanked = asSentence(renderClause(clause, { ...span, text: BLANK }));
   const answer = answerTextOf(mention);
+  const typeWord = typeWordOf(mention);
 
   // Cloze: the clause with the key blanked.
-  const clozeAnswer = mention.text;
+  const clozeAnswer = mention.pronoun === true ? answer : mention.text;
   const clozeGiveaway = giveaway(blanked, mention, clozeAnswer);
   out.push(
-    considered('cloze', fact, blanked, clozeAnswer, clozeGiveaway === null ? { kind: 'cloze', fact, related: [], prompt: blanked, explanation, answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity: mention.entity } : null, clozeGiveaway),
+    considered(
+      'cloze',
+      fact,
+      blanked,
+      clozeAnswer,
+      clozeGiveaway === null ? { kind: 'cloze', fact, related: [], prompt: blanked, explanation, answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity: mention.entity, typeWord: null } : null,
+      clozeGiveaway,
+    ),
   );
 
   // Who / where / when / how many.
-  const wh = whQuestion({ article, tokens: clause.tokens, end: clause.end, mentions: clause.mentions, mention, tagger: context.tagger });
+  const rewritten = new Set(clause.rewrites.filter((r) => r.expands !== true).map((r) => r.start));
+  const wh = whQuestion({
+    article: sourceOf(clause, article),
+    rewritten: (token: Token) => rewritten.has(token.start),
+    tokens: clause.tokens,
+    end: clause.end,
+    mentions: clause.mentions,
+    mention,
+    tagger: context.tagger,
+  });
   const typedAnswer = mention.entity.type === 'number' || mention.entity.type === 'date' || mention.entity.type === 'time' ? mention.text : answer;
+  const whType = mention.entity.type === 'person' ? 'person' : mention.entity.type === 'organisation' ? 'organisation' : mention.entity.type === 'place' ? 'place' : null;
   if (wh === null) {
-    out.push(considered('short-answer', fact, '(no who/where/when question fits this clause)', typedAnswer, null, 'the clause has no plain subject-verb shape to turn into a question'));
+    out.push(considered('short-answer', fact, '(no who/where/when question fits this clause)', typedAnswer, null, 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question'));
   } else {
     const reason = giveaway(wh, mention, typedAnswer);
     out.push(
-      considered('short-answer', fact, wh, typedAnswer, reason === null ? { kind: 'short-answer', fact, related: [], prompt: wh, explanation, answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity: mention.entity } : null, reason),
+      considered(
+        'short-answer',
+        fact,
+        wh,
+        typedAnswer,
+        reason === null ? { kind: 'short-answer', fact, related: [], prompt: wh, explanation, answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity: mention.entity, typeWord: whType } : null,
+        reason,
+      ),
     );
   }
 
@@ -162,50 +253,95 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const theStart = named && mention.afterThe === true ? theBefore(clause, mention) : null;
   const withThe = wh === null && theStart !== null;
   const choiceAnswer = withThe ? `the ${answer}` : answer;
-  const choiceBlanked = withThe ? asSentence(replaceSpan(clause.text, clause.start, theStart ?? mention.start, mention.end, BLANK)) : blanked;
-  const prompt = wh ?? `Which ${TYPE_NOUN[mention.entity.type]} completes this sentence from the article? ${quoted(choiceBlanked)}`;
+  const choiceBlanked = withThe ? asSentence(renderClause(clause, { start: theStart ?? mention.start, end: span.end, text: BLANK })) : blanked;
+  const stem = typeWord === null ? 'Which of these completes this sentence from the article?' : `Which ${typeWord} completes this sentence from the article?`;
+  const prompt = wh ?? `${stem} ${quoted(choiceBlanked)}`;
   const reason = giveaway(prompt, mention, answer);
   if (reason !== null) {
     out.push(considered('choice', fact, prompt, choiceAnswer, null, reason));
   } else {
-    const wrong = pickDistractors(context.source, mention, answer, `${prompt} ${clause.text}`, 3, withThe);
-    if (wrong.length < 2) {
-      out.push(considered('choice', fact, prompt, choiceAnswer, null, `fewer than two good wrong choices of the same kind (${wrong.length}); the cloze asks it instead`));
+    const wrong = pickDistractors(context.source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
+    if (wrong.length < 3) {
+      out.push(considered('choice', fact, prompt, choiceAnswer, null, `distractors: fewer than three good wrong choices of the same kind from the article (${wrong.length}); a typed question asks it instead`));
     } else {
-      const choices = shuffleChoices(context.random, choiceAnswer, wrong);
-      out.push(considered('choice', fact, prompt, choiceAnswer, { kind: 'choice', fact, related: [], prompt, explanation, answer: choiceAnswer, choices, entity: mention.entity }, null));
+      const choices = context.random.shuffle([choiceAnswer, ...wrong]);
+      out.push(considered('choice', fact, prompt, choiceAnswer, { kind: 'choice', fact, related: [], prompt, explanation, answer: choiceAnswer, choices, entity: mention.entity, typeWord: wh === null ? typeWord : whType }, null));
     }
   }
   return out;
 }
 
-/** One true/false statement per fact: the clause as written, or with a key swapped for another of its kind. */
-function trueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Considered | null {
+/**
+ * The clause as a short true statement: its rewrites applied, an apposition after a name (", a research
+ * geophysicist with ...,") and a trailing attribution (", the agency said.") cut when it is too long.
+ * Null when it stays over MAX_STATEMENT_WORDS.
+ */
+function shortStatement(clause: Clause, replace: { start: number; end: number; text: string } | null): string | null {
+  const full = asSentence(renderClause(clause, replace));
+  if (wordCount(full) <= MAX_STATEMENT_WORDS) return full;
+  let text = full;
+  // ", a research geophysicist with the Earthquake Science Center," after a name.
+  text = text.replace(/(\p{Lu}[\p{L}.’'-]+), (?:an? |the )[^,;“”"]{3,80}?, /gu, '$1 ');
+  if (wordCount(text) <= MAX_STATEMENT_WORDS) return text;
+  return null;
+}
+
+/** Whether a mention is the subject or the speaker of its clause: swapping it for another makes a decided falsehood. */
+function isAgent(clause: Clause, mention: Mention): boolean {
+  const tokens = clause.tokens.filter((t) => t.isWord || t.text === ',' || /^[“"‘”]$/.test(t.text));
+  const firstWord = tokens.find((t) => t.isWord);
+  if (firstWord !== undefined && firstWord.start >= mention.outerStart && firstWord.start < mention.end) return true;
+  const at = tokens.findIndex((t) => t.start === mention.outerStart);
+  const before = tokens[at - 1];
+  const after = tokens.slice(at).find((t) => t.start >= mention.end && t.isWord);
+  return (before !== undefined && REPORTING_VERBS.has(before.lower)) || (after !== undefined && REPORTING_VERBS.has(after.lower) && after.lower !== 'according');
+}
+
+/** Keys whose swap the article decides: a count, an amount, a date, a time; the one who acted or spoke. */
+function swappable(clause: Clause, mention: Mention): boolean {
+  const { entity } = mention;
+  if (mention.pronoun === true) return false;
+  if (entity.type === 'number') return ['plain', 'scaled', 'money', 'percent', 'word'].includes(mention.numberShape ?? '');
+  if (entity.type === 'date') return ['day', 'day-range', 'month', 'month-year', 'year', 'weekday'].includes(mention.dateShape ?? '');
+  if (entity.type === 'time') return true;
+  if ((entity.type === 'person' || entity.type === 'organisation') && entity.sure) return isAgent(clause, mention);
+  return false;
+}
+
+/** One true/false statement per fact: the clause as written, or with a key swapped so the article makes it false. */
+const HEDGED = /^(not|n['’]t|never|no|nor|may|might|could|reportedly|rumored|rumoured|allegedly|possibly|perhaps|if|unless|whether)$/;
+
+function trueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Considered {
   const clause = fact.clause;
-  const mention = keys[context.random.int(keys.length)];
-  if (mention === undefined) return null;
-  const original = asSentence(clause.text);
-  const makeFalse = context.nextFalse();
+  // A swap in "did not ..." or "may ..." makes a statement the article does not decide.
+  const hedged = clause.tokens.some((t) => HEDGED.test(t.lower) || /n['’]t$/.test(t.lower));
+  const makeFalse = context.nextFalse() && !hedged;
+  const source = sourceText(fact, context.article);
   if (makeFalse) {
-    const answerShape = answerTextOf(mention);
-    const theStart = mention.afterThe === true ? theBefore(clause, mention) : null;
-    const named = mention.entity.type === 'place' || mention.entity.type === 'organisation';
-    const [swap] = pickDistractors(context.source, mention, answerShape, clause.text, 1, named);
-    if (swap !== undefined) {
-      // Keep the shape of the name: "Lindqvist" is swapped for a surname, not for a full name; "the" goes
-      // with the name that takes it ("in the United Kingdom" -> "in Lisbon").
-      const shortened = mention.entity.type === 'person' && !mention.text.includes(' ') ? shortName(context, swap) : swap;
-      const from = named && theStart !== null ? theStart : mention.start;
-      const to = mention.tailEnd ?? mention.end;
-      const statement = asSentence(replaceSpan(clause.text, clause.start, from, to, shortened));
-      const prompt = `True or false: ${statement}`;
-      const explanation = `False: the article says “${sourceText(fact, context.article)}”`;
-      return considered('true-false', fact, prompt, 'false', { kind: 'true-false', fact, related: [], prompt, explanation, answer: false, entity: null }, null);
+    const candidates = keys.filter((m) => swappable(clause, m));
+    const mention = candidates[context.random.int(Math.max(1, candidates.length))];
+    if (mention !== undefined) {
+      const named = mention.entity.type === 'person' || mention.entity.type === 'organisation';
+      const [swap] = pickDistractors(context.source, mention, answerTextOf(mention), clause.sentence.text, 1, false, true);
+      if (swap !== undefined) {
+        // A person is swapped with their title ("Sheriff Ana Ruiz" -> "Tomas Brandt"); a surname for a surname.
+        const shown = named && mention.entity.type === 'person' && !mention.text.includes(' ') && mention.title === null ? shortName(context, swap) : swap;
+        const from = named ? mention.outerStart : mention.start;
+        const statement = shortStatement(clause, { start: from, end: mention.end, text: shown });
+        if (statement !== null) {
+          const prompt = `True or false: ${statement}`;
+          const explanation = `False: the article says “${source}”`;
+          return considered('true-false', fact, prompt, 'false', { kind: 'true-false', fact, related: [], prompt, explanation, answer: false, entity: null, typeWord: null }, null);
+        }
+      }
     }
   }
-  const prompt = `True or false: ${original}`;
-  const explanation = `True: the article says “${sourceText(fact, context.article)}”`;
-  return considered('true-false', fact, prompt, 'true', { kind: 'true-false', fact, related: [], prompt, explanation, answer: true, entity: null }, null);
+  const statement = shortStatement(clause, null);
+  if (statement === null) {
+    return considered('true-false', fact, asSentence(renderClause(clause)), 'true', null, `too-long: a true statement over ${MAX_STATEMENT_WORDS} words would copy the article`);
+  }
+  const prompt = `True or false: ${statement}`;
+  return considered('true-false', fact, prompt, 'true', { kind: 'true-false', fact, related: [], prompt, explanation: `True: the article says “${source}”`, answer: true, entity: null, typeWord: null }, null);
 }
 
 /** How the article names a person in one word ("Ruiz", "Okafor"); the last word for a name it never shortens. */
@@ -217,7 +353,7 @@ function shortName(context: QuestionContext, name: string): string {
 
 const LIST_GAP = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/;
 
-/** "in Baton Rouge and Hattiesburg": keys of one kind listed together make a multi-select question. */
+/** "in Baton Rouge and Hattiesburg": keys of one kind listed together make a select-all question. */
 function multiSelect(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Considered[] {
   const { article } = context;
   const clause = fact.clause;
@@ -228,32 +364,32 @@ function multiSelect(fact: FactDraft, keys: readonly Mention[], context: Questio
     const last = run[run.length - 1];
     const beforeLast = run[run.length - 2];
     const joined = last !== undefined && beforeLast !== undefined && /\b(and|or)\b/.test(article.slice(beforeLast.end, last.outerStart));
-    if (run.length >= 2 && joined && new Set(run.map((m) => m.entity)).size === run.length) {
+    if (run.length >= 2 && joined && new Set(run.map((m) => m.entity)).size === run.length && run.every((m) => m.entity.sure)) {
       const first = run[0] as Mention;
-      const last = run[run.length - 1] as Mention;
+      const final = run[run.length - 1] as Mention;
       // "between the United Kingdom and Canada": the blank takes the "the", the choices carry their own.
       const theStart = first.afterThe === true ? theBefore(clause, first) : null;
       const withThe = theStart !== null;
-      const blanked = asSentence(replaceSpan(clause.text, clause.start, theStart ?? first.outerStart, last.end, BLANK));
+      const blanked = asSentence(renderClause(clause, { start: theStart ?? first.outerStart, end: final.end, text: BLANK }));
       const prompt = `Which of these complete this sentence from the article? ${quoted(blanked)} Select all that apply.`;
       const answer = run.map((m) => (withThe && m.entity.takesThe ? `the ${answerTextOf(m)}` : answerTextOf(m)));
       const wrong: string[] = [];
-      for (const text of pickDistractors(context.source, first, answer[0] ?? '', `${prompt} ${clause.text}`, 4, withThe)) {
-        if (!answer.some((a) => foldName(a) === foldName(text)) && wrong.length < 2) wrong.push(text);
+      for (const text of pickDistractors(context.source, first, answer[0] ?? '', `${prompt} ${clause.text}`, 6, withThe)) {
+        if (!answer.some((a) => foldName(a) === foldName(text)) && wrong.length < Math.min(3, Math.max(2, 5 - answer.length))) wrong.push(text);
       }
       const label = answer.join('; ');
-      if (wrong.length === 0) out.push(considered('multi-select', fact, prompt, label, null, 'no wrong choices of the same kind to offer'));
+      if (wrong.length < 2) out.push(considered('multi-select', fact, prompt, label, null, `distractors: fewer than two wrong choices of the same kind from the article (${wrong.length})`));
       else {
         const choices = context.random.shuffle([...answer, ...wrong]);
-        out.push(considered('multi-select', fact, prompt, label, { kind: 'multi-select', fact, related: [], prompt, explanation: explanationOf(fact, article), answer, choices, entity: first.entity }, null));
+        out.push(considered('multi-select', fact, prompt, label, { kind: 'multi-select', fact, related: [], prompt, explanation: explanationOf(fact, article), answer, choices, entity: first.entity, typeWord: null }, null));
       }
     }
     run = [];
   };
   for (const mention of keys) {
     const previous = run[run.length - 1];
-    const listable = ['person', 'place', 'organisation'].includes(mention.entity.type);
-    if (previous !== undefined && listable && previous.entity.type === mention.entity.type && LIST_GAP.test(article.slice(previous.end, mention.outerStart))) {
+    const listable = ['person', 'place', 'organisation'].includes(mention.entity.type) && mention.pronoun !== true;
+    if (previous !== undefined && listable && previous.entity.type === mention.entity.type && fineType(previous.entity) === fineType(mention.entity) && LIST_GAP.test(article.slice(previous.tailEnd ?? previous.end, mention.outerStart))) {
       run.push(mention);
       continue;
     }
@@ -264,19 +400,24 @@ function multiSelect(fact: FactDraft, keys: readonly Mention[], context: Questio
   return out;
 }
 
-/** The candidate questions on a fact drawn from a clause. */
-export function clauseQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
+/** The keys of a clause a question may ask for: each entity once, its first askable mention. */
+export function clauseKeys(clause: Clause): Mention[] {
   const keys: Mention[] = [];
-  for (const mention of fact.clause.mentions) {
+  for (const mention of clause.mentions) {
     if (!isAskable(mention)) continue;
     if (keys.some((k) => k.entity === mention.entity)) continue;
     keys.push(mention);
   }
+  return keys;
+}
+
+/** The candidate questions on a fact drawn from a clause. */
+export function clauseQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
+  const keys = clauseKeys(fact.clause);
   const out: Considered[] = [];
   for (const mention of keys) out.push(...keyQuestions(fact, mention, context));
-  const tf = trueFalse(fact, keys, context);
-  if (tf !== null) out.push(tf);
-  out.push(...multiSelect(fact, fact.clause.mentions.filter(isAskable), context));
+  out.push(trueFalse(fact, keys, context));
+  out.push(...multiSelect(fact, fact.clause.mentions.filter((m) => isAskable(m)), context));
   return out;
 }
 
@@ -291,29 +432,17 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
   const theRole = /[’']s\b/.test(role) ? role : `the ${role}`;
   const who = `Who is ${theRole} named in the article?`;
   if ((context.roleCounts.get(foldName(role)) ?? 0) > 1) {
-    out.push(considered('short-answer', fact, who, person.name, null, 'more than one person in the article holds this title'));
+    out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: more than one person in the article holds this title'));
   } else {
     const reason = giveaway(who, mention, person.name);
-    out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person } : null, reason));
+    out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person, typeWord: 'person' } : null, reason));
   }
   const possessive = person.name.endsWith('s') ? `${person.name}’` : `${person.name}’s`;
   const what = `What is ${possessive} title in the article?`;
   const wrong = pickRoleDistractors(context.source, person, role, what, 3);
-  if (wrong.length < 2) out.push(considered('choice', fact, what, role, null, `fewer than two other titles to offer (${wrong.length})`));
+  if (wrong.length < 3) out.push(considered('choice', fact, what, role, null, `distractors: fewer than three other titles in the article (${wrong.length})`));
   else {
-    out.push(considered('choice', fact, what, role, { kind: 'choice', fact, related: [], prompt: what, explanation, answer: role, choices: shuffleChoices(context.random, role, wrong), entity: null }, null));
+    out.push(considered('choice', fact, what, role, { kind: 'choice', fact, related: [], prompt: what, explanation, answer: role, choices: context.random.shuffle([role, ...wrong]), entity: null, typeWord: 'title' }, null));
   }
   return out;
-}
-
-/** "From which place is the article datelined?" */
-export function datelineQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
-  const mention = fact.mention;
-  if (mention === undefined) return [];
-  const prompt = 'From which place was the article filed (its dateline)?';
-  const answer = mention.entity.name;
-  const wrong = pickDistractors(context.source, mention, answer, prompt, 3);
-  const explanation = `The article’s dateline reads “${fact.quote}”.`;
-  if (wrong.length < 2) return [considered('choice', fact, prompt, answer, null, `fewer than two good wrong choices of the same kind (${wrong.length})`)];
-  return [considered('choice', fact, prompt, answer, { kind: 'choice', fact, related: [], prompt, explanation, answer, choices: shuffleChoices(context.random, answer, wrong), entity: mention.entity }, null)];
 }

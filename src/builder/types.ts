@@ -30,6 +30,11 @@ export interface Entity {
   takesThe: boolean;
   /** Written only as a modifier before a title ("Louisiana Governor"): then that is where it is asked. */
   onlyAsModifier: boolean;
+  /**
+   * Whether the type is sure: a rule decided it (a title before a name, an organisation word) or several
+   * signals agree. A question names the type ("Which person ...?") only when it is.
+   */
+  sure: boolean;
 }
 
 /** One place in the article where an entity is written. */
@@ -50,6 +55,8 @@ export interface Mention {
   tailEnd?: number;
   /** Preceded by "the". */
   afterThe?: boolean;
+  /** A pronoun standing for the entity (coreference): `text` is then the entity's name. */
+  pronoun?: boolean;
   dateShape?: DateShape;
   numberShape?: NumberShape;
 }
@@ -72,6 +79,22 @@ export interface SentenceInfo {
   mentions: Mention[];
   isHeadline: boolean;
   dateline: Dateline | null;
+  /** The paragraph it belongs to (0 for the headline's). */
+  paragraph: number;
+  /** It starts inside a quotation opened by an earlier sentence of its paragraph. */
+  inQuote: boolean;
+}
+
+/** Words of a clause shown otherwise than written: a pronoun as what it stands for ("She" -> "Ana Ruiz"). */
+export interface Rewrite {
+  /** Offsets into the article. */
+  start: number;
+  end: number;
+  text: string;
+  /** Why, for `--explain`. */
+  rule: string;
+  /** It also spells out a contraction ("He’s" -> "Ana Ruiz has"): the words no longer match the tags. */
+  expands?: boolean;
 }
 
 /** A clause of a sentence the builder may make a fact of. */
@@ -83,6 +106,8 @@ export interface Clause {
   text: string;
   tokens: Token[];
   mentions: Mention[];
+  /** Pronouns resolved by coreference: the fact and its questions read the antecedent instead. */
+  rewrites: Rewrite[];
 }
 
 export type CandidateStage = 'sentence' | 'fact' | 'question';

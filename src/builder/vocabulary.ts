@@ -13,7 +13,7 @@ export const TITLE_HEADS = words(`
   chairperson director administrator commissioner superintendent inspector supt. chief
   general gen. admiral adm. commander cmdr. colonel col. major maj. captain capt. sergeant sgt.
   officer sheriff marshal judge justice magistrate attorney prosecutor counsel
-  dr. doctor prof. professor mr. mrs. ms. mx. sir dame lord lady rev. reverend bishop archbishop
+  dr. doctor prof. professor mr. mrs. ms. mx. sir dame lord rev. reverend bishop archbishop
   spokesperson spokesman spokeswoman press astronaut cosmonaut pilot engineer scientist researcher
   meteorologist forecaster economist demographer epidemiologist physician nurse analyst manager
   ceo cfo coo founder executive president-elect
@@ -39,7 +39,8 @@ export const ORGANISATION_WORDS = words(`
   organisation organizations foundation laboratory laboratories lab hospital clinic society embassy
   consulate army navy force forces corps guard congress senate parliament assembly court board
   authority union party group division directorate program programme network alliance federation
-  coalition secretariat cabinet police observatory museum library station agency's
+  coalition secretariat cabinet police observatory museum library station agency's hall brotherhood
+  sisterhood league
 `);
 
 /** A name ending in one of these words is a place. */
@@ -48,7 +49,7 @@ export const PLACE_WORDS = words(`
   island islands isle river ocean sea gulf bay lake lakes mount mountain mountains range coast valley
   park peninsula strait channel beach canyon desert basin border street avenue road boulevard square
   bridge harbor harbour port airport plaza heights falls springs creek forest reserve republic kingdom
-  commonwealth emirates
+  commonwealth emirates stadium arena palace cathedral abbey temple mosque cemetery castle
 `);
 
 /** A name starting with one of these is an event (a storm, a summit, a mission). */

@@ -14,7 +14,8 @@ function factGate(sentence: string): string | null {
   if (body === undefined) throw new Error('no body');
   const [clause] = clausesOf(body, article);
   if (clause === undefined) throw new Error('no clause');
-  return clauseGate(clause);
+  const verdict = clauseGate(clause);
+  return verdict === null ? null : `${verdict.rule}: ${verdict.reason}`;
 }
 
 const dropped = (candidates: Candidate[]): Candidate[] => candidates.filter((c) => !c.kept);
