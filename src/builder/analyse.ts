@@ -12,6 +12,7 @@ import type { TaggedTerm, Tagger } from './tagger.js';
 import { foldName, titleCaseShouting } from './text.js';
 import { tokenizeTagged, type Token } from './tokens.js';
 import type { Dateline, Entity, KeyType, Mention, SentenceInfo } from './types.js';
+import { ORGANISATION_WORDS } from './vocabulary.js';
 import { byCodeUnits } from '../domain/order.js';
 
 export interface Analysis {
@@ -98,11 +99,21 @@ function decideType(group: readonly NameCandidate[]): { type: NameType; sure: bo
   return { type: best, sure: best !== 'other' && score >= 3 && second * 2 <= score };
 }
 
+/** A place's kind: a country, a region (a state, a province), a city, a county, or just a place. */
 function placeSubtype(name: string, tagger: Tagger): string {
-  const tags = name.split(/\s+/).flatMap((word) => tagger.lexicon(word));
+  const words = name.replace(/^the\s+/i, '').split(/\s+/);
+  const last = (words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, '');
+  if (/^(county|counties|parish|borough|shire)$/.test(last)) return 'county';
+  if (/^(river|lake|lakes|sea|ocean|gulf|bay|strait|channel)$/.test(last)) return 'water';
+  if (/^(park|forest|reserve|stadium|arena|palace|cathedral|abbey|temple|mosque|cemetery|castle|airport|bridge|square|plaza)$/.test(last)) return 'site';
+  if (/^(street|avenue|road|boulevard|highway|lane)$/.test(last)) return 'road';
+  // The whole name first: "New Mexico" is a state, "Mexico City" a city.
+  const whole = tagger.lexicon(words.join(' ').toLowerCase());
+  const tags = whole.length > 0 || words.length > 1 ? whole : tagger.lexicon(words[0] ?? '');
   if (tags.includes('Country')) return 'country';
   if (tags.includes('Region')) return 'region';
   if (tags.includes('City')) return 'city';
+  if (words.length > 1 && /^(city|town|village)$/.test(last)) return 'city';
   return 'place';
 }
 
@@ -140,6 +151,71 @@ function mergeInitials(entities: Map<string, Entity>, sentences: readonly Senten
   }
 }
 
+const MALE = /^(he|him|his|himself|boy|man|father|husband|son|brother|king|prince|mr\.?|sir|grandfather|uncle|nephew|businessman|chairman|spokesman)$/;
+const FEMALE = /^(she|her|hers|herself|girl|woman|mother|wife|daughter|sister|queen|princess|mrs\.?|ms\.?|grandmother|aunt|niece|businesswoman|chairwoman|spokeswoman|actress)$/;
+
+/**
+ * People's genders from the article's own words: in a sentence that names one person, the pronouns after
+ * the name ("... was arrested after he brought ...") and the nouns right after it (", a 14-year-old boy").
+ * Coreference uses it to tell "she" from "he" where first names say nothing.
+ */
+function genderPeople(sentences: readonly SentenceInfo[]): void {
+  const votes = new Map<Entity, [number, number]>();
+  sentences.forEach((sentence, index) => {
+    const people = [...new Set(sentence.mentions.filter((m) => m.entity.type === 'person' && m.modifier !== true).map((m) => m.entity))];
+    if (people.length !== 1) return;
+    const person = people[0] as Entity;
+    const first = sentence.mentions.find((m) => m.entity === person) as Mention;
+    const next = sentences[index + 1];
+    const nextAlone = next !== undefined && next.paragraph === sentence.paragraph && !next.mentions.some((m) => m.entity.type === 'person');
+    const words = [...sentence.tokens.filter((t) => t.start >= first.end), ...(nextAlone ? next.tokens.slice(0, 6) : [])];
+    const count = votes.get(person) ?? [0, 0];
+    for (const word of words) {
+      if (MALE.test(word.lower)) count[0]++;
+      if (FEMALE.test(word.lower)) count[1]++;
+    }
+    votes.set(person, count);
+  });
+  for (const [person, [male, female]] of votes) {
+    if (male > 2 * female) person.gender = 'male';
+    else if (female > 2 * male) person.gender = 'female';
+  }
+}
+
+/**
+ * "Psychology major at University of Texas Arlington Amneh Jafari heard ...": an organisation's name run
+ * into a person's, with nothing between. When the article names the person alone elsewhere ("Jafari
+ * said ..."), the last two words are that person.
+ */
+function splitTrailingPeople(collected: Collected[], article: string, tagger: Tagger): void {
+  const singles = new Set(collected.filter((c) => c.candidate.tokens.length === 1).map((c) => foldName(c.candidate.text)));
+  for (let i = 0; i < collected.length; i++) {
+    const item = collected[i] as Collected;
+    const { candidate } = item;
+    const tokens = candidate.tokens;
+    if (tokens.length < 4 || candidate.strong === 'person' || candidate.title !== null) continue;
+    const last = tokens[tokens.length - 1] as Token;
+    const given = tokens[tokens.length - 2] as Token;
+    const firstName = tagger.lexicon(given.lower).some((tag) => tag === 'FemaleName' || tag === 'MaleName' || tag === 'FirstName');
+    if (!(singles.has(foldName(last.text)) || firstName) || !given.isCap || ORGANISATION_WORDS.has(given.lower) || ORGANISATION_WORDS.has(last.lower)) continue;
+    if (!tokens.slice(0, -2).some((t) => ORGANISATION_WORDS.has(t.lower.replace(/s$/, '')))) continue;
+    const head = tokens.slice(0, -2);
+    const headEnd = (head[head.length - 1] as Token).end;
+    const text = article.slice(candidate.start, headEnd);
+    const personText = article.slice(given.start, last.end);
+    const organisation: Collected = {
+      candidate: { ...candidate, tokens: head, end: headEnd, text, fullText: text, strong: 'organisation' },
+      mention: { ...item.mention, end: headEnd, text },
+    };
+    const person: Collected = {
+      candidate: { ...candidate, tokens: [given, last], start: given.start, text: personText, fullText: personText, strong: 'person', title: null, modifier: false },
+      mention: { ...item.mention, start: given.start, outerStart: given.start, text: personText, title: null },
+    };
+    collected.splice(i, 1, organisation, person);
+    i++;
+  }
+}
+
 export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const headline = detectHeadline(article);
   const raw = splitSentences(article);
@@ -173,8 +249,10 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       else if (char === '"') quoteDepth = quoteDepth > 0 ? 0 : 1;
     }
     const isHeadline = index === 0 && headline !== null && sentence.text === headline;
+    const dates = index <= 2 && !isHeadline ? findTemporals(sentence.text) : [];
+    const isDateLine = dates.length === 1 && sentence.text.replace(/[.,\s]+$/, '') === dates[0]?.text;
     let dateline: Dateline | null = null;
-    if (!isHeadline && !datelineFound) {
+    if (!isHeadline && !isDateLine && !datelineFound) {
       datelineFound = true;
       dateline = findDateline(sentence);
     }
@@ -183,9 +261,10 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       text: sentence.text,
       start: sentence.start,
       end: sentence.end,
-      tokens: isHeadline ? [] : tokenizeTagged(sentence.text, sentence.start, termsOf(sentence.start, sentence.end)),
+      tokens: isHeadline || isDateLine ? [] : tokenizeTagged(sentence.text, sentence.start, termsOf(sentence.start, sentence.end)),
       mentions: [],
       isHeadline,
+      isDateLine,
       dateline,
       paragraph,
       inQuote,
@@ -212,7 +291,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const valueMentions: { sentence: SentenceInfo; mention: Omit<Mention, 'entity'>; type: KeyType; sortKey: number | null; subtype: string }[] = [];
   const phraseMentions: { sentence: SentenceInfo; mention: Omit<Mention, 'entity'>; frame: string }[] = [];
   for (const sentence of sentences) {
-    if (sentence.isHeadline) continue;
+    if (sentence.isHeadline || sentence.isDateLine) continue;
     const base = sentence.start;
     const bodyStart = sentence.dateline?.bodyStart ?? base;
     const body = article.slice(bodyStart, sentence.end);
@@ -278,6 +357,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     }
   }
 
+  splitTrailingPeople(collected, article, tagger);
   const entities = new Map<string, Entity>();
   const entityOf = (type: KeyType, name: string, first: number, subtype: string, sortKey: number | null, sure = true): Entity => {
     const id = `${type}:${foldName(name)}`;
@@ -369,8 +449,11 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     let sure = typed.get(key)?.sure ?? false;
     let nameKey = key;
     // ... and "U.S. Census Bureau" is the "Census Bureau" with a modifier in front.
+    // "Kenya Red Cross" is the "Kenya Red Cross Society"; "University of Texas Arlington", a name complete
+    // with its organisation word, is not the "University of Texas Arlington Muslim Student Association".
+    const complete = key.split(' ').some((word) => ORGANISATION_WORDS.has(word.replace(/s$/, '')) || ORGANISATION_WORDS.has(word));
     const longer =
-      organisations.find((org) => org !== key && org.startsWith(`${key} `) && key.includes(' ')) ??
+      organisations.find((org) => org !== key && org.startsWith(`${key} `) && key.includes(' ') && !complete) ??
       (type === 'organisation'
         ? organisations.find((org) => org !== key && org.includes(' ') && key.endsWith(` ${org}`) && key.split(' ').length - org.split(' ').length <= 2)
         : undefined);
@@ -428,7 +511,24 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   for (const { sentence, mention, frame } of phraseMentions) {
     attach(entityOf('other', mention.text, sentence.index, `phrase:${frame}`, null, false), mention);
   }
-  for (const sentence of sentences) sentence.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const sentence of sentences) {
+    sentence.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+    // "in Cape Canaveral, Florida": a city's state or country goes with it where the city is asked.
+    sentence.mentions.forEach((mention, i) => {
+      const next = sentence.mentions[i + 1];
+      if (next === undefined || mention.tailEnd !== undefined || mention.entity.type !== 'place' || next.entity.type !== 'place') return;
+      if (['region', 'country'].includes(mention.entity.subtype) || !['region', 'country'].includes(next.entity.subtype)) return;
+      if (/^,\s*$/.test(article.slice(mention.end, next.start))) mention.tailEnd = next.end;
+    });
+    // A name inside brackets that hold more than it ("(For Inspiration and Recognition of Science)") glosses
+    // what stands before the brackets; a bracket holding just the name ("(RML)") is its short form.
+    for (const mention of sentence.mentions) {
+      const open = article.lastIndexOf('(', mention.start);
+      const close = article.indexOf(')', mention.end);
+      if (open < sentence.start || close < 0 || close > sentence.end || article.lastIndexOf(')', mention.start) > open) continue;
+      if (article.slice(open + 1, close).trim() !== mention.text) mention.inBrackets = true;
+    }
+  }
 
   // "the United Kingdom": places and organisations the article writes with "the".
   const withThe = new Map<Entity, [number, number]>();
@@ -453,6 +553,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     }
     if (!entity.forms.includes(entity.name)) entity.forms.unshift(entity.name);
   }
+  genderPeople(sentences);
   const ordered = [...entities.values()].sort((a, b) => a.first - b.first || byCodeUnits(a.id, b.id));
   return { article, headline, sentences, entities: ordered };
 }

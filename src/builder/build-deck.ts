@@ -101,6 +101,10 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
       candidates.push({ stage: 'sentence', sentence: sentence.index, kept: false, reason: 'headline: its facts are asked from the body', text: sentence.text });
       continue;
     }
+    if (sentence.isDateLine) {
+      candidates.push({ stage: 'sentence', sentence: sentence.index, kept: false, reason: 'boilerplate: the line that dates the article', text: sentence.text });
+      continue;
+    }
     for (const clause of clausesOf(sentence, article)) {
       const verdict = clauseGate(clause, gateContext);
       const keys = clause.mentions.map((m) => `${m.text} (${m.entity.type}${m.entity.sure ? '' : ', type unsure'}${m.modifier === true ? ', modifier' : ''}${m.pronoun === true ? ', by coreference' : ''})`).join(', ');

@@ -32,6 +32,7 @@ const MALE_HONORIFICS = /^(mr|sir|lord|king|prince|father|brother)\.?$/i;
 
 /** A person's gender as far as the article's words show it (a first name, an honorific), or null. */
 export function genderOf(entity: Entity, lexicon: (word: string) => readonly string[]): Gender {
+  if (entity.gender !== undefined) return entity.gender;
   for (const title of entity.titles) {
     const word = title.split(/\s+/).pop() ?? '';
     if (FEMALE_HONORIFICS.test(word)) return 'female';

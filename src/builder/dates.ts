@@ -63,7 +63,7 @@ const PATTERNS: readonly Pattern[] = [
   pattern('year-range', `(?<=\\bbetween )${YEAR} and ${YEAR}`),
   pattern('weekday-range', `${WEEKDAY}${RANGE}${WEEKDAY}`),
   pattern('weekday-range', `(?<=\\bbetween )${WEEKDAY} and ${WEEKDAY}`),
-  pattern('weekday', `(?:(?:[Ll]ate|[Ee]arly) )?${WEEKDAY}(?: (?:morning|afternoon|evening|night))?`),
+  pattern('weekday', `(?:(?:[Ll]ate|[Ee]arly|[Ll]ast|[Nn]ext|[Tt]his) )?${WEEKDAY}(?: (?:morning|afternoon|evening|night))?`),
   pattern('season', `(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter),? (?:of )?${YEAR}`),
   pattern('decade', `(?<![\\d$])(?:1[89]|20)\\d0s\\b`),
   pattern(

@@ -45,6 +45,11 @@ export function fineType(entity: Entity): string {
   return entity.subtype;
 }
 
+/** A date's form: whether it names a weekday and a year ("Saturday, August 18, 2018" among "March 18, 1942"). */
+function dateForm(text: string): string {
+  return `${/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(text)}:${/\b(?:1[89]|20)\d\d\b/.test(text)}`;
+}
+
 /** Whether an option stands out from the others by its form: an acronym among names, a lone "$". */
 function formOf(text: string): string {
   if (/^(?:the )?\p{Lu}[\p{Lu}.&]+$/u.test(text)) return 'acronym';
@@ -87,8 +92,11 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     if (!isValue) {
       const inText = wordFinder(text);
       if (inAnswer(text) || answerForms.some((form) => inText(form))) return;
+      // "Castro" beside "Raul Castro": no two options where one holds the other.
+      if (picked.some((other) => inText(other.replace(/^the /, '')) || wordFinder(other)(text))) return;
       if (formOf(text) !== answerForm && (answerForm === 'acronym' || formOf(text) === 'acronym')) return;
     }
+    if (entity.type === 'date' && dateForm(text) !== dateForm(answer)) return;
     seen.add(folded);
     picked.push(withThe && takesThe ? `the ${text}` : text);
   };
@@ -108,7 +116,7 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     return true;
   };
   const ranked = (source.byType.get(entity.type) ?? []).filter(fits).sort((a, b) => Math.abs(a.first - entity.first) - Math.abs(b.first - entity.first) || a.first - b.first);
-  const theOf = (other: Entity): boolean => (other.type === 'organisation' ? !/^\p{Lu}[\p{Lu}.&]+$/u.test(other.name) : other.takesThe);
+  const theOf = (other: Entity): boolean => other.takesThe;
   // The nearest few in a seeded order (so seeds vary them), then the rest.
   for (const other of source.random.shuffle(ranked.slice(0, count + 2))) offer(other.name, theOf(other));
   for (const other of ranked.slice(count + 2)) offer(other.name, theOf(other));

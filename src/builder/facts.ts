@@ -73,6 +73,12 @@ function isVerbToken(token: Token, mentions: readonly Mention[]): boolean {
   return AUXILIARIES.has(token.lower) || hasTag(token, 'Verb');
 }
 
+/** A verb that makes a clause a sentence: a past or present tense, a modal or an auxiliary (not "-ing" alone). */
+function isFiniteVerb(token: Token, mentions: readonly Mention[]): boolean {
+  if (!isVerbToken(token, mentions)) return false;
+  return AUXILIARIES.has(token.lower) || (hasTag(token, 'PastTense', 'PresentTense', 'Modal', 'Copula') && !hasTag(token, 'Gerund'));
+}
+
 function makeClause(sentence: SentenceInfo, article: string, from: number, to: number): Clause | null {
   const tokens = sentence.tokens.slice(from, to + 1);
   // Trim punctuation that only joined the clause to the next: "..., and" / ";".
@@ -172,12 +178,18 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   if (/^\p{Lu}[\p{Lu}\d\s,.:&'’-]+$/u.test(sentenceText) && sentenceText.length < 120) return { rule: 'heading', reason: 'a heading in capitals, not a sentence' };
   const words = clause.tokens.filter((t) => t.isWord);
   if (words.length < 5) return { rule: 'fragment', reason: 'fewer than five words' };
-  if (!clause.tokens.some((t) => isVerbToken(t, clause.mentions))) return { rule: 'fragment', reason: 'no verb' };
+  if (!clause.tokens.some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'no verb in a tense' };
+  if (/:\s*$/.test(sentenceText)) return { rule: 'fragment', reason: 'it only introduces a list (it ends with a colon)' };
+  const opening = words[0];
+  if (opening !== undefined && opening.isCap && hasTag(opening, 'Gerund') && !clause.mentions.some((m) => m.outerStart <= opening.start && opening.end <= m.end) && !clause.tokens.some((t) => t !== opening && isFiniteVerb(t, clause.mentions))) {
+    return { rule: 'fragment', reason: 'a list item with no subject ("Forcing ...")' };
+  }
   if (/\?[”"’)]*$/.test(clause.text.trim()) && !/[“"]/.test(clause.text)) return { rule: 'not-a-statement', reason: 'a question, neither true nor false' };
   if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
   const firstPerson = firstPersonWord(clause);
   if (firstPerson !== null) return { rule: 'first-person', reason: `"${firstPerson}" outside quotation marks: the speaker's own view, not a fact the article states` };
-  if (clause.sentence.inQuote && !clause.tokens.some((t) => REPORTING_VERBS.has(t.lower))) return { rule: 'unattributed-quote', reason: 'part of a quotation whose speaker this sentence does not name' };
+  const quotation = clause.sentence.inQuote || /^[“"]/.test(sentenceText.slice(firstBodyStart(clause.sentence) - clause.sentence.start));
+  if (quotation && !clause.sentence.tokens.some((t) => REPORTING_VERBS.has(t.lower) || t.lower === 'says' || t.lower === 'asked')) return { rule: 'unattributed-quote', reason: 'a quotation whose speaker this sentence does not name' };
   const pronoun = leadingPronounToken(clause);
   if (pronoun !== null) {
     if (context === undefined || !isFirstClause(clause)) return { rule: 'pronoun', reason: `starts with "${pronoun.text}", which points to something outside the clause` };
@@ -272,6 +284,7 @@ function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): R
  * Ambassador"), unless the article names it nowhere else ("Louisiana" in "Louisiana Governor").
  */
 export function isAskable(mention: Mention): boolean {
+  if (mention.inBrackets === true) return false;
   return mention.modifier !== true || mention.entity.onlyAsModifier;
 }
 
@@ -287,7 +300,7 @@ export function leadingPronounToken(clause: Clause): Token | null {
   if (first.isAcronym && first.text !== 'I') return null;
   if (SUBJECT_PRONOUNS.has(bare)) return first;
   // "During the 1970s he served ...": a subject pronoun after a fronted phrase, before any verb.
-  if (hasTag(first, 'Preposition', 'Adverb', 'Conjunction') || FRONTED.has(first.lower)) {
+  if (hasTag(first, 'Preposition', 'Adverb', 'Conjunction', 'Gerund') || FRONTED.has(first.lower)) {
     for (const token of tokens.slice(i + 1, i + 12)) {
       if (isVerbToken(token, clause.mentions)) break;
       if (/^(he|she|it|they)$/.test(token.lower)) return token;
@@ -350,6 +363,8 @@ export function roleFacts(sentences: readonly SentenceInfo[], article: string): 
     const sentence = sentences[mention.sentence];
     if (sentence === undefined || mention.title === null) continue;
     const role = mention.title;
+    // "the speaker", "the president": one word names no one in particular.
+    if (role.trim().split(/\s+/).length < 2) continue;
     const clause: Clause = {
       sentence,
       start: mention.outerStart,

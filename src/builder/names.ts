@@ -61,7 +61,7 @@ const TO_TITLES = new Set(['ambassador', 'envoy', 'delegate', 'representative', 
 
 const bare = (token: Token): string => token.lower.replace(/[’']s$/, '');
 export const isTitleHead = (token: Token): boolean => TITLE_HEADS.has(bare(token));
-const isOrganisationWord = (token: Token): boolean => ORGANISATION_WORDS.has(bare(token));
+const isOrganisationWord = (token: Token): boolean => ORGANISATION_WORDS.has(bare(token)) || (/s$/.test(bare(token)) && ORGANISATION_WORDS.has(bare(token).replace(/s$/, '')));
 const isPlaceWord = (token: Token): boolean => PLACE_WORDS.has(bare(token));
 
 function emptyEvidence(): Evidence {
@@ -134,9 +134,14 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     const rightTokens = tokens.slice(right, to + 1);
     const headOnLeft = left.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)));
     let keep: boolean;
-    if (token.lower === 'and' || token.lower === '&') {
+    const leftEndsName = left.length > 0 && (isOrganisationWord(left[left.length - 1] as Token) || isPlaceWord(left[left.length - 1] as Token));
+    if (token.lower === 'and' && leftEndsName && rightTokens.some((t) => isOrganisationWord(t) || isPlaceWord(t)) && tokens[right - 1]?.lower === 'the') {
+      // "the Irving Independent School District and the Irving Police Department": two whole names.
+      keep = false;
+    } else if (token.lower === 'and' || token.lower === '&') {
       const organisation = [...left, ...rightTokens].some(isOrganisationWord);
-      const personOnRight = rightTokens.length > 0 && (isTitleHead(rightTokens[0] as Token) || rightTokens.some((t) => isFirstName(context, t)));
+      // "the agency and Ana Ruiz": a person right after the "and" ("Steven F. Udvar-Hazy Center" is no person).
+      const personOnRight = rightTokens.length > 0 && (isTitleHead(rightTokens[0] as Token) || (isFirstName(context, rightTokens[0] as Token) && !rightTokens.some(isOrganisationWord)));
       keep = organisation && !personOnRight;
     } else {
       keep = headOnLeft;
@@ -190,7 +195,7 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
       if (!isFirstName(context, token)) continue;
       const before = tokens.slice(from, i);
       const after = tokens.slice(i + 1, to + 1);
-      if (after.some((t) => isOrganisationWord(t) || isPlaceWord(t))) break;
+      if (after.some((t) => isOrganisationWord(t) || isPlaceWord(t) || WORK_WORDS.has(bare(t)))) break;
       if (before.length > 0 && !before.every((t) => t.isAcronym || lexiconHas(context, t, PLACE_TAGS))) break;
       return { prefix: i > from ? [from, i - 1] : null, title: null, name: [i, to], strong: after.length > 0 ? 'person' : null };
     }
@@ -329,8 +334,14 @@ export function findNames(
   context: NameContext,
 ): NameCandidate[] {
   const indexOf = new Map(tokens.map((token, i) => [token, i]));
+  // "Shin-Wook", "Udvar-Hazy" are name words; "UK-based", "Intel-exclusive" are not; nor are "Five", "Seventeen".
   const isNameWord = (token: Token): boolean =>
-    token.isWord && token.isCap && !token.isNumber && !/[-‐‑]/.test(token.text) && usable(token, indexOf.get(token) ?? -1);
+    token.isWord &&
+    token.isCap &&
+    !token.isNumber &&
+    (!/[-‐‑]/.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
+    !hasTag(token, 'Value', 'Cardinal', 'TextValue') &&
+    usable(token, indexOf.get(token) ?? -1);
   const out: NameCandidate[] = [];
 
   const emit = (from: number, to: number, title: [number, number] | null, strong: NameType | null, possessorStart: number | null, modifier = false): void => {
@@ -372,6 +383,8 @@ export function findNames(
     let from = runFrom;
     if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, runTo - runFrom + 1, context)) from++;
     if (from > runTo) continue;
+    // "Acting Cuban leader", "Deputy Foreign minister": words that only qualify a title are no name.
+    if (tokens.slice(from, runTo + 1).every((t) => TITLE_MODIFIERS.has(t.lower) || context.tagger.lexicon(t.lower).includes('Demonym') || isTitleHead(t))) continue;
     for (const [partFrom, partTo] of splitAtConnectors(tokens, from, runTo, context)) {
       // A title with no name after it ("the Louisiana Governor said", "U.S. Ambassador to ..."): only what
       // stands before the title can be a name.
@@ -423,7 +436,7 @@ export function findNames(
   }
   return resolveToTitles(article, tokens, mergePossessives(article, tokens, out), context).filter((candidate) => {
     // "Canadian", "Americans": a nationality is not a name to ask for.
-    if (candidate.tokens.length === 1 && candidate.strong === null && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
+    if (candidate.tokens.length === 1 && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
     // "I", "A": a pronoun or a letter is never a name.
     if (candidate.tokens.length === 1 && (candidate.text.replace(/\./g, '').length <= 1 || context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Pronoun'))) return false;
     // "Bureau", "Agency": a generic word alone names nothing in particular.
@@ -515,8 +528,10 @@ function resolveToTitles(article: string, tokens: readonly Token[], candidates: 
   const out: NameCandidate[] = [];
   for (const candidate of candidates) {
     const firstIndex = tokens.indexOf(candidate.tokens[0] as Token);
-    const to = tokens[firstIndex - 1];
-    const head = tokens[firstIndex - 2];
+    // "Ambassador to the United States Hamdullah Mohib": "the" may stand between "to" and the place.
+    const skip = tokens[firstIndex - 1]?.lower === 'the' ? 1 : 0;
+    const to = tokens[firstIndex - 1 - skip];
+    const head = tokens[firstIndex - 2 - skip];
     if (candidate.title !== null || to?.lower !== 'to' || head === undefined || !TO_TITLES.has(bare(head)) || candidate.tokens.length < 2) {
       out.push(candidate);
       continue;
@@ -528,7 +543,7 @@ function resolveToTitles(article: string, tokens: readonly Token[], candidates: 
       out.push(candidate);
       continue;
     }
-    let titleStart = firstIndex - 2;
+    let titleStart = firstIndex - 2 - skip;
     while (titleStart - 1 >= 0 && (tokens[titleStart - 1] as Token).isCap && (tokens[titleStart - 1] as Token).isWord) titleStart--;
     const place = words.slice(0, nameAt);
     const person = words.slice(nameAt);

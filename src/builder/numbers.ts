@@ -16,13 +16,14 @@ export interface NumberSpan {
 const NUM = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const SCALE = '(?: (?:thousand|million|billion|trillion))';
 const PERCENT = '(?: ?%| percent| per cent| percentage points?)';
-const BEFORE = '(?<![\\p{L}\\d.,:$€£/-])';
+const BEFORE = '(?<![\\p{L}\\d.,:$€£/‘’\'-])';
 const AFTER = '(?![\\d]|[.,:]\\d|-\\d)';
 const NUMBER_WORD = [...NUMBER_WORDS.keys()].join('|');
 /** Units a measure is written with: "18 inches", "50 mph", "four-foot waves", "a 34-yard field goal". */
 const UNIT =
-  '(?:miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|mph|km/h|knots?|kilograms?|kg|pounds?|lbs?|tons?|tonnes?|acres?|hectares?|degrees?|gallons?|lit(?:re|er)s?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|megawatts?|gigawatt-hours?|MW|GW|kWh)(?![\\p{L}])';
-const SCALE_WORD = `(?:${NUMBER_WORD}|one|a|half a|several|a few) (?:hundred|thousand|million|billion|trillion)(?![\\p{L}])`;
+  '(?:miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|mph|km/h|knots?|kilograms?|kg|pounds?|lbs?|tons?|tonnes?|acres?|hectares?|degrees?|gallons?|lit(?:re|er)s?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|megawatts?|gigawatt-hours?|MW|GW|kWh)(?![\\p{L}]|[-‐‑]\\p{L})';
+// "several million" is no number to ask: it names none.
+const SCALE_WORD = `(?:${NUMBER_WORD}|one|a|half a) (?:hundred|thousand|million|billion|trillion)(?![\\p{L}])`;
 const ORDINAL_WORD = [...ORDINAL_WORDS.keys()].join('|');
 /** Capitalised words that come before a number without naming it ("About 300", "Nearly 40"). */
 const NOT_LABELS = new Set(

@@ -13,7 +13,6 @@ import { capitalise, foldName, squash, tidy, wordCount, wordFinder } from './tex
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
 import { whQuestion, type Source } from './wh.js';
-import { REPORTING_VERBS } from './vocabulary.js';
 
 export const BLANK = '_____';
 /** A true statement longer than this copies too much of the article to test anything. */
@@ -31,8 +30,12 @@ export interface QuestionDraft {
   accept?: string[];
   /** The entity the question asks for, when one: each entity should be asked at least once. */
   entity: Entity | null;
+  /** A select-all question's right answers, one entity each. */
+  entities?: Entity[];
   /** The type word the prompt names for its answer ("person" in "Which person ...?"), or null. */
   typeWord?: string | null;
+  /** The article's words right around the key asked, for the self-check's test of a name cut in two. */
+  around?: { before: string; after: string };
 }
 
 /** A question the builder considered: the draft, or why there is none. */
@@ -198,6 +201,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const { article } = context;
   const clause = fact.clause;
   const out: Considered[] = [];
+  const around = mention.pronoun === true ? undefined : { before: article.slice(Math.max(clause.sentence.start, mention.start - 30), mention.start), after: article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 30)) };
   const explanation = explanationOf(fact, article);
   const span = blankSpan(mention);
   const blanked = asSentence(renderClause(clause, { ...span, text: BLANK }));
@@ -213,7 +217,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       fact,
       blanked,
       clozeAnswer,
-      clozeGiveaway === null ? { kind: 'cloze', fact, related: [], prompt: blanked, explanation, answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity: mention.entity, typeWord: null } : null,
+      clozeGiveaway === null ? { kind: 'cloze', fact, related: [], prompt: blanked, explanation, answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity: mention.entity, typeWord: null, ...(around === undefined ? {} : { around }) } : null,
       clozeGiveaway,
     ),
   );
@@ -241,7 +245,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
         fact,
         wh,
         typedAnswer,
-        reason === null ? { kind: 'short-answer', fact, related: [], prompt: wh, explanation, answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity: mention.entity, typeWord: whType } : null,
+        reason === null ? { kind: 'short-answer', fact, related: [], prompt: wh, explanation, answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity: mention.entity, typeWord: whType, ...(around === undefined ? {} : { around }) } : null,
         reason,
       ),
     );
@@ -259,13 +263,16 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const reason = giveaway(prompt, mention, answer);
   if (reason !== null) {
     out.push(considered('choice', fact, prompt, choiceAnswer, null, reason));
+  } else if (!mention.entity.sure && !['date', 'time', 'number'].includes(mention.entity.type)) {
+    // Wrong choices "of the same kind" need a kind: a name of unsure type is asked typed.
+    out.push(considered('choice', fact, prompt, choiceAnswer, null, 'distractors: the type of the answer is unsure, so no wrong choices can be said to be of its kind'));
   } else {
     const wrong = pickDistractors(context.source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
     if (wrong.length < 3) {
       out.push(considered('choice', fact, prompt, choiceAnswer, null, `distractors: fewer than three good wrong choices of the same kind from the article (${wrong.length}); a typed question asks it instead`));
     } else {
       const choices = context.random.shuffle([choiceAnswer, ...wrong]);
-      out.push(considered('choice', fact, prompt, choiceAnswer, { kind: 'choice', fact, related: [], prompt, explanation, answer: choiceAnswer, choices, entity: mention.entity, typeWord: wh === null ? typeWord : whType }, null));
+      out.push(considered('choice', fact, prompt, choiceAnswer, { kind: 'choice', fact, related: [], prompt, explanation, answer: choiceAnswer, choices, entity: mention.entity, typeWord: wh === null ? typeWord : whType, ...(around === undefined ? {} : { around }) }, null));
     }
   }
   return out;
@@ -286,26 +293,17 @@ function shortStatement(clause: Clause, replace: { start: number; end: number; t
   return null;
 }
 
-/** Whether a mention is the subject or the speaker of its clause: swapping it for another makes a decided falsehood. */
-function isAgent(clause: Clause, mention: Mention): boolean {
-  const tokens = clause.tokens.filter((t) => t.isWord || t.text === ',' || /^[“"‘”]$/.test(t.text));
-  const firstWord = tokens.find((t) => t.isWord);
-  if (firstWord !== undefined && firstWord.start >= mention.outerStart && firstWord.start < mention.end) return true;
-  const at = tokens.findIndex((t) => t.start === mention.outerStart);
-  const before = tokens[at - 1];
-  const after = tokens.slice(at).find((t) => t.start >= mention.end && t.isWord);
-  return (before !== undefined && REPORTING_VERBS.has(before.lower)) || (after !== undefined && REPORTING_VERBS.has(after.lower) && after.lower !== 'according');
-}
-
-/** Keys whose swap the article decides: a count, an amount, a date, a time; the one who acted or spoke. */
-function swappable(clause: Clause, mention: Mention): boolean {
+/**
+ * Keys whose swap the article decides: a count, an amount, a measure, a date, a time. A person or an
+ * organisation swapped in says something the article need not deny ("Dell withdrew" is not false because
+ * "Acer withdrew"), so names are never swapped.
+ */
+function swappable(mention: Mention): boolean {
   const { entity } = mention;
-  if (mention.pronoun === true) return false;
-  if (entity.type === 'number') return ['plain', 'scaled', 'money', 'percent', 'word'].includes(mention.numberShape ?? '');
+  if (mention.pronoun === true || mention.inBrackets === true) return false;
+  if (entity.type === 'number') return ['plain', 'scaled', 'money', 'percent', 'word', 'measure'].includes(mention.numberShape ?? '');
   if (entity.type === 'date') return ['day', 'day-range', 'month', 'month-year', 'year', 'weekday'].includes(mention.dateShape ?? '');
-  if (entity.type === 'time') return true;
-  if ((entity.type === 'person' || entity.type === 'organisation') && entity.sure) return isAgent(clause, mention);
-  return false;
+  return entity.type === 'time';
 }
 
 /** One true/false statement per fact: the clause as written, or with a key swapped so the article makes it false. */
@@ -318,7 +316,7 @@ function trueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionC
   const makeFalse = context.nextFalse() && !hedged;
   const source = sourceText(fact, context.article);
   if (makeFalse) {
-    const candidates = keys.filter((m) => swappable(clause, m));
+    const candidates = keys.filter(swappable);
     const mention = candidates[context.random.int(Math.max(1, candidates.length))];
     if (mention !== undefined) {
       const named = mention.entity.type === 'person' || mention.entity.type === 'organisation';
@@ -381,7 +379,7 @@ function multiSelect(fact: FactDraft, keys: readonly Mention[], context: Questio
       if (wrong.length < 2) out.push(considered('multi-select', fact, prompt, label, null, `distractors: fewer than two wrong choices of the same kind from the article (${wrong.length})`));
       else {
         const choices = context.random.shuffle([...answer, ...wrong]);
-        out.push(considered('multi-select', fact, prompt, label, { kind: 'multi-select', fact, related: [], prompt, explanation: explanationOf(fact, article), answer, choices, entity: first.entity, typeWord: null }, null));
+        out.push(considered('multi-select', fact, prompt, label, { kind: 'multi-select', fact, related: [], prompt, explanation: explanationOf(fact, article), answer, choices, entity: first.entity, entities: run.map((m) => m.entity), typeWord: null }, null));
       }
     }
     run = [];

@@ -1,8 +1,10 @@
 // Which of the sound candidate questions make the deck. Fewer, better questions beat many: every candidate
-// first passes the self-check; then each sentence gets at most three questions, each on a different key,
-// the keys not yet asked anywhere first (the most worth remembering first: counts and amounts, dates,
-// people, organisations, places), the kind of question taking turns across the deck, then one true/false
-// or select-all; a key is asked at most twice in the deck. The rest are dropped with the rule that decided.
+// first passes the self-check; then each sentence gets at most three questions, each on a different key
+// not asked anywhere before (the most worth remembering first: counts and amounts, dates, people,
+// organisations, places), the kind of question taking turns across the deck. A sentence that lists two or
+// more new keys is asked as one select-all question, and a sentence with nothing new as one true/false
+// statement: either shows the whole sentence, so it stands alone. The rest are dropped with the rule
+// that decided.
 
 import type { QuestionKind } from '../domain/deck.js';
 import type { FactDraft } from './facts.js';
@@ -14,8 +16,6 @@ import type { Entity } from './types.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
-/** Questions with the same answer across the deck. */
-export const MAX_PER_KEY = 2;
 const KIND_ROTATION: readonly QuestionKind[][] = [
   ['choice', 'short-answer', 'cloze'],
   ['short-answer', 'cloze', 'choice'],
@@ -92,8 +92,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
   for (const index of [...bySentence.keys()].sort((a, b) => a - b)) {
     const list = (bySentence.get(index) ?? []).filter((c) => c.draft !== null);
     const chosen: Considered[] = [];
-    const entitiesHere = new Set<Entity>();
-    let statements = 0;
+    let closed: string | null = null;
     const take = (c: Considered): boolean => {
       const draft = c.draft as QuestionDraft;
       const key = dedupeKey(draft);
@@ -103,63 +102,48 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
       }
       seen.add(key);
       chosen.push(c);
-      if (draft.entity !== null) {
-        entitiesHere.add(draft.entity);
-        asked.set(draft.entity, (asked.get(draft.entity) ?? 0) + 1);
-      }
-      if (c.kind === 'true-false' || c.kind === 'multi-select') statements++;
+      for (const entity of draft.entities ?? (draft.entity === null ? [] : [draft.entity])) asked.set(entity, (asked.get(entity) ?? 0) + 1);
       return true;
     };
     const keyOf = (c: Considered): Entity | null => (c.kind === 'multi-select' || c.kind === 'true-false' ? null : (c.draft?.entity ?? null));
-
-    // 1. The keys of this sentence not yet asked anywhere, most worth first: one question each, the kind
-    // taking turns across the deck.
     const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0))].sort((a, b) => worth(b) - worth(a));
-    for (const [n, entity] of fresh.entries()) {
-      // The best key always; others only if they are worth remembering.
-      if (chosen.length >= MAX_PER_SENTENCE || (n >= 1 && worth(entity) < 2)) continue;
-      const kinds = KIND_ROTATION[rotation % KIND_ROTATION.length] ?? [];
-      rotation++;
-      for (const kind of kinds) {
-        const c = list.find((x) => x.kind === kind && keyOf(x) === entity && !chosen.includes(x));
-        if (c !== undefined && take(c)) break;
+
+    // 1. A list of two or more keys not asked yet: one select-all question, alone (every other question
+    // on the sentence would show its answers).
+    const list_ = list.find((c) => c.kind === 'multi-select' && (c.draft?.entities ?? []).filter((e) => (asked.get(e) ?? 0) === 0).length >= 2);
+    if (list_ !== undefined && take(list_)) closed = 'the sentence is asked as one select-all question, which shows its other words';
+
+    // 2. The keys of this sentence not yet asked anywhere, most worth first: one question each, the kind
+    // taking turns across the deck.
+    if (closed === null) {
+      for (const [n, entity] of fresh.entries()) {
+        // The best key always; others only if they are worth remembering.
+        if (chosen.length >= MAX_PER_SENTENCE || (n >= 1 && worth(entity) < 3)) continue;
+        const kinds = KIND_ROTATION[rotation % KIND_ROTATION.length] ?? [];
+        rotation++;
+        for (const kind of kinds) {
+          const c = list.find((x) => x.kind === kind && keyOf(x) === entity && !chosen.includes(x));
+          if (c !== undefined && take(c)) break;
+        }
       }
     }
-    // 2. Then one true/false or select-all, then keys asked before elsewhere: up to the sentence's cap.
-    const rank = (c: Considered): number => {
-      if (c.kind === 'multi-select') return 0;
-      if (c.kind === 'true-false') return 1;
-      if (c.fact.origin === 'role') return 2;
-      return 3 + (asked.get(keyOf(c) as Entity) ?? 0);
-    };
-    const rest = list.filter((c) => !chosen.includes(c)).sort((a, b) => rank(a) - rank(b) || (factOrder.get(a.fact) ?? 0) - (factOrder.get(b.fact) ?? 0));
-    for (const c of rest) {
-      const entity = keyOf(c);
-      if (chosen.length >= MAX_PER_SENTENCE) {
-        c.dropped = `per-sentence: this sentence already has ${chosen.length} questions`;
-        continue;
-      }
-      if ((c.kind === 'true-false' || c.kind === 'multi-select') && statements >= 1) {
-        c.dropped = 'per-sentence: this sentence already has a true/false or select-all question';
-        continue;
-      }
-      if (entity !== null && entitiesHere.has(entity)) {
-        c.dropped = `near-duplicate: "${c.answer}" is already asked on this sentence`;
-        continue;
-      }
-      if (entity !== null && (asked.get(entity) ?? 0) >= MAX_PER_KEY) {
-        c.dropped = `per-key: "${c.answer}" is already asked ${asked.get(entity)} times`;
-        continue;
-      }
-      if (entity !== null && chosen.length >= 1 && ((asked.get(entity) ?? 0) > 0 || worth(entity) < 4)) {
-        c.dropped = `fewer-better: "${c.answer}" is asked elsewhere or worth little, and this sentence has a question`;
-        continue;
-      }
-      take(c);
+
+    // 3. A sentence whose keys are all asked already, or worth little: a true/false statement, alone (a
+    // statement shows every key of its sentence).
+    if (closed === null && chosen.length === 0) {
+      const statement = list.find((c) => c.kind === 'true-false');
+      if (statement !== undefined && take(statement)) closed = 'the sentence is asked as a true/false statement, which shows all its words';
     }
     for (const c of list) {
       if (chosen.includes(c)) kept.push(c.draft as QuestionDraft);
-      else c.dropped ??= `per-sentence: this sentence already has ${chosen.length} questions`;
+      else if (c.dropped !== null) continue;
+      else if (closed !== null) c.dropped = `per-sentence: ${closed}`;
+      else if (c.kind === 'true-false') c.dropped = 'per-sentence: a true/false statement would show the answers of the questions kept on this sentence';
+      else if (c.kind === 'multi-select') c.dropped = 'per-sentence: its keys are asked on their own or elsewhere';
+      else if (chosen.length >= MAX_PER_SENTENCE) c.dropped = `per-sentence: this sentence already has ${chosen.length} questions`;
+      else if (keyOf(c) !== null && chosen.some((x) => keyOf(x) === keyOf(c))) c.dropped = `near-duplicate: "${c.answer}" is already asked on this sentence`;
+      else if ((asked.get(keyOf(c) as Entity) ?? 0) > 0) c.dropped = `per-key: "${c.answer}" is asked elsewhere in the deck`;
+      else c.dropped = `fewer-better: "${c.answer}" is worth little beside this sentence's other keys`;
     }
   }
   return { kept, considered: out };

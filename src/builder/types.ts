@@ -30,6 +30,8 @@ export interface Entity {
   takesThe: boolean;
   /** Written only as a modifier before a title ("Louisiana Governor"): then that is where it is asked. */
   onlyAsModifier: boolean;
+  /** A person's gender as the article's own words show it (pronouns, "a 14-year-old boy"), when they do. */
+  gender?: 'female' | 'male';
   /**
    * Whether the type is sure: a rule decided it (a title before a name, an organisation word) or several
    * signals agree. A question names the type ("Which person ...?") only when it is.
@@ -57,6 +59,8 @@ export interface Mention {
   afterThe?: boolean;
   /** A pronoun standing for the entity (coreference): `text` is then the entity's name. */
   pronoun?: boolean;
+  /** Inside brackets with other words ("(For Inspiration and Recognition ...)"): a gloss, not a key. */
+  inBrackets?: boolean;
   dateShape?: DateShape;
   numberShape?: NumberShape;
 }
@@ -78,6 +82,8 @@ export interface SentenceInfo {
   tokens: Token[];
   mentions: Mention[];
   isHeadline: boolean;
+  /** A line that only dates the article ("Friday, July 21, 2017"): no fact, no key. */
+  isDateLine: boolean;
   dateline: Dateline | null;
   /** The paragraph it belongs to (0 for the headline's). */
   paragraph: number;

@@ -62,7 +62,7 @@ export const WORK_WORDS = words(`
 `);
 
 /** Lower-case words allowed inside a name between capitalised words. */
-export const NAME_CONNECTORS = words('of and for the de del della da di von van der le la al bin on & y');
+export const NAME_CONNECTORS = words('of and for the de del della da di von van der le la al bin on & y -');
 
 /** Prepositions and verbs after which a capitalised name is most likely a place. */
 export const PLACE_CUES = words(`

@@ -86,6 +86,8 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
   if (verb < 0) return null;
   const first = tokens[from] as Token;
   if ((SUBJECT_PRONOUNS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower)) && !rewritten(first)) return null;
+  // "No pictures have been released": a question on a negated subject asks about nothing.
+  if (tokens.slice(from, verb).some((t) => ['no', 'none', 'neither', 'nobody', 'nothing', 'never'].includes(t.lower))) return null;
   let subjectTo = verb;
   while (subjectTo - 1 > from && hasTag(tokens[subjectTo - 1], 'Adverb') && !inMention(tokens[subjectTo - 1] as Token, mentions)) subjectTo--;
   const adverbs = tokens
@@ -252,7 +254,8 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
       if (!after.every((t) => t.isWord && !t.isCap && !t.isNumber) || !['plain', 'scaled', 'word'].includes(mention.numberShape ?? '')) return null;
       return assemble([lead('how many'), after.map((t) => t.text).join(' '), shape.adverbs, verbText]);
     }
-    const wh = whFor(mention.entity);
+    // A place does not act: "Which place faced England?" asks for a team. A country may: "Which country ...".
+    const wh = type === 'place' ? (mention.entity.sure && mention.entity.subtype === 'country' ? 'which country' : null) : whFor(mention.entity);
     if (wh === null) return null;
     const before = tokens.slice(shape.subjectFrom, outer[0]);
     if (!before.every((t) => t.lower === 'the') || inner[1] !== shape.subjectTo - 1) return null;
