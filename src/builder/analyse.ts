@@ -107,7 +107,7 @@ function placeSubtype(name: string, tagger: Tagger): string {
   if (/^(river|lake|lakes|sea|ocean|gulf|bay|strait|channel)$/.test(last)) return 'water';
   if (/^(park|forest|reserve|stadium|arena|palace|cathedral|abbey|temple|mosque|cemetery|castle|airport|bridge|square|plaza)$/.test(last)) return 'site';
   if (/^(street|avenue|road|boulevard|highway|lane)$/.test(last)) return 'road';
-  // The whole name first: "New Mexico" is a state, "Mexico City" a city.
+  // The whole name first: "Nova Scotia" is a province, "Quebec City" a city.
   const whole = tagger.lexicon(words.join(' ').toLowerCase());
   const tags = whole.length > 0 || words.length > 1 ? whole : tagger.lexicon(words[0] ?? '');
   if (tags.includes('Country')) return 'country';
@@ -183,9 +183,9 @@ function genderPeople(sentences: readonly SentenceInfo[]): void {
 }
 
 /**
- * "Psychology major at University of Texas Arlington Amneh Jafari heard ...": an organisation's name run
- * into a person's, with nothing between. When the article names the person alone elsewhere ("Jafari
- * said ..."), the last two words are that person.
+ * "A student at Harbour State University Lena Okoro said ...": an organisation's name run into a
+ * person's, with nothing between. When the article names the person alone elsewhere ("Okoro said ..."),
+ * or the first of the two words is a first name, the last two words are that person.
  */
 function splitTrailingPeople(collected: Collected[], article: string, tagger: Tagger): void {
   const singles = new Set(collected.filter((c) => c.candidate.tokens.length === 1).map((c) => foldName(c.candidate.text)));
@@ -322,7 +322,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     const taken = [...temporals, ...numbers].map((span) => ({ start: base + span.start, end: base + span.end }));
     const usable = (token: Token): boolean => token.start >= bodyStart && !taken.some((span) => token.start < span.end && span.start < token.end);
     const names = findNames(article, sentence.index, sentence.tokens, usable, startsOf.get(sentence.index) ?? new Set(), context);
-    // Phrase keys ("pancreatic cancer") only where no name, date or number is.
+    // Phrase keys ("kidney failure") only where no name, date or number is.
     const named = names.map((n) => ({ start: n.title?.start ?? n.start, end: n.end }));
     for (const phrase of findPhrases(sentence.tokens, (token) => !usable(token) || named.some((n) => token.start < n.end && n.start < token.end))) {
       const first = sentence.tokens[phrase.from] as Token;
@@ -449,8 +449,8 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     let sure = typed.get(key)?.sure ?? false;
     let nameKey = key;
     // ... and "U.S. Census Bureau" is the "Census Bureau" with a modifier in front.
-    // "Kenya Red Cross" is the "Kenya Red Cross Society"; "University of Texas Arlington", a name complete
-    // with its organisation word, is not the "University of Texas Arlington Muslim Student Association".
+    // "Kenya Red Cross" is the "Kenya Red Cross Society"; "Harbour State University", a name complete with
+    // its organisation word, is not the "Harbour State University Chess Club".
     const complete = key.split(' ').some((word) => ORGANISATION_WORDS.has(word.replace(/s$/, '')) || ORGANISATION_WORDS.has(word));
     const longer =
       organisations.find((org) => org !== key && org.startsWith(`${key} `) && key.includes(' ') && !complete) ??
@@ -521,7 +521,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       if (/^,\s*$/.test(article.slice(mention.end, next.start))) mention.tailEnd = next.end;
     });
     // A name inside brackets that hold more than it ("(For Inspiration and Recognition of Science)") glosses
-    // what stands before the brackets; a bracket holding just the name ("(RML)") is its short form.
+    // what stands before the brackets; a bracket holding just the name ("(HRL)") is its short form.
     for (const mention of sentence.mentions) {
       const open = article.lastIndexOf('(', mention.start);
       const close = article.indexOf(')', mention.end);

@@ -161,7 +161,8 @@ function resolvePerson(sentences: readonly SentenceInfo[], index: number, word: 
     if (pronounFirst) {
       if (depth >= 12) return `"${word}" follows a chain of pronouns too long to trust`;
       const chained = resolvePerson(sentences, index - k, word, lexicon, depth + 1);
-      return typeof chained === 'string' ? chained : { entity: chained.entity, rule: `${chained.rule} (the sentences between say "${word}" of them too)` };
+      const note = ` (the sentences between say "${word}" of them too)`;
+      return typeof chained === 'string' ? chained : { entity: chained.entity, rule: chained.rule.endsWith(note) ? chained.rule : `${chained.rule}${note}` };
     }
     const distinct = [...new Set(people.map((m) => m.entity))];
     // Only people of the other gender (known by their first names) in between: look further back.
@@ -211,7 +212,7 @@ export function resolveLeadingPronoun(
     if (subject === null) return `"${pronoun.text}" has no plain subject in the sentence before to stand for`;
     if (word === 'it' && (subject.plural || subject.entity?.type === 'person')) return `"It" cannot stand for "${subject.text}"`;
     if (word === 'they' && !subject.plural && !COLLECTIVE.test(subject.text.split(' ').pop() ?? '')) return `"They" cannot stand for "${subject.text}"`;
-    // "Searchers found the hikers. They were flown out": another plural in the sentence before could be meant.
+    // "Rangers found the climbers. They were flown out": another plural in the sentence before could be meant.
     if (word === 'they' && before.tokens.some((t) => hasTag(t, 'Plural') && !subject.text.toLowerCase().includes(t.lower))) return `"They" could stand for more than one group in the sentence before`;
     return { pronoun, text: subject.text, entity: subject.entity, rule: `"${pronoun.text}" is "${subject.text}", the subject of the sentence before` };
   }

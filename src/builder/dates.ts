@@ -70,7 +70,7 @@ const PATTERNS: readonly Pattern[] = [
     'relative',
     '\\b(?:(?:last|next|this|earlier this|later this|early next|late last|early last) (?:year|month|week|weekend|spring|summer|fall|autumn|winter|decade)|yesterday|tomorrow|(?:two|three|four|five|six|several|\\d+) (?:days|weeks|months|years) ago)\\b',
   ),
-  pattern('month', `(?<=\\b(?:in|since|by|until|from|through|during|last|next|this|of|before|after|throughout) )(?:(?:early|late|mid-) ?)?${MONTH_NAME}(?! \\d)`),
+  pattern('month', `(?<=\\b(?:in|since|by|until|from|through|during|last|next|this|of|before|after|throughout) )(?:(?:early|late|mid-) ?)?${MONTH_NAME}(?! \\d)(?: of (?:last|this|next) year)?`),
   pattern('month', `\\b(?:[Ee]arly|[Ll]ate|[Mm]id-) ?${MONTH_NAME}(?! \\d)`),
   // "a 2000 year old tradition" counts years; it is no date.
   pattern('year', `(?<![\\d$€£.,:-])${YEAR}(?!%| percent|,\\d|\\.\\d|[- ]years?\\b)`),

@@ -92,7 +92,7 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     if (!isValue) {
       const inText = wordFinder(text);
       if (inAnswer(text) || answerForms.some((form) => inText(form))) return;
-      // "Castro" beside "Raul Castro": no two options where one holds the other.
+      // "Ruiz" beside "Ana Ruiz": no two options where one holds the other.
       if (picked.some((other) => inText(other.replace(/^the /, '')) || wordFinder(other)(text))) return;
       if (formOf(text) !== answerForm && (answerForm === 'acronym' || formOf(text) === 'acronym')) return;
     }

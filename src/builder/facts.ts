@@ -44,7 +44,7 @@ export function isHonorificTitle(title: string): boolean {
   return /^(dr|mr|mrs|ms|mx|prof|rev|sir|dame|lord|lady|doctor|professor)\.?$/i.test(title.trim());
 }
 const BACK_POINTERS = /^(it|they|them|he|she|him|its|their)$/;
-const FRONTED = new Set(['during', 'after', 'before', 'in', 'on', 'at', 'since', 'until', 'when', 'while', 'following', 'later', 'earlier', 'last', 'this', 'next', 'then']);
+const FRONTED = new Set(['during', 'after', 'before', 'in', 'on', 'at', 'since', 'until', 'when', 'while', 'following', 'later', 'earlier', 'last', 'this', 'next', 'then', 'over', 'throughout', 'within', 'by', 'for', 'from', 'as', 'unlike', 'like', 'despite', 'although', 'though', 'because', 'once', 'upon', 'with', 'without']);
 const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'yet']);
 /** Contact lines, links, credits, calls to action and press logistics: not what an article is about. */
 const BOILERPLATE: readonly [RegExp, string][] = [
@@ -158,7 +158,7 @@ function isInstruction(clause: Clause): boolean {
   if (first?.lower === 'please') first = words[1];
   if (first === undefined || first.isNumber) return false;
   if (clause.mentions.some((m) => m.outerStart <= first.start && first.end <= m.end)) return false;
-  // "Respect, and others of her songs, became anthems": a name before a comma, then the sentence's verb.
+  // "Sunrise, and others of his songs, became hits": a name before a comma, then the sentence's verb.
   const next = clause.tokens[clause.tokens.indexOf(first) + 1];
   if (next !== undefined && (next.text === ',' || ['and', 'or', 'of'].includes(next.lower))) return false;
   if (clause.tokens.some((t) => t !== first && hasTag(t, 'PastTense') && !hasTag(t, 'Participle', 'Adjective'))) return false;
@@ -189,7 +189,7 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   const firstPerson = firstPersonWord(clause);
   if (firstPerson !== null) return { rule: 'first-person', reason: `"${firstPerson}" outside quotation marks: the speaker's own view, not a fact the article states` };
   const quotation = clause.sentence.inQuote || /^[“"]/.test(sentenceText.slice(firstBodyStart(clause.sentence) - clause.sentence.start));
-  if (quotation && !clause.sentence.tokens.some((t) => REPORTING_VERBS.has(t.lower) || t.lower === 'says' || t.lower === 'asked')) return { rule: 'unattributed-quote', reason: 'a quotation whose speaker this sentence does not name' };
+  if (quotation && !hasAttribution(clause.sentence)) return { rule: 'unattributed-quote', reason: 'a quotation whose speaker this sentence does not name' };
   const pronoun = leadingPronounToken(clause);
   if (pronoun !== null) {
     if (context === undefined || !isFirstClause(clause)) return { rule: 'pronoun', reason: `starts with "${pronoun.text}", which points to something outside the clause` };
@@ -210,6 +210,18 @@ function isFirstClause(clause: Clause): boolean {
   return first !== undefined && first.start === clause.start;
 }
 
+const SAYING = /^(said|says|told|tells|added|adds|noted|explained|stated|announced|wrote|asked|commented|recalled|insisted|according)$/;
+
+/** Whether a sentence names who speaks: a verb of saying beside a named person or organisation, or "he"/"she". */
+function hasAttribution(sentence: SentenceInfo): boolean {
+  const tokens = sentence.tokens;
+  return tokens.some((token, i) => {
+    if (!SAYING.test(token.lower)) return false;
+    const near = tokens.slice(Math.max(0, i - 4), i + 5);
+    return near.some((t) => /^(he|she|they)$/.test(t.lower) || sentence.mentions.some((m) => (m.entity.type === 'person' || m.entity.type === 'organisation') && t.start >= m.outerStart && t.end <= m.end));
+  });
+}
+
 const FIRST_PERSON = /^(i|me|my|mine|myself|we|us|our|ours|ourselves|i[’']m|i[’']ve|i[’']d|i[’']ll|we[’']re|we[’']ve|we[’']d|we[’']ll)$/;
 
 /** A first-person word of the clause outside quotation marks ("I think ..."), or null. */
@@ -224,7 +236,7 @@ function firstPersonWord(clause: Clause): string | null {
   return null;
 }
 
-/** "US" is the country; "I Knew You Were Waiting" is a title, its "I" no speaker. */
+/** A country written in capitals is no pronoun; "I Will Remember" is a title, its "I" no speaker. */
 function isNotFirstPerson(token: Token, tokens: readonly Token[]): boolean {
   if (token.lower === 'us') return token.text !== 'us';
   if (token.text !== 'I') return false;
@@ -254,7 +266,7 @@ function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): R
   let shown = possessive ? `${resolution.text}${resolution.text.endsWith('s') ? '’' : '’s'}` : resolution.text;
   let end = pronoun.end;
   let expands = false;
-  // "He’s distanced himself" -> "Gordon Brown has distanced himself"; "They’re" -> "... are".
+  // "He’s resigned" -> "Tomas Brandt has resigned"; "They’re" -> "... are".
   const glued = /^\p{L}+['’](ll|re|ve|d)$/u.exec(pronoun.text)?.[1];
   const tokens = clause.sentence.tokens;
   const next = tokens[tokens.indexOf(pronoun) + 1];
@@ -296,7 +308,7 @@ export function leadingPronounToken(clause: Clause): Token | null {
   if (first === undefined) return null;
   const next = tokens.slice(i + 1).find((t) => t.isWord || t.text === ',');
   const bare = first.lower.replace(/['’](ll|re|ve|d)$/, '');
-  // "US soul singer ...": the country, not "us".
+  // A country in capitals ("UK") is never the pronoun "us".
   if (first.isAcronym && first.text !== 'I') return null;
   if (SUBJECT_PRONOUNS.has(bare)) return first;
   // "During the 1970s he served ...": a subject pronoun after a fronted phrase, before any verb.

@@ -1,4 +1,4 @@
-// Names in a sentence: runs of capitalised words ("Kennedy Space Center", "Secretary of State Ana Ruiz"),
+// Names in a sentence: runs of capitalised words ("Harbour Space Center", "Secretary of State Ana Ruiz"),
 // split where a title ends and a name starts, with the evidence of what each is: a person (a title
 // before it, a known first name, "said" beside it), a place (a place word, a place the lexicon knows,
 // "in"/"to"/"visit" before it), an organisation (an organisation word, an acronym) or a named work.
@@ -136,11 +136,11 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     let keep: boolean;
     const leftEndsName = left.length > 0 && (isOrganisationWord(left[left.length - 1] as Token) || isPlaceWord(left[left.length - 1] as Token));
     if (token.lower === 'and' && leftEndsName && rightTokens.some((t) => isOrganisationWord(t) || isPlaceWord(t)) && tokens[right - 1]?.lower === 'the') {
-      // "the Irving Independent School District and the Irving Police Department": two whole names.
+      // "the Lakeside School District and the Lakeside Police Department": two whole names.
       keep = false;
     } else if (token.lower === 'and' || token.lower === '&') {
       const organisation = [...left, ...rightTokens].some(isOrganisationWord);
-      // "the agency and Ana Ruiz": a person right after the "and" ("Steven F. Udvar-Hazy Center" is no person).
+      // "the agency and Ana Ruiz": a person right after the "and" ("Maria L. Okafor-Ruiz Center" is no person).
       const personOnRight = rightTokens.length > 0 && (isTitleHead(rightTokens[0] as Token) || (isFirstName(context, rightTokens[0] as Token) && !rightTokens.some(isOrganisationWord)));
       keep = organisation && !personOnRight;
     } else {
@@ -173,7 +173,7 @@ interface Split {
   title: [number, number] | null;
   name: [number, number] | null;
   strong: NameType | null;
-  /** "President of the International Brotherhood of Magicians": the organisation a title names. */
+  /** "President of the Harbour Society of Engineers": the organisation a title names. */
   complement?: [number, number];
 }
 
@@ -181,6 +181,8 @@ interface Split {
 function splitTitle(tokens: readonly Token[], from: number, to: number, context: NameContext): Split {
   let head = -1;
   for (let i = to - 1; i >= from; i--) {
+    // "Martin Luther King Jr.": a title word before "Jr." is a surname.
+    if (/^(jr|sr)\.?$|^(ii|iii|iv)$/i.test(tokens[i + 1]?.text ?? '')) continue;
     if (isTitleHead(tokens[i] as Token)) {
       head = i;
       break;
@@ -243,7 +245,7 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
 
 /**
  * Where a title starts, walking left from its head over modifiers: "Deputy Foreign Minister". A place
- * word after a name stays with the name: "Franklin County | Health Commissioner".
+ * word after a name stays with the name: "Marlow County | Health Commissioner".
  */
 function walkTitleStart(tokens: readonly Token[], from: number, head: number, context: NameContext): number {
   let start = head;
@@ -266,7 +268,7 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   const words = tokens.slice(from, to + 1);
   const last = words[words.length - 1] as Token;
   const first = words[0] as Token;
-  // What the lexicon knows of the whole name: "Carolina Panthers" is a team, "New Mexico" a state.
+  // What the lexicon knows of the whole name: "Harbour Hawks" is a team, "Nova Scotia" a province.
   if (words.length >= 2) {
     const whole = context.tagger.lexicon(words.map((t) => t.lower).join(' '));
     if (whole.some((tag) => ORGANISATION_TAGS.includes(tag))) return 'organisation';
@@ -304,7 +306,7 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   if (beforeComma?.text === ',' && city !== undefined && city.isCap && words.length === 1 && (lexiconHas(context, first, ['Region']) || /^[A-Z][a-z]{1,4}\.$/.test(first.text))) {
     evidence.place += 2;
   }
-  // "the Denver Broncos", "the Panthers": a person's name takes no "the", and a plural name is a group.
+  // "the Harbour Hawks", "the Hawks": a person's name takes no "the", and a plural name is a group.
   const plural = words.length === 1 && /s$/.test(last.lower) && !lexiconHas(context, last, PERSON_TAGS) && (hasTag(last, 'Plural') || context.tagger.lexicon(last.lower.replace(/s$/, '')).length > 0);
   if (beforeThe !== previous || plural) evidence.person = -10;
   if (plural) evidence.organisation += 1;
@@ -334,7 +336,7 @@ export function findNames(
   context: NameContext,
 ): NameCandidate[] {
   const indexOf = new Map(tokens.map((token, i) => [token, i]));
-  // "Shin-Wook", "Udvar-Hazy" are name words; "UK-based", "Intel-exclusive" are not; nor are "Five", "Seventeen".
+  // "Ji-Woo", "Okafor-Ruiz" are name words; "Lima-based", "Nokia-made" are not; nor are "Five", "Seventeen".
   const isNameWord = (token: Token): boolean =>
     token.isWord &&
     token.isCap &&
@@ -371,7 +373,7 @@ export function findNames(
     });
   };
 
-  // Titles in quotation marks ("Viva la Vida", "The Internet Explorer 6 Countdown") are one name each.
+  // Titles in quotation marks ("Noche de Luz", "The Harbour 5 Challenge") are one name each.
   const titles = quotedTitles(tokens, usable, indexOf);
   const inTitle = new Set<Token>();
   for (const [from, to] of titles) {
@@ -383,7 +385,7 @@ export function findNames(
     let from = runFrom;
     if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, runTo - runFrom + 1, context)) from++;
     if (from > runTo) continue;
-    // "Acting Cuban leader", "Deputy Foreign minister": words that only qualify a title are no name.
+    // "Acting Peruvian leader", "Deputy Foreign minister": words that only qualify a title are no name.
     if (tokens.slice(from, runTo + 1).every((t) => TITLE_MODIFIERS.has(t.lower) || context.tagger.lexicon(t.lower).includes('Demonym') || isTitleHead(t))) continue;
     for (const [partFrom, partTo] of splitAtConnectors(tokens, from, runTo, context)) {
       // A title with no name after it ("the Louisiana Governor said", "U.S. Ambassador to ..."): only what
@@ -437,8 +439,8 @@ export function findNames(
   return resolveToTitles(article, tokens, mergePossessives(article, tokens, out), context).filter((candidate) => {
     // "Canadian", "Americans": a nationality is not a name to ask for.
     if (candidate.tokens.length === 1 && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
-    // "I", "A": a pronoun or a letter is never a name.
-    if (candidate.tokens.length === 1 && (candidate.text.replace(/\./g, '').length <= 1 || context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Pronoun'))) return false;
+    // "I", "I'd", "A": a pronoun or a letter is never a name.
+    if (candidate.tokens.length === 1 && (candidate.text.replace(/\./g, '').length <= 1 || /^I['’]/.test(candidate.text) || context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Pronoun'))) return false;
     // "Bureau", "Agency": a generic word alone names nothing in particular.
     const only = candidate.tokens[0] as Token;
     return !(candidate.tokens.length === 1 && (isOrganisationWord(only) || isPlaceWord(only) || isTitleHead(only) || TITLE_MODIFIERS.has(only.lower)));
@@ -528,7 +530,7 @@ function resolveToTitles(article: string, tokens: readonly Token[], candidates: 
   const out: NameCandidate[] = [];
   for (const candidate of candidates) {
     const firstIndex = tokens.indexOf(candidate.tokens[0] as Token);
-    // "Ambassador to the United States Hamdullah Mohib": "the" may stand between "to" and the place.
+    // "Ambassador to the United Kingdom Rosa Quispe": "the" may stand between "to" and the place.
     const skip = tokens[firstIndex - 1]?.lower === 'the' ? 1 : 0;
     const to = tokens[firstIndex - 1 - skip];
     const head = tokens[firstIndex - 2 - skip];

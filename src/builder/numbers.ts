@@ -49,7 +49,8 @@ const PATTERNS: readonly Pattern[] = [
   { shape: 'label', regex: new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{Ll}+ \\d+${AFTER}(?![\\p{L}])`, 'gu') },
   { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu') },
   { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu') },
-  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${capitalisedAlternatives(NUMBER_WORD)})(?= [\\p{Ll}])`, 'gu') },
+  // A capitalised number word counts only where a sentence starts: "Big Four" is a name.
+  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)(?:${capitalisedAlternatives(NUMBER_WORD)}))(?= [\\p{Ll}])`, 'gu') },
   { shape: 'ordinal', regex: new RegExp(`(?<![\\p{L}-]|per )(?:${ORDINAL_WORD})(?= [\\p{Ll}])`, 'gu') },
 ];
 

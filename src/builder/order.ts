@@ -33,7 +33,7 @@ function withYears(dated: { fact: FactDraft; mention: Mention }[]): { fact: Fact
 
 function itemOf(fact: FactDraft, mention: Mention): string | null {
   const clause = fact.clause;
-  // The clause as the fact reads it ("She became ..." -> "Aretha Franklin became ..."), without its date.
+  // The clause as the fact reads it ("She became ..." -> "Ana Ruiz became ..."), without its date.
   const before = renderClause(clause, null, clause.start, mention.start).replace(LEAD_WORDS, '');
   // "on Oct. 14, 2024, from ...": the comma closing a year goes with the date.
   const after = renderClause(clause, null, mention.end, clause.end).replace(/^,/, /\d, \d{4}$/.test(mention.text) ? '' : ',');

@@ -1,5 +1,5 @@
-// Keys that are no names: the short noun phrase a sentence turns on. "The official cause of death was
-// pancreatic cancer", "This year's theme was water security", "was awarded a silver medal", "died of heart
+// Keys that are no names: the short noun phrase a sentence turns on. "The cause of the fire was
+// faulty wiring", "This year's motto was clean rivers", "was awarded a bronze plaque", "died of kidney
 // failure". Only a few frames, where the phrase is plainly what the sentence says: a complement of "was"
 // at the end of the sentence, the thing won or awarded, a cause of death or illness.
 
@@ -35,7 +35,7 @@ function isPhraseWord(token: Token): boolean {
 
 /**
  * The phrase of one to three words starting at `at` (after an article) and ending in a noun, or null. It must
- * end its clause (`mustEnd`), or be followed by a preposition other than "of" ("a silver medal for ...").
+ * end its clause (`mustEnd`), or be followed by a preposition other than "of" ("a bronze plaque for ...").
  */
 function nounPhrase(tokens: readonly Token[], at: number, mustEnd: boolean): [number, number] | null {
   let from = at;
@@ -66,7 +66,7 @@ export function findPhrases(tokens: readonly Token[], taken: (token: Token) => b
       if (!hasTag(subject, 'Pronoun') && subject.isWord && !['it', 'this', 'that', 'there', 'which', 'who'].includes(subject.lower)) {
         const next = tokens[i + 1];
         const span = next !== undefined && !['not', 'also', 'still'].includes(next.lower) ? nounPhrase(tokens, i + 1, true) : null;
-        // One word after "was" is rarely the point ("was a success"); two or three are ("was pancreatic cancer").
+        // One word after "was" is rarely the point ("was a success"); two or three are ("was faulty wiring").
         if (span !== null && span[1] > span[0]) push(span, 'complement');
       }
     }

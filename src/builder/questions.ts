@@ -295,8 +295,8 @@ function shortStatement(clause: Clause, replace: { start: number; end: number; t
 
 /**
  * Keys whose swap the article decides: a count, an amount, a measure, a date, a time. A person or an
- * organisation swapped in says something the article need not deny ("Dell withdrew" is not false because
- * "Acer withdrew"), so names are never swapped.
+ * organisation swapped in says something the article need not deny ("Nokia withdrew" is not false because
+ * "Philips withdrew"), so names are never swapped.
  */
 function swappable(mention: Mention): boolean {
   const { entity } = mention;

@@ -127,12 +127,14 @@ function badStatement(prompt: string): string | null {
 }
 
 /**
- * Whether the key asked is a piece of a longer name: "Budweiser Man" of "Budweiser Man of the Match",
+ * Whether the key asked is a piece of a longer name: "Harbour Man" of "Harbour Man of the Year",
  * "Homeland Security Departments" of "State and Homeland Security Departments".
  */
-export function cutName(around: { before: string; after: string }): boolean {
-  if (/^\s+(?:of|for|de|del|du|von|van)\s+(?:the\s+)?\p{Lu}/u.test(around.after)) return true;
-  if (/\p{Lu}[\p{L}.’'-]*\s+(?:of|for|de|del|du|von|van)\s+(?:the\s+)?$/u.test(around.before)) return true;
+export function cutName(around: { before: string; after: string }, sure = true): boolean {
+  // "of", "for": a name goes on; for a name of unsure type, "to" and "and" too ("Lakeside Road to Recovery").
+  const links = sure ? 'of|for|de|del|du|von|van' : 'of|for|de|del|du|von|van|to|and|on';
+  if (new RegExp(`^\\s+(?:${links})\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(around.after)) return true;
+  if (new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+(?:${links})\\s+(?:the\\s+)?$`, 'u').test(around.before)) return true;
   // A capitalised word glued on either side by a hyphen or with no space: the name goes on.
   return /^[-‐‑]\p{Lu}/u.test(around.after) || /\p{Lu}[\p{L}]*[-‐‑]$/u.test(around.before);
 }
@@ -157,7 +159,7 @@ export function selfCheck(draft: QuestionDraft, tagger: Tagger): string | null {
     // "Ruiz" asked in a prompt that already says "Ana Ruiz": the answer is a word of its own prompt.
     const inPrompt = wordFinder(draft.prompt);
     if (answer !== '' && !/title in the article\?$/.test(draft.prompt) && inPrompt(answer.replace(/^the /, ''))) return `self-check: the answer "${answer}" is a word of its own prompt`;
-    if (draft.around !== undefined && draft.entity !== null && !['number', 'date', 'time'].includes(draft.entity.type) && cutName(draft.around)) return `self-check: "${answer}" is part of a longer name in the article`;
+    if (draft.around !== undefined && draft.entity !== null && !['number', 'date', 'time'].includes(draft.entity.type) && cutName(draft.around, draft.entity.sure)) return `self-check: "${answer}" is part of a longer name in the article`;
     if (draft.typeWord !== null && draft.typeWord !== undefined) {
       const mismatch = typeMismatch(draft.typeWord, answer, tagger);
       if (mismatch !== null) return `self-check: the stem asks for a ${draft.typeWord}, but ${mismatch}`;

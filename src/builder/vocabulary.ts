@@ -1,6 +1,6 @@
 // The builder's small, generic word lists: titles of people, the words that make a name an organisation,
-// a place or an event, pronouns and connectors, and the built-in pools of wrong choices. Nothing here is
-// taken from any particular article: the builder must find an article's names by itself.
+// a place or an event, pronouns and connectors. Nothing here is taken from any particular article: the
+// builder must find an article's names by itself (the tagger's lexicon is its only gazetteer).
 
 const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
 
@@ -124,17 +124,3 @@ export const MONTHS = [
 ] as const;
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
-/**
- * Built-in wrong choices, used only when the article has too few of a kind. Invented or generic, and
- * chosen to be unlike any one article.
- */
-export const POOLS = {
-  person: ['Maria Santos', 'David Okafor', 'Laura Chen', 'James Whitaker', 'Ana Kowalski', 'Samuel Mensah', 'Elena Petrova', 'Rahul Mehta'],
-  city: ['Lisbon', 'Accra', 'Ottawa', 'Canberra', 'Santiago', 'Oslo', 'Hanoi', 'Cairo', 'Lima', 'Warsaw'],
-  country: ['Brazil', 'Ghana', 'Norway', 'Canada', 'Peru', 'Vietnam', 'Egypt', 'Poland', 'Chile', 'Portugal'],
-  region: ['Vermont', 'Oregon', 'Montana', 'Nevada', 'Maine', 'Colorado', 'Ontario', 'Bavaria'],
-  place: ['Lisbon', 'Accra', 'Ottawa', 'Canberra', 'Santiago', 'Oslo', 'Hanoi', 'Cairo'],
-  organisation: ['World Bank', 'National Science Foundation', 'Federal Aviation Administration', 'World Health Organization', 'European Commission', 'International Energy Agency'],
-  role: ['Prime Minister', 'Finance Minister', 'Defense Secretary', 'Ambassador', 'Governor', 'Mayor', 'Director', 'Press Secretary'],
-  relativeDate: ['last month', 'last week', 'two years ago', 'next year', 'earlier this year', 'next month'],
-} as const;

@@ -137,7 +137,9 @@ function textBetween(article: Source, tokens: readonly Token[], from: number, to
 function subjectText(article: Source, tokens: readonly Token[], shape: Shape, mentions: readonly Mention[]): string {
   const text = textBetween(article, tokens, shape.subjectFrom, shape.subjectTo - 1);
   const first = tokens[shape.subjectFrom] as Token;
-  return first.isAcronym || inMention(first, mentions) ? text : lowerFirst(text);
+  // Only a word capitalised for starting the sentence is lowered: "The storm" -> "the storm", "Okafor’s" stays.
+  const common = hasTag(first, 'Determiner', 'Pronoun', 'Adjective', 'Adverb', 'Preposition') || (hasTag(first, 'Noun') && !hasTag(first, 'ProperNoun', 'Person', 'Place', 'Organization'));
+  return first.isAcronym || inMention(first, mentions) || !common ? text : lowerFirst(text);
 }
 
 /** The index of the last token to keep: closing punctuation and quotation marks go. */
@@ -217,7 +219,7 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
   const outer = span(tokens, mention, true);
   if (inner === null || outer === null) return null;
   if (/^[“"‘]$/.test(tokens[0]?.text ?? '')) return null;
-  // "McManus' 34-yard field goal": a possessor is no answer to "who".
+  // "Okafors' 12-point lead": a possessor is no answer to "who".
   if (/^['’]s?$/.test(tokens[inner[1] + 1]?.text ?? '')) return null;
 
   // A fronted phrase ("During the visit from June 3 to 5, ...") is dropped; a date in it can be asked.

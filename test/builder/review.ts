@@ -83,6 +83,9 @@ function main(argv: readonly string[]): void {
       console.log(`    source: ${source.replace(/\s+/g, ' ')}`);
       if (known?.reason) console.log(`    graded: ${known.reason}`);
     }
+    if (argv.includes('--explain')) {
+      for (const c of candidates) console.log(`  s${c.sentence} ${c.kept ? 'kept' : 'drop'} ${c.kind ?? c.stage}: ${c.text}${c.answer === undefined ? '' : ` -> ${c.answer}`} (${c.reason})`);
+    }
     const recall = recallOf(deck, entry.gold);
     if (!quiet) {
       console.log(`\n  recall ${recall.found}/${recall.facts}`);
