@@ -5,12 +5,12 @@
 
 import { splitSentences } from '../domain/article.js';
 import { findTemporals } from './dates.js';
-import { findNames, type NameCandidate, type NameType } from './names.js';
+import { findNames, quotedTitleSpans, type NameCandidate, type NameType } from './names.js';
 import { findNumbers } from './numbers.js';
 import { findPhrases } from './phrases.js';
 import type { TaggedTerm, Tagger } from './tagger.js';
 import { foldName, titleCaseShouting } from './text.js';
-import { tokenizeTagged, type Token } from './tokens.js';
+import { hasTag, tokenizeTagged, type Token } from './tokens.js';
 import type { Dateline, Entity, KeyType, Mention, SentenceInfo } from './types.js';
 import { ORGANISATION_WORDS } from './vocabulary.js';
 import { byCodeUnits } from '../domain/order.js';
@@ -96,7 +96,9 @@ function decideType(group: readonly NameCandidate[]): { type: NameType; sure: bo
     }
   }
   const second = Math.max(...order.filter((t) => t !== best).map((t) => total[t]));
-  return { type: best, sure: best !== 'other' && score >= 3 && second * 2 <= score };
+  // "Senate Democrats and Republicans": a name that ends in a plural names a group, whatever it looks like.
+  const plural = group.some((c) => c.tokens.length > 1 && hasTag(c.tokens[c.tokens.length - 1], 'Plural'));
+  return { type: best, sure: best !== 'other' && score >= 3 && second * 2 <= score && !plural };
 }
 
 /** A place's kind: a country, a region (a state, a province), a city, a county, or just a place. */
@@ -271,6 +273,22 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     });
   });
 
+  // A release's trailer: from a "Contact" or "About the agency" heading (or an "About X:" paragraph) to the
+  // end, the lines are boilerplate, not the article's facts.
+  let trailer = false;
+  for (const sentence of sentences) {
+    if (sentence.isHeadline) continue;
+    const text = sentence.text.trim();
+    if (/^(?:media\s+)?contacts?:?$|^(?:press|media) (?:contact|inquiries|office)\b|^###$|^-+\s*30\s*-+$|^about (?:the )?\p{Lu}[^.]{0,100}:?$/iu.test(text)) trailer = true;
+    const aboutParagraph = /^about (?:the )?\p{Lu}[^.:]{0,100}:/u.test(text);
+    if (trailer || aboutParagraph) {
+      sentence.trailer = true;
+      if (aboutParagraph) {
+        for (const other of sentences) if (other.paragraph === sentence.paragraph) other.trailer = true;
+      }
+    }
+  }
+
   // What the article writes capitalised in mid-sentence, and what it writes in lower case.
   const capitalisedMidSentence = new Set<string>();
   const lowercaseSeen = new Set<string>();
@@ -291,16 +309,23 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const valueMentions: { sentence: SentenceInfo; mention: Omit<Mention, 'entity'>; type: KeyType; sortKey: number | null; subtype: string }[] = [];
   const phraseMentions: { sentence: SentenceInfo; mention: Omit<Mention, 'entity'>; frame: string }[] = [];
   for (const sentence of sentences) {
-    if (sentence.isHeadline || sentence.isDateLine) continue;
+    if (sentence.isHeadline || sentence.isDateLine || sentence.trailer === true) continue;
     const base = sentence.start;
     const bodyStart = sentence.dateline?.bodyStart ?? base;
     const body = article.slice(bodyStart, sentence.end);
-    const temporals = findTemporals(body).map((span) => ({ ...span, start: span.start + bodyStart - base, end: span.end + bodyStart - base }));
-    const numbers = findNumbers(body, temporals.map((t) => ({ start: t.start - (bodyStart - base), end: t.end - (bodyStart - base) }))).map((span) => ({
-      ...span,
-      start: span.start + bodyStart - base,
-      end: span.end + bodyStart - base,
-    }));
+    // Titles in quotation marks first: "The Harbour 5 Challenge" holds no number to ask.
+    const titles = quotedTitleSpans(sentence.tokens, bodyStart).map((t) => ({ start: t.start - base, end: t.end - base }));
+    const outsideTitles = (span: { start: number; end: number }): boolean => !titles.some((t) => span.start < t.end && t.start < span.end);
+    const temporals = findTemporals(body)
+      .map((span) => ({ ...span, start: span.start + bodyStart - base, end: span.end + bodyStart - base }))
+      .filter(outsideTitles);
+    const numbers = findNumbers(body, temporals.map((t) => ({ start: t.start - (bodyStart - base), end: t.end - (bodyStart - base) })))
+      .map((span) => ({
+        ...span,
+        start: span.start + bodyStart - base,
+        end: span.end + bodyStart - base,
+      }))
+      .filter(outsideTitles);
     for (const span of temporals) {
       valueMentions.push({
         sentence,

@@ -101,6 +101,10 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
       candidates.push({ stage: 'sentence', sentence: sentence.index, kept: false, reason: 'headline: its facts are asked from the body', text: sentence.text });
       continue;
     }
+    if (sentence.trailer === true) {
+      candidates.push({ stage: 'sentence', sentence: sentence.index, kept: false, reason: 'boilerplate: the release’s trailer (contacts, “About” paragraphs)', text: sentence.text });
+      continue;
+    }
     if (sentence.isDateLine) {
       candidates.push({ stage: 'sentence', sentence: sentence.index, kept: false, reason: 'boilerplate: the line that dates the article', text: sentence.text });
       continue;
@@ -152,7 +156,7 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
       if (article.charAt(mention.start - 1) === '(' && article.charAt(mention.end) === ')') bracketed.add(mention.entity);
     }
   }
-  const selection = selectQuestions(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed));
+  const selection = selectQuestions(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed, tagger));
   const orders = orderQuestions(facts, random).filter((order) => {
     const problem = selfCheck(order, tagger);
     candidates.push({ stage: 'question', sentence: order.fact.clause.sentence.index, kept: problem === null, reason: problem ?? 'kept', text: order.prompt, kind: 'order', answer: (order.answer as string[]).join(' | ') });

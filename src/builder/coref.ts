@@ -116,6 +116,19 @@ function personMentions(sentence: SentenceInfo): Mention[] {
   return sentence.mentions.filter((m) => m.entity.type === 'person' && m.modifier !== true);
 }
 
+/** Whether a person is named before a sentence's first verb, outside a fronted phrase: its subject. */
+function isSubject(sentence: SentenceInfo, mention: Mention, isVerb: (token: Token) => boolean): boolean {
+  const bodyStart = sentence.dateline?.bodyStart ?? sentence.start;
+  const tokens = sentence.tokens.filter((t) => t.start >= bodyStart);
+  const verb = tokens.findIndex((t) => isVerb(t));
+  if (verb < 0 || (tokens[verb] as Token).start < mention.end) return false;
+  // Nothing but the mention's title and modifiers, or a fronted phrase closed by a comma, before it.
+  const before = tokens.filter((t) => t.end <= mention.outerStart);
+  const comma = before.map((t) => t.text).lastIndexOf(',');
+  const lead = before.slice(comma + 1).filter((t) => t.isWord);
+  return lead.length <= 4;
+}
+
 /** Whether a person is what a sentence is about: its subject, or the one quoted ("..., said Ana Ruiz"). */
 function isSubjectOrSpeaker(sentence: SentenceInfo, mention: Mention): boolean {
   const bodyStart = sentence.dateline?.bodyStart ?? sentence.start;
@@ -145,7 +158,14 @@ function leadingWord(sentence: SentenceInfo): Token | undefined {
  * compatible gender, when one is clearly meant. A sentence before that itself says "he" before naming
  * anyone passes the question on to the sentences before it (the topic continues).
  */
-function resolvePerson(sentences: readonly SentenceInfo[], index: number, word: 'he' | 'she', lexicon: (word: string) => readonly string[], depth: number): { entity: Entity; rule: string } | string {
+function resolvePerson(
+  sentences: readonly SentenceInfo[],
+  index: number,
+  word: 'he' | 'she',
+  lexicon: (word: string) => readonly string[],
+  isVerb: (token: Token) => boolean,
+  depth: number,
+): { entity: Entity; rule: string } | string {
   const wanted: Gender = word === 'she' ? 'female' : 'male';
   const same = SAME_PERSON[word] as RegExp;
   for (let k = 1; k <= LOOK_BACK; k++) {
@@ -160,7 +180,7 @@ function resolvePerson(sentences: readonly SentenceInfo[], index: number, word: 
     // "He went to see Bush": the "he" before is someone named earlier still.
     if (pronounFirst) {
       if (depth >= 12) return `"${word}" follows a chain of pronouns too long to trust`;
-      const chained = resolvePerson(sentences, index - k, word, lexicon, depth + 1);
+      const chained = resolvePerson(sentences, index - k, word, lexicon, isVerb, depth + 1);
       const note = ` (the sentences between say "${word}" of them too)`;
       return typeof chained === 'string' ? chained : { entity: chained.entity, rule: chained.rule.endsWith(note) ? chained.rule : `${chained.rule}${note}` };
     }
@@ -168,6 +188,9 @@ function resolvePerson(sentences: readonly SentenceInfo[], index: number, word: 
     // Only people of the other gender (known by their first names) in between: look further back.
     if (distinct.length === 0) continue;
     if (distinct.length === 1) return { entity: distinct[0] as Entity, rule: `"${word}" is ${(distinct[0] as Entity).name}, the only fitting person named just before` };
+    // "X died ..., her daughter Y said. She had been ...": the subject before the speaker.
+    const subjects = [...new Set(people.filter((m) => isSubject(before, m, isVerb)).map((m) => m.entity))];
+    if (subjects.length === 1) return { entity: subjects[0] as Entity, rule: `"${word}" is ${(subjects[0] as Entity).name}, the subject of the sentence before` };
     const main = [...new Set(people.filter((m) => isSubjectOrSpeaker(before, m)).map((m) => m.entity))];
     if (main.length === 1) return { entity: main[0] as Entity, rule: `"${word}" is ${(main[0] as Entity).name}, the subject or speaker of the sentence before` };
     return `"${word}" could be any of ${distinct.map((e) => e.name).join(', ')}`;
@@ -190,7 +213,7 @@ export function resolveLeadingPronoun(
   const word = pronoun.lower;
   const sentence = sentences[index] as SentenceInfo;
   if (word === 'he' || word === 'she') {
-    const person = resolvePerson(sentences, index, word, lexicon, 0);
+    const person = resolvePerson(sentences, index, word, lexicon, isVerb, 0);
     if (typeof person === 'string') return person;
     return { pronoun, text: person.entity.name, entity: person.entity, rule: person.rule };
   }

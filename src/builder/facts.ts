@@ -53,7 +53,7 @@ const BOILERPLATE: readonly [RegExp, string][] = [
   [/\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b|\b1-8\d\d-/, 'a telephone number'],
   [/^(?:#+|-+\s*30\s*-+|\*+|end)$/i, 'an end-of-release mark'],
   [/\b(?:for more information|more information (?:is|can be|about)|media (?:contact|inquiries)|press (?:contact|office|inquiries)|contact:|follow us|click here|learn more|to learn more|read more|read the full|find out more|visit (?:our|the \w+ website)|(?:you|readers) (?:can|may|should) (?:visit|call|contact|find|learn|sign|register|apply|read|watch|download|follow|email|e-mail))\b/i, 'a contact line or a call to action'],
-  [/(?:all rights reserved|copyright|©|\bphoto (?:by|credit|courtesy)|\bimage (?:by|credit|courtesy)|\bcourtesy of\b|\bcredit:|\bgetty images\b|\bfile photo\b|\bcontributed to this (?:report|story)|\bthis (?:story|article) (?:was|has been|is) (?:originally|first|updated|corrected)|\beditor[’']s note|\bfor immediate release\b|\bnews release\b)/i, 'a credit, copyright or publishing note'],
+  [/(?:all rights reserved|copyright|©|®|\bthis (?:press |news )?release\b|\bphoto (?:by|credit|courtesy)|\bimage (?:by|credit|courtesy)|\bcourtesy of\b|\bcredit:|\bgetty images\b|\bfile photo\b|\bcontributed to this (?:report|story)|\bthis (?:story|article) (?:was|has been|is) (?:originally|first|updated|corrected)|\beditor[’']s note|\bfor immediate release\b|\bnews release\b)/i, 'a credit, copyright or publishing note'],
   [/\b(?:livestream|live stream|streamed live|webcast|RSVP|media credentials|media accreditation)\b|\b(?:news conference|press conference|briefing|teleconference|press call|media call|media availability)\b.*\b(?:will (?:be )?(?:hold|held|begin|start|stream|air)|is scheduled|are invited|at \d{1,2}(?::\d\d)? ?[ap]\.?m\b)/i, 'press logistics'],
 ]
 const TOPICS: Record<KeyType, string> = {
@@ -119,7 +119,9 @@ export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
       const before = sentence.mentions.filter((m) => (m.tailEnd ?? m.end) <= token.start).pop();
       const following = sentence.mentions.find((m) => m.outerStart === firstAfter?.start);
       const listGoesOn = before !== undefined && following !== undefined && before.entity.type === following.entity.type && !/[a-z]/.test(article.slice(before.tailEnd ?? before.end, token.start));
-      if (firstAfter !== undefined && !listGoesOn && !isVerbToken(firstAfter, sentence.mentions) && verbWithin(after + 1, after + 9) && verbWithin(from, i) && i - from >= 4) {
+      // "basic, clinical, and translational research": a list of words goes on; a clause needs a subject.
+      const listOfWords = firstAfter !== undefined && !firstAfter.isCap && hasTag(firstAfter, 'Adjective') && !hasTag(firstAfter, 'Noun', 'Determiner', 'Pronoun');
+      if (firstAfter !== undefined && !listGoesOn && !listOfWords && !isVerbToken(firstAfter, sentence.mentions) && verbWithin(after + 1, after + 9) && verbWithin(from, i) && i - from >= 4) {
         cut = i;
         next = after;
       }
@@ -196,6 +198,8 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
     const resolved = resolvePronoun(clause, pronoun, context);
     if (typeof resolved === 'string') return { rule: 'pronoun', reason: resolved };
   }
+  const pointer = outsidePointer(clause);
+  if (pointer !== null) return { rule: 'pronoun', reason: `"${pointer}" points to something the clause does not name` };
   if (!clause.mentions.some(isAskable)) return { rule: 'no-key', reason: 'no name, place, organisation, date or number to ask about' };
   if (wordCount(clause.text) > MAX_CLAUSE_WORDS) return { rule: 'too-long', reason: `over ${MAX_CLAUSE_WORDS} words` };
   return null;
@@ -297,7 +301,37 @@ function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): R
  */
 export function isAskable(mention: Mention): boolean {
   if (mention.inBrackets === true) return false;
-  return mention.modifier !== true || mention.entity.onlyAsModifier;
+  if (mention.modifier !== true) return true;
+  // A word before a title is asked only when it surely names a place or an organisation ("Louisiana" in
+  // "Louisiana Governor", not "Environment" in "Environment Minister") and the article names it nowhere else.
+  const { entity } = mention;
+  return entity.onlyAsModifier && entity.sure && (entity.type === 'place' || entity.type === 'organisation');
+}
+
+/**
+ * A pronoun or demonstrative in the clause that nothing before it in the clause can stand for: "Microsoft
+ * has replaced it with three newer versions", "39 percent of these are rated critical".
+ */
+function outsidePointer(clause: Clause): string | null {
+  const demonstrative = /\b(?:of|among|in|all|both|each|many|some|none|most) (?:these|those)\b/i.exec(clause.text);
+  if (demonstrative !== null) return demonstrative[0];
+  let nounSeen = false;
+  for (const token of clause.tokens) {
+    const inMention = clause.mentions.some((m) => token.start >= m.outerStart && token.end <= m.end);
+    if (inMention) {
+      const mention = clause.mentions.find((m) => token.start >= m.outerStart && token.end <= m.end);
+      if (mention !== undefined && mention.entity.type !== 'date' && mention.entity.type !== 'time' && mention.entity.type !== 'number') nounSeen = true;
+      continue;
+    }
+    if (/^(it|them|him)$/.test(token.lower) && !nounSeen && clause.rewrites.every((r) => r.start !== token.start)) {
+      const next = clause.tokens[clause.tokens.indexOf(token) + 1];
+      // "It is clear that ...", "it was the first time": no pointer.
+      if (token.lower === 'it' && next !== undefined && /^(is|was|has|had|will|would|seems|appears|remains|['’]s)$/.test(next.lower)) continue;
+      return token.text;
+    }
+    if (token.isWord && !token.isCap && hasTag(token, 'Noun') && !hasTag(token, 'Pronoun')) nounSeen = true;
+  }
+  return null;
 }
 
 /** The pronoun token a clause opens with (after quotation marks and an opener), or null. */
@@ -311,12 +345,16 @@ export function leadingPronounToken(clause: Clause): Token | null {
   // A country in capitals ("UK") is never the pronoun "us".
   if (first.isAcronym && first.text !== 'I') return null;
   if (SUBJECT_PRONOUNS.has(bare)) return first;
-  // "During the 1970s he served ...": a subject pronoun after a fronted phrase, before any verb.
+  // "During the 1970s he served ...", "As her health failed, she moved ...": a subject pronoun after a
+  // fronted phrase, before any verb, or right after the comma that closes it.
   if (hasTag(first, 'Preposition', 'Adverb', 'Conjunction', 'Gerund') || FRONTED.has(first.lower)) {
     for (const token of tokens.slice(i + 1, i + 12)) {
       if (isVerbToken(token, clause.mentions)) break;
       if (/^(he|she|it|they)$/.test(token.lower)) return token;
     }
+    const comma = tokens.findIndex((t, k) => k > i && k < i + 16 && t.text === ',');
+    const afterComma = comma < 0 ? undefined : tokens[comma + 1];
+    if (afterComma !== undefined && /^(he|she|it|they)$/.test(afterComma.lower)) return afterComma;
   }
   if (POSSESSIVE_PRONOUNS.has(first.lower)) return first;
   if (DEMONSTRATIVES.has(first.lower) && (next === undefined || next.text === ',' || AUXILIARIES.has(next.lower) || hasTag(next, 'Verb', 'Adverb'))) return first;

@@ -9,6 +9,8 @@ import { hasTag, type Token } from './tokens.js';
 import type { KeyType } from './types.js';
 import {
   EVENT_HEADS,
+  NUMBER_WORDS,
+  ORDINAL_WORDS,
   NAME_CONNECTORS,
   ORGANISATION_WORDS,
   PLACE_CUES,
@@ -135,7 +137,9 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     const headOnLeft = left.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)));
     let keep: boolean;
     const leftEndsName = left.length > 0 && (isOrganisationWord(left[left.length - 1] as Token) || isPlaceWord(left[left.length - 1] as Token));
-    if (token.lower === 'and' && leftEndsName && rightTokens.some((t) => isOrganisationWord(t) || isPlaceWord(t)) && tokens[right - 1]?.lower === 'the') {
+    const rightHasName = rightTokens.some((t) => isOrganisationWord(t) || isPlaceWord(t));
+    const rightStartsPlace = rightTokens.length > 1 && lexiconHas(context, rightTokens[0] as Token, PLACE_TAGS);
+    if (token.lower === 'and' && rightHasName && (tokens[right - 1]?.lower === 'the' || (left.some(isOrganisationWord) && rightStartsPlace) || leftEndsName && tokens[right - 1]?.lower === 'the')) {
       // "the Lakeside School District and the Lakeside Police Department": two whole names.
       keep = false;
     } else if (token.lower === 'and' || token.lower === '&') {
@@ -229,6 +233,8 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
     titleEnd = nameStart - 1;
   }
   const nameTokens = tokens.slice(nameStart, to + 1);
+  // "Lady Gaga", "Lord Byron": a lone honorific before one word is part of a stage or peer's name.
+  if (head === from && nameTokens.length === 1 && /^(lady|lord|dame|sir)$/.test(bare(tokens[head] as Token))) return { prefix: null, title: null, name: [from, to], strong: 'person' };
   // "Senator Lena Park": a place word can end a person's name; "Director Space Center" is no person.
   const placeInside = nameTokens.some((t, i) => isPlaceWord(t) && (i < nameTokens.length - 1 || nameTokens.length === 1));
   if (nameTokens.length === 0 || nameTokens.length > 4 || placeInside || nameTokens.some((t) => isOrganisationWord(t) || isTitleHead(t))) {
@@ -342,7 +348,7 @@ export function findNames(
     token.isCap &&
     !token.isNumber &&
     (!/[-‐‑]/.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
-    !hasTag(token, 'Value', 'Cardinal', 'TextValue') &&
+    !(NUMBER_WORDS.has(token.lower) || ORDINAL_WORDS.has(token.lower) || token.lower === 'one') &&
     usable(token, indexOf.get(token) ?? -1);
   const out: NameCandidate[] = [];
 
@@ -449,6 +455,12 @@ export function findNames(
 
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'la', 'le', 'de', 'del', 'el', 'du', 'des', 'y', '&']);
 const TITLE_CUES = new Set(['song', 'songs', 'album', 'single', 'film', 'movie', 'book', 'novel', 'play', 'show', 'series', 'titled', 'entitled', 'called', 'named', 'dubbed', 'hit', 'anthem', 'website', 'campaign', 'programme', 'program', 'report', 'poem', 'opera', 'musical', 'painting']);
+
+/** The spans (offsets into the article) of the titles in quotation marks among `tokens`. */
+export function quotedTitleSpans(tokens: readonly Token[], from: number): { start: number; end: number }[] {
+  const indexOf = new Map(tokens.map((token, i) => [token, i]));
+  return quotedTitles(tokens, (token) => token.start >= from && token.isWord, indexOf).map(([a, b]) => ({ start: (tokens[a] as Token).start, end: (tokens[b] as Token).end }));
+}
 
 /**
  * Titles in quotation marks: up to six words, each capitalised (or a number, or a small word such as "la"

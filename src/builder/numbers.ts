@@ -17,7 +17,7 @@ const NUM = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const SCALE = '(?: (?:thousand|million|billion|trillion))';
 const PERCENT = '(?: ?%| percent| per cent| percentage points?)';
 const BEFORE = '(?<![\\p{L}\\d.,:$€£/‘’\'-])';
-const AFTER = '(?![\\d]|[.,:]\\d|-\\d)';
+const AFTER = '(?![\\d]|[.,:/]\\d|-\\d)';
 const NUMBER_WORD = [...NUMBER_WORDS.keys()].join('|');
 /** Units a measure is written with: "18 inches", "50 mph", "four-foot waves", "a 34-yard field goal". */
 const UNIT =

@@ -37,7 +37,9 @@ function itemOf(fact: FactDraft, mention: Mention): string | null {
   const before = renderClause(clause, null, clause.start, mention.start).replace(LEAD_WORDS, '');
   // "on Oct. 14, 2024, from ...": the comma closing a year goes with the date.
   const after = renderClause(clause, null, mention.end, clause.end).replace(/^,/, /\d, \d{4}$/.test(mention.text) ? '' : ',');
-  const joined = tidy(`${before} ${after}`);
+  // "But as she ..., they lost ...": no opening conjunction, and no pronoun the item cannot explain.
+  const joined = tidy(`${before} ${after}`).replace(/^(?:but|and|yet|so|however|also|then|finally)\b,?\s*/i, '');
+  if (/\b(?:he|she|it|they|him|her|them|his|their|its)\b/i.test(joined.replace(/“[^”]*”|"[^"]*"/g, ''))) return null;
   // Taking the date out must leave a sentence: not "... which launches" or "... lost back killing all six".
   const left = before.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
   if (/^(back|which|that|who|when|launches|launched|was|were|is|are|will|be|been|since|until|as|of|the|a)$/.test(left) && after.trim() !== '' && !/^[,.;]/.test(after.trim())) return null;

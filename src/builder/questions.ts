@@ -284,7 +284,8 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
  * Null when it stays over MAX_STATEMENT_WORDS.
  */
 function shortStatement(clause: Clause, replace: { start: number; end: number; text: string } | null): string | null {
-  const full = asSentence(renderClause(clause, replace));
+  // "But IE6 has ...": a statement on its own opens with no word that ties it to the sentence before.
+  const full = asSentence(renderClause(clause, replace).replace(/^(?:but|and|yet|so|also|however|still|meanwhile|instead|then)\b,?\s+/i, ''));
   if (wordCount(full) <= MAX_STATEMENT_WORDS) return full;
   let text = full;
   // ", a research geophysicist with the Earthquake Science Center," after a name.

@@ -55,9 +55,14 @@ function kindWorth(entity: Entity): number {
  * What a key is worth: its kind, and how much the article makes of it (named in the headline, named more
  * than once). A key written only in brackets ("(IE9)") is a gloss, worth little.
  */
-export function createWorth(headline: string, mentionCounts: ReadonlyMap<Entity, number>, bracketed: ReadonlySet<Entity>): (entity: Entity) => number {
+export function createWorth(headline: string, mentionCounts: ReadonlyMap<Entity, number>, bracketed: ReadonlySet<Entity>, tagger?: Tagger): (entity: Entity) => number {
   const inHeadline = wordFinder(headline);
   return (entity: Entity): number => {
+    // "the House", "some Representatives": a common noun written with a capital names nothing to learn.
+    if (tagger !== undefined && !entity.sure && !/\s/.test(entity.name) && ['other', 'organisation', 'place'].includes(entity.type)) {
+      const tags = tagger.lexicon(entity.name.toLowerCase());
+      if (tags.some((t) => t === 'Noun' || t === 'Singular' || t === 'Plural') && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization')) return 1;
+    }
     let value = kindWorth(entity);
     if (entity.forms.some((form) => inHeadline(form))) value += 1;
     if ((mentionCounts.get(entity) ?? 0) > 1) value += 1;
@@ -117,8 +122,8 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     // taking turns across the deck.
     if (closed === null) {
       for (const [n, entity] of fresh.entries()) {
-        // The best key always; others only if they are worth remembering.
-        if (chosen.length >= MAX_PER_SENTENCE || (n >= 1 && worth(entity) < 3)) continue;
+        // The best key if it is worth asking at all; others only if they are worth remembering.
+        if (chosen.length >= MAX_PER_SENTENCE || worth(entity) < 2 || (n >= 1 && worth(entity) < 3)) continue;
         const kinds = KIND_ROTATION[rotation % KIND_ROTATION.length] ?? [];
         rotation++;
         for (const kind of kinds) {

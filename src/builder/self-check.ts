@@ -95,6 +95,8 @@ export function badGrammar(prompt: string, kind: QuestionDraft['kind'], tagger: 
   if (ending !== null && DANGLING.has((ending[1] ?? '').toLowerCase()) && !prompt.trimEnd().endsWith(`${BLANK}.`)) return `a dangling "${ending[1]}" at the end`;
   if (/\b(?:of|for|to|the|a|an|and) [.?,]/i.test(prompt)) return 'a dangling word before punctuation';
   if (kind === 'short-answer' || kind === 'choice') {
+    // "When did When Sakharov win ...": a capitalised function word inside a question is a clause cut wrong.
+    if (/\b(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?:When|While|After|Before|Because|Although|If|As|The|A|An|In|On|At)\b/.test(prompt)) return 'a capitalised word inside the question (a clause cut in the wrong place)';
     const list = words(prompt);
     const aux = list.findIndex((w) => /^(did|does|do)$/i.test(w));
     if (aux >= 0) {
@@ -135,7 +137,9 @@ export function cutName(around: { before: string; after: string }, sure = true):
   const links = sure ? 'of|for|de|del|du|von|van' : 'of|for|de|del|du|von|van|to|and|on';
   if (new RegExp(`^\\s+(?:${links})\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(around.after)) return true;
   if (new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+(?:${links})\\s+(?:the\\s+)?$`, 'u').test(around.before)) return true;
-  // A capitalised word glued on either side by a hyphen or with no space: the name goes on.
+  // A capitalised word glued on either side by a hyphen, a code after it ("XR1 bZ-7"), an abbreviation
+  // going on ("Ph" of "Ph.D."): the name goes on.
+  if (/^\.\p{Lu}\./u.test(around.after) || /^\s+\p{Ll}+\p{Lu}/u.test(around.after) || /^\s+\p{L}+\d/u.test(around.after)) return true;
   return /^[-‐‑]\p{Lu}/u.test(around.after) || /\p{Lu}[\p{L}]*[-‐‑]$/u.test(around.before);
 }
 

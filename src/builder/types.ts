@@ -89,6 +89,8 @@ export interface SentenceInfo {
   paragraph: number;
   /** It starts inside a quotation opened by an earlier sentence of its paragraph. */
   inQuote: boolean;
+  /** In a release's trailer (a contact line, an "About the agency" paragraph and what follows). */
+  trailer?: boolean;
 }
 
 /** Words of a clause shown otherwise than written: a pronoun as what it stands for ("She" -> "Ana Ruiz"). */

@@ -13,10 +13,10 @@ export const TITLE_HEADS = words(`
   chairperson director administrator commissioner superintendent inspector supt. chief
   general gen. admiral adm. commander cmdr. colonel col. major maj. captain capt. sergeant sgt.
   officer sheriff marshal judge justice magistrate attorney prosecutor counsel
-  dr. doctor prof. professor mr. mrs. ms. mx. sir dame lord rev. reverend bishop archbishop
+  dr. doctor prof. professor mr. mrs. ms. mx. sir dame lord lady rev. reverend bishop archbishop
   spokesperson spokesman spokeswoman press astronaut cosmonaut pilot engineer scientist researcher
   meteorologist forecaster economist demographer epidemiologist physician nurse analyst manager
-  ceo cfo coo founder executive president-elect
+  ceo cfo coo founder executive president-elect mp mep mla mpp
 `);
 
 /** Words that qualify a title ("Deputy Foreign Minister", "Acting Director") without being a name. */

@@ -30,7 +30,9 @@ export interface WhRequest {
 }
 
 const FRONT_STARTERS = new Set(
-  'during after before on in at since following earlier later last meanwhile instead however also additionally separately today yesterday as throughout until by over within'.split(' '),
+  'during after before on in at since following earlier later last meanwhile instead however also additionally separately today yesterday as throughout until by over within when while because although though if once whereas unless despite'.split(
+    ' ',
+  ),
 );
 const CLAUSE_BREAKS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'although', 'though', 'if', 'unless', 'whether', 'and', 'but', 'or']);
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
