@@ -235,13 +235,26 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     }
     return out;
   };
+  // Interview turns: a paragraph that opens with a speaker's label ("Ana Ruiz: ..."), the same label more
+  // than once in the article. The label's words are no fact; the turn is that speaker's own words.
+  const LABEL = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}):\s+(?=\S)/u;
+  const labelCounts = new Map<string, number>();
+  for (const line of article.split('\n')) {
+    const label = LABEL.exec(line.trim())?.[1];
+    if (label !== undefined) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
+  }
   let paragraph = 0;
   let quoteDepth = 0;
   let previousEnd = 0;
+  let speaker: string | undefined;
   raw.forEach((sentence, index) => {
-    if (article.slice(previousEnd, sentence.start).includes('\n')) {
+    let labelEnd: number | null = null;
+    if (article.slice(previousEnd, sentence.start).includes('\n') || index === 0) {
       paragraph++;
       quoteDepth = 0;
+      const label = LABEL.exec(sentence.text);
+      speaker = label?.[1] !== undefined && (labelCounts.get(label[1]) ?? 0) >= 2 ? label[1] : undefined;
+      if (speaker !== undefined && label !== null) labelEnd = sentence.start + label[0].length;
     }
     previousEnd = sentence.end;
     const inQuote = quoteDepth > 0;
@@ -254,7 +267,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     const dates = index <= 2 && !isHeadline ? findTemporals(sentence.text) : [];
     const isDateLine = dates.length === 1 && sentence.text.replace(/[.,\s]+$/, '') === dates[0]?.text;
     let dateline: Dateline | null = null;
-    if (!isHeadline && !isDateLine && !datelineFound) {
+    if (!isHeadline && !isDateLine && !datelineFound && labelEnd === null) {
       datelineFound = true;
       dateline = findDateline(sentence);
     }
@@ -268,6 +281,8 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       isHeadline,
       isDateLine,
       dateline,
+      bodyStart: dateline?.bodyStart ?? labelEnd ?? sentence.start,
+      ...(speaker === undefined ? {} : { speaker }),
       paragraph,
       inQuote,
     });
@@ -294,10 +309,10 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const lowercaseSeen = new Set<string>();
   const startsOf = new Map<number, Set<number>>();
   for (const sentence of sentences) {
-    const starts = startIndices(sentence.tokens, sentence.dateline?.bodyStart ?? sentence.start);
+    const starts = startIndices(sentence.tokens, sentence.bodyStart);
     startsOf.set(sentence.index, starts);
     sentence.tokens.forEach((token, i) => {
-      if (!token.isWord || token.isNumber || token.start < (sentence.dateline?.bodyStart ?? 0)) return;
+      if (!token.isWord || token.isNumber || token.start < (sentence.bodyStart)) return;
       if (token.isCap && !starts.has(i)) capitalisedMidSentence.add(token.lower);
       else if (!token.isCap) lowercaseSeen.add(token.lower);
     });
@@ -311,7 +326,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   for (const sentence of sentences) {
     if (sentence.isHeadline || sentence.isDateLine || sentence.trailer === true) continue;
     const base = sentence.start;
-    const bodyStart = sentence.dateline?.bodyStart ?? base;
+    const bodyStart = sentence.bodyStart;
     const body = article.slice(bodyStart, sentence.end);
     // Titles in quotation marks first: "The Harbour 5 Challenge" holds no number to ask.
     const titles = quotedTitleSpans(sentence.tokens, bodyStart).map((t) => ({ start: t.start - base, end: t.end - base }));

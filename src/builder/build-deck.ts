@@ -183,7 +183,7 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
     // headline holds too would show the headline. Such a quote becomes its whole sentence.
     const sentence = fact.clause.sentence;
     const found = findQuoteSentence(articleSentences, fact.quote);
-    const quote = found !== null && found.start === sentence.start ? fact.quote : sentence.text.slice((sentence.dateline?.bodyStart ?? sentence.start) - sentence.start);
+    const quote = found !== null && found.start === sentence.start ? fact.quote : sentence.text.slice(sentence.bodyStart - sentence.start);
     deckFacts.push({ id, statement: fact.statement, quote, topic: fact.topic });
   }
   const order = new Map(allFacts.map((fact, i) => [fact, i]));

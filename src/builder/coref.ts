@@ -79,7 +79,7 @@ interface Subject {
  * right before its first verb, with no comma or clause of its own in between.
  */
 function plainSubject(sentence: SentenceInfo, isVerb: (token: Token) => boolean): Subject | null {
-  const bodyStart = sentence.dateline?.bodyStart ?? sentence.start;
+  const bodyStart = sentence.bodyStart;
   const tokens = sentence.tokens.filter((t) => t.start >= bodyStart);
   const from = subjectIndex(tokens);
   const first = tokens[from];
@@ -118,7 +118,7 @@ function personMentions(sentence: SentenceInfo): Mention[] {
 
 /** Whether a person is named before a sentence's first verb, outside a fronted phrase: its subject. */
 function isSubject(sentence: SentenceInfo, mention: Mention, isVerb: (token: Token) => boolean): boolean {
-  const bodyStart = sentence.dateline?.bodyStart ?? sentence.start;
+  const bodyStart = sentence.bodyStart;
   const tokens = sentence.tokens.filter((t) => t.start >= bodyStart);
   const verb = tokens.findIndex((t) => isVerb(t));
   if (verb < 0 || (tokens[verb] as Token).start < mention.end) return false;
@@ -131,7 +131,7 @@ function isSubject(sentence: SentenceInfo, mention: Mention, isVerb: (token: Tok
 
 /** Whether a person is what a sentence is about: its subject, or the one quoted ("..., said Ana Ruiz"). */
 function isSubjectOrSpeaker(sentence: SentenceInfo, mention: Mention): boolean {
-  const bodyStart = sentence.dateline?.bodyStart ?? sentence.start;
+  const bodyStart = sentence.bodyStart;
   const tokens = sentence.tokens.filter((t) => t.start >= bodyStart);
   const first = tokens[subjectIndex(tokens)];
   if (first !== undefined && first.start >= mention.outerStart && first.start < mention.end) return true;
@@ -148,7 +148,7 @@ const SAME_PERSON: Record<string, RegExp> = {
 
 /** The word a sentence's subject starts with (after quotation marks and an opener), or undefined. */
 function leadingWord(sentence: SentenceInfo): Token | undefined {
-  const bodyStart = sentence.dateline?.bodyStart ?? sentence.start;
+  const bodyStart = sentence.bodyStart;
   const tokens = sentence.tokens.filter((t) => t.start >= bodyStart && (t.isWord || t.text === ',' || /^[“"‘]$/.test(t.text)));
   return tokens[subjectIndex(tokens)];
 }

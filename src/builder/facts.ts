@@ -95,7 +95,7 @@ function makeClause(sentence: SentenceInfo, article: string, from: number, to: n
 /** A sentence's clauses: cut at ";" and at ", and" / ", but" / ", while" before a new subject and verb. */
 export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
   const tokens = sentence.tokens;
-  const bodyStart = sentence.dateline?.bodyStart ?? sentence.start;
+  const bodyStart = sentence.bodyStart;
   let from = tokens.findIndex((t) => t.start >= bodyStart);
   if (from < 0) return [];
   const clauses: Clause[] = [];
@@ -164,7 +164,9 @@ function isInstruction(clause: Clause): boolean {
   const next = clause.tokens[clause.tokens.indexOf(first) + 1];
   if (next !== undefined && (next.text === ',' || ['and', 'or', 'of'].includes(next.lower))) return false;
   if (clause.tokens.some((t) => t !== first && hasTag(t, 'PastTense') && !hasTag(t, 'Participle', 'Adjective'))) return false;
-  return hasTag(first, 'Imperative') || (hasTag(first, 'Infinitive') && !hasTag(first, 'Noun', 'Pronoun', 'Determiner', 'PastTense', 'Gerund', 'Adjective', 'Modal'));
+  if (hasTag(first, 'Imperative') || (hasTag(first, 'Infinitive') && !hasTag(first, 'Noun', 'Pronoun', 'Determiner', 'PastTense', 'Gerund', 'Adjective', 'Modal'))) return true;
+  // "Wait until the fifth day ...": a verb that is also a noun, then a word no subject is followed by.
+  return hasTag(first, 'Infinitive') && !hasTag(first, 'PastTense', 'Plural') && next !== undefined && hasTag(next, 'Preposition', 'Determiner') && !hasTag(next, 'Verb');
 }
 
 /**
@@ -189,7 +191,14 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   if (/\?[”"’)]*$/.test(clause.text.trim()) && !/[“"]/.test(clause.text)) return { rule: 'not-a-statement', reason: 'a question, neither true nor false' };
   if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
   const firstPerson = firstPersonWord(clause);
-  if (firstPerson !== null) return { rule: 'first-person', reason: `"${firstPerson}" outside quotation marks: the speaker's own view, not a fact the article states` };
+  if (firstPerson !== null) {
+    const speaker = clause.sentence.speaker;
+    if (speaker === undefined || context === undefined) return { rule: 'first-person', reason: `"${firstPerson}" outside quotation marks: the speaker's own view, not a fact the article states` };
+    // An interview turn: "I am 61 now ..." is what its speaker said, and reads so.
+    if (/[“”"]/.test(clause.text)) return { rule: 'first-person', reason: `"${firstPerson}" in an answer that quotes someone else` };
+    clause.rewrites.push({ start: clause.start, end: clause.start, text: `${speaker} said: “`, rule: `the words of ${speaker}, who speaks in this part of the interview` });
+    clause.rewrites.push({ start: clause.end, end: clause.end, text: '”', rule: 'the end of the quotation' });
+  }
   const quotation = clause.sentence.inQuote || /^[“"]/.test(sentenceText.slice(firstBodyStart(clause.sentence) - clause.sentence.start));
   if (quotation && !hasAttribution(clause.sentence)) return { rule: 'unattributed-quote', reason: 'a quotation whose speaker this sentence does not name' };
   const pronoun = leadingPronounToken(clause);
@@ -206,7 +215,7 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
 }
 
 function firstBodyStart(sentence: SentenceInfo): number {
-  return sentence.dateline?.bodyStart ?? sentence.start;
+  return sentence.bodyStart;
 }
 
 function isFirstClause(clause: Clause): boolean {
@@ -280,7 +289,10 @@ function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): R
     shown = `${shown} ${word}`;
     expands = true;
   } else if (!possessive && next !== undefined && /^['’]s$/.test(next.text) && next.start === pronoun.end) {
-    const after = tokens[tokens.indexOf(next) + 1];
+    // "He’s also made ...": past the adverbs to the verb, whose form says "has" or "is".
+    let at = tokens.indexOf(next) + 1;
+    while (tokens[at] !== undefined && hasTag(tokens[at], 'Adverb') && !hasTag(tokens[at], 'Verb')) at++;
+    const after = tokens[at];
     const participle = after !== undefined && hasTag(after, 'PastTense', 'Participle') && !hasTag(after, 'Adjective');
     shown = `${shown} ${participle ? 'has' : 'is'}`;
     end = next.end;

@@ -33,6 +33,8 @@ function withYears(dated: { fact: FactDraft; mention: Mention }[]): { fact: Fact
 
 function itemOf(fact: FactDraft, mention: Mention): string | null {
   const clause = fact.clause;
+  // An interview answer ("No, I captained in 2010") without its date says too little to order.
+  if (clause.rewrites.some((r) => r.start === r.end)) return null;
   // The clause as the fact reads it ("She became ..." -> "Ana Ruiz became ..."), without its date.
   const before = renderClause(clause, null, clause.start, mention.start).replace(LEAD_WORDS, '');
   // "on Oct. 14, 2024, from ...": the comma closing a year goes with the date.

@@ -99,7 +99,7 @@ export function typeWordOf(mention: Mention): string | null {
 /** The sentence a question comes from, without its dateline: what feedback shows. */
 function sourceText(fact: FactDraft, article: string): string {
   const sentence = fact.clause.sentence;
-  return squash(article.slice(sentence.dateline?.bodyStart ?? sentence.start, sentence.end));
+  return squash(article.slice(sentence.bodyStart, sentence.end));
 }
 
 function explanationOf(fact: FactDraft, article: string): string {

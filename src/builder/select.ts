@@ -59,9 +59,12 @@ export function createWorth(headline: string, mentionCounts: ReadonlyMap<Entity,
   const inHeadline = wordFinder(headline);
   return (entity: Entity): number => {
     // "the House", "some Representatives": a common noun written with a capital names nothing to learn.
-    if (tagger !== undefined && !entity.sure && !/\s/.test(entity.name) && ['other', 'organisation', 'place'].includes(entity.type)) {
-      const tags = tagger.lexicon(entity.name.toLowerCase());
-      if (tags.some((t) => t === 'Noun' || t === 'Singular' || t === 'Plural') && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization')) return 1;
+    if (tagger !== undefined && !entity.sure && ['other', 'organisation', 'place'].includes(entity.type)) {
+      const common = (word: string): boolean => {
+        const tags = tagger.lexicon(word.toLowerCase());
+        return tags.length > 0 && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'));
+      };
+      if (entity.name.split(/\s+/).every(common)) return 1;
     }
     let value = kindWorth(entity);
     if (entity.forms.some((form) => inHeadline(form))) value += 1;

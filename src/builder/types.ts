@@ -89,6 +89,10 @@ export interface SentenceInfo {
   paragraph: number;
   /** It starts inside a quotation opened by an earlier sentence of its paragraph. */
   inQuote: boolean;
+  /** Where the sentence's own words start: after a dateline ("PASADENA, Calif. —") or a speaker's label. */
+  bodyStart: number;
+  /** In an interview, who speaks: the label that opens the paragraph ("Ana Ruiz: ..."). */
+  speaker?: string;
   /** In a release's trailer (a contact line, an "About the agency" paragraph and what follows). */
   trailer?: boolean;
 }
