@@ -81,7 +81,12 @@ interface Subject {
 function plainSubject(sentence: SentenceInfo, isVerb: (token: Token) => boolean): Subject | null {
   const bodyStart = sentence.bodyStart;
   const tokens = sentence.tokens.filter((t) => t.start >= bodyStart);
-  const from = subjectIndex(tokens);
+  let from = subjectIndex(tokens);
+  // "On a new website, ..., Microsoft has launched ...": past a fronted phrase to the subject.
+  if (hasTag(tokens[from], 'Preposition') || /^(after|before|during|since|following|with|on|in|at)$/i.test(tokens[from]?.text ?? '')) {
+    const comma = tokens.findIndex((t, i) => i > from && i < from + 16 && t.text === ',');
+    if (comma > 0) from = comma + 1;
+  }
   const first = tokens[from];
   if (first === undefined) return null;
   let verb = -1;
@@ -236,7 +241,9 @@ export function resolveLeadingPronoun(
     if (word === 'it' && (subject.plural || subject.entity?.type === 'person')) return `"It" cannot stand for "${subject.text}"`;
     if (word === 'they' && !subject.plural && !COLLECTIVE.test(subject.text.split(' ').pop() ?? '')) return `"They" cannot stand for "${subject.text}"`;
     // "Rangers found the climbers. They were flown out": another plural in the sentence before could be meant.
-    if (word === 'they' && before.tokens.some((t) => hasTag(t, 'Plural') && !subject.text.toLowerCase().includes(t.lower))) return `"They" could stand for more than one group in the sentence before`;
+    // A plural inside a phrase ("after many difficulties") is not one.
+    const otherGroup = before.tokens.some((t, i) => hasTag(t, 'Plural') && !hasTag(t, 'Date', 'Duration') && !subject.text.toLowerCase().includes(t.lower) && !before.tokens.slice(Math.max(0, i - 3), i).some((u) => hasTag(u, 'Preposition')));
+    if (word === 'they' && otherGroup) return `"They" could stand for more than one group in the sentence before`;
     return { pronoun, text: subject.text, entity: subject.entity, rule: `"${pronoun.text}" is "${subject.text}", the subject of the sentence before` };
   }
   return `"${pronoun.text}" points to something outside the sentence`;

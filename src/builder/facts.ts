@@ -201,8 +201,10 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   }
   const quotation = clause.sentence.inQuote || /^[“"]/.test(sentenceText.slice(firstBodyStart(clause.sentence) - clause.sentence.start));
   if (quotation && !hasAttribution(clause.sentence)) return { rule: 'unattributed-quote', reason: 'a quotation whose speaker this sentence does not name' };
+  const quotedSpeaker = clause.rewrites.some((r) => r.start === r.end);
   const pronoun = leadingPronounToken(clause);
-  if (pronoun !== null) {
+  // In an interview turn read as its speaker's words, "I" and "my" are the speaker.
+  if (pronoun !== null && !(quotedSpeaker && /^(i|we|my|our|i['’](m|ve|d|ll))$/.test(pronoun.lower))) {
     if (context === undefined || !isFirstClause(clause)) return { rule: 'pronoun', reason: `starts with "${pronoun.text}", which points to something outside the clause` };
     const resolved = resolvePronoun(clause, pronoun, context);
     if (typeof resolved === 'string') return { rule: 'pronoun', reason: resolved };

@@ -348,7 +348,8 @@ export function findNames(
     token.isCap &&
     !token.isNumber &&
     (!/[-‐‑]/.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
-    !(NUMBER_WORDS.has(token.lower) || ORDINAL_WORDS.has(token.lower) || token.lower === 'one') &&
+    // "Five players ..." opens a sentence with a count; "Two Medicine" mid-sentence is a name.
+    !((NUMBER_WORDS.has(token.lower) || ORDINAL_WORDS.has(token.lower) || token.lower === 'one') && (starts.has(indexOf.get(token) ?? -1) || !tokens[(indexOf.get(token) ?? -2) + 1]?.isCap)) &&
     usable(token, indexOf.get(token) ?? -1);
   const out: NameCandidate[] = [];
 

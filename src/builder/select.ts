@@ -92,6 +92,14 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     list.push(c);
     bySentence.set(index, list);
   }
+  // The sentences where each key has a sound question.
+  const askableIn = new Map<Entity, number[]>();
+  for (const c of out) {
+    if (c.draft?.entity == null || c.kind === 'true-false' || c.kind === 'multi-select') continue;
+    const list = askableIn.get(c.draft.entity) ?? [];
+    list.push(c.fact.clause.sentence.index);
+    askableIn.set(c.draft.entity, list);
+  }
   const asked = new Map<Entity, number>();
   const seen = new Set<string>();
   const kept: QuestionDraft[] = [];
@@ -114,7 +122,9 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
       return true;
     };
     const keyOf = (c: Considered): Entity | null => (c.kind === 'multi-select' || c.kind === 'true-false' ? null : (c.draft?.entity ?? null));
-    const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0))].sort((a, b) => worth(b) - worth(a));
+    // A key that a later sentence can ask as well gives way here to one that only this sentence holds.
+    const here = (entity: Entity): number => worth(entity) - ((askableIn.get(entity) ?? []).some((i) => i > index) ? 1.5 : 0);
+    const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0))].sort((a, b) => here(b) - here(a));
 
     // 1. A list of two or more keys not asked yet: one select-all question, alone (every other question
     // on the sentence would show its answers).
