@@ -109,8 +109,12 @@ function sortKeyOf(shape: DateShape, text: string): { sortKey: number | null; ye
 }
 
 /** Every date and time in `text`, in order, not overlapping. */
+/** What any date or time needs: a digit, or a month, day, season or relative word. */
+const MAY_HOLD_DATE = new RegExp(`\\d|${MONTH_NAME}|${WEEKDAY}|spring|summer|fall|autumn|winter|last|next|this|yesterday|tomorrow|ago|noon|midnight`, 'iu');
+
 export function findTemporals(text: string): TemporalSpan[] {
   const found: TemporalSpan[] = [];
+  if (!MAY_HOLD_DATE.test(text)) return found;
   for (const { shape, type, regex } of PATTERNS) {
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {

@@ -62,9 +62,17 @@ function capitalisedAlternatives(alternatives: string): string {
 }
 
 /** Every number in `text` not inside one of `taken` (dates and times found before), in order. */
+/** Whether a pattern can match at all: most need a digit, the rest a number word. */
+const HAS_DIGIT = /\d/;
+const HAS_WORD = new RegExp(`(?:${NUMBER_WORD}|${ORDINAL_WORD}|one|once|twice|hundred|thousand|million|billion)`, 'i');
+
 export function findNumbers(text: string, taken: readonly { start: number; end: number }[] = []): NumberSpan[] {
   const found: NumberSpan[] = [];
+  const digits = HAS_DIGIT.test(text);
+  const words = HAS_WORD.test(text);
+  if (!digits && !words) return found;
   for (const { shape, regex } of PATTERNS) {
+    if (!(regex.source.includes('\\d') ? digits : words)) continue;
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
       const start = match.index;

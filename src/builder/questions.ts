@@ -38,6 +38,9 @@ export interface QuestionDraft {
   around?: { before: string; after: string };
 }
 
+/** What drafting a question lazily gives: the draft, or the rule that stopped it. */
+export type Drafted = { draft: QuestionDraft; text: string; answer: string } | { dropped: string; text?: string };
+
 /** A question the builder considered: the draft, or why there is none. */
 export interface Considered {
   kind: QuestionKind;
@@ -48,6 +51,15 @@ export interface Considered {
   draft: QuestionDraft | null;
   /** "rule: reason" when dropped. */
   dropped: string | null;
+  /** The key it asks (for a select-all question, the first of its keys). */
+  entity: Entity | null;
+  /** A select-all question's keys. */
+  entities?: Entity[];
+  /**
+   * Drafts the question when the selection wants it: wrong choices and swapped statements cost time, and
+   * most candidates are never needed.
+   */
+  lazy?: () => Drafted;
 }
 
 export interface QuestionContext {
@@ -169,8 +181,12 @@ function quoted(sentence: string): string {
   return /[“”"]/.test(sentence) ? sentence : `“${sentence}”`;
 }
 
-function considered(kind: QuestionKind, fact: FactDraft, text: string, answer: string, draft: QuestionDraft | null, dropped: string | null): Considered {
-  return { kind, fact, text, answer, draft, dropped };
+function considered(kind: QuestionKind, fact: FactDraft, text: string, answer: string, draft: QuestionDraft | null, dropped: string | null, entity: Entity | null = draft?.entity ?? null): Considered {
+  return { kind, fact, text, answer, draft, dropped, entity };
+}
+
+function lazily(kind: QuestionKind, fact: FactDraft, text: string, answer: string, entity: Entity | null, lazy: () => Drafted, entities?: Entity[]): Considered {
+  return { kind, fact, text, answer, draft: null, dropped: null, entity, lazy, ...(entities === undefined ? {} : { entities }) };
 }
 
 /** The clause with its rewrites, as wh-questions cut it: resolved pronouns read as what they stand for. */
@@ -196,85 +212,97 @@ function blankSpan(mention: Mention): { start: number; end: number } {
   return { start: mention.start, end: mention.end };
 }
 
-/** The questions on one key of a clause: cloze, short answer (when a wh-question fits) and choice. */
+/** Computes once, when first asked. */
+function once<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return (): T => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * The questions on one key of a clause: cloze, short answer (when a wh-question fits) and choice. Each is
+ * drafted only when the selection asks for it; what they share (the blanked clause, the wh-question) is
+ * worked out once.
+ */
 function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContext): Considered[] {
   const { article } = context;
   const clause = fact.clause;
-  const out: Considered[] = [];
-  const around = mention.pronoun === true ? undefined : { before: article.slice(Math.max(clause.sentence.start, mention.start - 30), mention.start), after: article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 30)) };
-  const explanation = explanationOf(fact, article);
-  const span = blankSpan(mention);
-  const blanked = asSentence(renderClause(clause, { ...span, text: BLANK }));
+  const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const typeWord = typeWordOf(mention);
+  const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
+  const clozeAnswer = mention.pronoun === true ? answer : mention.text;
+  const around = mention.pronoun === true ? undefined : { before: article.slice(Math.max(clause.sentence.start, mention.start - 30), mention.start), after: article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 30)) };
+  const extra = around === undefined ? {} : { around };
+  const explanation = once(() => explanationOf(fact, article));
+  const span = blankSpan(mention);
+  const blanked = once(() => asSentence(renderClause(clause, { ...span, text: BLANK })));
+  const wh = once(() => {
+    const rewritten = new Set(clause.rewrites.filter((r) => r.expands !== true).map((r) => r.start));
+    return whQuestion({
+      article: sourceOf(clause, article),
+      rewritten: (token: Token) => rewritten.has(token.start),
+      tokens: clause.tokens,
+      end: clause.end,
+      mentions: clause.mentions,
+      mention,
+      tagger: context.tagger,
+    });
+  });
+  const whType = entity.type === 'person' ? 'person' : entity.type === 'organisation' ? 'organisation' : entity.type === 'place' ? 'place' : null;
+  const out: Considered[] = [];
 
   // Cloze: the clause with the key blanked.
-  const clozeAnswer = mention.pronoun === true ? answer : mention.text;
-  const clozeGiveaway = giveaway(blanked, mention, clozeAnswer);
   out.push(
-    considered(
-      'cloze',
-      fact,
-      blanked,
-      clozeAnswer,
-      clozeGiveaway === null ? { kind: 'cloze', fact, related: [], prompt: blanked, explanation, answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity: mention.entity, typeWord: null, ...(around === undefined ? {} : { around }) } : null,
-      clozeGiveaway,
-    ),
+    lazily('cloze', fact, `(cloze on “${clozeAnswer}”)`, clozeAnswer, entity, (): Drafted => {
+      const prompt = blanked();
+      const reason = giveaway(prompt, mention, clozeAnswer);
+      if (reason !== null) return { dropped: reason, text: prompt };
+      return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
+    }),
   );
 
   // Who / where / when / how many.
-  const rewritten = new Set(clause.rewrites.filter((r) => r.expands !== true).map((r) => r.start));
-  const wh = whQuestion({
-    article: sourceOf(clause, article),
-    rewritten: (token: Token) => rewritten.has(token.start),
-    tokens: clause.tokens,
-    end: clause.end,
-    mentions: clause.mentions,
-    mention,
-    tagger: context.tagger,
-  });
-  const typedAnswer = mention.entity.type === 'number' || mention.entity.type === 'date' || mention.entity.type === 'time' ? mention.text : answer;
-  const whType = mention.entity.type === 'person' ? 'person' : mention.entity.type === 'organisation' ? 'organisation' : mention.entity.type === 'place' ? 'place' : null;
-  if (wh === null) {
-    out.push(considered('short-answer', fact, '(no who/where/when question fits this clause)', typedAnswer, null, 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question'));
-  } else {
-    const reason = giveaway(wh, mention, typedAnswer);
-    out.push(
-      considered(
-        'short-answer',
-        fact,
-        wh,
-        typedAnswer,
-        reason === null ? { kind: 'short-answer', fact, related: [], prompt: wh, explanation, answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity: mention.entity, typeWord: whType, ...(around === undefined ? {} : { around }) } : null,
-        reason,
-      ),
-    );
-  }
+  out.push(
+    lazily('short-answer', fact, `(who/what/when question on “${typedAnswer}”)`, typedAnswer, entity, (): Drafted => {
+      const prompt = wh();
+      if (prompt === null) return { dropped: 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
+      const reason = giveaway(prompt, mention, typedAnswer);
+      if (reason !== null) return { dropped: reason, text: prompt };
+      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
+    }),
+  );
 
   // Multiple choice: the wh-question when there is one, else "complete the sentence". A name written
   // "the ..." is blanked with its "the", so every choice reads well in the blank.
-  const named = mention.entity.type === 'place' || mention.entity.type === 'organisation';
-  const theStart = named && mention.afterThe === true ? theBefore(clause, mention) : null;
-  const withThe = wh === null && theStart !== null;
-  const choiceAnswer = withThe ? `the ${answer}` : answer;
-  const choiceBlanked = withThe ? asSentence(renderClause(clause, { start: theStart ?? mention.start, end: span.end, text: BLANK })) : blanked;
-  const stem = typeWord === null ? 'Which of these completes this sentence from the article?' : `Which ${typeWord} completes this sentence from the article?`;
-  const prompt = wh ?? `${stem} ${quoted(choiceBlanked)}`;
-  const reason = giveaway(prompt, mention, answer);
-  if (reason !== null) {
-    out.push(considered('choice', fact, prompt, choiceAnswer, null, reason));
-  } else if (!mention.entity.sure && !['date', 'time', 'number'].includes(mention.entity.type)) {
-    // Wrong choices "of the same kind" need a kind: a name of unsure type is asked typed.
-    out.push(considered('choice', fact, prompt, choiceAnswer, null, 'distractors: the type of the answer is unsure, so no wrong choices can be said to be of its kind'));
-  } else {
-    const wrong = pickDistractors(context.source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
-    if (wrong.length < 3) {
-      out.push(considered('choice', fact, prompt, choiceAnswer, null, `distractors: fewer than three good wrong choices of the same kind from the article (${wrong.length}); a typed question asks it instead`));
-    } else {
+  out.push(
+    lazily('choice', fact, `(multiple choice on “${answer}”)`, answer, entity, (): Drafted => {
+      // Wrong choices "of the same kind" need a kind: a name of unsure type is asked typed.
+      if (!entity.sure && !['date', 'time', 'number'].includes(entity.type)) {
+        return { dropped: 'distractors: the type of the answer is unsure, so no wrong choices can be said to be of its kind' };
+      }
+      const question = wh();
+      const named = entity.type === 'place' || entity.type === 'organisation';
+      const theStart = named && mention.afterThe === true ? theBefore(clause, mention) : null;
+      const withThe = question === null && theStart !== null;
+      const choiceAnswer = withThe ? `the ${answer}` : answer;
+      const typeWord = typeWordOf(mention);
+      const choiceBlanked = withThe ? asSentence(renderClause(clause, { start: theStart ?? mention.start, end: span.end, text: BLANK })) : blanked();
+      const stem = typeWord === null ? 'Which of these completes this sentence from the article?' : `Which ${typeWord} completes this sentence from the article?`;
+      const prompt = question ?? `${stem} ${quoted(choiceBlanked)}`;
+      const reason = giveaway(prompt, mention, answer);
+      if (reason !== null) return { dropped: reason, text: prompt };
+      const wrong = pickDistractors(context.source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
+      if (wrong.length < 3) return { dropped: `distractors: fewer than three good wrong choices of the same kind from the article (${wrong.length}); a typed question asks it instead`, text: prompt };
       const choices = context.random.shuffle([choiceAnswer, ...wrong]);
-      out.push(considered('choice', fact, prompt, choiceAnswer, { kind: 'choice', fact, related: [], prompt, explanation, answer: choiceAnswer, choices, entity: mention.entity, typeWord: wh === null ? typeWord : whType, ...(around === undefined ? {} : { around }) }, null));
-    }
-  }
+      return { draft: { kind: 'choice', fact, related: [], prompt, explanation: explanation(), answer: choiceAnswer, choices, entity, typeWord: question === null ? typeWord : whType, ...extra }, text: prompt, answer: choiceAnswer };
+    }),
+  );
   return out;
 }
 
@@ -311,6 +339,10 @@ function swappable(mention: Mention): boolean {
 const HEDGED = /^(not|n['’]t|never|no|nor|may|might|could|reportedly|rumored|rumoured|allegedly|possibly|perhaps|if|unless|whether)$/;
 
 function trueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Considered {
+  return lazily('true-false', fact, asSentence(renderClause(fact.clause)), 'true or false', null, () => draftTrueFalse(fact, keys, context));
+}
+
+function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Drafted {
   const clause = fact.clause;
   // A swap in "did not ..." or "may ..." makes a statement the article does not decide.
   const hedged = clause.tokens.some((t) => HEDGED.test(t.lower) || /n['’]t$/.test(t.lower));
@@ -330,17 +362,17 @@ function trueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionC
         if (statement !== null) {
           const prompt = `True or false: ${statement}`;
           const explanation = `False: the article says “${source}”`;
-          return considered('true-false', fact, prompt, 'false', { kind: 'true-false', fact, related: [], prompt, explanation, answer: false, entity: null, typeWord: null }, null);
+          return { draft: { kind: 'true-false', fact, related: [], prompt, explanation, answer: false, entity: null, typeWord: null }, text: prompt, answer: 'false' };
         }
       }
     }
   }
   const statement = shortStatement(clause, null);
   if (statement === null) {
-    return considered('true-false', fact, asSentence(renderClause(clause)), 'true', null, `too-long: a true statement over ${MAX_STATEMENT_WORDS} words would copy the article`);
+    return { dropped: `too-long: a true statement over ${MAX_STATEMENT_WORDS} words would copy the article` };
   }
   const prompt = `True or false: ${statement}`;
-  return considered('true-false', fact, prompt, 'true', { kind: 'true-false', fact, related: [], prompt, explanation: `True: the article says “${source}”`, answer: true, entity: null, typeWord: null }, null);
+  return { draft: { kind: 'true-false', fact, related: [], prompt, explanation: `True: the article says “${source}”`, answer: true, entity: null, typeWord: null }, text: prompt, answer: 'true' };
 }
 
 /** How the article names a person in one word ("Ruiz", "Okafor"); the last word for a name it never shortens. */
@@ -372,16 +404,27 @@ function multiSelect(fact: FactDraft, keys: readonly Mention[], context: Questio
       const blanked = asSentence(renderClause(clause, { start: theStart ?? first.outerStart, end: final.end, text: BLANK }));
       const prompt = `Which of these complete this sentence from the article? ${quoted(blanked)} Select all that apply.`;
       const answer = run.map((m) => (withThe && m.entity.takesThe ? `the ${answerTextOf(m)}` : answerTextOf(m)));
-      const wrong: string[] = [];
-      for (const text of pickDistractors(context.source, first, answer[0] ?? '', `${prompt} ${clause.text}`, 6, withThe)) {
-        if (!answer.some((a) => foldName(a) === foldName(text)) && wrong.length < Math.min(3, Math.max(2, 5 - answer.length))) wrong.push(text);
-      }
       const label = answer.join('; ');
-      if (wrong.length < 2) out.push(considered('multi-select', fact, prompt, label, null, `distractors: fewer than two wrong choices of the same kind from the article (${wrong.length})`));
-      else {
-        const choices = context.random.shuffle([...answer, ...wrong]);
-        out.push(considered('multi-select', fact, prompt, label, { kind: 'multi-select', fact, related: [], prompt, explanation: explanationOf(fact, article), answer, choices, entity: first.entity, entities: run.map((m) => m.entity), typeWord: null }, null));
-      }
+      const entities = run.map((m) => m.entity);
+      out.push(
+        lazily(
+          'multi-select',
+          fact,
+          prompt,
+          label,
+          first.entity,
+          (): Drafted => {
+            const wrong: string[] = [];
+            for (const text of pickDistractors(context.source, first, answer[0] ?? '', `${prompt} ${clause.text}`, 6, withThe)) {
+              if (!answer.some((a) => foldName(a) === foldName(text)) && wrong.length < Math.min(3, Math.max(2, 5 - answer.length))) wrong.push(text);
+            }
+            if (wrong.length < 2) return { dropped: `distractors: fewer than two wrong choices of the same kind from the article (${wrong.length})` };
+            const choices = context.random.shuffle([...answer, ...wrong]);
+            return { draft: { kind: 'multi-select', fact, related: [], prompt, explanation: explanationOf(fact, article), answer, choices, entity: first.entity, entities, typeWord: null }, text: prompt, answer: label };
+          },
+          entities,
+        ),
+      );
     }
     run = [];
   };
@@ -438,10 +481,12 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
   }
   const possessive = person.name.endsWith('s') ? `${person.name}’` : `${person.name}’s`;
   const what = `What is ${possessive} title in the article?`;
-  const wrong = pickRoleDistractors(context.source, person, role, what, 3);
-  if (wrong.length < 3) out.push(considered('choice', fact, what, role, null, `distractors: fewer than three other titles in the article (${wrong.length})`));
-  else {
-    out.push(considered('choice', fact, what, role, { kind: 'choice', fact, related: [], prompt: what, explanation, answer: role, choices: context.random.shuffle([role, ...wrong]), entity: null, typeWord: 'title' }, null));
-  }
+  out.push(
+    lazily('choice', fact, what, role, null, (): Drafted => {
+      const wrong = pickRoleDistractors(context.source, person, role, what, 3);
+      if (wrong.length < 3) return { dropped: `distractors: fewer than three other titles in the article (${wrong.length})` };
+      return { draft: { kind: 'choice', fact, related: [], prompt: what, explanation, answer: role, choices: context.random.shuffle([role, ...wrong]), entity: null, typeWord: 'title' }, text: what, answer: role };
+    }),
+  );
   return out;
 }

@@ -76,14 +76,6 @@ export function createWorth(headline: string, mentionCounts: ReadonlyMap<Entity,
 
 export function selectQuestions(facts: readonly FactDraft[], considered: readonly Considered[], tagger: Tagger, worth: (entity: Entity) => number = kindWorth): Selection {
   const out = considered.map((c) => ({ ...c }));
-  for (const c of out) {
-    if (c.draft === null) continue;
-    const problem = selfCheck(c.draft, tagger);
-    if (problem !== null) {
-      c.dropped = problem;
-      c.draft = null;
-    }
-  }
   const bySentence = new Map<number, Considered[]>();
   const factOrder = new Map(facts.map((f, i) => [f, i]));
   for (const c of out) {
@@ -95,10 +87,10 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
   // The sentences where each key has a sound question.
   const askableIn = new Map<Entity, number[]>();
   for (const c of out) {
-    if (c.draft?.entity == null || c.kind === 'true-false' || c.kind === 'multi-select') continue;
-    const list = askableIn.get(c.draft.entity) ?? [];
+    if (c.entity === null || c.dropped !== null || c.kind === 'true-false' || c.kind === 'multi-select') continue;
+    const list = askableIn.get(c.entity) ?? [];
     list.push(c.fact.clause.sentence.index);
-    askableIn.set(c.draft.entity, list);
+    askableIn.set(c.entity, list);
   }
   const asked = new Map<Entity, number>();
   const seen = new Set<string>();
@@ -106,11 +98,30 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
   let rotation = 0;
 
   for (const index of [...bySentence.keys()].sort((a, b) => a - b)) {
-    const list = (bySentence.get(index) ?? []).filter((c) => c.draft !== null);
+    const list = (bySentence.get(index) ?? []).filter((c) => c.dropped === null);
     const chosen: Considered[] = [];
     let closed: string | null = null;
+    // A candidate is drafted (wrong choices found, a statement swapped) and read again only when wanted.
     const take = (c: Considered): boolean => {
-      const draft = c.draft as QuestionDraft;
+      if (c.draft === null && c.lazy !== undefined) {
+        const drafted = c.lazy();
+        if ('dropped' in drafted) {
+          c.dropped = drafted.dropped;
+          if (drafted.text !== undefined) c.text = drafted.text;
+          return false;
+        }
+        c.draft = drafted.draft;
+        c.text = drafted.text;
+        c.answer = drafted.answer;
+      }
+      if (c.draft === null) return false;
+      const problem = selfCheck(c.draft, tagger);
+      if (problem !== null) {
+        c.dropped = problem;
+        c.draft = null;
+        return false;
+      }
+      const draft = c.draft;
       const key = dedupeKey(draft);
       if (seen.has(key)) {
         c.dropped = 'duplicate: the same question is already in the deck';
@@ -121,14 +132,14 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
       for (const entity of draft.entities ?? (draft.entity === null ? [] : [draft.entity])) asked.set(entity, (asked.get(entity) ?? 0) + 1);
       return true;
     };
-    const keyOf = (c: Considered): Entity | null => (c.kind === 'multi-select' || c.kind === 'true-false' ? null : (c.draft?.entity ?? null));
+    const keyOf = (c: Considered): Entity | null => (c.kind === 'multi-select' || c.kind === 'true-false' ? null : c.entity);
     // A key that a later sentence can ask as well gives way here to one that only this sentence holds.
     const here = (entity: Entity): number => worth(entity) - ((askableIn.get(entity) ?? []).some((i) => i > index) ? 1.5 : 0);
     const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0))].sort((a, b) => here(b) - here(a));
 
     // 1. A list of two or more keys not asked yet: one select-all question, alone (every other question
     // on the sentence would show its answers).
-    const list_ = list.find((c) => c.kind === 'multi-select' && (c.draft?.entities ?? []).filter((e) => (asked.get(e) ?? 0) === 0).length >= 2);
+    const list_ = list.find((c) => c.kind === 'multi-select' && (c.entities ?? []).filter((e) => (asked.get(e) ?? 0) === 0).length >= 2);
     if (list_ !== undefined && take(list_)) closed = 'the sentence is asked as one select-all question, which shows its other words';
 
     // 2. The keys of this sentence not yet asked anywhere, most worth first: one question each, the kind
@@ -140,7 +151,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
         const kinds = KIND_ROTATION[rotation % KIND_ROTATION.length] ?? [];
         rotation++;
         for (const kind of kinds) {
-          const c = list.find((x) => x.kind === kind && keyOf(x) === entity && !chosen.includes(x));
+          const c = list.find((x) => x.kind === kind && keyOf(x) === entity && !chosen.includes(x) && x.dropped === null);
           if (c !== undefined && take(c)) break;
         }
       }
@@ -149,7 +160,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     // 3. A sentence whose keys are all asked already, or worth little: a true/false statement, alone (a
     // statement shows every key of its sentence).
     if (closed === null && chosen.length === 0) {
-      const statement = list.find((c) => c.kind === 'true-false');
+      const statement = list.find((c) => c.kind === 'true-false' && c.dropped === null);
       if (statement !== undefined && take(statement)) closed = 'the sentence is asked as a true/false statement, which shows all its words';
     }
     for (const c of list) {

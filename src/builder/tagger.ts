@@ -8,7 +8,8 @@ export interface TaggedTerm {
   /** Offsets into the text that was tagged. */
   start: number;
   end: number;
-  tags: readonly string[];
+  /** Shared with the tagger's own term: read, never change. */
+  tags: ReadonlySet<string>;
 }
 
 export interface Tagger {
@@ -20,11 +21,14 @@ export interface Tagger {
   infinitive(verb: string, tense: 'PastTense' | 'PresentTense'): string;
 }
 
+const NO_TAGS: ReadonlySet<string> = new Set();
+
 /** The little of compromise's API the adapter uses. */
 export interface CompromiseLike {
   tokenize(text: string): {
     compute(steps: string[]): {
-      json(options: { offset: boolean }): Array<{ terms: Array<{ tags?: string[]; offset?: { start: number; length: number } }> }>;
+      /** The document's sentences, each a list of terms (compromise's own structure, read directly). */
+      docs: Array<Array<{ tags?: Set<string>; offset?: { start: number; length: number } }>>;
     };
   };
   model(): {
@@ -61,10 +65,11 @@ export function createCompromiseTagger(nlp: CompromiseLike): Tagger {
   return {
     tagText(text: string): TaggedTerm[] {
       const terms: TaggedTerm[] = [];
-      for (const sentence of nlp.tokenize(text).compute(['lexicon', 'preTagger']).json({ offset: true })) {
-        for (const term of sentence.terms) {
+      // The terms are read where compromise keeps them: its JSON output would copy every one.
+      for (const sentence of nlp.tokenize(text).compute(['lexicon', 'preTagger', 'offset']).docs) {
+        for (const term of sentence) {
           if (term.offset === undefined) continue;
-          terms.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags ?? [] });
+          terms.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags ?? NO_TAGS });
         }
       }
       return terms;

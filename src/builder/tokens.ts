@@ -25,6 +25,8 @@ export interface Token {
 const TOKEN =
   /(?:\p{L}\.){2,}|[$€£]?\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑][\p{L}\p{M}\p{N}]+)*(?:['’](?!s(?![\p{L}\p{N}]))\p{L}+)*|['’]s(?![\p{L}\p{N}])|\S/gu;
 
+const NO_TAGS: ReadonlySet<string> = new Set();
+
 /** Splits `text` (which starts at `offset` in the article) into tokens, tagged by `tagger`. */
 export function tokenize(text: string, offset: number, tagger: Tagger): Token[] {
   return tokenizeTagged(text, offset, tagger.tagText(text));
@@ -47,7 +49,7 @@ export function tokenizeTagged(text: string, offset: number, terms: readonly Tag
     const end = index + word.length;
     while (termIndex < terms.length && (terms[termIndex]?.end ?? 0) <= start) termIndex++;
     const term = terms[termIndex];
-    const tags = term !== undefined && term.start <= start ? new Set(term.tags) : new Set<string>();
+    const tags = term !== undefined && term.start <= start ? term.tags : NO_TAGS;
     const isWord = /[\p{L}\p{N}]/u.test(word) && !/^['’]s$/.test(word);
     const letters = word.replace(/[^\p{L}]/gu, '');
     tokens.push({
