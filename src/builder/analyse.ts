@@ -294,8 +294,8 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   for (const sentence of sentences) {
     if (sentence.isHeadline) continue;
     const text = sentence.text.trim();
-    if (/^(?:media\s+)?contacts?:?$|^(?:press|media) (?:contact|inquiries|office)\b|^###$|^-+\s*30\s*-+$|^about (?:the )?\p{Lu}[^.]{0,100}:?$/iu.test(text)) trailer = true;
-    const aboutParagraph = /^about (?:the )?\p{Lu}[^.:]{0,100}:/u.test(text);
+    if (/^(?:[Mm]edia\s+)?[Cc]ontacts?:?$|^(?:[Pp]ress|[Mm]edia) (?:[Cc]ontact|[Ii]nquiries|[Oo]ffice)\b|^###$|^-+\s*30\s*-+$|^About (?:the )?\p{Lu}[^.]{0,100}:?$/u.test(text)) trailer = true;
+    const aboutParagraph = /^About (?:the )?\p{Lu}[^.:]{0,100}:/u.test(text);
     if (trailer || aboutParagraph) {
       sentence.trailer = true;
       if (aboutParagraph) {
@@ -521,13 +521,24 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   for (const list of bySentence.values()) {
     list.sort((a, b) => a[1].candidate.start - b[1].candidate.start);
     list.forEach(([entity, item], i) => {
-      if (entity.type !== 'other') return;
+      // "Houston and Dallas": a place of no known kind listed with a city is a city too.
+      if (entity.type === 'place' && entity.subtype === 'place') {
+        for (const neighbour of [list[i - 1], list[i + 1]]) {
+          if (neighbour === undefined || neighbour[0].type !== 'place' || neighbour[0].subtype === 'place') continue;
+          const [left, right] = neighbour[1].candidate.start < item.candidate.start ? [neighbour[1].candidate, item.candidate] : [item.candidate, neighbour[1].candidate];
+          if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(article.slice(left.end, right.start))) entity.subtype = neighbour[0].subtype;
+        }
+      }
+      if (entity.type !== 'other' && entity.sure) return;
       for (const neighbour of [list[i - 1], list[i + 1]]) {
         if (neighbour === undefined || neighbour[0].type === 'other') continue;
+        // An unsure name of a kind is sure when listed with a sure one of that kind ("Houston and Dallas").
+        if (entity.type !== 'other' && (entity.type !== neighbour[0].type || !neighbour[0].sure)) continue;
         const [left, right] = neighbour[1].candidate.start < item.candidate.start ? [neighbour[1].candidate, item.candidate] : [item.candidate, neighbour[1].candidate];
         if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(article.slice(left.end, right.start))) {
           entity.type = neighbour[0].type;
-          entity.subtype = neighbour[0].type === 'place' ? 'place' : neighbour[0].type;
+          entity.subtype = neighbour[0].type === 'place' ? placeSubtype(entity.name, tagger) : neighbour[0].type;
+          entity.sure = neighbour[0].sure;
           return;
         }
       }

@@ -196,6 +196,7 @@ function resolvePerson(
     // "X died ..., her daughter Y said. She had been ...": the subject before the speaker.
     const subjects = [...new Set(people.filter((m) => isSubject(before, m, isVerb)).map((m) => m.entity))];
     if (subjects.length === 1) return { entity: subjects[0] as Entity, rule: `"${word}" is ${(subjects[0] as Entity).name}, the subject of the sentence before` };
+    if (subjects.length > 1) return `"${word}" could be any of ${subjects.map((e) => e.name).join(', ')}`;
     const main = [...new Set(people.filter((m) => isSubjectOrSpeaker(before, m)).map((m) => m.entity))];
     if (main.length === 1) return { entity: main[0] as Entity, rule: `"${word}" is ${(main[0] as Entity).name}, the subject or speaker of the sentence before` };
     return `"${word}" could be any of ${distinct.map((e) => e.name).join(', ')}`;

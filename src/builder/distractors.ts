@@ -139,25 +139,3 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const nearest = [...picked].sort((a, b) => distance(a) - distance(b)).slice(0, count);
   return standsOut(answer, nearest) ? [] : nearest;
 }
-
-/** Roles for "What is X's title?": the article's other titles only. */
-export function pickRoleDistractors(source: DistractorSource, person: Entity, role: string, prompt: string, count: number): string[] {
-  const picked: string[] = [];
-  const seen = new Set<string>([foldName(role), ...person.titles.map(foldName)]);
-  const inPrompt = wordFinder(prompt);
-  const inRole = wordFinder(role);
-  const offer = (text: string): void => {
-    const folded = foldName(text);
-    if (picked.length >= count || seen.has(folded) || inPrompt(text)) return;
-    // "Director" is no wrong answer for a "Bureau Director".
-    if (inRole(text) || wordFinder(text)(role)) return;
-    seen.add(folded);
-    picked.push(text);
-  };
-  for (const other of source.random.shuffle(source.byType.get('person') ?? [])) {
-    if (other === person) continue;
-    const title = [...other.titles].sort((a, b) => b.length - a.length)[0];
-    if (title !== undefined && !/^(dr|mr|mrs|ms|prof)\.?$/i.test(title)) offer(title);
-  }
-  return picked;
-}

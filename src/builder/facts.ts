@@ -182,6 +182,7 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   if (/^\p{Lu}[\p{Lu}\d\s,.:&'’-]+$/u.test(sentenceText) && sentenceText.length < 120) return { rule: 'heading', reason: 'a heading in capitals, not a sentence' };
   const words = clause.tokens.filter((t) => t.isWord);
   if (words.length < 5) return { rule: 'fragment', reason: 'fewer than five words' };
+  if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
   if (!clause.tokens.some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'no verb in a tense' };
   if (/:\s*$/.test(sentenceText)) return { rule: 'fragment', reason: 'it only introduces a list (it ends with a colon)' };
   const opening = words[0];
@@ -189,7 +190,6 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
     return { rule: 'fragment', reason: 'a list item with no subject ("Forcing ...")' };
   }
   if (/\?[”"’)]*$/.test(clause.text.trim()) && !/[“"]/.test(clause.text)) return { rule: 'not-a-statement', reason: 'a question, neither true nor false' };
-  if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
   const firstPerson = firstPersonWord(clause);
   if (firstPerson !== null) {
     const speaker = clause.sentence.speaker;
@@ -279,6 +279,8 @@ function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): R
     return `"${pronoun.text}" would stand for ${resolution.text}, whom the clause names as well`;
   }
   let shown = possessive ? `${resolution.text}${resolution.text.endsWith('s') ? '’' : '’s'}` : resolution.text;
+  // "It was felt ..." -> "The quake was felt ...": a capital where the pronoun had one.
+  if (/^\p{Lu}/u.test(pronoun.text) && pronoun.text !== 'I') shown = capitalise(shown);
   let end = pronoun.end;
   let expands = false;
   // "He’s resigned" -> "Tomas Brandt has resigned"; "They’re" -> "... are".
@@ -330,11 +332,13 @@ function outsidePointer(clause: Clause): string | null {
   const demonstrative = /\b(?:of|among|in|all|both|each|many|some|none|most) (?:these|those)\b/i.exec(clause.text);
   if (demonstrative !== null) return demonstrative[0];
   let nounSeen = false;
+  const firstWord = clause.tokens.find((t) => t.isWord);
   for (const token of clause.tokens) {
-    const inMention = clause.mentions.some((m) => token.start >= m.outerStart && token.end <= m.end);
-    if (inMention) {
-      const mention = clause.mentions.find((m) => token.start >= m.outerStart && token.end <= m.end);
-      if (mention !== undefined && mention.entity.type !== 'date' && mention.entity.type !== 'time' && mention.entity.type !== 'number') nounSeen = true;
+    const mention = clause.mentions.find((m) => token.start >= m.outerStart && token.end <= m.end);
+    if (mention !== undefined) {
+      // The clause's own subject is rarely what its object pronoun means ("Harbour Bank has replaced it").
+      const subject = firstWord !== undefined && mention.outerStart === firstWord.start;
+      if (!subject && mention.entity.type !== 'date' && mention.entity.type !== 'time' && mention.entity.type !== 'number') nounSeen = true;
       continue;
     }
     if (/^(it|them|him)$/.test(token.lower) && !nounSeen && clause.rewrites.every((r) => r.start !== token.start)) {
@@ -354,6 +358,8 @@ export function leadingPronounToken(clause: Clause): Token | null {
   const i = subjectIndex(tokens);
   const first = tokens[i];
   if (first === undefined) return null;
+  // "“We are ready,” she said": a pronoun inside the quotation is its speaker's, said in the sentence.
+  if (i > 0 && /^[“"‘]$/.test(tokens[i - 1]?.text ?? '')) return null;
   const next = tokens.slice(i + 1).find((t) => t.isWord || t.text === ',');
   const bare = first.lower.replace(/['’](ll|re|ve|d)$/, '');
   // A country in capitals ("UK") is never the pronoun "us".

@@ -163,6 +163,8 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
 /** Whether a sentence-initial capitalised word is capitalised only because it starts the sentence. */
 function isCapitalisedOnlyByPosition(token: Token, runLength: number, context: NameContext): boolean {
   if (token.isAcronym) return false;
+  // "Secretary of Energy Ana Ruiz", "Department of Health": a title or a name's head word stays.
+  if (isTitleHead(token) || isOrganisationWord(token) || isPlaceWord(token)) return false;
   const known = [...context.tagger.lexicon(token.lower.replace(/\.$/, '')), ...token.tags];
   if (known.some((tag) => FUNCTION_TAGS.includes(tag))) return true;
   const seenCapitalised = context.capitalisedMidSentence.has(token.lower);
@@ -233,7 +235,7 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
     titleEnd = nameStart - 1;
   }
   const nameTokens = tokens.slice(nameStart, to + 1);
-  // "Lady Gaga", "Lord Byron": a lone honorific before one word is part of a stage or peer's name.
+  // "Lady Marlowe", "Lord Ashby": a lone honorific before one word is part of a stage or peer's name.
   if (head === from && nameTokens.length === 1 && /^(lady|lord|dame|sir)$/.test(bare(tokens[head] as Token))) return { prefix: null, title: null, name: [from, to], strong: 'person' };
   // "Senator Lena Park": a place word can end a person's name; "Director Space Center" is no person.
   const placeInside = nameTokens.some((t, i) => isPlaceWord(t) && (i < nameTokens.length - 1 || nameTokens.length === 1));
@@ -348,7 +350,7 @@ export function findNames(
     token.isCap &&
     !token.isNumber &&
     (!/[-‐‑]/.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
-    // "Five players ..." opens a sentence with a count; "Two Medicine" mid-sentence is a name.
+    // "Five players ..." opens a sentence with a count; "Three Rivers" mid-sentence is a name.
     !((NUMBER_WORDS.has(token.lower) || ORDINAL_WORDS.has(token.lower) || token.lower === 'one') && (starts.has(indexOf.get(token) ?? -1) || !tokens[(indexOf.get(token) ?? -2) + 1]?.isCap)) &&
     usable(token, indexOf.get(token) ?? -1);
   const out: NameCandidate[] = [];
@@ -390,7 +392,10 @@ export function findNames(
   const isRunWord = (token: Token): boolean => !inTitle.has(token) && isNameWord(token);
   for (const [runFrom, runTo] of capitalisedRuns(tokens, isRunWord)) {
     let from = runFrom;
-    if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, runTo - runFrom + 1, context)) from++;
+    // Only the capitalised words before a connector count: "Visit the Lima museum" opens with a verb.
+    let capitals = 0;
+    while (runFrom + capitals <= runTo && (tokens[runFrom + capitals] as Token).isCap) capitals++;
+    if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, capitals, context)) from++;
     if (from > runTo) continue;
     // "Acting Peruvian leader", "Deputy Foreign minister": words that only qualify a title are no name.
     if (tokens.slice(from, runTo + 1).every((t) => TITLE_MODIFIERS.has(t.lower) || context.tagger.lexicon(t.lower).includes('Demonym') || isTitleHead(t))) continue;
@@ -447,7 +452,7 @@ export function findNames(
     // "Canadian", "Americans": a nationality is not a name to ask for.
     if (candidate.tokens.length === 1 && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
     // "I", "I'd", "A": a pronoun or a letter is never a name.
-    if (candidate.tokens.length === 1 && (candidate.text.replace(/\./g, '').length <= 1 || /^I['’]/.test(candidate.text) || context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Pronoun'))) return false;
+    if (candidate.tokens.length === 1 && (candidate.text.replace(/\./g, '').length <= 1 || /^I['’]/.test(candidate.text) || (candidate.tokens[0]?.isAcronym !== true && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Pronoun')))) return false;
     // "Bureau", "Agency": a generic word alone names nothing in particular.
     const only = candidate.tokens[0] as Token;
     return !(candidate.tokens.length === 1 && (isOrganisationWord(only) || isPlaceWord(only) || isTitleHead(only) || TITLE_MODIFIERS.has(only.lower)));

@@ -6,7 +6,7 @@
 
 import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
-import { fineType, pickDistractors, pickRoleDistractors, type DistractorSource } from './distractors.js';
+import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
 import { isAskable, renderClause, type FactDraft } from './facts.js';
 import type { Tagger } from './tagger.js';
 import { capitalise, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
@@ -463,7 +463,7 @@ export function clauseQuestions(fact: FactDraft, context: QuestionContext): Cons
   return out;
 }
 
-/** "Who is Norway’s Foreign Minister?" and "What is Ola Brekke’s title?" */
+/** "Who is Norway’s Foreign Minister?": the person a title names. */
 export function roleQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
   const person = fact.person;
   const role = fact.role;
@@ -479,14 +479,5 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
     const reason = giveaway(who, mention, person.name);
     out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person, typeWord: 'person' } : null, reason));
   }
-  const possessive = person.name.endsWith('s') ? `${person.name}’` : `${person.name}’s`;
-  const what = `What is ${possessive} title in the article?`;
-  out.push(
-    lazily('choice', fact, what, role, null, (): Drafted => {
-      const wrong = pickRoleDistractors(context.source, person, role, what, 3);
-      if (wrong.length < 3) return { dropped: `distractors: fewer than three other titles in the article (${wrong.length})` };
-      return { draft: { kind: 'choice', fact, related: [], prompt: what, explanation, answer: role, choices: context.random.shuffle([role, ...wrong]), entity: null, typeWord: 'title' }, text: what, answer: role };
-    }),
-  );
   return out;
 }

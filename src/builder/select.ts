@@ -139,7 +139,12 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
 
     // 1. A list of two or more keys not asked yet: one select-all question, alone (every other question
     // on the sentence would show its answers).
-    const list_ = list.find((c) => c.kind === 'multi-select' && (c.entities ?? []).filter((e) => (asked.get(e) ?? 0) === 0).length >= 2);
+    // A list of two is asked as one only when the sentence holds no other new key worth asking.
+    const listed = (c: Considered): Entity[] => (c.entities ?? []).filter((e) => (asked.get(e) ?? 0) === 0);
+    const list_ = list.find((c) => {
+      if (c.kind !== 'multi-select' || listed(c).length < 2) return false;
+      return listed(c).length >= 3 || fresh.every((e) => listed(c).includes(e) || worth(e) < 3);
+    });
     if (list_ !== undefined && take(list_)) closed = 'the sentence is asked as one select-all question, which shows its other words';
 
     // 2. The keys of this sentence not yet asked anywhere, most worth first: one question each, the kind

@@ -95,7 +95,7 @@ export function badGrammar(prompt: string, kind: QuestionDraft['kind'], tagger: 
   if (ending !== null && DANGLING.has((ending[1] ?? '').toLowerCase()) && !prompt.trimEnd().endsWith(`${BLANK}.`)) return `a dangling "${ending[1]}" at the end`;
   if (/\b(?:of|for|to|the|a|an|and) [.?,]/i.test(prompt)) return 'a dangling word before punctuation';
   if (kind === 'short-answer' || kind === 'choice') {
-    // "When did When Sakharov win ...": a capitalised function word inside a question is a clause cut wrong.
+    // "When did When Ruiz win ...": a capitalised function word inside a question is a clause cut wrong.
     if (/\b(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?:When|While|After|Before|Because|Although|If|As|The|A|An|In|On|At)\b/.test(prompt)) return 'a capitalised word inside the question (a clause cut in the wrong place)';
     const list = words(prompt);
     const aux = list.findIndex((w) => /^(did|does|do)$/i.test(w));
@@ -133,8 +133,8 @@ function badStatement(prompt: string): string | null {
  * "Homeland Security Departments" of "State and Homeland Security Departments".
  */
 export function cutName(around: { before: string; after: string }, sure = true): boolean {
-  // "of", "for": a name goes on; for a name of unsure type, "to" and "and" too ("Lakeside Road to Recovery").
-  const links = sure ? 'of|for|de|del|du|von|van' : 'of|for|de|del|du|von|van|to|and|on';
+  // "of", "for": a name goes on ("Harbour Man of the Year").
+  const links = sure ? 'of|for|de|del|du|von|van' : 'of|for|de|del|du|von|van|y';
   if (new RegExp(`^\\s+(?:${links})\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(around.after)) return true;
   if (new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+(?:${links})\\s+(?:the\\s+)?$`, 'u').test(around.before)) return true;
   // A capitalised word glued on either side by a hyphen, a code after it ("XR1 bZ-7"), an abbreviation

@@ -16,7 +16,9 @@ export const TITLE_HEADS = words(`
   dr. doctor prof. professor mr. mrs. ms. mx. sir dame lord lady rev. reverend bishop archbishop
   spokesperson spokesman spokeswoman press astronaut cosmonaut pilot engineer scientist researcher
   meteorologist forecaster economist demographer epidemiologist physician nurse analyst manager
-  ceo cfo coo founder executive president-elect mp mep mla mpp
+  ceo cfo coo founder executive president-elect mp mep mla mpp activist singer actor actress writer author
+  poet artist musician composer player coach captain striker goalkeeper defender midfielder forward
+  quarterback linebacker kicker boxer lawyer teacher reporter journalist editor photographer publicist
 `);
 
 /** Words that qualify a title ("Deputy Foreign Minister", "Acting Director") without being a name. */

@@ -271,6 +271,8 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
   const previous = tokens[outer[0] - 1];
   const following = tokens[inner[1] + 1];
   if (following !== undefined && (following.lower === 'and' || following.lower === 'or')) return null;
+  // "in Austin, Denver and Miami": the first of a list is no more the place than the others.
+  if (following?.text === ',' && mentions.some((m) => m !== mention && m.entity.type === type && m.outerStart === tokens[inner[1] + 2]?.start)) return null;
   if (previous !== undefined && (previous.lower === 'and' || previous.lower === 'or' || previous.text === ',')) return null;
   const objectAt = shape.objectAt;
   const directObject = outer[0] === objectAt || (outer[0] === objectAt + 1 && tokens[objectAt]?.lower === 'the');

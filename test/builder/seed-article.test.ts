@@ -35,17 +35,18 @@ describe('the seed article', () => {
     expect(deck.origin).toBe('generated');
     expect(deck.source.headline).toBe(article.split('\n')[0]);
     expect(deck.source.dateline).toBe('Washington');
+    // The dateline is boilerplate: no question asks where the article was filed.
+    expect(deck.questions.some((q) => /dateline|filed/.test(q.prompt))).toBe(false);
   });
 
-  it('has questions of every kind the article allows, and enough of them', () => {
+  it('has questions of several kinds, a few on each informative sentence, never more than three', () => {
     const kinds = new Set(deck.questions.map((q) => q.kind));
-    for (const kind of ['choice', 'true-false', 'cloze', 'short-answer', 'multi-select'] as const) expect(kinds).toContain(kind);
-    expect(deck.facts.length).toBeGreaterThanOrEqual(8);
-    expect(deck.questions.length).toBeGreaterThanOrEqual(30);
-    const tf = deck.questions.filter((q) => q.kind === 'true-false');
-    const falses = tf.filter((q) => q.kind === 'true-false' && !q.answer).length;
-    expect(falses / tf.length).toBeGreaterThanOrEqual(0.3);
-    expect(falses / tf.length).toBeLessThanOrEqual(0.7);
+    for (const kind of ['choice', 'true-false', 'cloze', 'short-answer'] as const) expect(kinds).toContain(kind);
+    expect(deck.facts.length).toBeGreaterThanOrEqual(6);
+    expect(deck.questions.length).toBeGreaterThanOrEqual(10);
+    const perFact = new Map<string, number>();
+    for (const q of deck.questions) perFact.set(q.factId, (perFact.get(q.factId) ?? 0) + 1);
+    expect(Math.max(...perFact.values())).toBeLessThanOrEqual(3);
   });
 
   it('gives the same deck, byte for byte, for the same seed; another deck for another seed', () => {
