@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeckText } from '../../src/bank/parse-deck.js';
 import type { Deck } from '../../src/domain/deck.js';
-import { loadCorpusPart, type CorpusArticle } from './corpus.js';
+import { loadCorpusPart, type CorpusArticle } from './corpus-measure.js';
 import { build } from './helpers.js';
 
 const PRONOUNS = new Set(

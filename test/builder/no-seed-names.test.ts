@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpusPart } from './corpus.js';
+import { loadCorpusPart } from './corpus-measure.js';
 import { ROOT } from './helpers.js';
 import { MONTHS, WEEKDAYS } from '../../src/builder/vocabulary.js';
 

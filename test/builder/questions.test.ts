@@ -159,11 +159,11 @@ describe('ordering', () => {
 
 describe('multi-select', () => {
   it('asks which of the listed names complete the sentence, the wrong ones from the article', () => {
-    const article = 'Aid Arrives\nThe agency positioned water at staging areas in Houston and Dallas on Monday.\nCrews also worked in Austin, Denver and Miami on Tuesday.';
+    const article = 'Aid Arrives\nThe agency positioned water at staging areas in Houston, Dallas and Austin on Monday.\nCrews also worked in Denver and Miami on Tuesday.';
     const [q] = ofKind(build(article).deck.questions, 'multi-select');
     expect(q).toBeDefined();
     if (q === undefined) return;
-    expect(q.answer).toEqual(['Houston', 'Dallas']);
+    expect(q.answer).toEqual(['Houston', 'Dallas', 'Austin']);
     expect(q.choices.length).toBeGreaterThan(3);
     for (const c of q.choices) expect(['Houston', 'Dallas', 'Austin', 'Denver', 'Miami']).toContain(c);
     expect(q.prompt).toContain('_____');

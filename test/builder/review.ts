@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findQuoteSentence, splitSentences } from '../../src/domain/article.js';
 import type { Question } from '../../src/domain/deck.js';
-import { loadCorpusPart, recallOf } from './corpus.js';
+import { loadCorpusPart, recallOf } from './corpus-measure.js';
 import { build, ROOT } from './helpers.js';
 
 export const GRADES_FILE = join(ROOT, 'test', 'builder', 'grades-dev.tsv');

@@ -1,19 +1,19 @@
-// The real-news corpus (test/builder/corpus/, see its README): loading a part of it, and key-fact recall
-// of a drafted deck against an article's gold facts. The builder is tuned on `dev` only; `test` is graded
-// by someone else, and only the whole-corpus mechanical test (corpus-mechanics.test.ts) may build it.
+// Measuring the builder on the real-news corpus (test/builder/corpus/, see its README): the text and gold
+// facts of one part of it, and key-fact recall of a drafted deck against an article's gold facts. The
+// builder is tuned on `dev` only; `test` is graded by someone else, and only the whole-corpus mechanical
+// test (corpus-mechanics.test.ts) may build it. One part is read at a time, so a tool that measures the
+// development part never reads the test part (the corpus's own loadCorpus reads both).
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Deck } from '../../src/domain/deck.js';
+import type { GoldFact } from './corpus/corpus.js';
 import { answerNamesKey, ROOT } from './helpers.js';
 
-export const CORPUS = join(ROOT, 'test', 'builder', 'corpus');
+export type { GoldFact };
 
-export interface GoldFact {
-  fact: string;
-  answers: string[];
-  type: string;
-}
+/** Found from the project's root (not from this file), so the grading tool can run compiled elsewhere. */
+const CORPUS_DIR = join(ROOT, 'test', 'builder', 'corpus');
 
 export interface CorpusArticle {
   id: string;
@@ -24,7 +24,7 @@ export interface CorpusArticle {
 
 /** The articles of one part of the corpus, by id. */
 export function loadCorpusPart(part: 'dev' | 'test'): CorpusArticle[] {
-  const dir = join(CORPUS, part);
+  const dir = join(CORPUS_DIR, part);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'article.txt')))
