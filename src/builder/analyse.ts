@@ -532,12 +532,13 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       if (entity.type !== 'other' && entity.sure) return;
       for (const neighbour of [list[i - 1], list[i + 1]]) {
         if (neighbour === undefined || neighbour[0].type === 'other') continue;
-        // An unsure name of a kind is sure when listed with a sure one of that kind ("Houston and Dallas").
-        if (entity.type !== 'other' && (entity.type !== neighbour[0].type || !neighbour[0].sure)) continue;
+        // An unsure name is of the kind of a sure one it is listed with ("Houston, Dallas and Austin").
+        if (entity.type !== 'other' && !neighbour[0].sure) continue;
         const [left, right] = neighbour[1].candidate.start < item.candidate.start ? [neighbour[1].candidate, item.candidate] : [item.candidate, neighbour[1].candidate];
         if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(article.slice(left.end, right.start))) {
           entity.type = neighbour[0].type;
-          entity.subtype = neighbour[0].type === 'place' ? placeSubtype(entity.name, tagger) : neighbour[0].type;
+          const own = placeSubtype(entity.name, tagger);
+          entity.subtype = neighbour[0].type === 'place' ? (own === 'place' ? neighbour[0].subtype : own) : neighbour[0].type;
           entity.sure = neighbour[0].sure;
           return;
         }
