@@ -150,13 +150,15 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
   // The questions a teacher would keep: each passes the self-check, at most three a sentence, no repeats.
   const mentionCounts = new Map<Entity, number>();
   const bracketed = new Set<Entity>();
+  const tails = new Set<Entity>();
   for (const sentence of analysis.sentences) {
     for (const mention of sentence.mentions) {
+      if (mention.tailEnd !== undefined) for (const other of sentence.mentions) if (other.end === mention.tailEnd && other !== mention) tails.add(other.entity);
       mentionCounts.set(mention.entity, (mentionCounts.get(mention.entity) ?? 0) + 1);
       if (article.charAt(mention.start - 1) === '(' && article.charAt(mention.end) === ')') bracketed.add(mention.entity);
     }
   }
-  const selection = selectQuestions(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed, tagger));
+  const selection = selectQuestions(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed, tagger, tails));
   const orders = orderQuestions(facts, random).filter((order) => {
     const problem = selfCheck(order, tagger);
     candidates.push({ stage: 'question', sentence: order.fact.clause.sentence.index, kept: problem === null, reason: problem ?? 'kept', text: order.prompt, kind: 'order', answer: (order.answer as string[]).join(' | ') });

@@ -84,7 +84,12 @@ function plainSubject(sentence: SentenceInfo, isVerb: (token: Token) => boolean)
   let from = subjectIndex(tokens);
   // "On a new website, ..., Microsoft has launched ...": past a fronted phrase to the subject.
   if (hasTag(tokens[from], 'Preposition') || /^(after|before|during|since|following|with|on|in|at)$/i.test(tokens[from]?.text ?? '')) {
-    const comma = tokens.findIndex((t, i) => i > from && i < from + 16 && t.text === ',');
+    // The last comma before the first verb closes the phrase ("On a new site, “Countdown”, Microsoft ...").
+    const verbAt = tokens.findIndex((t, i) => i > from && isVerb(t));
+    let comma = -1;
+    tokens.forEach((t, i) => {
+      if (i > from && i < from + 20 && (verbAt < 0 || i < verbAt) && t.text === ',') comma = i;
+    });
     if (comma > 0) from = comma + 1;
   }
   const first = tokens[from];

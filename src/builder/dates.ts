@@ -72,6 +72,8 @@ const PATTERNS: readonly Pattern[] = [
   ),
   pattern('month', `(?<=\\b(?:in|since|by|until|from|through|during|last|next|this|of|before|after|throughout) )(?:(?:early|late|mid-) ?)?${MONTH_NAME}(?! \\d)(?: of (?:last|this|next) year)?`),
   pattern('month', `\\b(?:[Ee]arly|[Ll]ate|[Mm]id-) ?${MONTH_NAME}(?! \\d)`),
+  // "October is National Magic Month": a month that opens a sentence.
+  pattern('month', `^${MONTH_NAME}(?= (?:is|was|will|has|saw|brought|marks)\\b)`),
   // "a 2000 year old tradition" counts years; it is no date.
   pattern('year', `(?<![\\d$€£.,:-])${YEAR}(?!%| percent|,\\d|\\.\\d|[- ]years?\\b)`),
   pattern('time-range', `${CLOCK}\\s*(?:-|–|to|and|until)\\s*${CLOCK}`, 'time'),

@@ -254,6 +254,8 @@ function firstPersonWord(clause: Clause): string | null {
 /** A country written in capitals is no pronoun; "I Will Remember" is a title, its "I" no speaker. */
 function isNotFirstPerson(token: Token, tokens: readonly Token[]): boolean {
   if (token.lower === 'us') return token.text !== 'us';
+  // "Waiting (for Me)": a capitalised "Me" or "My" inside a sentence belongs to a title.
+  if (token.text !== 'I' && token.isCap && tokens.indexOf(token) > 0 && /^[\p{L}(“"‘]/u.test(tokens[tokens.indexOf(token) - 1]?.text ?? '')) return true;
   if (token.text !== 'I') return false;
   const next = tokens[tokens.indexOf(token) + 1];
   return next !== undefined && next.isCap && next.isWord;

@@ -19,9 +19,11 @@ const PERCENT = '(?: ?%| percent| per cent| percentage points?)';
 const BEFORE = '(?<![\\p{L}\\d.,:$€£/‘’\'-])';
 const AFTER = '(?![\\d]|[.,:/]\\d|-\\d)';
 const NUMBER_WORD = [...NUMBER_WORDS.keys()].join('|');
+const LABEL_WORDS =
+  'Category|Highway|Route|Interstate|Phase|Level|Stage|Flight|Section|Article|Chapter|Room|Gate|Terminal|Platform|Building|Station|Game|Round|Grade|Class|Type|Model|Series|Version|Windows|Apollo|Mission|Sector|Zone|Unit|Ward|District|Precinct|Lot|Pier|Runway|Lane|Exit|Bowl|Proposition|Measure|Amendment|Resolution|Bill|Title|Part|Item|Page|Figure|Table';
 /** Units a measure is written with: "18 inches", "50 mph", "four-foot waves", "a 34-yard field goal". */
 const UNIT =
-  '(?:miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|mph|km/h|knots?|kilograms?|kg|pounds?|lbs?|tons?|tonnes?|acres?|hectares?|degrees?|gallons?|lit(?:re|er)s?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|megawatts?|gigawatt-hours?|MW|GW|kWh)(?![\\p{L}]|[-‐‑]\\p{L})';
+  '(?:miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|mph|km/h|knots?|kilograms?|kg|pounds?|lbs?|tons?|tonnes?|acres?|hectares?|degrees?|gallons?|lit(?:re|er)s?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|megawatts?|gigawatt-hours?|MW|GW|kWh)(?![\\p{L}]|[-‐‑]\\p{L}| old\\b)';
 // "several million" is no number to ask: it names none.
 const SCALE_WORD = `(?:${NUMBER_WORD}|one|a|half a) (?:hundred|thousand|million|billion|trillion)(?![\\p{L}])`;
 const ORDINAL_WORD = [...ORDINAL_WORDS.keys()].join('|');
@@ -46,7 +48,8 @@ const PATTERNS: readonly Pattern[] = [
   { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|one|One)${PERCENT}(?![\\p{L}])`, 'gu') },
   { shape: 'scaled', regex: new RegExp(`(?<![\\p{L}-])${SCALE_WORD}`, 'gu') },
   { shape: 'word', regex: /(?<![\p{L}-])(?:once|twice)(?![\p{L}])/gu },
-  { shape: 'label', regex: new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{Ll}+ \\d+${AFTER}(?![\\p{L}])`, 'gu') },
+  // "Category 3", "Highway 101", "Phase 1": a number that is part of a name, after a word that takes one.
+  { shape: 'label', regex: new RegExp(`(?<![\\p{L}])(?:${LABEL_WORDS}) \\d+${AFTER}(?![\\p{L}])`, 'gu') },
   { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu') },
   { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu') },
   // A capitalised number word counts only where a sentence starts: "Big Four" is a name.

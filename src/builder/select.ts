@@ -55,7 +55,13 @@ function kindWorth(entity: Entity): number {
  * What a key is worth: its kind, and how much the article makes of it (named in the headline, named more
  * than once). A key written only in brackets ("(IE9)") is a gloss, worth little.
  */
-export function createWorth(headline: string, mentionCounts: ReadonlyMap<Entity, number>, bracketed: ReadonlySet<Entity>, tagger?: Tagger): (entity: Entity) => number {
+export function createWorth(
+  headline: string,
+  mentionCounts: ReadonlyMap<Entity, number>,
+  bracketed: ReadonlySet<Entity>,
+  tagger?: Tagger,
+  tails: ReadonlySet<Entity> = new Set(),
+): (entity: Entity) => number {
   const inHeadline = wordFinder(headline);
   return (entity: Entity): number => {
     // "the House", "some Representatives": a common noun written with a capital names nothing to learn.
@@ -70,6 +76,8 @@ export function createWorth(headline: string, mentionCounts: ReadonlyMap<Entity,
     if (entity.forms.some((form) => inHeadline(form))) value += 1;
     if ((mentionCounts.get(entity) ?? 0) > 1) value += 1;
     if (bracketed.has(entity)) value -= 2;
+    // "Santa Clara, California": the state only places the city.
+    if (tails.has(entity)) value -= 2;
     return value;
   };
 }

@@ -13,6 +13,8 @@ import { AUXILIARIES, MONTHS, ORGANISATION_WORDS, TITLE_HEADS, WEEKDAYS } from '
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 const DANGLING = new Set(['of', 'for', 'and', 'or', 'the', 'a', 'an', 'to', 'in', 'on', 'with', 'by', 'at', 'from', 'as', 'than', 'that', 'its', 'their', 'his', 'her']);
+/** Words no sentence ends on. */
+const ENDLESS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'its', 'their', 'his', 'her']);
 const HONORIFICS = /^(mr|mrs|ms|mx|dr|prof|sir|dame|rev|st|jr|sr)\.?$/i;
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()));
 
@@ -92,8 +94,10 @@ export function badGrammar(prompt: string, kind: QuestionDraft['kind'], tagger: 
   if (kind === 'cloze' && blanks !== 1) return `${blanks} blanks in a cloze`;
   // What stands before the question mark or full stop: not a word that needs something after it.
   const ending = /([\p{L}’']+)[\s”"’]*[?.!]?[”"’]*\s*$/u.exec(prompt.replace(/\s*Select all that apply\.$/, ''));
-  if (ending !== null && DANGLING.has((ending[1] ?? '').toLowerCase()) && !prompt.trimEnd().endsWith(`${BLANK}.`)) return `a dangling "${ending[1]}" at the end`;
-  if (/\b(?:of|for|to|the|a|an|and) [.?,]/i.test(prompt)) return 'a dangling word before punctuation';
+  // A question must not end on a word that needs more; a sentence from the article may ("... added in.").
+  const dangling = kind === 'short-answer' || kind === 'choice' ? DANGLING : ENDLESS;
+  if (ending !== null && dangling.has((ending[1] ?? '').toLowerCase()) && !prompt.trimEnd().endsWith(`${BLANK}.`)) return `a dangling "${ending[1]}" at the end`;
+  if (/\b(?:of|the|a|an|and) [.?,]/i.test(prompt)) return 'a dangling word before punctuation';
   if (kind === 'short-answer' || kind === 'choice') {
     // "When did When Ruiz win ...": a capitalised function word inside a question is a clause cut wrong.
     if (/\b(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?:When|While|After|Before|Because|Although|If|As|The|A|An|In|On|At)\b/.test(prompt)) return 'a capitalised word inside the question (a clause cut in the wrong place)';
