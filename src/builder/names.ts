@@ -220,7 +220,7 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
     if (firstNameAt > 0) nameLength = rest.length - firstNameAt;
     else if (rest.length >= 3 && isNameLike(context, rest[rest.length - 1] as Token) && isNameLike(context, rest[rest.length - 2] as Token)) nameLength = 2;
     else if (rest.length >= 2 && isNameLike(context, rest[rest.length - 1] as Token)) nameLength = 1;
-    // "Secretary of State Ana Rice": a title's one-word complement, then a name of words the lexicon knows.
+    // "Secretary of State Ana Bell": a title's one-word complement, then a name of words the lexicon knows.
     const complementWord = rest[0];
     if (nameLength === 0 && complementWord !== undefined && TITLE_MODIFIERS.has(complementWord.lower) && rest.length >= 3 && rest.length <= 4 && rest.slice(1).every((t) => t.isCap && !isOrganisationWord(t) && !isPlaceWord(t) && !isTitleHead(t))) {
       nameLength = rest.length - 1;

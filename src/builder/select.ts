@@ -76,7 +76,7 @@ export function createWorth(
     if (entity.forms.some((form) => inHeadline(form))) value += 1;
     if ((mentionCounts.get(entity) ?? 0) > 1) value += 1;
     if (bracketed.has(entity)) value -= 2;
-    // "Santa Clara, California": the state only places the city.
+    // "Salem, Oregon": the state only places the city.
     if (tails.has(entity)) value -= 2;
     return value;
   };
