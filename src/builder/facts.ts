@@ -184,6 +184,12 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   if (words.length < 5) return { rule: 'fragment', reason: 'fewer than five words' };
   if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
   if (!clause.tokens.some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'no verb in a tense' };
+  // "and Abdul Rahman II, who was the last caliph": the only verb is in a clause about a name.
+  const relative = clause.tokens.findIndex((t) => /^(who|which|whose|whom)$/.test(t.lower));
+  if (relative >= 0 && !clause.tokens.slice(0, relative).some((t) => isFiniteVerb(t, clause.mentions))) {
+    const close = clause.tokens.findIndex((t, i) => i > relative && t.text === ',');
+    if (close < 0 || !clause.tokens.slice(close).some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'its only verb is in a "who"/"which" clause' };
+  }
   if (/:\s*$/.test(sentenceText)) return { rule: 'fragment', reason: 'it only introduces a list (it ends with a colon)' };
   const opening = words[0];
   if (opening !== undefined && opening.isCap && hasTag(opening, 'Gerund') && !clause.mentions.some((m) => m.outerStart <= opening.start && opening.end <= m.end) && !clause.tokens.some((t) => t !== opening && isFiniteVerb(t, clause.mentions))) {

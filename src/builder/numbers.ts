@@ -103,6 +103,15 @@ for (const [word, value] of NUMBER_WORDS) if (!WORD_OF.has(value)) WORD_OF.set(v
 const ORDINAL_OF = new Map<number, string>();
 for (const [word, value] of ORDINAL_WORDS) ORDINAL_OF.set(value, word);
 
+/** " day" after "two" is " days", " years" after "one" is " year"; "-foot" before a noun stays as it is. */
+function agree(rest: string, value: number): string {
+  if (!rest.startsWith(' ')) return rest;
+  const unit = rest.slice(1);
+  if (value === 1) return ` ${unit.replace(/(?<=\p{L}{3})s$/u, '').replace(/^feet$/, 'foot').replace(/inche$/, 'inch')}`;
+  if (/s$|^feet$/.test(unit)) return rest;
+  return ` ${unit === 'foot' ? 'feet' : /(ch|sh|x)$/.test(unit) ? `${unit}es` : `${unit}s`}`;
+}
+
 /** Formats `value` like `like` (a digit string): its decimals, its thousands separators. */
 function formatLike(value: number, like: string): string {
   const decimals = /\.(\d+)$/.exec(like)?.[1]?.length ?? 0;
@@ -126,7 +135,8 @@ function parseDigits(text: string): number {
   return Number(text.replace(/,/g, ''));
 }
 
-const FACTORS = [1.5, 0.5, 2, 0.75, 1.25, 3, 0.8];
+// Near values first: "81 minutes" -> 101, 65, 61; doubling or halving only if nothing nearer is left.
+const FACTORS = [1.25, 0.8, 0.75, 1.5, 0.5, 2];
 const STEPS = [1, -1, 2, -2, 3];
 
 /** Other values for a number written as digits: small counts step by one or two, larger ones scale. */
@@ -150,7 +160,7 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
     for (const step of STEPS) {
       const next = value + step;
       const other = next === 1 ? 'one' : WORD_OF.get(next);
-      if (other !== undefined && next >= 1) candidates.push(recase(other) + text.slice(wordInside[0].length));
+      if (other !== undefined && next >= 1) candidates.push(recase(other) + agree(text.slice(wordInside[0].length), next));
     }
     const unique = [...new Set(candidates.filter((c) => c !== text))];
     const startAt = unique.length === 0 ? 0 : pick(Math.min(unique.length, 3));

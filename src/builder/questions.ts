@@ -166,6 +166,15 @@ function giveaway(prompt: string, mention: Mention, answer: string): string | nu
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
     if (inPrompt(form)) return `giveaway: the answer "${form}" also appears in the prompt`;
   }
+  // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer.
+  if (mention.entity.type === 'place' || mention.entity.type === 'organisation') {
+    const head = answer.replace(/^the /i, '').split(/\s+/)[0] ?? '';
+    if (head.length >= 4) {
+      const stem = head.slice(0, Math.min(4, head.length - 1)).toLowerCase();
+      const near = (prompt.match(/\p{Lu}\p{Ll}+/gu) ?? []).find((word) => word.toLowerCase().startsWith(stem) && word !== head);
+      if (near !== undefined) return `giveaway: "${near}" in the prompt spells the answer "${answer}"`;
+    }
+  }
   return null;
 }
 
