@@ -244,7 +244,9 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
   if (head === from && nameTokens.length === 1 && /^(lady|lord|dame|sir)$/.test(bare(tokens[head] as Token))) return { prefix: null, title: null, name: [from, to], strong: 'person' };
   // "Senator Lena Park": a place word can end a person's name; "Director Space Center" is no person.
   const placeInside = nameTokens.some((t, i) => isPlaceWord(t) && (i < nameTokens.length - 1 || nameTokens.length === 1));
-  if (nameTokens.length === 0 || nameTokens.length > 4 || placeInside || nameTokens.some((t) => isOrganisationWord(t) || isTitleHead(t))) {
+  // "Most Valuable Player Award": a lone word the lexicon knows as a thing is no name after a title.
+  const lone = nameTokens.length === 1 && !isNameLike(context, nameTokens[0] as Token) && !lexiconHas(context, nameTokens[0] as Token, PERSON_TAGS);
+  if (nameTokens.length === 0 || nameTokens.length > 4 || placeInside || lone || nameTokens.some((t) => isOrganisationWord(t) || isTitleHead(t))) {
     return { prefix: null, title: [from, to], name: null, strong: null };
   }
   const titleStart = walkTitleStart(tokens, from, head, context);

@@ -136,7 +136,13 @@ function badStatement(prompt: string): string | null {
  * Whether the key asked is a piece of a longer name: "Harbour Man" of "Harbour Man of the Year",
  * "Homeland Security Departments" of "State and Homeland Security Departments".
  */
-export function cutName(around: { before: string; after: string }, sure = true): boolean {
+export function cutName(around: { before: string; after: string }, sure = true, lexicon?: (word: string) => readonly string[]): boolean {
+  // "Flathead Search" of "Flathead Search and Rescue": "and" and one capitalised common word end the name.
+  const joined = /^\s+and\s+(\p{Lu}\p{Ll}+)(?=\s*(?:[,.;)]|$|\s+\p{Ll}))/u.exec(around.after)?.[1];
+  if (joined !== undefined && lexicon !== undefined) {
+    const tags = lexicon(joined.toLowerCase());
+    if (tags.some((t) => t === 'Noun' || t === 'Singular' || t === 'Uncountable' || t === 'Infinitive') && !tags.some((t) => t === 'ProperNoun' || t === 'Place' || t === 'Person' || t.endsWith('Name'))) return true;
+  }
   // "of", "for": a name goes on ("Harbour Man of the Year").
   const links = sure ? 'of|for|de|del|du|von|van' : 'of|for|de|del|du|von|van|y';
   if (new RegExp(`^\\s+(?:${links})\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(around.after)) return true;
@@ -167,7 +173,7 @@ export function selfCheck(draft: QuestionDraft, tagger: Tagger): string | null {
     // "Ruiz" asked in a prompt that already says "Ana Ruiz": the answer is a word of its own prompt.
     const inPrompt = wordFinder(draft.prompt);
     if (answer !== '' && !/title in the article\?$/.test(draft.prompt) && inPrompt(answer.replace(/^the /, ''))) return `self-check: the answer "${answer}" is a word of its own prompt`;
-    if (draft.around !== undefined && draft.entity !== null && !['number', 'date', 'time'].includes(draft.entity.type) && cutName(draft.around, draft.entity.sure)) return `self-check: "${answer}" is part of a longer name in the article`;
+    if (draft.around !== undefined && draft.entity !== null && !['number', 'date', 'time'].includes(draft.entity.type) && cutName(draft.around, draft.entity.sure, (word) => tagger.lexicon(word))) return `self-check: "${answer}" is part of a longer name in the article`;
     if (draft.typeWord !== null && draft.typeWord !== undefined) {
       const mismatch = typeMismatch(draft.typeWord, answer, tagger);
       if (mismatch !== null) return `self-check: the stem asks for a ${draft.typeWord}, but ${mismatch}`;
