@@ -132,6 +132,7 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
   let falseNext = random.next() < 0.5;
   const context: QuestionContext = {
     article,
+    header: options.title,
     tagger,
     source: createDistractorSource(analysis.entities, random, numberUnits(analysis.sentences)),
     random,

@@ -23,7 +23,6 @@ export interface Resolution {
   rule: string;
 }
 
-const PERSONAL = new Set(['he', 'she']);
 /** Nouns for groups, which "they" may stand for: "The team ... They ...". */
 const COLLECTIVE = /^(team|group|family|crew|couple|pair|squad|club|band|company|government|police|staff|board|panel|committee|council|party|delegation|agency|department|firm|government|jury|public|audience|class)$/i;
 const LOOK_BACK = 3;

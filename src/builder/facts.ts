@@ -10,7 +10,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, squash, wordCount } from './text.js';
 import { hasTag, type Token } from './tokens.js';
 import type { Clause, Entity, KeyType, Mention, Rewrite, SentenceInfo } from './types.js';
-import { AUXILIARIES, DEMONSTRATIVES, POSSESSIVE_PRONOUNS, REPORTING_VERBS, SUBJECT_PRONOUNS } from './vocabulary.js';
+import { AUXILIARIES, DEMONSTRATIVES, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './vocabulary.js';
 
 export type FactOrigin = 'clause' | 'role';
 

@@ -64,6 +64,8 @@ export interface Considered {
 
 export interface QuestionContext {
   article: string;
+  /** The deck's title, which a learner sees above every question: no answer may be in it. */
+  header: string;
   tagger: Tagger;
   source: DistractorSource;
   random: Random;
@@ -161,18 +163,26 @@ function acceptFor(mention: Mention, answer: string): string[] {
 }
 
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
-function giveaway(prompt: string, mention: Mention, answer: string): string | null {
+function giveaway(prompt: string, mention: Mention, answer: string, header = ''): string | null {
   const inPrompt = wordFinder(prompt);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
     if (inPrompt(form)) return `giveaway: the answer "${form}" also appears in the prompt`;
+  }
+  // The deck's title heads every question a learner sees.
+  const inHeader = wordFinder(header);
+  for (const form of [answer, mention.text, ...mention.entity.forms]) {
+    if (inHeader(form)) return `giveaway: the answer "${form}" is in the deck's title, which the learner sees`;
   }
   // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer.
   if (mention.entity.type === 'place' || mention.entity.type === 'organisation') {
     const head = answer.replace(/^the /i, '').split(/\s+/)[0] ?? '';
     if (head.length >= 4) {
       const stem = head.slice(0, Math.min(4, head.length - 1)).toLowerCase();
-      const near = (prompt.match(/\p{Lu}\p{Ll}+/gu) ?? []).find((word) => word.toLowerCase().startsWith(stem) && word !== head);
+      const spelling = (text: string): string | undefined => (text.match(/\p{Lu}\p{Ll}+/gu) ?? []).find((word) => word.toLowerCase().startsWith(stem) && word !== head);
+      const near = spelling(prompt);
       if (near !== undefined) return `giveaway: "${near}" in the prompt spells the answer "${answer}"`;
+      const title = spelling(header);
+      if (title !== undefined) return `giveaway: "${title}" in the deck's title spells the answer "${answer}"`;
     }
   }
   return null;
@@ -270,7 +280,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   out.push(
     lazily('cloze', fact, `(cloze on “${clozeAnswer}”)`, clozeAnswer, entity, (): Drafted => {
       const prompt = blanked();
-      const reason = giveaway(prompt, mention, clozeAnswer);
+      const reason = giveaway(prompt, mention, clozeAnswer, context.header);
       if (reason !== null) return { dropped: reason, text: prompt };
       return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
     }),
@@ -281,7 +291,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
     lazily('short-answer', fact, `(who/what/when question on “${typedAnswer}”)`, typedAnswer, entity, (): Drafted => {
       const prompt = wh();
       if (prompt === null) return { dropped: 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
-      const reason = giveaway(prompt, mention, typedAnswer);
+      const reason = giveaway(prompt, mention, typedAnswer, context.header);
       if (reason !== null) return { dropped: reason, text: prompt };
       return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
     }),
@@ -304,7 +314,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const choiceBlanked = withThe ? asSentence(renderClause(clause, { start: theStart ?? mention.start, end: span.end, text: BLANK })) : blanked();
       const stem = typeWord === null ? 'Which of these completes this sentence from the article?' : `Which ${typeWord} completes this sentence from the article?`;
       const prompt = question ?? `${stem} ${quoted(choiceBlanked)}`;
-      const reason = giveaway(prompt, mention, answer);
+      const reason = giveaway(prompt, mention, answer, context.header);
       if (reason !== null) return { dropped: reason, text: prompt };
       const wrong = pickDistractors(context.source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
       if (wrong.length < 3) return { dropped: `distractors: fewer than three good wrong choices of the same kind from the article (${wrong.length}); a typed question asks it instead`, text: prompt };
@@ -485,7 +495,7 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
   if ((context.roleCounts.get(foldName(role)) ?? 0) > 1) {
     out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: more than one person in the article holds this title'));
   } else {
-    const reason = giveaway(who, mention, person.name);
+    const reason = giveaway(who, mention, person.name, context.header);
     out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person, typeWord: 'person' } : null, reason));
   }
   return out;

@@ -73,6 +73,7 @@ export function createWorth(
       if (entity.name.split(/\s+/).every(common)) return 1;
     }
     let value = kindWorth(entity);
+    // Named in the headline: the article is about it (though the title gives it away where it is shown).
     if (entity.forms.some((form) => inHeadline(form))) value += 1;
     if ((mentionCounts.get(entity) ?? 0) > 1) value += 1;
     if (bracketed.has(entity)) value -= 2;
@@ -85,7 +86,6 @@ export function createWorth(
 export function selectQuestions(facts: readonly FactDraft[], considered: readonly Considered[], tagger: Tagger, worth: (entity: Entity) => number = kindWorth): Selection {
   const out = considered.map((c) => ({ ...c }));
   const bySentence = new Map<number, Considered[]>();
-  const factOrder = new Map(facts.map((f, i) => [f, i]));
   for (const c of out) {
     const index = c.fact.clause.sentence.index;
     const list = bySentence.get(index) ?? [];
