@@ -7,7 +7,8 @@
 import type { Random } from '../domain/random.js';
 import { temporalVariants, type DateShape } from './dates.js';
 import { numberVariants, type NumberShape } from './numbers.js';
-import { foldName, wordFinder } from './text.js';
+import { distinctiveWords, foldName, wordFinder } from './text.js';
+import { isGenericNameWord } from './vocabulary.js';
 import type { Entity, KeyType, Mention } from './types.js';
 
 export interface DistractorSource {
@@ -84,10 +85,15 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const isValue = entity.type === 'date' || entity.type === 'time' || entity.type === 'number';
   const answerForm = formOf(answer);
   const wanted = forSwap ? count : count + 4;
-  const offer = (text: string, takesThe = false): void => {
+  // "Lyon University" is no wrong answer where the key is "the University of Lyon Pasteur Centre".
+  const answerWords = new Set(entity.type === 'person' || isValue ? [] : distinctiveWords(answer, isGenericNameWord));
+  const offer = (text: string, takesThe = false, forms: readonly string[] = []): void => {
     if (picked.length >= wanted) return;
     const folded = foldName(text);
     if (seen.has(folded) || folded === '' || inPrompt(text)) return;
+    // Named in the prompt by another of its forms ("Ines ... the wife of _____" for "Ines Varga"): not a wrong answer.
+    if (forms.some((form) => inPrompt(form))) return;
+    if (distinctiveWords(text, isGenericNameWord).some((word) => answerWords.has(word))) return;
     // "USGS Earthquake Science Center" is no wrong answer to "USGS": one name holds the other.
     if (!isValue) {
       const inText = wordFinder(text);
@@ -118,8 +124,8 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const ranked = (source.byType.get(entity.type) ?? []).filter(fits).sort((a, b) => Math.abs(a.first - entity.first) - Math.abs(b.first - entity.first) || a.first - b.first);
   const theOf = (other: Entity): boolean => other.takesThe;
   // The nearest few in a seeded order (so seeds vary them), then the rest.
-  for (const other of source.random.shuffle(ranked.slice(0, count + 2))) offer(other.name, theOf(other));
-  for (const other of ranked.slice(count + 2)) offer(other.name, theOf(other));
+  for (const other of source.random.shuffle(ranked.slice(0, count + 2))) offer(other.name, theOf(other), other.forms);
+  for (const other of ranked.slice(count + 2)) offer(other.name, theOf(other), other.forms);
   const fromArticle = picked.length;
 
   // Made up in the same style: dates, times and numbers only.

@@ -52,6 +52,8 @@ const BOILERPLATE: readonly [RegExp, string][] = [
   [/\S+@\S+\.\w/, 'an e-mail address'],
   [/\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b|\b1-8\d\d-/, 'a telephone number'],
   [/^(?:#+|-+\s*30\s*-+|\*+|end)$/i, 'an end-of-release mark'],
+  [/\b(?:(?:is|are) available (?:to (?:comment|speak|discuss)|for (?:comment|interviews?))|to (?:schedule|arrange|request) (?:an? )?interviews?)\b/i, 'a contact line or a call to action'],
+  [/\bet al\.(?:\s|$)/, 'a reference to a paper'],
   [/\b(?:for more information|more information (?:is|can be|about)|media (?:contact|inquiries)|press (?:contact|office|inquiries)|contact:|follow us|click here|learn more|to learn more|read more|read the full|find out more|visit (?:our|the \w+ website)|(?:you|readers) (?:can|may|should) (?:visit|call|contact|find|learn|sign|register|apply|read|watch|download|follow|email|e-mail))\b/i, 'a contact line or a call to action'],
   [/(?:all rights reserved|copyright|©|®|\bthis (?:press |news )?release\b|\bphoto (?:by|credit|courtesy)|\bimage (?:by|credit|courtesy)|\bcourtesy of\b|\bcredit:|\bgetty images\b|\bfile photo\b|\bcontributed to this (?:report|story)|\bthis (?:story|article) (?:was|has been|is) (?:originally|first|updated|corrected)|\beditor[’']s note|\bfor immediate release\b|\bnews release\b)/i, 'a credit, copyright or publishing note'],
   [/\b(?:livestream|live stream|streamed live|webcast|RSVP|media credentials|media accreditation)\b|\b(?:news conference|press conference|briefing|teleconference|press call|media call|media availability)\b.*\b(?:will (?:be )?(?:hold|held|begin|start|stream|air)|is scheduled|are invited|at \d{1,2}(?::\d\d)? ?[ap]\.?m\b)/i, 'press logistics'],

@@ -108,7 +108,8 @@ function agree(rest: string, value: number): string {
   if (!rest.startsWith(' ')) return rest;
   const unit = rest.slice(1);
   if (value === 1) return ` ${unit.replace(/(?<=\p{L}{3})s$/u, '').replace(/^feet$/, 'foot').replace(/inche$/, 'inch')}`;
-  if (/s$|^feet$/.test(unit)) return rest;
+  // "percent", "million", "dozen": words that take no plural after a number.
+  if (/s$|^feet$|^(?:percent|per cent|million|billion|thousand|hundred|dozen|mph|km|kg)$/.test(unit)) return rest;
   return ` ${unit === 'foot' ? 'feet' : /(ch|sh|x)$/.test(unit) ? `${unit}es` : `${unit}s`}`;
 }
 

@@ -9,9 +9,10 @@ import type { Random } from '../domain/random.js';
 import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
 import { isAskable, renderClause, type FactDraft } from './facts.js';
 import type { Tagger } from './tagger.js';
-import { capitalise, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
+import { capitalise, distinctiveWords, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
+import { isGenericNameWord } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -93,7 +94,7 @@ export function typeWordOf(mention: Mention): string | null {
       if (shape === 'day' || shape === 'day-range') return 'date';
       if (shape === 'weekday' || shape === 'weekday-range') return 'day';
       if (shape === 'month' || shape === 'month-year') return 'month';
-      if (shape === 'year' || shape === 'year-range') return 'year';
+      if (shape === 'year') return 'year';
       return null;
     }
     case 'time':
@@ -173,6 +174,14 @@ function giveaway(prompt: string, mention: Mention, answer: string, header = '')
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
     if (inHeader(form)) return `giveaway: the answer "${form}" is in the deck's title, which the learner sees`;
   }
+  // "the last Hapsburg heir born during the _____" for "Hapsburg Empire": a word that tells the name from
+  // others is in the prompt or the title.
+  if (mention.entity.type !== 'person' && /\s/.test(answer.trim())) {
+    const words = distinctiveWords(answer, isGenericNameWord);
+    const written = (text: string) => (word: string): boolean => new RegExp(`(?:^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\\p{L}]|$)`, 'u').test(text);
+    if (words.length > 0 && words.every(written(prompt))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the prompt`;
+    if (words.length > 0 && words.every(written(header))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the deck's title`;
+  }
   // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer.
   if (mention.entity.type === 'place' || mention.entity.type === 'organisation') {
     const head = answer.replace(/^the /i, '').split(/\s+/)[0] ?? '';
@@ -249,11 +258,66 @@ function once<T>(make: () => T): () => T {
  * drafted only when the selection asks for it; what they share (the blanked clause, the wh-question) is
  * worked out once.
  */
+/**
+ * Why a name, blanked, would be cut from the rest of it, or null: "Quorvo" of "Quorvo.net", "West
+ * Nile" of "West Nile fever virus (WNFV)", one half of "... Records System and Archive System" (two
+ * runs with the same last word joined by "and", or a run with "and" on both sides), "Dakota State
+ * College of the UK" (a name run into "of the" and a country's initials).
+ */
+export function cutName(mention: Mention, article: string, mentions: readonly Mention[] = []): string | null {
+  const { entity } = mention;
+  if (mention.pronoun === true || entity.type === 'number' || entity.type === 'date' || entity.type === 'time') return null;
+  const text = article.slice(mention.start, mention.end);
+  const after = article.slice(mention.end, mention.end + 60);
+  const before = article.slice(Math.max(0, mention.start - 60), mention.start);
+  if (/^(?:\.[\p{L}\p{N}]|[\p{L}\p{N}])/u.test(after) || /[\p{L}\p{N}]$/u.test(before)) return `cut: "${text}" runs on into the next characters`;
+  const acronym = /^((?:\s+[\p{L}'’-]+){1,4})\s*\((\p{Lu}{2,8})\)/u.exec(after);
+  if (acronym !== null) {
+    const initials = (words: string): string =>
+      words
+        .split(/\s+/)
+        .filter((w) => w !== '' && !['of', 'and', 'the', 'for', 'on', 'in'].includes(w.toLowerCase()))
+        .map((w) => w.charAt(0).toUpperCase())
+        .join('');
+    const own = initials(text);
+    if (initials(`${text} ${acronym[1] ?? ''}`) === acronym[2] && own !== acronym[2]) return `cut: "${text}" is only the start of the name that "(${acronym[2] ?? ''})" abbreviates`;
+  }
+  if (entity.type !== 'person') {
+    const lastWord = (run: string): string => (run.trim().split(/\s+/).pop() ?? '').toLowerCase();
+    const own = lastWord(text);
+    const runAfter = /^\s+and\s+((?:\p{Lu}[\p{L}'’-]*\s?)+)/u.exec(after)?.[1];
+    const runBefore = /((?:\p{Lu}[\p{L}'’-]*\s)+)and\s+$/u.exec(before)?.[1];
+    if ((runAfter !== undefined && lastWord(runAfter) === own) || (runBefore !== undefined && lastWord(runBefore) === own) || (runAfter !== undefined && runBefore !== undefined)) {
+      return `cut: "${text}" is joined by "and" to a run of the same name`;
+    }
+    // "Pine Ridge Search and Rescue": one capitalised word after "and" that is no sure name itself.
+    if (runAfter !== undefined && !/\s\S/.test(runAfter.trim())) {
+      const at = mention.end + after.indexOf(runAfter);
+      const own_ = mentions.find((m) => m.start === at);
+      if (own_ === undefined || !own_.entity.sure) return `cut: "${text}" and "${runAfter.trim()}" are one name`;
+    }
+    if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return `cut: "${text}" runs a name into the country it is in`;
+  }
+  return null;
+}
+
+/** "the height of the Empire": a one-word answer the lexicon knows only as a common word names nothing to learn. */
+function commonWordAnswer(answer: string, entity: Entity, tagger: Tagger): string | null {
+  if (entity.type === 'person' || entity.type === 'number' || entity.type === 'date' || entity.type === 'time') return null;
+  const word = answer.replace(/^the /i, '');
+  if (/\s/.test(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
+  const tags = tagger.lexicon(word.toLowerCase());
+  if (tags.length === 0 || tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'))) return null;
+  return `trivial: "${word}" is a common word, not a name to learn`;
+}
+
 function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContext): Considered[] {
   const { article } = context;
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
+  const unfit = cutName(mention, article, clause.mentions) ?? commonWordAnswer(mention.text, entity, context.tagger);
+  if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
   const around = mention.pronoun === true ? undefined : { before: article.slice(Math.max(clause.sentence.start, mention.start - 30), mention.start), after: article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 30)) };

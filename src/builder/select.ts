@@ -157,10 +157,18 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
 
     // 2. The keys of this sentence not yet asked anywhere, most worth first: one question each, the kind
     // taking turns across the deck.
+    // Keys the sentence lists together ("including A, B, C and D"): one blank in the list is a question,
+    // a second asks the list's order and shows the first's answer.
+    const lists = (bySentence.get(index) ?? []).filter((c) => c.kind === 'multi-select').map((c) => c.entities ?? []);
+    const slotted = new Set<Entity>();
     if (closed === null) {
       for (const [n, entity] of fresh.entries()) {
         // The best key if it is worth asking at all; others only if they are worth remembering.
         if (chosen.length >= MAX_PER_SENTENCE || worth(entity) < 2 || (n >= 1 && worth(entity) < 3)) continue;
+        if (lists.some((l) => l.includes(entity) && chosen.some((x) => { const k = keyOf(x); return k !== null && l.includes(k); }))) {
+          slotted.add(entity);
+          continue;
+        }
         const kinds = KIND_ROTATION[rotation % KIND_ROTATION.length] ?? [];
         rotation++;
         for (const kind of kinds) {
@@ -183,6 +191,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
       else if (c.kind === 'true-false') c.dropped = 'per-sentence: a true/false statement would show the answers of the questions kept on this sentence';
       else if (c.kind === 'multi-select') c.dropped = 'per-sentence: its keys are asked on their own or elsewhere';
       else if (chosen.length >= MAX_PER_SENTENCE) c.dropped = `per-sentence: this sentence already has ${chosen.length} questions`;
+      else if (keyOf(c) !== null && slotted.has(keyOf(c) as Entity)) c.dropped = `list-slot: "${c.answer}" is listed with a key already asked on this sentence`;
       else if (keyOf(c) !== null && chosen.some((x) => keyOf(x) === keyOf(c))) c.dropped = `near-duplicate: "${c.answer}" is already asked on this sentence`;
       else if ((asked.get(keyOf(c) as Entity) ?? 0) > 0) c.dropped = `per-key: "${c.answer}" is asked elsewhere in the deck`;
       else c.dropped = `fewer-better: "${c.answer}" is worth little beside this sentence's other keys`;

@@ -126,3 +126,15 @@ export const MONTHS = [
 ] as const;
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
+
+/** Words many names share ("National", "State", "North"): no clue to one name in particular. */
+export const GENERIC_NAME_WORDS = words(`
+  national united states state new north south east west northern southern eastern western central
+  international royal federal general world global great first american british european us u.s. uk
+  empire dynasty republic
+`);
+
+/** Whether a lower-case word is one that many names share: a generic word or a kind word (agency, park). */
+export function isGenericNameWord(lower: string): boolean {
+  return GENERIC_NAME_WORDS.has(lower) || ORGANISATION_WORDS.has(lower) || PLACE_WORDS.has(lower) || WORK_WORDS.has(lower) || EVENT_HEADS.has(lower) || NAME_CONNECTORS.has(lower);
+}

@@ -107,7 +107,7 @@ describe('factdeck build', () => {
     expect(out).toMatch(/^ {2}dropped sentence {5}US Secretary .* \(headline: its facts are asked from the body\)$/m);
     expect(out).toMatch(/^ {2}kept {4}fact {9}The State Department announced/m);
     expect(out).toMatch(/^ {2}dropped fact {9}The discussions will cover .* \(no-key: /m);
-    expect(out).toMatch(/^ {2}kept {4}cloze .* -> June 16 to 21$/m);
+    expect(out).toMatch(/^ {2}kept {4}(?:cloze|choice|short-answer) .* -> June 16 to 21$/m);
     expect(out).toMatch(/^ {2}dropped cloze .* -> Beijing {2}\(giveaway: the answer "Beijing" is in the deck's title/m);
     expect(out).toMatch(/^ {2}dropped (choice|cloze|short-answer) .* \((per-sentence|per-key|giveaway|distractors|no-wh-shape|self-check|near-duplicate): /m);
   });
