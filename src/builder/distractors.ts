@@ -51,6 +51,11 @@ function dateForm(text: string): string {
   return `${/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(text)}:${/\b(?:1[89]|20)\d\d\b/.test(text)}`;
 }
 
+/** How a value is written: its percent sign or word, its range dash or "to". */
+function valueForm(text: string): string {
+  return `${/%/.test(text) ? '%' : /\bper ?cent\b/.test(text) ? 'percent' : ''}:${/\d\s*[-–]\s*\d/.test(text) ? 'dash' : /\d\s+(?:to|and)\s+\d/.test(text) ? 'to' : ''}`;
+}
+
 /** Whether an option stands out from the others by its form: an acronym among names, a lone "$". */
 function formOf(text: string): string {
   if (/^(?:the )?\p{Lu}[\p{Lu}.&]+$/u.test(text)) return 'acronym';
@@ -93,6 +98,8 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     if (seen.has(folded) || folded === '' || inPrompt(text)) return;
     // Named in the prompt by another of its forms ("Ines ... the wife of _____" for "Ines Varga"): not a wrong answer.
     if (forms.some((form) => inPrompt(form))) return;
+    // "Dakota State College of the UK": a name run into its country is no option either.
+    if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return;
     if (distinctiveWords(text, isGenericNameWord).some((word) => answerWords.has(word))) return;
     // "USGS Earthquake Science Center" is no wrong answer to "USGS": one name holds the other.
     if (!isValue) {
@@ -103,6 +110,8 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
       if (formOf(text) !== answerForm && (answerForm === 'acronym' || formOf(text) === 'acronym')) return;
     }
     if (entity.type === 'date' && dateForm(text) !== dateForm(answer)) return;
+    // "10%" among "25 percent", "1980 to 2012" among "2000 - 2050": a value written another way stands out.
+    if (isValue && valueForm(text) !== valueForm(answer)) return;
     seen.add(folded);
     picked.push(withThe && takesThe ? `the ${text}` : text);
   };

@@ -193,6 +193,10 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
     if (close < 0 || !clause.tokens.slice(close).some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'its only verb is in a "who"/"which" clause' };
   }
   if (/:\s*$/.test(sentenceText)) return { rule: 'fragment', reason: 'it only introduces a list (it ends with a colon)' };
+  // "... species, such as soybean, cotton": a list cut before its "and", so the clause stops mid-list.
+  if (/\b(?:such as|including|like)\s+[^,;]+(?:,\s*[^,;]+)+[.!]?\s*$/.test(clause.text.trim()) && !/\b(?:and|or)\s+[^,;]+[.!]?\s*$/.test(clause.text.trim())) {
+    return { rule: 'fragment', reason: 'it stops in the middle of a list' };
+  }
   const opening = words[0];
   if (opening !== undefined && opening.isCap && hasTag(opening, 'Gerund') && !clause.mentions.some((m) => m.outerStart <= opening.start && opening.end <= m.end) && !clause.tokens.some((t) => t !== opening && isFiniteVerb(t, clause.mentions))) {
     return { rule: 'fragment', reason: 'a list item with no subject ("Forcing ...")' };

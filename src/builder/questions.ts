@@ -290,6 +290,8 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     if ((runAfter !== undefined && lastWord(runAfter) === own) || (runBefore !== undefined && lastWord(runBefore) === own) || (runAfter !== undefined && runBefore !== undefined)) {
       return `cut: "${text}" is joined by "and" to a run of the same name`;
     }
+    // "A Office and B Unit and C Service" with no commas: one name with "and" in it, not a list.
+    if (/^\s+and\s+(?:\p{Lu}[\p{L}'’-]*\s)+and\s+\p{Lu}/u.test(after)) return `cut: "${text}" is the start of a name with "and" in it`;
     // "Pine Ridge Search and Rescue": one capitalised word after "and" that is no sure name itself.
     if (runAfter !== undefined && !/\s\S/.test(runAfter.trim())) {
       const at = mention.end + after.indexOf(runAfter);
