@@ -190,7 +190,12 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   const relative = clause.tokens.findIndex((t) => /^(who|which|whose|whom)$/.test(t.lower));
   if (relative >= 0 && !clause.tokens.slice(0, relative).some((t) => isFiniteVerb(t, clause.mentions))) {
     const close = clause.tokens.findIndex((t, i) => i > relative && t.text === ',');
-    if (close < 0 || !clause.tokens.slice(close).some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'its only verb is in a "who"/"which" clause' };
+    // "The document which had the stamp ... detailed ...": with no comma, a second verb in a tense, not
+    // joined by "and"/"or", is the sentence's own.
+    const verbs = clause.tokens.map((t, i) => ({ t, i })).filter(({ t, i }) => i > relative && isFiniteVerb(t, clause.mentions));
+    const second = verbs[1];
+    const own = close < 0 && second !== undefined && !['and', 'or', 'but', 'who', 'which', 'that', ','].includes(clause.tokens[second.i - 1]?.lower ?? '') && !AUXILIARIES.has(clause.tokens[second.i - 1]?.lower ?? '') && second.i - (verbs[0]?.i ?? 0) > 2;
+    if (!own && (close < 0 || !clause.tokens.slice(close).some((t) => isFiniteVerb(t, clause.mentions)))) return { rule: 'fragment', reason: 'its only verb is in a "who"/"which" clause' };
   }
   if (/:\s*$/.test(sentenceText)) return { rule: 'fragment', reason: 'it only introduces a list (it ends with a colon)' };
   // "... species, such as soybean, cotton": a list cut before its "and", so the clause stops mid-list.

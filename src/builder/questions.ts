@@ -313,12 +313,23 @@ function commonWordAnswer(answer: string, entity: Entity, tagger: Tagger): strin
   return `trivial: "${word}" is a common word, not a name to learn`;
 }
 
+/** "about 500 miles (800 km)": a value and its conversion in brackets give each other away. */
+function convertedValue(mention: Mention, article: string): string | null {
+  if (mention.entity.type !== 'number' || mention.pronoun === true) return null;
+  const after = article.slice(mention.end, mention.end + 30);
+  const before = article.slice(Math.max(0, mention.start - 30), mention.start);
+  if (/^\s*\(\s*(?:about |some |around )?[$€£]?\d/.test(after) || (/\d[\p{L}%.]*\s*\(\s*(?:about |some |around )?$/u.test(before) && /^[^()]*\)/.test(after))) {
+    return 'giveaway: a value given with its conversion in brackets, each showing the other';
+  }
+  return null;
+}
+
 function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContext): Considered[] {
   const { article } = context;
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = cutName(mention, article, clause.mentions) ?? commonWordAnswer(mention.text, entity, context.tagger);
+  const unfit = cutName(mention, article, clause.mentions) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
