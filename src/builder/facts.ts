@@ -206,6 +206,11 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   if (opening !== undefined && opening.isCap && hasTag(opening, 'Gerund') && !clause.mentions.some((m) => m.outerStart <= opening.start && opening.end <= m.end) && !clause.tokens.some((t) => t !== opening && isFiniteVerb(t, clause.mentions))) {
     return { rule: 'fragment', reason: 'a list item with no subject ("Forcing ...")' };
   }
+  // The same when the tagger takes the "-ing" word for part of a name, or a bare verb for a finite one:
+  // no auxiliary and no past tense anywhere, so nothing is said of a subject.
+  if (opening !== undefined && opening.isCap && context !== undefined && context.tagger.lexicon(opening.lower).includes('Gerund') && !clause.tokens.some((t) => t !== opening && (AUXILIARIES.has(t.lower) || (hasTag(t, 'PastTense') && !hasTag(t, 'Adjective'))))) {
+    return { rule: 'fragment', reason: 'a list item with no subject ("Forcing ...")' };
+  }
   if (/\?[”"’)]*$/.test(clause.text.trim()) && !/[“"]/.test(clause.text)) return { rule: 'not-a-statement', reason: 'a question, neither true nor false' };
   const firstPerson = firstPersonWord(clause);
   if (firstPerson !== null) {
@@ -268,6 +273,18 @@ function firstPersonWord(clause: Clause): string | null {
   return null;
 }
 
+/** Whether a token stands between quotation marks of its sentence. */
+function insideQuotation(tokens: readonly Token[], token: Token): boolean {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t === token) return depth > 0;
+    if (t.text === '“') depth++;
+    else if (t.text === '”') depth = Math.max(0, depth - 1);
+    else if (t.text === '"') depth = depth > 0 ? 0 : 1;
+  }
+  return false;
+}
+
 /** A country written in capitals is no pronoun; "I Will Remember" is a title, its "I" no speaker. */
 function isNotFirstPerson(token: Token, tokens: readonly Token[]): boolean {
   if (token.lower === 'us') return token.text !== 'us';
@@ -288,6 +305,8 @@ function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): R
   const possessive = POSSESSIVE_PRONOUNS.has(pronoun.lower);
   const subjectForm = possessive ? ({ his: 'he', her: 'she', its: 'it', their: 'they' } as Record<string, string>)[pronoun.lower] : pronoun.lower.replace(/['’](ll|re|ve|d)$/, '');
   if (subjectForm === undefined) return `starts with "${pronoun.text}", which points to something outside the sentence`;
+  // 'Saying "he had a gun to his head," he told ...': a quotation keeps its own words.
+  if (insideQuotation(clause.sentence.tokens, pronoun)) return `"${pronoun.text}" is inside a quotation, whose words are not changed`;
   const lexicon = (word: string): readonly string[] => context.tagger.lexicon(word);
   const asSubject: Token = { ...pronoun, lower: subjectForm };
   const resolution = resolveLeadingPronoun(context.sentences, clause.sentence.index, asSubject, (t) => isVerbToken(t, clause.sentence.mentions), lexicon, possessive);

@@ -169,6 +169,14 @@ function giveaway(prompt: string, mention: Mention, answer: string, header = '')
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
     if (inPrompt(form)) return `giveaway: the answer "${form}" also appears in the prompt`;
   }
+  // "contact _____ via email, Tony Benn forwarded ..." for "Mr Benn": a person's surname shows them.
+  if (mention.entity.type === 'person') {
+    const surname = answer.trim().split(/\s+/).pop() ?? '';
+    if (surname.length >= 3 && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s/.test(answer.trim())) {
+      if (inPrompt(surname)) return `giveaway: the surname "${surname}" of the answer is in the prompt`;
+      if (wordFinder(header)(surname)) return `giveaway: the surname "${surname}" of the answer is in the deck's title`;
+    }
+  }
   // The deck's title heads every question a learner sees.
   const inHeader = wordFinder(header);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
@@ -258,18 +266,27 @@ function once<T>(make: () => T): () => T {
  * drafted only when the selection asks for it; what they share (the blanked clause, the wh-question) is
  * worked out once.
  */
+const MONTH_OR_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /**
  * Why a name, blanked, would be cut from the rest of it, or null: "Quorvo" of "Quorvo.net", "West
  * Nile" of "West Nile fever virus (WNFV)", one half of "... Records System and Archive System" (two
  * runs with the same last word joined by "and", or a run with "and" on both sides), "Dakota State
  * College of the UK" (a name run into "of the" and a country's initials).
  */
-export function cutName(mention: Mention, article: string, mentions: readonly Mention[] = []): string | null {
+export function cutName(mention: Mention, article: string, mentions: readonly Mention[] = [], lexiconVerb?: (word: string) => boolean): string | null {
   const { entity } = mention;
-  if (mention.pronoun === true || entity.type === 'number' || entity.type === 'date' || entity.type === 'time') return null;
+  if (mention.pronoun === true || entity.type === 'date' || entity.type === 'time') return null;
   const text = article.slice(mention.start, mention.end);
   const after = article.slice(mention.end, mention.end + 60);
   const before = article.slice(Math.max(0, mention.start - 60), mention.start);
+  // "Athlon 64", "Route 66": a number right after a capitalised word (not a month or a day) is part of a name.
+  if (entity.type === 'number') {
+    const word = /^\d+$/.test(text) ? /(\p{Lu}[\p{L}]+)\s$/u.exec(before)?.[1] : undefined;
+    const opensSentence = word !== undefined && /(?:^|[.!?]["”]?)\s*$/.test(before.slice(0, before.length - word.length - 1));
+    if (word !== undefined && !opensSentence && !MONTH_OR_DAY.test(word)) return `cut: "${text}" is part of the name "${word} ${text}"`;
+    return null;
+  }
   if (/^(?:\.[\p{L}\p{N}]|[\p{L}\p{N}])/u.test(after) || /[\p{L}\p{N}]$/u.test(before)) return `cut: "${text}" runs on into the next characters`;
   const acronym = /^((?:\s+[\p{L}'’-]+){1,4})\s*\((\p{Lu}{2,8})\)/u.exec(after);
   if (acronym !== null) {
@@ -282,6 +299,11 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     const own = initials(text);
     if (initials(`${text} ${acronym[1] ?? ''}`) === acronym[2] && own !== acronym[2]) return `cut: "${text}" is only the start of the name that "(${acronym[2] ?? ''})" abbreviates`;
   }
+  // "Forcing PC makers ...": a name does not start with a verb's "-ing" form.
+  const first = /^\p{Lu}\p{Ll}+ing\b/u.exec(text)?.[0];
+  if (first !== undefined && lexiconVerb !== undefined && lexiconVerb(first.toLowerCase())) return `cut: "${text}" starts with a verb`;
+  // "AMD Athlon 64": a name followed by a number goes on into it.
+  if (/^ \d+\b(?![.,]\d|\s*(?:percent|per cent|%|million|billion|people|years?|days?))/.test(after)) return `cut: "${text}" runs on into the number after it`;
   if (entity.type !== 'person') {
     const lastWord = (run: string): string => (run.trim().split(/\s+/).pop() ?? '').toLowerCase();
     const own = lastWord(text);
@@ -313,6 +335,13 @@ function commonWordAnswer(answer: string, entity: Entity, tagger: Tagger): strin
   return `trivial: "${word}" is a common word, not a name to learn`;
 }
 
+/** "Italy in November, back home in December, Mexico in January": a date among three or more is given away by its neighbours. */
+function datesInSequence(mention: Mention, clause: Clause): string | null {
+  if (mention.entity.type !== 'date' || mention.pronoun === true) return null;
+  const dates = new Set(clause.mentions.filter((m) => m.entity.type === 'date' && m.pronoun !== true).map((m) => m.entity));
+  return dates.size >= 3 ? `trivial: one of ${dates.size} dates in a row, which its neighbours give away` : null;
+}
+
 /** "about 500 miles (800 km)": a value and its conversion in brackets give each other away. */
 function convertedValue(mention: Mention, article: string): string | null {
   if (mention.entity.type !== 'number' || mention.pronoun === true) return null;
@@ -329,7 +358,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = cutName(mention, article, clause.mentions) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article);
+  const unfit = datesInSequence(mention, clause) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;

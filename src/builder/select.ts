@@ -140,10 +140,25 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
       for (const entity of draft.entities ?? (draft.entity === null ? [] : [draft.entity])) asked.set(entity, (asked.get(entity) ?? 0) + 1);
       return true;
     };
+    // "CBC" after "CBC News", "Boat Harbor" after "Las Vegas Boat Harbor": the same name asked again.
+    const overlapping = (entity: Entity): Entity | null => {
+      if (!['organisation', 'place', 'work', 'other'].includes(entity.type)) return null;
+      const words = entity.name.replace(/^the /i, '').split(/\s+/);
+      for (const other of asked.keys()) {
+        if (other === entity || other.type !== entity.type) continue;
+        const theirs = other.name.replace(/^the /i, '').split(/\s+/);
+        const [short, long] = words.length <= theirs.length ? [words, theirs] : [theirs, words];
+        if (short.length === long.length) continue;
+        const head = long.slice(0, short.length).join(' ') === short.join(' ');
+        const tail = long.slice(long.length - short.length).join(' ') === short.join(' ');
+        if (head || tail) return other;
+      }
+      return null;
+    };
     const keyOf = (c: Considered): Entity | null => (c.kind === 'multi-select' || c.kind === 'true-false' ? null : c.entity);
     // A key that a later sentence can ask as well gives way here to one that only this sentence holds.
     const here = (entity: Entity): number => worth(entity) - ((askableIn.get(entity) ?? []).some((i) => i > index) ? 1.5 : 0);
-    const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0))].sort((a, b) => here(b) - here(a));
+    const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0 && overlapping(e) === null))].sort((a, b) => here(b) - here(a));
 
     // 1. A list of two or more keys not asked yet: one select-all question, alone (every other question
     // on the sentence would show its answers).
@@ -193,6 +208,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
       else if (chosen.length >= MAX_PER_SENTENCE) c.dropped = `per-sentence: this sentence already has ${chosen.length} questions`;
       else if (keyOf(c) !== null && slotted.has(keyOf(c) as Entity)) c.dropped = `list-slot: "${c.answer}" is listed with a key already asked on this sentence`;
       else if (keyOf(c) !== null && chosen.some((x) => keyOf(x) === keyOf(c))) c.dropped = `near-duplicate: "${c.answer}" is already asked on this sentence`;
+      else if (keyOf(c) !== null && (asked.get(keyOf(c) as Entity) ?? 0) === 0 && overlapping(keyOf(c) as Entity) !== null) c.dropped = `near-duplicate: "${c.answer}" and "${overlapping(keyOf(c) as Entity)?.name ?? ''}", asked already, name the same thing`;
       else if ((asked.get(keyOf(c) as Entity) ?? 0) > 0) c.dropped = `per-key: "${c.answer}" is asked elsewhere in the deck`;
       else c.dropped = `fewer-better: "${c.answer}" is worth little beside this sentence's other keys`;
     }
