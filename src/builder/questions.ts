@@ -169,7 +169,7 @@ function giveaway(prompt: string, mention: Mention, answer: string, header = '')
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
     if (inPrompt(form)) return `giveaway: the answer "${form}" also appears in the prompt`;
   }
-  // "contact _____ via email, Tony Benn forwarded ..." for "Mr Benn": a person's surname shows them.
+  // "reach _____ by phone, Ada Lund replied ..." for "Ms Lund": a titled surname the prompt shows.
   if (mention.entity.type === 'person') {
     const surname = answer.trim().split(/\s+/).pop() ?? '';
     if (surname.length >= 3 && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s/.test(answer.trim())) {
@@ -280,7 +280,7 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
   const text = article.slice(mention.start, mention.end);
   const after = article.slice(mention.end, mention.end + 60);
   const before = article.slice(Math.max(0, mention.start - 60), mention.start);
-  // "Athlon 64", "Route 66": a number right after a capitalised word (not a month or a day) is part of a name.
+  // "Zenith 80", "Route 66": a number right after a capitalised word (not a month or a day) is part of a name.
   if (entity.type === 'number') {
     const word = /^\d+$/.test(text) ? /(\p{Lu}[\p{L}]+)\s$/u.exec(before)?.[1] : undefined;
     const opensSentence = word !== undefined && /(?:^|[.!?]["”]?)\s*$/.test(before.slice(0, before.length - word.length - 1));
@@ -299,10 +299,10 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     const own = initials(text);
     if (initials(`${text} ${acronym[1] ?? ''}`) === acronym[2] && own !== acronym[2]) return `cut: "${text}" is only the start of the name that "(${acronym[2] ?? ''})" abbreviates`;
   }
-  // "Forcing PC makers ...": a name does not start with a verb's "-ing" form.
+  // "Pushing TV makers ...": a name does not start with a verb's "-ing" form.
   const first = /^\p{Lu}\p{Ll}+ing\b/u.exec(text)?.[0];
   if (first !== undefined && lexiconVerb !== undefined && lexiconVerb(first.toLowerCase())) return `cut: "${text}" starts with a verb`;
-  // "AMD Athlon 64": a name followed by a number goes on into it.
+  // "Zenith 80 launch": a name followed by a number goes on into it.
   if (/^ \d+\b(?![.,]\d|\s*(?:percent|per cent|%|million|billion|people|years?|days?))/.test(after)) return `cut: "${text}" runs on into the number after it`;
   if (entity.type !== 'person') {
     const lastWord = (run: string): string => (run.trim().split(/\s+/).pop() ?? '').toLowerCase();

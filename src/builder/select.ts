@@ -140,7 +140,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
       for (const entity of draft.entities ?? (draft.entity === null ? [] : [draft.entity])) asked.set(entity, (asked.get(entity) ?? 0) + 1);
       return true;
     };
-    // "CBC" after "CBC News", "Boat Harbor" after "Las Vegas Boat Harbor": the same name asked again.
+    // "KTV" after "KTV News", "Bay Marina" after "Salt Creek Bay Marina": the same name asked again.
     const overlapping = (entity: Entity): Entity | null => {
       if (!['organisation', 'place', 'work', 'other'].includes(entity.type)) return null;
       const words = entity.name.replace(/^the /i, '').split(/\s+/);
