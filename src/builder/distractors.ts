@@ -98,6 +98,8 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     if (seen.has(folded) || folded === '' || inPrompt(text)) return;
     // Named in the prompt by another of its forms ("Ines ... the wife of _____" for "Ines Varga"): not a wrong answer.
     if (forms.some((form) => inPrompt(form))) return;
+    // "Ms Lund" where the prompt speaks of "Ada Lund": a person whose surname the prompt shows.
+    if (entity.type === 'person' && /\s/.test(text) && inPrompt(text.split(/\s+/).pop() ?? '')) return;
     // "Dakota State College of the UK": a name run into its country is no option either.
     if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return;
     if (distinctiveWords(text, isGenericNameWord).some((word) => answerWords.has(word))) return;

@@ -337,9 +337,22 @@ function commonWordAnswer(answer: string, entity: Entity, tagger: Tagger): strin
 
 /** "Italy in November, back home in December, Mexico in January": a date among three or more is given away by its neighbours. */
 function datesInSequence(mention: Mention, clause: Clause): string | null {
-  if (mention.entity.type !== 'date' || mention.pronoun === true) return null;
+  if (mention.pronoun === true) return null;
   const dates = new Set(clause.mentions.filter((m) => m.entity.type === 'date' && m.pronoun !== true).map((m) => m.entity));
+  // Four dates or more: a schedule, each stop of it trivia.
+  if (dates.size >= 4) return `trivia: one item of a schedule of ${dates.size} dates`;
+  if (mention.entity.type !== 'date') return null;
   return dates.size >= 3 ? `trivial: one of ${dates.size} dates in a row, which its neighbours give away` : null;
+}
+
+/** "one or two", "two or three": a rough pair whose other half gives the number away. */
+function roughPair(mention: Mention, article: string): string | null {
+  if (mention.entity.type !== 'number' || mention.pronoun === true) return null;
+  const count = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)`;
+  const before = article.slice(Math.max(0, mention.start - 12), mention.start);
+  const after = article.slice(mention.end, mention.end + 12);
+  if (new RegExp(`\b${count} or $`, 'i').test(before) || new RegExp(`^ or ${count}\b`, 'i').test(after)) return 'trivial: one half of a rough pair ("one or two")';
+  return null;
 }
 
 /** "about 500 miles (800 km)": a value and its conversion in brackets give each other away. */
@@ -358,7 +371,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = datesInSequence(mention, clause) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article);
+  const unfit = datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
