@@ -315,7 +315,7 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     // "A Office and B Unit and C Service" with no commas: one name with "and" in it, not a list.
     if (/^\s+and\s+(?:\p{Lu}[\p{L}'’-]*\s)+and\s+\p{Lu}/u.test(after)) return `cut: "${text}" is the start of a name with "and" in it`;
     // "Pine Ridge Search and Rescue": one capitalised word after "and" that is no sure name itself.
-    if (runAfter !== undefined && !/\s\S/.test(runAfter.trim())) {
+    if (runAfter !== undefined && !/\s\S/.test(runAfter.trim()) && /\s/.test(text.trim())) {
       const at = mention.end + after.indexOf(runAfter);
       const own_ = mentions.find((m) => m.start === at);
       if (own_ === undefined || !own_.entity.sure) return `cut: "${text}" and "${runAfter.trim()}" are one name`;
@@ -327,7 +327,8 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
 
 /** "the height of the Empire": a one-word answer the lexicon knows only as a common word names nothing to learn. */
 function commonWordAnswer(answer: string, entity: Entity, tagger: Tagger): string | null {
-  if (entity.type === 'person' || entity.type === 'number' || entity.type === 'date' || entity.type === 'time') return null;
+  // Places are left alone: many towns are common words too ("Mobile", "Reading").
+  if (entity.type === 'person' || entity.type === 'place' || entity.type === 'number' || entity.type === 'date' || entity.type === 'time') return null;
   const word = answer.replace(/^the /i, '');
   if (/\s/.test(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
   const tags = tagger.lexicon(word.toLowerCase());

@@ -176,10 +176,14 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     // a second asks the list's order and shows the first's answer.
     const lists = (bySentence.get(index) ?? []).filter((c) => c.kind === 'multi-select').map((c) => c.entities ?? []);
     const slotted = new Set<Entity>();
+    // A short sentence holds few facts: each question on it would show the answers of the others.
+    const sentence = list[0]?.fact.clause.sentence;
+    const wordsIn = sentence === undefined ? 0 : sentence.tokens.filter((t) => t.isWord).length;
+    const cap = wordsIn < 12 ? 1 : MAX_PER_SENTENCE;
     if (closed === null) {
       for (const [n, entity] of fresh.entries()) {
         // The best key if it is worth asking at all; others only if they are worth remembering.
-        if (chosen.length >= MAX_PER_SENTENCE || worth(entity) < 2 || (n >= 1 && worth(entity) < 3)) continue;
+        if (chosen.length >= cap || worth(entity) < 2 || (n >= 1 && worth(entity) < 3)) continue;
         if (lists.some((l) => l.includes(entity) && chosen.some((x) => { const k = keyOf(x); return k !== null && l.includes(k); }))) {
           slotted.add(entity);
           continue;
@@ -205,7 +209,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
       else if (closed !== null) c.dropped = `per-sentence: ${closed}`;
       else if (c.kind === 'true-false') c.dropped = 'per-sentence: a true/false statement would show the answers of the questions kept on this sentence';
       else if (c.kind === 'multi-select') c.dropped = 'per-sentence: its keys are asked on their own or elsewhere';
-      else if (chosen.length >= MAX_PER_SENTENCE) c.dropped = `per-sentence: this sentence already has ${chosen.length} questions`;
+      else if (chosen.length >= cap) c.dropped = `per-sentence: this sentence already has ${chosen.length} question${chosen.length === 1 ? '' : 's'}${cap < MAX_PER_SENTENCE ? ` (a sentence of ${wordsIn} words)` : ''}`;
       else if (keyOf(c) !== null && slotted.has(keyOf(c) as Entity)) c.dropped = `list-slot: "${c.answer}" is listed with a key already asked on this sentence`;
       else if (keyOf(c) !== null && chosen.some((x) => keyOf(x) === keyOf(c))) c.dropped = `near-duplicate: "${c.answer}" is already asked on this sentence`;
       else if (keyOf(c) !== null && (asked.get(keyOf(c) as Entity) ?? 0) === 0 && overlapping(keyOf(c) as Entity) !== null) c.dropped = `near-duplicate: "${c.answer}" and "${overlapping(keyOf(c) as Entity)?.name ?? ''}", asked already, name the same thing`;

@@ -27,6 +27,7 @@ const STORM = [
   'Governor Ana Ruiz ordered the evacuation of 14 coastal towns in Tampa on Saturday.',
   'The storm will reach Pensacola and Mobile late Tuesday.',
   'Forecasters at the National Weather Service expect up to 10 inches of rain in Jackson.',
+  'Crews from the state restored power to 2,300 homes in the northern suburbs of Tampa on Monday.',
 ].join('\n');
 
 describe('cloze', () => {
@@ -42,7 +43,8 @@ describe('cloze', () => {
 
 describe('choice', () => {
   it('offers the answer and wrong choices of the same kind, all different', () => {
-    const choice = ofKind(questions(STORM), 'choice');
+    // A short article: which keys are asked by choice depends on the seed.
+    const choice = [1, 2, 3, 4, 5].flatMap((seed) => ofKind(questions(STORM, seed), 'choice'));
     expect(choice.length).toBeGreaterThan(0);
     for (const q of choice) {
       expect(q.choices).toContain(q.answer);
@@ -78,7 +80,7 @@ describe('true/false', () => {
   const pairs = (n: number): string =>
     [
       'Storm',
-      ...Array.from({ length: n }, (_, i) => [`The storm killed ${12 + i} people in Town${String.fromCharCode(65 + i)} on March ${3 + i}, 2024.`, `Officials in Town${String.fromCharCode(65 + i)} confirmed the ${12 + i} deaths on March ${3 + i}, 2024.`]).flat(),
+      ...Array.from({ length: n }, (_, i) => [`The slow storm killed ${12 + i} people in the small town of Town${String.fromCharCode(65 + i)} on March ${3 + i}, 2024.`, `Officials in Town${String.fromCharCode(65 + i)} confirmed the ${12 + i} deaths on March ${3 + i}, 2024.`]).flat(),
     ].join('\n');
 
   it('states a sentence whose keys are asked already, true or false about half the time', () => {
