@@ -170,7 +170,10 @@ function genderPeople(sentences: readonly SentenceInfo[]): void {
     const first = sentence.mentions.find((m) => m.entity === person) as Mention;
     const next = sentences[index + 1];
     const nextAlone = next !== undefined && next.paragraph === sentence.paragraph && !next.mentions.some((m) => m.entity.type === 'person');
-    const words = [...sentence.tokens.filter((t) => t.start >= first.end), ...(nextAlone ? next.tokens.slice(0, 6) : [])];
+    // The sentence's own words first; the next sentence's opening only when they say nothing.
+    const own = sentence.tokens.filter((t) => t.start >= first.end);
+    const saysGender = own.some((t) => MALE.test(t.lower) || FEMALE.test(t.lower));
+    const words = [...own, ...(nextAlone && !saysGender ? next.tokens.slice(0, 6) : [])];
     const count = votes.get(person) ?? [0, 0];
     for (const word of words) {
       if (MALE.test(word.lower)) count[0]++;

@@ -187,7 +187,8 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
   if (!clause.tokens.some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'no verb in a tense' };
   // "and Abdul Rahman II, who was the last caliph": the only verb is in a clause about a name.
-  const relative = clause.tokens.findIndex((t) => /^(who|which|whose|whom)$/.test(t.lower));
+  // "... a leader of a group that monitored ...": "that" after a noun opens a clause about it too.
+  const relative = clause.tokens.findIndex((t, i) => /^(who|which|whose|whom)$/.test(t.lower) || (t.lower === 'that' && i > 0 && hasTag(clause.tokens[i - 1] as Token, 'Noun') && !hasTag(clause.tokens[i - 1] as Token, 'Pronoun')));
   if (relative >= 0 && !clause.tokens.slice(0, relative).some((t) => isFiniteVerb(t, clause.mentions))) {
     const close = clause.tokens.findIndex((t, i) => i > relative && t.text === ',');
     // "The document which had the stamp ... detailed ...": with no comma, a second verb in a tense, not
