@@ -177,6 +177,14 @@ function giveaway(prompt: string, mention: Mention, answer: string, header = '')
       if (wordFinder(header)(surname)) return `giveaway: the surname "${surname}" of the answer is in the deck's title`;
     }
   }
+  // "IE6" under the title "... Internet Explorer 6": the title's words spell the acronym.
+  if (/^[A-Z]{2,}\d*$/.test(answer.trim())) {
+    const initials = header
+      .split(/\s+/)
+      .map((word) => (/^\d+$/.test(word) ? word : /^\p{Lu}/u.test(word) ? word.charAt(0) : '|'))
+      .join('');
+    if (initials.includes(answer.trim())) return `giveaway: the deck's title spells out "${answer.trim()}"`;
+  }
   // The deck's title heads every question a learner sees.
   const inHeader = wordFinder(header);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
