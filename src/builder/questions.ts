@@ -307,6 +307,9 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     const own = initials(text);
     if (initials(`${text} ${acronym[1] ?? ''}`) === acronym[2] && own !== acronym[2]) return `cut: "${text}" is only the start of the name that "(${acronym[2] ?? ''})" abbreviates`;
   }
+  // "Yesterday Ada received ...": a name does not start with a word of time.
+  const opening = /^(\p{Lu}\p{Ll}+)\s+\S/u.exec(text)?.[1];
+  if (opening !== undefined && !(entity.type === 'person' && /^(?:April|May|June|August)$/.test(opening)) && (MONTH_OR_DAY.test(opening) || /^(?:Yesterday|Today|Tomorrow|Tonight|Overnight|Earlier|Later|Meanwhile)$/.test(opening))) return `cut: "${text}" starts with "${opening}", a word of time, not of the name`;
   // "Pushing TV makers ...": a name does not start with a verb's "-ing" form.
   const first = /^\p{Lu}\p{Ll}+ing\b/u.exec(text)?.[0];
   if (first !== undefined && lexiconVerb !== undefined && lexiconVerb(first.toLowerCase())) return `cut: "${text}" starts with a verb`;
