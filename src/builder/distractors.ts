@@ -51,6 +51,14 @@ function dateForm(text: string): string {
   return `${/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(text)}:${/\b(?:1[89]|20)\d\d\b/.test(text)}`;
 }
 
+/** The gender a blank's own words give its person ("Mrs. _____", "father _____"), if any. */
+function genderCue(prompt: string, answer: string): 'female' | 'male' | undefined {
+  const before = /(\S+)\s+_____/.exec(prompt)?.[1]?.toLowerCase().replace(/[^a-z.]/g, '') ?? /^(?:mrs|ms|miss|mr|sir)\.?\s/i.exec(answer)?.[0].toLowerCase().trim() ?? '';
+  if (/^(?:mrs\.?|ms\.?|miss|mother|wife|daughter|sister|widow|grandmother|aunt|actress|queen|princess)$/.test(before)) return 'female';
+  if (/^(?:mr\.?|sir|father|husband|son|brother|widower|grandfather|uncle|king|prince)$/.test(before)) return 'male';
+  return undefined;
+}
+
 /** How a value is written: its percent sign or word, its range dash or "to". */
 function valueForm(text: string): string {
   return `${/%/.test(text) ? '%' : /\bper ?cent\b/.test(text) ? 'percent' : ''}:${/\d\s*[-–]\s*\d/.test(text) ? 'dash' : /\d\s+(?:to|and)\s+\d/.test(text) ? 'to' : ''}`;
@@ -122,8 +130,11 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const fine = fineType(entity);
   const unit = source.units.get(entity);
   const value = entity.type === 'number' ? numericValue(answer) : null;
+  // "Mrs. _____", "his father _____": no wrong choice of the other gender, when the article shows both.
+  const gender = entity.type === 'person' ? (entity.gender ?? genderCue(prompt, answer)) : undefined;
   const fits = (other: Entity): boolean => {
     if (other === entity || fineType(other) !== fine) return false;
+    if (gender !== undefined && other.gender !== undefined && other.gender !== gender) return false;
     if (!isValue && !other.sure) return false;
     if (entity.type === 'number') {
       const otherValue = numericValue(other.name);
