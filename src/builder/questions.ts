@@ -363,7 +363,7 @@ function roughPair(mention: Mention, article: string): string | null {
   const count = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)`;
   const before = article.slice(Math.max(0, mention.start - 12), mention.start);
   const after = article.slice(mention.end, mention.end + 12);
-  if (new RegExp(`\b${count} or $`, 'i').test(before) || new RegExp(`^ or ${count}\b`, 'i').test(after)) return 'trivial: one half of a rough pair ("one or two")';
+  if (new RegExp(`\\b${count} or $`, 'i').test(before) || new RegExp(`^ or ${count}\\b`, 'i').test(after)) return 'trivial: one half of a rough pair ("one or two")';
   return null;
 }
 
@@ -492,8 +492,19 @@ function trueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionC
   return lazily('true-false', fact, asSentence(renderClause(fact.clause)), 'true or false', null, () => draftTrueFalse(fact, keys, context));
 }
 
+/** Whether the paragraph of a sentence speaks in the first person outside quotation marks: a speaker's own words. */
+function firstPersonParagraph(article: string, at: number): boolean {
+  const start = article.lastIndexOf('\n', at) + 1;
+  const next = article.indexOf('\n', at);
+  const paragraph = article.slice(start, next < 0 ? article.length : next).replace(/“[^”]*”|"[^"]*"/g, ' ');
+  return /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Ww]e|[Oo]ur)(?:[^\p{L}'’]|$)/u.test(paragraph);
+}
+
 function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Drafted {
   const clause = fact.clause;
+  // "Blair victories have not really been Labour victories": in a speaker's own paragraph, a statement is
+  // their opinion, not the article's fact.
+  if (firstPersonParagraph(context.article, clause.start)) return { dropped: 'opinion: the statement is a speaker\'s own words (the paragraph says "I"), not a fact the article states' };
   // A swap in "did not ..." or "may ..." makes a statement the article does not decide.
   const hedged = clause.tokens.some((t) => HEDGED.test(t.lower) || /n['’]t$/.test(t.lower));
   const makeFalse = context.nextFalse() && !hedged;
