@@ -12,7 +12,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { isGenericNameWord } from './vocabulary.js';
+import { isGenericNameWord, MONTHS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -274,7 +274,8 @@ function once<T>(make: () => T): () => T {
  * drafted only when the selection asks for it; what they share (the blanked clause, the wh-question) is
  * worked out once.
  */
-const MONTH_OR_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+/** A month or a weekday, written whole or short ("Sept", "Oct"). */
+const MONTH_OR_DAY = new RegExp(`^(?:${[...MONTHS, ...WEEKDAYS].join('|')}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$`);
 
 /**
  * Why a name, blanked, would be cut from the rest of it, or null: "Quorvo" of "Quorvo.net", "West
