@@ -3,7 +3,8 @@
 // sentence and its grade from the grades file, the key-fact recall against gold.json, and the totals.
 // With --carry it rewrites the grades file for the current drafts: a grade is carried over when the same
 // question (article, kind, prompt, answer, choices) was graded before; a new question gets "?" to grade.
-// It reads only dev/: the test part is graded by someone else and must not be looked at while tuning.
+// It reads dev/ unless given `--part test`: the test part is graded by someone else (into grades-test.tsv)
+// and must not be looked at while tuning.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ import { loadCorpusPart, recallOf } from './corpus-measure.js';
 import { build, ROOT } from './helpers.js';
 
 export const GRADES_FILE = join(ROOT, 'test', 'builder', 'grades-dev.tsv');
+/** The test part's grades, written by a grader who did not tune the builder (`--part test`). */
+export const TEST_GRADES_FILE = join(ROOT, 'test', 'builder', 'grades-test.tsv');
 const GRADES = ['OK', 'WEAK', 'WRONG'] as const;
 
 interface Grade {
@@ -54,12 +57,15 @@ function main(argv: readonly string[]): void {
   const seed = argv.includes('--seed') ? Number(argv[argv.indexOf('--seed') + 1]) : 1;
   const carry = argv.includes('--carry');
   const quiet = argv.includes('--summary');
-  const previous = readGrades();
+  // The test part is for the independent grader only: never run it while tuning.
+  const part = argv.includes('--part') && argv[argv.indexOf('--part') + 1] === 'test' ? 'test' : 'dev';
+  const gradesFile = part === 'test' ? TEST_GRADES_FILE : GRADES_FILE;
+  const previous = readGrades(gradesFile);
   const byText = new Map(previous.map((g) => [`${g.article}\u0000${g.kind}\u0000${g.text}`, g]));
   const lines: string[] = ['# article\tquestion id\tgrade\treason\tkind\tquestion -> answer'];
   const totals = { facts: 0, found: 0, questions: 0, OK: 0, WEAK: 0, WRONG: 0, ungraded: 0 };
   const rows: string[] = [];
-  for (const entry of loadCorpusPart('dev')) {
+  for (const entry of loadCorpusPart(part)) {
     if (only !== undefined && entry.id !== only) continue;
     const { deck, candidates, analysis } = build(entry.article, seed, entry.id);
     const sentences = splitSentences(entry.article);
@@ -119,7 +125,7 @@ function main(argv: readonly string[]): void {
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
   console.log(
-    `| **dev total** | ${totals.facts} | ${totals.questions} | ${totals.found}/${totals.facts} (${pct(totals.found, totals.facts)}) | ${totals.OK} (${pct(totals.OK, totals.questions)}) | ${totals.WEAK} (${pct(totals.WEAK, totals.questions)}) | ${totals.WRONG} (${pct(totals.WRONG, totals.questions)}) |${totals.ungraded > 0 ? ` ${totals.ungraded} ungraded` : ''}`,
+    `| **${part} total** | ${totals.facts} | ${totals.questions} | ${totals.found}/${totals.facts} (${pct(totals.found, totals.facts)}) | ${totals.OK} (${pct(totals.OK, totals.questions)}) | ${totals.WEAK} (${pct(totals.WEAK, totals.questions)}) | ${totals.WRONG} (${pct(totals.WRONG, totals.questions)}) |${totals.ungraded > 0 ? ` ${totals.ungraded} ungraded` : ''}`,
   );
   if (carry) {
     if (only !== undefined) {
@@ -128,8 +134,8 @@ function main(argv: readonly string[]): void {
     }
     const [header, ...body] = lines;
     body.sort((a, b) => (a.split('\t')[0] ?? '').localeCompare(b.split('\t')[0] ?? ''));
-    writeFileSync(GRADES_FILE, `${[header, ...body].join('\n')}\n`);
-    console.log(`\nwrote ${GRADES_FILE} (${body.length} questions)`);
+    writeFileSync(gradesFile, `${[header, ...body].join('\n')}\n`);
+    console.log(`\nwrote ${gradesFile} (${body.length} questions)`);
   }
 }
 
