@@ -31,7 +31,18 @@ export function isAbbreviation(word: string): boolean {
 }
 
 function endsWithAbbreviation(before: string): boolean {
-  return isAbbreviation(/([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '');
+  // The whole word before the stop: "1980s." ends a sentence, its "s" is no initial.
+  return isAbbreviation(/(?:^|[^A-Za-z0-9.])([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '');
+}
+
+/** Words that start a sentence and never a name: after "D.C." or "U.S." they start a new sentence. */
+const SENTENCE_OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'These', 'Those', 'That', 'But', 'And', 'However', 'Its', 'His', 'Her', 'Their', 'There', 'After', 'When', 'While', 'Since', 'For', 'According']);
+
+/** "... in Washington D.C. The team ...": dotted initials, then a word that only opens a sentence. */
+function initialsEndSentence(before: string, after: string): boolean {
+  const word = /(?:^|[^A-Za-z0-9.])([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '';
+  if (!/^(?:[A-Z]\.)+[A-Z]$/.test(word)) return false;
+  return SENTENCE_OPENERS.has(/^["'“‘([]?([A-Za-z]+)/.exec(after)?.[1] ?? '');
 }
 
 /** Splits an article into sentences, keeping offsets into the original text. */
@@ -54,7 +65,8 @@ export function splitSentences(article: string): Sentence[] {
     const end = match.index + (match[1]?.length ?? 0);
     const paragraphBreak = (match[2] ?? '').includes('\n');
     // Only the word before the full stop matters: look at a short stretch, not the whole text so far.
-    if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(article.slice(Math.max(0, end - 40), end))) continue;
+    const before = article.slice(Math.max(0, end - 40), end);
+    if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(before) && !initialsEndSentence(before, article.slice(end + (match[2]?.length ?? 0), end + (match[2]?.length ?? 0) + 20))) continue;
     push(end);
   }
   push(article.length);
