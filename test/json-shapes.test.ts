@@ -54,7 +54,7 @@ afterAll(() => dirs.removeAll());
  * a failure) and the exit codes they must end with.
  */
 const RUNS: Record<string, () => Promise<Array<{ args: string[]; code: number }>>> = {
-  decks: async () => [{ args: ['decks', '--json'], code: 0 }],
+  decks: async () => [{ args: ['decks', '--data', data, '--profile', 'ana', '--json'], code: 0 }],
   check: async () => {
     const broken = join(work, 'broken');
     await mkdir(broken, { recursive: true });
@@ -77,6 +77,15 @@ const RUNS: Record<string, () => Promise<Array<{ args: string[]; code: number }>
   },
   export: async () => [{ args: ['export', '--deck', DECK, '--format', 'csv', '--out', join(work, 'export.csv'), '--json'], code: 0 }],
   stats: async () => [{ args: ['stats', '--data', data, '--profile', 'ana', '--json'], code: 0 }],
+  suspended: async () => {
+    // One question suspended (`:x` after its answer), so the list has a row to check.
+    const quiz = await runCli(['quiz', '--plain', '--deck', DECK, '--data', data, '-n', '2', '--seed', '5', '--profile', 'sue'], { input: '1\n:x\n' });
+    expect(quiz.code).toBe(0);
+    return [
+      { args: ['suspended', '--data', data, '--profile', 'sue', '--json'], code: 0 },
+      { args: ['suspended', '--data', data, '--profile', 'nobody', '--json'], code: 0 },
+    ];
+  },
   profiles: async () => [{ args: ['profiles', '--data', data, '--json'], code: 0 }],
   config: async () => [{ args: ['config', '--data', data, '--profile', 'ana', '--new-per-day', '15', '--json'], code: 0 }],
   doctor: async () => [{ args: ['doctor', '--data', data, '--json'], code: 0 }],

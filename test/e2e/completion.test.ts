@@ -19,7 +19,7 @@ const offered = (...words: string[]): string[] => planCompletion(program, words)
 
 describe('what is offered, from the command definitions', () => {
   test.each([
-    ['the commands, at the start', [''], ['check', 'decks', 'quiz', 'review', 'study', 'build', 'export', 'import', 'doctor', 'stats', 'config', 'optimize', 'profiles', 'reset', 'completion']],
+    ['the commands, at the start', [''], ['check', 'decks', 'rm', 'learn', 'edit', 'suspended', 'unsuspend', 'quiz', 'review', 'study', 'build', 'export', 'import', 'doctor', 'stats', 'config', 'optimize', 'profiles', 'reset', 'completion']],
     ['the commands that start with what is typed', ['st'], ['study', 'stats']],
     ['a command\'s options', ['stats', '--'], ['--data', '--profile', '--deck', '--plain', '--json', '--help']],
     ['the options that start with what is typed', ['quiz', '--d'], ['--data', '--deck']],
