@@ -1,0 +1,34 @@
+// The held-out part's grades (test/builder/REVIEW.md, "Test part") are evidence only if the file is whole:
+// every line graded with the rubric's three grades and a reason, every article of the test part present,
+// and no question of the development part mixed in.
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TEST_GRADES_FILE, readGrades } from './review.js';
+
+const CORPUS = new URL('./corpus/', import.meta.url).pathname;
+
+describe('grades-test.tsv', () => {
+  const grades = readGrades(TEST_GRADES_FILE);
+
+  it('grades every question OK, WEAK or WRONG, each with a reason and an id', () => {
+    expect(grades.length).toBeGreaterThan(0);
+    for (const g of grades) {
+      expect(['OK', 'WEAK', 'WRONG'], `${g.article} ${g.id}`).toContain(g.grade);
+      expect(g.reason.trim(), `${g.article} ${g.id}`).not.toBe('');
+      expect(g.id).toMatch(/^[\w-]+$/);
+    }
+  });
+
+  it('covers every article of the test part, and only those', () => {
+    const articles = new Set(grades.map((g) => g.article));
+    expect([...articles].sort()).toEqual(readdirSync(join(CORPUS, 'test')).sort());
+    for (const dev of readdirSync(join(CORPUS, 'dev'))) expect(articles.has(dev)).toBe(false);
+  });
+
+  it('names each question once', () => {
+    const ids = grades.map((g) => `${g.article}/${g.id}`);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
