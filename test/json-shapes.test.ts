@@ -53,6 +53,19 @@ afterAll(() => dirs.removeAll());
  * How to make each command print its JSON: one or more runs (a success and, where the document differs,
  * a failure) and the exit codes they must end with.
  */
+/** import --json of an Anki package, with its schedule and without, and of a file that is not a package. */
+async function apkgImports(): Promise<Array<{ args: string[]; code: number }>> {
+  const apkg = join(work, 'seed.apkg');
+  const made = await runCli(['export', '--deck', DECK, '--format', 'apkg', '--with-progress', '--data', data, '--profile', 'ana', '--out', apkg]);
+  expect(made.code).toBe(0);
+  await writeFile(join(work, 'broken.apkg'), 'PK\u0003\u0004 not a zip');
+  return [
+    { args: ['import', apkg, '--out', join(work, 'imported', 'seed'), '--json'], code: 0 },
+    { args: ['import', apkg, '--with-progress', '--data', join(work, 'apkg-data'), '--out', join(work, 'imported', 'seed-scheduled'), '--json'], code: 0 },
+    { args: ['import', join(work, 'broken.apkg'), '--out', join(work, 'imported', 'broken'), '--json'], code: 1 },
+  ];
+}
+
 const RUNS: Record<string, () => Promise<Array<{ args: string[]; code: number }>>> = {
   decks: async () => [{ args: ['decks', '--data', data, '--profile', 'ana', '--json'], code: 0 }],
   check: async () => {
@@ -73,6 +86,7 @@ const RUNS: Record<string, () => Promise<Array<{ args: string[]; code: number }>
     return [
       { args: ['import', good, '--out', join(work, 'imported', 'capitals'), '--json'], code: 0 },
       { args: ['import', bad, '--out', join(work, 'imported', 'nothing'), '--json'], code: 1 },
+      ...(await apkgImports()),
     ];
   },
   export: async () => [{ args: ['export', '--deck', DECK, '--format', 'csv', '--out', join(work, 'export.csv'), '--json'], code: 0 }],
