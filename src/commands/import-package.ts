@@ -21,9 +21,8 @@ import { schedulerSettings, settingsFor } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
 import { printable } from '../ui/printable.js';
 import { readAnkiPackage } from './anki-package-file.js';
-import { display, refuseDeckOverLimit, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
+import { display, refuseDeckOverLimit, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeImportDocument, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
 import { checkProfile, openStore } from './run-session.js';
-import { writeJson } from './json-output.js';
 
 /** Far above the ratings of any deck: the database file is checkpointed when the import closes the store. */
 const IMPORT_CHECKPOINT_EVERY = 10_000_000;
@@ -158,22 +157,7 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
     }
     const deckOption = await deckArgument(context, target, deck.id, options);
     if (options.json === true) {
-      writeJson(context, {
-        ok: true,
-        file: where.path,
-        format: collection.latest ? 'apkg' : 'apkg (older format)',
-        dir: target,
-        deckId: deck.id,
-        title: deck.title,
-        facts: deck.facts.length,
-        questions: deck.questions.length,
-        replaced: state === 'full',
-        keptIn: keptDeck,
-        notes: plan.notes,
-        skipped: skippedProblems.map((problem) => ({ line: problem.line, message: problem.message })),
-        deckOption,
-        schedule: scheduled,
-      });
+      writeImportDocument(context, { file: where.path, format: collection.latest ? 'apkg' : 'apkg (older format)', dir: target, deck, replaced: state === 'full', keptIn: keptDeck, notes: plan.notes, skipped: skippedProblems, deckOption, schedule: scheduled });
       return;
     }
     say(`Start with: factdeck ${profile === null ? 'quiz' : 'study'} --deck ${oneLine(deckOption)}`);
