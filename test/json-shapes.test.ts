@@ -7,8 +7,12 @@ import { Ajv } from 'ajv';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { planApkgExport } from '../src/bank/interop/anki-package.js';
 import { describeProgram } from '../src/cli.js';
+import { writeAnkiPackage } from '../src/commands/anki-package-file.js';
+import { DEFAULT_PARAMETERS } from '../src/scheduling/fsrs.js';
 import { ROOT, requireBuild, runCli, tempDirs, type CliResult } from './helpers/cli-run.js';
+import { learnerDeck, simulateLearner } from './helpers/synthetic-learner.js';
 
 const DECK = join(ROOT, 'questions', 'blinken-visit-beijing');
 
@@ -49,8 +53,21 @@ afterAll(() => dirs.removeAll());
  * How to make each command print its JSON: one or more runs (a success and, where the document differs,
  * a failure) and the exit codes they must end with.
  */
+/** import --json of an Anki package, with its schedule and without, and of a file that is not a package. */
+async function apkgImports(): Promise<Array<{ args: string[]; code: number }>> {
+  const apkg = join(work, 'seed.apkg');
+  const made = await runCli(['export', '--deck', DECK, '--format', 'apkg', '--with-progress', '--data', data, '--profile', 'ana', '--out', apkg]);
+  expect(made.code).toBe(0);
+  await writeFile(join(work, 'broken.apkg'), 'PK\u0003\u0004 not a zip');
+  return [
+    { args: ['import', apkg, '--out', join(work, 'imported', 'seed'), '--json'], code: 0 },
+    { args: ['import', apkg, '--with-progress', '--data', join(work, 'apkg-data'), '--out', join(work, 'imported', 'seed-scheduled'), '--json'], code: 0 },
+    { args: ['import', join(work, 'broken.apkg'), '--out', join(work, 'imported', 'broken'), '--json'], code: 1 },
+  ];
+}
+
 const RUNS: Record<string, () => Promise<Array<{ args: string[]; code: number }>>> = {
-  decks: async () => [{ args: ['decks', '--json'], code: 0 }],
+  decks: async () => [{ args: ['decks', '--data', data, '--profile', 'ana', '--json'], code: 0 }],
   check: async () => {
     const broken = join(work, 'broken');
     await mkdir(broken, { recursive: true });
@@ -69,13 +86,38 @@ const RUNS: Record<string, () => Promise<Array<{ args: string[]; code: number }>
     return [
       { args: ['import', good, '--out', join(work, 'imported', 'capitals'), '--json'], code: 0 },
       { args: ['import', bad, '--out', join(work, 'imported', 'nothing'), '--json'], code: 1 },
+      ...(await apkgImports()),
     ];
   },
   export: async () => [{ args: ['export', '--deck', DECK, '--format', 'csv', '--out', join(work, 'export.csv'), '--json'], code: 0 }],
   stats: async () => [{ args: ['stats', '--data', data, '--profile', 'ana', '--json'], code: 0 }],
+  suspended: async () => {
+    // One question suspended (`:x` after its answer), so the list has a row to check.
+    const quiz = await runCli(['quiz', '--plain', '--deck', DECK, '--data', data, '-n', '2', '--seed', '5', '--profile', 'sue'], { input: '1\n:x\n' });
+    expect(quiz.code).toBe(0);
+    return [
+      { args: ['suspended', '--data', data, '--profile', 'sue', '--json'], code: 0 },
+      { args: ['suspended', '--data', data, '--profile', 'nobody', '--json'], code: 0 },
+    ];
+  },
   profiles: async () => [{ args: ['profiles', '--data', data, '--json'], code: 0 }],
   config: async () => [{ args: ['config', '--data', data, '--profile', 'ana', '--new-per-day', '15', '--json'], code: 0 }],
   doctor: async () => [{ args: ['doctor', '--data', data, '--json'], code: 0 }],
+  optimize: async () => {
+    // Too little history in ana's; enough in a learner's two months of reviews, brought in from Anki.
+    const learnt = join(work, 'learnt');
+    const start = Date.UTC(2026, 0, 5, 12);
+    const now = new Date(start + 60 * 86_400_000);
+    const learner = simulateLearner(DEFAULT_PARAMETERS, 60, { start, days: 60, seed: 3 });
+    const plan = planApkgExport(learnerDeck('items', 60), null, { cards: learner.cards, reviews: learner.reviews, desiredRetention: 0.9, dayStart: now.getTime() - 5 * 3_600_000 }, now);
+    await writeFile(join(work, 'items.apkg'), await writeAnkiPackage(plan, now, null));
+    const imported = await runCli(['import', join(work, 'items.apkg'), '--with-progress', '--data', learnt, '--out', join(work, 'items')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    return [
+      { args: ['optimize', '--data', data, '--profile', 'ana', '--json'], code: 0 },
+      { args: ['optimize', '--data', learnt, '--json', '--yes'], code: 0 },
+    ];
+  },
   reset: async () => [
     { args: ['reset', '--data', data, '--profile', 'nobody', '--yes', '--json'], code: 0 },
     { args: ['reset', '--data', data, '--profile', 'ana', '--yes', '--json'], code: 0 },

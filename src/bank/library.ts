@@ -7,6 +7,7 @@
 import { mkdir, rename, rm, readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { StorageError, describeFsError, errorCode } from '../storage/errors.js';
 import { loadAllDecks, type DeckReport, type LoadOptions } from './load-decks.js';
 import { REPLACED_DIR, REPLACED_KEPT } from './keep-replaced.js';
 
@@ -40,7 +41,7 @@ export function reportId(report: DeckReport): string {
 
 /** Every deck of both folders; `options` as for loadDeck (commands pass the cache of decks already checked). */
 export async function loadLibrary(builtInDir: string, libraryDir: string, options: LoadOptions = {}): Promise<Library> {
-  const [yours, builtIn] = await Promise.all([loadAllDecks(libraryDir, options), loadAllDecks(builtInDir, options)]);
+  const [yours, builtIn] = await Promise.all([loadYourDecks(libraryDir, options), loadAllDecks(builtInDir, options)]);
   const yourIds = new Set(yours.map(reportId));
   return {
     builtInDir,
@@ -50,6 +51,23 @@ export async function loadLibrary(builtInDir: string, libraryDir: string, option
       ...builtIn.map((report): LibraryDeck => ({ id: reportId(report), place: 'built-in', report, shadowed: yourIds.has(reportId(report)) })),
     ],
   };
+}
+
+/** The learner's decks; a decks folder that cannot be read (a data folder that is a file, say) is said as storage says it. */
+async function loadYourDecks(libraryDir: string, options: LoadOptions): Promise<DeckReport[]> {
+  try {
+    return await loadAllDecks(libraryDir, options);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === undefined) throw error;
+    const problem = describeFsError(error, dirname(libraryDir));
+    throw new StorageError(`could not read your decks in ${libraryDir}: ${problem.what}. ${problem.hint.charAt(0).toUpperCase()}${problem.hint.slice(1)}`, {
+      file: libraryDir,
+      hint: problem.hint,
+      code,
+      cause: error,
+    });
+  }
 }
 
 /** The decks a quiz can use: shadowed built-in decks left out. */

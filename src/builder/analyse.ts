@@ -5,12 +5,14 @@
 
 import { splitSentences } from '../domain/article.js';
 import { findTemporals } from './dates.js';
-import { findNames, type NameCandidate, type NameType } from './names.js';
+import { findNames, quotedTitleSpans, type NameCandidate, type NameType } from './names.js';
 import { findNumbers } from './numbers.js';
-import type { Tagger } from './tagger.js';
+import { findPhrases } from './phrases.js';
+import type { TaggedTerm, Tagger } from './tagger.js';
 import { foldName, titleCaseShouting } from './text.js';
-import { tokenize, type Token } from './tokens.js';
+import { hasTag, tokenizeTagged, type Token } from './tokens.js';
 import type { Dateline, Entity, KeyType, Mention, SentenceInfo } from './types.js';
+import { ORGANISATION_WORDS } from './vocabulary.js';
 import { byCodeUnits } from '../domain/order.js';
 
 export interface Analysis {
@@ -70,11 +72,18 @@ interface Collected {
   mention: Omit<Mention, 'entity'>;
 }
 
-/** Picks the type with the most evidence, or the type a rule decided. */
-function decideType(group: readonly NameCandidate[]): NameType {
+/**
+ * Picks the type with the most evidence, or the type a rule decided; sure when a rule decided it, or when
+ * the evidence is strong and nothing else comes near it.
+ */
+function decideType(group: readonly NameCandidate[]): { type: NameType; sure: boolean } {
   const strong = new Map<NameType, number>();
   for (const c of group) if (c.strong !== null) strong.set(c.strong, (strong.get(c.strong) ?? 0) + 1);
-  if (strong.size > 0) return [...strong.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
+  if (strong.size > 0) {
+    const ranked = [...strong.entries()].sort((a, b) => b[1] - a[1]);
+    const [best, count] = ranked[0] ?? ['other', 0];
+    return { type: best, sure: ranked.length === 1 || (ranked[1]?.[1] ?? 0) * 3 <= count };
+  }
   const total = { person: 0, place: 0, organisation: 0, work: 0, other: 0 };
   for (const c of group) for (const type of Object.keys(total) as NameType[]) total[type] += c.evidence[type];
   const order: NameType[] = ['place', 'organisation', 'person', 'work'];
@@ -86,14 +95,27 @@ function decideType(group: readonly NameCandidate[]): NameType {
       score = total[type];
     }
   }
-  return best;
+  const second = Math.max(...order.filter((t) => t !== best).map((t) => total[t]));
+  // "Senate Democrats and Republicans": a name that ends in a plural names a group, whatever it looks like.
+  const plural = group.some((c) => c.tokens.length > 1 && hasTag(c.tokens[c.tokens.length - 1], 'Plural'));
+  return { type: best, sure: best !== 'other' && score >= 3 && second * 2 <= score && !plural };
 }
 
+/** A place's kind: a country, a region (a state, a province), a city, a county, or just a place. */
 function placeSubtype(name: string, tagger: Tagger): string {
-  const tags = name.split(/\s+/).flatMap((word) => tagger.lexicon(word));
+  const words = name.replace(/^the\s+/i, '').split(/\s+/);
+  const last = (words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, '');
+  if (/^(county|counties|parish|borough|shire)$/.test(last)) return 'county';
+  if (/^(river|lake|lakes|sea|ocean|gulf|bay|strait|channel)$/.test(last)) return 'water';
+  if (/^(park|forest|reserve|stadium|arena|palace|cathedral|abbey|temple|mosque|cemetery|castle|airport|bridge|square|plaza)$/.test(last)) return 'site';
+  if (/^(street|avenue|road|boulevard|highway|lane)$/.test(last)) return 'road';
+  // The whole name first: "Nova Scotia" is a province, "Quebec City" a city.
+  const whole = tagger.lexicon(words.join(' ').toLowerCase());
+  const tags = whole.length > 0 || words.length > 1 ? whole : tagger.lexicon(words[0] ?? '');
   if (tags.includes('Country')) return 'country';
   if (tags.includes('Region')) return 'region';
   if (tags.includes('City')) return 'city';
+  if (words.length > 1 && /^(city|town|village)$/.test(last)) return 'city';
   return 'place';
 }
 
@@ -131,15 +153,124 @@ function mergeInitials(entities: Map<string, Entity>, sentences: readonly Senten
   }
 }
 
+const MALE = /^(he|him|his|himself|boy|man|father|husband|son|brother|king|prince|mr\.?|sir|grandfather|uncle|nephew|businessman|chairman|spokesman)$/;
+const FEMALE = /^(she|her|hers|herself|girl|woman|mother|wife|daughter|sister|queen|princess|mrs\.?|ms\.?|grandmother|aunt|niece|businesswoman|chairwoman|spokeswoman|actress)$/;
+
+/**
+ * People's genders from the article's own words: in a sentence that names one person, the pronouns after
+ * the name ("... was arrested after he brought ...") and the nouns right after it (", a 14-year-old boy").
+ * Coreference uses it to tell "she" from "he" where first names say nothing.
+ */
+function genderPeople(sentences: readonly SentenceInfo[]): void {
+  const votes = new Map<Entity, [number, number]>();
+  sentences.forEach((sentence, index) => {
+    const people = [...new Set(sentence.mentions.filter((m) => m.entity.type === 'person' && m.modifier !== true).map((m) => m.entity))];
+    if (people.length !== 1) return;
+    const person = people[0] as Entity;
+    const first = sentence.mentions.find((m) => m.entity === person) as Mention;
+    const next = sentences[index + 1];
+    const nextAlone = next !== undefined && next.paragraph === sentence.paragraph && !next.mentions.some((m) => m.entity.type === 'person');
+    // The sentence's own words first; the next sentence's opening only when they say nothing.
+    const own = sentence.tokens.filter((t) => t.start >= first.end);
+    const saysGender = own.some((t) => MALE.test(t.lower) || FEMALE.test(t.lower));
+    const words = [...own, ...(nextAlone && !saysGender ? next.tokens.slice(0, 6) : [])];
+    const count = votes.get(person) ?? [0, 0];
+    for (const word of words) {
+      if (MALE.test(word.lower)) count[0]++;
+      if (FEMALE.test(word.lower)) count[1]++;
+    }
+    votes.set(person, count);
+  });
+  for (const [person, [male, female]] of votes) {
+    if (male > 2 * female) person.gender = 'male';
+    else if (female > 2 * male) person.gender = 'female';
+  }
+}
+
+/**
+ * "A student at Harbour State University Lena Okoro said ...": an organisation's name run into a
+ * person's, with nothing between. When the article names the person alone elsewhere ("Okoro said ..."),
+ * or the first of the two words is a first name, the last two words are that person.
+ */
+function splitTrailingPeople(collected: Collected[], article: string, tagger: Tagger): void {
+  const singles = new Set(collected.filter((c) => c.candidate.tokens.length === 1).map((c) => foldName(c.candidate.text)));
+  for (let i = 0; i < collected.length; i++) {
+    const item = collected[i] as Collected;
+    const { candidate } = item;
+    const tokens = candidate.tokens;
+    if (tokens.length < 4 || candidate.strong === 'person' || candidate.title !== null) continue;
+    const last = tokens[tokens.length - 1] as Token;
+    const given = tokens[tokens.length - 2] as Token;
+    const firstName = tagger.lexicon(given.lower).some((tag) => tag === 'FemaleName' || tag === 'MaleName' || tag === 'FirstName');
+    if (!(singles.has(foldName(last.text)) || firstName) || !given.isCap || ORGANISATION_WORDS.has(given.lower) || ORGANISATION_WORDS.has(last.lower)) continue;
+    if (!tokens.slice(0, -2).some((t) => ORGANISATION_WORDS.has(t.lower.replace(/s$/, '')))) continue;
+    const head = tokens.slice(0, -2);
+    const headEnd = (head[head.length - 1] as Token).end;
+    const text = article.slice(candidate.start, headEnd);
+    const personText = article.slice(given.start, last.end);
+    const organisation: Collected = {
+      candidate: { ...candidate, tokens: head, end: headEnd, text, fullText: text, strong: 'organisation' },
+      mention: { ...item.mention, end: headEnd, text },
+    };
+    const person: Collected = {
+      candidate: { ...candidate, tokens: [given, last], start: given.start, text: personText, fullText: personText, strong: 'person', title: null, modifier: false },
+      mention: { ...item.mention, start: given.start, outerStart: given.start, text: personText, title: null },
+    };
+    collected.splice(i, 1, organisation, person);
+    i++;
+  }
+}
+
 export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const headline = detectHeadline(article);
   const raw = splitSentences(article);
   const sentences: SentenceInfo[] = [];
   let datelineFound = false;
+  // One pass of the tagger over the article; each sentence then takes the terms inside it.
+  const terms = tagger.tagText(article);
+  let termAt = 0;
+  const termsOf = (start: number, end: number): TaggedTerm[] => {
+    while (termAt < terms.length && (terms[termAt] as TaggedTerm).start < start) termAt++;
+    const out: TaggedTerm[] = [];
+    for (let i = termAt; i < terms.length && (terms[i] as TaggedTerm).start < end; i++) {
+      const term = terms[i] as TaggedTerm;
+      out.push({ start: term.start - start, end: term.end - start, tags: term.tags });
+    }
+    return out;
+  };
+  // Interview turns: a paragraph that opens with a speaker's label ("Ana Ruiz: ..."), the same label more
+  // than once in the article. The label's words are no fact; the turn is that speaker's own words.
+  const LABEL = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}):\s+(?=\S)/u;
+  const labelCounts = new Map<string, number>();
+  for (const line of article.split('\n')) {
+    const label = LABEL.exec(line.trim())?.[1];
+    if (label !== undefined) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
+  }
+  let paragraph = 0;
+  let quoteDepth = 0;
+  let previousEnd = 0;
+  let speaker: string | undefined;
   raw.forEach((sentence, index) => {
+    let labelEnd: number | null = null;
+    if (article.slice(previousEnd, sentence.start).includes('\n') || index === 0) {
+      paragraph++;
+      quoteDepth = 0;
+      const label = LABEL.exec(sentence.text);
+      speaker = label?.[1] !== undefined && (labelCounts.get(label[1]) ?? 0) >= 2 ? label[1] : undefined;
+      if (speaker !== undefined && label !== null) labelEnd = sentence.start + label[0].length;
+    }
+    previousEnd = sentence.end;
+    const inQuote = quoteDepth > 0;
+    for (const char of sentence.text) {
+      if (char === '“') quoteDepth++;
+      else if (char === '”') quoteDepth = Math.max(0, quoteDepth - 1);
+      else if (char === '"') quoteDepth = quoteDepth > 0 ? 0 : 1;
+    }
     const isHeadline = index === 0 && headline !== null && sentence.text === headline;
+    const dates = index <= 2 && !isHeadline ? findTemporals(sentence.text) : [];
+    const isDateLine = dates.length === 1 && sentence.text.replace(/[.,\s]+$/, '') === dates[0]?.text;
     let dateline: Dateline | null = null;
-    if (!isHeadline && !datelineFound) {
+    if (!isHeadline && !isDateLine && !datelineFound && labelEnd === null) {
       datelineFound = true;
       dateline = findDateline(sentence);
     }
@@ -148,22 +279,43 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       text: sentence.text,
       start: sentence.start,
       end: sentence.end,
-      tokens: isHeadline ? [] : tokenize(sentence.text, sentence.start, tagger),
+      tokens: isHeadline || isDateLine ? [] : tokenizeTagged(sentence.text, sentence.start, termsOf(sentence.start, sentence.end)),
       mentions: [],
       isHeadline,
+      isDateLine,
       dateline,
+      bodyStart: dateline?.bodyStart ?? labelEnd ?? sentence.start,
+      ...(speaker === undefined ? {} : { speaker }),
+      paragraph,
+      inQuote,
     });
   });
+
+  // A release's trailer: from a "Contact" or "About the agency" heading (or an "About X:" paragraph) to the
+  // end, the lines are boilerplate, not the article's facts.
+  let trailer = false;
+  for (const sentence of sentences) {
+    if (sentence.isHeadline) continue;
+    const text = sentence.text.trim();
+    if (/^(?:[Mm]edia\s+)?[Cc]ontacts?:?$|^(?:[Pp]ress|[Mm]edia) (?:[Cc]ontact|[Ii]nquiries|[Oo]ffice)\b|^###$|^-+\s*30\s*-+$|^About (?:the )?\p{Lu}[^.]{0,100}:?$/u.test(text)) trailer = true;
+    const aboutParagraph = /^About (?:the )?\p{Lu}[^.:]{0,100}:/u.test(text);
+    if (trailer || aboutParagraph) {
+      sentence.trailer = true;
+      if (aboutParagraph) {
+        for (const other of sentences) if (other.paragraph === sentence.paragraph) other.trailer = true;
+      }
+    }
+  }
 
   // What the article writes capitalised in mid-sentence, and what it writes in lower case.
   const capitalisedMidSentence = new Set<string>();
   const lowercaseSeen = new Set<string>();
   const startsOf = new Map<number, Set<number>>();
   for (const sentence of sentences) {
-    const starts = startIndices(sentence.tokens, sentence.dateline?.bodyStart ?? sentence.start);
+    const starts = startIndices(sentence.tokens, sentence.bodyStart);
     startsOf.set(sentence.index, starts);
     sentence.tokens.forEach((token, i) => {
-      if (!token.isWord || token.isNumber || token.start < (sentence.dateline?.bodyStart ?? 0)) return;
+      if (!token.isWord || token.isNumber || token.start < (sentence.bodyStart)) return;
       if (token.isCap && !starts.has(i)) capitalisedMidSentence.add(token.lower);
       else if (!token.isCap) lowercaseSeen.add(token.lower);
     });
@@ -173,17 +325,25 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   // Dates, times and numbers first; names only in what they leave.
   const collected: Collected[] = [];
   const valueMentions: { sentence: SentenceInfo; mention: Omit<Mention, 'entity'>; type: KeyType; sortKey: number | null; subtype: string }[] = [];
+  const phraseMentions: { sentence: SentenceInfo; mention: Omit<Mention, 'entity'>; frame: string }[] = [];
   for (const sentence of sentences) {
-    if (sentence.isHeadline) continue;
+    if (sentence.isHeadline || sentence.isDateLine || sentence.trailer === true) continue;
     const base = sentence.start;
-    const bodyStart = sentence.dateline?.bodyStart ?? base;
+    const bodyStart = sentence.bodyStart;
     const body = article.slice(bodyStart, sentence.end);
-    const temporals = findTemporals(body).map((span) => ({ ...span, start: span.start + bodyStart - base, end: span.end + bodyStart - base }));
-    const numbers = findNumbers(body, temporals.map((t) => ({ start: t.start - (bodyStart - base), end: t.end - (bodyStart - base) }))).map((span) => ({
-      ...span,
-      start: span.start + bodyStart - base,
-      end: span.end + bodyStart - base,
-    }));
+    // Titles in quotation marks first: "The Harbour 5 Challenge" holds no number to ask.
+    const titles = quotedTitleSpans(sentence.tokens, bodyStart).map((t) => ({ start: t.start - base, end: t.end - base }));
+    const outsideTitles = (span: { start: number; end: number }): boolean => !titles.some((t) => span.start < t.end && t.start < span.end);
+    const temporals = findTemporals(body)
+      .map((span) => ({ ...span, start: span.start + bodyStart - base, end: span.end + bodyStart - base }))
+      .filter(outsideTitles);
+    const numbers = findNumbers(body, temporals.map((t) => ({ start: t.start - (bodyStart - base), end: t.end - (bodyStart - base) })))
+      .map((span) => ({
+        ...span,
+        start: span.start + bodyStart - base,
+        end: span.end + bodyStart - base,
+      }))
+      .filter(outsideTitles);
     for (const span of temporals) {
       valueMentions.push({
         sentence,
@@ -205,6 +365,17 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     const taken = [...temporals, ...numbers].map((span) => ({ start: base + span.start, end: base + span.end }));
     const usable = (token: Token): boolean => token.start >= bodyStart && !taken.some((span) => token.start < span.end && span.start < token.end);
     const names = findNames(article, sentence.index, sentence.tokens, usable, startsOf.get(sentence.index) ?? new Set(), context);
+    // Phrase keys ("kidney failure") only where no name, date or number is.
+    const named = names.map((n) => ({ start: n.title?.start ?? n.start, end: n.end }));
+    for (const phrase of findPhrases(sentence.tokens, (token) => !usable(token) || named.some((n) => token.start < n.end && n.start < token.end))) {
+      const first = sentence.tokens[phrase.from] as Token;
+      const last = sentence.tokens[phrase.to] as Token;
+      phraseMentions.push({
+        sentence,
+        frame: phrase.frame,
+        mention: { sentence: sentence.index, start: first.start, end: last.end, text: article.slice(first.start, last.end), outerStart: first.start, title: null },
+      });
+    }
     for (const candidate of names) {
       // "Pensacola, Fla.": the state's abbreviation belongs to the city before it; it is not a key.
       const index = sentence.tokens.findIndex((t) => t.start === candidate.start);
@@ -229,14 +400,15 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     }
   }
 
+  splitTrailingPeople(collected, article, tagger);
   const entities = new Map<string, Entity>();
-  const entityOf = (type: KeyType, name: string, first: number, subtype: string, sortKey: number | null): Entity => {
+  const entityOf = (type: KeyType, name: string, first: number, subtype: string, sortKey: number | null, sure = true): Entity => {
     const id = `${type}:${foldName(name)}`;
     let entity = entities.get(id);
     if (entity === undefined) {
-      entity = { id, type, name, forms: [], subtype, first, sortKey, titles: [], takesThe: false, onlyAsModifier: false };
+      entity = { id, type, name, forms: [], subtype, first, sortKey, titles: [], takesThe: false, onlyAsModifier: false, sure };
       entities.set(id, entity);
-    }
+    } else if (sure) entity.sure = true;
     return entity;
   };
   const attach = (entity: Entity, mention: Omit<Mention, 'entity'>): void => {
@@ -312,20 +484,25 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     groups.set(key, group);
   }
   // Organisations by the words they start with: "Kenya Red Cross" is the "Kenya Red Cross Society".
-  const typed = new Map<string, NameType>();
+  const typed = new Map<string, { type: NameType; sure: boolean }>();
   for (const [key, group] of groups) typed.set(key, decideType(group.map((g) => g.candidate)));
-  const organisations = [...typed.entries()].filter(([, type]) => type === 'organisation').map(([key]) => key);
+  const organisations = [...typed.entries()].filter(([, decided]) => decided.type === 'organisation').map(([key]) => key);
   for (const [key, group] of groups) {
-    let type = typed.get(key) ?? 'other';
+    let type = typed.get(key)?.type ?? 'other';
+    let sure = typed.get(key)?.sure ?? false;
     let nameKey = key;
     // ... and "U.S. Census Bureau" is the "Census Bureau" with a modifier in front.
+    // "Kenya Red Cross" is the "Kenya Red Cross Society"; "Harbour State University", a name complete with
+    // its organisation word, is not the "Harbour State University Chess Club".
+    const complete = key.split(' ').some((word) => ORGANISATION_WORDS.has(word.replace(/s$/, '')) || ORGANISATION_WORDS.has(word));
     const longer =
-      organisations.find((org) => org !== key && org.startsWith(`${key} `) && key.includes(' ')) ??
+      organisations.find((org) => org !== key && org.startsWith(`${key} `) && key.includes(' ') && !complete) ??
       (type === 'organisation'
         ? organisations.find((org) => org !== key && org.includes(' ') && key.endsWith(` ${org}`) && key.split(' ').length - org.split(' ').length <= 2)
         : undefined);
     if (longer !== undefined) {
       type = 'organisation';
+      sure = typed.get(longer)?.sure ?? false;
       nameKey = longer;
     }
     const named = groups.get(nameKey) ?? group;
@@ -334,7 +511,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       named.map((g) => g.candidate.text).sort((a, b) => b.length - a.length)[0] ??
       key;
     const first = Math.min(...group.map((g) => g.candidate.sentence));
-    const entity = entityOf(type, display, first, type === 'place' ? placeSubtype(display, tagger) : type, null);
+    const entity = entityOf(type, display, first, type === 'place' ? placeSubtype(display, tagger) : type, null, sure);
     for (const item of group) resolved.push([entity, item]);
   }
   // "in Baton Rouge and Hattiesburg": a name of no known kind, listed with a place, is a place.
@@ -347,13 +524,25 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   for (const list of bySentence.values()) {
     list.sort((a, b) => a[1].candidate.start - b[1].candidate.start);
     list.forEach(([entity, item], i) => {
-      if (entity.type !== 'other') return;
+      // "Houston and Dallas": a place of no known kind listed with a city is a city too.
+      if (entity.type === 'place' && entity.subtype === 'place') {
+        for (const neighbour of [list[i - 1], list[i + 1]]) {
+          if (neighbour === undefined || neighbour[0].type !== 'place' || neighbour[0].subtype === 'place') continue;
+          const [left, right] = neighbour[1].candidate.start < item.candidate.start ? [neighbour[1].candidate, item.candidate] : [item.candidate, neighbour[1].candidate];
+          if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(article.slice(left.end, right.start))) entity.subtype = neighbour[0].subtype;
+        }
+      }
+      if (entity.type !== 'other' && entity.sure) return;
       for (const neighbour of [list[i - 1], list[i + 1]]) {
         if (neighbour === undefined || neighbour[0].type === 'other') continue;
+        // An unsure name is of the kind of a sure one it is listed with ("Houston, Dallas and Austin").
+        if (entity.type !== 'other' && !neighbour[0].sure) continue;
         const [left, right] = neighbour[1].candidate.start < item.candidate.start ? [neighbour[1].candidate, item.candidate] : [item.candidate, neighbour[1].candidate];
         if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(article.slice(left.end, right.start))) {
           entity.type = neighbour[0].type;
-          entity.subtype = neighbour[0].type === 'place' ? 'place' : neighbour[0].type;
+          const own = placeSubtype(entity.name, tagger);
+          entity.subtype = neighbour[0].type === 'place' ? (own === 'place' ? neighbour[0].subtype : own) : neighbour[0].type;
+          entity.sure = neighbour[0].sure;
           return;
         }
       }
@@ -374,7 +563,27 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   for (const { sentence, mention, type, sortKey, subtype } of valueMentions) {
     attach(entityOf(type, mention.text, sentence.index, subtype, sortKey), mention);
   }
-  for (const sentence of sentences) sentence.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const { sentence, mention, frame } of phraseMentions) {
+    attach(entityOf('other', mention.text, sentence.index, `phrase:${frame}`, null, false), mention);
+  }
+  for (const sentence of sentences) {
+    sentence.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+    // "in Cape Canaveral, Florida": a city's state or country goes with it where the city is asked.
+    sentence.mentions.forEach((mention, i) => {
+      const next = sentence.mentions[i + 1];
+      if (next === undefined || mention.tailEnd !== undefined || mention.entity.type !== 'place' || next.entity.type !== 'place') return;
+      if (['region', 'country'].includes(mention.entity.subtype) || !['region', 'country'].includes(next.entity.subtype)) return;
+      if (/^,\s*$/.test(article.slice(mention.end, next.start))) mention.tailEnd = next.end;
+    });
+    // A name inside brackets that hold more than it ("(For Inspiration and Recognition of Science)") glosses
+    // what stands before the brackets; a bracket holding just the name ("(HRL)") is its short form.
+    for (const mention of sentence.mentions) {
+      const open = article.lastIndexOf('(', mention.start);
+      const close = article.indexOf(')', mention.end);
+      if (open < sentence.start || close < 0 || close > sentence.end || article.lastIndexOf(')', mention.start) > open) continue;
+      if (article.slice(open + 1, close).trim() !== mention.text) mention.inBrackets = true;
+    }
+  }
 
   // "the United Kingdom": places and organisations the article writes with "the".
   const withThe = new Map<Entity, [number, number]>();
@@ -399,6 +608,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     }
     if (!entity.forms.includes(entity.name)) entity.forms.unshift(entity.name);
   }
+  genderPeople(sentences);
   const ordered = [...entities.values()].sort((a, b) => a.first - b.first || byCodeUnits(a.id, b.id));
   return { article, headline, sentences, entities: ordered };
 }

@@ -2,18 +2,21 @@
 // teacher would keep -> a deck that `factdeck check` accepts. Pure and deterministic: the tagger is passed
 // in, randomness comes from the seed, ids from the seed and the content.
 
+import { findQuoteSentence, splitSentences } from '../domain/article.js';
 import { DECK_SCHEMA_VERSION, type Deck, type Fact, type Question } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
 import { analyseArticle, type Analysis } from './analyse.js';
 import { createDistractorSource } from './distractors.js';
-import { clauseFact, clauseGate, clausesOf, datelineFact, roleFacts, type FactDraft } from './facts.js';
+import { clauseFact, clauseGate, clausesOf, renderClause, roleFacts, verdictText, type FactDraft } from './facts.js';
 import { createIdMaker } from './ids.js';
 import { orderQuestions } from './order.js';
-import { clauseQuestions, datelineQuestions, roleQuestions, type Considered, type QuestionContext, type QuestionDraft } from './questions.js';
-import { selectQuestions } from './select.js';
+import { clauseQuestions, roleQuestions, type Considered, type QuestionContext, type QuestionDraft } from './questions.js';
+import { createWorth, selectQuestions } from './select.js';
+import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, squash } from './text.js';
-import type { Candidate } from './types.js';
+import { hasTag } from './tokens.js';
+import type { Candidate, Entity, SentenceInfo } from './types.js';
 
 export interface BuildDeckOptions {
   /** The deck's id: the name of the folder it goes in. */
@@ -63,30 +66,60 @@ function describe(considered: Considered): Candidate {
   };
 }
 
+/** The word a number counts ("people" in "3,000 people"; "magnitude" in "a magnitude 4.2"): wrong choices count the same. */
+function numberUnits(sentences: readonly SentenceInfo[]): Map<Entity, string> {
+  const units = new Map<Entity, string>();
+  for (const sentence of sentences) {
+    for (const mention of sentence.mentions) {
+      if (mention.entity.type !== 'number' || units.has(mention.entity)) continue;
+      const shape = mention.numberShape ?? '';
+      if (shape === 'money' || shape === 'percent') {
+        units.set(mention.entity, shape);
+        continue;
+      }
+      const at = sentence.tokens.findIndex((t) => t.start >= mention.end);
+      const after = sentence.tokens[at];
+      const before = sentence.tokens[sentence.tokens.findIndex((t) => t.start >= mention.start) - 1];
+      const isNoun = (t: typeof after): boolean => t !== undefined && t.isWord && !t.isCap && !t.isNumber && !hasTag(t, 'Preposition', 'Determiner', 'Conjunction', 'Adverb', 'Verb', 'Pronoun');
+      if (isNoun(after)) units.set(mention.entity, (after?.lower ?? '').replace(/s$/, ''));
+      else if (isNoun(before)) units.set(mention.entity, before?.lower ?? '');
+    }
+  }
+  return units;
+}
+
 export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOptions): BuildResult {
   const analysis = analyseArticle(article, tagger);
   const random = createRandom(options.seed);
   const candidates: Candidate[] = [];
 
-  // Facts: the clauses that pass the gates, people's titles, the dateline.
+  // Facts: the clauses that pass the gates, and people's titles.
   const facts: FactDraft[] = [];
+  const gateContext = { sentences: analysis.sentences, tagger };
   for (const sentence of analysis.sentences) {
     if (sentence.isHeadline) {
-      candidates.push({ stage: 'sentence', sentence: sentence.index, kept: false, reason: 'the headline: its facts are asked from the body', text: sentence.text });
+      candidates.push({ stage: 'sentence', sentence: sentence.index, kept: false, reason: 'headline: its facts are asked from the body', text: sentence.text });
+      continue;
+    }
+    if (sentence.trailer === true) {
+      candidates.push({ stage: 'sentence', sentence: sentence.index, kept: false, reason: 'boilerplate: the release’s trailer (contacts, “About” paragraphs)', text: sentence.text });
+      continue;
+    }
+    if (sentence.isDateLine) {
+      candidates.push({ stage: 'sentence', sentence: sentence.index, kept: false, reason: 'boilerplate: the line that dates the article', text: sentence.text });
       continue;
     }
     for (const clause of clausesOf(sentence, article)) {
-      const dropped = clauseGate(clause);
-      const keys = clause.mentions.map((m) => `${m.text} (${m.entity.type}${m.modifier === true ? ', modifier' : ''})`).join(', ');
-      candidates.push({ stage: 'fact', sentence: sentence.index, kept: dropped === null, reason: dropped ?? `keys: ${keys}`, text: squash(clause.text) });
-      if (dropped === null) facts.push(clauseFact(clause));
+      const verdict = clauseGate(clause, gateContext);
+      const keys = clause.mentions.map((m) => `${m.text} (${m.entity.type}${m.entity.sure ? '' : ', type unsure'}${m.modifier === true ? ', modifier' : ''}${m.pronoun === true ? ', by coreference' : ''})`).join(', ');
+      const rewrites = clause.rewrites.map((r) => `; ${r.rule}`).join('');
+      candidates.push({ stage: 'fact', sentence: sentence.index, kept: verdict === null, reason: verdict === null ? `keys: ${keys}${rewrites}` : verdictText(verdict), text: squash(verdict === null ? renderClause(clause) : clause.text) });
+      if (verdict === null) facts.push(clauseFact(clause));
     }
   }
   const extra = [...roleFacts(analysis.sentences, article)];
-  const dateline = datelineFact(analysis.sentences);
-  if (dateline !== null) extra.push(dateline);
   for (const fact of extra) {
-    candidates.push({ stage: 'fact', sentence: fact.clause.sentence.index, kept: true, reason: fact.origin === 'role' ? 'a person and their title' : 'the dateline', text: fact.statement });
+    candidates.push({ stage: 'fact', sentence: fact.clause.sentence.index, kept: true, reason: 'role: a person and their title', text: fact.statement });
   }
   const allFacts = [...facts, ...extra].sort((a, b) => a.clause.sentence.index - b.clause.sentence.index || a.clause.start - b.clause.start);
 
@@ -99,8 +132,9 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
   let falseNext = random.next() < 0.5;
   const context: QuestionContext = {
     article,
+    header: options.title,
     tagger,
-    source: createDistractorSource(analysis.entities, random),
+    source: createDistractorSource(analysis.entities, random, numberUnits(analysis.sentences)),
     random,
     nextFalse: () => {
       falseNext = !falseNext;
@@ -111,17 +145,27 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
   const considered: Considered[] = [];
   for (const fact of allFacts) {
     if (fact.origin === 'clause') considered.push(...clauseQuestions(fact, context));
-    else if (fact.origin === 'role') considered.push(...roleQuestions(fact, context));
-    else considered.push(...datelineQuestions(fact, context));
+    else considered.push(...roleQuestions(fact, context));
   }
 
-  // The questions a teacher would keep: every key asked, a few questions per fact, no repeats.
-  const selection = selectQuestions(allFacts, considered);
-  const orders = orderQuestions(facts, random);
-  for (const considered_ of selection.considered) candidates.push(describe(considered_));
-  for (const order of orders) {
-    candidates.push({ stage: 'question', sentence: order.fact.clause.sentence.index, kept: true, reason: 'kept', text: order.prompt, kind: 'order', answer: (order.answer as string[]).join(' | ') });
+  // The questions a teacher would keep: each passes the self-check, at most three a sentence, no repeats.
+  const mentionCounts = new Map<Entity, number>();
+  const bracketed = new Set<Entity>();
+  const tails = new Set<Entity>();
+  for (const sentence of analysis.sentences) {
+    for (const mention of sentence.mentions) {
+      if (mention.tailEnd !== undefined) for (const other of sentence.mentions) if (other.end === mention.tailEnd && other !== mention) tails.add(other.entity);
+      mentionCounts.set(mention.entity, (mentionCounts.get(mention.entity) ?? 0) + 1);
+      if (article.charAt(mention.start - 1) === '(' && article.charAt(mention.end) === ')') bracketed.add(mention.entity);
+    }
   }
+  const selection = selectQuestions(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed, tagger, tails));
+  const orders = orderQuestions(facts, random).filter((order) => {
+    const problem = selfCheck(order, tagger);
+    candidates.push({ stage: 'question', sentence: order.fact.clause.sentence.index, kept: problem === null, reason: problem ?? 'kept', text: order.prompt, kind: 'order', answer: (order.answer as string[]).join(' | ') });
+    return problem === null;
+  });
+  for (const considered_ of selection.considered) candidates.push(describe(considered_));
 
   // The deck: facts that have questions, ids from the seed and the content.
   const ids = createIdMaker(options.seed);
@@ -133,11 +177,17 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
   }
   const factIds = new Map<FactDraft, string>();
   const deckFacts: Fact[] = [];
+  const articleSentences = splitSentences(article);
   for (const fact of allFacts) {
     if (!usedFacts.has(fact)) continue;
     const id = ids.make(`fact\u0000${fact.origin}\u0000${fact.clause.start}\u0000${fact.quote}`);
     factIds.set(fact, id);
-    deckFacts.push({ id, statement: fact.statement, quote: fact.quote, topic: fact.topic });
+    // Feedback shows the first sentence holding the quote: a short quote ("Sheriff Ana Ruiz") that the
+    // headline holds too would show the headline. Such a quote becomes its whole sentence.
+    const sentence = fact.clause.sentence;
+    const found = findQuoteSentence(articleSentences, fact.quote);
+    const quote = found !== null && found.start === sentence.start ? fact.quote : sentence.text.slice(sentence.bodyStart - sentence.start);
+    deckFacts.push({ id, statement: fact.statement, quote, topic: fact.topic });
   }
   const order = new Map(allFacts.map((fact, i) => [fact, i]));
   const sorted = kept

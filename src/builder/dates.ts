@@ -63,16 +63,19 @@ const PATTERNS: readonly Pattern[] = [
   pattern('year-range', `(?<=\\bbetween )${YEAR} and ${YEAR}`),
   pattern('weekday-range', `${WEEKDAY}${RANGE}${WEEKDAY}`),
   pattern('weekday-range', `(?<=\\bbetween )${WEEKDAY} and ${WEEKDAY}`),
-  pattern('weekday', `(?:(?:[Ll]ate|[Ee]arly) )?${WEEKDAY}(?: (?:morning|afternoon|evening|night))?`),
+  pattern('weekday', `(?:(?:[Ll]ate|[Ee]arly|[Ll]ast|[Nn]ext|[Tt]his) )?${WEEKDAY}(?: (?:morning|afternoon|evening|night))?`),
   pattern('season', `(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter),? (?:of )?${YEAR}`),
   pattern('decade', `(?<![\\d$])(?:1[89]|20)\\d0s\\b`),
   pattern(
     'relative',
     '\\b(?:(?:last|next|this|earlier this|later this|early next|late last|early last) (?:year|month|week|weekend|spring|summer|fall|autumn|winter|decade)|yesterday|tomorrow|(?:two|three|four|five|six|several|\\d+) (?:days|weeks|months|years) ago)\\b',
   ),
-  pattern('month', `(?<=\\b(?:in|since|by|until|from|through|during|last|next|this|of|before|after|throughout) )(?:(?:early|late|mid-) ?)?${MONTH_NAME}(?! \\d)`),
+  pattern('month', `(?<=\\b(?:in|since|by|until|from|through|during|last|next|this|of|before|after|throughout) )(?:(?:early|late|mid-) ?)?${MONTH_NAME}(?! \\d)(?: of (?:last|this|next) year)?`),
   pattern('month', `\\b(?:[Ee]arly|[Ll]ate|[Mm]id-) ?${MONTH_NAME}(?! \\d)`),
-  pattern('year', `(?<![\\d$€£.,:-])${YEAR}(?!%| percent|,\\d|\\.\\d)`),
+  // "October is National Magic Month": a month that opens a sentence.
+  pattern('month', `^${MONTH_NAME}(?= (?:is|was|will|has|saw|brought|marks)\\b)`),
+  // "a 2000 year old tradition" counts years; it is no date.
+  pattern('year', `(?<![\\d$€£.,:-])${YEAR}(?!%| percent|,\\d|\\.\\d|[- ]years?\\b)`),
   pattern('time-range', `${CLOCK}\\s*(?:-|–|to|and|until)\\s*${CLOCK}`, 'time'),
   pattern('time', CLOCK, 'time'),
 ];
@@ -108,8 +111,12 @@ function sortKeyOf(shape: DateShape, text: string): { sortKey: number | null; ye
 }
 
 /** Every date and time in `text`, in order, not overlapping. */
+/** What any date or time needs: a digit, or a month, day, season or relative word. */
+const MAY_HOLD_DATE = new RegExp(`\\d|${MONTH_NAME}|${WEEKDAY}|spring|summer|fall|autumn|winter|last|next|this|yesterday|tomorrow|ago|noon|midnight`, 'iu');
+
 export function findTemporals(text: string): TemporalSpan[] {
   const found: TemporalSpan[] = [];
+  if (!MAY_HOLD_DATE.test(text)) return found;
   for (const { shape, type, regex } of PATTERNS) {
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
@@ -196,6 +203,29 @@ function shiftClock(text: string, shift: number): string {
   });
 }
 
+/** The day of the week of a date, 0 for Monday (as WEEKDAYS has them). Pure: no clock is read. */
+export function weekdayOf(year: number, month: number, day: number): number {
+  return (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
+}
+
+/**
+ * A shifted date keeps its day of the week true: "Tuesday, April 1, 2025" moved on three days is "Friday,
+ * April 4, 2025". With a year the weekday is worked out from the date; without one it moves with the days
+ * (`shift`), and a shift it cannot follow (a month on) gives no variant.
+ */
+function withWeekday(text: string | null, shift: number | null): string | null {
+  if (text === null || !new RegExp(WEEKDAY, 'u').test(text)) return text;
+  const weekdays = text.match(new RegExp(WEEKDAY, 'gu')) ?? [];
+  const year = new RegExp(YEAR, 'u').exec(text);
+  const date = new RegExp(`${MONTH_NAME} (\\d{1,2})`, 'u').exec(text);
+  if (weekdays.length === 1 && year !== null && date !== null) {
+    const weekday = WEEKDAYS[weekdayOf(Number(year[0]), monthNumber(date[0].split(' ')[0] ?? ''), Number(date[1]))] ?? '';
+    return text.replace(new RegExp(WEEKDAY, 'u'), weekday);
+  }
+  if (shift === null) return null;
+  return shiftWeekdays(text, ((shift % 7) + 7) % 7);
+}
+
 const SEASONS = ['spring', 'summer', 'fall', 'winter'];
 
 /**
@@ -208,8 +238,8 @@ export function temporalVariants(span: Pick<TemporalSpan, 'shape' | 'text'>, cou
   switch (span.shape) {
     case 'day':
     case 'day-range':
-      for (const shift of [7, -7, 3, -4, 14, -10]) candidates.push(shiftDays(text, shift));
-      candidates.push(shiftMonths(text, 1), shiftMonths(text, -1));
+      for (const shift of [7, -7, 3, -4, 14, -10]) candidates.push(withWeekday(shiftDays(text, shift), shift));
+      candidates.push(withWeekday(shiftMonths(text, 1), null), withWeekday(shiftMonths(text, -1), null));
       break;
     case 'month':
     case 'month-year':

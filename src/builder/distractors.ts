@@ -1,23 +1,27 @@
-// Wrong choices of the same kind as the answer: other people for a person, other places (cities for a
-// city) for a place, dates of the same shape for a date. From the article first, nearest first, then
-// made up in the same style (dates, numbers) or taken from a small built-in pool (names).
+// Wrong choices that could be right: the same fine type as the answer (other people for a person, other
+// cities for a city, other counts of the same thing for a count) and from the article's own world. Names
+// come only from the article (a stock name from outside it is a giveaway); dates, times and numbers may
+// also be made up in the answer's own style ("May 3 to 8" -> "May 10 to 15"). No option may hold or be
+// held by another, and none may stand out from the rest by its form or length.
 
 import type { Random } from '../domain/random.js';
 import { temporalVariants, type DateShape } from './dates.js';
 import { numberVariants, type NumberShape } from './numbers.js';
-import { foldName, wordFinder } from './text.js';
+import { distinctiveWords, foldName, wordFinder } from './text.js';
+import { isGenericNameWord } from './vocabulary.js';
 import type { Entity, KeyType, Mention } from './types.js';
-import { POOLS } from './vocabulary.js';
 
 export interface DistractorSource {
   /** The article's entities by type, in order of first appearance. */
   byType: ReadonlyMap<KeyType, readonly Entity[]>;
-  /** Every form of every entity in the article, folded: pool names must not collide with them. */
+  /** Every form of every entity in the article, folded. */
   allForms: ReadonlySet<string>;
+  /** The word a number counts ("people" for "300 people"), by the number's entity. */
+  units: ReadonlyMap<Entity, string>;
   random: Random;
 }
 
-export function createDistractorSource(entities: readonly Entity[], random: Random): DistractorSource {
+export function createDistractorSource(entities: readonly Entity[], random: Random, units: ReadonlyMap<Entity, string> = new Map()): DistractorSource {
   const byType = new Map<KeyType, Entity[]>();
   const allForms = new Set<string>();
   for (const entity of entities) {
@@ -26,7 +30,7 @@ export function createDistractorSource(entities: readonly Entity[], random: Rand
     byType.set(entity.type, list);
     for (const form of entity.forms) allForms.add(foldName(form));
   }
-  return { byType, allForms, random };
+  return { byType, allForms, units, random };
 }
 
 function numericValue(text: string): number | null {
@@ -36,103 +40,130 @@ function numericValue(text: string): number | null {
   return Number(match[0].replace(/,/g, '')) * scale;
 }
 
-function poolFor(entity: Entity): readonly string[] {
-  switch (entity.type) {
-    case 'person':
-      return POOLS.person;
-    case 'organisation':
-      return POOLS.organisation;
-    case 'place':
-      return entity.subtype === 'city' ? POOLS.city : entity.subtype === 'country' ? POOLS.country : entity.subtype === 'region' ? POOLS.region : POOLS.place;
-    case 'date':
-      return entity.subtype === 'relative' ? POOLS.relativeDate : [];
-    default:
-      return [];
-  }
+/** A place's fine type, from its subtype and its last word: a county is no wrong answer for a city. */
+export function fineType(entity: Entity): string {
+  if (entity.type !== 'place') return entity.type === 'date' || entity.type === 'time' || entity.type === 'number' || entity.type === 'other' ? `${entity.type}:${entity.subtype}` : entity.type;
+  return entity.subtype;
+}
+
+/** A date's form: whether it names a weekday and a year ("Saturday, August 18, 2018" among "March 18, 1942"). */
+function dateForm(text: string): string {
+  return `${/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(text)}:${/\b(?:1[89]|20)\d\d\b/.test(text)}`;
+}
+
+/** The gender a blank's own words give its person ("Mrs. _____", "father _____"), if any. */
+function genderCue(prompt: string, answer: string): 'female' | 'male' | undefined {
+  const before = /(\S+)\s+_____/.exec(prompt)?.[1]?.toLowerCase().replace(/[^a-z.]/g, '') ?? /^(?:mrs|ms|miss|mr|sir)\.?\s/i.exec(answer)?.[0].toLowerCase().trim() ?? '';
+  if (/^(?:mrs\.?|ms\.?|miss|mother|wife|daughter|sister|widow|grandmother|aunt|actress|queen|princess)$/.test(before)) return 'female';
+  if (/^(?:mr\.?|sir|father|husband|son|brother|widower|grandfather|uncle|king|prince)$/.test(before)) return 'male';
+  return undefined;
+}
+
+/** How a value is written: its percent sign or word, its range dash or "to". */
+function valueForm(text: string): string {
+  return `${/%/.test(text) ? '%' : /\bper ?cent\b/.test(text) ? 'percent' : ''}:${/\d\s*[-–]\s*\d/.test(text) ? 'dash' : /\d\s+(?:to|and)\s+\d/.test(text) ? 'to' : ''}`;
+}
+
+/** Whether an option stands out from the others by its form: an acronym among names, a lone "$". */
+function formOf(text: string): string {
+  if (/^(?:the )?\p{Lu}[\p{Lu}.&]+$/u.test(text)) return 'acronym';
+  if (/^\$/.test(text)) return 'money';
+  if (/%|percent/.test(text)) return 'percent';
+  return 'plain';
+}
+
+/** The answer is far longer or shorter than every wrong choice: a learner picks it by its length. */
+export function standsOut(answer: string, wrong: readonly string[]): boolean {
+  if (wrong.length === 0) return false;
+  const length = (text: string): number => text.replace(/^the /, '').length;
+  const own = length(answer);
+  const lengths = wrong.map(length);
+  const longest = Math.max(...lengths);
+  const shortest = Math.min(...lengths);
+  return (own > 2 * longest && own - longest > 8) || (own * 2 < shortest && shortest - own > 8);
 }
 
 /**
- * Up to `count` wrong choices for `mention`'s entity, none of which appears in `prompt` or is another
- * way of writing the answer. `answer` is the text the question will show as the right choice.
+ * Up to `count` wrong choices for `mention`'s entity, none of which appears in `prompt` or is another way of
+ * writing the answer. `answer` is the text the question will show as the right choice. `forSwap` asks for
+ * one value to swap into a true statement to make it false: the same fine type, not in the sentence.
  */
-export function pickDistractors(source: DistractorSource, mention: Mention, answer: string, prompt: string, count: number, withThe = false): string[] {
+export function pickDistractors(source: DistractorSource, mention: Mention, answer: string, prompt: string, count: number, withThe = false, forSwap = false): string[] {
   const entity = mention.entity;
   const picked: string[] = [];
   const seen = new Set<string>([...entity.forms, answer].map(foldName));
   const inPrompt = wordFinder(prompt);
-  const answerForms = [...entity.forms, answer];
+  const answerForms = [...entity.forms, answer.replace(/^the /, '')];
   const inAnswer = wordFinder(answerForms.join(' | '));
-  const offer = (text: string, takesThe = false): void => {
-    if (picked.length >= count) return;
+  const isValue = entity.type === 'date' || entity.type === 'time' || entity.type === 'number';
+  const answerForm = formOf(answer);
+  const wanted = forSwap ? count : count + 4;
+  // "Lyon University" is no wrong answer where the key is "the University of Lyon Pasteur Centre".
+  const answerWords = new Set(entity.type === 'person' || isValue ? [] : distinctiveWords(answer, isGenericNameWord));
+  const offer = (text: string, takesThe = false, forms: readonly string[] = []): void => {
+    if (picked.length >= wanted) return;
     const folded = foldName(text);
     if (seen.has(folded) || folded === '' || inPrompt(text)) return;
+    // Named in the prompt by another of its forms ("Ines ... the wife of _____" for "Ines Varga"): not a wrong answer.
+    if (forms.some((form) => inPrompt(form))) return;
+    // "Ms Lund" where the prompt speaks of "Ada Lund": a person whose surname the prompt shows.
+    if (entity.type === 'person' && /\s/.test(text) && inPrompt(text.split(/\s+/).pop() ?? '')) return;
+    // "Dakota State College of the UK": a name run into its country is no option either.
+    if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return;
+    if (distinctiveWords(text, isGenericNameWord).some((word) => answerWords.has(word))) return;
     // "USGS Earthquake Science Center" is no wrong answer to "USGS": one name holds the other.
-    if (entity.type !== 'date' && entity.type !== 'time' && entity.type !== 'number') {
+    if (!isValue) {
       const inText = wordFinder(text);
       if (inAnswer(text) || answerForms.some((form) => inText(form))) return;
+      // "Ruiz" beside "Ana Ruiz": no two options where one holds the other.
+      if (picked.some((other) => inText(other.replace(/^the /, '')) || wordFinder(other)(text))) return;
+      if (formOf(text) !== answerForm && (answerForm === 'acronym' || formOf(text) === 'acronym')) return;
     }
+    if (entity.type === 'date' && dateForm(text) !== dateForm(answer)) return;
+    // "10%" among "25 percent", "1980 to 2012" among "2000 - 2050": a value written another way stands out.
+    if (isValue && valueForm(text) !== valueForm(answer)) return;
     seen.add(folded);
     picked.push(withThe && takesThe ? `the ${text}` : text);
   };
 
-  // From the article: the same subtype first, nearest in the text first.
-  const sameType = (source.byType.get(entity.type) ?? []).filter((other) => other !== entity);
+  // From the article: the same fine type, nearest in the text first.
+  const fine = fineType(entity);
+  const unit = source.units.get(entity);
   const value = entity.type === 'number' ? numericValue(answer) : null;
-  const near = (other: Entity): boolean => {
+  // "Mrs. _____", "his father _____": no wrong choice of the other gender, when the article shows both.
+  const gender = entity.type === 'person' ? (entity.gender ?? genderCue(prompt, answer)) : undefined;
+  const fits = (other: Entity): boolean => {
+    if (other === entity || fineType(other) !== fine) return false;
+    if (gender !== undefined && other.gender !== undefined && other.gender !== gender) return false;
+    if (!isValue && !other.sure) return false;
     if (entity.type === 'number') {
       const otherValue = numericValue(other.name);
-      return other.subtype === entity.subtype && value !== null && otherValue !== null && otherValue / value <= 3 && value / otherValue <= 3;
+      if (unit === undefined || source.units.get(other) !== unit) return false;
+      return value !== null && otherValue !== null && otherValue / value <= 10 && value / otherValue <= 10;
     }
-    if (entity.type === 'date' || entity.type === 'time') return other.subtype === entity.subtype;
     return true;
   };
-  const ranked = sameType
-    .filter(near)
-    .sort((a, b) => Number(b.subtype === entity.subtype) - Number(a.subtype === entity.subtype) || Math.abs(a.first - entity.first) - Math.abs(b.first - entity.first) || a.first - b.first);
-  // Take the nearest few, in a seeded order, so each seed can vary them.
-  // Take the nearest few of the same subtype in a seeded order (so seeds vary them), then the others.
-  const theOf = (other: Entity): boolean => (other.type === 'organisation' ? !/^\p{Lu}[\p{Lu}.&]+$/u.test(other.name) : other.takesThe);
-  const same = ranked.filter((other) => other.subtype === entity.subtype);
-  const rest = ranked.filter((other) => other.subtype !== entity.subtype);
-  for (const group of [same, rest]) {
-    for (const other of source.random.shuffle(group.slice(0, count + 2))) offer(other.name, theOf(other));
-    for (const other of group.slice(count + 2)) offer(other.name, theOf(other));
-  }
+  const ranked = (source.byType.get(entity.type) ?? []).filter(fits).sort((a, b) => Math.abs(a.first - entity.first) - Math.abs(b.first - entity.first) || a.first - b.first);
+  const theOf = (other: Entity): boolean => other.takesThe;
+  // The nearest few in a seeded order (so seeds vary them), then the rest.
+  for (const other of source.random.shuffle(ranked.slice(0, count + 2))) offer(other.name, theOf(other), other.forms);
+  for (const other of ranked.slice(count + 2)) offer(other.name, theOf(other), other.forms);
+  const fromArticle = picked.length;
 
-  // Made up in the same style.
+  // Made up in the same style: dates, times and numbers only.
   const pick = (n: number): number => source.random.int(n);
-  if (entity.type === 'date' || entity.type === 'time') {
-    for (const text of temporalVariants({ shape: (mention.dateShape ?? entity.subtype) as DateShape, text: answer }, count + 2, pick)) offer(text);
+  if (fromArticle < count && (entity.type === 'date' || entity.type === 'time')) {
+    for (const text of temporalVariants({ shape: (mention.dateShape ?? entity.subtype) as DateShape, text: mention.text }, count + 3, pick)) offer(text);
   }
-  if (entity.type === 'number') {
-    for (const text of numberVariants({ shape: (mention.numberShape ?? entity.subtype) as NumberShape, text: answer }, count + 2, pick)) offer(text);
+  if (fromArticle < count && entity.type === 'number') {
+    for (const text of numberVariants({ shape: (mention.numberShape ?? entity.subtype) as NumberShape, text: mention.text }, count + 3, pick)) offer(text);
   }
-  // A small pool of generic names, none of which the article itself uses.
-  for (const text of source.random.shuffle(poolFor(entity))) {
-    if (!source.allForms.has(foldName(text))) offer(text, entity.type === 'organisation');
-  }
-  return picked;
-}
-
-/** Roles for "What is X's title?": the article's other titles, then a pool. */
-export function pickRoleDistractors(source: DistractorSource, person: Entity, role: string, prompt: string, count: number): string[] {
-  const picked: string[] = [];
-  const seen = new Set<string>([foldName(role), ...person.titles.map(foldName)]);
-  const inPrompt = wordFinder(prompt);
-  const inRole = wordFinder(role);
-  const offer = (text: string): void => {
-    const folded = foldName(text);
-    if (picked.length >= count || seen.has(folded) || inPrompt(text)) return;
-    // "Director" is no wrong answer for a "Bureau Director".
-    if (inRole(text) || wordFinder(text)(role)) return;
-    seen.add(folded);
-    picked.push(text);
-  };
-  for (const other of source.random.shuffle(source.byType.get('person') ?? [])) {
-    if (other === person) continue;
-    const title = [...other.titles].sort((a, b) => b.length - a.length)[0];
-    if (title !== undefined && !/^(dr|mr|mrs|ms|prof)\.?$/i.test(title)) offer(title);
-  }
-  for (const text of source.random.shuffle(POOLS.role)) offer(text);
-  return picked;
+  if (forSwap) return picked;
+  // No option may stand out by its length: if the first choices let the answer do so, take those nearest
+  // to its length instead.
+  const first = picked.slice(0, count);
+  if (!standsOut(answer, first)) return first;
+  const distance = (text: string): number => Math.abs(text.length - answer.length);
+  const nearest = [...picked].sort((a, b) => distance(a) - distance(b)).slice(0, count);
+  return standsOut(answer, nearest) ? [] : nearest;
 }

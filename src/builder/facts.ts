@@ -1,13 +1,28 @@
 // Sentences -> facts: each sentence cut into its clauses ("..., and forecasters expect landfall late
-// Tuesday" is a fact of its own), each clause kept only if a teacher would ask about it. The gates and
-// their reasons are what `--explain` shows. People's titles and the dateline make facts of their own.
+// Tuesday" is a fact of its own), each clause kept only if a teacher would ask about it. Each gate is a
+// named rule, and its name and reason are what `--explain` shows. A clause that opens with a pronoun is
+// kept when coreference says what the pronoun stands for: the fact then reads on its own ("Ana Ruiz said
+// ..." for "She said ..."), with the article's own words still as its quote. People's titles make facts of
+// their own.
 
+import { resolveLeadingPronoun, subjectIndex } from './coref.js';
+import type { Tagger } from './tagger.js';
 import { capitalise, squash, wordCount } from './text.js';
 import { hasTag, type Token } from './tokens.js';
-import type { Clause, Entity, KeyType, Mention, SentenceInfo } from './types.js';
-import { AUXILIARIES, DEMONSTRATIVES, OPENERS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './vocabulary.js';
+import type { Clause, Entity, KeyType, Mention, Rewrite, SentenceInfo } from './types.js';
+import { AUXILIARIES, DEMONSTRATIVES, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './vocabulary.js';
 
-export type FactOrigin = 'clause' | 'role' | 'dateline';
+export type FactOrigin = 'clause' | 'role';
+
+/** A gate's verdict: the rule that dropped something and why. `--explain` prints "rule: reason". */
+export interface Verdict {
+  rule: string;
+  reason: string;
+}
+
+export function verdictText(verdict: Verdict): string {
+  return `${verdict.rule}: ${verdict.reason}`;
+}
 
 export interface FactDraft {
   origin: FactOrigin;
@@ -29,8 +44,20 @@ export function isHonorificTitle(title: string): boolean {
   return /^(dr|mr|mrs|ms|mx|prof|rev|sir|dame|lord|lady|doctor|professor)\.?$/i.test(title.trim());
 }
 const BACK_POINTERS = /^(it|they|them|he|she|him|its|their)$/;
+const FRONTED = new Set(['during', 'after', 'before', 'in', 'on', 'at', 'since', 'until', 'when', 'while', 'following', 'later', 'earlier', 'last', 'this', 'next', 'then', 'over', 'throughout', 'within', 'by', 'for', 'from', 'as', 'unlike', 'like', 'despite', 'although', 'though', 'because', 'once', 'upon', 'with', 'without']);
 const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'yet']);
-const BOILERPLATE = /https?:\/\/|www\.|\S+@\S+\.\w|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}|^#+$|\bfor more information\b|\bmedia contact\b|\bfollow us\b/i;
+/** Contact lines, links, credits, calls to action and press logistics: not what an article is about. */
+const BOILERPLATE: readonly [RegExp, string][] = [
+  [/https?:\/\/|www\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov|com|org|net|edu|int)\b/, 'a web address'],
+  [/\S+@\S+\.\w/, 'an e-mail address'],
+  [/\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b|\b1-8\d\d-/, 'a telephone number'],
+  [/^(?:#+|-+\s*30\s*-+|\*+|end)$/i, 'an end-of-release mark'],
+  [/\b(?:(?:is|are) available (?:to (?:comment|speak|discuss)|for (?:comment|interviews?))|to (?:schedule|arrange|request) (?:an? )?interviews?)\b/i, 'a contact line or a call to action'],
+  [/\bet al\.(?:\s|$)/, 'a reference to a paper'],
+  [/\b(?:for more information|more information (?:is|can be|about)|media (?:contact|inquiries)|press (?:contact|office|inquiries)|contact:|follow us|click here|learn more|to learn more|read more|read the full|find out more|visit (?:our|the \w+ website)|(?:you|readers) (?:can|may|should) (?:visit|call|contact|find|learn|sign|register|apply|read|watch|download|follow|email|e-mail))\b/i, 'a contact line or a call to action'],
+  [/(?:all rights reserved|copyright|©|®|\bthis (?:press |news )?release\b|\bphoto (?:by|credit|courtesy)|\bimage (?:by|credit|courtesy)|\bcourtesy of\b|\bcredit:|\bgetty images\b|\bfile photo\b|\bcontributed to this (?:report|story)|\bthis (?:story|article) (?:was|has been|is) (?:originally|first|updated|corrected)|\beditor[’']s note|\bfor immediate release\b|\bnews release\b)/i, 'a credit, copyright or publishing note'],
+  [/\b(?:livestream|live stream|streamed live|webcast|RSVP|media credentials|media accreditation)\b|\b(?:news conference|press conference|briefing|teleconference|press call|media call|media availability)\b.*\b(?:will (?:be )?(?:hold|held|begin|start|stream|air)|is scheduled|are invited|at \d{1,2}(?::\d\d)? ?[ap]\.?m\b)/i, 'press logistics'],
+]
 const TOPICS: Record<KeyType, string> = {
   person: 'people',
   place: 'places',
@@ -48,6 +75,12 @@ function isVerbToken(token: Token, mentions: readonly Mention[]): boolean {
   return AUXILIARIES.has(token.lower) || hasTag(token, 'Verb');
 }
 
+/** A verb that makes a clause a sentence: a past or present tense, a modal or an auxiliary (not "-ing" alone). */
+function isFiniteVerb(token: Token, mentions: readonly Mention[]): boolean {
+  if (!isVerbToken(token, mentions)) return false;
+  return AUXILIARIES.has(token.lower) || (hasTag(token, 'PastTense', 'PresentTense', 'Modal', 'Copula') && !hasTag(token, 'Gerund'));
+}
+
 function makeClause(sentence: SentenceInfo, article: string, from: number, to: number): Clause | null {
   const tokens = sentence.tokens.slice(from, to + 1);
   // Trim punctuation that only joined the clause to the next: "..., and" / ";".
@@ -58,13 +91,13 @@ function makeClause(sentence: SentenceInfo, article: string, from: number, to: n
   if (first === undefined || last === undefined) return null;
   const start = first.start;
   const end = last.end;
-  return { sentence, start, end, text: article.slice(start, end), tokens, mentions: sentence.mentions.filter((m) => m.start >= start && m.end <= end) };
+  return { sentence, start, end, text: article.slice(start, end), tokens, mentions: sentence.mentions.filter((m) => m.start >= start && m.end <= end), rewrites: [] };
 }
 
 /** A sentence's clauses: cut at ";" and at ", and" / ", but" / ", while" before a new subject and verb. */
 export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
   const tokens = sentence.tokens;
-  const bodyStart = sentence.dateline?.bodyStart ?? sentence.start;
+  const bodyStart = sentence.bodyStart;
   let from = tokens.findIndex((t) => t.start >= bodyStart);
   if (from < 0) return [];
   const clauses: Clause[] = [];
@@ -88,7 +121,9 @@ export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
       const before = sentence.mentions.filter((m) => (m.tailEnd ?? m.end) <= token.start).pop();
       const following = sentence.mentions.find((m) => m.outerStart === firstAfter?.start);
       const listGoesOn = before !== undefined && following !== undefined && before.entity.type === following.entity.type && !/[a-z]/.test(article.slice(before.tailEnd ?? before.end, token.start));
-      if (firstAfter !== undefined && !listGoesOn && !isVerbToken(firstAfter, sentence.mentions) && verbWithin(after + 1, after + 9) && verbWithin(from, i) && i - from >= 4) {
+      // "basic, clinical, and translational research": a list of words goes on; a clause needs a subject.
+      const listOfWords = firstAfter !== undefined && !firstAfter.isCap && hasTag(firstAfter, 'Adjective') && !hasTag(firstAfter, 'Noun', 'Determiner', 'Pronoun');
+      if (firstAfter !== undefined && !listGoesOn && !listOfWords && !isVerbToken(firstAfter, sentence.mentions) && verbWithin(after + 1, after + 9) && verbWithin(from, i) && i - from >= 4) {
         cut = i;
         next = after;
       }
@@ -108,17 +143,211 @@ export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
   return clauses;
 }
 
-/** Why a clause would not make a fair fact, or null when it would. */
-export function clauseGate(clause: Clause): string | null {
-  if (BOILERPLATE.test(clause.text)) return 'contact details or a link, not a fact';
-  const words = clause.tokens.filter((t) => t.isWord);
-  if (words.length < 5) return 'a fragment (fewer than five words)';
-  if (!clause.tokens.some((t) => isVerbToken(t, clause.mentions))) return 'a fragment (no verb)';
-  const pronoun = leadingPronoun(clause);
-  if (pronoun !== null) return `starts with "${pronoun}", which points to something outside the sentence`;
-  if (!clause.mentions.some(isAskable)) return 'no answer key (no name, place, organisation, date or number)';
-  if (wordCount(clause.text) > MAX_CLAUSE_WORDS) return `too long to ask about (over ${MAX_CLAUSE_WORDS} words)`;
+/** What a gate needs besides the clause: the article's sentences (for coreference) and the tagger's lexicon. */
+export interface GateContext {
+  sentences: readonly SentenceInfo[];
+  tagger: Tagger;
+}
+
+/** Why a clause's words are not a fact a teacher would ask about, or null. */
+export function boilerplateOf(text: string): string | null {
+  for (const [pattern, what] of BOILERPLATE) if (pattern.test(text)) return what;
   return null;
+}
+
+/** "Visit the website ...", "Register by Friday": the clause opens with a verb in the imperative. */
+function isInstruction(clause: Clause): boolean {
+  const words = clause.tokens.filter((t) => t.isWord);
+  let first = words[0];
+  if (first?.lower === 'please') first = words[1];
+  if (first === undefined || first.isNumber) return false;
+  if (clause.mentions.some((m) => m.outerStart <= first.start && first.end <= m.end)) return false;
+  // "Sunrise, and others of his songs, became hits": a name before a comma, then the sentence's verb.
+  const next = clause.tokens[clause.tokens.indexOf(first) + 1];
+  if (next !== undefined && (next.text === ',' || ['and', 'or', 'of'].includes(next.lower))) return false;
+  if (clause.tokens.some((t) => t !== first && hasTag(t, 'PastTense') && !hasTag(t, 'Participle', 'Adjective'))) return false;
+  if (hasTag(first, 'Imperative') || (hasTag(first, 'Infinitive') && !hasTag(first, 'Noun', 'Pronoun', 'Determiner', 'PastTense', 'Gerund', 'Adjective', 'Modal'))) return true;
+  // "Wait until the fifth day ...": a verb that is also a noun, then a word no subject is followed by.
+  return hasTag(first, 'Infinitive') && !hasTag(first, 'PastTense', 'Plural') && next !== undefined && hasTag(next, 'Preposition', 'Determiner') && !hasTag(next, 'Verb');
+}
+
+/**
+ * Why a clause would not make a fair fact, or null when it would. A clause that opens with a pronoun is
+ * resolved here: on success its rewrite (and, for a person or an organisation, a mention that can be
+ * asked) is added to the clause.
+ */
+export function clauseGate(clause: Clause, context?: GateContext): Verdict | null {
+  const sentenceText = clause.sentence.text;
+  // Boilerplate anywhere in the sentence taints all of it: "For more information, call ..., or visit ...".
+  const boilerplate = boilerplateOf(clause.sentence.text.slice(firstBodyStart(clause.sentence) - clause.sentence.start));
+  if (boilerplate !== null) return { rule: 'boilerplate', reason: `${boilerplate}, not a fact of the article` };
+  if (/^\p{Lu}[\p{Lu}\d\s,.:&'’-]+$/u.test(sentenceText) && sentenceText.length < 120) return { rule: 'heading', reason: 'a heading in capitals, not a sentence' };
+  const words = clause.tokens.filter((t) => t.isWord);
+  if (words.length < 5) return { rule: 'fragment', reason: 'fewer than five words' };
+  if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
+  if (!clause.tokens.some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'no verb in a tense' };
+  // "and Abdul Rahman II, who was the last caliph": the only verb is in a clause about a name.
+  // "... a leader of a group that monitored ...": "that" after a noun opens a clause about it too.
+  const relative = clause.tokens.findIndex((t, i) => /^(who|which|whose|whom)$/.test(t.lower) || (t.lower === 'that' && i > 0 && hasTag(clause.tokens[i - 1] as Token, 'Noun') && !hasTag(clause.tokens[i - 1] as Token, 'Pronoun')));
+  if (relative >= 0 && !clause.tokens.slice(0, relative).some((t) => isFiniteVerb(t, clause.mentions))) {
+    const close = clause.tokens.findIndex((t, i) => i > relative && t.text === ',');
+    // "The document which had the stamp ... detailed ...": with no comma, a second verb in a tense, not
+    // joined by "and"/"or", is the sentence's own.
+    const verbs = clause.tokens.map((t, i) => ({ t, i })).filter(({ t, i }) => i > relative && isFiniteVerb(t, clause.mentions));
+    const second = verbs[1];
+    const own = close < 0 && second !== undefined && !['and', 'or', 'but', 'who', 'which', 'that', ','].includes(clause.tokens[second.i - 1]?.lower ?? '') && !AUXILIARIES.has(clause.tokens[second.i - 1]?.lower ?? '') && second.i - (verbs[0]?.i ?? 0) > 2;
+    if (!own && (close < 0 || !clause.tokens.slice(close).some((t) => isFiniteVerb(t, clause.mentions)))) return { rule: 'fragment', reason: 'its only verb is in a "who"/"which" clause' };
+  }
+  if (/:\s*$/.test(sentenceText)) return { rule: 'fragment', reason: 'it only introduces a list (it ends with a colon)' };
+  // "... species, such as soybean, cotton": a list cut before its "and", so the clause stops mid-list.
+  if (/\b(?:such as|including|like)\s+[^,;]+(?:,\s*[^,;]+)+[.!]?\s*$/.test(clause.text.trim()) && !/\b(?:and|or)\s+[^,;]+[.!]?\s*$/.test(clause.text.trim())) {
+    return { rule: 'fragment', reason: 'it stops in the middle of a list' };
+  }
+  const opening = words[0];
+  if (opening !== undefined && opening.isCap && hasTag(opening, 'Gerund') && !clause.mentions.some((m) => m.outerStart <= opening.start && opening.end <= m.end) && !clause.tokens.some((t) => t !== opening && isFiniteVerb(t, clause.mentions))) {
+    return { rule: 'fragment', reason: 'a list item with no subject ("Forcing ...")' };
+  }
+  // The same when the tagger takes the "-ing" word for part of a name, or a bare verb for a finite one:
+  // no auxiliary and no past tense anywhere, so nothing is said of a subject.
+  if (opening !== undefined && opening.isCap && context !== undefined && context.tagger.lexicon(opening.lower).includes('Gerund') && !clause.tokens.some((t) => t !== opening && (AUXILIARIES.has(t.lower) || (hasTag(t, 'PastTense') && !hasTag(t, 'Adjective'))))) {
+    return { rule: 'fragment', reason: 'a list item with no subject ("Forcing ...")' };
+  }
+  if (/\?[”"’)]*$/.test(clause.text.trim()) && !/[“"]/.test(clause.text)) return { rule: 'not-a-statement', reason: 'a question, neither true nor false' };
+  const firstPerson = firstPersonWord(clause);
+  if (firstPerson !== null) {
+    const speaker = clause.sentence.speaker;
+    if (speaker === undefined || context === undefined) return { rule: 'first-person', reason: `"${firstPerson}" outside quotation marks: the speaker's own view, not a fact the article states` };
+    // An interview turn: "I am 61 now ..." is what its speaker said, and reads so.
+    if (/[“”"]/.test(clause.text)) return { rule: 'first-person', reason: `"${firstPerson}" in an answer that quotes someone else` };
+    clause.rewrites.push({ start: clause.start, end: clause.start, text: `${speaker} said: “`, rule: `the words of ${speaker}, who speaks in this part of the interview` });
+    clause.rewrites.push({ start: clause.end, end: clause.end, text: '”', rule: 'the end of the quotation' });
+  }
+  const quotation = clause.sentence.inQuote || /^[“"]/.test(sentenceText.slice(firstBodyStart(clause.sentence) - clause.sentence.start));
+  if (quotation && !hasAttribution(clause.sentence)) return { rule: 'unattributed-quote', reason: 'a quotation whose speaker this sentence does not name' };
+  const quotedSpeaker = clause.rewrites.some((r) => r.start === r.end);
+  const pronoun = leadingPronounToken(clause);
+  // In an interview turn read as its speaker's words, "I" and "my" are the speaker.
+  if (pronoun !== null && !(quotedSpeaker && /^(i|we|my|our|i['’](m|ve|d|ll))$/.test(pronoun.lower))) {
+    if (context === undefined || !isFirstClause(clause)) return { rule: 'pronoun', reason: `starts with "${pronoun.text}", which points to something outside the clause` };
+    const resolved = resolvePronoun(clause, pronoun, context);
+    if (typeof resolved === 'string') return { rule: 'pronoun', reason: resolved };
+  }
+  const pointer = outsidePointer(clause);
+  if (pointer !== null) return { rule: 'pronoun', reason: `"${pointer}" points to something the clause does not name` };
+  if (!clause.mentions.some(isAskable)) return { rule: 'no-key', reason: 'no name, place, organisation, date or number to ask about' };
+  if (wordCount(clause.text) > MAX_CLAUSE_WORDS) return { rule: 'too-long', reason: `over ${MAX_CLAUSE_WORDS} words` };
+  return null;
+}
+
+function firstBodyStart(sentence: SentenceInfo): number {
+  return sentence.bodyStart;
+}
+
+function isFirstClause(clause: Clause): boolean {
+  const first = clause.sentence.tokens.find((t) => t.start >= firstBodyStart(clause.sentence));
+  return first !== undefined && first.start === clause.start;
+}
+
+const SAYING = /^(said|says|told|tells|added|adds|noted|explained|stated|announced|wrote|asked|commented|recalled|insisted|according)$/;
+
+/** Whether a sentence names who speaks: a verb of saying beside a named person or organisation, or "he"/"she". */
+function hasAttribution(sentence: SentenceInfo): boolean {
+  const tokens = sentence.tokens;
+  return tokens.some((token, i) => {
+    if (!SAYING.test(token.lower)) return false;
+    const near = tokens.slice(Math.max(0, i - 4), i + 5);
+    return near.some((t) => /^(he|she|they)$/.test(t.lower) || sentence.mentions.some((m) => (m.entity.type === 'person' || m.entity.type === 'organisation') && t.start >= m.outerStart && t.end <= m.end));
+  });
+}
+
+const FIRST_PERSON = /^(i|me|my|mine|myself|we|us|our|ours|ourselves|i[’']m|i[’']ve|i[’']d|i[’']ll|we[’']re|we[’']ve|we[’']d|we[’']ll)$/;
+
+/** A first-person word of the clause outside quotation marks ("I think ..."), or null. */
+function firstPersonWord(clause: Clause): string | null {
+  let depth = clause.sentence.inQuote ? 1 : 0;
+  for (const token of clause.sentence.tokens) {
+    if (token.text === '“') depth++;
+    else if (token.text === '”') depth = Math.max(0, depth - 1);
+    else if (token.text === '"') depth = depth > 0 ? 0 : 1;
+    else if (depth === 0 && token.start >= clause.start && token.end <= clause.end && FIRST_PERSON.test(token.lower) && !isNotFirstPerson(token, clause.sentence.tokens)) return token.text;
+  }
+  return null;
+}
+
+/** Whether a token stands between quotation marks of its sentence. */
+function insideQuotation(tokens: readonly Token[], token: Token): boolean {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t === token) return depth > 0;
+    if (t.text === '“') depth++;
+    else if (t.text === '”') depth = Math.max(0, depth - 1);
+    else if (t.text === '"') depth = depth > 0 ? 0 : 1;
+  }
+  return false;
+}
+
+/** A country written in capitals is no pronoun; "I Will Remember" is a title, its "I" no speaker. */
+function isNotFirstPerson(token: Token, tokens: readonly Token[]): boolean {
+  if (token.lower === 'us') return token.text !== 'us';
+  // "Waiting (for Me)": a capitalised "Me" or "My" inside a sentence belongs to a title.
+  if (token.text !== 'I' && token.isCap && tokens.indexOf(token) > 0 && /^[\p{L}(“"‘]/u.test(tokens[tokens.indexOf(token) - 1]?.text ?? '')) return true;
+  if (token.text !== 'I') return false;
+  const next = tokens[tokens.indexOf(token) + 1];
+  return next !== undefined && next.isCap && next.isWord;
+}
+
+const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', ve: 'have' };
+
+/**
+ * Resolves the pronoun a clause opens with, adding the rewrite (and the mention of a named antecedent) to
+ * the clause; returns the reason when it cannot.
+ */
+function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): Rewrite | string {
+  const possessive = POSSESSIVE_PRONOUNS.has(pronoun.lower);
+  const subjectForm = possessive ? ({ his: 'he', her: 'she', its: 'it', their: 'they' } as Record<string, string>)[pronoun.lower] : pronoun.lower.replace(/['’](ll|re|ve|d)$/, '');
+  if (subjectForm === undefined) return `starts with "${pronoun.text}", which points to something outside the sentence`;
+  // 'Saying "he had a gun to his head," he told ...': a quotation keeps its own words.
+  if (insideQuotation(clause.sentence.tokens, pronoun)) return `"${pronoun.text}" is inside a quotation, whose words are not changed`;
+  const lexicon = (word: string): readonly string[] => context.tagger.lexicon(word);
+  const asSubject: Token = { ...pronoun, lower: subjectForm };
+  const resolution = resolveLeadingPronoun(context.sentences, clause.sentence.index, asSubject, (t) => isVerbToken(t, clause.sentence.mentions), lexicon, possessive);
+  if (typeof resolution === 'string') return resolution;
+  if (resolution.entity !== null && clause.mentions.some((m) => m.entity === resolution.entity && !m.pronoun)) {
+    // "After Ana Ruiz arrived, she said ...": the clause already says who.
+    if (clause.mentions.some((m) => m.entity === resolution.entity && m.end <= pronoun.start)) return { start: pronoun.start, end: pronoun.start, text: '', rule: 'named earlier in the clause' };
+    return `"${pronoun.text}" would stand for ${resolution.text}, whom the clause names as well`;
+  }
+  let shown = possessive ? `${resolution.text}${resolution.text.endsWith('s') ? '’' : '’s'}` : resolution.text;
+  // "It was felt ..." -> "The quake was felt ...": a capital where the pronoun had one.
+  if (/^\p{Lu}/u.test(pronoun.text) && pronoun.text !== 'I') shown = capitalise(shown);
+  let end = pronoun.end;
+  let expands = false;
+  // "He’s resigned" -> "Tomas Brandt has resigned"; "They’re" -> "... are".
+  const glued = /^\p{L}+['’](ll|re|ve|d)$/u.exec(pronoun.text)?.[1];
+  const tokens = clause.sentence.tokens;
+  const next = tokens[tokens.indexOf(pronoun) + 1];
+  if (glued !== undefined) {
+    const word = CONTRACTIONS[glued];
+    if (word === undefined) return `"${pronoun.text}" may mean "would" or "had"`;
+    shown = `${shown} ${word}`;
+    expands = true;
+  } else if (!possessive && next !== undefined && /^['’]s$/.test(next.text) && next.start === pronoun.end) {
+    // "He’s also made ...": past the adverbs to the verb, whose form says "has" or "is".
+    let at = tokens.indexOf(next) + 1;
+    while (tokens[at] !== undefined && hasTag(tokens[at], 'Adverb') && !hasTag(tokens[at], 'Verb')) at++;
+    const after = tokens[at];
+    const participle = after !== undefined && hasTag(after, 'PastTense', 'Participle') && !hasTag(after, 'Adjective');
+    shown = `${shown} ${participle ? 'has' : 'is'}`;
+    end = next.end;
+    expands = true;
+  }
+  const rewrite: Rewrite = { start: pronoun.start, end, text: shown, rule: resolution.rule, ...(expands ? { expands } : {}) };
+  clause.rewrites.push(rewrite);
+  if (resolution.entity !== null && !possessive) {
+    const mention: Mention = { entity: resolution.entity, sentence: clause.sentence.index, start: pronoun.start, end: pronoun.end, text: resolution.entity.name, outerStart: pronoun.start, title: null, pronoun: true };
+    clause.mentions = [mention, ...clause.mentions];
+  }
+  return rewrite;
 }
 
 /**
@@ -126,37 +355,90 @@ export function clauseGate(clause: Clause): string | null {
  * Ambassador"), unless the article names it nowhere else ("Louisiana" in "Louisiana Governor").
  */
 export function isAskable(mention: Mention): boolean {
-  return mention.modifier !== true || mention.entity.onlyAsModifier;
+  if (mention.inBrackets === true) return false;
+  if (mention.modifier !== true) return true;
+  // A word before a title is asked only when it surely names a place or an organisation ("Louisiana" in
+  // "Louisiana Governor", not "Environment" in "Environment Minister") and the article names it nowhere else.
+  const { entity } = mention;
+  return entity.onlyAsModifier && entity.sure && (entity.type === 'place' || entity.type === 'organisation');
 }
 
 /**
- * The pronoun a clause starts with, when nothing in the clause says what it stands for: "It", "They",
- * "This" + verb. "His"/"Her" count as resolved when the clause names exactly one person.
+ * A pronoun or demonstrative in the clause that nothing before it in the clause can stand for: "Microsoft
+ * has replaced it with three newer versions", "39 percent of these are rated critical".
  */
-export function leadingPronoun(clause: Clause): string | null {
-  const words = clause.tokens.filter((t) => t.isWord || t.text === ',');
-  let i = 0;
-  while (i < words.length && /^[“"‘]$/.test(words[i]?.text ?? '')) i++;
-  // Openers: "However, it ...", "In addition, they ...".
-  for (let look = i; look < Math.min(words.length, i + 3); look++) {
-    if (words[look]?.text === ',' && words.slice(i, look).every((t) => OPENERS.has(t.lower) || t.lower === 'in' || t.lower === 'addition')) {
-      i = look + 1;
-      break;
+function outsidePointer(clause: Clause): string | null {
+  const demonstrative = /\b(?:of|among|in|all|both|each|many|some|none|most) (?:these|those)\b/i.exec(clause.text);
+  if (demonstrative !== null) return demonstrative[0];
+  let nounSeen = false;
+  const firstWord = clause.tokens.find((t) => t.isWord);
+  for (const token of clause.tokens) {
+    const mention = clause.mentions.find((m) => token.start >= m.outerStart && token.end <= m.end);
+    if (mention !== undefined) {
+      // The clause's own subject is rarely what its object pronoun means ("Harbour Bank has replaced it").
+      const subject = firstWord !== undefined && mention.outerStart === firstWord.start;
+      if (!subject && mention.entity.type !== 'date' && mention.entity.type !== 'time' && mention.entity.type !== 'number') nounSeen = true;
+      continue;
     }
-  }
-  const first = words[i];
-  if (first === undefined) return null;
-  const next = words[i + 1];
-  if (SUBJECT_PRONOUNS.has(first.lower)) return first.text;
-  if (POSSESSIVE_PRONOUNS.has(first.lower)) {
-    const people = new Set(clause.mentions.filter((m) => m.entity.type === 'person').map((m) => m.entity));
-    const resolved = (first.lower === 'his' || first.lower === 'her') && people.size === 1;
-    return resolved ? null : first.text;
-  }
-  if (DEMONSTRATIVES.has(first.lower) && (next === undefined || next.text === ',' || AUXILIARIES.has(next.lower) || hasTag(next, 'Verb', 'Adverb'))) {
-    return first.text;
+    if (/^(it|them|him)$/.test(token.lower) && !nounSeen && clause.rewrites.every((r) => r.start !== token.start)) {
+      const next = clause.tokens[clause.tokens.indexOf(token) + 1];
+      // "It is clear that ...", "it was the first time": no pointer.
+      if (token.lower === 'it' && next !== undefined && /^(is|was|has|had|will|would|seems|appears|remains|['’]s)$/.test(next.lower)) continue;
+      return token.text;
+    }
+    if (token.isWord && !token.isCap && hasTag(token, 'Noun') && !hasTag(token, 'Pronoun')) nounSeen = true;
   }
   return null;
+}
+
+/** The pronoun token a clause opens with (after quotation marks and an opener), or null. */
+export function leadingPronounToken(clause: Clause): Token | null {
+  const tokens = clause.tokens.filter((t) => t.isWord || t.text === ',' || /^[“"‘]$/.test(t.text));
+  const i = subjectIndex(tokens);
+  const first = tokens[i];
+  if (first === undefined) return null;
+  // "“We are ready,” she said": a pronoun inside the quotation is its speaker's, said in the sentence.
+  if (i > 0 && /^[“"‘]$/.test(tokens[i - 1]?.text ?? '')) return null;
+  const next = tokens.slice(i + 1).find((t) => t.isWord || t.text === ',');
+  const bare = first.lower.replace(/['’](ll|re|ve|d)$/, '');
+  // A country in capitals ("UK") is never the pronoun "us".
+  if (first.isAcronym && first.text !== 'I') return null;
+  if (SUBJECT_PRONOUNS.has(bare)) return first;
+  // "During the 1970s he served ...", "As her health failed, she moved ...": a subject pronoun after a
+  // fronted phrase, before any verb, or right after the comma that closes it.
+  if (hasTag(first, 'Preposition', 'Adverb', 'Conjunction', 'Gerund') || FRONTED.has(first.lower)) {
+    for (const token of tokens.slice(i + 1, i + 12)) {
+      if (isVerbToken(token, clause.mentions)) break;
+      if (/^(he|she|it|they)$/.test(token.lower)) return token;
+    }
+    const comma = tokens.findIndex((t, k) => k > i && k < i + 16 && t.text === ',');
+    const afterComma = comma < 0 ? undefined : tokens[comma + 1];
+    if (afterComma !== undefined && /^(he|she|it|they)$/.test(afterComma.lower)) return afterComma;
+  }
+  if (POSSESSIVE_PRONOUNS.has(first.lower)) return first;
+  if (DEMONSTRATIVES.has(first.lower) && (next === undefined || next.text === ',' || AUXILIARIES.has(next.lower) || hasTag(next, 'Verb', 'Adverb'))) return first;
+  return null;
+}
+
+/** The pronoun a clause starts with, as written, or null. */
+export function leadingPronoun(clause: Clause): string | null {
+  return leadingPronounToken(clause)?.text ?? null;
+}
+
+/** A clause's words as a fact shows them: its rewrites applied, and one span replaced when given. */
+export function renderClause(clause: Clause, replace: { start: number; end: number; text: string } | null = null, from = clause.start, to = clause.end): string {
+  const edits = [...clause.rewrites.filter((r) => replace === null || r.end <= replace.start || r.start >= replace.end), ...(replace === null ? [] : [replace])]
+    .filter((e) => e.start >= from && e.end <= to)
+    .sort((a, b) => a.start - b.start);
+  const text = clause.sentence.text;
+  const base = clause.sentence.start;
+  let out = '';
+  let at = from;
+  for (const edit of edits) {
+    out += text.slice(at - base, edit.start - base) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at - base, to - base);
 }
 
 function statementOf(text: string): string {
@@ -169,7 +451,7 @@ export function clauseFact(clause: Clause): FactDraft {
   return {
     origin: 'clause',
     clause,
-    statement: statementOf(clause.text),
+    statement: statementOf(renderClause(clause)),
     quote: clause.text.replace(/[,;:]+$/, ''),
     topic: TOPICS[main?.entity.type ?? 'other'],
   };
@@ -190,6 +472,8 @@ export function roleFacts(sentences: readonly SentenceInfo[], article: string): 
     const sentence = sentences[mention.sentence];
     if (sentence === undefined || mention.title === null) continue;
     const role = mention.title;
+    // "the speaker", "the president": one word names no one in particular.
+    if (role.trim().split(/\s+/).length < 2) continue;
     const clause: Clause = {
       sentence,
       start: mention.outerStart,
@@ -197,27 +481,10 @@ export function roleFacts(sentences: readonly SentenceInfo[], article: string): 
       text: article.slice(mention.outerStart, mention.end),
       tokens: sentence.tokens.filter((t) => t.start >= mention.outerStart && t.end <= mention.end),
       mentions: [mention],
+      rewrites: [],
     };
     const article_ = /[’']s\b/.test(role) || /^(the|a|an)\s/i.test(role) ? '' : 'the ';
     facts.push({ origin: 'role', clause, statement: `${person.name} is ${article_}${role}.`, quote: clause.text, topic: 'people', person, role, mention });
   }
   return facts.sort((a, b) => a.clause.start - b.clause.start);
-}
-
-/** "The article is datelined PASADENA, Calif.": where the story was filed. */
-export function datelineFact(sentences: readonly SentenceInfo[]): FactDraft | null {
-  const sentence = sentences.find((s) => s.dateline !== null);
-  const dateline = sentence?.dateline;
-  if (sentence === undefined || dateline === null || dateline === undefined) return null;
-  const mention = sentence.mentions.find((m) => m.start === dateline.start && m.entity.type === 'place');
-  if (mention === undefined) return null;
-  const clause: Clause = {
-    sentence,
-    start: dateline.start,
-    end: dateline.end,
-    text: dateline.text,
-    tokens: sentence.tokens.filter((t) => t.end <= dateline.end),
-    mentions: [mention],
-  };
-  return { origin: 'dateline', clause, statement: `The article is datelined ${dateline.text}.`, quote: dateline.text, topic: 'places', mention };
 }

@@ -1,4 +1,4 @@
-// Names in a sentence: runs of capitalised words ("Kennedy Space Center", "Secretary of State Ana Ruiz"),
+// Names in a sentence: runs of capitalised words ("Harbour Space Center", "Secretary of State Ana Ruiz"),
 // split where a title ends and a name starts, with the evidence of what each is: a person (a title
 // before it, a known first name, "said" beside it), a place (a place word, a place the lexicon knows,
 // "in"/"to"/"visit" before it), an organisation (an organisation word, an acronym) or a named work.
@@ -9,6 +9,8 @@ import { hasTag, type Token } from './tokens.js';
 import type { KeyType } from './types.js';
 import {
   EVENT_HEADS,
+  NUMBER_WORDS,
+  ORDINAL_WORDS,
   NAME_CONNECTORS,
   ORGANISATION_WORDS,
   PLACE_CUES,
@@ -61,7 +63,7 @@ const TO_TITLES = new Set(['ambassador', 'envoy', 'delegate', 'representative', 
 
 const bare = (token: Token): string => token.lower.replace(/[’']s$/, '');
 export const isTitleHead = (token: Token): boolean => TITLE_HEADS.has(bare(token));
-const isOrganisationWord = (token: Token): boolean => ORGANISATION_WORDS.has(bare(token));
+const isOrganisationWord = (token: Token): boolean => ORGANISATION_WORDS.has(bare(token)) || (/s$/.test(bare(token)) && ORGANISATION_WORDS.has(bare(token).replace(/s$/, '')));
 const isPlaceWord = (token: Token): boolean => PLACE_WORDS.has(bare(token));
 
 function emptyEvidence(): Evidence {
@@ -134,9 +136,16 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     const rightTokens = tokens.slice(right, to + 1);
     const headOnLeft = left.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)));
     let keep: boolean;
-    if (token.lower === 'and' || token.lower === '&') {
+    const leftEndsName = left.length > 0 && (isOrganisationWord(left[left.length - 1] as Token) || isPlaceWord(left[left.length - 1] as Token));
+    const rightHasName = rightTokens.some((t) => isOrganisationWord(t) || isPlaceWord(t));
+    const rightStartsPlace = rightTokens.length > 1 && lexiconHas(context, rightTokens[0] as Token, PLACE_TAGS);
+    if (token.lower === 'and' && rightHasName && (tokens[right - 1]?.lower === 'the' || (left.some(isOrganisationWord) && rightStartsPlace) || leftEndsName && tokens[right - 1]?.lower === 'the')) {
+      // "the Lakeside School District and the Lakeside Police Department": two whole names.
+      keep = false;
+    } else if (token.lower === 'and' || token.lower === '&') {
       const organisation = [...left, ...rightTokens].some(isOrganisationWord);
-      const personOnRight = rightTokens.length > 0 && (isTitleHead(rightTokens[0] as Token) || rightTokens.some((t) => isFirstName(context, t)));
+      // "the agency and Ana Ruiz": a person right after the "and" ("Maria L. Okafor-Ruiz Center" is no person).
+      const personOnRight = rightTokens.length > 0 && (isTitleHead(rightTokens[0] as Token) || (isFirstName(context, rightTokens[0] as Token) && !rightTokens.some(isOrganisationWord)));
       keep = organisation && !personOnRight;
     } else {
       keep = headOnLeft;
@@ -154,6 +163,8 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
 /** Whether a sentence-initial capitalised word is capitalised only because it starts the sentence. */
 function isCapitalisedOnlyByPosition(token: Token, runLength: number, context: NameContext): boolean {
   if (token.isAcronym) return false;
+  // "Secretary of Energy Ana Ruiz", "Department of Health": a title or a name's head word stays.
+  if (isTitleHead(token) || isOrganisationWord(token) || isPlaceWord(token)) return false;
   const known = [...context.tagger.lexicon(token.lower.replace(/\.$/, '')), ...token.tags];
   if (known.some((tag) => FUNCTION_TAGS.includes(tag))) return true;
   const seenCapitalised = context.capitalisedMidSentence.has(token.lower);
@@ -168,12 +179,16 @@ interface Split {
   title: [number, number] | null;
   name: [number, number] | null;
   strong: NameType | null;
+  /** "President of the Harbour Society of Engineers": the organisation a title names. */
+  complement?: [number, number];
 }
 
 /** Where the title of a run ends and the name starts: [Louisiana] [Governor] [Ana Ruiz]. */
 function splitTitle(tokens: readonly Token[], from: number, to: number, context: NameContext): Split {
   let head = -1;
   for (let i = to - 1; i >= from; i--) {
+    // "Martin Luther King Jr.": a title word before "Jr." is a surname.
+    if (/^(jr|sr)\.?$|^(ii|iii|iv)$/i.test(tokens[i + 1]?.text ?? '')) continue;
     if (isTitleHead(tokens[i] as Token)) {
       head = i;
       break;
@@ -188,7 +203,7 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
       if (!isFirstName(context, token)) continue;
       const before = tokens.slice(from, i);
       const after = tokens.slice(i + 1, to + 1);
-      if (after.some((t) => isOrganisationWord(t) || isPlaceWord(t))) break;
+      if (after.some((t) => isOrganisationWord(t) || isPlaceWord(t) || WORK_WORDS.has(bare(t)))) break;
       if (before.length > 0 && !before.every((t) => t.isAcronym || lexiconHas(context, t, PLACE_TAGS))) break;
       return { prefix: i > from ? [from, i - 1] : null, title: null, name: [i, to], strong: after.length > 0 ? 'person' : null };
     }
@@ -205,14 +220,33 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
     if (firstNameAt > 0) nameLength = rest.length - firstNameAt;
     else if (rest.length >= 3 && isNameLike(context, rest[rest.length - 1] as Token) && isNameLike(context, rest[rest.length - 2] as Token)) nameLength = 2;
     else if (rest.length >= 2 && isNameLike(context, rest[rest.length - 1] as Token)) nameLength = 1;
-    if (nameLength === 0) return { prefix: null, title: [from, to], name: null, strong: null };
+    // "Secretary of State Ana Bell": a title's one-word complement, then a name of words the lexicon knows.
+    const complementWord = rest[0];
+    if (nameLength === 0 && complementWord !== undefined && TITLE_MODIFIERS.has(complementWord.lower) && rest.length >= 3 && rest.length <= 4 && rest.slice(1).every((t) => t.isCap && !isOrganisationWord(t) && !isPlaceWord(t) && !isTitleHead(t))) {
+      nameLength = rest.length - 1;
+    }
+    // "Secretary of State for Industry": a word right after a connector ends the title, it names no one.
+    const beforeName = rest[rest.length - nameLength - 1];
+    if (nameLength > 0 && beforeName !== undefined && !beforeName.isCap) nameLength = 0;
+    if (nameLength === 0) {
+      // The complement is an organisation when it reads as one: an organisation word in it, or two or more
+      // capitalised words none of which only qualifies a title ("State", "Energy").
+      const complement = rest.filter((t) => t.isCap);
+      const organisation = rest.some(isOrganisationWord) || (complement.length >= 2 && complement.every((t) => !TITLE_MODIFIERS.has(t.lower) && !isTitleHead(t)));
+      const first = head + 2 + rest.findIndex((t) => t.isCap);
+      return { prefix: null, title: [from, to], name: null, strong: null, ...(organisation && first <= to ? { complement: [first, to] as [number, number] } : {}) };
+    }
     nameStart = to - nameLength + 1;
     titleEnd = nameStart - 1;
   }
   const nameTokens = tokens.slice(nameStart, to + 1);
+  // "Lady Marlowe", "Lord Ashby": a lone honorific before one word is part of a stage or peer's name.
+  if (head === from && nameTokens.length === 1 && /^(lady|lord|dame|sir)$/.test(bare(tokens[head] as Token))) return { prefix: null, title: null, name: [from, to], strong: 'person' };
   // "Senator Lena Park": a place word can end a person's name; "Director Space Center" is no person.
   const placeInside = nameTokens.some((t, i) => isPlaceWord(t) && (i < nameTokens.length - 1 || nameTokens.length === 1));
-  if (nameTokens.length === 0 || nameTokens.length > 4 || placeInside || nameTokens.some((t) => isOrganisationWord(t) || isTitleHead(t))) {
+  // "Most Valuable Player Award": a lone word the lexicon knows as a thing is no name after a title.
+  const lone = nameTokens.length === 1 && !isNameLike(context, nameTokens[0] as Token) && !lexiconHas(context, nameTokens[0] as Token, PERSON_TAGS);
+  if (nameTokens.length === 0 || nameTokens.length > 4 || placeInside || lone || nameTokens.some((t) => isOrganisationWord(t) || isTitleHead(t))) {
     return { prefix: null, title: [from, to], name: null, strong: null };
   }
   const titleStart = walkTitleStart(tokens, from, head, context);
@@ -226,7 +260,7 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
 
 /**
  * Where a title starts, walking left from its head over modifiers: "Deputy Foreign Minister". A place
- * word after a name stays with the name: "Franklin County | Health Commissioner".
+ * word after a name stays with the name: "Marlow County | Health Commissioner".
  */
 function walkTitleStart(tokens: readonly Token[], from: number, head: number, context: NameContext): number {
   let start = head;
@@ -249,6 +283,12 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   const words = tokens.slice(from, to + 1);
   const last = words[words.length - 1] as Token;
   const first = words[0] as Token;
+  // What the lexicon knows of the whole name: "Harbour Hawks" is a team, "Nova Scotia" a province.
+  if (words.length >= 2) {
+    const whole = context.tagger.lexicon(words.map((t) => t.lower).join(' '));
+    if (whole.some((tag) => ORGANISATION_TAGS.includes(tag))) return 'organisation';
+    if (whole.some((tag) => PLACE_TAGS.includes(tag))) return 'place';
+  }
   if (words.some(isOrganisationWord)) return 'organisation';
   if (isPlaceWord(last)) return 'place';
   if (WORK_WORDS.has(bare(last)) && words.length > 1) return 'work';
@@ -281,6 +321,10 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   if (beforeComma?.text === ',' && city !== undefined && city.isCap && words.length === 1 && (lexiconHas(context, first, ['Region']) || /^[A-Z][a-z]{1,4}\.$/.test(first.text))) {
     evidence.place += 2;
   }
+  // "the Harbour Hawks", "the Hawks": a person's name takes no "the", and a plural name is a group.
+  const plural = words.length === 1 && /s$/.test(last.lower) && !lexiconHas(context, last, PERSON_TAGS) && (hasTag(last, 'Plural') || context.tagger.lexicon(last.lower.replace(/s$/, '')).length > 0);
+  if (beforeThe !== previous || plural) evidence.person = -10;
+  if (plural) evidence.organisation += 1;
   const next = tokens[to + 1];
   const reporting = (previous !== undefined && REPORTING_VERBS.has(previous.lower)) || (next !== undefined && REPORTING_VERBS.has(next.lower) && next.lower !== 'according');
   if (reporting) evidence.person += words.length >= 2 ? 2 : 1;
@@ -307,8 +351,15 @@ export function findNames(
   context: NameContext,
 ): NameCandidate[] {
   const indexOf = new Map(tokens.map((token, i) => [token, i]));
+  // "Ji-Woo", "Okafor-Ruiz" are name words; "Lima-based", "Nokia-made" are not; nor are "Five", "Seventeen".
   const isNameWord = (token: Token): boolean =>
-    token.isWord && token.isCap && !token.isNumber && !/[-‐‑]/.test(token.text) && usable(token, indexOf.get(token) ?? -1);
+    token.isWord &&
+    token.isCap &&
+    !token.isNumber &&
+    (!/[-‐‑]/.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
+    // "Five players ..." opens a sentence with a count; "Three Rivers" mid-sentence is a name.
+    !((NUMBER_WORDS.has(token.lower) || ORDINAL_WORDS.has(token.lower) || token.lower === 'one') && (starts.has(indexOf.get(token) ?? -1) || !tokens[(indexOf.get(token) ?? -2) + 1]?.isCap)) &&
+    usable(token, indexOf.get(token) ?? -1);
   const out: NameCandidate[] = [];
 
   const emit = (from: number, to: number, title: [number, number] | null, strong: NameType | null, possessorStart: number | null, modifier = false): void => {
@@ -338,10 +389,23 @@ export function findNames(
     });
   };
 
-  for (const [runFrom, runTo] of capitalisedRuns(tokens, isNameWord)) {
+  // Titles in quotation marks ("Noche de Luz", "The Harbour 5 Challenge") are one name each.
+  const titles = quotedTitles(tokens, usable, indexOf);
+  const inTitle = new Set<Token>();
+  for (const [from, to] of titles) {
+    for (let i = from; i <= to; i++) inTitle.add(tokens[i] as Token);
+    emit(from, to, null, 'work', null);
+  }
+  const isRunWord = (token: Token): boolean => !inTitle.has(token) && isNameWord(token);
+  for (const [runFrom, runTo] of capitalisedRuns(tokens, isRunWord)) {
     let from = runFrom;
-    if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, runTo - runFrom + 1, context)) from++;
+    // Only the capitalised words before a connector count: "Visit the Lima museum" opens with a verb.
+    let capitals = 0;
+    while (runFrom + capitals <= runTo && (tokens[runFrom + capitals] as Token).isCap) capitals++;
+    if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, capitals, context)) from++;
     if (from > runTo) continue;
+    // "Acting Peruvian leader", "Deputy Foreign minister": words that only qualify a title are no name.
+    if (tokens.slice(from, runTo + 1).every((t) => TITLE_MODIFIERS.has(t.lower) || context.tagger.lexicon(t.lower).includes('Demonym') || isTitleHead(t))) continue;
     for (const [partFrom, partTo] of splitAtConnectors(tokens, from, runTo, context)) {
       // A title with no name after it ("the Louisiana Governor said", "U.S. Ambassador to ..."): only what
       // stands before the title can be a name.
@@ -386,16 +450,68 @@ export function findNames(
         emit(split.name[0], split.name[1], split.title, split.strong, possessorStart ?? prefixStart);
       } else if (split.title === null) {
         emit(partFrom, partTo, null, split.strong, null);
+      } else if (split.complement !== undefined) {
+        emit(split.complement[0], split.complement[1], null, 'organisation', null);
       }
     }
   }
   return resolveToTitles(article, tokens, mergePossessives(article, tokens, out), context).filter((candidate) => {
     // "Canadian", "Americans": a nationality is not a name to ask for.
-    if (candidate.tokens.length === 1 && candidate.strong === null && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
+    if (candidate.tokens.length === 1 && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
+    // "I", "I'd", "A": a pronoun or a letter is never a name.
+    if (candidate.tokens.length === 1 && (candidate.text.replace(/\./g, '').length <= 1 || /^I['’]/.test(candidate.text) || (candidate.tokens[0]?.isAcronym !== true && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Pronoun')))) return false;
     // "Bureau", "Agency": a generic word alone names nothing in particular.
     const only = candidate.tokens[0] as Token;
     return !(candidate.tokens.length === 1 && (isOrganisationWord(only) || isPlaceWord(only) || isTitleHead(only) || TITLE_MODIFIERS.has(only.lower)));
   });
+}
+
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'la', 'le', 'de', 'del', 'el', 'du', 'des', 'y', '&']);
+const TITLE_CUES = new Set(['song', 'songs', 'album', 'single', 'film', 'movie', 'book', 'novel', 'play', 'show', 'series', 'titled', 'entitled', 'called', 'named', 'dubbed', 'hit', 'anthem', 'website', 'campaign', 'programme', 'program', 'report', 'poem', 'opera', 'musical', 'painting']);
+
+/** The spans (offsets into the article) of the titles in quotation marks among `tokens`. */
+export function quotedTitleSpans(tokens: readonly Token[], from: number): { start: number; end: number }[] {
+  const indexOf = new Map(tokens.map((token, i) => [token, i]));
+  return quotedTitles(tokens, (token) => token.start >= from && token.isWord, indexOf).map(([a, b]) => ({ start: (tokens[a] as Token).start, end: (tokens[b] as Token).end }));
+}
+
+/**
+ * Titles in quotation marks: up to six words, each capitalised (or a number, or a small word such as "la"
+ * or "of"); a one-word title only after a word such as "song" or "titled", or listed with another title.
+ */
+function quotedTitles(tokens: readonly Token[], usable: (token: Token, index: number) => boolean, indexOf: ReadonlyMap<Token, number>): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^[“"]$/.test(tokens[i]?.text ?? '')) continue;
+    let j = i + 1;
+    while (j < tokens.length && j <= i + 10 && !/^[”"]$/.test(tokens[j]?.text ?? '')) j++;
+    if (j >= tokens.length || j > i + 10) continue;
+    let last = j - 1;
+    while (last > i && /^[,.!?;:]$/.test(tokens[last]?.text ?? '')) last--;
+    const inner = tokens.slice(i + 1, last + 1);
+    const words = inner.filter((t) => t.isWord);
+    const first = inner[0];
+    if (first === undefined || words.length === 0 || words.length > 6 || !first.isCap || inner.some((t) => !t.isWord && !/^['’&:-]$|^['’]s$/.test(t.text))) {
+      i = j;
+      continue;
+    }
+    if (!words.every((t, k) => (t.isCap || t.isNumber || (k > 0 && TITLE_SMALL_WORDS.has(t.lower))) && usable(t, indexOf.get(t) ?? -1))) {
+      i = j;
+      continue;
+    }
+    if (words.length === 1) {
+      const cue = tokens.slice(Math.max(0, i - 3), i).some((t) => TITLE_CUES.has(t.lower));
+      const listed = found.length > 0 && (found[found.length - 1]?.[1] ?? -10) >= i - 4;
+      const nextOpen = tokens.slice(j + 1, j + 3).some((t) => /^[“"]$/.test(t.text)) && tokens.slice(j + 1, j + 3).some((t) => t.lower === 'and' || t.text === ',');
+      if (!cue && !listed && !nextOpen) {
+        i = j;
+        continue;
+      }
+    }
+    found.push([i + 1, last]);
+    i = j;
+  }
+  return found;
 }
 
 /** "Nationwide Children’s Hospital": a name, a possessive, and one organisation or place word are one name. */
@@ -439,8 +555,10 @@ function resolveToTitles(article: string, tokens: readonly Token[], candidates: 
   const out: NameCandidate[] = [];
   for (const candidate of candidates) {
     const firstIndex = tokens.indexOf(candidate.tokens[0] as Token);
-    const to = tokens[firstIndex - 1];
-    const head = tokens[firstIndex - 2];
+    // "Ambassador to the United Kingdom Rosa Quispe": "the" may stand between "to" and the place.
+    const skip = tokens[firstIndex - 1]?.lower === 'the' ? 1 : 0;
+    const to = tokens[firstIndex - 1 - skip];
+    const head = tokens[firstIndex - 2 - skip];
     if (candidate.title !== null || to?.lower !== 'to' || head === undefined || !TO_TITLES.has(bare(head)) || candidate.tokens.length < 2) {
       out.push(candidate);
       continue;
@@ -452,7 +570,7 @@ function resolveToTitles(article: string, tokens: readonly Token[], candidates: 
       out.push(candidate);
       continue;
     }
-    let titleStart = firstIndex - 2;
+    let titleStart = firstIndex - 2 - skip;
     while (titleStart - 1 >= 0 && (tokens[titleStart - 1] as Token).isCap && (tokens[titleStart - 1] as Token).isWord) titleStart--;
     const place = words.slice(0, nameAt);
     const person = words.slice(nameAt);

@@ -3,7 +3,7 @@
 
 import { NUMBER_WORDS, ORDINAL_WORDS } from './vocabulary.js';
 
-export type NumberShape = 'money' | 'percent' | 'scaled' | 'plain' | 'range' | 'word' | 'ordinal' | 'label';
+export type NumberShape = 'money' | 'percent' | 'scaled' | 'plain' | 'range' | 'word' | 'ordinal' | 'label' | 'measure';
 
 export interface NumberSpan {
   shape: NumberShape;
@@ -16,9 +16,16 @@ export interface NumberSpan {
 const NUM = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const SCALE = '(?: (?:thousand|million|billion|trillion))';
 const PERCENT = '(?: ?%| percent| per cent| percentage points?)';
-const BEFORE = '(?<![\\p{L}\\d.,$€£/-])';
-const AFTER = '(?![\\d]|[.,]\\d|-\\d)';
+const BEFORE = '(?<![\\p{L}\\d.,:$€£/‘’\'-])';
+const AFTER = '(?![\\d]|[.,:/]\\d|-\\d)';
 const NUMBER_WORD = [...NUMBER_WORDS.keys()].join('|');
+const LABEL_WORDS =
+  'Category|Highway|Route|Interstate|Phase|Level|Stage|Flight|Section|Article|Chapter|Room|Gate|Terminal|Platform|Building|Station|Game|Round|Grade|Class|Type|Model|Series|Version|Windows|Apollo|Mission|Sector|Zone|Unit|Ward|District|Precinct|Lot|Pier|Runway|Lane|Exit|Bowl|Proposition|Measure|Amendment|Resolution|Bill|Title|Part|Item|Page|Figure|Table';
+/** Units a measure is written with: "18 inches", "50 mph", "four-foot waves", "a 34-yard field goal". */
+const UNIT =
+  '(?:miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|mph|km/h|knots?|kilograms?|kg|pounds?|lbs?|tons?|tonnes?|acres?|hectares?|degrees?|gallons?|lit(?:re|er)s?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|megawatts?|gigawatt-hours?|MW|GW|kWh)(?![\\p{L}]|[-‐‑]\\p{L}| old\\b)';
+// "several million" is no number to ask: it names none.
+const SCALE_WORD = `(?:${NUMBER_WORD}|one|a|half a) (?:hundred|thousand|million|billion|trillion)(?![\\p{L}])`;
 const ORDINAL_WORD = [...ORDINAL_WORDS.keys()].join('|');
 /** Capitalised words that come before a number without naming it ("About 300", "Nearly 40"). */
 const NOT_LABELS = new Set(
@@ -36,10 +43,17 @@ const PATTERNS: readonly Pattern[] = [
   { shape: 'range', regex: new RegExp(`(?<=\\bbetween (?:the ages of )?)${NUM} and ${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu') },
   { shape: 'percent', regex: new RegExp(`${BEFORE}${NUM}${PERCENT}${AFTER}`, 'gu') },
   { shape: 'scaled', regex: new RegExp(`${BEFORE}${NUM}${SCALE}${AFTER}`, 'gu') },
-  { shape: 'label', regex: new RegExp(`(?<![\\p{L}])\\p{Lu}\\p{Ll}+ \\d+${AFTER}(?![\\p{L}])`, 'gu') },
+  { shape: 'measure', regex: new RegExp(`${BEFORE}${NUM}(?:-| )${UNIT}`, 'gu') },
+  { shape: 'measure', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${capitalisedAlternatives(NUMBER_WORD)}|one|One)(?:-| )${UNIT}`, 'gu') },
+  { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|one|One)${PERCENT}(?![\\p{L}])`, 'gu') },
+  { shape: 'scaled', regex: new RegExp(`(?<![\\p{L}-])${SCALE_WORD}`, 'gu') },
+  { shape: 'word', regex: /(?<![\p{L}-])(?:once|twice)(?![\p{L}])/gu },
+  // "Category 3", "Highway 101", "Phase 1": a number that is part of a name, after a word that takes one.
+  { shape: 'label', regex: new RegExp(`(?<![\\p{L}])(?:${LABEL_WORDS}) \\d+${AFTER}(?![\\p{L}])`, 'gu') },
   { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu') },
   { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu') },
-  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${capitalisedAlternatives(NUMBER_WORD)})(?= [\\p{Ll}])`, 'gu') },
+  // A capitalised number word counts only where a sentence starts: "Big Four" is a name.
+  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)(?:${capitalisedAlternatives(NUMBER_WORD)}))(?= [\\p{Ll}])`, 'gu') },
   { shape: 'ordinal', regex: new RegExp(`(?<![\\p{L}-]|per )(?:${ORDINAL_WORD})(?= [\\p{Ll}])`, 'gu') },
 ];
 
@@ -51,9 +65,17 @@ function capitalisedAlternatives(alternatives: string): string {
 }
 
 /** Every number in `text` not inside one of `taken` (dates and times found before), in order. */
+/** Whether a pattern can match at all: most need a digit, the rest a number word. */
+const HAS_DIGIT = /\d/;
+const HAS_WORD = new RegExp(`(?:${NUMBER_WORD}|${ORDINAL_WORD}|one|once|twice|hundred|thousand|million|billion)`, 'i');
+
 export function findNumbers(text: string, taken: readonly { start: number; end: number }[] = []): NumberSpan[] {
   const found: NumberSpan[] = [];
+  const digits = HAS_DIGIT.test(text);
+  const words = HAS_WORD.test(text);
+  if (!digits && !words) return found;
   for (const { shape, regex } of PATTERNS) {
+    if (!(regex.source.includes('\\d') ? digits : words)) continue;
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
       const start = match.index;
@@ -81,6 +103,16 @@ for (const [word, value] of NUMBER_WORDS) if (!WORD_OF.has(value)) WORD_OF.set(v
 const ORDINAL_OF = new Map<number, string>();
 for (const [word, value] of ORDINAL_WORDS) ORDINAL_OF.set(value, word);
 
+/** " day" after "two" is " days", " years" after "one" is " year"; "-foot" before a noun stays as it is. */
+function agree(rest: string, value: number): string {
+  if (!rest.startsWith(' ')) return rest;
+  const unit = rest.slice(1);
+  if (value === 1) return ` ${unit.replace(/(?<=\p{L}{3})s$/u, '').replace(/^feet$/, 'foot').replace(/inche$/, 'inch')}`;
+  // "percent", "million", "dozen": words that take no plural after a number.
+  if (/s$|^feet$|^(?:percent|per cent|million|billion|thousand|hundred|dozen|mph|km|kg)$/.test(unit)) return rest;
+  return ` ${unit === 'foot' ? 'feet' : /(ch|sh|x)$/.test(unit) ? `${unit}es` : `${unit}s`}`;
+}
+
 /** Formats `value` like `like` (a digit string): its decimals, its thousands separators. */
 function formatLike(value: number, like: string): string {
   const decimals = /\.(\d+)$/.exec(like)?.[1]?.length ?? 0;
@@ -104,7 +136,8 @@ function parseDigits(text: string): number {
   return Number(text.replace(/,/g, ''));
 }
 
-const FACTORS = [1.5, 0.5, 2, 0.75, 1.25, 3, 0.8];
+// Near values first: "81 minutes" -> 101, 65, 61; doubling or halving only if nothing nearer is left.
+const FACTORS = [1.25, 0.8, 0.75, 1.5, 0.5, 2];
 const STEPS = [1, -1, 2, -2, 3];
 
 /** Other values for a number written as digits: small counts step by one or two, larger ones scale. */
@@ -120,8 +153,26 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
   const candidates: string[] = [];
   const capital = /^\p{Lu}/u.test(text);
   const recase = (word: string): string => (capital ? word.charAt(0).toUpperCase() + word.slice(1) : word);
+  // A number written as a word inside a longer key ("four-foot", "one million", "one percent"): the word changes.
+  const wordInside = /^(?:half a|a few|several|a|one|[\p{L}]+)(?=[- ])/iu.exec(text);
+  if (span.shape !== 'word' && !/\d/.test(text) && wordInside !== null) {
+    const word = wordInside[0].toLowerCase();
+    const value = word === 'one' || word === 'a' ? 1 : (NUMBER_WORDS.get(word) ?? 0);
+    for (const step of STEPS) {
+      const next = value + step;
+      const other = next === 1 ? 'one' : WORD_OF.get(next);
+      if (other !== undefined && next >= 1) candidates.push(recase(other) + agree(text.slice(wordInside[0].length), next));
+    }
+    const unique = [...new Set(candidates.filter((c) => c !== text))];
+    const startAt = unique.length === 0 ? 0 : pick(Math.min(unique.length, 3));
+    return [...unique.slice(startAt), ...unique.slice(0, startAt)].slice(0, count);
+  }
   switch (span.shape) {
     case 'word': {
+      if (/^(once|twice)$/i.test(text)) {
+        candidates.push(...['once', 'twice', 'three times', 'four times'].map(recase));
+        break;
+      }
       const value = NUMBER_WORDS.get(text.toLowerCase()) ?? 0;
       for (const step of STEPS) {
         const word = WORD_OF.get(value + step);

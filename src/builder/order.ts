@@ -3,13 +3,13 @@
 // does not give its place away.
 
 import type { Random } from '../domain/random.js';
-import type { FactDraft } from './facts.js';
+import { renderClause, type FactDraft } from './facts.js';
 import type { QuestionDraft } from './questions.js';
 import { capitalise, tidy, wordCount } from './text.js';
 import type { Mention } from './types.js';
 
 const ORDERABLE = new Set(['day', 'day-range', 'month', 'month-year', 'year', 'season', 'decade']);
-const LEAD_WORDS = /(?:\b(?:on|in|from|between|by|during|until|since|through|of|at|for)\s+)?$/i;
+const LEAD_WORDS = /(?:\b(?:on|in|from|between|by|during|until|since|through|of|at|for|around|about|circa|in about|in around|as early as|as late as)\s+)?$/i;
 const MAX_EVENTS = 4;
 const MAX_QUESTIONS = 3;
 
@@ -20,25 +20,32 @@ interface Event {
   item: string;
 }
 
-/** Fills in the year a date leaves out ("March 3") from the nearest year the article gave before it. */
+/**
+ * Dates that leave out the year ("June 28") are placed only when every dated event leaves it out (they are
+ * then all in the article's own year): mixed with dated years, a guessed year could put them out of order.
+ */
 function withYears(dated: { fact: FactDraft; mention: Mention }[]): { fact: FactDraft; mention: Mention; sortKey: number }[] {
-  const years = dated.map((d) => Math.floor((d.mention.entity.sortKey ?? 0) / 10000));
-  const firstYear = years.find((y) => y > 0) ?? 0;
-  let lastYear = firstYear;
-  return dated.map((d, i) => {
-    const key = d.mention.entity.sortKey ?? 0;
-    const year = years[i] ?? 0;
-    if (year > 0) lastYear = year;
-    return { ...d, sortKey: year > 0 ? key : lastYear * 10000 + key };
-  });
+  const hasYear = (d: { mention: Mention }): boolean => Math.floor((d.mention.entity.sortKey ?? 0) / 10000) > 0;
+  const withYear = dated.filter(hasYear);
+  const usable = withYear.length > 0 ? withYear : dated;
+  return usable.map((d) => ({ ...d, sortKey: d.mention.entity.sortKey ?? 0 }));
 }
 
 function itemOf(fact: FactDraft, mention: Mention): string | null {
   const clause = fact.clause;
-  const before = clause.text.slice(0, mention.start - clause.start).replace(LEAD_WORDS, '');
+  // An interview answer ("No, I captained in 2010") without its date says too little to order.
+  if (clause.rewrites.some((r) => r.start === r.end)) return null;
+  // The clause as the fact reads it ("She became ..." -> "Ana Ruiz became ..."), without its date.
+  const before = renderClause(clause, null, clause.start, mention.start).replace(LEAD_WORDS, '');
   // "on Oct. 14, 2024, from ...": the comma closing a year goes with the date.
-  const after = clause.text.slice(mention.end - clause.start).replace(/^,/, /\d, \d{4}$/.test(mention.text) ? '' : ',');
-  const joined = tidy(`${before} ${after}`);
+  const after = renderClause(clause, null, mention.end, clause.end).replace(/^,/, /\d, \d{4}$/.test(mention.text) ? '' : ',');
+  // "But as she ..., they lost ...": no opening conjunction, and no pronoun the item cannot explain.
+  const joined = tidy(`${before} ${after}`).replace(/^(?:but|and|yet|so|however|also|then|finally)\b,?\s*/i, '');
+  if (/\b(?:he|she|it|they|him|her|them|his|their|its)\b/i.test(joined.replace(/“[^”]*”|"[^"]*"/g, ''))) return null;
+  // Taking the date out must leave a sentence: not "... which launches" or "... lost back killing all six".
+  const left = before.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  if (/^(back|which|that|who|when|launches|launched|was|were|is|are|will|be|been|since|until|as|of|the|a)$/.test(left) && after.trim() !== '' && !/^[,.;]/.test(after.trim())) return null;
+  if (/\b(which|that|who|when|will|was|is|launches|back|on|in|at|of|by|the|a|an|and|to)[.!?]?$/i.test(joined)) return null;
   // The sentence's full stop goes; an abbreviation's ("2 p.m.") stays.
   const item = capitalise(/(?:\b\p{L}\.){2}$|\b\p{Lu}\p{Ll}{1,4}\.$/u.test(joined) ? joined : joined.replace(/[.!?]+$/, ''));
   const words = wordCount(item);

@@ -1,20 +1,23 @@
-// Facts -> candidate questions of every kind, each with the reason it was dropped when a gate stops it:
-// cloze and multiple choice on every key, who/where/when/how-many where the clause allows it, one
-// true/false per fact (a key swapped for another of its kind, about half the time), multi-select where a
-// clause lists several keys, role questions for titled people, and the dateline. Which candidates make the
-// deck is decided later (select.ts); here every candidate is judged on its own.
+// Facts -> candidate questions of every kind, each with the rule that dropped it when a gate stops it:
+// cloze, multiple choice and who/where/when/how-many on every key; one true/false per fact (true, or false
+// by a same-type swap the article makes false); select-all where a clause lists several keys of one kind;
+// role questions for titled people. Which candidates make the deck is decided later (select.ts), after
+// the self-check (self-check.ts); here every candidate is judged on its own.
 
 import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
-import { pickDistractors, pickRoleDistractors, type DistractorSource } from './distractors.js';
-import type { FactDraft } from './facts.js';
-import { isAskable } from './facts.js';
+import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
+import { isAskable, renderClause, type FactDraft } from './facts.js';
 import type { Tagger } from './tagger.js';
-import { capitalise, containsWords, foldName, squash, tidy } from './text.js';
+import { capitalise, distinctiveWords, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
+import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { whQuestion } from './wh.js';
+import { isGenericNameWord, MONTHS, WEEKDAYS } from './vocabulary.js';
+import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
+/** A true statement longer than this copies too much of the article to test anything. */
+export const MAX_STATEMENT_WORDS = 25;
 
 export interface QuestionDraft {
   kind: QuestionKind;
@@ -28,7 +31,16 @@ export interface QuestionDraft {
   accept?: string[];
   /** The entity the question asks for, when one: each entity should be asked at least once. */
   entity: Entity | null;
+  /** A select-all question's right answers, one entity each. */
+  entities?: Entity[];
+  /** The type word the prompt names for its answer ("person" in "Which person ...?"), or null. */
+  typeWord?: string | null;
+  /** The article's words right around the key asked, for the self-check's test of a name cut in two. */
+  around?: { before: string; after: string };
 }
+
+/** What drafting a question lazily gives: the draft, or the rule that stopped it. */
+export type Drafted = { draft: QuestionDraft; text: string; answer: string } | { dropped: string; text?: string };
 
 /** A question the builder considered: the draft, or why there is none. */
 export interface Considered {
@@ -38,11 +50,23 @@ export interface Considered {
   text: string;
   answer: string;
   draft: QuestionDraft | null;
+  /** "rule: reason" when dropped. */
   dropped: string | null;
+  /** The key it asks (for a select-all question, the first of its keys). */
+  entity: Entity | null;
+  /** A select-all question's keys. */
+  entities?: Entity[];
+  /**
+   * Drafts the question when the selection wants it: wrong choices and swapped statements cost time, and
+   * most candidates are never needed.
+   */
+  lazy?: () => Drafted;
 }
 
 export interface QuestionContext {
   article: string;
+  /** The deck's title, which a learner sees above every question: no answer may be in it. */
+  header: string;
   tagger: Tagger;
   source: DistractorSource;
   random: Random;
@@ -52,36 +76,75 @@ export interface QuestionContext {
   roleCounts: ReadonlyMap<string, number>;
 }
 
-const TYPE_NOUN: Record<Entity['type'], string> = {
-  person: 'person',
-  place: 'place',
-  organisation: 'organisation',
-  date: 'date',
-  time: 'time',
-  number: 'number',
-  work: 'name',
-  other: 'name',
-};
+/** The word a stem may name its answer's type with, when the type is sure; null to name none. */
+export function typeWordOf(mention: Mention): string | null {
+  const { entity } = mention;
+  if (!entity.sure) return null;
+  switch (entity.type) {
+    case 'person':
+      return 'person';
+    case 'organisation':
+      return 'organisation';
+    case 'place': {
+      const fine = fineType(entity);
+      return fine === 'country' ? 'country' : fine === 'city' ? 'city' : fine === 'county' ? 'county' : 'place';
+    }
+    case 'date': {
+      const shape = mention.dateShape ?? entity.subtype;
+      if (shape === 'day' || shape === 'day-range') return 'date';
+      if (shape === 'weekday' || shape === 'weekday-range') return 'day';
+      if (shape === 'month' || shape === 'month-year') return 'month';
+      if (shape === 'year') return 'year';
+      return null;
+    }
+    case 'time':
+      return 'time';
+    case 'number': {
+      const shape = mention.numberShape ?? entity.subtype;
+      if (shape === 'money') return 'amount';
+      if (shape === 'percent') return 'percentage';
+      if (shape === 'plain' || shape === 'scaled' || shape === 'word' || shape === 'range') return 'number';
+      return null;
+    }
+    default:
+      return null;
+  }
+}
 
 /** The sentence a question comes from, without its dateline: what feedback shows. */
 function sourceText(fact: FactDraft, article: string): string {
   const sentence = fact.clause.sentence;
-  return squash(article.slice(sentence.dateline?.bodyStart ?? sentence.start, sentence.end));
+  return squash(article.slice(sentence.bodyStart, sentence.end));
 }
 
 function explanationOf(fact: FactDraft, article: string): string {
   return `The article says: “${sourceText(fact, article)}”`;
 }
 
-/** `text` (a clause at `offset`) with [from, to) replaced. */
-function replaceSpan(text: string, offset: number, from: number, to: number, replacement: string): string {
-  return text.slice(0, from - offset) + replacement + text.slice(to - offset);
-}
-
 function asSentence(text: string): string {
   // "by 4 p.m." swapped in before the sentence's own full stop makes one full stop, not two.
   const trimmed = tidy(text).replace(/[,;:]+$/, '').replace(/(?<!\.)\.\.(?!\.)/g, '.');
-  return /[.!?”"’]$/.test(trimmed) ? capitalise(trimmed) : `${capitalise(trimmed)}.`;
+  const sentence = /[.!?”"’]$/.test(trimmed) ? capitalise(trimmed) : `${capitalise(trimmed)}.`;
+  return closeQuotes(sentence);
+}
+
+/**
+ * A clause cut from a quotation that goes on into the next sentence (or opens in the one before) has one
+ * quotation mark without its partner: the missing one is put at the end (or the start).
+ */
+function closeQuotes(text: string): string {
+  const opens = (text.match(/“/g) ?? []).length;
+  const closes = (text.match(/”/g) ?? []).length;
+  let out = text;
+  if (opens > closes) out = `${out}${'”'.repeat(opens - closes)}`;
+  else if (closes > opens) out = `${'“'.repeat(closes - opens)}${out}`;
+  if ((out.match(/"/g) ?? []).length % 2 === 1) {
+    // The first straight mark closes a quotation when a word stands right before it.
+    const at = out.indexOf('"');
+    const closing = at > 0 && /[\p{L}\p{N}.,!?]/u.test(out.charAt(at - 1));
+    out = closing ? `"${out}` : `${out}"`;
+  }
+  return out;
 }
 
 /** The text a question shows as the answer: people, places and organisations by their fullest name. */
@@ -101,9 +164,51 @@ function acceptFor(mention: Mention, answer: string): string[] {
 }
 
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
-function giveaway(prompt: string, mention: Mention, answer: string): string | null {
+function giveaway(prompt: string, mention: Mention, answer: string, header = ''): string | null {
+  const inPrompt = wordFinder(prompt);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
-    if (containsWords(prompt, form)) return `the answer "${form}" also appears in the prompt`;
+    if (inPrompt(form)) return `giveaway: the answer "${form}" also appears in the prompt`;
+  }
+  // "reach _____ by phone, Ada Lund replied ..." for "Ms Lund": a titled surname the prompt shows.
+  if (mention.entity.type === 'person') {
+    const surname = answer.trim().split(/\s+/).pop() ?? '';
+    if (surname.length >= 3 && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s/.test(answer.trim())) {
+      if (inPrompt(surname)) return `giveaway: the surname "${surname}" of the answer is in the prompt`;
+      if (wordFinder(header)(surname)) return `giveaway: the surname "${surname}" of the answer is in the deck's title`;
+    }
+  }
+  // "IE6" under the title "... Internet Explorer 6": the title's words spell the acronym.
+  if (/^[A-Z]{2,}\d*$/.test(answer.trim())) {
+    const initials = header
+      .split(/\s+/)
+      .map((word) => (/^\d+$/.test(word) ? word : /^\p{Lu}/u.test(word) ? word.charAt(0) : '|'))
+      .join('');
+    if (initials.includes(answer.trim())) return `giveaway: the deck's title spells out "${answer.trim()}"`;
+  }
+  // The deck's title heads every question a learner sees.
+  const inHeader = wordFinder(header);
+  for (const form of [answer, mention.text, ...mention.entity.forms]) {
+    if (inHeader(form)) return `giveaway: the answer "${form}" is in the deck's title, which the learner sees`;
+  }
+  // "the last Hapsburg heir born during the _____" for "Hapsburg Empire": a word that tells the name from
+  // others is in the prompt or the title.
+  if (mention.entity.type !== 'person' && /\s/.test(answer.trim())) {
+    const words = distinctiveWords(answer, isGenericNameWord);
+    const written = (text: string) => (word: string): boolean => new RegExp(`(?:^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\\p{L}]|$)`, 'u').test(text);
+    if (words.length > 0 && words.every(written(prompt))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the prompt`;
+    if (words.length > 0 && words.every(written(header))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the deck's title`;
+  }
+  // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer.
+  if (mention.entity.type === 'place' || mention.entity.type === 'organisation') {
+    const head = answer.replace(/^the /i, '').split(/\s+/)[0] ?? '';
+    if (head.length >= 4) {
+      const stem = head.slice(0, Math.min(4, head.length - 1)).toLowerCase();
+      const spelling = (text: string): string | undefined => (text.match(/\p{Lu}\p{Ll}+/gu) ?? []).find((word) => word.toLowerCase().startsWith(stem) && word !== head);
+      const near = spelling(prompt);
+      if (near !== undefined) return `giveaway: "${near}" in the prompt spells the answer "${answer}"`;
+      const title = spelling(header);
+      if (title !== undefined) return `giveaway: "${title}" in the deck's title spells the answer "${answer}"`;
+    }
   }
   return null;
 }
@@ -120,92 +225,316 @@ function quoted(sentence: string): string {
   return /[“”"]/.test(sentence) ? sentence : `“${sentence}”`;
 }
 
-function shuffleChoices(random: Random, answer: string, wrong: readonly string[]): string[] {
-  return random.shuffle([answer, ...wrong]);
+function considered(kind: QuestionKind, fact: FactDraft, text: string, answer: string, draft: QuestionDraft | null, dropped: string | null, entity: Entity | null = draft?.entity ?? null): Considered {
+  return { kind, fact, text, answer, draft, dropped, entity };
 }
 
-function considered(kind: QuestionKind, fact: FactDraft, text: string, answer: string, draft: QuestionDraft | null, dropped: string | null): Considered {
-  return { kind, fact, text, answer, draft, dropped };
+function lazily(kind: QuestionKind, fact: FactDraft, text: string, answer: string, entity: Entity | null, lazy: () => Drafted, entities?: Entity[]): Considered {
+  return { kind, fact, text, answer, draft: null, dropped: null, entity, lazy, ...(entities === undefined ? {} : { entities }) };
 }
 
-/** The questions on one key of a clause: cloze, short answer (when a wh-question fits) and choice. */
+/** The clause with its rewrites, as wh-questions cut it: resolved pronouns read as what they stand for. */
+function sourceOf(clause: Clause, article: string): Source {
+  if (clause.rewrites.length === 0) return article;
+  return {
+    slice(start: number, end: number): string {
+      const edits = clause.rewrites.filter((r) => r.start >= start && r.end <= end);
+      if (edits.length === 0) return article.slice(start, end);
+      let out = '';
+      let at = start;
+      for (const edit of edits) {
+        out += article.slice(at, edit.start) + edit.text;
+        at = edit.end;
+      }
+      return out + article.slice(at, end);
+    },
+  };
+}
+
+/** The span a key's blank covers: a city with its state ("Pensacola, Fla.") goes whole. */
+function blankSpan(mention: Mention): { start: number; end: number } {
+  return { start: mention.start, end: mention.end };
+}
+
+/** Computes once, when first asked. */
+function once<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return (): T => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * The questions on one key of a clause: cloze, short answer (when a wh-question fits) and choice. Each is
+ * drafted only when the selection asks for it; what they share (the blanked clause, the wh-question) is
+ * worked out once.
+ */
+/** A month or a weekday, written whole or short ("Sept", "Oct"). */
+const MONTH_OR_DAY = new RegExp(`^(?:${[...MONTHS, ...WEEKDAYS].join('|')}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$`);
+
+/**
+ * Why a name, blanked, would be cut from the rest of it, or null: "Quorvo" of "Quorvo.net", "West
+ * Nile" of "West Nile fever virus (WNFV)", one half of "... Records System and Archive System" (two
+ * runs with the same last word joined by "and", or a run with "and" on both sides), "Dakota State
+ * College of the UK" (a name run into "of the" and a country's initials).
+ */
+export function cutName(mention: Mention, article: string, mentions: readonly Mention[] = [], lexiconVerb?: (word: string) => boolean): string | null {
+  const { entity } = mention;
+  if (mention.pronoun === true || entity.type === 'date' || entity.type === 'time') return null;
+  const text = article.slice(mention.start, mention.end);
+  const after = article.slice(mention.end, mention.end + 60);
+  const before = article.slice(Math.max(0, mention.start - 60), mention.start);
+  // "Zenith 80", "Route 66": a number right after a capitalised word (not a month or a day) is part of a name.
+  if (entity.type === 'number') {
+    const word = /^\d+$/.test(text) ? /(\p{Lu}[\p{L}]+)\s$/u.exec(before)?.[1] : undefined;
+    const opensSentence = word !== undefined && /(?:^|[.!?]["”]?)\s*$/.test(before.slice(0, before.length - word.length - 1));
+    if (word !== undefined && !opensSentence && !MONTH_OR_DAY.test(word)) return `cut: "${text}" is part of the name "${word} ${text}"`;
+    return null;
+  }
+  if (/^(?:\.[\p{L}\p{N}]|[\p{L}\p{N}])/u.test(after) || /[\p{L}\p{N}]$/u.test(before)) return `cut: "${text}" runs on into the next characters`;
+  const acronym = /^((?:\s+[\p{L}'’-]+){1,4})\s*\((\p{Lu}{2,8})\)/u.exec(after);
+  if (acronym !== null) {
+    const initials = (words: string): string =>
+      words
+        .split(/\s+/)
+        .filter((w) => w !== '' && !['of', 'and', 'the', 'for', 'on', 'in'].includes(w.toLowerCase()))
+        .map((w) => w.charAt(0).toUpperCase())
+        .join('');
+    const own = initials(text);
+    if (initials(`${text} ${acronym[1] ?? ''}`) === acronym[2] && own !== acronym[2]) return `cut: "${text}" is only the start of the name that "(${acronym[2] ?? ''})" abbreviates`;
+  }
+  // "Yesterday Ada received ...": a name does not start with a word of time.
+  const opening = /^(\p{Lu}\p{Ll}+)\s+\S/u.exec(text)?.[1];
+  if (opening !== undefined && !(entity.type === 'person' && /^(?:April|May|June|August)$/.test(opening)) && (MONTH_OR_DAY.test(opening) || /^(?:Yesterday|Today|Tomorrow|Tonight|Overnight|Earlier|Later|Meanwhile)$/.test(opening))) return `cut: "${text}" starts with "${opening}", a word of time, not of the name`;
+  // "Pushing TV makers ...": a name does not start with a verb's "-ing" form.
+  const first = /^\p{Lu}\p{Ll}+ing\b/u.exec(text)?.[0];
+  if (first !== undefined && lexiconVerb !== undefined && lexiconVerb(first.toLowerCase())) return `cut: "${text}" starts with a verb`;
+  // "Zenith 80 launch": a name followed by a number goes on into it.
+  if (/^ \d+\b(?![.,]\d|\s*(?:percent|per cent|%|million|billion|people|years?|days?))/.test(after)) return `cut: "${text}" runs on into the number after it`;
+  if (entity.type !== 'person') {
+    const lastWord = (run: string): string => (run.trim().split(/\s+/).pop() ?? '').toLowerCase();
+    const own = lastWord(text);
+    const runAfter = /^\s+and\s+((?:\p{Lu}[\p{L}'’-]*\s?)+)/u.exec(after)?.[1];
+    const runBefore = /((?:\p{Lu}[\p{L}'’-]*\s)+)and\s+$/u.exec(before)?.[1];
+    if ((runAfter !== undefined && lastWord(runAfter) === own) || (runBefore !== undefined && lastWord(runBefore) === own) || (runAfter !== undefined && runBefore !== undefined)) {
+      return `cut: "${text}" is joined by "and" to a run of the same name`;
+    }
+    // "A Office and B Unit and C Service" with no commas: one name with "and" in it, not a list.
+    if (/^\s+and\s+(?:\p{Lu}[\p{L}'’-]*\s)+and\s+\p{Lu}/u.test(after)) return `cut: "${text}" is the start of a name with "and" in it`;
+    // "Pine Ridge Search and Rescue": one capitalised word after "and" that is no sure name itself.
+    if (runAfter !== undefined && !/\s\S/.test(runAfter.trim()) && /\s/.test(text.trim())) {
+      const at = mention.end + after.indexOf(runAfter);
+      const own_ = mentions.find((m) => m.start === at);
+      if (own_ === undefined || !own_.entity.sure) return `cut: "${text}" and "${runAfter.trim()}" are one name`;
+    }
+    if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return `cut: "${text}" runs a name into the country it is in`;
+  }
+  return null;
+}
+
+/** "the height of the Empire": a one-word answer the lexicon knows only as a common word names nothing to learn. */
+function commonWordAnswer(answer: string, entity: Entity, tagger: Tagger): string | null {
+  // Places are left alone: many towns are common words too ("Mobile", "Reading").
+  if (entity.type === 'person' || entity.type === 'place' || entity.type === 'number' || entity.type === 'date' || entity.type === 'time') return null;
+  const word = answer.replace(/^the /i, '');
+  if (/\s/.test(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
+  const tags = tagger.lexicon(word.toLowerCase());
+  if (tags.length === 0 || tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'))) return null;
+  return `trivial: "${word}" is a common word, not a name to learn`;
+}
+
+/** "Italy in November, back home in December, Mexico in January": a date among three or more is given away by its neighbours. */
+function datesInSequence(mention: Mention, clause: Clause): string | null {
+  if (mention.pronoun === true) return null;
+  const dates = new Set(clause.mentions.filter((m) => m.entity.type === 'date' && m.pronoun !== true).map((m) => m.entity));
+  // Four dates or more: a schedule, each stop of it trivia.
+  if (dates.size >= 4) return `trivia: one item of a schedule of ${dates.size} dates`;
+  if (mention.entity.type !== 'date') return null;
+  return dates.size >= 3 ? `trivial: one of ${dates.size} dates in a row, which its neighbours give away` : null;
+}
+
+/** "one or two", "two or three": a rough pair whose other half gives the number away. */
+function roughPair(mention: Mention, article: string): string | null {
+  if (mention.entity.type !== 'number' || mention.pronoun === true) return null;
+  const count = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)`;
+  const before = article.slice(Math.max(0, mention.start - 12), mention.start);
+  const after = article.slice(mention.end, mention.end + 12);
+  if (new RegExp(`\\b${count} or $`, 'i').test(before) || new RegExp(`^ or ${count}\\b`, 'i').test(after)) return 'trivial: one half of a rough pair ("one or two")';
+  return null;
+}
+
+/** "about 500 miles (800 km)": a value and its conversion in brackets give each other away. */
+function convertedValue(mention: Mention, article: string): string | null {
+  if (mention.entity.type !== 'number' || mention.pronoun === true) return null;
+  const after = article.slice(mention.end, mention.end + 30);
+  const before = article.slice(Math.max(0, mention.start - 30), mention.start);
+  if (/^\s*\(\s*(?:about |some |around )?[$€£]?\d/.test(after) || (/\d[\p{L}%.]*\s*\(\s*(?:about |some |around )?$/u.test(before) && /^[^()]*\)/.test(after))) {
+    return 'giveaway: a value given with its conversion in brackets, each showing the other';
+  }
+  return null;
+}
+
 function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContext): Considered[] {
   const { article } = context;
   const clause = fact.clause;
-  const out: Considered[] = [];
-  const explanation = explanationOf(fact, article);
-  const blanked = asSentence(replaceSpan(clause.text, clause.start, mention.start, mention.end, BLANK));
+  const entity = mention.entity;
   const answer = answerTextOf(mention);
+  const unfit = datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article);
+  if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
+  const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
+  const clozeAnswer = mention.pronoun === true ? answer : mention.text;
+  const around = mention.pronoun === true ? undefined : { before: article.slice(Math.max(clause.sentence.start, mention.start - 30), mention.start), after: article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 30)) };
+  const extra = around === undefined ? {} : { around };
+  const explanation = once(() => explanationOf(fact, article));
+  const span = blankSpan(mention);
+  const blanked = once(() => asSentence(renderClause(clause, { ...span, text: BLANK })));
+  const wh = once(() => {
+    const rewritten = new Set(clause.rewrites.filter((r) => r.expands !== true).map((r) => r.start));
+    return whQuestion({
+      article: sourceOf(clause, article),
+      rewritten: (token: Token) => rewritten.has(token.start),
+      tokens: clause.tokens,
+      end: clause.end,
+      mentions: clause.mentions,
+      mention,
+      tagger: context.tagger,
+    });
+  });
+  const whType = entity.type === 'person' ? 'person' : entity.type === 'organisation' ? 'organisation' : entity.type === 'place' ? 'place' : null;
+  const out: Considered[] = [];
 
   // Cloze: the clause with the key blanked.
-  const clozeAnswer = mention.text;
-  const clozeGiveaway = giveaway(blanked, mention, clozeAnswer);
   out.push(
-    considered('cloze', fact, blanked, clozeAnswer, clozeGiveaway === null ? { kind: 'cloze', fact, related: [], prompt: blanked, explanation, answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity: mention.entity } : null, clozeGiveaway),
+    lazily('cloze', fact, `(cloze on “${clozeAnswer}”)`, clozeAnswer, entity, (): Drafted => {
+      const prompt = blanked();
+      const reason = giveaway(prompt, mention, clozeAnswer, context.header);
+      if (reason !== null) return { dropped: reason, text: prompt };
+      return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
+    }),
   );
 
   // Who / where / when / how many.
-  const wh = whQuestion({ article, tokens: clause.tokens, end: clause.end, mentions: clause.mentions, mention, tagger: context.tagger });
-  const typedAnswer = mention.entity.type === 'number' || mention.entity.type === 'date' || mention.entity.type === 'time' ? mention.text : answer;
-  if (wh === null) {
-    out.push(considered('short-answer', fact, '(no who/where/when question fits this clause)', typedAnswer, null, 'the clause has no plain subject-verb shape to turn into a question'));
-  } else {
-    const reason = giveaway(wh, mention, typedAnswer);
-    out.push(
-      considered('short-answer', fact, wh, typedAnswer, reason === null ? { kind: 'short-answer', fact, related: [], prompt: wh, explanation, answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity: mention.entity } : null, reason),
-    );
-  }
+  out.push(
+    lazily('short-answer', fact, `(who/what/when question on “${typedAnswer}”)`, typedAnswer, entity, (): Drafted => {
+      const prompt = wh();
+      if (prompt === null) return { dropped: 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
+      const reason = giveaway(prompt, mention, typedAnswer, context.header);
+      if (reason !== null) return { dropped: reason, text: prompt };
+      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
+    }),
+  );
 
   // Multiple choice: the wh-question when there is one, else "complete the sentence". A name written
   // "the ..." is blanked with its "the", so every choice reads well in the blank.
-  const named = mention.entity.type === 'place' || mention.entity.type === 'organisation';
-  const theStart = named && mention.afterThe === true ? theBefore(clause, mention) : null;
-  const withThe = wh === null && theStart !== null;
-  const choiceAnswer = withThe ? `the ${answer}` : answer;
-  const choiceBlanked = withThe ? asSentence(replaceSpan(clause.text, clause.start, theStart ?? mention.start, mention.end, BLANK)) : blanked;
-  const prompt = wh ?? `Which ${TYPE_NOUN[mention.entity.type]} completes this sentence from the article? ${quoted(choiceBlanked)}`;
-  const reason = giveaway(prompt, mention, answer);
-  if (reason !== null) {
-    out.push(considered('choice', fact, prompt, choiceAnswer, null, reason));
-  } else {
-    const wrong = pickDistractors(context.source, mention, answer, `${prompt} ${clause.text}`, 3, withThe);
-    if (wrong.length < 2) {
-      out.push(considered('choice', fact, prompt, choiceAnswer, null, `fewer than two good wrong choices of the same kind (${wrong.length}); the cloze asks it instead`));
-    } else {
-      const choices = shuffleChoices(context.random, choiceAnswer, wrong);
-      out.push(considered('choice', fact, prompt, choiceAnswer, { kind: 'choice', fact, related: [], prompt, explanation, answer: choiceAnswer, choices, entity: mention.entity }, null));
-    }
-  }
+  out.push(
+    lazily('choice', fact, `(multiple choice on “${answer}”)`, answer, entity, (): Drafted => {
+      // Wrong choices "of the same kind" need a kind: a name of unsure type is asked typed.
+      if (!entity.sure && !['date', 'time', 'number'].includes(entity.type)) {
+        return { dropped: 'distractors: the type of the answer is unsure, so no wrong choices can be said to be of its kind' };
+      }
+      const question = wh();
+      const named = entity.type === 'place' || entity.type === 'organisation';
+      const theStart = named && mention.afterThe === true ? theBefore(clause, mention) : null;
+      const withThe = question === null && theStart !== null;
+      const choiceAnswer = withThe ? `the ${answer}` : answer;
+      const typeWord = typeWordOf(mention);
+      const choiceBlanked = withThe ? asSentence(renderClause(clause, { start: theStart ?? mention.start, end: span.end, text: BLANK })) : blanked();
+      const stem = typeWord === null ? 'Which of these completes this sentence from the article?' : `Which ${typeWord} completes this sentence from the article?`;
+      const prompt = question ?? `${stem} ${quoted(choiceBlanked)}`;
+      const reason = giveaway(prompt, mention, answer, context.header);
+      if (reason !== null) return { dropped: reason, text: prompt };
+      const wrong = pickDistractors(context.source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
+      if (wrong.length < 3) return { dropped: `distractors: fewer than three good wrong choices of the same kind from the article (${wrong.length}); a typed question asks it instead`, text: prompt };
+      const choices = context.random.shuffle([choiceAnswer, ...wrong]);
+      return { draft: { kind: 'choice', fact, related: [], prompt, explanation: explanation(), answer: choiceAnswer, choices, entity, typeWord: question === null ? typeWord : whType, ...extra }, text: prompt, answer: choiceAnswer };
+    }),
+  );
   return out;
 }
 
-/** One true/false statement per fact: the clause as written, or with a key swapped for another of its kind. */
-function trueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Considered | null {
+/**
+ * The clause as a short true statement: its rewrites applied, an apposition after a name (", a research
+ * geophysicist with ...,") and a trailing attribution (", the agency said.") cut when it is too long.
+ * Null when it stays over MAX_STATEMENT_WORDS.
+ */
+function shortStatement(clause: Clause, replace: { start: number; end: number; text: string } | null): string | null {
+  // "But IE6 has ...": a statement on its own opens with no word that ties it to the sentence before.
+  const full = asSentence(renderClause(clause, replace).replace(/^(?:but|and|yet|so|also|however|still|meanwhile|instead|then)\b,?\s+/i, ''));
+  if (wordCount(full) <= MAX_STATEMENT_WORDS) return full;
+  let text = full;
+  // ", a research geophysicist with the Earthquake Science Center," after a name.
+  text = text.replace(/(\p{Lu}[\p{L}.’'-]+), (?:an? |the )[^,;“”"]{3,80}?, /gu, '$1 ');
+  if (wordCount(text) <= MAX_STATEMENT_WORDS) return text;
+  return null;
+}
+
+/**
+ * Keys whose swap the article decides: a count, an amount, a measure, a date, a time. A person or an
+ * organisation swapped in says something the article need not deny ("Nokia withdrew" is not false because
+ * "Philips withdrew"), so names are never swapped.
+ */
+function swappable(mention: Mention): boolean {
+  const { entity } = mention;
+  if (mention.pronoun === true || mention.inBrackets === true) return false;
+  if (entity.type === 'number') return ['plain', 'scaled', 'money', 'percent', 'word', 'measure'].includes(mention.numberShape ?? '');
+  if (entity.type === 'date') return ['day', 'day-range', 'month', 'month-year', 'year', 'weekday'].includes(mention.dateShape ?? '');
+  return entity.type === 'time';
+}
+
+/** One true/false statement per fact: the clause as written, or with a key swapped so the article makes it false. */
+const HEDGED = /^(not|n['’]t|never|no|nor|may|might|could|reportedly|rumored|rumoured|allegedly|possibly|perhaps|if|unless|whether)$/;
+
+function trueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Considered {
+  return lazily('true-false', fact, asSentence(renderClause(fact.clause)), 'true or false', null, () => draftTrueFalse(fact, keys, context));
+}
+
+/** Whether the paragraph of a sentence speaks in the first person outside quotation marks: a speaker's own words. */
+function firstPersonParagraph(article: string, at: number): boolean {
+  const start = article.lastIndexOf('\n', at) + 1;
+  const next = article.indexOf('\n', at);
+  const paragraph = article.slice(start, next < 0 ? article.length : next).replace(/“[^”]*”|"[^"]*"/g, ' ');
+  return /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Ww]e|[Oo]ur)(?:[^\p{L}'’]|$)/u.test(paragraph);
+}
+
+function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Drafted {
   const clause = fact.clause;
-  const mention = keys[context.random.int(keys.length)];
-  if (mention === undefined) return null;
-  const original = asSentence(clause.text);
-  const makeFalse = context.nextFalse();
+  // "Blair victories have not really been Labour victories": in a speaker's own paragraph, a statement is
+  // their opinion, not the article's fact.
+  if (firstPersonParagraph(context.article, clause.start)) return { dropped: 'opinion: the statement is a speaker\'s own words (the paragraph says "I"), not a fact the article states' };
+  // A swap in "did not ..." or "may ..." makes a statement the article does not decide.
+  const hedged = clause.tokens.some((t) => HEDGED.test(t.lower) || /n['’]t$/.test(t.lower));
+  const makeFalse = context.nextFalse() && !hedged;
+  const source = sourceText(fact, context.article);
   if (makeFalse) {
-    const answerShape = answerTextOf(mention);
-    const theStart = mention.afterThe === true ? theBefore(clause, mention) : null;
-    const named = mention.entity.type === 'place' || mention.entity.type === 'organisation';
-    const [swap] = pickDistractors(context.source, mention, answerShape, clause.text, 1, named);
-    if (swap !== undefined) {
-      // Keep the shape of the name: "Lindqvist" is swapped for a surname, not for a full name; "the" goes
-      // with the name that takes it ("in the United Kingdom" -> "in Lisbon").
-      const shortened = mention.entity.type === 'person' && !mention.text.includes(' ') ? shortName(context, swap) : swap;
-      const from = named && theStart !== null ? theStart : mention.start;
-      const to = mention.tailEnd ?? mention.end;
-      const statement = asSentence(replaceSpan(clause.text, clause.start, from, to, shortened));
-      const prompt = `True or false: ${statement}`;
-      const explanation = `False: the article says “${sourceText(fact, context.article)}”`;
-      return considered('true-false', fact, prompt, 'false', { kind: 'true-false', fact, related: [], prompt, explanation, answer: false, entity: null }, null);
+    const candidates = keys.filter(swappable);
+    const mention = candidates[context.random.int(Math.max(1, candidates.length))];
+    if (mention !== undefined) {
+      const named = mention.entity.type === 'person' || mention.entity.type === 'organisation';
+      const [swap] = pickDistractors(context.source, mention, answerTextOf(mention), clause.sentence.text, 1, false, true);
+      if (swap !== undefined) {
+        // A person is swapped with their title ("Sheriff Ana Ruiz" -> "Tomas Brandt"); a surname for a surname.
+        const shown = named && mention.entity.type === 'person' && !mention.text.includes(' ') && mention.title === null ? shortName(context, swap) : swap;
+        const from = named ? mention.outerStart : mention.start;
+        const statement = shortStatement(clause, { start: from, end: mention.end, text: shown });
+        if (statement !== null) {
+          const prompt = `True or false: ${statement}`;
+          const explanation = `False: the article says “${source}”`;
+          return { draft: { kind: 'true-false', fact, related: [], prompt, explanation, answer: false, entity: null, typeWord: null }, text: prompt, answer: 'false' };
+        }
+      }
     }
   }
-  const prompt = `True or false: ${original}`;
-  const explanation = `True: the article says “${sourceText(fact, context.article)}”`;
-  return considered('true-false', fact, prompt, 'true', { kind: 'true-false', fact, related: [], prompt, explanation, answer: true, entity: null }, null);
+  const statement = shortStatement(clause, null);
+  if (statement === null) {
+    return { dropped: `too-long: a true statement over ${MAX_STATEMENT_WORDS} words would copy the article` };
+  }
+  const prompt = `True or false: ${statement}`;
+  return { draft: { kind: 'true-false', fact, related: [], prompt, explanation: `True: the article says “${source}”`, answer: true, entity: null, typeWord: null }, text: prompt, answer: 'true' };
 }
 
 /** How the article names a person in one word ("Ruiz", "Okafor"); the last word for a name it never shortens. */
@@ -217,7 +546,7 @@ function shortName(context: QuestionContext, name: string): string {
 
 const LIST_GAP = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/;
 
-/** "in Baton Rouge and Hattiesburg": keys of one kind listed together make a multi-select question. */
+/** "in Baton Rouge and Hattiesburg": keys of one kind listed together make a select-all question. */
 function multiSelect(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Considered[] {
   const { article } = context;
   const clause = fact.clause;
@@ -228,32 +557,43 @@ function multiSelect(fact: FactDraft, keys: readonly Mention[], context: Questio
     const last = run[run.length - 1];
     const beforeLast = run[run.length - 2];
     const joined = last !== undefined && beforeLast !== undefined && /\b(and|or)\b/.test(article.slice(beforeLast.end, last.outerStart));
-    if (run.length >= 2 && joined && new Set(run.map((m) => m.entity)).size === run.length) {
+    if (run.length >= 2 && joined && new Set(run.map((m) => m.entity)).size === run.length && run.every((m) => m.entity.sure)) {
       const first = run[0] as Mention;
-      const last = run[run.length - 1] as Mention;
+      const final = run[run.length - 1] as Mention;
       // "between the United Kingdom and Canada": the blank takes the "the", the choices carry their own.
       const theStart = first.afterThe === true ? theBefore(clause, first) : null;
       const withThe = theStart !== null;
-      const blanked = asSentence(replaceSpan(clause.text, clause.start, theStart ?? first.outerStart, last.end, BLANK));
+      const blanked = asSentence(renderClause(clause, { start: theStart ?? first.outerStart, end: final.end, text: BLANK }));
       const prompt = `Which of these complete this sentence from the article? ${quoted(blanked)} Select all that apply.`;
       const answer = run.map((m) => (withThe && m.entity.takesThe ? `the ${answerTextOf(m)}` : answerTextOf(m)));
-      const wrong: string[] = [];
-      for (const text of pickDistractors(context.source, first, answer[0] ?? '', `${prompt} ${clause.text}`, 4, withThe)) {
-        if (!answer.some((a) => foldName(a) === foldName(text)) && wrong.length < 2) wrong.push(text);
-      }
       const label = answer.join('; ');
-      if (wrong.length === 0) out.push(considered('multi-select', fact, prompt, label, null, 'no wrong choices of the same kind to offer'));
-      else {
-        const choices = context.random.shuffle([...answer, ...wrong]);
-        out.push(considered('multi-select', fact, prompt, label, { kind: 'multi-select', fact, related: [], prompt, explanation: explanationOf(fact, article), answer, choices, entity: first.entity }, null));
-      }
+      const entities = run.map((m) => m.entity);
+      out.push(
+        lazily(
+          'multi-select',
+          fact,
+          prompt,
+          label,
+          first.entity,
+          (): Drafted => {
+            const wrong: string[] = [];
+            for (const text of pickDistractors(context.source, first, answer[0] ?? '', `${prompt} ${clause.text}`, 6, withThe)) {
+              if (!answer.some((a) => foldName(a) === foldName(text)) && wrong.length < Math.min(3, Math.max(2, 5 - answer.length))) wrong.push(text);
+            }
+            if (wrong.length < 2) return { dropped: `distractors: fewer than two wrong choices of the same kind from the article (${wrong.length})` };
+            const choices = context.random.shuffle([...answer, ...wrong]);
+            return { draft: { kind: 'multi-select', fact, related: [], prompt, explanation: explanationOf(fact, article), answer, choices, entity: first.entity, entities, typeWord: null }, text: prompt, answer: label };
+          },
+          entities,
+        ),
+      );
     }
     run = [];
   };
   for (const mention of keys) {
     const previous = run[run.length - 1];
-    const listable = ['person', 'place', 'organisation'].includes(mention.entity.type);
-    if (previous !== undefined && listable && previous.entity.type === mention.entity.type && LIST_GAP.test(article.slice(previous.end, mention.outerStart))) {
+    const listable = ['person', 'place', 'organisation'].includes(mention.entity.type) && mention.pronoun !== true;
+    if (previous !== undefined && listable && previous.entity.type === mention.entity.type && fineType(previous.entity) === fineType(mention.entity) && LIST_GAP.test(article.slice(previous.tailEnd ?? previous.end, mention.outerStart))) {
       run.push(mention);
       continue;
     }
@@ -264,23 +604,28 @@ function multiSelect(fact: FactDraft, keys: readonly Mention[], context: Questio
   return out;
 }
 
-/** The candidate questions on a fact drawn from a clause. */
-export function clauseQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
+/** The keys of a clause a question may ask for: each entity once, its first askable mention. */
+export function clauseKeys(clause: Clause): Mention[] {
   const keys: Mention[] = [];
-  for (const mention of fact.clause.mentions) {
+  for (const mention of clause.mentions) {
     if (!isAskable(mention)) continue;
     if (keys.some((k) => k.entity === mention.entity)) continue;
     keys.push(mention);
   }
+  return keys;
+}
+
+/** The candidate questions on a fact drawn from a clause. */
+export function clauseQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
+  const keys = clauseKeys(fact.clause);
   const out: Considered[] = [];
   for (const mention of keys) out.push(...keyQuestions(fact, mention, context));
-  const tf = trueFalse(fact, keys, context);
-  if (tf !== null) out.push(tf);
-  out.push(...multiSelect(fact, fact.clause.mentions.filter(isAskable), context));
+  out.push(trueFalse(fact, keys, context));
+  out.push(...multiSelect(fact, fact.clause.mentions.filter((m) => isAskable(m)), context));
   return out;
 }
 
-/** "Who is Norway’s Foreign Minister?" and "What is Ola Brekke’s title?" */
+/** "Who is Norway’s Foreign Minister?": the person a title names. */
 export function roleQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
   const person = fact.person;
   const role = fact.role;
@@ -291,29 +636,10 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
   const theRole = /[’']s\b/.test(role) ? role : `the ${role}`;
   const who = `Who is ${theRole} named in the article?`;
   if ((context.roleCounts.get(foldName(role)) ?? 0) > 1) {
-    out.push(considered('short-answer', fact, who, person.name, null, 'more than one person in the article holds this title'));
+    out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: more than one person in the article holds this title'));
   } else {
-    const reason = giveaway(who, mention, person.name);
-    out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person } : null, reason));
-  }
-  const possessive = person.name.endsWith('s') ? `${person.name}’` : `${person.name}’s`;
-  const what = `What is ${possessive} title in the article?`;
-  const wrong = pickRoleDistractors(context.source, person, role, what, 3);
-  if (wrong.length < 2) out.push(considered('choice', fact, what, role, null, `fewer than two other titles to offer (${wrong.length})`));
-  else {
-    out.push(considered('choice', fact, what, role, { kind: 'choice', fact, related: [], prompt: what, explanation, answer: role, choices: shuffleChoices(context.random, role, wrong), entity: null }, null));
+    const reason = giveaway(who, mention, person.name, context.header);
+    out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person, typeWord: 'person' } : null, reason));
   }
   return out;
-}
-
-/** "From which place is the article datelined?" */
-export function datelineQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
-  const mention = fact.mention;
-  if (mention === undefined) return [];
-  const prompt = 'From which place was the article filed (its dateline)?';
-  const answer = mention.entity.name;
-  const wrong = pickDistractors(context.source, mention, answer, prompt, 3);
-  const explanation = `The article’s dateline reads “${fact.quote}”.`;
-  if (wrong.length < 2) return [considered('choice', fact, prompt, answer, null, `fewer than two good wrong choices of the same kind (${wrong.length})`)];
-  return [considered('choice', fact, prompt, answer, { kind: 'choice', fact, related: [], prompt, explanation, answer, choices: shuffleChoices(context.random, answer, wrong), entity: mention.entity }, null)];
 }

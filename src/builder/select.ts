@@ -1,20 +1,25 @@
-// Which of the good candidate questions make the deck: every key asked at least once (the kind of
-// question varying across the deck), a few questions per fact, no key asked over and over, no repeats.
-// The rest are dropped with the reason, for `--explain`.
+// Which of the sound candidate questions make the deck. Fewer, better questions beat many: every candidate
+// first passes the self-check; then each sentence gets at most three questions, each on a different key
+// not asked anywhere before (the most worth remembering first: counts and amounts, dates, people,
+// organisations, places), the kind of question taking turns across the deck. A sentence that lists two or
+// more new keys is asked as one select-all question, and a sentence with nothing new as one true/false
+// statement: either shows the whole sentence, so it stands alone. The rest are dropped with the rule
+// that decided.
 
 import type { QuestionKind } from '../domain/deck.js';
 import type { FactDraft } from './facts.js';
 import type { Considered, QuestionDraft } from './questions.js';
+import { selfCheck } from './self-check.js';
+import type { Tagger } from './tagger.js';
+import { wordFinder } from './text.js';
 import type { Entity } from './types.js';
 
-/** Questions a fact gets beyond the ones that ask a key for the first time. */
-export const MAX_PER_FACT = 4;
-/** Questions with the same answer across the deck, once the key has been asked. */
-export const MAX_PER_KEY = 3;
+/** Questions on one sentence of the article. */
+export const MAX_PER_SENTENCE = 3;
 const KIND_ROTATION: readonly QuestionKind[][] = [
-  ['short-answer', 'choice', 'cloze'],
-  ['choice', 'cloze', 'short-answer'],
-  ['cloze', 'short-answer', 'choice'],
+  ['choice', 'short-answer', 'cloze'],
+  ['short-answer', 'cloze', 'choice'],
+  ['cloze', 'choice', 'short-answer'],
 ];
 
 export interface Selection {
@@ -27,70 +32,190 @@ function dedupeKey(draft: QuestionDraft): string {
   return `${draft.kind}\u0000${draft.prompt.toLowerCase()}\u0000${JSON.stringify(draft.answer)}`;
 }
 
-export function selectQuestions(facts: readonly FactDraft[], considered: readonly Considered[]): Selection {
+/** How much a key is worth asking by its kind: what a reader of the article should remember first. */
+function kindWorth(entity: Entity): number {
+  switch (entity.type) {
+    case 'number':
+      return ['plain', 'scaled', 'money', 'percent', 'range', 'measure'].includes(entity.subtype) ? 6 : entity.subtype === 'word' ? 4 : 1;
+    case 'date':
+      return entity.subtype === 'relative' ? 1 : entity.subtype === 'weekday' || entity.subtype === 'weekday-range' ? 3 : 5;
+    case 'person':
+      return entity.sure ? 5 : 4;
+    case 'organisation':
+    case 'place':
+      return entity.sure ? 4 : 3;
+    case 'time':
+      return 2;
+    default:
+      return entity.subtype.startsWith('phrase') ? 4 : 3;
+  }
+}
+
+/**
+ * What a key is worth: its kind, and how much the article makes of it (named in the headline, named more
+ * than once). A key written only in brackets ("(IE9)") is a gloss, worth little.
+ */
+export function createWorth(
+  headline: string,
+  mentionCounts: ReadonlyMap<Entity, number>,
+  bracketed: ReadonlySet<Entity>,
+  tagger?: Tagger,
+  tails: ReadonlySet<Entity> = new Set(),
+): (entity: Entity) => number {
+  const inHeadline = wordFinder(headline);
+  return (entity: Entity): number => {
+    // "the House", "some Representatives": a common noun written with a capital names nothing to learn.
+    if (tagger !== undefined && !entity.sure && ['other', 'organisation', 'place'].includes(entity.type)) {
+      const common = (word: string): boolean => {
+        const tags = tagger.lexicon(word.toLowerCase());
+        return tags.length > 0 && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'));
+      };
+      if (entity.name.split(/\s+/).every(common)) return 1;
+    }
+    let value = kindWorth(entity);
+    // Named in the headline: the article is about it (though the title gives it away where it is shown).
+    if (entity.forms.some((form) => inHeadline(form))) value += 1;
+    if ((mentionCounts.get(entity) ?? 0) > 1) value += 1;
+    if (bracketed.has(entity)) value -= 2;
+    // "Salem, Oregon": the state only places the city.
+    if (tails.has(entity)) value -= 2;
+    return value;
+  };
+}
+
+export function selectQuestions(facts: readonly FactDraft[], considered: readonly Considered[], tagger: Tagger, worth: (entity: Entity) => number = kindWorth): Selection {
   const out = considered.map((c) => ({ ...c }));
-  const byFact = new Map<FactDraft, Considered[]>();
+  const bySentence = new Map<number, Considered[]>();
   for (const c of out) {
-    const list = byFact.get(c.fact) ?? [];
+    const index = c.fact.clause.sentence.index;
+    const list = bySentence.get(index) ?? [];
     list.push(c);
-    byFact.set(c.fact, list);
+    bySentence.set(index, list);
+  }
+  // The sentences where each key has a sound question.
+  const askableIn = new Map<Entity, number[]>();
+  for (const c of out) {
+    if (c.entity === null || c.dropped !== null || c.kind === 'true-false' || c.kind === 'multi-select') continue;
+    const list = askableIn.get(c.entity) ?? [];
+    list.push(c.fact.clause.sentence.index);
+    askableIn.set(c.entity, list);
   }
   const asked = new Map<Entity, number>();
   const seen = new Set<string>();
   const kept: QuestionDraft[] = [];
   let rotation = 0;
 
-  for (const fact of facts) {
-    const list = (byFact.get(fact) ?? []).filter((c) => c.draft !== null);
-    const chosen = new Set<Considered>();
+  for (const index of [...bySentence.keys()].sort((a, b) => a - b)) {
+    const list = (bySentence.get(index) ?? []).filter((c) => c.dropped === null);
+    const chosen: Considered[] = [];
+    let closed: string | null = null;
+    // A candidate is drafted (wrong choices found, a statement swapped) and read again only when wanted.
     const take = (c: Considered): boolean => {
-      const draft = c.draft as QuestionDraft;
+      if (c.draft === null && c.lazy !== undefined) {
+        const drafted = c.lazy();
+        if ('dropped' in drafted) {
+          c.dropped = drafted.dropped;
+          if (drafted.text !== undefined) c.text = drafted.text;
+          return false;
+        }
+        c.draft = drafted.draft;
+        c.text = drafted.text;
+        c.answer = drafted.answer;
+      }
+      if (c.draft === null) return false;
+      const problem = selfCheck(c.draft, tagger);
+      if (problem !== null) {
+        c.dropped = problem;
+        c.draft = null;
+        return false;
+      }
+      const draft = c.draft;
       const key = dedupeKey(draft);
       if (seen.has(key)) {
-        c.dropped = 'the same question is already in the deck';
+        c.dropped = 'duplicate: the same question is already in the deck';
         return false;
       }
       seen.add(key);
-      chosen.add(c);
-      if (draft.entity !== null) asked.set(draft.entity, (asked.get(draft.entity) ?? 0) + 1);
+      chosen.push(c);
+      for (const entity of draft.entities ?? (draft.entity === null ? [] : [draft.entity])) asked.set(entity, (asked.get(entity) ?? 0) + 1);
       return true;
     };
-
-    // 1. Each key of the fact not yet asked anywhere: one question, its kind taking turns.
-    const entities: Entity[] = [];
-    for (const c of list) if (c.draft?.entity != null && !entities.includes(c.draft.entity) && c.kind !== 'multi-select') entities.push(c.draft.entity);
-    const firstTime = entities.filter((e) => (asked.get(e) ?? 0) === 0);
-    for (const entity of firstTime) {
-      const kinds = KIND_ROTATION[rotation % KIND_ROTATION.length] ?? [];
-      rotation++;
-      for (const kind of kinds) {
-        const c = list.find((x) => x.kind === kind && x.draft?.entity === entity && !chosen.has(x));
-        if (c !== undefined && take(c)) break;
+    // "KTV" after "KTV News", "Bay Marina" after "Salt Creek Bay Marina": the same name asked again.
+    const overlapping = (entity: Entity): Entity | null => {
+      if (!['organisation', 'place', 'work', 'other'].includes(entity.type)) return null;
+      const words = entity.name.replace(/^the /i, '').split(/\s+/);
+      for (const other of asked.keys()) {
+        if (other === entity || other.type !== entity.type) continue;
+        const theirs = other.name.replace(/^the /i, '').split(/\s+/);
+        const [short, long] = words.length <= theirs.length ? [words, theirs] : [theirs, words];
+        if (short.length === long.length) continue;
+        const head = long.slice(0, short.length).join(' ') === short.join(' ');
+        const tail = long.slice(long.length - short.length).join(' ') === short.join(' ');
+        if (head || tail) return other;
       }
-    }
-    // A fact whose every key is new still gets one more question (a true/false, say).
-    const cap = Math.max(MAX_PER_FACT, chosen.size + 1);
-    // 2. Then true/false, a list, the role and dateline questions, then more on the keys: up to the cap.
-    const rank = (c: Considered): number => {
-      if (c.kind === 'true-false') return 0;
-      if (c.kind === 'multi-select') return 1;
-      if (fact.origin !== 'clause') return 2;
-      return 3 + (asked.get(c.draft?.entity as Entity) ?? 0);
+      return null;
     };
-    const rest = list.filter((c) => !chosen.has(c)).sort((a, b) => rank(a) - rank(b));
-    for (const c of rest) {
-      const draft = c.draft as QuestionDraft;
-      if (chosen.size >= cap && fact.origin === 'clause') {
-        c.dropped = `not needed: this fact already has ${chosen.size} questions`;
-        continue;
+    const keyOf = (c: Considered): Entity | null => (c.kind === 'multi-select' || c.kind === 'true-false' ? null : c.entity);
+    // A key that a later sentence can ask as well gives way here to one that only this sentence holds.
+    const here = (entity: Entity): number => worth(entity) - ((askableIn.get(entity) ?? []).some((i) => i > index) ? 1.5 : 0);
+    const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0 && overlapping(e) === null))].sort((a, b) => here(b) - here(a));
+
+    // 1. A list of two or more keys not asked yet: one select-all question, alone (every other question
+    // on the sentence would show its answers).
+    // A list of two is asked as one only when the sentence holds no other new key worth asking.
+    const listed = (c: Considered): Entity[] => (c.entities ?? []).filter((e) => (asked.get(e) ?? 0) === 0);
+    const list_ = list.find((c) => {
+      if (c.kind !== 'multi-select' || listed(c).length < 2) return false;
+      return listed(c).length >= 3 || fresh.every((e) => listed(c).includes(e) || worth(e) < 3);
+    });
+    if (list_ !== undefined && take(list_)) closed = 'the sentence is asked as one select-all question, which shows its other words';
+
+    // 2. The keys of this sentence not yet asked anywhere, most worth first: one question each, the kind
+    // taking turns across the deck.
+    // Keys the sentence lists together ("including A, B, C and D"): one blank in the list is a question,
+    // a second asks the list's order and shows the first's answer.
+    const lists = (bySentence.get(index) ?? []).filter((c) => c.kind === 'multi-select').map((c) => c.entities ?? []);
+    const slotted = new Set<Entity>();
+    // A short sentence holds few facts: each question on it would show the answers of the others.
+    const sentence = list[0]?.fact.clause.sentence;
+    const wordsIn = sentence === undefined ? 0 : sentence.tokens.filter((t) => t.isWord).length;
+    const cap = wordsIn < 12 ? 1 : MAX_PER_SENTENCE;
+    if (closed === null) {
+      for (const [n, entity] of fresh.entries()) {
+        // The best key if it is worth asking at all; others only if they are worth remembering.
+        if (chosen.length >= cap || worth(entity) < 2 || (n >= 1 && worth(entity) < 3)) continue;
+        if (lists.some((l) => l.includes(entity) && chosen.some((x) => { const k = keyOf(x); return k !== null && l.includes(k); }))) {
+          slotted.add(entity);
+          continue;
+        }
+        const kinds = KIND_ROTATION[rotation % KIND_ROTATION.length] ?? [];
+        rotation++;
+        for (const kind of kinds) {
+          const c = list.find((x) => x.kind === kind && keyOf(x) === entity && !chosen.includes(x) && x.dropped === null);
+          if (c !== undefined && take(c)) break;
+        }
       }
-      if (draft.entity !== null && (asked.get(draft.entity) ?? 0) >= MAX_PER_KEY && c.kind !== 'multi-select') {
-        c.dropped = `not needed: "${c.answer}" is already asked ${asked.get(draft.entity)} times`;
-        continue;
-      }
-      take(c);
     }
-    for (const c of list) if (chosen.has(c)) kept.push(c.draft as QuestionDraft);
+
+    // 3. A sentence whose keys are all asked already, or worth little: a true/false statement, alone (a
+    // statement shows every key of its sentence).
+    if (closed === null && chosen.length === 0) {
+      const statement = list.find((c) => c.kind === 'true-false' && c.dropped === null);
+      if (statement !== undefined && take(statement)) closed = 'the sentence is asked as a true/false statement, which shows all its words';
+    }
+    for (const c of list) {
+      if (chosen.includes(c)) kept.push(c.draft as QuestionDraft);
+      else if (c.dropped !== null) continue;
+      else if (closed !== null) c.dropped = `per-sentence: ${closed}`;
+      else if (c.kind === 'true-false') c.dropped = 'per-sentence: a true/false statement would show the answers of the questions kept on this sentence';
+      else if (c.kind === 'multi-select') c.dropped = 'per-sentence: its keys are asked on their own or elsewhere';
+      else if (chosen.length >= cap) c.dropped = `per-sentence: this sentence already has ${chosen.length} question${chosen.length === 1 ? '' : 's'}${cap < MAX_PER_SENTENCE ? ` (a sentence of ${wordsIn} words)` : ''}`;
+      else if (keyOf(c) !== null && slotted.has(keyOf(c) as Entity)) c.dropped = `list-slot: "${c.answer}" is listed with a key already asked on this sentence`;
+      else if (keyOf(c) !== null && chosen.some((x) => keyOf(x) === keyOf(c))) c.dropped = `near-duplicate: "${c.answer}" is already asked on this sentence`;
+      else if (keyOf(c) !== null && (asked.get(keyOf(c) as Entity) ?? 0) === 0 && overlapping(keyOf(c) as Entity) !== null) c.dropped = `near-duplicate: "${c.answer}" and "${overlapping(keyOf(c) as Entity)?.name ?? ''}", asked already, name the same thing`;
+      else if ((asked.get(keyOf(c) as Entity) ?? 0) > 0) c.dropped = `per-key: "${c.answer}" is asked elsewhere in the deck`;
+      else c.dropped = `fewer-better: "${c.answer}" is worth little beside this sentence's other keys`;
+    }
   }
   return { kept, considered: out };
 }

@@ -1,5 +1,6 @@
 // The seam between the builder and its part-of-speech tagger. The builder asks three things of a tagger:
-// the tags of the words of a sentence, what its lexicon knows of a word, and a verb's base form. The
+// the tags of the words of a text (the whole article, in one pass), what its lexicon knows of a word, and
+// a verb's base form. The
 // adapter for compromise takes the already-loaded library as an argument: only `factdeck build` pays for
 // loading it (a dynamic import in the command), and this module imports nothing at run time.
 
@@ -7,23 +8,27 @@ export interface TaggedTerm {
   /** Offsets into the text that was tagged. */
   start: number;
   end: number;
-  tags: readonly string[];
+  /** Shared with the tagger's own term: read, never change. */
+  tags: ReadonlySet<string>;
 }
 
 export interface Tagger {
-  /** The tags of the words of one sentence; offsets relative to `text`. */
-  tagSentence(text: string): TaggedTerm[];
+  /** The tags of the words of a text (a whole article at once); offsets relative to `text`, in order. */
+  tagText(text: string): TaggedTerm[];
   /** The tags the lexicon gives a lower-case word (with their parents), or [] when it does not know it. */
   lexicon(word: string): readonly string[];
   /** The base form of a verb: "spoke" -> "speak", "holds" -> "hold". */
   infinitive(verb: string, tense: 'PastTense' | 'PresentTense'): string;
 }
 
+const NO_TAGS: ReadonlySet<string> = new Set();
+
 /** The little of compromise's API the adapter uses. */
 export interface CompromiseLike {
   tokenize(text: string): {
     compute(steps: string[]): {
-      json(options: { offset: boolean }): Array<{ terms: Array<{ tags?: string[]; offset?: { start: number; length: number } }> }>;
+      /** The document's sentences, each a list of terms (compromise's own structure, read directly). */
+      docs: Array<Array<{ tags?: Set<string>; offset?: { start: number; length: number } }>>;
     };
   };
   model(): {
@@ -58,12 +63,13 @@ export function createCompromiseTagger(nlp: CompromiseLike): Tagger {
   };
 
   return {
-    tagSentence(text: string): TaggedTerm[] {
+    tagText(text: string): TaggedTerm[] {
       const terms: TaggedTerm[] = [];
-      for (const sentence of nlp.tokenize(text).compute(['lexicon', 'preTagger']).json({ offset: true })) {
-        for (const term of sentence.terms) {
+      // The terms are read where compromise keeps them: its JSON output would copy every one.
+      for (const sentence of nlp.tokenize(text).compute(['lexicon', 'preTagger', 'offset']).docs) {
+        for (const term of sentence) {
           if (term.offset === undefined) continue;
-          terms.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags ?? [] });
+          terms.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags ?? NO_TAGS });
         }
       }
       return terms;

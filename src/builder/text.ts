@@ -81,3 +81,15 @@ export function wordCount(text: string): number {
   const trimmed = text.trim();
   return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
 }
+
+/**
+ * The words of a name that tell it from others: capitalised, three letters or more, and none of the
+ * words many names share (`common` holds those, lower case): "Hapsburg" of "Hapsburg Empire", "Lyon" of
+ * "University of Lyon Pasteur Centre".
+ */
+export function distinctiveWords(name: string, common: (lower: string) => boolean): string[] {
+  return name
+    .replace(/^the /i, '')
+    .split(/[\s,]+/)
+    .filter((word) => /^\p{Lu}[\p{L}'’.-]{2,}$/u.test(word) && !common(word.toLowerCase()));
+}

@@ -3,7 +3,7 @@
 // their full stop ("Calif.", "Dr.", "U.S.").
 
 import { isAbbreviation } from '../domain/article.js';
-import type { Tagger } from './tagger.js';
+import type { TaggedTerm, Tagger } from './tagger.js';
 
 export interface Token {
   text: string;
@@ -25,9 +25,18 @@ export interface Token {
 const TOKEN =
   /(?:\p{L}\.){2,}|[$€£]?\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐‑][\p{L}\p{M}\p{N}]+)*(?:['’](?!s(?![\p{L}\p{N}]))\p{L}+)*|['’]s(?![\p{L}\p{N}])|\S/gu;
 
+const NO_TAGS: ReadonlySet<string> = new Set();
+
 /** Splits `text` (which starts at `offset` in the article) into tokens, tagged by `tagger`. */
 export function tokenize(text: string, offset: number, tagger: Tagger): Token[] {
-  const terms = tagger.tagSentence(text);
+  return tokenizeTagged(text, offset, tagger.tagText(text));
+}
+
+/**
+ * Splits `text` (which starts at `offset` in the article) into tokens, with tags from `terms` (offsets
+ * relative to `text`, in order): the article is tagged once, then each sentence takes its share.
+ */
+export function tokenizeTagged(text: string, offset: number, terms: readonly TaggedTerm[]): Token[] {
   const tokens: Token[] = [];
   let termIndex = 0;
   for (const match of text.matchAll(TOKEN)) {
@@ -40,7 +49,7 @@ export function tokenize(text: string, offset: number, tagger: Tagger): Token[] 
     const end = index + word.length;
     while (termIndex < terms.length && (terms[termIndex]?.end ?? 0) <= start) termIndex++;
     const term = terms[termIndex];
-    const tags = term !== undefined && term.start <= start ? new Set(term.tags) : new Set<string>();
+    const tags = term !== undefined && term.start <= start ? term.tags : NO_TAGS;
     const isWord = /[\p{L}\p{N}]/u.test(word) && !/^['’]s$/.test(word);
     const letters = word.replace(/[^\p{L}]/gu, '');
     tokens.push({

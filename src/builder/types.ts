@@ -30,6 +30,13 @@ export interface Entity {
   takesThe: boolean;
   /** Written only as a modifier before a title ("Louisiana Governor"): then that is where it is asked. */
   onlyAsModifier: boolean;
+  /** A person's gender as the article's own words show it (pronouns, "a 14-year-old boy"), when they do. */
+  gender?: 'female' | 'male';
+  /**
+   * Whether the type is sure: a rule decided it (a title before a name, an organisation word) or several
+   * signals agree. A question names the type ("Which person ...?") only when it is.
+   */
+  sure: boolean;
 }
 
 /** One place in the article where an entity is written. */
@@ -50,6 +57,10 @@ export interface Mention {
   tailEnd?: number;
   /** Preceded by "the". */
   afterThe?: boolean;
+  /** A pronoun standing for the entity (coreference): `text` is then the entity's name. */
+  pronoun?: boolean;
+  /** Inside brackets with other words ("(For Inspiration and Recognition ...)"): a gloss, not a key. */
+  inBrackets?: boolean;
   dateShape?: DateShape;
   numberShape?: NumberShape;
 }
@@ -71,7 +82,31 @@ export interface SentenceInfo {
   tokens: Token[];
   mentions: Mention[];
   isHeadline: boolean;
+  /** A line that only dates the article ("Friday, July 21, 2017"): no fact, no key. */
+  isDateLine: boolean;
   dateline: Dateline | null;
+  /** The paragraph it belongs to (0 for the headline's). */
+  paragraph: number;
+  /** It starts inside a quotation opened by an earlier sentence of its paragraph. */
+  inQuote: boolean;
+  /** Where the sentence's own words start: after a dateline ("PASADENA, Calif. —") or a speaker's label. */
+  bodyStart: number;
+  /** In an interview, who speaks: the label that opens the paragraph ("Ana Ruiz: ..."). */
+  speaker?: string;
+  /** In a release's trailer (a contact line, an "About the agency" paragraph and what follows). */
+  trailer?: boolean;
+}
+
+/** Words of a clause shown otherwise than written: a pronoun as what it stands for ("She" -> "Ana Ruiz"). */
+export interface Rewrite {
+  /** Offsets into the article. */
+  start: number;
+  end: number;
+  text: string;
+  /** Why, for `--explain`. */
+  rule: string;
+  /** It also spells out a contraction ("He’s" -> "Ana Ruiz has"): the words no longer match the tags. */
+  expands?: boolean;
 }
 
 /** A clause of a sentence the builder may make a fact of. */
@@ -83,6 +118,8 @@ export interface Clause {
   text: string;
   tokens: Token[];
   mentions: Mention[];
+  /** Pronouns resolved by coreference: the fact and its questions read the antecedent instead. */
+  rewrites: Rewrite[];
 }
 
 export type CandidateStage = 'sentence' | 'fact' | 'question';

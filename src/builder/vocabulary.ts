@@ -1,6 +1,6 @@
 // The builder's small, generic word lists: titles of people, the words that make a name an organisation,
-// a place or an event, pronouns and connectors, and the built-in pools of wrong choices. Nothing here is
-// taken from any particular article: the builder must find an article's names by itself.
+// a place or an event, pronouns and connectors. Nothing here is taken from any particular article: the
+// builder must find an article's names by itself (the tagger's lexicon is its only gazetteer).
 
 const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
 
@@ -16,7 +16,9 @@ export const TITLE_HEADS = words(`
   dr. doctor prof. professor mr. mrs. ms. mx. sir dame lord lady rev. reverend bishop archbishop
   spokesperson spokesman spokeswoman press astronaut cosmonaut pilot engineer scientist researcher
   meteorologist forecaster economist demographer epidemiologist physician nurse analyst manager
-  ceo cfo coo founder executive president-elect
+  ceo cfo coo founder executive president-elect mp mep mla mpp activist singer actor actress writer author
+  poet artist musician composer player coach captain striker goalkeeper defender midfielder forward
+  quarterback linebacker kicker boxer lawyer teacher reporter journalist editor photographer publicist
 `);
 
 /** Words that qualify a title ("Deputy Foreign Minister", "Acting Director") without being a name. */
@@ -39,7 +41,8 @@ export const ORGANISATION_WORDS = words(`
   organisation organizations foundation laboratory laboratories lab hospital clinic society embassy
   consulate army navy force forces corps guard congress senate parliament assembly court board
   authority union party group division directorate program programme network alliance federation
-  coalition secretariat cabinet police observatory museum library station agency's
+  coalition secretariat cabinet police observatory museum library station agency's hall brotherhood
+  sisterhood league
 `);
 
 /** A name ending in one of these words is a place. */
@@ -48,7 +51,7 @@ export const PLACE_WORDS = words(`
   island islands isle river ocean sea gulf bay lake lakes mount mountain mountains range coast valley
   park peninsula strait channel beach canyon desert basin border street avenue road boulevard square
   bridge harbor harbour port airport plaza heights falls springs creek forest reserve republic kingdom
-  commonwealth emirates
+  commonwealth emirates stadium arena palace cathedral abbey temple mosque cemetery castle
 `);
 
 /** A name starting with one of these is an event (a storm, a summit, a mission). */
@@ -61,7 +64,7 @@ export const WORK_WORDS = words(`
 `);
 
 /** Lower-case words allowed inside a name between capitalised words. */
-export const NAME_CONNECTORS = words('of and for the de del della da di von van der le la al bin on & y');
+export const NAME_CONNECTORS = words('of and for the de del della da di von van der le la al bin on & y -');
 
 /** Prepositions and verbs after which a capitalised name is most likely a place. */
 export const PLACE_CUES = words(`
@@ -123,17 +126,15 @@ export const MONTHS = [
 ] as const;
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
-/**
- * Built-in wrong choices, used only when the article has too few of a kind. Invented or generic, and
- * chosen to be unlike any one article.
- */
-export const POOLS = {
-  person: ['Maria Santos', 'David Okafor', 'Laura Chen', 'James Whitaker', 'Ana Kowalski', 'Samuel Mensah', 'Elena Petrova', 'Rahul Mehta'],
-  city: ['Lisbon', 'Accra', 'Ottawa', 'Canberra', 'Santiago', 'Oslo', 'Hanoi', 'Cairo', 'Lima', 'Warsaw'],
-  country: ['Brazil', 'Ghana', 'Norway', 'Canada', 'Peru', 'Vietnam', 'Egypt', 'Poland', 'Chile', 'Portugal'],
-  region: ['Vermont', 'Oregon', 'Montana', 'Nevada', 'Maine', 'Colorado', 'Ontario', 'Bavaria'],
-  place: ['Lisbon', 'Accra', 'Ottawa', 'Canberra', 'Santiago', 'Oslo', 'Hanoi', 'Cairo'],
-  organisation: ['World Bank', 'National Science Foundation', 'Federal Aviation Administration', 'World Health Organization', 'European Commission', 'International Energy Agency'],
-  role: ['Prime Minister', 'Finance Minister', 'Defense Secretary', 'Ambassador', 'Governor', 'Mayor', 'Director', 'Press Secretary'],
-  relativeDate: ['last month', 'last week', 'two years ago', 'next year', 'earlier this year', 'next month'],
-} as const;
+
+/** Words many names share ("National", "State", "North"): no clue to one name in particular. */
+export const GENERIC_NAME_WORDS = words(`
+  national united states state new north south east west northern southern eastern western central
+  international royal federal general world global great first american british european us u.s. uk
+  empire dynasty republic
+`);
+
+/** Whether a lower-case word is one that many names share: a generic word or a kind word (agency, park). */
+export function isGenericNameWord(lower: string): boolean {
+  return GENERIC_NAME_WORDS.has(lower) || ORGANISATION_WORDS.has(lower) || PLACE_WORDS.has(lower) || WORK_WORDS.has(lower) || EVENT_HEADS.has(lower) || NAME_CONNECTORS.has(lower);
+}

@@ -10,8 +10,15 @@ import { hasTag, type Token } from './tokens.js';
 import type { Mention } from './types.js';
 import { AUXILIARIES, POSSESSIVE_PRONOUNS, RECIPIENT_VERBS, SUBJECT_PRONOUNS, THAT_VERBS } from './vocabulary.js';
 
+/** Text to cut question words from: the article itself, or the article with a clause's rewrites applied. */
+export interface Source {
+  slice(start: number, end: number): string;
+}
+
 export interface WhRequest {
-  article: string;
+  article: Source;
+  /** Tokens a rewrite stands in for (a resolved pronoun): they may open the clause as its subject. */
+  rewritten?: (token: Token) => boolean;
   /** The clause's tokens, in order. */
   tokens: readonly Token[];
   /** Where the clause ends in the article. */
@@ -23,7 +30,9 @@ export interface WhRequest {
 }
 
 const FRONT_STARTERS = new Set(
-  'during after before on in at since following earlier later last meanwhile instead however also additionally separately today yesterday as throughout until by over within'.split(' '),
+  'during after before on in at since following earlier later last meanwhile instead however also additionally separately today yesterday as throughout until by over within when while because although though if once whereas unless despite'.split(
+    ' ',
+  ),
 );
 const CLAUSE_BREAKS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'although', 'though', 'if', 'unless', 'whether', 'and', 'but', 'or']);
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never', 'no']);
@@ -66,7 +75,7 @@ interface Shape {
   lemma: string;
 }
 
-function analyse(tokens: readonly Token[], from: number, mentions: readonly Mention[], tagger: Tagger): Shape | null {
+function analyse(tokens: readonly Token[], from: number, mentions: readonly Mention[], tagger: Tagger, rewritten: (token: Token) => boolean): Shape | null {
   let verb = -1;
   for (let i = from; i < tokens.length && i < from + 14; i++) {
     const token = tokens[i] as Token;
@@ -78,7 +87,9 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
   }
   if (verb < 0) return null;
   const first = tokens[from] as Token;
-  if (SUBJECT_PRONOUNS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower)) return null;
+  if ((SUBJECT_PRONOUNS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower)) && !rewritten(first)) return null;
+  // "No pictures have been released": a question on a negated subject asks about nothing.
+  if (tokens.slice(from, verb).some((t) => ['no', 'none', 'neither', 'nobody', 'nothing', 'never'].includes(t.lower))) return null;
   let subjectTo = verb;
   while (subjectTo - 1 > from && hasTag(tokens[subjectTo - 1], 'Adverb') && !inMention(tokens[subjectTo - 1] as Token, mentions)) subjectTo--;
   const adverbs = tokens
@@ -119,16 +130,18 @@ function span(tokens: readonly Token[], mention: Mention, outer: boolean): [numb
   return from < 0 || to < from ? null : [from, to];
 }
 
-function textBetween(article: string, tokens: readonly Token[], from: number, to: number): string {
+function textBetween(article: Source, tokens: readonly Token[], from: number, to: number): string {
   if (from > to) return '';
   return article.slice((tokens[from] as Token).start, (tokens[to] as Token).end);
 }
 
 /** Keeps a proper name's capital, lowers a sentence's: "The storm" -> "the storm", "NASA" stays. */
-function subjectText(article: string, tokens: readonly Token[], shape: Shape, mentions: readonly Mention[]): string {
+function subjectText(article: Source, tokens: readonly Token[], shape: Shape, mentions: readonly Mention[]): string {
   const text = textBetween(article, tokens, shape.subjectFrom, shape.subjectTo - 1);
   const first = tokens[shape.subjectFrom] as Token;
-  return first.isAcronym || inMention(first, mentions) ? text : lowerFirst(text);
+  // Only a word capitalised for starting the sentence is lowered: "The storm" -> "the storm", "Okafor’s" stays.
+  const common = hasTag(first, 'Determiner', 'Pronoun', 'Adjective', 'Adverb', 'Preposition') || (hasTag(first, 'Noun') && !hasTag(first, 'ProperNoun', 'Person', 'Place', 'Organization'));
+  return first.isAcronym || inMention(first, mentions) || !common ? text : lowerFirst(text);
 }
 
 /** The index of the last token to keep: closing punctuation and quotation marks go. */
@@ -159,7 +172,7 @@ function restEnd(tokens: readonly Token[], from: number, mentions: readonly Ment
 }
 
 /** The clause's text from token `from` to `to`, with [cutFrom, cutTo] taken out. */
-function restText(article: string, tokens: readonly Token[], from: number, cut: [number, number] | null, to = lastKept(tokens)): string {
+function restText(article: Source, tokens: readonly Token[], from: number, cut: [number, number] | null, to = lastKept(tokens)): string {
   const parts: string[] = [];
   if (cut === null) parts.push(textBetween(article, tokens, from, to));
   else {
@@ -186,8 +199,10 @@ function attachedToVerb(tokens: readonly Token[], verb: number, index: number, m
   return true;
 }
 
-function whFor(type: Mention['entity']['type']): string | null {
-  switch (type) {
+function whFor(entity: Mention['entity']): string | null {
+  // "Who" of something that is not surely a person is worse than no question.
+  if (!entity.sure) return null;
+  switch (entity.type) {
     case 'person':
       return 'who';
     case 'organisation':
@@ -206,6 +221,8 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
   const outer = span(tokens, mention, true);
   if (inner === null || outer === null) return null;
   if (/^[“"‘]$/.test(tokens[0]?.text ?? '')) return null;
+  // "Okafors' 12-point lead": a possessor is no answer to "who".
+  if (/^['’]s?$/.test(tokens[inner[1] + 1]?.text ?? '')) return null;
 
   // A fronted phrase ("During the visit from June 3 to 5, ...") is dropped; a date in it can be asked.
   let coreFrom = 0;
@@ -216,7 +233,7 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
     if (comma < 0) return null;
     coreFrom = comma + 1;
   }
-  const shape = analyse(tokens, coreFrom, mentions, tagger);
+  const shape = analyse(tokens, coreFrom, mentions, tagger, request.rewritten ?? (() => false));
   if (shape === null) return null;
   const subject = subjectText(article, tokens, shape, mentions);
   const verbPart = shape.base === '' ? '' : shape.base;
@@ -241,7 +258,8 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
       if (!after.every((t) => t.isWord && !t.isCap && !t.isNumber) || !['plain', 'scaled', 'word'].includes(mention.numberShape ?? '')) return null;
       return assemble([lead('how many'), after.map((t) => t.text).join(' '), shape.adverbs, verbText]);
     }
-    const wh = whFor(type);
+    // A place does not act: "Which place faced England?" asks for a team. A country may: "Which country ...".
+    const wh = type === 'place' ? (mention.entity.sure && mention.entity.subtype === 'country' ? 'which country' : null) : whFor(mention.entity);
     if (wh === null) return null;
     const before = tokens.slice(shape.subjectFrom, outer[0]);
     if (!before.every((t) => t.lower === 'the') || inner[1] !== shape.subjectTo - 1) return null;
@@ -253,6 +271,8 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
   const previous = tokens[outer[0] - 1];
   const following = tokens[inner[1] + 1];
   if (following !== undefined && (following.lower === 'and' || following.lower === 'or')) return null;
+  // "in Austin, Denver and Miami": the first of a list is no more the place than the others.
+  if (following?.text === ',' && mentions.some((m) => m !== mention && m.entity.type === type && m.outerStart === tokens[inner[1] + 2]?.start)) return null;
   if (previous !== undefined && (previous.lower === 'and' || previous.lower === 'or' || previous.text === ',')) return null;
   const objectAt = shape.objectAt;
   const directObject = outer[0] === objectAt || (outer[0] === objectAt + 1 && tokens[objectAt]?.lower === 'the');
@@ -324,7 +344,8 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
     }
     case 'person':
     case 'organisation': {
-      const wh = whFor(type) ?? 'who';
+      const wh = whFor(mention.entity);
+      if (wh === null) return null;
       const recipient = previous?.lower === 'to' && RECIPIENT_VERBS.has((tokens[shape.verb] as Token).lower);
       if (previous !== undefined && (previous.lower === 'with' || previous.lower === 'by' || recipient) && attachedToVerb(tokens, shape.verb, outer[0] - 1, mentions)) {
         const cutFrom = tokens[outer[0] - 1]?.lower === 'the' ? outer[0] - 1 : outer[0];

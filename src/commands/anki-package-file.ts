@@ -2,7 +2,8 @@
 // (collection.anki2 / collection.anki21: schema 11, note types as JSON in the col table) and the one
 // current Anki writes by default (collection.anki21b: zstd-compressed, schema 18, note types and decks in
 // tables of their own); writes the schema-11 collection.anki2 that every Anki version, AnkiDroid included,
-// imports. The libraries (fflate, fzstd, sql.js) are required here, at the point of use.
+// imports. fflate and fzstd are inside the bundle (this module is itself loaded only by the apkg import and
+// export); sql.js is required at the point of use, from node_modules, since its WebAssembly is read from disk.
 //
 // Hostile packages are refused before they cost much: entry names must be plain (no folders, no ".."),
 // every size is checked against a limit before anything is inflated (and inflating never goes past the
@@ -11,6 +12,8 @@
 import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
+import { unzipSync } from 'fflate';
+import { Decompress } from 'fzstd';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { FIELD_SEPARATOR, type AnkiCard, type AnkiCollection, type AnkiNote, type AnkiNoteType, type AnkiReview, type ExportPlan } from '../bank/interop/anki-package.js';
 import { htmlToText } from '../bank/interop/html-text.js';
@@ -57,7 +60,6 @@ interface Entries {
 }
 
 function unzip(bytes: Uint8Array): Entries {
-  const { unzipSync } = require('fflate') as typeof import('fflate');
   const names: string[] = [];
   let total = 0;
   let files: Record<string, Uint8Array>;
@@ -91,7 +93,6 @@ function megabytes(bytes: number): string {
 
 /** zstd, counted as it is decompressed: a stream that would pass the limit is refused, not inflated. */
 function unzstd(bytes: Uint8Array): Uint8Array {
-  const { Decompress } = require('fzstd') as typeof import('fzstd');
   const chunks: Uint8Array[] = [];
   let size = 0;
   const stream = new Decompress((chunk) => {

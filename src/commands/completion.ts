@@ -9,11 +9,12 @@ import { Help, type Command, type Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadAllDecks } from '../bank/load-decks.js';
-import { EXPORT_FORMATS } from '../bank/interop/export-deck.js';
 import type { Context } from '../context.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
+import { FACT_ORDERS } from '../domain/selection.js';
 import { UsageError } from '../errors.js';
 import { builtInQuestionsDir } from '../paths.js';
+import { EXPORT_COMMAND_FORMATS } from './export.js';
 
 export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
@@ -26,7 +27,8 @@ const OPTION_VALUES: Readonly<Record<string, ValueSource>> = {
   deck: 'decks',
   profile: 'profiles',
   kind: QUESTION_KINDS,
-  format: EXPORT_FORMATS,
+  order: FACT_ORDERS,
+  format: EXPORT_COMMAND_FORMATS,
   data: 'dirs',
   out: 'files',
 };

@@ -1,7 +1,7 @@
 // `factdeck decks`: the learner's decks and the built-in ones, each with its origin, fact and question
 // counts, suspended questions, and the profile's progress on it (facts seen, cards due, the last score).
 
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { LibraryDeck } from '../bank/library.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
 import { outlineWithoutSuspended, suspendedIds } from '../domain/suspension.js';
@@ -14,7 +14,8 @@ import { printable } from '../ui/printable.js';
 import { writeJson } from './json-output.js';
 import { createStyle } from '../ui/style.js';
 import { openLibrary } from './open-deck.js';
-import { checkProfile, readStore } from './run-session.js';
+import { checkProfile, readStore, terminalWidth } from './run-session.js';
+import { wrapText } from '../ui/wrap.js';
 import { byCodeUnits } from '../domain/order.js';
 
 export interface DecksOptions {
@@ -58,7 +59,13 @@ export async function decksCommand(context: Context, options: DecksOptions): Pro
   await store.close();
   const now = context.now();
   // A folder's name is data: it may hold escape sequences.
-  const shown = (path: string): string => printable(relative(context.cwd, path) || path, { singleLine: true });
+  const shown = (path: string): string => {
+    const near = relative(context.cwd, path);
+    return printable(near === '' || near.startsWith('..') || isAbsolute(near) ? path : near, { singleLine: true });
+  };
+  // Wrapped between words at the terminal's width, as everything shown is; a pipe gets whole lines.
+  const width = context.stdout.isTTY ? terminalWidth(context) : undefined;
+  const say = (line = ''): void => writeLine(context.stdout, width === undefined ? line : wrapText(line, width));
   const rows = library.decks.map((entry) => {
     const { report } = entry;
     // Counted from the deck's outline: no question is read in full.
@@ -90,27 +97,27 @@ export async function decksCommand(context: Context, options: DecksOptions): Pro
   const section = (place: LibraryDeck['place']): void => {
     const mine = rows.filter((row) => row.place === place);
     const heading = place === 'yours' ? `Your decks (${shown(library.libraryDir)})` : `Built-in decks (read-only; \`factdeck edit\` makes your own copy)`;
-    writeLine(context.stdout, style.bold(heading));
+    say(style.bold(heading));
     if (mine.length === 0) {
-      writeLine(context.stdout, place === 'yours' ? '  none yet: `factdeck learn ARTICLE` makes one from an article (.txt or a saved .html page)' : '  none');
+      say(place === 'yours' ? '  none yet: `factdeck learn ARTICLE` makes one from an article (.txt or a saved .html page)' : '  none');
       return;
     }
     for (const row of mine) {
       const title = printable(row.title ?? '(unreadable)', { singleLine: true });
-      writeLine(context.stdout, `  ${style.bold(printable(row.id, { singleLine: true }))}  ${title}${row.replacedByYours ? style.dim('  (your edited copy is used)') : ''}`);
+      say(`  ${style.bold(printable(row.id, { singleLine: true }))}  ${title}${row.replacedByYours ? style.dim('  (your edited copy is used)') : ''}`);
       if (row.problems > 0) {
-        writeLine(context.stdout, `    ${style.red(`${row.problems} problem${row.problems === 1 ? '' : 's'}`)}: run \`factdeck check ${shown(row.path)}\``);
+        say(`    ${style.red(`${row.problems} problem${row.problems === 1 ? '' : 's'}`)}: run \`factdeck check ${shown(row.path)}\``);
       }
       const suspended = row.suspended > 0 ? `, ${row.suspended} suspended` : '';
       const origin = row.origin === null ? '' : `${row.origin} · `;
-      writeLine(context.stdout, `    ${origin}${row.facts} facts, ${row.questions} questions${suspended}; kinds: ${row.kinds.join(', ') || 'none'}`);
-      if (row.topics.length > 0) writeLine(context.stdout, `    topics: ${row.topics.map((t) => printable(t, { singleLine: true })).join(', ')}`);
+      say(`    ${origin}${row.facts} facts, ${row.questions} questions${suspended}; kinds: ${row.kinds.join(', ') || 'none'}`);
+      if (row.topics.length > 0) say(`    topics: ${row.topics.map((t) => printable(t, { singleLine: true })).join(', ')}`);
       const { seen, due, lastScore } = row.progress;
       const score = lastScore === null ? 'no quiz yet' : `last quiz ${lastScore.correct}/${lastScore.answered} (${lastScore.percent}%)`;
-      writeLine(context.stdout, `    ${style.dim(`you: ${seen} of ${row.facts} facts seen, ${due} due, ${score}`)}`);
+      say(`    ${style.dim(`you: ${seen} of ${row.facts} facts seen, ${due} due, ${score}`)}`);
     }
   };
   section('yours');
-  writeLine(context.stdout);
+  say();
   section('built-in');
 }

@@ -25,6 +25,9 @@ import { openDeck } from './open-deck.js';
 import { activeDeck } from './quiz.js';
 import { checkProfile, dataDirFor, readStore } from './run-session.js';
 
+/** What --format takes: the text formats and the Anki package. */
+export const EXPORT_COMMAND_FORMATS = [...EXPORT_FORMATS, 'apkg'] as const;
+
 export interface ExportOptions {
   deck?: string;
   data?: string;
@@ -61,7 +64,7 @@ export async function exportCommand(context: Context, options: ExportOptions): P
   if (options.withProgress) throw new UsageError('--with-progress goes with --format apkg', 'only an Anki package carries a schedule');
   if (!isExportFormat(format)) {
     const given = typeof options.format === 'string' ? `--format ${JSON.stringify(printable(options.format, { singleLine: true }))} is not a format factdeck exports` : 'export needs --format';
-    throw new UsageError(given, `use one of: ${[...EXPORT_FORMATS, 'apkg'].join(', ')}`);
+    throw new UsageError(given, `use one of: ${EXPORT_COMMAND_FORMATS.join(', ')}`);
   }
   const target = options.out === undefined ? null : resolve(context.cwd, options.out);
   if (target === null && options.json) {

@@ -11,7 +11,6 @@ import { basename, dirname, join } from 'node:path';
 import { ankiRatings, memoryFromAnki, planApkgImport, type AnkiCard } from '../bank/interop/anki-package.js';
 import { contentId } from '../bank/interop/content-id.js';
 import { fileStem } from '../bank/interop/slug.js';
-import { MAX_FILE_BYTES } from '../bank/load-decks.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -22,7 +21,7 @@ import { schedulerSettings, settingsFor } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
 import { printable } from '../ui/printable.js';
 import { readAnkiPackage } from './anki-package-file.js';
-import { display, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
+import { display, refuseDeckOverLimit, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeImportDocument, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
 import { checkProfile, openStore } from './run-session.js';
 
 /** Far above the ratings of any deck: the database file is checkpointed when the import closes the store. */
@@ -71,7 +70,7 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
   const { options, chosen, library, shown } = where;
   const profile = options.withProgress ? checkProfile(options.profile ?? 'default') : null;
   const collection = await readAnkiPackage(bytes).catch((error: unknown) => {
-    if ((error as { name?: string }).name === 'DeckError') reportProblems(context, shown, [{ line: null, message: (error as Error).message, hint: (error as { hint?: string }).hint ?? '' }]);
+    if ((error as { name?: string }).name === 'DeckError') reportProblems(context, shown, [{ line: null, message: (error as Error).message, hint: (error as { hint?: string }).hint ?? '' }], options.json);
     throw error;
   });
   const underQuestions = chosen !== null && dirname(chosen) === library.builtInDir;
@@ -86,15 +85,11 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
     message: `${skip.note > 0 ? `note ${skip.note}` : 'a note'}${skip.excerpt === '' ? '' : ` ("${skip.excerpt}")`}: ${skip.reason}`,
     hint: 'left out; fix it in Anki and export again to bring it in',
   }));
-  if (plan.deck === null) reportProblems(context, shown, [...skippedProblems, { line: null, message: plan.problem ?? 'nothing to import', hint: 'import a package with notes of text (Basic, Cloze, or any note type whose first two fields are the question and the answer)' }]);
-  if (options.strict && skippedProblems.length > 0) reportProblems(context, shown, skippedProblems);
+  if (plan.deck === null) reportProblems(context, shown, [...skippedProblems, { line: null, message: plan.problem ?? 'nothing to import', hint: 'import a package with notes of text (Basic, Cloze, or any note type whose first two fields are the question and the answer)' }], options.json);
+  if (options.strict && skippedProblems.length > 0) reportProblems(context, shown, skippedProblems, options.json);
   const deck = plan.deck;
   const text = serialize(deck);
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
-    reportProblems(context, shown, [
-      { line: null, message: `the deck would be ${Math.round(Buffer.byteLength(text) / 1024 / 1024)} MB, over the 8 MB that factdeck opens (a huge field, or a very large deck)`, hint: 'split the deck in Anki and export the parts' },
-    ]);
-  }
+  refuseDeckOverLimit(context, shown, text, 'split the deck in Anki and export the parts', options.json);
 
   const target = chosen ?? join(library.libraryDir, deck.id);
   checkNewDeckId(library, target, deck.id);
@@ -109,16 +104,21 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
   // Every card's ratings are saved to the log as they are recorded; the database file is rewritten once, at the end.
   const store = profile === null ? null : await openStore(context, options, IMPORT_CHECKPOINT_EVERY);
   try {
-    const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
+    const keptDeck = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
     if (state !== 'full') await writeNewDeckFolder(target, text);
+    let scheduled: { cards: number; ratings: number; kept: number } | null = null;
     const whereShown = display(context, target);
-    writeLine(context.stdout, `Imported ${deck.facts.length} card${deck.facts.length === 1 ? '' : 's'} (Anki package${collection.latest ? '' : ', older format'}) into ${oneLine(whereShown)}${state === 'full' ? ' (replaced)' : ''}.`);
-    if (kept !== null) writeLine(context.stdout, `  the deck it replaced is kept in ${oneLine(display(context, kept))}`);
-    for (const note of plan.notes) writeLine(context.stdout, `  note: ${oneLine(note)}`);
+    // With --json the document below is the whole output.
+    const say = (line: string): void => {
+      if (options.json !== true) writeLine(context.stdout, line);
+    };
+    say(`Imported ${deck.facts.length} card${deck.facts.length === 1 ? '' : 's'} (Anki package${collection.latest ? '' : ', older format'}) into ${oneLine(whereShown)}${state === 'full' ? ' (replaced)' : ''}.`);
+    if (keptDeck !== null) say(`  the deck it replaced is kept in ${oneLine(display(context, keptDeck))}`);
+    for (const note of plan.notes) say(`  note: ${oneLine(note)}`);
     if (skippedProblems.length > 0) {
-      writeLine(context.stdout, `  skipped ${skippedProblems.length} (\`--strict\` imports nothing instead):`);
-      for (const problem of skippedProblems.slice(0, 20)) writeLine(context.stdout, `    - ${oneLine(problem.message)}`);
-      if (skippedProblems.length > 20) writeLine(context.stdout, `    ... and ${skippedProblems.length - 20} more`);
+      say(`  skipped ${skippedProblems.length} (\`--strict\` imports nothing instead):`);
+      for (const problem of skippedProblems.slice(0, 20)) say(`    - ${oneLine(problem.message)}`);
+      if (skippedProblems.length > 20) say(`    ... and ${skippedProblems.length - 20} more`);
     }
     if (store !== null && profile !== null) {
       const now = context.now();
@@ -151,11 +151,16 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
           return events;
         });
       }
+      scheduled = { cards, ratings: reviews, kept };
       const keptNote = kept > 0 ? `; ${kept} card${kept === 1 ? '' : 's'} already had progress here and kept it` : '';
-      writeLine(context.stdout, `  schedule: ${cards} card${cards === 1 ? '' : 's'} with ${reviews} rating${reviews === 1 ? '' : 's'} for profile ${oneLine(profile)}${keptNote}.`);
+      say(`  schedule: ${cards} card${cards === 1 ? '' : 's'} with ${reviews} rating${reviews === 1 ? '' : 's'} for profile ${oneLine(profile)}${keptNote}.`);
     }
     const deckOption = await deckArgument(context, target, deck.id, options);
-    writeLine(context.stdout, `Start with: factdeck ${profile === null ? 'quiz' : 'study'} --deck ${oneLine(deckOption)}`);
+    if (options.json === true) {
+      writeImportDocument(context, { file: where.path, format: collection.latest ? 'apkg' : 'apkg (older format)', dir: target, deck, replaced: state === 'full', keptIn: keptDeck, notes: plan.notes, skipped: skippedProblems, deckOption, schedule: scheduled });
+      return;
+    }
+    say(`Start with: factdeck ${profile === null ? 'quiz' : 'study'} --deck ${oneLine(deckOption)}`);
   } finally {
     await store?.close();
   }

@@ -10,6 +10,7 @@ import { decodeImportBytes, MAX_IMPORT_BYTES, tooLargeProblem } from '../bank/in
 import { planImport, type ImportProblem } from '../bank/interop/import-deck.js';
 import { isDeckId } from '../bank/interop/slug.js';
 import { keepReplacedDeck } from '../bank/keep-replaced.js';
+import type { Deck } from '../domain/deck.js';
 import { DECK_FILE } from '../bank/load-decks.js';
 import { MAX_DECK_FILE_BYTES, megabytes } from '../bank/limits.js';
 import type { Context } from '../context.js';
@@ -77,6 +78,16 @@ async function readInput(context: Context, path: string, shown: string, json: bo
   });
 }
 
+/**
+ * The one limit of a deck (limits.ts), checked before anything is written: a deck.json larger than it would
+ * be refused by every command that opens it.
+ */
+export function refuseDeckOverLimit(context: Context, shown: string, text: string, hint: string, json?: boolean): void {
+  const deckBytes = Buffer.byteLength(text);
+  if (deckBytes <= MAX_DECK_FILE_BYTES) return;
+  reportProblems(context, shown, [{ line: null, message: `the deck it makes would be ${megabytes(deckBytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`, hint }], json);
+}
+
 /** What is in the way at the target: nothing, an empty folder, or something only --force may replace. */
 export async function targetState(target: string): Promise<'absent' | 'empty' | 'full'> {
   const info = await stat(target).catch(() => null);
@@ -129,6 +140,42 @@ export async function replaceDeck(target: string, text: string, now: Date): Prom
   }
 }
 
+/** What an import brought in, for `--json` (docs/json.md, "import"): one shape for every kind of file. */
+export interface ImportDocument {
+  file: string;
+  format: string;
+  dir: string;
+  deck: Deck;
+  /** An existing deck was replaced (--force). */
+  replaced: boolean;
+  /** Where the deck it replaced was kept, if anywhere. */
+  keptIn: string | null;
+  notes: readonly string[];
+  skipped: readonly { line: number | null; message: string }[];
+  deckOption: string;
+  /** An Anki package's schedule brought in with --with-progress; null otherwise. */
+  schedule: { cards: number; ratings: number; kept: number } | null;
+}
+
+export function writeImportDocument(context: Context, doc: ImportDocument): void {
+  writeJson(context, {
+    ok: true,
+    file: doc.file,
+    format: doc.format,
+    dir: doc.dir,
+    deckId: doc.deck.id,
+    title: doc.deck.title,
+    facts: doc.deck.facts.length,
+    questions: doc.deck.questions.length,
+    replaced: doc.replaced,
+    keptIn: doc.keptIn,
+    notes: doc.notes,
+    skipped: doc.skipped.map((problem) => ({ line: problem.line, message: problem.message })),
+    deckOption: doc.deckOption,
+    schedule: doc.schedule,
+  });
+}
+
 export async function importCommand(context: Context, file: string, options: ImportCommandOptions): Promise<void> {
   if (options.title !== undefined && options.title.trim() === '') throw new UsageError('--title is empty', 'give the deck a title, e.g. --title "Capitals of Europe"');
   const library = await openLibrary(context, options);
@@ -170,18 +217,7 @@ export async function importCommand(context: Context, file: string, options: Imp
     );
   }
   const text = serialize(deck);
-  // The one limit of a deck (limits.ts), checked before anything is written: a deck larger than it would
-  // be refused by every command that opens it.
-  const deckBytes = Buffer.byteLength(text);
-  if (deckBytes > MAX_DECK_FILE_BYTES) {
-    reportProblems(context, shown, [
-      {
-        line: null,
-        message: `the deck it makes would be ${megabytes(deckBytes)}, over the ${megabytes(MAX_DECK_FILE_BYTES)} a deck may be (no command would open it)`,
-        hint: 'split the file into smaller ones and import them one by one',
-      },
-    ], options.json);
-  }
+  refuseDeckOverLimit(context, shown, text, 'split the file into smaller ones and import them one by one', options.json);
   const kept = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
   if (state !== 'full') await writeNewDeckFolder(target, text);
 
@@ -189,21 +225,7 @@ export async function importCommand(context: Context, file: string, options: Imp
   // openDeck takes a bare name for an id: a folder elsewhere is given as a path.
   const deckOption = await deckArgument(context, target, deck.id, options);
   if (options.json) {
-    writeJson(context, {
-      ok: true,
-      file: path,
-      format: plan.format,
-      dir: target,
-      deckId: deck.id,
-      title: deck.title,
-      facts: deck.facts.length,
-      questions: deck.questions.length,
-      replaced: state === 'full',
-      keptIn: kept,
-      notes: plan.notes,
-      skipped: plan.skipped.map((problem) => ({ line: problem.line, message: problem.message })),
-      deckOption,
-    });
+    writeImportDocument(context, { file: path, format: plan.format, dir: target, deck, replaced: state === 'full', keptIn: kept, notes: plan.notes, skipped: plan.skipped, deckOption, schedule: null });
     return;
   }
   const count = plan.format === 'json' ? `a deck of ${deck.facts.length} facts` : `${deck.facts.length} card${deck.facts.length === 1 ? '' : 's'}`;

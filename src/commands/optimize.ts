@@ -13,8 +13,9 @@ import { buildFitItems, countTrainingItems, evaluateParameters, MIN_FIT_ITEMS, t
 import { DEFAULT_PARAMETERS, safeParameters } from '../scheduling/fsrs.js';
 import { settingsEvent, settingsFor } from '../storage/progress.js';
 import { readReviewHistory } from '../storage/review-history.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
+import { writeJson } from './json-output.js';
 import { checkProfile, dataDirFor, openStore, type ProgressOptions } from './run-session.js';
 
 export interface OptimizeOptions extends ProgressOptions {
@@ -75,7 +76,7 @@ export async function optimizeCommand(context: Context, options: OptimizeOptions
     if (enough < MIN_FIT_ITEMS) {
       const more = MIN_FIT_ITEMS - enough;
       if (options.json) {
-        writeLine(context.stdout, printableJson({ profile, fitted: false, reviews: history.length, trainingReviews: enough, needed: MIN_FIT_ITEMS, parameters: current }));
+        writeJson(context, { profile, fitted: false, reviews: history.length, trainingReviews: enough, needed: MIN_FIT_ITEMS, parameters: current });
         return;
       }
       writeLine(
@@ -95,10 +96,7 @@ export async function optimizeCommand(context: Context, options: OptimizeOptions
     const better = after.logLoss < before.logLoss;
     if (options.json) {
       if (options.yes && better) await store.record((data) => [settingsEvent(profile, { ...settingsFor(data, profile), fsrsParameters: fitted }, context.now())]);
-      writeLine(
-        context.stdout,
-        printableJson({ profile, fitted: true, saved: Boolean(options.yes && better), reviews: history.length, trainingReviews: enough, current, parameters: fitted, before, after }),
-      );
+      writeJson(context, { profile, fitted: true, saved: Boolean(options.yes && better), reviews: history.length, trainingReviews: enough, current, parameters: fitted, before, after });
       return;
     }
     writeLine(

@@ -23,6 +23,7 @@ import {
   stopRun,
   summarizeRun,
   undoLastAnswer,
+  type LearnPool,
   type RunItem,
   type RunMode,
   type RunState,
@@ -30,6 +31,7 @@ import {
 import { resolveDataDir } from '../storage/data-dir.js';
 import { factProgressBefore, factProgressFor, ratingEvent, reRatedEvent, suspendEvent, undoAnswerEvent, undoEvent, type AnswerUndo } from '../storage/progress.js';
 import { historyFromProgress, missedFactIds } from '../domain/history.js';
+import { stageCounts } from '../domain/learn.js';
 import { commandLine, type CommandScope } from '../command-line.js';
 import { isLastOfFact, suspendedIds } from '../domain/suspension.js';
 import type { HistoryEvent } from '../storage/history.js';
@@ -38,6 +40,7 @@ import type { DatabaseData, FactProgress, ReviewRecord, SessionRecord } from '..
 import type { LockHolder } from '../storage/database-lock.js';
 import { livenessOf, thisProcess } from '../storage/process-identity.js';
 import { fileSystemFor } from '../storage/instrumented-fs.js';
+import { savedSoFar } from '../storage/errors.js';
 import { Store } from '../storage/store.js';
 import type { Context } from '../context.js';
 import type { OpenedDeck } from './open-deck.js';
@@ -80,6 +83,9 @@ export async function openStore(context: Context, options: { data?: string }, de
     now: context.now,
     onLockWait: (lockFile, holder) => {
       context.stderr.write(`${lockWaitNotice(lockFile, holder)}\n`);
+    },
+    onWarning: (message) => {
+      context.stderr.write(`factdeck: warning: ${printable(message, { singleLine: true })}\n`);
     },
     fs: fileSystemFor(context.env),
     ...(Number.isSafeInteger(checkpointEvery) && checkpointEvery > 0 ? { checkpointEvery } : defaultCheckpointEvery === undefined ? {} : { checkpointEvery: defaultCheckpointEvery }),
@@ -136,11 +142,15 @@ export function scopeOf(context: Context, options: { data?: string; profile: str
   return { data: options.data === undefined ? undefined : resolve(context.cwd, options.data), deck: deck?.argument, profile: options.profile };
 }
 
+/** FACTDECK_KEY_GUARD_MS: tests set the key guard long, to show deterministically what it ignores. */
+export function keyGuardMs(context: Context): number | undefined {
+  const guard = Number(context.env.FACTDECK_KEY_GUARD_MS);
+  return context.env.FACTDECK_KEY_GUARD_MS !== undefined && Number.isSafeInteger(guard) && guard >= 0 ? guard : undefined;
+}
+
 export function createAsker(context: Context, options: { plain?: boolean }): Asker {
   const streams = promptContext(context);
-  // FACTDECK_KEY_GUARD_MS: tests set the guard long, to show deterministically what it ignores.
-  const guard = Number(context.env.FACTDECK_KEY_GUARD_MS);
-  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams, Number.isSafeInteger(guard) && guard >= 0 ? guard : undefined);
+  return options.plain ? createPlainAsker(streams) : createTerminalAsker(streams, keyGuardMs(context));
 }
 
 /** The learner's own accepted answers for each question of a deck ("I was right" claims). */
@@ -166,6 +176,10 @@ export interface SessionPlan {
   profile: string;
   /** The --data, --deck and --profile of this run, for the commands the summary suggests. */
   scope: CommandScope;
+  /** Learn mode: the questions the run may ask, by fact (its facts move up to recall within the run). */
+  learn?: LearnPool;
+  /** Said in the header after the seed (learn mode, --order). */
+  tags?: string;
 }
 
 /** `work`, unless `first` fails before it is done: then `first`'s error. */
@@ -228,9 +242,14 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     { type: 'session', session },
   ]);
   sessionSaved.catch(() => undefined); // Reported where awaited: the first question and every save.
-  const save = async (build: (data: DatabaseData) => HistoryEvent[]): Promise<HistoryEvent[]> => {
+  /** `what`: the save, for a failure after answers of this run were saved ("This answer was not saved; the 2 answers before it are"). */
+  const save = async (build: (data: DatabaseData) => HistoryEvent[], what = 'This change'): Promise<HistoryEvent[]> => {
     await sessionSaved;
-    return store.record(build);
+    try {
+      return await store.record(build);
+    } catch (error) {
+      throw savedSoFar(error, state.results.length, 'answer', what);
+    }
   };
   const endSession = (data: { sessions: SessionRecord[] }, status: SessionRecord['status']): HistoryEvent[] => {
     const current = data.sessions.find((s) => s.id === sessionId) ?? session;
@@ -254,14 +273,14 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   };
 
   const cardOf = (question: Question): { profile: string; deckId: string; factId: string } => ({ profile: plan.profile, deckId: deck.id, factId: question.factId });
-  let state: RunState = startRun(plan.mode, plan.questions);
+  let state: RunState = startRun(plan.mode, plan.questions, plan.learn);
   const title = printable(deck.title, { singleLine: true });
   const what = plan.mode === 'quiz' ? 'Quiz' : 'Review of missed facts';
-  writeLine(context.stdout, renderHeader(title, `${what} · ${plan.questions.length} question${plan.questions.length === 1 ? '' : 's'} · profile ${plan.profile} · seed ${plan.seed}`, style, width()));
+  writeLine(context.stdout, renderHeader(title, `${what} · ${plan.questions.length} question${plan.questions.length === 1 ? '' : 's'} · profile ${plan.profile} · seed ${plan.seed}${plan.tags ?? ''}`, style, width()));
 
   let stopped: 'quit' | 'interrupt' | null = null;
   const finish = async (status: 'finished' | 'abandoned'): Promise<void> => {
-    await save((data) => endSession(data, status));
+    await save((data) => endSession(data, status), 'The end of the run');
   };
 
   try {
@@ -317,7 +336,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
           // The fact's memory card learns from the answer in the same save.
           ratingEvent(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode }),
         ];
-      });
+      }, 'This answer');
       const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
       // A review asks a missed fact again in another question of it (not a suspended one): only that fact's
       // questions are read.
@@ -385,8 +404,14 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   const answeredFacts = [...new Set(state.results.map((result) => result.question.factId))].flatMap((id) => factOf(id) ?? []);
   const summary = summarizeRun(state, { facts: answeredFacts }, context.now().getTime() - startedAt.getTime());
   // What is still missed after this run (review says so instead of "well done" when it stopped early).
-  const stillMissed = missedFactIds(deck, historyFromProgress(deck, factProgressFor(store.data(), plan.profile, deck.id))).length;
+  const after = historyFromProgress(deck, factProgressFor(store.data(), plan.profile, deck.id));
+  const stillMissed = missedFactIds(deck, after).length;
   writeLine(context.stdout);
   if (stopped === 'quit') writeLine(context.stdout, `Stopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
   writeLine(context.stdout, fit(renderSummary(summary, plan.mode, style, { stillMissed, review: commandLine('review', plan.scope) })));
+  if (plan.learn !== undefined) {
+    // Where learn mode has the deck's facts now: the ones this run took.
+    const stages = stageCounts([...plan.learn.keys()], after);
+    writeLine(context.stdout, fit(`Learn: ${stages.recall} of ${plan.learn.size} fact${plan.learn.size === 1 ? '' : 's'} now asked typed (recall), ${stages.recognition} with choices (recognition).`));
+  }
 }

@@ -16,6 +16,7 @@ import type { ReviewRecord } from '../storage/schema.js';
 import type { Context } from '../context.js';
 import { promptContext, writeLine } from '../context.js';
 import { StoppedError } from '../errors.js';
+import { savedSoFar } from '../storage/errors.js';
 import { END } from '../ui/asker.js';
 import { isPromptExit } from '../ui/prompt-exit.js';
 import { frontQuestion, renderCardSides } from '../ui/render-study.js';
@@ -26,7 +27,7 @@ import { printable } from '../ui/printable.js';
 import { wrapText } from '../ui/wrap.js';
 import { openDeck } from './open-deck.js';
 import { activeOutline, deckPicker, pickSeed } from './quiz.js';
-import { checkProfile, requireTerminalOrPlain, terminalWidth, withStore, type ProgressOptions } from './run-session.js';
+import { checkProfile, keyGuardMs, requireTerminalOrPlain, terminalWidth, withStore, type ProgressOptions } from './run-session.js';
 import type { Store } from '../storage/store.js';
 
 export interface StudyOptions extends ProgressOptions {
@@ -64,7 +65,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   const width = options.plain ? undefined : terminalWidth(context);
   const asker: StudyAsker = options.plain
     ? createPlainStudyAsker(promptContext(context))
-    : createTerminalStudyAsker(promptContext(context));
+    : createTerminalStudyAsker(promptContext(context), keyGuardMs(context));
   const sentenceOf = sentenceFinder(loaded.article, (id) => loaded.sourceOf(id));
   const settings = settingsFor(store.data(), profile);
   const newPerDay = options.new ?? settings.newPerDay;
@@ -220,7 +221,8 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       writeLine(context.stdout, `${RATING_LABEL[rating]}${next}${options.cram ? '' : ' (saved)'}`);
     }
   } catch (error) {
-    if (!isPromptExit(error)) throw error;
+    // A failed save after ratings were saved says how many were (each rating is saved when given).
+    if (!isPromptExit(error)) throw options.cram ? error : savedSoFar(error, undoStack.filter((entry) => entry.review !== null).length + settled, 'rating', 'This change');
     stopped = 'interrupt';
   } finally {
     asker.close();

@@ -7,7 +7,8 @@ import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { suspendEvent } from '../storage/progress.js';
 import type { SuspendRecord } from '../storage/schema.js';
-import { printable, printableJson } from '../ui/printable.js';
+import { printable } from '../ui/printable.js';
+import { writeJson } from './json-output.js';
 import { openDeck, openLibrary } from './open-deck.js';
 import { usableDecks } from '../bank/library.js';
 import { checkProfile, openStore, readStore, type ProgressOptions } from './run-session.js';
@@ -58,7 +59,7 @@ export async function suspendedCommand(context: Context, options: SuspendedOptio
   const items = listed(data.suspended, decks, profile, options.deck !== undefined);
   if (options.json) {
     const rows = items.map(({ record, question }) => ({ ...record, prompt: question?.prompt ?? null, inDeck: question !== null }));
-    writeLine(context.stdout, printableJson({ profile, suspended: rows }));
+    writeJson(context, { profile, suspended: rows });
     return;
   }
   if (items.length === 0) {

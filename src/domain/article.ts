@@ -32,19 +32,19 @@ export function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/**
- * Whether the full stop just before `end` closes an abbreviation: the run of letters and dots before it
- * (only the last 40 characters are looked at, not the whole text so far).
- */
-function endsWithAbbreviation(text: string, end: number): boolean {
-  const limit = Math.max(0, end - 40);
-  let start = end - 1;
-  for (;;) {
-    const code = start > limit ? text.charCodeAt(start - 1) : -1;
-    if (code === 0x2e || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) start--;
-    else break;
-  }
-  return isAbbreviation(text.slice(start, end - 1));
+function endsWithAbbreviation(before: string): boolean {
+  // The whole word before the stop: "1980s." ends a sentence, its "s" is no initial.
+  return isAbbreviation(/(?:^|[^A-Za-z0-9.])([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '');
+}
+
+/** Words that start a sentence and never a name: after "D.C." or "U.S." they start a new sentence. */
+const SENTENCE_OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'These', 'Those', 'That', 'But', 'And', 'However', 'Its', 'His', 'Her', 'Their', 'There', 'After', 'When', 'While', 'Since', 'For', 'According']);
+
+/** "... in Washington D.C. The team ...": dotted initials, then a word that only opens a sentence. */
+function initialsEndSentence(before: string, after: string): boolean {
+  const word = /(?:^|[^A-Za-z0-9.])([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '';
+  if (!/^(?:[A-Z]\.)+[A-Z]$/.test(word)) return false;
+  return SENTENCE_OPENERS.has(/^["'“‘([]?([A-Za-z]+)/.exec(after)?.[1] ?? '');
 }
 
 /** Splits an article into sentences, keeping offsets into the original text. */
@@ -66,7 +66,9 @@ export function splitSentences(article: string): Sentence[] {
     }
     const end = match.index + (match[1]?.length ?? 0);
     const paragraphBreak = (match[2] ?? '').includes('\n');
-    if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(article, end)) continue;
+    // Only the word before the full stop matters: look at a short stretch, not the whole text so far.
+    const before = article.slice(Math.max(0, end - 40), end);
+    if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(before) && !initialsEndSentence(before, article.slice(end + (match[2]?.length ?? 0), end + (match[2]?.length ?? 0) + 20))) continue;
     push(end);
   }
   push(article.length);

@@ -6,6 +6,8 @@
 export interface FactHistory {
   factId: string;
   attempts: number;
+  /** How many of the attempts were right. */
+  correct: number;
   lastCorrect: boolean;
   lastAt: string;
   lastKind: string;
@@ -20,6 +22,7 @@ export function missedFactIds(deck: { facts: readonly { id: string }[] }, histor
 export interface FactProgressRecord {
   factId: string;
   attempts: number;
+  correct: number;
   lastCorrect: boolean;
   lastAt: string;
   lastKind: string;
@@ -34,7 +37,7 @@ export function historyFromProgress(deck: { facts: readonly { id: string }[] }, 
   const history = new Map<string, FactHistory>();
   for (const p of progress) {
     if (!factIds.has(p.factId)) continue;
-    history.set(p.factId, { factId: p.factId, attempts: p.attempts, lastCorrect: p.lastCorrect, lastAt: p.lastAt, lastKind: p.lastKind });
+    history.set(p.factId, { factId: p.factId, attempts: p.attempts, correct: p.correct, lastCorrect: p.lastCorrect, lastAt: p.lastAt, lastKind: p.lastKind });
   }
   return history;
 }

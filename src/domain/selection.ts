@@ -3,17 +3,28 @@
 //
 // The rules: one question per fact until every fact has one, then more questions of the same facts in
 // other kinds; facts never seen come first, then facts last missed, then the rest (longest unseen first);
-// kinds are mixed by always taking the kind used least so far.
+// kinds are mixed by always taking the kind used least so far. --order due|new|hardest puts the facts in
+// that order instead, and asks them in it (see factOrder); learn mode prefers each fact's stage (learn.ts).
 
 import type { Deck, FactOutline, Question, QuestionKind, QuestionOutline } from './deck.js';
 import type { FactHistory } from './history.js';
 import type { Random } from './random.js';
 import { byCodeUnits } from './order.js';
+import { learnStage, stageOfKind } from './learn.js';
+
+export const FACT_ORDERS = ['due', 'new', 'hardest', 'random'] as const;
+export type FactOrder = (typeof FACT_ORDERS)[number];
 
 export interface SelectionOptions {
   count: number;
   kinds?: readonly QuestionKind[];
   topic?: string;
+  /** Learn mode: each fact is asked at its stage (recognition, then recall) where it has such a question. */
+  learn?: boolean;
+  /** Which facts come first, and are asked first; 'random' (the default) is the usual mix, asked shuffled. */
+  order?: FactOrder;
+  /** For order 'due': when each fact's memory card is due (ms since 1970), and the time it is now. */
+  due?: { at: ReadonlyMap<string, number>; now: number };
 }
 
 /** A question as it will be shown: choices and items in their shown order. */
@@ -50,13 +61,47 @@ export function eligibleQuestions<Q extends QuestionOutline>(deck: SelectionDeck
   return byFact;
 }
 
+/**
+ * Facts ranked for --order (not 'random'): ties keep the shuffled order, so the seed still decides them.
+ *   due:     cards due now (the longest overdue first), then facts with no card yet, then the cards due
+ *            later (the soonest first);
+ *   new:     facts never answered first, then the usual order (last missed, then longest unseen);
+ *   hardest: the lowest share of right answers first (more answers first among equals), then the facts
+ *            never answered.
+ */
+export function rankFacts(
+  factIds: readonly string[],
+  history: ReadonlyMap<string, FactHistory>,
+  order: Exclude<FactOrder, 'random'>,
+  random: Random,
+  due?: SelectionOptions['due'],
+): string[] {
+  if (order === 'new') return orderFacts(factIds, history, random);
+  const shuffled = random.shuffle(factIds);
+  /** Group, then ascending within it, then ascending again. */
+  const key = (id: string): [number, number, number] => {
+    if (order === 'due') {
+      const at = due?.at.get(id);
+      if (at === undefined) return [1, 0, 0];
+      return at <= (due?.now ?? 0) ? [0, at, 0] : [2, at, 0];
+    }
+    const h = history.get(id);
+    if (h === undefined || h.attempts === 0) return [1, 0, 0];
+    return [0, h.correct / h.attempts, -h.attempts];
+  };
+  return shuffled
+    .map((id, index) => ({ id, index, key: key(id) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.index - b.index)
+    .map((entry) => entry.id);
+}
+
 function priority(history: FactHistory | undefined): number {
   if (history === undefined) return 0;
   return history.lastCorrect ? 2 : 1;
 }
 
 /** Facts in the order they should be asked: never seen, then last missed, then the rest, oldest first. */
-function orderFacts(factIds: readonly string[], history: Map<string, FactHistory>, random: Random): string[] {
+function orderFacts(factIds: readonly string[], history: ReadonlyMap<string, FactHistory>, random: Random): string[] {
   const shuffled = random.shuffle(factIds);
   // In shuffled order within each rank; the facts last answered right by time, ties in shuffled order
   // (the sort is stable).
@@ -78,7 +123,8 @@ export function selectQuestions<Q extends QuestionOutline>(
   random: Random,
 ): Q[] {
   const byFact = eligibleQuestions(deck, options);
-  const factOrder = orderFacts([...byFact.keys()], history, random);
+  const order = options.order ?? 'random';
+  const factOrder = order === 'random' ? orderFacts([...byFact.keys()], history, random) : rankFacts([...byFact.keys()], history, order, random, options.due);
   // Each fact's questions are shuffled in deck order of facts, one after another from the same
   // generator; only the facts reached are shuffled, each from where its turn would have left the
   // generator (a shuffle of n items draws n - 1 numbers), so the quiz is the same as if all had been.
@@ -112,12 +158,14 @@ export function selectQuestions<Q extends QuestionOutline>(
       const pool = poolOf(factId);
       if (pool.length === 0) continue;
       const usedHere = usedKindsByFact.get(factId) ?? new Set<string>();
+      // Learn mode: a kind of the fact's stage first, whatever else.
+      const stage = options.learn === true ? learnStage(history.get(factId)) : null;
       // Prefer a kind this fact has not been asked in, then the kind least used in the quiz so far.
       let best = 0;
       for (let i = 1; i < pool.length; i++) {
         const a = pool[i] as Q;
         const b = pool[best] as Q;
-        const score = (q: Q): number => (usedHere.has(q.kind) ? 1000 : 0) + (kindUse.get(q.kind) ?? 0);
+        const score = (q: Q): number => (stage !== null && stageOfKind(q.kind) !== stage ? 1_000_000 : 0) + (usedHere.has(q.kind) ? 1000 : 0) + (kindUse.get(q.kind) ?? 0);
         if (score(a) < score(b)) best = i;
       }
       const [question] = pool.splice(best, 1) as [Q];
@@ -129,7 +177,7 @@ export function selectQuestions<Q extends QuestionOutline>(
     }
     if (!added) break;
   }
-  return random.shuffle(chosen);
+  return order === 'random' ? random.shuffle(chosen) : chosen;
 }
 
 /** Shuffles what a question shows; an ordering is never shown already in the right order. */
@@ -152,7 +200,9 @@ export function presentQuestion(question: Question, random: Random): PresentedQu
 }
 
 /**
- * For review: one question per missed fact, in a kind other than the one last missed where one exists.
+ * For review: one question per missed fact, in a kind other than the one last missed where one exists
+ * (in learn mode, of the fact's stage where one exists). With --order other than random, the facts are
+ * asked in that order (and --count takes the first ones); otherwise shuffled.
  */
 export function selectReviewQuestions<Q extends QuestionOutline>(
   deck: SelectionDeck<Q>,
@@ -162,22 +212,32 @@ export function selectReviewQuestions<Q extends QuestionOutline>(
   random: Random,
 ): Q[] {
   const byFact = eligibleQuestions(deck, options);
+  const order = options.order ?? 'random';
+  const factIds = order === 'random' ? missed : rankFacts(missed, history, order, random, options.due);
   const chosen: Q[] = [];
-  for (const factId of missed) {
-    const pool = byFact.get(factId);
-    if (!pool || pool.length === 0) continue;
+  for (const factId of factIds) {
+    const all = byFact.get(factId);
+    if (!all || all.length === 0) continue;
+    const stage = options.learn === true ? learnStage(history.get(factId)) : null;
+    const atStage = stage === null ? all : all.filter((q) => stageOfKind(q.kind) === stage);
+    const pool = atStage.length > 0 ? atStage : all;
     const lastKind = history.get(factId)?.lastKind;
     const other = pool.filter((q) => q.kind !== lastKind);
     const from = other.length > 0 ? other : pool;
     chosen.push(from[random.int(from.length)] as Q);
   }
-  const shuffled = random.shuffle(chosen);
-  return options.count === undefined ? shuffled : shuffled.slice(0, options.count);
+  const ordered = order === 'random' ? random.shuffle(chosen) : chosen;
+  return options.count === undefined ? ordered : ordered.slice(0, options.count);
 }
 
-/** Another question on the same fact, avoiding the kinds just asked where possible. */
-export function pickAnotherQuestion(deck: Pick<Deck, 'questions'>, factId: string, avoid: readonly Question[], random: Random): Question {
-  const pool = deck.questions.filter((q) => q.factId === factId);
+/**
+ * Another question on the same fact, avoiding the kinds just asked where possible; `prefer`, when given,
+ * limits it to the questions it accepts where the fact has any.
+ */
+export function pickAnotherQuestion(deck: Pick<Deck, 'questions'>, factId: string, avoid: readonly Question[], random: Random, prefer?: (question: Question) => boolean): Question {
+  const ofFact = deck.questions.filter((q) => q.factId === factId);
+  const wanted = prefer === undefined ? ofFact : ofFact.filter(prefer);
+  const pool = wanted.length > 0 ? wanted : ofFact;
   const avoidIds = new Set(avoid.map((q) => q.id));
   const avoidKinds = new Set(avoid.map((q) => q.kind));
   const fresh = pool.filter((q) => !avoidIds.has(q.id) && !avoidKinds.has(q.kind));

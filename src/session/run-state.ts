@@ -4,11 +4,16 @@
 // In review, a fact answered wrong comes back later in the same run, in another question where one
 // exists, after up to RETRY_GAP other questions (at least one); if no other question is left, it is
 // not re-asked straight after its answer was shown, and stays on the missed list for next time.
+//
+// In learn mode a fact moves up within the run too: answered right at recognition, its later questions
+// in the run are recall questions where it has ones not yet asked; a review's re-ask after a miss is of
+// the stage the miss leaves the fact at (learn.ts).
 
 import type { Deck, Fact, Given, Question } from '../domain/deck.js';
 import { pickAnotherQuestion } from '../domain/selection.js';
 import { byLabel } from '../domain/order.js';
 import type { Random } from '../domain/random.js';
+import { stageOfKind, type LearnStage } from '../domain/learn.js';
 
 export const RETRY_GAP = 2;
 
@@ -30,6 +35,8 @@ export interface RunResult {
   claimed: boolean;
   /** The question this answer put later in the run (review's retry), taken out again if it is undone. */
   inserted?: RunItem;
+  /** Learn mode: the queue as it was before this answer changed the stage of later questions (for undo). */
+  restagedFrom?: RunItem[];
 }
 
 export interface RunState {
@@ -38,10 +45,41 @@ export interface RunState {
   /** Index into queue of the next question. */
   index: number;
   results: RunResult[];
+  /** Learn mode: the questions the run may ask (after --kind and --topic), by fact. */
+  learn?: LearnPool;
 }
 
-export function startRun(mode: RunMode, questions: readonly Question[]): RunState {
-  return { mode, queue: questions.map((question) => ({ question, retry: false })), index: 0, results: [] };
+/** Learn mode's questions by fact: a Map, or one that reads each fact's questions when first asked. */
+export type LearnPool = Pick<ReadonlyMap<string, readonly Question[]>, 'get' | 'keys' | 'size'>;
+
+export function startRun(mode: RunMode, questions: readonly Question[], learn?: LearnPool): RunState {
+  const state: RunState = { mode, queue: questions.map((question) => ({ question, retry: false })), index: 0, results: [] };
+  return learn === undefined ? state : { ...state, learn };
+}
+
+/** The stage an answer in this run leaves its fact at: right moves it to recall; a miss keeps its stage. */
+function stageAfter(result: Pick<RunResult, 'question' | 'correct'>): LearnStage {
+  return result.correct ? 'recall' : stageOfKind(result.question.kind);
+}
+
+/**
+ * Learn mode: the fact's questions later in the queue (from `from`) that are not of its stage now become
+ * questions of that stage not yet asked or queued, where it has such; a new array, or the same one.
+ */
+function restage(queue: RunItem[], from: number, factId: string, stage: LearnStage, pool: readonly Question[], random: Random): RunItem[] {
+  const taken = new Set(queue.map((item) => item.question.id));
+  let out = queue;
+  for (let i = from; i < queue.length; i++) {
+    const item = queue[i] as RunItem;
+    if (item.question.factId !== factId || stageOfKind(item.question.kind) === stage) continue;
+    const fresh = pool.filter((q) => stageOfKind(q.kind) === stage && !taken.has(q.id));
+    if (fresh.length === 0) break;
+    const question = fresh[random.int(fresh.length)] as Question;
+    taken.add(question.id);
+    if (out === queue) out = [...queue];
+    out[i] = { ...item, question };
+  }
+  return out;
 }
 
 export function currentItem(state: RunState): RunItem | null {
@@ -64,13 +102,17 @@ export function progress(state: RunState): Progress {
 
 /** Records the answer to the current question and moves on; in review a miss is re-queued. */
 export function recordAnswer(state: RunState, result: RunResult, deck: Pick<Deck, 'questions'>, random: Random): RunState {
-  const queue = [...state.queue];
   const index = state.index + 1;
+  const pool = state.learn?.get(result.question.factId);
+  const stage = stageAfter(result);
+  const restaged = pool === undefined ? state.queue : restage(state.queue, index, result.question.factId, stage, pool, random);
+  const queue = [...restaged];
+  if (restaged !== state.queue) result = { ...result, restagedFrom: state.queue };
   if (state.mode === 'review' && !result.correct) {
     const after = queue.length - index;
     if (after >= 1) {
       const asked = queue.filter((item) => item.question.factId === result.question.factId).map((item) => item.question);
-      const again = pickAnotherQuestion(deck, result.question.factId, asked, random);
+      const again = pickAnotherQuestion(deck, result.question.factId, asked, random, pool === undefined ? undefined : (q) => pool.some((p) => p.id === q.id) && stageOfKind(q.kind) === stage);
       const at = index + Math.min(RETRY_GAP, after);
       const inserted: RunItem = { question: again, retry: true };
       queue.splice(at, 0, inserted);
@@ -98,7 +140,7 @@ export function claimLastAnswer(state: RunState): RunState {
 export function undoLastAnswer(state: RunState): RunState {
   const last = state.results[state.results.length - 1];
   if (!last || state.index === 0) return state;
-  const queue = last.inserted === undefined ? state.queue : state.queue.filter((item) => item !== last.inserted);
+  const queue = last.restagedFrom ?? (last.inserted === undefined ? state.queue : state.queue.filter((item) => item !== last.inserted));
   return { ...state, queue, index: state.index - 1, results: state.results.slice(0, -1) };
 }
 

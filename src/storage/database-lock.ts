@@ -6,6 +6,11 @@
 // `staleMs` without a refresh when that cannot be told (no note yet, another host, another PID namespace
 // such as another container on this machine, whose pids cannot be seen from here).
 //
+// A stale lock is taken over whatever it holds (a Finder's .DS_Store, a sync tool's file): the folder is
+// removed with its contents. A plain file at the lock's path is not something factdeck makes, so it is not
+// taken for a lock at all: the save is refused at once, with the file named and what to do (it may be
+// another program's lock on the database; deleting it behind that program's back is not ours to decide).
+//
 // Taking over is the one racy step of such locks (two waiters judge the same lock stale, the first
 // removes it and takes a new one, the second removes that): here only the holder of a second directory,
 // `<file>.lock-takeover`, may remove a stale lock, and it looks again, under that gate, before it does.
@@ -18,8 +23,8 @@
 // The file-system calls are synchronous: each is a few microseconds of metadata, cheaper than a round
 // trip to the thread pool, and the lock is taken for every save.
 
-import { mkdirSync, readFileSync, readdirSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { StorageError, describeFsError, errorCode } from './errors.js';
+import { mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { NOTHING_SAVED, StorageError, describeFsError, errorCode } from './errors.js';
 import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from './process-identity.js';
 
 export interface LockTiming {
@@ -149,6 +154,31 @@ function lockMtime(path: string): number | null {
   }
 }
 
+/** What the lock's path holds when it is not a folder: refused at once (see the header), never waited out. */
+function notALock(file: string): StorageError {
+  const path = lockFilePath(file);
+  const hint = `factdeck never makes a file there (its lock is a folder), so no factdeck run can save until it is gone: if no other program uses it, delete it (rm ${path}) and run again.`;
+  return new StorageError(`could not lock ${file} for saving: ${path} is a file, not the lock folder factdeck makes. ${NOTHING_SAVED}; ${hint}`, {
+    file: path,
+    hint,
+    code: 'ENOTLOCK',
+  });
+}
+
+/** The lock's mtime, as lockMtime, refusing a lock path that is not a folder. */
+function lockFolderMtime(file: string): number | null {
+  const path = lockFilePath(file);
+  let info;
+  try {
+    info = statSync(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+  if (!info.isDirectory()) throw notALock(file);
+  return info.mtimeMs;
+}
+
 /** mkdir as a test: true when this call made the directory, false when it was there already. */
 function makeDir(path: string): boolean {
   try {
@@ -181,7 +211,7 @@ function tryLock(file: string, timing: LockTiming): boolean {
   const path = lockFilePath(file);
   if (makeDir(path)) return true;
   const isStale = (mtime: number | null): boolean => mtime === null || ownerIsGone(file) || Date.now() - mtime > timing.staleMs;
-  if (!isStale(lockMtime(path))) return false;
+  if (!isStale(lockFolderMtime(file))) return false;
 
   const gate = lockTakeoverPath(file);
   if (!makeDir(gate)) {
@@ -191,12 +221,10 @@ function tryLock(file: string, timing: LockTiming): boolean {
   }
   try {
     // Looked at again under the gate: another waiter may have taken the lock over since.
-    const mtime = lockMtime(path);
+    const mtime = lockFolderMtime(file);
     if (!isStale(mtime)) return false;
-    if (mtime !== null) {
-      removeFile(lockOwnerPath(file));
-      removeDir(path);
-    }
+    // With whatever else is in it: a stray file must not keep every later run out.
+    if (mtime !== null) rmSync(path, { recursive: true, force: true });
     return makeDir(path);
   } finally {
     removeDir(gate);
@@ -212,12 +240,20 @@ function holdLock(file: string, timing: LockTiming): HeldLock {
   let compromised: Error | undefined;
   let released = false;
   let noteMtime: number | null = null;
+  const note = ownerNote();
   try {
-    writeFileSync(lockOwnerPath(file), ownerNote());
+    writeFileSync(lockOwnerPath(file), note);
     noteMtime = lockMtime(lockOwnerPath(file));
   } catch {
     // Without the note, a waiter simply waits the full stale time.
   }
+  const stillOurNote = (): boolean => {
+    try {
+      return readFileSync(lockOwnerPath(file), 'utf8') === note;
+    } catch {
+      return false;
+    }
+  };
   // Read after the note is in: making it changed the folder's mtime.
   let mtime = lockMtime(path);
   let refreshedAt = Date.now();
@@ -235,7 +271,12 @@ function holdLock(file: string, timing: LockTiming): HeldLock {
       return; // Cannot tell now; the next look may.
     }
     if (now === null) lost('was removed while held');
-    else if (now !== mtime) lost('was taken over while held');
+    else if (now !== mtime) {
+      // A file put into the folder (a file manager's .DS_Store) changes its mtime too; a takeover removes
+      // the folder and with it our note, which no other process writes.
+      if (stillOurNote()) mtime = now;
+      else lost('was taken over while held');
+    }
   };
   const timer = setInterval(() => {
     verify();
@@ -265,7 +306,13 @@ function holdLock(file: string, timing: LockTiming): HeldLock {
       } catch {
         // Unreadable: removing the folder below says so if it matters.
       }
-      removeDir(path);
+      try {
+        removeDir(path);
+      } catch (error) {
+        // Something else was put in our lock while we held it (a file manager's .DS_Store): ours to clear.
+        if (errorCode(error) !== 'ENOTEMPTY' && errorCode(error) !== 'EEXIST') throw error;
+        rmSync(path, { recursive: true, force: true });
+      }
     },
     get compromised() {
       if (!released) verify();
@@ -295,8 +342,9 @@ export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOC
     try {
       taken = tryLock(file, timing);
     } catch (error) {
+      if (error instanceof StorageError) throw error;
       const problem = describeFsError(error, lockFilePath(file));
-      throw new StorageError(`could not lock ${file} for saving: ${problem.what}. Nothing was saved; ${problem.hint}`, {
+      throw new StorageError(`could not lock ${file} for saving: ${problem.what}. ${NOTHING_SAVED}; ${problem.hint}`, {
         file,
         hint: problem.hint,
         code: errorCode(error),
@@ -309,7 +357,7 @@ export async function acquireLock(file: string, timing: LockTiming = DEFAULT_LOC
     if (left <= 0) {
       const hint = `close other factdeck windows and try again; if none is running, delete ${lockFilePath(file)}.`;
       throw new StorageError(
-        `could not save progress to ${file}: another factdeck process has held its lock for over ${Math.round(timing.waitMs / 1000)} s. Nothing was saved; ${hint}`,
+        `could not save progress to ${file}: another factdeck process has held its lock for over ${Math.round(timing.waitMs / 1000)} s. ${NOTHING_SAVED}; ${hint}`,
         { file, hint, code: 'ELOCKED' },
       );
     }

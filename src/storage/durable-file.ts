@@ -8,7 +8,7 @@ import { TextDecoder } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { commandLine } from '../command-line.js';
-import { StorageError, describeFsError, errorCode } from './errors.js';
+import { NOTHING_SAVED, StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, type WritableFile, realFileSystem } from './file-system.js';
 import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from './process-identity.js';
 
@@ -19,6 +19,8 @@ export interface DurableJsonFileOptions<T> {
    */
   parse: (text: string) => T;
   fs?: FileSystem;
+  /** Turns data into the file's text; default serialize(). */
+  serialize?: (data: T) => string;
   /** What a failed save lost, for the message: "could not save <what> to <file>". */
   what?: string;
 }
@@ -41,12 +43,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly #parse: (text: string) => T;
   readonly #fs: FileSystem;
   readonly #what: string;
+  readonly #serialize: (data: T) => string;
 
   constructor(file: string, options: DurableJsonFileOptions<T>) {
     this.file = file;
     this.#parse = options.parse;
     this.#fs = options.fs ?? realFileSystem;
     this.#what = options.what ?? 'progress';
+    this.#serialize = options.serialize ?? serialize;
   }
 
   /** The parsed file, or null when there is no file yet. */
@@ -93,7 +97,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, serialize(data), { fs: this.#fs, what: this.#what });
+    await writeFileDurably(this.file, this.#serialize(data), { fs: this.#fs, what: this.#what });
   }
 }
 
@@ -112,6 +116,9 @@ export async function writeFileDurably(
   options: { fs?: FileSystem; what?: string } = {},
 ): Promise<void> {
   const fs = options.fs ?? realFileSystem;
+  // Through a symbolic link: the rename below would otherwise put a plain file in the link's place, and
+  // the file it points to would never be written again.
+  file = fs.resolveLink === undefined ? file : await fs.resolveLink(file).catch(() => file);
   const dir = dirname(file);
   const temp = join(dir, tempFileName(file));
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
@@ -145,7 +152,7 @@ export async function writeFileDurably(
     // Best effort: the failure that matters is the one above; a temp file left behind is cleaned up
     // by cleanStaleTempFiles on a later run once this process has exited.
     await fs.unlink(temp).catch(() => undefined);
-    throw new StorageError(`could not save ${what} to ${file}: ${problem.what}. Nothing was saved; ${problem.hint}`, {
+    throw new StorageError(`could not save ${what} to ${file}: ${problem.what}. ${NOTHING_SAVED}; ${problem.hint}`, {
       file,
       hint: problem.hint,
       code: errorCode(error),

@@ -2,6 +2,9 @@
 // Kept here rather than in src/errors.ts so the storage layer stands alone (its child-process tests load
 // only the compiled storage folder).
 
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 export interface StorageErrorOptions {
   /** The file the problem is about (the database, a backup, the lock). */
   file?: string;
@@ -25,6 +28,22 @@ export class StorageError extends Error {
     this.hint = options.hint;
     this.code = options.code;
   }
+}
+
+/** What a failed save says of itself: true of that save, not always of the run it ends (see savedSoFar). */
+export const NOTHING_SAVED = 'Nothing was saved';
+
+/**
+ * A save that failed after earlier saves of the same run succeeded: "Nothing was saved" would be read as
+ * "all my answers are lost", so it becomes `<failed> was not saved; the N <noun>s before it are saved`.
+ */
+export function savedSoFar(error: unknown, saved: number, noun: string, failed: string): unknown {
+  if (!(error instanceof StorageError) || saved <= 0) return error;
+  const at = error.message.indexOf(NOTHING_SAVED);
+  if (at === -1) return error;
+  const before = `the ${saved === 1 ? `${noun} before it is` : `${saved} ${noun}s before it are`} saved`;
+  const message = `${error.message.slice(0, at)}${failed} was not saved; ${before}${error.message.slice(at + NOTHING_SAVED.length)}`;
+  return new StorageError(message, { file: error.file, hint: error.hint, code: error.code, cause: error });
 }
 
 interface FsProblem {
@@ -69,11 +88,16 @@ export function describeFsError(error: unknown, dir: string): FsProblem {
       };
     case 'ENOENT':
       return { what: tagged('the folder is missing'), hint: `check that ${dir} exists, then try again.` };
-    case 'ENOTDIR':
+    case 'ENOTDIR': {
+      const file = fileInTheWay(pathOf(error));
+      if (file !== null) {
+        return { what: tagged(`${file} is a file, not a folder`), hint: 'move that file away, or choose another folder with --data DIR or FACTDECK_DATA.' };
+      }
       return {
         what: tagged(`a file stands where a folder should be${pathOf(error) === undefined ? '' : ` (in ${pathOf(error)})`}`),
         hint: `check that ${dir} and the folders above it are folders, not files, or choose another folder with --data DIR or FACTDECK_DATA.`,
       };
+    }
     case 'EISDIR':
       return {
         what: tagged(`${pathOf(error) ?? 'it'} is a folder, not a file`),
@@ -97,4 +121,22 @@ export function describeFsError(error: unknown, dir: string): FsProblem {
       return { what: tagged(detail), hint: 'try again; if it keeps failing, report it with this message.' };
     }
   }
+}
+
+/** For an ENOTDIR on `path`: the file (not a folder) at `path` or above it, nearest the root; null if none is found. */
+export function fileInTheWay(path: string | undefined): string | null {
+  if (path === undefined) return null;
+  const chain: string[] = [];
+  for (let at = path; ; at = dirname(at)) {
+    chain.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const at of chain) {
+    try {
+      if (!statSync(at).isDirectory()) return at;
+    } catch {
+      return null;
+    }
+  }
+  return null;
 }

@@ -3,7 +3,8 @@
 // running as root makes permissions useless for provoking write failures.
 
 import { constants } from 'node:fs';
-import { copyFile, open, mkdir, readFile, readdir, rename, stat, truncate, unlink } from 'node:fs/promises';
+import { copyFile, lstat, open, mkdir, readFile, readdir, readlink, realpath, rename, stat, truncate, unlink } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 
 /** The part of a node FileHandle the write path uses. */
 export interface WritableFile {
@@ -27,7 +28,10 @@ export interface FileSystem {
   unlink(path: string): Promise<void>;
   readFile(path: string): Promise<Buffer>;
   readdir(path: string): Promise<string[]>;
-  /** mkdir -p. */
+  /**
+   * mkdir -p, failing with the real reason: EROFS or EACCES for the folder that could not be made, ENOTDIR
+   * naming the file that stands where a folder should be.
+   */
   mkdir(path: string): Promise<void>;
   /**
    * Copies a file and flushes the copy to disk (a clone where the file system can, so a large database
@@ -36,6 +40,11 @@ export interface FileSystem {
   copy?(from: string, to: string): Promise<void>;
   /** Something that changes whenever the file is replaced or rewritten (inode, size, time); optional. */
   identity?(path: string): Promise<string | null>;
+  /**
+   * The file a path names, through symbolic links (a factdeck.json linked from elsewhere is written where
+   * it is, and stays a link); the path itself when it is no link. Optional: where missing, no link is followed.
+   */
+  resolveLink?(path: string): Promise<string>;
   /** fsync a directory, so a rename inside it survives a power cut. */
   syncDir(path: string): Promise<void>;
 }
@@ -99,9 +108,8 @@ export const realFileSystem: FileSystem = {
   },
   truncate: (path, length) => truncate(path, length),
   readdir: (path) => readdir(path),
-  mkdir: async (path) => {
-    await mkdir(path, { recursive: true });
-  },
+  mkdir: (path) => makeFolders(path),
+  resolveLink: (path) => followLinks(path),
   syncDir: async (path) => {
     let handle;
     try {
@@ -115,3 +123,54 @@ export const realFileSystem: FileSystem = {
     }
   },
 };
+
+/**
+ * mkdir -p, one folder at a time. Node's recursive mkdir reports ENOENT for a folder it could not make on a
+ * read-only file system (it looks at the folder after the failure, and it is not there), and EEXIST for a
+ * file in the way: a message built on those would send the learner looking for the wrong thing.
+ */
+async function makeFolders(path: string): Promise<void> {
+  try {
+    await mkdir(path);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return isFolder(path);
+    // ENOTDIR: a file further up; the walk up below finds which.
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    const parent = dirname(path);
+    if (parent === path) throw error;
+    await makeFolders(parent);
+  }
+  try {
+    await mkdir(path);
+  } catch (error) {
+    // Made meanwhile by another process: as good.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    await isFolder(path);
+  }
+}
+
+/** Resolves when `path` is a folder; ENOTDIR naming it when it is a file. */
+async function isFolder(path: string): Promise<void> {
+  if ((await stat(path)).isDirectory()) return;
+  throw Object.assign(new Error(`ENOTDIR: ${path} is a file, not a folder`), { code: 'ENOTDIR', path });
+}
+
+/** The real path of `path`; for a link to a file not made yet, the path it will be made at. */
+async function followLinks(path: string, depth = 0): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || depth > 40) throw error;
+  }
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return path;
+    throw error;
+  }
+  if (!info.isSymbolicLink()) return path;
+  return followLinks(resolve(dirname(path), await readlink(path)), depth + 1);
+}

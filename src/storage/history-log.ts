@@ -3,7 +3,7 @@
 // was never acknowledged: it is left out when read and cut off before the next append.
 
 import { dirname } from 'node:path';
-import { StorageError, describeFsError, errorCode } from './errors.js';
+import { NOTHING_SAVED, StorageError, describeFsError, errorCode } from './errors.js';
 import type { FileSystem } from './file-system.js';
 import { parseLog, serializeEach, serializeEvents, type HistoryEvent } from './history.js';
 import { validateEvent } from './schema.js';
@@ -82,7 +82,7 @@ export async function appendEvents(fs: FileSystem, file: string, events: readonl
   const bytes = Buffer.from(text, 'utf8');
   // Never a line the next read would refuse as too long.
   if (bytes.length > MAX_LINE_BYTES && (!options.each || events.some((event) => Buffer.byteLength(serializeEvents([event])) > MAX_LINE_BYTES))) {
-    throw new StorageError(`refused to save progress to ${file}: one save would be over ${MAX_LINE_BYTES / 1024 / 1024} MB (an answer that long?). Nothing was saved.`, { file, code: 'EINVALID' });
+    throw new StorageError(`refused to save progress to ${file}: one save would be over ${MAX_LINE_BYTES / 1024 / 1024} MB (an answer that long?). ${NOTHING_SAVED}.`, { file, code: 'EINVALID' });
   }
   return appendBytes(fs, file, bytes, 'progress');
 }
@@ -104,7 +104,7 @@ async function appendBytes(fs: FileSystem, file: string, bytes: Buffer, what: st
     // Part of a batch may have reached the file: cut it off, so that nothing of a failed save counts.
     await fs.truncate(file, sizeBefore ?? 0).catch(() => undefined);
     const problem = describeFsError(error, dirname(file));
-    throw new StorageError(`could not save ${what} to ${file}: ${problem.what}. Nothing was saved; ${problem.hint}`, {
+    throw new StorageError(`could not save ${what} to ${file}: ${problem.what}. ${NOTHING_SAVED}; ${problem.hint}`, {
       file,
       hint: problem.hint,
       code: errorCode(error),

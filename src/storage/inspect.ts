@@ -112,7 +112,7 @@ function lockFinding(file: string): Finding | null {
   const state = inspectLock(file);
   if (state.kind === 'none') return null;
   if (state.kind === 'not-a-folder') {
-    return { level: 'error', what: `${lock} is a file, not the lock folder factdeck makes: no run can save until it is gone; if no factdeck is running, delete it` };
+    return { level: 'error', what: `${lock} is a file, not the lock folder factdeck makes: no run can save until it is gone; if no other program uses it, delete it` };
   }
   const { owner, liveness } = state.holder;
   const age = `last refreshed ${Math.round(state.ageMs / 1000)} s ago`;

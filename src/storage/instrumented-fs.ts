@@ -4,7 +4,8 @@
 //                             kills the process can tell whether the kill landed in a write, an fsync or
 //                             a rename;
 //   FACTDECK_FAIL_FS=<op>:<CODE>[:<n>]  makes the n-th call (default 1st) of op (writeFile, sync, rename,
-//                             open, append, ...) fail with that errno code, as a full disk would.
+//                             open, append, copy, ...) fail with that errno code, as a full disk would;
+//                             several, separated by commas, fail several calls.
 // Without either variable the real file system is used untouched.
 
 import { appendFileSync } from 'node:fs';
@@ -17,17 +18,20 @@ interface Failure {
   nth: number;
 }
 
-function parseFailure(spec: string | undefined): Failure | null {
-  if (spec === undefined || spec === '') return null;
-  const [op, code, nth] = spec.split(':');
-  if (!op || !code) return null;
-  return { op, code, nth: nth === undefined ? 1 : Math.max(1, Number(nth) || 1) };
+/** One failure, or several separated by commas (a full disk fails the copy and then the plain write). */
+function parseFailures(spec: string | undefined): Failure[] {
+  if (spec === undefined || spec === '') return [];
+  return spec.split(',').flatMap((one) => {
+    const [op, code, nth] = one.trim().split(':');
+    if (!op || !code) return [];
+    return [{ op, code, nth: nth === undefined ? 1 : Math.max(1, Number(nth) || 1) }];
+  });
 }
 
 export function fileSystemFor(env: Record<string, string | undefined>): FileSystem {
   const traceFile = env.FACTDECK_TRACE_FS;
-  const failure = parseFailure(env.FACTDECK_FAIL_FS);
-  if (!traceFile && failure === null) return realFileSystem;
+  const failures = parseFailures(env.FACTDECK_FAIL_FS);
+  if (!traceFile && failures.length === 0) return realFileSystem;
   const calls = new Map<string, number>();
   const trace = (step: 'begin' | 'end', op: string, path: string): void => {
     if (traceFile) appendFileSync(traceFile, `${step} ${op} ${basename(path)}\n`);
@@ -36,7 +40,8 @@ export function fileSystemFor(env: Record<string, string | undefined>): FileSyst
     const n = (calls.get(op) ?? 0) + 1;
     calls.set(op, n);
     trace('begin', op, path);
-    if (failure !== null && failure.op === op && failure.nth === n) {
+    const failure = failures.find((f) => f.op === op && f.nth === n);
+    if (failure !== undefined) {
       const error = new Error(`${failure.code}: injected failure, ${op} '${path}'`) as NodeJS.ErrnoException;
       error.code = failure.code;
       throw error;
@@ -63,6 +68,7 @@ export function fileSystemFor(env: Record<string, string | undefined>): FileSyst
     mkdir: (path) => real.mkdir(path),
     syncDir: (path) => step('syncDir', path, () => real.syncDir(path)),
     ...(real.copy ? { copy: (from: string, to: string) => step('copy', to, () => (real.copy as NonNullable<FileSystem['copy']>)(from, to)) } : {}),
+    ...(real.resolveLink ? { resolveLink: (path: string) => (real.resolveLink as NonNullable<FileSystem['resolveLink']>)(path) } : {}),
     ...(real.identity ? { identity: (path: string) => (real.identity as NonNullable<FileSystem['identity']>)(path) } : {}),
   };
 }

@@ -3,6 +3,7 @@
 // Everything is an array of records (never an object keyed by user data), so ids such as "__proto__"
 // or "constructor" are plain string values and never object keys.
 
+import { createHash } from 'node:crypto';
 import { locateJsonError } from '../bank/json-location.js';
 
 export const DB_SCHEMA_VERSION = 4;
@@ -253,6 +254,13 @@ export function parseDatabase(text: string): ParseResult {
     };
   }
 
+  // After the version: a newer factdeck's file is "upgrade", whatever it sums up.
+  if (Object.hasOwn(value, 'checksum')) {
+    const problem = checksumProblem(body, value);
+    if (problem !== null) return { ok: false, problem };
+    delete value.checksum;
+  }
+
   let current: JsonObject = value;
   const history: HistoryEvent[] = [];
   const migrationProblems: string[] = [];
@@ -266,6 +274,36 @@ export function parseDatabase(text: string): ParseResult {
   const problems = validateDatabase(current);
   if (problems.length > 0) return { ok: false, problem: summarize(problems) };
   return { ok: true, data: current as unknown as DatabaseData, migrated: version !== DB_SCHEMA_VERSION, history };
+}
+
+const CHECKSUM = /^sha256:[0-9a-f]{64}$/;
+
+function digest(text: string): string {
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+}
+
+/**
+ * The database file's text: the data as JSON, led by a checksum of that JSON (without the checksum line),
+ * so that a flipped bit that leaves the JSON valid (a digit, a letter of an id) is noticed on reading.
+ */
+export function serializeDatabase(data: DatabaseData): string {
+  const body = `${JSON.stringify(data, null, 2)}\n`;
+  return `{\n  "checksum": "${digest(body)}",\n${body.slice(2)}`;
+}
+
+/**
+ * null when the checksum matches: the text as serializeDatabase wrote it (the fast path), or the same data
+ * laid out otherwise (an editor re-indented it, or changed its line ends). A file without a checksum (an
+ * older factdeck's) is not checked; the next save adds one.
+ */
+function checksumProblem(body: string, value: JsonObject): string | null {
+  const sum = value.checksum;
+  if (typeof sum !== 'string' || !CHECKSUM.test(sum)) return `checksum must be "sha256:" and 64 hex digits, not ${JSON.stringify(sum)}`;
+  const head = `{\n  "checksum": ${JSON.stringify(sum)},\n`;
+  if (body.startsWith(head) && digest(`{\n${body.slice(head.length)}`) === sum) return null;
+  const { checksum: _checksum, ...rest } = value;
+  if (digest(`${JSON.stringify(rest, null, 2)}\n`) === sum) return null;
+  return 'its checksum does not match its contents: bytes changed on the disk (a failing disk, a damaged copy), or it was edited by hand (to keep a hand edit, delete its "checksum" line and the next save adds a new one)';
 }
 
 /**

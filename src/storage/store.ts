@@ -12,12 +12,12 @@ import { Low } from 'lowdb';
 import { DEFAULT_LOCK_TIMING, type LockHolder, type LockTiming, acquireLock } from './database-lock.js';
 import { type BackupNames, backupNames } from './backups.js';
 import { DurableJsonFile, cleanStaleTempFiles, tempFileName, writeFileDurably } from './durable-file.js';
-import { StorageError, describeFsError, errorCode } from './errors.js';
+import { NOTHING_SAVED, StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
 import { applyEvents, serializeEach, type HistoryEvent } from './history.js';
 import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, endLastLine, readLogFrom } from './history-log.js';
 import { commandLine } from '../command-line.js';
-import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
+import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, serializeDatabase, validateDatabase, validateEvent } from './schema.js';
 
 export interface StoreOptions {
   fs?: FileSystem;
@@ -31,6 +31,8 @@ export interface StoreOptions {
   checkpointEvery?: number;
   /** Told once when a save waits more than a moment for another process's lock, with who holds it. */
   onLockWait?: (lockFile: string, holder: LockHolder) => void;
+  /** Told of a problem that does not stop the run (the start-up backup did not fit on the disk). */
+  onWarning?: (message: string) => void;
   /**
    * For commands that only look (stats, profiles, the menu's counts): nothing is written (no folder, no
    * backup, no checkpoint, no lock; a torn last log line is only left out), and record() is refused.
@@ -60,6 +62,7 @@ export class Store {
   readonly #lockTiming: LockTiming;
   readonly #checkpointEvery: number;
   readonly #onLockWait: ((lockFile: string, holder: LockHolder) => void) | undefined;
+  readonly #onWarning: ((message: string) => void) | undefined;
   readonly #readOnly: boolean;
   /** A save failed: close() then leaves the database file alone (the log has all that was saved). */
   #saveFailed = false;
@@ -98,9 +101,10 @@ export class Store {
     this.#lockTiming = { ...DEFAULT_LOCK_TIMING, ...options.lockTiming };
     this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
     this.#onLockWait = options.onLockWait;
+    this.#onWarning = options.onWarning;
     this.#readOnly = options.readOnly === true;
     this.#backupNames = backupNames(fileName.replace(/\.json$/i, ''));
-    const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text) => this.#parse(text), fs: this.#fs });
+    const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text) => this.#parse(text), serialize: serializeDatabase, fs: this.#fs });
     this.#low = new Low(adapter, emptyDatabase());
   }
 
@@ -207,16 +211,21 @@ export class Store {
 
   async #start(): Promise<void> {
     if (this.#readOnly) return this.#startReading();
-    try {
-      await this.#fs.mkdir(this.backupsDir);
-    } catch (error) {
-      const problem = describeFsError(error, this.dataDir);
-      throw new StorageError(`could not create the data folder ${this.dataDir}: ${problem.what}. ${capitalize(problem.hint)}`, {
-        file: this.dataDir,
-        hint: problem.hint,
-        code: errorCode(error),
-        cause: error,
-      });
+    for (const [dir, what] of [
+      [this.dataDir, 'the data folder'],
+      [this.backupsDir, 'the folder of backups'],
+    ] as const) {
+      try {
+        await this.#fs.mkdir(dir);
+      } catch (error) {
+        const problem = describeFsError(error, this.dataDir);
+        throw new StorageError(`could not create ${what} ${dir}: ${problem.what}. ${capitalize(problem.hint)}`, {
+          file: dir,
+          hint: problem.hint,
+          code: errorCode(error),
+          cause: error,
+        });
+      }
     }
     await this.#withLock(async () => {
       await this.#guard(this.dataDir, () => cleanStaleTempFiles(this.dataDir, { fs: this.#fs }));
@@ -248,13 +257,13 @@ export class Store {
       }
       const replayed = await this.#catchUp();
       if (replayed > 0) {
-        await this.#backUp(found.text, backups);
+        await this.#startupBackup(found.text, backups);
         await this.#checkpoint();
         return;
       }
       // Nothing is written now: the backup goes on after the lock is released, and changes wait for it.
       // (Taken outside the lock, it may copy a newer checkpoint by another process: a good copy too.)
-      this.#backup = this.#backUp(found.text, backups);
+      this.#backup = this.#startupBackup(found.text, backups);
       this.#backup.catch(() => undefined); // Reported by the first change, which awaits it.
     });
   }
@@ -375,7 +384,7 @@ export class Store {
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('; ');
       throw new StorageError(
-        `refused to save progress to ${this.file}: the change would leave it invalid (${shown}). Nothing was saved; this is a bug in factdeck, please report it.`,
+        `refused to save progress to ${this.file}: the change would leave it invalid (${shown}). ${NOTHING_SAVED}; this is a bug in factdeck, please report it.`,
         { file: this.file, code: 'EINVALID' },
       );
     }
@@ -386,7 +395,7 @@ export class Store {
       const problems = validateEvent(event as unknown as Record<string, unknown>);
       if (problems.length > 0) {
         throw new StorageError(
-          `refused to save progress to ${this.historyFile}: an event is malformed (${problems.slice(0, 3).join('; ')}). Nothing was saved; this is a bug in factdeck, please report it.`,
+          `refused to save progress to ${this.historyFile}: an event is malformed (${problems.slice(0, 3).join('; ')}). ${NOTHING_SAVED}; this is a bug in factdeck, please report it.`,
           { file: this.historyFile, code: 'EINVALID' },
         );
       }
@@ -465,6 +474,25 @@ export class Store {
   async #listBackups(): Promise<string[]> {
     const names = await this.#guard(this.backupsDir, () => this.#fs.readdir(this.backupsDir));
     return this.#backupNames.order(names).map((name) => join(this.backupsDir, name));
+  }
+
+  /**
+   * The backup taken at the start of a run. When the disk has no room for it (a whole copy of the
+   * database), the run goes on with a warning: an answer needs a few hundred bytes of the log, and a
+   * nearly full disk must not keep the learner from saving them. (A migration's backup stays required: it
+   * is the only copy of the file as the older version wrote it.)
+   */
+  async #startupBackup(text: string, backups: string[]): Promise<void> {
+    try {
+      await this.#backUp(text, backups);
+    } catch (error) {
+      const code = errorCode(error);
+      if (this.#onWarning === undefined || (code !== 'ENOSPC' && code !== 'EDQUOT')) throw error;
+      const problem = describeFsError(error instanceof StorageError ? (error.cause ?? error) : error, this.dataDir);
+      this.#onWarning(
+        `no room for the backup of ${this.file} taken at the start of each run (in ${this.backupsDir}): ${problem.what}. Your answers are saved as you give them all the same; free some space so that backups are taken again.`,
+      );
+    }
   }
 
   async #backUp(text: string, backups: string[]): Promise<void> {

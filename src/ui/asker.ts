@@ -43,6 +43,11 @@ export interface AskerStreams {
   signal?: AbortSignal;
 }
 
+/** What a terminal prompt rejects with when the stop signal aborts it (isPromptExit knows the name). */
+function abortedByStop(): Error {
+  return Object.assign(new Error('stopped by a signal'), { name: 'AbortPromptError' });
+}
+
 /**
  * Plain-mode lines from the input, ending early when the run is asked to stop. The input is opened at
  * the first read, once the first question has been printed.
@@ -58,12 +63,16 @@ export function readLines(streams: AskerStreams): { next(): Promise<string | End
   streams.signal?.addEventListener('abort', close, { once: true });
   return {
     async next(): Promise<string | End> {
-      if (closed || streams.signal?.aborted) return END;
+      // A stop signal (SIGTERM, SIGHUP) ends the run as Ctrl+C ends a terminal prompt: "Stopped: N saved".
+      const stopped = (): boolean => streams.signal?.aborted === true;
+      if (stopped()) throw abortedByStop();
+      if (closed) return END;
       if (iterator === undefined) {
         lines = createInterface({ input: streams.input, crlfDelay: Infinity, terminal: false });
         iterator = lines[Symbol.asyncIterator]();
       }
       const next = await iterator.next();
+      if (stopped()) throw abortedByStop();
       return next.done ? END : next.value;
     },
     close,

@@ -165,7 +165,8 @@ export interface SummaryContext {
 
 export function renderSummary(summary: RunSummary, mode: 'quiz' | 'review', style: Style, after: SummaryContext): string {
   const lines: string[] = [];
-  lines.push(style.bold(`Score: ${summary.correct}/${summary.total} (${summary.percent}%)  ·  time ${formatDuration(summary.ms)}`));
+  // Nothing answered (q at the first question): no score of 0/0 to show.
+  if (summary.total > 0) lines.push(style.bold(`Score: ${summary.correct}/${summary.total} (${summary.percent}%)  ·  time ${formatDuration(summary.ms)}`));
   if (summary.byTopic.length > 0) {
     lines.push('By topic:');
     const width = Math.max(...summary.byTopic.map((t) => clean(t.topic).length));

@@ -35,14 +35,15 @@ export function ratingLine(intervals: Record<RatingName, string>): string {
   return `1 Again ${intervals.again} · 2 Hard ${intervals.hard} · 3 Good ${intervals.good} · 4 Easy ${intervals.easy}`;
 }
 
-export function createTerminalStudyAsker(streams: AskerStreams): StudyAsker {
+/** `guardMs`: how long after the flip Space/Enter starts to rate Good (FACTDECK_KEY_GUARD_MS in tests). */
+export function createTerminalStudyAsker(streams: AskerStreams, guardMs = KEY_GUARD_MS): StudyAsker {
   const prompts = import('./prompts.js');
   return {
     plain: false,
     async show(view): Promise<StudyAction> {
       const { askFlashcard } = await prompts;
       return askFlashcard(
-        { header: view.header, front: view.front, back: view.back, intervals: view.intervals, canUndo: view.canUndo, canSuspend: view.canSuspend, cram: view.cram, goodAfterMs: KEY_GUARD_MS },
+        { header: view.header, front: view.front, back: view.back, intervals: view.intervals, canUndo: view.canUndo, canSuspend: view.canSuspend, cram: view.cram, goodAfterMs: guardMs },
         streams,
       );
     },

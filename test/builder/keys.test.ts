@@ -149,7 +149,7 @@ describe('numbers and amounts', () => {
     const text = 'Category 3 winds of 120 mph cost $4.5 million, 30.6 percent more; surge of 8 to 12 feet hit four towns, the fourth storm; 2.4 million people and 22,000 homes.';
     expect(findNumbers(text).map((n) => `${n.text} (${n.shape})`)).toEqual([
       'Category 3 (label)',
-      '120 (plain)',
+      '120 mph (measure)',
       '$4.5 million (money)',
       '30.6 percent (percent)',
       '8 to 12 (range)',

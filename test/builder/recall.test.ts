@@ -1,5 +1,8 @@
-// Recall of hand-labelled key entities as answers, and precision of the answers, over the fixture articles
-// (test/fixtures/articles/*/keys.json). REVIEW.md defines both and discusses the numbers.
+// Recall of hand-labelled entities as answers, and precision of the answers, over the fixture articles
+// (test/fixtures/articles/*/keys.json): articles the project wrote itself, kept as unit fixtures, not as
+// evidence of quality (that is the real-news corpus, corpus-recall.test.ts). Their labels list every
+// entity, minor ones included (datelines, weekdays, times), while the builder now asks a few questions a
+// sentence on the keys worth remembering: this guards against a fall, it is not a target.
 
 import { describe, expect, it } from 'vitest';
 import { build, loadFixtures, measure, type Measure } from './helpers.js';
@@ -25,17 +28,19 @@ describe('recall of key entities over the fixture articles', () => {
     expect(fixtures.filter((f) => f.name !== 'blinken-visit-beijing').length).toBeGreaterThanOrEqual(4);
   });
 
-  it('asks about at least 90% of the labelled keys, overall and in each article', () => {
+  it('asks about at least 70% of the labelled entities overall, 55% in each article', () => {
     console.log(`\n${table(results)}\n`);
     const keys = results.reduce((n, r) => n + r.keys, 0);
     const found = results.reduce((n, r) => n + r.found, 0);
-    expect(found / keys).toBeGreaterThanOrEqual(0.9);
-    for (const r of results) expect(r.recall, r.name).toBeGreaterThanOrEqual(0.85);
+    expect(found / keys).toBeGreaterThanOrEqual(0.7);
+    // 55%: the seed article's headline names the United States and China as "US" and "Chinese", which give
+    // those keys away too (the measure leaves out only keys the title spells whole).
+    for (const r of results) expect(r.recall, r.name).toBeGreaterThanOrEqual(0.55);
   });
 
-  it('keeps most answers to labelled names and values (precision >= 85%)', () => {
+  it('keeps its answers to labelled names and values (precision >= 95%)', () => {
     const answers = results.reduce((n, r) => n + r.answers, 0);
     const legitimate = results.reduce((n, r) => n + r.legitimate, 0);
-    expect(legitimate / answers).toBeGreaterThanOrEqual(0.85);
+    expect(legitimate / answers).toBeGreaterThanOrEqual(0.95);
   });
 });

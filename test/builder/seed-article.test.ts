@@ -10,7 +10,9 @@ import type { Deck } from '../../src/domain/deck.js';
 import { answerNamesKey, build, entityAnswers, SEED_ARTICLE_FILE } from './helpers.js';
 
 const article = readFileSync(SEED_ARTICLE_FILE, 'utf8');
-const REQUIRED = ['Blinken', 'Beijing', 'Qin Gang', 'Bali', 'June 16 to 21', 'Xi Jinping', 'Joe Biden', 'Russia'];
+const REQUIRED = ['Qin Gang', 'Bali', 'June 16 to 21', 'Xi Jinping', 'Joe Biden', 'Russia'];
+/** Named in the headline, the deck's title, which the learner sees above every question: never an answer. */
+const IN_TITLE = ['Blinken', 'Beijing'];
 
 /** Whether some question of the deck has `key` for its answer (or one of its answers). */
 function asks(deck: Deck, key: string): boolean {
@@ -24,6 +26,11 @@ describe('the seed article', () => {
     expect(asks(deck, key)).toBe(true);
   });
 
+  it.each(IN_TITLE)('never asks for %s, which the deck title shows', (key) => {
+    expect(deck.title).toContain(key);
+    expect(asks(deck, key)).toBe(false);
+  });
+
   it('quotes the article word for word, each quote within one sentence', () => {
     const sentences = splitSentences(article);
     for (const fact of deck.facts) expect(findQuoteSentence(sentences, fact.quote), fact.quote).not.toBeNull();
@@ -35,17 +42,20 @@ describe('the seed article', () => {
     expect(deck.origin).toBe('generated');
     expect(deck.source.headline).toBe(article.split('\n')[0]);
     expect(deck.source.dateline).toBe('Washington');
+    // The dateline is boilerplate: no question asks where the article was filed.
+    expect(deck.questions.some((q) => /dateline|filed/.test(q.prompt))).toBe(false);
   });
 
-  it('has questions of every kind the article allows, and enough of them', () => {
+  it('has questions of several kinds, a few on each informative sentence, never more than three', () => {
     const kinds = new Set(deck.questions.map((q) => q.kind));
-    for (const kind of ['choice', 'true-false', 'cloze', 'short-answer', 'multi-select'] as const) expect(kinds).toContain(kind);
-    expect(deck.facts.length).toBeGreaterThanOrEqual(8);
-    expect(deck.questions.length).toBeGreaterThanOrEqual(30);
-    const tf = deck.questions.filter((q) => q.kind === 'true-false');
-    const falses = tf.filter((q) => q.kind === 'true-false' && !q.answer).length;
-    expect(falses / tf.length).toBeGreaterThanOrEqual(0.3);
-    expect(falses / tf.length).toBeLessThanOrEqual(0.7);
+    // With the headline's names out, this short article is asked by cloze and true/false.
+    expect(kinds.size).toBeGreaterThanOrEqual(2);
+    expect(kinds).toContain('true-false');
+    expect(deck.facts.length).toBeGreaterThanOrEqual(6);
+    expect(deck.questions.length).toBeGreaterThanOrEqual(10);
+    const perFact = new Map<string, number>();
+    for (const q of deck.questions) perFact.set(q.factId, (perFact.get(q.factId) ?? 0) + 1);
+    expect(Math.max(...perFact.values())).toBeLessThanOrEqual(3);
   });
 
   it('gives the same deck, byte for byte, for the same seed; another deck for another seed', () => {
@@ -78,7 +88,7 @@ const SWAPS: [string, string][] = [
   ['Wednesday', 'Thursday'],
   ['June 16 to 21', 'September 4 to 9'],
 ];
-const SWAPPED_REQUIRED = ['Lindqvist', 'Jakarta', 'Dewi Santoso', 'Kyoto', 'September 4 to 9', 'Budi Hartono', 'Claire Dubois', 'Belarus'];
+const SWAPPED_REQUIRED = ['Dewi Santoso', 'Kyoto', 'September 4 to 9', 'Budi Hartono', 'Claire Dubois', 'Belarus'];
 
 function swapNames(text: string): string {
   let out = text;
@@ -102,6 +112,11 @@ describe('the seed article with its names swapped', () => {
 
   it.each(SWAPPED_REQUIRED)('asks about %s', (key) => {
     expect(asks(deck, key)).toBe(true);
+  });
+
+  it.each(['Lindqvist', 'Jakarta'])('never asks for %s, which the deck title shows', (key) => {
+    expect(deck.title).toContain(key);
+    expect(asks(deck, key)).toBe(false);
   });
 
   it('does as well as the original: as many facts and questions, as many keys asked', () => {

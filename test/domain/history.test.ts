@@ -18,8 +18,8 @@ describe('historyFromProgress', () => {
       progress({ factId: 'f1', attempts: 3, lastKind: 'cloze', lastAt: '2024-06-03T10:00:00.000Z' }),
       progress({ factId: 'f2', attempts: 2, lastKind: 'true-false', lastCorrect: false, lastAt: '2024-06-05T08:30:00.000Z' }),
     ]);
-    expect(history.get('f1')).toEqual({ factId: 'f1', attempts: 3, lastCorrect: true, lastAt: '2024-06-03T10:00:00.000Z', lastKind: 'cloze' });
-    expect(history.get('f2')).toEqual({ factId: 'f2', attempts: 2, lastCorrect: false, lastAt: '2024-06-05T08:30:00.000Z', lastKind: 'true-false' });
+    expect(history.get('f1')).toEqual({ factId: 'f1', attempts: 3, correct: 3, lastCorrect: true, lastAt: '2024-06-03T10:00:00.000Z', lastKind: 'cloze' });
+    expect(history.get('f2')).toEqual({ factId: 'f2', attempts: 2, correct: 0, lastCorrect: false, lastAt: '2024-06-05T08:30:00.000Z', lastKind: 'true-false' });
     expect(history.has('f3')).toBe(false);
   });
 

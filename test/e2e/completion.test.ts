@@ -3,7 +3,7 @@
 // installed) typed at in a pseudo-terminal, Tab by Tab; zsh and fish the same way when they are installed.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -13,18 +13,22 @@ import { BIN, ROOT, requireBuild, runCli, tempDirs } from '../helpers/cli-run.js
 import { PtySession } from '../helpers/pty-session.js';
 
 const DECK_ID = 'blinken-visit-beijing';
+const DECK_TITLE = (JSON.parse(readFileSync(join(ROOT, 'questions', DECK_ID, 'deck.json'), 'utf8')) as { title: string }).title;
 const program = describeProgram(ROOT);
 const offered = (...words: string[]): string[] => planCompletion(program, words).candidates.map((candidate) => candidate.value);
 
 describe('what is offered, from the command definitions', () => {
   test.each([
-    ['the commands, at the start', [''], ['check', 'decks', 'quiz', 'review', 'study', 'build', 'export', 'import', 'doctor', 'stats', 'config', 'profiles', 'reset', 'completion']],
+    ['the commands, at the start', [''], ['check', 'decks', 'rm', 'learn', 'edit', 'suspended', 'unsuspend', 'quiz', 'review', 'study', 'build', 'export', 'import', 'doctor', 'stats', 'config', 'optimize', 'profiles', 'reset', 'completion']],
     ['the commands that start with what is typed', ['st'], ['study', 'stats']],
     ['a command\'s options', ['stats', '--'], ['--data', '--profile', '--deck', '--plain', '--json', '--help']],
     ['the options that start with what is typed', ['quiz', '--d'], ['--data', '--deck']],
     ['the program\'s own options before a command', ['--d'], ['--debug', '--data', '--deck']],
     ['question kinds for --kind', ['review', '--kind', 'c'], ['choice', 'cloze']],
-    ['export formats for --format', ['export', '--format', ''], ['anki', 'csv', 'json']],
+    ['orders for --order', ['quiz', '--order', ''], ['due', 'new', 'hardest', 'random']],
+    ['learn mode: --learn for quiz, --no-learn for review', ['quiz', '--le'], ['--learn']],
+    ['review turns learn mode off', ['review', '--no'], ['--no-learn']],
+    ['export formats for --format', ['export', '--format', ''], ['anki', 'csv', 'json', 'apkg']],
     ['export formats in --format=...', ['export', '--format=j'], ['--format=json']],
     ['shells for completion', ['completion', ''], ['bash', 'zsh', 'fish']],
     ['nothing for a value with no list (--count)', ['quiz', '--count', ''], []],
@@ -59,7 +63,7 @@ describe('factdeck __complete, the built program', () => {
   test('lists deck ids, with their titles for shells that show descriptions', async () => {
     const result = await runCli(['__complete', 'zsh', '--', 'quiz', '--deck', '']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`${DECK_ID}\tBlinken’s planned visit to Beijing\n`);
+    expect(result.stdout).toBe(`${DECK_ID}\t${DECK_TITLE}\n`);
   });
 
   test('lists the profiles of the data folder given on the line', async () => {
@@ -151,7 +155,7 @@ describe('the completion scripts in the real shells, Tab by Tab', () => {
     // Two candidates: the first Tab completes what they share, the second lists them.
     session.mark();
     session.write('\x15factdeck export --format \t\t');
-    await session.waitFor(/anki\s+csv\s+json/, 15_000);
+    await session.waitFor(/anki\s+apkg\s+csv\s+json/, 15_000);
     await session.waitForCursorRow(/^READY\$ factdeck export --format\s*$/);
     session.write('\x15');
     await complete(session, 'factdeck export --format=cs', '\t', /--format=csv/);
@@ -180,7 +184,7 @@ describe('the completion scripts in the real shells, Tab by Tab', () => {
         encoding: 'utf8',
       });
     expect(run('factdeck qu')).toMatch(/^quiz\ta quiz of mixed kinds/m);
-    expect(run('factdeck quiz --deck ')).toBe(`${DECK_ID}\tBlinken’s planned visit to Beijing\n`);
+    expect(run('factdeck quiz --deck ')).toBe(`${DECK_ID}\t${DECK_TITLE}\n`);
     expect(run('factdeck review --kind m')).toBe('multi-select\n');
   });
 });

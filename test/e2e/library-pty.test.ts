@@ -89,14 +89,17 @@ describe('edit in a terminal', () => {
     const dir = join(data, 'decks', STORM);
     const full = await readDeck(dir);
     const questions = full.questions.slice(0, 20);
+    // The builder drafts fewer, better questions than it did: as many as it gives, up to 20.
+    const total = questions.length;
+    expect(total).toBeGreaterThanOrEqual(14);
     const asked = new Set(questions.flatMap((q) => [q.factId, ...(q.relatedFactIds ?? [])]));
     await writeFile(join(dir, 'deck.json'), JSON.stringify({ ...full, facts: full.facts.filter((f) => asked.has(f.id)), questions }, null, 2));
 
-    const worst = new Set([2, 5, 9, 14, 18]);
+    const worst = new Set(total >= 19 ? [2, 5, 9, 14, 18] : [2, 5, 9, 11, 13]);
     const started = Date.now();
     const session = start(['edit', STORM, '--data', data]);
-    let shown = 20;
-    for (let n = 1; n <= 20; n++) {
+    let shown = total;
+    for (let n = 1; n <= total; n++) {
       // Each question on its own screen: its number, the key, and the keys to press.
       const dropped = [...worst].filter((w) => w < n).length;
       await session.waitFor(new RegExp(`Question ${n - dropped} of ${shown} ·[\\s\\S]*Key: [\\s\\S]*Enter keep, next · d drop`));
@@ -105,13 +108,13 @@ describe('edit in a terminal', () => {
         session.write('d');
         shown--;
         await session.waitFor(/Dropped question \d+\. Saved \(u undoes\)\./);
-      } else if (n < 20) {
+      } else if (n < total) {
         session.write(KEYS.enter);
       } else {
         session.write('q');
       }
     }
-    await session.waitFor(/5 changes saved in .*: 15 questions \(5 dropped\)/);
+    await session.waitFor(new RegExp(`5 changes saved in .*: ${total - 5} questions \\(5 dropped\\)`));
     expect((await session.waitForExit()).exitCode).toBe(0);
     expect(Date.now() - started).toBeLessThan(60_000);
 

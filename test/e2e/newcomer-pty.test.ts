@@ -142,3 +142,18 @@ describe('--deck by a unique prefix', () => {
     expect(near.err).toContain(`no deck "blinken-vist-beijing" (did you mean ${SEED}?)`);
   });
 });
+
+describe('decks, in a narrow terminal', () => {
+  test('every line wraps between words at the width, and the folder is named as a path that works here', async () => {
+    const data = await dirs.make();
+    const session = startPty(['decks', '--data', data], { bin: sandbox.bin, cwd: sandbox.root, cols: 50 });
+    sessions.push(session);
+    expect((await session.waitForExit()).exitCode).toBe(0);
+    const lines = session.output().split(/\r?\n/).filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(4);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+    // No word is cut at the edge: every line ends at the end of a word.
+    expect(session.output()).toMatch(/kinds: choice,\s*\n\s+true-false, cloze/);
+    expect(session.output()).toContain(`Your decks (${join(data, 'decks')})`);
+  });
+});

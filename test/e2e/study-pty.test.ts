@@ -158,3 +158,76 @@ describe('factdeck study: card fronts', () => {
     expect(await front(2)).toEqual(fronts[1]);
   });
 });
+
+describe('study: learn-ahead and Space/Enter for Good', () => {
+  const now = '2026-06-01T09:00:00Z';
+
+  test('only a learning card due within minutes left: a countdown waits for it; Enter takes it at once; q stops', async () => {
+    const dir = await dirs.make();
+    const session = startPty(['study', '--deck', 'blinken-visit-beijing', '--data', dir, '--new', '1'], { env: { FACTDECK_NOW: now } });
+    sessions.push(session);
+    await session.waitFor(/Card 1 of 1 · new/);
+    await session.press(' ', /1 Again/);
+    // Good: in learning, due in 10 minutes, and no other card: the run waits for it instead of ending.
+    const waiting = await session.press('3', /Good: next in 10m \(saved\)[\s\S]*The next card \(learning\) in (9:5\d|10:00) {2}Enter: study it now · q: stop/);
+    // The countdown runs (on the clock FACTDECK_NOW started): a second or more later it shows less.
+    const [minutes, seconds] = (waiting.match[1] as string).split(':').map(Number) as [number, number];
+    const shown = minutes * 60 + seconds;
+    const lower = Array.from({ length: 8 }, (_, i) => shown - 1 - i).map((left) => `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`);
+    await session.waitFor(new RegExp(`The next card \\(learning\\) in (${lower.join('|')})  `), 8_000);
+    await session.press('\r', /Card 2 of 2 · learning/);
+    await session.press(' ', /1 Again/);
+    // Hard: due in 6 minutes: a countdown again; q stops, with when to come back.
+    await session.press('2', /Hard: next in 6m \(saved\)[\s\S]*The next card \(learning\) in [56]:\d\d/);
+    session.write('q');
+    expect((await session.waitForExit()).exitCode).toBe(0);
+    expect(session.output()).toMatch(/Stopped: 2 cards rated \(again 0, hard 1, good 1, easy 0\), all saved\. The next card is due in [56]m \(at\s+09:0[56]\): come back then\./);
+    const [card] = await cardsOnDisk(dir);
+    expect(card).toMatchObject({ state: 'learning', reps: 2 });
+  });
+
+  test('plain mode (scripts) does not wait for a learning card: it says when to come back', async () => {
+    const dir = await dirs.make();
+    // Good: in learning, due in 10 minutes; plain mode does not wait, and the run ends.
+    const run = await runCli(['study', '--deck', 'blinken-visit-beijing', '--data', dir, '--new', '1', '--plain'], { input: '\n3\n', env: { FACTDECK_NOW: now } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/The next card \(learning\) in/);
+    expect(run.stdout).toMatch(/The next card is due in 10m \(at 09:10\)/);
+  });
+
+  test('Space or Enter on the answer side rates Good once the key guard is over, and not before', async () => {
+    const guarded = await dirs.make();
+    // The guard held long: Space on the answer side does nothing; 1 still rates Again.
+    const held = startPty(['study', '--deck', 'blinken-visit-beijing', '--data', guarded, '--new', '2'], { env: { FACTDECK_NOW: now, FACTDECK_KEY_GUARD_MS: '60000' } });
+    sessions.push(held);
+    await held.waitFor(/Card 1 of 2 · new/);
+    const flipped = await held.press(' ', /1-4: rate · x: suspend/);
+    expect(flipped.text).not.toContain('Space/Enter: Good');
+    held.write(' ');
+    held.write('\r');
+    await held.press('1', /Again: next in 1m \(saved\)/);
+    held.write('q');
+    expect((await held.waitForExit()).exitCode).toBe(0);
+    expect(held.output()).toMatch(/Stopped: 1 card rated \(again 1, hard 0, good 0, easy 0\)/);
+
+    // A short guard: once "Space/Enter: Good" shows, Enter rates Good, and so does Space on the next card.
+    const dir = await dirs.make();
+    const session = startPty(['study', '--deck', 'blinken-visit-beijing', '--data', dir, '--new', '2'], { env: { FACTDECK_NOW: now, FACTDECK_KEY_GUARD_MS: '200' } });
+    sessions.push(session);
+    await session.waitFor(/Card 1 of 2 · new/);
+    await session.press(' ', /1 Again/);
+    await session.waitFor(/1-4: rate · Space\/Enter: Good/);
+    await session.press('\r', /Good: next in 10m \(saved\)[\s\S]*Card 2 of 2 · new/);
+    await session.press(' ', /1 Again/);
+    await session.waitFor(/1-4: rate · Space\/Enter: Good/);
+    await session.press(' ', /Good: next in 10m \(saved\)[\s\S]*The next card \(learning\) in/);
+    session.write('q');
+    expect((await session.waitForExit()).exitCode).toBe(0);
+    expect(session.output()).toMatch(/Stopped: 2 cards rated \(again 0, hard 0, good 2, easy 0\)/);
+    const cards = await cardsOnDisk(dir);
+    expect(cards.map((c) => [c.state, c.reps])).toEqual([
+      ['learning', 1],
+      ['learning', 1],
+    ]);
+  });
+});

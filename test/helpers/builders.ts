@@ -150,7 +150,9 @@ export function facts(count: number, topics: readonly string[] = ['people']): Fa
 
 /** What the database keeps about one fact (one right choice answer on 1 June 2024 by default). */
 export function progress(overrides: Partial<FactProgressRecord> = {}): FactProgressRecord {
-  return { factId: 'f1', attempts: 1, lastCorrect: true, lastAt: '2024-06-01T09:00:00.000Z', lastKind: 'choice', ...overrides };
+  const made = { factId: 'f1', attempts: 1, lastCorrect: true, lastAt: '2024-06-01T09:00:00.000Z', lastKind: 'choice', ...overrides };
+  // Unless told, every attempt was right when the last one was, and none otherwise.
+  return { correct: made.lastCorrect ? made.attempts : 0, ...made };
 }
 
 /** The result of answering `question` (right by default). */

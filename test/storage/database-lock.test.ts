@@ -84,6 +84,43 @@ describe('the database lock', () => {
     expect(existsSync(lockFilePath(file))).toBe(false);
   });
 
+  it('takes over a dead holder\'s lock with whatever else is in it (a .DS_Store, a folder of a sync tool)', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    await leftLock(file, deadPid(), 0);
+    await writeFile(join(lockFilePath(file), '.DS_Store'), 'x');
+    await mkdir(join(lockFilePath(file), '.sync'));
+    await writeFile(join(lockFilePath(file), '.sync', 'state'), 'x');
+    const held = await acquireLock(file, timing);
+    expect(await readFile(lockOwnerPath(file), 'utf8')).toBe(ownerNote());
+    await held.release();
+    expect(existsSync(lockFilePath(file))).toBe(false);
+  });
+
+  it('never takes a live holder\'s lock because of a stray file in it', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    await leftLock(file, process.ppid, 60_000);
+    await writeFile(join(lockFilePath(file), '.DS_Store'), 'x');
+    await expect(acquireLock(file, { ...timing, waitMs: 300 })).rejects.toMatchObject({ code: 'ELOCKED' });
+    expect(existsSync(join(lockFilePath(file), '.DS_Store'))).toBe(true);
+  });
+
+  it('releases its lock even when something was put in it meanwhile', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    const held = await acquireLock(file, timing);
+    await writeFile(join(lockFilePath(file), '.DS_Store'), 'x');
+    await held.release();
+    expect(existsSync(lockFilePath(file))).toBe(false);
+  });
+
+  it('refuses at once, naming it, a plain file where the lock folder goes, and leaves it', async () => {
+    const file = join(await tempDir(), 'factdeck.json');
+    await writeFile(lockFilePath(file), 'not ours');
+    const started = Date.now();
+    await expect(acquireLock(file, { ...timing, waitMs: 5_000 })).rejects.toMatchObject({ code: 'ENOTLOCK', file: lockFilePath(file) });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await readFile(lockFilePath(file), 'utf8')).toBe('not ours');
+  });
+
   it('writes its own pid while held and removes the note before releasing', async () => {
     const file = join(await tempDir(), 'factdeck.json');
     const held = await acquireLock(file, timing);

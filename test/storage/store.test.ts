@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +33,9 @@ describe('Store.open', () => {
     expect(store.file).toBe(join(dataDir, 'factdeck.json'));
     expect(store.historyFile).toBe(join(dataDir, HISTORY_FILE));
     expect(store.dataDir).toBe(dataDir);
-    expect(await readFile(store.file, 'utf8')).toBe(json(emptyDatabase()));
+    // The data, led by the SHA-256 of the data's own JSON (the checksum line left out).
+    const body = json(emptyDatabase());
+    expect(await readFile(store.file, 'utf8')).toBe(`{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`);
     expect(store.data()).toEqual(emptyDatabase());
     expect(await readdir(store.backupsDir)).toEqual([]);
     expect(await logLines(store.historyFile)).toEqual([]);

@@ -192,6 +192,12 @@ describe('renderSummary', () => {
     ]);
   });
 
+  it('shows no score when nothing was answered (q at the first question)', () => {
+    const text = renderSummary(summary({ correct: 0, total: 0, percent: 0, byTopic: [], missed: [] }), 'quiz', plainStyle, after(0));
+    expect(text).not.toMatch(/Score|0\/0/);
+    expect(text).toBe('');
+  });
+
   it('shows what a review cleared and what is still missed', () => {
     const text = renderSummary(summary({ cleared: [mayor] }), 'review', plainStyle, after(1));
     expect(text).toContain('Learned this time (1):\n  + Dana Ortiz, the mayor of Harbour Town, opened the library.');

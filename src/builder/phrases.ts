@@ -1,0 +1,79 @@
+// Keys that are no names: the short noun phrase a sentence turns on. "The cause of the fire was
+// faulty wiring", "This year's motto was clean rivers", "was awarded a bronze plaque", "died of kidney
+// failure". Only a few frames, where the phrase is plainly what the sentence says: a complement of "was"
+// at the end of the sentence, the thing won or awarded, a cause of death or illness.
+
+import { hasTag, type Token } from './tokens.js';
+
+export interface PhraseSpan {
+  /** Indices of the first and last token of the phrase. */
+  from: number;
+  to: number;
+  /** Which frame found it: wrong choices come only from phrases of the same frame. */
+  frame: 'complement' | 'award' | 'cause';
+}
+
+const COPULAS = new Set(['was', 'is', 'were', 'are']);
+const AWARD_VERBS = new Set(['awarded', 'won', 'received', 'earned', 'given', 'granted', 'claimed', 'wins', 'receives']);
+const CAUSE_LEADS: readonly [string, string][] = [
+  ['died', 'of'],
+  ['died', 'from'],
+  ['dies', 'of'],
+  ['surgery', 'for'],
+  ['diagnosed', 'with'],
+  ['treated', 'for'],
+  ['suffering', 'from'],
+  ['suffered', 'from'],
+];
+const DETERMINERS = new Set(['a', 'an', 'the']);
+
+function isPhraseWord(token: Token): boolean {
+  if (!token.isWord || token.isCap || token.isNumber) return false;
+  if (hasTag(token, 'Verb', 'Adverb', 'Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'Modal', 'Copula', 'QuestionWord')) return hasTag(token, 'Noun', 'Adjective') && !hasTag(token, 'Adverb', 'Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'Copula');
+  return hasTag(token, 'Noun', 'Adjective', 'Singular', 'Plural', 'Uncountable') || token.tags.size === 0;
+}
+
+/**
+ * The phrase of one to three words starting at `at` (after an article) and ending in a noun, or null. It must
+ * end its clause (`mustEnd`), or be followed by a preposition other than "of" ("a bronze plaque for ...").
+ */
+function nounPhrase(tokens: readonly Token[], at: number, mustEnd: boolean): [number, number] | null {
+  let from = at;
+  if (DETERMINERS.has(tokens[from]?.lower ?? '')) from++;
+  let to = from - 1;
+  while (to + 1 < tokens.length && to + 1 - from < 3 && isPhraseWord(tokens[to + 1] as Token)) to++;
+  if (to < from) return null;
+  const last = tokens[to] as Token;
+  if (!hasTag(last, 'Noun', 'Singular', 'Plural', 'Uncountable') && last.tags.size > 0) return null;
+  const after = tokens[to + 1];
+  if (after === undefined || /^[.,;!?”")]$/.test(after.text)) return [from, to];
+  if (mustEnd || after.lower === 'of' || !hasTag(after, 'Preposition')) return null;
+  return [from, to];
+}
+
+/** The phrase keys of a sentence's tokens, none overlapping `taken` (a token already in a key). */
+export function findPhrases(tokens: readonly Token[], taken: (token: Token) => boolean): PhraseSpan[] {
+  const out: PhraseSpan[] = [];
+  const push = (span: [number, number] | null, frame: PhraseSpan['frame']): void => {
+    if (span === null) return;
+    for (let i = span[0]; i <= span[1]; i++) if (taken(tokens[i] as Token)) return;
+    out.push({ from: span[0], to: span[1], frame });
+  };
+  tokens.forEach((token, i) => {
+    const lower = token.lower;
+    if (COPULAS.has(lower) && i >= 2) {
+      const subject = tokens[i - 1] as Token;
+      if (!hasTag(subject, 'Pronoun') && subject.isWord && !['it', 'this', 'that', 'there', 'which', 'who'].includes(subject.lower)) {
+        const next = tokens[i + 1];
+        const span = next !== undefined && !['not', 'also', 'still'].includes(next.lower) ? nounPhrase(tokens, i + 1, true) : null;
+        // One word after "was" is rarely the point ("was a success"); two or three are ("was faulty wiring").
+        if (span !== null && span[1] > span[0]) push(span, 'complement');
+      }
+    }
+    if (AWARD_VERBS.has(lower)) push(nounPhrase(tokens, i + 1, false), 'award');
+    for (const [lead, preposition] of CAUSE_LEADS) {
+      if (lower === lead && tokens[i + 1]?.lower === preposition) push(nounPhrase(tokens, i + 2, false), 'cause');
+    }
+  });
+  return out;
+}
