@@ -40,6 +40,33 @@ function numericValue(text: string): number | null {
   return Number(match[0].replace(/,/g, '')) * scale;
 }
 
+/** Whether a wrong choice is surely of its kind: a person with at least one person signal, a trusted type. */
+export function distractorKindConfirmed(other: Entity): boolean {
+  if (other.type === 'person') return (other.typeSignals ?? 1) >= 1;
+  return other.typeTrusted !== false;
+}
+
+/** One word or several: how a person's name is written. */
+function personForm(text: string): string {
+  return /\S\s+\S/.test(text.replace(/^(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+/, '')) ? 'full' : 'single';
+}
+
+/** Whether two names differ in one last word by one or two letters ("Okonkwoe", "Okonkwo"). */
+function nearSpelling(a: string, b: string): boolean {
+  const last = (text: string): string => foldName(text.trim().split(/\s+/).pop() ?? '');
+  const x = last(a);
+  const y = last(b);
+  if (x === y || Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 2) return false;
+  // Levenshtein distance, bounded: names are short.
+  let row = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return (row[y.length] ?? 9) <= 2;
+}
+
 /** A place's fine type, from its subtype and its last word: a county is no wrong answer for a city. */
 export function fineType(entity: Entity): string {
   if (entity.type !== 'place') return entity.type === 'date' || entity.type === 'time' || entity.type === 'number' || entity.type === 'other' ? `${entity.type}:${entity.subtype}` : entity.type;
@@ -108,6 +135,10 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     if (forms.some((form) => inPrompt(form))) return;
     // "Ms Lund" where the prompt speaks of "Ada Lund": a person whose surname the prompt shows.
     if (entity.type === 'person' && /\s/.test(text) && inPrompt(text.split(/\s+/).pop() ?? '')) return;
+    // "Brekke" among "Ana Ruiz", "Lena Park": a lone surname among full names (or the reverse) stands out.
+    if (entity.type === 'person' && personForm(text) !== personForm(answer)) return;
+    // "Okonkwoe" beside "Ada Okonkwo": a misspelling of the key (or of another option) is no other person.
+    if (entity.type === 'person' && [answer, ...picked].some((other) => nearSpelling(text, other))) return;
     // "Dakota State College of the UK": a name run into its country is no option either.
     if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return;
     if (distinctiveWords(text, isGenericNameWord).some((word) => answerWords.has(word))) return;
@@ -136,6 +167,9 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     if (other === entity || fineType(other) !== fine) return false;
     if (gender !== undefined && other.gender !== undefined && other.gender !== gender) return false;
     if (!isValue && !other.sure) return false;
+    // Rule "junk-distractor": no "Harbourside" (a team), "Civic Affairs" (an office) among people, no
+    // organisation or place of a kind nothing confirms.
+    if (!distractorKindConfirmed(other)) return false;
     if (entity.type === 'number') {
       const otherValue = numericValue(other.name);
       if (unit === undefined || source.units.get(other) !== unit) return false;

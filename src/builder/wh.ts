@@ -201,7 +201,7 @@ function attachedToVerb(tokens: readonly Token[], verb: number, index: number, m
 
 function whFor(entity: Mention['entity']): string | null {
   // "Who" of something that is not surely a person is worse than no question.
-  if (!entity.sure) return null;
+  if (!entity.sure || entity.typeTrusted === false) return null;
   switch (entity.type) {
     case 'person':
       return 'who';
