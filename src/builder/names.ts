@@ -793,7 +793,10 @@ export function trustTypeWords(entities: Iterable<Entity>, tagger: Tagger): void
       case 'organisation': {
         const known = [lower.join(' '), ...lower].some((w) => tagger.lexicon(w).some((tag) => ORGANISATION_TAGS.includes(tag)));
         const acronym = entity.forms.some((form) => /^\p{Lu}[\p{Lu}&.]{1,7}$/u.test(form));
-        entity.typeTrusted = known || acronym || lower.some((w) => ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(w.replace(/s$/, '')));
+        // "United States" (with its "U.S."), "Soviet Union": a country is no organisation to name as one.
+        const country = [entity.name, ...entity.forms].some((form) => tagger.lexicon(form.toLowerCase().replace(/^the\s+/, '')).some((tag) => PLACE_TAGS.includes(tag)));
+        const state = lower.length === 2 && /^(?:union|federation|republic|states|kingdom|emirates)$/.test(lower[1] ?? '') && tagger.lexicon(lower[0] ?? '').some((tag) => tag === 'Demonym' || tag === 'Adjective' || tag === 'Verb' || tag === 'PastTense');
+        entity.typeTrusted = !country && !state && (known || acronym || lower.some((w) => ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(w.replace(/s$/, ''))));
         break;
       }
       case 'place':

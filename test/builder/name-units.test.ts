@@ -138,3 +138,13 @@ describe('conjunctions are no keys', () => {
     expect(analysis.sentences.flatMap((s) => s.mentions).some((m) => m.text === 'once')).toBe(true);
   });
 });
+
+describe('a country is no organisation', () => {
+  it('names no type for a country typed as an organisation (rule "type-word")', () => {
+    const states: Entity = { id: 'organisation:united states', type: 'organisation', name: 'United States', forms: ['United States', 'U.S.'], subtype: 'organisation', first: 0, sortKey: null, titles: [], takesThe: true, onlyAsModifier: false, sure: true };
+    const agency: Entity = { ...states, id: 'organisation:harbour agency', name: 'Harbour Agency', forms: ['Harbour Agency'] };
+    trustTypeWords([states, agency], theTagger());
+    expect(states.typeTrusted).toBe(false);
+    expect(agency.typeTrusted).toBe(true);
+  });
+});
