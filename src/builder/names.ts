@@ -716,7 +716,7 @@ function freeNeighbour(word: string, tagger: Tagger): boolean {
  * ("Partito 9 _____"), or a catalogue designation ("2031 _____", "_____ QX" of "2031 QX"). Titles,
  * dates, demonyms and function words ("In", "The") beside a name are no part of it. Rule "glued".
  */
-export function gluedNeighbour(mention: Mention, article: string, sentenceStart: number, sentenceEnd: number, tagger: Tagger): string | null {
+export function gluedNeighbour(mention: Mention, article: string, sentenceStart: number, sentenceEnd: number, tagger: Tagger, mentions: readonly Mention[] = []): string | null {
   if (mention.pronoun === true || mention.entity.type === 'time') return null;
   const text = article.slice(mention.start, mention.end);
   const before = article.slice(Math.max(sentenceStart, mention.outerStart - 40), mention.outerStart);
@@ -743,12 +743,19 @@ export function gluedNeighbour(mention: Mention, article: string, sentenceStart:
   const twoBack = /(\S+) \S+ $/.exec(before)?.[1] ?? '';
   if (designation(previous, text, twoBack)) return `glued: "${previous} ${text}" is one designation`;
   if (/^ \d{1,3} \p{Lu}/u.test(after) && !/^ \d{1,3} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after)) return `glued: "${text}" runs on into "${after.trim().split(/\s+/).slice(0, 2).join(' ')}"`;
+  // "... Student Association Ana Ruiz said": two names of different, trusted kinds the finder told apart.
+  const other = (at: (m: Mention) => boolean): boolean => {
+    const found = mentions.find((m) => m !== mention && at(m));
+    const own = mention.entity;
+    return found !== undefined && found.entity.type !== own.type && found.entity.sure && own.sure && found.entity.typeTrusted !== false && own.typeTrusted !== false;
+  };
+  const toldApart = (side: 'before' | 'after'): boolean => (side === 'before' ? other((m) => m.end === mention.outerStart - 1) : other((m) => m.outerStart === mention.end + 1));
   // A capitalised word right before the name (with no title between) or right after it.
-  if (mention.title === null && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(previous) && !/[’']s$/.test(previous) && !freeNeighbour(previous, tagger)) {
+  if (mention.title === null && !toldApart('before') && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(previous) && !/[’']s$/.test(previous) && !freeNeighbour(previous, tagger)) {
     return `glued: "${previous}" right before "${text}" reads as part of the same name`;
   }
   const nextWord = nextBare.replace(/[’']s$/, '');
-  if (mention.modifier !== true && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(nextWord) && !freeNeighbour(nextWord, tagger)) {
+  if (mention.modifier !== true && !toldApart('after') && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(nextWord) && !freeNeighbour(nextWord, tagger)) {
     return `glued: "${nextWord}" right after "${text}" reads as part of the same name`;
   }
   return null;

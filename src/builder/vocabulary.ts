@@ -27,7 +27,7 @@ export const TITLE_MODIFIERS = words(`
   first second lead special state federal national regional district county city cabinet health
   interior defense defence finance treasury trade justice education energy labor labour commerce
   agriculture transportation homeland public project program programme mission medical general
-  surgeon attorney managing former top
+  surgeon attorney managing former top majority minority
 `);
 
 /** Words that head the complement of a title: "Secretary of Energy", "Cabinet Secretary for Interior". */
