@@ -148,6 +148,9 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     } else if (token.lower === 'and' && ofIn(left) && ofIn(rightTokens)) {
       // "the University of Lyon and Master of Fine Arts": each side names its own "of": two names.
       keep = false;
+    } else if (token.lower === 'and' && twoCompleteNames(left, rightTokens, tokens[right - 1]?.lower === 'the')) {
+      // "the Marlow Times and Harbour Herald", "the Party for Freedom and the Harbour Union": two names.
+      keep = false;
     } else if ((token.lower === 'and' || token.lower === '&') && publicationJoins(left, rightTokens)) {
       // "Journal of Soil and Water", "Science and Health Review": one publication's name.
       keep = true;
@@ -182,6 +185,21 @@ function particleJoins(left: readonly Token[], right: readonly Token[], context:
   if (next === undefined || !next.isCap || next.isAcronym || isOrganisationWord(next) || isTitleHead(next)) return false;
   if (left.some((t) => isOrganisationWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)))) return false;
   return left.length > 0 || isNameLike(context, next) || context.tagger.lexicon(next.lower).length === 0;
+}
+
+/**
+ * Whether the words on each side of an "and" are a whole name of their own: each ends with its own kind
+ * word ("Marlow Times and Harbour Herald"), or the left one has its kind word and the right one opens with
+ * "the" ("the Party for Freedom and the Harbour Union").
+ */
+function twoCompleteNames(left: readonly Token[], right: readonly Token[], rightAfterThe: boolean): boolean {
+  const kind = (t: Token): boolean => isOrganisationWord(t) || WORK_WORDS.has(bare(t));
+  const capitals = (part: readonly Token[]): Token[] => part.filter((t) => t.isCap);
+  if (left.length === 0 || right.length === 0) return false;
+  if (rightAfterThe && left.some(kind) && capitals(right).length >= 2) return true;
+  const leftLast = left[left.length - 1] as Token;
+  const rightLast = right[right.length - 1] as Token;
+  return capitals(left).length >= 2 && capitals(right).length >= 2 && kind(leftLast) && kind(rightLast) && bare(leftLast) !== bare(rightLast) && !kind(right[0] as Token);
 }
 
 /** "Journal of Soil and Water", "Science and Health Review": a publication's name holds its "and". */
@@ -389,9 +407,9 @@ export function findNames(
   // "Ji-Woo", "Okafor-Ruiz" are name words; "Lima-based", "Nokia-made" are not; nor are "Five", "Seventeen".
   const isNameWord = (token: Token): boolean =>
     token.isWord &&
-    token.isCap &&
+    (token.isCap || ARABIC_PARTICLE.test(token.text)) &&
     !token.isNumber &&
-    (!/[-‐‑]/.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
+    (!/[-‐‑]/.test(token.text) || ARABIC_PARTICLE.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
     // "Five players ..." opens a sentence with a count; "Three Rivers" mid-sentence is a name.
     !((NUMBER_WORDS.has(token.lower) || ORDINAL_WORDS.has(token.lower) || token.lower === 'one') && (starts.has(indexOf.get(token) ?? -1) || !tokens[(indexOf.get(token) ?? -2) + 1]?.isCap)) &&
     usable(token, indexOf.get(token) ?? -1);
@@ -477,7 +495,9 @@ export function findNames(
       const lowerTitle = tokens[partFrom - 1];
       if (split.title === null && split.prefix === null && split.name !== null && lowerTitle !== undefined && !lowerTitle.isCap && isTitleHead(lowerTitle)) {
         const words = tokens.slice(partFrom, partTo + 1);
-        if (words.length <= 3 && !words.some((t) => isOrganisationWord(t) || isPlaceWord(t))) {
+        // "coach Lena Park": a first name makes a person of a name that ends like a place.
+        const firstNamed = words.length === 2 && isFirstName(context, words[0] as Token) && !isOrganisationWord(words[1] as Token);
+        if (words.length <= 3 && (firstNamed || !words.some((t) => isOrganisationWord(t) || isPlaceWord(t)))) {
           let titleFrom = partFrom - 1;
           while (titleFrom - 1 >= 0 && !(tokens[titleFrom - 1] as Token).isCap && TITLE_MODIFIERS.has((tokens[titleFrom - 1] as Token).lower)) titleFrom--;
           emit(partFrom, partTo, [titleFrom, partFrom - 1], 'person', null);
@@ -554,6 +574,9 @@ function quotedTitles(tokens: readonly Token[], usable: (token: Token, index: nu
   return found;
 }
 
+/** "al-Rashid", "bin-Saleh", "el-Amin": a particle joined to a capitalised name by a hyphen is a name word. */
+const ARABIC_PARTICLE = /^(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|ben|abu|abd)[-‐‑]\p{Lu}/u;
+
 /** Common-noun endings no person's name has: "Deficiency", "Disorders" is no one. */
 const COMMON_NOUN_ENDING = /(?:tion|sion|ness|ment|ency|ancy|ity|ism|ology|ics|ship|hood|ders|ities)$/;
 
@@ -565,7 +588,9 @@ const COMMON_NOUN_ENDING = /(?:tion|sion|ness|ment|ency|ancy|ity|ism|ology|ics|s
 export function personShaped(words: readonly Token[], context: NameContext): boolean {
   const core = words.filter((t) => t.isWord && !NAME_PARTICLES.has(t.lower) && !NAME_SUFFIX.test(t.text));
   if (core.length === 0 || core.length > 4) return false;
-  if (core.some((t) => t.isNumber || /\d/.test(t.text) || isOrganisationWord(t) || isPlaceWord(t) || WORK_WORDS.has(bare(t)) || COMMON_NOUN_ENDING.test(bare(t)))) return false;
+  // "Lena Park", "Tom Hill": after a known first name, a surname may be a place word.
+  const given = core.length >= 2 && isFirstName(context, core[0] as Token);
+  if (core.some((t) => t.isNumber || /\d/.test(t.text) || isOrganisationWord(t) || (isPlaceWord(t) && !given) || WORK_WORDS.has(bare(t)) || COMMON_NOUN_ENDING.test(bare(t)))) return false;
   if (core.every((t) => t.isAcronym)) return false;
   // "I Thought You Knew": a pronoun or a function word makes a phrase, a song's title, not a name.
   if (core.some((t) => t.lower === 'i' || context.tagger.lexicon(t.lower).some((tag) => ['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula'].includes(tag)))) return false;
@@ -734,6 +759,8 @@ export function gluedNeighbour(mention: Mention, article: string, sentenceStart:
   }
   // "You Never Called (for Me)": a bracket that goes on in lower case is the rest of the title.
   if (/^ \((?:for|of|and|the|a|an|in|on|with|to|from)\b/i.test(after)) return `glued: "${text}" goes on into the bracket after it`;
+  if (ARABIC_PARTICLE.test(next)) return `glued: "${text} ${next}" is one name`;
+  if (ARABIC_PARTICLE.test(previous) && mention.title === null) return `glued: "${previous} ${text}" is one name`;
   const previousIsParticle = NAME_PARTICLES.has(previous) && previous !== 'ten';
   if (previousIsParticle && mention.title === null) return `glued: "${previous}" before "${text}" is part of the same name`;
   if (NAME_PARTICLES.has(next) && next !== 'ten' && /^ \S+ \p{Lu}/u.test(after)) return `glued: "${text} ${next} ..." goes on after "${next}"`;

@@ -52,7 +52,8 @@ export const PLACE_WORDS = words(`
   island islands isle river ocean sea gulf bay lake lakes mount mountain mountains range coast valley
   park peninsula strait channel beach canyon desert basin border street avenue road boulevard square
   bridge harbor harbour port airport plaza heights falls springs creek forest reserve republic kingdom
-  commonwealth emirates stadium arena palace cathedral abbey temple mosque cemetery castle
+  commonwealth emirates stadium arena palace cathedral abbey temple mosque cemetery castle basilica
+  chapel shrine monastery
 `);
 
 /** A name starting with one of these is an event (a storm, a summit, a mission). */

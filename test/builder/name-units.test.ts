@@ -148,3 +148,24 @@ describe('a country is no organisation', () => {
     expect(agency.typeTrusted).toBe(true);
   });
 });
+
+describe('more names as units', () => {
+  it('keeps "al-" with the name it joins, and never blanks the first half of it', () => {
+    const text = article('The plan was backed on Monday by Omar al-Rashid, head of the Harbour Fund, and by 40 other donors.');
+    const { analysis } = build(text);
+    expect(analysis.entities.map((e) => e.name)).toContain('Omar al-Rashid');
+    for (const q of questionsOf(text)) expect(q.prompt).not.toMatch(/_____ al-/);
+  });
+
+  it('splits two whole names joined by "and"', () => {
+    const { analysis } = build(article('The Marlow Times and Harbour Herald both reported the vote on Monday, and 300 people read it.', 'The Party for Freedom and the Harbour Green Union formed a coalition in Varn in 2019.'));
+    const names = analysis.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Marlow Times', 'Harbour Herald', 'Party for Freedom', 'Harbour Green Union']));
+    expect(names.some((n) => / and /.test(n))).toBe(false);
+  });
+
+  it('reads "coach Lena Park" as a person, though her surname ends like a place', () => {
+    const { analysis } = build(article('Kestrel Rovers won 2-1 at Marlow Stadium on Sunday, and coach Lena Park said the team was ready for the final.'));
+    expect(analysis.entities.find((e) => e.name === 'Lena Park')?.type).toBe('person');
+  });
+});
