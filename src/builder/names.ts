@@ -151,7 +151,7 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     } else if (token.lower === 'and' && twoCompleteNames(left, rightTokens, tokens[right - 1]?.lower === 'the')) {
       // "the Marlow Times and Harbour Herald", "the Party for Freedom and the Harbour Union": two names.
       keep = false;
-    } else if ((token.lower === 'and' || token.lower === '&') && publicationJoins(left, rightTokens)) {
+    } else if ((token.lower === 'and' || token.lower === '&') && (publicationJoins(left, rightTokens) || (PUBLICATION_CUES.has(tokens[from - 1]?.lower ?? '') && tokens[right - 1]?.lower !== 'the'))) {
       // "Journal of Soil and Water", "Science and Health Review": one publication's name.
       keep = true;
     } else if (token.lower === 'and' && rightHasName && (tokens[right - 1]?.lower === 'the' || (left.some(isOrganisationWord) && rightStartsPlace) || leftEndsName && tokens[right - 1]?.lower === 'the')) {
@@ -340,6 +340,8 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
     if (whole.some((tag) => ORGANISATION_TAGS.includes(tag))) return 'organisation';
     if (whole.some((tag) => PLACE_TAGS.includes(tag))) return 'place';
   }
+  // "the journal Soil and Water": a publication, named by the word before it.
+  if (['journal', 'magazine', 'periodical'].includes(tokens[from - 1]?.lower ?? '')) return 'work';
   // "Journal of Soil Science", "Proceedings of the Harbour Academy": a publication, whatever it names.
   if (words.length > 2 && WORK_WORDS.has(bare(first)) && words[1]?.lower === 'of') return 'work';
   if (words.some(isOrganisationWord)) return 'organisation';
@@ -379,6 +381,11 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   if (beforeThe !== previous || plural) evidence.person = -10;
   if (plural) evidence.organisation += 1;
   const next = tokens[to + 1];
+  // "the daily Marlow Courier", "Kestrel Rovers coach": a newspaper or a team, named by the word beside it.
+  if ((beforeThe !== undefined && MEDIA_CUES.has(beforeThe.lower)) || (next !== undefined && !next.isCap && (MEDIA_CUES.has(next.lower) || TEAM_CUES.has(next.lower)))) {
+    evidence.organisation += 3;
+    evidence.person = -10;
+  }
   const reporting = (previous !== undefined && REPORTING_VERBS.has(previous.lower)) || (next !== undefined && REPORTING_VERBS.has(next.lower) && next.lower !== 'according');
   if (reporting) evidence.person += words.length >= 2 ? 2 : 1;
   // "Ana Ruiz, project manager for ...": a role right after a name.
@@ -574,11 +581,19 @@ function quotedTitles(tokens: readonly Token[], usable: (token: Token, index: nu
   return found;
 }
 
+/** Before a publication's name, which then keeps its "and": "the journal Soil and Water". */
+const PUBLICATION_CUES = new Set(['journal', 'magazine', 'newspaper', 'periodical', 'quarterly', 'review']);
+
+/** Words that name a newspaper, a broadcaster or a team beside its name: "the daily X", "X newspaper". */
+const MEDIA_CUES = new Set(['newspaper', 'daily', 'weekly', 'tabloid', 'magazine', 'broadcaster', 'channel', 'network', 'paper', 'website', 'club', 'team', 'side']);
+/** After a team's name: "Kestrel Rovers coach", "Harbourside fans" (a title after a person's name is rare). */
+const TEAM_CUES = new Set(['coach', 'manager', 'fans', 'supporters', 'squad', 'midfielder', 'striker', 'defender', 'goalkeeper', 'forward', 'winger', 'teammate', 'teammates', 'driver', 'drivers']);
+
 /** "al-Rashid", "bin-Saleh", "el-Amin": a particle joined to a capitalised name by a hyphen is a name word. */
 const ARABIC_PARTICLE = /^(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|ben|abu|abd)[-‐‑]\p{Lu}/u;
 
 /** Common-noun endings no person's name has: "Deficiency", "Disorders" is no one. */
-const COMMON_NOUN_ENDING = /(?:tion|sion|ness|ment|ency|ancy|ity|ism|ology|ics|ship|hood|ders|ities)$/;
+const COMMON_NOUN_ENDING = /(?:tion|sion|ness|ment|ency|ancy|ity|ism|ology|ics|ship|hood|ders|ities|tions)$|^(?:affairs|relations|services|operations|resources|studies|sciences|arts|works|games|sports|rights|diseases|systems|products|industries|technologies|solutions|holdings|airlines|motors|foods|records)$/;
 
 /**
  * Whether words can be a person's name: one to five words (particles and "Jr." aside), no digits, no word
@@ -592,6 +607,9 @@ export function personShaped(words: readonly Token[], context: NameContext): boo
   const given = core.length >= 2 && isFirstName(context, core[0] as Token);
   if (core.some((t) => t.isNumber || /\d/.test(t.text) || isOrganisationWord(t) || (isPlaceWord(t) && !given) || WORK_WORDS.has(bare(t)) || COMMON_NOUN_ENDING.test(bare(t)))) return false;
   if (core.every((t) => t.isAcronym)) return false;
+  // "Regional Affairs", "Central Planning": a first word the lexicon knows as an adjective, not a name.
+  const opener = core[0] as Token;
+  if (core.length >= 2 && !isFirstName(context, opener) && context.tagger.lexicon(opener.lower).includes('Adjective') && !context.tagger.lexicon(opener.lower).some((tag) => PERSON_TAGS.includes(tag))) return false;
   // "I Thought You Knew": a pronoun or a function word makes a phrase, a song's title, not a name.
   if (core.some((t) => t.lower === 'i' || context.tagger.lexicon(t.lower).some((tag) => ['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula'].includes(tag)))) return false;
   const whole = core.length >= 2 ? context.tagger.lexicon(core.map((t) => t.lower).join(' ')) : [];
@@ -782,7 +800,7 @@ export function gluedNeighbour(mention: Mention, article: string, sentenceStart:
     return `glued: "${previous}" right before "${text}" reads as part of the same name`;
   }
   const nextWord = nextBare.replace(/[’']s$/, '');
-  if (mention.modifier !== true && !toldApart('after') && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(nextWord) && !freeNeighbour(nextWord, tagger)) {
+  if (mention.modifier !== true && !toldApart('after') && /^\p{Lu}[\p{L}\p{M}\p{N}'’-]*$/u.test(nextWord) && !freeNeighbour(nextWord, tagger)) {
     return `glued: "${nextWord}" right after "${text}" reads as part of the same name`;
   }
   return null;
@@ -827,7 +845,7 @@ export function trustTypeWords(entities: Iterable<Entity>, tagger: Tagger): void
       case 'organisation': {
         const known = [lower.join(' '), ...lower].some((w) => tagger.lexicon(w).some((tag) => ORGANISATION_TAGS.includes(tag)));
         const acronym = entity.forms.some((form) => /^\p{Lu}[\p{Lu}&.]{1,7}$/u.test(form));
-        // "United States" (with its "U.S."), "Soviet Union": a country is no organisation to name as one.
+        // "the Varnish Union", a country known to the lexicon: a country is no organisation to name as one.
         const country = [entity.name, ...entity.forms].some((form) => tagger.lexicon(form.toLowerCase().replace(/^the\s+/, '')).some((tag) => PLACE_TAGS.includes(tag)));
         const state = lower.length === 2 && /^(?:union|federation|republic|states|kingdom|emirates)$/.test(lower[1] ?? '') && tagger.lexicon(lower[0] ?? '').some((tag) => tag === 'Demonym' || tag === 'Adjective' || tag === 'Verb' || tag === 'PastTense');
         entity.typeTrusted = !country && !state && (known || acronym || lower.some((w) => ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(w.replace(/s$/, ''))));

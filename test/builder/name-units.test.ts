@@ -63,6 +63,7 @@ describe('a name is one unit', () => {
     ['a number inside a name', article('In Varn, the Partito 9 Verde party won 25 percent of the vote, ahead of the Harbour Party of Ada Lund.'), 'Verde'],
     ['a catalogue designation after its year', article('Astronomers said the asteroid 2031 QX could pass close to the Earth in the year 2880, the agency said.'), 'QX'],
     ['a year inside a catalogue designation', article('Astronomers said the asteroid 2031 QX could pass close to the Earth in the year 2880, the agency said.'), '2031'],
+    ['a name that goes on into a word with a number', article('The agency held a ceremony outside the hangar known as Harbour Processing Facility-2 on Monday with 300 guests.'), 'Harbour Processing'],
     ['a title that goes on into a bracket', article('The last hit of the singer Ada Lund was a duet with Tom Brandt, You Never Called (for Me), in the spring of 1987.'), 'You Never Called'],
   ])('refuses a key glued to its neighbour: %s (rule "glued")', (_, text, answer) => {
     const { kept, reasons } = about(text, answer);
@@ -167,5 +168,25 @@ describe('more names as units', () => {
   it('reads "coach Lena Park" as a person, though her surname ends like a place', () => {
     const { analysis } = build(article('Kestrel Rovers won 2-1 at Marlow Stadium on Sunday, and coach Lena Park said the team was ready for the final.'));
     expect(analysis.entities.find((e) => e.name === 'Lena Park')?.type).toBe('person');
+  });
+});
+
+describe('newspapers, teams and offices are no people', () => {
+  it('reads a name after "the daily" or before "coach" as an organisation', () => {
+    const { analysis } = build(article('The daily Marlow Courier reported the vote on Monday.', 'Kestrel Rovers coach Tom Brandt said the team was ready for the final in Varn.'));
+    expect(analysis.entities.find((e) => e.name === 'Marlow Courier')?.type).toBe('organisation');
+    expect(analysis.entities.find((e) => e.name === 'Kestrel Rovers')?.type).toBe('organisation');
+  });
+
+  it('reads no office ("Regional Affairs") as a person', () => {
+    const { analysis } = build(article('Deputy Minister for Regional Affairs Ana Ruiz opened the bridge on Tuesday, and Regional Affairs said 300 people came.'));
+    expect(analysis.entities.filter((e) => e.type === 'person').map((e) => e.name)).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('a publication named after "the journal"', () => {
+  it('keeps its "and" and is a work', () => {
+    const { analysis } = build(article('The study of 300 farms was published in the journal Soil and Water on Tuesday by a team from Harbour College.'));
+    expect(analysis.entities.find((e) => e.name === 'Soil and Water')?.type).toBe('work');
   });
 });
