@@ -773,6 +773,8 @@ export function gluedNeighbour(mention: Mention, article: string, sentenceStart:
   if (isValue) {
     const lead = / ([^\s]+) $/.exec(` ${before}`)?.[1] ?? '';
     if (designation(text, nextBare, lead) && next === nextBare) return `glued: "${text} ${nextBare}" is one designation`;
+    // "the No. 48 car", "#12": a number that labels something is part of its label.
+    if (mention.entity.type === 'number' && /^(?:No|Nos|Nr|no)\.$|^#$/.test(lead)) return `glued: "${lead} ${text}" is a label, not a count`;
     return null;
   }
   // "You Never Called (for Me)": a bracket that goes on in lower case is the rest of the title.

@@ -190,3 +190,18 @@ describe('a publication named after "the journal"', () => {
     expect(analysis.entities.find((e) => e.name === 'Soil and Water')?.type).toBe('work');
   });
 });
+
+describe('labels and second clauses', () => {
+  it('asks no number that labels a car ("No. 48"), rule "glued"', () => {
+    const { kept, reasons } = about(article('Tom Brandt, driving the No. 48 car for Kestrel Motorsports, won the race at Varn on Sunday.'), '48');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^glued: .*label/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('ends a "Who ...?" question before a second clause with its own subject', () => {
+    const prompts = questionsOf(article('Striker Ana Ruiz scored twice for Marlow FC, and the Kestrel manager Jens Holm said his side had been beaten by a better team.')).map((q) => q.prompt);
+    const who = prompts.filter((p) => /^Who /.test(p));
+    expect(who.length).toBeGreaterThan(0);
+    for (const prompt of who) expect(prompt).not.toMatch(/ said /);
+  });
+});
