@@ -67,6 +67,32 @@ function nearSpelling(a: string, b: string): boolean {
   return (row[y.length] ?? 9) <= 2;
 }
 
+const ORGANISATION_KINDS: readonly [string, RegExp][] = [
+  ['media', /\b(?:news|times|post|tribune|herald|chronicle|telegraph|gazette|journal|magazine|radio|television|tv|broadcasting|press|daily)\b/i],
+  ['sport', /\b(?:fc|f\.c\.|afc|cf|club|united|rovers|athletic|team|racing|motorsports?)\b/i],
+  ['education', /\b(?:university|college|school|academy|institute|polytechnic)\b/i],
+  ['health', /\b(?:hospital|clinic|medical center|health service)\b/i],
+  ['government', /\b(?:department|ministry|agency|office|bureau|commission|administration|council|senate|parliament|congress|police|army|navy|court)\b/i],
+  ['company', /\b(?:inc\.?|corp\.?|corporation|company|co\.|ltd\.?|llc|plc|group|holdings|airlines?|bank)\b/i],
+  ['party', /\b(?:party|movement|front|alliance|coalition)\b/i],
+];
+
+/** An organisation's kind by its words (a newspaper, a team, a university...), or null when they do not tell. */
+export function organisationKind(name: string): string | null {
+  for (const [kind, words] of ORGANISATION_KINDS) if (words.test(name)) return kind;
+  return null;
+}
+
+/**
+ * Whether `other` may stand as a wrong choice for the organisation `key`: of its kind when the key's is known;
+ * when it is not, no newspaper and no team (they stand for nothing else).
+ */
+function sameOrganisationKind(key: string, other: string): boolean {
+  const kind = organisationKind(key);
+  const otherKind = organisationKind(other);
+  return kind === null ? otherKind !== 'media' && otherKind !== 'sport' : otherKind === kind;
+}
+
 /** A place's fine type, from its subtype and its last word: a county is no wrong answer for a city. */
 export function fineType(entity: Entity): string {
   if (entity.type !== 'place') return entity.type === 'date' || entity.type === 'time' || entity.type === 'number' || entity.type === 'other' ? `${entity.type}:${entity.subtype}` : entity.type;
@@ -81,8 +107,9 @@ function dateForm(text: string): string {
 /** The gender a blank's own words give its person ("Mrs. _____", "father _____"), if any. */
 function genderCue(prompt: string, answer: string): 'female' | 'male' | undefined {
   const before = /(\S+)\s+_____/.exec(prompt)?.[1]?.toLowerCase().replace(/[^a-z.]/g, '') ?? /^(?:mrs|ms|miss|mr|sir)\.?\s/i.exec(answer)?.[0].toLowerCase().trim() ?? '';
-  if (/^(?:mrs\.?|ms\.?|miss|mother|wife|daughter|sister|widow|grandmother|aunt|actress|queen|princess)$/.test(before)) return 'female';
-  if (/^(?:mr\.?|sir|father|husband|son|brother|widower|grandfather|uncle|king|prince)$/.test(before)) return 'male';
+  // "spokeswoman _____", "chairman _____": a title that says the gender.
+  if (/^(?:mrs\.?|ms\.?|miss|mother|wife|daughter|sister|widow|grandmother|aunt|actress|queen|princess|girlfriend|\w+woman)$/.test(before)) return 'female';
+  if (/^(?:mr\.?|sir|father|husband|son|brother|widower|grandfather|uncle|king|prince|boyfriend|\w+(?<!wo)man)$/.test(before)) return 'male';
   return undefined;
 }
 
@@ -162,14 +189,18 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const unit = source.units.get(entity);
   const value = entity.type === 'number' ? numericValue(answer) : null;
   // "Mrs. _____", "his father _____": no wrong choice of the other gender, when the article shows both.
-  const gender = entity.type === 'person' ? (entity.gender ?? genderCue(prompt, answer)) : undefined;
+  const gender = entity.type === 'person' ? (entity.gender ?? genderCue(prompt, answer) ?? entity.nameGender) : undefined;
   const fits = (other: Entity): boolean => {
     if (other === entity || fineType(other) !== fine) return false;
-    if (gender !== undefined && other.gender !== undefined && other.gender !== gender) return false;
+    // Rule "gender": a woman's first name is no wrong choice where the blank is a man ("his father _____").
+    const otherGender = other.gender ?? other.nameGender;
+    if (gender !== undefined && otherGender !== undefined && otherGender !== gender) return false;
     if (!isValue && !other.sure) return false;
     // Rule "junk-distractor": no "Harbourside" (a team), "Civic Affairs" (an office) among people, no
     // organisation or place of a kind nothing confirms.
     if (!distractorKindConfirmed(other)) return false;
+    // "a psychology major at _____": no newspaper or team among universities.
+    if (entity.type === 'organisation' && !sameOrganisationKind(entity.name, other.name)) return false;
     if (entity.type === 'number') {
       const otherValue = numericValue(other.name);
       if (unit === undefined || source.units.get(other) !== unit) return false;

@@ -842,6 +842,12 @@ export function trustTypeWords(entities: Iterable<Entity>, tagger: Tagger): void
     switch (entity.type) {
       case 'person':
         entity.typeSignals = personSignals(entity, tagger);
+        {
+          const given = tagger.lexicon((entity.name.split(/\s+/)[0] ?? '').toLowerCase());
+          const female = given.includes('FemaleName');
+          const male = given.includes('MaleName');
+          if (female !== male) entity.nameGender = female ? 'female' : 'male';
+        }
         entity.typeTrusted = entity.typeSignals >= 2;
         break;
       case 'organisation': {

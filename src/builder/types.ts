@@ -45,6 +45,8 @@ export interface Entity {
   typeTrusted?: boolean;
   /** People: how many of those signals agree (a wrong choice among people needs at least one). */
   typeSignals?: number;
+  /** People: the gender the lexicon gives their first name ("Julie", "John"), for wrong choices only. */
+  nameGender?: 'female' | 'male';
 }
 
 /** One place in the article where an entity is written. */

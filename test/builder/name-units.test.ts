@@ -205,3 +205,25 @@ describe('labels and second clauses', () => {
     for (const prompt of who) expect(prompt).not.toMatch(/ said /);
   });
 });
+
+describe('wrong choices of the same kind of organisation and the same gender', () => {
+  const mention = (entity: Entity): Mention => ({ entity, sentence: 0, start: 0, end: entity.name.length, text: entity.name, outerStart: 0, title: null });
+  const org = (name: string, first: number): Entity => ({ id: `organisation:${name}`, type: 'organisation', name, forms: [name], subtype: 'organisation', first, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true });
+
+  it('offers no newspaper or team for a university, nor for an organisation of no known kind', () => {
+    const entities = [org('Harbour University', 0), org('Kestrel College', 1), org('Varn Institute', 2), org('Marlow Academy', 3), org('Marlow Herald', 4), org('Kestrel Rovers FC', 5), org('Harbour Trust', 6)];
+    const source = createDistractorSource(entities, createRandom(1));
+    expect(pickDistractors(source, mention(entities[0] as Entity), 'Harbour University', 'She studied at _____.', 3).sort()).toEqual(['Kestrel College', 'Marlow Academy', 'Varn Institute']);
+    const wrong = pickDistractors(source, mention(entities[6] as Entity), 'Harbour Trust', 'The study was paid for by _____.', 6);
+    expect(wrong).not.toContain('Marlow Herald');
+    expect(wrong).not.toContain('Kestrel Rovers FC');
+  });
+
+  it('offers no man for "spokeswoman _____" where the first names tell (rule "gender")', () => {
+    const people = ['Julie Lund', 'John Brandt', 'Maria Okafor', 'Paul Haddad', 'Anna Ruiz'].map((name, i) => person(name, { first: i }));
+    trustTypeWords(people, theTagger());
+    const source = createDistractorSource(people, createRandom(1));
+    const wrong = pickDistractors(source, mention(people[0] as Entity), 'Julie Lund', 'Agency spokeswoman _____ said so.', 3);
+    expect(wrong.sort()).toEqual(['Anna Ruiz', 'Maria Okafor']);
+  });
+});
