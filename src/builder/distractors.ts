@@ -106,7 +106,7 @@ function dateForm(text: string): string {
 
 /** The gender a blank's own words give its person ("Mrs. _____", "father _____"), if any. */
 function genderCue(prompt: string, answer: string): 'female' | 'male' | undefined {
-  const before = /(\S+)\s+_____/.exec(prompt)?.[1]?.toLowerCase().replace(/[^a-z.]/g, '') ?? /^(?:mrs|ms|miss|mr|sir)\.?\s/i.exec(answer)?.[0].toLowerCase().trim() ?? '';
+  const before = /(\S+)\s+_____/.exec(prompt)?.[1]?.toLowerCase().replace(/^.*[-‐‑]/, '').replace(/[^a-z.]/g, '') ?? /^(?:mrs|ms|miss|mr|sir)\.?\s/i.exec(answer)?.[0].toLowerCase().trim() ?? '';
   // "spokeswoman _____", "chairman _____": a title that says the gender.
   if (/^(?:mrs\.?|ms\.?|miss|mother|wife|daughter|sister|widow|grandmother|aunt|actress|queen|princess|girlfriend|\w+woman)$/.test(before)) return 'female';
   if (/^(?:mr\.?|sir|father|husband|son|brother|widower|grandfather|uncle|king|prince|boyfriend|\w+(?<!wo)man)$/.test(before)) return 'male';
@@ -189,7 +189,7 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const unit = source.units.get(entity);
   const value = entity.type === 'number' ? numericValue(answer) : null;
   // "Mrs. _____", "his father _____": no wrong choice of the other gender, when the article shows both.
-  const gender = entity.type === 'person' ? (entity.gender ?? genderCue(prompt, answer) ?? entity.nameGender) : undefined;
+  const gender = entity.type === 'person' ? (entity.gender ?? genderCue(prompt, answer)) : undefined;
   const fits = (other: Entity): boolean => {
     if (other === entity || fineType(other) !== fine) return false;
     // Rule "gender": a woman's first name is no wrong choice where the blank is a man ("his father _____").
