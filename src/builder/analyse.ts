@@ -5,7 +5,7 @@
 
 import { splitSentences } from '../domain/article.js';
 import { findTemporals } from './dates.js';
-import { findNames, quotedTitleSpans, type NameCandidate, type NameType } from './names.js';
+import { findNames, quotedTitleSpans, trustTypeWords, type NameCandidate, type NameType } from './names.js';
 import { findNumbers } from './numbers.js';
 import { findPhrases } from './phrases.js';
 import type { TaggedTerm, Tagger } from './tagger.js';
@@ -609,6 +609,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     if (!entity.forms.includes(entity.name)) entity.forms.unshift(entity.name);
   }
   genderPeople(sentences);
+  trustTypeWords(entities.values(), tagger);
   const ordered = [...entities.values()].sort((a, b) => a.first - b.first || byCodeUnits(a.id, b.id));
   return { article, headline, sentences, entities: ordered };
 }

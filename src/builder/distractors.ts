@@ -40,6 +40,59 @@ function numericValue(text: string): number | null {
   return Number(match[0].replace(/,/g, '')) * scale;
 }
 
+/** Whether a wrong choice is surely of its kind: a person with at least one person signal, a trusted type. */
+export function distractorKindConfirmed(other: Entity): boolean {
+  if (other.type === 'person') return (other.typeSignals ?? 1) >= 1;
+  return other.typeTrusted !== false;
+}
+
+/** One word or several: how a person's name is written. */
+function personForm(text: string): string {
+  return /\S\s+\S/.test(text.replace(/^(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+/, '')) ? 'full' : 'single';
+}
+
+/** Whether two names differ in one last word by one or two letters ("Okonkwoe", "Okonkwo"). */
+function nearSpelling(a: string, b: string): boolean {
+  const last = (text: string): string => foldName(text.trim().split(/\s+/).pop() ?? '');
+  const x = last(a);
+  const y = last(b);
+  if (x === y || Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 2) return false;
+  // Levenshtein distance, bounded: names are short.
+  let row = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return (row[y.length] ?? 9) <= 2;
+}
+
+const ORGANISATION_KINDS: readonly [string, RegExp][] = [
+  ['media', /\b(?:news|times|post|tribune|herald|chronicle|telegraph|gazette|journal|magazine|radio|television|tv|broadcasting|press|daily)\b/i],
+  ['sport', /\b(?:fc|f\.c\.|afc|cf|club|united|rovers|athletic|team|racing|motorsports?)\b/i],
+  ['education', /\b(?:university|college|school|academy|institute|polytechnic)\b/i],
+  ['health', /\b(?:hospital|clinic|medical center|health service)\b/i],
+  ['government', /\b(?:department|ministry|agency|office|bureau|commission|administration|council|senate|parliament|congress|police|army|navy|court)\b/i],
+  ['company', /\b(?:inc\.?|corp\.?|corporation|company|co\.|ltd\.?|llc|plc|group|holdings|airlines?|bank)\b/i],
+  ['party', /\b(?:party|movement|front|alliance|coalition)\b/i],
+];
+
+/** An organisation's kind by its words (a newspaper, a team, a university...), or null when they do not tell. */
+export function organisationKind(name: string): string | null {
+  for (const [kind, words] of ORGANISATION_KINDS) if (words.test(name)) return kind;
+  return null;
+}
+
+/**
+ * Whether `other` may stand as a wrong choice for the organisation `key`: of its kind when the key's is known;
+ * when it is not, no newspaper and no team (they stand for nothing else).
+ */
+function sameOrganisationKind(key: string, other: string): boolean {
+  const kind = organisationKind(key);
+  const otherKind = organisationKind(other);
+  return kind === null ? otherKind !== 'media' && otherKind !== 'sport' : otherKind === kind;
+}
+
 /** A place's fine type, from its subtype and its last word: a county is no wrong answer for a city. */
 export function fineType(entity: Entity): string {
   if (entity.type !== 'place') return entity.type === 'date' || entity.type === 'time' || entity.type === 'number' || entity.type === 'other' ? `${entity.type}:${entity.subtype}` : entity.type;
@@ -53,9 +106,10 @@ function dateForm(text: string): string {
 
 /** The gender a blank's own words give its person ("Mrs. _____", "father _____"), if any. */
 function genderCue(prompt: string, answer: string): 'female' | 'male' | undefined {
-  const before = /(\S+)\s+_____/.exec(prompt)?.[1]?.toLowerCase().replace(/[^a-z.]/g, '') ?? /^(?:mrs|ms|miss|mr|sir)\.?\s/i.exec(answer)?.[0].toLowerCase().trim() ?? '';
-  if (/^(?:mrs\.?|ms\.?|miss|mother|wife|daughter|sister|widow|grandmother|aunt|actress|queen|princess)$/.test(before)) return 'female';
-  if (/^(?:mr\.?|sir|father|husband|son|brother|widower|grandfather|uncle|king|prince)$/.test(before)) return 'male';
+  const before = /(\S+)\s+_____/.exec(prompt)?.[1]?.toLowerCase().replace(/^.*[-‐‑]/, '').replace(/[^a-z.]/g, '') ?? /^(?:mrs|ms|miss|mr|sir)\.?\s/i.exec(answer)?.[0].toLowerCase().trim() ?? '';
+  // "spokeswoman _____", "chairman _____": a title that says the gender.
+  if (/^(?:mrs\.?|ms\.?|miss|mother|wife|daughter|sister|widow|grandmother|aunt|actress|queen|princess|girlfriend|\w+woman)$/.test(before)) return 'female';
+  if (/^(?:mr\.?|sir|father|husband|son|brother|widower|grandfather|uncle|king|prince|boyfriend|\w+(?<!wo)man)$/.test(before)) return 'male';
   return undefined;
 }
 
@@ -108,6 +162,10 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     if (forms.some((form) => inPrompt(form))) return;
     // "Ms Lund" where the prompt speaks of "Ada Lund": a person whose surname the prompt shows.
     if (entity.type === 'person' && /\s/.test(text) && inPrompt(text.split(/\s+/).pop() ?? '')) return;
+    // "Brekke" among "Ana Ruiz", "Lena Park": a lone surname among full names (or the reverse) stands out.
+    if (entity.type === 'person' && personForm(text) !== personForm(answer)) return;
+    // "Okonkwoe" beside "Ada Okonkwo": a misspelling of the key (or of another option) is no other person.
+    if (entity.type === 'person' && [answer, ...picked].some((other) => nearSpelling(text, other))) return;
     // "Dakota State College of the UK": a name run into its country is no option either.
     if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return;
     if (distinctiveWords(text, isGenericNameWord).some((word) => answerWords.has(word))) return;
@@ -134,8 +192,15 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const gender = entity.type === 'person' ? (entity.gender ?? genderCue(prompt, answer)) : undefined;
   const fits = (other: Entity): boolean => {
     if (other === entity || fineType(other) !== fine) return false;
-    if (gender !== undefined && other.gender !== undefined && other.gender !== gender) return false;
+    // Rule "gender": a woman's first name is no wrong choice where the blank is a man ("his father _____").
+    const otherGender = other.gender ?? other.nameGender;
+    if (gender !== undefined && otherGender !== undefined && otherGender !== gender) return false;
     if (!isValue && !other.sure) return false;
+    // Rule "junk-distractor": no "Harbourside" (a team), "Civic Affairs" (an office) among people, no
+    // organisation or place of a kind nothing confirms.
+    if (!distractorKindConfirmed(other)) return false;
+    // "a psychology major at _____": no newspaper or team among universities.
+    if (entity.type === 'organisation' && !sameOrganisationKind(entity.name, other.name)) return false;
     if (entity.type === 'number') {
       const otherValue = numericValue(other.name);
       if (unit === undefined || source.units.get(other) !== unit) return false;

@@ -6,12 +6,14 @@
 
 import type { Tagger } from './tagger.js';
 import { hasTag, type Token } from './tokens.js';
-import type { KeyType } from './types.js';
+import type { Entity, KeyType, Mention } from './types.js';
 import {
   EVENT_HEADS,
   NUMBER_WORDS,
   ORDINAL_WORDS,
   NAME_CONNECTORS,
+  NAME_PARTICLES,
+  NAME_SUFFIX,
   ORGANISATION_WORDS,
   PLACE_CUES,
   PLACE_WORDS,
@@ -139,7 +141,20 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     const leftEndsName = left.length > 0 && (isOrganisationWord(left[left.length - 1] as Token) || isPlaceWord(left[left.length - 1] as Token));
     const rightHasName = rightTokens.some((t) => isOrganisationWord(t) || isPlaceWord(t));
     const rightStartsPlace = rightTokens.length > 1 && lexiconHas(context, rightTokens[0] as Token, PLACE_TAGS);
-    if (token.lower === 'and' && rightHasName && (tokens[right - 1]?.lower === 'the' || (left.some(isOrganisationWord) && rightStartsPlace) || leftEndsName && tokens[right - 1]?.lower === 'the')) {
+    const ofIn = (part: readonly Token[]): boolean => part.some((t) => !t.isCap && (t.lower === 'of' || t.lower === 'for'));
+    if (NAME_PARTICLES.has(token.lower) && particleJoins(left, rightTokens, context)) {
+      // "Ada van Horne", "van Horne": a particle is part of the name it stands in.
+      keep = true;
+    } else if (token.lower === 'and' && ofIn(left) && ofIn(rightTokens)) {
+      // "the University of Lyon and Master of Fine Arts": each side names its own "of": two names.
+      keep = false;
+    } else if (token.lower === 'and' && twoCompleteNames(left, rightTokens, tokens[right - 1]?.lower === 'the')) {
+      // "the Marlow Times and Harbour Herald", "the Party for Freedom and the Harbour Union": two names.
+      keep = false;
+    } else if ((token.lower === 'and' || token.lower === '&') && (publicationJoins(left, rightTokens) || (PUBLICATION_CUES.has(tokens[from - 1]?.lower ?? '') && tokens[right - 1]?.lower !== 'the'))) {
+      // "Journal of Soil and Water", "Science and Health Review": one publication's name.
+      keep = true;
+    } else if (token.lower === 'and' && rightHasName && (tokens[right - 1]?.lower === 'the' || (left.some(isOrganisationWord) && rightStartsPlace) || leftEndsName && tokens[right - 1]?.lower === 'the')) {
       // "the Lakeside School District and the Lakeside Police Department": two whole names.
       keep = false;
     } else if (token.lower === 'and' || token.lower === '&') {
@@ -158,6 +173,42 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
   }
   if (start <= to) parts.push([start, to]);
   return parts;
+}
+
+/**
+ * Whether a lower-case particle ("van", "de", "bin") joins the words around it into one name: a name word
+ * follows it, and what stands before it (if anything) is a person's or a place's words, not an
+ * organisation's ("Bank of ...") or a title.
+ */
+function particleJoins(left: readonly Token[], right: readonly Token[], context: NameContext): boolean {
+  const next = right[0];
+  if (next === undefined || !next.isCap || next.isAcronym || isOrganisationWord(next) || isTitleHead(next)) return false;
+  if (left.some((t) => isOrganisationWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)))) return false;
+  return left.length > 0 || isNameLike(context, next) || context.tagger.lexicon(next.lower).length === 0;
+}
+
+/**
+ * Whether the words on each side of an "and" are a whole name of their own: each ends with its own kind
+ * word ("Marlow Times and Harbour Herald"), or the left one has its kind word and the right one opens with
+ * "the" ("the Party for Freedom and the Harbour Union").
+ */
+function twoCompleteNames(left: readonly Token[], right: readonly Token[], rightAfterThe: boolean): boolean {
+  const kind = (t: Token): boolean => isOrganisationWord(t) || WORK_WORDS.has(bare(t));
+  const capitals = (part: readonly Token[]): Token[] => part.filter((t) => t.isCap);
+  if (left.length === 0 || right.length === 0) return false;
+  if (rightAfterThe && left.some(kind) && capitals(right).length >= 2) return true;
+  const leftLast = left[left.length - 1] as Token;
+  const rightLast = right[right.length - 1] as Token;
+  return capitals(left).length >= 2 && capitals(right).length >= 2 && kind(leftLast) && kind(rightLast) && bare(leftLast) !== bare(rightLast) && !kind(right[0] as Token);
+}
+
+/** "Journal of Soil and Water", "Science and Health Review": a publication's name holds its "and". */
+function publicationJoins(left: readonly Token[], right: readonly Token[]): boolean {
+  if (right.length === 0 || right.some((t) => isOrganisationWord(t) || isPlaceWord(t))) return false;
+  const headOf = left.findIndex((t, i) => WORK_WORDS.has(bare(t)) && left[i + 1]?.lower === 'of');
+  if (headOf === 0 && !right.some((t) => !t.isCap)) return true;
+  const last = right[right.length - 1] as Token;
+  return WORK_WORDS.has(bare(last)) && left.length <= 2 && !left.some((t) => isOrganisationWord(t) || isPlaceWord(t) || WORK_WORDS.has(bare(t)) || isTitleHead(t));
 }
 
 /** Whether a sentence-initial capitalised word is capitalised only because it starts the sentence. */
@@ -289,6 +340,10 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
     if (whole.some((tag) => ORGANISATION_TAGS.includes(tag))) return 'organisation';
     if (whole.some((tag) => PLACE_TAGS.includes(tag))) return 'place';
   }
+  // "the journal Soil and Water": a publication, named by the word before it.
+  if (['journal', 'magazine', 'periodical'].includes(tokens[from - 1]?.lower ?? '')) return 'work';
+  // "Journal of Soil Science", "Proceedings of the Harbour Academy": a publication, whatever it names.
+  if (words.length > 2 && WORK_WORDS.has(bare(first)) && words[1]?.lower === 'of') return 'work';
   if (words.some(isOrganisationWord)) return 'organisation';
   if (isPlaceWord(last)) return 'place';
   if (WORK_WORDS.has(bare(last)) && words.length > 1) return 'work';
@@ -326,6 +381,11 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   if (beforeThe !== previous || plural) evidence.person = -10;
   if (plural) evidence.organisation += 1;
   const next = tokens[to + 1];
+  // "the daily Marlow Courier", "Kestrel Rovers coach": a newspaper or a team, named by the word beside it.
+  if ((beforeThe !== undefined && MEDIA_CUES.has(beforeThe.lower)) || (next !== undefined && !next.isCap && (MEDIA_CUES.has(next.lower) || TEAM_CUES.has(next.lower)))) {
+    evidence.organisation += 3;
+    evidence.person = -10;
+  }
   const reporting = (previous !== undefined && REPORTING_VERBS.has(previous.lower)) || (next !== undefined && REPORTING_VERBS.has(next.lower) && next.lower !== 'according');
   if (reporting) evidence.person += words.length >= 2 ? 2 : 1;
   // "Ana Ruiz, project manager for ...": a role right after a name.
@@ -354,9 +414,9 @@ export function findNames(
   // "Ji-Woo", "Okafor-Ruiz" are name words; "Lima-based", "Nokia-made" are not; nor are "Five", "Seventeen".
   const isNameWord = (token: Token): boolean =>
     token.isWord &&
-    token.isCap &&
+    (token.isCap || ARABIC_PARTICLE.test(token.text)) &&
     !token.isNumber &&
-    (!/[-‐‑]/.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
+    (!/[-‐‑]/.test(token.text) || ARABIC_PARTICLE.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
     // "Five players ..." opens a sentence with a count; "Three Rivers" mid-sentence is a name.
     !((NUMBER_WORDS.has(token.lower) || ORDINAL_WORDS.has(token.lower) || token.lower === 'one') && (starts.has(indexOf.get(token) ?? -1) || !tokens[(indexOf.get(token) ?? -2) + 1]?.isCap)) &&
     usable(token, indexOf.get(token) ?? -1);
@@ -365,7 +425,12 @@ export function findNames(
   const emit = (from: number, to: number, title: [number, number] | null, strong: NameType | null, possessorStart: number | null, modifier = false): void => {
     if (from > to) return;
     const evidence = emptyEvidence();
-    const ruled = strong ?? weigh(tokens, from, to, context, evidence);
+    let ruled = strong ?? weigh(tokens, from, to, context, evidence);
+    // "Nutrient Deficiency Disorders" after a title is no person: a person's name must look like one.
+    if (!personShaped(tokens.slice(from, to + 1), context)) {
+      evidence.person = Math.min(evidence.person, -10);
+      if (ruled === 'person') ruled = null;
+    }
     const titleInfo =
       title === null
         ? null
@@ -398,7 +463,7 @@ export function findNames(
   }
   const isRunWord = (token: Token): boolean => !inTitle.has(token) && isNameWord(token);
   for (const [runFrom, runTo] of capitalisedRuns(tokens, isRunWord)) {
-    let from = runFrom;
+    let from = leadingParticles(tokens, runFrom, runTo, (token, i) => usable(token, i) && !starts.has(i), context);
     // Only the capitalised words before a connector count: "Visit the Lima museum" opens with a verb.
     let capitals = 0;
     while (runFrom + capitals <= runTo && (tokens[runFrom + capitals] as Token).isCap) capitals++;
@@ -437,7 +502,9 @@ export function findNames(
       const lowerTitle = tokens[partFrom - 1];
       if (split.title === null && split.prefix === null && split.name !== null && lowerTitle !== undefined && !lowerTitle.isCap && isTitleHead(lowerTitle)) {
         const words = tokens.slice(partFrom, partTo + 1);
-        if (words.length <= 3 && !words.some((t) => isOrganisationWord(t) || isPlaceWord(t))) {
+        // "coach Lena Park": a first name makes a person of a name that ends like a place.
+        const firstNamed = words.length === 2 && isFirstName(context, words[0] as Token) && !isOrganisationWord(words[1] as Token);
+        if (words.length <= 3 && (firstNamed || !words.some((t) => isOrganisationWord(t) || isPlaceWord(t)))) {
           let titleFrom = partFrom - 1;
           while (titleFrom - 1 >= 0 && !(tokens[titleFrom - 1] as Token).isCap && TITLE_MODIFIERS.has((tokens[titleFrom - 1] as Token).lower)) titleFrom--;
           emit(partFrom, partTo, [titleFrom, partFrom - 1], 'person', null);
@@ -455,7 +522,7 @@ export function findNames(
       }
     }
   }
-  return resolveToTitles(article, tokens, mergePossessives(article, tokens, out), context).filter((candidate) => {
+  return resolveToTitles(article, tokens, withNameSuffix(article, tokens, mergePossessives(article, tokens, out)), context).filter((candidate) => {
     // "Canadian", "Americans": a nationality is not a name to ask for.
     if (candidate.tokens.length === 1 && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
     // "I", "I'd", "A": a pronoun or a letter is never a name.
@@ -512,6 +579,73 @@ function quotedTitles(tokens: readonly Token[], usable: (token: Token, index: nu
     i = j;
   }
   return found;
+}
+
+/** Before a publication's name, which then keeps its "and": "the journal Soil and Water". */
+const PUBLICATION_CUES = new Set(['journal', 'magazine', 'newspaper', 'periodical', 'quarterly', 'review']);
+
+/** Words that name a newspaper, a broadcaster or a team beside its name: "the daily X", "X newspaper". */
+const MEDIA_CUES = new Set(['newspaper', 'daily', 'weekly', 'tabloid', 'magazine', 'broadcaster', 'channel', 'network', 'paper', 'website', 'club', 'team', 'side']);
+/** After a team's name: "Kestrel Rovers coach", "Harbourside fans" (a title after a person's name is rare). */
+const TEAM_CUES = new Set(['coach', 'manager', 'fans', 'supporters', 'squad', 'midfielder', 'striker', 'defender', 'goalkeeper', 'forward', 'winger', 'teammate', 'teammates', 'driver', 'drivers']);
+
+/** "al-Rashid", "bin-Saleh", "el-Amin": a particle joined to a capitalised name by a hyphen is a name word. */
+const ARABIC_PARTICLE = /^(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|ben|abu|abd)[-‐‑]\p{Lu}/u;
+
+/** Common-noun endings no person's name has: "Deficiency", "Disorders" is no one. */
+const COMMON_NOUN_ENDING = /(?:tion|sion|ness|ment|ency|ancy|ity|ism|ology|ics|ship|hood|ders|ities|tions)$|^(?:affairs|relations|services|operations|resources|studies|sciences|arts|works|games|sports|rights|diseases|systems|products|industries|technologies|solutions|holdings|airlines|motors|foods|records)$/;
+
+/**
+ * Whether words can be a person's name: one to five words (particles and "Jr." aside), no digits, no word
+ * of an organisation, a place, a work or a title, no common-noun ending, not all initials, not a phrase
+ * the lexicon knows as a place or an organisation.
+ */
+export function personShaped(words: readonly Token[], context: NameContext): boolean {
+  const core = words.filter((t) => t.isWord && !NAME_PARTICLES.has(t.lower) && !NAME_SUFFIX.test(t.text));
+  if (core.length === 0 || core.length > 4) return false;
+  // "Lena Park", "Tom Hill": after a known first name, a surname may be a place word.
+  const given = core.length >= 2 && isFirstName(context, core[0] as Token);
+  if (core.some((t) => t.isNumber || /\d/.test(t.text) || isOrganisationWord(t) || (isPlaceWord(t) && !given) || WORK_WORDS.has(bare(t)) || COMMON_NOUN_ENDING.test(bare(t)))) return false;
+  if (core.every((t) => t.isAcronym)) return false;
+  // "Regional Affairs", "Central Planning": a first word the lexicon knows as an adjective, not a name.
+  const opener = core[0] as Token;
+  if (core.length >= 2 && !isFirstName(context, opener) && context.tagger.lexicon(opener.lower).includes('Adjective') && !context.tagger.lexicon(opener.lower).some((tag) => PERSON_TAGS.includes(tag))) return false;
+  // "I Thought You Knew": a pronoun or a function word makes a phrase, a song's title, not a name.
+  if (core.some((t) => t.lower === 'i' || context.tagger.lexicon(t.lower).some((tag) => ['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Copula'].includes(tag)))) return false;
+  const whole = core.length >= 2 ? context.tagger.lexicon(core.map((t) => t.lower).join(' ')) : [];
+  if (whole.some((tag) => PLACE_TAGS.includes(tag) || ORGANISATION_TAGS.includes(tag))) return false;
+  return true;
+}
+
+/**
+ * Where a run of capitalised words starts once the particles before it are counted: "van Horne", "de la
+ * Vega", "bin Rashid" (up to two lower-case particles, not "ten", which counts more often than it names).
+ */
+function leadingParticles(tokens: readonly Token[], from: number, to: number, usable: (token: Token, index: number) => boolean, context: NameContext): number {
+  let start = from;
+  while (start - 1 >= 0 && from - start < 2) {
+    const particle = tokens[start - 1] as Token;
+    if (particle.isCap || particle.lower === 'ten' || !NAME_PARTICLES.has(particle.lower) || !usable(particle, start - 1)) break;
+    start--;
+  }
+  if (start === from || !particleJoins([], tokens.slice(from, to + 1), context)) return from;
+  return start;
+}
+
+/** "Dale Ruiz, Jr.": a suffix after a comma belongs to the name before it, which is a person's. */
+function withNameSuffix(article: string, tokens: readonly Token[], candidates: NameCandidate[]): NameCandidate[] {
+  const absorbed = new Set<Token>();
+  const out = candidates.map((candidate) => {
+    const at = tokens.indexOf(candidate.tokens[candidate.tokens.length - 1] as Token);
+    const comma = tokens[at + 1];
+    const suffix = tokens[at + 2];
+    if (comma?.text !== ',' || suffix === undefined || !NAME_SUFFIX.test(suffix.text) || comma.start !== candidate.end) return candidate;
+    if (candidate.strong !== null && candidate.strong !== 'person') return candidate;
+    absorbed.add(suffix);
+    const text = article.slice(candidate.start, suffix.end);
+    return { ...candidate, tokens: [...candidate.tokens, comma, suffix], end: suffix.end, text, fullText: text, strong: 'person' as const };
+  });
+  return out.filter((candidate) => !(candidate.tokens.length === 1 && absorbed.has(candidate.tokens[0] as Token)));
 }
 
 /** "Nationwide Children’s Hospital": a name, a possessive, and one organisation or place word are one name. */
@@ -605,4 +739,138 @@ function resolveToTitles(article: string, tokens: readonly Token[], candidates: 
     });
   }
   return out;
+}
+
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+const FUNCTION_WORD_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Adverb', 'Pronoun', 'QuestionWord', 'Modal', 'Copula', 'Auxiliary'];
+
+/** Whether a capitalised word beside a name can stand there without being part of it. */
+function freeNeighbour(word: string, tagger: Tagger): boolean {
+  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  if (CALENDAR_WORD.test(word) || word === 'I' || TITLE_HEADS.has(lower) || TITLE_MODIFIERS.has(lower)) return true;
+  const known = tagger.lexicon(lower.replace(/\.$/, ''));
+  return known.some((tag) => FUNCTION_WORD_TAGS.includes(tag) || tag === 'Demonym');
+}
+
+/**
+ * Why a key, blanked, would leave a piece of its own name beside the blank, or null: a particle right
+ * before or after it ("van _____" for the surname of "Ada van Horne"), a capitalised word glued to it by
+ * a space alone ("Harbour _____" of a name the finder split), a number standing inside a name
+ * ("Partito 9 _____"), or a catalogue designation ("2031 _____", "_____ QX" of "2031 QX"). Titles,
+ * dates, demonyms and function words ("In", "The") beside a name are no part of it. Rule "glued".
+ */
+export function gluedNeighbour(mention: Mention, article: string, sentenceStart: number, sentenceEnd: number, tagger: Tagger, mentions: readonly Mention[] = []): string | null {
+  if (mention.pronoun === true || mention.entity.type === 'time') return null;
+  const text = article.slice(mention.start, mention.end);
+  const before = article.slice(Math.max(sentenceStart, mention.outerStart - 40), mention.outerStart);
+  const after = article.slice(mention.end, Math.min(sentenceEnd, (mention.tailEnd ?? mention.end) + 40));
+  const previous = / ([^\s]+) $/.exec(` ${before}`)?.[1] ?? '';
+  const next = /^ ([^\s]+)/.exec(after)?.[1] ?? '';
+  const nextBare = next.replace(/[,;:!?)”"]+$/, '').replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(next) ? dot : ''));
+  const isValue = mention.entity.type === 'date' || mention.entity.type === 'number';
+  // "2031 QX", "2017 KT4": a year and two capitals are one designation; "in 2013 UN ..." is a date.
+  const designation = (year: string, code: string, lead: string): boolean => /^\d{4}$/.test(year) && /^\p{Lu}{2}\d{0,3}$/u.test(code) && tagger.lexicon(code.toLowerCase()).length === 0 && !tagger.lexicon(lead.toLowerCase()).includes('Preposition');
+  if (isValue) {
+    const lead = / ([^\s]+) $/.exec(` ${before}`)?.[1] ?? '';
+    if (designation(text, nextBare, lead) && next === nextBare) return `glued: "${text} ${nextBare}" is one designation`;
+    // "the No. 48 car", "#12": a number that labels something is part of its label.
+    if (mention.entity.type === 'number' && /^(?:No|Nos|Nr|no)\.$|^#$/.test(lead)) return `glued: "${lead} ${text}" is a label, not a count`;
+    return null;
+  }
+  // "You Never Called (for Me)": a bracket that goes on in lower case is the rest of the title.
+  if (/^ \((?:for|of|and|the|a|an|in|on|with|to|from)\b/i.test(after)) return `glued: "${text}" goes on into the bracket after it`;
+  if (ARABIC_PARTICLE.test(next)) return `glued: "${text} ${next}" is one name`;
+  if (ARABIC_PARTICLE.test(previous) && mention.title === null) return `glued: "${previous} ${text}" is one name`;
+  const previousIsParticle = NAME_PARTICLES.has(previous) && previous !== 'ten';
+  if (previousIsParticle && mention.title === null) return `glued: "${previous}" before "${text}" is part of the same name`;
+  if (NAME_PARTICLES.has(next) && next !== 'ten' && /^ \S+ \p{Lu}/u.test(after)) return `glued: "${text} ${next} ..." goes on after "${next}"`;
+  // "Partito 9 _____": a number between capitalised words stands inside a name.
+  const numbered = /(\p{Lu}[\p{L}'’-]*) (\d{1,3}) $/u.exec(before);
+  if (numbered !== null && mention.title === null && !CALENDAR_WORD.test(numbered[1] ?? '')) return `glued: "${numbered[1]} ${numbered[2]} ${text}" is one name`;
+  const twoBack = /(\S+) \S+ $/.exec(before)?.[1] ?? '';
+  if (designation(previous, text, twoBack)) return `glued: "${previous} ${text}" is one designation`;
+  if (/^ \d{1,3} \p{Lu}/u.test(after) && !/^ \d{1,3} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after)) return `glued: "${text}" runs on into "${after.trim().split(/\s+/).slice(0, 2).join(' ')}"`;
+  // "... Student Association Ana Ruiz said": two names of different, trusted kinds the finder told apart.
+  const other = (at: (m: Mention) => boolean): boolean => {
+    const found = mentions.find((m) => m !== mention && at(m));
+    const own = mention.entity;
+    return found !== undefined && found.entity.type !== own.type && found.entity.sure && own.sure && found.entity.typeTrusted !== false && own.typeTrusted !== false;
+  };
+  const toldApart = (side: 'before' | 'after'): boolean => (side === 'before' ? other((m) => m.end === mention.outerStart - 1) : other((m) => m.outerStart === mention.end + 1));
+  // A capitalised word right before the name (with no title between) or right after it.
+  if (mention.title === null && !toldApart('before') && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(previous) && !/[’']s$/.test(previous) && !freeNeighbour(previous, tagger)) {
+    return `glued: "${previous}" right before "${text}" reads as part of the same name`;
+  }
+  const nextWord = nextBare.replace(/[’']s$/, '');
+  if (mention.modifier !== true && !toldApart('after') && /^\p{Lu}[\p{L}\p{M}\p{N}'’-]*$/u.test(nextWord) && !freeNeighbour(nextWord, tagger)) {
+    return `glued: "${nextWord}" right after "${text}" reads as part of the same name`;
+  }
+  return null;
+}
+
+/**
+ * The signals that a person is a person: a title, a gender the article shows, a known first name, a word
+ * the lexicon knows as a name, a full name of two to four name-shaped words, the surname used alone.
+ */
+function personSignals(entity: Entity, tagger: Tagger): number {
+  const words = entity.name.split(/[\s,]+/).filter((w) => w !== '' && !NAME_PARTICLES.has(w) && !NAME_SUFFIX.test(w));
+  const lexicon = (word: string): readonly string[] => tagger.lexicon(word.toLowerCase().replace(/[.’']/g, ''));
+  let signals = 0;
+  if (entity.titles.length > 0) signals++;
+  if (entity.gender !== undefined) signals++;
+  if (words.length >= 2 && lexicon(words[0] ?? '').some((tag) => FIRST_NAME_TAGS.includes(tag))) signals++;
+  if (words.some((w) => lexicon(w).some((tag) => tag === 'LastName' || tag === 'Person'))) signals++;
+  const shaped = words.every((w) => /^\p{Lu}[\p{Ll}\p{M}'’.-]*(?:-\p{Lu}[\p{Ll}\p{M}]*)?$/u.test(w) && !COMMON_NOUN_ENDING.test(w.toLowerCase()) && !ORGANISATION_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase()) && !WORK_WORDS.has(w.toLowerCase()));
+  // "Civic Affairs", "Lady Marlowe": a first word the lexicon knows as an adjective or a role is no given name.
+  const common = lexicon(words[0] ?? '').some((tag) => tag === 'Adjective' || tag === 'Actor');
+  if (words.length >= 2 && words.length <= 4 && shaped && !common) signals++;
+  const surname = words[words.length - 1];
+  if (words.length >= 2 && surname !== undefined && entity.forms.some((form) => form === surname)) signals++;
+  return signals;
+}
+
+/**
+ * Rule "type-word": a stem names the type of its answer ("Which person ...?", "Who ...?", "Which
+ * organisation ...?") only when several signals agree; otherwise it asks "Which of these completes ...?".
+ * A person needs two signals; an organisation a word or lexicon entry that makes it one (not only the
+ * tally of the words around it); a place a kind the gazetteer knows or a place word.
+ */
+export function trustTypeWords(entities: Iterable<Entity>, tagger: Tagger): void {
+  for (const entity of entities) {
+    const words = entity.name.replace(/^the\s+/i, '').split(/\s+/);
+    const lower = words.map((w) => w.toLowerCase().replace(/[’']s$/, ''));
+    switch (entity.type) {
+      case 'person':
+        entity.typeSignals = personSignals(entity, tagger);
+        {
+          const given = tagger.lexicon((entity.name.split(/\s+/)[0] ?? '').toLowerCase());
+          const female = given.includes('FemaleName');
+          const male = given.includes('MaleName');
+          if (female !== male) entity.nameGender = female ? 'female' : 'male';
+        }
+        entity.typeTrusted = entity.typeSignals >= 2;
+        break;
+      case 'organisation': {
+        const known = [lower.join(' '), ...lower].some((w) => tagger.lexicon(w).some((tag) => ORGANISATION_TAGS.includes(tag)));
+        const acronym = entity.forms.some((form) => /^\p{Lu}[\p{Lu}&.]{1,7}$/u.test(form));
+        // "the Varnish Union", a country known to the lexicon: a country is no organisation to name as one.
+        const country = [entity.name, ...entity.forms].some((form) => tagger.lexicon(form.toLowerCase().replace(/^the\s+/, '')).some((tag) => PLACE_TAGS.includes(tag)));
+        const state = lower.length === 2 && /^(?:union|federation|republic|states|kingdom|emirates)$/.test(lower[1] ?? '') && tagger.lexicon(lower[0] ?? '').some((tag) => tag === 'Demonym' || tag === 'Adjective' || tag === 'Verb' || tag === 'PastTense');
+        entity.typeTrusted = !country && !state && (known || acronym || lower.some((w) => ORGANISATION_WORDS.has(w) || ORGANISATION_WORDS.has(w.replace(/s$/, ''))));
+        break;
+      }
+      case 'place':
+        entity.typeTrusted = entity.subtype !== 'place' || lower.some((w) => PLACE_WORDS.has(w)) || tagger.lexicon(lower.join(' ')).some((tag) => PLACE_TAGS.includes(tag));
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Why a stem may not name the type of `entity` (rule "type-word"), or null when it may. */
+export function untrustedTypeWord(entity: Entity): string | null {
+  if (entity.typeTrusted !== false) return null;
+  const what = entity.type === 'person' ? `${entity.typeSignals ?? 0} of the two signals needed say "${entity.name}" is a person` : `nothing but the words around it says "${entity.name}" is ${entity.type === 'organisation' ? 'an organisation' : 'a place'}`;
+  return `type-word: ${what}, so no stem names its type ("Which of these completes ...?" instead)`;
 }

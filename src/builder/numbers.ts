@@ -47,7 +47,9 @@ const PATTERNS: readonly Pattern[] = [
   { shape: 'measure', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${capitalisedAlternatives(NUMBER_WORD)}|one|One)(?:-| )${UNIT}`, 'gu') },
   { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|one|One)${PERCENT}(?![\\p{L}])`, 'gu') },
   { shape: 'scaled', regex: new RegExp(`(?<![\\p{L}-])${SCALE_WORD}`, 'gu') },
-  { shape: 'word', regex: /(?<![\p{L}-])(?:once|twice)(?![\p{L}])/gu },
+  // "visited once", "once a week" count; "once they reach the coast", "was once the largest" do not (rule
+  // "conjunction": a blank there is guessed from the grammar, and "when"/"after" fit it as well).
+  { shape: 'word', regex: /(?<![\p{L}-])(?:twice(?![\p{L}])|once(?=[.,;:!?)”"]|\s+(?:a|an|per|every|each|more|or|and|before|during|this|last|since)\b|\s*$))/gu },
   // "Category 3", "Highway 101", "Phase 1": a number that is part of a name, after a word that takes one.
   { shape: 'label', regex: new RegExp(`(?<![\\p{L}])(?:${LABEL_WORDS}) \\d+${AFTER}(?![\\p{L}])`, 'gu') },
   { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu') },

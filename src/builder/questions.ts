@@ -8,6 +8,7 @@ import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
 import { isAskable, renderClause, type FactDraft } from './facts.js';
+import { gluedNeighbour, untrustedTypeWord } from './names.js';
 import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
@@ -79,7 +80,7 @@ export interface QuestionContext {
 /** The word a stem may name its answer's type with, when the type is sure; null to name none. */
 export function typeWordOf(mention: Mention): string | null {
   const { entity } = mention;
-  if (!entity.sure) return null;
+  if (!entity.sure || entity.typeTrusted === false) return null;
   switch (entity.type) {
     case 'person':
       return 'person';
@@ -384,7 +385,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article);
+  const unfit = datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
@@ -422,7 +423,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   out.push(
     lazily('short-answer', fact, `(who/what/when question on “${typedAnswer}”)`, typedAnswer, entity, (): Drafted => {
       const prompt = wh();
-      if (prompt === null) return { dropped: 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
+      if (prompt === null) return { dropped: untrustedTypeWord(entity) ?? 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
       const reason = giveaway(prompt, mention, typedAnswer, context.header);
       if (reason !== null) return { dropped: reason, text: prompt };
       return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };

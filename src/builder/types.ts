@@ -37,6 +37,16 @@ export interface Entity {
    * signals agree. A question names the type ("Which person ...?") only when it is.
    */
   sure: boolean;
+  /**
+   * Whether a stem may print the type word ("Which person ...?", "Who ...?"): false when fewer than two
+   * signals agree on a person (a title, a first name, a gender, a full name used again by its surname...)
+   * or nothing but the tally says it is an organisation or a place. Unset means trusted.
+   */
+  typeTrusted?: boolean;
+  /** People: how many of those signals agree (a wrong choice among people needs at least one). */
+  typeSignals?: number;
+  /** People: the gender the lexicon gives their first name ("Julie", "John"), for wrong choices only. */
+  nameGender?: 'female' | 'male';
 }
 
 /** One place in the article where an entity is written. */

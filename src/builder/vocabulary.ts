@@ -27,7 +27,7 @@ export const TITLE_MODIFIERS = words(`
   first second lead special state federal national regional district county city cabinet health
   interior defense defence finance treasury trade justice education energy labor labour commerce
   agriculture transportation homeland public project program programme mission medical general
-  surgeon attorney managing former top
+  surgeon attorney managing former top majority minority
 `);
 
 /** Words that head the complement of a title: "Secretary of Energy", "Cabinet Secretary for Interior". */
@@ -42,7 +42,8 @@ export const ORGANISATION_WORDS = words(`
   consulate army navy force forces corps guard congress senate parliament assembly court board
   authority union party group division directorate program programme network alliance federation
   coalition secretariat cabinet police observatory museum library station agency's hall brotherhood
-  sisterhood league
+  sisterhood league church club fc f.c. cf afc news times post tribune herald chronicle telegraph
+  broadcasting broadcaster radio television newspaper
 `);
 
 /** A name ending in one of these words is a place. */
@@ -51,7 +52,8 @@ export const PLACE_WORDS = words(`
   island islands isle river ocean sea gulf bay lake lakes mount mountain mountains range coast valley
   park peninsula strait channel beach canyon desert basin border street avenue road boulevard square
   bridge harbor harbour port airport plaza heights falls springs creek forest reserve republic kingdom
-  commonwealth emirates stadium arena palace cathedral abbey temple mosque cemetery castle
+  commonwealth emirates stadium arena palace cathedral abbey temple mosque cemetery castle basilica
+  chapel shrine monastery
 `);
 
 /** A name starting with one of these is an event (a storm, a summit, a mission). */
@@ -60,11 +62,21 @@ export const EVENT_HEADS = words('hurricane typhoon cyclone storm operation summ
 /** Named works: a name ending in one of these is a law, a report, a plan. */
 export const WORK_WORDS = words(`
   act acts accord accords treaty agreement plan strategy report declaration convention protocol
-  initiative charter bill amendment doctrine survey estimates index review manifesto law
+  initiative charter bill amendment doctrine survey estimates index review manifesto law journal
+  proceedings annals magazine bulletin gazette
 `);
 
+/**
+ * Particles of a person's or a place's name, written in lower case between or before its capitalised words:
+ * "Ada van Horne", "van Horne", "Omar bin Rashid", "Lucía del Campo", "Jean de Marsac".
+ */
+export const NAME_PARTICLES = words('van von der den de del della dei da di du dos das bin ibn al el la le ter ten');
+
+/** What follows a person's name after a comma and stays part of it: "Dale Ruiz, Jr.", "Ana Okafor, III". */
+export const NAME_SUFFIX = /^(?:Jr|Sr|Jnr|Snr)\.?$|^(?:II|III|IV)$/;
+
 /** Lower-case words allowed inside a name between capitalised words. */
-export const NAME_CONNECTORS = words('of and for the de del della da di von van der le la al bin on & y -');
+export const NAME_CONNECTORS = words('of and for the de del della dei da di du dos das von van der den le la al el bin ibn ter ten on & y -');
 
 /** Prepositions and verbs after which a capitalised name is most likely a place. */
 export const PLACE_CUES = words(`

@@ -163,12 +163,32 @@ function restEnd(tokens: readonly Token[], from: number, mentions: readonly Ment
       end = i - 1;
       break;
     }
+    // "..., and the club's coach Ana Ruiz said ...": a second clause with its own subject and verb.
+    if (token.text === ',' && ['and', 'but'].includes(tokens[i + 1]?.lower ?? '') && secondClause(tokens, i + 2, mentions)) {
+      end = i - 1;
+      break;
+    }
     if ((token.lower === 'and' || token.lower === 'but') && isVerb(tokens[i + 1] ?? token, mentions) && hasTag(tokens[i + 1], 'PastTense') && !hasTag(tokens[i + 1], 'Participle')) {
       end = i - 1;
       break;
     }
   }
   return end;
+}
+
+/**
+ * Whether the words from `from` open a clause of their own: a subject (no verb first), then within eight
+ * words a past or present tense verb, before any comma.
+ */
+function secondClause(tokens: readonly Token[], from: number, mentions: readonly Mention[]): boolean {
+  const first = tokens[from];
+  if (first === undefined || isVerb(first, mentions)) return false;
+  for (let i = from + 1; i < tokens.length && i < from + 9; i++) {
+    const token = tokens[i] as Token;
+    if (!token.isWord) return false;
+    if (isVerb(token, mentions) && hasTag(token, 'PastTense', 'PresentTense') && !hasTag(token, 'Participle')) return true;
+  }
+  return false;
 }
 
 /** The clause's text from token `from` to `to`, with [cutFrom, cutTo] taken out. */
@@ -201,7 +221,7 @@ function attachedToVerb(tokens: readonly Token[], verb: number, index: number, m
 
 function whFor(entity: Mention['entity']): string | null {
   // "Who" of something that is not surely a person is worse than no question.
-  if (!entity.sure) return null;
+  if (!entity.sure || entity.typeTrusted === false) return null;
   switch (entity.type) {
     case 'person':
       return 'who';
@@ -250,7 +270,7 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
 
   // In the subject: "Ana Ruiz will visit Lisbon" -> "Who will visit Lisbon?"
   if (outer[0] >= shape.subjectFrom && inner[1] < shape.subjectTo) {
-    const verbText = textBetween(article, tokens, shape.verb, lastKept(tokens)).replace(/[\s,;:]+$/u, '');
+    const verbText = textBetween(article, tokens, shape.verb, Math.max(shape.verb, restEnd(tokens, shape.verb + 1, mentions))).replace(/[\s,;:]+$/u, '');
     if (type === 'number') {
       const before = tokens.slice(shape.subjectFrom, outer[0]);
       const after = tokens.slice(inner[1] + 1, shape.subjectTo);
