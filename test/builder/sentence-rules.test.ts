@@ -1,11 +1,15 @@
 // The rules on sentences and facts that keep a drafted question true and readable on its own, each named
 // in `--explain`: one-candidate (a pronoun is resolved only when exactly one fitting person is in scope),
 // stand-alone (no "This decision ...", "the latter"), markup (wiki marks never shown), minor-detail
-// (broadcasts, the next event, caution laps). Short articles of our own; names and places invented.
+// (broadcasts, the next event, caution laps), statement-trim (a true statement cut to its fact's clause),
+// kind-check (a kind the self-check often flags on an article is not asked there). Short articles of our own; names and places invented.
 
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/builder/analyse.js';
-import { clauseGate, clausesOf, renderClause } from '../../src/builder/facts.js';
+import { clauseGate, clausesOf, renderClause, type FactDraft } from '../../src/builder/facts.js';
+import { trimToFact, type Considered, type QuestionDraft } from '../../src/builder/questions.js';
+import { untrustedKinds } from '../../src/builder/select.js';
+import type { QuestionKind } from '../../src/domain/deck.js';
 import { theTagger } from './helpers.js';
 
 /** The last sentence's first clause: its verdict ("rule: reason") or, when kept, how it reads as a fact. */
@@ -107,5 +111,39 @@ describe('minor-detail: logistics and trivia are not asked', () => {
     ['caution laps', 'The race in Lima had six caution periods for 28 laps.', /^minor-detail: laps run under caution/],
   ])('drops %s', (_name, sentence, reason) => {
     expect(judge(`Headline Here\n${sentence}`).verdict).toMatch(reason);
+  });
+});
+
+describe('statement-trim: a true/false statement is cut to the clause that carries its fact', () => {
+  it('cuts a trailing attribution', () => {
+    expect(trimToFact('The Harbour Council approved a budget of $40 million for the new port in Lima on Monday, the council’s spokesman Tomas Brandt said.', null)).toBe(
+      'The Harbour Council approved a budget of $40 million for the new port in Lima on Monday.',
+    );
+  });
+
+  it('cuts a clause about a name', () => {
+    expect(trimToFact('Harbour Bank designed its loans, which are sold in twelve countries across the region, to favour customers in Lima over those in Quito.', null)).toBe(
+      'Harbour Bank designed its loans to favour customers in Lima over those in Quito.',
+    );
+  });
+
+  it('keeps a cut from losing the swapped key of a false statement', () => {
+    const long = 'After a long meeting with the mayor and the council, the Harbour Council approved a budget of $40 million for the port in Lima, which opened in 1990.';
+    expect(trimToFact(long, 'in 1990')).toBe('The Harbour Council approved a budget of $40 million for the port in Lima, which opened in 1990.');
+  });
+
+  it('gives no statement when no cut brings it to 25 words', () => {
+    const long = `Ana Ruiz ${'met the mayor and the council and the press '.repeat(4)}in Lima.`;
+    expect(trimToFact(long, null)).toBeNull();
+  });
+});
+
+describe('kind-check: a kind the self-check flags often on an article is left out there', () => {
+  const make = (kind: QuestionKind, flagged: boolean): Considered =>
+    ({ kind, fact: {} as FactDraft, text: '', answer: '', entity: null, dropped: flagged ? 'self-check: no verb' : null, draft: flagged ? null : ({} as QuestionDraft) }) as Considered;
+
+  it('names the kind when three or more of its drafts, and 40% of them, were flagged', () => {
+    const considered = [...[1, 2, 3].map(() => make('short-answer', true)), ...[1, 2, 3, 4].map(() => make('short-answer', false)), ...[1, 2, 3].map(() => make('cloze', true)), ...Array.from({ length: 10 }, () => make('cloze', false))];
+    expect([...untrustedKinds(considered)]).toEqual([['short-answer', '3 of 7']]);
   });
 });
