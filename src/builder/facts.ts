@@ -132,6 +132,10 @@ export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
     // A clause whose pronoun points back ("..., and 3,000 people reported it") stays with its sentence.
     const end = tokens.findIndex((t, k) => k > next && t.text === ';');
     if (tokens.slice(next, end < 0 ? tokens.length : end).some((t) => BACK_POINTERS.test(t.lower))) continue;
+    // "...; this has dropped to 56 percent": a demonstrative subject points back to the clause before (stand-alone).
+    const opening = tokens[next];
+    const verb = tokens[next + 1];
+    if (opening !== undefined && /^(this|that|these|those)$/.test(opening.lower) && verb !== undefined && (AUXILIARIES.has(verb.lower) || hasTag(verb, 'Verb', 'Adverb'))) continue;
     // Never inside a key: "between July 1, 2023, and July 1, 2024" is one date.
     if (sentence.mentions.some((m) => m.outerStart <= token.start && token.end <= (m.tailEnd ?? m.end))) continue;
     const clause = makeClause(sentence, article, from, cut - 1);
@@ -286,11 +290,14 @@ export function markupOf(clause: Clause): string | null {
 
 /**
  * Details a teacher would not ask (rule minor-detail): how an event is broadcast or streamed, the
- * schedule of the next one, laps run under caution. Returns what the clause is, or null.
+ * schedule of the next one, laps run under caution, the article or interview itself ("this is the first
+ * article ...", "reporter Ana Ruiz started ...", "to contact her via email"). Returns what the clause is, or null.
  */
 export function minorDetailOf(text: string): string | null {
   if (/\b(?:(?:will|to) be (?:broadcast|televised|aired|shown live|streamed)|(?:is|are|was|were) (?:broadcast|televised|aired|streamed)\b|broadcast (?:live )?(?:on|by)\b|(?:live|coverage|telecast|highlights) (?:on|from) (?:\p{Lu}|TV|television|radio)|TV (?:channel|coverage|rights|network)|television (?:channel|coverage|network))/u.test(text)) return 'how an event is broadcast';
   if (/\b(?:the next|next (?:week|month|year)[’']s) (?:race|round|match|game|event|stage|leg|fixture|grand prix|meeting|session)\b/i.test(text)) return 'the schedule of the next event';
+  if (/\bthis (?:is the (?:first|second|third|last|final|next) )?(?:article|interview|report|story|piece|series)\b|\b(?:first|second|third|last|final|next) (?:article|part|instalment|installment) (?:of|from|in) (?:this|the|our)\b|\b(?:reporter|correspondent|interviewer) \p{Lu}\p{L}+ \p{Lu}\p{L}+ (?:started|began|asked|put)\b/u.test(text)) return 'about the article or the interview itself';
+  if (/\b(?:to (?:contact|reach) \S+(?: \S+)? (?:via|by) (?:e-?mail|phone|telephone))|\bfor the purpose of (?:doing )?an interview\b|\bforwarded (?:a|his|her) (?:telephone|phone) number\b/i.test(text)) return 'how the interview was arranged';
   if (/\bcaution (?:laps?|periods?|flags?)\b|\blaps? (?:under|behind the) (?:caution|yellow|safety car|pace car)\b|\bcautions?\b[^.]{0,40}\blaps?\b/i.test(text)) return 'laps run under caution';
   return null;
 }

@@ -88,6 +88,12 @@ describe('stand-alone: a fact that needs the sentence before is not asked', () =
     expect(judge('Ana Ruiz plans visit to Lima\nThis visit follows an agreement signed in Quito last year.').verdict).toBeNull();
   });
 
+  it('keeps a clause that opens with "this" with the clause it points back to', () => {
+    expect(judge('Banks\nHarbour Bank held 70 percent of the market in 2009; this has dropped to 56 percent today.').fact).toBe(
+      'Harbour Bank held 70 percent of the market in 2009; this has dropped to 56 percent today.',
+    );
+  });
+
   it('keeps "the former Soviet Union"', () => {
     expect(judge('Prize\nAna Ruiz received the Harbour Prize in 1991 for her work in the former Soviet Union.').verdict).toBeNull();
   });
@@ -109,6 +115,8 @@ describe('minor-detail: logistics and trivia are not asked', () => {
     ['a broadcast', 'The race will be broadcast live on Canal 5 in Lima on Sunday.', /^minor-detail: how an event is broadcast/],
     ['the next event', 'The next race takes place in Quito on June 3.', /^minor-detail: the schedule of the next event/],
     ['caution laps', 'The race in Lima had six caution periods for 28 laps.', /^minor-detail: laps run under caution/],
+    ['the article itself', 'Ana Ruiz speaks at length on many topics, this is the first article from the interview in Lima.', /^minor-detail: about the article or the interview itself/],
+    ['how an interview was arranged', 'After attempts to contact Ms Ruiz via email, she sent a telephone number on Monday.', /^minor-detail: how the interview was arranged/],
   ])('drops %s', (_name, sentence, reason) => {
     expect(judge(`Headline Here\n${sentence}`).verdict).toMatch(reason);
   });
