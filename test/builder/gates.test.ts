@@ -6,28 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/builder/analyse.js';
 import { clauseGate, clausesOf, renderClause } from '../../src/builder/facts.js';
 import type { Candidate } from '../../src/builder/types.js';
-import { build, theTagger } from './helpers.js';
+import { build, judgeLastClause, theTagger } from './helpers.js';
 
 /** The verdict ("rule: reason") on the last sentence of `article`'s first clause, or null when kept. */
-function verdictOn(article: string): string | null {
-  const analysis = analyseArticle(article, theTagger());
-  const body = analysis.sentences[analysis.sentences.length - 1];
-  if (body === undefined) throw new Error('no body');
-  const [clause] = clausesOf(body, article);
-  if (clause === undefined) throw new Error('no clause');
-  const verdict = clauseGate(clause, { sentences: analysis.sentences, tagger: theTagger() });
-  return verdict === null ? null : `${verdict.rule}: ${verdict.reason}`;
-}
+const verdictOn = (article: string): string | null => judgeLastClause(article).verdict;
 
 /** How the last sentence of `article` reads as a fact, its pronoun resolved; null when it is dropped. */
-function factOf(article: string): string | null {
-  const analysis = analyseArticle(article, theTagger());
-  const body = analysis.sentences[analysis.sentences.length - 1];
-  if (body === undefined) throw new Error('no body');
-  const [clause] = clausesOf(body, article);
-  if (clause === undefined) return null;
-  return clauseGate(clause, { sentences: analysis.sentences, tagger: theTagger() }) === null ? renderClause(clause) : null;
-}
+const factOf = (article: string): string | null => judgeLastClause(article).fact;
 
 const dropped = (candidates: Candidate[]): Candidate[] => candidates.filter((c) => !c.kept);
 

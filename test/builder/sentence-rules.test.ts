@@ -5,23 +5,13 @@
 // kind-check (a kind the self-check often flags on an article is not asked there). Short articles of our own; names and places invented.
 
 import { describe, expect, it } from 'vitest';
-import { analyseArticle } from '../../src/builder/analyse.js';
-import { clauseGate, clausesOf, renderClause, type FactDraft } from '../../src/builder/facts.js';
+import type { FactDraft } from '../../src/builder/facts.js';
 import { trimToFact, type Considered, type QuestionDraft } from '../../src/builder/questions.js';
 import { untrustedKinds } from '../../src/builder/select.js';
 import type { QuestionKind } from '../../src/domain/deck.js';
-import { theTagger } from './helpers.js';
+import { judgeLastClause } from './helpers.js';
 
-/** The last sentence's first clause: its verdict ("rule: reason") or, when kept, how it reads as a fact. */
-function judge(article: string): { verdict: string | null; fact: string | null } {
-  const analysis = analyseArticle(article, theTagger());
-  const body = analysis.sentences[analysis.sentences.length - 1];
-  if (body === undefined) throw new Error('no body');
-  const [clause] = clausesOf(body, article);
-  if (clause === undefined) throw new Error('no clause');
-  const verdict = clauseGate(clause, { sentences: analysis.sentences, tagger: theTagger() });
-  return verdict === null ? { verdict: null, fact: renderClause(clause) } : { verdict: `${verdict.rule}: ${verdict.reason}`, fact: null };
-}
+const judge = judgeLastClause;
 
 describe('one-candidate: a pronoun is resolved only when one fitting person is in scope', () => {
   it('does not give "He" to the teammate the sentence before names, when it also speaks of another man', () => {
