@@ -294,7 +294,7 @@ export function markupOf(clause: Clause): string | null {
  * article ...", "reporter Ana Ruiz started ...", "to contact her via email"). Returns what the clause is, or null.
  */
 export function minorDetailOf(text: string): string | null {
-  if (/\b(?:(?:will|to) be (?:broadcast|televised|aired|shown live|streamed)|(?:is|are|was|were) (?:broadcast|televised|aired|streamed)\b|broadcast (?:live )?(?:on|by)\b|(?:live|coverage|telecast|highlights) (?:on|from) (?:\p{Lu}|TV|television|radio)|TV (?:channel|coverage|rights|network)|television (?:channel|coverage|network))/u.test(text)) return 'how an event is broadcast';
+  if (/\b(?:(?:will|to) be (?:broadcast|televised|aired|shown live|streamed)|(?:is|are|was|were) (?:broadcast|televised|aired|streamed)\b|broadcast (?:live )?(?:on|by)\b|(?:broadcast|shown|streamed|aired) live\b|(?:coverage|telecast|highlights) (?:on|from) (?:\p{Lu}|TV|television|radio)|TV (?:channel|coverage)|television (?:channel|coverage))/u.test(text)) return 'how an event is broadcast';
   if (/\b(?:the next|next (?:week|month|year)[’']s) (?:race|round|match|game|event|stage|leg|fixture|grand prix|meeting|session)\b/i.test(text)) return 'the schedule of the next event';
   if (/\bthis (?:is the (?:first|second|third|last|final|next) )?(?:article|interview|report|story|piece|series)\b|\b(?:first|second|third|last|final|next) (?:article|part|instalment|installment) (?:of|from|in) (?:this|the|our)\b|\b(?:reporter|correspondent|interviewer) \p{Lu}\p{L}+ \p{Lu}\p{L}+ (?:started|began|asked|put)\b/u.test(text)) return 'about the article or the interview itself';
   if (/\b(?:to (?:contact|reach) \S+(?: \S+)? (?:via|by) (?:e-?mail|phone|telephone))|\bfor the purpose of (?:doing )?an interview\b|\bforwarded (?:a|his|her) (?:telephone|phone) number\b/i.test(text)) return 'how the interview was arranged';
@@ -333,7 +333,7 @@ export function standAloneProblem(clause: Clause, context?: GateContext): string
     // "This visit follows ..." under the headline "... Plans Visit to Lima": the title, shown above every
     // question, says which.
     const headline = context?.sentences.find((s) => s.isHeadline);
-    if (headline !== undefined && new RegExp(`\\b${next.lower.replace(/s$/, '')}`, 'i').test(headline.text)) continue;
+    if (headline !== undefined && new RegExp(`\\b${next.lower.replace(/s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(headline.text)) continue;
     // "Based on these data, a trial began ...": a fronted phrase that points back is left out of the fact.
     const comma = clause.tokens.findIndex((t) => t.text === ',');
     const after = clause.tokens[comma + 1];
