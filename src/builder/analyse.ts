@@ -171,7 +171,15 @@ function genderPeople(sentences: readonly SentenceInfo[]): void {
     const next = sentences[index + 1];
     const nextAlone = next !== undefined && next.paragraph === sentence.paragraph && !next.mentions.some((m) => m.entity.type === 'person');
     // The sentence's own words first; the next sentence's opening only when they say nothing.
-    const own = sentence.tokens.filter((t) => t.start >= first.end);
+    // "Her father brought her in contact with Ada Lund, with whom she toured": a pronoun before the name
+    // is someone else's, and so may the ones after it be.
+    // Only the other gender's pronouns after it can be the named person's ("against her ... turned Ode
+    // against his country").
+    const earlier = sentence.tokens.filter((t) => t.end <= first.outerStart && /^(he|him|his|himself|she|her|hers|herself)$/.test(t.lower));
+    const earlierMale = earlier.some((t) => MALE.test(t.lower));
+    const earlierFemale = earlier.some((t) => FEMALE.test(t.lower));
+    if (earlierMale && earlierFemale) return;
+    const own = sentence.tokens.filter((t) => t.start >= first.end && !(earlierMale && MALE.test(t.lower)) && !(earlierFemale && FEMALE.test(t.lower)));
     const saysGender = own.some((t) => MALE.test(t.lower) || FEMALE.test(t.lower));
     const words = [...own, ...(nextAlone && !saysGender ? next.tokens.slice(0, 6) : [])];
     const count = votes.get(person) ?? [0, 0];

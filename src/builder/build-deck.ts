@@ -11,7 +11,7 @@ import { clauseFact, clauseGate, clausesOf, renderClause, roleFacts, verdictText
 import { createIdMaker } from './ids.js';
 import { orderQuestions } from './order.js';
 import { clauseQuestions, roleQuestions, type Considered, type QuestionContext, type QuestionDraft } from './questions.js';
-import { createWorth, selectQuestions } from './select.js';
+import { createWorth, selectTrusted } from './select.js';
 import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, squash } from './text.js';
@@ -159,7 +159,7 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
       if (article.charAt(mention.start - 1) === '(' && article.charAt(mention.end) === ')') bracketed.add(mention.entity);
     }
   }
-  const selection = selectQuestions(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed, tagger, tails));
+  const selection = selectTrusted(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed, tagger, tails));
   const orders = orderQuestions(facts, random).filter((order) => {
     const problem = selfCheck(order, tagger);
     candidates.push({ stage: 'question', sentence: order.fact.clause.sentence.index, kept: problem === null, reason: problem ?? 'kept', text: order.prompt, kind: 'order', answer: (order.answer as string[]).join(' | ') });

@@ -6,9 +6,10 @@
 // or, for "it", an organisation that was that subject. Anything else stays unresolved, and the sentence
 // is dropped with its reason.
 
+import { wordFinder } from './text.js';
 import { hasTag, type Token } from './tokens.js';
 import type { Entity, Mention, SentenceInfo } from './types.js';
-import { AUXILIARIES, OPENERS, REPORTING_VERBS } from './vocabulary.js';
+import { AUXILIARIES, OPENERS } from './vocabulary.js';
 
 export type Gender = 'female' | 'male' | null;
 
@@ -21,6 +22,8 @@ export interface Resolution {
   entity: Entity | null;
   /** The rule that decided, for `--explain`. */
   rule: string;
+  /** It stands for people ("the scientists"): only other people compete with them for a later "they". */
+  people?: boolean;
 }
 
 /** Nouns for groups, which "they" may stand for: "The team ... They ...". */
@@ -104,6 +107,8 @@ function plainSubject(sentence: SentenceInfo, isVerb: (token: Token) => boolean)
   }
   if (verb < 0) return null;
   const words = tokens.slice(from, verb);
+  // "The scientists quickly adapted ...": an adverb before the verb is not part of the subject.
+  while (words.length > 1 && hasTag(words[words.length - 1], 'Adverb') && !hasTag(words[words.length - 1], 'Noun')) words.pop();
   if (words.some((t) => hasTag(t, 'Pronoun') || t.lower === 'who' || t.lower === 'which' || t.lower === 'that')) return null;
   const start = (words[0] as Token).start;
   const end = (words[words.length - 1] as Token).end;
@@ -125,29 +130,20 @@ function personMentions(sentence: SentenceInfo): Mention[] {
   return sentence.mentions.filter((m) => m.entity.type === 'person' && m.modifier !== true);
 }
 
-/** Whether a person is named before a sentence's first verb, outside a fronted phrase: its subject. */
-function isSubject(sentence: SentenceInfo, mention: Mention, isVerb: (token: Token) => boolean): boolean {
-  const bodyStart = sentence.bodyStart;
-  const tokens = sentence.tokens.filter((t) => t.start >= bodyStart);
-  const verb = tokens.findIndex((t) => isVerb(t));
-  if (verb < 0 || (tokens[verb] as Token).start < mention.end) return false;
-  // Nothing but the mention's title and modifiers, or a fronted phrase closed by a comma, before it.
-  const before = tokens.filter((t) => t.end <= mention.outerStart);
-  const comma = before.map((t) => t.text).lastIndexOf(',');
-  const lead = before.slice(comma + 1).filter((t) => t.isWord);
-  return lead.length <= 4;
-}
-
-/** Whether a person is what a sentence is about: its subject, or the one quoted ("..., said Ana Ruiz"). */
-function isSubjectOrSpeaker(sentence: SentenceInfo, mention: Mention): boolean {
-  const bodyStart = sentence.bodyStart;
-  const tokens = sentence.tokens.filter((t) => t.start >= bodyStart);
-  const first = tokens[subjectIndex(tokens)];
-  if (first !== undefined && first.start >= mention.outerStart && first.start < mention.end) return true;
-  const at = tokens.findIndex((t) => t.start === mention.outerStart);
-  const before = tokens[at - 1];
-  const after = tokens.find((t) => t.start >= mention.end && t.isWord);
-  return (before !== undefined && REPORTING_VERBS.has(before.lower)) || (after !== undefined && REPORTING_VERBS.has(after.lower));
+/**
+ * Whether a mention stands in a clause about something else: after ", which" or ", whose" ("Ana Ruiz's
+ * roots are in Lima, which Rosa Quispe's were not"). Such a person is not who the next sentence is about
+ * when the sentence's main clause names someone.
+ */
+function inRelativeClause(sentence: SentenceInfo, mention: Mention): boolean {
+  const tokens = sentence.tokens.filter((t) => t.end <= mention.outerStart);
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const token = tokens[i] as Token;
+    if (/^[;:“”"]$/.test(token.text)) return false;
+    if (/^(which|whose)$/.test(token.lower) && tokens[i - 1]?.text === ',') return true;
+    if (token.text === ',') return false;
+  }
+  return false;
 }
 
 const SAME_PERSON: Record<string, RegExp> = {
@@ -162,10 +158,116 @@ function leadingWord(sentence: SentenceInfo): Token | undefined {
   return tokens[subjectIndex(tokens)];
 }
 
+/** Words for a person of one gender that the article need not name: "his father", "a teammate's wife". */
+const KIN: Record<'female' | 'male', RegExp> = {
+  male: /^(father|son|brother|husband|boyfriend|grandfather|grandson|uncle|nephew|stepfather|stepson|dad)$/,
+  female: /^(mother|daughter|sister|wife|girlfriend|grandmother|granddaughter|aunt|niece|stepmother|stepdaughter|mom|mum|widow)$/,
+};
+
+const GENDERED: Record<'female' | 'male', RegExp> = {
+  male: /^(man|boy|gentleman|businessman|chairman|spokesman|policeman|fireman|king|prince)$/,
+  female: /^(woman|girl|lady|businesswoman|chairwoman|spokeswoman|policewoman|actress|queen|princess)$/,
+};
+
+/** Whether a word names a person of one gender without a name: a relative ("father", "wife") or "a woman". */
+export function isKinWord(word: string, gender: 'female' | 'male'): boolean {
+  return KIN[gender].test(word) || GENDERED[gender].test(word);
+}
+
 /**
- * The person "he" or "she" at the start of `sentences[index]` stands for: the most recent person of a
- * compatible gender, when one is clearly meant. A sentence before that itself says "he" before naming
- * anyone passes the question on to the sentences before it (the topic continues).
+ * A person of the wanted gender the sentence speaks of without naming ("his father", "her husband"): a
+ * kinship word outside quotation marks not followed by the person's name. Such a person is a candidate for
+ * "he"/"she" too, so the pronoun is not resolved to the one who is named (rule one-candidate).
+ */
+export function unnamedKin(sentence: SentenceInfo, wanted: 'female' | 'male'): string | null {
+  let depth = sentence.inQuote ? 1 : 0;
+  const tokens = sentence.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.text === '“') depth++;
+    else if (token.text === '”') depth = Math.max(0, depth - 1);
+    else if (token.text === '"') depth = depth > 0 ? 0 : 1;
+    if (depth > 0 || !KIN[wanted].test(token.lower)) continue;
+    // "he's a son of the manse": said of someone, not someone else.
+    if (/^(a|an)$/.test(tokens[i - 1]?.lower ?? '') && /^(is|was|['’]s|became|remains|be)$/.test(tokens[i - 2]?.lower ?? '')) continue;
+    // "her daughter Rosa Quispe", "his father, Tomas Brandt,": the kin is the person named next.
+    const next = tokens.slice(i + 1, i + 3).find((t) => t.text !== ',');
+    const named = next !== undefined && sentence.mentions.some((m) => m.entity.type === 'person' && m.outerStart <= next.start && next.start < m.end);
+    if (!named) return token.lower;
+  }
+  return null;
+}
+
+/** Whether a token of a sentence stands inside quotation marks. */
+function quotedToken(sentence: SentenceInfo, token: Token): boolean {
+  let depth = sentence.inQuote ? 1 : 0;
+  for (const t of sentence.tokens) {
+    if (t === token) return depth > 0;
+    if (t.text === '“') depth++;
+    else if (t.text === '”') depth = Math.max(0, depth - 1);
+    else if (t.text === '"') depth = depth > 0 ? 0 : 1;
+  }
+  return false;
+}
+
+/**
+ * The person an article is about: the one person its headline names, else one named far more often than
+ * anyone else (three times or more, and more than twice the next). "He" after a sentence that names
+ * someone else may still mean this person, so they compete with the one named there.
+ */
+const topics = new WeakMap<readonly SentenceInfo[], { entity: Entity; gender: Gender } | null>();
+
+export function articleTopic(sentences: readonly SentenceInfo[], lexicon: (word: string) => readonly string[]): { entity: Entity; gender: Gender } | null {
+  const known = topics.get(sentences);
+  if (known !== undefined) return known;
+  const entity = topicPerson(sentences);
+  let topic: { entity: Entity; gender: Gender } | null = null;
+  if (entity !== null) {
+    let gender = genderOf(entity, lexicon);
+    if (gender === null) {
+      // An article about one person calls them "she" (or "he") far more than anything else.
+      let male = 0;
+      let female = 0;
+      for (const sentence of sentences) {
+        let depth = sentence.inQuote ? 1 : 0;
+        for (const token of sentence.tokens) {
+          if (token.text === '“') depth++;
+          else if (token.text === '”') depth = Math.max(0, depth - 1);
+          else if (token.text === '"') depth = depth > 0 ? 0 : 1;
+          if (depth > 0) continue;
+          if (SAME_PERSON.he?.test(token.lower) === true) male++;
+          if (SAME_PERSON.she?.test(token.lower) === true) female++;
+        }
+      }
+      if (female >= 3 && female > 3 * male) gender = 'female';
+      else if (male >= 3 && male > 3 * female) gender = 'male';
+    }
+    topic = { entity, gender };
+  }
+  topics.set(sentences, topic);
+  return topic;
+}
+
+function topicPerson(sentences: readonly SentenceInfo[]): Entity | null {
+  const headline = sentences.find((s) => s.isHeadline);
+  const counts = new Map<Entity, number>();
+  for (const sentence of sentences) for (const m of sentence.mentions) if (m.entity.type === 'person' && m.modifier !== true && m.entity.sure) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  // The headline's words name them (its own sentence holds no keys: they are asked from the body).
+  const inHeadline = headline === undefined ? [] : [...counts.keys()].filter((e) => e.forms.some((form) => /\s/.test(form) && wordFinder(headline.text)(form)));
+  if (inHeadline.length === 1) return inHeadline[0] as Entity;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (first === undefined || first[1] < 3 || (second !== undefined && first[1] <= 2 * second[1])) return null;
+  return first[0];
+}
+
+/**
+ * The person "he" or "she" at the start of `sentences[index]` stands for (rule one-candidate): resolved
+ * only when exactly one person of a compatible gender is in scope. The scope is the nearest sentence before
+ * that speaks of a person of that gender: the people it names, a person it speaks of unnamed ("his
+ * father"), the person its own "he" stands for when it says "he" before naming anyone (the topic goes on),
+ * and, when it names someone, the person the whole article is about. Two or more: not resolved, because a
+ * wrong antecedent makes a false fact, worse than a dropped sentence.
  */
 function resolvePerson(
   sentences: readonly SentenceInfo[],
@@ -175,37 +277,118 @@ function resolvePerson(
   isVerb: (token: Token) => boolean,
   depth: number,
 ): { entity: Entity; rule: string } | string {
-  const wanted: Gender = word === 'she' ? 'female' : 'male';
+  const wanted: 'female' | 'male' = word === 'she' ? 'female' : 'male';
   const same = SAME_PERSON[word] as RegExp;
+  const fits = (entity: Entity): boolean => {
+    const gender = genderOf(entity, lexicon);
+    return gender === null || gender === wanted;
+  };
+  const topicInfo = articleTopic(sentences, lexicon);
+  const topic = topicInfo?.entity ?? null;
+  const topicGender = topicInfo?.gender ?? null;
+  const here = sentences[index] as SentenceInfo;
   for (let k = 1; k <= LOOK_BACK; k++) {
     const before = sentences[index - k];
     if (before === undefined || before.isHeadline) break;
-    const people = personMentions(before).filter((m) => {
-      const gender = genderOf(m.entity, lexicon);
-      return gender === null || gender === wanted;
-    });
+    // Past the sentence right before, only within the paragraph.
+    if (k > 1 && before.paragraph !== here.paragraph) break;
+    const fitting = personMentions(before).filter((m) => fits(m.entity) && mayBePerson(m.entity, lexicon));
+    const main = fitting.filter((m) => !inRelativeClause(before, m));
+    const people = main.length > 0 ? main : fitting;
+    const candidates = new Set<Entity>();
+    // "Aretha Franklin" and "Aretha Louise Franklin": one person under two forms.
+    for (const m of people) if (![...candidates].some((c) => samePerson(c, m.entity))) candidates.add(m.entity);
+    const notes: string[] = [];
     const firstPerson = people[0]?.outerStart ?? Infinity;
-    const pronounFirst = before.tokens.some((t) => t.start < firstPerson && same.test(t.lower));
-    // "He went to see Bush": the "he" before is someone named earlier still.
+    const pronounFirst = before.tokens.some((t) => t.start < firstPerson && same.test(t.lower) && !quotedToken(before, t));
+    // "He went to see Bush": the "he" before is someone named earlier still, and a candidate too.
     if (pronounFirst) {
       if (depth >= 12) return `"${word}" follows a chain of pronouns too long to trust`;
       const chained = resolvePerson(sentences, index - k, word, lexicon, isVerb, depth + 1);
-      const note = ` (the sentences between say "${word}" of them too)`;
-      return typeof chained === 'string' ? chained : { entity: chained.entity, rule: chained.rule.endsWith(note) ? chained.rule : `${chained.rule}${note}` };
+      if (typeof chained === 'string') return chained;
+      if (![...candidates].some((c) => samePerson(c, chained.entity))) candidates.add(chained.entity);
+      notes.push(` (the sentences between say "${word}" of them too)`);
     }
-    const distinct = [...new Set(people.map((m) => m.entity))];
-    // Only people of the other gender (known by their first names) in between: look further back.
-    if (distinct.length === 0) continue;
-    if (distinct.length === 1) return { entity: distinct[0] as Entity, rule: `"${word}" is ${(distinct[0] as Entity).name}, the only fitting person named just before` };
-    // "X died ..., her daughter Y said. She had been ...": the subject before the speaker.
-    const subjects = [...new Set(people.filter((m) => isSubject(before, m, isVerb)).map((m) => m.entity))];
-    if (subjects.length === 1) return { entity: subjects[0] as Entity, rule: `"${word}" is ${(subjects[0] as Entity).name}, the subject of the sentence before` };
-    if (subjects.length > 1) return `"${word}" could be any of ${subjects.map((e) => e.name).join(', ')}`;
-    const main = [...new Set(people.filter((m) => isSubjectOrSpeaker(before, m)).map((m) => m.entity))];
-    if (main.length === 1) return { entity: main[0] as Entity, rule: `"${word}" is ${(main[0] as Entity).name}, the subject or speaker of the sentence before` };
-    return `"${word}" could be any of ${distinct.map((e) => e.name).join(', ')}`;
+    const kin = unnamedKin(before, wanted);
+    // A name that may or may not be a person's ("Teammate Ode"), and no one else: no telling who is meant.
+    const unsure = personMentions(before).filter((m) => fits(m.entity) && !mayBePerson(m.entity, lexicon));
+    if (candidates.size === 0 && kin === null && unsure.length > 0) return `one-candidate: "${word}" could be ${(unsure[0] as Mention).entity.name}, if that is a person`;
+    // Only people of the other gender in between (known by their names): look further back.
+    if (candidates.size === 0 && kin === null) continue;
+    // The person the article is about competes with one named in passing ("... teammate Max Ode. He was moved ...").
+    // Not in a paragraph where someone speaks as "I" (an interview's answer): there the one the article is
+    // about is "I", not "he".
+    if (topic !== null && people.length > 0 && ![...candidates].some((c) => samePerson(c, topic)) && (topicGender === null || topicGender === wanted) && !speaksAsI(sentences, here)) candidates.add(topic);
+    const names = [...candidates].map((e) => e.name);
+    // "Her mother died in 1950. She became a nurse": beside the person the article is about, a relative it
+    // does not name is rarely the subject of the next sentence.
+    const onlyTopic = topic !== null && candidates.size === 1 && samePerson([...candidates][0] as Entity, topic) && topicGender === wanted;
+    if (kin !== null && onlyTopic) return { entity: topic, rule: `one-candidate: "${word}" is ${topic.name}, whom the article is about; the ${kin} the sentence before speaks of is not named` };
+    if (kin !== null) return `one-candidate: "${word}" could be ${names.length > 0 ? `${names.join(', ')} or ` : ''}the ${kin} the sentence before speaks of`;
+    if (candidates.size > 1) return `one-candidate: "${word}" could be any of ${names.join(', ')}`;
+    const entity = [...candidates][0] as Entity;
+    const note = notes[0] ?? '';
+    return { entity, rule: `one-candidate: "${word}" is ${entity.name}, the only fitting person in scope${note}` };
   }
-  return `"${word}" names no one the sentences before name`;
+  // No one in scope: the person the article is about, when their gender is known to fit and no one else
+  // of that gender is named in the paragraph so far.
+  if (topic !== null && topicGender === wanted) {
+    const others = sentences.filter((s) => s.paragraph === here.paragraph && s.index < index).flatMap((s) => personMentions(s)).filter((m) => !samePerson(m.entity, topic) && fits(m.entity) && mayBePerson(m.entity, lexicon));
+    if (others.length === 0) return { entity: topic, rule: `one-candidate: "${word}" is ${topic.name}, whom the article is about, and no one else in the paragraph fits` };
+  }
+  return `one-candidate: "${word}" names no one the sentences before name`;
+}
+
+/** Whether the paragraph of a sentence says "I" or "my" outside quotation marks, up to the sentence. */
+function speaksAsI(sentences: readonly SentenceInfo[], sentence: SentenceInfo): boolean {
+  return sentences.some((s) => {
+    if (s.paragraph !== sentence.paragraph || s.index > sentence.index) return false;
+    let depth = s.inQuote ? 1 : 0;
+    return s.tokens.some((t) => {
+      if (t.text === '“') depth++;
+      else if (t.text === '”') depth = Math.max(0, depth - 1);
+      else if (t.text === '"') depth = depth > 0 ? 0 : 1;
+      return depth === 0 && /^(I|I['’](?:m|ve|d|ll)|my)$/.test(t.text);
+    });
+  });
+}
+
+/** Two entities that are one person: every word of the shorter name is in the longer, the surname last in both. */
+function samePerson(a: Entity, b: Entity): boolean {
+  if (a === b) return true;
+  const wa = a.name.split(/\s+/);
+  const wb = b.name.split(/\s+/);
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return short.length >= 2 && short[short.length - 1] === long[long.length - 1] && short.every((w) => long.includes(w));
+}
+
+/**
+ * Whether an entity typed a person may really be one: not a title with "I" or "You" in it ("I Knew You
+ * Were Waiting"), not an unsure name ending in a common noun ("JVB Records").
+ */
+function mayBePerson(entity: Entity, lexicon: (word: string) => readonly string[]): boolean {
+  const words = entity.name.split(/\s+/);
+  if (words.some((w) => /^(I|You|We|Me|My|Your|Our)$/.test(w))) return false;
+  if (entity.sure) return true;
+  const tags = lexicon((words[words.length - 1] ?? '').toLowerCase());
+  return tags.length === 0 || tags.some((t) => t.endsWith('Name') || t === 'Person' || t === 'ProperNoun');
+}
+
+/**
+ * Whether a sentence names a group besides `subject` that "they" could stand for (rule one-candidate).
+ * "Rangers found the climbers. They were flown out": the climbers could be meant. A plural inside a phrase
+ * ("after many difficulties") is not one, nor one in a clause of time or cause after the main verb ("...
+ * when the first cases emerged"). When the subject is people ("the scientists"), only other people count.
+ */
+function otherGroup(before: SentenceInfo, subject: string, isVerb: (token: Token) => boolean, people: boolean): boolean {
+  const tokens = before.tokens;
+  const subordinate = tokens.findIndex((t, i) => i > 2 && /^(when|after|before|because|while|since|until|once|as)$/.test(t.lower) && tokens.slice(0, i).some((u) => isVerb(u)));
+  return tokens.some((t, i) => {
+    if (!hasTag(t, 'Plural') || hasTag(t, 'Date', 'Duration', 'Pronoun') || subject.toLowerCase().includes(t.lower)) return false;
+    if (tokens.slice(Math.max(0, i - 3), i).some((u) => hasTag(u, 'Preposition'))) return false;
+    if (subordinate >= 0 && i > subordinate) return false;
+    return !people || hasTag(t, 'Actor', 'Person');
+  });
 }
 
 /**
@@ -219,6 +402,7 @@ export function resolveLeadingPronoun(
   isVerb: (token: Token) => boolean,
   lexicon: (word: string) => readonly string[],
   possessive = false,
+  depth = 0,
 ): Resolution | string {
   const word = pronoun.lower;
   const sentence = sentences[index] as SentenceInfo;
@@ -241,15 +425,22 @@ export function resolveLeadingPronoun(
       // A new paragraph that opens with "It" rarely means the last sentence's subject.
       return `"${pronoun.text}" opens a paragraph; what it stands for is not clear`;
     }
+    // "They showed ... They then conducted ...": the same pronoun going on stands for the same thing.
+    const lead = leadingWord(before);
+    if (lead !== undefined && lead.lower === word && !possessive && depth < 6) {
+      const chained = resolveLeadingPronoun(sentences, index - 1, lead, isVerb, lexicon, false, depth + 1);
+      if (typeof chained === 'string') return chained;
+      if (word === 'they' && otherGroup(before, chained.text, isVerb, chained.people === true)) return `"They" could stand for more than one group in the sentences before`;
+      return { ...chained, pronoun, rule: `${chained.rule} (the sentences between say "${word}" of it too)` };
+    }
     const subject = plainSubject(before, isVerb);
     if (subject === null) return `"${pronoun.text}" has no plain subject in the sentence before to stand for`;
     if (word === 'it' && (subject.plural || subject.entity?.type === 'person')) return `"It" cannot stand for "${subject.text}"`;
     if (word === 'they' && !subject.plural && !COLLECTIVE.test(subject.text.split(' ').pop() ?? '')) return `"They" cannot stand for "${subject.text}"`;
-    // "Rangers found the climbers. They were flown out": another plural in the sentence before could be meant.
-    // A plural inside a phrase ("after many difficulties") is not one.
-    const otherGroup = before.tokens.some((t, i) => hasTag(t, 'Plural') && !hasTag(t, 'Date', 'Duration') && !subject.text.toLowerCase().includes(t.lower) && !before.tokens.slice(Math.max(0, i - 3), i).some((u) => hasTag(u, 'Preposition')));
-    if (word === 'they' && otherGroup) return `"They" could stand for more than one group in the sentence before`;
-    return { pronoun, text: subject.text, entity: subject.entity, rule: `"${pronoun.text}" is "${subject.text}", the subject of the sentence before` };
+    const head = before.tokens.find((t) => t.lower === (subject.text.split(' ').pop() ?? '').toLowerCase());
+    const people = head !== undefined && hasTag(head, 'Actor');
+    if (word === 'they' && otherGroup(before, subject.text, isVerb, people)) return `"They" could stand for more than one group in the sentence before`;
+    return { pronoun, text: subject.text, entity: subject.entity, rule: `one-candidate: "${pronoun.text}" is "${subject.text}", the subject of the sentence before`, ...(people ? { people } : {}) };
   }
   return `"${pronoun.text}" points to something outside the sentence`;
 }

@@ -5,7 +5,7 @@
 // ..." for "She said ..."), with the article's own words still as its quote. People's titles make facts of
 // their own.
 
-import { resolveLeadingPronoun, subjectIndex } from './coref.js';
+import { genderOf, isKinWord, resolveLeadingPronoun, subjectIndex } from './coref.js';
 import type { Tagger } from './tagger.js';
 import { capitalise, squash, wordCount } from './text.js';
 import { hasTag, type Token } from './tokens.js';
@@ -132,6 +132,10 @@ export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
     // A clause whose pronoun points back ("..., and 3,000 people reported it") stays with its sentence.
     const end = tokens.findIndex((t, k) => k > next && t.text === ';');
     if (tokens.slice(next, end < 0 ? tokens.length : end).some((t) => BACK_POINTERS.test(t.lower))) continue;
+    // "...; this has dropped to 56 percent": a demonstrative subject points back to the clause before (stand-alone).
+    const opening = tokens[next];
+    const verb = tokens[next + 1];
+    if (opening !== undefined && /^(this|that|these|those)$/.test(opening.lower) && verb !== undefined && (AUXILIARIES.has(verb.lower) || hasTag(verb, 'Verb', 'Adverb'))) continue;
     // Never inside a key: "between July 1, 2023, and July 1, 2024" is one date.
     if (sentence.mentions.some((m) => m.outerStart <= token.start && token.end <= (m.tailEnd ?? m.end))) continue;
     const clause = makeClause(sentence, article, from, cut - 1);
@@ -182,9 +186,13 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   const boilerplate = boilerplateOf(clause.sentence.text.slice(firstBodyStart(clause.sentence) - clause.sentence.start));
   if (boilerplate !== null) return { rule: 'boilerplate', reason: `${boilerplate}, not a fact of the article` };
   if (/^\p{Lu}[\p{Lu}\d\s,.:&'’-]+$/u.test(sentenceText) && sentenceText.length < 120) return { rule: 'heading', reason: 'a heading in capitals, not a sentence' };
+  const markup = markupOf(clause);
+  if (markup !== null) return { rule: 'markup', reason: markup };
   const words = clause.tokens.filter((t) => t.isWord);
   if (words.length < 5) return { rule: 'fragment', reason: 'fewer than five words' };
   if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
+  const minor = minorDetailOf(clause.text);
+  if (minor !== null) return { rule: 'minor-detail', reason: `${minor}, not a point worth remembering` };
   if (!clause.tokens.some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'no verb in a tense' };
   // "and Abdul Rahman II, who was the last caliph": the only verb is in a clause about a name.
   // "... a leader of a group that monitored ...": "that" after a noun opens a clause about it too.
@@ -232,10 +240,163 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
     const resolved = resolvePronoun(clause, pronoun, context);
     if (typeof resolved === 'string') return { rule: 'pronoun', reason: resolved };
   }
+  const notAlone = standAloneProblem(clause, context);
+  if (notAlone !== null) return { rule: 'stand-alone', reason: notAlone };
+  if (context !== undefined) {
+    const dangling = resolveInnerPronoun(clause, context);
+    if (dangling !== null) return { rule: 'pronoun', reason: dangling };
+  }
+  clause.rewrites.sort((a, b) => a.start - b.start);
   const pointer = outsidePointer(clause);
   if (pointer !== null) return { rule: 'pronoun', reason: `"${pointer}" points to something the clause does not name` };
   if (!clause.mentions.some(isAskable)) return { rule: 'no-key', reason: 'no name, place, organisation, date or number to ask about' };
   if (wordCount(clause.text) > MAX_CLAUSE_WORDS) return { rule: 'too-long', reason: `over ${MAX_CLAUSE_WORDS} words` };
+  return null;
+}
+
+/**
+ * Wiki markup left in a pasted article (rule markup): "[[Nice|Nice, France]]", "'''bold'''", "{{cite}}".
+ * A line that is only markup ("File:...", "Category:...") is dropped; in a sentence, the marks are shown
+ * as the words they wrap (rewrites, so the quote stays the article's own words). Returns why the clause
+ * is dropped, or null.
+ */
+export function markupOf(clause: Clause): string | null {
+  const text = clause.sentence.text;
+  if (/^\s*(?:\[\[)?(?:File|Image|Category|Template|Media):/i.test(text.slice(clause.sentence.bodyStart - clause.sentence.start)) || /\|\s*(?:thumb|thumbnail|right|left|upright)\s*[|\]]/i.test(text)) return 'wiki markup (a file, image or category line), not a sentence';
+  if (/\{\{|\}\}|<ref|<\/ref>/.test(clause.text) && !/\{\{[^{}]*\}\}|<ref[^>]*\/>|<ref[^>]*>[^<]*<\/ref>/.test(clause.text)) return 'wiki markup cut in two by the sentence';
+  const base = clause.sentence.start;
+  const local = text.slice(clause.start - base, clause.end - base);
+  const marks: { start: number; end: number }[] = [];
+  const add = (from: number, length: number): void => {
+    marks.push({ start: clause.start + from, end: clause.start + from + length });
+  };
+  // "[[target|label]]": the target and its bar go, the label stays; "[[label]]": the brackets go.
+  for (const m of local.matchAll(/\[\[([^\]|]*\|)?([^\]]*)\]\]/g)) {
+    const at = m.index ?? 0;
+    add(at, 2 + (m[1]?.length ?? 0));
+    add(at + m[0].length - 2, 2);
+  }
+  for (const m of local.matchAll(/'{2,}/g)) add(m.index ?? 0, m[0].length);
+  for (const m of local.matchAll(/\s?\{\{[^{}]*\}\}|\s?<ref[^>]*\/>|\s?<ref[^>]*>[^<]*<\/ref>/g)) add(m.index ?? 0, m[0].length);
+  if (/\[\[|\]\]/.test(local.replace(/\[\[[^\]]*\]\]/g, ''))) return 'wiki markup cut in two by the sentence';
+  for (const mark of marks) {
+    // A link's target is not shown, nor asked; a key cut by the marks cannot be shown without them.
+    clause.mentions = clause.mentions.filter((m) => !(mark.start <= m.outerStart && m.end <= mark.end));
+    if (clause.mentions.some((m) => m.outerStart < mark.end && mark.start < m.end)) return 'wiki markup inside a name';
+    clause.rewrites.push({ start: mark.start, end: mark.end, text: '', rule: 'markup: wiki marks shown as the words they wrap' });
+  }
+  return null;
+}
+
+/**
+ * Details a teacher would not ask (rule minor-detail): how an event is broadcast or streamed, the
+ * schedule of the next one, laps run under caution, the article or interview itself ("this is the first
+ * article ...", "reporter Ana Ruiz started ...", "to contact her via email"). Returns what the clause is, or null.
+ */
+export function minorDetailOf(text: string): string | null {
+  if (/\b(?:(?:will|to) be (?:broadcast|televised|aired|shown live|streamed)|(?:is|are|was|were) (?:broadcast|televised|aired|streamed)\b|broadcast (?:live )?(?:on|by)\b|(?:broadcast|shown|streamed|aired) live\b|(?:coverage|telecast|highlights) (?:on|from) (?:\p{Lu}|TV|television|radio)|TV (?:channel|coverage)|television (?:channel|coverage))/u.test(text)) return 'how an event is broadcast';
+  if (/\b(?:the next|next (?:week|month|year)[’']s) (?:race|round|match|game|event|stage|leg|fixture|grand prix|meeting|session)\b/i.test(text)) return 'the schedule of the next event';
+  if (/\bthis (?:is the (?:first|second|third|last|final|next) )?(?:article|interview|report|story|piece|series)\b|\b(?:first|second|third|last|final|next) (?:article|part|instalment|installment) (?:of|from|in) (?:this|the|our)\b|\b(?:reporter|correspondent|interviewer) \p{Lu}\p{L}+ \p{Lu}\p{L}+ (?:started|began|asked|put)\b/u.test(text)) return 'about the article or the interview itself';
+  if (/\b(?:to (?:contact|reach) \S+(?: \S+)? (?:via|by) (?:e-?mail|phone|telephone))|\bfor the purpose of (?:doing )?an interview\b|\bforwarded (?:a|his|her) (?:telephone|phone) number\b/i.test(text)) return 'how the interview was arranged';
+  if (/\bcaution (?:laps?|periods?|flags?)\b|\blaps? (?:under|behind the) (?:caution|yellow|safety car|pace car)\b|\bcautions?\b[^.]{0,40}\blaps?\b/i.test(text)) return 'laps run under caution';
+  return null;
+}
+
+const TIME_NOUNS = /^(year|years|week|weeks|month|months|morning|afternoon|evening|night|day|days|season|summer|winter|spring|autumn|fall|weekend|time|decade|century)$/;
+
+/**
+ * A clause that does not read on its own (rule stand-alone): it opens with "This decision", "These
+ * findings", "Such cases", "In that conversation", or speaks of "the latter", "the former", "in the second
+ * case". Times ("This year", "that day") are kept. Returns why, or null.
+ */
+export function standAloneProblem(clause: Clause, context?: GateContext): string | null {
+  const plain = clause.text.replace(/“[^”]*”|"[^"]*"/g, '');
+  const pointing = /\b(?:the latter|the former(?= *[,.;]| (?:is|was|has|had|said|will|would)\b)|(?:in )?the (?:first|second|third|other|last) (?:case|instance)|in (?:both|either|neither|each|such|this|that) cases?)\b/i.exec(plain);
+  if (pointing !== null) return `"${pointing[0]}" points to something the clause does not name`;
+  const words = clause.tokens.filter((t) => t.isWord);
+  for (let i = 0; i < Math.min(4, words.length - 1); i++) {
+    const word = words[i] as Token;
+    const next = words[i + 1] as Token;
+    if (!/^(this|that|these|those|such)$/.test(word.lower)) continue;
+    if (insideQuotation(clause.sentence.tokens, word)) continue;
+    // "that" after a verb opens a clause ("said that ..."), not a pointer.
+    if (word.lower === 'that' && i > 0 && !hasTag(words[i - 1] as Token, 'Preposition')) continue;
+    if (TIME_NOUNS.test(next.lower) || hasTag(next, 'Date') || next.isNumber) continue;
+    if (clause.mentions.some((m) => m.outerStart <= next.start && next.start < m.end)) continue;
+    if (!hasTag(next, 'Noun', 'Adjective') || hasTag(next, 'Pronoun')) continue;
+    // "The centerpiece of this performance is ...": inside a phrase, "this" reads as "the".
+    const previous = words[i - 1];
+    if (previous !== undefined && /^(this|that)$/.test(word.lower) && hasTag(previous, 'Preposition') && i >= 2) {
+      clause.rewrites.push({ start: word.start, end: word.end, text: word.text === word.lower ? 'the' : 'The', rule: `stand-alone: "${word.text} ${next.text}" read as "the ${next.text}"` });
+      continue;
+    }
+    // "This visit follows ..." under the headline "... Plans Visit to Lima": the title, shown above every
+    // question, says which.
+    const headline = context?.sentences.find((s) => s.isHeadline);
+    if (headline !== undefined && new RegExp(`\\b${next.lower.replace(/s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(headline.text)) continue;
+    // "Based on these data, a trial began ...": a fronted phrase that points back is left out of the fact.
+    const comma = clause.tokens.findIndex((t) => t.text === ',');
+    const after = clause.tokens[comma + 1];
+    if (comma > 0 && comma < 12 && (clause.tokens[comma] as Token).start > word.start && after !== undefined && !clause.mentions.some((m) => m.outerStart < after.start && after.start < m.end)) {
+      clause.rewrites.push({ start: clause.start, end: after.start, text: '', rule: `stand-alone: "${spanText(clause, clause.start, (clause.tokens[comma] as Token).start)}" points back, and is left out` });
+      return null;
+    }
+    return `"${word.text} ${next.text}" points to something the clause does not name`;
+  }
+  return null;
+}
+
+function spanText(clause: Clause, start: number, end: number): string {
+  return clause.sentence.text.slice(start - clause.sentence.start, end - clause.sentence.start);
+}
+
+/**
+ * "Doctors said he was stable": a "he"/"she"/"him"/"his"/"her" inside the clause, outside quotation marks,
+ * that no person named before it in the clause can stand for. It is resolved as a leading pronoun is
+ * (rule one-candidate) and shown as the name; when it cannot be, the clause is dropped (returns why), since
+ * its questions would mean something else without knowing who.
+ */
+function resolveInnerPronoun(clause: Clause, context: GateContext): string | null {
+  const lexicon = (word: string): readonly string[] => context.tagger.lexicon(word);
+  for (const token of clause.tokens) {
+    if (!/^(he|she|him|his|her|himself|herself)$/.test(token.lower)) continue;
+    if (clause.rewrites.some((r) => r.start <= token.start && token.end <= r.end)) continue;
+    if (insideQuotation(clause.sentence.tokens, token)) continue;
+    const female = /^(she|her|herself)$/.test(token.lower);
+    const named = clause.mentions.filter((m) => m.entity.type === 'person' && m.end <= token.start).filter((m) => {
+      const gender = genderOf(m.entity, lexicon);
+      return gender === null || gender === (female ? 'female' : 'male');
+    });
+    if (named.length > 0) continue;
+    // "Manning, who ..., played his final game": a name before it of a type not sure, or of a person of
+    // unknown gender, may be who is meant: left as written.
+    if (clause.mentions.some((m) => m.end <= token.start && (m.entity.type === 'person' || !m.entity.sure) && !['date', 'time', 'number'].includes(m.entity.type))) continue;
+    const before = clause.tokens.slice(0, clause.tokens.indexOf(token));
+    // "During his visit, Ana Ruiz will meet ...": a fronted phrase's pronoun is the subject named after it.
+    const comma = clause.tokens.findIndex((t, i) => t.text === ',' && i > before.length);
+    const subject = comma < 0 ? undefined : clause.tokens[comma + 1];
+    if (!before.some((t) => t.text === ',') && subject !== undefined && clause.mentions.some((m) => m.entity.type === 'person' && m.outerStart === subject.start)) continue;
+    // "Her father ... at his church", "The driver said he ...": a person the clause speaks of without a
+    // name, before the pronoun, is what it most likely stands for; the clause reads on its own.
+    if (before.some((t) => isKinWord(t.lower, female ? 'female' : 'male'))) continue;
+    const firstVerb = before.findIndex((t) => isVerbToken(t, clause.mentions));
+    if (firstVerb > 0 && before.slice(0, firstVerb).some((t) => t.isWord && !t.isCap && hasTag(t, 'Noun') && !hasTag(t, 'Plural', 'Pronoun', 'Date', 'Value'))) continue;
+    const word = female ? 'she' : 'he';
+    const resolution = resolveLeadingPronoun(context.sentences, clause.sentence.index, { ...token, lower: word }, (t) => isVerbToken(t, clause.sentence.mentions), lexicon, false);
+    if (typeof resolution === 'string') return resolution;
+    if (resolution.entity === null) return `"${token.text}" stands for no one the clause names`;
+    if (/self$/.test(token.lower)) continue;
+    // "his" -> "Ana Ruiz's"; "her" before a noun is a possessive too.
+    const next = clause.tokens[clause.tokens.indexOf(token) + 1];
+    const possessive = token.lower === 'his' || (token.lower === 'her' && next !== undefined && next.isWord && !hasTag(next, 'Preposition', 'Determiner', 'Conjunction', 'Verb', 'Adverb') && !AUXILIARIES.has(next.lower));
+    const name = resolution.entity.name;
+    const shown = possessive ? `${name}${name.endsWith('s') ? '’' : '’s'}` : name;
+    clause.rewrites.push({ start: token.start, end: token.end, text: /^\p{Lu}/u.test(token.text) ? capitalise(shown) : shown, rule: resolution.rule });
+    if (!possessive) {
+      const mention: Mention = { entity: resolution.entity, sentence: clause.sentence.index, start: token.start, end: token.end, text: name, outerStart: token.start, title: null, pronoun: true };
+      clause.mentions = [...clause.mentions, mention].sort((a, b) => a.start - b.start);
+    }
+  }
   return null;
 }
 

@@ -466,12 +466,39 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
 function shortStatement(clause: Clause, replace: { start: number; end: number; text: string } | null): string | null {
   // "But IE6 has ...": a statement on its own opens with no word that ties it to the sentence before.
   const full = asSentence(renderClause(clause, replace).replace(/^(?:but|and|yet|so|also|however|still|meanwhile|instead|then)\b,?\s+/i, ''));
-  if (wordCount(full) <= MAX_STATEMENT_WORDS) return full;
+  if (wordCount(full) <= TRIMMED_WORDS) return full;
   let text = full;
   // ", a research geophysicist with the Earthquake Science Center," after a name.
-  text = text.replace(/(\p{Lu}[\p{L}.’'-]+), (?:an? |the )[^,;“”"]{3,80}?, /gu, '$1 ');
-  if (wordCount(text) <= MAX_STATEMENT_WORDS) return text;
-  return null;
+  if (wordCount(text) > MAX_STATEMENT_WORDS) text = text.replace(/(\p{Lu}[\p{L}.’'-]+), (?:an? |the )[^,;“”"]{3,80}?, /gu, '$1 ');
+  return trimToFact(text, replace?.text ?? null);
+}
+
+/** A true/false statement trimmed this far reads as the fact itself; longer ones copy the article. */
+const TRIMMED_WORDS = 20;
+
+/**
+ * A long statement cut to the clause that carries its fact (rule statement-trim): a trailing attribution
+ * (", the agency said.", ", according to ..."), a trailing "-ing" phrase (", leaving ..."), a clause about a
+ * name (", which ..."), a fronted clause of time ("After ..., "). Each cut is tried in turn until the
+ * statement has at most TRIMMED_WORDS words; a cut that would lose `keep` (a swapped key) is not made.
+ * Null when no cut brings it to MAX_STATEMENT_WORDS.
+ */
+export function trimToFact(statement: string, keep: string | null): string | null {
+  const cuts: ((text: string) => string)[] = [
+    (text) => text.replace(/,\s+(?:according to [^,;“”"]+|(?:the |an? )?[\p{L} .’'-]{2,60}? (?:said|says|added|noted|stated|told [^,;“”"]+|reported|announced))\.$/u, '.'),
+    (text) => text.replace(/,\s+(?:leaving|making|bringing|giving|adding|saying|forcing|including|following|citing|prompting|causing|ending)\b[^;“”"]*\.$/u, '.'),
+    (text) => text.replace(/,\s+(?:which|who|whose|where)\b[^,;“”"]*(?:,\s+|\.$)/u, (match) => (match.endsWith('.') ? '.' : ' ')),
+    (text) => text.replace(/^(?:After|Before|When|While|Although|Though|Since|As|Because|Despite|Following|During|With|Until|Once)\b[^,;“”"]{3,120},\s+(\p{L})/u, (_m, first: string) => first.toUpperCase()),
+  ];
+  let text = statement;
+  for (const cut of cuts) {
+    if (wordCount(text) <= TRIMMED_WORDS) break;
+    const next = tidy(cut(text));
+    if (next === text || wordCount(next) < 6) continue;
+    if (keep !== null && !next.includes(keep)) continue;
+    text = /[.!?”"’]$/.test(next) ? next : `${next}.`;
+  }
+  return wordCount(text) <= MAX_STATEMENT_WORDS ? capitalise(text) : null;
 }
 
 /**
@@ -532,7 +559,7 @@ function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: Ques
   }
   const statement = shortStatement(clause, null);
   if (statement === null) {
-    return { dropped: `too-long: a true statement over ${MAX_STATEMENT_WORDS} words would copy the article` };
+    return { dropped: `statement-trim: no cut brings the true statement to ${MAX_STATEMENT_WORDS} words; it would copy the article` };
   }
   const prompt = `True or false: ${statement}`;
   return { draft: { kind: 'true-false', fact, related: [], prompt, explanation: `True: the article says “${source}”`, answer: true, entity: null, typeWord: null }, text: prompt, answer: 'true' };

@@ -219,3 +219,36 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
   }
   return { kept, considered: out };
 }
+
+/** A question kind the self-check flags this often on one article is not trusted there (rule kind-check). */
+const KIND_FLAGS = 3;
+const KIND_FLAG_SHARE = 0.4;
+
+/**
+ * The selection, with a question kind left out of the article when the self-check flags many of its
+ * drafts there (KIND_FLAGS or more, and KIND_FLAG_SHARE of those drafted): what it gets wrong on this
+ * article it may get wrong unseen, so its keys are asked by the other kinds (rule kind-check).
+ */
+export function selectTrusted(facts: readonly FactDraft[], considered: readonly Considered[], tagger: Tagger, worth?: (entity: Entity) => number): Selection {
+  const first = selectQuestions(facts, considered, tagger, worth);
+  const untrusted = untrustedKinds(first.considered);
+  if (untrusted.size === 0) return first;
+  const reason = (kind: QuestionKind): string => `kind-check: the self-check flagged ${untrusted.get(kind) ?? ''} of the ${kind} questions drafted on this article, so none is asked here`;
+  const narrowed = considered.map((c) => (untrusted.has(c.kind) && c.dropped === null ? { ...c, dropped: reason(c.kind), lazy: undefined } : c)) as Considered[];
+  return selectQuestions(facts, narrowed, tagger, worth);
+}
+
+/** The kinds whose drafts the self-check flagged often, with "flagged of drafted" for `--explain`. */
+export function untrustedKinds(considered: readonly Considered[]): Map<QuestionKind, string> {
+  const counts = new Map<QuestionKind, { flagged: number; drafted: number }>();
+  for (const c of considered) {
+    const count = counts.get(c.kind) ?? { flagged: 0, drafted: 0 };
+    const flagged = c.dropped?.startsWith('self-check') === true;
+    if (flagged || c.draft !== null) count.drafted++;
+    if (flagged) count.flagged++;
+    counts.set(c.kind, count);
+  }
+  const out = new Map<QuestionKind, string>();
+  for (const [kind, { flagged, drafted }] of counts) if (flagged >= KIND_FLAGS && flagged >= KIND_FLAG_SHARE * drafted) out.set(kind, `${flagged} of ${drafted}`);
+  return out;
+}

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { detectHeadline } from '../../src/builder/analyse.js';
+import { analyseArticle, detectHeadline } from '../../src/builder/analyse.js';
+import { clauseGate, clausesOf, renderClause } from '../../src/builder/facts.js';
 import { buildDeck, type BuildResult } from '../../src/builder/build-deck.js';
 import { createCompromiseTagger, type CompromiseLike, type Tagger } from '../../src/builder/tagger.js';
 import type { Deck } from '../../src/domain/deck.js';
@@ -24,6 +25,20 @@ export function theTagger(): Tagger {
 /** Drafts a deck as `factdeck build` does: titled with the article's headline when it has one. */
 export function build(article: string, seed = 1, id = 'test-deck'): BuildResult {
   return buildDeck(article, theTagger(), { id, title: detectHeadline(article) ?? 'Test deck', seed });
+}
+
+/**
+ * The gates' word on the first clause of an article's last sentence: its verdict ("rule: reason"), or when
+ * it is kept, how it reads as a fact (pronouns resolved). `fact` is null when the sentence has no clause.
+ */
+export function judgeLastClause(article: string): { verdict: string | null; fact: string | null } {
+  const analysis = analyseArticle(article, theTagger());
+  const body = analysis.sentences[analysis.sentences.length - 1];
+  if (body === undefined) throw new Error('no body');
+  const [clause] = clausesOf(body, article);
+  if (clause === undefined) return { verdict: null, fact: null };
+  const verdict = clauseGate(clause, { sentences: analysis.sentences, tagger: theTagger() });
+  return verdict === null ? { verdict: null, fact: renderClause(clause) } : { verdict: `${verdict.rule}: ${verdict.reason}`, fact: null };
 }
 
 export const KEY_LISTS = ['people', 'places', 'organisations', 'dates', 'numbers', 'works'] as const;
