@@ -129,6 +129,9 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
     if (entity.type !== 'person') continue;
     for (const title of new Set(entity.titles.map(foldName))) roleCounts.set(title, (roleCounts.get(title) ?? 0) + 1);
   }
+  const body = analysis.sentences.filter((s) => !s.isHeadline && !s.isDateLine && s.trailer !== true);
+  const rankOf = new Map(body.map((s, i) => [s.index, i]));
+  const bodyRank = (index: number): number => rankOf.get(index) ?? body.length;
   let falseNext = random.next() < 0.5;
   const context: QuestionContext = {
     article,
@@ -141,6 +144,7 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
       return !falseNext;
     },
     roleCounts,
+    bodyRank,
   };
   const considered: Considered[] = [];
   for (const fact of allFacts) {

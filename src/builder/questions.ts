@@ -75,6 +75,8 @@ export interface QuestionContext {
   nextFalse: () => boolean;
   /** How many people hold each title (folded): a shared title cannot identify a person. */
   roleCounts: ReadonlyMap<string, number>;
+  /** A sentence's place among the body's sentences (0 for the first): the opening says what matters. */
+  bodyRank?: (sentenceIndex: number) => number;
 }
 
 /** The word a stem may name its answer's type with, when the type is sure; null to name none. */
@@ -165,7 +167,7 @@ function acceptFor(mention: Mention, answer: string): string[] {
 }
 
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
-function giveaway(prompt: string, mention: Mention, answer: string, header = ''): string | null {
+function giveaway(prompt: string, mention: Mention, answer: string, header = '', people: readonly Entity[] = []): string | null {
   const inPrompt = wordFinder(prompt);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
     if (inPrompt(form)) return `giveaway: the answer "${form}" also appears in the prompt`;
@@ -173,6 +175,10 @@ function giveaway(prompt: string, mention: Mention, answer: string, header = '')
   // "reach _____ by phone, Ada Lund replied ..." for "Ms Lund": a titled surname the prompt shows.
   if (mention.entity.type === 'person') {
     const surname = answer.trim().split(/\s+/).pop() ?? '';
+    // "Ana Maria Ruiz" under the title "Ana Ruiz dies": a person the title names by surname (unless another
+    // person of the article bears it: "Tomas Ruiz", her brother, under a title on her).
+    const shared = people.some((p) => p !== mention.entity && p.name.split(/\s+/).pop() === surname);
+    if (surname.length >= 3 && /^\p{Lu}/u.test(surname) && /\s/.test(answer.trim()) && !shared && wordFinder(header)(surname)) return `giveaway: the surname "${surname}" of the answer is in the deck's title`;
     if (surname.length >= 3 && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s/.test(answer.trim())) {
       if (inPrompt(surname)) return `giveaway: the surname "${surname}" of the answer is in the prompt`;
       if (wordFinder(header)(surname)) return `giveaway: the surname "${surname}" of the answer is in the deck's title`;
@@ -199,12 +205,13 @@ function giveaway(prompt: string, mention: Mention, answer: string, header = '')
     if (words.length > 0 && words.every(written(prompt))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the prompt`;
     if (words.length > 0 && words.every(written(header))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the deck's title`;
   }
-  // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer.
+  // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer
+  // ("Parks" of "National Parks" is only the plural of "Park Service"'s first word, and spells nothing).
   if (mention.entity.type === 'place' || mention.entity.type === 'organisation') {
     const head = answer.replace(/^the /i, '').split(/\s+/)[0] ?? '';
     if (head.length >= 4) {
       const stem = head.slice(0, Math.min(4, head.length - 1)).toLowerCase();
-      const spelling = (text: string): string | undefined => (text.match(/\p{Lu}\p{Ll}+/gu) ?? []).find((word) => word.toLowerCase().startsWith(stem) && word !== head);
+      const spelling = (text: string): string | undefined => (text.match(/\p{Lu}\p{Ll}+/gu) ?? []).find((word) => word.toLowerCase().startsWith(stem) && word !== head && word !== `${head}s`);
       const near = spelling(prompt);
       if (near !== undefined) return `giveaway: "${near}" in the prompt spells the answer "${answer}"`;
       const title = spelling(header);
@@ -380,12 +387,60 @@ function convertedValue(mention: Mention, article: string): string | null {
   return null;
 }
 
+
+/** The opening sentences of a news article carry its substance: details there are worth asking. */
+const OPENING_SENTENCES = 2;
+
+/**
+ * Details a reader is not expected to remember (rule trivia): the day of the week or the clock time of an
+ * event; past the article's opening, a measure made an adjective ("a 34-yard field goal"), a count the
+ * grammar gives ("the two teams"), a figure of a stat line (three numbers or more in one sentence); anywhere:
+ * the state or country that only places a city named before it, the outlet that carried someone's words,
+ * one item of a list of three or more of its kind.
+ */
+function minorKey(mention: Mention, clause: Clause, context: QuestionContext): string | null {
+  if (mention.pronoun === true) return null;
+  const { entity } = mention;
+  const { article } = context;
+  const rank = context.bodyRank?.(clause.sentence.index) ?? 0;
+  const before = article.slice(Math.max(clause.sentence.start, mention.start - 40), mention.start);
+  const after = article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 40));
+  // "Pensacola, Florida": the state after a city only places it.
+  const placedAfter = (m: Mention): boolean => m !== mention && m.entity.type === 'place' && /^,\s*$/.test(article.slice(m.end, mention.start)) && !/^\s*(?:,?\s*and|,\s*\p{Lu})/u.test(after);
+  if (clause.mentions.some((m) => m !== mention && m.tailEnd === mention.end) || (entity.type === 'place' && clause.mentions.some(placedAfter))) return 'trivia: the state or country that places a city named just before';
+  // "told KTV", "in an interview with the Daily Courier": who carried the words, not what happened.
+  if (entity.type === 'organisation' || entity.type === 'work' || entity.type === 'other') {
+    if (/\b(?:told|to|with|according to|reported by|broadcast (?:on|by)|aired on|televised (?:on|by)|interviewed by|interview with)\s+(?:the\s+)?$/i.test(before) && /\b(?:told|interview|according|reported|broadcast|aired|televised)\b/i.test(before)) return 'trivia: the outlet that carried what someone said';
+  }
+  // One item of a list of three or more of its kind ("A, B, C and D").
+  if (['person', 'place', 'organisation', 'work', 'other'].includes(entity.type)) {
+    const same = clause.mentions.filter((m) => m.entity.type === entity.type && m.pronoun !== true).sort((a, b) => a.start - b.start);
+    const at = same.indexOf(mention);
+    let run = 1;
+    for (let i = at; i > 0 && /^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$/.test(article.slice(same[i - 1]?.end ?? 0, same[i]?.start ?? 0)); i--) run++;
+    for (let i = at; i < same.length - 1 && /^(?:,\s*|,?\s+and\s+|,?\s+or\s+)$/.test(article.slice(same[i]?.end ?? 0, same[i + 1]?.start ?? 0)); i++) run++;
+    if (run >= 3) return `trivia: one item of a list of ${run}`;
+  }
+  if (entity.type === 'date' && (entity.subtype === 'weekday' || entity.subtype === 'weekday-range')) return 'trivia: the day of the week of an event';
+  if (entity.type === 'time') return 'trivia: the time of day of an event';
+  if (rank < OPENING_SENTENCES) return null;
+  if (entity.type !== 'number') return null;
+  const shape = mention.numberShape ?? entity.subtype;
+  // "a 34-yard field goal", "the 28-yard line": a measure made an adjective, the play-by-play of a story.
+  if (shape === 'measure' && /^(?:\p{L}+|\d[\d.,]*)-\p{L}+$/u.test(mention.text.trim())) return 'trivia: a measure in the detail of the article';
+  // "The two teams": a count the grammar gives.
+  if (shape === 'word' && /\b(?:the|both)\s+$/i.test(before) && /^(?:two|both)$/i.test(mention.text.trim())) return 'trivial: a count the sentence gives ("the two teams")';
+  const numbers = clause.mentions.filter((m) => m.entity.type === 'number' && m.pronoun !== true).length;
+  if (numbers >= 3 && (shape === 'plain' || shape === 'word') && !/\b(?:aged?|age of)\s+$/i.test(before)) return `trivia: one figure of ${numbers} in a line of figures`;
+  return null;
+}
+
 function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContext): Considered[] {
   const { article } = context;
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions);
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
@@ -413,7 +468,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   out.push(
     lazily('cloze', fact, `(cloze on “${clozeAnswer}”)`, clozeAnswer, entity, (): Drafted => {
       const prompt = blanked();
-      const reason = giveaway(prompt, mention, clozeAnswer, context.header);
+      const reason = giveaway(prompt, mention, clozeAnswer, context.header, context.source.byType.get('person'));
       if (reason !== null) return { dropped: reason, text: prompt };
       return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
     }),
@@ -424,7 +479,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
     lazily('short-answer', fact, `(who/what/when question on “${typedAnswer}”)`, typedAnswer, entity, (): Drafted => {
       const prompt = wh();
       if (prompt === null) return { dropped: untrustedTypeWord(entity) ?? 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
-      const reason = giveaway(prompt, mention, typedAnswer, context.header);
+      const reason = giveaway(prompt, mention, typedAnswer, context.header, context.source.byType.get('person'));
       if (reason !== null) return { dropped: reason, text: prompt };
       return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
     }),
@@ -447,7 +502,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const choiceBlanked = withThe ? asSentence(renderClause(clause, { start: theStart ?? mention.start, end: span.end, text: BLANK })) : blanked();
       const stem = typeWord === null ? 'Which of these completes this sentence from the article?' : `Which ${typeWord} completes this sentence from the article?`;
       const prompt = question ?? `${stem} ${quoted(choiceBlanked)}`;
-      const reason = giveaway(prompt, mention, answer, context.header);
+      const reason = giveaway(prompt, mention, answer, context.header, context.source.byType.get('person'));
       if (reason !== null) return { dropped: reason, text: prompt };
       const wrong = pickDistractors(context.source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
       if (wrong.length < 3) return { dropped: `distractors: fewer than three good wrong choices of the same kind from the article (${wrong.length}); a typed question asks it instead`, text: prompt };
@@ -515,6 +570,8 @@ function swappable(mention: Mention): boolean {
 }
 
 /** One true/false statement per fact: the clause as written, or with a key swapped so the article makes it false. */
+/** A statement that can only be true is kept when this short: it states one point, it does not copy a sentence. */
+const SHORT_TRUE_WORDS = 14;
 const HEDGED = /^(not|n['’]t|never|no|nor|may|might|could|reportedly|rumored|rumoured|allegedly|possibly|perhaps|if|unless|whether)$/;
 
 function trueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Considered {
@@ -536,7 +593,15 @@ function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: Ques
   if (firstPersonParagraph(context.article, clause.start)) return { dropped: 'opinion: the statement is a speaker\'s own words (the paragraph says "I"), not a fact the article states' };
   // A swap in "did not ..." or "may ..." makes a statement the article does not decide.
   const hedged = clause.tokens.some((t) => HEDGED.test(t.lower) || /n['’]t$/.test(t.lower));
-  const makeFalse = context.nextFalse() && !hedged;
+  // A statement with no value the article decides (a number, a date) can only be true: past a short line it
+  // copies the sentence, and a deck of statements that are all true teaches the learner to answer "true".
+  const onlyTrue = hedged || !keys.some(swappable);
+  if (onlyTrue) {
+    const statement = shortStatement(clause, null);
+    const words = statement === null ? Infinity : statement.split(/\s+/).length;
+    if (words > SHORT_TRUE_WORDS || /\b(?:also|subsequently|then|however|too|as well)\b/i.test(statement ?? '')) return { dropped: `statement: no number or date could make it false, and a true statement of ${words === Infinity ? 'many' : words} words would copy the sentence` };
+  }
+  const makeFalse = context.nextFalse() && !onlyTrue;
   const source = sourceText(fact, context.article);
   if (makeFalse) {
     const candidates = keys.filter(swappable);
@@ -666,7 +731,7 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
   if ((context.roleCounts.get(foldName(role)) ?? 0) > 1) {
     out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: more than one person in the article holds this title'));
   } else {
-    const reason = giveaway(who, mention, person.name, context.header);
+    const reason = giveaway(who, mention, person.name, context.header, context.source.byType.get('person'));
     out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person, typeWord: 'person' } : null, reason));
   }
   return out;

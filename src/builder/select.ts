@@ -67,6 +67,8 @@ export function createWorth(
     // "the House", "some Representatives": a common noun written with a capital names nothing to learn.
     if (tagger !== undefined && !entity.sure && ['other', 'organisation', 'place'].includes(entity.type)) {
       const common = (word: string): boolean => {
+        // An abbreviation in capitals ("NWS") is no common word, even where its letters spell one.
+        if (/^\p{Lu}{2,}$/u.test(word.replace(/\./g, ''))) return false;
         const tags = tagger.lexicon(word.toLowerCase());
         return tags.length > 0 && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'));
       };

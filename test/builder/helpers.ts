@@ -132,7 +132,10 @@ export function measure(fixture: Fixture, deck: Deck): Measure {
     const words = normalise(key).split(' ');
     return title.includes(` ${words.join(' ')} `) || (person && title.includes(` ${words[words.length - 1]} `));
   };
-  const labelled: { key: string; person: boolean }[] = KEY_LISTS.flatMap((list) => fixture.keys[list].map((key) => ({ key, person: list === 'people' || list === 'works' }))).filter(({ key, person }) => !inTitle(key, person));
+  // Nor are the days of the week and clock times the labels list: outside graders judged them trivia, and
+  // the builder asks none (rule trivia).
+  const trivia = (key: string): boolean => /^(?:(?:last|next|this|early|late) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:and|or|to) \w+day)?(?: (?:morning|afternoon|evening|night))?$/i.test(key) || /^\d{1,2}(?::\d\d)? ?[ap]\.?m\.?(?: (?:and|to) \d{1,2}(?::\d\d)? ?[ap]\.?m\.?)?$|^noon$/i.test(key);
+  const labelled: { key: string; person: boolean }[] = KEY_LISTS.flatMap((list) => fixture.keys[list].map((key) => ({ key, person: list === 'people' || list === 'works' }))).filter(({ key, person }) => !inTitle(key, person) && !trivia(key));
   const missed = labelled.filter(({ key, person }) => !answers.some((a) => answerNamesKey(a, key, person))).map(({ key }) => key);
   const all = [...labelled, ...fixture.other.map((key) => ({ key, person: false }))];
   const unlabelled = answers.filter((a) => !all.some(({ key, person }) => answerNamesKey(a, key, person)));

@@ -48,11 +48,13 @@ describe('the seed article', () => {
 
   it('has questions of several kinds, a few on each informative sentence, never more than three', () => {
     const kinds = new Set(deck.questions.map((q) => q.kind));
-    // With the headline's names out, this short article is asked by cloze and true/false.
+    // With the headline's names out, this short article is asked by cloze, choice and short answer; its
+    // statements are long and hold no number or date to make them false, so none is asked true/false (a
+    // true statement that copies a 25-word sentence was graded WEAK by outside readers).
     expect(kinds.size).toBeGreaterThanOrEqual(2);
-    expect(kinds).toContain('true-false');
+    for (const q of deck.questions.filter((x) => x.kind === 'true-false')) expect(q.answer === false || q.prompt.split(/\s+/).length <= 17, q.prompt).toBe(true);
     expect(deck.facts.length).toBeGreaterThanOrEqual(6);
-    expect(deck.questions.length).toBeGreaterThanOrEqual(10);
+    expect(deck.questions.length).toBeGreaterThanOrEqual(7);
     const perFact = new Map<string, number>();
     for (const q of deck.questions) perFact.set(q.factId, (perFact.get(q.factId) ?? 0) + 1);
     expect(Math.max(...perFact.values())).toBeLessThanOrEqual(3);
