@@ -94,3 +94,51 @@ describe('wrong choices', () => {
     }
   });
 });
+
+describe('trivia: details a reader is not expected to remember', () => {
+  const opening = [
+    'The Kestrel Bay council approved a new harbour wall worth 4 million dollars after a vote of its members.',
+    'The wall will protect 300 homes in the old town of Kestrel Bay from winter storms.',
+  ];
+  it.each([
+    ['the day of the week', article(...opening, 'Mayor Ada Lund signed the order on Tuesday at the town hall in Varn.'), 'Tuesday', /^trivia: the day of the week/],
+    ['a measure made an adjective, past the opening', article(...opening, 'Workers will first dig a 40-metre trench along the old pier of the harbour.'), '40-metre', /^trivia: a measure/],
+    ['a count the grammar gives', article(...opening, 'The two councils had argued about the cost of the wall for years before the vote.'), 'two', /^trivial: a count the sentence gives/],
+    ['a figure of a line of figures', article(...opening, 'The vote went 14 to 6, with 3 members away and 2 seats empty after the spring.'), '3', /^trivia: one figure of/],
+    ['the state after its city', article(...opening, 'Engineers from Pell, Ostrania, designed the wall for the harbour board.'), 'Ostrania', /^trivia: the state or country/],
+    ['the outlet that carried the words', article(...opening, 'Ada Lund told the Harbour Courier that the work would start in the spring of 2027.'), 'Harbour Courier', /^trivia: the outlet/],
+    ['one item of a list of three or more', article(...opening, 'Stone will come from Pell, Ostra, Varn and Tolle, the mayor said after the vote.'), 'Ostra', /^trivia: one item of a list/],
+  ])('%s', (_, text, answer, rule) => {
+    const { kept, reasons } = about(text, answer);
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => rule.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('still asks a measure or a count in the opening, where the article puts its substance', () => {
+    const text = article('Rangers rescued six members of a family from a 30-foot boat that sank in Lake Varn on Sunday.', 'The family had been in the water for about an hour before the rangers reached them.');
+    expect(about(text, 'six').kept || about(text, '30-foot').kept).toBe(true);
+  });
+});
+
+describe('true/false statements', () => {
+  it('drafts no long true statement that no number or date could make false', () => {
+    const { candidates } = build(article(
+      'The Kestrel Bay council approved a new harbour wall worth 4 million dollars after a long vote of its members.',
+      'Residents of Kestrel Bay across the river had long asked the council for better protection against the storms of the winter months.',
+    ));
+    const statement = candidates.find((c) => c.kind === 'true-false' && c.text.startsWith('Residents'));
+    expect(statement?.kept).toBe(false);
+    expect(statement?.reason).toMatch(/^statement: /);
+  });
+});
+
+describe('a person the title names', () => {
+  it('does not ask a person whose surname the title shows, unless another person has that surname', () => {
+    const alone = ['Ada Lund dies at 90', '', 'Ada Maria Lund was born in Varn in 1935 and worked at the harbour office of Kestrel Bay.'].join('\n');
+    const { kept, reasons } = about(alone, 'Ada Maria Lund');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^giveaway: the surname "Lund"/.test(r)), reasons.join(' | ')).toBe(true);
+    const shared = ['Ada Lund dies at 90', '', 'Ada Lund handed the harbour office of Kestrel Bay to her brother, Tomas Lund, in 1990 after a long career.'].join('\n');
+    expect(about(shared, 'Tomas Lund').reasons.some((r) => /^giveaway: the surname/.test(r))).toBe(false);
+  });
+});
