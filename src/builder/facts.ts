@@ -314,6 +314,12 @@ export function standAloneProblem(clause: Clause, context?: GateContext): string
   const pointing = /\b(?:the latter|the former(?= *[,.;]| (?:is|was|has|had|said|will|would)\b)|(?:in )?the (?:first|second|third|other|last) (?:case|instance)|in (?:both|either|neither|each|such|this|that) cases?)\b/i.exec(plain);
   if (pointing !== null) return `"${pointing[0]}" points to something the clause does not name`;
   const words = clause.tokens.filter((t) => t.isWord);
+  // "And Varn lost 1-2 ...", "But Ada Lund said ...": a conjunction that joins the sentence to the one
+  // before is left out, and the fact starts with the next word.
+  const [opening, second] = words;
+  if (opening !== undefined && second !== undefined && opening.start === clause.start && /^(?:and|but|so|yet|or)$/i.test(opening.text) && !insideQuotation(clause.sentence.tokens, opening)) {
+    clause.rewrites.push({ start: opening.start, end: second.start + 1, text: second.text.charAt(0).toUpperCase(), rule: `stand-alone: "${opening.text}", which joins the sentence to the one before, is left out` });
+  }
   for (let i = 0; i < Math.min(4, words.length - 1); i++) {
     const word = words[i] as Token;
     const next = words[i + 1] as Token;

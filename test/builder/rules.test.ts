@@ -142,3 +142,12 @@ describe('a person the title names', () => {
     expect(about(shared, 'Tomas Lund').reasons.some((r) => /^giveaway: the surname/.test(r))).toBe(false);
   });
 });
+
+describe('stand-alone facts', () => {
+  it('leaves out a conjunction that joins a clause to the one before', () => {
+    const { deck } = build(article('On Sunday Varn beat Ostra 2 - 0 in the harbour cup; and Pell lost 1 - 3 to Tolle, with a late goal from captain Ada Lund.'));
+    const statements = deck.facts.map((f) => f.statement);
+    expect(statements.some((s) => s.startsWith('Pell lost')), statements.join(' | ')).toBe(true);
+    expect(statements.some((s) => /^(?:And|and) /.test(s))).toBe(false);
+  });
+});
