@@ -167,7 +167,7 @@ function acceptFor(mention: Mention, answer: string): string[] {
 }
 
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
-function giveaway(prompt: string, mention: Mention, answer: string, header = '', people: readonly Entity[] = []): string | null {
+export function giveaway(prompt: string, mention: Mention, answer: string, header = '', people: readonly Entity[] = []): string | null {
   const inPrompt = wordFinder(prompt);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
     if (inPrompt(form)) return `giveaway: the answer "${form}" also appears in the prompt`;
@@ -207,11 +207,11 @@ function giveaway(prompt: string, mention: Mention, answer: string, header = '',
   }
   // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer
   // ("Parks" of "National Parks" is only the plural of "Park Service"'s first word, and spells nothing).
-  if (mention.entity.type === 'place' || mention.entity.type === 'organisation') {
+  if (mention.entity.type === 'place' || mention.entity.type === 'organisation' || mention.entity.type === 'other') {
     const head = answer.replace(/^the /i, '').split(/\s+/)[0] ?? '';
     if (head.length >= 4) {
       const stem = head.slice(0, Math.min(4, head.length - 1)).toLowerCase();
-      const spelling = (text: string): string | undefined => (text.match(/\p{Lu}\p{Ll}+/gu) ?? []).find((word) => word.toLowerCase().startsWith(stem) && word !== head && word !== `${head}s`);
+      const spelling = (text: string): string | undefined => (text.match(/\p{Lu}\p{Ll}+/gu) ?? []).find((word) => word.toLowerCase().startsWith(stem) && word !== head && !(word === `${head}s` && /\s/.test(answer.trim())));
       const near = spelling(prompt);
       if (near !== undefined) return `giveaway: "${near}" in the prompt spells the answer "${answer}"`;
       const title = spelling(header);

@@ -3,7 +3,8 @@
 // here is made up; the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import type { Candidate } from '../../src/builder/types.js';
+import { giveaway } from '../../src/builder/questions.js';
+import type { Candidate, Entity, Mention } from '../../src/builder/types.js';
 import { build } from './helpers.js';
 
 /** The candidates asking for `answer` (as a key question), and whether any of them was kept. */
@@ -149,5 +150,16 @@ describe('stand-alone facts', () => {
     const statements = deck.facts.map((f) => f.statement);
     expect(statements.some((s) => s.startsWith('Pell lost')), statements.join(' | ')).toBe(true);
     expect(statements.some((s) => /^(?:And|and) /.test(s))).toBe(false);
+  });
+});
+
+describe('a word of the prompt that spells the answer', () => {
+  const key = (text: string, type: Entity['type']): Mention =>
+    ({ text, start: 0, end: text.length, outerStart: 0, sentence: 1, title: null, entity: { id: text, type, name: text, forms: [text], subtype: type, first: 1, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true } }) as Mention;
+  it('gives away a one-word answer whose plural the prompt shows', () => {
+    expect(giveaway('Ada Lund, a gold _____ medalist, retired after the 2019 Lanterns in Varn.', key('Lantern', 'other'), 'Lantern')).toMatch(/^giveaway: "Lanterns"/);
+  });
+  it('does not take the plural of a longer name\'s first word for it', () => {
+    expect(giveaway('Officials of the United Parks met the _____ in Varn on its new rules.', key('Park Service', 'organisation'), 'Park Service')).toBeNull();
   });
 });
