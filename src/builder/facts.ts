@@ -318,7 +318,7 @@ export function standAloneProblem(clause: Clause, context?: GateContext): string
   // before is left out, and the fact starts with the next word.
   const [opening, second] = words;
   if (opening !== undefined && second !== undefined && opening.start === clause.start && /^(?:and|but|so|yet|or)$/i.test(opening.text) && !insideQuotation(clause.sentence.tokens, opening)) {
-    clause.rewrites.push({ start: opening.start, end: second.start + 1, text: second.text.charAt(0).toUpperCase(), rule: `stand-alone: "${opening.text}", which joins the sentence to the one before, is left out` });
+    clause.rewrites.push({ start: opening.start, end: second.start, text: '', rule: `stand-alone: "${opening.text}", which joins the sentence to the one before, is left out` });
   }
   for (let i = 0; i < Math.min(4, words.length - 1); i++) {
     const word = words[i] as Token;
