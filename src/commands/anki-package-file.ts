@@ -287,6 +287,10 @@ CREATE TABLE cards (id integer PRIMARY KEY, nid integer NOT NULL, did integer NO
 CREATE TABLE revlog (id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL, ivl integer NOT NULL,
   lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL, type integer NOT NULL);
 CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+`;
+
+/** Anki's indexes of schema 11: made once the rows are in (sorting once costs less than keeping them in order row by row). */
+const INDEXES = `
 CREATE INDEX ix_notes_usn ON notes (usn);
 CREATE INDEX ix_cards_usn ON cards (usn);
 CREATE INDEX ix_revlog_usn ON revlog (usn);
@@ -356,9 +360,15 @@ function deckConfigJson(id: number, name: string, mod: number, fsrs: { parameter
 }
 
 /** Anki's note checksum: the first 8 hex digits of the SHA-1 of the first field's text. */
-function checksum(field: string): number {
-  return Number.parseInt(createHash('sha1').update(htmlToText(field)).digest('hex').slice(0, 8), 16);
+function checksum(text: string): number {
+  return createHash('sha1').update(text).digest().readUInt32BE(0);
 }
+
+/**
+ * zlib's level 3: a tenth larger than its default (6) for a collection of tens of megabytes, in less
+ * than half the time.
+ */
+const ZIP_LEVEL = 3;
 
 /**
  * A zip of the files, each deflated by Node's zlib (three times as fast as deflating in JavaScript, which
@@ -370,7 +380,7 @@ function zipFiles(files: readonly [string, Uint8Array][]): Uint8Array {
   let offset = 0;
   for (const [name, data] of files) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const compressed = deflateRawSync(data, { level: 6 });
+    const compressed = deflateRawSync(data, { level: ZIP_LEVEL });
     const crc = crc32(data);
     // Version 2.0, no flags, deflate, no time (1980-01-01), sizes known up front.
     const local = Buffer.alloc(30);
@@ -412,8 +422,10 @@ export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { para
   const SQL = await loadSql();
   const db = new SQL.Database();
   try {
-    // All in memory: no journal, no syncs, every page kept in the cache until the one write at the end.
-    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA locking_mode = EXCLUSIVE;');
+    // All in memory: no journal, no syncs, every page kept in the cache until the one write at the end, in
+    // pages of 64 KiB (sql.js keeps the file in a JavaScript array, and each write of a page is a call
+    // into it: a sixteenth of the calls of 4 KiB pages). Any page size is a valid collection for Anki.
+    db.exec('PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA locking_mode = EXCLUSIVE;');
     db.exec(SCHEMA);
     const mod = Math.floor(now.getTime() / 1000);
     const models: Record<string, unknown> = {};
@@ -445,8 +457,8 @@ export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { para
     const revlog = db.prepare('INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)');
     try {
       for (const n of plan.notes) {
-        const first = n.fields[0] ?? '';
-        note.run([n.id, n.guid, n.noteTypeId, mod, n.tags.length === 0 ? '' : ` ${n.tags.join(' ')} `, n.fields.join(FIELD_SEPARATOR), htmlToText(first), checksum(first)]);
+        const sortField = htmlToText(n.fields[0] ?? '');
+        note.run([n.id, n.guid, n.noteTypeId, mod, n.tags.length === 0 ? '' : ` ${n.tags.join(' ')} `, n.fields.join(FIELD_SEPARATOR), sortField, checksum(sortField)]);
         const c = n.card;
         card.run([c.id, n.id, plan.deckId, mod, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.data]);
         for (const r of c.reviews) revlog.run([r.id, c.id, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type]);
@@ -456,6 +468,7 @@ export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { para
       card.free();
       revlog.free();
     }
+    db.exec(INDEXES);
     db.exec('COMMIT');
     return zipFiles([
       ['collection.anki2', db.export()],
