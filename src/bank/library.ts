@@ -8,7 +8,7 @@ import { mkdir, rename, rm, readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { StorageError, describeFsError, errorCode } from '../storage/errors.js';
-import { loadAllDecks, type DeckReport } from './load-decks.js';
+import { loadAllDecks, type DeckReport, type LoadOptions } from './load-decks.js';
 import { REPLACED_DIR, REPLACED_KEPT } from './keep-replaced.js';
 
 export const LIBRARY_FOLDER = 'decks';
@@ -36,11 +36,12 @@ export function libraryDirOf(dataDir: string): string {
 }
 
 export function reportId(report: DeckReport): string {
-  return report.loaded?.deck.id ?? basename(report.dir);
+  return report.loaded?.outline.id ?? basename(report.dir);
 }
 
-export async function loadLibrary(builtInDir: string, libraryDir: string): Promise<Library> {
-  const [yours, builtIn] = await Promise.all([loadYourDecks(libraryDir), loadAllDecks(builtInDir)]);
+/** Every deck of both folders; `options` as for loadDeck (commands pass the cache of decks already checked). */
+export async function loadLibrary(builtInDir: string, libraryDir: string, options: LoadOptions = {}): Promise<Library> {
+  const [yours, builtIn] = await Promise.all([loadYourDecks(libraryDir, options), loadAllDecks(builtInDir, options)]);
   const yourIds = new Set(yours.map(reportId));
   return {
     builtInDir,
@@ -53,9 +54,9 @@ export async function loadLibrary(builtInDir: string, libraryDir: string): Promi
 }
 
 /** The learner's decks; a decks folder that cannot be read (a data folder that is a file, say) is said as storage says it. */
-async function loadYourDecks(libraryDir: string): Promise<DeckReport[]> {
+async function loadYourDecks(libraryDir: string, options: LoadOptions): Promise<DeckReport[]> {
   try {
-    return await loadAllDecks(libraryDir);
+    return await loadAllDecks(libraryDir, options);
   } catch (error) {
     const code = errorCode(error);
     if (code === undefined) throw error;

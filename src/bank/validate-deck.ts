@@ -11,6 +11,7 @@ import {
   type Deck,
   type Fact,
   type Question,
+  type SentenceSpan,
 } from '../domain/deck.js';
 import { formatPath } from './json-location.js';
 
@@ -56,6 +57,8 @@ export interface ValidationResult {
   /** The deck, when it has no schema problems (other problems may remain). */
   deck: Deck | null;
   problems: DeckProblem[];
+  /** Where each fact's quote sentence stands in the article, by fact id (when there is an article). */
+  sources?: Map<string, SentenceSpan>;
 }
 
 type Path = (string | number)[];
@@ -325,13 +328,14 @@ function checkShape(raw: unknown, context: ValidationContext, out: Collector, so
 }
 
 function checkIds(sound: SoundParts, out: Collector): void {
-  const seen = new Map<string, string>();
+  // Where each id was first seen; its path is written out only for a duplicate.
+  const seen = new Map<string, Path>();
   const note = (id: string, path: Path): void => {
     const first = seen.get(id);
     if (first !== undefined) {
-      out.add('duplicate-id', [...path, 'id'], `id "${id}" is used twice (first at ${first})`, 'give each fact and question its own id', id);
+      out.add('duplicate-id', [...path, 'id'], `id "${id}" is used twice (first at ${formatPath(first)})`, 'give each fact and question its own id', id);
     } else {
-      seen.set(id, formatPath(path));
+      seen.set(id, path);
     }
   };
   sound.facts.forEach(({ fact, index }) => note(fact.id, ['facts', index]));
@@ -351,18 +355,24 @@ function checkIds(sound: SoundParts, out: Collector): void {
   });
 }
 
-function checkQuotes(sound: SoundParts, origin: unknown, article: string | null | false, out: Collector): void {
-  if (article === false) return;
+function checkQuotes(sound: SoundParts, origin: unknown, article: string | null | false, out: Collector): Map<string, SentenceSpan> | undefined {
+  if (article === false) return undefined;
   if (article === null) {
     if (origin !== 'imported') {
       out.add('missing-article', [], 'the deck folder has no article.txt', 'put the article\'s text, exactly as given, in article.txt beside deck.json (only decks of origin "imported" go without)');
     }
-    return;
+    return undefined;
   }
   const sentences: Sentence[] = splitSentences(article);
-  const folded = article.replace(/\s+/g, ' ');
+  const sources = new Map<string, SentenceSpan>();
+  let folded: string | undefined;
   sound.facts.forEach(({ fact, index }) => {
-    if (findQuoteSentence(sentences, fact.quote) !== null) return;
+    const found = findQuoteSentence(sentences, fact.quote);
+    if (found !== null) {
+      sources.set(fact.id, { start: found.start, end: found.end });
+      return;
+    }
+    folded ??= article.replace(/\s+/g, ' ');
     const inText = folded.includes(fact.quote.replace(/\s+/g, ' ').trim());
     out.add(
       'quote-not-found',
@@ -372,6 +382,7 @@ function checkQuotes(sound: SoundParts, origin: unknown, article: string | null 
       fact.id,
     );
   });
+  return sources;
 }
 
 function checkAnswers(sound: SoundParts, out: Collector): void {
@@ -424,11 +435,12 @@ export function validateDeck(raw: unknown, context: ValidationContext): Validati
   const out = new Collector();
   const sound: SoundParts = { facts: [], questions: [], factIds: new Set(), factsListed: false };
   const deck = checkShape(raw, context, out, sound);
+  let sources: Map<string, SentenceSpan> | undefined;
   // Every problem in one run: the content of whatever is sound is checked even when other parts are not.
   if (isRecord(raw)) {
     checkIds(sound, out);
-    checkQuotes(sound, own(raw, 'origin'), context.article, out);
+    sources = checkQuotes(sound, own(raw, 'origin'), context.article, out);
     checkAnswers(sound, out);
   }
-  return { deck, problems: out.all() };
+  return sources === undefined ? { deck, problems: out.all() } : { deck, problems: out.all(), sources };
 }

@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { DECK_FILE, listDeckDirs, loadAllDecks, loadDeck, type DeckReport } from '../bank/load-decks.js';
-import { openLibrary } from './open-deck.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { ReportedFailure } from '../errors.js';
@@ -12,18 +11,21 @@ import { printable } from '../ui/printable.js';
 import { renderProblem } from '../ui/render-problems.js';
 import { writeJson } from './json-output.js';
 import { createStyle } from '../ui/style.js';
+import { deckLoading, openLibrary } from './open-deck.js';
 
 export async function readReports(context: Context, path: string | undefined, options: { data?: string } = {}): Promise<DeckReport[]> {
+  // Every deck is checked in full; one that passes is remembered, so the next quiz need not check it.
+  const loading = { ...deckLoading(context), checkInFull: true };
   if (path === undefined) {
-    const library = await openLibrary(context, options);
+    const library = await openLibrary(context, options, loading);
     return library.decks.map((entry) => entry.report);
   }
   const target = resolve(context.cwd, path);
   // A folder without deck.json but with deck folders inside (like questions/) is checked deck by deck.
   if (!existsSync(join(target, DECK_FILE)) && (await listDeckDirs(target).catch(() => [])).length > 0) {
-    return loadAllDecks(target);
+    return loadAllDecks(target, loading);
   }
-  return [await loadDeck(target)];
+  return [await loadDeck(target, loading)];
 }
 
 export async function checkCommand(context: Context, path: string | undefined, options: { json?: boolean; data?: string }): Promise<void> {

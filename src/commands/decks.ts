@@ -4,7 +4,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { LibraryDeck } from '../bank/library.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
-import { suspendedIds, withoutSuspended } from '../domain/suspension.js';
+import { outlineWithoutSuspended, suspendedIds } from '../domain/suspension.js';
 import { buildStudyQueue } from '../scheduling/study-queue.js';
 import { cardsFor, firstReviewTimes, settingsFor } from '../storage/progress.js';
 import type { DatabaseData } from '../storage/schema.js';
@@ -31,10 +31,11 @@ interface DeckProgress {
 }
 
 function progressOf(entry: LibraryDeck, data: DatabaseData, profile: string, now: Date): { progress: DeckProgress; suspended: number } {
-  const deck = entry.report.loaded?.deck;
-  if (deck === undefined) return { progress: { seen: 0, due: 0, lastScore: null }, suspended: 0 };
+  const loaded = entry.report.loaded;
+  if (loaded === null) return { progress: { seen: 0, due: 0, lastScore: null }, suspended: 0 };
+  const deck = loaded.outline;
   const suspended = suspendedIds(data.suspended, profile, deck.id);
-  const active = withoutSuspended(deck, suspended);
+  const active = outlineWithoutSuspended(loaded, suspended);
   const factIds = new Set(deck.facts.map((f) => f.id));
   const seen = new Set([
     ...data.facts.filter((f) => f.profile === profile && f.deckId === deck.id && factIds.has(f.factId)).map((f) => f.factId),
@@ -67,7 +68,8 @@ export async function decksCommand(context: Context, options: DecksOptions): Pro
   const say = (line = ''): void => writeLine(context.stdout, width === undefined ? line : wrapText(line, width));
   const rows = library.decks.map((entry) => {
     const { report } = entry;
-    const deck = report.loaded?.deck;
+    // Counted from the deck's outline: no question is read in full.
+    const deck = report.loaded?.outline;
     const kinds = deck ? QUESTION_KINDS.filter((kind) => deck.questions.some((q) => q.kind === kind)) : [];
     const { progress, suspended } = progressOf(entry, data, profile, now);
     return {

@@ -16,7 +16,7 @@ import { cardsFor, factProgressFor, firstReviewTimes, settingsFor } from '../sto
 import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
 import { decksCommand } from './decks.js';
-import { activeDeck, deckPicker, quizCommand } from './quiz.js';
+import { activeOutline, deckPicker, quizCommand } from './quiz.js';
 import { reviewCommand } from './review.js';
 import { checkProfile, readStore, type ProgressOptions } from './run-session.js';
 import { statsCommand } from './stats.js';
@@ -36,7 +36,8 @@ async function counts(context: Context, options: ProgressOptions, loaded: Loaded
   const store = await readStore(context, options);
   try {
     const data = store.data();
-    const deck = activeDeck(store, options.profile, loaded.deck);
+    // Counted from the deck's outline, without the questions this profile suspended.
+    const deck = activeOutline(store, options.profile, loaded);
     const progress = factProgressFor(data, options.profile, deck.id);
     const settings = settingsFor(data, options.profile);
     const cards = cardsFor(data, options.profile, deck.id);
@@ -94,7 +95,7 @@ export async function menuCommand(context: Context, options: ProgressOptions & {
     // Ctrl+C here rejects, and the program ends with exit 130 (cli.ts); q and Esc quit.
     const item = await askSelect<Item>(
       {
-        message: `factdeck · ${loaded.deck.title}`,
+        message: `factdeck · ${loaded.outline.title}`,
         choices: [
           { name: 'Quiz', value: 'quiz', description: '10 questions of mixed kinds, feedback after each' },
           { name: `Review missed (${count.missed})`, value: 'review', description: 'the facts you got wrong, until they stick' },

@@ -4,15 +4,17 @@
 // list (exit 2).
 
 import { existsSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { DECK_FILE, loadDeck, type DeckReport } from '../bank/load-decks.js';
+import { DeckCache } from '../bank/deck-cache.js';
+import { DECK_FILE, loadDeck, type DeckReport, type LoadOptions } from '../bank/load-decks.js';
 import { findInLibrary, libraryDirOf, loadLibrary, usableDecks, type Library, type LibraryDeck } from '../bank/library.js';
 import { isDeckId } from '../bank/interop/slug.js';
 import type { LoadedDeck } from '../domain/deck.js';
 import { matchDeckId } from '../domain/deck-match.js';
 import type { Context } from '../context.js';
 import { DeckError, LeftError, UsageError } from '../errors.js';
-import { builtInQuestionsDir } from '../paths.js';
+import { builtInQuestionsDir, userCacheDir } from '../paths.js';
 import { printable } from '../ui/printable.js';
 import { dataDirFor } from './run-session.js';
 
@@ -36,15 +38,34 @@ function usable(report: DeckReport): LoadedDeck {
   return report.loaded;
 }
 
+/** How commands load decks: with the user's cache of decks already checked (none without a home folder). */
+export function deckLoading(context: Context): LoadOptions {
+  const dir = userCacheDir(context.env, homedir);
+  return { cache: dir === null ? null : new DeckCache(join(dir, 'decks')) };
+}
+
+/**
+ * The deck with how to name it again. Set on the deck itself, not on a copy: a deck read by its outline
+ * parses itself whole when its \`deck\` is read, which spreading it into a copy would do.
+ */
+function withArgument(loaded: LoadedDeck, argument: string): OpenedDeck {
+  const opened = loaded as OpenedDeck;
+  opened.argument = argument;
+  return opened;
+}
+
 function looksLikePath(value: string): boolean {
   return value.includes('/') || value.includes('\\') || value.startsWith('.') || isAbsolute(value);
 }
 
 const LIST_HINT = '`factdeck decks` lists them';
 
-/** Every deck there is: the built-in ones and the learner's, in the data folder of these options. */
-export async function openLibrary(context: Context, options: { data?: string }): Promise<Library> {
-  return loadLibrary(builtInQuestionsDir(context.root), libraryDirOf(dataDirFor(context, options)));
+/**
+ * Every deck there is: the built-in ones and the learner's, in the data folder of these options; read with
+ * the cache of decks already checked unless `loading` says otherwise.
+ */
+export async function openLibrary(context: Context, options: { data?: string }, loading: LoadOptions = deckLoading(context)): Promise<Library> {
+  return loadLibrary(builtInQuestionsDir(context.root), libraryDirOf(dataDirFor(context, options)), loading);
 }
 
 /**
@@ -64,12 +85,12 @@ export async function openDeck(
     if (statSync(path).isDirectory() && !existsSync(join(path, DECK_FILE))) {
       throw new DeckError(`${shownPath(path)} is not a deck: it holds no ${DECK_FILE}`, `give a deck folder (holding ${DECK_FILE}) or a deck id; ${LIST_HINT}`);
     }
-    return { ...usable(await loadDeck(path)), argument: path };
+    return withArgument(usable(await loadDeck(path, deckLoading(context))), path);
   }
   const library = await openLibrary(context, options);
   if (deckOption !== undefined) {
     const entry = findDeck(library, deckOption, { prefix: true });
-    return { ...usable(entry.report), argument: entry.id };
+    return withArgument(usable(entry.report), entry.id);
   }
   const entries = usableDecks(library);
   const decks = entries.filter((entry) => entry.report.loaded !== null && entry.report.problems.length === 0).map((entry) => entry.report.loaded as LoadedDeck);
@@ -79,11 +100,11 @@ export async function openDeck(
   }
   if (decks.length === 1) return decks[0] as LoadedDeck;
   if (askWhich === null) {
-    throw new UsageError('several decks: choose one with --deck', `the decks are: ${decks.map((d) => d.deck.id).join(', ')}`);
+    throw new UsageError('several decks: choose one with --deck', `the decks are: ${decks.map((d) => d.outline.id).join(', ')}`);
   }
   const picked = await askWhich(decks);
   if (picked === null) throw new LeftError('no deck was chosen');
-  return { ...picked, argument: picked.deck.id };
+  return withArgument(picked, picked.outline.id);
 }
 
 /**

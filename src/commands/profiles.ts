@@ -2,6 +2,7 @@
 // and clearing one profile's progress after a confirmation.
 
 import type { Context } from '../context.js';
+import { byLabel } from '../domain/order.js';
 import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_PARAMETERS } from '../scheduling/fsrs.js';
@@ -116,7 +117,7 @@ export function summarizeProfiles(data: DatabaseData): ProfileSummary[] {
     summary.cards++;
     if (card.lastReview !== null) touch(summary, card.lastReview);
   }
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...byName.values()].sort((a, b) => byLabel(a.name, b.name));
 }
 
 export async function profilesCommand(context: Context, options: { data?: string; json?: boolean }): Promise<void> {

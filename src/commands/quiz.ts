@@ -1,8 +1,9 @@
 // `factdeck quiz`: N questions of mixed kinds from one deck, feedback after each, a score at the end.
 
 import { randomInt } from 'node:crypto';
-import type { Deck, LoadedDeck, QuestionKind } from '../domain/deck.js';
-import { suspendedIds, withoutSuspended, type Suspension } from '../domain/suspension.js';
+import type { Deck, DeckOutline, LoadedDeck, Question, QuestionKind } from '../domain/deck.js';
+import type { LearnPool } from '../session/run-state.js';
+import { outlineWithoutSuspended, suspendedIds, withoutSuspended, type Suspension } from '../domain/suspension.js';
 import { QUESTION_KINDS } from '../domain/deck.js';
 import { historyFromProgress } from '../domain/history.js';
 import { factProgressFor } from '../storage/progress.js';
@@ -54,10 +55,33 @@ export function runTags(learn: boolean, order: FactOrder): string {
 export function sessionPlan(
   context: Context,
   options: QuizOptions | Omit<QuizOptions, 'count'>,
-  run: Omit<SessionPlan, 'scope' | 'learn' | 'tags' | 'deck'> & { loaded: OpenedDeck; deck: Deck; learn: boolean; order: FactOrder; filters: { kinds?: readonly QuestionKind[]; topic?: string } },
+  run: Omit<SessionPlan, 'scope' | 'learn' | 'tags' | 'deck'> & { loaded: OpenedDeck; deck: DeckOutline; learn: boolean; order: FactOrder; filters: { kinds?: readonly QuestionKind[]; topic?: string } },
 ): SessionPlan {
   const { loaded, deck, learn, order, filters, ...plan } = run;
-  return { ...plan, deck: loaded, scope: scopeOf(context, options, loaded), learn: learn ? eligibleQuestions(deck, filters) : undefined, tags: runTags(learn, order) };
+  return { ...plan, deck: loaded, scope: scopeOf(context, options, loaded), learn: learn ? learnPool(loaded, deck, filters) : undefined, tags: runTags(learn, order) };
+}
+
+/**
+ * Learn mode's pool, chosen from the deck's outline: a fact's questions are read in full only when the run
+ * asks for them (when an answer moves the fact up), not every question of the deck at the start.
+ */
+function learnPool(loaded: LoadedDeck, deck: DeckOutline, filters: { kinds?: readonly QuestionKind[]; topic?: string }): LearnPool {
+  const outlines = eligibleQuestions(deck, filters);
+  const read = new Map<string, Question[]>();
+  return {
+    size: outlines.size,
+    keys: () => outlines.keys(),
+    get: (factId) => {
+      const ofFact = outlines.get(factId);
+      if (ofFact === undefined) return undefined;
+      let questions = read.get(factId);
+      if (questions === undefined) {
+        questions = ofFact.flatMap((q) => loaded.question(q.id) ?? []);
+        read.set(factId, questions);
+      }
+      return questions;
+    },
+  };
 }
 
 export function checkKinds(kinds: readonly string[] | undefined): QuestionKind[] | undefined {
@@ -78,7 +102,7 @@ export function deckPicker(context: Context, options: { plain?: boolean }): ((de
     return askSelect<LoadedDeck | null>(
       {
         message: 'Which deck?',
-        choices: decks.map((loaded) => ({ name: loaded.deck.title, value: loaded, description: `${loaded.deck.id} · ${loaded.deck.facts.length} facts, ${loaded.deck.questions.length} questions` })),
+        choices: decks.map((loaded) => ({ name: loaded.outline.title, value: loaded, description: `${loaded.outline.id} · ${loaded.outline.facts.length} facts, ${loaded.outline.questions.length} questions` })),
         quitValue: null,
       },
       promptContext(context),
@@ -95,6 +119,11 @@ export function activeDeck(store: { data(): { suspended: readonly Suspension[] }
   return withoutSuspended(deck, suspendedIds(store.data().suspended, profile, deck.id));
 }
 
+/** The same, read from the deck's outline (the whole deck is read only when a suspension needs it). */
+export function activeOutline(store: { data(): { suspended: readonly Suspension[] } }, profile: string, loaded: LoadedDeck): DeckOutline {
+  return outlineWithoutSuspended(loaded, suspendedIds(store.data().suspended, profile, loaded.outline.id));
+}
+
 export async function quizCommand(context: Context, options: QuizOptions): Promise<void> {
   const profile = checkProfile(options.profile);
   const kinds = checkKinds(options.kind);
@@ -104,16 +133,18 @@ export async function quizCommand(context: Context, options: QuizOptions): Promi
   const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   requireTerminalOrPlain(context, options, 'quiz');
   await withStore(context, options, async (store) => {
-    const deck = activeDeck(store, profile, loaded.deck);
+    // Chosen from the deck's outline; only the questions asked are read in full.
+    const deck = activeOutline(store, profile, loaded);
     const progress = factProgressFor(store.data(), profile, deck.id);
     const seed = pickSeed(options.seed);
     const random = createRandom(seed);
     const filters = { kinds, topic: options.topic };
     const due = order === 'due' ? dueTimes(store.data(), profile, deck.id, context.now()) : undefined;
-    const questions = selectQuestions(deck, historyFromProgress(deck, progress), { count: options.count, ...filters, learn, order, due }, random);
-    if (deck.questions.length === 0 && loaded.deck.questions.length > 0) {
+    const chosen = selectQuestions(deck, historyFromProgress(deck, progress), { count: options.count, ...filters, learn, order, due }, random);
+    if (deck.questions.length === 0 && loaded.outline.questions.length > 0) {
       throw new UsageError('every question of this deck is suspended', `\`factdeck suspended --deck ${deck.id}\` lists them; \`factdeck unsuspend\` brings them back`);
     }
+    const questions = chosen.flatMap((q) => loaded.question(q.id) ?? []);
     if (questions.length === 0) {
       const topics = [...new Set(deck.facts.map((f) => printable(f.topic, { singleLine: true })))].join(', ');
       throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);

@@ -9,7 +9,7 @@ import { writeLine } from '../context.js';
 import { commandLine } from '../command-line.js';
 import { printable } from '../ui/printable.js';
 import { openDeck } from './open-deck.js';
-import { activeDeck, checkKinds, checkOrder, deckPicker, dueTimes, pickSeed, sessionPlan, type QuizOptions } from './quiz.js';
+import { activeOutline, checkKinds, checkOrder, deckPicker, dueTimes, pickSeed, sessionPlan, type QuizOptions } from './quiz.js';
 import { factProgressFor } from '../storage/progress.js';
 import { checkProfile, createAsker, scopeOf, requireTerminalOrPlain, runSession, withStore } from './run-session.js';
 
@@ -26,7 +26,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
   const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   requireTerminalOrPlain(context, options, 'review');
   await withStore(context, options, async (store) => {
-    const deck = activeDeck(store, profile, loaded.deck);
+    const deck = activeOutline(store, profile, loaded);
     const progress = factProgressFor(store.data(), profile, deck.id);
     const history = historyFromProgress(deck, progress);
     const missed = missedFactIds(deck, history);
@@ -38,7 +38,7 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
     const random = createRandom(seed);
     const filters = { kinds, topic: options.topic };
     const due = order === 'due' ? dueTimes(store.data(), profile, deck.id, context.now()) : undefined;
-    const questions = selectReviewQuestions(deck, missed, history, { count: options.count, ...filters, learn, order, due }, random);
+    const questions = selectReviewQuestions(deck, missed, history, { count: options.count, ...filters, learn, order, due }, random).flatMap((q) => loaded.question(q.id) ?? []);
     if (questions.length === 0) {
       writeLine(context.stdout, `${missed.length} missed fact${missed.length === 1 ? '' : 's'}, but none matches --kind/--topic.`);
       return;

@@ -33,7 +33,7 @@ export async function rmCommand(context: Context, id: string, options: RmOptions
     throw new UsageError(`"${shownId}" is a built-in deck: those are read-only and cannot be removed`, '`factdeck decks` lists your own decks, which can');
   }
   const shown = (path: string): string => printable(relative(context.cwd, path).startsWith('..') ? path : relative(context.cwd, path) || path, { singleLine: true });
-  const deck = entry.report.loaded?.deck;
+  const deck = entry.report.loaded?.outline;
   const what = `your deck "${shownId}"${deck ? ` (${printable(deck.title, { singleLine: true })}: ${deck.facts.length} facts, ${deck.questions.length} questions)` : ''} from ${shown(library.libraryDir)}`;
   const sure = await confirm(context, options, `Remove ${what}?`, `rm needs a confirmation: run it in a terminal, or add --yes to remove ${what}`);
   if (!sure) {

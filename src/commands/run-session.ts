@@ -6,8 +6,8 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { nanoid } from 'nanoid';
-import { findQuoteSentence, splitSentences } from '../domain/article.js';
-import { factsById, isTypedQuestion, type LoadedDeck, type Question } from '../domain/deck.js';
+import { sentenceFinder } from '../domain/article.js';
+import { isTypedQuestion, type Fact, type LoadedDeck, type Question } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { presentQuestion, type PresentedQuestion } from '../domain/selection.js';
 import { gradeAnswer, type Given } from '../grading/grade-answer.js';
@@ -23,6 +23,7 @@ import {
   stopRun,
   summarizeRun,
   undoLastAnswer,
+  type LearnPool,
   type RunItem,
   type RunMode,
   type RunState,
@@ -32,7 +33,7 @@ import { factProgressBefore, factProgressFor, ratingEvent, reRatedEvent, suspend
 import { historyFromProgress, missedFactIds } from '../domain/history.js';
 import { stageCounts } from '../domain/learn.js';
 import { commandLine, type CommandScope } from '../command-line.js';
-import { isLastOfFact, suspendedIds, withoutSuspended } from '../domain/suspension.js';
+import { isLastOfFact, suspendedIds } from '../domain/suspension.js';
 import type { HistoryEvent } from '../storage/history.js';
 import { ratingForAnswer } from '../scheduling/fsrs.js';
 import type { DatabaseData, FactProgress, ReviewRecord, SessionRecord } from '../storage/schema.js';
@@ -176,7 +177,7 @@ export interface SessionPlan {
   /** The --data, --deck and --profile of this run, for the commands the summary suggests. */
   scope: CommandScope;
   /** Learn mode: the questions the run may ask, by fact (its facts move up to recall within the run). */
-  learn?: ReadonlyMap<string, readonly Question[]>;
+  learn?: LearnPool;
   /** Said in the header after the seed (learn mode, --order). */
   tags?: string;
 }
@@ -195,15 +196,17 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
   // In a terminal, paragraphs are wrapped at its width; plain mode leaves lines whole for readers.
   const width = (): number | undefined => (asker.plain ? undefined : terminalWidth(context));
   const fit = (text: string): string => wrapText(text, width());
-  const { deck } = plan.deck;
-  const facts = factsById(deck);
-  const sentences = plan.deck.article === null ? [] : splitSentences(plan.deck.article);
+  // The deck's outline; each fact is read in full when its feedback is shown.
+  const deck = plan.deck.outline;
+  const factOf = (id: string): Fact | undefined => plan.deck.fact(id);
+  const sentenceOf = sentenceFinder(plan.deck.article, (id) => plan.deck.sourceOf(id));
   const aliases = aliasesFor(store, plan.profile, deck.id);
   // A typo is forgiven only when the typed word is no real word: the deck's own words, then English. Both
   // are made at the first typo, so a run that meets none never reads the word list.
   const isRealWord = eitherWordCheck(
     () => {
-      const vocabulary = deckVocabulary(deck, plan.deck.article);
+      // The deck's own words need its texts: the whole deck is read at the first typo only.
+      const vocabulary = deckVocabulary(plan.deck.deck, plan.deck.article);
       return (word) => vocabulary.has(word);
     },
     englishWordCheck(context.root, (error) => {
@@ -256,7 +259,6 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
 
   // Questions suspended for this profile stay out of the run, and so does one suspended during it.
   const suspended = suspendedIds(store.data().suspended, plan.profile, deck.id);
-  let runDeck = withoutSuspended(deck, suspended);
   const suspend = async (question: Question): Promise<void> => {
     if (suspended.has(question.id)) {
       writeLine(context.stdout, 'That question is already suspended.');
@@ -265,7 +267,6 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     const last = isLastOfFact(deck, suspended, question);
     await save(() => [suspendEvent('suspend', plan.profile, deck.id, question, context.now())]);
     suspended.add(question.id);
-    runDeck = withoutSuspended(deck, suspended);
     state = dropQuestion(state, question.id);
     const card = last ? " It was its fact's last question: the fact's card is suspended too." : '';
     writeLine(context.stdout, style.yellow(fit(`Suspended: this question will not be asked again (\`factdeck unsuspend\` brings it back).${card}`)));
@@ -337,10 +338,13 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
         ];
       }, 'This answer');
       const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
-      state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, runDeck, plan.random);
+      // A review asks a missed fact again in another question of it (not a suspended one): only that fact's
+      // questions are read.
+      const sameFact = { get questions() { return plan.deck.questionsOf(question.factId).filter((q) => !suspended.has(q.id)); } };
+      state = recordAnswer(state, { question, given, correct: verdict.correct, ms, attemptId, claimed: false }, sameFact, plan.random);
 
-      const fact = facts.get(question.factId);
-      const sentence = fact ? findQuoteSentence(sentences, fact.quote)?.text ?? null : null;
+      const fact = factOf(question.factId);
+      const sentence = fact ? sentenceOf(fact) : null;
       writeLine(
         context.stdout,
         fit(renderFeedback({ correct: verdict.correct, typo: verdict.typo, spelling: verdict.spelling, dontKnow: given === null, question, fact, sentence, given, options: presented.options }, style, asker.plain, markPlain)),
@@ -397,7 +401,8 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
     throw new StoppedError(`\nStopped: ${answered} answer${answered === 1 ? '' : 's'} saved.`);
   }
   await finish(stopped === 'quit' || answered < plan.questions.length ? 'abandoned' : 'finished');
-  const summary = summarizeRun(state, deck, context.now().getTime() - startedAt.getTime());
+  const answeredFacts = [...new Set(state.results.map((result) => result.question.factId))].flatMap((id) => factOf(id) ?? []);
+  const summary = summarizeRun(state, { facts: answeredFacts }, context.now().getTime() - startedAt.getTime());
   // What is still missed after this run (review says so instead of "well done" when it stopped early).
   const after = historyFromProgress(deck, factProgressFor(store.data(), plan.profile, deck.id));
   const stillMissed = missedFactIds(deck, after).length;

@@ -2,7 +2,7 @@
 // due forecast, a 12-week activity heatmap and the streak; `--json` gives the same numbers as data.
 
 import { usableDecks } from '../bank/library.js';
-import type { Deck } from '../domain/deck.js';
+import type { LoadedDeck } from '../domain/deck.js';
 import { computeStats, HEATMAP_WEEKS, type Stats } from '../domain/stats.js';
 import { suspendedIds } from '../domain/suspension.js';
 import { addDays } from '../scheduling/study-day.js';
@@ -32,10 +32,10 @@ function dayLabel(day: string, today: string): string {
   return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${String(d).padStart(2, ' ')}`;
 }
 
-async function decksFor(context: Context, options: StatsOptions): Promise<Deck[]> {
-  if (options.deck !== undefined) return [(await openDeck(context, options.deck, null, options)).deck];
+async function decksFor(context: Context, options: StatsOptions): Promise<LoadedDeck[]> {
+  if (options.deck !== undefined) return [await openDeck(context, options.deck, null, options)];
   const entries = usableDecks(await openLibrary(context, options));
-  return entries.filter((e) => e.report.loaded !== null && e.report.problems.length === 0).map((e) => (e.report.loaded as { deck: Deck }).deck);
+  return entries.filter((e) => e.report.loaded !== null && e.report.problems.length === 0).map((e) => e.report.loaded as LoadedDeck);
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -138,7 +138,10 @@ export function renderStats(stats: Stats, view: StatsView): string {
 
 export async function statsCommand(context: Context, options: StatsOptions): Promise<void> {
   const profile = checkProfile(options.profile);
-  const decks = await decksFor(context, options);
+  const loaded = await decksFor(context, options);
+  // Counted from the decks' outlines; only the missed facts' statements are read in full.
+  const decks = loaded.map((l) => l.outline);
+  const byId = new Map(loaded.map((l) => [l.outline.id, l]));
   const store = await readStore(context, options);
   const data = store.data();
   await store.close();
@@ -152,12 +155,16 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
     days: mine(data.days),
     sessions: mine(data.sessions),
     cards: mine(data.cards),
+    statementOf: (deckId, factId) => byId.get(deckId)?.fact(factId)?.statement,
     now: context.now(),
     dayStartHour: settings.dayStartHour,
     desiredRetention: settings.desiredRetention,
   });
   // Suspended questions of these decks (ones no longer in a deck are not counted).
-  const suspended = decks.reduce((sum, deck) => sum + deck.questions.filter((q) => suspendedIds(data.suspended, profile, deck.id).has(q.id)).length, 0);
+  const suspended = decks.reduce((sum, deck) => {
+    const ids = suspendedIds(data.suspended, profile, deck.id);
+    return ids.size === 0 ? sum : sum + deck.questions.filter((q) => ids.has(q.id)).length;
+  }, 0);
   if (options.json) {
     writeJson(context, { profile, decks: [...deckIds], suspended, ...stats });
     return;

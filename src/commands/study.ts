@@ -4,8 +4,8 @@
 // the choices and items on card fronts, as a quiz's seed does.
 
 import { nanoid } from 'nanoid';
-import { findQuoteSentence, splitSentences } from '../domain/article.js';
-import { factsById, type Fact, type LoadedDeck } from '../domain/deck.js';
+import { sentenceFinder } from '../domain/article.js';
+import type { Fact, LoadedDeck } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
 import { presentQuestion, type PresentedQuestion } from '../domain/selection.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
@@ -26,7 +26,7 @@ import { createStyle } from '../ui/style.js';
 import { printable } from '../ui/printable.js';
 import { wrapText } from '../ui/wrap.js';
 import { openDeck } from './open-deck.js';
-import { activeDeck, deckPicker, pickSeed } from './quiz.js';
+import { activeOutline, deckPicker, pickSeed } from './quiz.js';
 import { checkProfile, keyGuardMs, requireTerminalOrPlain, terminalWidth, withStore, type ProgressOptions } from './run-session.js';
 import type { Store } from '../storage/store.js';
 
@@ -57,15 +57,16 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
 }
 
 async function studyRun(context: Context, options: StudyOptions, profile: string, loaded: LoadedDeck, store: Store): Promise<void> {
+  // Queued from the deck's outline; each card's fact and questions are read in full when it is shown.
   // Suspended questions (and the cards of facts left with none) stay out; one suspended here leaves too.
-  let deck = activeDeck(store, profile, loaded.deck);
+  let deck = activeOutline(store, profile, loaded);
+  let suspended = suspendedIds(store.data().suspended, profile, deck.id);
   const style = createStyle(context.color && !options.plain);
   const width = options.plain ? undefined : terminalWidth(context);
   const asker: StudyAsker = options.plain
     ? createPlainStudyAsker(promptContext(context))
     : createTerminalStudyAsker(promptContext(context), keyGuardMs(context));
-  const facts = factsById(deck);
-  const sentences = loaded.article === null ? [] : splitSentences(loaded.article);
+  const sentenceOf = sentenceFinder(loaded.article, (id) => loaded.sourceOf(id));
   const settings = settingsFor(store.data(), profile);
   const newPerDay = options.new ?? settings.newPerDay;
 
@@ -73,7 +74,8 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   const random = createRandom(seed);
   let queue: string[];
   if (options.cram) {
-    const withQuestions = deck.facts.filter((fact) => deck.questions.some((q) => q.factId === fact.id)).map((fact) => fact.id);
+    const asked = new Set(deck.questions.map((q) => q.factId));
+    const withQuestions = deck.facts.filter((fact) => asked.has(fact.id)).map((fact) => fact.id);
     queue = random.shuffle(withQuestions);
   } else {
     const planned = buildStudyQueue(deck, cardsFor(store.data(), profile, deck.id), firstReviewTimes(store.data(), profile, deck.id), context.now(), {
@@ -88,7 +90,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
   const fronts = new Map<string, PresentedQuestion | null>();
   const frontOf = (factId: string, fact: Fact): PresentedQuestion | null => {
     if (!fronts.has(factId)) {
-      const question = frontQuestion(fact, deck.questions);
+      const question = frontQuestion(fact, loaded.questionsOf(factId).filter((q) => !suspended.has(q.id)));
       fronts.set(factId, question === null ? null : presentQuestion(question, random));
     }
     return fronts.get(factId) ?? null;
@@ -137,11 +139,11 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
         queue.push(next.factId);
       }
       const factId = queue.shift() as string;
-      const fact = facts.get(factId);
+      const fact = loaded.fact(factId);
       if (!fact) continue;
       const now = context.now();
       const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
-      const sentence = findQuoteSentence(sentences, fact.quote)?.text ?? null;
+      const sentence = sentenceOf(fact);
       const shown = frontOf(factId, fact);
       const front = shown?.question ?? null;
       const sides = renderCardSides(fact, shown, sentence, style, asker.plain || !context.color);
@@ -193,9 +195,10 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       }
       if (action.action === 'suspend') {
         if (front === null) continue;
-        const last = isLastOfFact(loaded.deck, suspendedIds(store.data().suspended, profile, deck.id), front);
+        const last = isLastOfFact(loaded.outline, suspended, front);
         await store.record(() => [suspendEvent('suspend', profile, deck.id, front, context.now())]);
-        deck = activeDeck(store, profile, loaded.deck);
+        deck = activeOutline(store, profile, loaded);
+        suspended = suspendedIds(store.data().suspended, profile, deck.id);
         fronts.delete(factId);
         // Its other questions may come back another day; this run moves on.
         const card = last ? " It was its fact's last question: the card is suspended too." : ' The card stays, with its other questions.';

@@ -1,7 +1,7 @@
 // `factdeck suspended` lists the questions a profile suspended (x after the feedback), and
 // `factdeck unsuspend` brings them back: by question id (or a unique beginning of one), or --all.
 
-import type { Deck, Question } from '../domain/deck.js';
+import type { LoadedDeck, Question } from '../domain/deck.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -25,22 +25,23 @@ interface Listed {
 }
 
 /** The decks by id, for showing suspended questions with their prompts. */
-async function decksById(context: Context, options: SuspendedOptions): Promise<Map<string, Deck>> {
+// Read by their outlines: only the suspended questions are parsed in full.
+async function decksById(context: Context, options: SuspendedOptions): Promise<Map<string, LoadedDeck>> {
   if (options.deck !== undefined) {
-    const { deck } = await openDeck(context, options.deck, null, options);
-    return new Map([[deck.id, deck]]);
+    const loaded = await openDeck(context, options.deck, null, options);
+    return new Map([[loaded.outline.id, loaded]]);
   }
   const library = await openLibrary(context, options);
-  const decks = usableDecks(library).flatMap((entry) => (entry.report.loaded === null ? [] : [entry.report.loaded.deck]));
-  return new Map(decks.map((deck) => [deck.id, deck]));
+  const decks = usableDecks(library).flatMap((entry) => (entry.report.loaded === null ? [] : [entry.report.loaded]));
+  return new Map(decks.map((loaded) => [loaded.outline.id, loaded]));
 }
 
-function listed(records: readonly SuspendRecord[], decks: Map<string, Deck>, profile: string, onlyDeck: boolean): Listed[] {
+function listed(records: readonly SuspendRecord[], decks: Map<string, LoadedDeck>, profile: string, onlyDeck: boolean): Listed[] {
   return records
     .filter((r) => r.profile === profile && (!onlyDeck || decks.has(r.deckId)))
     .map((record) => {
       const deck = decks.get(record.deckId);
-      return { record, question: deck?.questions.find((q) => q.id === record.questionId) ?? null, deckTitle: deck?.title ?? null };
+      return { record, question: deck?.question(record.questionId) ?? null, deckTitle: deck?.outline.title ?? null };
     });
 }
 

@@ -1,6 +1,8 @@
 // Sentences of an article: how a quote is found in its text and shown whole in feedback.
 // The headline (the first line) and every paragraph break end a sentence.
 
+import type { SentenceSpan } from './deck.js';
+
 /** Words ending in a full stop that do not end a sentence. */
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt',
@@ -88,32 +90,60 @@ export function foldSpace(text: string): string {
 }
 
 interface SentenceIndex {
-  folded: string[];
-  /** Sentence numbers by the lower-case words they contain. */
+  /** Each sentence's text with white space folded, made when first needed. */
+  folded: (string | undefined)[];
+  /** Sentence numbers by the words they contain (as written: a quote is matched case and all). */
   byWord: Map<string, number[]>;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const indexes = new WeakMap<readonly Sentence[], SentenceIndex>();
 
-/** Built once per list of sentences, so checking thousands of quotes stays fast. */
+/** The length of the word character (1, or 2 for a surrogate pair) at `at`, or 0: what WORD matches. */
+function wordCharAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 1 : 0;
+  const point = text.codePointAt(at) as number;
+  const length = point > 0xffff ? 2 : 1;
+  return WORD_CHAR.test(text.slice(at, at + length)) ? length : 0;
+}
+
+/**
+ * Built once per list of sentences, so checking thousands of quotes stays fast: every word (what WORD
+ * matches) filed under the sentences it occurs in, found by one scan of each sentence's characters.
+ */
 function indexOf(sentences: readonly Sentence[]): SentenceIndex {
   let index = indexes.get(sentences);
-  if (index === undefined) {
-    const byWord = new Map<string, number[]>();
-    const folded = sentences.map((sentence, i) => {
-      const text = foldSpace(sentence.text);
-      for (const word of new Set(text.toLowerCase().match(WORD) ?? [])) {
-        const list = byWord.get(word);
-        if (list) list.push(i);
-        else byWord.set(word, [i]);
+  if (index !== undefined) return index;
+  const byWord = new Map<string, number[]>();
+  sentences.forEach((sentence, i) => {
+    const text = sentence.text;
+    let wordStart = -1;
+    for (let at = 0; at < text.length; ) {
+      const length = wordCharAt(text, at);
+      if (length > 0) {
+        if (wordStart < 0) wordStart = at;
+        at += length;
+        continue;
       }
-      return text;
-    });
-    index = { folded, byWord };
-    indexes.set(sentences, index);
-  }
+      if (wordStart >= 0) {
+        file(byWord, text.slice(wordStart, at), i);
+        wordStart = -1;
+      }
+      at++;
+    }
+    if (wordStart >= 0) file(byWord, text.slice(wordStart), i);
+  });
+  index = { folded: new Array<string | undefined>(sentences.length), byWord };
+  indexes.set(sentences, index);
   return index;
+}
+
+function file(byWord: Map<string, number[]>, word: string, sentence: number): void {
+  const list = byWord.get(word);
+  if (list === undefined) byWord.set(word, [sentence]);
+  else if (list[list.length - 1] !== sentence) list.push(sentence);
 }
 
 /**
@@ -121,21 +151,52 @@ function indexOf(sentences: readonly Sentence[]): SentenceIndex {
  * sentences. White space is compared folded.
  */
 export function findQuoteSentence(sentences: readonly Sentence[], quote: string): Sentence | null {
-  const needle = foldSpace(quote);
-  if (needle === '') return null;
+  if (quote.trim() === '') return null;
   const index = indexOf(sentences);
   // Words inside the quote are whole words of its sentence (the first and last may be cut), so only the
   // sentences holding the rarest inner word need a look.
-  const words = needle.toLowerCase().match(WORD) ?? [];
-  const inner = words.slice(1, -1);
+  const words = quote.match(WORD) ?? [];
   let candidates: readonly number[] | undefined;
-  for (const word of inner) {
-    const list = index.byWord.get(word) ?? [];
+  for (let w = 1; w < words.length - 1; w++) {
+    const list = index.byWord.get(words[w] as string) ?? [];
     if (candidates === undefined || list.length < candidates.length) candidates = list;
+    if (candidates.length === 0) return null;
   }
-  const scan = candidates ?? sentences.map((_, i) => i);
-  for (const i of scan) {
-    if ((index.folded[i] as string).includes(needle)) return sentences[i] as Sentence;
-  }
-  return null;
+  const scan = (holds: (i: number) => boolean): Sentence | null => {
+    if (candidates !== undefined) {
+      for (const i of candidates) if (holds(i)) return sentences[i] as Sentence;
+      return null;
+    }
+    for (let i = 0; i < sentences.length; i++) if (holds(i)) return sentences[i] as Sentence;
+    return null;
+  };
+  // A quote copied as the article writes it is in its sentence as it is (and then also white space
+  // folded); only a quote whose spacing differs needs both folded.
+  const verbatim = scan((i) => (sentences[i] as Sentence).text.includes(quote));
+  if (verbatim !== null) return verbatim;
+  const needle = foldSpace(quote);
+  return scan((i) => {
+    let folded = index.folded[i];
+    if (folded === undefined) {
+      folded = foldSpace((sentences[i] as Sentence).text);
+      index.folded[i] = folded;
+    }
+    return folded.includes(needle);
+  });
+}
+
+/**
+ * The text of the sentence each fact's quote stands in, for feedback: where the deck's check found it
+ * (`sourceOf`), else looked for (the article split into sentences once, at the first fact that needs it).
+ * Null without an article or when the quote is not found.
+ */
+export function sentenceFinder(article: string | null, sourceOf?: (factId: string) => SentenceSpan | undefined): (fact: { id: string; quote: string }) => string | null {
+  let sentences: Sentence[] | undefined;
+  return (fact) => {
+    if (article === null) return null;
+    const span = sourceOf?.(fact.id);
+    if (span !== undefined) return article.slice(span.start, span.end);
+    sentences ??= splitSentences(article);
+    return findQuoteSentence(sentences, fact.quote)?.text ?? null;
+  };
 }

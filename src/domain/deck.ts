@@ -102,12 +102,72 @@ export interface Deck {
   questions: Question[];
 }
 
+/** What choosing questions needs of a fact: no texts. A Fact is one. */
+export interface FactOutline {
+  id: string;
+  topic: string;
+}
+
+/** What choosing questions needs of a question: no texts. A Question is one. */
+export interface QuestionOutline {
+  id: string;
+  factId: string;
+  kind: QuestionKind;
+}
+
+/** A deck without its texts: what choosing, counting and scheduling need. A Deck is one. */
+export interface DeckOutline {
+  id: string;
+  title: string;
+  origin: DeckOrigin;
+  facts: readonly FactOutline[];
+  questions: readonly QuestionOutline[];
+}
+
 /** A deck as read from disk, with where it came from and its article (null for imported decks). */
 export interface LoadedDeck {
-  deck: Deck;
+  /**
+   * The whole deck. A deck remembered as checked is parsed whole only when this is first used: what is
+   * on the way to a first question asks for its outline and the few facts and questions it shows.
+   */
+  readonly deck: Deck;
+  /** Its facts and questions without their texts (ids, topics, kinds). */
+  readonly outline: DeckOutline;
+  /** One fact or question in full, by id, without parsing the whole deck. */
+  fact(id: string): Fact | undefined;
+  question(id: string): Question | undefined;
+  /** The questions of one fact, in deck order, in full. */
+  questionsOf(factId: string): Question[];
+  /**
+   * Where a fact's quote sentence stands in the article (offsets), as the deck's check found it: feedback
+   * shows it without splitting the whole article again. Undefined when the check did not record it.
+   */
+  sourceOf(factId: string): SentenceSpan | undefined;
   dir: string;
   file: string;
   article: string | null;
+}
+
+/** A LoadedDeck of a deck parsed whole. */
+export function wholeDeck(deck: Deck, where: { dir: string; file: string; article: string | null; sources?: ReadonlyMap<string, SentenceSpan> }): LoadedDeck {
+  let facts: Map<string, Fact> | undefined;
+  let questions: Map<string, Question> | undefined;
+  const { sources, ...place } = where;
+  return {
+    deck,
+    outline: deck,
+    fact: (id) => (facts ??= factsById(deck)).get(id),
+    question: (id) => (questions ??= new Map(deck.questions.map((question) => [question.id, question]))).get(id),
+    questionsOf: (factId) => deck.questions.filter((question) => question.factId === factId),
+    sourceOf: (factId) => sources?.get(factId),
+    ...place,
+  };
+}
+
+/** A stretch of an article: from `start` to just before `end` (UTF-16 offsets). */
+export interface SentenceSpan {
+  start: number;
+  end: number;
 }
 
 export function isTypedQuestion(question: Question): question is TypedQuestion {

@@ -2,7 +2,6 @@
 // facts are missed (their latest answer was wrong). The database keeps this per fact (storage adds it up
 // from the history log); facts no longer in the deck are kept there and ignored here.
 
-import type { Deck } from './deck.js';
 
 export interface FactHistory {
   factId: string;
@@ -15,7 +14,7 @@ export interface FactHistory {
 }
 
 /** Facts whose latest attempt was wrong, in deck order. */
-export function missedFactIds(deck: Deck, history: Map<string, FactHistory>): string[] {
+export function missedFactIds(deck: { facts: readonly { id: string }[] }, history: Map<string, FactHistory>): string[] {
   return deck.facts.filter((fact) => history.get(fact.id)?.lastCorrect === false).map((fact) => fact.id);
 }
 
@@ -33,7 +32,7 @@ export interface FactProgressRecord {
  * The same view from the per-fact progress the database keeps (one record per fact seen, already
  * filtered to one profile and deck). Facts no longer in the deck are ignored.
  */
-export function historyFromProgress(deck: Deck, progress: readonly FactProgressRecord[]): Map<string, FactHistory> {
+export function historyFromProgress(deck: { facts: readonly { id: string }[] }, progress: readonly FactProgressRecord[]): Map<string, FactHistory> {
   const factIds = new Set(deck.facts.map((f) => f.id));
   const history = new Map<string, FactHistory>();
   for (const p of progress) {

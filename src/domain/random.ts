@@ -6,14 +6,21 @@ export interface Random {
   next(): number;
   /** A whole number in [0, n). */
   int(n: number): number;
-  /** A shuffled copy. */
+  /** A shuffled copy (it draws items.length - 1 numbers). */
   shuffle<T>(items: readonly T[]): T[];
+  /** Moves on as if `draws` numbers had been drawn, without drawing them. */
+  skip(draws: number): void;
+  /** A generator that draws what this one would draw next (and leaves this one where it is). */
+  fork(): Random;
 }
+
+/** mulberry32's state advances by this at each draw: where it stands after n draws is known at once. */
+const STEP = 0x6d2b79f5;
 
 export function createRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
+    state = (state + STEP) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -30,6 +37,13 @@ export function createRandom(seed: number): Random {
         [out[i], out[j]] = [out[j] as T, out[i] as T];
       }
       return out;
+    },
+    skip(draws: number): void {
+      // (state + draws * STEP) mod 2^32, without losing precision on large counts.
+      state = (state + Math.imul(draws >>> 0, STEP)) >>> 0;
+    },
+    fork(): Random {
+      return createRandom(state);
     },
   };
 }

@@ -6,7 +6,7 @@
 // kinds are mixed by always taking the kind used least so far. --order due|new|hardest puts the facts in
 // that order instead, and asks them in it (see factOrder); learn mode prefers each fact's stage (learn.ts).
 
-import type { Deck, Question, QuestionKind } from './deck.js';
+import type { Deck, FactOutline, Question, QuestionKind, QuestionOutline } from './deck.js';
 import type { FactHistory } from './history.js';
 import type { Random } from './random.js';
 import { byCodeUnits } from './order.js';
@@ -34,18 +34,30 @@ export interface PresentedQuestion {
   options: string[];
 }
 
+/** What selection needs of a deck: its outline (a Deck is one), whose questions it hands back. */
+export interface SelectionDeck<Q extends QuestionOutline> {
+  facts: readonly FactOutline[];
+  questions: readonly Q[];
+}
+
 /** Questions that match the filters, grouped by their main fact, in deck order of facts. */
-export function eligibleQuestions(deck: Deck, options: Omit<SelectionOptions, 'count'>): Map<string, Question[]> {
+export function eligibleQuestions<Q extends QuestionOutline>(deck: SelectionDeck<Q>, options: Omit<SelectionOptions, 'count'>): Map<string, Q[]> {
   const topic = options.topic?.trim().toLowerCase();
-  const topicOf = new Map(deck.facts.map((fact) => [fact.id, fact.topic.toLowerCase()]));
-  const byFact = new Map<string, Question[]>();
-  for (const fact of deck.facts) byFact.set(fact.id, []);
+  const kinds = options.kinds && options.kinds.length > 0 ? new Set<string>(options.kinds) : null;
+  const inTopic = topic ? new Set(deck.facts.filter((fact) => fact.topic.toLowerCase() === topic).map((fact) => fact.id)) : null;
+  const found = new Map<string, Q[]>();
   for (const question of deck.questions) {
-    if (options.kinds && options.kinds.length > 0 && !options.kinds.includes(question.kind)) continue;
-    if (topic && topicOf.get(question.factId) !== topic) continue;
-    byFact.get(question.factId)?.push(question);
+    if (kinds !== null && !kinds.has(question.kind)) continue;
+    if (inTopic !== null && !inTopic.has(question.factId)) continue;
+    const list = found.get(question.factId);
+    if (list === undefined) found.set(question.factId, [question]);
+    else list.push(question);
   }
-  for (const [factId, questions] of byFact) if (questions.length === 0) byFact.delete(factId);
+  const byFact = new Map<string, Q[]>();
+  for (const fact of deck.facts) {
+    const list = found.get(fact.id);
+    if (list !== undefined && !byFact.has(fact.id)) byFact.set(fact.id, list);
+  }
   return byFact;
 }
 
@@ -91,31 +103,59 @@ function priority(history: FactHistory | undefined): number {
 /** Facts in the order they should be asked: never seen, then last missed, then the rest, oldest first. */
 function orderFacts(factIds: readonly string[], history: ReadonlyMap<string, FactHistory>, random: Random): string[] {
   const shuffled = random.shuffle(factIds);
-  return shuffled
-    .map((id, index) => ({ id, index, rank: priority(history.get(id)), at: history.get(id)?.lastAt ?? '' }))
-    .sort((a, b) => a.rank - b.rank || (a.rank === 2 ? byCodeUnits(a.at, b.at) : 0) || a.index - b.index)
-    .map((entry) => entry.id);
+  // In shuffled order within each rank; the facts last answered right by time, ties in shuffled order
+  // (the sort is stable).
+  const ranks: [string[], string[], { id: string; at: string }[]] = [[], [], []];
+  for (const id of shuffled) {
+    const seen = history.get(id);
+    const rank = priority(seen);
+    if (rank === 2) ranks[2].push({ id, at: seen?.lastAt ?? '' });
+    else ranks[rank as 0 | 1].push(id);
+  }
+  ranks[2].sort((a, b) => byCodeUnits(a.at, b.at));
+  return [...ranks[0], ...ranks[1], ...ranks[2].map((entry) => entry.id)];
 }
 
-export function selectQuestions(
-  deck: Deck,
+export function selectQuestions<Q extends QuestionOutline>(
+  deck: SelectionDeck<Q>,
   history: Map<string, FactHistory>,
   options: SelectionOptions,
   random: Random,
-): Question[] {
+): Q[] {
   const byFact = eligibleQuestions(deck, options);
   const order = options.order ?? 'random';
   const factOrder = order === 'random' ? orderFacts([...byFact.keys()], history, random) : rankFacts([...byFact.keys()], history, order, random, options.due);
-  const remaining = new Map([...byFact].map(([id, questions]) => [id, random.shuffle(questions)]));
+  // Each fact's questions are shuffled in deck order of facts, one after another from the same
+  // generator; only the facts reached are shuffled, each from where its turn would have left the
+  // generator (a shuffle of n items draws n - 1 numbers), so the quiz is the same as if all had been.
+  const poolsFrom = random.fork();
+  const drawsBefore = new Map<string, number>();
+  let draws = 0;
+  for (const [factId, questions] of byFact) {
+    drawsBefore.set(factId, draws);
+    draws += Math.max(0, questions.length - 1);
+  }
+  random.skip(draws);
+  const remaining = new Map<string, Q[]>();
+  const poolOf = (factId: string): Q[] => {
+    let pool = remaining.get(factId);
+    if (pool === undefined) {
+      const from = poolsFrom.fork();
+      from.skip(drawsBefore.get(factId) ?? 0);
+      pool = from.shuffle(byFact.get(factId) ?? []);
+      remaining.set(factId, pool);
+    }
+    return pool;
+  };
   const kindUse = new Map<string, number>();
-  const chosen: Question[] = [];
+  const chosen: Q[] = [];
   const usedKindsByFact = new Map<string, Set<string>>();
 
   while (chosen.length < options.count) {
     let added = false;
     for (const factId of factOrder) {
       if (chosen.length >= options.count) break;
-      const pool = remaining.get(factId) ?? [];
+      const pool = poolOf(factId);
       if (pool.length === 0) continue;
       const usedHere = usedKindsByFact.get(factId) ?? new Set<string>();
       // Learn mode: a kind of the fact's stage first, whatever else.
@@ -123,12 +163,12 @@ export function selectQuestions(
       // Prefer a kind this fact has not been asked in, then the kind least used in the quiz so far.
       let best = 0;
       for (let i = 1; i < pool.length; i++) {
-        const a = pool[i] as Question;
-        const b = pool[best] as Question;
-        const score = (q: Question): number => (stage !== null && stageOfKind(q.kind) !== stage ? 1_000_000 : 0) + (usedHere.has(q.kind) ? 1000 : 0) + (kindUse.get(q.kind) ?? 0);
+        const a = pool[i] as Q;
+        const b = pool[best] as Q;
+        const score = (q: Q): number => (stage !== null && stageOfKind(q.kind) !== stage ? 1_000_000 : 0) + (usedHere.has(q.kind) ? 1000 : 0) + (kindUse.get(q.kind) ?? 0);
         if (score(a) < score(b)) best = i;
       }
-      const [question] = pool.splice(best, 1) as [Question];
+      const [question] = pool.splice(best, 1) as [Q];
       chosen.push(question);
       usedHere.add(question.kind);
       usedKindsByFact.set(factId, usedHere);
@@ -164,17 +204,17 @@ export function presentQuestion(question: Question, random: Random): PresentedQu
  * (in learn mode, of the fact's stage where one exists). With --order other than random, the facts are
  * asked in that order (and --count takes the first ones); otherwise shuffled.
  */
-export function selectReviewQuestions(
-  deck: Deck,
+export function selectReviewQuestions<Q extends QuestionOutline>(
+  deck: SelectionDeck<Q>,
   missed: readonly string[],
   history: Map<string, FactHistory>,
   options: Omit<SelectionOptions, 'count'> & { count?: number },
   random: Random,
-): Question[] {
+): Q[] {
   const byFact = eligibleQuestions(deck, options);
   const order = options.order ?? 'random';
   const factIds = order === 'random' ? missed : rankFacts(missed, history, order, random, options.due);
-  const chosen: Question[] = [];
+  const chosen: Q[] = [];
   for (const factId of factIds) {
     const all = byFact.get(factId);
     if (!all || all.length === 0) continue;
@@ -184,7 +224,7 @@ export function selectReviewQuestions(
     const lastKind = history.get(factId)?.lastKind;
     const other = pool.filter((q) => q.kind !== lastKind);
     const from = other.length > 0 ? other : pool;
-    chosen.push(from[random.int(from.length)] as Question);
+    chosen.push(from[random.int(from.length)] as Q);
   }
   const ordered = order === 'random' ? random.shuffle(chosen) : chosen;
   return options.count === undefined ? ordered : ordered.slice(0, options.count);
@@ -194,7 +234,7 @@ export function selectReviewQuestions(
  * Another question on the same fact, avoiding the kinds just asked where possible; `prefer`, when given,
  * limits it to the questions it accepts where the fact has any.
  */
-export function pickAnotherQuestion(deck: Deck, factId: string, avoid: readonly Question[], random: Random, prefer?: (question: Question) => boolean): Question {
+export function pickAnotherQuestion(deck: Pick<Deck, 'questions'>, factId: string, avoid: readonly Question[], random: Random, prefer?: (question: Question) => boolean): Question {
   const ofFact = deck.questions.filter((q) => q.factId === factId);
   const wanted = prefer === undefined ? ofFact : ofFact.filter(prefer);
   const pool = wanted.length > 0 ? wanted : ofFact;

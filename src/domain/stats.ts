@@ -3,9 +3,9 @@
 // cost the same after five years as after a week. Pure: the records, the decks and the clock are passed in.
 
 import type { MemoryCard } from '../scheduling/fsrs.js';
-import { addDays, daysBetween, studyDay } from '../scheduling/study-day.js';
-import type { Deck } from './deck.js';
-import { byCodeUnits } from './order.js';
+import { addDays, studyDay, studyDayStarts } from '../scheduling/study-day.js';
+import type { FactOutline } from './deck.js';
+import { byCodeUnits, byLabel } from './order.js';
 
 export interface StatsFact {
   deckId: string;
@@ -45,7 +45,10 @@ export interface StatsCard extends MemoryCard {
 }
 
 export interface StatsInput {
-  decks: readonly Deck[];
+  /** The decks counted: their facts' ids and topics (a Deck will do). */
+  decks: readonly { id: string; facts: readonly (FactOutline & { statement?: string })[] }[];
+  /** A missed fact's statement, when the decks' facts do not carry theirs. */
+  statementOf?: (deckId: string, factId: string) => string | undefined;
   facts: readonly StatsFact[];
   kinds: readonly StatsKind[];
   days: readonly StatsDay[];
@@ -103,7 +106,7 @@ function sumBy<T>(items: readonly T[], labelOf: (item: T) => string | undefined,
     tally.total += add.total;
     tallies.set(label, tally);
   }
-  return [...tallies].map(([label, t]) => accuracy(label, t.correct, t.total)).sort((a, b) => a.label.localeCompare(b.label));
+  return [...tallies].map(([label, t]) => accuracy(label, t.correct, t.total)).sort((a, b) => byLabel(a.label, b.label));
 }
 
 export const FORECAST_DAYS = 14;
@@ -113,29 +116,44 @@ export function computeStats(input: StatsInput): Stats {
   const { now, dayStartHour } = input;
   const today = studyDay(now, dayStartHour);
   const deckIds = new Set(input.decks.map((d) => d.id));
-  const factKey = (deckId: string, factId: string): string => `${deckId}\u0000${factId}`;
-  const facts = new Map<string, { topic: string; statement: string }>();
-  for (const deck of input.decks) for (const fact of deck.facts) facts.set(factKey(deck.id, fact.id), fact);
-  // Progress on facts no longer in a deck is kept in the database but not counted.
-  const progress = input.facts.filter((f) => facts.has(factKey(f.deckId, f.factId)));
-  const cards = input.cards.filter((c) => facts.has(factKey(c.deckId, c.factId)));
+  // The facts of each deck by id (facts no longer in a deck are kept in the database but not counted).
+  const factsOf = new Map<string, Map<string, FactOutline & { statement?: string }>>();
+  for (const deck of input.decks) {
+    let facts = factsOf.get(deck.id);
+    if (facts === undefined) factsOf.set(deck.id, (facts = new Map()));
+    for (const fact of deck.facts) facts.set(fact.id, fact);
+  }
+  const factOf = (deckId: string, factId: string): (FactOutline & { statement?: string }) | undefined => factsOf.get(deckId)?.get(factId);
+  const progress = input.facts.filter((f) => factOf(f.deckId, f.factId) !== undefined);
+  const cards = input.cards.filter((c) => factOf(c.deckId, c.factId) !== undefined);
 
   const counts = { new: 0, learning: 0, review: 0, relearning: 0 };
-  const withCard = new Set(cards.map((c) => factKey(c.deckId, c.factId)));
-  for (const card of cards) counts[card.state]++;
-  counts.new += [...facts.keys()].filter((key) => !withCard.has(key)).length;
-  const due = cards.filter((c) => c.state !== 'new' && Date.parse(c.due) <= now.getTime()).length;
+  const withCard = new Map<string, Set<string>>();
+  for (const card of cards) {
+    counts[card.state]++;
+    let seen = withCard.get(card.deckId);
+    if (seen === undefined) withCard.set(card.deckId, (seen = new Set()));
+    seen.add(card.factId);
+  }
+  for (const [deckId, facts] of factsOf) counts.new += facts.size - (withCard.get(deckId)?.size ?? 0);
 
   const missed = progress
     .filter((f) => !f.lastCorrect)
-    .map((f) => ({ deckId: f.deckId, factId: f.factId, statement: facts.get(factKey(f.deckId, f.factId))?.statement ?? '' }));
+    .map((f) => ({ deckId: f.deckId, factId: f.factId, statement: factOf(f.deckId, f.factId)?.statement ?? input.statementOf?.(f.deckId, f.factId) ?? '' }));
 
+  // Each card's due time read once: counted as due now, and placed in the forecast by the study day it
+  // falls in (today for anything overdue).
   const forecast = Array.from({ length: FORECAST_DAYS }, (_, i) => ({ day: addDays(today, i), count: 0 }));
+  const starts = studyDayStarts(now, FORECAST_DAYS, dayStartHour);
+  let due = 0;
   for (const card of cards) {
     if (card.state === 'new') continue;
-    const offset = Math.max(0, daysBetween(today, studyDay(new Date(card.due), dayStartHour)));
-    const slot = forecast[offset];
-    if (slot) slot.count++;
+    const at = Date.parse(card.due);
+    if (Number.isNaN(at)) continue;
+    if (at <= now.getTime()) due++;
+    let slot = 0;
+    while (slot < FORECAST_DAYS && at >= (starts[slot + 1] as number)) slot++;
+    if (slot < FORECAST_DAYS) (forecast[slot] as { count: number }).count++;
   }
 
   const firstDay = addDays(today, -(HEATMAP_WEEKS * 7 - 1));
@@ -170,7 +188,7 @@ export function computeStats(input: StatsInput): Stats {
     attempts: progress.reduce((sum, f) => sum + f.attempts, 0),
     accuracy: accuracy('all', progress.reduce((sum, f) => sum + f.correct, 0), progress.reduce((sum, f) => sum + f.attempts, 0)),
     scores,
-    byTopic: sumBy(progress, (f) => facts.get(factKey(f.deckId, f.factId))?.topic, (f) => ({ correct: f.correct, total: f.attempts })),
+    byTopic: sumBy(progress, (f) => factOf(f.deckId, f.factId)?.topic, (f) => ({ correct: f.correct, total: f.attempts })),
     byKind: sumBy(input.kinds.filter((k) => deckIds.has(k.deckId)), (k) => k.kind, (k) => ({ correct: k.correct, total: k.attempts })),
     missed,
     forecast,

@@ -20,6 +20,17 @@ export function nextDayStart(at: Date, dayStartHour = DEFAULT_DAY_START_HOUR): D
   return new Date(shifted.getFullYear(), shifted.getMonth(), shifted.getDate() + 1, dayStartHour, 0, 0, 0);
 }
 
+/**
+ * When each of `days` study days begins, the one holding `at` first, and when the last of them ends:
+ * days + 1 moments (ms). A moment t belongs to the study day i with starts[i] <= t < starts[i + 1].
+ */
+export function studyDayStarts(at: Date, days: number, dayStartHour = DEFAULT_DAY_START_HOUR): number[] {
+  const shifted = new Date(at.getTime() - dayStartHour * HOUR);
+  const starts: number[] = [];
+  for (let i = 0; i <= days; i++) starts.push(new Date(shifted.getFullYear(), shifted.getMonth(), shifted.getDate() + i).getTime() + dayStartHour * HOUR);
+  return starts;
+}
+
 /** YYYY-MM-DD plus n days (calendar arithmetic, no time zone). */
 export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -1,7 +1,6 @@
 // What `study` shows, in order: cards that are due (earliest first), then facts never studied, up to the
 // new cards a day allows. Pure: cards, the clock and the settings are passed in.
 
-import type { Deck } from '../domain/deck.js';
 import type { MemoryCard } from './fsrs.js';
 import { nextDayStart, studyDay } from './study-day.js';
 
@@ -27,7 +26,7 @@ export function isDueForStudy(card: MemoryCard, now: Date, dayStartHour: number)
 }
 
 export function buildStudyQueue(
-  deck: Deck,
+  deck: { facts: readonly { id: string }[] },
   cards: ReadonlyMap<string, MemoryCard>,
   firstReviews: readonly string[],
   now: Date,
@@ -35,13 +34,16 @@ export function buildStudyQueue(
 ): StudyQueue {
   const today = studyDay(now, settings.dayStartHour);
   const newToday = firstReviews.filter((at) => studyDay(new Date(at), settings.dayStartHour) === today).length;
-  const due = deck.facts
-    .filter((fact) => {
-      const card = cards.get(fact.id);
-      return card !== undefined && card.state !== 'new' && isDueForStudy(card, now, settings.dayStartHour);
-    })
-    .sort((a, b) => Date.parse((cards.get(a.id) as MemoryCard).due) - Date.parse((cards.get(b.id) as MemoryCard).due))
-    .map((fact) => fact.id);
+  // Each card's due time read once (not at every comparison of the sort); the sort is stable.
+  const reviewsBefore = nextDayStart(now, settings.dayStartHour).getTime();
+  const dueCards: { id: string; at: number }[] = [];
+  for (const fact of deck.facts) {
+    const card = cards.get(fact.id);
+    if (card === undefined || card.state === 'new') continue;
+    const at = Date.parse(card.due);
+    if (card.state === 'review' ? at < reviewsBefore : at <= now.getTime()) dueCards.push({ id: fact.id, at });
+  }
+  const due = dueCards.sort((a, b) => a.at - b.at).map((card) => card.id);
   const room = Math.max(0, settings.newPerDay - newToday);
   const fresh = deck.facts.filter((fact) => !cards.has(fact.id)).slice(0, room).map((fact) => fact.id);
   return { due, fresh, newToday };
@@ -51,7 +53,7 @@ export function buildStudyQueue(
  * Cards of the deck that are not due yet but will be before the study day ends (learning steps, minutes
  * away): "0 due" beside a forecast of "today 13" needs them named. Earliest first, with when each is due.
  */
-export function dueLaterToday(deck: Deck, cards: ReadonlyMap<string, MemoryCard>, now: Date, dayStartHour: number): { factId: string; due: number }[] {
+export function dueLaterToday(deck: { facts: readonly { id: string }[] }, cards: ReadonlyMap<string, MemoryCard>, now: Date, dayStartHour: number): { factId: string; due: number }[] {
   const end = nextDayStart(now, dayStartHour).getTime();
   return deck.facts
     .flatMap((fact) => {

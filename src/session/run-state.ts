@@ -11,6 +11,7 @@
 
 import type { Deck, Fact, Given, Question } from '../domain/deck.js';
 import { pickAnotherQuestion } from '../domain/selection.js';
+import { byLabel } from '../domain/order.js';
 import type { Random } from '../domain/random.js';
 import { stageOfKind, type LearnStage } from '../domain/learn.js';
 
@@ -45,10 +46,13 @@ export interface RunState {
   index: number;
   results: RunResult[];
   /** Learn mode: the questions the run may ask (after --kind and --topic), by fact. */
-  learn?: ReadonlyMap<string, readonly Question[]>;
+  learn?: LearnPool;
 }
 
-export function startRun(mode: RunMode, questions: readonly Question[], learn?: ReadonlyMap<string, readonly Question[]>): RunState {
+/** Learn mode's questions by fact: a Map, or one that reads each fact's questions when first asked. */
+export type LearnPool = Pick<ReadonlyMap<string, readonly Question[]>, 'get' | 'keys' | 'size'>;
+
+export function startRun(mode: RunMode, questions: readonly Question[], learn?: LearnPool): RunState {
   const state: RunState = { mode, queue: questions.map((question) => ({ question, retry: false })), index: 0, results: [] };
   return learn === undefined ? state : { ...state, learn };
 }
@@ -97,7 +101,7 @@ export function progress(state: RunState): Progress {
 }
 
 /** Records the answer to the current question and moves on; in review a miss is re-queued. */
-export function recordAnswer(state: RunState, result: RunResult, deck: Deck, random: Random): RunState {
+export function recordAnswer(state: RunState, result: RunResult, deck: Pick<Deck, 'questions'>, random: Random): RunState {
   const index = state.index + 1;
   const pool = state.learn?.get(result.question.factId);
   const stage = stageAfter(result);
@@ -169,7 +173,7 @@ export interface RunSummary {
   cleared: Fact[];
 }
 
-export function summarizeRun(state: RunState, deck: Deck, ms: number): RunSummary {
+export function summarizeRun(state: RunState, deck: { facts: readonly Fact[] }, ms: number): RunSummary {
   const facts = new Map(deck.facts.map((fact) => [fact.id, fact]));
   const lastByFact = new Map<string, boolean>();
   const topics = new Map<string, TopicScore>();
@@ -190,7 +194,7 @@ export function summarizeRun(state: RunState, deck: Deck, ms: number): RunSummar
     total,
     percent: total === 0 ? 0 : Math.round((correct / total) * 100),
     ms,
-    byTopic: [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
+    byTopic: [...topics.values()].sort((a, b) => byLabel(a.topic, b.topic)),
     missed: pick(false),
     cleared: state.mode === 'review' ? pick(true) : [],
   };

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byCodeUnits } from '../../src/domain/order.js';
+import { byCodeUnits, byLabel } from '../../src/domain/order.js';
 
 describe('byCodeUnits', () => {
   it('puts ISO times in time order, milliseconds and all', () => {
@@ -15,5 +16,22 @@ describe('byCodeUnits', () => {
     expect(byCodeUnits('same', 'same')).toBe(0);
     expect(byCodeUnits('a', 'b')).toBe(-1);
     expect(byCodeUnits('b', 'a')).toBe(1);
+  });
+});
+
+describe('byLabel', () => {
+  it('orders plain lower-case labels as localeCompare does', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9 -]{0,8}$/), fc.stringMatching(/^[a-z0-9 -]{0,8}$/), (a, b) => {
+        expect(Math.sign(byLabel(a, b))).toBe(Math.sign(a.localeCompare(b)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(['topic 10', 'the visit', 'topic 2', 'multi-select', 'background', 'true-false'].sort(byLabel)).toEqual(['background', 'multi-select', 'the visit', 'topic 10', 'topic 2', 'true-false']);
+  });
+
+  it('leaves every other label to localeCompare', () => {
+    expect(['Zebra', 'apple', 'Éclair', 'banana'].sort(byLabel)).toEqual(['Zebra', 'apple', 'Éclair', 'banana'].sort((a, b) => a.localeCompare(b)));
+    expect(byLabel('apple', 'Zebra')).toBe(Math.sign('apple'.localeCompare('Zebra')));
   });
 });

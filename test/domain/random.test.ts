@@ -76,4 +76,20 @@ describe('createRandom', () => {
     for (let seed = 0; seed < 200; seed++) positions.add(createRandom(seed).shuffle(['x', 'a', 'b', 'c']).indexOf('x'));
     expect([...positions].sort()).toEqual([0, 1, 2, 3]);
   });
+
+  it('skips draws as if they had been drawn, and forks from where it stands', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 5000 }), (seed, draws) => {
+        const drawn = createRandom(seed);
+        for (let i = 0; i < draws; i++) drawn.next();
+        const skipped = createRandom(seed);
+        skipped.skip(draws);
+        const fork = skipped.fork();
+        const next = [drawn.next(), drawn.next()];
+        expect([fork.next(), fork.next()]).toEqual(next);
+        expect([skipped.next(), skipped.next()]).toEqual(next);
+      }),
+      { numRuns: 50 },
+    );
+  });
 });

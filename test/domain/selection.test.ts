@@ -5,6 +5,8 @@ import { historyFromProgress, type FactHistory } from '../../src/domain/history.
 import { createRandom } from '../../src/domain/random.js';
 import { eligibleQuestions, pickAnotherQuestion, presentQuestion, selectQuestions, selectReviewQuestions } from '../../src/domain/selection.js';
 import { choiceQuestion, cloze, deck, facts, multiSelect, orderQuestion, progress, questionsOfKinds, shortAnswer, trueFalse } from '../helpers/builders.js';
+import type { Deck } from '../../src/domain/deck.js';
+import type { Random } from '../../src/domain/random.js';
 
 const ALL_KINDS: QuestionKind[] = ['choice', 'true-false', 'cloze', 'short-answer', 'order', 'multi-select'];
 const SEEDS = Array.from({ length: 40 }, (_, i) => i * 7919 + 1);
@@ -285,4 +287,74 @@ describe('pickAnotherQuestion', () => {
 
 it('lists every question kind in ALL_KINDS, so the fixtures above cover them', () => {
   expect(new Set(everyKind.questions.map((q) => q.kind))).toEqual(new Set(ALL_KINDS));
+});
+
+/**
+ * selectQuestions as it was written first: every fact's questions shuffled up front, the facts sorted in
+ * one go. The quicker one (only the facts reached are shuffled) must give the very same quiz.
+ */
+function selectEagerly(d: Deck, history: Map<string, FactHistory>, options: { count: number; kinds?: QuestionKind[]; topic?: string }, random: Random): Question[] {
+  const byFact = eligibleQuestions(d, options);
+  const rank = (id: string): number => (history.get(id) === undefined ? 0 : history.get(id)?.lastCorrect ? 2 : 1);
+  const factOrder = random
+    .shuffle([...byFact.keys()])
+    .map((id, index) => ({ id, index, rank: rank(id), at: history.get(id)?.lastAt ?? '' }))
+    .sort((a, b) => a.rank - b.rank || (a.rank === 2 ? (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) : 0) || a.index - b.index)
+    .map((entry) => entry.id);
+  const remaining = new Map([...byFact].map(([id, questions]) => [id, random.shuffle(questions)]));
+  const kindUse = new Map<string, number>();
+  const chosen: Question[] = [];
+  const used = new Map<string, Set<string>>();
+  while (chosen.length < options.count) {
+    let added = false;
+    for (const factId of factOrder) {
+      if (chosen.length >= options.count) break;
+      const pool = remaining.get(factId) ?? [];
+      if (pool.length === 0) continue;
+      const here = used.get(factId) ?? new Set<string>();
+      const score = (q: Question): number => (here.has(q.kind) ? 1000 : 0) + (kindUse.get(q.kind) ?? 0);
+      let best = 0;
+      for (let i = 1; i < pool.length; i++) if (score(pool[i] as Question) < score(pool[best] as Question)) best = i;
+      const [question] = pool.splice(best, 1) as [Question];
+      chosen.push(question);
+      here.add(question.kind);
+      used.set(factId, here);
+      kindUse.set(question.kind, (kindUse.get(question.kind) ?? 0) + 1);
+      added = true;
+    }
+    if (!added) break;
+  }
+  return random.shuffle(chosen);
+}
+
+describe('selectQuestions shuffles only the facts it reaches', () => {
+  it('gives the same quiz, and leaves the generator in the same place, as shuffling every fact first', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.subarray(ALL_KINDS, { minLength: 0, maxLength: 6 }), { minLength: 30, maxLength: 30 }),
+        fc.array(fc.option(fc.record({ correct: fc.boolean(), day: fc.integer({ min: 1, max: 9 }) })), { minLength: 30, maxLength: 30 }),
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        (factCount, kindsOf, seen, count, seed) => {
+          const all = facts(factCount, ['people', 'money']);
+          const d = deck({ facts: all, questions: all.flatMap((f, i) => questionsOfKinds(f.id, kindsOf[i] ?? [])) });
+          const history = historyFromProgress(
+            d,
+            all.flatMap((f, i) => {
+              const s = seen[i];
+              return s ? [progress({ factId: f.id, lastCorrect: s.correct, lastAt: `2024-01-0${s.day}T10:00:00.000Z` })] : [];
+            }),
+          );
+          for (const options of [{ count }, { count, kinds: ['cloze', 'choice'] as QuestionKind[] }, { count, topic: 'money' }]) {
+            const quick = createRandom(seed);
+            const eager = createRandom(seed);
+            expect(ids(selectQuestions(d, history, options, quick))).toEqual(ids(selectEagerly(d, history, options, eager)));
+            expect(quick.next()).toBe(eager.next());
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { computeStats, type StatsCard, type StatsInput } from '../../src/domain/stats.js';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { computeStats, FORECAST_DAYS, type StatsCard, type StatsInput } from '../../src/domain/stats.js';
+import { daysBetween, studyDay } from '../../src/scheduling/study-day.js';
 import { rateCard } from '../../src/scheduling/fsrs.js';
 import { cloze, deck, fact, trueFalse } from '../helpers/builders.js';
 
@@ -109,5 +111,41 @@ describe('stats from literal logs', () => {
     expect(tomorrow.streak).toBe(4);
     const dayAfter = computeStats({ ...input, now: new Date(2026, 5, 12, 12, 0) });
     expect(dayAfter.streak).toBe(0);
+  });
+});
+
+describe('the due forecast', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('puts each card on the study day it falls due (overdue ones today), across clock changes', () => {
+    for (const tz of ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe']) {
+      process.env.TZ = tz;
+      fc.assert(
+        fc.property(
+          fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2027-01-01T00:00:00Z'), noInvalidDate: true }),
+          fc.integer({ min: 0, max: 23 }),
+          fc.array(fc.integer({ min: -5 * 86_400_000, max: 20 * 86_400_000 }), { maxLength: 30 }),
+          (at, dayStartHour, offsets) => {
+            const cards = offsets.map((offset, i) => ({ ...card(`f${i}`, 1), due: new Date(at.getTime() + offset).toISOString() }));
+            const deckOf = { id: 'd', facts: cards.map((c) => ({ id: c.factId, topic: 't' })) };
+            const stats = computeStats({ ...input, decks: [deckOf], facts: [], cards, now: at, dayStartHour });
+            // As the forecast was first written: day by day, with dates as text.
+            const today = studyDay(at, dayStartHour);
+            const expected = Array.from({ length: FORECAST_DAYS }, () => 0);
+            for (const c of cards) {
+              const slot = Math.max(0, daysBetween(today, studyDay(new Date(c.due), dayStartHour)));
+              if (slot < FORECAST_DAYS) expected[slot]!++;
+            }
+            expect(stats.forecast.map((d) => d.count)).toEqual(expected);
+            expect(stats.due).toBe(cards.filter((c) => Date.parse(c.due) <= at.getTime()).length);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The built CLI without a terminal: --plain quizzes fed from a pipe, refusals and usage errors, a corrupt
 // database, NO_COLOR, and two processes answering into one database at the same time.
 
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -204,6 +204,32 @@ describe('a corrupt database', () => {
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(run.stdout).not.toMatch(/Question 1 of/);
     expect((await readFile(file)).equals(broken)).toBe(true);
+  });
+});
+
+describe('decks already checked', () => {
+  test('a quiz remembers a deck that passed its check in the user cache folder, and checks it again once it changes', async () => {
+    const root = await dirs.make();
+    const cacheHome = join(root, 'cache');
+    const deckDir = join(root, 'mini');
+    await cp(join(ROOT, 'test', 'fixtures', 'decks', 'mini'), deckDir, { recursive: true });
+    const quiz = (): ReturnType<typeof runCli> =>
+      runCli(['quiz', '--plain', '--deck', deckDir, '--data', join(root, 'data'), '-n', '1', '--seed', '1'], { input: '\n', env: { XDG_CACHE_HOME: cacheHome } });
+    const first = await quiz();
+    expect(first.code).toBe(0);
+    const entries = await readdir(join(cacheHome, 'factdeck', 'decks'));
+    expect(entries.filter((name) => /^[0-9a-f]{64}\.check$/.test(name))).toHaveLength(1);
+    const again = await quiz();
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/Question 1 of 1/);
+    expect(await readdir(join(cacheHome, 'factdeck', 'decks'))).toEqual(entries);
+    // Broken after it was remembered: its new bytes are checked, and the quiz refuses it.
+    const text = await readFile(join(deckDir, 'deck.json'), 'utf8');
+    await writeFile(join(deckDir, 'deck.json'), text.replace('"schemaVersion": 1', '"schemaVersion": 7'));
+    const broken = await quiz();
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/schemaVersion/);
+    expect(broken.stdout).not.toMatch(/Question 1 of/);
   });
 });
 
