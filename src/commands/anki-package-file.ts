@@ -255,6 +255,32 @@ function readCollection(db: Database): AnkiCollection {
   return { crt: num(col.crt), noteTypes, decks, notes, cards };
 }
 
+const UNICASE = /\bCOLLATE\s+unicase\b/gi;
+
+function usesUnicase(db: Database): boolean {
+  return all(db, "SELECT 1 AS found FROM sqlite_master WHERE sql LIKE '%unicase%' LIMIT 1").length > 0;
+}
+
+/**
+ * The collection's bytes with its schema naming SQLite's NOCASE collation where Anki's names its own
+ * "unicase" (current Anki's tables of note types, fields, templates, decks and tags). SQLite cannot read
+ * a table whose collation it does not know (WITHOUT ROWID tables answer "no query solution"), and sql.js
+ * cannot register one; reading every row does not depend on the collation, and nothing is written back.
+ * The schema is read again only when the database is opened afresh, hence the copy.
+ */
+function withoutUnicase(db: Database): Uint8Array {
+  const rows = all(db, "SELECT type, name, sql FROM sqlite_master WHERE sql LIKE '%unicase%'");
+  db.exec('PRAGMA writable_schema = ON');
+  const update = db.prepare('UPDATE sqlite_master SET sql = ? WHERE type = ? AND name = ?');
+  try {
+    for (const row of rows) update.run([str(row.sql).replace(UNICASE, 'COLLATE NOCASE'), str(row.type), str(row.name)]);
+  } finally {
+    update.free();
+  }
+  db.exec('PRAGMA writable_schema = OFF');
+  return db.export();
+}
+
 /** Reads a package; a DeckError says what is wrong with one that cannot be read. */
 export async function readAnkiPackage(bytes: Uint8Array): Promise<AnkiCollection & { latest: boolean }> {
   if (bytes.length > MAX_PACKAGE_BYTES) refuse(`the package is too large (${megabytes(bytes.length)}; the limit is ${megabytes(MAX_PACKAGE_BYTES)})`, 'split the deck in Anki and export the parts');
@@ -264,6 +290,11 @@ export async function readAnkiPackage(bytes: Uint8Array): Promise<AnkiCollection
   let db: Database | undefined;
   try {
     db = new SQL.Database(sqlite);
+    if (usesUnicase(db)) {
+      const copy = withoutUnicase(db);
+      db.close();
+      db = new SQL.Database(copy);
+    }
     return { ...readCollection(db), latest };
   } catch (error) {
     if (error instanceof DeckError) throw error;

@@ -173,6 +173,17 @@ describe('packages made by Anki itself', () => {
     expect(plan.deck?.questions.map((q) => [q.prompt, q.kind === 'short-answer' ? q.answer : null])).toEqual(cards);
   });
 
+  it.each([
+    ['example_music_intervals.apkg', true, 340, 340],
+    ['ap_gov_vocab_anki11.apkg', false, 242, 484],
+  ])('%s, a shared deck, is read whole: its format, every note and every card', async (file, latest, notes, cards) => {
+    const collection = await readAnkiPackage(await readFile(join(FIXTURES, file)));
+    expect(collection.latest).toBe(latest);
+    expect(collection.notes).toHaveLength(notes);
+    expect(collection.cards).toHaveLength(cards);
+    expect(planApkgImport(collection, { fileStem: 'x' }).deck?.questions).toHaveLength(notes);
+  });
+
   it('media.apkg (a sound and nothing else) is refused: nothing in it can be asked in text', async () => {
     const plan = planApkgImport(await readAnkiPackage(await readFile(join(FIXTURES, 'media.apkg'))), { fileStem: 'x' });
     expect(plan.deck).toBeNull();

@@ -400,6 +400,26 @@ function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text.trim();
 }
 
+/**
+ * The name of the deck the package's cards are in (Default, id 1, only when there is no other). Cards
+ * spread over subdecks ("Music::1 Easy", "Music::2 Hard") give the parent they share ("Music"); decks
+ * with nothing in common give the first of them.
+ */
+function packageDeckName(collection: AnkiCollection): string | undefined {
+  const used = new Set(collection.cards.map((card) => card.deckId));
+  const named = collection.decks.filter((d) => d.id !== 1);
+  const holding = named.filter((d) => used.has(d.id)).map((d) => d.name);
+  if (holding.length === 0) return named[0]?.name;
+  let shared = (holding[0] as string).split('::');
+  for (const name of holding.slice(1)) {
+    const parts = name.split('::');
+    let same = 0;
+    while (same < shared.length && same < parts.length && shared[same] === parts[same]) same++;
+    shared = shared.slice(0, same);
+  }
+  return shared.length > 0 ? shared.join('::') : holding[0];
+}
+
 /** The last card of a list that Anki had studied, by its latest review (a card studied most recently wins). */
 function studiedCard(cards: readonly AnkiCard[]): AnkiCard | undefined {
   const studied = cards.filter((card) => card.type !== 0 || card.reviews.length > 0);
@@ -503,7 +523,7 @@ export function planApkgImport(collection: AnkiCollection, options: ApkgImportOp
 
   const notes: string[] = [];
   const own = ownDeck as { id: string; title: string } | null;
-  const deckName = collection.decks.find((d) => d.id !== 1 && collection.cards.some((c) => c.deckId === d.id))?.name ?? collection.decks.find((d) => d.id !== 1)?.name;
+  const deckName = packageDeckName(collection);
   const title = (options.title ?? own?.title ?? deckName ?? options.fileStem).replace(/\s+/g, ' ').trim() || 'Imported deck';
   const id = options.folderName ?? (options.title === undefined && own !== null && isDeckId(own.id) ? own.id : slugify(title));
   if (facts.length === 0) {
