@@ -2,17 +2,18 @@
 // (collection.anki2 / collection.anki21: schema 11, note types as JSON in the col table) and the one
 // current Anki writes by default (collection.anki21b: zstd-compressed, schema 18, note types and decks in
 // tables of their own); writes the schema-11 collection.anki2 that every Anki version, AnkiDroid included,
-// imports. fflate and fzstd are inside the bundle (this module is itself loaded only by the apkg import and
-// export); sql.js is required at the point of use, from node_modules, since its WebAssembly is read from disk.
+// imports. The zip is read and written here around Node's own zlib (deflate and inflate, native, several
+// times as fast as in JavaScript for a collection of tens of megabytes); fzstd is inside the bundle (this
+// module is itself loaded only by the apkg import and export); sql.js is required at the point of use, from
+// node_modules, since its WebAssembly is read from disk.
 //
 // Hostile packages are refused before they cost much: entry names must be plain (no folders, no ".."),
 // every size is checked against a limit before anything is inflated (and inflating never goes past the
 // declared size), the zstd stream is counted as it comes, and SQLite only ever sees bytes in memory.
 
 import { createHash } from 'node:crypto';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { unzipSync } from 'fflate';
 import { Decompress } from 'fzstd';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { FIELD_SEPARATOR, type AnkiCard, type AnkiCollection, type AnkiNote, type AnkiNoteType, type AnkiReview, type ExportPlan } from '../bank/interop/anki-package.js';
@@ -59,30 +60,84 @@ interface Entries {
   files: Record<string, Uint8Array>;
 }
 
+const ZIP_END = 0x06054b50;
+const ZIP_CENTRAL = 0x02014b50;
+const ZIP_LOCAL = 0x04034b50;
+
+/**
+ * The wanted entries of a zip (meta and the collection), read from its central directory and inflated by
+ * Node's zlib (native: several times as fast as inflating in JavaScript, which counts for a collection of
+ * tens of megabytes). Every offset is checked against the file, every entry's name before anything else,
+ * every declared size against the limits before inflating, and inflating stops at the declared size.
+ */
 function unzip(bytes: Uint8Array): Entries {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const notZip = (why: string): never => refuse(`this is not an Anki package: it is not a zip file that can be read (${why})`);
+  // The end record: 22 bytes and a comment of up to 64 KiB, at the very end.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === ZIP_END) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) notZip('no end of central directory');
+  const count = view.getUint16(end + 10, true);
+  const directorySize = view.getUint32(end + 12, true);
+  const directoryAt = view.getUint32(end + 16, true);
+  if (count === 0xffff || directoryAt === 0xffffffff) notZip('a zip64 archive, which an Anki package never needs');
+  if (directoryAt + directorySize > end) notZip('its central directory is outside the file');
   const names: string[] = [];
+  const wanted: { name: string; method: number; flags: number; crc: number; compressed: number; size: number; local: number }[] = [];
   let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        if (file.name.includes('/') || file.name.includes('\\') || file.name.includes('..') || file.name.includes('\0') || file.name === '') {
-          refuse(`the package holds an entry named ${JSON.stringify(file.name)}: an Anki package has no folders, so it is refused`, 'import only packages exported by Anki');
-        }
-        const wanted = file.name === 'meta' || (COLLECTIONS as readonly string[]).includes(file.name);
-        if (!wanted) return false;
-        const limit = file.name === 'meta' ? MAX_SMALL_ENTRY_BYTES : MAX_COLLECTION_BYTES;
-        total += file.originalSize;
-        if (file.originalSize > limit || total > MAX_COLLECTION_BYTES) {
-          refuse(`the package's ${file.name} would unpack to ${megabytes(file.originalSize)} (the limit is ${megabytes(limit)}): refused`, 'split the deck in Anki and export the parts');
-        }
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof DeckError) throw error;
-    refuse(`this is not an Anki package: it is not a zip file that can be read (${(error as Error).message})`);
+  for (let i = 0, at = directoryAt; i < count; i++) {
+    if (at + 46 > end || view.getUint32(at, true) !== ZIP_CENTRAL) notZip(`entry ${i + 1} of its central directory is damaged`);
+    const nameLength = view.getUint16(at + 28, true);
+    if (at + 46 + nameLength > end) notZip(`entry ${i + 1} of its central directory is damaged`);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    names.push(name);
+    if (name.includes('/') || name.includes('\\') || name.includes('..') || name.includes('\0') || name === '') {
+      refuse(`the package holds an entry named ${JSON.stringify(name)}: an Anki package has no folders, so it is refused`, 'import only packages exported by Anki');
+    }
+    const entry = {
+      name,
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      crc: view.getUint32(at + 16, true),
+      compressed: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      local: view.getUint32(at + 42, true),
+    };
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (name !== 'meta' && !(COLLECTIONS as readonly string[]).includes(name)) continue;
+    const limit = name === 'meta' ? MAX_SMALL_ENTRY_BYTES : MAX_COLLECTION_BYTES;
+    total += entry.size;
+    if (entry.size > limit || total > MAX_COLLECTION_BYTES) {
+      refuse(`the package's ${name} would unpack to ${megabytes(entry.size)} (the limit is ${megabytes(limit)}): refused`, 'split the deck in Anki and export the parts');
+    }
+    wanted.push(entry);
+  }
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of wanted) {
+    if ((entry.flags & 1) !== 0) refuse(`the package's ${entry.name} is encrypted: refused`, 'export the deck again from Anki, without a password');
+    const at = entry.local;
+    if (at + 30 > directoryAt || view.getUint32(at, true) !== ZIP_LOCAL) notZip(`the header of ${entry.name} is damaged`);
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    if (start + entry.compressed > directoryAt) notZip(`${entry.name} runs past the end of the file`);
+    const data = bytes.subarray(start, start + entry.compressed);
+    let out: Uint8Array;
+    if (entry.method === 0) out = data;
+    else if (entry.method === 8) {
+      try {
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') refuse(`the package's ${entry.name} unpacks to more than the ${entry.size} bytes it declares: refused`);
+        return notZip(`${entry.name} cannot be inflated: ${(error as Error).message}`);
+      }
+    } else return refuse(`the package's ${entry.name} is compressed with method ${entry.method}, which Anki does not use: refused`);
+    if (out.length !== entry.size) refuse(`the package's ${entry.name} is damaged: it unpacks to ${out.length} bytes, not the ${entry.size} it declares`);
+    if (crc32(out) !== entry.crc) refuse(`the package's ${entry.name} is damaged: its checksum does not match`);
+    files[entry.name] = out;
   }
   return { names, files };
 }
@@ -133,6 +188,7 @@ function collectionBytes(entries: Entries): { bytes: Uint8Array; latest: boolean
 
 type Row = Record<string, unknown>;
 
+/** Every row of a query, as an object by column name: for the small tables. */
 function all(db: Database, sql: string): Row[] {
   const statement = db.prepare(sql);
   const rows: Row[] = [];
@@ -142,6 +198,19 @@ function all(db: Database, sql: string): Row[] {
     statement.free();
   }
   return rows;
+}
+
+/**
+ * Every row of a query as an array of its columns, in the order selected: for notes, cards and the review
+ * log (sql.js names the columns afresh for each row an object is made of, ten times the cost of the row).
+ */
+function eachRow(db: Database, sql: string, take: (row: unknown[]) => void): void {
+  const statement = db.prepare(sql);
+  try {
+    while (statement.step()) take(statement.get());
+  } finally {
+    statement.free();
+  }
 }
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : Number(value) || 0);
@@ -219,39 +288,41 @@ function readCollection(db: Database): AnkiCollection {
     }));
     decks = Object.values(parseJsonObject(str(col.decks), 'decks')).map((deck) => ({ id: num(deck.id), name: str(deck.name) }));
   }
-  const notes: AnkiNote[] = all(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').map((row) => ({
-    id: num(row.id),
-    guid: str(row.guid),
-    noteTypeId: num(row.mid),
-    tags: str(row.tags).split(/\s+/).filter((tag) => tag !== ''),
-    fields: str(row.flds).split(FIELD_SEPARATOR),
-  }));
+  const notes: AnkiNote[] = [];
+  eachRow(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id', ([id, guid, mid, tags, flds]) => {
+    notes.push({ id: num(id), guid: str(guid), noteTypeId: num(mid), tags: str(tags).split(/\s+/).filter((tag) => tag !== ''), fields: str(flds).split(FIELD_SEPARATOR) });
+  });
   const reviews = new Map<number, AnkiReview[]>();
   if (tables.has('revlog')) {
-    for (const row of all(db, 'SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id')) {
-      const list = reviews.get(num(row.cid)) ?? [];
-      list.push({ id: num(row.id), ease: num(row.ease), ivl: num(row.ivl), lastIvl: num(row.lastIvl), factor: num(row.factor), time: num(row.time), type: num(row.type) });
-      reviews.set(num(row.cid), list);
-    }
+    eachRow(db, 'SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id', ([id, cid, ease, ivl, lastIvl, factor, time, type]) => {
+      const card = num(cid);
+      let list = reviews.get(card);
+      if (list === undefined) reviews.set(card, (list = []));
+      list.push({ id: num(id), ease: num(ease), ivl: num(ivl), lastIvl: num(lastIvl), factor: num(factor), time: num(time), type: num(type) });
+    });
   }
-  const cards: AnkiCard[] = all(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, data FROM cards').map((row) => ({
-    id: num(row.id),
-    noteId: num(row.nid),
-    deckId: num(row.did),
-    ord: num(row.ord),
-    type: num(row.type),
-    queue: num(row.queue),
-    due: num(row.due),
-    ivl: num(row.ivl),
-    factor: num(row.factor),
-    reps: num(row.reps),
-    lapses: num(row.lapses),
-    left: num(row.left),
-    odue: num(row.odue),
-    odid: num(row.odid),
-    data: str(row.data),
-    reviews: reviews.get(num(row.id)) ?? [],
-  }));
+  const cards: AnkiCard[] = [];
+  eachRow(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, data FROM cards', (row) => {
+    const [id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, data] = row;
+    cards.push({
+      id: num(id),
+      noteId: num(nid),
+      deckId: num(did),
+      ord: num(ord),
+      type: num(type),
+      queue: num(queue),
+      due: num(due),
+      ivl: num(ivl),
+      factor: num(factor),
+      reps: num(reps),
+      lapses: num(lapses),
+      left: num(left),
+      odue: num(odue),
+      odid: num(odid),
+      data: str(data),
+      reviews: reviews.get(num(id)) ?? [],
+    });
+  });
   return { crt: num(col.crt), noteTypes, decks, notes, cards };
 }
 

@@ -313,6 +313,7 @@ describe('bad packages are refused, and nothing is written', () => {
     bytes.writeUInt32LE(4096, central + 24);
     const result = await importing('liar.apkg', new Uint8Array(bytes));
     expect(result.code).toBe('reported');
+    expect(result.err).toMatch(/collection\.anki2 unpacks to more than the 4096 bytes it declares/);
     expect(result.written).toEqual([]);
   });
 
