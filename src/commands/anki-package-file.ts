@@ -519,16 +519,48 @@ function zipFiles(files: readonly [string, Uint8Array][]): Uint8Array {
   return new Uint8Array(Buffer.concat([...parts, directory, end]));
 }
 
+/**
+ * A new collection with its tables, in pages of 64 KiB (sql.js keeps the file in a JavaScript array, and
+ * each write of a page is a call into it: a sixteenth of the calls of 4 KiB pages; any page size is a
+ * valid collection for Anki), whose file is already `bytes` long. sql.js grows its in-memory file by an
+ * eighth at a time, copying it whole each time: written page after page, a collection of tens of
+ * megabytes is copied some thirty times over, which cost more than all its inserts. Opened from a file of
+ * the size it will have, it is written in place; SQLite's header says how many pages are in use, and the
+ * file is cut to them when the collection is committed.
+ */
+function presizedDatabase(SQL: SqlJsStatic, bytes: number): Database {
+  const empty = new SQL.Database();
+  let first: Uint8Array;
+  try {
+    empty.exec('PRAGMA page_size = 65536;');
+    empty.exec(SCHEMA);
+    first = empty.export();
+  } finally {
+    empty.close();
+  }
+  const file = new Uint8Array(Math.max(first.length, bytes));
+  file.set(first);
+  return new SQL.Database(file);
+}
+
+/** About the size of the collection for a plan (a little over: what is not used is cut off). */
+function collectionSizeGuess(plan: ExportPlan): number {
+  let bytes = 1024 * 1024;
+  for (const note of plan.notes) {
+    // Fields in UTF-8 (up to 3 bytes a UTF-16 unit), the sort field, the row, the card and its reviews.
+    for (const field of note.fields) bytes += field.length * 1.2;
+    bytes += (note.fields[0]?.length ?? 0) + 200 + note.card.data.length + note.card.reviews.length * 64;
+  }
+  return Math.min(MAX_COLLECTION_BYTES, Math.ceil(bytes * 1.25));
+}
+
 /** The package's bytes for an export plan. */
 export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { parameters: readonly number[] | null; retention: number } | null): Promise<Uint8Array> {
   const SQL = await loadSql();
-  const db = new SQL.Database();
+  const db = presizedDatabase(SQL, collectionSizeGuess(plan));
   try {
-    // All in memory: no journal, no syncs, every page kept in the cache until the one write at the end, in
-    // pages of 64 KiB (sql.js keeps the file in a JavaScript array, and each write of a page is a call
-    // into it: a sixteenth of the calls of 4 KiB pages). Any page size is a valid collection for Anki.
-    db.exec('PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA locking_mode = EXCLUSIVE;');
-    db.exec(SCHEMA);
+    // All in memory: no journal, no syncs, every page kept in the cache until the one write at the end.
+    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA locking_mode = EXCLUSIVE;');
     const mod = Math.floor(now.getTime() / 1000);
     const models: Record<string, unknown> = {};
     for (const type of plan.noteTypes) models[String(type.id)] = noteTypeJson(type, plan.deckId, mod);

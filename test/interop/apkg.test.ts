@@ -145,6 +145,10 @@ describe('a deck as an Anki package and back', () => {
         const found = db.exec(`PRAGMA table_info(${table})`)[0]?.values.map((row) => row[1]);
         expect(found, table).toEqual(columns);
       }
+      // Whole, and exactly its pages long: the file it was written into was made larger, and is cut back.
+      expect(db.exec('PRAGMA integrity_check')[0]?.values).toEqual([['ok']]);
+      const [pages, pageSize] = [db.exec('PRAGMA page_count')[0]?.values[0]?.[0], db.exec('PRAGMA page_size')[0]?.values[0]?.[0]];
+      expect(files['collection.anki2']?.length).toBe(Number(pages) * Number(pageSize));
       const [ver, conf] = db.exec('SELECT ver, conf FROM col')[0]?.values[0] ?? [];
       expect(ver).toBe(11);
       // The v2 scheduler, so Anki takes the schedule as it is rather than converting it from v1.
