@@ -289,11 +289,27 @@ describe('bad packages are refused, and nothing is written', () => {
     ['a zip that is no Anki package', async () => zipSync({ 'notes.txt': strToU8('hello') }), /holds no collection.anki2/],
     ['a file that is not a zip', async () => strToU8('front,back\nq,a\n'), /does not start like one|not a zip/],
     ['a zstd stream that is not one', async () => zipSync({ meta: Uint8Array.from([0x08, 0x03]), 'collection.anki21b': strToU8('not zstd at all') }), /zstd/],
+    [
+      'a collection whose bytes do not match its checksum',
+      async () => {
+        const bytes = Buffer.from(zipSync({ 'collection.anki2': (await import('fflate')).unzipSync(await good())['collection.anki2'] as Uint8Array }, { level: 0 }));
+        const at = bytes.indexOf('SQLite format 3') + 200;
+        bytes[at] = (bytes[at] as number) ^ 0xff;
+        return new Uint8Array(bytes);
+      },
+      /collection\.anki2 is damaged: its checksum does not match/,
+    ],
   ])('%s', async (_name, make, says) => {
     const result = await importing('deck.apkg', await make());
     expect(result.code).toBe('reported');
     expect(result.err).toMatch(says);
     expect(result.written).toEqual([]);
+  });
+
+  it('a package whose collection is stored, not deflated, is read as well', async () => {
+    const stored = zipSync({ 'collection.anki2': (await import('fflate')).unzipSync(await good())['collection.anki2'] as Uint8Array }, { level: 0 });
+    const collection = await readAnkiPackage(stored);
+    expect(collection.notes.map((note) => note.guid)).toEqual(DECK.questions.map((q) => `factdeck:harbour-storm:${q.id}`));
   });
 
   it('a zip bomb: an entry that says it unpacks to gigabytes is refused before it is inflated', async () => {
