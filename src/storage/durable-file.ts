@@ -20,8 +20,8 @@ export interface DurableJsonFileOptions<T> {
    */
   parse: (text: string, bytes: Buffer) => T;
   fs?: FileSystem;
-  /** Turns data into the file's text; default serialize(). */
-  serialize?: (data: T) => string;
+  /** Turns data into the file's text (or its bytes); default serialize(). */
+  serialize?: (data: T) => string | Uint8Array;
   /** What a failed save lost, for the message: "could not save <what> to <file>". */
   what?: string;
 }
@@ -44,7 +44,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly #parse: (text: string, bytes: Buffer) => T;
   readonly #fs: FileSystem;
   readonly #what: string;
-  readonly #serialize: (data: T) => string;
+  readonly #serialize: (data: T) => string | Uint8Array;
 
   constructor(file: string, options: DurableJsonFileOptions<T>) {
     this.file = file;

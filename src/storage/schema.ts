@@ -324,8 +324,22 @@ function digest(...parts: (string | Uint8Array)[]): string {
  * so that a flipped bit that leaves the JSON valid (a digit, a letter of an id) is noticed on reading.
  */
 export function serializeDatabase(data: DatabaseData): string {
+  return encodeDatabase(data).toString('utf8');
+}
+
+/**
+ * The database file's bytes (serializeDatabase's text as UTF-8). The text is encoded once: its checksum is
+ * taken on those bytes, and written into the space its line keeps for it.
+ */
+export function encodeDatabase(data: DatabaseData): Buffer {
   const body = `${JSON.stringify({ writtenBy: thisWriter(), ...data }, null, 2)}\n`;
-  return `{\n  "checksum": "${digest(body)}",\n${body.slice(2)}`;
+  const head = `{\n  "checksum": "sha256:`;
+  const bytes = Buffer.from(`${head}${'0'.repeat(64)}",\n${body.slice(2)}`, 'utf8');
+  // Everything before the body's first record is ASCII: as many bytes as characters.
+  const bodyAt = head.length + 64 + 3;
+  const sum = createHash('sha256').update('{\n').update(bytes.subarray(bodyAt)).digest('hex');
+  bytes.write(sum, head.length, 'latin1');
+  return bytes;
 }
 
 /**

@@ -17,7 +17,7 @@ import { type FileSystem, realFileSystem } from './file-system.js';
 import { applyEvents, serializeEach, type HistoryEvent } from './history.js';
 import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, endLastLine, readLogFrom } from './history-log.js';
 import { commandLine } from '../command-line.js';
-import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, serializeDatabase, validateDatabase, validateEvent } from './schema.js';
+import { type DatabaseData, type ParseResult, emptyDatabase, encodeDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
 
 export interface StoreOptions {
   fs?: FileSystem;
@@ -105,7 +105,7 @@ export class Store {
     this.#onWarning = options.onWarning;
     this.#readOnly = options.readOnly === true;
     this.#backupNames = backupNames(fileName.replace(/\.json$/i, ''));
-    const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text, bytes) => this.#parse(text, bytes), serialize: serializeDatabase, fs: this.#fs });
+    const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text, bytes) => this.#parse(text, bytes), serialize: encodeDatabase, fs: this.#fs });
     this.#low = new Low(adapter, emptyDatabase());
   }
 
