@@ -7,14 +7,21 @@
 // Where Mnemosyne 2 is installed (Debian: `apt-get install mnemosyne`), the same size of collection is
 // made for it through its own library (bench/drive_mnemosyne.py): 10,000 cards, 365,000 repetitions.
 //
+// A learner's factdeck.json was written by the factdeck they run, which trusts its own file (checksum
+// and all) rather than validating it again; this generator's is another program's. So at every start of
+// the benchmark (each build is a new program), each history is put back as generated and settled: one
+// quiz run by the measured build (input closed: one abandoned session) checkpoints it as the learner's
+// would be.
+//
 // Runs that write (a quiz saves its session, study a rating) change a data folder; restoreData() puts it
-// back as generated between runs (append-only logs are cut back to their length, other files copied
+// back as settled between runs (append-only logs are cut back to their length, other files copied
 // back), so every run of a figure starts from the same state.
 
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -146,7 +153,7 @@ function makeHistory(name, answers) {
   const problems = validateDatabase(data);
   if (problems.length > 0) throw new Error(`generated an invalid database: ${problems.slice(0, 3).join('; ')}`);
   writeFileSync(join(dir, 'factdeck.json'), `${JSON.stringify(data, null, 2)}\n`);
-  keepPristine(dir);
+  keepPristine(dir, generatedDir(dir));
   writeFileSync(join(dir, `.${VERSION}`), '');
   return dir;
 }
@@ -180,6 +187,22 @@ function pristineDir(dir) {
   return `${dir}.pristine`;
 }
 
+/** The folder as generated, before settle(). */
+function generatedDir(dir) {
+  return `${dir}.generated`;
+}
+
+/** The folder as generated, then as the measured build leaves it after one run (see the head of this file). */
+function settle(dir) {
+  // Data made before folders were settled: its pristine copy is the generated one.
+  if (!existsSync(generatedDir(dir))) cpSync(pristineDir(dir), generatedDir(dir), { recursive: true });
+  restoreData(dir, generatedDir(dir));
+  const args = [join(root, 'bin', 'factdeck.cjs'), 'quiz', '--plain', '--deck', BUILT_IN, '--data', dir, '-n', '1', '--seed', '1'];
+  const run = spawnSync(process.execPath, args, { input: '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FACTDECK_CODE_CACHE: '0', XDG_CACHE_HOME: join(BENCH, 'xdg-settle') } });
+  if (run.status !== 0) throw new Error(`settling ${dir}: factdeck quiz exited ${run.status}\n${run.stderr}`);
+  keepPristine(dir);
+}
+
 function filesUnder(dir) {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -200,8 +223,7 @@ function copySame(from, to) {
 }
 
 /** Remembers a data folder as generated: the length of its logs, a copy of everything else. */
-function keepPristine(dir) {
-  const keep = pristineDir(dir);
+function keepPristine(dir, keep = pristineDir(dir)) {
   rmSync(keep, { recursive: true, force: true });
   const manifest = {};
   for (const file of filesUnder(dir)) {
@@ -216,8 +238,7 @@ function keepPristine(dir) {
 }
 
 /** Puts a data folder back as generated (untimed, between runs). */
-export function restoreData(dir) {
-  const keep = pristineDir(dir);
+export function restoreData(dir, keep = pristineDir(dir)) {
   const manifest = JSON.parse(readFileSync(join(keep, '.manifest.json'), 'utf8'));
   for (const file of filesUnder(dir)) {
     const name = relative(dir, file);
@@ -254,6 +275,7 @@ export function prepare(log = () => {}) {
   for (const [name, answers] of Object.entries(sizes)) {
     log(`history of ${answers} answers`);
     dirs[name] = makeHistory(`data-${name}`, answers);
+    settle(dirs[name]);
   }
   const python = mnemosynePython();
   if (python !== null) {

@@ -120,6 +120,9 @@ function section(title) {
   console.log(`\n${title}   [load average ${one.toFixed(2)}, ${five.toFixed(2)}]`);
 }
 
+/** The issue's goal for each of the export and the import of the 10,000-card package, whole commands. */
+const ANKI_GOAL_MS = 3000;
+
 const SECTIONS = ['start-up', 'first-question', 'answer', 'study', 'stats', 'memory', 'build', 'anki'];
 const wanted = process.argv.slice(2);
 for (const name of wanted) {
@@ -244,9 +247,12 @@ async function main() {
   }
 
   if (runs('anki')) {
+    // Whole commands, each the median of several fresh processes run alternately with bare node: the goal
+    // (the issue's) is absolute, under 3 s each; the ratio to bare node is printed to compare machines.
     section('Anki package of the 10,000-fact deck (20,000 notes) with the progress of 100k answers (10,000 cards, 100,000 reviews)');
     const apkg = join(BENCH, 'deck-10k.apkg');
-    const exportApkg = on('100k', (data) => time(node, [cli, 'export', '--format', 'apkg', '--deck', deck, '--with-progress', '--data', data, '--out', apkg]));
+    rmSync(apkg, { force: true });
+    const exportApkg = on('100k', (data) => time(node, [cli, 'export', '--format', 'apkg', '--deck', deck, '--with-progress', '--data', data, '--out', apkg, '--force']));
     const imported = join(BENCH, 'imported-10k');
     const importData = join(BENCH, 'scratch-import');
     const importApkg = async () => {
@@ -255,14 +261,15 @@ async function main() {
       return time(node, [cli, 'import', apkg, '--with-progress', '--data', importData, '--out', imported]);
     };
     const ankiRuns = Math.max(3, Math.min(RUNS, 5));
-    const budget = (run) => async () => {
-      const times = [];
-      await run();
-      for (let i = 0; i < ankiRuns; i++) times.push((await run()).ms);
-      return { base: 3000, target: median(times), rss: null };
+    const goal = (name, result) => {
+      const ok = result.target < ANKI_GOAL_MS;
+      rows.push({ name, baseName: 'node -e ""', ...result, unit: 'ms', ratio: result.target / result.base, limit: ANKI_GOAL_MS, ok, load: loadavg()[0] });
+      console.log(
+        `${name.padEnd(34)} ${result.target.toFixed(1).padStart(8)} ms   vs ${'node -e ""'.padEnd(24)} ${result.base.toFixed(1).padStart(8)} ms   ratio ${(result.target / result.base).toFixed(1).padStart(5)}   (goal < ${ANKI_GOAL_MS} ms)  ${ok ? 'ok' : 'MISSED'}`,
+      );
     };
-    report('export apkg --with-progress', 'the 3 s budget', await budget(exportApkg)(), 1);
-    report('import apkg --with-progress', 'the 3 s budget', await budget(importApkg)(), 1);
+    goal('export apkg --with-progress, 10k', await compare(bare, exportApkg, ankiRuns));
+    goal('import apkg --with-progress, 10k', await compare(bare, importApkg, ankiRuns));
     rmSync(imported, { recursive: true, force: true });
     rmSync(importData, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createClock, parseStartTime } from '../src/clock.js';
+import { createClock, isoTime, parseStartTime } from '../src/clock.js';
 import { UsageError } from '../src/errors.js';
 
 describe('FACTDECK_NOW', () => {
@@ -53,5 +54,37 @@ describe('FACTDECK_NOW', () => {
     const clock = createClock({ FACTDECK_NOW: '2026-06-01T09:00:00Z' }, () => real);
     real += 5_000;
     expect(clock().toISOString()).toBe('2026-06-01T09:00:05.000Z');
+  });
+});
+
+describe('isoTime', () => {
+  it('is Date.parse for every time toISOString writes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (time) => {
+        const text = new Date(time).toISOString();
+        expect(isoTime(text)).toBe(time);
+        expect(isoTime(text)).toBe(Date.parse(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is Date.parse for text of the same length that is not such a time, or is at its edges', () => {
+    // A time as toISOString writes it with one character changed: most are still of the form, some not.
+    const changed = fc
+      .tuple(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }), fc.nat({ max: 23 }), fc.constantFrom(...'0123456789-:.TZ+ '))
+      .map(([time, at, char]) => {
+        const text = new Date(time).toISOString();
+        return `${text.slice(0, at)}${char}${text.slice(at + 1)}`;
+      });
+    fc.assert(
+      fc.property(changed, (text) => {
+        expect(Object.is(isoTime(text), Date.parse(text))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ['2021-02-30T00:00:00.000Z', '2021-01-01T24:00:00.000Z', '2021-01-00T10:00:00.000Z', '0050-01-01T00:00:00.000Z', '2021-13-01T00:00:00.000Z', '2021-01-01T23:59:60.000Z', '2021-01-01T10:00:00.000+', '2021-01-01 10:00:00.000Z', '2021-01-01T10:00:00Z']) {
+      expect(Object.is(isoTime(text), Date.parse(text)), text).toBe(true);
+    }
   });
 });

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { endianness } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { programStamp } from '../program-stamp.js';
 
 const MAGIC = 'factdeck-deck-check 3';
 /** Entries kept: one per version of a deck recently used; the oldest go when a new one is written. */
@@ -37,24 +37,6 @@ export interface EntryBody {
   numbers: Int32Array;
 }
 
-let programStamp: string | undefined;
-
-/**
- * This program, as far as its checks go: the file its code was loaded from (the bundle, or this module),
- * by size, modification time and inode. Any build or install makes a new one.
- */
-function program(): string {
-  if (programStamp === undefined) {
-    try {
-      const info = statSync(fileURLToPath(import.meta.url));
-      programStamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
-    } catch {
-      programStamp = 'unknown';
-    }
-  }
-  return programStamp;
-}
-
 function sha256(...parts: (string | Uint8Array)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part);
@@ -67,7 +49,7 @@ export class DeckCache {
   /** The name of the entry for these bytes with this program. */
   keyOf(bytes: DeckBytes): string {
     const article = bytes.article === null ? 'none' : `${bytes.article.length}`;
-    const hash = createHash('sha256').update(`${MAGIC}\0${endianness()}\0${program()}\0${bytes.folderName}\0${bytes.deckLength}\0${article}\0`);
+    const hash = createHash('sha256').update(`${MAGIC}\0${endianness()}\0${programStamp()}\0${bytes.folderName}\0${bytes.deckLength}\0${article}\0`);
     for (const chunk of bytes.deck) hash.update(chunk);
     return hash.update('\0').update(bytes.article ?? '').digest('hex');
   }

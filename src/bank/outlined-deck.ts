@@ -13,6 +13,9 @@ import { DECK_ORIGINS, QUESTION_KINDS, factsById } from '../domain/deck.js';
 import type { EntryBody } from './deck-cache.js';
 import { locateArrayItems } from './json-items.js';
 
+/** Items read alone from deck.json before the rest of its bytes are read at once. */
+const READS_BEFORE_WHOLE = 64;
+
 /** What a cache entry says of a deck that passed every check: its data part. */
 interface DeckData {
   id: string;
@@ -179,11 +182,15 @@ export function outlinedDeck(body: EntryBody, file: DeckBytesReader, article: st
     }
     return found.get(id);
   };
+  let readsAlone = 0;
   /** One item parsed alone, if it is where the entry says and is the one asked for; otherwise from the whole deck. */
   const one = <T extends { id: string }>(ids: readonly string[], offsets: number, id: string, fromWhole: () => Map<string, T>): T | undefined => {
     if (whole === undefined && d.located) {
       const i = placeOf(ids, id);
       if (i === undefined) return undefined;
+      // A command that reads many items (stats: every missed fact's statement) reads the file once, whole,
+      // rather than one read per item; each is still parsed alone.
+      if (++readsAlone === READS_BEFORE_WHOLE) file.all();
       try {
         const item = JSON.parse(file.read(numbers[offsets + 2 * i] as number, numbers[offsets + 2 * i + 1] as number).toString('utf8')) as T;
         if (typeof item === 'object' && item !== null && item.id === id) return item;

@@ -2,19 +2,20 @@
 // (collection.anki2 / collection.anki21: schema 11, note types as JSON in the col table) and the one
 // current Anki writes by default (collection.anki21b: zstd-compressed, schema 18, note types and decks in
 // tables of their own); writes the schema-11 collection.anki2 that every Anki version, AnkiDroid included,
-// imports. fflate and fzstd are inside the bundle (this module is itself loaded only by the apkg import and
-// export); sql.js is required at the point of use, from node_modules, since its WebAssembly is read from disk.
+// imports. The zip is read and written here around Node's own zlib (deflate and inflate, native, several
+// times as fast as in JavaScript for a collection of tens of megabytes); fzstd is inside the bundle (this
+// module is itself loaded only by the apkg import and export); sql.js is required at the point of use, from
+// node_modules, since its WebAssembly is read from disk.
 //
 // Hostile packages are refused before they cost much: entry names must be plain (no folders, no ".."),
 // every size is checked against a limit before anything is inflated (and inflating never goes past the
 // declared size), the zstd stream is counted as it comes, and SQLite only ever sees bytes in memory.
 
 import { createHash } from 'node:crypto';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { unzipSync } from 'fflate';
 import { Decompress } from 'fzstd';
-import type { Database, SqlJsStatic } from 'sql.js';
+import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import { FIELD_SEPARATOR, type AnkiCard, type AnkiCollection, type AnkiNote, type AnkiNoteType, type AnkiReview, type ExportPlan } from '../bank/interop/anki-package.js';
 import { htmlToText } from '../bank/interop/html-text.js';
 import { DeckError } from '../errors.js';
@@ -59,30 +60,84 @@ interface Entries {
   files: Record<string, Uint8Array>;
 }
 
+const ZIP_END = 0x06054b50;
+const ZIP_CENTRAL = 0x02014b50;
+const ZIP_LOCAL = 0x04034b50;
+
+/**
+ * The wanted entries of a zip (meta and the collection), read from its central directory and inflated by
+ * Node's zlib (native: several times as fast as inflating in JavaScript, which counts for a collection of
+ * tens of megabytes). Every offset is checked against the file, every entry's name before anything else,
+ * every declared size against the limits before inflating, and inflating stops at the declared size.
+ */
 function unzip(bytes: Uint8Array): Entries {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const notZip = (why: string): never => refuse(`this is not an Anki package: it is not a zip file that can be read (${why})`);
+  // The end record: 22 bytes and a comment of up to 64 KiB, at the very end.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === ZIP_END) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) notZip('no end of central directory');
+  const count = view.getUint16(end + 10, true);
+  const directorySize = view.getUint32(end + 12, true);
+  const directoryAt = view.getUint32(end + 16, true);
+  if (count === 0xffff || directoryAt === 0xffffffff) notZip('a zip64 archive, which an Anki package never needs');
+  if (directoryAt + directorySize > end) notZip('its central directory is outside the file');
   const names: string[] = [];
+  const wanted: { name: string; method: number; flags: number; crc: number; compressed: number; size: number; local: number }[] = [];
   let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        if (file.name.includes('/') || file.name.includes('\\') || file.name.includes('..') || file.name.includes('\0') || file.name === '') {
-          refuse(`the package holds an entry named ${JSON.stringify(file.name)}: an Anki package has no folders, so it is refused`, 'import only packages exported by Anki');
-        }
-        const wanted = file.name === 'meta' || (COLLECTIONS as readonly string[]).includes(file.name);
-        if (!wanted) return false;
-        const limit = file.name === 'meta' ? MAX_SMALL_ENTRY_BYTES : MAX_COLLECTION_BYTES;
-        total += file.originalSize;
-        if (file.originalSize > limit || total > MAX_COLLECTION_BYTES) {
-          refuse(`the package's ${file.name} would unpack to ${megabytes(file.originalSize)} (the limit is ${megabytes(limit)}): refused`, 'split the deck in Anki and export the parts');
-        }
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof DeckError) throw error;
-    refuse(`this is not an Anki package: it is not a zip file that can be read (${(error as Error).message})`);
+  for (let i = 0, at = directoryAt; i < count; i++) {
+    if (at + 46 > end || view.getUint32(at, true) !== ZIP_CENTRAL) notZip(`entry ${i + 1} of its central directory is damaged`);
+    const nameLength = view.getUint16(at + 28, true);
+    if (at + 46 + nameLength > end) notZip(`entry ${i + 1} of its central directory is damaged`);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    names.push(name);
+    if (name.includes('/') || name.includes('\\') || name.includes('..') || name.includes('\0') || name === '') {
+      refuse(`the package holds an entry named ${JSON.stringify(name)}: an Anki package has no folders, so it is refused`, 'import only packages exported by Anki');
+    }
+    const entry = {
+      name,
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      crc: view.getUint32(at + 16, true),
+      compressed: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      local: view.getUint32(at + 42, true),
+    };
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (name !== 'meta' && !(COLLECTIONS as readonly string[]).includes(name)) continue;
+    const limit = name === 'meta' ? MAX_SMALL_ENTRY_BYTES : MAX_COLLECTION_BYTES;
+    total += entry.size;
+    if (entry.size > limit || total > MAX_COLLECTION_BYTES) {
+      refuse(`the package's ${name} would unpack to ${megabytes(entry.size)} (the limit is ${megabytes(limit)}): refused`, 'split the deck in Anki and export the parts');
+    }
+    wanted.push(entry);
+  }
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of wanted) {
+    if ((entry.flags & 1) !== 0) refuse(`the package's ${entry.name} is encrypted: refused`, 'export the deck again from Anki, without a password');
+    const at = entry.local;
+    if (at + 30 > directoryAt || view.getUint32(at, true) !== ZIP_LOCAL) notZip(`the header of ${entry.name} is damaged`);
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    if (start + entry.compressed > directoryAt) notZip(`${entry.name} runs past the end of the file`);
+    const data = bytes.subarray(start, start + entry.compressed);
+    let out: Uint8Array;
+    if (entry.method === 0) out = data;
+    else if (entry.method === 8) {
+      try {
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') refuse(`the package's ${entry.name} unpacks to more than the ${entry.size} bytes it declares: refused`);
+        return notZip(`${entry.name} cannot be inflated: ${(error as Error).message}`);
+      }
+    } else return refuse(`the package's ${entry.name} is compressed with method ${entry.method}, which Anki does not use: refused`);
+    if (out.length !== entry.size) refuse(`the package's ${entry.name} is damaged: it unpacks to ${out.length} bytes, not the ${entry.size} it declares`);
+    if (crc32(out) !== entry.crc) refuse(`the package's ${entry.name} is damaged: its checksum does not match`);
+    files[entry.name] = out;
   }
   return { names, files };
 }
@@ -133,6 +188,7 @@ function collectionBytes(entries: Entries): { bytes: Uint8Array; latest: boolean
 
 type Row = Record<string, unknown>;
 
+/** Every row of a query, as an object by column name: for the small tables. */
 function all(db: Database, sql: string): Row[] {
   const statement = db.prepare(sql);
   const rows: Row[] = [];
@@ -142,6 +198,19 @@ function all(db: Database, sql: string): Row[] {
     statement.free();
   }
   return rows;
+}
+
+/**
+ * Every row of a query as an array of its columns, in the order selected: for notes, cards and the review
+ * log (sql.js names the columns afresh for each row an object is made of, ten times the cost of the row).
+ */
+function eachRow(db: Database, sql: string, take: (row: unknown[]) => void): void {
+  const statement = db.prepare(sql);
+  try {
+    while (statement.step()) take(statement.get());
+  } finally {
+    statement.free();
+  }
 }
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : Number(value) || 0);
@@ -219,40 +288,68 @@ function readCollection(db: Database): AnkiCollection {
     }));
     decks = Object.values(parseJsonObject(str(col.decks), 'decks')).map((deck) => ({ id: num(deck.id), name: str(deck.name) }));
   }
-  const notes: AnkiNote[] = all(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').map((row) => ({
-    id: num(row.id),
-    guid: str(row.guid),
-    noteTypeId: num(row.mid),
-    tags: str(row.tags).split(/\s+/).filter((tag) => tag !== ''),
-    fields: str(row.flds).split(FIELD_SEPARATOR),
-  }));
+  const notes: AnkiNote[] = [];
+  eachRow(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id', ([id, guid, mid, tags, flds]) => {
+    notes.push({ id: num(id), guid: str(guid), noteTypeId: num(mid), tags: str(tags).split(/\s+/).filter((tag) => tag !== ''), fields: str(flds).split(FIELD_SEPARATOR) });
+  });
   const reviews = new Map<number, AnkiReview[]>();
   if (tables.has('revlog')) {
-    for (const row of all(db, 'SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id')) {
-      const list = reviews.get(num(row.cid)) ?? [];
-      list.push({ id: num(row.id), ease: num(row.ease), ivl: num(row.ivl), lastIvl: num(row.lastIvl), factor: num(row.factor), time: num(row.time), type: num(row.type) });
-      reviews.set(num(row.cid), list);
-    }
+    eachRow(db, 'SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id', ([id, cid, ease, ivl, lastIvl, factor, time, type]) => {
+      const card = num(cid);
+      let list = reviews.get(card);
+      if (list === undefined) reviews.set(card, (list = []));
+      list.push({ id: num(id), ease: num(ease), ivl: num(ivl), lastIvl: num(lastIvl), factor: num(factor), time: num(time), type: num(type) });
+    });
   }
-  const cards: AnkiCard[] = all(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, data FROM cards').map((row) => ({
-    id: num(row.id),
-    noteId: num(row.nid),
-    deckId: num(row.did),
-    ord: num(row.ord),
-    type: num(row.type),
-    queue: num(row.queue),
-    due: num(row.due),
-    ivl: num(row.ivl),
-    factor: num(row.factor),
-    reps: num(row.reps),
-    lapses: num(row.lapses),
-    left: num(row.left),
-    odue: num(row.odue),
-    odid: num(row.odid),
-    data: str(row.data),
-    reviews: reviews.get(num(row.id)) ?? [],
-  }));
+  const cards: AnkiCard[] = [];
+  eachRow(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, data FROM cards', (row) => {
+    const [id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, data] = row;
+    cards.push({
+      id: num(id),
+      noteId: num(nid),
+      deckId: num(did),
+      ord: num(ord),
+      type: num(type),
+      queue: num(queue),
+      due: num(due),
+      ivl: num(ivl),
+      factor: num(factor),
+      reps: num(reps),
+      lapses: num(lapses),
+      left: num(left),
+      odue: num(odue),
+      odid: num(odid),
+      data: str(data),
+      reviews: reviews.get(num(id)) ?? [],
+    });
+  });
   return { crt: num(col.crt), noteTypes, decks, notes, cards };
+}
+
+const UNICASE = /\bCOLLATE\s+unicase\b/gi;
+
+function usesUnicase(db: Database): boolean {
+  return all(db, "SELECT 1 AS found FROM sqlite_master WHERE sql LIKE '%unicase%' LIMIT 1").length > 0;
+}
+
+/**
+ * The collection's bytes with its schema naming SQLite's NOCASE collation where Anki's names its own
+ * "unicase" (current Anki's tables of note types, fields, templates, decks and tags). SQLite cannot read
+ * a table whose collation it does not know (WITHOUT ROWID tables answer "no query solution"), and sql.js
+ * cannot register one; reading every row does not depend on the collation, and nothing is written back.
+ * The schema is read again only when the database is opened afresh, hence the copy.
+ */
+function withoutUnicase(db: Database): Uint8Array {
+  const rows = all(db, "SELECT type, name, sql FROM sqlite_master WHERE sql LIKE '%unicase%'");
+  db.exec('PRAGMA writable_schema = ON');
+  const update = db.prepare('UPDATE sqlite_master SET sql = ? WHERE type = ? AND name = ?');
+  try {
+    for (const row of rows) update.run([str(row.sql).replace(UNICASE, 'COLLATE NOCASE'), str(row.type), str(row.name)]);
+  } finally {
+    update.free();
+  }
+  db.exec('PRAGMA writable_schema = OFF');
+  return db.export();
 }
 
 /** Reads a package; a DeckError says what is wrong with one that cannot be read. */
@@ -264,6 +361,11 @@ export async function readAnkiPackage(bytes: Uint8Array): Promise<AnkiCollection
   let db: Database | undefined;
   try {
     db = new SQL.Database(sqlite);
+    if (usesUnicase(db)) {
+      const copy = withoutUnicase(db);
+      db.close();
+      db = new SQL.Database(copy);
+    }
     return { ...readCollection(db), latest };
   } catch (error) {
     if (error instanceof DeckError) throw error;
@@ -287,6 +389,10 @@ CREATE TABLE cards (id integer PRIMARY KEY, nid integer NOT NULL, did integer NO
 CREATE TABLE revlog (id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL, ivl integer NOT NULL,
   lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL, type integer NOT NULL);
 CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+`;
+
+/** Anki's indexes of schema 11: made once the rows are in (sorting once costs less than keeping them in order row by row). */
+const INDEXES = `
 CREATE INDEX ix_notes_usn ON notes (usn);
 CREATE INDEX ix_cards_usn ON cards (usn);
 CREATE INDEX ix_revlog_usn ON revlog (usn);
@@ -356,9 +462,15 @@ function deckConfigJson(id: number, name: string, mod: number, fsrs: { parameter
 }
 
 /** Anki's note checksum: the first 8 hex digits of the SHA-1 of the first field's text. */
-function checksum(field: string): number {
-  return Number.parseInt(createHash('sha1').update(htmlToText(field)).digest('hex').slice(0, 8), 16);
+function checksum(text: string): number {
+  return createHash('sha1').update(text).digest().readUInt32BE(0);
 }
+
+/**
+ * zlib's level 3: a tenth larger than its default (6) for a collection of tens of megabytes, in less
+ * than half the time.
+ */
+const ZIP_LEVEL = 3;
 
 /**
  * A zip of the files, each deflated by Node's zlib (three times as fast as deflating in JavaScript, which
@@ -370,7 +482,7 @@ function zipFiles(files: readonly [string, Uint8Array][]): Uint8Array {
   let offset = 0;
   for (const [name, data] of files) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const compressed = deflateRawSync(data, { level: 6 });
+    const compressed = deflateRawSync(data, { level: ZIP_LEVEL });
     const crc = crc32(data);
     // Version 2.0, no flags, deflate, no time (1980-01-01), sizes known up front.
     const local = Buffer.alloc(30);
@@ -407,14 +519,97 @@ function zipFiles(files: readonly [string, Uint8Array][]): Uint8Array {
   return new Uint8Array(Buffer.concat([...parts, directory, end]));
 }
 
+/**
+ * Rows of a table inserted a hundred to a statement: each run of a statement is a round of calls between
+ * JavaScript and SQLite's WebAssembly, and for 135,000 rows those rounds, not SQLite, were most of the time.
+ */
+class RowInserter {
+  static readonly ROWS = 100;
+  private readonly full: Statement;
+  private values: SqlValue[] = [];
+  private rows = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly table: string,
+    private readonly row: string,
+  ) {
+    this.full = db.prepare(this.statement(RowInserter.ROWS));
+  }
+
+  private statement(rows: number): string {
+    return `INSERT INTO ${this.table} VALUES ${Array.from({ length: rows }, () => this.row).join(', ')}`;
+  }
+
+  add(...values: SqlValue[]): void {
+    for (const value of values) this.values.push(value);
+    if (++this.rows === RowInserter.ROWS) {
+      this.full.run(this.values);
+      this.values = [];
+      this.rows = 0;
+    }
+  }
+
+  /** The rows still waiting, in one statement of their number. */
+  flush(): void {
+    if (this.rows === 0) return;
+    const last = this.db.prepare(this.statement(this.rows));
+    try {
+      last.run(this.values);
+    } finally {
+      last.free();
+    }
+    this.values = [];
+    this.rows = 0;
+  }
+
+  free(): void {
+    this.full.free();
+  }
+}
+
+/**
+ * A new collection with its tables, in pages of 64 KiB (sql.js keeps the file in a JavaScript array, and
+ * each write of a page is a call into it: a sixteenth of the calls of 4 KiB pages; any page size is a
+ * valid collection for Anki), whose file is already `bytes` long. sql.js grows its in-memory file by an
+ * eighth at a time, copying it whole each time: written page after page, a collection of tens of
+ * megabytes is copied some thirty times over, which cost more than all its inserts. Opened from a file of
+ * the size it will have, it is written in place; SQLite's header says how many pages are in use, and the
+ * file is cut to them when the collection is committed.
+ */
+function presizedDatabase(SQL: SqlJsStatic, bytes: number): Database {
+  const empty = new SQL.Database();
+  let first: Uint8Array;
+  try {
+    empty.exec('PRAGMA page_size = 65536;');
+    empty.exec(SCHEMA);
+    first = empty.export();
+  } finally {
+    empty.close();
+  }
+  const file = new Uint8Array(Math.max(first.length, bytes));
+  file.set(first);
+  return new SQL.Database(file);
+}
+
+/** About the size of the collection for a plan (a little over: what is not used is cut off). */
+function collectionSizeGuess(plan: ExportPlan): number {
+  let bytes = 1024 * 1024;
+  for (const note of plan.notes) {
+    // Fields in UTF-8 (up to 3 bytes a UTF-16 unit), the sort field, the row, the card and its reviews.
+    for (const field of note.fields) bytes += field.length * 1.2;
+    bytes += (note.fields[0]?.length ?? 0) + 200 + note.card.data.length + note.card.reviews.length * 64;
+  }
+  return Math.min(MAX_COLLECTION_BYTES, Math.ceil(bytes * 1.25));
+}
+
 /** The package's bytes for an export plan. */
 export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { parameters: readonly number[] | null; retention: number } | null): Promise<Uint8Array> {
   const SQL = await loadSql();
-  const db = new SQL.Database();
+  const db = presizedDatabase(SQL, collectionSizeGuess(plan));
   try {
     // All in memory: no journal, no syncs, every page kept in the cache until the one write at the end.
     db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -400000; PRAGMA locking_mode = EXCLUSIVE;');
-    db.exec(SCHEMA);
     const mod = Math.floor(now.getTime() / 1000);
     const models: Record<string, unknown> = {};
     for (const type of plan.noteTypes) models[String(type.id)] = noteTypeJson(type, plan.deckId, mod);
@@ -440,22 +635,22 @@ export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { para
     };
     db.run('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [plan.crt, mod * 1000, mod * 1000, JSON.stringify(conf), JSON.stringify(models), JSON.stringify(decks), JSON.stringify(dconf), '{}']);
     db.exec('BEGIN');
-    const note = db.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, \'\')');
-    const card = db.prepare('INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)');
-    const revlog = db.prepare('INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)');
+    const note = new RowInserter(db, 'notes', "(?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
+    const card = new RowInserter(db, 'cards', '(?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)');
+    const revlog = new RowInserter(db, 'revlog', '(?, ?, -1, ?, ?, ?, ?, ?, ?)');
     try {
       for (const n of plan.notes) {
-        const first = n.fields[0] ?? '';
-        note.run([n.id, n.guid, n.noteTypeId, mod, n.tags.length === 0 ? '' : ` ${n.tags.join(' ')} `, n.fields.join(FIELD_SEPARATOR), htmlToText(first), checksum(first)]);
+        const sortField = htmlToText(n.fields[0] ?? '');
+        note.add(n.id, n.guid, n.noteTypeId, mod, n.tags.length === 0 ? '' : ` ${n.tags.join(' ')} `, n.fields.join(FIELD_SEPARATOR), sortField, checksum(sortField));
         const c = n.card;
-        card.run([c.id, n.id, plan.deckId, mod, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.data]);
-        for (const r of c.reviews) revlog.run([r.id, c.id, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type]);
+        card.add(c.id, n.id, plan.deckId, mod, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.data);
+        for (const r of c.reviews) revlog.add(r.id, c.id, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type);
       }
+      for (const inserter of [note, card, revlog]) inserter.flush();
     } finally {
-      note.free();
-      card.free();
-      revlog.free();
+      for (const inserter of [note, card, revlog]) inserter.free();
     }
+    db.exec(INDEXES);
     db.exec('COMMIT');
     return zipFiles([
       ['collection.anki2', db.export()],

@@ -7,6 +7,7 @@
 // --force, as import and build do with decks.
 
 import { stat } from 'node:fs/promises';
+import { isoTime } from '../clock.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { EXPORT_FORMATS, exportDeck, isExportFormat } from '../bank/interop/export-deck.js';
 import type { Deck } from '../domain/deck.js';
@@ -20,7 +21,7 @@ import { planApkgExport, type ExportProgress } from '../bank/interop/anki-packag
 import { nextDayStart } from '../scheduling/study-day.js';
 import { cardsFor, settingsFor, type ProfileSettings } from '../storage/progress.js';
 import { readReviewHistory } from '../storage/review-history.js';
-import type { ReviewRecord } from '../storage/schema.js';
+import type { DatabaseData, ReviewRecord } from '../storage/schema.js';
 import { openDeck } from './open-deck.js';
 import { activeDeck } from './quiz.js';
 import { checkProfile, dataDirFor, readStore } from './run-session.js';
@@ -45,17 +46,25 @@ export interface ExportOptions {
 
 /**
  * The deck to export and its article: without --all, the questions this profile suspended are left out
- * (said on stderr, as stdout may be the export itself).
+ * (said on stderr, as stdout may be the export itself). `data`: the profile's store, when the caller has
+ * read it already (an Anki package with its schedule reads it once for both).
  */
-async function exportedDeck(context: Context, options: ExportOptions): Promise<{ deck: Deck; article: string | null }> {
+async function exportedDeck(context: Context, options: ExportOptions, data?: DatabaseData): Promise<{ deck: Deck; article: string | null }> {
   const loaded = await openDeck(context, options.deck, null, options);
   if (options.all === true) return { deck: loaded.deck, article: loaded.article };
-  const store = await readStore(context, options);
-  const deck = activeDeck(store, checkProfile(options.profile ?? 'default'), loaded.deck);
-  await store.close();
+  const stored = data ?? (await readData(context, options));
+  const deck = activeDeck({ data: () => stored }, checkProfile(options.profile ?? 'default'), loaded.deck);
   const left = loaded.deck.questions.length - deck.questions.length;
   if (left > 0) writeLine(context.stderr, `(${left} suspended question${left === 1 ? ' is' : 's are'} left out; --all includes ${left === 1 ? 'it' : 'them'})`);
   return { deck, article: loaded.article };
+}
+
+/** The profiles' progress as it is on disk (read only). */
+async function readData(context: Context, options: ExportOptions): Promise<DatabaseData> {
+  const store = await readStore(context, options);
+  const data = store.data();
+  await store.close();
+  return data;
 }
 
 export async function exportCommand(context: Context, options: ExportOptions): Promise<void> {
@@ -102,11 +111,8 @@ function shownPath(context: Context, target: string): string {
 }
 
 /** The profile's schedule of a deck, for a package exported --with-progress. */
-async function progressOf(context: Context, options: ExportOptions, deckId: string, now: Date): Promise<{ progress: ExportProgress; settings: ProfileSettings }> {
+async function progressOf(context: Context, options: ExportOptions, data: DatabaseData, deckId: string, now: Date): Promise<{ progress: ExportProgress; settings: ProfileSettings }> {
   const profile = checkProfile(options.profile ?? 'default');
-  const store = await readStore(context, options);
-  const data = store.data();
-  await store.close();
   const settings = settingsFor(data, profile);
   const history = await readReviewHistory(dataDirFor(context, options), { profile, deckIds: new Set([deckId]) });
   const reviews = new Map<string, ReviewRecord[]>();
@@ -115,13 +121,15 @@ async function progressOf(context: Context, options: ExportOptions, deckId: stri
     if (list === undefined) reviews.set(review.factId, [review]);
     else list.push(review);
   }
-  for (const list of reviews.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  for (const list of reviews.values()) list.sort((a, b) => isoTime(a.at) - isoTime(b.at));
   const dayStart = nextDayStart(now, settings.dayStartHour).getTime() - 86_400_000;
   return { progress: { cards: cardsFor(data, profile, deckId), reviews, desiredRetention: settings.desiredRetention, dayStart }, settings };
 }
 
 async function exportPackage(context: Context, options: ExportOptions): Promise<void> {
-  const { deck, article } = await exportedDeck(context, options);
+  // The progress is read once: for the questions the profile suspended and for its schedule.
+  const data = options.all === true && options.withProgress !== true ? undefined : await readData(context, options);
+  const { deck, article } = await exportedDeck(context, options, data);
   const target = resolve(context.cwd, options.out ?? `${deck.id}.apkg`);
   const info = await stat(target).catch(() => null);
   if (info?.isDirectory()) throw new UsageError(`--out ${printable(target, { singleLine: true })} is a folder`, 'give the path of a file to write, e.g. --out deck.apkg');
@@ -129,7 +137,7 @@ async function exportPackage(context: Context, options: ExportOptions): Promise<
     throw new UsageError(`${printable(target, { singleLine: true })} already exists`, 'add --force to replace it, or choose another file with --out');
   }
   const now = context.now();
-  const withProgress = options.withProgress === true ? await progressOf(context, options, deck.id, now) : null;
+  const withProgress = options.withProgress === true && data !== undefined ? await progressOf(context, options, data, deck.id, now) : null;
   const plan = planApkgExport(deck, article, withProgress?.progress ?? null, now);
   const { writeAnkiPackage } = await import('./anki-package-file.js');
   const fsrs = withProgress === null ? null : { retention: withProgress.settings.desiredRetention, parameters: withProgress.settings.fsrsParameters ?? null };

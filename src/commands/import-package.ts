@@ -14,11 +14,10 @@ import { fileStem } from '../bank/interop/slug.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
-import { rateCard, type MemoryCard } from '../scheduling/fsrs.js';
+import { rateCard, type MemoryCard, type SchedulerSettings } from '../scheduling/fsrs.js';
 import { serialize } from '../storage/durable-file.js';
 import type { HistoryEvent } from '../storage/history.js';
 import { schedulerSettings, settingsFor } from '../storage/progress.js';
-import type { DatabaseData } from '../storage/schema.js';
 import { printable } from '../ui/printable.js';
 import { readAnkiPackage } from './anki-package-file.js';
 import { display, refuseDeckOverLimit, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeImportDocument, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
@@ -26,6 +25,9 @@ import { checkProfile, openStore } from './run-session.js';
 
 /** Far above the ratings of any deck: the database file is checkpointed when the import closes the store. */
 const IMPORT_CHECKPOINT_EVERY = 10_000_000;
+
+/** Ratings brought in per save of the import (the cards' whole review logs, a card never split). */
+const RATINGS_PER_SAVE = 8000;
 
 interface Where {
   path: string;
@@ -40,8 +42,7 @@ function oneLine(text: string): string {
 }
 
 /** Review events that give the fact the Anki card's schedule: its ratings replayed, the last one ending on Anki's state. */
-export function scheduleEvents(data: DatabaseData, profile: string, deckId: string, factId: string, card: AnkiCard, crt: number, now: Date): HistoryEvent[] {
-  const settings = schedulerSettings(settingsFor(data, profile));
+export function scheduleEvents(settings: SchedulerSettings, profile: string, deckId: string, factId: string, card: AnkiCard, crt: number, now: Date): HistoryEvent[] {
   const ratings = ankiRatings(card);
   const events: Extract<HistoryEvent, { type: 'review' }>[] = [];
   let memory: MemoryCard | null = null;
@@ -126,16 +127,19 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
       let reviews = 0;
       let kept = 0;
       const facts = [...plan.schedules.entries()];
-      // A batch of cards per save: each card whole in one save, and no save too large for the log.
+      // A batch of cards per save: each card whole in one save, and no save too large for the log (a
+      // rating is under a kilobyte of it; the log takes lines of up to 16 MB). Each save is synced to disk.
       for (let i = 0; i < facts.length; ) {
         const batch: [string, AnkiCard][] = [];
         let size = 0;
-        while (i < facts.length && size < 2000) {
+        while (i < facts.length && size < RATINGS_PER_SAVE) {
           const entry = facts[i++] as [string, AnkiCard];
           batch.push(entry);
           size += entry[1].reviews.length + 1;
         }
         await store.record((data) => {
+          // One settings object for the batch: the scheduler made from it is reused rating after rating.
+          const settings = schedulerSettings(settingsFor(data, profile));
           const events: HistoryEvent[] = [];
           const known = new Set(data.cards.filter((c) => c.profile === profile && c.deckId === deck.id).map((c) => c.factId));
           for (const [factId, card] of batch) {
@@ -143,7 +147,7 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
               if (card.type !== 0) kept++;
               continue;
             }
-            const made = scheduleEvents(data, profile, deck.id, factId, card, collection.crt, now);
+            const made = scheduleEvents(settings, profile, deck.id, factId, card, collection.crt, now);
             if (made.length > 0) cards++;
             reviews += made.length;
             events.push(...made);

@@ -15,12 +15,13 @@ import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from
 export interface DurableJsonFileOptions<T> {
   /**
    * Turns the file's text into data. It throws when the text is not acceptable: a StorageError is passed
-   * on as it is (so it can say where the last good copy is), anything else is wrapped in one.
+   * on as it is (so it can say where the last good copy is), anything else is wrapped in one. `bytes` are
+   * the file's bytes, which `text` was decoded from.
    */
-  parse: (text: string) => T;
+  parse: (text: string, bytes: Buffer) => T;
   fs?: FileSystem;
-  /** Turns data into the file's text; default serialize(). */
-  serialize?: (data: T) => string;
+  /** Turns data into the file's text (or its bytes); default serialize(). */
+  serialize?: (data: T) => string | Uint8Array;
   /** What a failed save lost, for the message: "could not save <what> to <file>". */
   what?: string;
 }
@@ -40,10 +41,10 @@ export function tempFileName(target: string, owner: ProcessIdentity = thisProces
 
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
-  readonly #parse: (text: string) => T;
+  readonly #parse: (text: string, bytes: Buffer) => T;
   readonly #fs: FileSystem;
   readonly #what: string;
-  readonly #serialize: (data: T) => string;
+  readonly #serialize: (data: T) => string | Uint8Array;
 
   constructor(file: string, options: DurableJsonFileOptions<T>) {
     this.file = file;
@@ -87,7 +88,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       throw new StorageError(`cannot open ${this.file}: it is not UTF-8 text (damaged, or not a factdeck database); ${hint}`, { file: this.file, hint, code: 'ECORRUPT' });
     }
     try {
-      return this.#parse(text);
+      return this.#parse(text, bytes);
     } catch (error) {
       if (error instanceof StorageError) throw error;
       const detail = error instanceof Error ? error.message : String(error);

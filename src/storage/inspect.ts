@@ -37,11 +37,11 @@ export interface Inspection {
 
 /**
  * A database file read exactly as the store reads it (refused unread when far too large, refused when not
- * UTF-8, then parsed, migrated and validated): null when it does not exist. Throws a StorageError when it
+ * UTF-8, then parsed, migrated and validated, in full whoever wrote it): null when it does not exist. Throws a StorageError when it
  * cannot be read at all (a folder in its place, no permission).
  */
 async function readDatabase(file: string): Promise<ParseResult | null> {
-  return new DurableJsonFile<ParseResult>(file, { parse: parseDatabase }).read();
+  return new DurableJsonFile<ParseResult>(file, { parse: (text) => parseDatabase(text, { full: true }) }).read();
 }
 
 /** What a file-system failure means, said as the store says it. */

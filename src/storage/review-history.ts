@@ -4,8 +4,13 @@
 // that cannot hold such an event (another profile's, a session's) are skipped before they are parsed; a
 // torn last line (a crash while writing) is left out, as the store does. The events were checked when
 // they were saved; here only what is used is (a damaged line is refused with its number).
+//
+// The log can be a hundred megabytes: it is read through one buffer, and searched as bytes (Node's
+// native search) for what decides whether a line is wanted, so that only the wanted lines are decoded
+// and parsed. A line that is an answer and its rating, as the program saves them, has its rating parsed
+// alone.
 
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RATINGS } from '../scheduling/fsrs.js';
 import { StorageError, describeFsError, errorCode } from './errors.js';
@@ -19,47 +24,131 @@ export interface ReviewHistoryFilter {
   deckIds?: ReadonlySet<string>;
 }
 
+/** The log is read through one buffer of this size (grown for a longer line): never the whole file in memory at once. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+const NEWLINE = 0x0a;
+
+/**
+ * The next place a text occurs in the bytes read, from a line start on: searched once for a run of
+ * lines, not once per line (a search that finds nothing says so up to the end of what was read).
+ */
+class NextMark {
+  readonly #needle: Buffer;
+  #at = -1;
+
+  constructor(text: string) {
+    this.#needle = Buffer.from(text, 'utf8');
+  }
+
+  /** Forgets what was found: the bytes under it changed. */
+  reset(): void {
+    this.#at = -1;
+  }
+
+  /** Where the text next starts at or after `from` (`view.length` when nowhere). */
+  from(view: Buffer, from: number): number {
+    if (this.#at < from) {
+      this.#at = view.indexOf(this.#needle, from);
+      if (this.#at === -1) this.#at = view.length;
+    }
+    return this.#at;
+  }
+}
+
+/** How the program saves a review event. A raw `"` in JSON always delimits a string: found, this is where an event starts. */
+const REVIEW_EVENT = '{"type":"review","review":';
+
 export async function readReviewHistory(dataDir: string, filter: ReviewHistoryFilter, historyFile = join(dataDir, HISTORY_FILE)): Promise<ReviewRecord[]> {
   const reviews = new Map<string, ReviewRecord>();
-  const profileMark = `"profile":${JSON.stringify(filter.profile)}`;
-  let text: string;
+  const cannotRead = (error: unknown): StorageError => {
+    const problem = describeFsError(error, dataDir);
+    return new StorageError(`could not read ${historyFile}: ${problem.what}. ${problem.hint}`, { file: historyFile, hint: problem.hint, code: errorCode(error), cause: error });
+  };
+  let handle: FileHandle;
   try {
-    text = await readFile(historyFile, 'utf8');
+    handle = await open(historyFile, 'r');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return [];
-    const problem = describeFsError(error, dataDir);
-    throw new StorageError(`could not read ${historyFile}: ${problem.what}. ${problem.hint}`, { file: historyFile, hint: problem.hint, code: errorCode(error), cause: error });
+    throw cannotRead(error);
   }
+  const profile = new NextMark(`"profile":${JSON.stringify(filter.profile)}`);
+  const review = new NextMark('"review"');
+  const undo = new NextMark('"undo"');
+  const reset = new NextMark('"reset"');
+  const reviewEvent = new NextMark(REVIEW_EVENT);
+  const marks = [profile, review, undo, reset, reviewEvent];
   let line = 0;
-  for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf('\n', start);
-    // A last line without its newline was cut short by a crash, never acknowledged: left out.
-    if (newline === -1) break;
-    line++;
-    const from = start;
-    start = newline + 1;
-    const at = text.indexOf(profileMark, from);
-    if (at === -1 || at > newline) continue;
-    const raw = text.slice(from, newline);
-    if (!raw.includes('"review"') && !raw.includes('"undo"') && !raw.includes('"reset"')) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw damaged(historyFile, line, 'a line of the history log is not valid JSON');
-    }
-    for (const event of (Array.isArray(value) ? value : [value]) as HistoryEvent[]) {
+
+  const take = (events: unknown): void => {
+    for (const event of (Array.isArray(events) ? events : [events]) as HistoryEvent[]) {
       if (typeof event !== 'object' || event === null) throw damaged(historyFile, line, 'a line of the history log is not an event');
       if (event.type === 'review') {
-        const review = event.review;
-        if (review?.profile !== filter.profile) continue;
-        if (typeof review.id !== 'string' || typeof review.at !== 'string' || typeof review.factId !== 'string' || !RATINGS.includes(review.rating)) {
+        const record = event.review;
+        if (record?.profile !== filter.profile) continue;
+        if (typeof record.id !== 'string' || typeof record.at !== 'string' || typeof record.factId !== 'string' || !RATINGS.includes(record.rating)) {
           throw damaged(historyFile, line, 'a review in the history log is malformed');
         }
-        if (filter.deckIds === undefined || filter.deckIds.has(review.deckId)) reviews.set(review.id, review);
+        if (filter.deckIds === undefined || filter.deckIds.has(record.deckId)) reviews.set(record.id, record);
       } else if (event.type === 'undo' && event.profile === filter.profile) reviews.delete(event.reviewId);
       else if (event.type === 'reset' && event.profile === filter.profile) reviews.clear();
     }
+  };
+
+  const parse = (view: Buffer, start: number, end: number): unknown => {
+    try {
+      return JSON.parse(view.toString('utf8', start, end));
+    } catch {
+      throw damaged(historyFile, line, 'a line of the history log is not valid JSON');
+    }
+  };
+
+  /** A line [start, end) that names the profile. */
+  const readLine = (view: Buffer, start: number, end: number): void => {
+    const undoOrReset = undo.from(view, start) < end || reset.from(view, start) < end;
+    if (!undoOrReset && review.from(view, start) >= end) return;
+    // An answer and its rating: `[{"type":"attempt",...},{"type":"review","review":{...}}]`, the rating
+    // last and alone. Parsed alone, it must close the line exactly; anything else is parsed whole.
+    const at = reviewEvent.from(view, start);
+    if (!undoOrReset && at > start && at < end && reviewEvent.from(view, at + 1) >= end && view[start] === 0x5b && view[end - 2] === 0x7d && view[end - 1] === 0x5d) {
+      let event: unknown;
+      try {
+        event = JSON.parse(view.toString('utf8', at, end - 1));
+      } catch {
+        event = undefined;
+      }
+      if (event !== undefined) return take(event);
+    }
+    take(parse(view, start, end));
+  };
+
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let filled = 0;
+    for (;;) {
+      // A line longer than the buffer: a larger one, holding what was read of it.
+      if (filled === buffer.length) buffer = Buffer.concat([buffer], buffer.length * 2);
+      let read: number;
+      try {
+        ({ bytesRead: read } = await handle.read(buffer, filled, buffer.length - filled, null));
+      } catch (error) {
+        throw cannotRead(error);
+      }
+      // A last line without its newline was cut short by a crash, never acknowledged: left out.
+      if (read === 0) break;
+      filled += read;
+      const view = buffer.subarray(0, filled);
+      for (const mark of marks) mark.reset();
+      let start = 0;
+      for (let end = view.indexOf(NEWLINE, start); end !== -1; end = view.indexOf(NEWLINE, start)) {
+        line++;
+        if (profile.from(view, start) < end) readLine(view, start, end);
+        start = end + 1;
+      }
+      buffer.copyWithin(0, start, filled);
+      filled -= start;
+    }
+  } finally {
+    await handle.close();
   }
   return [...reviews.values()];
 }

@@ -1,10 +1,12 @@
 // The shape of the progress database, and the one gate every byte read from disk passes through:
-// parse -> migrate -> validate. Past parseDatabase the data is trusted; nothing else checks it again.
+// parse -> checksum -> migrate -> validate (skipped for a file this very build wrote: it validated it
+// before writing). Past parseDatabase the data is trusted; nothing else checks it again.
 // Everything is an array of records (never an object keyed by user data), so ids such as "__proto__"
 // or "constructor" are plain string values and never object keys.
 
 import { createHash } from 'node:crypto';
 import { locateJsonError } from '../bank/json-location.js';
+import { programStamp } from '../program-stamp.js';
 
 export const DB_SCHEMA_VERSION = 4;
 
@@ -156,8 +158,12 @@ export interface DatabaseData {
 }
 
 export type ParseResult =
-  /** `history`: events a migration moved out of the file, for the store to append to the history log. */
-  | { ok: true; data: DatabaseData; migrated: boolean; history: HistoryEvent[] }
+  /**
+   * `history`: events a migration moved out of the file, for the store to append to the history log.
+   * `trusted`: written by this build with a matching checksum, so not validated again (see parseDatabase);
+   * a file that is not is validated on each read until this build next writes it (a checkpoint).
+   */
+  | { ok: true; data: DatabaseData; migrated: boolean; history: HistoryEvent[]; trusted: boolean }
   /** `newer` is set when the file comes from a later factdeck: it is not damaged, this program is old. */
   | { ok: false; problem: string; newer?: boolean };
 
@@ -219,7 +225,15 @@ const MAX_LISTED_PROBLEMS = 5;
 /** Date.parse alone accepts "March 7"; stored times are what Date#toISOString writes (or an offset form). */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export function parseDatabase(text: string): ParseResult {
+/**
+ * Reads the database file's text. A file this build of factdeck wrote (its `writtenBy`) whose checksum
+ * matches was validated in full before it was written (the store validates every checkpoint), so it is
+ * not validated again: only a file without a checksum, of another database version or written by another
+ * build (an older or newer factdeck, another install) is. `full` validates every file (doctor). `bytes`,
+ * the file's bytes that `text` was decoded from (as strict UTF-8), spare the checksum encoding the text
+ * again.
+ */
+export function parseDatabase(text: string, options: { full?: boolean; bytes?: Uint8Array } = {}): ParseResult {
   if (text.length === 0) return { ok: false, problem: 'empty file' };
   if (/^\0+$/.test(text)) {
     return { ok: false, problem: 'the file holds only zero bytes (a crash or power loss during a save can do this)' };
@@ -255,11 +269,15 @@ export function parseDatabase(text: string): ParseResult {
   }
 
   // After the version: a newer factdeck's file is "upgrade", whatever it sums up.
+  let summed = false;
   if (Object.hasOwn(value, 'checksum')) {
-    const problem = checksumProblem(body, value);
+    const problem = checksumProblem(body, value, body === text ? withoutByteOrderMark(options.bytes) : undefined);
     if (problem !== null) return { ok: false, problem };
     delete value.checksum;
+    summed = true;
   }
+  const writtenBy = value.writtenBy;
+  delete value.writtenBy;
 
   let current: JsonObject = value;
   const history: HistoryEvent[] = [];
@@ -271,15 +289,34 @@ export function parseDatabase(text: string): ParseResult {
     if (migrationProblems.length > 0) return { ok: false, problem: summarize(migrationProblems) };
   }
 
-  const problems = validateDatabase(current);
+  const ours = summed && version === DB_SCHEMA_VERSION && writtenBy === thisWriter() && programStamp() !== 'unknown' && options.full !== true;
+  const problems = ours ? [] : validateDatabase(current);
   if (problems.length > 0) return { ok: false, problem: summarize(problems) };
-  return { ok: true, data: current as unknown as DatabaseData, migrated: version !== DB_SCHEMA_VERSION, history };
+  return { ok: true, data: current as unknown as DatabaseData, migrated: version !== DB_SCHEMA_VERSION, history, trusted: ours };
 }
 
 const CHECKSUM = /^sha256:[0-9a-f]{64}$/;
 
-function digest(text: string): string {
-  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+/** A strict UTF-8 decoder drops a leading byte-order mark: the bytes of the text it gives start after it. */
+function withoutByteOrderMark(bytes: Uint8Array | undefined): Uint8Array | undefined {
+  return bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+let writer: string | undefined;
+
+/**
+ * This build of factdeck as the database file names its writer: a hash of the program's stamp (its file's
+ * size, time and inode; see program-stamp.ts), so no path or inode is written into the learner's file.
+ */
+export function thisWriter(): string {
+  writer ??= `factdeck ${createHash('sha256').update(programStamp()).digest('hex').slice(0, 16)}`;
+  return writer;
+}
+
+function digest(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return `sha256:${hash.digest('hex')}`;
 }
 
 /**
@@ -287,8 +324,22 @@ function digest(text: string): string {
  * so that a flipped bit that leaves the JSON valid (a digit, a letter of an id) is noticed on reading.
  */
 export function serializeDatabase(data: DatabaseData): string {
-  const body = `${JSON.stringify(data, null, 2)}\n`;
-  return `{\n  "checksum": "${digest(body)}",\n${body.slice(2)}`;
+  return encodeDatabase(data).toString('utf8');
+}
+
+/**
+ * The database file's bytes (serializeDatabase's text as UTF-8). The text is encoded once: its checksum is
+ * taken on those bytes, and written into the space its line keeps for it.
+ */
+export function encodeDatabase(data: DatabaseData): Buffer {
+  const body = `${JSON.stringify({ writtenBy: thisWriter(), ...data }, null, 2)}\n`;
+  const head = `{\n  "checksum": "sha256:`;
+  const bytes = Buffer.from(`${head}${'0'.repeat(64)}",\n${body.slice(2)}`, 'utf8');
+  // Everything before the body's first record is ASCII: as many bytes as characters.
+  const bodyAt = head.length + 64 + 3;
+  const sum = createHash('sha256').update('{\n').update(bytes.subarray(bodyAt)).digest('hex');
+  bytes.write(sum, head.length, 'latin1');
+  return bytes;
 }
 
 /**
@@ -296,11 +347,12 @@ export function serializeDatabase(data: DatabaseData): string {
  * laid out otherwise (an editor re-indented it, or changed its line ends). A file without a checksum (an
  * older factdeck's) is not checked; the next save adds one.
  */
-function checksumProblem(body: string, value: JsonObject): string | null {
+function checksumProblem(body: string, value: JsonObject, bytes: Uint8Array | undefined): string | null {
   const sum = value.checksum;
   if (typeof sum !== 'string' || !CHECKSUM.test(sum)) return `checksum must be "sha256:" and 64 hex digits, not ${JSON.stringify(sum)}`;
+  // The head is ASCII: as many bytes as characters. Hashing the bytes read is hashing the text's UTF-8.
   const head = `{\n  "checksum": ${JSON.stringify(sum)},\n`;
-  if (body.startsWith(head) && digest(`{\n${body.slice(head.length)}`) === sum) return null;
+  if (body.startsWith(head) && (bytes === undefined ? digest(`{\n${body.slice(head.length)}`) : digest('{\n', bytes.subarray(head.length))) === sum) return null;
   const { checksum: _checksum, ...rest } = value;
   if (digest(`${JSON.stringify(rest, null, 2)}\n`) === sum) return null;
   return 'its checksum does not match its contents: bytes changed on the disk (a failing disk, a damaged copy), or it was edited by hand (to keep a hand edit, delete its "checksum" line and the next save adds a new one)';

@@ -17,7 +17,7 @@ import { type FileSystem, realFileSystem } from './file-system.js';
 import { applyEvents, serializeEach, type HistoryEvent } from './history.js';
 import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, endLastLine, readLogFrom } from './history-log.js';
 import { commandLine } from '../command-line.js';
-import { type DatabaseData, type ParseResult, emptyDatabase, parseDatabase, serializeDatabase, validateDatabase, validateEvent } from './schema.js';
+import { type DatabaseData, type ParseResult, emptyDatabase, encodeDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
 
 export interface StoreOptions {
   fs?: FileSystem;
@@ -47,7 +47,8 @@ export const CHECKPOINT_EVERY = 500;
 
 interface ReadResult {
   data: DatabaseData;
-  text: string;
+  /** The file's bytes as read: a backup copies them. */
+  bytes: Buffer;
   migrated: boolean;
   history: HistoryEvent[];
 }
@@ -74,7 +75,7 @@ export class Store {
   #logEnd = 0;
   /** Events in #data not yet in the database file. */
   #pending = 0;
-  #lastText: { text: string; migrated: boolean; history: HistoryEvent[] } | undefined;
+  #lastText: Omit<ReadResult, 'data'> | undefined;
   #newestBackup: string | undefined;
   /** The database file's identity when this process last read or wrote it. */
   #known: string | null = null;
@@ -104,7 +105,7 @@ export class Store {
     this.#onWarning = options.onWarning;
     this.#readOnly = options.readOnly === true;
     this.#backupNames = backupNames(fileName.replace(/\.json$/i, ''));
-    const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text) => this.#parse(text), serialize: serializeDatabase, fs: this.#fs });
+    const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text, bytes) => this.#parse(text, bytes), serialize: encodeDatabase, fs: this.#fs });
     this.#low = new Low(adapter, emptyDatabase());
   }
 
@@ -247,7 +248,7 @@ export class Store {
       this.#logEnd = found.data.logBytes;
       // The bytes as they are now are the last good copy: backed up before anything writes over them.
       if (found.migrated) {
-        await this.#backUp(found.text, backups);
+        await this.#backUp(found.bytes, backups);
         // An older file: its answers move to the history log, then the file is rewritten as today's.
         await this.#dropInterruptedMigration(found.history);
         await this.#catchUp();
@@ -257,13 +258,13 @@ export class Store {
       }
       const replayed = await this.#catchUp();
       if (replayed > 0) {
-        await this.#startupBackup(found.text, backups);
+        await this.#startupBackup(found.bytes, backups);
         await this.#checkpoint();
         return;
       }
       // Nothing is written now: the backup goes on after the lock is released, and changes wait for it.
       // (Taken outside the lock, it may copy a newer checkpoint by another process: a good copy too.)
-      this.#backup = this.#startupBackup(found.text, backups);
+      this.#backup = this.#startupBackup(found.bytes, backups);
       this.#backup.catch(() => undefined); // Reported by the first change, which awaits it.
     });
   }
@@ -437,16 +438,16 @@ export class Store {
   }
 
   /** What #parse saw during the last read (the adapter hands back only the data). */
-  #takeLastText(): { text: string; migrated: boolean; history: HistoryEvent[] } | undefined {
+  #takeLastText(): Omit<ReadResult, 'data'> | undefined {
     const read = this.#lastText;
     this.#lastText = undefined;
     return read;
   }
 
-  #parse(text: string): DatabaseData {
-    const result = parseDatabase(text);
+  #parse(text: string, bytes: Buffer): DatabaseData {
+    const result = parseDatabase(text, { bytes });
     if (!result.ok) throw this.#unreadable(result);
-    this.#lastText = { text, migrated: result.migrated, history: result.history };
+    this.#lastText = { bytes, migrated: result.migrated, history: result.history };
     return result.data;
   }
 
@@ -482,9 +483,9 @@ export class Store {
    * nearly full disk must not keep the learner from saving them. (A migration's backup stays required: it
    * is the only copy of the file as the older version wrote it.)
    */
-  async #startupBackup(text: string, backups: string[]): Promise<void> {
+  async #startupBackup(bytes: Buffer, backups: string[]): Promise<void> {
     try {
-      await this.#backUp(text, backups);
+      await this.#backUp(bytes, backups);
     } catch (error) {
       const code = errorCode(error);
       if (this.#onWarning === undefined || (code !== 'ENOSPC' && code !== 'EDQUOT')) throw error;
@@ -495,8 +496,7 @@ export class Store {
     }
   }
 
-  async #backUp(text: string, backups: string[]): Promise<void> {
-    const bytes = Buffer.from(text, 'utf8');
+  async #backUp(bytes: Buffer, backups: string[]): Promise<void> {
     const newest = backups.at(-1);
     if (newest !== undefined && (await this.#guard(newest, () => this.#fs.size(newest))) === bytes.length) {
       const previous = await this.#guard(newest, () => this.#fs.readFile(newest));
@@ -523,7 +523,7 @@ export class Store {
           },
         );
     }
-    if (!copied) await writeFileDurably(target, text, { fs: this.#fs, what: 'a backup of your progress' });
+    if (!copied) await writeFileDurably(target, bytes, { fs: this.#fs, what: 'a backup of your progress' });
     this.#newestBackup = target;
     const kept = this.#backupNames.order([...new Set([...names, targetName])]).map((name) => join(this.backupsDir, name));
     for (const old of kept.slice(0, Math.max(0, kept.length - BACKUPS_KEPT))) {

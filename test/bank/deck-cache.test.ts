@@ -213,6 +213,29 @@ describe('the cache of decks already checked', () => {
     expect(loaded.deck).toEqual(whole);
   });
 
+  it('reads a deck whole once many of its items were asked for, still the bytes it recognised', async () => {
+    // A deck of 200 facts, each quoting its own sentence: more than are read alone before the rest is read.
+    const root = await dirs.make();
+    const deck = join(root, 'many');
+    await mkdir(deck);
+    const sentences = Array.from({ length: 200 }, (_, i) => `Delegate ${i + 1} arrived in Oslo in May`);
+    await writeFile(join(deck, 'article.txt'), `Many Delegates\n${sentences.map((s) => `${s} with aides.`).join(' ')}\n`);
+    const facts = sentences.map((quote, i) => ({ id: `f${i}`, statement: `${quote}.`, quote, topic: `topic ${i % 3}` }));
+    const questions = facts.map((fact, i) => ({ id: `q${i}`, factId: fact.id, kind: 'cloze', prompt: `Delegate ${i + 1} arrived in _____ in May.`, answer: 'Oslo', accept: [], explanation: 'Oslo.' }));
+    const source = { headline: 'Many Delegates', dateline: '', date: '' };
+    await writeFile(join(deck, 'deck.json'), JSON.stringify({ schemaVersion: 1, id: 'many', title: 'Many', source, origin: 'generated', facts, questions }));
+    const cache = new DeckCache(join(root, 'cache'));
+    const first = await loadDeck(deck, { cache });
+    expect(first.problems).toEqual([]);
+    const loaded = (await loadDeck(deck, { cache })).loaded!;
+    expect(loaded.fact('f0')).toEqual(facts[0]);
+    // An editor saves another deck.json meanwhile: what is read is still the file that was recognised.
+    await writeFile(join(deck, 'deck.json.new'), JSON.stringify({ schemaVersion: 1, id: 'many', title: 'Many', source, origin: 'generated', facts: [], questions: [] }));
+    await rename(join(deck, 'deck.json.new'), join(deck, 'deck.json'));
+    for (const fact of facts) expect(loaded.fact(fact.id)).toEqual(fact);
+    for (const question of questions) expect(loaded.question(question.id)).toEqual(question);
+  });
+
   it('finds a fact in the whole deck when the entry says it stands where another one does', async () => {
     const { deck, cache, cacheDir } = await setUp();
     const whole = (await loadDeck(deck, { cache })).loaded!.deck;

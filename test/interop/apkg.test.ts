@@ -145,6 +145,10 @@ describe('a deck as an Anki package and back', () => {
         const found = db.exec(`PRAGMA table_info(${table})`)[0]?.values.map((row) => row[1]);
         expect(found, table).toEqual(columns);
       }
+      // Whole, and exactly its pages long: the file it was written into was made larger, and is cut back.
+      expect(db.exec('PRAGMA integrity_check')[0]?.values).toEqual([['ok']]);
+      const [pages, pageSize] = [db.exec('PRAGMA page_count')[0]?.values[0]?.[0], db.exec('PRAGMA page_size')[0]?.values[0]?.[0]];
+      expect(files['collection.anki2']?.length).toBe(Number(pages) * Number(pageSize));
       const [ver, conf] = db.exec('SELECT ver, conf FROM col')[0]?.values[0] ?? [];
       expect(ver).toBe(11);
       // The v2 scheduler, so Anki takes the schedule as it is rather than converting it from v1.
@@ -171,6 +175,17 @@ describe('packages made by Anki itself', () => {
     expect(collection.latest).toBe(false);
     const plan = planApkgImport(collection, { fileStem: 'x' });
     expect(plan.deck?.questions.map((q) => [q.prompt, q.kind === 'short-answer' ? q.answer : null])).toEqual(cards);
+  });
+
+  it.each([
+    ['example_music_intervals.apkg', true, 340, 340],
+    ['ap_gov_vocab_anki11.apkg', false, 242, 484],
+  ])('%s, a shared deck, is read whole: its format, every note and every card', async (file, latest, notes, cards) => {
+    const collection = await readAnkiPackage(await readFile(join(FIXTURES, file)));
+    expect(collection.latest).toBe(latest);
+    expect(collection.notes).toHaveLength(notes);
+    expect(collection.cards).toHaveLength(cards);
+    expect(planApkgImport(collection, { fileStem: 'x' }).deck?.questions).toHaveLength(notes);
   });
 
   it('media.apkg (a sound and nothing else) is refused: nothing in it can be asked in text', async () => {
@@ -274,11 +289,27 @@ describe('bad packages are refused, and nothing is written', () => {
     ['a zip that is no Anki package', async () => zipSync({ 'notes.txt': strToU8('hello') }), /holds no collection.anki2/],
     ['a file that is not a zip', async () => strToU8('front,back\nq,a\n'), /does not start like one|not a zip/],
     ['a zstd stream that is not one', async () => zipSync({ meta: Uint8Array.from([0x08, 0x03]), 'collection.anki21b': strToU8('not zstd at all') }), /zstd/],
+    [
+      'a collection whose bytes do not match its checksum',
+      async () => {
+        const bytes = Buffer.from(zipSync({ 'collection.anki2': (await import('fflate')).unzipSync(await good())['collection.anki2'] as Uint8Array }, { level: 0 }));
+        const at = bytes.indexOf('SQLite format 3') + 200;
+        bytes[at] = (bytes[at] as number) ^ 0xff;
+        return new Uint8Array(bytes);
+      },
+      /collection\.anki2 is damaged: its checksum does not match/,
+    ],
   ])('%s', async (_name, make, says) => {
     const result = await importing('deck.apkg', await make());
     expect(result.code).toBe('reported');
     expect(result.err).toMatch(says);
     expect(result.written).toEqual([]);
+  });
+
+  it('a package whose collection is stored, not deflated, is read as well', async () => {
+    const stored = zipSync({ 'collection.anki2': (await import('fflate')).unzipSync(await good())['collection.anki2'] as Uint8Array }, { level: 0 });
+    const collection = await readAnkiPackage(stored);
+    expect(collection.notes.map((note) => note.guid)).toEqual(DECK.questions.map((q) => `factdeck:harbour-storm:${q.id}`));
   });
 
   it('a zip bomb: an entry that says it unpacks to gigabytes is refused before it is inflated', async () => {
@@ -302,6 +333,7 @@ describe('bad packages are refused, and nothing is written', () => {
     bytes.writeUInt32LE(4096, central + 24);
     const result = await importing('liar.apkg', new Uint8Array(bytes));
     expect(result.code).toBe('reported');
+    expect(result.err).toMatch(/collection\.anki2 unpacks to more than the 4096 bytes it declares/);
     expect(result.written).toEqual([]);
   });
 

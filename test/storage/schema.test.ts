@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { locateJsonError } from '../../src/bank/json-location.js';
 import { studyDay } from '../../src/scheduling/study-day.js';
 import type { HistoryEvent } from '../../src/storage/history.js';
-import { DB_SCHEMA_VERSION, type DatabaseData, emptyDatabase, parseDatabase, validateDatabase, validateEvent } from '../../src/storage/schema.js';
+import { createHash } from 'node:crypto';
+import { DB_SCHEMA_VERSION, type DatabaseData, emptyDatabase, parseDatabase, serializeDatabase, thisWriter, validateDatabase, validateEvent } from '../../src/storage/schema.js';
 import {
   DECK,
   aCard,
@@ -36,11 +37,11 @@ const text = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 describe('parseDatabase', () => {
   it('accepts a valid database as it is, with no history to move', () => {
-    expect(parseDatabase(text(valid))).toEqual({ ok: true, data: valid, migrated: false, history: [] });
+    expect(parseDatabase(text(valid))).toEqual({ ok: true, data: valid, migrated: false, history: [], trusted: false });
   });
 
   it('accepts an empty database and a byte-order mark', () => {
-    expect(parseDatabase(`\uFEFF${text(emptyDatabase())}`)).toEqual({ ok: true, data: emptyDatabase(), migrated: false, history: [] });
+    expect(parseDatabase(`\uFEFF${text(emptyDatabase())}`)).toEqual({ ok: true, data: emptyDatabase(), migrated: false, history: [], trusted: false });
   });
 
   it.each([
@@ -102,7 +103,7 @@ describe('parseDatabase', () => {
       aliases: [anAlias({ profile: '__proto__', text: 'constructor' })],
       profiles: [aProfile({ name: '__proto__' })],
     });
-    expect(parseDatabase(text(tricky))).toEqual({ ok: true, data: tricky, migrated: false, history: [] });
+    expect(parseDatabase(text(tricky))).toEqual({ ok: true, data: tricky, migrated: false, history: [], trusted: false });
   });
 
   it('does not pollute Object.prototype from a "__proto__" key', () => {
@@ -116,6 +117,59 @@ describe('parseDatabase', () => {
     expect(Object.getPrototypeOf(result.data)).toBe(Object.prototype);
     expect(result.data.facts[0]?.attempts).toBe(1);
     expect(Object.getPrototypeOf(result.data.facts[0])).toBe(Object.prototype);
+  });
+});
+
+/** A database file as a build named `writer` writes it: the data, led by its checksum. */
+function writtenBy(writer: string, data: unknown): string {
+  const body = `${JSON.stringify({ writtenBy: writer, ...(data as object) }, null, 2)}\n`;
+  return `{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`;
+}
+
+describe('parseDatabase of a file this build wrote', () => {
+  // Data no store would write (validateDatabase refuses it before every checkpoint): it shows which files
+  // are validated in full on reading and which are trusted.
+  const invalid = aDatabase({ facts: [aFactProgress({ attempts: -1 })] });
+  const problem = validateDatabase(invalid)[0] ?? '';
+
+  it('names its writer, whose name is no part of the data read back', () => {
+    const file = serializeDatabase(valid);
+    expect(file.split('\n')[2]).toBe(`  "writtenBy": ${JSON.stringify(thisWriter())},`);
+    expect(thisWriter()).toMatch(/^factdeck [0-9a-f]{16}$/);
+    expect(parseDatabase(file)).toEqual({ ok: true, data: valid, migrated: false, history: [], trusted: true });
+    expect(file).toBe(writtenBy(thisWriter(), valid));
+  });
+
+  it('is not validated again when its checksum matches: it was validated before it was written', () => {
+    expect(problem).toMatch(/facts\[0\]\.attempts/);
+    expect(parseDatabase(writtenBy(thisWriter(), invalid))).toMatchObject({ ok: true, trusted: true });
+  });
+
+  it('is validated in full when written by another build, without a checksum, at another version, or when asked (doctor)', () => {
+    const refused = { ok: false, problem: expect.stringContaining(problem) as unknown };
+    expect(parseDatabase(writtenBy('factdeck 0000000000000000', invalid))).toMatchObject(refused);
+    expect(parseDatabase(writtenBy(thisWriter(), invalid).split('\n').filter((line) => !line.includes('"checksum"')).join('\n'))).toMatchObject(refused);
+    expect(parseDatabase(`${JSON.stringify(invalid, null, 2)}\n`)).toMatchObject(refused);
+    expect(parseDatabase(writtenBy(thisWriter(), invalid), { full: true })).toMatchObject(refused);
+    // An older version's file is migrated, then validated.
+    expect(parseDatabase(writtenBy(thisWriter(), { ...invalid, schemaVersion: 3, suspended: undefined }))).toMatchObject(refused);
+  });
+
+  it('fails its checksum when a byte changes, as any file does', () => {
+    const file = writtenBy(thisWriter(), valid).replace('"attempts": 1', '"attempts": 7');
+    expect(parseDatabase(file)).toMatchObject({ ok: false, problem: expect.stringContaining('checksum does not match') as unknown });
+  });
+
+  it('checks the checksum on the bytes read when given them (a byte-order mark left out), as on the text', () => {
+    const file = writtenBy(thisWriter(), valid);
+    const bytes = Buffer.from(file, 'utf8');
+    expect(parseDatabase(file, { bytes })).toEqual({ ok: true, data: valid, migrated: false, history: [], trusted: true });
+    const marked = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    // A strict decoder gives the text without its mark; the text given with it is read the same.
+    expect(parseDatabase(file, { bytes: marked })).toMatchObject({ ok: true, trusted: true });
+    expect(parseDatabase(`\uFEFF${file}`, { bytes: marked })).toMatchObject({ ok: true, trusted: true });
+    const flipped = file.replace('"attempts": 1', '"attempts": 7');
+    expect(parseDatabase(flipped, { bytes: Buffer.from(flipped, 'utf8') })).toMatchObject({ ok: false, problem: expect.stringContaining('checksum does not match') as unknown });
   });
 });
 
@@ -174,7 +228,7 @@ describe('parseDatabase migrations', () => {
 
   it('migrates version 3 by adding an empty list of suspended questions, and nothing else', () => {
     const { suspended: _none, ...version3 } = { ...emptyDatabase(), schemaVersion: 3, logBytes: 12, profiles: [{ name: 'ann', desiredRetention: 0.9, newPerDay: 5, dayStartHour: 4 }] };
-    expect(parseDatabase(text(version3))).toEqual({ ok: true, data: { ...version3, schemaVersion: DB_SCHEMA_VERSION, suspended: [] }, migrated: true, history: [] });
+    expect(parseDatabase(text(version3))).toEqual({ ok: true, data: { ...version3, schemaVersion: DB_SCHEMA_VERSION, suspended: [] }, migrated: true, history: [], trusted: false });
   });
 
   it('refuses a suspended question without its deck', () => {
@@ -183,7 +237,7 @@ describe('parseDatabase migrations', () => {
   });
 
   it('migrates an old file with no answers to an empty history', () => {
-    expect(parseDatabase(text({ attempts: [], sessions: [], aliases: [] }))).toEqual({ ok: true, data: emptyDatabase(), migrated: true, history: [] });
+    expect(parseDatabase(text({ attempts: [], sessions: [], aliases: [] }))).toEqual({ ok: true, data: emptyDatabase(), migrated: true, history: [], trusted: false });
   });
 
   it.each([

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeEvents } from '../../src/storage/history.js';
 import { HISTORY_FILE } from '../../src/storage/history-log.js';
 import { settingsEvent } from '../../src/storage/progress.js';
-import { DB_SCHEMA_VERSION, emptyDatabase } from '../../src/storage/schema.js';
+import { DB_SCHEMA_VERSION, emptyDatabase, thisWriter } from '../../src/storage/schema.js';
 import { BACKUPS_KEPT, Store } from '../../src/storage/store.js';
 import { thisProcess } from '../../src/storage/process-identity.js';
 import { eventId, factCounts, freshData, logEvents, logLines, logSaves, readDatabaseFile, snapshot, storageRejection } from '../helpers/store-files.js';
@@ -33,8 +33,9 @@ describe('Store.open', () => {
     expect(store.file).toBe(join(dataDir, 'factdeck.json'));
     expect(store.historyFile).toBe(join(dataDir, HISTORY_FILE));
     expect(store.dataDir).toBe(dataDir);
-    // The data, led by the SHA-256 of the data's own JSON (the checksum line left out).
-    const body = json(emptyDatabase());
+    // The data, led by the SHA-256 of the data's own JSON (the checksum line left out), which starts with
+    // the build that wrote it.
+    const body = json({ writtenBy: thisWriter(), ...emptyDatabase() });
     expect(await readFile(store.file, 'utf8')).toBe(`{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`);
     expect(store.data()).toEqual(emptyDatabase());
     expect(await readdir(store.backupsDir)).toEqual([]);

@@ -14,6 +14,7 @@
 // card each in Anki, so each keeps its own schedule); any other note gives a fact from its first two
 // fields (front and back), as the text import does. Field HTML becomes plain text by the text import's rules.
 
+import { isoTime } from '../../clock.js';
 import { findQuoteSentence, splitSentences } from '../../domain/article.js';
 import { CLOZE_BLANK, DECK_SCHEMA_VERSION, describeAnswer, isTypedQuestion, type Deck, type Fact, type Question } from '../../domain/deck.js';
 import type { MemoryCard, RatingName } from '../../scheduling/fsrs.js';
@@ -182,13 +183,13 @@ const STATE_TYPE = { new: 0, learning: 1, review: 2, relearning: 3 } as const;
 function revlogInterval(card: MemoryCard | null, from: number): number {
   if (card === null || card.state === 'new') return 0;
   if (card.state === 'review') return Math.max(1, Math.round(card.scheduledDays));
-  return -Math.max(1, Math.round((Date.parse(card.due) - from) / 1000));
+  return -Math.max(1, Math.round((isoTime(card.due) - from) / 1000));
 }
 
 function scheduledCard(card: MemoryCard, progress: ExportProgress, position: number): Omit<ExportCard, 'id' | 'reviews'> {
-  const data = JSON.stringify({ s: round(card.stability, 4), d: round(card.difficulty, 3), dr: progress.desiredRetention, ...(card.lastReview === null ? {} : { lrt: Math.floor(Date.parse(card.lastReview) / 1000) }) });
+  const data = JSON.stringify({ s: round(card.stability, 4), d: round(card.difficulty, 3), dr: progress.desiredRetention, ...(card.lastReview === null ? {} : { lrt: Math.floor(isoTime(card.lastReview) / 1000) }) });
   const common = { reps: card.reps, lapses: card.lapses, factor: 2500, data };
-  const due = Date.parse(card.due);
+  const due = isoTime(card.due);
   switch (card.state) {
     case 'new':
       return newCardRow(position);
@@ -224,7 +225,9 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
   let crtMs = progress?.dayStart ?? now.getTime();
   if (progress !== null) {
     for (const card of progress.cards.values()) {
-      if (card.state === 'review') while (Date.parse(card.due) < crtMs) crtMs -= DAY_MS;
+      if (card.state !== 'review') continue;
+      const due = isoTime(card.due);
+      if (due < crtMs) crtMs -= Math.ceil((crtMs - due) / DAY_MS) * DAY_MS;
     }
   }
   const crt = Math.floor(crtMs / 1000);
@@ -232,21 +235,18 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
   const deckTag = toTag(deck.id);
   const notes: ExportNote[] = [];
   const idBase = Math.floor(now.getTime() / 1000) * 1000;
-  const usedRevlogIds = new Set<number>();
+  // Every review of the package, to make their ids unique once all are known.
+  const allReviews: AnkiReview[] = [];
   const factIndex = new Map(deck.facts.map((fact, i) => [fact.id, i]));
   const mains = new Map<string, Question | undefined>();
   for (const [factId, questions] of byFact) mains.set(factId, mainQuestion(questions));
   const revlogOf = (fact: Fact): AnkiReview[] => {
     const reviews: AnkiReview[] = [];
     for (const review of withCrt?.reviews.get(fact.id) ?? []) {
-      const at = Date.parse(review.at);
-      // Anki's review ids are the times of the reviews in ms, and unique: a clash moves one by a ms.
-      let revlogId = at;
-      while (usedRevlogIds.has(revlogId)) revlogId++;
-      usedRevlogIds.add(revlogId);
+      const at = isoTime(review.at);
       const stateBefore = review.before?.state ?? 'new';
       reviews.push({
-        id: revlogId,
+        id: at,
         ease: RATING_EASE[review.rating],
         ivl: revlogInterval(review.after, at),
         lastIvl: revlogInterval(review.before, at),
@@ -255,6 +255,7 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
         type: stateBefore === 'review' ? 1 : stateBefore === 'relearning' ? 2 : 0,
       });
     }
+    allReviews.push(...reviews);
     return reviews;
   };
   // One note per question, in the deck's order of questions; a fact without questions gets a note of its own.
@@ -293,6 +294,14 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
       tags,
       card: { id: idBase + position, ...schedule, reviews: main && withCrt !== null ? revlogOf(fact) : [] },
     });
+  }
+  // Anki's review ids are the times of the reviews in ms, and unique: in order of time, one that clashes
+  // with the one before moves on by a ms (so each card's reviews stay in their order).
+  allReviews.sort((a, b) => a.id - b.id);
+  for (let i = 1; i < allReviews.length; i++) {
+    const review = allReviews[i] as AnkiReview;
+    const before = (allReviews[i - 1] as AnkiReview).id;
+    if (review.id <= before) review.id = before + 1;
   }
   return {
     crt,
@@ -389,6 +398,26 @@ function fieldText(html: string): string {
 
 function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text.trim();
+}
+
+/**
+ * The name of the deck the package's cards are in (Default, id 1, only when there is no other). Cards
+ * spread over subdecks ("Music::1 Easy", "Music::2 Hard") give the parent they share ("Music"); decks
+ * with nothing in common give the first of them.
+ */
+function packageDeckName(collection: AnkiCollection): string | undefined {
+  const used = new Set(collection.cards.map((card) => card.deckId));
+  const named = collection.decks.filter((d) => d.id !== 1);
+  const holding = named.filter((d) => used.has(d.id)).map((d) => d.name);
+  if (holding.length === 0) return named[0]?.name;
+  let shared = (holding[0] as string).split('::');
+  for (const name of holding.slice(1)) {
+    const parts = name.split('::');
+    let same = 0;
+    while (same < shared.length && same < parts.length && shared[same] === parts[same]) same++;
+    shared = shared.slice(0, same);
+  }
+  return shared.length > 0 ? shared.join('::') : holding[0];
 }
 
 /** The last card of a list that Anki had studied, by its latest review (a card studied most recently wins). */
@@ -494,7 +523,7 @@ export function planApkgImport(collection: AnkiCollection, options: ApkgImportOp
 
   const notes: string[] = [];
   const own = ownDeck as { id: string; title: string } | null;
-  const deckName = collection.decks.find((d) => d.id !== 1 && collection.cards.some((c) => c.deckId === d.id))?.name ?? collection.decks.find((d) => d.id !== 1)?.name;
+  const deckName = packageDeckName(collection);
   const title = (options.title ?? own?.title ?? deckName ?? options.fileStem).replace(/\s+/g, ' ').trim() || 'Imported deck';
   const id = options.folderName ?? (options.title === undefined && own !== null && isDeckId(own.id) ? own.id : slugify(title));
   if (facts.length === 0) {
