@@ -91,11 +91,12 @@ describe('edit in a terminal', () => {
     const questions = full.questions.slice(0, 20);
     // The builder drafts fewer, better questions than it did: as many as it gives, up to 20.
     const total = questions.length;
-    expect(total).toBeGreaterThanOrEqual(14);
+    expect(total).toBeGreaterThanOrEqual(10);
     const asked = new Set(questions.flatMap((q) => [q.factId, ...(q.relatedFactIds ?? [])]));
     await writeFile(join(dir, 'deck.json'), JSON.stringify({ ...full, facts: full.facts.filter((f) => asked.has(f.id)), questions }, null, 2));
 
-    const worst = new Set(total >= 19 ? [2, 5, 9, 14, 18] : [2, 5, 9, 11, 13]);
+    // Five to drop, never the last (the last is left with q).
+    const worst = new Set(total >= 19 ? [2, 5, 9, 14, 18] : total >= 14 ? [2, 5, 9, 11, 13] : [1, 3, 5, 7, 9]);
     const started = Date.now();
     const session = start(['edit', STORM, '--data', data]);
     let shown = total;
