@@ -596,10 +596,11 @@ function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: Ques
   // A statement with no value the article decides (a number, a date) can only be true: past a short line it
   // copies the sentence, and a deck of statements that are all true teaches the learner to answer "true".
   const onlyTrue = hedged || !keys.some(swappable);
+  const trueStatement = once(() => shortStatement(clause, null));
   if (onlyTrue) {
-    const statement = shortStatement(clause, null);
-    const words = statement === null ? Infinity : statement.split(/\s+/).length;
-    if (words > SHORT_TRUE_WORDS || /\b(?:also|subsequently|then|however|too|as well)\b/i.test(statement ?? '')) return { dropped: `statement: no number or date could make it false, and a true statement of ${words === Infinity ? 'many' : words} words would copy the sentence` };
+    const statement = trueStatement();
+    const words = statement === null ? null : wordCount(statement);
+    if (words === null || words > SHORT_TRUE_WORDS || /\b(?:also|subsequently|then|however|too|as well)\b/i.test(statement ?? '')) return { dropped: `statement: no number or date could make it false, and a true statement of ${words ?? 'many'} words would copy the sentence` };
   }
   const makeFalse = context.nextFalse() && !onlyTrue;
   const source = sourceText(fact, context.article);
@@ -622,7 +623,7 @@ function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: Ques
       }
     }
   }
-  const statement = shortStatement(clause, null);
+  const statement = trueStatement();
   if (statement === null) {
     return { dropped: `statement-trim: no cut brings the true statement to ${MAX_STATEMENT_WORDS} words; it would copy the article` };
   }
