@@ -142,7 +142,11 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     const rightHasName = rightTokens.some((t) => isOrganisationWord(t) || isPlaceWord(t));
     const rightStartsPlace = rightTokens.length > 1 && lexiconHas(context, rightTokens[0] as Token, PLACE_TAGS);
     const ofIn = (part: readonly Token[]): boolean => part.some((t) => !t.isCap && (t.lower === 'of' || t.lower === 'for'));
-    if (NAME_PARTICLES.has(token.lower) && particleJoins(left, rightTokens, context)) {
+    if (token.lower === '&' && left.length > 0 && rightTokens.length > 0) {
+      // "Mossgrove & Pellam", "Soil Science & Harbour Medicine": an ampersand joins the words of one name
+      // (a firm, a journal); prose joins two names with "and".
+      keep = true;
+    } else if (NAME_PARTICLES.has(token.lower) && particleJoins(left, rightTokens, context)) {
       // "Ada van Horne", "van Horne": a particle is part of the name it stands in.
       keep = true;
     } else if (token.lower === 'and' && ofIn(left) && ofIn(rightTokens)) {
@@ -399,6 +403,21 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
 }
 
 /**
+ * "Dutchman Ada van Horne", "German Lena Park": whether the first word of a run is a nationality before a
+ * person's name, and no part of it (a word that only names a person, or a first name the lexicon knows
+ * after it, and a person-shaped name of two words or more).
+ */
+function nationalityBefore(tokens: readonly Token[], from: number, to: number, context: NameContext): boolean {
+  const nationality = demonymWord((tokens[from] as Token).text, context.tagger);
+  if (nationality === null || to - from < 2) return false;
+  const rest = tokens.slice(from + 1, to + 1);
+  const named = nationality.person || isFirstName(context, rest[0] as Token);
+  // "Briton Lena Park": a known first name makes a person of a name that ends like a place.
+  const firstNamed = rest.length === 2 && isFirstName(context, rest[0] as Token) && !isOrganisationWord(rest[1] as Token);
+  return named && (rest[0] as Token).isCap && (firstNamed || (personShaped(rest, context) && !rest.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)))));
+}
+
+/**
  * The names in one sentence's tokens. `usable` says which tokens may be part of a name (not inside a date
  * or a number, not in the dateline); `starts` holds the indices where a sentence or quotation starts.
  */
@@ -461,6 +480,10 @@ export function findNames(
     for (let i = from; i <= to; i++) inTitle.add(tokens[i] as Token);
     emit(from, to, null, 'work', null);
   }
+  for (const [from, to] of colonTitles(tokens, (token) => !inTitle.has(token) && (isNameWord(token) || (token.isNumber && usable(token, indexOf.get(token) ?? -1))))) {
+    for (let i = from; i <= to; i++) inTitle.add(tokens[i] as Token);
+    emit(from, to, null, 'work', null);
+  }
   const isRunWord = (token: Token): boolean => !inTitle.has(token) && isNameWord(token);
   for (const [runFrom, runTo] of capitalisedRuns(tokens, isRunWord)) {
     let from = leadingParticles(tokens, runFrom, runTo, (token, i) => usable(token, i) && !starts.has(i), context);
@@ -471,7 +494,8 @@ export function findNames(
     if (from > runTo) continue;
     // "Acting Peruvian leader", "Deputy Foreign minister": words that only qualify a title are no name.
     if (tokens.slice(from, runTo + 1).every((t) => TITLE_MODIFIERS.has(t.lower) || context.tagger.lexicon(t.lower).includes('Demonym') || isTitleHead(t))) continue;
-    for (const [partFrom, partTo] of splitAtConnectors(tokens, from, runTo, context)) {
+    for (const [partStart, partTo] of splitAtConnectors(tokens, from, runTo, context)) {
+      const partFrom = partStart + (nationalityBefore(tokens, partStart, partTo, context) ? 1 : 0);
       // A title with no name after it ("the Louisiana Governor said", "U.S. Ambassador to ..."): only what
       // stands before the title can be a name.
       if (isTitleHead(tokens[partTo] as Token)) {
@@ -577,6 +601,34 @@ function quotedTitles(tokens: readonly Token[], usable: (token: Token, index: nu
     }
     found.push([i + 1, last]);
     i = j;
+  }
+  return found;
+}
+
+/** Beside a title with a colon in it: "the game Lantern Knight: Harbour Siege". */
+const COLON_TITLE_CUES = new Set([...TITLE_CUES, 'game', 'games', 'documentary', 'episode', 'sequel', 'comic', 'franchise', 'title', 'edition', 'expansion']);
+
+/**
+ * Titles with a colon between two capitalised parts ("the game Lantern Knight: Harbour Siege VR"), where
+ * a word such as "game", "film" or "book" stands right before or after them: one name each.
+ */
+function colonTitles(tokens: readonly Token[], isWordOfTitle: (token: Token) => boolean): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const colon = tokens[i] as Token;
+    const left = tokens[i - 1] as Token;
+    if (colon.text !== ':' || colon.start !== left.end || !isWordOfTitle(left) || !isWordOfTitle(tokens[i + 1] as Token)) continue;
+    let from = i - 1;
+    while (from - 1 >= 0 && isWordOfTitle(tokens[from - 1] as Token)) from--;
+    let to = i + 1;
+    for (;;) {
+      if (to + 1 < tokens.length && isWordOfTitle(tokens[to + 1] as Token)) to++;
+      else if (to + 2 < tokens.length && TITLE_SMALL_WORDS.has(tokens[to + 1]?.lower ?? '') && !['and', 'for', 'to', 'by', 'with', 'from', 'in', 'on', 'at'].includes(tokens[to + 1]?.lower ?? '') && isWordOfTitle(tokens[to + 2] as Token)) to += 2;
+      else break;
+    }
+    const cue = (token: Token | undefined): boolean => token !== undefined && COLON_TITLE_CUES.has(token.lower);
+    if (cue(tokens[from - 1]) || cue(tokens[to + 1]) || (tokens[from - 1]?.lower === 'the' && cue(tokens[from - 2]))) found.push([from, to]);
+    i = to;
   }
   return found;
 }
@@ -744,10 +796,22 @@ function resolveToTitles(article: string, tokens: readonly Token[], candidates: 
 const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 const FUNCTION_WORD_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Adverb', 'Pronoun', 'QuestionWord', 'Modal', 'Copula', 'Auxiliary'];
 
+/**
+ * A word for a nationality: one the lexicon tags so ("German", "Swede"), or such a word made a person
+ * ("Dutchman", "Frenchwoman", "Briton"). `person` says the word can only name a person.
+ */
+export function demonymWord(word: string, tagger: Tagger): { person: boolean } | null {
+  const lower = word.toLowerCase();
+  if (/^(?:briton|britons|scotsman|scotswoman|scotsmen|scotswomen)$/.test(lower)) return { person: true };
+  const stem = /^(\p{L}{3,}?)(?:man|woman|men|women)$/u.exec(lower)?.[1];
+  if (stem !== undefined && tagger.lexicon(stem).includes('Demonym')) return { person: true };
+  return tagger.lexicon(lower).includes('Demonym') ? { person: /(?:man|woman|men|women)$/.test(lower) } : null;
+}
+
 /** Whether a capitalised word beside a name can stand there without being part of it. */
 function freeNeighbour(word: string, tagger: Tagger): boolean {
   const lower = word.toLowerCase().replace(/[’']s$/, '');
-  if (CALENDAR_WORD.test(word) || word === 'I' || TITLE_HEADS.has(lower) || TITLE_MODIFIERS.has(lower)) return true;
+  if (CALENDAR_WORD.test(word) || word === 'I' || TITLE_HEADS.has(lower) || TITLE_MODIFIERS.has(lower) || demonymWord(lower, tagger) !== null) return true;
   const known = tagger.lexicon(lower.replace(/\.$/, ''));
   return known.some((tag) => FUNCTION_WORD_TAGS.includes(tag) || tag === 'Demonym');
 }
@@ -769,7 +833,15 @@ export function gluedNeighbour(mention: Mention, article: string, sentenceStart:
   const nextBare = next.replace(/[,;:!?)”"]+$/, '').replace(/\.$/, (dot) => (/^(?:\p{Lu}\.)+$/u.test(next) ? dot : ''));
   const isValue = mention.entity.type === 'date' || mention.entity.type === 'number';
   // "2031 QX", "2017 KT4": a year and two capitals are one designation; "in 2013 UN ..." is a date.
-  const designation = (year: string, code: string, lead: string): boolean => /^\d{4}$/.test(year) && /^\p{Lu}{2}\d{0,3}$/u.test(code) && tagger.lexicon(code.toLowerCase()).length === 0 && !tagger.lexicon(lead.toLowerCase()).includes('Preposition');
+  // "P/2031 K7": a comet's year with its letter and number.
+  const designation = (year: string, code: string, lead: string): boolean =>
+    (/^\d{4}$/.test(year) ? /^\p{Lu}{2}\d{0,3}$/u.test(code) && !tagger.lexicon(lead.toLowerCase()).includes('Preposition') : /^\p{Lu}{1,2}\/\d{4}$/u.test(year) && /^\p{Lu}{1,2}\d{0,3}$/u.test(code)) && tagger.lexicon(code.toLowerCase()).length === 0;
+  // "P/2031 K7", "C/1995 O1": a designation written with a slash is one name, its year no date to ask.
+  if (/^\/[\p{L}\p{N}]/u.test(after) || /[\p{L}\p{N}]\/$/u.test(before)) return `glued: "${text}" is part of a catalogue designation written with a slash`;
+  // "Mossgrove & Pellam": an ampersand joins one name; neither side is asked alone.
+  if (/&\s*$/.test(before) || /^\s*&/.test(after)) return `glued: "${text}" is part of a name joined by "&"`;
+  // "Lantern Knight: Harbour Siege": a title with a colon between capitalised parts is one name.
+  if ((/\p{Lu}[\p{L}\p{N}'’.-]*: $/u.test(before) && /^\p{Lu}/u.test(text)) || (/^: \p{Lu}/u.test(after) && /\p{Lu}[\p{L}\p{N}'’.-]*$/u.test(text))) return `glued: "${text}" is one part of a title with a colon`;
   if (isValue) {
     const lead = / ([^\s]+) $/.exec(` ${before}`)?.[1] ?? '';
     if (designation(text, nextBare, lead) && next === nextBare) return `glued: "${text} ${nextBare}" is one designation`;

@@ -323,7 +323,8 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
   const first = /^\p{Lu}\p{Ll}+ing\b/u.exec(text)?.[0];
   if (first !== undefined && lexiconVerb !== undefined && lexiconVerb(first.toLowerCase())) return `cut: "${text}" starts with a verb`;
   // "Zenith 80 launch": a name followed by a number goes on into it.
-  if (/^ \d+\b(?![.,]\d|\s*(?:percent|per cent|%|million|billion|people|years?|days?))/.test(after)) return `cut: "${text}" runs on into the number after it`;
+  // "HD 482011b", "NGC 1300": a catalogue's letters and the number after them are one designation.
+  if (/^ \d+(?:(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2})?\b(?![.,]\d|\s*(?:percent|per cent|%|million|billion|people|years?|days?))/.test(after)) return `cut: "${text}" runs on into the number after it`;
   if (entity.type !== 'person') {
     const lastWord = (run: string): string => (run.trim().split(/\s+/).pop() ?? '').toLowerCase();
     const own = lastWord(text);

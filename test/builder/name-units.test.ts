@@ -227,3 +227,52 @@ describe('wrong choices of the same kind of organisation and the same gender', (
     expect(wrong.sort()).toEqual(['Anna Ruiz', 'Maria Okafor']);
   });
 });
+
+describe('names with "&", a colon or a catalogue number, and a nationality before a name (round 3)', () => {
+  const mentionsOf = (text: string): string[] => build(text).analysis.sentences.flatMap((s) => s.mentions).map((m) => m.text);
+
+  it('keeps a name joined by "&" whole, and asks neither side alone', () => {
+    const text = article('The drug firm Mossgrove & Pellam agreed to pay 40 million dollars to the town of Varn in 2012.');
+    expect(mentionsOf(text)).toContain('Mossgrove & Pellam');
+    for (const part of ['Mossgrove', 'Pellam']) expect(about(text, part).kept, part).toBe(false);
+    for (const q of questionsOf(text)) expect(q.prompt).not.toMatch(/_____ &|& _____/);
+  });
+
+  it('keeps a title with a colon whole beside a word such as "game"', () => {
+    const text = article('The studio Quillcraft released the game Lantern Knight: Harbour Siege VR in 2019 after two long years of work in Varn.');
+    expect(mentionsOf(text)).toContain('Lantern Knight: Harbour Siege VR');
+    for (const q of questionsOf(text)) expect(q.prompt).not.toMatch(/_____: |: _____/);
+  });
+
+  it('asks no part of a title with a colon even with no word that says it is one', () => {
+    const text = article('Players in Varn queued all night for Lantern Knight: Harbour Siege when the shop opened on the first day of sales.');
+    for (const part of ['Lantern Knight', 'Harbour Siege']) {
+      const { kept, reasons } = about(text, part);
+      expect(kept, part).toBe(false);
+      if (reasons.length > 0) expect(reasons.some((r) => /^glued: .*colon/.test(r)), reasons.join(' | ')).toBe(true);
+    }
+  });
+
+  it('asks no part of a designation written with a slash ("P/2031 K7")', () => {
+    const text = article('The comet P/2031 K7 passed close to the Sun last year, the observatory in Kestrel Bay said after a long survey.');
+    for (const part of ['2031', 'K7']) {
+      const { kept, reasons } = about(text, part);
+      expect(kept, part).toBe(false);
+      expect(reasons.some((r) => /^glued: .*designation/.test(r)), reasons.join(' | ')).toBe(true);
+    }
+  });
+
+  it('asks no catalogue letters without their number ("HD 482011b")', () => {
+    const text = article('The planet HD 482011b is even hotter than any other planet found so far, said astronomer Lena Park of Varn.');
+    const { kept, reasons } = about(text, 'HD');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^cut: .*number after it/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('leaves a nationality out of the person it describes ("Dutchman", "Frenchwoman", "German")', () => {
+    const text = article('Dutchman Ruud van Oosterhout scored twice for Kestrel Rovers in the final against Pell United.', 'Frenchwoman Ada Lund won the race in Varn ahead of German Tomas Berg on a wet track.');
+    const mentions = mentionsOf(text);
+    for (const name of ['Ruud van Oosterhout', 'Ada Lund', 'Tomas Berg']) expect(mentions, name).toContain(name);
+    for (const glued of ['Dutchman Ruud van Oosterhout', 'Frenchwoman Ada Lund', 'German Tomas Berg']) expect(mentions, glued).not.toContain(glued);
+  });
+});
