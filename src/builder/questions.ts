@@ -382,12 +382,45 @@ function convertedValue(mention: Mention, article: string): string | null {
   if (mention.entity.type !== 'number' || mention.pronoun === true) return null;
   const after = article.slice(mention.end, mention.end + 30);
   const before = article.slice(Math.max(0, mention.start - 30), mention.start);
-  if (/^\s*\(\s*(?:about |some |around )?[$€£]?\d/.test(after) || (/\d[\p{L}%.]*\s*\(\s*(?:about |some |around )?$/u.test(before) && /^[^()]*\)/.test(after))) {
+  // "about 10 meters (_____)": the value before the bracket, with its unit, shows the conversion too.
+  if (/^\s*\(\s*(?:about |some |around )?[$€£]?\d/.test(after) || (/\d[\p{L}%.]*(?:\s+[\p{L}.]+){0,2}\s*\(\s*(?:about |some |around |roughly |nearly )?$/u.test(before) && /^[^()]*\)/.test(after))) {
     return 'giveaway: a value given with its conversion in brackets, each showing the other';
   }
   return null;
 }
 
+
+/**
+ * "_____ (lysergic acid diethylamide)", "harbour lung syndrome (_____)": an acronym and the words it stands
+ * for, side by side, give each other away (rule giveaway). A bracket of words after an acronym whose first
+ * word starts with the acronym's first letter spells it out; a bracketed acronym after the key, or the key
+ * in brackets after the words, is spelt out by them when their initials match.
+ */
+function spelledOutBeside(mention: Mention, article: string): string | null {
+  if (mention.pronoun === true || ['date', 'time', 'number'].includes(mention.entity.type)) return null;
+  const text = article.slice(mention.start, mention.end).trim();
+  const after = article.slice(mention.end, mention.end + 80);
+  const before = article.slice(Math.max(0, mention.start - 80), mention.start);
+  const acronym = /^\p{Lu}{2,8}s?$/u.test(text) ? text.replace(/s$/, '') : null;
+  const initials = (words: readonly string[]): string => words.filter((w) => !/^(?:of|and|the|for|on|in|to|a|an|&)$/i.test(w)).map((w) => w.charAt(0).toUpperCase()).join('');
+  if (acronym !== null) {
+    // "LSD (lysergic acid diethylamide)": the words in the bracket after the acronym.
+    const gloss = /^\s*\(([\p{L}'’ -]+)\)/u.exec(after)?.[1]?.trim().split(/[\s-]+/);
+    if (gloss !== undefined && gloss.length >= 2 && gloss[0]?.charAt(0).toUpperCase() === acronym.charAt(0)) return `giveaway: the words "${gloss.join(' ')}" in brackets beside the answer spell out "${acronym}"`;
+    // "harbour lung syndrome (HLS)": the acronym in brackets after the words it abbreviates.
+    if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
+      const words = (before.replace(/\s*\(\s*$/, '').split(/[^\p{L}'’-]+/u).filter((w) => w !== '')).flatMap((w) => w.split('-'));
+      for (let n = acronym.length; n <= acronym.length + 3 && n <= words.length; n++) {
+        if (initials(words.slice(words.length - n)) === acronym) return `giveaway: the words before the brackets spell out "${acronym}"`;
+      }
+    }
+    return null;
+  }
+  // "Harbour Lung Syndrome (HLS)": the acronym in brackets after the key shows its initials.
+  const beside = /^\s*\(\s*(\p{Lu}{2,8})\s*\)/u.exec(after)?.[1];
+  if (beside !== undefined && /\s/.test(text) && initials(text.split(/[\s-]+/)) === beside) return `giveaway: the acronym "${beside}" in brackets beside the answer gives its initials`;
+  return null;
+}
 
 /** The opening sentences of a news article carry its substance: details there are worth asking. */
 const OPENING_SENTENCES = 2;
@@ -441,7 +474,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions);
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
@@ -587,8 +620,30 @@ function firstPersonParagraph(article: string, at: number): boolean {
   return /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Ww]e|[Oo]ur)(?:[^\p{L}'’]|$)/u.test(paragraph);
 }
 
+/** Words too common to tell one claim from another. */
+const CLAIM_FILLER = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'by', 'with', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'its', 'his', 'her', 'their', 'after', 'over', 'says', 'said', 'new']);
+
+/** The words of a text that carry its claim, folded, each cut to its first five letters ("beats", "beat"). */
+function claimWords(text: string): string[] {
+  return (foldName(text).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []).filter((w) => !CLAIM_FILLER.has(w) && (w.length >= 3 || /\d/.test(w))).map((w) => w.slice(0, 5));
+}
+
+/**
+ * Whether a clause states what the deck's title states (rule giveaway): three or more of the title's
+ * words, and at least two thirds of them, in the clause. A statement of it is true by the title alone,
+ * and a false one is false by it.
+ */
+export function restatesTitle(clauseText: string, header: string): boolean {
+  const title = [...new Set(claimWords(header))];
+  if (title.length < 3) return false;
+  const own = new Set(claimWords(clauseText));
+  const shared = title.filter((w) => own.has(w)).length;
+  return shared >= 3 && shared * 3 >= title.length * 2;
+}
+
 function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Drafted {
   const clause = fact.clause;
+  if (restatesTitle(renderClause(clause), context.header)) return { dropped: "giveaway: the statement says what the deck's title says, which the learner sees" };
   // "Blair victories have not really been Labour victories": in a speaker's own paragraph, a statement is
   // their opinion, not the article's fact.
   if (firstPersonParagraph(context.article, clause.start)) return { dropped: 'opinion: the statement is a speaker\'s own words (the paragraph says "I"), not a fact the article states' };

@@ -20,6 +20,8 @@ function fold(text: string): string {
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[“”]/g, '"')
+    // "5–4" under a title that writes "5-4": every dash between two characters is one hyphen.
+    .replace(/[‐‑‒–—−]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^the /, '');

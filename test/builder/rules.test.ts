@@ -3,7 +3,7 @@
 // here is made up; the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import { giveaway } from '../../src/builder/questions.js';
+import { giveaway, restatesTitle } from '../../src/builder/questions.js';
 import type { Candidate, Entity, Mention } from '../../src/builder/types.js';
 import { build } from './helpers.js';
 
@@ -161,5 +161,40 @@ describe('a word of the prompt that spells the answer', () => {
   });
   it('does not take the plural of a longer name\'s first word for it', () => {
     expect(giveaway('Officials of the United Parks met the _____ in Varn on its new rules.', key('Park Service', 'organisation'), 'Park Service')).toBeNull();
+  });
+});
+
+describe('giveaways by the title or the words beside the blank (round 3)', () => {
+  it('does not ask a score the title shows, whatever dash either writes', () => {
+    const text = ['Varn Rovers beat Pell United 5-4 on penalties in the Harbour Cup', '', 'Varn Rovers beat Pell United 5–4 in a penalty shootout on Saturday to win the cup in Kestrel Bay.'].join('\n');
+    const { kept, reasons } = about(text, '5–4');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^giveaway: .*title/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('makes no true/false statement of a clause that says what the title says', () => {
+    expect(restatesTitle('The Kestrel Bay council approved a new harbour wall after a long vote on Monday.', 'Kestrel Bay council approves harbour wall')).toBe(true);
+    expect(restatesTitle('The harbour wall will protect 300 homes in the old town from winter storms.', 'Kestrel Bay council approves harbour wall')).toBe(false);
+    const text = ['Kestrel Bay council approves harbour wall', '', 'The Kestrel Bay council approved the harbour wall at last.', 'The wall will protect 300 homes in the old town of Varn from the storms of the winter.'].join('\n');
+    const statements = build(text).candidates.filter((c) => c.kind === 'true-false' && /approved/.test(c.text));
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.every((c) => !c.kept && /^giveaway: the statement says what the deck's title says/.test(c.reason)), statements.map((c) => c.reason).join(' | ')).toBe(true);
+  });
+
+  it('does not ask an acronym whose words stand in brackets beside it, nor the reverse', () => {
+    const drug = article('The drug KTX (kestrel tide extract) was first made in a laboratory in Varn in 1938 by the chemist Tomas Berg.');
+    const acronym = about(drug, 'KTX');
+    expect(acronym.kept).toBe(false);
+    expect(acronym.reasons.some((r) => /^giveaway: .*spell out "KTX"/.test(r)), acronym.reasons.join(' | ')).toBe(true);
+    const disease = article('The town tested the dock workers for Harbour Lung Syndrome (HLS) in 2015 after an outbreak in Kestrel Bay.');
+    const name = about(disease, 'Harbour Lung Syndrome');
+    expect(name.kept).toBe(false);
+    expect(name.reasons.some((r) => /^giveaway: the acronym "HLS"/.test(r)), name.reasons.join(' | ')).toBe(true);
+  });
+
+  it('does not ask the conversion in brackets after a value with its unit', () => {
+    const { kept, reasons } = about(article('The wave reached about 10 meters (33 feet) in height when it struck the harbour wall near Varn on Monday night.'), '33 feet');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^giveaway: .*conversion/.test(r)), reasons.join(' | ')).toBe(true);
   });
 });
