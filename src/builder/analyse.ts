@@ -229,6 +229,17 @@ function splitTrailingPeople(collected: Collected[], article: string, tagger: Ta
   }
 }
 
+/**
+ * "Pensacola, Florida", "Buffalo, New York": whether the place right after a city, with only a comma
+ * between, just places it (its tail: asked with the city, never alone, rule trivia), and is not the next
+ * item of a list ("Paris, Rome and Lima", "Paris, Rome, Lima").
+ */
+export function placesBefore(article: string, city: Mention, next: Mention, sentenceEnd: number): boolean {
+  if (city.entity.type !== 'place' || next.entity.type !== 'place' || city.pronoun === true || next.pronoun === true) return false;
+  const after = article.slice(next.end, Math.min(sentenceEnd, next.end + 40));
+  return /^,\s*$/.test(article.slice(city.end, next.start)) && !/^\s*(?:,?\s*and|,\s*\p{Lu})/u.test(after);
+}
+
 export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const headline = detectHeadline(article);
   const raw = splitSentences(article);
@@ -579,9 +590,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     // "in Cape Canaveral, Florida": a city's state or country goes with it where the city is asked.
     sentence.mentions.forEach((mention, i) => {
       const next = sentence.mentions[i + 1];
-      if (next === undefined || mention.tailEnd !== undefined || mention.entity.type !== 'place' || next.entity.type !== 'place') return;
-      if (['region', 'country'].includes(mention.entity.subtype) || !['region', 'country'].includes(next.entity.subtype)) return;
-      if (/^,\s*$/.test(article.slice(mention.end, next.start))) mention.tailEnd = next.end;
+      if (next !== undefined && mention.tailEnd === undefined && placesBefore(article, mention, next, sentence.end)) mention.tailEnd = next.end;
     });
     // A name inside brackets that hold more than it ("(For Inspiration and Recognition of Science)") glosses
     // what stands before the brackets; a bracket holding just the name ("(HRL)") is its short form.

@@ -439,9 +439,8 @@ function minorKey(mention: Mention, clause: Clause, context: QuestionContext): s
   const rank = context.bodyRank?.(clause.sentence.index) ?? 0;
   const before = article.slice(Math.max(clause.sentence.start, mention.start - 40), mention.start);
   const after = article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 40));
-  // "Pensacola, Florida": the state after a city only places it.
-  const placedAfter = (m: Mention): boolean => m !== mention && m.entity.type === 'place' && /^,\s*$/.test(article.slice(m.end, mention.start)) && !/^\s*(?:,?\s*and|,\s*\p{Lu})/u.test(after);
-  if (clause.mentions.some((m) => m !== mention && m.tailEnd === mention.end) || (entity.type === 'place' && clause.mentions.some(placedAfter))) return 'trivia: the state or country that places a city named just before';
+  // "Pensacola, Florida": the state after a city only places it (the analysis made it the city's tail).
+  if (clause.mentions.some((m) => m !== mention && m.tailEnd === mention.end)) return 'trivia: the state or country that places a city named just before';
   // "told KTV", "in an interview with the Daily Courier": who carried the words, not what happened.
   if (entity.type === 'organisation' || entity.type === 'work' || entity.type === 'other') {
     if (/\b(?:told|to|with|according to|reported by|broadcast (?:on|by)|aired on|televised (?:on|by)|interviewed by|interview with)\s+(?:the\s+)?$/i.test(before) && /\b(?:told|interview|according|reported|broadcast|aired|televised)\b/i.test(before)) return 'trivia: the outlet that carried what someone said';
