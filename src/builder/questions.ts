@@ -348,6 +348,9 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
 
 /** "the height of the Empire": a one-word answer the lexicon knows only as a common word names nothing to learn. */
 function commonWordAnswer(answer: string, entity: Entity, tagger: Tagger): string | null {
+  // "Much like the _____ is to the Earth": the Sun, the Moon and the Earth are known to every reader, so the
+  // words around the blank give them away (rule trivial).
+  if (/^(?:the\s+)?(?:Sun|Moon|Earth)$/i.test(answer.trim())) return `trivial: "${answer.trim()}" is known to every reader; the words around the blank give it away`;
   // Places are left alone: many towns are common words too ("Mobile", "Reading").
   if (entity.type === 'person' || entity.type === 'place' || entity.type === 'number' || entity.type === 'date' || entity.type === 'time') return null;
   const word = answer.replace(/^the /i, '');

@@ -198,3 +198,12 @@ describe('giveaways by the title or the words beside the blank (round 3)', () =>
     expect(reasons.some((r) => /^giveaway: .*conversion/.test(r)), reasons.join(' | ')).toBe(true);
   });
 });
+
+describe('guessable from what every reader knows (round 3)', () => {
+  it('does not ask the Sun, the Moon or the Earth', () => {
+    const text = article('The comet Varnis passed close to the Sun in 2031, the observatory in Kestrel Bay said after a long survey.');
+    const { kept, reasons } = about(text, 'Sun');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^trivial: .*every reader/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+});
