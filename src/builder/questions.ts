@@ -441,7 +441,6 @@ function minorKey(mention: Mention, clause: Clause, context: QuestionContext): s
   const { article } = context;
   const rank = context.bodyRank?.(clause.sentence.index) ?? 0;
   const before = article.slice(Math.max(clause.sentence.start, mention.start - 40), mention.start);
-  const after = article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 40));
   // "Pensacola, Florida": the state after a city only places it (the analysis made it the city's tail).
   if (clause.mentions.some((m) => m !== mention && m.tailEnd === mention.end)) return 'trivia: the state or country that places a city named just before';
   // "told KTV", "in an interview with the Daily Courier": who carried the words, not what happened.
