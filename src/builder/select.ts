@@ -11,8 +11,8 @@ import type { FactDraft } from './facts.js';
 import type { Considered, QuestionDraft } from './questions.js';
 import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
-import { wordFinder } from './text.js';
-import type { Entity } from './types.js';
+import { foldName, wordFinder } from './text.js';
+import type { Entity, SentenceInfo } from './types.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
@@ -231,13 +231,14 @@ const KIND_FLAG_SHARE = 0.4;
  * drafts there (KIND_FLAGS or more, and KIND_FLAG_SHARE of those drafted): what it gets wrong on this
  * article it may get wrong unseen, so its keys are asked by the other kinds (rule kind-check).
  */
-export function selectTrusted(facts: readonly FactDraft[], considered: readonly Considered[], tagger: Tagger, worth?: (entity: Entity) => number): Selection {
+export function selectTrusted(facts: readonly FactDraft[], considered: readonly Considered[], tagger: Tagger, worth?: (entity: Entity) => number, story?: Story): Selection {
+  const prune = (selection: Selection): Selection => (story === undefined ? selection : pruneMinor(selection, story));
   const first = selectQuestions(facts, considered, tagger, worth);
   const untrusted = untrustedKinds(first.considered);
-  if (untrusted.size === 0) return first;
+  if (untrusted.size === 0) return prune(first);
   const reason = (kind: QuestionKind): string => `kind-check: the self-check flagged ${untrusted.get(kind) ?? ''} of the ${kind} questions drafted on this article, so none is asked here`;
   const narrowed = considered.map((c) => (untrusted.has(c.kind) && c.dropped === null ? { ...c, dropped: reason(c.kind), lazy: undefined } : c)) as Considered[];
-  return selectQuestions(facts, narrowed, tagger, worth);
+  return prune(selectQuestions(facts, narrowed, tagger, worth));
 }
 
 /** The kinds whose drafts the self-check flagged often, with "flagged of drafted" for `--explain`. */
@@ -253,4 +254,82 @@ export function untrustedKinds(considered: readonly Considered[]): Map<QuestionK
   const out = new Map<QuestionKind, string>();
   for (const [kind, { flagged, drafted }] of counts) if (flagged >= KIND_FLAGS && flagged >= KIND_FLAG_SHARE * drafted) out.set(kind, `${flagged} of ${drafted}`);
   return out;
+}
+
+/** What the last look over the deck knows of the article: where a sentence stands, how often a key is named. */
+export interface Story {
+  headline: string;
+  /** A sentence's place among the body's sentences (0 for the first after the headline). */
+  bodyRank: (index: number) => number;
+  /** How many times the article names an entity. */
+  mentions: (entity: Entity) => number;
+  /** The body rank of the first sentence that names an entity. */
+  firstRank: (entity: Entity) => number;
+}
+
+/** A sentence this far into the body, sharing no word with the headline, tells a side story (rule side-matter). */
+export const SIDE_MATTER_RANK = 20;
+/** A key named in the article's first sentences is part of its story, whatever its sentence is like. */
+const LEAD_SENTENCES = 3;
+/** A sentence that names something the article names this often is part of its story (rule side-matter). */
+const RECURRING = 3;
+
+/** Words of the play in a match report: who was booked, substituted, saved, fumbled, at which minute. */
+const MATCH_EVENT = /\b(?:substitut\w*|booked|bookings?|yellow cards?|red cards?|possession|assist(?:s|ed)?|save[sd]?|chances?|woodwork|crossbar|fumbl\w*|sack(?:s|ed)?|intercept\w*|punt(?:s|ed)?|field goals?|yard line|\d+(?:st|nd|rd|th) minute|on \d+ minutes|minutes? later)\b/gi;
+/** What a match report is for: a goal, a score, a win. A sentence that tells one is no move-by-move detail. */
+const MATCH_RESULT = /\b(?:scor\w*|goals?|won|wins?|beat|beats|defeat\w*|victory|champions?\w*)\b/i;
+/** How near the blank (in characters) a word of the play must stand to make the key a detail of the play. */
+const PLAY_REACH = 60;
+
+/** The words of a text that say what it is about: folded, four letters or more, cut to five letters. */
+function topicWords(text: string): Set<string> {
+  return new Set((foldName(text).match(/[\p{L}\p{N}]{4,}/gu) ?? []).filter((w) => !TOPIC_FILLER.has(w)).map((w) => w.slice(0, 5)));
+}
+const TOPIC_FILLER = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'said', 'says', 'they', 'their', 'there', 'which', 'would', 'been', 'about', 'after', 'also', 'when', 'will', 'into', 'more', 'than', 'some', 'other', 'while', 'where', 'what', 'them', 'then', 'these', 'those', 'only', 'over', 'such', 'very', 'most', 'many', 'could', 'before', 'being', 'just', 'each', 'since', 'under', 'during', 'both', 'does']);
+
+/** Why a teacher would cut a kept question as a minor detail, or null to keep it. */
+function minorDetail(draft: QuestionDraft, story: Story, headlineWords: ReadonlySet<string>): string | null {
+  // Rule statement: a sentence is closed by a true/false statement only when its keys are asked elsewhere
+  // or worth little, so the statement asks nothing of its own; graders cut three in four of them.
+  if (draft.kind === 'true-false') return 'statement: a true/false statement asks no key of its own (its sentence’s keys are asked elsewhere or worth little) and copies the sentence';
+  const key = draft.kind === 'order' ? null : draft.entity;
+  if (key === null) return null;
+  // A key the article names again, or names in its first sentences, is part of its story.
+  if (story.mentions(key) >= 2 || story.firstRank(key) < LEAD_SENTENCES) return null;
+  const sentence: SentenceInfo = draft.fact.clause.sentence;
+  // Rule play-by-play: the key stands beside a move of a match (a booking, a substitution, a save, a
+  // fumble, a minute) in a sentence that tells no goal, score or win.
+  const mention = sentence.mentions.find((m) => m.entity === key && m.pronoun !== true);
+  if (mention !== undefined && !MATCH_RESULT.test(sentence.text)) {
+    for (const event of sentence.text.matchAll(MATCH_EVENT)) {
+      const start = sentence.start + (event.index ?? 0);
+      const gap = start >= mention.end ? start - mention.end : mention.start - (start + event[0].length);
+      if (gap <= PLAY_REACH) return `play-by-play: "${event[0]}" beside "${key.name}" is a move of the match, not its result, and the article names "${key.name}" nowhere else`;
+    }
+  }
+  // Rule side-matter: far into the body, a sentence that shares no word with the headline and names
+  // nothing the article keeps returning to tells a side story.
+  const rank = story.bodyRank(sentence.index);
+  if (rank >= SIDE_MATTER_RANK && ![...topicWords(sentence.text)].some((w) => headlineWords.has(w)) && !sentence.mentions.some((m) => m.entity !== key && story.mentions(m.entity) >= RECURRING)) {
+    return `side-matter: sentence ${rank + 1} of the body shares no word with the headline and names nothing the article returns to, and "${key.name}" is named nowhere else`;
+  }
+  return null;
+}
+
+/**
+ * The last look over the deck, as a teacher cuts a draft (rules statement, play-by-play, side-matter): no
+ * true/false statement, no move of a match, no key of a side story far from the headline. A key the
+ * article names twice or in its first sentences is never cut as a detail. It runs after every question is
+ * drafted, so a cut leaves every other question (its kind, its seeded wrong choices) as it was.
+ */
+export function pruneMinor(selection: Selection, story: Story): Selection {
+  const headlineWords = topicWords(story.headline);
+  const cut = new Map<QuestionDraft, string>();
+  for (const draft of selection.kept) {
+    const reason = minorDetail(draft, story, headlineWords);
+    if (reason !== null) cut.set(draft, reason);
+  }
+  if (cut.size === 0) return selection;
+  const considered = selection.considered.map((c) => (c.draft !== null && c.dropped === null && cut.has(c.draft) ? { ...c, dropped: cut.get(c.draft) ?? null, draft: null } : c));
+  return { kept: selection.kept.filter((d) => !cut.has(d)), considered };
 }

@@ -83,29 +83,34 @@ describe('true/false', () => {
       ...Array.from({ length: n }, (_, i) => [`The slow storm killed ${12 + i} people in the small town of Town${String.fromCharCode(65 + i)} on March ${3 + i}, 2024.`, `Officials in Town${String.fromCharCode(65 + i)} confirmed the ${12 + i} deaths on March ${3 + i}, 2024.`]).flat(),
     ].join('\n');
 
-  it('states a sentence whose keys are asked already, true or false about half the time', () => {
-    const tf = ofKind(questions(pairs(6)), 'true-false');
+  // The statements are drafted (the self-check reads them; a kind it flags often is not trusted), and the
+  // last look over the deck cuts them all (rule statement, select.ts): the candidates show them.
+  const statements = (article: string, seed = 1): { text: string; answer: string | undefined; reason: string }[] =>
+    build(article, seed).candidates.filter((c) => c.kind === 'true-false' && c.text.startsWith('True or false: ') && c.reason.startsWith('statement: a true/false statement asks no key'));
+
+  it('drafts a statement of a sentence whose keys are asked already, true or false about half the time, and asks none', () => {
+    expect(ofKind(questions(pairs(6)), 'true-false')).toEqual([]);
+    const tf = statements(pairs(6));
     expect(tf.length).toBeGreaterThanOrEqual(4);
-    const falses = tf.filter((q) => !q.answer);
+    const falses = tf.filter((c) => c.answer === 'false');
     expect(falses.length).toBeGreaterThanOrEqual(1);
     expect(falses.length).toBeLessThan(tf.length);
-    for (const q of tf) {
-      expect(q.prompt).toMatch(/^True or false: /);
-      expect(q.explanation).toMatch(q.answer ? /^True: / : /^False: /);
-    }
   });
 
   it('makes a statement false only by changing a value the article gives, never a name', () => {
     const article = pairs(6);
+    let checked = 0;
     for (const seed of [1, 2, 3]) {
-      for (const q of ofKind(questions(article, seed), 'true-false').filter((x) => !x.answer)) {
-        const statement = q.prompt.replace('True or false: ', '').replace(/\.$/, '');
+      for (const c of statements(article, seed).filter((x) => x.answer === 'false')) {
+        const statement = c.text.replace('True or false: ', '').replace(/\.$/, '');
         expect(article).not.toContain(statement);
         // Only the digits differ from a sentence of the article.
         const shape = statement.replace(/\d+/g, '#');
         expect(article.split('\n').some((line) => line.replace(/\d+/g, '#').replace(/\.$/, '') === shape)).toBe(true);
+        checked++;
       }
     }
+    expect(checked).toBeGreaterThan(0);
   });
 });
 
