@@ -175,9 +175,11 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   // "reach _____ by phone, Ada Lund replied ..." for "Ms Lund": a titled surname the prompt shows.
   if (mention.entity.type === 'person') {
     const surname = answer.trim().split(/\s+/).pop() ?? '';
-    // "Ana Maria Ruiz" under the title "Ana Ruiz dies": a person the title names by surname (unless another
-    // person of the article bears it: "Tomas Ruiz", her brother, under a title on her).
-    const shared = people.some((p) => p !== mention.entity && p.name.split(/\s+/).pop() === surname);
+    // "Ana Maria Ruiz" under the title "Ana Ruiz dies": a person the title names by surname, unless someone
+    // else of that surname is named before them ("Tomas Ruiz", her brother, under a title on her: the first
+    // of a surname is the one the title means; "Ana Ruiz" named first is the same person, not someone else).
+    const first = answer.trim().split(/\s+/)[0];
+    const shared = people.some((p) => p !== mention.entity && p.name.split(/\s+/).pop() === surname && p.first <= mention.entity.first && p.name.split(/\s+/)[0] !== first);
     if (surname.length >= 3 && /^\p{Lu}/u.test(surname) && /\s/.test(answer.trim()) && !shared && wordFinder(header)(surname)) return `giveaway: the surname "${surname}" of the answer is in the deck's title`;
     if (surname.length >= 3 && /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s/.test(answer.trim())) {
       if (inPrompt(surname)) return `giveaway: the surname "${surname}" of the answer is in the prompt`;
