@@ -2,9 +2,10 @@
 // first passes the self-check; then each sentence gets at most three questions, each on a different key
 // not asked anywhere before (the most worth remembering first: counts and amounts, dates, people,
 // organisations, places), the kind of question taking turns across the deck. A sentence that lists two or
-// more new keys is asked as one select-all question, and a sentence with nothing new as one true/false
-// statement: either shows the whole sentence, so it stands alone. The rest are dropped with the rule
-// that decided.
+// more new keys is asked as one select-all question, and a sentence with nothing new is closed by one
+// true/false statement: either shows the whole sentence, so it stands alone. The rest are dropped with the
+// rule that decided. Then a last look over the drafted deck (pruneMinor) cuts what outside graders cut
+// most: the statements, the moves of a match, the keys of a side story far from the headline.
 
 import type { QuestionKind } from '../domain/deck.js';
 import type { FactDraft } from './facts.js';
