@@ -85,7 +85,7 @@ describe('true/false', () => {
 
   // The statements are drafted (the self-check reads them; a kind it flags often is not trusted), and the
   // last look over the deck cuts them all (rule statement, select.ts): the candidates show them.
-  const statements = (article: string, seed = 1): { text: string; answer: string | undefined; reason: string }[] =>
+  const statements = (article: string, seed = 1): { text: string; answer?: string; reason: string }[] =>
     build(article, seed).candidates.filter((c) => c.kind === 'true-false' && c.text.startsWith('True or false: ') && c.reason.startsWith('statement: a true/false statement asks no key'));
 
   it('drafts a statement of a sentence whose keys are asked already, true or false about half the time, and asks none', () => {
