@@ -127,3 +127,25 @@ describe('giveaway: a select-all question whose stem spells a right answer', () 
     expect(multi.every((c) => !c.kept && /^giveaway: "Peruvian"/.test(c.reason)), multi.map((c) => c.reason).join(' | ')).toBe(true);
   });
 });
+
+describe('one-candidate: no pronoun pinned on someone uncertain', () => {
+  it('does not give an interview answer to the reporter who asks', () => {
+    const { verdict } = judgeLastClause('Harbour singers speak about the new season\nWikinews reporter Ana Ruiz spoke with the singer in Lima on Monday.\nShe said the tour would start in Quito in May.');
+    expect(verdict).toMatch(/^pronoun: one-candidate: "she" could be Ana Ruiz, who asks the questions/);
+  });
+
+  it('still gives it to the one interviewed', () => {
+    const { fact } = judgeLastClause('Harbour singers speak about the new season\nWikinews interviewed Mara Ode, a singer from Lima, on Monday.\nShe said the tour would start in Quito in May.');
+    expect(fact).toBe('Mara Ode said the tour would start in Quito in May.');
+  });
+
+  it('does not give "His" to a man named in passing when the sentences before were about another man', () => {
+    const { verdict } = judgeLastClause('Harbour drivers get new names\nBen Walding joined the Lima team in May after two years in Quito.\nThe team’s other driver is Tomas Brandt, who won in Lima in 2019.\nHis name was chosen for the Lima race in 2019 by the fans.');
+    expect(verdict).toMatch(/^pronoun: one-candidate: "he" could be Tomas Brandt, named in passing just before, or Ben Walding/);
+  });
+
+  it('still gives "He" to the subject of the sentence before', () => {
+    const { fact } = judgeLastClause('Harbour drivers get new names\nBen Walding joined the Lima team in May after two years in Quito.\nTeam boss Tomas Brandt said the car was ready for the race.\nHe said the Lima race would start in 2019.');
+    expect(fact).toBe('Tomas Brandt said the Lima race would start in 2019.');
+  });
+});
