@@ -149,3 +149,14 @@ describe('one-candidate: no pronoun pinned on someone uncertain', () => {
     expect(fact).toBe('Tomas Brandt said the Lima race would start in 2019.');
   });
 });
+
+describe('type-word: a province is not a country', () => {
+  const kindOf = (text: string, name: string): string | undefined => build(text).analysis.entities.find((e) => e.name === name)?.subtype;
+  it('does not take a place before its country ("Varno, Indonesia") for a country', () => {
+    expect(kindOf(article('Fishermen rescued 40 people off the coast of Varno, Indonesia, on Monday after their boat sank in a storm.'), 'Varno')).not.toBe('country');
+  });
+
+  it('takes "Varno province" for a region', () => {
+    expect(kindOf(article('The governor of Varno province said the people came from Lima and Ostra in Peru and Chile.'), 'Varno')).toBe('region');
+  });
+});
