@@ -505,6 +505,25 @@ export function unlearnableKey(mention: Mention, article: string, tagger: Tagger
   return null;
 }
 
+/**
+ * "Deficiency Disorders" of "Harbour Centre for Control of Salt Deficiency Disorders", "Ostra Bay" of "Food
+ * Standards Varn Ostra Bay": a key the article writes, right here, as the end of a longer name it knows is
+ * that name's tail, not a name of its own (rule cut).
+ */
+export function tailOfLongerName(mention: Mention, article: string, entities: Iterable<Entity>): string | null {
+  if (mention.pronoun === true || ['date', 'time', 'number'].includes(mention.entity.type)) return null;
+  const text = article.slice(mention.start, mention.end);
+  for (const other of entities) {
+    if (other === mention.entity || other.type === 'person') continue;
+    for (const form of [other.name, ...other.forms]) {
+      if (form.length <= text.length || !form.endsWith(` ${text}`)) continue;
+      const head = form.slice(0, form.length - text.length);
+      if (article.slice(Math.max(0, mention.start - head.length), mention.start) === head) return `cut: "${text}" is the end of the name "${form}"`;
+    }
+  }
+  return null;
+}
+
 /** The opening sentences of a news article carry its substance: details there are worth asking. */
 const OPENING_SENTENCES = 2;
 
@@ -555,7 +574,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger);
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailOfLongerName(mention, article, [...context.source.byType.values()].flat());
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;

@@ -3,9 +3,9 @@
 // shows. Every article here is made up; the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import { giveaway, spelledOutIn, titleFreeSwaps, unlearnableKey } from '../../src/builder/questions.js';
+import { giveaway, spelledOutIn, tailOfLongerName, titleFreeSwaps, unlearnableKey } from '../../src/builder/questions.js';
 import { badGrammar } from '../../src/builder/self-check.js';
-import type { Candidate, Mention } from '../../src/builder/types.js';
+import type { Candidate, Entity, Mention } from '../../src/builder/types.js';
 import { build, judgeLastClause, theTagger } from './helpers.js';
 
 /** The candidates asking for `answer` (as a key question), and whether any of them was kept. */
@@ -158,5 +158,19 @@ describe('type-word: a province is not a country', () => {
 
   it('takes "Varno province" for a region', () => {
     expect(kindOf(article('The governor of Varno province said the people came from Lima and Ostra in Peru and Chile.'), 'Varno')).toBe('region');
+  });
+});
+
+describe('cut: the tail of a longer name', () => {
+  const entity = (name: string, type: Entity['type']): Entity => ({ id: name, type, name, forms: [name], subtype: type, first: 1, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true }) as Entity;
+  const text = 'The Harbour Centre for Control of Salt Deficiency Disorders said Deficiency Disorders were rare in Ostra Bay.';
+  const long = entity('Harbour Centre for Control of Salt Deficiency Disorders', 'organisation');
+  const tail = entity('Deficiency Disorders', 'other');
+  const at = (from: number): Mention => ({ text: 'Deficiency Disorders', start: from, end: from + 'Deficiency Disorders'.length, outerStart: from, sentence: 1, title: null, entity: tail }) as Mention;
+  it('does not ask the end of a longer name where the article writes the whole name', () => {
+    expect(tailOfLongerName(at(text.indexOf('Deficiency Disorders')), text, [long, tail])).toMatch(/^cut: "Deficiency Disorders" is the end of the name/);
+  });
+  it('asks the same words where they stand alone', () => {
+    expect(tailOfLongerName(at(text.lastIndexOf('Deficiency Disorders')), text, [long, tail])).toBeNull();
   });
 });
