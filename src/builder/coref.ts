@@ -360,7 +360,7 @@ function resolvePerson(
     // likely as the one who asks, and the answerer is often named elsewhere or not at all.
     const asker = people.find((m) => samePerson(m.entity, entity) && asksQuestions(before, m));
     if (asker !== undefined) return `one-candidate: "${word}" could be ${entity.name}, who asks the questions, or the person answering them`;
-    // "Ben Walding joined the team. The other driver is Tomas Brandt. His name ...": the sentence before names
+    // "Ben Okafor joined the team. The other driver is Tomas Brandt. His name ...": the sentence before names
     // someone only in passing, while the paragraph was about another person of that gender; no telling which.
     if (k === 1 && !pronounFirst && !isSubjectOf(before, entity, isVerb)) {
       const earlier = sentences.slice(Math.max(0, index - 1 - RIVAL_LOOK_BACK), index - 1).filter((s) => !s.isHeadline && s.paragraph >= before.paragraph - 1);

@@ -140,12 +140,12 @@ describe('one-candidate: no pronoun pinned on someone uncertain', () => {
   });
 
   it('does not give "His" to a man named in passing when the sentences before were about another man', () => {
-    const { verdict } = judgeLastClause('Harbour drivers get new names\nBen Walding joined the Lima team in May after two years in Quito.\nThe team’s other driver is Tomas Brandt, who won in Lima in 2019.\nHis name was chosen for the Lima race in 2019 by the fans.');
-    expect(verdict).toMatch(/^pronoun: one-candidate: "he" could be Tomas Brandt, named in passing just before, or Ben Walding/);
+    const { verdict } = judgeLastClause('Harbour drivers get new names\nBen Okafor joined the Lima team in May after two years in Quito.\nThe team’s other driver is Tomas Brandt, who won in Lima in 2019.\nHis name was chosen for the Lima race in 2019 by the fans.');
+    expect(verdict).toMatch(/^pronoun: one-candidate: "he" could be Tomas Brandt, named in passing just before, or Ben Okafor/);
   });
 
   it('still gives "He" to the subject of the sentence before', () => {
-    const { fact } = judgeLastClause('Harbour drivers get new names\nBen Walding joined the Lima team in May after two years in Quito.\nTeam boss Tomas Brandt said the car was ready for the race.\nHe said the Lima race would start in 2019.');
+    const { fact } = judgeLastClause('Harbour drivers get new names\nBen Okafor joined the Lima team in May after two years in Quito.\nTeam boss Tomas Brandt said the car was ready for the race.\nHe said the Lima race would start in 2019.');
     expect(fact).toBe('Tomas Brandt said the Lima race would start in 2019.');
   });
 });
