@@ -11,7 +11,7 @@ import { build, judgeLastClause, theTagger } from './helpers.js';
 /** The candidates asking for `answer` (as a key question), and whether any of them was kept. */
 function about(article: string, answer: string): { kept: boolean; reasons: string[] } {
   const { candidates } = build(article);
-  const mine = candidates.filter((c: Candidate) => c.stage !== 'fact' && c.stage !== 'sentence' && c.answer.replace(/^the /, '') === answer && c.kind !== 'true-false');
+  const mine = candidates.filter((c: Candidate) => c.stage !== 'fact' && c.stage !== 'sentence' && (c.answer ?? '').replace(/^the /, '') === answer && c.kind !== 'true-false');
   return { kept: mine.some((c) => c.kept), reasons: mine.filter((c) => !c.kept).map((c) => c.reason) };
 }
 
@@ -56,7 +56,7 @@ describe('cut: a sentence boundary or a glued letter inside a key', () => {
   it('does not ask two organisations joined by "and the" as one name', () => {
     const text = article('The probe was built by engineers of the Varn Institute of Science and the ORBA in a hall near Kestrel Bay in 2011.');
     const { candidates } = build(text);
-    const glued = candidates.filter((c) => c.stage === 'question' && /Science and the ORBA/.test(c.answer));
+    const glued = candidates.filter((c) => c.stage === 'question' && /Science and the ORBA/.test(c.answer ?? ''));
     expect(glued.every((c) => !c.kept)).toBe(true);
   });
 });
