@@ -101,6 +101,12 @@ function decideType(group: readonly NameCandidate[]): { type: NameType; sure: bo
   return { type: best, sure: best !== 'other' && score >= 3 && second * 2 <= score && !plural };
 }
 
+/** Whether the words around a place say it is a province, a state or a region ("Varno province", "the province of Varno"). */
+function regionWord(article: string, start: number, end: number): boolean {
+  const kinds = 'province|provinces|region|state|prefecture|district|territory|governorate|oblast|canton';
+  return new RegExp(`^\\s+(?:${kinds})\\b`, 'i').test(article.slice(end, end + 20)) || new RegExp(`\\b(?:${kinds}) of\\s+(?:the\\s+)?$`, 'i').test(article.slice(Math.max(0, start - 30), start));
+}
+
 /** A place's kind: a country, a region (a state, a province), a city, a county, or just a place. */
 function placeSubtype(name: string, tagger: Tagger): string {
   const words = name.replace(/^the\s+/i, '').split(/\s+/);
@@ -544,11 +550,16 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     list.sort((a, b) => a[1].candidate.start - b[1].candidate.start);
     list.forEach(([entity, item], i) => {
       // "Houston and Dallas": a place of no known kind listed with a city is a city too.
+      // "Varno province", "the province of Varno": a region, whatever it is listed with (type-word).
+      if (entity.type === 'place' && entity.subtype === 'place' && regionWord(article, item.candidate.start, item.candidate.end)) entity.subtype = 'region';
       if (entity.type === 'place' && entity.subtype === 'place') {
         for (const neighbour of [list[i - 1], list[i + 1]]) {
           if (neighbour === undefined || neighbour[0].type !== 'place' || neighbour[0].subtype === 'place') continue;
           const [left, right] = neighbour[1].candidate.start < item.candidate.start ? [neighbour[1].candidate, item.candidate] : [item.candidate, neighbour[1].candidate];
-          if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(article.slice(left.end, right.start))) entity.subtype = neighbour[0].subtype;
+          const gap = article.slice(left.end, right.start);
+          // "Varno, Indonesia": a place before its country with only a comma between lies in it; it is no country.
+          if (/^\s*,\s*$/.test(gap) && left === item.candidate && (neighbour[0].subtype === 'country' || neighbour[0].subtype === 'region')) continue;
+          if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(gap)) entity.subtype = neighbour[0].subtype;
         }
       }
       if (entity.type !== 'other' && entity.sure) return;
@@ -559,7 +570,13 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
         const [left, right] = neighbour[1].candidate.start < item.candidate.start ? [neighbour[1].candidate, item.candidate] : [item.candidate, neighbour[1].candidate];
         if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(article.slice(left.end, right.start))) {
           entity.type = neighbour[0].type;
-          const own = placeSubtype(entity.name, tagger);
+          const own = regionWord(article, item.candidate.start, item.candidate.end) ? 'region' : placeSubtype(entity.name, tagger);
+          // "Varno, Indonesia": a place before its country with only a comma between lies in it.
+          if (neighbour[0].type === 'place' && own === 'place' && left === item.candidate && /^\s*,\s*$/.test(article.slice(left.end, right.start)) && neighbour[0].subtype === 'country') {
+            entity.subtype = 'place';
+            entity.sure = neighbour[0].sure;
+            return;
+          }
           entity.subtype = neighbour[0].type === 'place' ? (own === 'place' ? neighbour[0].subtype : own) : neighbour[0].type;
           entity.sure = neighbour[0].sure;
           return;

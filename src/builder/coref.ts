@@ -126,6 +126,35 @@ function plainSubject(sentence: SentenceInfo, isVerb: (token: Token) => boolean)
   return { text: `the ${text.slice(first.text.length + 1)}`, entity: null, plural: hasTag(head, 'Plural') };
 }
 
+/** How many sentences before the one before a rival subject is looked for (rule one-candidate). */
+const RIVAL_LOOK_BACK = 2;
+
+/** Whether `entity` is the plain subject of a sentence ("Tomas Brandt said ..."), not named in passing. */
+function isSubjectOf(sentence: SentenceInfo, entity: Entity, isVerb: (token: Token) => boolean): boolean {
+  const subject = plainSubject(sentence, isVerb);
+  if (subject?.entity !== null && subject?.entity !== undefined && samePerson(subject.entity, entity)) return true;
+  // "Team boss Tomas Brandt said ...": the person named before the sentence's first verb, with no comma between.
+  const body = sentence.tokens.filter((t) => t.start >= sentence.bodyStart);
+  const verb = body.find((t) => isVerb(t));
+  if (verb === undefined) return false;
+  const mention = personMentions(sentence).find((m) => samePerson(m.entity, entity) && m.end <= verb.start);
+  return mention !== undefined && !body.some((t) => t.start >= mention.end && t.end <= verb.start && /^[,;:(“”"]$/.test(t.text));
+}
+
+/**
+ * Whether a person of a sentence is the one asking an interview's questions: "reporter Ana Ruiz", "Ana Ruiz
+ * interviewed ...", "Ana Ruiz, of the Harbour Weekly, spoke with ...".
+ */
+function asksQuestions(sentence: SentenceInfo, mention: Mention): boolean {
+  const text = sentence.text;
+  const at = mention.outerStart - sentence.start;
+  const end = mention.end - sentence.start;
+  const before = text.slice(Math.max(0, at - 30), Math.max(0, mention.start - sentence.start));
+  const after = text.slice(end, end + 90);
+  if (/\b(?:reporter|correspondent|interviewer|journalist)s?\s+$/i.test(before)) return true;
+  return /^\s*(?:,[^,]{1,60},\s*)?(?:interviewed|asked|questioned|spoke (?:with|to)|talked (?:with|to)|caught up with|sat down with)\b/i.test(after);
+}
+
 function personMentions(sentence: SentenceInfo): Mention[] {
   return sentence.mentions.filter((m) => m.entity.type === 'person' && m.modifier !== true);
 }
@@ -327,6 +356,17 @@ function resolvePerson(
     if (kin !== null) return `one-candidate: "${word}" could be ${names.length > 0 ? `${names.join(', ')} or ` : ''}the ${kin} the sentence before speaks of`;
     if (candidates.size > 1) return `one-candidate: "${word}" could be any of ${names.join(', ')}`;
     const entity = [...candidates][0] as Entity;
+    // "Reporter Ana Ruiz spoke with the singer. She said ...": in an interview the one who answers is as
+    // likely as the one who asks, and the answerer is often named elsewhere or not at all.
+    const asker = people.find((m) => samePerson(m.entity, entity) && asksQuestions(before, m));
+    if (asker !== undefined) return `one-candidate: "${word}" could be ${entity.name}, who asks the questions, or the person answering them`;
+    // "Ben Okafor joined the team. The other driver is Tomas Brandt. His name ...": the sentence before names
+    // someone only in passing, while the paragraph was about another person of that gender; no telling which.
+    if (k === 1 && !pronounFirst && !isSubjectOf(before, entity, isVerb)) {
+      const earlier = sentences.slice(Math.max(0, index - 1 - RIVAL_LOOK_BACK), index - 1).filter((s) => !s.isHeadline && s.paragraph >= before.paragraph - 1);
+      const rival = earlier.map((s) => plainSubject(s, isVerb)?.entity ?? null).find((e) => e !== null && e !== undefined && e.type === 'person' && !samePerson(e, entity) && fits(e) && mayBePerson(e, lexicon));
+      if (rival !== undefined && rival !== null) return `one-candidate: "${word}" could be ${entity.name}, named in passing just before, or ${rival.name}, of whom the sentences before speak`;
+    }
     const note = notes[0] ?? '';
     return { entity, rule: `one-candidate: "${word}" is ${entity.name}, the only fitting person in scope${note}` };
   }

@@ -194,6 +194,18 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   const minor = minorDetailOf(clause.text);
   if (minor !== null) return { rule: 'minor-detail', reason: `${minor}, not a point worth remembering` };
   if (!clause.tokens.some((t) => isFiniteVerb(t, clause.mentions))) return { rule: 'fragment', reason: 'no verb in a tense' };
+  // "On the final restart with 12 laps remaining.": every word taken for a verb follows "the" or a number
+  // (or those and an adjective), so it is a noun, and the clause says nothing of a subject.
+  const nounAfterDeterminer = (i: number): boolean => {
+    const back = clause.tokens[i - 1];
+    const back2 = clause.tokens[i - 2];
+    const determiner = (t: Token | undefined): boolean => t !== undefined && (t.isNumber || /^(?:the|a|an|this|these|those|its|their|our|my|your)$/.test(t.lower));
+    const token = clause.tokens[i] as Token;
+    // "at 82 is still ...": an auxiliary, a copula or a past tense is a verb wherever it stands.
+    if (AUXILIARIES.has(token.lower) || hasTag(token, 'Copula', 'Modal', 'PastTense')) return false;
+    return determiner(back) || (back !== undefined && hasTag(back, 'Adjective') && !AUXILIARIES.has(back.lower) && determiner(back2));
+  };
+  if (clause.tokens.every((t, i) => !isFiniteVerb(t, clause.mentions) || nounAfterDeterminer(i))) return { rule: 'fragment', reason: 'no verb in a tense (its verb-like words are nouns after "the" or a number)' };
   // "and Abdul Rahman II, who was the last caliph": the only verb is in a clause about a name.
   // "... a leader of a group that monitored ...": "that" after a noun opens a clause about it too.
   const relative = clause.tokens.findIndex((t, i) => /^(who|which|whose|whom)$/.test(t.lower) || (t.lower === 'that' && i > 0 && hasTag(clause.tokens[i - 1] as Token, 'Noun') && !hasTag(clause.tokens[i - 1] as Token, 'Pronoun')));

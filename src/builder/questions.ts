@@ -166,6 +166,37 @@ function acceptFor(mention: Mention, answer: string): string[] {
   return accept;
 }
 
+/** Words an acronym skips: "Bank of the Harbour" is "BH". */
+const ACRONYM_SKIPS = /^(?:of|and|the|for|on|in|to|a|an|&|de|del|della|di|du|des|la|le|y|et|und|für|für)$/i;
+
+/**
+ * The run of a text's words whose initials (a number counting whole) spell `acronym` ("Unione 7 Vele" for
+ * "U7V", "Movimento 5 Stelle" for "M5S"), or null. Only for an answer written in capitals (two or more
+ * letters, digits allowed): names are never acronyms of other words.
+ */
+export function spelledOutIn(text: string, acronym: string): string | null {
+  if (!/^(?=(?:.*\p{Lu}){2})[\p{Lu}\d]{2,8}$/u.test(acronym)) return null;
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|&/gu) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    let built = '';
+    const run: string[] = [];
+    for (let j = i; j < words.length && built.length < acronym.length; j++) {
+      const word = words[j] ?? '';
+      if (run.length > 0 && ACRONYM_SKIPS.test(word)) {
+        run.push(word);
+        continue;
+      }
+      const piece = /^\d+$/.test(word) ? word : /^\p{Lu}/u.test(word) ? word.charAt(0) : null;
+      if (piece === null || word === acronym) break;
+      built += piece;
+      run.push(word);
+      if (!acronym.startsWith(built)) break;
+    }
+    if (built === acronym && run.length >= 2) return run.join(' ');
+  }
+  return null;
+}
+
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
 export function giveaway(prompt: string, mention: Mention, answer: string, header = '', people: readonly Entity[] = []): string | null {
   const inPrompt = wordFinder(prompt);
@@ -194,6 +225,10 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
       .join('');
     if (initials.includes(answer.trim())) return `giveaway: the deck's title spells out "${answer.trim()}"`;
   }
+  // "Unione 7 Vele won ..., and _____ leader ..." for "UVS": the stem writes out the words the acronym
+  // stands for anywhere, not only in brackets beside the blank (rule giveaway).
+  const spelt = spelledOutIn(prompt, answer.trim());
+  if (spelt !== null) return `giveaway: "${spelt}" in the prompt spell out "${answer.trim()}"`;
   // The deck's title heads every question a learner sees.
   const inHeader = wordFinder(header);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
@@ -427,6 +462,70 @@ function spelledOutBeside(mention: Mention, article: string): string | null {
   return null;
 }
 
+/**
+ * "opened in 1961, and the following year, in 1962, ...": a year the sentence ties to another year it names
+ * ("the following year", "a year later", "the year before") is given away by that other year (rule giveaway).
+ */
+export function yearFixedBySentence(mention: Mention, clause: Clause, article: string): string | null {
+  if (mention.pronoun === true || mention.entity.type !== 'date' || !/^\d{4}$/.test(mention.text.trim())) return null;
+  const sentence = article.slice(clause.sentence.start, clause.sentence.end);
+  const tie = /\b(?:the\s+(?:following|next|previous|preceding)\s+year|an?\s+year\s+(?:later|earlier|before|after|on)|(?:one|a)\s+year\s+(?:later|earlier)|the\s+year\s+(?:before|after))\b/i.exec(sentence)?.[0];
+  if (tie === undefined) return null;
+  const others = (sentence.match(/\b(?:1[5-9]|20)\d\d\b/g) ?? []).filter((year) => year !== mention.text.trim());
+  return others.length > 0 ? `giveaway: "${tie}" beside the year ${others[0] ?? ''} fixes the year asked` : null;
+}
+
+/**
+ * Keys no reader could learn or the blank cuts from its name (rule cut / glued / initialism): a number
+ * written into letters ("2031QX", "P7"), two organisations joined by "and the" taken for one ("the Varn
+ * Institute and the ORBA"), a sentence boundary inside a key ("Sun. The"), and letters in capitals that
+ * the article never spells out ("the KVB"): a learner cannot tell what they stand for.
+ */
+export function unlearnableKey(mention: Mention, article: string, tagger: Tagger): string | null {
+  if (mention.pronoun === true) return null;
+  const text = article.slice(mention.start, mention.end);
+  const before = article.slice(Math.max(0, mention.start - 1), mention.start);
+  const after = article.slice(mention.end, mention.end + 1);
+  if (mention.entity.type === 'number' || mention.entity.type === 'date') {
+    if (/^\d/.test(text) && (/^\p{Lu}/u.test(after) || /\p{L}$/u.test(before))) return `cut: "${text}" is written into the letters beside it, one designation`;
+    return null;
+  }
+  // "Sun. The": the key runs over the end of a sentence into the next one's first word.
+  const boundary = /(\p{L}{3,})\.\s+(\p{Lu}\p{Ll}*)/u.exec(text);
+  if (boundary !== null && !/^(?:Inc|Corp|Ltd|Bros|Gen|Col|Sgt|Capt|Lt|Gov|Sen|Rep|Rev|Prof|Mrs|Mass|Calif|Wash|Penn|Ariz|Colo|Conn|Minn|Tenn|Wisc|Okla|Nev|Ore)$/.test(boundary[1] ?? '')) {
+    const next = (boundary[2] ?? '').toLowerCase();
+    if (tagger.lexicon(next).some((t) => t === 'Determiner' || t === 'Pronoun' || t === 'Preposition' || t === 'Conjunction')) return `cut: "${text}" runs over the end of a sentence`;
+  }
+  // "the Varn Institute of Science and the ORBA": two names, not one.
+  if (mention.entity.type !== 'work' && /\s+and\s+the\s+\p{Lu}/u.test(text)) return `glued: "${text}" is two names joined by "and the"`;
+  // "the KVB": letters the article never spells out mean nothing to a learner.
+  const letters = text.trim();
+  if (/^\p{Lu}{2,4}$/u.test(letters) && mention.entity.type !== 'place') {
+    const known = tagger.lexicon(letters.toLowerCase()).length > 0;
+    if (!known && spelledOutIn(article, letters) === null) return `initialism: "${letters}" is never spelt out in the article, so a learner cannot tell what it names`;
+  }
+  return null;
+}
+
+/**
+ * "Deficiency Disorders" of "Harbour Centre for Control of Salt Deficiency Disorders", "Ostra Bay" of "Food
+ * Standards Varn Ostra Bay": a key the article writes, right here, as the end of a longer name it knows is
+ * that name's tail, not a name of its own (rule cut).
+ */
+export function tailOfLongerName(mention: Mention, article: string, entities: Iterable<Entity>): string | null {
+  if (mention.pronoun === true || ['date', 'time', 'number'].includes(mention.entity.type)) return null;
+  const text = article.slice(mention.start, mention.end);
+  for (const other of entities) {
+    if (other === mention.entity || other.type === 'person') continue;
+    for (const form of [other.name, ...other.forms]) {
+      if (form.length <= text.length || !form.endsWith(` ${text}`)) continue;
+      const head = form.slice(0, form.length - text.length);
+      if (article.slice(Math.max(0, mention.start - head.length), mention.start) === head) return `cut: "${text}" is the end of the name "${form}"`;
+    }
+  }
+  return null;
+}
+
 /** The opening sentences of a news article carry its substance: details there are worth asking. */
 const OPENING_SENTENCES = 2;
 
@@ -477,7 +576,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions);
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailOfLongerName(mention, article, [...context.source.byType.values()].flat());
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
@@ -644,6 +743,18 @@ export function restatesTitle(clauseText: string, header: string): boolean {
   return shared >= 3 && shared * 3 >= title.length * 2;
 }
 
+/**
+ * The keys a false statement may swap, leaving out a value the deck's title shows ("was 56" under "...
+ * dies aged 70": the title, not the article, shows it false). Null when every value the statement turns on
+ * is in the title: true or false, the title decides it (rule giveaway).
+ */
+export function titleFreeSwaps(keys: readonly Mention[], header: string): Mention[] | null {
+  const inTitle = wordFinder(header);
+  const all = keys.filter(swappable);
+  const free = all.filter((m) => !inTitle(m.text.trim()));
+  return all.length > 0 && free.length === 0 ? null : free;
+}
+
 function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: QuestionContext): Drafted {
   const clause = fact.clause;
   if (restatesTitle(renderClause(clause), context.header)) return { dropped: "giveaway: the statement says what the deck's title says, which the learner sees" };
@@ -654,7 +765,9 @@ function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: Ques
   const hedged = clause.tokens.some((t) => HEDGED.test(t.lower) || /n['’]t$/.test(t.lower));
   // A statement with no value the article decides (a number, a date) can only be true: past a short line it
   // copies the sentence, and a deck of statements that are all true teaches the learner to answer "true".
-  const onlyTrue = hedged || !keys.some(swappable);
+  const swaps = titleFreeSwaps(keys, context.header);
+  if (swaps === null) return { dropped: "giveaway: the statement turns on a value the deck's title shows, so the title decides it" };
+  const onlyTrue = hedged || swaps.length === 0;
   const trueStatement = once(() => shortStatement(clause, null));
   if (onlyTrue) {
     const statement = trueStatement();
@@ -664,7 +777,7 @@ function draftTrueFalse(fact: FactDraft, keys: readonly Mention[], context: Ques
   const makeFalse = context.nextFalse() && !onlyTrue;
   const source = sourceText(fact, context.article);
   if (makeFalse) {
-    const candidates = keys.filter(swappable);
+    const candidates = swaps;
     const mention = candidates[context.random.int(Math.max(1, candidates.length))];
     if (mention !== undefined) {
       const named = mention.entity.type === 'person' || mention.entity.type === 'organisation';
@@ -721,6 +834,15 @@ function multiSelect(fact: FactDraft, keys: readonly Mention[], context: Questio
       const answer = run.map((m) => (withThe && m.entity.takesThe ? `the ${answerTextOf(m)}` : answerTextOf(m)));
       const label = answer.join('; ');
       const entities = run.map((m) => m.entity);
+      // "Varnish growers sell apples in _____": a right answer the stem spells ("Varnia") is given away, in a
+      // select-all question as in any other (rule giveaway).
+      const people = context.source.byType.get('person');
+      const given = run.map((m) => giveaway(prompt.replace(/ Select all that apply\.$/, ''), m, answerTextOf(m), context.header, people)).find((r) => r !== null);
+      if (given !== undefined && given !== null) {
+        out.push(considered('multi-select', fact, prompt, label, null, given, first.entity));
+        run = [];
+        return;
+      }
       out.push(
         lazily(
           'multi-select',

@@ -111,6 +111,16 @@ export function badGrammar(prompt: string, kind: QuestionDraft['kind'], tagger: 
         if (tags.includes('Infinitive') || tags.includes('PresentTense')) break;
       }
     }
+    // "How many asylum seekers whose did fishermen rescue boat sank?", "How many senior has ...": the count's
+    // noun phrase was cut from a clause about it, or lost its noun.
+    const howMany = /^(?:According to the article, )?how many ((?:[\p{L}'’-]+ ){1,6}?)(?:did|does|do|has|have|had|was|were|is|are|will|would|can|could)\b/iu.exec(prompt);
+    if (howMany !== null) {
+      const noun = (howMany[1] ?? '').trim().split(/\s+/);
+      if (noun.some((w) => /^(?:whose|who|whom|which|that|where)$/i.test(w))) return 'a "How many" stem with a clause about its noun cut into it';
+      const last = (noun[noun.length - 1] ?? '').toLowerCase();
+      const tags = tagger.lexicon(last);
+      if (tags.includes('Adjective') && !tags.some((t) => t === 'Noun' || t === 'Plural' || t === 'Singular')) return `a "How many" stem whose noun is missing ("${last}" is an adjective)`;
+    }
     if (/^(who|what|when|where|which|how)\b/i.test(prompt)) {
       const verb = list.slice(1).some((w) => {
         const tags = tagger.lexicon(w.toLowerCase());
