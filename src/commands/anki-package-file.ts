@@ -2,17 +2,20 @@
 // (collection.anki2 / collection.anki21: schema 11, note types as JSON in the col table) and the one
 // current Anki writes by default (collection.anki21b: zstd-compressed, schema 18, note types and decks in
 // tables of their own); writes the schema-11 collection.anki2 that every Anki version, AnkiDroid included,
-// imports. The zip is read and written here around Node's own zlib (deflate and inflate, native, several
-// times as fast as in JavaScript for a collection of tens of megabytes); fzstd is inside the bundle (this
-// module is itself loaded only by the apkg import and export); sql.js is required at the point of use, from
-// node_modules, since its WebAssembly is read from disk.
+// imports. The zip is read by yauzl and written by yazl (both maintained zip libraries that inflate and
+// deflate with Node's own zlib: native, several times as fast as in JavaScript for a collection of tens of
+// megabytes); they and fzstd are inside the bundle (this module is itself loaded only by the apkg import
+// and export); sql.js is required at the point of use, from node_modules, since its WebAssembly is read
+// from disk.
 //
 // Hostile packages are refused before they cost much: entry names must be plain (no folders, no ".."),
 // every size is checked against a limit before anything is inflated (and inflating never goes past the
 // declared size), the zstd stream is counted as it comes, and SQLite only ever sees bytes in memory.
 
 import { createHash } from 'node:crypto';
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { type Entry, type ZipFile, fromBufferPromise } from 'yauzl';
+import { ZipFile as ZipWriter } from 'yazl';
 import { createRequire } from 'node:module';
 import { Decompress } from 'fzstd';
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
@@ -60,86 +63,67 @@ interface Entries {
   files: Record<string, Uint8Array>;
 }
 
-const ZIP_END = 0x06054b50;
-const ZIP_CENTRAL = 0x02014b50;
-const ZIP_LOCAL = 0x04034b50;
-
 /**
- * The wanted entries of a zip (meta and the collection), read from its central directory and inflated by
- * Node's zlib (native: several times as fast as inflating in JavaScript, which counts for a collection of
- * tens of megabytes). Every offset is checked against the file, every entry's name before anything else,
- * every declared size against the limits before inflating, and inflating stops at the declared size.
+ * The wanted entries of a zip (meta and the collection). The zip is read by yauzl, from its central
+ * directory, and inflated by Node's zlib (native: several times as fast as inflating in JavaScript,
+ * which counts for a collection of tens of megabytes). Every entry's name is checked before anything
+ * else, every declared size against the limits before inflating, inflating stops once it passes the
+ * declared size (yauzl's size check), and the bytes must match the entry's CRC-32 (which yauzl leaves to
+ * its user).
  */
-function unzip(bytes: Uint8Array): Entries {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+async function unzip(bytes: Uint8Array): Promise<Entries> {
   const notZip = (why: string): never => refuse(`this is not an Anki package: it is not a zip file that can be read (${why})`);
-  // The end record: 22 bytes and a comment of up to 64 KiB, at the very end.
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (view.getUint32(at, true) === ZIP_END) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) notZip('no end of central directory');
-  const count = view.getUint16(end + 10, true);
-  const directorySize = view.getUint32(end + 12, true);
-  const directoryAt = view.getUint32(end + 16, true);
-  if (count === 0xffff || directoryAt === 0xffffffff) notZip('a zip64 archive, which an Anki package never needs');
-  if (directoryAt + directorySize > end) notZip('its central directory is outside the file');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Names are decoded here (decodeStrings off), so that a hostile one is refused with our own message.
+  const zip = await fromBufferPromise(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }).catch((error: unknown) => notZip(zipProblem(error)));
   const names: string[] = [];
-  const wanted: { name: string; method: number; flags: number; crc: number; compressed: number; size: number; local: number }[] = [];
+  const wanted: { name: string; entry: Entry }[] = [];
   let total = 0;
-  for (let i = 0, at = directoryAt; i < count; i++) {
-    if (at + 46 > end || view.getUint32(at, true) !== ZIP_CENTRAL) notZip(`entry ${i + 1} of its central directory is damaged`);
-    const nameLength = view.getUint16(at + 28, true);
-    if (at + 46 + nameLength > end) notZip(`entry ${i + 1} of its central directory is damaged`);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    names.push(name);
-    if (name.includes('/') || name.includes('\\') || name.includes('..') || name.includes('\0') || name === '') {
-      refuse(`the package holds an entry named ${JSON.stringify(name)}: an Anki package has no folders, so it is refused`, 'import only packages exported by Anki');
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const name = new TextDecoder().decode(entry.fileName as unknown as Uint8Array);
+      names.push(name);
+      if (name.includes('/') || name.includes('\\') || name.includes('..') || name.includes('\0') || name === '') {
+        refuse(`the package holds an entry named ${JSON.stringify(name)}: an Anki package has no folders, so it is refused`, 'import only packages exported by Anki');
+      }
+      if (name !== 'meta' && !(COLLECTIONS as readonly string[]).includes(name)) continue;
+      const limit = name === 'meta' ? MAX_SMALL_ENTRY_BYTES : MAX_COLLECTION_BYTES;
+      total += entry.uncompressedSize;
+      if (entry.uncompressedSize > limit || total > MAX_COLLECTION_BYTES) {
+        refuse(`the package's ${name} would unpack to ${megabytes(entry.uncompressedSize)} (the limit is ${megabytes(limit)}): refused`, 'split the deck in Anki and export the parts');
+      }
+      wanted.push({ name, entry });
     }
-    const entry = {
-      name,
-      flags: view.getUint16(at + 8, true),
-      method: view.getUint16(at + 10, true),
-      crc: view.getUint32(at + 16, true),
-      compressed: view.getUint32(at + 20, true),
-      size: view.getUint32(at + 24, true),
-      local: view.getUint32(at + 42, true),
-    };
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    if (name !== 'meta' && !(COLLECTIONS as readonly string[]).includes(name)) continue;
-    const limit = name === 'meta' ? MAX_SMALL_ENTRY_BYTES : MAX_COLLECTION_BYTES;
-    total += entry.size;
-    if (entry.size > limit || total > MAX_COLLECTION_BYTES) {
-      refuse(`the package's ${name} would unpack to ${megabytes(entry.size)} (the limit is ${megabytes(limit)}): refused`, 'split the deck in Anki and export the parts');
-    }
-    wanted.push(entry);
+  } catch (error) {
+    if (error instanceof DeckError) throw error;
+    notZip(zipProblem(error));
   }
   const files: Record<string, Uint8Array> = {};
-  for (const entry of wanted) {
-    if ((entry.flags & 1) !== 0) refuse(`the package's ${entry.name} is encrypted: refused`, 'export the deck again from Anki, without a password');
-    const at = entry.local;
-    if (at + 30 > directoryAt || view.getUint32(at, true) !== ZIP_LOCAL) notZip(`the header of ${entry.name} is damaged`);
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    if (start + entry.compressed > directoryAt) notZip(`${entry.name} runs past the end of the file`);
-    const data = bytes.subarray(start, start + entry.compressed);
-    let out: Uint8Array;
-    if (entry.method === 0) out = data;
-    else if (entry.method === 8) {
-      try {
-        out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
-      } catch (error) {
-        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') refuse(`the package's ${entry.name} unpacks to more than the ${entry.size} bytes it declares: refused`);
-        return notZip(`${entry.name} cannot be inflated: ${(error as Error).message}`);
-      }
-    } else return refuse(`the package's ${entry.name} is compressed with method ${entry.method}, which Anki does not use: refused`);
-    if (out.length !== entry.size) refuse(`the package's ${entry.name} is damaged: it unpacks to ${out.length} bytes, not the ${entry.size} it declares`);
-    if (crc32(out) !== entry.crc) refuse(`the package's ${entry.name} is damaged: its checksum does not match`);
-    files[entry.name] = out;
+  for (const { name, entry } of wanted) {
+    if (entry.isEncrypted()) refuse(`the package's ${name} is encrypted: refused`, 'export the deck again from Anki, without a password');
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) refuse(`the package's ${name} is compressed with method ${entry.compressionMethod}, which Anki does not use: refused`);
+    const out = await entryBytes(zip, entry).catch((error: unknown) => {
+      if (/too many bytes/i.test(zipProblem(error))) refuse(`the package's ${name} unpacks to more than the ${entry.uncompressedSize} bytes it declares: refused`);
+      return notZip(`${name} cannot be read: ${zipProblem(error)}`);
+    });
+    if (out.length !== entry.uncompressedSize) refuse(`the package's ${name} is damaged: it unpacks to ${out.length} bytes, not the ${entry.uncompressedSize} it declares`);
+    if (crc32(out) !== entry.crc32) refuse(`the package's ${name} is damaged: its checksum does not match`);
+    files[name] = out;
   }
   return { names, files };
+}
+
+/** An entry's bytes, read whole (its declared size, within the limits, was checked before). */
+async function entryBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
+  const stream = await zip.openReadStreamPromise(entry);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+}
+
+/** yauzl's message, for the learner's: what it says is wrong with the zip. */
+function zipProblem(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function megabytes(bytes: number): string {
@@ -356,7 +340,7 @@ function withoutUnicase(db: Database): Uint8Array {
 export async function readAnkiPackage(bytes: Uint8Array): Promise<AnkiCollection & { latest: boolean }> {
   if (bytes.length > MAX_PACKAGE_BYTES) refuse(`the package is too large (${megabytes(bytes.length)}; the limit is ${megabytes(MAX_PACKAGE_BYTES)})`, 'split the deck in Anki and export the parts');
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) refuse('this is not an Anki package: an .apkg file is a zip, and this one does not start like one');
-  const { bytes: sqlite, latest } = collectionBytes(unzip(bytes));
+  const { bytes: sqlite, latest } = collectionBytes(await unzip(bytes));
   const SQL = await loadSql();
   let db: Database | undefined;
   try {
@@ -472,51 +456,17 @@ function checksum(text: string): number {
  */
 const ZIP_LEVEL = 3;
 
-/**
- * A zip of the files, each deflated by Node's zlib (three times as fast as deflating in JavaScript, which
- * counts for a collection of tens of megabytes): local headers, the data, the central directory.
- */
-function zipFiles(files: readonly [string, Uint8Array][]): Uint8Array {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of files) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const compressed = deflateRawSync(data, { level: ZIP_LEVEL });
-    const crc = crc32(data);
-    // Version 2.0, no flags, deflate, no time (1980-01-01), sizes known up front.
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(0x21, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(compressed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    parts.push(local, nameBytes, compressed);
-    central.push(entry, nameBytes);
-    offset += local.length + nameBytes.length + compressed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, directory, end]));
+/** A zip of the files, written by yazl, each deflated by Node's zlib (as Anki's own packages are). */
+async function zipFiles(files: readonly [string, Uint8Array][]): Promise<Uint8Array> {
+  const zip = new ZipWriter();
+  // No time (1980-01-01): two exports of the same deck and progress are the same bytes.
+  const mtime = new Date(1980, 0, 1);
+  for (const [name, data] of files) zip.addBuffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength), name, { compressionLevel: ZIP_LEVEL, mtime, mode: 0o100644 });
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
+  const bytes = Buffer.concat(chunks);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
@@ -652,7 +602,7 @@ export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { para
     }
     db.exec(INDEXES);
     db.exec('COMMIT');
-    return zipFiles([
+    return await zipFiles([
       ['collection.anki2', db.export()],
       ['media', new TextEncoder().encode('{}')],
     ]);

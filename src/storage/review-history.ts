@@ -27,17 +27,25 @@ export interface ReviewHistoryFilter {
 /** The log is read through one buffer of this size (grown for a longer line): never the whole file in memory at once. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 const NEWLINE = 0x0a;
+const QUOTE = 0x22;
 
 /**
  * The next place a text occurs in the bytes read, from a line start on: searched once for a run of
  * lines, not once per line (a search that finds nothing says so up to the end of what was read).
  */
 class NextMark {
+  /**
+   * The text without a leading `"`: the search skips ahead on its first byte, and a quote, the commonest
+   * byte of JSON, would stop it at every field (a text that is nowhere costs a whole scan of the bytes
+   * read, several times slower). A match is then one whose byte before is the quote.
+   */
   readonly #needle: Buffer;
+  readonly #quoted: boolean;
   #at = -1;
 
   constructor(text: string) {
-    this.#needle = Buffer.from(text, 'utf8');
+    this.#quoted = text.startsWith('"') && text.length > 1;
+    this.#needle = Buffer.from(this.#quoted ? text.slice(1) : text, 'utf8');
   }
 
   /** Forgets what was found: the bytes under it changed. */
@@ -48,8 +56,10 @@ class NextMark {
   /** Where the text next starts at or after `from` (`view.length` when nowhere). */
   from(view: Buffer, from: number): number {
     if (this.#at < from) {
-      this.#at = view.indexOf(this.#needle, from);
-      if (this.#at === -1) this.#at = view.length;
+      const skip = this.#quoted ? 1 : 0;
+      let found = view.indexOf(this.#needle, from + skip);
+      while (found !== -1 && skip === 1 && view[found - 1] !== QUOTE) found = view.indexOf(this.#needle, found + 1);
+      this.#at = found === -1 ? view.length : found - skip;
     }
     return this.#at;
   }

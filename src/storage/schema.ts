@@ -225,6 +225,30 @@ const MAX_LISTED_PROBLEMS = 5;
 /** Date.parse alone accepts "March 7"; stored times are what Date#toISOString writes (or an offset form). */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** A stored time: of the form of the regular expression, and one Date.parse reads. */
+export function isIsoTime(value: unknown): boolean {
+  return typeof value === 'string' && (isPlainIsoTime(value) || (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))));
+}
+
+/**
+ * The common case, Date#toISOString's own form (`2026-01-31T08:00:00.000Z`) with a day no later than the
+ * 28th, checked digit by digit: a subset of what the regular expression and Date.parse accept, at a
+ * fraction of their cost (a history holds millions). Anything else goes the slow way.
+ */
+function isPlainIsoTime(v: string): boolean {
+  if (v.length !== 24 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 46 || v.charCodeAt(23) !== 90) return false;
+  for (const i of DIGIT_PLACES) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const two = (i: number): number => (v.charCodeAt(i) - 48) * 10 + v.charCodeAt(i + 1) - 48;
+  const month = two(5);
+  const day = two(8);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 28 && two(11) <= 23 && two(14) <= 59 && two(17) <= 59;
+}
+
+const DIGIT_PLACES = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+
 /**
  * Reads the database file's text. A file this build of factdeck wrote (its `writtenBy`) whose checksum
  * matches was validated in full before it was written (the store validates every checkpoint), so it is
@@ -653,7 +677,7 @@ function fieldChecker(record: JsonObject, path: string, problems: string[]) {
     },
     time(key: string, wanted = 'an ISO time'): void {
       const value = record[key];
-      if (typeof value !== 'string' || !ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) bad(key, wanted);
+      if (!isIsoTime(value)) bad(key, wanted);
     },
     oneOf(key: string, allowed: readonly string[]): void {
       const value = record[key];

@@ -76,7 +76,22 @@ async function exportedPackage(withProgress: boolean): Promise<Uint8Array> {
   return writeAnkiPackage(plan, NOW, null);
 }
 
+/** The zip with a field of every local header (at `local`) and central directory entry (at `central`) changed. */
+function withHeaders(zip: Uint8Array, change: (bytes: Buffer, at: number) => void, local: number, central: number): Uint8Array {
+  const bytes = Buffer.from(zip);
+  for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); at !== -1; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4)) change(bytes, at + local);
+  for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at !== -1; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) change(bytes, at + central);
+  return new Uint8Array(bytes);
+}
+
 describe('a deck as an Anki package and back', () => {
+  it('is the same bytes every time for the same deck, progress and time', async () => {
+    const [a, b] = [await exportedPackage(true), await exportedPackage(true)];
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    // A zip any reader opens: its entries, as an independent reader (fflate) finds them.
+    expect(Object.keys((await import('fflate')).unzipSync(a)).sort()).toEqual(['collection.anki2', 'media']);
+  });
+
   it('keeps every question and answer: kinds, choices, accepted answers, explanations, topics', async () => {
     const collection = await readAnkiPackage(await exportedPackage(false));
     const plan = planApkgImport(collection, { fileStem: 'x' });
@@ -298,6 +313,16 @@ describe('bad packages are refused, and nothing is written', () => {
         return new Uint8Array(bytes);
       },
       /collection\.anki2 is damaged: its checksum does not match/,
+    ],
+    [
+      'an encrypted collection',
+      async () => withHeaders(zipSync({ 'collection.anki2': strToU8('SQLite format 3') }), (header, at) => header.writeUInt16LE(header.readUInt16LE(at) | 1, at), 6, 8),
+      /collection\.anki2 is encrypted/,
+    ],
+    [
+      'a collection compressed with a method Anki never uses',
+      async () => withHeaders(zipSync({ 'collection.anki2': strToU8('SQLite format 3') }, { level: 0 }), (header, at) => header.writeUInt16LE(12, at), 8, 10),
+      /compressed with method 12/,
     ],
   ])('%s', async (_name, make, says) => {
     const result = await importing('deck.apkg', await make());

@@ -155,9 +155,9 @@ describe('the tarball', () => {
     expect(packed.files.map((file) => file.path).sort()).toEqual(expected);
     // Before this was tidied: 107 files, 543 kB packed (99 unbundled dist/*.js beside the bundle, and a code cache).
     expect(packed.files.some((file) => /^dist\/(?!factdeck\.(cjs|1)$)/.test(file.path))).toBe(false);
-    // About 260 kB since the Anki packages' zip, zstd and HTML-entity libraries are in the bundle (installed
-    // instead, they took 1.6 MB of node_modules).
-    expect(packed.size).toBeLessThan(350_000);
+    // About 355 kB since the Anki packages' zip (yauzl, yazl), zstd and HTML-entity libraries are in the
+    // bundle (installed instead, they took 1.6 MB of node_modules).
+    expect(packed.size).toBeLessThan(400_000);
   });
 
   test('ships every deck git tracks under questions/, and no other', () => {

@@ -3,7 +3,7 @@ import { locateJsonError } from '../../src/bank/json-location.js';
 import { studyDay } from '../../src/scheduling/study-day.js';
 import type { HistoryEvent } from '../../src/storage/history.js';
 import { createHash } from 'node:crypto';
-import { DB_SCHEMA_VERSION, type DatabaseData, emptyDatabase, parseDatabase, serializeDatabase, thisWriter, validateDatabase, validateEvent } from '../../src/storage/schema.js';
+import { DB_SCHEMA_VERSION, type DatabaseData, emptyDatabase, isIsoTime, parseDatabase, serializeDatabase, thisWriter, validateDatabase, validateEvent } from '../../src/storage/schema.js';
 import {
   DECK,
   aCard,
@@ -300,6 +300,26 @@ describe('validateEvent', () => {
   ])('refuses %s, saying what is wrong', (_name, event, problems) => {
     const found = validateEvent(event);
     expect(found.slice(0, problems.length)).toEqual(problems);
+  });
+});
+
+describe('isIsoTime', () => {
+  // The fast path for Date#toISOString's form must decide exactly as the regular expression and Date.parse do.
+  const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  const slow = (v: unknown): boolean => typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v));
+
+  it('agrees with the slow check on real times and on every kind of near miss', () => {
+    const cases: unknown[] = [
+      '2026-02-30T00:00:00.000Z', '2026-02-29T00:00:00.000Z', '2024-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-12-31T23:59:59.999Z',
+      '2026-13-01T00:00:00.000Z', '2026-00-10T00:00:00.000Z', '2026-01-00T00:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-01-01T23:60:00.000Z',
+      '2026-01-01T23:00:60.000Z', '2026-01-01T08:00:00Z', '2026-01-01T08:00Z', '2026-01-01T08:00:00.000+02:00', '2026-01-01 08:00:00.000Z',
+      '2026-01-0aT08:00:00.000Z', '20x6-01-01T08:00:00.000Z', '2026-01-01T08:00:00.00xZ', '2026-01-01T08:00:00.000z', 'March 7', '', 7, null,
+    ];
+    for (let i = 0; i < 2000; i++) cases.push(new Date(Date.UTC(1990, 0, 1) + i * 86_400_000 * 7.3 + i * 3_600_123).toISOString());
+    // Every digit of a real time replaced by each digit in turn.
+    const base = '2026-01-27T19:48:37.123Z';
+    for (let at = 0; at < base.length; at++) for (const c of '0123456789') cases.push(base.slice(0, at) + c + base.slice(at + 1));
+    for (const value of cases) expect(isIsoTime(value), String(value)).toBe(slow(value));
   });
 });
 
