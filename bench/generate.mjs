@@ -11,7 +11,7 @@
 // and all) rather than validating it again; this generator's is another program's. So at every start of
 // the benchmark (each build is a new program), each history is put back as generated and settled: one
 // quiz run by the measured build (input closed: one abandoned session) checkpoints it as the learner's
-// would be.
+// would be (with FACTDECK_CHECKPOINT_EVERY=1: a run of a few events writes no checkpoint by itself).
 //
 // Runs that write (a quiz saves its session, study a rating) change a data folder; restoreData() puts it
 // back as settled between runs (append-only logs are cut back to their length, other files copied
@@ -198,7 +198,7 @@ function settle(dir) {
   if (!existsSync(generatedDir(dir))) cpSync(pristineDir(dir), generatedDir(dir), { recursive: true });
   restoreData(dir, generatedDir(dir));
   const args = [join(root, 'bin', 'factdeck.cjs'), 'quiz', '--plain', '--deck', BUILT_IN, '--data', dir, '-n', '1', '--seed', '1'];
-  const run = spawnSync(process.execPath, args, { input: '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FACTDECK_CODE_CACHE: '0', XDG_CACHE_HOME: join(BENCH, 'xdg-settle') } });
+  const run = spawnSync(process.execPath, args, { input: '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FACTDECK_CODE_CACHE: '0', FACTDECK_CHECKPOINT_EVERY: '1', XDG_CACHE_HOME: join(BENCH, 'xdg-settle') } });
   if (run.status !== 0) throw new Error(`settling ${dir}: factdeck quiz exited ${run.status}\n${run.stderr}`);
   keepPristine(dir);
 }

@@ -74,7 +74,7 @@ export async function doctorCommand(context: Context, options: DoctorOptions): P
       writeLine(context.stdout, `${mark} ${printable(finding.what, { singleLine: true })}`);
     }
     writeLine(context.stdout, '');
-    if (inspection.backups.length === 0) writeLine(context.stdout, 'No backups yet (one is taken at the start of each run).');
+    if (inspection.backups.length === 0) writeLine(context.stdout, 'No backups yet (one is taken at the start of a run, at most every 30 minutes).');
     else writeLine(context.stdout, `Backups (newest last; restore one with \`${printable(commandLine('doctor --restore NAME', scope), { singleLine: true })}\`):`);
     for (const backup of inspection.backups) {
       const state = backup.problem === null ? 'good' : `damaged: ${backup.problem}`;

@@ -23,7 +23,7 @@ import { readAnkiPackage } from './anki-package-file.js';
 import { display, refuseDeckOverLimit, replaceDeck, reportProblems, SCHEMA_REF, targetState, writeImportDocument, writeNewDeckFolder, type ImportCommandOptions } from './import.js';
 import { checkProfile, openStore } from './run-session.js';
 
-/** Far above the ratings of any deck: the database file is checkpointed when the import closes the store. */
+/** Far above the ratings of any deck: the database file is checkpointed once, when the ratings are all saved. */
 const IMPORT_CHECKPOINT_EVERY = 10_000_000;
 
 /** Ratings brought in per save of the import (the cards' whole review logs, a card never split). */
@@ -103,7 +103,7 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
   }
   // The schedule is planned (and the store opened, so a damaged database stops us) before the deck is written.
   // Every card's ratings are saved to the log as they are recorded; the database file is rewritten once, at the end.
-  const store = profile === null ? null : await openStore(context, options, IMPORT_CHECKPOINT_EVERY);
+  const store = profile === null ? null : await openStore(context, options, { checkpointEvery: IMPORT_CHECKPOINT_EVERY, checkpointBytes: Number.POSITIVE_INFINITY });
   try {
     const keptDeck = state === 'full' ? await replaceDeck(target, text, context.now()) : null;
     if (state !== 'full') await writeNewDeckFolder(target, text);
@@ -155,6 +155,8 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
           return events;
         });
       }
+      // Years of ratings are not left for every later run to replay from the log.
+      if (reviews > 0) await store.checkpoint();
       scheduled = { cards, ratings: reviews, kept };
       const keptNote = kept > 0 ? `; ${kept} card${kept === 1 ? '' : 's'} already had progress here and kept it` : '';
       say(`  schedule: ${cards} card${cards === 1 ? '' : 's'} with ${reviews} rating${reviews === 1 ? '' : 's'} for profile ${oneLine(profile)}${keptNote}.`);

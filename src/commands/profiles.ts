@@ -140,7 +140,8 @@ export async function profilesCommand(context: Context, options: { data?: string
 
 export async function resetCommand(context: Context, options: ProgressOptions & { yes?: boolean; json?: boolean }): Promise<void> {
   const profile = checkProfile(options.profile);
-  const store = await openStore(context, options);
+  // A copy of the database from just before, whenever the last scheduled backup was taken.
+  const store = await openStore(context, options, { backupEveryMs: 0 });
   try {
     const summary = summarizeProfiles(store.data()).find((p) => p.name === profile);
     if (!summary) {

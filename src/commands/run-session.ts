@@ -41,7 +41,7 @@ import type { LockHolder } from '../storage/database-lock.js';
 import { livenessOf, thisProcess } from '../storage/process-identity.js';
 import { fileSystemFor } from '../storage/instrumented-fs.js';
 import { savedSoFar } from '../storage/errors.js';
-import { Store } from '../storage/store.js';
+import { Store, type StoreOptions } from '../storage/store.js';
 import type { Context } from '../context.js';
 import type { OpenedDeck } from './open-deck.js';
 import { promptContext, writeLine } from '../context.js';
@@ -76,10 +76,17 @@ export async function readStore(context: Context, options: { data?: string }): P
   return Store.open(dataDirFor(context, options), { readOnly: true, fs: fileSystemFor(context.env) });
 }
 
-/** `defaultCheckpointEvery`: a command that records a great many events at once (an import) checkpoints less often. */
-export async function openStore(context: Context, options: { data?: string }, defaultCheckpointEvery?: number): Promise<Store> {
+/**
+ * `tuning`: a command that records a great many events at once (an import) checkpoints less often (its
+ * `checkpointEvery` is a default, FACTDECK_CHECKPOINT_EVERY wins); one that deletes progress takes a
+ * backup whatever the schedule (`backupEveryMs: 0`).
+ */
+export async function openStore(context: Context, options: { data?: string }, tuning: Pick<StoreOptions, 'checkpointEvery' | 'checkpointBytes' | 'backupEveryMs'> = {}): Promise<Store> {
   const checkpointEvery = Number(context.env.FACTDECK_CHECKPOINT_EVERY);
+  const defaultCheckpointEvery = tuning.checkpointEvery;
   return Store.open(dataDirFor(context, options), {
+    ...(tuning.checkpointBytes === undefined ? {} : { checkpointBytes: tuning.checkpointBytes }),
+    ...(tuning.backupEveryMs === undefined ? {} : { backupEveryMs: tuning.backupEveryMs }),
     now: context.now,
     onLockWait: (lockFile, holder) => {
       context.stderr.write(`${lockWaitNotice(lockFile, holder)}\n`);

@@ -3,6 +3,8 @@
 // (`factdeck-000042-2024-06-01T09-00-00.000Z.json`). Order is by the sequence, never by the time: a clock
 // set back (or one that was ahead and is corrected) can neither get the newest copies pruned nor make an
 // old copy the "latest". Names from before the sequence (`factdeck-<time>.json`) come first, by time.
+// The time in the newest name says whether the next one is due (the store backs up at most every 30
+// minutes of use): it is the clock of the run that took it, so FACTDECK_NOW drives it too.
 
 const TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}(?:\\.\\d+)?Z';
 
@@ -17,11 +19,13 @@ export interface BackupNames {
   order(names: readonly string[]): string[];
   /** The name of the next backup, after those in `names`. */
   next(names: readonly string[], at: Date): string;
+  /** When a backup was taken, as its name says (by the clock of the run that took it); null for another name. */
+  takenAt(name: string): Date | null;
 }
 
 /** Backup names of the database file whose name without `.json` is `stem` (`factdeck`). */
 export function backupNames(stem: string): BackupNames {
-  const pattern = new RegExp(`^${escapeRegExp(stem)}-(?:(\\d{6,})-)?${TIME}\\.json$`);
+  const pattern = new RegExp(`^${escapeRegExp(stem)}-(?:(\\d{6,})-)?(${TIME})\\.json$`);
   const sequenceOf = (name: string): number | null => {
     const match = pattern.exec(name);
     if (match === null) return null;
@@ -39,6 +43,13 @@ export function backupNames(stem: string): BackupNames {
     next: (names, at) => {
       const highest = names.reduce((max, name) => Math.max(max, sequenceOf(name) ?? 0), 0);
       return `${stem}-${String(highest + 1).padStart(6, '0')}-${at.toISOString().replaceAll(':', '-')}.json`;
+    },
+    takenAt: (name) => {
+      const time = pattern.exec(name)?.[2];
+      if (time === undefined) return null;
+      // 2024-06-01T09-00-00.000Z: the time's colons were made hyphens for the file name.
+      const at = new Date(`${time.slice(0, 10)}T${time.slice(11).replace(/^(\d{2})-(\d{2})-/, '$1:$2:')}`);
+      return Number.isNaN(at.getTime()) ? null : at;
     },
   };
 }

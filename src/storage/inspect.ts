@@ -208,6 +208,14 @@ async function inspectLog(logFile: string, size: number, file: string, database:
       findings.push({ level: 'warning', what: `${error.message} This part is already summed up in ${file}, so runs go on; a restore that replays the log would stop there.` });
     }
   }
+  // Answers are all in the log, so what its part up to logBytes adds up to must match the file's per-fact
+  // counts (taken now: the rest of the log is added to the same state below).
+  const counts = (d: DatabaseData): string =>
+    d.facts
+      .map((f) => `${f.profile}\u0000${f.deckId}\u0000${f.factId}\u0000${f.attempts}\u0000${f.correct}`)
+      .sort()
+      .join('\n');
+  const summedUp = head === null || database === null ? null : { counts: counts(data), said: answersAndCards(data) };
   let tail: Replay;
   try {
     // From where the file's sum ends (as every run reads it), on an empty state if the part before failed.
@@ -220,17 +228,14 @@ async function inspectLog(logFile: string, size: number, file: string, database:
   const events = (head?.events ?? 0) + tail.events;
   if (head !== null || summed === 0) findings.push({ level: 'ok', what: `${logFile}: ${events} events, every line valid` });
   if (database === null) return events;
-  if (head !== null && tail.events === 0 && database.schemaVersion === emptyDatabase().schemaVersion) {
-    // Answers are all in the log, so what it adds up to must match the file's per-fact counts.
-    const counts = (d: DatabaseData): string =>
-      d.facts
-        .map((f) => `${f.profile}\u0000${f.deckId}\u0000${f.factId}\u0000${f.attempts}\u0000${f.correct}`)
-        .sort()
-        .join('\n');
-    if (counts(database) === counts(data)) findings.push({ level: 'ok', what: `${file} agrees with the history log (${answersAndCards(data)}, as \`factdeck profiles\` counts them)` });
-    else findings.push({ level: 'warning', what: `${file} does not add up to what the history log holds (a database carried over from an older version can differ)` });
-  } else if (tail.bytes > summed) {
-    findings.push({ level: 'ok', what: `${tail.bytes - summed} bytes of the log are newer than ${file}: the next run adds them` });
+  if (summedUp !== null && database.schemaVersion === emptyDatabase().schemaVersion) {
+    const part = tail.events === 0 ? 'the history log' : `the part of the history log it sums up (its first ${summed} bytes)`;
+    if (counts(database) === summedUp.counts) findings.push({ level: 'ok', what: `${file} agrees with ${part} (${summedUp.said}, as \`factdeck profiles\` counts them)` });
+    else findings.push({ level: 'warning', what: `${file} does not add up to what ${part} holds (a database carried over from an older version can differ)` });
+  }
+  if (tail.bytes > summed) {
+    // Usual: the file is checkpointed now and then, not at the end of every run.
+    findings.push({ level: 'ok', what: `${tail.bytes - summed} bytes of the log are newer than ${file}: every run adds them as it starts` });
   }
   return events;
 }

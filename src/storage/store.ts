@@ -3,9 +3,11 @@
 // (every answer, rating and change, appended and fsynced as it happens). A change is recorded as events:
 // under a lock across processes, the store first catches up with events other processes appended, then
 // appends its own, then adds them up in memory. The database file is rewritten only now and then (a
-// checkpoint), so the cost of an answer does not grow with the history; on open, whatever the log holds
-// beyond the last checkpoint is replayed. A file that fails to parse is never written over: the learner
-// is told what is wrong and where the last good copy is.
+// checkpoint: every CHECKPOINT_EVERY events or CHECKPOINT_BYTES of log, not at the end of every run), so
+// neither an answer nor a run costs more as the history grows; on open, whatever the log holds beyond the
+// last checkpoint is replayed (by readers too). A whole copy of the file goes to backups/ at the start of
+// a run at most every BACKUP_EVERY_MS, and always before a migration writes over it. A file that fails
+// to parse is never written over: the learner is told what is wrong and where the last good copy is.
 
 import { basename, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
@@ -21,7 +23,7 @@ import { type DatabaseData, type ParseResult, emptyDatabase, encodeDatabase, par
 
 export interface StoreOptions {
   fs?: FileSystem;
-  /** Names backups; pass the program's clock so FACTDECK_NOW applies. */
+  /** Names backups and tells when the next is due; pass the program's clock so FACTDECK_NOW applies. */
   now?: () => Date;
   /** Default 'factdeck.json'. A plain file name inside dataDir. */
   fileName?: string;
@@ -29,9 +31,16 @@ export interface StoreOptions {
   lockTiming?: Partial<LockTiming>;
   /** Events between checkpoints of the database file (default CHECKPOINT_EVERY). */
   checkpointEvery?: number;
+  /** Bytes of log beyond the database file that make a checkpoint due however few events (default CHECKPOINT_BYTES). */
+  checkpointBytes?: number;
+  /**
+   * The start-up backup is taken when the newest backup is at least this old by `now` (default
+   * BACKUP_EVERY_MS); 0 takes one at every open (before a command that deletes progress, say).
+   */
+  backupEveryMs?: number;
   /** Told once when a save waits more than a moment for another process's lock, with who holds it. */
   onLockWait?: (lockFile: string, holder: LockHolder) => void;
-  /** Told of a problem that does not stop the run (the start-up backup did not fit on the disk). */
+  /** Told of a problem that does not stop the run (a start-up backup did not fit on the disk). */
   onWarning?: (message: string) => void;
   /**
    * For commands that only look (stats, profiles, the menu's counts): nothing is written (no folder, no
@@ -44,6 +53,15 @@ export const DEFAULT_FILE_NAME = 'factdeck.json';
 export const BACKUPS_KEPT = 5;
 /** A checkpoint every so many events keeps replays on open short without rewriting the file per answer. */
 export const CHECKPOINT_EVERY = 500;
+/**
+ * ...or once the log beyond the database file is this long, whatever the count: a few large events (long
+ * typed answers, an import's batches) must not make every open replay megabytes. 1 MiB is parsed and
+ * added up in a few ms (an answer's save is a few hundred bytes, so 500 events come first as a rule), far
+ * less than rewriting a database of years of history (8 MB, ~130 ms), yet it caps what open replays.
+ */
+export const CHECKPOINT_BYTES = 1024 * 1024;
+/** A start-up backup at most this often (Anki's default: every 30 minutes of use), and before every migration. */
+export const BACKUP_EVERY_MS = 30 * 60 * 1000;
 
 interface ReadResult {
   data: DatabaseData;
@@ -62,6 +80,8 @@ export class Store {
   readonly #now: () => Date;
   readonly #lockTiming: LockTiming;
   readonly #checkpointEvery: number;
+  readonly #checkpointBytes: number;
+  readonly #backupEveryMs: number;
   readonly #onLockWait: ((lockFile: string, holder: LockHolder) => void) | undefined;
   readonly #onWarning: ((message: string) => void) | undefined;
   readonly #readOnly: boolean;
@@ -73,8 +93,10 @@ export class Store {
   #data: DatabaseData = emptyDatabase();
   /** Bytes of the history log included in #data. */
   #logEnd = 0;
-  /** Events in #data not yet in the database file. */
+  /** Events in #data not yet in the database file (as far as this process knows). */
   #pending = 0;
+  /** Bytes of the log included in the database file when this process last read or wrote it. */
+  #checkpointed = 0;
   #lastText: Omit<ReadResult, 'data'> | undefined;
   #newestBackup: string | undefined;
   /** The database file's identity when this process last read or wrote it. */
@@ -101,6 +123,8 @@ export class Store {
     this.#now = options.now ?? (() => new Date());
     this.#lockTiming = { ...DEFAULT_LOCK_TIMING, ...options.lockTiming };
     this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY;
+    this.#checkpointBytes = options.checkpointBytes ?? CHECKPOINT_BYTES;
+    this.#backupEveryMs = options.backupEveryMs ?? BACKUP_EVERY_MS;
     this.#onLockWait = options.onLockWait;
     this.#onWarning = options.onWarning;
     this.#readOnly = options.readOnly === true;
@@ -110,10 +134,10 @@ export class Store {
   }
 
   /**
-   * Opens (creating when missing) the database in dataDir, backs it up, replays the history log past the
-   * last checkpoint, and returns the store. Throws StorageError when the folder cannot be made, a file
-   * cannot be read or does not parse (it is then left byte for byte as it was), or the lock cannot be
-   * had within lockTiming.waitMs.
+   * Opens (creating when missing) the database in dataDir, backs it up when a backup is due, replays the
+   * history log past the last checkpoint (writing it into the file when a checkpoint is due), and returns
+   * the store. Throws StorageError when the folder cannot be made, a file cannot be read or does not
+   * parse (it is then left byte for byte as it was), or the lock cannot be had within lockTiming.waitMs.
    */
   static async open(dataDir: string, options: StoreOptions = {}): Promise<Store> {
     const store = new Store(dataDir, options);
@@ -157,9 +181,9 @@ export class Store {
         });
         applyEvents(this.#data, events);
         this.#pending += events.length;
-        // The events are saved (in the log) whatever happens next. A checkpoint that fails now is tried
-        // again at the next save and at close, which report it.
-        if (this.#pending >= this.#checkpointEvery) await this.#checkpoint().catch(() => undefined);
+        // The events are saved (in the log) whatever happens next. A checkpoint that fails now stays due:
+        // it is tried again at the next save and at close, which report it.
+        if (this.#checkpointDue()) await this.#checkpoint().catch(() => undefined);
         return events;
       }),
     );
@@ -179,7 +203,10 @@ export class Store {
     return run;
   }
 
-  /** Checkpoints what this process recorded, and refuses later changes. */
+  /**
+   * Refuses later changes, checkpointing first when one is due (see #checkpointDue): a run of a few
+   * answers leaves the database file as it was, its answers in the log, replayed by the next open.
+   */
   async close(): Promise<void> {
     if (this.#readOnly) {
       this.#closed = true;
@@ -190,7 +217,7 @@ export class Store {
     // Changes asked for before close() may still be queued: whether a checkpoint is due is known only
     // once they have run.
     const run = this.#queue.then(() => this.#backup).then(() =>
-      this.#pending > 0 && !this.#saveFailed
+      this.#checkpointDue() && !this.#saveFailed
         ? this.#withLock(async () => {
             await this.#catchUp();
             await this.#checkpoint();
@@ -199,6 +226,12 @@ export class Store {
     );
     this.#queue = run.catch(() => undefined);
     await run;
+  }
+
+  /** Whether the log beyond the database file has grown enough to be written into it. */
+  #checkpointDue(): boolean {
+    if (this.#pending === 0) return false;
+    return this.#pending >= this.#checkpointEvery || this.#logEnd - this.#checkpointed >= this.#checkpointBytes;
   }
 
   /** Read-only: the file as it is and the log beyond it, added up in memory; nothing touched. */
@@ -246,6 +279,7 @@ export class Store {
       this.#known = await this.#identity(this.file);
       this.#data = found.data;
       this.#logEnd = found.data.logBytes;
+      this.#checkpointed = found.data.logBytes;
       // The bytes as they are now are the last good copy: backed up before anything writes over them.
       if (found.migrated) {
         await this.#backUp(found.bytes, backups);
@@ -256,12 +290,17 @@ export class Store {
         await this.#checkpoint();
         return;
       }
-      const replayed = await this.#catchUp();
-      if (replayed > 0) {
-        await this.#startupBackup(found.bytes, backups);
+      // The log beyond the file (the last runs' answers, or a run cut short by a crash) is replayed; it
+      // is written into the file only when a checkpoint is due, as during a run.
+      await this.#catchUp();
+      const backupDue = this.#backupDue(backups);
+      if (this.#checkpointDue()) {
+        // The bytes as they are now are the last good copy: backed up (when due) before the checkpoint.
+        if (backupDue) await this.#startupBackup(found.bytes, backups);
         await this.#checkpoint();
         return;
       }
+      if (!backupDue) return;
       // Nothing is written now: the backup goes on after the lock is released, and changes wait for it.
       // (Taken outside the lock, it may copy a newer checkpoint by another process: a good copy too.)
       this.#backup = this.#startupBackup(found.bytes, backups);
@@ -355,6 +394,7 @@ export class Store {
     }
     this.#known = await this.#identity(this.file);
     this.#pending = 0;
+    this.#checkpointed = this.#logEnd;
   }
 
   /** What the database file looks like on disk (size and inode), to notice when someone else changed it. */
@@ -478,7 +518,21 @@ export class Store {
   }
 
   /**
-   * The backup taken at the start of a run. When the disk has no room for it (a whole copy of the
+   * Whether the start-up backup is due: there is none yet, or the newest was taken at least
+   * #backupEveryMs ago by this run's clock. A newest backup dated after now (the clock was set back, or
+   * FACTDECK_NOW names an earlier time) says nothing of how long ago it was taken: one is taken then.
+   */
+  #backupDue(backups: readonly string[]): boolean {
+    const newest = backups.at(-1);
+    if (newest === undefined) return true;
+    const takenAt = this.#backupNames.takenAt(basename(newest));
+    if (takenAt === null) return true;
+    const elapsed = this.#now().getTime() - takenAt.getTime();
+    return !(elapsed >= 0 && elapsed < this.#backupEveryMs);
+  }
+
+  /**
+   * The backup taken at the start of a run, when due. When the disk has no room for it (a whole copy of the
    * database), the run goes on with a warning: an answer needs a few hundred bytes of the log, and a
    * nearly full disk must not keep the learner from saving them. (A migration's backup stays required: it
    * is the only copy of the file as the older version wrote it.)
@@ -491,7 +545,7 @@ export class Store {
       if (this.#onWarning === undefined || (code !== 'ENOSPC' && code !== 'EDQUOT')) throw error;
       const problem = describeFsError(error instanceof StorageError ? (error.cause ?? error) : error, this.dataDir);
       this.#onWarning(
-        `no room for the backup of ${this.file} taken at the start of each run (in ${this.backupsDir}): ${problem.what}. Your answers are saved as you give them all the same; free some space so that backups are taken again.`,
+        `no room for the backup of ${this.file} taken at the start of a run (in ${this.backupsDir}): ${problem.what}. Your answers are saved as you give them all the same; free some space so that backups are taken again.`,
       );
     }
   }

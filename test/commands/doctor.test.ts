@@ -10,11 +10,16 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function dataWithAnswers(answers: number): Promise<string> {
+/**
+ * Two runs of `answers` answers, a day apart. `checkpointEvery` per run: 1 leaves factdeck.json summing up
+ * the whole log; by default (a checkpoint every 500 events) the answers are in the log only.
+ */
+async function dataWithAnswers(answers: number, checkpointEvery: [number?, number?] = []): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'factdeck-doctor-'));
   dirs.push(dir);
   for (let run = 0; run < 2; run++) {
-    const store = await Store.open(dir, { now: () => new Date(Date.UTC(2026, 5, 1 + run)) });
+    const every = checkpointEvery[run];
+    const store = await Store.open(dir, { now: () => new Date(Date.UTC(2026, 5, 1 + run)), ...(every === undefined ? {} : { checkpointEvery: every }) });
     for (let i = 0; i < answers; i++) {
       await store.record(() => [
         {
@@ -30,13 +35,44 @@ async function dataWithAnswers(answers: number): Promise<string> {
 
 describe('factdeck doctor', () => {
   it('finds a healthy folder healthy, with the log and the file in agreement, and lists the backups', async () => {
-    const dir = await dataWithAnswers(3);
+    const dir = await dataWithAnswers(3, [1, 1]);
     const inspection = await inspectDataDir(dir);
     expect(inspection.findings.filter((f) => f.level !== 'ok')).toEqual([]);
     expect(inspection.findings.some((f) => /agrees with the history log \(6 answers, 0 cards, as `factdeck profiles` counts them\)/.test(f.what))).toBe(true);
+    expect(inspection.findings.some((f) => /newer than/.test(f.what))).toBe(false);
     expect(inspection.events).toBe(6);
     expect(inspection.backups.length).toBeGreaterThanOrEqual(1);
     expect(inspection.backups.every((b) => b.problem === null)).toBe(true);
+  });
+
+  it('finds the usual folder healthy: the file agrees with the part of the log it sums up, and the rest is added by every run', async () => {
+    // The first run's answers checkpointed, the second's in the log only (no checkpoint was due).
+    const dir = await dataWithAnswers(3, [1]);
+    const summed = (JSON.parse(await readFile(join(dir, 'factdeck.json'), 'utf8')) as { logBytes: number }).logBytes;
+    const size = (await readFile(join(dir, 'history.jsonl'))).length;
+    expect(summed).toBeGreaterThan(0);
+    expect(size).toBeGreaterThan(summed);
+    const inspection = await inspectDataDir(dir);
+    expect(inspection.findings.filter((f) => f.level !== 'ok')).toEqual([]);
+    expect(inspection.findings.map((f) => f.what)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`agrees with the part of the history log it sums up \\(its first ${summed} bytes\\) \\(3 answers, 0 cards, as \`factdeck profiles\` counts them\\)`)),
+        expect.stringMatching(new RegExp(`^${size - summed} bytes of the log are newer than .*factdeck\\.json: every run adds them as it starts$`)),
+      ]),
+    );
+    expect(inspection.events).toBe(6);
+  });
+
+  it('warns when the file does not add up to the part of the log it sums up', async () => {
+    const dir = await dataWithAnswers(3, [1]);
+    const log = join(dir, 'history.jsonl');
+    // The first answer, summed up in the file, put on another fact in the log (the same length: the file's logBytes still fit).
+    const text = await readFile(log, 'utf8');
+    const changed = text.replace('"factId":"f0"', '"factId":"g0"');
+    expect(changed).not.toBe(text);
+    await writeFile(log, changed);
+    const inspection = await inspectDataDir(dir);
+    expect(inspection.findings).toContainEqual({ level: 'warning', what: expect.stringMatching(/factdeck\.json does not add up to what the part of the history log it sums up \(its first \d+ bytes\) holds/) });
   });
 
   /** Line `index` of the log replaced by garbage of the same length (so the log keeps its size). */
@@ -60,7 +96,7 @@ describe('factdeck doctor', () => {
   });
 
   it('names the line of damage in the part factdeck.json already sums up as a warning: runs go on, a restore would stop there', async () => {
-    const dir = await dataWithAnswers(3);
+    const dir = await dataWithAnswers(3, [1, 1]);
     const log = join(dir, 'history.jsonl');
     await spoilLine(log, 2);
     const inspection = await inspectDataDir(dir);

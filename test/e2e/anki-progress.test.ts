@@ -14,6 +14,7 @@ import { writeAnkiPackage } from '../../src/commands/anki-package-file.js';
 import { DEFAULT_PARAMETERS, safeParameters } from '../../src/scheduling/fsrs.js';
 import type { CardRecord } from '../../src/storage/schema.js';
 import { requireBuild, runCli, stopAllCli, tempDirs } from '../helpers/cli-run.js';
+import { readOnlyData } from '../helpers/store-files.js';
 import { learnerDeck, simulateLearner } from '../helpers/synthetic-learner.js';
 
 beforeAll(requireBuild);
@@ -28,8 +29,9 @@ const DECK = 'blinken-visit-beijing';
 const FACTS = (JSON.parse(readFileSync(new URL(`../../questions/${DECK}/deck.json`, import.meta.url), 'utf8')) as { facts: unknown[] }).facts.length;
 const at = (day: number, hour = 9): string => new Date(Date.UTC(2026, 5, 1 + day, hour)).toISOString();
 
+/** The cards as the program reads them: factdeck.json and the history log beyond it (a reader, nothing written). */
 async function cardsOf(data: string, deckId: string): Promise<Map<string, CardRecord>> {
-  const db = JSON.parse(await readFile(join(data, 'factdeck.json'), 'utf8')) as { cards: CardRecord[] };
+  const db = await readOnlyData(data);
   return new Map(db.cards.filter((c) => c.deckId === deckId).map((c) => [c.factId, c]));
 }
 

@@ -7,6 +7,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, STACK_TRACE, readDb, tempDirs } from '../helpers/cli-run.js';
+import { readOnlyData } from '../helpers/store-files.js';
 import { makeSandbox, runRaw, type Sandbox } from '../helpers/sandbox.js';
 import { KEYS, startPty, type PtySession } from '../helpers/pty-session.js';
 
@@ -117,7 +118,8 @@ describe('a double Enter and undo', () => {
     await session.press('q', /Score: 0\/1/);
     expect((await session.waitForExit()).exitCode).toBe(0);
 
-    const db = JSON.parse(await readFile(join(dir, 'factdeck.json'), 'utf8')) as { facts: { attempts: number }[]; sessions: { answered: number }[]; kinds: { attempts: number }[] };
+    // As the program reads it: factdeck.json and the history log beyond it.
+    const db = await readOnlyData(dir);
     // Two answers given, one taken back: the fact, the kind and the session count one.
     expect(db.facts.map((f) => f.attempts)).toEqual([1]);
     expect(db.kinds.map((k) => k.attempts)).toEqual([1]);

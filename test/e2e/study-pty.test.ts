@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { STACK_TRACE, requireBuild, runCli, stopAllCli, tempDirs } from '../helpers/cli-run.js';
+import { readOnlyData } from '../helpers/store-files.js';
 import { startPty, type PtySession } from '../helpers/pty-session.js';
 
 const dirs = tempDirs();
@@ -36,13 +37,13 @@ async function stats(dir: string, now: string): Promise<{ due: number; cards: Re
 }
 
 /**
- * The cards as a fresh process finds them: opening the data folder (here by `stats`) adds up whatever
- * the history log holds beyond the database file and writes the result, which is then read as it is.
+ * The cards as a fresh process finds them: factdeck.json and whatever the history log holds beyond it,
+ * added up by a reader's store (as `stats` reads them; nothing is written).
  */
 async function cardsOnDisk(dir: string): Promise<Card[]> {
   const fresh = await runCli(['stats', '--json', '--data', dir], { env: { FACTDECK_NOW: '2026-06-01T09:00:00Z' } });
   expect(fresh.code, fresh.stderr).toBe(0);
-  return (JSON.parse(await readFile(join(dir, 'factdeck.json'), 'utf8')) as { cards: Card[] }).cards;
+  return (await readOnlyData(dir)).cards;
 }
 
 describe('factdeck study in a terminal', () => {

@@ -14,10 +14,14 @@ const suite = useFaultSuite('factdeck-checksum-');
 const quizArgs = (dataDir: string): string[] => ['quiz', '--plain', '--deck', suite.deckDir, '--count', '3', '--data', dataDir];
 const INPUT = 'true\ntrue\ntrue\n';
 
-/** A folder after two quizzes (so a backup holds the first one's database), with FACTDECK_CHECKPOINT_EVERY unset. */
+/**
+ * A folder after two quizzes (so a backup holds the first one's database), checkpointed at every answer
+ * (FACTDECK_CHECKPOINT_EVERY=1), so that factdeck.json itself holds the answers (by default, at 3 answers
+ * a run, they would be in the log only).
+ */
 async function folder(): Promise<string> {
   const dataDir = join(await suite.dirs.make(), 'data');
-  for (let i = 0; i < 2; i++) expect((await runCli(quizArgs(dataDir), { input: INPUT })).code).toBe(0);
+  for (let i = 0; i < 2; i++) expect((await runCli(quizArgs(dataDir), { input: INPUT, env: { FACTDECK_CHECKPOINT_EVERY: '1' } })).code).toBe(0);
   return dataDir;
 }
 
@@ -59,12 +63,13 @@ describe('a bit flipped in factdeck.json that keeps the JSON valid', () => {
 });
 
 describe('files the checksum must not refuse', () => {
-  test('an older file without a checksum: accepted, and it has one after the next save', async () => {
+  test('an older file without a checksum: accepted, and it has one after the next checkpoint', async () => {
     const dataDir = await folder();
     const file = join(dataDir, DB_FILE);
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^ {2}"checksum": .*\n/m, ''));
     expect(await readFile(file, 'utf8')).not.toContain('checksum');
-    const run = await runCli(quizArgs(dataDir), { input: INPUT });
+    expect((await statsJson(dataDir, suite.deckDir)).attempts).toBe(6);
+    const run = await runCli(quizArgs(dataDir), { input: INPUT, env: { FACTDECK_CHECKPOINT_EVERY: '1' } });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     expect(await readFile(file, 'utf8')).toMatch(CHECKSUM_LINE);

@@ -12,7 +12,7 @@ import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DB_FILE, STACK_TRACE, readDb, runCli } from '../helpers/cli-run.js';
+import { DB_FILE, HISTORY_FILE, STACK_TRACE, readDb, runCli } from '../helpers/cli-run.js';
 import { thisProcess } from '../../src/storage/process-identity.js';
 import {
   LOCK_DIR,
@@ -252,7 +252,11 @@ describe('SIGKILL during answer commits', () => {
     const db = JSON.parse(dbText) as { logBytes: number };
     const log = await readLogStrict(dataDir);
     expect(log.tornBytes).toBe(0);
-    expect(db.logBytes).toBe(log.size);
+    // The file sums up the log up to its last checkpoint (a whole number of lines); a run of a few
+    // answers writes no checkpoint, so the rest is replayed by every run and reader (as checked below).
+    expect(db.logBytes).toBeLessThanOrEqual(log.size);
+    const logBytes = await readFile(join(dataDir, HISTORY_FILE));
+    if (db.logBytes > 0) expect(logBytes[db.logBytes - 1]).toBe(0x0a);
     expect(await checkBackupsParse(dataDir)).toBeGreaterThan(0);
     expect(await leftoverTempFiles(dataDir)).toEqual([]);
     expect(existsSync(join(dataDir, LOCK_DIR))).toBe(false);

@@ -3,10 +3,10 @@
 // Easy and is told "(saved)", then A presses u. B's rating was acknowledged, so it must stand: A says
 // its rating can no longer be taken back, and the card is the one B's rating made.
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { DB_FILE, runCli, startCli } from '../helpers/cli-run.js';
+import { Store } from '../../src/storage/store.js';
+import { runCli, startCli } from '../helpers/cli-run.js';
 import { useFaultSuite } from '../helpers/fault-run.js';
 
 const suite = useFaultSuite('factdeck-undo-race-');
@@ -18,8 +18,12 @@ interface StoredCard {
   due: string;
 }
 
+/** The cards as the program reads them: factdeck.json and the log beyond it (a reader's store, nothing written). */
 async function cards(dataDir: string): Promise<StoredCard[]> {
-  return (JSON.parse(await readFile(join(dataDir, DB_FILE), 'utf8')) as { cards: StoredCard[] }).cards;
+  const store = await Store.open(dataDir, { readOnly: true });
+  const found = structuredClone(store.data().cards) as StoredCard[];
+  await store.close();
+  return found;
 }
 
 test("u in one study run does not take back another run's saved rating of the same card", async () => {

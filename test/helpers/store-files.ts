@@ -62,6 +62,14 @@ export async function freshData(dataDir: string, options: StoreOptions = {}): Pr
   return data;
 }
 
+/** What a reader sees (stats): a read-only Store on the folder, the log beyond the file replayed, nothing written. */
+export async function readOnlyData(dataDir: string): Promise<DatabaseData> {
+  const store = await Store.open(dataDir, { readOnly: true });
+  const data = structuredClone(store.data());
+  await store.close();
+  return data;
+}
+
 /** Both files' bytes, to show that something left them exactly as they were. */
 export async function snapshot(...files: string[]): Promise<Array<Buffer | null>> {
   return Promise.all(files.map((file) => readFile(file).catch(() => null)));

@@ -33,4 +33,13 @@ describe('backup names', () => {
     ]);
     expect(listed.filter((name) => names.matches(name))).toHaveLength(5);
   });
+
+  it('reads the time a backup was taken from its name (the clock of the run that took it), with or without its number', () => {
+    expect(names.takenAt(names.next([], at))).toEqual(at);
+    expect(names.takenAt('factdeck-000042-2024-06-01T09-30-15.250Z.json')).toEqual(new Date('2024-06-01T09:30:15.250Z'));
+    expect(names.takenAt('factdeck-2031-01-01T00-00-00Z.json')).toEqual(new Date('2031-01-01T00:00:00.000Z'));
+    for (const other of ['factdeck-before-restore-2024-01-01T00-00-00.000Z.json.old', 'notes.json', 'other-000001-2024-01-01T00-00-00.000Z.json', 'factdeck-000001-2024-13-45T99-00-00.000Z.json']) {
+      expect(names.takenAt(other), other).toBeNull();
+    }
+  });
 });

@@ -11,7 +11,7 @@ import { serializeEvents } from '../../src/storage/history.js';
 import { HISTORY_FILE } from '../../src/storage/history-log.js';
 import { parseDatabase } from '../../src/storage/schema.js';
 import { Store } from '../../src/storage/store.js';
-import { eventId, factCounts, freshData, logEvents, logSaves, readDatabaseFile, snapshot, storageRejection } from '../helpers/store-files.js';
+import { eventId, factCounts, freshData, logEvents, logSaves, readDatabaseFile, readOnlyData, snapshot, storageRejection } from '../helpers/store-files.js';
 import { aVersion2Database, attemptEvent, reviewEvent } from '../helpers/store-records.js';
 import { type CrashTiming, ScriptedFileSystem, SimulatedCrash, type WriteStep } from '../helpers/store-scripted-fs.js';
 import { tempFilesIn, useStoreTempDirs } from '../helpers/store-temp-dir.js';
@@ -28,10 +28,14 @@ const isCheckpointTemp =
 /** What a learner is told when factdeck.json cannot be checkpointed: the progress is safe in the log. */
 const savedInLog = (store: Store): string => `your progress is saved in ${store.historyFile}, but ${store.file} could not be brought up to date: `;
 
-/** A folder with one answer saved (so the history log exists) and a store on it with a scripted fs. */
+/**
+ * A folder with one answer saved (so the history log exists) and checkpointed (so the database file holds
+ * it: the old state is in both files), and a store on it with a scripted fs.
+ */
 async function setUp(dataDir: string, checkpointEvery = 1): Promise<{ store: Store; fs: ScriptedFileSystem }> {
   const setup = await Store.open(dataDir);
   await setup.record(() => [attemptEvent({ id: 'old', factId: 'f-old' })]);
+  await setup.checkpoint();
   await setup.close();
   const fs = new ScriptedFileSystem();
   const store = await Store.open(dataDir, { fs, checkpointEvery });
@@ -142,8 +146,10 @@ describe('a save when the disk fails', () => {
       }
       expect(await tempFilesIn(dataDir)).toEqual([]);
 
-      // As told: the progress is there, and the next open brings factdeck.json up to date from the log.
-      expect(factCounts(await freshData(dataDir))).toEqual(NEW);
+      // As told: the progress is there (a reader replays it from the log), and the next open, to which
+      // the checkpoint is still due (as it was to this store), brings factdeck.json up to date from the log.
+      expect(factCounts(await readOnlyData(dataDir))).toEqual(NEW);
+      expect(factCounts(await freshData(dataDir, { checkpointEvery: 1 }))).toEqual(NEW);
       const file = await readDatabaseFile(store.file);
       expect(factCounts(file)).toEqual(NEW);
       expect(file.logBytes).toBe((await stat(store.historyFile)).size);
@@ -196,7 +202,10 @@ describe('a crash at any step of a save', () => {
 
     // The line reached the file once its bytes were written whole (a dead process's writes stay).
     const landed = phase === 'checkpoint' || APPEND.indexOf(step) > APPEND.indexOf('writeFile') || (step === 'writeFile' && timing === 'after');
-    const next = await Store.open(dataDir);
+    // As the program reads it (the file plus the log beyond it), without writing anything.
+    expect(factCounts(await readOnlyData(dataDir))).toEqual(landed ? NEW : OLD);
+    // An open that replays a save makes a checkpoint due (checkpointEvery 1), to check what it writes.
+    const next = await Store.open(dataDir, { checkpointEvery: 1 });
     expect(factCounts(next.data())).toEqual(landed ? NEW : OLD);
     // Whatever the crash left is readable and consistent: the file plus the log add up to the same.
     expect(await readDatabaseFile(next.file)).toEqual(next.data());
@@ -281,7 +290,8 @@ describe('a crash at any step of a save', () => {
     const dry = await tempDir();
     await withUnreplayedLog(dry);
     const dryFs = new ScriptedFileSystem();
-    await (await Store.open(dry, { fs: dryFs })).close();
+    // Two events replayed make a checkpoint due at open with checkpointEvery 2.
+    await (await Store.open(dry, { fs: dryFs, checkpointEvery: 2 })).close();
     // A backup (a copy to a temp name, renamed into backups/), then the checkpoint of what was replayed.
     expect(dryFs.steps.map((s) => s.step)).toEqual(['copy', 'rename', 'syncDir', ...CHECKPOINT]);
     expect(dirname(dryFs.steps[0]?.path ?? '')).toBe(join(dry, 'backups'));
@@ -292,7 +302,7 @@ describe('a crash at any step of a save', () => {
         await withUnreplayedLog(dataDir);
         const fs = new ScriptedFileSystem();
         fs.crashAt(index, timing);
-        await expect(Store.open(dataDir, { fs })).rejects.toThrow();
+        await expect(Store.open(dataDir, { fs, checkpointEvery: 2 })).rejects.toThrow();
         expect(fs.crashed).toBe(true);
         expect(factCounts(await freshData(dataDir)), `crash ${timing} ${step} (step ${index})`).toEqual(NEW);
         // Whatever is under a backup's name is whole (a half copy only ever has a temp name).

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeEvents } from '../../src/storage/history.js';
 import { HISTORY_FILE } from '../../src/storage/history-log.js';
 import { settingsEvent } from '../../src/storage/progress.js';
 import { DB_SCHEMA_VERSION, emptyDatabase, thisWriter } from '../../src/storage/schema.js';
-import { BACKUPS_KEPT, Store } from '../../src/storage/store.js';
+import { BACKUP_EVERY_MS, BACKUPS_KEPT, Store } from '../../src/storage/store.js';
 import { thisProcess } from '../../src/storage/process-identity.js';
-import { eventId, factCounts, freshData, logEvents, logLines, logSaves, readDatabaseFile, snapshot, storageRejection } from '../helpers/store-files.js';
+import { eventId, factCounts, freshData, logEvents, logLines, logSaves, readDatabaseFile, readOnlyData, snapshot, storageRejection } from '../helpers/store-files.js';
 import { aSession, aVersion2Database, anAttempt, attemptEvent, claimEvent, reviewEvent, sessionEvent } from '../helpers/store-records.js';
 import { ScriptedFileSystem } from '../helpers/store-scripted-fs.js';
 import { tempFilesIn, useStoreTempDirs } from '../helpers/store-temp-dir.js';
@@ -108,9 +108,10 @@ describe('Store.record', () => {
       expect(onDisk).toEqual(emptyDatabase());
     }
 
-    // The first store is still open and has not closed: the new one reads only what is on the disk.
-    const fresh = await freshData(dataDir);
-    expect(fresh).toEqual({ ...inMemory, logBytes });
+    // The first store is still open and has not closed: the new one reads only what is on the disk (and
+    // writes no checkpoint of what it replays, which is not due: logBytes stays what the file includes).
+    expect(await freshData(dataDir)).toEqual(inMemory);
+    expect(await readOnlyData(dataDir)).toEqual(inMemory);
     expect((await logEvents(store.historyFile)).map((e) => e.type)).toEqual(['session', 'attempt', 'review', 'claim', 'attempt', 'review']);
     await store.close();
   });
@@ -267,15 +268,17 @@ describe('Store.record', () => {
 describe('Store.close', () => {
   const tempDir = useStoreTempDirs();
 
-  it('checkpoints what is only in the log, then refuses changes', async () => {
+  it('leaves the file as it is when no checkpoint is due (the log holds what was recorded), then refuses changes', async () => {
     const dataDir = await tempDir();
     const store = await Store.open(dataDir, { checkpointEvery: NEVER });
     await store.record(() => [attemptEvent({ id: 'a1' }), attemptEvent({ id: 'a2', correct: false })]);
-    expect((await readDatabaseFile(store.file)).facts).toEqual([]);
+    const beforeClose = await readFile(store.file);
     await store.close();
-    const file = await readDatabaseFile(store.file);
-    expect(factCounts(file)).toEqual(['default/blinken-beijing/f1=2/1']);
-    expect(file.logBytes).toBe((await stat(store.historyFile)).size);
+    expect(await readFile(store.file)).toEqual(beforeClose);
+    expect((await readDatabaseFile(store.file)).facts).toEqual([]);
+    // Every answer is there as the program reads it: replayed from the log by a reader and by the next open.
+    expect(factCounts(await readOnlyData(dataDir))).toEqual(['default/blinken-beijing/f1=2/1']);
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=2/1']);
 
     const before = await snapshot(store.file, store.historyFile);
     const error = await storageRejection(store.record(() => [attemptEvent({ id: 'late' })]));
@@ -285,13 +288,17 @@ describe('Store.close', () => {
     await store.close();
   });
 
-  it('waits for changes already asked for, and checkpoints them too', async () => {
+  it.each([
+    ['in the log only (no checkpoint due)', NEVER],
+    ['checkpointed too (one due at every event)', 1],
+  ])('waits for changes already asked for: they are saved, %s', async (_how, checkpointEvery) => {
     const dataDir = await tempDir();
-    const store = await Store.open(dataDir, { checkpointEvery: NEVER });
+    const store = await Store.open(dataDir, { checkpointEvery });
     const pending = store.record(() => [attemptEvent({ id: 'a1' })]);
     await store.close();
     await expect(pending).resolves.toHaveLength(1);
-    expect(factCounts(await readDatabaseFile(store.file))).toEqual(['default/blinken-beijing/f1=1/1']);
+    expect(factCounts(await readOnlyData(dataDir))).toEqual(['default/blinken-beijing/f1=1/1']);
+    expect(factCounts(await readDatabaseFile(store.file))).toEqual(checkpointEvery === 1 ? ['default/blinken-beijing/f1=1/1'] : []);
   });
 
   it('leaves the file alone when nothing is pending', async () => {
@@ -305,6 +312,107 @@ describe('Store.close', () => {
     await again.close();
     expect(fs.steps.slice(seen)).toEqual([]);
     await store.close();
+  });
+});
+
+describe('checkpoints when due, not at every close', () => {
+  const tempDir = useStoreTempDirs();
+
+  /** A folder whose database file sums up one answer, and that file's bytes and modification time. */
+  async function checkpointedFolder(): Promise<{ dataDir: string; file: string; bytes: Buffer; mtimeMs: number }> {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: 1 });
+    await store.record(() => [attemptEvent({ id: 'a0', factId: 'f0' })]);
+    await store.close();
+    // Back-dated, so that a rewrite within the same clock tick would still show in the time.
+    const past = new Date(Date.now() - 3_600_000);
+    await utimes(store.file, past, past);
+    return { dataDir, file: store.file, bytes: await readFile(store.file), mtimeMs: (await stat(store.file)).mtimeMs };
+  }
+
+  it('runs of one answer each leave factdeck.json as it was, byte for byte, yet every answer is seen on reopen and by a reader', async () => {
+    const { dataDir, file, bytes, mtimeMs } = await checkpointedFolder();
+    for (let run = 1; run <= 5; run += 1) {
+      const store = await Store.open(dataDir);
+      await store.record(() => [attemptEvent({ id: `a${run}`, factId: `f${run}` })]);
+      await store.close();
+      expect(await readFile(file)).toEqual(bytes);
+      expect((await stat(file)).mtimeMs).toBe(mtimeMs);
+      const expected = Array.from({ length: run + 1 }, (_, i) => `default/blinken-beijing/f${i}=1/1`);
+      expect(factCounts(await readOnlyData(dataDir))).toEqual(expected);
+      expect(factCounts(await freshData(dataDir))).toEqual(expected);
+    }
+    // The file still sums up only the first answer; the log holds the five runs' after it.
+    expect(factCounts(await readDatabaseFile(file))).toEqual(['default/blinken-beijing/f0=1/1']);
+    expect(await readdir(join(dataDir, 'backups'))).toHaveLength(1);
+  });
+
+  it('checkpoints once the events beyond the file reach checkpointEvery, counting those replayed from earlier runs', async () => {
+    const { dataDir, file, bytes } = await checkpointedFolder();
+    const run = async (id: string): Promise<void> => {
+      const store = await Store.open(dataDir, { checkpointEvery: 3 });
+      await store.record(() => [attemptEvent({ id })]);
+      await store.close();
+    };
+    await run('b1');
+    await run('b2');
+    expect(await readFile(file)).toEqual(bytes);
+    // The third event beyond the file (two replayed at open, one recorded) makes a checkpoint due.
+    await run('b3');
+    const checkpointed = await readDatabaseFile(file);
+    expect(factCounts(checkpointed)).toEqual(['default/blinken-beijing/f0=1/1', 'default/blinken-beijing/f1=3/3']);
+    expect(checkpointed.logBytes).toBe((await stat(join(dataDir, HISTORY_FILE))).size);
+    const after = await readFile(file);
+    await run('b4');
+    expect(await readFile(file)).toEqual(after);
+  });
+
+  it('checkpoints once the log beyond the file reaches checkpointBytes, however few the events', async () => {
+    const { dataDir, file, bytes } = await checkpointedFolder();
+    const logSize = async (): Promise<number> => (await stat(join(dataDir, HISTORY_FILE))).size;
+    const start = await logSize();
+    const run = async (id: string): Promise<void> => {
+      const store = await Store.open(dataDir, { checkpointBytes: 1500 });
+      // A long typed answer: a save of about 1 KB.
+      await store.record(() => [attemptEvent({ id, kind: 'short', correct: false, given: 'x'.repeat(800) })]);
+      await store.close();
+    };
+    await run('c1');
+    expect((await logSize()) - start).toBeLessThan(1500);
+    expect(await readFile(file)).toEqual(bytes);
+    await run('c2');
+    expect((await logSize()) - start).toBeGreaterThanOrEqual(1500);
+    const checkpointed = await readDatabaseFile(file);
+    expect(checkpointed.logBytes).toBe(await logSize());
+    expect(factCounts(checkpointed)).toEqual(['default/blinken-beijing/f0=1/1', 'default/blinken-beijing/f1=2/0']);
+  });
+
+  it('checkpoints at open what the log holds beyond the file once it is due', async () => {
+    const { dataDir, file, bytes } = await checkpointedFolder();
+    const writer = await Store.open(dataDir, { checkpointEvery: NEVER, now: at('2024-06-05T08:00:00.000Z') });
+    for (const id of ['d1', 'd2', 'd3']) await writer.record(() => [attemptEvent({ id })]);
+    await writer.close();
+    expect(await readFile(file)).toEqual(bytes);
+    const store = await Store.open(dataDir, { checkpointEvery: 3, now: at('2024-06-05T09:00:00.000Z') });
+    // Done before open returned: the file sums up the three.
+    expect(factCounts(await readDatabaseFile(file))).toEqual(['default/blinken-beijing/f0=1/1', 'default/blinken-beijing/f1=3/3']);
+    // The copy of the bytes it wrote over: taken by the writer's start (an hour ago, so due again now, but
+    // the same bytes are not copied twice).
+    expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-000001-2024-06-05T08-00-00.000Z.json']);
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-000001-2024-06-05T08-00-00.000Z.json'))).toEqual(bytes);
+    await store.close();
+  });
+
+  it('loses nothing when the process dies between the log append and a checkpoint: the next open and a reader replay it', async () => {
+    const { dataDir, file, bytes } = await checkpointedFolder();
+    const store = await Store.open(dataDir);
+    await store.record(() => [attemptEvent({ id: 'e1', factId: 'f-e' })]);
+    // Dropped without close(), as a killed process is: its answer is in the fsynced log only.
+    expect(await readFile(file)).toEqual(bytes);
+    expect(factCounts(await readOnlyData(dataDir))).toEqual(['default/blinken-beijing/f-e=1/1', 'default/blinken-beijing/f0=1/1']);
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f-e=1/1', 'default/blinken-beijing/f0=1/1']);
+    // Replayed, not written back: one event is no checkpoint due.
+    expect(await readFile(file)).toEqual(bytes);
   });
 });
 
@@ -381,7 +489,7 @@ describe('Store with a damaged or foreign database file', () => {
 
   it('names the newest backup, which holds the last good state', async () => {
     const dataDir = await tempDir();
-    const store = await Store.open(dataDir, { now: at('2024-06-01T09:00:00.000Z') });
+    const store = await Store.open(dataDir, { now: at('2024-06-01T09:00:00.000Z'), checkpointEvery: 1 });
     await store.record(() => [attemptEvent()]);
     await store.close();
     await (await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') })).close();
@@ -483,7 +591,7 @@ describe('Store with a damaged history log', () => {
     await reopened.close();
     expect((await logEvents(store.historyFile)).map(eventId)).toEqual(['a4']);
     expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=3/3']);
-    expect(factCounts(await readDatabaseFile(store.file))).toEqual(['default/blinken-beijing/f1=3/3']);
+    expect(factCounts(await readOnlyData(dataDir))).toEqual(['default/blinken-beijing/f1=3/3']);
   });
 
   it('starts a new log when the log is moved away while a store is running, keeping what the file summed up', async () => {
@@ -568,7 +676,8 @@ describe('Store backups', () => {
     const store = await Store.open(dataDir, { checkpointEvery: NEVER });
     await store.record(() => [attemptEvent()]);
     const unreplayed = await readFile(store.file);
-    const reopened = await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z') });
+    // The event replayed makes a checkpoint due at open (checkpointEvery 1): the file is written over.
+    const reopened = await Store.open(dataDir, { now: at('2024-06-02T09:00:00.000Z'), checkpointEvery: 1 });
     expect(await readFile(join(dataDir, 'backups', 'factdeck-000001-2024-06-02T09-00-00.000Z.json'))).toEqual(unreplayed);
     expect(factCounts(await readDatabaseFile(store.file))).toEqual(['default/blinken-beijing/f1=1/1']);
     await Promise.all([store.close(), reopened.close()]);
@@ -577,7 +686,8 @@ describe('Store backups', () => {
   it(`keeps only the newest ${BACKUPS_KEPT}`, async () => {
     const dataDir = await tempDir();
     for (let day = 1; day <= 8; day += 1) {
-      const store = await Store.open(dataDir, { now: at(`2024-06-0${day}T09:00:00.000Z`) });
+      // A checkpoint at every answer: each day's backup differs from the one before.
+      const store = await Store.open(dataDir, { now: at(`2024-06-0${day}T09:00:00.000Z`), checkpointEvery: 1 });
       await store.record(() => [attemptEvent({ id: `a${day}` })]);
       await store.close();
     }
@@ -596,7 +706,7 @@ describe('Store backups', () => {
     await writeFile(join(dataDir, 'backups', 'factdeck-2031-01-01T09-00-00.000Z.json'), '{}');
     const days = ['2030-01-01', '2030-01-02', '2030-01-03', '2030-01-04', '2024-06-01', '2024-06-02', '2024-06-03'];
     for (const [i, day] of days.entries()) {
-      const store = await Store.open(dataDir, { now: at(`${day}T09:00:00.000Z`) });
+      const store = await Store.open(dataDir, { now: at(`${day}T09:00:00.000Z`), checkpointEvery: 1 });
       await store.record(() => [attemptEvent({ id: `a${i}` })]);
       await store.close();
     }
@@ -617,7 +727,8 @@ describe('Store backups', () => {
     // Make the file system's copy fail too, so the backup is written.
     fs.failNext('copy', 'EXDEV');
     fs.failNext('writeFile', 'ENOSPC');
-    const error = await storageRejection(Store.open(dataDir, { fs }));
+    // The event replayed makes a checkpoint due at open: the backup is taken first, before open returns.
+    const error = await storageRejection(Store.open(dataDir, { fs, checkpointEvery: 1 }));
     expect(error.message).toMatch(/^could not save a backup of your progress to .*backups.*no space left on device \(ENOSPC\)/);
     expect(await snapshot(store.file, store.historyFile)).toEqual(before);
     expect(await readdir(join(dataDir, 'backups'))).toEqual([]);
@@ -626,7 +737,7 @@ describe('Store backups', () => {
 
   it('makes a backup a copy, not a link: the database damaged in place leaves the newest backup whole', async () => {
     const dataDir = await tempDir();
-    const store = await Store.open(dataDir, { now: at('2024-06-01T09:00:00.000Z') });
+    const store = await Store.open(dataDir, { now: at('2024-06-01T09:00:00.000Z'), checkpointEvery: 1 });
     await store.record(() => [attemptEvent()]);
     await store.close();
     // Nothing to checkpoint at this close: the backup and the file hold the same bytes afterwards.
@@ -646,6 +757,62 @@ describe('Store backups', () => {
     const named = /the last good copy is (\S+?);/.exec(error.hint ?? '')?.[1];
     expect(named).toBe(backup);
     expect(factCounts(await readDatabaseFile(named ?? ''))).toEqual(['default/blinken-beijing/f1=1/1']);
+  });
+
+  it(`takes a backup at the first run, not again within ${BACKUP_EVERY_MS / 60_000} minutes by the store's clock, and again after`, async () => {
+    const dataDir = await tempDir();
+    const backups = join(dataDir, 'backups');
+    // A checkpoint at every answer, so that each run finds the file changed since the last copy.
+    const run = async (time: string): Promise<void> => {
+      const store = await Store.open(dataDir, { now: at(`2024-06-01T${time}Z`), checkpointEvery: 1 });
+      await store.record(() => [attemptEvent({ id: `a-${time}` })]);
+      await store.close();
+    };
+    await run('09:00:00.000');
+    // The first run made the database: nothing to copy yet. The next run copies it.
+    expect(await readdir(backups)).toEqual([]);
+    await run('09:10:00.000');
+    expect(await readdir(backups)).toEqual(['factdeck-000001-2024-06-01T09-10-00.000Z.json']);
+    await run('09:20:00.000');
+    await run('09:39:59.999');
+    expect(await readdir(backups)).toEqual(['factdeck-000001-2024-06-01T09-10-00.000Z.json']);
+    await run('09:40:00.000');
+    expect((await readdir(backups)).sort()).toEqual(['factdeck-000001-2024-06-01T09-10-00.000Z.json', 'factdeck-000002-2024-06-01T09-40-00.000Z.json']);
+    // That copy is the file as the runs before it left it: four answers.
+    expect(factCounts(await readDatabaseFile(join(backups, 'factdeck-000002-2024-06-01T09-40-00.000Z.json')))).toEqual(['default/blinken-beijing/f1=4/4']);
+  });
+
+  it('takes a backup when the newest is dated after the clock (set back): how old it is cannot be told', async () => {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { now: at('2030-01-01T09:00:00.000Z'), checkpointEvery: 1 });
+    await store.record(() => [attemptEvent()]);
+    await store.close();
+    await (await Store.open(dataDir, { now: at('2030-01-01T10:00:00.000Z') })).close();
+    const changing = await Store.open(dataDir, { now: at('2030-01-01T10:00:00.000Z'), checkpointEvery: 1 });
+    await changing.record(() => [attemptEvent({ id: 'a2' })]);
+    await changing.close();
+    await (await Store.open(dataDir, { now: at('2024-06-01T09:00:00.000Z') })).close();
+    expect((await readdir(join(dataDir, 'backups'))).sort()).toEqual(['factdeck-000001-2030-01-01T10-00-00.000Z.json', 'factdeck-000002-2024-06-01T09-00-00.000Z.json']);
+    // From then on, the schedule runs on the clock as it is: the file changed, but 10 minutes is not due.
+    const later = await Store.open(dataDir, { now: at('2024-06-01T09:05:00.000Z'), checkpointEvery: 1 });
+    await later.record(() => [attemptEvent({ id: 'a3' })]);
+    await later.close();
+    await (await Store.open(dataDir, { now: at('2024-06-01T09:10:00.000Z') })).close();
+    expect(await readdir(join(dataDir, 'backups'))).toHaveLength(2);
+  });
+
+  it('takes a backup at every open with backupEveryMs 0 (before a command that deletes progress)', async () => {
+    const dataDir = await tempDir();
+    const now = at('2024-06-01T09:00:00.000Z');
+    // The file changes at every run; the second and the fourth open ask for a backup whatever the schedule.
+    for (const [id, backupEveryMs] of [['a1', 0], ['a2', 0], ['a3', undefined], ['a4', 0]] as const) {
+      const store = await Store.open(dataDir, { now, checkpointEvery: 1, ...(backupEveryMs === undefined ? {} : { backupEveryMs }) });
+      await store.record(() => [attemptEvent({ id })]);
+      await store.close();
+    }
+    // The first open had nothing to copy; the third, minutes after a backup, took none.
+    expect((await readdir(join(dataDir, 'backups'))).sort()).toEqual(['factdeck-000001-2024-06-01T09-00-00.000Z.json', 'factdeck-000002-2024-06-01T09-00-00.000Z.json']);
+    expect(factCounts(await readDatabaseFile(join(dataDir, 'backups', 'factdeck-000002-2024-06-01T09-00-00.000Z.json')))).toEqual(['default/blinken-beijing/f1=3/3']);
   });
 
   it('writes the backup itself where the file system cannot copy, leaving no temp file behind', async () => {
