@@ -1,0 +1,109 @@
+// Round 6 rules, from the test graders' remaining classes (REVIEW.md, "What the builder does about it"):
+// a number the stem fixes by arithmetic, a count word standing for its noun, names of shapes the finder has
+// no list for. Every article here is made up; the builder knows none of its names.
+
+import { describe, expect, it } from 'vitest';
+import type { Candidate } from '../../src/builder/types.js';
+import { build } from './helpers.js';
+
+/** The candidates asking for `answer` (as a key question), and whether any of them was kept. */
+function about(article: string, answer: string): { kept: boolean; reasons: string[]; asked: boolean } {
+  const { candidates } = build(article);
+  const mine = candidates.filter((c: Candidate) => c.stage !== 'fact' && c.stage !== 'sentence' && (c.answer ?? '').replace(/^the /, '') === answer && c.kind !== 'true-false');
+  return { kept: mine.some((c) => c.kept), reasons: mine.filter((c) => !c.kept).map((c) => c.reason), asked: mine.length > 0 };
+}
+
+/** Whether any kept question's answer is `part` or has it as a word run, and none names `whole`. */
+function keptAnswers(article: string): string[] {
+  return build(article)
+    .candidates.filter((c: Candidate) => c.kept && c.stage === 'question' && c.kind !== 'true-false')
+    .map((c) => (c.answer ?? '').replace(/^the /, ''));
+}
+
+const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
+
+describe('arithmetic: the rest of the stem fixes a number', () => {
+  it('does not ask a count that the title and another count of the sentence give by difference', () => {
+    const text = article('Over 900 ferry passengers rescued off Varno', 'Coast guards of Varno said 700 passengers were taken to the port of Ostra and 200 others were flown to the island of Kellin on Monday night.');
+    const { kept, reasons } = about(text, '200');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^arithmetic: 900 and 700/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('does not ask a year that the title year and a span of years give', () => {
+    const text = article('2031 Harbour Cup won by Tomas Brandt', 'The race marked the twenty-year anniversary of his first win at the Harbour Cup in 2011, when he drove for the Kestrel team.');
+    const { kept, reasons } = about(text, '2011');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^arithmetic: the year 2031 and the span of 20 years/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('does not ask a count of goals that a side of the score in the sentence shows', () => {
+    const text = article('Kestrel Rovers go through in Varno', 'Kestrel Rovers lost the second leg in Varno, with the home side coming out on top 3-2, but the two away goals sent Kestrel Rovers through to the final.');
+    const { kept, reasons } = about(text, 'two');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^arithmetic: the score 3-2/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('does not ask how many times when the sentence lists each time', () => {
+    const text = article('Ferry with refugees turned away near Varno', 'The boat, which carried 300 people from the port of Ostra, turned around twice, toward Varno on Monday and then toward Kellin on Tuesday, before the navy reached it.');
+    const { kept, reasons } = about(text, 'twice');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^arithmetic: the sentence lists the 2 times/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('still asks a count no other figure fixes', () => {
+    const text = article('Ferry passengers rescued off Varno', 'Coast guards of Varno said 700 passengers were taken to the port of Ostra on Monday night after the ferry Kestrel ran aground near the island of Kellin.');
+    const { reasons } = about(text, '700');
+    expect(reasons.filter((r) => /^arithmetic/.test(r))).toEqual([]);
+  });
+});
+
+describe('second-answer: a count word standing for its noun', () => {
+  it('does not ask "three" where it stands for "three men"', () => {
+    const text = article('Farmhouse fire in Varno', 'Police in Varno said a gang of men broke into the farmhouse of Ada Lund on Monday night.', 'The three walked from the house to the harbour of Ostra, where officers of the Varno police arrested them at dawn.');
+    const { reasons, kept } = about(text, 'three');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => /^second-answer: "three" stands for its noun/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('still asks a count word before its noun', () => {
+    const text = article('Farmhouse fire in Varno', 'Police in Varno said the three men walked from the house of Ada Lund to the harbour of Ostra on Monday night.');
+    const { reasons } = about(text, 'three');
+    expect(reasons.filter((r) => /^second-answer/.test(r))).toEqual([]);
+  });
+});
+
+describe('cut: names of shapes the finder has no list for stay whole', () => {
+  it('never asks part of a law\'s name', () => {
+    const text = article('Varno council sued over harbour access', 'The Varno council was sued in March under the Sailors with Disabilities Act by Ada Lund, who uses a wheelchair and could not reach the harbour of Ostra.');
+    const answers = keptAnswers(text);
+    expect(answers.filter((a) => /Sailors|Disabilities/.test(a) && a !== 'Sailors with Disabilities Act'), answers.join(' | ')).toEqual([]);
+  });
+
+  it('never asks the genus or the species of a Latin name alone', () => {
+    const text = article('Ants that heal themselves', 'Researchers at the University of Varno found that the ant Kestrelia varnensis eats harmful food when it is infected with a fungus, the team led by Ada Lund reported in March.');
+    const answers = keptAnswers(text);
+    expect(answers.filter((a) => /Kestrelia|varnensis/.test(a)), answers.join(' | ')).toEqual([]);
+    const { reasons } = about(text, 'Kestrelia');
+    expect(reasons.some((r) => /^cut: "Kestrelia varnensis" is one Latin name/.test(r)), reasons.join(' | ')).toBe(true);
+  });
+
+  it('never asks a first name alone before a surname with an apostrophe particle', () => {
+    const text = article('Ants that heal themselves', 'The study was led by Prof. Marta d\'Ostrani of the University of Varno, who said the ants of the colony were found in March.');
+    const answers = keptAnswers(text);
+    expect(answers.filter((a) => a === 'Marta'), answers.join(' | ')).toEqual([]);
+  });
+
+  it('never asks the number or the rest of a name that starts with a number', () => {
+    const text = article('Probe passes asteroid', 'The probe Kestrel passed the asteroid 21 Varnia in July on its way to the comet Ostra, the Varno space agency said.', 'Fans of the 501st Legion, a club of costume makers, met the probe\'s team at the Varno space agency in August.');
+    const answers = keptAnswers(text);
+    expect(answers.filter((a) => ['21', 'Varnia', '501st', 'Legion'].includes(a)), answers.join(' | ')).toEqual([]);
+  });
+
+  it('never asks half of a series title with a colon and a year', () => {
+    const text = article('Actor Tomas Brandt dies', 'Tomas Brandt, who was born in the city of Varno, starred as a ship\'s pilot in the television series Harbour: 2099, the Varno Times said.');
+    const answers = keptAnswers(text);
+    expect(answers.filter((a) => a === 'Harbour' || a === '2099'), answers.join(' | ')).toEqual([]);
+    expect(about(text, '2099').reasons.some((r) => /^cut: "2099" is only the end of a title/.test(r))).toBe(true);
+  });
+});
