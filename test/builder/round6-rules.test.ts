@@ -107,3 +107,22 @@ describe('cut: names of shapes the finder has no list for stay whole', () => {
     expect(about(text, '2099').reasons.some((r) => /^cut: "2099" is only the end of a title/.test(r))).toBe(true);
   });
 });
+
+describe('recall (round 6): keys a rule dropped too broadly', () => {
+  it('keeps "N percent of these" with the clause before the semicolon that counts them', () => {
+    const text = article('Old harbour software still in use', 'The security firm Kestrel Labs said on Monday that the Varno harbour software has 412 known flaws; 27 percent of these are rated critical by the firm.');
+    expect(about(text, '27 percent').kept).toBe(true);
+  });
+
+  it('still drops "of these" when nothing in the clause counts them', () => {
+    const text = article('Old harbour software still in use', 'The security firm Kestrel Labs said on Monday that 27 percent of these are rated critical by the Varno harbour office.');
+    const { kept, reasons } = about(text, '27 percent');
+    expect(kept).toBe(false);
+    expect(reasons.join(' | ')).not.toMatch(/kept/);
+  });
+
+  it('asks the body of several words after a role title and "of" ("Vice President of _____")', () => {
+    const text = article('Harbour tax bill passes', 'Vice President of Sailors for Fair Harbours, Ada Lund, said the Varno harbour tax bill would cost each family of Ostra 300 dollars a year.');
+    expect(about(text, 'Sailors for Fair Harbours').kept).toBe(true);
+  });
+});
