@@ -174,16 +174,16 @@ export function cutUnlistedName(mention: Mention, article: string, tagger: Tagge
   // "21 Varnia", "501st Legion": a number that starts a name; neither the number nor the rest alone.
   if (mention.entity.type === 'number' || mention.entity.type === 'date') {
     const ordinal = /^\d+(?:st|nd|rd|th)$/.test(text);
-    const name = /^\s+(\p{Lu}\p{Ll}+)(?:\s+(\p{Lu}\p{Ll}+))?/u.exec(after);
+    const name = /^ (\p{Lu}\p{Ll}+)(?: (\p{Lu}\p{Ll}+))?/u.exec(after);
     if (name !== null && /^\d+(?:st|nd|rd|th)?$/.test(text)) {
       const last = name[2] ?? name[1] ?? '';
       const month = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(name[1] ?? '');
       if (!month && (ordinal || (!/s$/.test(last) && !/^\d{4}$/.test(text)))) return `cut: "${text}" starts the name "${text} ${name[0].trim()}"`;
     }
-  } else if (/^\p{Lu}/u.test(text)) {
-    const number = /(?:^|[^\p{L}\d,.])(\d+(?:st|nd|rd|th)?)\s+$/u.exec(before)?.[1];
+  } else if (/^\p{Lu}/u.test(text) && mention.entity.type !== 'person') {
+    const number = /(?:^|[^\p{L}\d,.])(\d+(?:st|nd|rd|th)?) $/u.exec(before)?.[1];
     if (number !== undefined && (/\D$/.test(number) || (!/s$/.test(text) && !/^\d{4}$/.test(number)))) {
-      const atSentenceStart = /(?:^|[.!?]\s+)\d+(?:st|nd|rd|th)?\s+$/.test(before);
+      const atSentenceStart = /(?:^|[.!?]\s+)\d+(?:st|nd|rd|th)? $/.test(before);
       if (!atSentenceStart || /\D$/.test(number)) return `cut: "${text}" is the rest of the name "${number} ${text}"`;
     }
   }

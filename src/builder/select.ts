@@ -62,6 +62,7 @@ export function createWorth(
   bracketed: ReadonlySet<Entity>,
   tagger?: Tagger,
   tails: ReadonlySet<Entity> = new Set(),
+  lead: ReadonlySet<Entity> = new Set(),
 ): (entity: Entity) => number {
   const inHeadline = wordFinder(headline);
   return (entity: Entity): number => {
@@ -73,7 +74,9 @@ export function createWorth(
         const tags = tagger.lexicon(word.toLowerCase());
         return tags.length > 0 && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'));
       };
-      if (entity.name.split(/\s+/).every(common)) return 1;
+      // Round 6 (lead): in the article's first body sentence, a phrase of common words ("a silver medal")
+      // is what the story is about, and is worth asking.
+      if (entity.name.split(/\s+/).every(common)) return lead.has(entity) && /\s/.test(entity.name) ? 3 : 1;
     }
     let value = kindWorth(entity);
     // Named in the headline: the article is about it (though the title gives it away where it is shown).

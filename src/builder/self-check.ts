@@ -156,7 +156,7 @@ export function cutName(around: { before: string; after: string }, sure = true, 
   // "of", "for": a name goes on ("Harbour Man of the Year").
   const links = sure ? 'of|for|de|del|du|von|van' : 'of|for|de|del|du|von|van|y';
   if (new RegExp(`^\\s+(?:${links})\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(around.after)) return true;
-  // "Vice President of _____" for "Taxpayers for Common Sense": a role held in a body of several words is
+  // "Vice President of _____" for "Sailors for Fair Harbours": a role held in a body of several words is
   // a title before a name, not a name going on (round 6; "President of the _____" is an office
   // held by title, often guessed: the rule stands).
   const role = /\b(?:President|Director|Chairman|Chairwoman|Chair|Secretary|Head|Chief|Founder|Member|Spokesman|Spokeswoman|Spokesperson|Dean|Governor|Manager|Officer|Commissioner|Leader|Executive)\s+of\s+$/.test(around.before) && /^\p{Lu}\S*(?:\s+\S+)+$/u.test(answer.replace(/^the /, ''));

@@ -126,3 +126,15 @@ describe('recall (round 6): keys a rule dropped too broadly', () => {
     expect(about(text, 'Sailors for Fair Harbours').kept).toBe(true);
   });
 });
+
+describe('lead (round 6): the first body sentence\'s main phrase is asked', () => {
+  it('asks a phrase of common words the first body sentence names ("a bronze medal")', () => {
+    const text = article('Varno pupils honoured in Ostra', 'A group of pupils from the harbour school of Varno was awarded a bronze medal for "courageous achievement" in the Kestrel Robot Games in the city of Ostra.', 'The pupils built their robot in two weeks, said their teacher Ada Lund.');
+    expect(about(text, 'bronze medal').kept).toBe(true);
+  });
+
+  it('leaves such a phrase alone past the first body sentence', () => {
+    const text = article('Varno pupils honoured in Ostra', 'The pupils of the harbour school of Varno built their robot in two weeks, said their teacher Ada Lund.', 'A group of pupils from the school was awarded a bronze medal for "courageous achievement" in the Kestrel Robot Games in the city of Ostra.');
+    expect(about(text, 'bronze medal').kept).toBe(false);
+  });
+});
