@@ -62,21 +62,21 @@ export function createWorth(
   bracketed: ReadonlySet<Entity>,
   tagger?: Tagger,
   tails: ReadonlySet<Entity> = new Set(),
-  lead: ReadonlySet<Entity> = new Set(),
 ): (entity: Entity) => number {
   const inHeadline = wordFinder(headline);
   return (entity: Entity): number => {
     // "the House", "some Representatives": a common noun written with a capital names nothing to learn.
-    if (tagger !== undefined && !entity.sure && ['other', 'organisation', 'place'].includes(entity.type)) {
+    // A phrase found by its frame ("was awarded a bronze medal", "died of kidney failure") is common words by
+    // nature: the frame, not a capital, makes it a key (round 6).
+    const framed = entity.subtype === 'phrase:award' || entity.subtype === 'phrase:cause';
+    if (tagger !== undefined && !entity.sure && !framed && ['other', 'organisation', 'place'].includes(entity.type)) {
       const common = (word: string): boolean => {
         // An abbreviation in capitals ("NWS") is no common word, even where its letters spell one.
         if (/^\p{Lu}{2,}$/u.test(word.replace(/\./g, ''))) return false;
         const tags = tagger.lexicon(word.toLowerCase());
         return tags.length > 0 && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'));
       };
-      // Round 6 (lead): in the article's first body sentence, a phrase of common words ("a silver medal")
-      // is what the story is about, and is worth asking.
-      if (entity.name.split(/\s+/).every(common)) return lead.has(entity) && /\s/.test(entity.name) ? 3 : 1;
+      if (entity.name.split(/\s+/).every(common)) return 1;
     }
     let value = kindWorth(entity);
     // Named in the headline: the article is about it (though the title gives it away where it is shown).

@@ -187,7 +187,7 @@ export function selfCheck(draft: QuestionDraft, tagger: Tagger): string | null {
     // "Ruiz" asked in a prompt that already says "Ana Ruiz": the answer is a word of its own prompt.
     const inPrompt = wordFinder(draft.prompt);
     if (answer !== '' && !/title in the article\?$/.test(draft.prompt) && inPrompt(answer.replace(/^the /, ''))) return `self-check: the answer "${answer}" is a word of its own prompt`;
-    if (draft.around !== undefined && draft.entity !== null && !['number', 'date', 'time'].includes(draft.entity.type) && cutName(draft.around, draft.entity.sure, (word) => tagger.lexicon(word), draft.entity.type === 'organisation' ? answer : '')) return `self-check: "${answer}" is part of a longer name in the article`;
+    if (draft.around !== undefined && draft.entity !== null && !['number', 'date', 'time'].includes(draft.entity.type) && !draft.entity.subtype.startsWith('phrase') && cutName(draft.around, draft.entity.sure, (word) => tagger.lexicon(word), draft.entity.type === 'organisation' ? answer : '')) return `self-check: "${answer}" is part of a longer name in the article`;
     if (draft.typeWord !== null && draft.typeWord !== undefined) {
       const mismatch = typeMismatch(draft.typeWord, answer, tagger);
       if (mismatch !== null) return `self-check: the stem asks for a ${draft.typeWord}, but ${mismatch}`;

@@ -127,14 +127,24 @@ describe('recall (round 6): keys a rule dropped too broadly', () => {
   });
 });
 
-describe('lead (round 6): the first body sentence\'s main phrase is asked', () => {
-  it('asks a phrase of common words the first body sentence names ("a bronze medal")', () => {
+describe('framed phrases (round 6): the thing awarded, the cause of an illness', () => {
+  it('asks the thing awarded, though its words are common words ("a bronze medal")', () => {
     const text = article('Varno pupils honoured in Ostra', 'A group of pupils from the harbour school of Varno was awarded a bronze medal for "courageous achievement" in the Kestrel Robot Games in the city of Ostra.', 'The pupils built their robot in two weeks, said their teacher Ada Lund.');
     expect(about(text, 'bronze medal').kept).toBe(true);
   });
 
-  it('leaves such a phrase alone past the first body sentence', () => {
-    const text = article('Varno pupils honoured in Ostra', 'The pupils of the harbour school of Varno built their robot in two weeks, said their teacher Ada Lund.', 'A group of pupils from the school was awarded a bronze medal for "courageous achievement" in the Kestrel Robot Games in the city of Ostra.');
-    expect(about(text, 'bronze medal').kept).toBe(false);
+  it('asks what surgery was for, past a date between, and not as part of a name', () => {
+    const text = article('Varno mayor recovering', 'Varno mayor Tomas Brandt is recovering after surgery last Monday for intestinal bleeding, his deputy Ada Lund said at the harbour office of Ostra.');
+    expect(about(text, 'intestinal bleeding').kept).toBe(true);
+  });
+
+  it('reads "won bronze" as a medal won', () => {
+    const { candidates } = build(article('Varno team at the Harbour Cup', 'At the Harbour Cup in Ostra the Varno team won bronze after a long final against Kellin.'));
+    expect(candidates.some((c) => c.stage === 'question' && c.answer === 'bronze')).toBe(true);
+  });
+
+  it('still does not ask a capitalised common word', () => {
+    const text = article('Varno tax bill passes', 'Passage of the Bill in the harbour council of Varno required a simple majority of the 40 members, Ada Lund said.');
+    expect(about(text, 'Bill').kept).toBe(false);
   });
 });
