@@ -4,6 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../src/builder/types.js';
+import { createRandom } from '../../src/domain/random.js';
+import { createDistractorSource, pickDistractors } from '../../src/builder/distractors.js';
+import { roleOf, withRole } from '../../src/builder/questions.js';
 import { build } from './helpers.js';
 
 /** The candidates asking for `answer` (as a key question), and whether any of them was kept. */
@@ -146,5 +149,34 @@ describe('framed phrases (round 6): the thing awarded, the cause of an illness',
   it('still does not ask a capitalised common word', () => {
     const text = article('Varno tax bill passes', 'Passage of the Bill in the harbour council of Varno required a simple majority of the 40 members, Ada Lund said.');
     expect(about(text, 'Bill').kept).toBe(false);
+  });
+});
+
+describe('same-role: wrong choices for a person of a role share it', () => {
+  const players = 'Kestrel Rovers beat Varno United 2-1 in Ostra on Saturday, with goals from striker Tomas Brandt, midfielder Ben Okafor and defender Lars Hallen.';
+  /** The wrong choices the builder would offer for `name` in `text`, with the role rule and without it. */
+  const offered = (text: string, name: string): { role: string | null; withRule: string[]; without: string[] } => {
+    const { analysis } = build(text);
+    const mention = analysis.sentences.flatMap((s) => s.mentions).find((m) => m.text === name);
+    if (mention === undefined) throw new Error(`no mention of ${name}`);
+    const source = createDistractorSource(analysis.entities, createRandom(1));
+    const role = roleOf(mention, text);
+    const pick = (src: typeof source): string[] => pickDistractors(src, mention, name, 'Which person completes this sentence? _____ said.', 3);
+    return { role, withRule: role === null ? pick(source) : pick(withRole(source, role)), without: pick(source) };
+  };
+
+  it('offers no players as wrong choices for a coach when the article names no other coach', () => {
+    const text = article('Kestrel Rovers win in Ostra', players, 'After the match, Varno United coach Marek Solberg said his players had been tired after the long journey from Varno.');
+    const { role, withRule, without } = offered(text, 'Marek Solberg');
+    expect(role).toBe('coach');
+    expect(without.length).toBeGreaterThan(0);
+    expect(withRule).toEqual([]);
+  });
+
+  it('offers the other coaches the article names', () => {
+    const text = article('Kestrel Rovers win in Ostra', players, 'Kestrel Rovers coach Erik Moss praised his side, and Kellin coach Piet Janssen watched from the stand.', 'Harbour Town coach John Berg and Ostra coach Karl Weber were also in the stand.', 'After the match, Varno United coach Marek Solberg said his players had been tired after the long journey from Varno.');
+    const { withRule } = offered(text, 'Marek Solberg');
+    expect(withRule.length).toBe(3);
+    expect(withRule.every((name) => ['Erik Moss', 'Piet Janssen', 'John Berg', 'Karl Weber'].includes(name)), withRule.join(' | ')).toBe(true);
   });
 });
