@@ -132,6 +132,10 @@ export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
     // A clause whose pronoun points back ("..., and 3,000 people reported it") stays with its sentence.
     const end = tokens.findIndex((t, k) => k > next && t.text === ';');
     if (tokens.slice(next, end < 0 ? tokens.length : end).some((t) => BACK_POINTERS.test(t.lower))) continue;
+    // "...277 flaws; 39 percent of these are rated critical": a share of what the clause before counts
+    // points back to it, and stays with it (round 6, stand-alone).
+    const rest = tokens.slice(next, end < 0 ? tokens.length : end);
+    if (rest.some((t, k) => /^(?:these|those)$/.test(t.lower) && /^(?:of|among)$/.test(rest[k - 1]?.lower ?? '') && (rest[k + 1] === undefined || !hasTag(rest[k + 1], 'Noun', 'Adjective')))) continue;
     // "...; this has dropped to 56 percent": a demonstrative subject points back to the clause before (stand-alone).
     const opening = tokens[next];
     const verb = tokens[next + 1];
@@ -548,7 +552,10 @@ export function isAskable(mention: Mention): boolean {
  */
 function outsidePointer(clause: Clause): string | null {
   const demonstrative = /\b(?:of|among|in|all|both|each|many|some|none|most) (?:these|those)\b/i.exec(clause.text);
-  if (demonstrative !== null) return demonstrative[0];
+  // "IE6 has 277 flaws; 39 percent of these ...": the clause before the semicolon counts what "these" are.
+  const semicolon = clause.text.lastIndexOf(';', demonstrative?.index ?? 0);
+  const counted = demonstrative !== null && semicolon > 0 && clause.mentions.some((m) => m.entity.type === 'number' && m.pronoun !== true && m.end - clause.start <= semicolon);
+  if (demonstrative !== null && !counted) return demonstrative[0];
   let nounSeen = false;
   const firstWord = clause.tokens.find((t) => t.isWord);
   for (const token of clause.tokens) {

@@ -44,7 +44,8 @@ function nounPhrase(tokens: readonly Token[], at: number, mustEnd: boolean): [nu
   while (to + 1 < tokens.length && to + 1 - from < 3 && isPhraseWord(tokens[to + 1] as Token)) to++;
   if (to < from) return null;
   const last = tokens[to] as Token;
-  if (!hasTag(last, 'Noun', 'Singular', 'Plural', 'Uncountable') && last.tags.size > 0) return null;
+  // "won bronze": a medal's metal names the medal (round 6).
+  if (!hasTag(last, 'Noun', 'Singular', 'Plural', 'Uncountable') && last.tags.size > 0 && !(from === to && /^(?:gold|silver|bronze)$/.test(last.lower))) return null;
   const after = tokens[to + 1];
   if (after === undefined || /^[.,;!?”")]$/.test(after.text)) return [from, to];
   if (mustEnd || after.lower === 'of' || !hasTag(after, 'Preposition')) return null;
@@ -72,7 +73,16 @@ export function findPhrases(tokens: readonly Token[], taken: (token: Token) => b
     }
     if (AWARD_VERBS.has(lower)) push(nounPhrase(tokens, i + 1, false), 'award');
     for (const [lead, preposition] of CAUSE_LEADS) {
-      if (lower === lead && tokens[i + 1]?.lower === preposition) push(nounPhrase(tokens, i + 2, false), 'cause');
+      if (lower !== lead) continue;
+      // "surgery last Monday for intestinal bleeding": a key of its own (a date) may stand between (round 6).
+      let at = i + 1;
+      while (at < i + 4 && tokens[at] !== undefined && tokens[at]?.lower !== preposition && (tokens[at] as Token).isWord && (taken(tokens[at] as Token) || hasTag(tokens[at] as Token, 'Date') || /^(?:last|next|this|on)$/.test(tokens[at]?.lower ?? ''))) at++;
+      if (tokens[at]?.lower !== preposition) continue;
+      const span = nounPhrase(tokens, at + 1, false);
+      // "for intestinal bleeding": an adjective and an "-ing" word name an illness as a noun phrase does.
+      const [adjective, gerund, after] = [tokens[at + 1], tokens[at + 2], tokens[at + 3]];
+      const illness = adjective !== undefined && gerund !== undefined && !adjective.isCap && hasTag(adjective, 'Adjective') && hasTag(gerund, 'Gerund') && (after === undefined || !hasTag(after, 'Noun'));
+      push(span ?? (illness ? [at + 1, at + 2] : null), 'cause');
     }
   });
   return out;

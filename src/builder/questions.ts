@@ -4,6 +4,7 @@
 // role questions for titled people. Which candidates make the deck is decided later (select.ts), after
 // the self-check (self-check.ts); here every candidate is judged on its own.
 
+import { countWordAsNoun, cutUnlistedName, fixedByArithmetic } from './fixed-by-stem.js';
 import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
@@ -576,7 +577,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailOfLongerName(mention, article, [...context.source.byType.values()].flat());
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailOfLongerName(mention, article, [...context.source.byType.values()].flat()) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
@@ -640,13 +641,36 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const prompt = question ?? `${stem} ${quoted(choiceBlanked)}`;
       const reason = giveaway(prompt, mention, answer, context.header, context.source.byType.get('person'));
       if (reason !== null) return { dropped: reason, text: prompt };
-      const wrong = pickDistractors(context.source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
+      // Round 6 (same-role): a person asked by a role the sentence gives them ("coach _____") has wrong choices of
+      // that role only; with fewer than three in the article, a typed question asks it.
+      const role = entity.type === 'person' ? roleOf(mention, article) : null;
+      const source = role === null ? context.source : withRole(context.source, role);
+      const wrong = pickDistractors(source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
+      if (wrong.length < 3 && role !== null) return { dropped: `same-role: the answer is the ${role} of the sentence, and the article names ${wrong.length === 0 ? 'no other' : `only ${wrong.length} other`} ${role}${wrong.length === 1 ? '' : 's'} to offer as wrong choices; a typed question asks it instead`, text: prompt };
       if (wrong.length < 3) return { dropped: `distractors: fewer than three good wrong choices of the same kind from the article (${wrong.length}); a typed question asks it instead`, text: prompt };
       const choices = context.random.shuffle([choiceAnswer, ...wrong]);
       return { draft: { kind: 'choice', fact, related: [], prompt, explanation: explanation(), answer: choiceAnswer, choices, entity, typeWord: question === null ? typeWord : whType, ...extra }, text: prompt, answer: choiceAnswer };
     }),
   );
   return out;
+}
+
+/** Roles a sentence gives a person that wrong choices must share (rule same-role). */
+const ROLE_WORDS = /^(?:coach|manager|mayor|judge|driver|referee|umpire|goalkeeper|keeper|captain|president|premier|minister|governor|senator|congressman|congresswoman|ambassador|prosecutor|attorney|lawyer|chancellor|sheriff|astronaut|pilot|commander|singer|actor|actress|director|chairman|chairwoman|spokesman|spokeswoman|spokesperson)$/;
+
+/** The role word right before a person's name ("coach", "Varno mayor"), folded, or null. */
+export function roleOf(mention: Mention, article: string): string | null {
+  if (mention.pronoun === true) return null;
+  const fromTitle = mention.title?.trim().split(/\s+/).pop()?.toLowerCase();
+  if (fromTitle !== undefined && ROLE_WORDS.test(fromTitle)) return fromTitle;
+  const before = /([\p{L}-]+)\s+$/u.exec(article.slice(Math.max(0, mention.start - 30), mention.start))?.[1]?.toLowerCase().replace(/^.*-/, '');
+  return before !== undefined && ROLE_WORDS.test(before) ? before : null;
+}
+
+/** The distractor source with only the people the article gives `role` (by their titles). */
+export function withRole(source: DistractorSource, role: string): DistractorSource {
+  const people = (source.byType.get('person') ?? []).filter((p) => p.titles.some((t) => t.toLowerCase().split(/[\s-]+/).includes(role)));
+  return { ...source, byType: new Map([...source.byType, ['person', people]]) };
 }
 
 /**

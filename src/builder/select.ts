@@ -66,7 +66,10 @@ export function createWorth(
   const inHeadline = wordFinder(headline);
   return (entity: Entity): number => {
     // "the House", "some Representatives": a common noun written with a capital names nothing to learn.
-    if (tagger !== undefined && !entity.sure && ['other', 'organisation', 'place'].includes(entity.type)) {
+    // A phrase found by its frame ("was awarded a bronze medal", "died of kidney failure") is common words by
+    // nature: the frame, not a capital, makes it a key (round 6).
+    const framed = entity.subtype === 'phrase:award' || entity.subtype === 'phrase:cause';
+    if (tagger !== undefined && !entity.sure && !framed && ['other', 'organisation', 'place'].includes(entity.type)) {
       const common = (word: string): boolean => {
         // An abbreviation in capitals ("NWS") is no common word, even where its letters spell one.
         if (/^\p{Lu}{2,}$/u.test(word.replace(/\./g, ''))) return false;

@@ -146,7 +146,7 @@ function badStatement(prompt: string): string | null {
  * Whether the key asked is a piece of a longer name: "Harbour Man" of "Harbour Man of the Year",
  * "Homeland Security Departments" of "State and Homeland Security Departments".
  */
-export function cutName(around: { before: string; after: string }, sure = true, lexicon?: (word: string) => readonly string[]): boolean {
+export function cutName(around: { before: string; after: string }, sure = true, lexicon?: (word: string) => readonly string[], answer = ''): boolean {
   // "Flathead Search" of "Flathead Search and Rescue": "and" and one capitalised common word end the name.
   const joined = /^\s+and\s+(\p{Lu}\p{Ll}+)(?=\s*(?:[,.;)]|$|\s+\p{Ll}))/u.exec(around.after)?.[1];
   if (joined !== undefined && lexicon !== undefined) {
@@ -156,7 +156,11 @@ export function cutName(around: { before: string; after: string }, sure = true, 
   // "of", "for": a name goes on ("Harbour Man of the Year").
   const links = sure ? 'of|for|de|del|du|von|van' : 'of|for|de|del|du|von|van|y';
   if (new RegExp(`^\\s+(?:${links})\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(around.after)) return true;
-  if (new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+(?:${links})\\s+(?:the\\s+)?$`, 'u').test(around.before)) return true;
+  // "Vice President of _____" for "Sailors for Fair Harbours": a role held in a body of several words is
+  // a title before a name, not a name going on (round 6; "President of the _____" is an office
+  // held by title, often guessed: the rule stands).
+  const role = /\b(?:President|Director|Chairman|Chairwoman|Chair|Secretary|Head|Chief|Founder|Member|Spokesman|Spokeswoman|Spokesperson|Dean|Governor|Manager|Officer|Commissioner|Leader|Executive)\s+of\s+$/.test(around.before) && /^\p{Lu}\S*(?:\s+\S+)+$/u.test(answer.replace(/^the /, ''));
+  if (!role && new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+(?:${links})\\s+(?:the\\s+)?$`, 'u').test(around.before)) return true;
   // A capitalised word glued on either side by a hyphen, a code after it ("XR1 bZ-7"), an abbreviation
   // going on ("Ph" of "Ph.D."): the name goes on.
   if (/^\.\p{Lu}\./u.test(around.after) || /^\s+\p{Ll}+\p{Lu}/u.test(around.after) || /^\s+\p{L}+\d/u.test(around.after)) return true;
@@ -183,7 +187,7 @@ export function selfCheck(draft: QuestionDraft, tagger: Tagger): string | null {
     // "Ruiz" asked in a prompt that already says "Ana Ruiz": the answer is a word of its own prompt.
     const inPrompt = wordFinder(draft.prompt);
     if (answer !== '' && !/title in the article\?$/.test(draft.prompt) && inPrompt(answer.replace(/^the /, ''))) return `self-check: the answer "${answer}" is a word of its own prompt`;
-    if (draft.around !== undefined && draft.entity !== null && !['number', 'date', 'time'].includes(draft.entity.type) && cutName(draft.around, draft.entity.sure, (word) => tagger.lexicon(word))) return `self-check: "${answer}" is part of a longer name in the article`;
+    if (draft.around !== undefined && draft.entity !== null && !['number', 'date', 'time'].includes(draft.entity.type) && !draft.entity.subtype.startsWith('phrase') && cutName(draft.around, draft.entity.sure, (word) => tagger.lexicon(word), draft.entity.type === 'organisation' ? answer : '')) return `self-check: "${answer}" is part of a longer name in the article`;
     if (draft.typeWord !== null && draft.typeWord !== undefined) {
       const mismatch = typeMismatch(draft.typeWord, answer, tagger);
       if (mismatch !== null) return `self-check: the stem asks for a ${draft.typeWord}, but ${mismatch}`;

@@ -8,7 +8,7 @@ import { loadCorpusPart, recallOf } from './corpus-measure.js';
 import { build } from './helpers.js';
 
 /** The recall reached on the development part when REVIEW.md was last written; it must not fall. */
-const DEV_RECALL = 0.81;
+const DEV_RECALL = 0.83;
 
 describe('key-fact recall on the development part of the corpus', () => {
   const articles = loadCorpusPart('dev');

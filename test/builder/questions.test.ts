@@ -58,10 +58,11 @@ describe('choice', () => {
   it('takes wrong people only from the article, never a stock name', () => {
     const article = [
       'Talks',
-      'Governor Ana Ruiz met Mayor Tomas Brandt in Tampa on Monday.',
-      'Senator Lena Park spoke with Judge Omar Haddad in Orlando on Tuesday.',
+      // One role for all (a wrong choice for a senator is another senator: rule same-role).
+      'Senator Ana Ruiz met Senator Tomas Brandt in Tampa on Monday.',
+      'Senator Lena Park spoke with Senator Omar Haddad in Orlando on Tuesday.',
       'Ruiz later met Park and Brandt in Miami with Haddad.',
-      'Sheriff Rosa Quispe and Coach Ken Ito joined them in Miami on Friday.',
+      'Senator Rosa Quispe and Senator Ken Ito joined them in Miami on Friday.',
     ].join('\n');
     const people = ['Ana Ruiz', 'Tomas Brandt', 'Lena Park', 'Omar Haddad', 'Rosa Quispe', 'Ken Ito'];
     let seen = 0;
