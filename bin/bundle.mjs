@@ -44,6 +44,8 @@ const bundled = await build({
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'eof',
+  // yazl's CRC-32 dependency, swapped for the same functions on Node's native zlib.crc32 (see the file).
+  alias: { 'buffer-crc32': join(root, 'bin', 'native-crc32.cjs') },
   plugins: [lazyChildProcessForCommander()],
   logLevel: 'warning',
 });
