@@ -553,17 +553,7 @@ export function unlearnableKey(mention: Mention, article: string, tagger: Tagger
  * that name's tail, not a name of its own (rule cut).
  */
 export function tailOfLongerName(mention: Mention, article: string, entities: Iterable<Entity>): string | null {
-  if (mention.pronoun === true || ['date', 'time', 'number'].includes(mention.entity.type)) return null;
-  const text = article.slice(mention.start, mention.end);
-  for (const other of entities) {
-    if (other === mention.entity || other.type === 'person') continue;
-    for (const form of [other.name, ...other.forms]) {
-      if (form.length <= text.length || !form.endsWith(` ${text}`)) continue;
-      const head = form.slice(0, form.length - text.length);
-      if (article.slice(Math.max(0, mention.start - head.length), mention.start) === head) return `cut: "${text}" is the end of the name "${form}"`;
-    }
-  }
-  return null;
+  return tailIndex(entities)(mention, article);
 }
 
 /**
