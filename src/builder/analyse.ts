@@ -246,6 +246,18 @@ export function placesBefore(article: string, city: Mention, next: Mention, sent
   return /^,\s*$/.test(article.slice(city.end, next.start)) && !/^\s*(?:,?\s*and|,\s*\p{Lu})/u.test(after);
 }
 
+/** Where `char` last is in `text` from `from` to `to` (both included), or -1. */
+function lastCharBetween(text: string, char: string, from: number, to: number): number {
+  for (let i = Math.min(to, text.length - 1); i >= from; i--) if (text.charAt(i) === char) return i;
+  return -1;
+}
+
+/** Where `char` first is in `text` from `from` to `to` (both included), or -1. */
+function firstCharBetween(text: string, char: string, from: number, to: number): number {
+  for (let i = Math.max(0, from); i <= to && i < text.length; i++) if (text.charAt(i) === char) return i;
+  return -1;
+}
+
 export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const headline = detectHeadline(article);
   const raw = splitSentences(article);
@@ -611,10 +623,13 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     });
     // A name inside brackets that hold more than it ("(For Inspiration and Recognition of Science)") glosses
     // what stands before the brackets; a bracket holding just the name ("(HRL)") is its short form.
+    // The brackets are looked for inside the sentence only: a search of the whole article from each
+    // mention would make a long article's cost grow with its square.
     for (const mention of sentence.mentions) {
-      const open = article.lastIndexOf('(', mention.start);
-      const close = article.indexOf(')', mention.end);
-      if (open < sentence.start || close < 0 || close > sentence.end || article.lastIndexOf(')', mention.start) > open) continue;
+      const open = lastCharBetween(article, '(', sentence.start, mention.start);
+      if (open < 0) continue;
+      const close = firstCharBetween(article, ')', mention.end, sentence.end);
+      if (close < 0 || lastCharBetween(article, ')', open + 1, mention.start) >= 0) continue;
       if (article.slice(open + 1, close).trim() !== mention.text) mention.inBrackets = true;
     }
   }

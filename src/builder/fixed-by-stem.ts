@@ -15,6 +15,9 @@ const WORD_NUMBER = new RegExp(
   'giu',
 );
 
+/** WORD_NUMBER as the whole of a text. */
+const WHOLE_WORD_NUMBER = new RegExp(`^${WORD_NUMBER.source}$`, 'iu');
+
 /** The value a number key names ("200", "1,200", "two", "twenty-one", "twice", "three times"), or null. */
 export function valueOf(text: string): number | null {
   const t = text.trim().toLowerCase();
@@ -23,7 +26,7 @@ export function valueOf(text: string): number | null {
   if (t === 'twice') return 2;
   const times = /^(.+?)\s+times$/.exec(t)?.[1];
   if (times !== undefined) return valueOf(times);
-  const m = new RegExp(`^${WORD_NUMBER.source}$`, 'iu').exec(t);
+  const m = WHOLE_WORD_NUMBER.exec(t);
   if (m === null) return null;
   const head = (m[1] ?? '').toLowerCase();
   const base = head === 'one' ? 1 : (NUMBER_WORDS.get(head) ?? null);
@@ -140,6 +143,15 @@ function hasAny(token: Token, ...tags: string[]): boolean {
 /** Words that end the name of a law, a treaty or a code. */
 const LAW_WORD = String.raw`(?:Act|Law|Bill|Code|Treaty|Convention|Charter|Accord|Amendment|Statute|Ordinance|Directive)`;
 
+/** A capitalised word and the space after it. */
+const CAP_RUN = String.raw`(?:\p{Lu}[\p{L}'’-]*\s+)`;
+/** After a key: small words and capitalised ones running on to a law's word ("with Disabilities Act"). */
+const LAW_AFTER = new RegExp(String.raw`^\s+(?:with|of|for|on|and|to|against)\s+(?:the\s+)?${CAP_RUN}*?\p{Lu}[\p{L}'’-]*\s+${LAW_WORD}\b`, 'u');
+/** A text ending in a law's word. */
+const ENDS_IN_LAW_WORD = new RegExp(String.raw`\b${LAW_WORD}$`, 'u');
+/** Before a key: a capitalised word and a small word ("Americans with "). */
+const LAW_BEFORE = new RegExp(String.raw`\p{Lu}[\p{L}'’-]*\s+(?:with|of|for|on|and|to|against)\s+(?:the\s+)?$`, 'u');
+
 /**
  * Names of shapes the finder has no list for, kept whole (rule cut): a law's name ("Americans with
  * Disabilities Act": no part of it is asked), a Latin binomial ("Formica fusca": neither the genus nor the
@@ -152,13 +164,12 @@ export function cutUnlistedName(mention: Mention, article: string, tagger: Tagge
   const text = article.slice(mention.start, mention.end).trim();
   const after = article.slice(mention.end, mention.end + 80);
   const before = article.slice(Math.max(0, mention.start - 80), mention.start);
-  const capRun = String.raw`(?:\p{Lu}[\p{L}'’-]*\s+)`;
   // A law: the key, or the key with the words after it, runs on to "... Act" through small words.
   if (mention.entity.type !== 'number' && mention.entity.type !== 'date') {
-    if (new RegExp(String.raw`^\s+(?:with|of|for|on|and|to|against)\s+(?:the\s+)?${capRun}*?\p{Lu}[\p{L}'’-]*\s+${LAW_WORD}\b`, 'u').test(after) && !new RegExp(String.raw`\b${LAW_WORD}$`, 'u').test(text)) {
+    if (LAW_AFTER.test(after) && !ENDS_IN_LAW_WORD.test(text)) {
       return `cut: "${text}" is only the start of the name of a law`;
     }
-    if (new RegExp(String.raw`\b${LAW_WORD}$`, 'u').test(text) && new RegExp(String.raw`\p{Lu}[\p{L}'’-]*\s+(?:with|of|for|on|and|to|against)\s+(?:the\s+)?$`, 'u').test(before)) {
+    if (ENDS_IN_LAW_WORD.test(text) && LAW_BEFORE.test(before)) {
       return `cut: "${text}" is only the end of the name of a law`;
     }
   }

@@ -198,6 +198,45 @@ export function spelledOutIn(text: string, acronym: string): string | null {
   return null;
 }
 
+/** The article last searched by spelledOutInArticle, and what it gave for each acronym. */
+let spelledArticle: string | null = null;
+const spelledInArticle = new Map<string, string | null>();
+
+/**
+ * spelledOutIn on the whole article, worked out once per acronym: the article's every word is read for
+ * each, and a long article has many keys in capitals.
+ */
+function spelledOutInArticle(article: string, acronym: string): string | null {
+  if (spelledArticle !== article) {
+    spelledArticle = article;
+    spelledInArticle.clear();
+  }
+  let found = spelledInArticle.get(acronym);
+  if (found === undefined) {
+    found = spelledOutIn(article, acronym);
+    spelledInArticle.set(acronym, found);
+  }
+  return found;
+}
+
+const LETTER = /^\p{L}$/u;
+
+/**
+ * Whether `word` is in `text` with no letter right before or after it (the characters beside it are read
+ * whole, a surrogate pair as one).
+ */
+function writtenAsWord(text: string, word: string): boolean {
+  if (word === '') return true;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const pairBefore = at >= 2 && /[\uDC00-\uDFFF]/.test(text.charAt(at - 1)) && /[\uD800-\uDBFF]/.test(text.charAt(at - 2));
+    const before = at === 0 ? '' : pairBefore ? text.slice(at - 2, at) : text.charAt(at - 1);
+    const end = at + word.length;
+    const after = end >= text.length ? '' : String.fromCodePoint(text.codePointAt(end) ?? 0);
+    if (!LETTER.test(before) && !LETTER.test(after)) return true;
+  }
+  return false;
+}
+
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
 export function giveaway(prompt: string, mention: Mention, answer: string, header = '', people: readonly Entity[] = []): string | null {
   const inPrompt = wordFinder(prompt);
@@ -239,7 +278,7 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   // others is in the prompt or the title.
   if (mention.entity.type !== 'person' && /\s/.test(answer.trim())) {
     const words = distinctiveWords(answer, isGenericNameWord);
-    const written = (text: string) => (word: string): boolean => new RegExp(`(?:^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\\p{L}]|$)`, 'u').test(text);
+    const written = (text: string) => (word: string): boolean => writtenAsWord(text, word);
     if (words.length > 0 && words.every(written(prompt))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the prompt`;
     if (words.length > 0 && words.every(written(header))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the deck's title`;
   }
@@ -503,7 +542,7 @@ export function unlearnableKey(mention: Mention, article: string, tagger: Tagger
   const letters = text.trim();
   if (/^\p{Lu}{2,4}$/u.test(letters) && mention.entity.type !== 'place') {
     const known = tagger.lexicon(letters.toLowerCase()).length > 0;
-    if (!known && spelledOutIn(article, letters) === null) return `initialism: "${letters}" is never spelt out in the article, so a learner cannot tell what it names`;
+    if (!known && spelledOutInArticle(article, letters) === null) return `initialism: "${letters}" is never spelt out in the article, so a learner cannot tell what it names`;
   }
   return null;
 }
@@ -514,17 +553,37 @@ export function unlearnableKey(mention: Mention, article: string, tagger: Tagger
  * that name's tail, not a name of its own (rule cut).
  */
 export function tailOfLongerName(mention: Mention, article: string, entities: Iterable<Entity>): string | null {
-  if (mention.pronoun === true || ['date', 'time', 'number'].includes(mention.entity.type)) return null;
-  const text = article.slice(mention.start, mention.end);
-  for (const other of entities) {
-    if (other === mention.entity || other.type === 'person') continue;
-    for (const form of [other.name, ...other.forms]) {
-      if (form.length <= text.length || !form.endsWith(` ${text}`)) continue;
-      const head = form.slice(0, form.length - text.length);
-      if (article.slice(Math.max(0, mention.start - head.length), mention.start) === head) return `cut: "${text}" is the end of the name "${form}"`;
+  return tailIndex(entities)(mention, article);
+}
+
+/**
+ * tailOfLongerName's search made once for a whole article: every longer name's tails ("Deficiency
+ * Disorders", "Salt Deficiency Disorders", ... of "Harbour Centre for Control of Salt Deficiency
+ * Disorders"), each with the names it ends, in the order tailOfLongerName reads them. Asked with a key's
+ * text, it gives the same answer as tailOfLongerName over the same entities, without reading them all.
+ */
+export function tailIndex(entities: Iterable<Entity>): (mention: Mention, article: string) => string | null {
+  const tails = new Map<string, { entity: Entity; form: string; head: string }[]>();
+  for (const entity of entities) {
+    if (entity.type === 'person') continue;
+    for (const form of [entity.name, ...entity.forms]) {
+      for (let at = form.indexOf(' '); at >= 0; at = form.indexOf(' ', at + 1)) {
+        const tail = form.slice(at + 1);
+        const list = tails.get(tail) ?? [];
+        list.push({ entity, form, head: form.slice(0, at + 1) });
+        tails.set(tail, list);
+      }
     }
   }
-  return null;
+  return (mention: Mention, article: string): string | null => {
+    if (mention.pronoun === true || ['date', 'time', 'number'].includes(mention.entity.type)) return null;
+    const text = article.slice(mention.start, mention.end);
+    for (const { entity, form, head } of tails.get(text) ?? []) {
+      if (entity === mention.entity) continue;
+      if (article.slice(Math.max(0, mention.start - head.length), mention.start) === head) return `cut: "${text}" is the end of the name "${form}"`;
+    }
+    return null;
+  };
 }
 
 /** The opening sentences of a news article carry its substance: details there are worth asking. */
@@ -572,12 +631,23 @@ function minorKey(mention: Mention, clause: Clause, context: QuestionContext): s
   return null;
 }
 
+/** Each distractor source's tailIndex over all its entities, made when first asked. */
+const tailIndexes = new WeakMap<DistractorSource, (mention: Mention, article: string) => string | null>();
+function tailsOf(source: DistractorSource): (mention: Mention, article: string) => string | null {
+  let index = tailIndexes.get(source);
+  if (index === undefined) {
+    index = tailIndex([...source.byType.values()].flat());
+    tailIndexes.set(source, index);
+  }
+  return index;
+}
+
 function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContext): Considered[] {
   const { article } = context;
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailOfLongerName(mention, article, [...context.source.byType.values()].flat()) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article);
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;

@@ -107,6 +107,16 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     askableIn.set(c.entity, list);
   }
   const asked = new Map<Entity, number>();
+  // Each name's words, split once: every new key is compared with every key asked before it.
+  const wordsOf = new Map<Entity, string[]>();
+  const nameWords = (entity: Entity): string[] => {
+    let words = wordsOf.get(entity);
+    if (words === undefined) {
+      words = entity.name.replace(/^the /i, '').split(/\s+/);
+      wordsOf.set(entity, words);
+    }
+    return words;
+  };
   const seen = new Set<string>();
   const kept: QuestionDraft[] = [];
   let rotation = 0;
@@ -149,10 +159,10 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     // "KTV" after "KTV News", "Bay Marina" after "Salt Creek Bay Marina": the same name asked again.
     const overlapping = (entity: Entity): Entity | null => {
       if (!['organisation', 'place', 'work', 'other'].includes(entity.type)) return null;
-      const words = entity.name.replace(/^the /i, '').split(/\s+/);
+      const words = nameWords(entity);
       for (const other of asked.keys()) {
         if (other === entity || other.type !== entity.type) continue;
-        const theirs = other.name.replace(/^the /i, '').split(/\s+/);
+        const theirs = nameWords(other);
         const [short, long] = words.length <= theirs.length ? [words, theirs] : [theirs, words];
         if (short.length === long.length) continue;
         const head = long.slice(0, short.length).join(' ') === short.join(' ');

@@ -142,6 +142,14 @@ function badStatement(prompt: string): string | null {
   return null;
 }
 
+/** Small words that carry a name on ("Harbour Man of the Year"); an unsure name also takes "y". */
+const LINKS_SURE = 'of|for|de|del|du|von|van';
+const LINKS = 'of|for|de|del|du|von|van|y';
+const LINK_AFTER_SURE = new RegExp(`^\\s+(?:${LINKS_SURE})\\s+(?:the\\s+)?\\p{Lu}`, 'u');
+const LINK_AFTER = new RegExp(`^\\s+(?:${LINKS})\\s+(?:the\\s+)?\\p{Lu}`, 'u');
+const LINK_BEFORE_SURE = new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+(?:${LINKS_SURE})\\s+(?:the\\s+)?$`, 'u');
+const LINK_BEFORE = new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+(?:${LINKS})\\s+(?:the\\s+)?$`, 'u');
+
 /**
  * Whether the key asked is a piece of a longer name: "Harbour Man" of "Harbour Man of the Year",
  * "Homeland Security Departments" of "State and Homeland Security Departments".
@@ -154,13 +162,12 @@ export function cutName(around: { before: string; after: string }, sure = true, 
     if (tags.some((t) => t === 'Noun' || t === 'Singular' || t === 'Uncountable' || t === 'Infinitive') && !tags.some((t) => t === 'ProperNoun' || t === 'Place' || t === 'Person' || t.endsWith('Name'))) return true;
   }
   // "of", "for": a name goes on ("Harbour Man of the Year").
-  const links = sure ? 'of|for|de|del|du|von|van' : 'of|for|de|del|du|von|van|y';
-  if (new RegExp(`^\\s+(?:${links})\\s+(?:the\\s+)?\\p{Lu}`, 'u').test(around.after)) return true;
+  if ((sure ? LINK_AFTER_SURE : LINK_AFTER).test(around.after)) return true;
   // "Vice President of _____" for "Sailors for Fair Harbours": a role held in a body of several words is
   // a title before a name, not a name going on (round 6; "President of the _____" is an office
   // held by title, often guessed: the rule stands).
   const role = /\b(?:President|Director|Chairman|Chairwoman|Chair|Secretary|Head|Chief|Founder|Member|Spokesman|Spokeswoman|Spokesperson|Dean|Governor|Manager|Officer|Commissioner|Leader|Executive)\s+of\s+$/.test(around.before) && /^\p{Lu}\S*(?:\s+\S+)+$/u.test(answer.replace(/^the /, ''));
-  if (!role && new RegExp(`\\p{Lu}[\\p{L}.’'-]*\\s+(?:${links})\\s+(?:the\\s+)?$`, 'u').test(around.before)) return true;
+  if (!role && (sure ? LINK_BEFORE_SURE : LINK_BEFORE).test(around.before)) return true;
   // A capitalised word glued on either side by a hyphen, a code after it ("XR1 bZ-7"), an abbreviation
   // going on ("Ph" of "Ph.D."): the name goes on.
   if (/^\.\p{Lu}\./u.test(around.after) || /^\s+\p{Ll}+\p{Lu}/u.test(around.after) || /^\s+\p{L}+\d/u.test(around.after)) return true;

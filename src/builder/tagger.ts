@@ -23,14 +23,17 @@ export interface Tagger {
 
 const NO_TAGS: ReadonlySet<string> = new Set();
 
+/** A compromise document: its steps computed on demand, its sentences read directly. */
+interface CompromiseView {
+  compute(steps: string[]): {
+    /** The document's sentences, each a list of terms (compromise's own structure, read directly). */
+    docs: Array<Array<{ tags?: Set<string>; offset?: { start: number; length: number } }>>;
+  };
+}
+
 /** The little of compromise's API the adapter uses. */
 export interface CompromiseLike {
-  tokenize(text: string): {
-    compute(steps: string[]): {
-      /** The document's sentences, each a list of terms (compromise's own structure, read directly). */
-      docs: Array<Array<{ tags?: Set<string>; offset?: { start: number; length: number } }>>;
-    };
-  };
+  tokenize(text: string): CompromiseView;
   model(): {
     one: {
       lexicon: Record<string, string | string[] | undefined>;
@@ -38,7 +41,11 @@ export interface CompromiseLike {
     };
   };
   world(): {
-    methods: { two?: { transform?: { verb?: { toInfinitive?: (verb: string, model: unknown, tense?: string) => string } } } };
+    methods: {
+      one?: { tokenize?: { fromString?: (text: string, world: unknown) => unknown } };
+      two?: { transform?: { verb?: { toInfinitive?: (verb: string, model: unknown, tense?: string) => string } } };
+    };
+    compute?: Record<string, unknown>;
   };
 }
 
@@ -50,8 +57,18 @@ export function createCompromiseTagger(nlp: CompromiseLike): Tagger {
   const model = nlp.model();
   const lexicon = model.one.lexicon;
   const tagSet = model.one.tagSet ?? {};
-  const toInfinitive = nlp.world().methods.two?.transform?.verb?.toInfinitive;
+  const world = nlp.world();
+  const toInfinitive = world.methods.two?.transform?.verb?.toInfinitive;
   const lexiconCache = new Map<string, readonly string[]>();
+  // compromise's tokenize() splits the text and normalises every term, then normalises every term again
+  // (its "normal" step) before finding contractions. The adapter makes the document the same way with
+  // that second pass left out: the same terms, the same tags, the text normalised once.
+  const fromString = world.methods.one?.tokenize?.fromString;
+  const View = (nlp.tokenize('') as unknown as { constructor?: unknown }).constructor;
+  const parse =
+    typeof fromString === 'function' && typeof View === 'function' && world.compute?.contractions !== undefined
+      ? (text: string): CompromiseView => new (View as new (document: unknown) => CompromiseView)(fromString(text, world))
+      : null;
 
   const withParents = (tags: readonly string[]): string[] => {
     const out = new Set<string>();
@@ -66,7 +83,8 @@ export function createCompromiseTagger(nlp: CompromiseLike): Tagger {
     tagText(text: string): TaggedTerm[] {
       const terms: TaggedTerm[] = [];
       // The terms are read where compromise keeps them: its JSON output would copy every one.
-      for (const sentence of nlp.tokenize(text).compute(['lexicon', 'preTagger', 'offset']).docs) {
+      const doc = parse === null || text === '' ? nlp.tokenize(text).compute(['lexicon', 'preTagger', 'offset']) : parse(text).compute(['alias', 'machine', 'contractions', 'lexicon', 'preTagger', 'offset']);
+      for (const sentence of doc.docs) {
         for (const term of sentence) {
           if (term.offset === undefined) continue;
           terms.push({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: term.tags ?? NO_TAGS });

@@ -36,7 +36,7 @@ export function containsWords(haystack: string, needle: string): boolean {
 
 /** A test of "does this text hold these words", folding the text once for many needles. */
 export function wordFinder(haystack: string): (needle: string) => boolean {
-  const h = fold(haystack);
+  const h = foldName(haystack);
   return (needle: string): boolean => {
     const n = foldName(needle);
     if (n.length < 2) return false;
