@@ -41,51 +41,103 @@ export interface UndoneAttempt {
 const key = (...parts: string[]): string => parts.join('\u0000');
 
 /**
- * Lookups over the database's lists, kept from one call to the next (by list), so recording an answer
- * does not rebuild them and a long replay stays linear. Only applyEvents changes the indexed lists; a
- * list replaced by a new array gets a new index.
+ * Lookups over the database's lists, kept from one call to the next (by list). A list is searched item by
+ * item until that has cost a few passes over it; only then is a map of its keys built. So one save (an
+ * answer: a handful of lookups) never pays for indexing years of cards and days, and a long replay
+ * still stays linear. Only applyEvents changes the indexed lists; a list replaced by a new array gets a
+ * new index.
  */
-class Index<T> {
-  readonly #map = new Map<string, number>();
+class Index<T extends object> {
+  #map: Map<string, number> | undefined;
+  /** Items looked at one by one so far: past SCANS_BEFORE_MAP passes over the list, the map pays. */
+  #scanned = 0;
+  /** Where the last lookup found its key (a get is often followed by a put of the same key). */
+  #last: { key: string; at: number } | undefined;
   constructor(
     readonly list: T[],
-    readonly keyOf: (item: T) => string,
-  ) {
-    list.forEach((item, i) => this.#map.set(keyOf(item), i));
+    readonly fields: readonly (keyof T & string)[],
+  ) {}
+  keyOf(item: T): string {
+    return this.fields.length === 1 ? String(item[this.fields[0] as keyof T]) : key(...this.fields.map((field) => String(item[field])));
   }
   /** Whether the list still matches what the index knows (nobody else pushed or removed). */
   fits(): boolean {
-    return this.#map.size === this.list.length;
+    return this.#map === undefined || this.#map.size === this.list.length;
+  }
+  #find(k: string): number {
+    const last = this.#last;
+    if (last !== undefined && last.key === k && last.at < this.list.length && this.#is(this.list[last.at] as T, k)) return last.at;
+    let at = -1;
+    if (this.#map === undefined && this.#scanned > SCANS_BEFORE_MAP * this.list.length) {
+      this.#map = new Map();
+      this.list.forEach((item, i) => this.#map?.set(this.keyOf(item), i));
+    }
+    if (this.#map !== undefined) at = this.#map.get(k) ?? -1;
+    else {
+      const list = this.list;
+      this.#scanned += list.length;
+      // The last of equal keys, as the map would have it.
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (this.#is(list[i] as T, k)) {
+          at = i;
+          break;
+        }
+      }
+    }
+    this.#last = at === -1 ? undefined : { key: k, at };
+    return at;
+  }
+  /** Whether the item has key k, without making its key (a scan looks at every item). */
+  #is(item: T, k: string): boolean {
+    const fields = this.fields;
+    if (fields.length === 1) return String(item[fields[0] as keyof T]) === k;
+    let from = 0;
+    for (let j = 0; j < fields.length; j++) {
+      const value = item[fields[j] as keyof T];
+      if (typeof value !== 'string') return this.keyOf(item) === k;
+      if (!k.startsWith(value, from)) return false;
+      from += value.length;
+      // Each part but the last is followed by the separator; the last ends the key.
+      if (j < fields.length - 1 ? k.charCodeAt(from) !== 0 : from !== k.length) return false;
+      from += 1;
+    }
+    return true;
   }
   get(k: string): T | undefined {
-    const i = this.#map.get(k);
-    return i === undefined ? undefined : this.list[i];
+    const i = this.#find(k);
+    return i === -1 ? undefined : this.list[i];
   }
   put(item: T): void {
     const k = this.keyOf(item);
-    const i = this.#map.get(k);
-    if (i === undefined) {
-      this.#map.set(k, this.list.length);
+    const i = this.#find(k);
+    if (i === -1) {
+      this.#map?.set(k, this.list.length);
+      this.#last = { key: k, at: this.list.length };
       this.list.push(item);
     } else {
       this.list[i] = item;
     }
   }
   remove(k: string): void {
-    const i = this.#map.get(k);
-    if (i === undefined) return;
+    const i = this.#find(k);
+    if (i === -1) return;
     this.list.splice(i, 1);
+    this.#last = undefined;
+    if (this.#map === undefined) return;
     this.#map.clear();
-    this.list.forEach((item, j) => this.#map.set(this.keyOf(item), j));
+    this.list.forEach((item, j) => this.#map?.set(this.keyOf(item), j));
   }
 }
 
+/** Passes over a list made item by item before its keys are put in a map (see Index). */
+const SCANS_BEFORE_MAP = 4;
+
 const indexes = new WeakMap<object, Index<never>>();
 
-function indexFor<T>(list: T[], keyOf: (item: T) => string): Index<T> {
+function indexFor<T extends object>(list: T[], fields: readonly (keyof T & string)[]): Index<T> {
   const known = indexes.get(list) as Index<T> | undefined;
   if (known !== undefined && known.fits()) return known;
-  const index = new Index(list, keyOf);
+  const index = new Index(list, fields);
   indexes.set(list, index as unknown as Index<never>);
   return index;
 }
@@ -108,11 +160,11 @@ function pruneSessions(data: DatabaseData): void {
 
 /** Adds events to the database's state, in order. */
 export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[]): void {
-  const facts = indexFor<FactProgress>(data.facts, (f) => key(f.profile, f.deckId, f.factId));
-  const kinds = indexFor<KindTally>(data.kinds, (k) => key(k.profile, k.deckId, k.kind));
-  const days = indexFor<DayTally>(data.days, (d) => key(d.profile, d.deckId, d.day));
-  const cards = indexFor<CardRecord>(data.cards, (c) => key(c.profile, c.deckId, c.factId));
-  const sessions = indexFor<SessionRecord>(data.sessions, (s) => s.id);
+  const facts = indexFor<FactProgress>(data.facts, ['profile', 'deckId', 'factId']);
+  const kinds = indexFor<KindTally>(data.kinds, ['profile', 'deckId', 'kind']);
+  const days = indexFor<DayTally>(data.days, ['profile', 'deckId', 'day']);
+  const cards = indexFor<CardRecord>(data.cards, ['profile', 'deckId', 'factId']);
+  const sessions = indexFor<SessionRecord>(data.sessions, ['id']);
   const day = (profile: string, deckId: string, at: string): DayTally => {
     const d = studyDay(new Date(at), dayStartOf(data, profile));
     let tally = days.get(key(profile, deckId, d));
