@@ -10,7 +10,7 @@ import { createRandom } from '../domain/random.js';
 import { presentQuestion, type PresentedQuestion } from '../domain/selection.js';
 import { formatInterval, previewRatings, type RatingName } from '../scheduling/fsrs.js';
 import { buildStudyQueue, dueLaterToday } from '../scheduling/study-queue.js';
-import { cardsFor, firstReviewTimes, ratingEvent, schedulerSettings, settingsFor, suspendEvent, undoEvent } from '../storage/progress.js';
+import { cardOf, cardsFor, firstReviewTimes, ratingEvent, schedulerSettings, settingsFor, suspendEvent, undoEvent } from '../storage/progress.js';
 import { isLastOfFact, suspendedIds } from '../domain/suspension.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import type { Context } from '../context.js';
@@ -142,7 +142,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       const fact = loaded.fact(factId);
       if (!fact) continue;
       const now = context.now();
-      const card = cardsFor(store.data(), profile, deck.id).get(factId) ?? null;
+      const card = cardOf(store.data(), profile, deck.id, factId);
       const sentence = sentenceOf(fact);
       const shown = frontOf(factId, fact);
       const front = shown?.question ?? null;
@@ -216,7 +216,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       const requeued = rating === 'again';
       if (requeued) queue.splice(Math.min(3, queue.length), 0, factId);
       undoStack.push({ review, factId, rating, requeued });
-      const after = cardsFor(store.data(), profile, deck.id).get(factId);
+      const after = cardOf(store.data(), profile, deck.id, factId);
       const next = options.cram || !after ? '' : `: next in ${formatInterval(Date.parse(after.due) - now.getTime())}`;
       writeLine(context.stdout, `${RATING_LABEL[rating]}${next}${options.cram ? '' : ' (saved)'}`);
     }

@@ -41,51 +41,92 @@ export interface UndoneAttempt {
 const key = (...parts: string[]): string => parts.join('\u0000');
 
 /**
- * Lookups over the database's lists, kept from one call to the next (by list), so recording an answer
- * does not rebuild them and a long replay stays linear. Only applyEvents changes the indexed lists; a
- * list replaced by a new array gets a new index.
+ * Lookups over the database's lists, kept from one call to the next (by list). A list is searched item by
+ * item until that has cost a few passes over it; only then is a map of its keys built. So one save (an
+ * answer: a handful of lookups) never pays for indexing years of cards and days, and a long replay
+ * still stays linear. Only applyEvents changes the indexed lists; a list replaced by a new array gets a
+ * new index.
  */
-class Index<T> {
-  readonly #map = new Map<string, number>();
+class Index<T extends object> {
+  #map: Map<string, number> | undefined;
+  /** Items looked at one by one so far: past SCANS_BEFORE_MAP passes over the list, the map pays. */
+  #scanned = 0;
+  /** Where the last lookup found its key (a get is often followed by a put of the same key). */
+  #last: { key: string; at: number } | undefined;
   constructor(
     readonly list: T[],
     readonly keyOf: (item: T) => string,
-  ) {
-    list.forEach((item, i) => this.#map.set(keyOf(item), i));
-  }
+    /**
+     * Whether the item has the key of these parts, field by field: a scan makes no key strings (and reads
+     * the parts by index: destructuring them would cost more than the comparison, uncompiled).
+     */
+    readonly is: (item: T, parts: readonly string[]) => boolean,
+  ) {}
   /** Whether the list still matches what the index knows (nobody else pushed or removed). */
   fits(): boolean {
-    return this.#map.size === this.list.length;
+    return this.#map === undefined || this.#map.size === this.list.length;
   }
-  get(k: string): T | undefined {
-    const i = this.#map.get(k);
-    return i === undefined ? undefined : this.list[i];
+  #find(parts: readonly string[]): number {
+    const k = key(...parts);
+    const last = this.#last;
+    if (last !== undefined && last.key === k && last.at < this.list.length && this.is(this.list[last.at] as T, parts)) return last.at;
+    let at = -1;
+    if (this.#map === undefined && this.#scanned > SCANS_BEFORE_MAP * this.list.length) {
+      const map = new Map<string, number>();
+      this.list.forEach((item, i) => map.set(this.keyOf(item), i));
+      this.#map = map;
+    }
+    if (this.#map !== undefined) at = this.#map.get(k) ?? -1;
+    else {
+      const list = this.list;
+      const is = this.is;
+      this.#scanned += list.length;
+      // The last of equal keys, as the map would have it.
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (is(list[i] as T, parts)) {
+          at = i;
+          break;
+        }
+      }
+    }
+    this.#last = at === -1 ? undefined : { key: k, at };
+    return at;
   }
-  put(item: T): void {
-    const k = this.keyOf(item);
-    const i = this.#map.get(k);
-    if (i === undefined) {
-      this.#map.set(k, this.list.length);
+  get(...parts: string[]): T | undefined {
+    const i = this.#find(parts);
+    return i === -1 ? undefined : this.list[i];
+  }
+  put(item: T, parts: readonly string[]): void {
+    const i = this.#find(parts);
+    if (i === -1) {
+      this.#map?.set(key(...parts), this.list.length);
+      this.#last = { key: key(...parts), at: this.list.length };
       this.list.push(item);
     } else {
       this.list[i] = item;
     }
   }
-  remove(k: string): void {
-    const i = this.#map.get(k);
-    if (i === undefined) return;
+  remove(...parts: string[]): void {
+    const i = this.#find(parts);
+    if (i === -1) return;
     this.list.splice(i, 1);
-    this.#map.clear();
-    this.list.forEach((item, j) => this.#map.set(this.keyOf(item), j));
+    this.#last = undefined;
+    if (this.#map === undefined) return;
+    const map = this.#map;
+    map.clear();
+    this.list.forEach((item, j) => map.set(this.keyOf(item), j));
   }
 }
 
+/** Passes over a list made item by item before its keys are put in a map (see Index). */
+const SCANS_BEFORE_MAP = 4;
+
 const indexes = new WeakMap<object, Index<never>>();
 
-function indexFor<T>(list: T[], keyOf: (item: T) => string): Index<T> {
+function indexFor<T extends object>(list: T[], keyOf: (item: T) => string, is: (item: T, parts: readonly string[]) => boolean): Index<T> {
   const known = indexes.get(list) as Index<T> | undefined;
   if (known !== undefined && known.fits()) return known;
-  const index = new Index(list, keyOf);
+  const index = new Index(list, keyOf, is);
   indexes.set(list, index as unknown as Index<never>);
   return index;
 }
@@ -108,25 +149,25 @@ function pruneSessions(data: DatabaseData): void {
 
 /** Adds events to the database's state, in order. */
 export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[]): void {
-  const facts = indexFor<FactProgress>(data.facts, (f) => key(f.profile, f.deckId, f.factId));
-  const kinds = indexFor<KindTally>(data.kinds, (k) => key(k.profile, k.deckId, k.kind));
-  const days = indexFor<DayTally>(data.days, (d) => key(d.profile, d.deckId, d.day));
-  const cards = indexFor<CardRecord>(data.cards, (c) => key(c.profile, c.deckId, c.factId));
-  const sessions = indexFor<SessionRecord>(data.sessions, (s) => s.id);
+  const facts = indexFor<FactProgress>(data.facts, (f) => key(f.profile, f.deckId, f.factId), (f, k) => f.factId === k[2] && f.deckId === k[1] && f.profile === k[0]);
+  const kinds = indexFor<KindTally>(data.kinds, (k) => key(k.profile, k.deckId, k.kind), (t, k) => t.kind === k[2] && t.deckId === k[1] && t.profile === k[0]);
+  const days = indexFor<DayTally>(data.days, (t) => key(t.profile, t.deckId, t.day), (t, k) => t.day === k[2] && t.deckId === k[1] && t.profile === k[0]);
+  const cards = indexFor<CardRecord>(data.cards, (c) => key(c.profile, c.deckId, c.factId), (c, k) => c.factId === k[2] && c.deckId === k[1] && c.profile === k[0]);
+  const sessions = indexFor<SessionRecord>(data.sessions, (s) => s.id, (s, k) => s.id === k[0]);
   const day = (profile: string, deckId: string, at: string): DayTally => {
     const d = studyDay(new Date(at), dayStartOf(data, profile));
-    let tally = days.get(key(profile, deckId, d));
+    let tally = days.get(profile, deckId, d);
     if (!tally) {
       tally = { profile, deckId, day: d, answers: 0, studied: 0 };
-      days.put(tally);
+      days.put(tally, [profile, deckId, d]);
     }
     return tally;
   };
   const kind = (profile: string, deckId: string, k: string): KindTally => {
-    let tally = kinds.get(key(profile, deckId, k));
+    let tally = kinds.get(profile, deckId, k);
     if (!tally) {
       tally = { profile, deckId, kind: k, attempts: 0, correct: 0 };
-      kinds.put(tally);
+      kinds.put(tally, [profile, deckId, k]);
     }
     return tally;
   };
@@ -136,14 +177,14 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
     switch (event.type) {
       case 'attempt': {
         const a = event.attempt;
-        const known = facts.get(key(a.profile, a.deckId, a.factId));
+        const known = facts.get(a.profile, a.deckId, a.factId);
         const progress: FactProgress = known ?? { profile: a.profile, deckId: a.deckId, factId: a.factId, attempts: 0, correct: 0, lastCorrect: a.correct, lastAt: a.at, lastKind: a.kind, lastQuestionId: a.questionId, lastAttemptId: a.id };
         progress.attempts++;
         if (a.correct) progress.correct++;
         if (!known || progress.lastAt <= a.at) {
           Object.assign(progress, { lastCorrect: a.correct, lastAt: a.at, lastKind: a.kind, lastQuestionId: a.questionId, lastAttemptId: a.id });
         }
-        facts.put(progress);
+        facts.put(progress, [a.profile, a.deckId, a.factId]);
         const k = kind(a.profile, a.deckId, a.kind);
         k.attempts++;
         if (a.correct) k.correct++;
@@ -156,7 +197,7 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         break;
       }
       case 'claim': {
-        const progress = facts.get(key(event.profile, event.deckId, event.factId));
+        const progress = facts.get(event.profile, event.deckId, event.factId);
         if (progress) {
           progress.correct++;
           if (progress.lastAttemptId === event.attemptId) progress.lastCorrect = true;
@@ -170,9 +211,9 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
       case 'review': {
         const r = event.review;
         if (r.after !== null) {
-          const known = cards.get(key(r.profile, r.deckId, r.factId));
+          const known = cards.get(r.profile, r.deckId, r.factId);
           const first = known ? { firstSeen: known.firstSeen, firstSource: known.firstSource } : { firstSeen: r.at, firstSource: r.source };
-          cards.put({ profile: r.profile, deckId: r.deckId, factId: r.factId, ...first, ...r.after });
+          cards.put({ profile: r.profile, deckId: r.deckId, factId: r.factId, ...first, ...r.after }, [r.profile, r.deckId, r.factId]);
         }
         const tally = r.source === 'study' || r.before?.state === 'review' ? day(r.profile, r.deckId, r.at) : null;
         if (r.source === 'study' && tally) tally.studied++;
@@ -183,11 +224,11 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         break;
       }
       case 'undo': {
-        const k = key(event.profile, event.deckId, event.factId);
-        if (event.before === null) cards.remove(k);
+        const k = [event.profile, event.deckId, event.factId];
+        if (event.before === null) cards.remove(...k);
         else {
-          const known = cards.get(k);
-          cards.put({ profile: event.profile, deckId: event.deckId, factId: event.factId, firstSeen: known?.firstSeen ?? event.at, firstSource: known?.firstSource ?? event.source, ...event.before });
+          const known = cards.get(...k);
+          cards.put({ profile: event.profile, deckId: event.deckId, factId: event.factId, firstSeen: known?.firstSeen ?? event.at, firstSource: known?.firstSource ?? event.source, ...event.before }, k);
         }
         if (event.source === 'study') {
           const tally = day(event.profile, event.deckId, event.at);
@@ -203,9 +244,9 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         // A quiz or review answer taken back: what the answer added goes too.
         if (event.attempt !== undefined) {
           const a = event.attempt;
-          const factKey = key(event.profile, event.deckId, event.factId);
-          if (a.factBefore === null) facts.remove(factKey);
-          else facts.put({ ...a.factBefore });
+          const factKey = [event.profile, event.deckId, event.factId];
+          if (a.factBefore === null) facts.remove(...factKey);
+          else facts.put({ ...a.factBefore }, [a.factBefore.profile, a.factBefore.deckId, a.factBefore.factId]);
           const k = kind(event.profile, event.deckId, a.kind);
           k.attempts = Math.max(0, k.attempts - 1);
           if (a.correct) k.correct = Math.max(0, k.correct - 1);
@@ -227,7 +268,7 @@ export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[])
         break;
       }
       case 'session':
-        sessions.put({ ...event.session });
+        sessions.put({ ...event.session }, [event.session.id]);
         sessionsChanged = true;
         break;
       case 'suspend':

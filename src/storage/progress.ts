@@ -30,8 +30,20 @@ export function settingsFor(data: DatabaseData, profile: string): ProfileSetting
 }
 
 function memoryOf(record: CardRecord): MemoryCard {
-  const { profile: _p, deckId: _d, factId: _f, firstSeen: _s, firstSource: _o, ...card } = record;
-  return card;
+  // Field by field (the card's memory, without whose and since when it is): a rest copy costs several
+  // times more, and cardsFor makes one per card of a deck.
+  return {
+    due: record.due,
+    stability: record.stability,
+    difficulty: record.difficulty,
+    elapsedDays: record.elapsedDays,
+    scheduledDays: record.scheduledDays,
+    learningSteps: record.learningSteps,
+    reps: record.reps,
+    lapses: record.lapses,
+    state: record.state,
+    lastReview: record.lastReview,
+  };
 }
 
 /** The profile's cards in one deck, by fact id. */
@@ -39,6 +51,12 @@ export function cardsFor(data: DatabaseData, profile: string, deckId: string): M
   const map = new Map<string, MemoryCard>();
   for (const card of data.cards) if (card.profile === profile && card.deckId === deckId) map.set(card.factId, memoryOf(card));
   return map;
+}
+
+/** The profile's card of one fact, or null (without copying every card of the deck, as cardsFor does). */
+export function cardOf(data: DatabaseData, profile: string, deckId: string, factId: string): MemoryCard | null {
+  const card = data.cards.find((c) => c.factId === factId && c.profile === profile && c.deckId === deckId);
+  return card === undefined ? null : memoryOf(card);
 }
 
 /**

@@ -356,7 +356,7 @@ export function serializeDatabase(data: DatabaseData): string {
  * taken on those bytes, and written into the space its line keeps for it.
  */
 export function encodeDatabase(data: DatabaseData): Buffer {
-  const body = `${JSON.stringify({ writtenBy: thisWriter(), ...data }, null, 2)}\n`;
+  const body = layoutDatabase({ writtenBy: thisWriter(), ...data });
   const head = `{\n  "checksum": "sha256:`;
   const bytes = Buffer.from(`${head}${'0'.repeat(64)}",\n${body.slice(2)}`, 'utf8');
   // Everything before the body's first record is ASCII: as many bytes as characters.
@@ -364,6 +364,30 @@ export function encodeDatabase(data: DatabaseData): Buffer {
   const sum = createHash('sha256').update('{\n').update(bytes.subarray(bodyAt)).digest('hex');
   bytes.write(sum, head.length, 'latin1');
   return bytes;
+}
+
+/**
+ * The database's JSON as the file lays it out: each top-level field on a line of its own, and each record
+ * of a list (a card, a fact's progress, a day's tally, a session...) on one line. Still JSON to read and
+ * to edit by hand, a line per record, at about three quarters of the bytes of two-space indentation:
+ * fewer to read, hash, parse and write at every open and checkpoint of a large history.
+ */
+export function layoutDatabase(value: object): string {
+  const lines = ['{'];
+  const entries = Object.entries(value).filter(([, field]) => field !== undefined);
+  entries.forEach(([name, field], i) => {
+    const comma = i === entries.length - 1 ? '' : ',';
+    if (!Array.isArray(field) || field.length === 0) {
+      lines.push(`  ${JSON.stringify(name)}: ${JSON.stringify(field)}${comma}`);
+      return;
+    }
+    lines.push(`  ${JSON.stringify(name)}: [`);
+    const last = field.length - 1;
+    field.forEach((record: unknown, j) => lines.push(`    ${JSON.stringify(record) ?? 'null'}${j === last ? '' : ','}`));
+    lines.push(`  ]${comma}`);
+  });
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -378,7 +402,8 @@ function checksumProblem(body: string, value: JsonObject, bytes: Uint8Array | un
   const head = `{\n  "checksum": ${JSON.stringify(sum)},\n`;
   if (body.startsWith(head) && (bytes === undefined ? digest(`{\n${body.slice(head.length)}`) : digest('{\n', bytes.subarray(head.length))) === sum) return null;
   const { checksum: _checksum, ...rest } = value;
-  if (digest(`${JSON.stringify(rest, null, 2)}\n`) === sum) return null;
+  // Laid out as this factdeck writes it, or as factdecks before it did (two-space indentation).
+  if (digest(layoutDatabase(rest)) === sum || digest(`${JSON.stringify(rest, null, 2)}\n`) === sum) return null;
   return 'its checksum does not match its contents: bytes changed on the disk (a failing disk, a damaged copy), or it was edited by hand (to keep a hand edit, delete its "checksum" line and the next save adds a new one)';
 }
 

@@ -120,9 +120,20 @@ describe('parseDatabase', () => {
   });
 });
 
-/** A database file as a build named `writer` writes it: the data, led by its checksum. */
+/** A database file as factdecks before this one wrote it (two-space indentation), led by its checksum. */
 function writtenBy(writer: string, data: unknown): string {
   const body = `${JSON.stringify({ writtenBy: writer, ...(data as object) }, null, 2)}\n`;
+  return `{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`;
+}
+
+/** A database file as this factdeck writes it: a line per top-level field, a line per record of a list. */
+function writtenNow(writer: string, data: object): string {
+  const fields = Object.entries({ writtenBy: writer, ...data }).map(([name, value]) =>
+    Array.isArray(value) && value.length > 0
+      ? `  "${name}": [\n${value.map((record) => `    ${JSON.stringify(record)}`).join(',\n')}\n  ]`
+      : `  "${name}": ${JSON.stringify(value)}`,
+  );
+  const body = `{\n${fields.join(',\n')}\n}\n`;
   return `{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`;
 }
 
@@ -137,7 +148,21 @@ describe('parseDatabase of a file this build wrote', () => {
     expect(file.split('\n')[2]).toBe(`  "writtenBy": ${JSON.stringify(thisWriter())},`);
     expect(thisWriter()).toMatch(/^factdeck [0-9a-f]{16}$/);
     expect(parseDatabase(file)).toEqual({ ok: true, data: valid, migrated: false, history: [], trusted: true });
-    expect(file).toBe(writtenBy(thisWriter(), valid));
+    expect(file).toBe(writtenNow(thisWriter(), valid));
+    expect(file.split('\n').filter((line) => line.includes('"factId"'))).toHaveLength(valid.facts.length + valid.cards.length);
+  });
+
+  it('reads a file in the layout earlier factdecks wrote (two-space indentation), its checksum matching', () => {
+    expect(writtenBy(thisWriter(), valid)).not.toBe(serializeDatabase(valid));
+    expect(parseDatabase(writtenBy(thisWriter(), valid))).toEqual({ ok: true, data: valid, migrated: false, history: [], trusted: true });
+    // Re-laid out by an editor either way, the data's checksum still holds.
+    const relaid = (file: string): string => {
+      const { checksum, ...rest } = JSON.parse(file) as Record<string, unknown>;
+      return JSON.stringify({ checksum, ...rest }, null, 4).replace(/\n/g, '\r\n');
+    };
+    expect(parseDatabase(relaid(serializeDatabase(valid)))).toMatchObject({ ok: true });
+    expect(parseDatabase(relaid(writtenBy(thisWriter(), valid)))).toMatchObject({ ok: true });
+    expect(parseDatabase(relaid(serializeDatabase(valid)).replace('"attempts": 1', '"attempts": 7'))).toMatchObject({ ok: false, problem: expect.stringContaining('checksum does not match') as unknown });
   });
 
   it('is not validated again when its checksum matches: it was validated before it was written', () => {
