@@ -104,18 +104,21 @@ describe('conversion: a value and its conversion in the stem give each other', (
 });
 
 describe('plural-name: a name with a bare "s" the article writes without it', () => {
-  it('does not ask "Kestrelvilles" where the article writes "Kestrelville"', () => {
-    const text = article('Kestrelville beat Varno in the Harbour Cup', 'Kestrelville won the Harbour Cup final against Varno Rovers on Sunday in Ostra.', 'It was Kestrelvilles third win in the cup since 2020, said coach Lena Park.');
-    const { kept } = about(text, 'Kestrelvilles');
+  it('does not ask "Marlowes" where the article writes "Marlowe"', () => {
+    const text = article('Cup final ends in Ostra', 'Marlowe won the Harbour Cup final against Varno Rovers on Sunday in the city of Ostra.', 'The final gave Marlowes supporters a third trophy since 2020, the club of Ostra said on Monday.');
+    const { kept, reasons, asked } = about(text, 'Marlowes');
     expect(kept).toBe(false);
+    if (asked) expect(reasons.some((r) => /^plural-name:/.test(r)), reasons.join(' | ')).toBe(true);
+    expect(keptAnswers(text).filter((a) => /Marlowes/.test(a))).toEqual([]);
   });
 });
 
 describe('relative-time: "yesterday", "today", "last week" are not keys', () => {
   it('does not ask "yesterday"', () => {
     const text = article('Ferry sinks off Varno', 'The ferry Kestrel sank off the coast of Varno yesterday with 300 passengers on board, the coast guard of Ostra said.');
-    const { kept } = about(text, 'yesterday');
+    const { kept, reasons } = about(text, 'yesterday');
     expect(kept).toBe(false);
+    expect(reasons.some((r) => /^relative-time:/.test(r)), reasons.join(' | ')).toBe(true);
     expect(keptAnswers(text).filter((a) => /^(?:yesterday|today|last week)$/i.test(a))).toEqual([]);
   });
   it('does not ask "last week"', () => {
