@@ -238,8 +238,9 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   }
   // Round 7: "Bayern Munich" under the title "Bayern beat ...": the name the title opens with (its subject,
   // the one who won or did the headline's action) stands inside the key, so the title gives it away too.
+  // (A person the title names by surname is the surname rule above's: a relative of that surname stays.)
   const subject = titleSubject(header);
-  if (subject !== null && !['number', 'date', 'time'].includes(mention.entity.type) && /\s/.test(answer.trim()) && wordFinder(answer)(subject)) return `giveaway: the deck's title opens with "${subject}", a shorter form of the answer "${answer.trim()}"`;
+  if (subject !== null && !['number', 'date', 'time', 'person'].includes(mention.entity.type) && /\s/.test(answer.trim()) && wordFinder(answer)(subject)) return `giveaway: the deck's title opens with "${subject}", a shorter form of the answer "${answer.trim()}"`;
   // "the last Hapsburg heir born during the _____" for "Hapsburg Empire": a word that tells the name from
   // others is in the prompt or the title.
   if (mention.entity.type !== 'person' && /\s/.test(answer.trim())) {

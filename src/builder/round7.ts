@@ -122,9 +122,11 @@ export function pluralName(mention: Mention, article: string): string | null {
   const m = /^(\p{Lu}\p{Ll}{2,})s$/u.exec(text);
   if (m === null || text.endsWith('ss')) return null;
   const name = m[1] ?? '';
-  const elsewhere = [...article.matchAll(new RegExp(String.raw`(?<![\p{L}])${name}(?:['’]s)?(?![\p{L}])`, 'gu'))].length;
+  // The article writes the name with an apostrophe ("Marlowe's"), or alone before a punctuation mark
+  // ("beat Marlowe."): not as a word before another ("Paralympic medalist" says nothing of "Paralympics").
   const possessive = new RegExp(String.raw`(?<![\p{L}])${name}['’]s(?![\p{L}])`, 'u').test(article);
-  if (elsewhere === 0 || (mention.entity.type === 'person' && !possessive)) return null;
+  const alone = new RegExp(String.raw`(?<![\p{L}])${name}(?=[,.;:!?)]|\s+(?:and|or)\s)`, 'u').test(article);
+  if (!possessive && (!alone || mention.entity.type === 'person')) return null;
   return `plural-name: "${text}" is "${name}" with a bare "s"; the article writes the name without it`;
 }
 

@@ -105,7 +105,7 @@ describe('conversion: a value and its conversion in the stem give each other', (
 
 describe('plural-name: a name with a bare "s" the article writes without it', () => {
   it('does not ask "Marlowes" where the article writes "Marlowe"', () => {
-    const text = article('Cup final ends in Ostra', 'Marlowe won the Harbour Cup final against Varno Rovers on Sunday in the city of Ostra.', 'The final gave Marlowes supporters a third trophy since 2020, the club of Ostra said on Monday.');
+    const text = article('Cup final ends in Ostra', 'Varno Rovers lost the Harbour Cup final on Sunday in the city of Ostra to Marlowe.', 'The final gave Marlowes supporters a third trophy since 2020, the club of Ostra said on Monday.');
     const { kept, reasons, asked } = about(text, 'Marlowes');
     expect(kept).toBe(false);
     if (asked) expect(reasons.some((r) => /^plural-name:/.test(r)), reasons.join(' | ')).toBe(true);
