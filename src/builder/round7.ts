@@ -30,7 +30,6 @@ export function givenCount(mention: Mention, clause: Clause, article: string): s
   if (mention.pronoun === true || mention.entity.type !== 'number') return null;
   const key = valueOf(mention.text);
   if (key === null || key < 2) return null;
-  const sentence = article.slice(clause.sentence.start, clause.sentence.end);
   const rest = `${article.slice(clause.sentence.start, mention.start)} ${article.slice(mention.end, clause.sentence.end)}`;
   for (const [word, value] of COUNT_WORDS) {
     const m = word.exec(rest);
@@ -43,7 +42,6 @@ export function givenCount(mention: Mention, clause: Clause, article: string): s
     const items = list.split(/,\s*(?:and\s+)?|\s+and\s+/).filter((item) => /^(?:the\s+)?\p{Lu}/u.test(item.trim()));
     if (items.length === key && items.length === list.split(/,\s*(?:and\s+)?|\s+and\s+/).length) return `given-count: the list after the blank names ${key} items`;
   }
-  void sentence;
   return null;
 }
 
