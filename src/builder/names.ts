@@ -418,6 +418,24 @@ function nationalityBefore(tokens: readonly Token[], from: number, to: number, c
 }
 
 /**
+ * Round 7 (rule descriptor): "Environmentalist Ada Lund", "Buddhist Lena Park", a sentence-initial "Born
+ * Ana Maria Ruiz": an occupation, faith or ideology noun (a word in "-ist", a faith word, or a singular noun
+ * the lexicon knows and not as a name) before a person-shaped name of two words or more is no part of it.
+ */
+function descriptorBefore(tokens: readonly Token[], from: number, to: number, context: NameContext, atStart: boolean): boolean {
+  if (to - from < 2) return false;
+  const word = tokens[from] as Token;
+  const rest = tokens.slice(from + 1, to + 1);
+  if (!(rest[0] as Token).isCap || rest.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)))) return false;
+  const lower = word.lower;
+  const known = context.tagger.lexicon(lower);
+  const nameLike = known.some((tag) => tag === 'FirstName' || tag === 'LastName' || tag === 'Person' || tag === 'Place' || tag === 'Organization' || tag === 'ProperNoun');
+  const born = atStart && /^born$/.test(lower);
+  const descriptor = born || /^(?:muslim|christian|catholic|protestant|hindu|jewish|jew|sikh|mormon|evangelical|anglican|methodist|baptist|lutheran|orthodox)$/.test(lower) || (/\p{L}{4,}ists?$/u.test(lower) && !nameLike) || (known.includes('Singular') && /(?:er|or|ian|ist|ant|ent)$/.test(lower) && !nameLike && !isFirstName(context, word));
+  return descriptor && (born || isFirstName(context, rest[0] as Token) || personShaped(rest, context));
+}
+
+/**
  * The names in one sentence's tokens. `usable` says which tokens may be part of a name (not inside a date
  * or a number, not in the dateline); `starts` holds the indices where a sentence or quotation starts.
  */
@@ -495,7 +513,7 @@ export function findNames(
     // "Acting Peruvian leader", "Deputy Foreign minister": words that only qualify a title are no name.
     if (tokens.slice(from, runTo + 1).every((t) => TITLE_MODIFIERS.has(t.lower) || context.tagger.lexicon(t.lower).includes('Demonym') || isTitleHead(t))) continue;
     for (const [partStart, partTo] of splitAtConnectors(tokens, from, runTo, context)) {
-      const partFrom = partStart + (nationalityBefore(tokens, partStart, partTo, context) ? 1 : 0);
+      const partFrom = partStart + (nationalityBefore(tokens, partStart, partTo, context) || descriptorBefore(tokens, partStart, partTo, context, starts.has(partStart)) ? 1 : 0);
       // A title with no name after it ("the Louisiana Governor said", "U.S. Ambassador to ..."): only what
       // stands before the title can be a name.
       if (isTitleHead(tokens[partTo] as Token)) {
@@ -548,7 +566,7 @@ export function findNames(
   }
   return resolveToTitles(article, tokens, withNameSuffix(article, tokens, mergePossessives(article, tokens, out)), context).filter((candidate) => {
     // "Canadian", "Americans": a nationality is not a name to ask for.
-    if (candidate.tokens.length === 1 && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym')) return false;
+    if (candidate.tokens.length === 1 && (context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Demonym') || demonymWord(candidate.tokens[0]?.text ?? '', context.tagger)?.person === true)) return false;
     // "I", "I'd", "A": a pronoun or a letter is never a name.
     if (candidate.tokens.length === 1 && (candidate.text.replace(/\./g, '').length <= 1 || /^I['’]/.test(candidate.text) || (candidate.tokens[0]?.isAcronym !== true && context.tagger.lexicon(candidate.tokens[0]?.lower ?? '').includes('Pronoun')))) return false;
     // "Bureau", "Agency": a generic word alone names nothing in particular.

@@ -5,6 +5,7 @@
 // the self-check (self-check.ts); here every candidate is judged on its own.
 
 import { countWordAsNoun, cutUnlistedName, fixedByArithmetic } from './fixed-by-stem.js';
+import { convertedMeasure, givenCount, pluralName, pointingOption, relativeTime } from './round7.js';
 import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
@@ -274,6 +275,11 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
     if (inHeader(form)) return `giveaway: the answer "${form}" is in the deck's title, which the learner sees`;
   }
+  // Round 7: "Bayern Munich" under the title "Bayern beat ...": the name the title opens with (its subject,
+  // the one who won or did the headline's action) stands inside the key, so the title gives it away too.
+  // (A person the title names by surname is the surname rule above's: a relative of that surname stays.)
+  const subject = titleSubject(header);
+  if (subject !== null && !['number', 'date', 'time', 'person'].includes(mention.entity.type) && /\s/.test(answer.trim()) && wordFinder(answer)(subject)) return `giveaway: the deck's title opens with "${subject}", a shorter form of the answer "${answer.trim()}"`;
   // "the last Hapsburg heir born during the _____" for "Hapsburg Empire": a word that tells the name from
   // others is in the prompt or the title.
   if (mention.entity.type !== 'person' && /\s/.test(answer.trim())) {
@@ -296,6 +302,23 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
     }
   }
   return null;
+}
+
+/**
+ * The name a headline opens with ("Bayern" of "Bayern beat Dortmund in Supercup"): its capitalised words
+ * before the first lower-case word, when one of them tells a name (no generic name word alone), else null.
+ */
+export function titleSubject(header: string): string | null {
+  const words = header.trim().replace(/^(?:The|A)\s+/, '').split(/\s+/);
+  const run: string[] = [];
+  for (const word of words) {
+    if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(word)) break;
+    run.push(word.replace(/['’]s$/, ''));
+  }
+  // A headline in title case has no lower-case word to end its subject: no subject is read from it.
+  if (run.length === 0 || run.length === words.length || run.length > 3) return null;
+  if (!run.some((w) => w.length >= 3 && !isGenericNameWord(w))) return null;
+  return run.join(' ');
 }
 
 /** Where the "the" before a mention starts, when the clause has one right before it. */
@@ -647,7 +670,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article);
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
@@ -717,6 +740,9 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const source = role === null ? context.source : withRole(context.source, role);
       const wrong = pickDistractors(source, mention, choiceAnswer, `${prompt} ${clause.text}`, 3, withThe);
       if (wrong.length < 3 && role !== null) return { dropped: `same-role: the answer is the ${role} of the sentence, and the article names ${wrong.length === 0 ? 'no other' : `only ${wrong.length} other`} ${role}${wrong.length === 1 ? '' : 's'} to offer as wrong choices; a typed question asks it instead`, text: prompt };
+      // Round 7 (pointer): the key alone shares a name word with the title or the stem.
+      const pointer = wrong.length >= 3 ? pointingOption(answer, wrong, prompt, context.header) : null;
+      if (pointer !== null) return { dropped: pointer, text: prompt };
       if (wrong.length < 3) return { dropped: `distractors: fewer than three good wrong choices of the same kind from the article (${wrong.length}); a typed question asks it instead`, text: prompt };
       const choices = context.random.shuffle([choiceAnswer, ...wrong]);
       return { draft: { kind: 'choice', fact, related: [], prompt, explanation: explanation(), answer: choiceAnswer, choices, entity, typeWord: question === null ? typeWord : whType, ...extra }, text: prompt, answer: choiceAnswer };

@@ -1,0 +1,147 @@
+// Round 7 rules (from round 6's outside graders; written and tested on made-up sentences,
+// test/builder/round7-rules.test.ts): a count the stem gives away (rule given-count), a value beside its
+// own conversion (rule conversion), a name with a bare "s" (rule plural-name), relative time words (rule
+// relative-time) and the only option sharing a name with the title or the stem (rule pointer).
+
+import { valueOf } from './fixed-by-stem.js';
+import { isGenericNameWord } from './vocabulary.js';
+import type { Clause, Mention } from './types.js';
+
+const RELATIVE_TIME = /^(?:yesterday|today|tonight|tomorrow|now|recently|currently|(?:last|next|this|earlier this|later this)\s+(?:week|weekend|month|year|season|night|morning|afternoon|evening|time))$/i;
+
+/** "yesterday", "last week": a time word that means nothing without the day the article was written. */
+export function relativeTime(mention: Mention): string | null {
+  return mention.pronoun !== true && RELATIVE_TIME.test(mention.text.trim()) ? `relative-time: "${mention.text.trim()}" means nothing without the day the article was written` : null;
+}
+
+/** Words that give a count: "both" and "pair" say two, "trio" three. */
+const COUNT_WORDS: readonly [RegExp, number][] = [
+  [/\b(?:both|the pair|a pair|the duo|twins?|the couple)\b/i, 2],
+  [/\b(?:the trio|a trio)\b/i, 3],
+  [/\b(?:the quartet|a quartet)\b/i, 4],
+];
+
+/**
+ * A count the stem gives away (rule given-count): "down by _____ goals, both struck by" (two), "found the
+ * _____ climbers, and the pair" (two), "win all _____ trophies – A, B and C" (three: the list after the
+ * blank counts them).
+ */
+export function givenCount(mention: Mention, clause: Clause, article: string): string | null {
+  if (mention.pronoun === true || mention.entity.type !== 'number') return null;
+  const key = valueOf(mention.text);
+  if (key === null || key < 2) return null;
+  const rest = `${article.slice(clause.sentence.start, mention.start)} ${article.slice(mention.end, clause.sentence.end)}`;
+  for (const [word, value] of COUNT_WORDS) {
+    const m = word.exec(rest);
+    if (m !== null && value === key) return `given-count: "${m[0]}" in the stem says ${key}`;
+  }
+  // A list right after the blank's noun phrase, after a dash or a colon: its items count the key.
+  const after = article.slice(mention.end, clause.sentence.end);
+  const list = /^[^–—:;(]{0,60}?(?:\s[–—-]\s|:\s)(.+?)[.!?]?$/u.exec(after)?.[1];
+  if (list !== undefined && /\band\b/.test(list)) {
+    const items = list.split(/,\s*(?:and\s+)?|\s+and\s+/).filter((item) => /^(?:the\s+)?\p{Lu}/u.test(item.trim()));
+    if (items.length === key && items.length === list.split(/,\s*(?:and\s+)?|\s+and\s+/).length) return `given-count: the list after the blank names ${key} items`;
+  }
+  return null;
+}
+
+/** Units of a dimension, in a base unit each. */
+const UNITS: readonly { pattern: RegExp; dimension: string; factor: number }[] = [
+  { pattern: /^(?:metres?|meters?|m)$/i, dimension: 'length', factor: 1 },
+  { pattern: /^(?:kilometres?|kilometers?|km)$/i, dimension: 'length', factor: 1000 },
+  { pattern: /^(?:centimetres?|centimeters?|cm)$/i, dimension: 'length', factor: 0.01 },
+  { pattern: /^(?:millimetres?|millimeters?|mm)$/i, dimension: 'length', factor: 0.001 },
+  { pattern: /^(?:feet|foot|ft)$/i, dimension: 'length', factor: 0.3048 },
+  { pattern: /^(?:inch|inches|in)$/i, dimension: 'length', factor: 0.0254 },
+  { pattern: /^(?:yards?|yd)$/i, dimension: 'length', factor: 0.9144 },
+  { pattern: /^(?:miles?|mi)$/i, dimension: 'length', factor: 1609.34 },
+  { pattern: /^(?:nautical miles?)$/i, dimension: 'length', factor: 1852 },
+  { pattern: /^(?:kilograms?|kilos?|kg)$/i, dimension: 'mass', factor: 1 },
+  { pattern: /^(?:grams?|g)$/i, dimension: 'mass', factor: 0.001 },
+  { pattern: /^(?:tonnes?|metric tons?)$/i, dimension: 'mass', factor: 1000 },
+  { pattern: /^(?:tons?)$/i, dimension: 'mass', factor: 950 },
+  { pattern: /^(?:pounds?|lbs?)$/i, dimension: 'mass', factor: 0.4536 },
+  { pattern: /^(?:ounces?|oz)$/i, dimension: 'mass', factor: 0.02835 },
+  { pattern: /^(?:litres?|liters?|l)$/i, dimension: 'volume', factor: 1 },
+  { pattern: /^(?:gallons?)$/i, dimension: 'volume', factor: 4.2 },
+  { pattern: /^(?:hectares?|ha)$/i, dimension: 'area', factor: 10000 },
+  { pattern: /^(?:acres?)$/i, dimension: 'area', factor: 4047 },
+  { pattern: /^(?:km\/h|kph|kilometres per hour|kilometers per hour)$/i, dimension: 'speed', factor: 1 },
+  { pattern: /^(?:mph|miles per hour)$/i, dimension: 'speed', factor: 1.609 },
+  { pattern: /^(?:knots?)$/i, dimension: 'speed', factor: 1.852 },
+  { pattern: /^(?:°\s?C|degrees Celsius|Celsius|C)$/i, dimension: 'temperature-c', factor: 1 },
+  { pattern: /^(?:°\s?F|degrees Fahrenheit|Fahrenheit|F)$/i, dimension: 'temperature-f', factor: 1 },
+];
+const UNIT_WORDS = String.raw`(?:kilometres per hour|kilometers per hour|miles per hour|nautical miles?|metric tons?|degrees (?:Celsius|Fahrenheit)|°\s?[CF]|km\/h|kph|mph|[\p{L}]+)`;
+const MEASURE = new RegExp(String.raw`(?<![\p{L}\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}]+(?:-[\p{L}]+)?)[\s-]?(${UNIT_WORDS})(?![\p{L}])`, 'giu');
+
+interface Measure { start: number; end: number; dimension: string; base: number }
+
+function measuresIn(text: string, offset: number): Measure[] {
+  const out: Measure[] = [];
+  for (const m of text.matchAll(MEASURE)) {
+    const raw = (m[1] ?? '').replace(/,/g, '');
+    const value = /^\d/.test(raw) ? Number(raw) : valueOf(raw);
+    const unit = UNITS.find((u) => u.pattern.test(m[2] ?? ''));
+    if (value === null || Number.isNaN(value) || unit === undefined) continue;
+    const dimension = unit.dimension.startsWith('temperature') ? 'temperature' : unit.dimension;
+    const base = unit.dimension === 'temperature-f' ? (value - 32) / 1.8 : value * unit.factor;
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, dimension, base });
+  }
+  return out;
+}
+
+/**
+ * A value beside its own conversion in another unit (rule conversion): "six feet, or about _____" for
+ * "1.8 metres", or the reverse. Either side shows the other, so neither is asked.
+ */
+export function convertedMeasure(mention: Mention, clause: Clause, article: string): string | null {
+  if (mention.pronoun === true || mention.entity.type !== 'number') return null;
+  const from = clause.sentence.start;
+  const measures = measuresIn(article.slice(from, clause.sentence.end), from);
+  const key = measures.find((m) => m.start <= mention.start + 1 && m.end >= mention.end - 1 && m.start < mention.end);
+  if (key === undefined) return null;
+  for (const other of measures) {
+    if (other === key || other.dimension !== key.dimension || Math.abs(other.start - key.start) > 80) continue;
+    const near = key.dimension === 'temperature' ? Math.abs(other.base - key.base) <= 1.5 : key.base > 0 && Math.abs(other.base - key.base) / key.base <= 0.12;
+    const unitOf = (m: Measure): string => article.slice(m.start, m.end).replace(/^[\d.,\s]+|^[\p{L}-]+\s/u, '');
+    if (near && unitOf(other).toLowerCase() !== unitOf(key).toLowerCase()) return `conversion: "${article.slice(other.start, other.end)}" in the stem is the same measure as "${article.slice(key.start, key.end)}" in another unit`;
+  }
+  return null;
+}
+
+/**
+ * "Kestrelvilles" where the article writes "Kestrelville" (rule plural-name): a name with a bare "s" (a
+ * possessive without its apostrophe, or a plural) is no form of the name to learn.
+ */
+export function pluralName(mention: Mention, article: string): string | null {
+  if (mention.pronoun === true || ['number', 'date', 'time'].includes(mention.entity.type)) return null;
+  const text = mention.text.trim();
+  const m = /^(\p{Lu}\p{Ll}{2,})s$/u.exec(text);
+  if (m === null || text.endsWith('ss')) return null;
+  const name = m[1] ?? '';
+  // The article writes the name with an apostrophe ("Marlowe's"), or alone before a punctuation mark
+  // ("beat Marlowe."): not as a word before another ("Paralympic medalist" says nothing of "Paralympics").
+  const possessive = new RegExp(String.raw`(?<![\p{L}])${name}['’]s(?![\p{L}])`, 'u').test(article);
+  const alone = new RegExp(String.raw`(?<![\p{L}])${name}(?=[,.;:!?)]|\s+(?:and|or)\s)`, 'u').test(article);
+  if (!possessive && (!alone || mention.entity.type === 'person')) return null;
+  return `plural-name: "${text}" is "${name}" with a bare "s"; the article writes the name without it`;
+}
+
+/** Capitalised words (3 letters or more, no generic name words) of a text. */
+function nameWords(text: string): Set<string> {
+  return new Set((text.match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w) => !isGenericNameWord(w)));
+}
+
+/**
+ * The only option sharing a name word with the title or the stem points to the key (rule pointer): "the
+ * Varno Kestrel Trust" among three bodies of other cities, under a title about Varno. Null when another
+ * option shares it too, or the key shares none.
+ */
+export function pointingOption(answer: string, wrong: readonly string[], prompt: string, header: string): string | null {
+  const seen = new Set([...nameWords(prompt.replace(/_{3,}/g, ' ')), ...nameWords(header)]);
+  const shared = [...nameWords(answer)].filter((w) => seen.has(w));
+  if (shared.length === 0) return null;
+  if (wrong.some((option) => [...nameWords(option)].some((w) => seen.has(w)))) return null;
+  return `pointer: "${answer}" is the only option that shares "${shared.join(' ')}" with the title or the stem; a typed question asks it instead`;
+}
