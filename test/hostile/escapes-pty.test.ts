@@ -22,7 +22,9 @@ afterEach(() => {
 });
 
 function start(args: readonly string[]): RawPty {
-  const pty = startRawPty(sandbox.bin, args, { cwd: sandbox.root });
+  // Local noon: a card rated Good is due again in 10 minutes, the same study day (which starts at 04:00),
+  // so study waits for it whatever the time of day the tests run at.
+  const pty = startRawPty(sandbox.bin, args, { cwd: sandbox.root, env: { FACTDECK_NOW: '2026-06-01T12:00:00' } });
   ptys.push(pty);
   return pty;
 }
