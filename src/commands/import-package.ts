@@ -28,6 +28,8 @@ const IMPORT_CHECKPOINT_EVERY = 10_000_000;
 
 /** Ratings brought in per save of the import (the cards' whole review logs, a card never split). */
 const RATINGS_PER_SAVE = 8000;
+/** Cards whose ratings are worked out between two turns of the event loop, while a save is synced. */
+const CARDS_PER_SLICE = 50;
 
 interface Where {
   path: string;
@@ -127,34 +129,42 @@ export async function importPackage(context: Context, bytes: Uint8Array, where: 
       let reviews = 0;
       let kept = 0;
       const facts = [...plan.schedules.entries()];
+      // One settings object for the whole import: the scheduler made from it is reused rating after rating.
+      const settings = schedulerSettings(settingsFor(store.data(), profile));
       // A batch of cards per save: each card whole in one save, and no save too large for the log (a
-      // rating is under a kilobyte of it; the log takes lines of up to 16 MB). Each save is synced to disk.
+      // rating is under a kilobyte of it; the log takes lines of up to 16 MB). Each save is synced to disk,
+      // and the next batch's ratings are worked out meanwhile, a few cards at a time so that the save goes
+      // on between them. Whether a card already has progress here is decided in the save, on the data as
+      // it is then.
+      let saving: Promise<unknown> = Promise.resolve();
       for (let i = 0; i < facts.length; ) {
-        const batch: [string, AnkiCard][] = [];
+        const batch: { factId: string; card: AnkiCard; events: HistoryEvent[] }[] = [];
         let size = 0;
         while (i < facts.length && size < RATINGS_PER_SAVE) {
-          const entry = facts[i++] as [string, AnkiCard];
-          batch.push(entry);
-          size += entry[1].reviews.length + 1;
+          const [factId, card] = facts[i++] as [string, AnkiCard];
+          batch.push({ factId, card, events: scheduleEvents(settings, profile, deck.id, factId, card, collection.crt, now) });
+          size += card.reviews.length + 1;
+          if (batch.length % CARDS_PER_SLICE === 0) await new Promise((resume) => setImmediate(resume));
         }
-        await store.record((data) => {
-          // One settings object for the batch: the scheduler made from it is reused rating after rating.
-          const settings = schedulerSettings(settingsFor(data, profile));
+        await saving;
+        saving = store.record((data) => {
           const events: HistoryEvent[] = [];
           const known = new Set(data.cards.filter((c) => c.profile === profile && c.deckId === deck.id).map((c) => c.factId));
-          for (const [factId, card] of batch) {
-            if (known.has(factId)) {
-              if (card.type !== 0) kept++;
+          for (const made of batch) {
+            if (known.has(made.factId)) {
+              if (made.card.type !== 0) kept++;
               continue;
             }
-            const made = scheduleEvents(settings, profile, deck.id, factId, card, collection.crt, now);
-            if (made.length > 0) cards++;
-            reviews += made.length;
-            events.push(...made);
+            if (made.events.length > 0) cards++;
+            reviews += made.events.length;
+            events.push(...made.events);
           }
           return events;
         });
+        // Awaited before the next save (or after the last); until then a failure must not count as unhandled.
+        saving.catch(() => undefined);
       }
+      await saving;
       // Years of ratings are not left for every later run to replay from the log.
       if (reviews > 0) await store.checkpoint();
       scheduled = { cards, ratings: reviews, kept };
