@@ -9,7 +9,7 @@ import { readdir, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { DB_FILE, runCli } from '../helpers/cli-run.js';
-import { spawnFactdeck, statsJson, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
+import { statsJson, quizKilledAfter, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
 
 const suite = useFaultSuite('factdeck-checkpoint-schedule-');
 
@@ -85,15 +85,7 @@ test('a run killed after its answers were acknowledged, before any checkpoint, l
   await quiz(dataDir, '2026-06-01T09:00:00Z');
   const file = join(dataDir, DB_FILE);
   const bytes = await readFile(file);
-  let written = 0;
-  const run = spawnFactdeck(['quiz', '--plain', '--deck', suite.deckDir, '--count', '5', '--data', dataDir], { FACTDECK_NOW: '2026-06-01T10:00:00Z' }, (_chunk, all) => {
-    if (verdictCount(all) >= 3) {
-      run.child.kill('SIGKILL');
-      return;
-    }
-    for (const asked = (all.match(/^Question \d+ of/gm) ?? []).length; written < asked; written++) run.child.stdin?.write('true\n');
-  });
-  await run.closed;
+  const run = await quizKilledAfter(['quiz', '--plain', '--deck', suite.deckDir, '--count', '5', '--data', dataDir], { FACTDECK_NOW: '2026-06-01T10:00:00Z' }, 3);
   expect(verdictCount(run.stdout())).toBe(3);
   expect(await readFile(file)).toEqual(bytes);
   // Three acknowledged answers of the killed run, and the first run's one.

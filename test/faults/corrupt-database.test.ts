@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DB_FILE, HISTORY_FILE, STACK_TRACE, runCli, type CliResult } from '../helpers/cli-run.js';
-import { checkBackupsParse, LOCK_DIR, readLogStrict, snapshotDir, spawnFactdeck, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
+import { checkBackupsParse, LOCK_DIR, readLogStrict, snapshotDir, quizKilledAfter, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
 
 const suite = useFaultSuite('factdeck-corrupt-');
 const { dirs } = suite;
@@ -106,16 +106,7 @@ describe('a damaged history.jsonl', () => {
     const linesBefore = (await readFile(log, 'utf8')).split('\n').length - 1;
 
     // A quiz killed after three answers (no checkpoint due): its lines are past what factdeck.json sums up.
-    let written = 0;
-    const args = ['quiz', '--plain', '--deck', suite.deckDir, '--count', '5', '--data', dataDir];
-    const run = spawnFactdeck(args, { FACTDECK_CHECKPOINT_EVERY: '100000' }, (_chunk, all) => {
-      if (verdictCount(all) >= 3) {
-        run.child.kill('SIGKILL');
-        return;
-      }
-      for (const asked = (all.match(/^Question \d+ of/gm) ?? []).length; written < asked; written++) run.child.stdin?.write('true\n');
-    });
-    await run.closed;
+    const run = await quizKilledAfter(['quiz', '--plain', '--deck', suite.deckDir, '--count', '5', '--data', dataDir], { FACTDECK_CHECKPOINT_EVERY: '100000' }, 3);
     expect(verdictCount(run.stdout())).toBe(3);
 
     const text = await readFile(log, 'utf8');

@@ -9,7 +9,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DB_FILE, HISTORY_FILE, STACK_TRACE, runCli } from '../helpers/cli-run.js';
-import { snapshotDir, spawnFactdeck, statsJson, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
+import { snapshotDir, statsJson, quizKilledAfter, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
 
 const suite = useFaultSuite('factdeck-log-bytes-');
 const { dirs } = suite;
@@ -93,15 +93,7 @@ describe('an invalid UTF-8 byte in the part of the log not yet in factdeck.json'
    */
   async function folderWithBadByte(): Promise<{ dataDir: string; logFile: string; line: number }> {
     const dataDir = await folderWithAnswers(1);
-    let written = 0;
-    const run = spawnFactdeck(quizArgs(dataDir, 5), { FACTDECK_CHECKPOINT_EVERY: '100000' }, (_chunk, all) => {
-      if (verdictCount(all) >= 2) {
-        run.child.kill('SIGKILL');
-        return;
-      }
-      for (const asked = (all.match(/^Question \d+ of/gm) ?? []).length; written < asked; written++) run.child.stdin?.write('true\n');
-    });
-    await run.closed;
+    const run = await quizKilledAfter(quizArgs(dataDir, 5), { FACTDECK_CHECKPOINT_EVERY: '100000' }, 2);
     expect(verdictCount(run.stdout())).toBe(2);
     const logFile = join(dataDir, HISTORY_FILE);
     const bytes = await readFile(logFile);

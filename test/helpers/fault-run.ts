@@ -343,6 +343,23 @@ export function spawnFactdeck(args: readonly string[], env: EnvOverrides, onStdo
   return { child, stdout: () => out, stderr: () => err, closed };
 }
 
+/**
+ * A plain quiz that answers "true" to each question as it is asked and is SIGKILLed once `verdicts`
+ * answers have their verdict on stdout (acknowledged, so saved): a crash at a known point of a run.
+ */
+export async function quizKilledAfter(args: readonly string[], env: EnvOverrides, verdicts: number): Promise<FactdeckChild> {
+  let written = 0;
+  const run = spawnFactdeck(args, env, (_chunk, all) => {
+    if (verdictCount(all) >= verdicts) {
+      run.child.kill('SIGKILL');
+      return;
+    }
+    for (const asked = (all.match(/^Question \d+ of/gm) ?? []).length; written < asked; written++) run.child.stdin?.write('true\n');
+  });
+  await run.closed;
+  return run;
+}
+
 export type { CliResult };
 
 /** The n-th call of `op` in a trace (1-based): on which file, and whether it ended (an injected failure does not). */
