@@ -5,7 +5,7 @@
 // the self-check (self-check.ts); here every candidate is judged on its own.
 
 import { countWordAsNoun, cutUnlistedName, fixedByArithmetic } from './fixed-by-stem.js';
-import { convertedMeasure, givenCount, pluralName, pointingOption, relativeTime } from './round7.js';
+import { convertedMeasure, givenCount, pluralName, pointingOption, relativeTime } from './key-checks.js';
 import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { fineType, pickDistractors, type DistractorSource } from './distractors.js';

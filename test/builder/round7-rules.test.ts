@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../src/builder/types.js';
-import { pointingOption } from '../../src/builder/round7.js';
+import { pointingOption } from '../../src/builder/key-checks.js';
 import { build } from './helpers.js';
 
 const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');

@@ -1,7 +1,8 @@
-// Round 7 rules (from round 6's outside graders; written and tested on made-up sentences,
-// test/builder/round7-rules.test.ts): a count the stem gives away (rule given-count), a value beside its
-// own conversion (rule conversion), a name with a bare "s" (rule plural-name), relative time words (rule
-// relative-time) and the only option sharing a name with the title or the stem (rule pointer).
+// Checks on a key and the stem around it (round 7's rules, from round 6's outside graders; written and
+// tested on made-up sentences, test/builder/round7-rules.test.ts): a count the stem gives away (rule
+// given-count), a value beside its own conversion (rule conversion), a name with a bare "s" (rule
+// plural-name), relative time words (rule relative-time) and the only option sharing a name with the
+// title or the stem (rule pointer).
 
 import { valueOf } from './fixed-by-stem.js';
 import { isGenericNameWord } from './vocabulary.js';
