@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { planApkgExport } from '../src/bank/interop/anki-package.js';
+import { planApkgExport, revlogEntry } from '../src/bank/interop/anki-package.js';
 import { describeProgram } from '../src/cli.js';
 import { writeAnkiPackage } from '../src/commands/anki-package-file.js';
 import { DEFAULT_PARAMETERS } from '../src/scheduling/fsrs.js';
@@ -109,7 +109,7 @@ const RUNS: Record<string, () => Promise<Array<{ args: string[]; code: number }>
     const start = Date.UTC(2026, 0, 5, 12);
     const now = new Date(start + 60 * 86_400_000);
     const learner = simulateLearner(DEFAULT_PARAMETERS, 60, { start, days: 60, seed: 3 });
-    const plan = planApkgExport(learnerDeck('items', 60), null, { cards: learner.cards, reviews: learner.reviews, desiredRetention: 0.9, dayStart: now.getTime() - 5 * 3_600_000 }, now);
+    const plan = planApkgExport(learnerDeck('items', 60), null, { cards: learner.cards, reviews: new Map([...learner.reviews].map(([id, list]) => [id, list.map(revlogEntry)])), desiredRetention: 0.9, dayStart: now.getTime() - 5 * 3_600_000 }, now);
     await writeFile(join(work, 'items.apkg'), await writeAnkiPackage(plan, now, null));
     const imported = await runCli(['import', join(work, 'items.apkg'), '--with-progress', '--data', learnt, '--out', join(work, 'items')]);
     expect(imported.code, imported.stderr).toBe(0);

@@ -548,13 +548,18 @@ function collectionSizeGuess(plan: ExportPlan): number {
   for (const note of plan.notes) {
     // Fields in UTF-8 (up to 3 bytes a UTF-16 unit), the sort field, the row, the card and its reviews.
     for (const field of note.fields) bytes += field.length * 1.2;
-    bytes += (note.fields[0]?.length ?? 0) + 200 + note.card.data.length + note.card.reviews.length * 64;
+    // A card's reviews may be added to the plan only later (see writeAnkiPackage): its count of them then.
+    bytes += (note.fields[0]?.length ?? 0) + 200 + note.card.data.length + Math.max(note.card.reviews.length, note.card.reps) * 64;
   }
   return Math.min(MAX_COLLECTION_BYTES, Math.ceil(bytes * 1.25));
 }
 
-/** The package's bytes for an export plan. */
-export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { parameters: readonly number[] | null; retention: number } | null): Promise<Uint8Array> {
+/**
+ * The package's bytes for an export plan. `beforeRevlog`, when given, is awaited once the notes and cards
+ * are in the collection and before the review log is written from the plan: it may add the reviews to the
+ * plan then (addRevlog), from a history read meanwhile.
+ */
+export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { parameters: readonly number[] | null; retention: number } | null, beforeRevlog?: () => Promise<void>): Promise<Uint8Array> {
   const SQL = await loadSql();
   const db = presizedDatabase(SQL, collectionSizeGuess(plan));
   try {
@@ -594,8 +599,9 @@ export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { para
         note.add(n.id, n.guid, n.noteTypeId, mod, n.tags.length === 0 ? '' : ` ${n.tags.join(' ')} `, n.fields.join(FIELD_SEPARATOR), sortField, checksum(sortField));
         const c = n.card;
         card.add(c.id, n.id, plan.deckId, mod, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.data);
-        for (const r of c.reviews) revlog.add(r.id, c.id, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type);
       }
+      if (beforeRevlog !== undefined) await beforeRevlog();
+      for (const n of plan.notes) for (const r of n.card.reviews) revlog.add(r.id, n.card.id, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type);
       for (const inserter of [note, card, revlog]) inserter.flush();
     } finally {
       for (const inserter of [note, card, revlog]) inserter.free();

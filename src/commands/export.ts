@@ -7,7 +7,6 @@
 // --force, as import and build do with decks.
 
 import { stat } from 'node:fs/promises';
-import { isoTime } from '../clock.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { EXPORT_FORMATS, exportDeck, isExportFormat } from '../bank/interop/export-deck.js';
 import type { Deck } from '../domain/deck.js';
@@ -17,11 +16,11 @@ import { UsageError } from '../errors.js';
 import { writeFileDurably } from '../storage/durable-file.js';
 import { printable } from '../ui/printable.js';
 import { writeJson } from './json-output.js';
-import { planApkgExport, type ExportProgress } from '../bank/interop/anki-package.js';
+import { addRevlog, planApkgExport, type ExportProgress } from '../bank/interop/anki-package.js';
 import { nextDayStart } from '../scheduling/study-day.js';
 import { cardsFor, settingsFor, type ProfileSettings } from '../storage/progress.js';
-import { readReviewHistory } from '../storage/review-history.js';
-import type { DatabaseData, ReviewRecord } from '../storage/schema.js';
+import type { DatabaseData } from '../storage/schema.js';
+import { startRevlogRead, type RevlogRead } from './export-revlog.js';
 import { openDeck } from './open-deck.js';
 import { activeDeck } from './quiz.js';
 import { checkProfile, dataDirFor, readStore } from './run-session.js';
@@ -111,22 +110,24 @@ function shownPath(context: Context, target: string): string {
 }
 
 /** The profile's schedule of a deck, for a package exported --with-progress. */
-async function progressOf(context: Context, options: ExportOptions, data: DatabaseData, deckId: string, now: Date): Promise<{ progress: ExportProgress; settings: ProfileSettings }> {
-  const profile = checkProfile(options.profile ?? 'default');
+function progressOf(data: DatabaseData, profile: string, deckId: string, now: Date): { progress: ExportProgress; settings: ProfileSettings } {
   const settings = settingsFor(data, profile);
-  const history = await readReviewHistory(dataDirFor(context, options), { profile, deckIds: new Set([deckId]) });
-  const reviews = new Map<string, ReviewRecord[]>();
-  for (const review of history) {
-    const list = reviews.get(review.factId);
-    if (list === undefined) reviews.set(review.factId, [review]);
-    else list.push(review);
-  }
-  for (const list of reviews.values()) list.sort((a, b) => isoTime(a.at) - isoTime(b.at));
   const dayStart = nextDayStart(now, settings.dayStartHour).getTime() - 86_400_000;
-  return { progress: { cards: cardsFor(data, profile, deckId), reviews, desiredRetention: settings.desiredRetention, dayStart }, settings };
+  return { progress: { cards: cardsFor(data, profile, deckId), desiredRetention: settings.desiredRetention, dayStart }, settings };
 }
 
 async function exportPackage(context: Context, options: ExportOptions): Promise<void> {
+  // The review log, the longest read, goes on (in a thread of its own) while the rest is read.
+  const profile = checkProfile(options.profile ?? 'default');
+  const revlog = options.withProgress === true ? startRevlogRead({ dataDir: dataDirFor(context, options), profile }, context.env) : null;
+  try {
+    await writePackage(context, options, profile, revlog);
+  } finally {
+    revlog?.cancel();
+  }
+}
+
+async function writePackage(context: Context, options: ExportOptions, profile: string, revlog: RevlogRead | null): Promise<void> {
   // The progress is read once: for the questions the profile suspended and for its schedule.
   const data = options.all === true && options.withProgress !== true ? undefined : await readData(context, options);
   const { deck, article } = await exportedDeck(context, options, data);
@@ -137,11 +138,12 @@ async function exportPackage(context: Context, options: ExportOptions): Promise<
     throw new UsageError(`${printable(target, { singleLine: true })} already exists`, 'add --force to replace it, or choose another file with --out');
   }
   const now = context.now();
-  const withProgress = options.withProgress === true && data !== undefined ? await progressOf(context, options, data, deck.id, now) : null;
+  const withProgress = revlog !== null && data !== undefined ? progressOf(data, profile, deck.id, now) : null;
+  // The notes and cards are planned and written while the review log is still being read; it is added last.
   const plan = planApkgExport(deck, article, withProgress?.progress ?? null, now);
   const { writeAnkiPackage } = await import('./anki-package-file.js');
   const fsrs = withProgress === null ? null : { retention: withProgress.settings.desiredRetention, parameters: withProgress.settings.fsrsParameters ?? null };
-  const bytes = await writeAnkiPackage(plan, now, fsrs);
+  const bytes = await writeAnkiPackage(plan, now, fsrs, withProgress === null || revlog === null ? undefined : async () => addRevlog(plan, await revlog.entries(deck.id)));
   await writeFileDurably(target, Buffer.from(bytes), { what: 'the Anki package' });
   const scheduled = plan.notes.filter((note) => note.card.type !== 0).length;
   const reviews = plan.notes.reduce((sum, note) => sum + note.card.reviews.length, 0);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { planApkgExport } from '../../src/bank/interop/anki-package.js';
+import { planApkgExport, revlogEntry } from '../../src/bank/interop/anki-package.js';
 import { writeAnkiPackage } from '../../src/commands/anki-package-file.js';
 import { DEFAULT_PARAMETERS, safeParameters } from '../../src/scheduling/fsrs.js';
 import type { CardRecord } from '../../src/storage/schema.js';
@@ -115,7 +115,7 @@ describe('factdeck optimize', () => {
     const learner = simulateLearner(truth, 300, { start, days: 150, seed: 11 });
     const deck = learnerDeck('items', 300);
     const now = new Date(start + 150 * 86_400_000);
-    const plan = planApkgExport(deck, null, { cards: learner.cards, reviews: learner.reviews, desiredRetention: 0.9, dayStart: now.getTime() - 5 * 3_600_000 }, now);
+    const plan = planApkgExport(deck, null, { cards: learner.cards, reviews: new Map([...learner.reviews].map(([id, list]) => [id, list.map(revlogEntry)])), desiredRetention: 0.9, dayStart: now.getTime() - 5 * 3_600_000 }, now);
     const apkg = join(tmp, 'items.apkg');
     await writeFile(apkg, await writeAnkiPackage(plan, now, null));
     const env = { FACTDECK_NOW: now.toISOString() };

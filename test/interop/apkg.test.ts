@@ -12,7 +12,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAnkiPackage as readWithAnkiReader } from 'anki-reader';
-import { memoryFromAnki, planApkgExport, planApkgImport, type AnkiCollection } from '../../src/bank/interop/anki-package.js';
+import { memoryFromAnki, planApkgExport, revlogEntry, planApkgImport, type AnkiCollection } from '../../src/bank/interop/anki-package.js';
 import { readAnkiPackage, writeAnkiPackage } from '../../src/commands/anki-package-file.js';
 import { exportCommand } from '../../src/commands/export.js';
 import { importCommand } from '../../src/commands/import.js';
@@ -72,7 +72,7 @@ function progress(): { cards: Map<string, MemoryCard>; reviews: Map<string, { at
 
 async function exportedPackage(withProgress: boolean): Promise<Uint8Array> {
   const learner = progress();
-  const plan = planApkgExport(DECK, null, withProgress ? { ...learner, desiredRetention: 0.9, dayStart: Date.parse('2026-06-01T04:00:00Z') } : null, NOW);
+  const plan = planApkgExport(DECK, null, withProgress ? { cards: learner.cards, reviews: new Map([...learner.reviews].map(([id, list]) => [id, list.map(revlogEntry)])), desiredRetention: 0.9, dayStart: Date.parse('2026-06-01T04:00:00Z') } : null, NOW);
   return writeAnkiPackage(plan, NOW, null);
 }
 

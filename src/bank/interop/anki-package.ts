@@ -102,6 +102,8 @@ export interface ExportNote {
   fields: string[];
   tags: string[];
   card: ExportCard;
+  /** The fact whose review log goes on this note's card (its main question's, with progress), else null. */
+  revlogFact: string | null;
 }
 
 export interface ExportCard {
@@ -130,8 +132,11 @@ export interface ExportPlan {
 export interface ExportProgress {
   /** The learner's card per fact id. */
   cards: ReadonlyMap<string, MemoryCard>;
-  /** The learner's ratings per fact id, oldest first. */
-  reviews: ReadonlyMap<string, readonly { at: string; rating: RatingName; before: MemoryCard | null; after: MemoryCard | null }[]>;
+  /**
+   * The learner's ratings per fact id as Anki's review log holds them, oldest first (see revlogEntry);
+   * absent when they are added to the plan later, with addRevlog.
+   */
+  reviews?: ReadonlyMap<string, readonly RevlogEntry[]>;
   desiredRetention: number;
   /** The start of the study day of the export (ms): review cards are due in days counted from a day start. */
   dayStart: number;
@@ -178,6 +183,30 @@ function mainQuestion(questions: readonly Question[]): Question | undefined {
 
 const RATING_EASE: Record<RatingName, number> = { again: 1, hard: 2, good: 3, easy: 4 };
 const STATE_TYPE = { new: 0, learning: 1, review: 2, relearning: 3 } as const;
+
+/** One rating as a line of Anki's review log, but for its id: `at` is its time (ms), made unique in the plan. */
+export interface RevlogEntry {
+  at: number;
+  ease: number;
+  ivl: number;
+  lastIvl: number;
+  factor: number;
+  type: number;
+}
+
+/** A saved rating as a line of Anki's review log (it needs nothing but the rating). */
+export function revlogEntry(review: { at: string; rating: RatingName; before: MemoryCard | null; after: MemoryCard | null }): RevlogEntry {
+  const at = isoTime(review.at);
+  const stateBefore = review.before?.state ?? 'new';
+  return {
+    at,
+    ease: RATING_EASE[review.rating],
+    ivl: revlogInterval(review.after, at),
+    lastIvl: revlogInterval(review.before, at),
+    factor: review.after === null ? 0 : Math.round(((review.after.difficulty - 1) / 9 + 0.1) * 1000),
+    type: stateBefore === 'review' ? 1 : stateBefore === 'relearning' ? 2 : 0,
+  };
+}
 
 /** Anki's revlog interval: whole days when a day or more, else negative seconds. */
 function revlogInterval(card: MemoryCard | null, from: number): number {
@@ -235,29 +264,9 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
   const deckTag = toTag(deck.id);
   const notes: ExportNote[] = [];
   const idBase = Math.floor(now.getTime() / 1000) * 1000;
-  // Every review of the package, to make their ids unique once all are known.
-  const allReviews: AnkiReview[] = [];
   const factIndex = new Map(deck.facts.map((fact, i) => [fact.id, i]));
   const mains = new Map<string, Question | undefined>();
   for (const [factId, questions] of byFact) mains.set(factId, mainQuestion(questions));
-  const revlogOf = (fact: Fact): AnkiReview[] => {
-    const reviews: AnkiReview[] = [];
-    for (const review of withCrt?.reviews.get(fact.id) ?? []) {
-      const at = isoTime(review.at);
-      const stateBefore = review.before?.state ?? 'new';
-      reviews.push({
-        id: at,
-        ease: RATING_EASE[review.rating],
-        ivl: revlogInterval(review.after, at),
-        lastIvl: revlogInterval(review.before, at),
-        factor: review.after === null ? 0 : Math.round(((review.after.difficulty - 1) / 9 + 0.1) * 1000),
-        time: 0,
-        type: stateBefore === 'review' ? 1 : stateBefore === 'relearning' ? 2 : 0,
-      });
-    }
-    allReviews.push(...reviews);
-    return reviews;
-  };
   // One note per question, in the deck's order of questions; a fact without questions gets a note of its own.
   const entries: { fact: Fact; question: Question | null; questionIndex: number }[] = deck.questions.flatMap((question, questionIndex) => {
     const fact = deck.facts[factIndex.get(question.factId) ?? -1];
@@ -292,18 +301,11 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
       noteTypeId: cloze === null ? BASIC_NOTE_TYPE_ID : CLOZE_NOTE_TYPE_ID,
       fields: [front, back, escapeHtml(sentence), escapeHtml(fact.statement), json],
       tags,
-      card: { id: idBase + position, ...schedule, reviews: main && withCrt !== null ? revlogOf(fact) : [] },
+      card: { id: idBase + position, ...schedule, reviews: [] },
+      revlogFact: main && withCrt !== null ? fact.id : null,
     });
   }
-  // Anki's review ids are the times of the reviews in ms, and unique: in order of time, one that clashes
-  // with the one before moves on by a ms (so each card's reviews stay in their order).
-  allReviews.sort((a, b) => a.id - b.id);
-  for (let i = 1; i < allReviews.length; i++) {
-    const review = allReviews[i] as AnkiReview;
-    const before = (allReviews[i - 1] as AnkiReview).id;
-    if (review.id <= before) review.id = before + 1;
-  }
-  return {
+  const plan: ExportPlan = {
     crt,
     deckId,
     deckName: deck.title.replace(/\s+/g, ' ').trim() || deck.id,
@@ -314,6 +316,32 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
     ],
     notes,
   };
+  if (progress?.reviews !== undefined) addRevlog(plan, progress.reviews);
+  return plan;
+}
+
+/**
+ * Puts each fact's ratings on the card of its note (see ExportNote.revlogFact), as Anki's review log:
+ * for a plan made without them, when they are read after the notes are planned (an export reads the
+ * history log meanwhile).
+ */
+export function addRevlog(plan: ExportPlan, reviews: ReadonlyMap<string, readonly RevlogEntry[]>): void {
+  // Every review of the package, to make their ids unique once all are known.
+  const allReviews: AnkiReview[] = [];
+  for (const note of plan.notes) {
+    if (note.revlogFact === null) continue;
+    const entries = reviews.get(note.revlogFact) ?? [];
+    note.card.reviews = entries.map((entry) => ({ id: entry.at, ease: entry.ease, ivl: entry.ivl, lastIvl: entry.lastIvl, factor: entry.factor, time: 0, type: entry.type }));
+    for (const review of note.card.reviews) allReviews.push(review);
+  }
+  // Anki's review ids are the times of the reviews in ms, and unique: in order of time, one that clashes
+  // with the one before moves on by a ms (so each card's reviews stay in their order).
+  allReviews.sort((a, b) => a.id - b.id);
+  for (let i = 1; i < allReviews.length; i++) {
+    const review = allReviews[i] as AnkiReview;
+    const before = (allReviews[i - 1] as AnkiReview).id;
+    if (review.id <= before) review.id = before + 1;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
