@@ -1,6 +1,6 @@
 // `npm run build`, second step: bundles the compiled program (dist/cli.js and everything it imports, the
-// dependencies included) into one CommonJS file, dist/factdeck.cjs (and the worker thread of Anki exports
-// into dist/revlog-worker.cjs), which bin/factdeck.cjs loads with
+// dependencies included) into one CommonJS file, dist/factdeck.cjs (and the worker thread of the Anki
+// package commands into dist/worker.cjs), which bin/factdeck.cjs loads with
 // V8's code cache (kept per user, see bin/factdeck.cjs). One file instead of ~150 modules, and no compiling
 // at start once the cache exists: that is what makes start-up cheap on Node 20, which has no compile cache
 // of its own. Then writes the man page, dist/factdeck.1, from the same command definitions as --help.
@@ -29,9 +29,9 @@ const runTimeDependencies = Object.keys(pkg.dependencies ?? {});
 mkdirSync(outDir, { recursive: true });
 const bundled = await build({
   absWorkingDir: root,
-  // The program, and the worker thread that reads the review log for an Anki export (a bundle of its own:
-  // a few modules, started in a few ms; see src/commands/export-revlog.ts).
-  entryPoints: { factdeck: join(root, 'dist', 'cli.js'), 'revlog-worker': join(root, 'dist', 'commands', 'revlog-worker.js') },
+  // The program, and the worker thread of the Anki package commands (a bundle of its own: a few modules,
+  // started in a few ms; see src/commands/worker-thread.ts).
+  entryPoints: { factdeck: join(root, 'dist', 'cli.js'), worker: join(root, 'dist', 'commands', 'worker.js') },
   outdir: outDir,
   outExtension: { '.js': '.cjs' },
   write: false,

@@ -8,18 +8,13 @@
 // the same function as without a worker) and sends them as one Float64Array, moved rather than copied,
 // with the deck and fact ids as two short lists of strings.
 //
-// The worker is a bundle of its own beside the program's (dist/revlog-worker.cjs, see bin/bundle.mjs).
-// Where there is none (the program run from its sources, as the unit tests do) or FACTDECK_THREADS=0, the
-// log is read here, in turns with the rest, with the same result.
+// The worker is started by worker-thread.ts. Where there is none (the program run from its sources, as the
+// unit tests do) or FACTDECK_THREADS=0, the log is read here, in turns with the rest, with the same result.
 
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { revlogEntry, type RevlogEntry } from '../bank/interop/anki-package.js';
-import { StorageError } from '../storage/errors.js';
 import { readReviewHistory } from '../storage/review-history.js';
 import type { ReviewRecord } from '../storage/schema.js';
+import { startWorker } from './worker-thread.js';
 
 /** Numbers per rating in a packed revlog: deck index, fact index, then the RevlogEntry's fields. */
 const STRIDE = 8;
@@ -32,7 +27,9 @@ export interface PackedRevlog {
 }
 
 /** What the worker sends back. */
-export type RevlogMessage = { ok: true; packed: PackedRevlog } | { ok: false; error: { message: string; storage: boolean; file?: string; hint?: string; code?: string } };
+export interface RevlogMessage {
+  packed: PackedRevlog;
+}
 
 export interface RevlogRequest {
   dataDir: string;
@@ -93,33 +90,10 @@ export interface RevlogRead {
   cancel(): void;
 }
 
-/** The worker's file: beside the running bundle, or none when the program runs from its sources. */
-function workerFile(): string | null {
-  const file = join(dirname(fileURLToPath(import.meta.url)), 'revlog-worker.cjs');
-  return existsSync(file) ? file : null;
-}
-
 /** Starts reading the profile's review log (in a worker when there is one): see the top of this file. */
 export function startRevlogRead(request: RevlogRequest, env: Record<string, string | undefined>): RevlogRead {
-  const file = env.FACTDECK_THREADS === '0' ? null : workerFile();
-  if (file === null) {
-    const reading = readPackedRevlog(request);
-    reading.catch(() => undefined); // Reported by entries(), or not at all when the export fails first.
-    return { entries: async (deckId) => unpackRevlog(await reading, deckId), cancel: () => undefined };
-  }
-  const worker = new Worker(file, { workerData: request });
-  const reading = new Promise<PackedRevlog>((resolve, reject) => {
-    worker.once('message', (message: RevlogMessage) => {
-      if (message.ok) return resolve(message.packed);
-      const { error } = message;
-      reject(error.storage ? new StorageError(error.message, { file: error.file, hint: error.hint, code: error.code }) : new Error(error.message));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the thread reading the review log stopped (exit ${code}) before it was done`)));
-  });
-  reading.catch(() => undefined);
-  return {
-    entries: async (deckId) => unpackRevlog(await reading, deckId),
-    cancel: () => void worker.terminate(),
-  };
+  const worker = startWorker<RevlogMessage>('revlog', request, env);
+  const reading = worker === null ? readPackedRevlog(request) : worker.next().then((message) => message.packed);
+  reading.catch(() => undefined); // Reported by entries(), or not at all when the export fails first.
+  return { entries: async (deckId) => unpackRevlog(await reading, deckId), cancel: () => worker?.stop() };
 }

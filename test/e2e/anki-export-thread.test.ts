@@ -1,4 +1,4 @@
-// An Anki export with the progress reads the review log in a worker thread (dist/revlog-worker.cjs) while
+// An Anki export with the progress reads the review log in a worker thread (dist/worker.cjs) while
 // it writes the notes: with the built program, the package is byte for byte the one made without the
 // thread (FACTDECK_THREADS=0), and a damaged review log is refused the same way, with nothing written.
 
@@ -41,7 +41,7 @@ function exportArgs(data: string, out: string): string[] {
 describe('export --format apkg --with-progress, the review log read in a thread', () => {
   it('gives the very bytes of the package made without the thread', async () => {
     const { tmp, data } = await studied();
-    expect(existsSync(new URL('../../dist/revlog-worker.cjs', import.meta.url))).toBe(true);
+    expect(existsSync(new URL('../../dist/worker.cjs', import.meta.url))).toBe(true);
     const threaded = join(tmp, 'threaded.apkg');
     const single = join(tmp, 'single.apkg');
     const env = { ...ENV, FACTDECK_NOW: at(1) };

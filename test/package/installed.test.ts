@@ -154,7 +154,7 @@ describe('the tarball', () => {
     const expected = ['LICENSE', 'README.md', 'package.json', ...pkg.files].sort();
     expect(packed.files.map((file) => file.path).sort()).toEqual(expected);
     // Before this was tidied: 107 files, 543 kB packed (99 unbundled dist/*.js beside the bundle, and a code cache).
-    expect(packed.files.some((file) => /^dist\/(?!factdeck\.(cjs|1)$|revlog-worker\.cjs$)/.test(file.path))).toBe(false);
+    expect(packed.files.some((file) => /^dist\/(?!factdeck\.(cjs|1)$|worker\.cjs$)/.test(file.path))).toBe(false);
     // About 355 kB since the Anki packages' zip (yauzl, yazl), zstd and HTML-entity libraries are in the
     // bundle (installed instead, they took 1.6 MB of node_modules).
     expect(packed.size).toBeLessThan(400_000);
@@ -189,7 +189,7 @@ describe('the tarball', () => {
   test('two builds of one commit are byte-identical: the bundle and man page made again equal the packed ones', async () => {
     const again = join(await dirs.make(), 'rebuilt');
     execFileSync(process.execPath, [join(ROOT, 'bin', 'bundle.mjs'), '--out-dir', again], { cwd: tmpdir(), env: cliEnv() });
-    for (const file of ['factdeck.cjs', 'revlog-worker.cjs', 'factdeck.1']) {
+    for (const file of ['factdeck.cjs', 'worker.cjs', 'factdeck.1']) {
       const packedBytes = await readFile(join(installed.root, 'dist', file));
       expect((await readFile(join(again, file))).equals(packedBytes), file).toBe(true);
     }
