@@ -14,6 +14,7 @@ import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
+import { famousOffice, nationalityKey, outletKey, placedCity } from './side-details.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
@@ -279,6 +280,8 @@ export interface Story {
   mentions: (entity: Entity) => number;
   /** The body rank of the first sentence that names an entity. */
   firstRank: (entity: Entity) => number;
+  /** The tagger, for the words a rule must look up (round 8). */
+  tagger?: Tagger;
 }
 
 /** A sentence this far into the body, sharing no word with the headline, tells a side story (rule side-matter). */
@@ -308,6 +311,8 @@ function minorDetail(draft: QuestionDraft, story: Story, headlineWords: Readonly
   if (draft.kind === 'true-false') return 'statement: a true/false statement asks no key of its own (its sentence’s keys are asked elsewhere or worth little) and copies the sentence';
   const key = draft.kind === 'order' ? null : draft.entity;
   if (key === null) return null;
+  const side = placedCity(draft, story) ?? famousOffice(draft, story) ?? nationalityKey(draft, story) ?? outletKey(draft, story);
+  if (side !== null) return side;
   // A key the article names again, or names in its first sentences, is part of its story.
   if (story.mentions(key) >= 2 || story.firstRank(key) < LEAD_SENTENCES) return null;
   const sentence: SentenceInfo = draft.fact.clause.sentence;

@@ -1,0 +1,110 @@
+// Round 8's last-look rules (from the outside graders' dev grades; written and tested on made-up sentences,
+// test/builder/round8-rules.test.ts): keys a teacher cuts because the stem around them, or a reader's
+// general knowledge, already tells them, or because they are a side detail of the story. They run in the
+// last look (pruneMinor), after every question is drafted, so a cut leaves every other question as it was.
+
+import { organisationKind } from './distractors.js';
+import { demonymWord } from './names.js';
+import type { QuestionDraft } from './questions.js';
+import type { Tagger } from './tagger.js';
+import type { Mention, SentenceInfo } from './types.js';
+
+/** What these rules know of the article beside the draft. */
+export interface SideContext {
+  tagger?: Tagger;
+  /** How many times the article names an entity. */
+  mentions: (entity: Mention['entity']) => number;
+  /** A sentence's place among the body's sentences (0 for the first after the headline). */
+  bodyRank: (index: number) => number;
+}
+
+/** The story's opening sentences: their keys are its substance, whatever their shape. */
+const LEAD = 3;
+
+function keyMention(draft: QuestionDraft): Mention | undefined {
+  const key = draft.entity;
+  if (key === null || draft.kind === 'order' || draft.kind === 'true-false' || draft.kind === 'multi-select') return undefined;
+  return draft.fact.clause.sentence.mentions.find((m) => m.entity === key && m.pronoun !== true);
+}
+
+function around(sentence: SentenceInfo, mention: Mention): { before: string; after: string } {
+  const text = sentence.text;
+  const from = mention.start - sentence.start;
+  const to = mention.end - sentence.start;
+  return { before: text.slice(Math.max(0, from - 60), Math.max(0, from)), after: text.slice(Math.max(0, to), to + 60) };
+}
+
+/**
+ * Rule placed-city: a city the lexicon knows, with its state or country right after it ("in _____,
+ * Illinois"): the state gives the city away. Past the story's opening, and unless it is where someone was
+ * born or died, it is a detail the story does not turn on.
+ */
+export function placedCity(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'place' || mention.tailEnd === undefined || context.tagger === undefined) return null;
+  const sentence = draft.fact.clause.sentence;
+  if (context.bodyRank(sentence.index) < LEAD || context.mentions(mention.entity) >= 2) return null;
+  if (!context.tagger.lexicon(mention.text.trim().toLowerCase()).includes('City')) return null;
+  // The tail is one place, and the words go on after it (not a possessive: "Europe's largest").
+  const tail = sentence.mentions.find((m) => m.end === mention.tailEnd && m !== mention);
+  if (tail === undefined || tail.entity.type !== 'place' || /^['’]s\b/.test(sentence.text.slice(mention.tailEnd - sentence.start))) return null;
+  // Where someone was born, died or lies is a fact of their life, however well known the city.
+  if (/\b(?:born|died|dies|buried|raised)\b[^,;]*$/.test(around(sentence, mention).before)) return null;
+  return `placed-city: "${mention.text}" stands before "${tail.text}", which the stem shows and which gives the city away`;
+}
+
+/** The head of a named country's state or government: "US President", "Bolivian leader", "French Prime Minister". */
+const FAMOUS_OFFICE = /(?:^|\s)(\p{Lu}[\p{L}.]*)\s+(?:President|Prime Minister|Premier|Chancellor|leader)\s*$/u;
+
+/**
+ * Rule famous-office: a person named once, right after the title of a head of state or government ("US
+ * President _____"), is general knowledge for the time of the article, not what it is about.
+ */
+export function famousOffice(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'person' || context.tagger === undefined) return null;
+  const before = around(draft.fact.clause.sentence, mention).before.trim();
+  const country = FAMOUS_OFFICE.exec(before)?.[1];
+  if (country === undefined) return null;
+  // The office must be a country's: an acronym of one ("US", "U.S.", "UK") or a nationality word.
+  if (!/^(?:U\.?S\.?|U\.?K\.?)$/.test(country) && demonymWord(country, context.tagger) === null) return null;
+  return `famous-office: "${mention.text}" is the holder of "${before.slice(before.lastIndexOf(country))}", known without the article`;
+}
+
+/**
+ * Rule nationality-key: a nationality word as the key ("the _____ singer" -> British): the names around it
+ * or a reader's general knowledge give it, and it is never the story's point.
+ */
+export function nationalityKey(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  const tagger = context.tagger;
+  if (mention === undefined || tagger === undefined || ['number', 'date', 'time', 'person'].includes(mention.entity.type)) return null;
+  const text = mention.text.trim();
+  const { after } = around(draft.fact.clause.sentence, mention);
+  // Used as a modifier: a lower-case noun, or "and" and another such word, comes next ("_____ singer", "the _____ and Varnese teams").
+  const nextWord = /^\s+(?:and\s+\p{Lu}\p{L}+\s+)?(\p{Ll}+)/u.exec(after)?.[1];
+  if (nextWord === undefined || tagger.lexicon(nextWord).some((t) => ['Verb', 'Preposition', 'Conjunction', 'Determiner', 'Adverb', 'Pronoun', 'Copula', 'Auxiliary', 'Modal'].includes(t))) return null;
+  const lower = text.toLowerCase();
+  const nationality = !/\s/.test(text) && (demonymWord(text, tagger) !== null || tagger.lexicon(lower).includes('Adjective') || /^\p{Lu}\p{Ll}+(?:ese|ish)$/u.test(text));
+  const country = mention.entity.type === 'place' && mention.entity.subtype === 'country';
+  if (!nationality && !country) return null;
+  return `nationality-key: "${text}" before "${nextWord}" says where someone or something is from, which the names around it give away`;
+}
+
+/** Verbs of a publication's account: what it observed, noted, wrote. */
+const ACCOUNT_VERBS = /^\s+(?:observed|noted|notes|describes|described|reported|reports|wrote|writes|called|calls|quoted|quotes)\b/;
+
+/**
+ * Rule outlet: the newspaper, agency or broadcaster that carried or observed something ("The _____ noted
+ * that", "according to press agency _____", "told the network's _____ service"): who reported, not what happened.
+ */
+export function outletKey(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || !['organisation', 'work', 'other'].includes(mention.entity.type) || context.mentions(mention.entity) >= 2) return null;
+  const { before, after } = around(draft.fact.clause.sentence, mention);
+  const media = organisationKind(mention.entity.name) === 'media' || /\b(?:press agency|news agency|agency|newspaper|daily|magazine|broadcaster)\s+$/i.test(before);
+  if (media && (ACCOUNT_VERBS.test(after) || /\baccording to\s+[\p{L}\s]*$/iu.test(before))) return `outlet: "${mention.text}" is the outlet that reported it, not what happened`;
+  // "told the network's _____ service": which arm of an outlet.
+  if (/^\s+(?:service|edition|desk|channel)\b/.test(after)) return `outlet: "${mention.text}" names which service of an outlet carried the words`;
+  return null;
+}
