@@ -16,6 +16,8 @@ export interface SideContext {
   mentions: (entity: Mention['entity']) => number;
   /** A sentence's place among the body's sentences (0 for the first after the headline). */
   bodyRank: (index: number) => number;
+  /** The article reports a match (isMatchReport). */
+  matchReport?: boolean;
 }
 
 /** The story's opening sentences: their keys are its substance, whatever their shape. */
@@ -106,5 +108,64 @@ export function outletKey(draft: QuestionDraft, context: SideContext): string | 
   if (media && (ACCOUNT_VERBS.test(after) || /\baccording to\s+[\p{L}\s]*$/iu.test(before))) return `outlet: "${mention.text}" is the outlet that reported it, not what happened`;
   // "told the network's _____ service": which arm of an outlet.
   if (/^\s+(?:service|edition|desk|channel)\b/.test(after)) return `outlet: "${mention.text}" names which service of an outlet carried the words`;
+  return null;
+}
+
+/** Words of a match report: enough of them and the article reports a game, move by move. */
+const MATCH_WORDS = /\b(?:goals?|match|minutes?|half|penalty|touchdowns?|quarter(?:back)?|kick(?:er|off)?|striker|midfielder|defender|goalkeeper|referee|booked|substitut\w*)\b/gi;
+/** How many such words make an article a match report. */
+const MATCH_REPORT_WORDS = 6;
+
+/** Whether an article reports a match (rules play-support, interim-score, minute-offset). */
+export function isMatchReport(article: string): boolean {
+  let count = 0;
+  for (const _ of article.matchAll(MATCH_WORDS)) if (++count >= MATCH_REPORT_WORDS) return true;
+  return false;
+}
+
+/** Phrases that make the key a player who only helped or left the play: a substitute, an assist, a booking, a tackle. */
+const SUPPORT_BEFORE = /\b(?:replaced by|in place of|at the expense of|came on for|came off for|addition of|give and go with|assist(?:ed)? (?:from|by)|pass from|cross from|ball by|sacked by|tackled by|recovered by|fouled by|booked|cautioned)\s+$/i;
+const SUPPORT_AFTER = /^(?:['’]s?\s+(?:assist|pass|cross|corner|free kick)|\s+(?:was|were)\s+(?:booked|cautioned|sent off|substituted|sacked|replaced|taken off)|\s+at the expense of)\b/i;
+
+/**
+ * Rule play-support: in a match report, a player whose part in the sentence is a supporting move (who
+ * came on or went off, who gave the assist, who was booked or sacked): the play-by-play graders cut,
+ * however often the player is named.
+ */
+export function playSupport(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  // A player the finder could not type ("Ealy") is still a player in these phrases.
+  if (mention === undefined || context.matchReport !== true || !['person', 'other'].includes(mention.entity.type)) return null;
+  const { before, after } = around(draft.fact.clause.sentence, mention);
+  const move = SUPPORT_BEFORE.exec(before)?.[0] ?? SUPPORT_AFTER.exec(after)?.[0];
+  if (move === undefined) return null;
+  return `play-support: "${mention.text}" is named for a supporting move of the match ("${move.trim()}"), not its result`;
+}
+
+/** A score: two numbers joined by a dash ("13–7", "1 – 0"). */
+const SCORE = /^\d{1,3}\s*[-–—]\s*\d{1,3}$/;
+
+/**
+ * Rule interim-score: in a match report, a score at half-time or after a quarter or a kick ("the half
+ * ended with the Harbour side leading _____", "to make the score _____"): a step of the game, not its result.
+ */
+export function interimScore(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || context.matchReport !== true || mention.entity.type !== 'number' || !SCORE.test(mention.text.trim())) return null;
+  const text = draft.fact.clause.sentence.text;
+  const step = /\b(?:half|quarter|interval|make the score|made the score|made it|to make it)\b/i.exec(text)?.[0];
+  if (step === undefined) return null;
+  return `interim-score: "${mention.text}" is the score at a step of the match ("${step}"), not its result`;
+}
+
+/**
+ * Rule minute-offset: in a match report, the minutes between two moves ("_____ later", "just _____ into
+ * the second half"): a timing of the play, not a fact of the game.
+ */
+export function minuteOffset(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || context.matchReport !== true || mention.entity.type !== 'number' || !/\b(?:minutes?|seconds?)$/i.test(mention.text.trim())) return null;
+  const { before, after } = around(draft.fact.clause.sentence, mention);
+  if (/^\s+(?:later|after|afterwards|in(?:to)? the (?:first|second) half)\b/i.test(after) || /\b(?:just|only)\s+$/i.test(before)) return `minute-offset: "${mention.text}" is the time between two moves of the match`;
   return null;
 }
