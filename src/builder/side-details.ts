@@ -169,3 +169,43 @@ export function minuteOffset(draft: QuestionDraft, context: SideContext): string
   if (/^\s+(?:later|after|afterwards|in(?:to)? the (?:first|second) half)\b/i.test(after) || /\b(?:just|only)\s+$/i.test(before)) return `minute-offset: "${mention.text}" is the time between two moves of the match`;
   return null;
 }
+
+/** The spans of a sentence inside quotation marks, as offsets into its text: a quote opened before the sentence runs from its start, one left open runs to its end. */
+function quotedSpans(text: string, inQuote: boolean): [number, number][] {
+  const spans: [number, number][] = [];
+  let open: number | null = inQuote ? 0 : null;
+  for (const m of text.matchAll(/["“”]/g)) {
+    const at = m.index ?? 0;
+    // A straight mark after a space (or at the start) before a word opens; any other closes.
+    const opens = m[0] === '“' || (m[0] === '"' && /^$|[\s(\[]$/.test(text.charAt(at - 1)) && /\S/.test(text.charAt(at + 1)));
+    // An opening mark where a quote was thought open from an earlier sentence: that quote had closed.
+    if (opens) open = at + 1;
+    else if (open !== null) {
+      spans.push([open, at]);
+      open = null;
+    }
+  }
+  if (open !== null) spans.push([open, text.length]);
+  return spans;
+}
+
+/**
+ * Rule quoted-detail: a key inside someone's quoted words ("... over the past _____ it's been third"): the
+ * quote is their view or their way of putting it, and the key a detail of how they said it, not a fact the
+ * article reports. Interview answers (a speaker's turn) are the article's substance and stay, and so does a
+ * title in quotation marks (the key is the whole quoted span).
+ */
+export function quotedDetail(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  const sentence = draft.fact.clause.sentence;
+  if (mention === undefined || sentence.speaker !== undefined || context.bodyRank(sentence.index) < LEAD) return null;
+  const from = mention.start - sentence.start;
+  const to = mention.end - sentence.start;
+  for (const [start, end] of quotedSpans(sentence.text, sentence.inQuote)) {
+    if (start > from || to > end) continue;
+    // A title: the quotation marks hold the key and at most a comma or a full stop.
+    if (sentence.text.slice(start, end).replace(/[,.!?\s]+$/, '').trim() === mention.text.trim()) return null;
+    return `quoted-detail: "${mention.text}" stands inside someone's quoted words, a detail of how they put it`;
+  }
+  return null;
+}
