@@ -14,7 +14,7 @@ import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
-import { famousOffice, interimScore, quotedDetail, minuteOffset, nationalityKey, outletKey, placedCity, playSupport } from './side-details.js';
+import { ageDetail, famousOffice, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport } from './side-details.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
@@ -313,7 +313,7 @@ function minorDetail(draft: QuestionDraft, story: Story, headlineWords: Readonly
   if (draft.kind === 'true-false') return 'statement: a true/false statement asks no key of its own (its sentence’s keys are asked elsewhere or worth little) and copies the sentence';
   const key = draft.kind === 'order' ? null : draft.entity;
   if (key === null) return null;
-  const side = placedCity(draft, story) ?? famousOffice(draft, story) ?? nationalityKey(draft, story) ?? outletKey(draft, story) ?? playSupport(draft, story) ?? interimScore(draft, story) ?? minuteOffset(draft, story) ?? quotedDetail(draft, story);
+  const side = placedCity(draft, story) ?? famousOffice(draft, story) ?? nationalityKey(draft, story) ?? outletKey(draft, story) ?? playSupport(draft, story) ?? interimScore(draft, story) ?? minuteOffset(draft, story) ?? quotedDetail(draft, story) ?? relativeDate(draft) ?? ageDetail(draft, story) ?? seatPlace(draft) ?? stemEcho(draft) ?? ordinalSlot(draft) ?? titlePart(draft, story.headline);
   if (side !== null) return side;
   // A key the article names again, or names in its first sentences, is part of its story.
   if (story.mentions(key) >= 2 || story.firstRank(key) < LEAD_SENTENCES) return null;

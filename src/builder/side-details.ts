@@ -209,3 +209,94 @@ export function quotedDetail(draft: QuestionDraft, context: SideContext): string
   }
   return null;
 }
+
+/** A time word inside a longer key ("November of last year"): the key means nothing without the article's date. */
+const RELATIVE_PART = /\b(?:last|next|this)\s+(?:week|weekend|month|year|season)\b|\b(?:yesterday|today|tomorrow)\b/i;
+
+/**
+ * Rule relative-time (round 8: inside a key): a date whose words count from the day the article was
+ * written ("November of last year") is no date a learner can keep.
+ */
+export function relativeDate(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'date' || !RELATIVE_PART.test(mention.text)) return null;
+  return `relative-time: "${mention.text}" counts from the day the article was written`;
+}
+
+/**
+ * Rule age-detail: past the story's opening, the age at which someone did a thing of their youth ("when she
+ * was _____", "before age _____"): a biography's detail, not what the article is about.
+ */
+export function ageDetail(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  const sentence = draft.fact.clause.sentence;
+  if (mention === undefined || mention.entity.type !== 'number' || context.bodyRank(sentence.index) < LEAD) return null;
+  const { before } = around(sentence, mention);
+  if (!/\b(?:when (?:he|she|they) (?:was|were)(?: about| only| just)?|(?:before|by|after|until|from) (?:the )?age(?: of)?)\s+$/i.test(before)) return null;
+  return `age-detail: "${mention.text}" is the age of a step of someone's youth, a biography's detail`;
+}
+
+/**
+ * Rule seat: the city of an organisation's headquarters or of a country's capital ("Google's headquarters in
+ * _____", "the capital in _____"): known without the article, and never its point.
+ */
+export function seatPlace(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'place') return null;
+  const { before } = around(draft.fact.clause.sentence, mention);
+  const seat = /\b(?:headquarters|head office|capital)(?:,)?(?:\s+(?:located|based|situated))?\s+(?:in|of|at)\s+$/i.exec(before)?.[0];
+  return seat === undefined ? null : `seat: "${mention.text}" is the seat named by "${seat.trim()}", known without the article`;
+}
+
+/**
+ * Rule stem-echo: a word of the key that the stem shows in another form ("after the 2012 _____" for "Summer
+ * Paralympics" beside "a Paralympic medalist"; "_____" for "United States" beside "the U.S."): the stem
+ * gives the key away.
+ */
+export function stemEcho(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || ['number', 'date', 'time', 'person'].includes(mention.entity.type) || !draft.prompt.includes('_____')) return null;
+  const stem = draft.prompt.replace(/_{3,}/g, ' ');
+  const key = mention.text.trim();
+  const words = key.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}{4,}$/u.test(w));
+  for (const word of words) {
+    const root = word.replace(/s$/, '');
+    if (root !== word && new RegExp(String.raw`(?<![\p{L}])${root}(?![\p{L}])`, 'u').test(stem)) return `stem-echo: the stem shows "${root}", a form of the key's "${word}"`;
+  }
+  // Initials of the key written in the stem ("U.S." beside "United States").
+  const capitals = key.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (capitals.length >= 2) {
+    const initials = capitals.map((w) => w.charAt(0)).join('');
+    const dotted = capitals.map((w) => `${w.charAt(0)}\\.`).join('');
+    if (new RegExp(String.raw`(?<![\p{L}.])(?:${initials}|${dotted})(?![\p{L}])`, 'u').test(stem)) return `stem-echo: the stem shows "${initials}", the key's initials`;
+  }
+  return null;
+}
+
+/**
+ * Rule ordinal-slot: "first" or "second" before "half", "quarter", "round", "leg" or "set" ("In the _____
+ * half, both sides ..."): the other fits the blank as well.
+ */
+export function ordinalSlot(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'number' || !/^(?:first|second|third|fourth|final|last)$/i.test(mention.text.trim())) return null;
+  const { after } = around(draft.fact.clause.sentence, mention);
+  return /^\s+(?:half|quarter|period|round|leg|set|innings|inning)\b/i.test(after) ? `ordinal-slot: another ordinal fits "_____ ${after.trim().split(/\s+/)[0] ?? ''}" as well` : null;
+}
+
+/**
+ * Rule title-part: a name of several words whose last words are a name the headline shows ("the all _____
+ * final" for "London Harbour Cup" under "... in Harbour Cup"): the title gives most of it away, and the
+ * rest is a word glued to it.
+ */
+export function titlePart(draft: QuestionDraft, headline: string): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || ['number', 'date', 'time', 'person'].includes(mention.entity.type)) return null;
+  const words = mention.text.trim().split(/\s+/);
+  if (words.length < 3) return null;
+  for (let from = 1; from <= words.length - 2; from++) {
+    const tail = words.slice(from).join(' ');
+    if (new RegExp(String.raw`(?<![\p{L}])${tail.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])`, 'u').test(headline)) return `title-part: the headline shows "${tail}" of "${mention.text}"`;
+  }
+  return null;
+}
