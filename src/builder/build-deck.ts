@@ -166,7 +166,7 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
   }
   const firstRanks = new Map<Entity, number>();
   for (const sentence of body) for (const mention of sentence.mentions) if (!firstRanks.has(mention.entity)) firstRanks.set(mention.entity, bodyRank(sentence.index));
-  const story = { headline: analysis.headline ?? '', bodyRank, mentions: (entity: Entity) => mentionCounts.get(entity) ?? 0, firstRank: (entity: Entity) => firstRanks.get(entity) ?? body.length, tagger, matchReport: isMatchReport(article) };
+  const story = { headline: analysis.headline ?? '', bodyRank, mentions: (entity: Entity) => mentionCounts.get(entity) ?? 0, firstRank: (entity: Entity) => firstRanks.get(entity) ?? body.length, tagger, matchReport: isMatchReport(article), entities: analysis.entities };
   const selection = selectTrusted(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed, tagger, tails), story);
   const orders = orderQuestions(facts, random).filter((order) => {
     const problem = selfCheck(order, tagger);

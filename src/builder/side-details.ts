@@ -300,3 +300,55 @@ export function titlePart(draft: QuestionDraft, headline: string): string | null
   }
   return null;
 }
+
+/** The words of a name, without a leading "the", folded to lower case. */
+function nameWordsOf(text: string): string[] {
+  return text.replace(/^the\s+/i, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+}
+
+/**
+ * Rule near-duplicate (round 8: across types): a name whose words open a longer name the deck asks as well
+ * ("FIRST Harbour" beside "FIRST Harbour Robot Games", one typed a name, the other an event): the two
+ * questions ask the same thing, and the shorter one is cut.
+ */
+export function shorterNameAsked(draft: QuestionDraft, kept: readonly QuestionDraft[]): string | null {
+  const mention = keyMention(draft);
+  // A place that opens an organisation's name ("Varno" of "Varno School District") is another thing.
+  if (mention === undefined || ['number', 'date', 'time', 'person', 'place'].includes(mention.entity.type)) return null;
+  const words = nameWordsOf(mention.entity.name);
+  if (words.length === 0) return null;
+  for (const other of kept) {
+    const entity = other.entity;
+    if (other === draft || entity === null || entity === mention.entity || ['number', 'date', 'time', 'person'].includes(entity.type)) continue;
+    if (other.kind === 'true-false' || other.kind === 'order' || other.kind === 'multi-select') continue;
+    const theirs = nameWordsOf(entity.name);
+    if (theirs.length > words.length && words.every((w, i) => theirs[i] === w)) return `near-duplicate: "${mention.entity.name}" opens "${entity.name}", which the deck asks as well`;
+  }
+  return null;
+}
+
+/** Whether two words differ by one letter added, dropped or changed. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const [x, y] = [a.slice(i), b.slice(i)];
+  return x.slice(1) === y.slice(1) || x.slice(1) === y || x === y.slice(1);
+}
+
+/**
+ * Rule misspelt: a one-word name one letter away from a name the article writes more often ("Marlowe"
+ * where the article has "Marlow" four times): a slip of the article's, which the learner would learn.
+ */
+export function misspeltName(draft: QuestionDraft, context: SideContext & { entities?: readonly Mention['entity'][] }): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || context.entities === undefined || ['number', 'date', 'time'].includes(mention.entity.type)) return null;
+  const text = mention.text.trim();
+  if (/\s/.test(text) || text.length < 5) return null;
+  const mine = context.mentions(mention.entity);
+  for (const other of context.entities) {
+    if (other === mention.entity || context.mentions(other) <= mine) continue;
+    for (const form of other.forms) for (const word of form.split(/\s+/)) if (word.length >= 5 && oneEditApart(word, text)) return `misspelt: "${text}" is one letter from "${word}", which the article writes more often`;
+  }
+  return null;
+}
