@@ -125,7 +125,7 @@ export function isMatchReport(article: string): boolean {
 
 /** Phrases that make the key a player who only helped or left the play: a substitute, an assist, a booking, a tackle. */
 const SUPPORT_BEFORE = /\b(?:replaced by|in place of|at the expense of|came on for|came off for|addition of|give and go with|assist(?:ed)? (?:from|by)|pass from|cross from|ball by|sacked by|tackled by|recovered by|fouled by|booked|cautioned)\s+$/i;
-const SUPPORT_AFTER = /^(?:['’]s?\s+(?:assist|pass|cross|corner|free kick)|\s+(?:was|were)\s+(?:booked|cautioned|sent off|substituted|sacked|replaced|taken off)|\s+at the expense of)\b/i;
+const SUPPORT_AFTER = /^(?:(?:['’]s?)?\s+(?:assist|pass|cross|corner|free kick)|\s+(?:was|were)\s+(?:booked|cautioned|sent off|substituted|sacked|replaced|taken off)|\s+at the expense of)\b/i;
 
 /**
  * Rule play-support: in a match report, a player whose part in the sentence is a supporting move (who
@@ -134,8 +134,9 @@ const SUPPORT_AFTER = /^(?:['’]s?\s+(?:assist|pass|cross|corner|free kick)|\s+
  */
 export function playSupport(draft: QuestionDraft, context: SideContext): string | null {
   const mention = keyMention(draft);
-  // A player the finder could not type ("Ealy") is still a player in these phrases.
-  if (mention === undefined || context.matchReport !== true || !['person', 'other'].includes(mention.entity.type)) return null;
+  // A player the finder could not type surely ("Ealy", or a name it took for a place) is still a player in these phrases.
+  if (mention === undefined || context.matchReport !== true || ['number', 'date', 'time'].includes(mention.entity.type)) return null;
+  if (mention.entity.type !== 'person' && mention.entity.type !== 'other' && mention.entity.sure) return null;
   const { before, after } = around(draft.fact.clause.sentence, mention);
   const move = SUPPORT_BEFORE.exec(before)?.[0] ?? SUPPORT_AFTER.exec(after)?.[0];
   if (move === undefined) return null;
@@ -177,7 +178,7 @@ function quotedSpans(text: string, inQuote: boolean): [number, number][] {
   for (const m of text.matchAll(/["“”]/g)) {
     const at = m.index ?? 0;
     // A straight mark after a space (or at the start) before a word opens; any other closes.
-    const opens = m[0] === '“' || (m[0] === '"' && /^$|[\s(\[]$/.test(text.charAt(at - 1)) && /\S/.test(text.charAt(at + 1)));
+    const opens = m[0] === '“' || (m[0] === '"' && /^$|[\s([]$/.test(text.charAt(at - 1)) && /\S/.test(text.charAt(at + 1)));
     // An opening mark where a quote was thought open from an earlier sentence: that quote had closed.
     if (opens) open = at + 1;
     else if (open !== null) {
