@@ -308,15 +308,39 @@ function topicWords(text: string): Set<string> {
 }
 const TOPIC_FILLER = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'said', 'says', 'they', 'their', 'there', 'which', 'would', 'been', 'about', 'after', 'also', 'when', 'will', 'into', 'more', 'than', 'some', 'other', 'while', 'where', 'what', 'them', 'then', 'these', 'those', 'only', 'over', 'such', 'very', 'most', 'many', 'could', 'before', 'being', 'just', 'each', 'since', 'under', 'during', 'both', 'does']);
 
-/** Why a teacher would cut a kept question as a minor detail, or null to keep it. */
-function minorDetail(draft: QuestionDraft, story: Story, headlineWords: ReadonlySet<string>, kept: readonly QuestionDraft[] = []): string | null {
+/**
+ * Why a teacher would cut a kept question as a minor detail, or null to keep it: the rules of round 4
+ * first, then round 8's (side-details.ts), each with its own reach.
+ */
+function minorDetail(draft: QuestionDraft, story: Story, headlineWords: ReadonlySet<string>, kept: readonly QuestionDraft[]): string | null {
+  return (
+    minorByPlace(draft, story, headlineWords) ??
+    placedCity(draft, story) ??
+    famousOffice(draft, story) ??
+    nationalityKey(draft, story) ??
+    outletKey(draft, story) ??
+    playSupport(draft, story) ??
+    interimScore(draft, story) ??
+    minuteOffset(draft, story) ??
+    quotedDetail(draft, story) ??
+    relativeDate(draft) ??
+    ageDetail(draft, story) ??
+    seatPlace(draft) ??
+    stemEcho(draft) ??
+    ordinalSlot(draft) ??
+    titlePart(draft, story.headline) ??
+    shorterNameAsked(draft, kept) ??
+    misspeltName(draft, story)
+  );
+}
+
+/** Round 4's rules: statements, the moves of a match, a side story far from the headline. */
+function minorByPlace(draft: QuestionDraft, story: Story, headlineWords: ReadonlySet<string>): string | null {
   // Rule statement: a sentence is closed by a true/false statement only when its keys are asked elsewhere
   // or worth little, so the statement asks nothing of its own; graders cut three in four of them.
   if (draft.kind === 'true-false') return 'statement: a true/false statement asks no key of its own (its sentence’s keys are asked elsewhere or worth little) and copies the sentence';
   const key = draft.kind === 'order' ? null : draft.entity;
   if (key === null) return null;
-  const side = placedCity(draft, story) ?? famousOffice(draft, story) ?? nationalityKey(draft, story) ?? outletKey(draft, story) ?? playSupport(draft, story) ?? interimScore(draft, story) ?? minuteOffset(draft, story) ?? quotedDetail(draft, story) ?? relativeDate(draft) ?? ageDetail(draft, story) ?? seatPlace(draft) ?? stemEcho(draft) ?? ordinalSlot(draft) ?? titlePart(draft, story.headline) ?? shorterNameAsked(draft, kept) ?? misspeltName(draft, story);
-  if (side !== null) return side;
   // A key the article names again, or names in its first sentences, is part of its story.
   if (story.mentions(key) >= 2 || story.firstRank(key) < LEAD_SENTENCES) return null;
   const sentence: SentenceInfo = draft.fact.clause.sentence;

@@ -38,7 +38,7 @@ function around(sentence: SentenceInfo, mention: Mention): { before: string; aft
 
 /**
  * Rule placed-city: a city the lexicon knows, with its state or country right after it ("in _____,
- * Illinois"): the state gives the city away. Past the story's opening, and unless it is where someone was
+ * Varnshire"): the state gives the city away. Past the story's opening, and unless it is where someone was
  * born or died, it is a detail the story does not turn on.
  */
 export function placedCity(draft: QuestionDraft, context: SideContext): string | null {
@@ -55,20 +55,22 @@ export function placedCity(draft: QuestionDraft, context: SideContext): string |
   return `placed-city: "${mention.text}" stands before "${tail.text}", which the stem shows and which gives the city away`;
 }
 
-/** The head of a named country's state or government: "US President", "Bolivian leader", "French Prime Minister". */
+/** The head of a named country's state or government: "<country> President", "<nationality> leader", "<nationality> Prime Minister". */
 const FAMOUS_OFFICE = /(?:^|\s)(\p{Lu}[\p{L}.]*)\s+(?:President|Prime Minister|Premier|Chancellor|leader)\s*$/u;
 
 /**
- * Rule famous-office: a person named once, right after the title of a head of state or government ("US
+ * Rule famous-office: a person named once, right after the title of a head of state or government ("Varnese
  * President _____"), is general knowledge for the time of the article, not what it is about.
  */
 export function famousOffice(draft: QuestionDraft, context: SideContext): string | null {
   const mention = keyMention(draft);
   if (mention === undefined || mention.entity.type !== 'person' || context.tagger === undefined) return null;
+  // In the story's opening sentences the office holder is a party to what happens, not a passing name.
+  if (context.bodyRank(draft.fact.clause.sentence.index) < LEAD) return null;
   const before = around(draft.fact.clause.sentence, mention).before.trim();
   const country = FAMOUS_OFFICE.exec(before)?.[1];
   if (country === undefined) return null;
-  // The office must be a country's: an acronym of one ("US", "U.S.", "UK") or a nationality word.
+  // The office must be a country's: an acronym of one (two letters, dotted or not) or a nationality word.
   if (!/^(?:U\.?S\.?|U\.?K\.?)$/.test(country) && demonymWord(country, context.tagger) === null) return null;
   return `famous-office: "${mention.text}" is the holder of "${before.slice(before.lastIndexOf(country))}", known without the article`;
 }
@@ -211,12 +213,12 @@ export function quotedDetail(draft: QuestionDraft, context: SideContext): string
   return null;
 }
 
-/** A time word inside a longer key ("November of last year"): the key means nothing without the article's date. */
+/** A time word inside a longer key ("November" of the year before the article's): the key means nothing without the article's date. */
 const RELATIVE_PART = /\b(?:last|next|this)\s+(?:week|weekend|month|year|season)\b|\b(?:yesterday|today|tomorrow)\b/i;
 
 /**
  * Rule relative-time (round 8: inside a key): a date whose words count from the day the article was
- * written ("November of last year") is no date a learner can keep.
+ * written (a month "of" the year before the article's, said so) is no date a learner can keep.
  */
 export function relativeDate(draft: QuestionDraft): string | null {
   const mention = keyMention(draft);
@@ -238,7 +240,7 @@ export function ageDetail(draft: QuestionDraft, context: SideContext): string | 
 }
 
 /**
- * Rule seat: the city of an organisation's headquarters or of a country's capital ("Google's headquarters in
+ * Rule seat: the city of an organisation's headquarters or of a country's capital ("Kestrel Systems' headquarters in
  * _____", "the capital in _____"): known without the article, and never its point.
  */
 export function seatPlace(draft: QuestionDraft): string | null {
@@ -250,8 +252,8 @@ export function seatPlace(draft: QuestionDraft): string | null {
 }
 
 /**
- * Rule stem-echo: a word of the key that the stem shows in another form ("after the 2012 _____" for "Summer
- * Paralympics" beside "a Paralympic medalist"; "_____" for "United States" beside "the U.S."): the stem
+ * Rule stem-echo: a word of the key that the stem shows in another form ("after the 2031 _____" for "Harbour
+ * Games" beside "a Harbour Game medalist"; "_____" for "Ostra Free Republic" beside "the O.F.R."): the stem
  * gives the key away.
  */
 export function stemEcho(draft: QuestionDraft): string | null {
@@ -264,7 +266,7 @@ export function stemEcho(draft: QuestionDraft): string | null {
     const root = word.replace(/s$/, '');
     if (root !== word && new RegExp(String.raw`(?<![\p{L}])${root}(?![\p{L}])`, 'u').test(stem)) return `stem-echo: the stem shows "${root}", a form of the key's "${word}"`;
   }
-  // Initials of the key written in the stem ("U.S." beside "United States").
+  // Initials of the key written in the stem ("O.F.R." beside "Ostra Free Republic").
   const capitals = key.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   if (capitals.length >= 2) {
     const initials = capitals.map((w) => w.charAt(0)).join('');
@@ -287,7 +289,7 @@ export function ordinalSlot(draft: QuestionDraft): string | null {
 
 /**
  * Rule title-part: a name of several words whose last words are a name the headline shows ("the all _____
- * final" for "London Harbour Cup" under "... in Harbour Cup"): the title gives most of it away, and the
+ * final" for "Varno Harbour Cup" under "... in Harbour Cup"): the title gives most of it away, and the
  * rest is a word glued to it.
  */
 export function titlePart(draft: QuestionDraft, headline: string): string | null {
@@ -309,7 +311,7 @@ function nameWordsOf(text: string): string[] {
 
 /**
  * Rule near-duplicate (round 8: across types): a name whose words open a longer name the deck asks as well
- * ("FIRST Harbour" beside "FIRST Harbour Robot Games", one typed a name, the other an event): the two
+ * ("KESTREL Global" beside "KESTREL Global Robot Games", one typed a name, the other an event): the two
  * questions ask the same thing, and the shorter one is cut.
  */
 export function shorterNameAsked(draft: QuestionDraft, kept: readonly QuestionDraft[]): string | null {
