@@ -13,6 +13,7 @@ import { orderQuestions } from './order.js';
 import { clauseQuestions, roleQuestions, type Considered, type QuestionContext, type QuestionDraft } from './questions.js';
 import { createWorth, selectTrusted } from './select.js';
 import { selfCheck } from './self-check.js';
+import { isMatchReport } from './side-details.js';
 import type { Tagger } from './tagger.js';
 import { foldName, squash } from './text.js';
 import { hasTag } from './tokens.js';
@@ -165,7 +166,7 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
   }
   const firstRanks = new Map<Entity, number>();
   for (const sentence of body) for (const mention of sentence.mentions) if (!firstRanks.has(mention.entity)) firstRanks.set(mention.entity, bodyRank(sentence.index));
-  const story = { headline: analysis.headline ?? '', bodyRank, mentions: (entity: Entity) => mentionCounts.get(entity) ?? 0, firstRank: (entity: Entity) => firstRanks.get(entity) ?? body.length };
+  const story = { headline: analysis.headline ?? '', bodyRank, mentions: (entity: Entity) => mentionCounts.get(entity) ?? 0, firstRank: (entity: Entity) => firstRanks.get(entity) ?? body.length, tagger, matchReport: isMatchReport(article), entities: analysis.entities };
   const selection = selectTrusted(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed, tagger, tails), story);
   const orders = orderQuestions(facts, random).filter((order) => {
     const problem = selfCheck(order, tagger);

@@ -14,6 +14,7 @@ import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
+import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport } from './side-details.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
@@ -279,6 +280,12 @@ export interface Story {
   mentions: (entity: Entity) => number;
   /** The body rank of the first sentence that names an entity. */
   firstRank: (entity: Entity) => number;
+  /** The tagger, for the words a rule must look up (round 8). */
+  tagger?: Tagger;
+  /** The article reports a match, move by move (round 8). */
+  matchReport?: boolean;
+  /** Every entity the article names (round 8). */
+  entities?: readonly Entity[];
 }
 
 /** A sentence this far into the body, sharing no word with the headline, tells a side story (rule side-matter). */
@@ -301,8 +308,34 @@ function topicWords(text: string): Set<string> {
 }
 const TOPIC_FILLER = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'said', 'says', 'they', 'their', 'there', 'which', 'would', 'been', 'about', 'after', 'also', 'when', 'will', 'into', 'more', 'than', 'some', 'other', 'while', 'where', 'what', 'them', 'then', 'these', 'those', 'only', 'over', 'such', 'very', 'most', 'many', 'could', 'before', 'being', 'just', 'each', 'since', 'under', 'during', 'both', 'does']);
 
-/** Why a teacher would cut a kept question as a minor detail, or null to keep it. */
-function minorDetail(draft: QuestionDraft, story: Story, headlineWords: ReadonlySet<string>): string | null {
+/**
+ * Why a teacher would cut a kept question as a minor detail, or null to keep it: the rules of round 4
+ * first, then round 8's (side-details.ts), each with its own reach.
+ */
+function minorDetail(draft: QuestionDraft, story: Story, headlineWords: ReadonlySet<string>, kept: readonly QuestionDraft[]): string | null {
+  return (
+    minorByPlace(draft, story, headlineWords) ??
+    placedCity(draft, story) ??
+    famousOffice(draft, story) ??
+    nationalityKey(draft, story) ??
+    outletKey(draft, story) ??
+    playSupport(draft, story) ??
+    interimScore(draft, story) ??
+    minuteOffset(draft, story) ??
+    quotedDetail(draft, story) ??
+    relativeDate(draft) ??
+    ageDetail(draft, story) ??
+    seatPlace(draft) ??
+    stemEcho(draft) ??
+    ordinalSlot(draft) ??
+    titlePart(draft, story.headline) ??
+    shorterNameAsked(draft, kept) ??
+    misspeltName(draft, story)
+  );
+}
+
+/** Round 4's rules: statements, the moves of a match, a side story far from the headline. */
+function minorByPlace(draft: QuestionDraft, story: Story, headlineWords: ReadonlySet<string>): string | null {
   // Rule statement: a sentence is closed by a true/false statement only when its keys are asked elsewhere
   // or worth little, so the statement asks nothing of its own; graders cut three in four of them.
   if (draft.kind === 'true-false') return 'statement: a true/false statement asks no key of its own (its sentence’s keys are asked elsewhere or worth little) and copies the sentence';
@@ -340,7 +373,7 @@ export function pruneMinor(selection: Selection, story: Story): Selection {
   const headlineWords = topicWords(story.headline);
   const cut = new Map<QuestionDraft, string>();
   for (const draft of selection.kept) {
-    const reason = minorDetail(draft, story, headlineWords);
+    const reason = minorDetail(draft, story, headlineWords, selection.kept);
     if (reason !== null) cut.set(draft, reason);
   }
   if (cut.size === 0) return selection;

@@ -1,0 +1,357 @@
+// Round 8's last-look rules (from the outside graders' dev grades; written and tested on made-up sentences,
+// test/builder/round8-rules.test.ts): keys a teacher cuts because the stem around them, or a reader's
+// general knowledge, already tells them, or because they are a side detail of the story. They run in the
+// last look (pruneMinor), after every question is drafted, so a cut leaves every other question as it was.
+
+import { organisationKind } from './distractors.js';
+import { demonymWord } from './names.js';
+import type { QuestionDraft } from './questions.js';
+import type { Tagger } from './tagger.js';
+import type { Mention, SentenceInfo } from './types.js';
+
+/** What these rules know of the article beside the draft. */
+export interface SideContext {
+  tagger?: Tagger;
+  /** How many times the article names an entity. */
+  mentions: (entity: Mention['entity']) => number;
+  /** A sentence's place among the body's sentences (0 for the first after the headline). */
+  bodyRank: (index: number) => number;
+  /** The article reports a match (isMatchReport). */
+  matchReport?: boolean;
+}
+
+/** The story's opening sentences: their keys are its substance, whatever their shape. */
+const LEAD = 3;
+
+function keyMention(draft: QuestionDraft): Mention | undefined {
+  const key = draft.entity;
+  if (key === null || draft.kind === 'order' || draft.kind === 'true-false' || draft.kind === 'multi-select') return undefined;
+  return draft.fact.clause.sentence.mentions.find((m) => m.entity === key && m.pronoun !== true);
+}
+
+function around(sentence: SentenceInfo, mention: Mention): { before: string; after: string } {
+  const text = sentence.text;
+  const from = mention.start - sentence.start;
+  const to = mention.end - sentence.start;
+  return { before: text.slice(Math.max(0, from - 60), Math.max(0, from)), after: text.slice(Math.max(0, to), to + 60) };
+}
+
+/**
+ * Rule placed-city: a city the lexicon knows, with its state or country right after it ("in _____,
+ * Varnshire"): the state gives the city away. Past the story's opening, and unless it is where someone was
+ * born or died, it is a detail the story does not turn on.
+ */
+export function placedCity(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'place' || mention.tailEnd === undefined || context.tagger === undefined) return null;
+  const sentence = draft.fact.clause.sentence;
+  if (context.bodyRank(sentence.index) < LEAD || context.mentions(mention.entity) >= 2) return null;
+  if (!context.tagger.lexicon(mention.text.trim().toLowerCase()).includes('City')) return null;
+  // The tail is one place, and the words go on after it (not a possessive: "Europe's largest").
+  const tail = sentence.mentions.find((m) => m.end === mention.tailEnd && m !== mention);
+  if (tail === undefined || tail.entity.type !== 'place' || /^['’]s\b/.test(sentence.text.slice(mention.tailEnd - sentence.start))) return null;
+  // Where someone was born, died or lies is a fact of their life, however well known the city.
+  if (/\b(?:born|died|dies|buried|raised)\b[^,;]*$/.test(around(sentence, mention).before)) return null;
+  return `placed-city: "${mention.text}" stands before "${tail.text}", which the stem shows and which gives the city away`;
+}
+
+/** The head of a named country's state or government: "<country> President", "<nationality> leader", "<nationality> Prime Minister". */
+const FAMOUS_OFFICE = /(?:^|\s)(\p{Lu}[\p{L}.]*)\s+(?:President|Prime Minister|Premier|Chancellor|leader)\s*$/u;
+
+/**
+ * Rule famous-office: a person named once, right after the title of a head of state or government ("Varnese
+ * President _____"), is general knowledge for the time of the article, not what it is about.
+ */
+export function famousOffice(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'person' || context.tagger === undefined) return null;
+  // In the story's opening sentences the office holder is a party to what happens, not a passing name.
+  if (context.bodyRank(draft.fact.clause.sentence.index) < LEAD) return null;
+  const before = around(draft.fact.clause.sentence, mention).before.trim();
+  const country = FAMOUS_OFFICE.exec(before)?.[1];
+  if (country === undefined) return null;
+  // The office must be a country's: an acronym of one (two letters, dotted or not) or a nationality word.
+  if (!/^(?:U\.?S\.?|U\.?K\.?)$/.test(country) && demonymWord(country, context.tagger) === null) return null;
+  return `famous-office: "${mention.text}" is the holder of "${before.slice(before.lastIndexOf(country))}", known without the article`;
+}
+
+/**
+ * Rule nationality-key: a nationality word as the key ("the _____ singer" -> British): the names around it
+ * or a reader's general knowledge give it, and it is never the story's point.
+ */
+export function nationalityKey(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  const tagger = context.tagger;
+  if (mention === undefined || tagger === undefined || ['number', 'date', 'time', 'person'].includes(mention.entity.type)) return null;
+  const text = mention.text.trim();
+  const { after } = around(draft.fact.clause.sentence, mention);
+  // Used as a modifier: a lower-case noun, or "and" and another such word, comes next ("_____ singer", "the _____ and Varnese teams").
+  const nextWord = /^\s+(?:and\s+\p{Lu}\p{L}+\s+)?(\p{Ll}+)/u.exec(after)?.[1];
+  if (nextWord === undefined || tagger.lexicon(nextWord).some((t) => ['Verb', 'Preposition', 'Conjunction', 'Determiner', 'Adverb', 'Pronoun', 'Copula', 'Auxiliary', 'Modal'].includes(t))) return null;
+  const lower = text.toLowerCase();
+  const nationality = !/\s/.test(text) && (demonymWord(text, tagger) !== null || tagger.lexicon(lower).includes('Adjective') || /^\p{Lu}\p{Ll}+(?:ese|ish)$/u.test(text));
+  const country = mention.entity.type === 'place' && mention.entity.subtype === 'country';
+  if (!nationality && !country) return null;
+  return `nationality-key: "${text}" before "${nextWord}" says where someone or something is from, which the names around it give away`;
+}
+
+/** Verbs of a publication's account: what it observed, noted, wrote. */
+const ACCOUNT_VERBS = /^\s+(?:observed|noted|notes|describes|described|reported|reports|wrote|writes|called|calls|quoted|quotes)\b/;
+
+/**
+ * Rule outlet: the newspaper, agency or broadcaster that carried or observed something ("The _____ noted
+ * that", "according to press agency _____", "told the network's _____ service"): who reported, not what happened.
+ */
+export function outletKey(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || !['organisation', 'work', 'other'].includes(mention.entity.type) || context.mentions(mention.entity) >= 2) return null;
+  const { before, after } = around(draft.fact.clause.sentence, mention);
+  const media = organisationKind(mention.entity.name) === 'media' || /\b(?:press agency|news agency|agency|newspaper|daily|magazine|broadcaster)\s+$/i.test(before);
+  if (media && (ACCOUNT_VERBS.test(after) || /\baccording to\s+[\p{L}\s]*$/iu.test(before))) return `outlet: "${mention.text}" is the outlet that reported it, not what happened`;
+  // "told the network's _____ service": which arm of an outlet.
+  if (/^\s+(?:service|edition|desk|channel)\b/.test(after)) return `outlet: "${mention.text}" names which service of an outlet carried the words`;
+  return null;
+}
+
+/** Words of a match report: enough of them and the article reports a game, move by move. */
+const MATCH_WORDS = /\b(?:goals?|match|minutes?|half|penalty|touchdowns?|quarter(?:back)?|kick(?:er|off)?|striker|midfielder|defender|goalkeeper|referee|booked|substitut\w*)\b/gi;
+/** How many such words make an article a match report. */
+const MATCH_REPORT_WORDS = 6;
+
+/** Whether an article reports a match (rules play-support, interim-score, minute-offset). */
+export function isMatchReport(article: string): boolean {
+  let count = 0;
+  for (const _ of article.matchAll(MATCH_WORDS)) if (++count >= MATCH_REPORT_WORDS) return true;
+  return false;
+}
+
+/** Phrases that make the key a player who only helped or left the play: a substitute, an assist, a booking, a tackle. */
+const SUPPORT_BEFORE = /\b(?:replaced by|in place of|at the expense of|came on for|came off for|addition of|give and go with|assist(?:ed)? (?:from|by)|pass from|cross from|ball by|sacked by|tackled by|recovered by|fouled by|booked|cautioned)\s+$/i;
+const SUPPORT_AFTER = /^(?:(?:['’]s?)?\s+(?:assist|pass|cross|corner|free kick)|\s+(?:was|were)\s+(?:booked|cautioned|sent off|substituted|sacked|replaced|taken off)|\s+at the expense of)\b/i;
+
+/**
+ * Rule play-support: in a match report, a player whose part in the sentence is a supporting move (who
+ * came on or went off, who gave the assist, who was booked or sacked): the play-by-play graders cut,
+ * however often the player is named.
+ */
+export function playSupport(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  // A player the finder could not type surely ("Ealy", or a name it took for a place) is still a player in these phrases.
+  if (mention === undefined || context.matchReport !== true || ['number', 'date', 'time'].includes(mention.entity.type)) return null;
+  if (mention.entity.type !== 'person' && mention.entity.type !== 'other' && mention.entity.sure) return null;
+  const { before, after } = around(draft.fact.clause.sentence, mention);
+  const move = SUPPORT_BEFORE.exec(before)?.[0] ?? SUPPORT_AFTER.exec(after)?.[0];
+  if (move === undefined) return null;
+  return `play-support: "${mention.text}" is named for a supporting move of the match ("${move.trim()}"), not its result`;
+}
+
+/** A score: two numbers joined by a dash ("13–7", "1 – 0"). */
+const SCORE = /^\d{1,3}\s*[-–—]\s*\d{1,3}$/;
+
+/**
+ * Rule interim-score: in a match report, a score at half-time or after a quarter or a kick ("the half
+ * ended with the Harbour side leading _____", "to make the score _____"): a step of the game, not its result.
+ */
+export function interimScore(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || context.matchReport !== true || mention.entity.type !== 'number' || !SCORE.test(mention.text.trim())) return null;
+  const text = draft.fact.clause.sentence.text;
+  const step = /\b(?:half|quarter|interval|make the score|made the score|made it|to make it)\b/i.exec(text)?.[0];
+  if (step === undefined) return null;
+  return `interim-score: "${mention.text}" is the score at a step of the match ("${step}"), not its result`;
+}
+
+/**
+ * Rule minute-offset: in a match report, the minutes between two moves ("_____ later", "just _____ into
+ * the second half"): a timing of the play, not a fact of the game.
+ */
+export function minuteOffset(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || context.matchReport !== true || mention.entity.type !== 'number' || !/\b(?:minutes?|seconds?)$/i.test(mention.text.trim())) return null;
+  const { before, after } = around(draft.fact.clause.sentence, mention);
+  if (/^\s+(?:later|after|afterwards|in(?:to)? the (?:first|second) half)\b/i.test(after) || /\b(?:just|only)\s+$/i.test(before)) return `minute-offset: "${mention.text}" is the time between two moves of the match`;
+  return null;
+}
+
+/** The spans of a sentence inside quotation marks, as offsets into its text: a quote opened before the sentence runs from its start, one left open runs to its end. */
+function quotedSpans(text: string, inQuote: boolean): [number, number][] {
+  const spans: [number, number][] = [];
+  let open: number | null = inQuote ? 0 : null;
+  for (const m of text.matchAll(/["“”]/g)) {
+    const at = m.index ?? 0;
+    // A straight mark after a space (or at the start) before a word opens; any other closes.
+    const opens = m[0] === '“' || (m[0] === '"' && /^$|[\s([]$/.test(text.charAt(at - 1)) && /\S/.test(text.charAt(at + 1)));
+    // An opening mark where a quote was thought open from an earlier sentence: that quote had closed.
+    if (opens) open = at + 1;
+    else if (open !== null) {
+      spans.push([open, at]);
+      open = null;
+    }
+  }
+  if (open !== null) spans.push([open, text.length]);
+  return spans;
+}
+
+/**
+ * Rule quoted-detail: a key inside someone's quoted words ("... over the past _____ it's been third"): the
+ * quote is their view or their way of putting it, and the key a detail of how they said it, not a fact the
+ * article reports. Interview answers (a speaker's turn) are the article's substance and stay, and so does a
+ * title in quotation marks (the key is the whole quoted span).
+ */
+export function quotedDetail(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  const sentence = draft.fact.clause.sentence;
+  if (mention === undefined || sentence.speaker !== undefined || context.bodyRank(sentence.index) < LEAD) return null;
+  const from = mention.start - sentence.start;
+  const to = mention.end - sentence.start;
+  for (const [start, end] of quotedSpans(sentence.text, sentence.inQuote)) {
+    if (start > from || to > end) continue;
+    // A title: the quotation marks hold the key and at most a comma or a full stop.
+    if (sentence.text.slice(start, end).replace(/[,.!?\s]+$/, '').trim() === mention.text.trim()) return null;
+    return `quoted-detail: "${mention.text}" stands inside someone's quoted words, a detail of how they put it`;
+  }
+  return null;
+}
+
+/** A time word inside a longer key ("November" of the year before the article's): the key means nothing without the article's date. */
+const RELATIVE_PART = /\b(?:last|next|this)\s+(?:week|weekend|month|year|season)\b|\b(?:yesterday|today|tomorrow)\b/i;
+
+/**
+ * Rule relative-time (round 8: inside a key): a date whose words count from the day the article was
+ * written (a month "of" the year before the article's, said so) is no date a learner can keep.
+ */
+export function relativeDate(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'date' || !RELATIVE_PART.test(mention.text)) return null;
+  return `relative-time: "${mention.text}" counts from the day the article was written`;
+}
+
+/**
+ * Rule age-detail: past the story's opening, the age at which someone did a thing of their youth ("when she
+ * was _____", "before age _____"): a biography's detail, not what the article is about.
+ */
+export function ageDetail(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  const sentence = draft.fact.clause.sentence;
+  if (mention === undefined || mention.entity.type !== 'number' || context.bodyRank(sentence.index) < LEAD) return null;
+  const { before } = around(sentence, mention);
+  if (!/\b(?:when (?:he|she|they) (?:was|were)(?: about| only| just)?|(?:before|by|after|until|from) (?:the )?age(?: of)?)\s+$/i.test(before)) return null;
+  return `age-detail: "${mention.text}" is the age of a step of someone's youth, a biography's detail`;
+}
+
+/**
+ * Rule seat: the city of an organisation's headquarters or of a country's capital ("Kestrel Systems' headquarters in
+ * _____", "the capital in _____"): known without the article, and never its point.
+ */
+export function seatPlace(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'place') return null;
+  const { before } = around(draft.fact.clause.sentence, mention);
+  const seat = /\b(?:headquarters|head office|capital)(?:,)?(?:\s+(?:located|based|situated))?\s+(?:in|of|at)\s+$/i.exec(before)?.[0];
+  return seat === undefined ? null : `seat: "${mention.text}" is the seat named by "${seat.trim()}", known without the article`;
+}
+
+/**
+ * Rule stem-echo: a word of the key that the stem shows in another form ("after the 2031 _____" for "Harbour
+ * Games" beside "a Harbour Game medalist"; "_____" for "Ostra Free Republic" beside "the O.F.R."): the stem
+ * gives the key away.
+ */
+export function stemEcho(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || ['number', 'date', 'time', 'person'].includes(mention.entity.type) || !draft.prompt.includes('_____')) return null;
+  const stem = draft.prompt.replace(/_{3,}/g, ' ');
+  const key = mention.text.trim();
+  const words = key.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}{4,}$/u.test(w));
+  for (const word of words) {
+    const root = word.replace(/s$/, '');
+    if (root !== word && new RegExp(String.raw`(?<![\p{L}])${root}(?![\p{L}])`, 'u').test(stem)) return `stem-echo: the stem shows "${root}", a form of the key's "${word}"`;
+  }
+  // Initials of the key written in the stem ("O.F.R." beside "Ostra Free Republic").
+  const capitals = key.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (capitals.length >= 2) {
+    const initials = capitals.map((w) => w.charAt(0)).join('');
+    const dotted = capitals.map((w) => `${w.charAt(0)}\\.`).join('');
+    if (new RegExp(String.raw`(?<![\p{L}.])(?:${initials}|${dotted})(?![\p{L}])`, 'u').test(stem)) return `stem-echo: the stem shows "${initials}", the key's initials`;
+  }
+  return null;
+}
+
+/**
+ * Rule ordinal-slot: "first" or "second" before "half", "quarter", "round", "leg" or "set" ("In the _____
+ * half, both sides ..."): the other fits the blank as well.
+ */
+export function ordinalSlot(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'number' || !/^(?:first|second|third|fourth|final|last)$/i.test(mention.text.trim())) return null;
+  const { after } = around(draft.fact.clause.sentence, mention);
+  return /^\s+(?:half|quarter|period|round|leg|set|innings|inning)\b/i.test(after) ? `ordinal-slot: another ordinal fits "_____ ${after.trim().split(/\s+/)[0] ?? ''}" as well` : null;
+}
+
+/**
+ * Rule title-part: a name of several words whose last words are a name the headline shows ("the all _____
+ * final" for "Varno Harbour Cup" under "... in Harbour Cup"): the title gives most of it away, and the
+ * rest is a word glued to it.
+ */
+export function titlePart(draft: QuestionDraft, headline: string): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || ['number', 'date', 'time', 'person'].includes(mention.entity.type)) return null;
+  const words = mention.text.trim().split(/\s+/);
+  if (words.length < 3) return null;
+  for (let from = 1; from <= words.length - 2; from++) {
+    const tail = words.slice(from).join(' ');
+    if (new RegExp(String.raw`(?<![\p{L}])${tail.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])`, 'u').test(headline)) return `title-part: the headline shows "${tail}" of "${mention.text}"`;
+  }
+  return null;
+}
+
+/** The words of a name, without a leading "the", folded to lower case. */
+function nameWordsOf(text: string): string[] {
+  return text.replace(/^the\s+/i, '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+}
+
+/**
+ * Rule near-duplicate (round 8: across types): a name whose words open a longer name the deck asks as well
+ * ("KESTREL Global" beside "KESTREL Global Robot Games", one typed a name, the other an event): the two
+ * questions ask the same thing, and the shorter one is cut.
+ */
+export function shorterNameAsked(draft: QuestionDraft, kept: readonly QuestionDraft[]): string | null {
+  const mention = keyMention(draft);
+  // A place that opens an organisation's name ("Varno" of "Varno School District") is another thing.
+  if (mention === undefined || ['number', 'date', 'time', 'person', 'place'].includes(mention.entity.type)) return null;
+  const words = nameWordsOf(mention.entity.name);
+  if (words.length === 0) return null;
+  for (const other of kept) {
+    const entity = other.entity;
+    if (other === draft || entity === null || entity === mention.entity || ['number', 'date', 'time', 'person'].includes(entity.type)) continue;
+    if (other.kind === 'true-false' || other.kind === 'order' || other.kind === 'multi-select') continue;
+    const theirs = nameWordsOf(entity.name);
+    if (theirs.length > words.length && words.every((w, i) => theirs[i] === w)) return `near-duplicate: "${mention.entity.name}" opens "${entity.name}", which the deck asks as well`;
+  }
+  return null;
+}
+
+/** Whether two words differ by one letter added, dropped or changed. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const [x, y] = [a.slice(i), b.slice(i)];
+  return x.slice(1) === y.slice(1) || x.slice(1) === y || x === y.slice(1);
+}
+
+/**
+ * Rule misspelt: a one-word name one letter away from a name the article writes more often ("Marlowe"
+ * where the article has "Marlow" four times): a slip of the article's, which the learner would learn.
+ */
+export function misspeltName(draft: QuestionDraft, context: SideContext & { entities?: readonly Mention['entity'][] }): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || context.entities === undefined || ['number', 'date', 'time'].includes(mention.entity.type)) return null;
+  const text = mention.text.trim();
+  if (/\s/.test(text) || text.length < 5) return null;
+  const mine = context.mentions(mention.entity);
+  for (const other of context.entities) {
+    if (other === mention.entity || context.mentions(other) <= mine) continue;
+    for (const form of other.forms) for (const word of form.split(/\s+/)) if (word.length >= 5 && oneEditApart(word, text)) return `misspelt: "${text}" is one letter from "${word}", which the article writes more often`;
+  }
+  return null;
+}
