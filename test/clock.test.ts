@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createClock, isoTime, parseStartTime } from '../src/clock.js';
+import { createClock, isoString, isoTime, parseStartTime } from '../src/clock.js';
 import { UsageError } from '../src/errors.js';
 
 describe('FACTDECK_NOW', () => {
@@ -86,5 +86,33 @@ describe('isoTime', () => {
     for (const text of ['2021-02-30T00:00:00.000Z', '2021-01-01T24:00:00.000Z', '2021-01-00T10:00:00.000Z', '0050-01-01T00:00:00.000Z', '2021-13-01T00:00:00.000Z', '2021-01-01T23:59:60.000Z', '2021-01-01T10:00:00.000+', '2021-01-01 10:00:00.000Z', '2021-01-01T10:00:00Z']) {
       expect(Object.is(isoTime(text), Date.parse(text)), text).toBe(true);
     }
+  });
+});
+
+describe('isoString', () => {
+  it('is what toISOString gives, for any whole ms from 1970 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 253_402_300_799_999 }), (ms) => {
+        expect(isoString(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    ['the epoch', 0],
+    ['a leap day', Date.UTC(2024, 1, 29, 23, 59, 59, 999)],
+    ['the day after a leap day', Date.UTC(2024, 2, 1)],
+    ['1900 is no leap year: 2100 neither', Date.UTC(2100, 1, 28, 12)],
+    ['2000 is one', Date.UTC(2000, 1, 29, 1, 2, 3, 4)],
+    ['a new year', Date.UTC(2027, 0, 1)],
+    ['the last ms before 10000', 253_402_300_799_999],
+  ])('%s', (_name, ms) => {
+    expect(isoString(ms)).toBe(new Date(ms).toISOString());
+  });
+
+  it('leaves other times to toISOString: before 1970, from 10000 on, fractions of a ms; throws as it does for no time', () => {
+    for (const ms of [-1, -62_198_755_200_000, 253_402_300_800_000, 8.64e15, 1_700_000_000_000.5]) expect(isoString(ms)).toBe(new Date(ms).toISOString());
+    expect(() => isoString(Number.NaN)).toThrow(RangeError);
   });
 });

@@ -3,6 +3,7 @@
 // ISO times); ts-fsrs's Card (Dates, snake_case) exists only inside this module.
 
 import { CLAMP_PARAMETERS, createEmptyCard, default_w, fsrs, generatorParameters, Rating, State, W17_W18_Ceiling, type Card, type Grade, type ReviewLog } from 'ts-fsrs';
+import { isoString } from '../clock.js';
 
 export type CardState = 'new' | 'learning' | 'review' | 'relearning';
 export type RatingName = 'again' | 'hard' | 'good' | 'easy';
@@ -91,7 +92,7 @@ function toFsrsCard(card: MemoryCard): Card {
 
 function fromFsrsCard(card: Card): MemoryCard {
   return {
-    due: card.due.toISOString(),
+    due: isoString(card.due.getTime()),
     stability: card.stability,
     difficulty: card.difficulty,
     elapsedDays: card.elapsed_days,
@@ -100,14 +101,14 @@ function fromFsrsCard(card: Card): MemoryCard {
     reps: card.reps,
     lapses: card.lapses,
     state: STATE_NAMES[card.state],
-    lastReview: card.last_review ? card.last_review.toISOString() : null,
+    lastReview: card.last_review ? isoString(card.last_review.getTime()) : null,
   };
 }
 
 function fromLog(log: ReviewLog): ReviewEntry['log'] {
   return {
     state: STATE_NAMES[log.state],
-    due: log.due.toISOString(),
+    due: isoString(log.due.getTime()),
     stability: log.stability,
     difficulty: log.difficulty,
     scheduledDays: log.scheduled_days,
@@ -152,7 +153,7 @@ export function rateCard(card: MemoryCard | null, rating: RatingName, now: Date,
   const result = scheduler(settings).next(toFsrsCard(current), now, RATING_VALUES[rating]);
   return {
     card: fromFsrsCard(result.card),
-    entry: { rating, at: now.toISOString(), before: card, log: fromLog(result.log) },
+    entry: { rating, at: isoString(now.getTime()), before: card, log: fromLog(result.log) },
   };
 }
 

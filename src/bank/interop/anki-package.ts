@@ -14,7 +14,7 @@
 // card each in Anki, so each keeps its own schedule); any other note gives a fact from its first two
 // fields (front and back), as the text import does. Field HTML becomes plain text by the text import's rules.
 
-import { isoTime } from '../../clock.js';
+import { isoString, isoTime } from '../../clock.js';
 import { findQuoteSentence, splitSentences } from '../../domain/article.js';
 import { CLOZE_BLANK, DECK_SCHEMA_VERSION, describeAnswer, isTypedQuestion, type Deck, type Fact, type Question } from '../../domain/deck.js';
 import type { MemoryCard, RatingName } from '../../scheduling/fsrs.js';
@@ -602,7 +602,7 @@ const EASE_RATING: Record<number, RatingName> = { 1: 'again', 2: 'hard', 3: 'goo
 export function ankiRatings(card: AnkiCard): { at: string; rating: RatingName }[] {
   return card.reviews
     .filter((review) => review.ease >= 1 && review.ease <= 4 && review.type <= 3 && !(review.type === 3 && review.factor === 0) && review.id > 0)
-    .map((review) => ({ at: new Date(review.id).toISOString(), rating: EASE_RATING[review.ease] as RatingName }));
+    .map((review) => ({ at: isoString(review.id), rating: EASE_RATING[review.ease] as RatingName }));
 }
 
 /**
@@ -620,11 +620,11 @@ export function memoryFromAnki(card: AnkiCard, crt: number, replayed: MemoryCard
   let due = inDays ? crt * 1000 + dueValue * DAY_MS : dueValue * 1000;
   if (!Number.isFinite(due) || due < Date.UTC(2000, 0, 1) || due > now.getTime() + 200 * 365 * DAY_MS) due = now.getTime();
   const ivl = Math.max(0, card.ivl);
-  const lastReview = data.lrt !== undefined ? new Date(data.lrt * 1000).toISOString() : (ratings.at(-1)?.at ?? (state === 'review' ? new Date(due - ivl * DAY_MS).toISOString() : null));
+  const lastReview = data.lrt !== undefined ? isoString(data.lrt * 1000) : (ratings.at(-1)?.at ?? (state === 'review' ? isoString(due - ivl * DAY_MS) : null));
   const stability = data.s !== undefined && data.s > 0 ? data.s : (replayed?.stability ?? Math.max(0.1, ivl));
   const difficulty = data.d !== undefined && data.d >= 1 && data.d <= 10 ? data.d : (replayed?.difficulty ?? 5);
   return {
-    due: new Date(due).toISOString(),
+    due: isoString(due),
     stability,
     difficulty,
     elapsedDays: 0,
