@@ -45,6 +45,7 @@ const ENVIRONMENT: ReadonlyArray<readonly [string, string]> = [
   ['XDG_DATA_HOME', 'An installed factdeck saves progress in $XDG_DATA_HOME/factdeck (default ~/.local/share/factdeck).'],
   ['XDG_CACHE_HOME', "The start-up cache (V8's compiled code) is kept in $XDG_CACHE_HOME/factdeck (default ~/.cache/factdeck); deleting it is always safe."],
   ['FACTDECK_CODE_CACHE', 'Set to 0 to neither read nor write the start-up cache.'],
+  ['FACTDECK_THREADS', 'Set to 0 to keep an Anki export from reading the review log in a second thread (the same package, slower).'],
   ['NO_COLOR', 'When set and not empty, no colour (as --no-color).'],
   ['TERM', 'With TERM=dumb: no colour, no cursor movement, and commands that have a --plain mode use it.'],
   ['FACTDECK_NOW', "An ISO time to start the clock from (time runs on from it): to try out scheduling, or for demos."],
