@@ -9,7 +9,6 @@ import { analyseArticle, type Analysis } from './analyse.js';
 import { createDistractorSource } from './distractors.js';
 import { clauseFact, clauseGate, clausesOf, renderClause, roleFacts, verdictText, type FactDraft } from './facts.js';
 import { createIdMaker } from './ids.js';
-import { LEAD_SENTENCES } from './off-story.js';
 import { orderQuestions } from './order.js';
 import { clauseQuestions, roleQuestions, type Considered, type QuestionContext, type QuestionDraft } from './questions.js';
 import { createWorth, selectTrusted } from './select.js';
@@ -167,7 +166,7 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
   }
   const firstRanks = new Map<Entity, number>();
   for (const sentence of body) for (const mention of sentence.mentions) if (!firstRanks.has(mention.entity)) firstRanks.set(mention.entity, bodyRank(sentence.index));
-  const story = { headline: analysis.headline ?? '', bodyRank, mentions: (entity: Entity) => mentionCounts.get(entity) ?? 0, firstRank: (entity: Entity) => firstRanks.get(entity) ?? body.length, tagger, matchReport: isMatchReport(article), entities: analysis.entities, lead: body.slice(0, LEAD_SENTENCES).map((s) => s.text).join(' ') };
+  const story = { headline: analysis.headline ?? '', bodyRank, mentions: (entity: Entity) => mentionCounts.get(entity) ?? 0, firstRank: (entity: Entity) => firstRanks.get(entity) ?? body.length, tagger, matchReport: isMatchReport(article), entities: analysis.entities };
   const selection = selectTrusted(allFacts, considered, tagger, createWorth(analysis.headline ?? '', mentionCounts, bracketed, tagger, tails), story);
   const orders = orderQuestions(facts, random).filter((order) => {
     const problem = selfCheck(order, tagger);

@@ -12,9 +12,8 @@ import type { FactDraft } from './facts.js';
 import type { Considered, QuestionDraft } from './questions.js';
 import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
-import { wordFinder } from './text.js';
+import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
-import { lateTurn, offLeadDate, topicWords } from './off-story.js';
 import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport } from './side-details.js';
 
 /** Questions on one sentence of the article. */
@@ -287,8 +286,6 @@ export interface Story {
   matchReport?: boolean;
   /** Every entity the article names (round 8). */
   entities?: readonly Entity[];
-  /** The article's lead: its first body sentences (round 9). */
-  lead?: string;
 }
 
 /** A sentence this far into the body, sharing no word with the headline, tells a side story (rule side-matter). */
@@ -305,9 +302,15 @@ const MATCH_RESULT = /\b(?:scor\w*|goals?|won|wins?|beat|beats|defeat\w*|victory
 /** How near the blank (in characters) a word of the play must stand to make the key a detail of the play. */
 const PLAY_REACH = 60;
 
+/** The words of a text that say what it is about: folded, four letters or more, cut to five letters. */
+function topicWords(text: string): Set<string> {
+  return new Set((foldName(text).match(/[\p{L}\p{N}]{4,}/gu) ?? []).filter((w) => !TOPIC_FILLER.has(w)).map((w) => w.slice(0, 5)));
+}
+const TOPIC_FILLER = new Set(['that', 'this', 'with', 'from', 'have', 'were', 'said', 'says', 'they', 'their', 'there', 'which', 'would', 'been', 'about', 'after', 'also', 'when', 'will', 'into', 'more', 'than', 'some', 'other', 'while', 'where', 'what', 'them', 'then', 'these', 'those', 'only', 'over', 'such', 'very', 'most', 'many', 'could', 'before', 'being', 'just', 'each', 'since', 'under', 'during', 'both', 'does']);
+
 /**
  * Why a teacher would cut a kept question as a minor detail, or null to keep it: the rules of round 4
- * first, then round 8's (side-details.ts) and round 9's (off-story.ts), each with its own reach.
+ * first, then round 8's (side-details.ts), each with its own reach.
  */
 function minorDetail(draft: QuestionDraft, story: Story, headlineWords: ReadonlySet<string>, kept: readonly QuestionDraft[]): string | null {
   return (
@@ -327,9 +330,7 @@ function minorDetail(draft: QuestionDraft, story: Story, headlineWords: Readonly
     ordinalSlot(draft) ??
     titlePart(draft, story.headline) ??
     shorterNameAsked(draft, kept) ??
-    misspeltName(draft, story) ??
-    offLeadDate(draft, story) ??
-    lateTurn(draft, story)
+    misspeltName(draft, story)
   );
 }
 
