@@ -71,11 +71,18 @@ export function locateValues(text: string): Map<string, TextLocation> {
   const lineStarts = [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
   const lines = new Map<string, TextLocation>();
-  let line = 0;
-  // Offsets were recorded in increasing order, so one pass over the line starts suffices.
+  // Offsets are not always in the map's order: a path met twice (a key given twice, or the key "" whose
+  // path is the whole document's) keeps its first place with the later offset, as JSON.parse keeps the
+  // later value. So each offset's line is found by a search of the line starts.
   for (const [path, { offset }] of found) {
-    while (line + 1 < lineStarts.length && (lineStarts[line + 1] as number) <= offset) line++;
-    lines.set(path, { line: line + 1, column: offset - (lineStarts[line] as number) + 1 });
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    lines.set(path, { line: low + 1, column: offset - (lineStarts[low] as number) + 1 });
   }
   return lines;
 }
