@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const outputs = ['dist/factdeck.cjs', 'dist/factdeck.1'].map((file) => join(root, file));
+const outputs = ['dist/factdeck.cjs', 'dist/worker.cjs', 'dist/factdeck.1'].map((file) => join(root, file));
 const inputs = ['src', 'bin/bundle.mjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((file) => join(root, file));
 
 /** The newest modification time under `path` (a file or a folder), 0 when it does not exist. */
