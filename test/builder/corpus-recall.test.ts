@@ -7,8 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpusPart, recallOf } from './corpus-measure.js';
 import { build } from './helpers.js';
 
-/** The recall reached on the development part when REVIEW.md was last written; it must not fall. */
-const DEV_RECALL = 0.83;
+/**
+ * The recall reached on the development part when REVIEW.md was last written; it must not fall. (The 22
+ * articles the rules were tuned on gave 146/175 = 83.4%; the fifth batch's 10, added untuned, 43/80; all 32
+ * together 189/255 = 74.1%.)
+ */
+const DEV_RECALL = 0.74;
 
 describe('key-fact recall on the development part of the corpus', () => {
   const articles = loadCorpusPart('dev');

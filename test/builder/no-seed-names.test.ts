@@ -47,6 +47,14 @@ const CORPUS_NAMES = [
   ),
 ].sort();
 
+/**
+ * Gold answers that are also common words the builder used before their article joined the corpus (the
+ * fifth batch, added untuned): "Apollo" among the labels before a number ("Apollo 11", numbers.ts since
+ * 5e8ccf8) and "Law" among the words that end a law's name (fixed-by-stem.ts since ad64176), where the gold
+ * has them as a space programme and a surname. Any other hit is a name the code must not know.
+ */
+const WORDS_BEFORE_THEIR_ARTICLE = new Set(['Apollo', 'Law']);
+
 describe('src/builder knows nothing of the corpus it is tuned on', () => {
   const files = sources(BUILDER);
   const texts = files.map((file) => [file, readFileSync(file, 'utf8')] as const);
@@ -57,7 +65,7 @@ describe('src/builder knows nothing of the corpus it is tuned on', () => {
 
   it('mentions none of the gold names of the development articles', () => {
     const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const hits = CORPUS_NAMES.flatMap((name) => {
+    const hits = CORPUS_NAMES.filter((name) => !WORDS_BEFORE_THEIR_ARTICLE.has(name)).flatMap((name) => {
       const pattern = new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'u');
       return texts.filter(([, text]) => pattern.test(text)).map(([file]) => `${name} in ${file}`);
     });
