@@ -14,7 +14,7 @@ import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
-import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport } from './side-details.js';
+import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey } from './side-details.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
@@ -330,7 +330,10 @@ function minorDetail(draft: QuestionDraft, story: Story, headlineWords: Readonly
     ordinalSlot(draft) ??
     titlePart(draft, story.headline) ??
     shorterNameAsked(draft, kept) ??
-    misspeltName(draft, story)
+    misspeltName(draft, story) ??
+    subjectless(draft, story) ??
+    relativeInterval(draft) ??
+    initialsKey(draft)
   );
 }
 

@@ -384,3 +384,55 @@ export function misspeltName(draft: QuestionDraft, context: SideContext & { enti
   }
   return null;
 }
+
+// Round 10's rules (from the fifth batch's WRONG grades; test/builder/round10-rules.test.ts). Cut-only.
+
+/**
+ * Rule subjectless: the blank's sentence opens with a past-tense verb and a preposition and no other
+ * verb follows ("Lost to _____, Varno and Kellin respectively."): a fragment that has lost its subject,
+ * neither a fact nor a question.
+ */
+export function subjectless(draft: QuestionDraft, context: SideContext): string | null {
+  if (context.tagger === undefined || draft.kind === 'order' || draft.kind === 'true-false') return null;
+  // The stem as the learner reads it (a clause split off its sentence at ";" keeps no subject).
+  const quoted = draft.prompt.lastIndexOf('“');
+  const own = (quoted >= 0 ? draft.prompt.slice(quoted + 1) : draft.prompt).trim();
+  const m = /^(\p{Lu}\p{Ll}+)\s+(?:to|by|with|against|from|for|at|in|on)\s/u.exec(own);
+  if (m === null) return null;
+  const first = m[1]!.toLowerCase();
+  const tagger = context.tagger;
+  const tags = tagger.lexicon(first);
+  const base = tagger.infinitive(first, 'PastTense').toLowerCase();
+  const past = tags.includes('PastTense') || tags.includes('Participle') || (base !== first && tagger.lexicon(base).some((t) => t === 'Infinitive' || t === 'Verb'));
+  if (!past) return null;
+  // Any other verb of the sentence may have a subject before it ("Born in Varno, she moved ...").
+  const rest = own.slice(m[0].length).split(/[^\p{L}'’-]+/u).filter((w) => /^\p{Ll}/u.test(w));
+  if (rest.some((w) => context.tagger!.lexicon(w).some((t) => t === 'Verb' || t === 'PastTense' || t === 'PresentTense' || t === 'Copula'))) return null;
+  return `subjectless: the sentence opens with "${m[1]}" and has no subject: a fragment`;
+}
+
+/**
+ * Rule relative-interval: a span of time right before "later" or "earlier" ("_____ later, the court
+ * ..."): the key counts from an event the stem does not show, so it cannot be told from the sentence.
+ * (Round 8's minute-offset does this for minutes in a match report; this is any duration, anywhere.)
+ */
+export function relativeInterval(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || !['number', 'date', 'time'].includes(mention.entity.type)) return null;
+  if (!/\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i.test(mention.text.trim())) return null;
+  const { after } = around(draft.fact.clause.sentence, mention);
+  return /^\s+(?:later|earlier)\b/i.test(after) ? `relative-interval: "${mention.text} ${after.trim().split(/\s+/)[0] ?? ''}" counts from an event the stem does not show` : null;
+}
+
+/**
+ * Rule initials-key: a key of capital letters and full stops only, with two stops or more ("J.K.", "TR.M."):
+ * a person's initials, which the rubric never lets be an answer. A place or group so written (U.S., U.K.)
+ * is not a person and stays.
+ */
+export function initialsKey(draft: QuestionDraft): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type === 'place') return null;
+  const key = mention.text.trim();
+  if (!/^(?:\p{Lu}{1,3}\.){2,}$/u.test(key) && !/^(?:\p{Lu}{1,3}\.)+\p{Lu}$/u.test(key)) return null;
+  return `initials-key: "${key}" is a person's initials, not a name`;
+}

@@ -1,0 +1,49 @@
+// Round 10 rules (side-details.ts), from the WRONG grades of dev's fifth batch (REVIEW.md, "Round 10"): a
+// sentence that has lost its subject, a span of time counted from an event the stem does not show, and a
+// person's initials as the key. Cut-only: each test finds the rule's name among the reasons a key was
+// dropped. Every article here is made up; the builder knows none of its names.
+
+import { describe, expect, it } from 'vitest';
+import type { Candidate } from '../../src/builder/types.js';
+import { build } from './helpers.js';
+
+const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
+
+function about(text: string, answer: string): { kept: boolean; reasons: string[] } {
+  const { candidates } = build(text);
+  const mine = candidates.filter((c: Candidate) => c.stage === 'question' && c.kind !== 'true-false' && (c.answer ?? '').replace(/^the /, '') === answer);
+  return { kept: mine.some((c) => c.kept), reasons: mine.filter((c) => !c.kept).map((c) => c.reason) };
+}
+
+function expectCut(text: string, answer: string, rule: string): void {
+  const { kept, reasons } = about(text, answer);
+  expect(reasons.some((r) => r.startsWith(`${rule}:`)), `${answer}: ${reasons.join(' | ')}`).toBe(true);
+  expect(kept, answer).toBe(false);
+}
+
+const LEAD = [
+  'The Varno Harbour Trust opened its new museum of ships on Monday after six years of building work.',
+  'The museum cost 48 million dollars and holds 212 boats from the history of the harbour.',
+  'About 9,000 visitors came on the first day, the trust said.',
+];
+
+describe('subjectless: a sentence that opens with a past-tense verb and has no subject', () => {
+  it('does not ask a fragment', () => {
+    const text = article('Varno Rovers sign a new keeper', 'Varno Rovers signed the goalkeeper Tomas Brandt from Kellin Athletic on Monday.', 'Brandt played three cup finals for Kellin Athletic.', 'Brandt also reached a cup final; but lost to Ostra United.');
+    expectCut(text, 'Ostra United', 'subjectless');
+  });
+});
+
+describe('relative-interval: a span of time before "later"', () => {
+  it('does not ask "_____ later" outside a match report', () => {
+    const text = article('Harbour museum opens in Varno', ...LEAD, 'In 2002, the trust lost its first appeal to the council.', 'Five years later, judges in Kellin were to review the case, but the trust dropped it.');
+    expectCut(text, 'Five years', 'relative-interval');
+  });
+});
+
+describe('initials-key: a person’s initials as the key', () => {
+  it('does not ask initials', () => {
+    const text = article('Hikers found in Varno park', 'Rangers found three missing hikers in Varno National Park on Sunday.', 'JR.K., 43, and his two children, ages 10 and 6, had been missing since Saturday night.', 'The rangers said the family was cold but well.');
+    expectCut(text, 'JR.K.', 'initials-key');
+  });
+});
