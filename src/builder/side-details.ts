@@ -436,3 +436,19 @@ export function initialsKey(draft: QuestionDraft): string | null {
   if (!/^(?:\p{Lu}{1,3}\.){2,}$/u.test(key) && !/^(?:\p{Lu}{1,3}\.)+\p{Lu}$/u.test(key)) return null;
   return `initials-key: "${key}" is a person's initials, not a name`;
 }
+
+/**
+ * Rule title-initials: a name of two or more capitalised words whose initials the headline shows ("_____"
+ * for "Varno Free Republic" under "... in VFR"): the title the learner sees gives the key away, as
+ * stem-echo does for the stem.
+ */
+export function titleInitials(draft: QuestionDraft, headline: string): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || ['number', 'date', 'time', 'person'].includes(mention.entity.type)) return null;
+  const capitals = mention.text.trim().split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (capitals.length < 2) return null;
+  const initials = capitals.map((w) => w.charAt(0)).join('');
+  const dotted = capitals.map((w) => `${w.charAt(0)}.`).join('');
+  if (standsAlone(headline, initials, LETTER_OR_DOT) || standsAlone(headline, dotted, LETTER_OR_DOT)) return `title-initials: the headline shows "${initials}", the key's initials`;
+  return null;
+}

@@ -47,3 +47,10 @@ describe('initials-key: a person’s initials as the key', () => {
     expectCut(text, 'JR.K.', 'initials-key');
   });
 });
+
+describe('title-initials: a name whose initials the headline shows', () => {
+  it('does not ask a name the headline gives as initials', () => {
+    const text = article('Study shows harbour injuries rise after VFR safety rules set', 'A new study of harbour injuries in the Varno Free Republic was released this month by the Kellin Journal of Safety.', 'Injuries rose by 30 percent in the ten years after the safety rules were set, the study found.', 'The authors called for new rules.');
+    expectCut(text, 'Varno Free Republic', 'title-initials');
+  });
+});
