@@ -267,13 +267,17 @@ export function stemEcho(draft: QuestionDraft): string | null {
     if (root !== word && standsAlone(stem, root)) return `stem-echo: the stem shows "${root}", a form of the key's "${word}"`;
   }
   // Initials of the key written in the stem ("O.F.R." beside "Ostra Free Republic").
-  const capitals = key.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-  if (capitals.length >= 2) {
-    const initials = capitals.map((w) => w.charAt(0)).join('');
-    const dotted = capitals.map((w) => `${w.charAt(0)}.`).join('');
-    if (standsAlone(stem, initials, LETTER_OR_DOT) || standsAlone(stem, dotted, LETTER_OR_DOT)) return `stem-echo: the stem shows "${initials}", the key's initials`;
-  }
-  return null;
+  const initials = initialsShown(stem, key);
+  return initials === null ? null : `stem-echo: the stem shows "${initials}", the key's initials`;
+}
+
+/** The initials of a name of two or more capitalised words, when `text` shows them ("VFR" or "V.F.R."); else null. */
+function initialsShown(text: string, name: string): string | null {
+  const capitals = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (capitals.length < 2) return null;
+  const initials = capitals.map((w) => w.charAt(0)).join('');
+  const dotted = capitals.map((w) => `${w.charAt(0)}.`).join('');
+  return standsAlone(text, initials, LETTER_OR_DOT) || standsAlone(text, dotted, LETTER_OR_DOT) ? initials : null;
 }
 
 /**
@@ -445,10 +449,6 @@ export function initialsKey(draft: QuestionDraft): string | null {
 export function titleInitials(draft: QuestionDraft, headline: string): string | null {
   const mention = keyMention(draft);
   if (mention === undefined || ['number', 'date', 'time', 'person'].includes(mention.entity.type)) return null;
-  const capitals = mention.text.trim().split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-  if (capitals.length < 2) return null;
-  const initials = capitals.map((w) => w.charAt(0)).join('');
-  const dotted = capitals.map((w) => `${w.charAt(0)}.`).join('');
-  if (standsAlone(headline, initials, LETTER_OR_DOT) || standsAlone(headline, dotted, LETTER_OR_DOT)) return `title-initials: the headline shows "${initials}", the key's initials`;
-  return null;
+  const initials = initialsShown(headline, mention.text.trim());
+  return initials === null ? null : `title-initials: the headline shows "${initials}", the key's initials`;
 }
