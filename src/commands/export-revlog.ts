@@ -93,7 +93,7 @@ export interface RevlogRead {
 /** Starts reading the profile's review log (in a worker when there is one): see the top of this file. */
 export function startRevlogRead(request: RevlogRequest, env: Record<string, string | undefined>): RevlogRead {
   const worker = startWorker<RevlogMessage>('revlog', request, env);
-  const reading = worker === null ? readPackedRevlog(request) : worker.next().then((message) => message.packed);
+  const reading = worker === null ? readPackedRevlog(request) : worker.result.then((message) => message.packed);
   reading.catch(() => undefined); // Reported by entries(), or not at all when the export fails first.
   return { entries: async (deckId) => unpackRevlog(await reading, deckId), cancel: () => worker?.stop() };
 }

@@ -1,5 +1,5 @@
 // Work a command hands to a second core: a worker thread running dist/worker.cjs (worker.ts, a bundle
-// of its own beside the program's, see bin/bundle.mjs) on one task, sending back a stream of messages.
+// of its own beside the program's, see bin/bundle.mjs) on one task, sending back its result.
 // What goes both ways is packed into numbers and text by the caller (a structured clone of many small
 // objects costs more than the work it would save). A storage error in the thread comes back as the
 // StorageError it was, so that the learner reads the same message as without the thread.
@@ -16,12 +16,12 @@ import { StorageError } from '../storage/errors.js';
 /** The tasks the thread knows (see worker.ts). */
 export type WorkerTask = 'revlog';
 
-/** What the thread posts: a value of the task's stream, or the error that stopped it. */
+/** What the thread posts: the task's result, or the error that stopped it. */
 export type WorkerPost<M> = { value: M } | { error: { message: string; storage: boolean; file?: string; hint?: string; code?: string } };
 
-export interface WorkerStream<M> {
-  /** The task's next message, in order; rejects with the thread's error, or when it stopped early. */
-  next(): Promise<M>;
+export interface WorkerRun<M> {
+  /** The task's result; rejects with the thread's error, or when it stopped without one. */
+  result: Promise<M>;
   /** Stops the thread (when the command stops first); harmless once it is done. */
   stop(): void;
 }
@@ -37,31 +37,14 @@ export function postedError(error: Extract<WorkerPost<unknown>, { error: unknown
   return error.storage ? new StorageError(error.message, { file: error.file, hint: error.hint, code: error.code }) : new Error(error.message);
 }
 
-export function startWorker<M>(task: WorkerTask, request: unknown, env: Record<string, string | undefined>): WorkerStream<M> | null {
+export function startWorker<M>(task: WorkerTask, request: unknown, env: Record<string, string | undefined>): WorkerRun<M> | null {
   const file = env.FACTDECK_THREADS === '0' ? null : workerFile();
   if (file === null) return null;
   const worker = new Worker(file, { workerData: { task, request } });
-  const queue: M[] = [];
-  const waiting: { resolve: (value: M) => void; reject: (error: unknown) => void }[] = [];
-  let failed: unknown = null;
-  const fail = (error: unknown): void => {
-    failed ??= error;
-    for (const waiter of waiting.splice(0)) waiter.reject(failed);
-  };
-  worker.on('message', (post: WorkerPost<M>) => {
-    if ('error' in post) return fail(postedError(post.error));
-    const waiter = waiting.shift();
-    if (waiter === undefined) queue.push(post.value);
-    else waiter.resolve(post.value);
+  const result = new Promise<M>((resolve, reject) => {
+    worker.once('message', (post: WorkerPost<M>) => ('error' in post ? reject(postedError(post.error)) : resolve(post.value)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the ${task} thread stopped (exit ${code}) before its work was done`)));
   });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the ${task} thread stopped (exit ${code}) before its work was done`)));
-  return {
-    next: () => {
-      if (queue.length > 0) return Promise.resolve(queue.shift() as M);
-      if (failed !== null) return Promise.reject(failed);
-      return new Promise<M>((resolve, reject) => waiting.push({ resolve, reject }));
-    },
-    stop: () => void worker.terminate(),
-  };
+  return { result, stop: () => void worker.terminate() };
 }

@@ -1,5 +1,5 @@
 // The worker thread of worker-thread.ts, bundled on its own as dist/worker.cjs: runs one task and posts
-// its stream of values, or the error that stopped it (as the command would have reported it).
+// its result, or the error that stopped it (as the command would have reported it).
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { StorageError } from '../storage/errors.js';
