@@ -2,13 +2,16 @@
 // parse -> checksum -> migrate -> validate (skipped for a file this very build wrote: it validated it
 // before writing). Past parseDatabase the data is trusted; nothing else checks it again.
 // Everything is an array of records (never an object keyed by user data), so ids such as "__proto__"
-// or "constructor" are plain string values and never object keys.
+// or "constructor" are plain string values and never object keys. On disk, the lists that grow with the
+// facts met (cards, facts, kinds, days) are tables: their field names once, then a row of values per
+// record (see TABLES), at half the bytes to read, hash and parse of a record's object.
 
 import { createHash } from 'node:crypto';
 import { locateJsonError } from '../bank/json-location.js';
 import { programStamp } from '../program-stamp.js';
+import { decodeTables, isTableValue, withTables } from './tables.js';
 
-export const DB_SCHEMA_VERSION = 4;
+export const DB_SCHEMA_VERSION = 5;
 
 /** What the learner gave: typed text, a true/false pick, chosen or ordered items, or nothing (skipped). */
 import type { Given } from '../domain/deck.js';
@@ -186,6 +189,8 @@ const MIGRATIONS: ReadonlyArray<{ from: number; migrate: (old: JsonObject, histo
   { from: 2, migrate: migrateToHistoryLog },
   // Version 4 adds suspended questions.
   { from: 3, migrate: (old) => ({ ...old, schemaVersion: 4, suspended: old.suspended ?? [] }) },
+  // Version 5 writes the large lists as tables (the records themselves are version 4's).
+  { from: 4, migrate: (old) => ({ ...old, schemaVersion: 5 }) },
 ];
 
 function listOf(value: unknown): JsonObject[] {
@@ -302,6 +307,11 @@ export function parseDatabase(text: string, options: { full?: boolean; bytes?: U
   }
   const writtenBy = value.writtenBy;
   delete value.writtenBy;
+  if (version >= 5) {
+    const tableProblems: string[] = [];
+    decodeTables(value, tableProblems);
+    if (tableProblems.length > 0) return { ok: false, problem: summarize(tableProblems) };
+  }
 
   let current: JsonObject = value;
   const history: HistoryEvent[] = [];
@@ -356,7 +366,7 @@ export function serializeDatabase(data: DatabaseData): string {
  * taken on those bytes, and written into the space its line keeps for it.
  */
 export function encodeDatabase(data: DatabaseData): Buffer {
-  const body = layoutDatabase({ writtenBy: thisWriter(), ...data });
+  const body = layoutDatabase(withTables({ writtenBy: thisWriter(), ...data }));
   const head = `{\n  "checksum": "sha256:`;
   const bytes = Buffer.from(`${head}${'0'.repeat(64)}",\n${body.slice(2)}`, 'utf8');
   // Everything before the body's first record is ASCII: as many bytes as characters.
@@ -368,22 +378,31 @@ export function encodeDatabase(data: DatabaseData): Buffer {
 
 /**
  * The database's JSON as the file lays it out: each top-level field on a line of its own, and each record
- * of a list (a card, a fact's progress, a day's tally, a session...) on one line. Still JSON to read and
- * to edit by hand, a line per record, at about three quarters of the bytes of two-space indentation:
- * fewer to read, hash, parse and write at every open and checkpoint of a large history.
+ * of a list (a session, a suspension...) or row of a table (a card, a fact's progress, a day's tally; see
+ * tables.ts) on one line. Still JSON to read and to edit by hand, a line per record: fewer bytes to read,
+ * hash, parse and write at every open and checkpoint of a large history than indentation.
  */
 export function layoutDatabase(value: object): string {
   const lines = ['{'];
   const entries = Object.entries(value).filter(([, field]) => field !== undefined);
+  const eachOnItsLine = (list: readonly unknown[]): void => {
+    const last = list.length - 1;
+    list.forEach((record: unknown, j) => lines.push(`    ${JSON.stringify(record) ?? 'null'}${j === last ? '' : ','}`));
+  };
   entries.forEach(([name, field], i) => {
     const comma = i === entries.length - 1 ? '' : ',';
+    if (isTableValue(field) && Object.keys(field).length === 2 && field.rows.length > 0) {
+      lines.push(`  ${JSON.stringify(name)}: {"fields": ${JSON.stringify(field.fields)}, "rows": [`);
+      eachOnItsLine(field.rows);
+      lines.push(`  ]}${comma}`);
+      return;
+    }
     if (!Array.isArray(field) || field.length === 0) {
       lines.push(`  ${JSON.stringify(name)}: ${JSON.stringify(field)}${comma}`);
       return;
     }
     lines.push(`  ${JSON.stringify(name)}: [`);
-    const last = field.length - 1;
-    field.forEach((record: unknown, j) => lines.push(`    ${JSON.stringify(record) ?? 'null'}${j === last ? '' : ','}`));
+    eachOnItsLine(field);
     lines.push(`  ]${comma}`);
   });
   lines.push('}');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { DB_FILE, runCli } from '../helpers/cli-run.js';
 import { useFaultSuite } from '../helpers/fault-run.js';
+import { answersIn } from '../helpers/store-files.js';
 
 const suite = useFaultSuite('factdeck-backup-clock-');
 
@@ -45,5 +46,5 @@ test('a clock set back neither prunes the newest backups nor makes an old one th
   expect(restore.stdout).toContain(`Restored ${join(dataDir, 'backups', names.at(-1) as string)}.`);
   expect(await readFile(join(dataDir, DB_FILE), 'utf8')).toBe(newest);
   // Nine answers on disk before the last run's start: the copy holds all of them.
-  expect((JSON.parse(newest) as { facts: { attempts: number }[] }).facts.reduce((sum, fact) => sum + fact.attempts, 0)).toBe(9);
+  expect(answersIn(newest)).toBe(9);
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { DB_FILE, runCli } from '../helpers/cli-run.js';
 import { statsJson, quizKilledAfter, useFaultSuite, verdictCount } from '../helpers/fault-run.js';
+import { answersIn } from '../helpers/store-files.js';
 
 const suite = useFaultSuite('factdeck-checkpoint-schedule-');
 
@@ -72,7 +73,7 @@ test('a backup at the first start that finds a database, none again within 30 mi
   expect(names).toEqual([names[0], expect.stringMatching(/^factdeck-000002-2026-06-01T09-36-00\.\d+Z\.json$/)]);
   // A good whole copy: what the four runs before it saved, and `doctor --restore latest` puts it back.
   const copy = await readFile(join(dataDir, 'backups', names[1] as string), 'utf8');
-  expect((JSON.parse(copy) as { facts: { attempts: number }[] }).facts.reduce((sum, fact) => sum + fact.attempts, 0)).toBe(4);
+  expect(answersIn(copy)).toBe(4);
   const restore = await runCli(['doctor', '--restore', 'latest', '--yes', '--data', dataDir]);
   expect(restore.code, restore.stderr).toBe(0);
   expect(await readFile(join(dataDir, DB_FILE), 'utf8')).toBe(copy);

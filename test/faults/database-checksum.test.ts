@@ -33,11 +33,11 @@ describe('a bit flipped in factdeck.json that keeps the JSON valid', () => {
     const file = join(dataDir, DB_FILE);
     const text = await readFile(file, 'utf8');
     expect(text).toMatch(CHECKSUM_LINE);
-    // "attempts":1 -> "attempts":0 : 0x31 ^ 0x01. Valid JSON, valid data, wrong.
-    const at = text.indexOf('"attempts":1');
+    // A session's "answered":3 -> "answered":2 (a digit's last bit: 0x33 ^ 0x01). Valid JSON, valid data, wrong.
+    const at = text.search(/"answered":\d/);
     expect(at).toBeGreaterThan(0);
     const bytes = Buffer.from(text);
-    const digit = at + '"attempts":'.length;
+    const digit = at + '"answered":'.length;
     bytes.writeUInt8(bytes.readUInt8(digit) ^ 0x01, digit);
     await writeFile(file, bytes);
     const before = await snapshotDir(dataDir);

@@ -15,6 +15,13 @@ export async function readDatabaseFile(file: string): Promise<DatabaseData> {
   return result.data;
 }
 
+/** The answers a database file's text sums up (its facts' attempts), read as factdeck reads it. */
+export function answersIn(text: string): number {
+  const result = parseDatabase(text, { full: true });
+  if (!result.ok) throw new Error(result.problem);
+  return result.data.facts.reduce((sum, fact) => sum + fact.attempts, 0);
+}
+
 /** The history log's lines (without their newlines); [] when there is no log. */
 export async function logLines(file: string): Promise<string[]> {
   let text: string;

@@ -126,13 +126,26 @@ function writtenBy(writer: string, data: unknown): string {
   return `{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`;
 }
 
-/** A database file as this factdeck writes it: a line per top-level field, a line per record of a list. */
+/** The tables of a version 5 file: their field names in order (optional ones last). */
+const TABLE_FIELDS: Record<string, string[]> = {
+  cards: ['profile', 'deckId', 'factId', 'firstSeen', 'due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'firstSource'],
+  facts: ['profile', 'deckId', 'factId', 'attempts', 'correct', 'lastCorrect', 'lastAt', 'lastKind', 'lastQuestionId', 'lastAttemptId'],
+  kinds: ['profile', 'deckId', 'kind', 'attempts', 'correct'],
+  days: ['profile', 'deckId', 'day', 'answers', 'studied', 'reviewed', 'recalled'],
+};
+
+/**
+ * A database file as this factdeck writes it: a line per top-level field, a line per record of a list,
+ * and the large lists as tables (their field names, then a row of values per record on a line).
+ */
 function writtenNow(writer: string, data: object): string {
-  const fields = Object.entries({ writtenBy: writer, ...data }).map(([name, value]) =>
-    Array.isArray(value) && value.length > 0
-      ? `  "${name}": [\n${value.map((record) => `    ${JSON.stringify(record)}`).join(',\n')}\n  ]`
-      : `  "${name}": ${JSON.stringify(value)}`,
-  );
+  const fields = Object.entries({ writtenBy: writer, ...data }).map(([name, value]) => {
+    if (!Array.isArray(value) || value.length === 0) return `  "${name}": ${JSON.stringify(value)}`;
+    const table = TABLE_FIELDS[name];
+    if (table === undefined) return `  "${name}": [\n${value.map((record) => `    ${JSON.stringify(record)}`).join(',\n')}\n  ]`;
+    const rows = (value as Record<string, unknown>[]).map((record) => table.filter((field) => field in record).map((field) => record[field]));
+    return `  "${name}": {"fields": ${JSON.stringify(table)}, "rows": [\n${rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]}`;
+  });
   const body = `{\n${fields.join(',\n')}\n}\n`;
   return `{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`;
 }
@@ -162,7 +175,7 @@ describe('parseDatabase of a file this build wrote', () => {
     };
     expect(parseDatabase(relaid(serializeDatabase(valid)))).toMatchObject({ ok: true });
     expect(parseDatabase(relaid(writtenBy(thisWriter(), valid)))).toMatchObject({ ok: true });
-    expect(parseDatabase(relaid(serializeDatabase(valid)).replace('"attempts": 1', '"attempts": 7'))).toMatchObject({ ok: false, problem: expect.stringContaining('checksum does not match') as unknown });
+    expect(parseDatabase(relaid(serializeDatabase(valid)).replace('"planned": 10', '"planned": 17'))).toMatchObject({ ok: false, problem: expect.stringContaining('checksum does not match') as unknown });
   });
 
   it('is not validated again when its checksum matches: it was validated before it was written', () => {

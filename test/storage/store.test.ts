@@ -10,7 +10,7 @@ import { DB_SCHEMA_VERSION, emptyDatabase, thisWriter } from '../../src/storage/
 import { BACKUP_EVERY_MS, BACKUPS_KEPT, Store } from '../../src/storage/store.js';
 import { thisProcess } from '../../src/storage/process-identity.js';
 import { eventId, factCounts, freshData, logEvents, logLines, logSaves, readDatabaseFile, readOnlyData, snapshot, storageRejection } from '../helpers/store-files.js';
-import { aSession, aVersion2Database, anAttempt, attemptEvent, claimEvent, reviewEvent, sessionEvent } from '../helpers/store-records.js';
+import { aCard, aDayTally, aFactProgress, aSession, aVersion2Database, anAttempt, attemptEvent, claimEvent, reviewEvent, sessionEvent } from '../helpers/store-records.js';
 import { ScriptedFileSystem } from '../helpers/store-scripted-fs.js';
 import { tempFilesIn, useStoreTempDirs } from '../helpers/store-temp-dir.js';
 
@@ -869,6 +869,23 @@ describe('Store migrating an older database', () => {
     expect(again).toEqual(onDisk);
     // A save per old answer or rating, carried over once.
     expect((await logSaves(store.historyFile)).map((save) => save.map(eventId))).toEqual([['a1'], ['a2'], ['a3'], ['r1'], ['session']]);
+  });
+
+  it('rewrites a version 4 file (records as objects) as tables after backing it up, the log untouched', async () => {
+    const dataDir = await tempDir();
+    const file = join(dataDir, 'factdeck.json');
+    const v4 = { ...emptyDatabase(), schemaVersion: 4, cards: [aCard()], facts: [aFactProgress(), aFactProgress({ factId: 'f2', attempts: 3 })], days: [aDayTally()] };
+    const oldBytes = `${JSON.stringify(v4, null, 2)}\n`;
+    await writeFile(file, oldBytes);
+    const store = await Store.open(dataDir, { now: at('2024-06-05T09:00:00.000Z') });
+    expect(await readFile(join(dataDir, 'backups', 'factdeck-000001-2024-06-05T09-00-00.000Z.json'), 'utf8')).toBe(oldBytes);
+    expect(store.data()).toEqual({ ...v4, schemaVersion: DB_SCHEMA_VERSION });
+    await store.close();
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('"schemaVersion": 5,');
+    expect(text).toContain('  "facts": {"fields": ["profile","deckId","factId","attempts"');
+    expect(await readDatabaseFile(file)).toEqual({ ...v4, schemaVersion: DB_SCHEMA_VERSION });
+    expect(await logLines(join(dataDir, HISTORY_FILE))).toEqual([]);
   });
 
   it('migrates a version 0 file (no schemaVersion), keeping its answers', async () => {
