@@ -150,6 +150,6 @@ export async function quizCommand(context: Context, options: QuizOptions): Promi
       throw new UsageError('no questions match --kind/--topic in this deck', `the topics are: ${topics}`);
     }
     await runSession(context, store, createAsker(context, options), sessionPlan(context, options, { mode: 'quiz', loaded, deck, questions, seed, random, profile, learn, order, filters }));
-  });
+  }, loaded.outline.id);
   writeLine(context.stdout);
 }

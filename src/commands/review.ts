@@ -44,6 +44,6 @@ export async function reviewCommand(context: Context, options: ReviewOptions): P
       return;
     }
     await runSession(context, store, createAsker(context, options), sessionPlan(context, options, { mode: 'review', loaded, deck, questions, seed, random, profile, learn, order, filters }));
-  });
+  }, loaded.outline.id);
   writeLine(context.stdout);
 }

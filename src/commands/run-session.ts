@@ -81,12 +81,13 @@ export async function readStore(context: Context, options: { data?: string }): P
  * `checkpointEvery` is a default, FACTDECK_CHECKPOINT_EVERY wins); one that deletes progress takes a
  * backup whatever the schedule (`backupEveryMs: 0`).
  */
-export async function openStore(context: Context, options: { data?: string }, tuning: Pick<StoreOptions, 'checkpointEvery' | 'checkpointBytes' | 'backupEveryMs'> = {}): Promise<Store> {
+export async function openStore(context: Context, options: { data?: string }, tuning: Pick<StoreOptions, 'checkpointEvery' | 'checkpointBytes' | 'backupEveryMs' | 'decks'> = {}): Promise<Store> {
   const checkpointEvery = Number(context.env.FACTDECK_CHECKPOINT_EVERY);
   const defaultCheckpointEvery = tuning.checkpointEvery;
   return Store.open(dataDirFor(context, options), {
     ...(tuning.checkpointBytes === undefined ? {} : { checkpointBytes: tuning.checkpointBytes }),
     ...(tuning.backupEveryMs === undefined ? {} : { backupEveryMs: tuning.backupEveryMs }),
+    ...(tuning.decks === undefined ? {} : { decks: tuning.decks }),
     now: context.now,
     onLockWait: (lockFile, holder) => {
       context.stderr.write(`${lockWaitNotice(lockFile, holder)}\n`);
@@ -119,8 +120,12 @@ export function lockWaitNotice(lockFile: string, holder: LockHolder): string {
  * Opens the store, runs `work`, and closes the store. When `work` fails, its error is the one reported:
  * a close that fails too (a full disk fails both) must not replace it with a different story.
  */
-export async function withStore<R>(context: Context, options: { data?: string }, work: (store: Store) => Promise<R>): Promise<R> {
-  const store = await openStore(context, options);
+/**
+ * Opens the store, runs `work`, closes it (also when work throws). `deck`: the one deck a run looks at
+ * (quiz, review, study), whose records alone are read at open (StoreOptions.decks).
+ */
+export async function withStore<R>(context: Context, options: { data?: string }, work: (store: Store) => Promise<R>, deck?: string): Promise<R> {
+  const store = await openStore(context, options, deck === undefined ? {} : { decks: [deck] });
   let result: R;
   try {
     result = await work(store);

@@ -53,7 +53,7 @@ export async function studyCommand(context: Context, options: StudyOptions): Pro
   // A wrong --deck is said before a missing terminal: it is the first thing to fix.
   const loaded = await openDeck(context, options.deck, deckPicker(context, options), options);
   requireTerminalOrPlain(context, options, 'study');
-  await withStore(context, options, (store) => studyRun(context, options, profile, loaded, store));
+  await withStore(context, options, (store) => studyRun(context, options, profile, loaded, store), loaded.outline.id);
 }
 
 async function studyRun(context: Context, options: StudyOptions, profile: string, loaded: LoadedDeck, store: Store): Promise<void> {

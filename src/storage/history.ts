@@ -148,6 +148,32 @@ function pruneSessions(data: DatabaseData): void {
 }
 
 /** Adds events to the database's state, in order. */
+/** deckChangedBy's answer for an event that changes every deck's records (of one profile). */
+export const ALL_DECKS = Symbol('all decks');
+
+/**
+ * Whose cards, facts' progress or tallies an event changes: a deck's id, ALL_DECKS, or null when it changes
+ * none of them (sessions, settings, suspensions and aliases are not kept per deck).
+ */
+export function deckChangedBy(event: HistoryEvent): string | typeof ALL_DECKS | null {
+  switch (event.type) {
+    case 'attempt':
+      return event.attempt.deckId;
+    case 'review':
+      return event.review.deckId;
+    case 'claim':
+    case 'undo':
+      return event.deckId;
+    case 'reset':
+      return ALL_DECKS;
+    case 'session':
+    case 'settings':
+    case 'suspend':
+    case 'unsuspend':
+      return null;
+  }
+}
+
 export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[]): void {
   const facts = indexFor<FactProgress>(data.facts, (f) => key(f.profile, f.deckId, f.factId), (f, k) => f.factId === k[2] && f.deckId === k[1] && f.profile === k[0]);
   const kinds = indexFor<KindTally>(data.kinds, (k) => key(k.profile, k.deckId, k.kind), (t, k) => t.kind === k[2] && t.deckId === k[1] && t.profile === k[0]);

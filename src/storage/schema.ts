@@ -3,13 +3,13 @@
 // before writing). Past parseDatabase the data is trusted; nothing else checks it again.
 // Everything is an array of records (never an object keyed by user data), so ids such as "__proto__"
 // or "constructor" are plain string values and never object keys. On disk, the lists that grow with the
-// facts met (cards, facts, kinds, days) are tables: their field names once, then a row of values per
-// record (see TABLES), at half the bytes to read, hash and parse of a record's object.
+// facts met (cards, facts, kinds, days) are kept per deck, as tables (see tables.ts): half the bytes of
+// records' objects, and a command on one deck parses only that deck's part of the file.
 
 import { createHash } from 'node:crypto';
 import { locateJsonError } from '../bank/json-location.js';
 import { programStamp } from '../program-stamp.js';
-import { decodeTables, isTableValue, withTables } from './tables.js';
+import { type DeckLists, type SectionSpan, type TableName, decodeTables, emptyLists, fileValue, findSections, flattenSections, isTableValue, layoutSection, takeSection } from './tables.js';
 
 export const DB_SCHEMA_VERSION = 5;
 
@@ -166,7 +166,18 @@ export type ParseResult =
    * `trusted`: written by this build with a matching checksum, so not validated again (see parseDatabase);
    * a file that is not is validated on each read until this build next writes it (a checkpoint).
    */
-  | { ok: true; data: DatabaseData; migrated: boolean; history: HistoryEvent[]; trusted: boolean }
+  | {
+      ok: true;
+      data: DatabaseData;
+      migrated: boolean;
+      history: HistoryEvent[];
+      trusted: boolean;
+      /**
+       * Read with `decks`: `data` holds those decks' cards, facts and tallies only (with all the rest), and
+       * this gives the other decks' records, parsed when called (see parseDatabase).
+       */
+      rest?: () => DeckLists;
+    }
   /** `newer` is set when the file comes from a later factdeck: it is not damaged, this program is old. */
   | { ok: false; problem: string; newer?: boolean };
 
@@ -262,7 +273,11 @@ const DIGIT_PLACES = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22
  * the file's bytes that `text` was decoded from (as strict UTF-8), spare the checksum encoding the text
  * again.
  */
-export function parseDatabase(text: string, options: { full?: boolean; bytes?: Uint8Array } = {}): ParseResult {
+export function parseDatabase(text: string, options: { full?: boolean; bytes?: Uint8Array; decks?: ReadonlySet<string> } = {}): ParseResult {
+  if (options.decks !== undefined && options.full !== true) {
+    const scoped = parseScoped(text, options.decks, options.bytes);
+    if (scoped !== null) return scoped;
+  }
   if (text.length === 0) return { ok: false, problem: 'empty file' };
   if (/^\0+$/.test(text)) {
     return { ok: false, problem: 'the file holds only zero bytes (a crash or power loss during a save can do this)' };
@@ -307,9 +322,11 @@ export function parseDatabase(text: string, options: { full?: boolean; bytes?: U
   }
   const writtenBy = value.writtenBy;
   delete value.writtenBy;
+  let paths: Record<TableName, string[]> | undefined;
   if (version >= 5) {
     const tableProblems: string[] = [];
     decodeTables(value, tableProblems);
+    paths = flattenSections(value, tableProblems);
     if (tableProblems.length > 0) return { ok: false, problem: summarize(tableProblems) };
   }
 
@@ -324,9 +341,51 @@ export function parseDatabase(text: string, options: { full?: boolean; bytes?: U
   }
 
   const ours = summed && version === DB_SCHEMA_VERSION && writtenBy === thisWriter() && programStamp() !== 'unknown' && options.full !== true;
-  const problems = ours ? [] : validateDatabase(current);
+  const problems = ours ? [] : validateDatabase(current, version === DB_SCHEMA_VERSION ? paths : undefined);
   if (problems.length > 0) return { ok: false, problem: summarize(problems) };
   return { ok: true, data: current as unknown as DatabaseData, migrated: version !== DB_SCHEMA_VERSION, history, trusted: ours };
+}
+
+/**
+ * parseDatabase's way for a command on some decks: a file this build wrote, its checksum right (so laid
+ * out exactly as layoutDatabase lays it out), is parsed but for the sections of other decks, which
+ * `rest` parses when called. null for any other file, which is read in full.
+ */
+function parseScoped(text: string, decks: ReadonlySet<string>, bytes: Uint8Array | undefined): ParseResult | null {
+  if (programStamp() === 'unknown' || !text.startsWith('{\n  "checksum": "sha256:')) return null;
+  const found = findSections(text);
+  if (found === null) return null;
+  let head: unknown;
+  try {
+    head = JSON.parse(`${text.slice(0, found.headEnd)}\n}`);
+  } catch {
+    return null;
+  }
+  if (!isObject(head) || head.schemaVersion !== DB_SCHEMA_VERSION || head.writtenBy !== thisWriter()) return null;
+  const sum = head.checksum;
+  if (typeof sum !== 'string' || !CHECKSUM.test(sum)) return null;
+  const headLine = `{\n  "checksum": ${JSON.stringify(sum)},\n`;
+  const body = withoutByteOrderMark(bytes);
+  if (!text.startsWith(headLine) || (body === undefined ? digest(`{\n${text.slice(headLine.length)}`) : digest('{\n', body.subarray(headLine.length))) !== sum) return null;
+  delete head.checksum;
+  delete head.writtenBy;
+  const take = (spans: readonly SectionSpan[]): DeckLists => {
+    const lists = emptyLists();
+    const problems: string[] = [];
+    for (const span of spans) takeSection(JSON.parse(text.slice(span.from, span.to)), span.deckId, lists, problems);
+    // The file's checksum is right and this build wrote it: its sections are as it laid them out.
+    if (problems.length > 0) throw new Error(`factdeck wrote a deck section it cannot read back: ${summarize(problems)}`);
+    return lists;
+  };
+  let lists: DeckLists;
+  try {
+    lists = take(found.spans.filter((span) => decks.has(span.deckId)));
+  } catch {
+    return null;
+  }
+  const others = found.spans.filter((span) => !decks.has(span.deckId));
+  const data = { ...head, ...lists } as unknown as DatabaseData;
+  return { ok: true, data, migrated: false, history: [], trusted: true, ...(others.length > 0 ? { rest: () => take(others) } : {}) };
 }
 
 const CHECKSUM = /^sha256:[0-9a-f]{64}$/;
@@ -366,7 +425,7 @@ export function serializeDatabase(data: DatabaseData): string {
  * taken on those bytes, and written into the space its line keeps for it.
  */
 export function encodeDatabase(data: DatabaseData): Buffer {
-  const body = layoutDatabase(withTables({ writtenBy: thisWriter(), ...data }));
+  const body = layoutDatabase(fileValue({ writtenBy: thisWriter(), ...data }));
   const head = `{\n  "checksum": "sha256:`;
   const bytes = Buffer.from(`${head}${'0'.repeat(64)}",\n${body.slice(2)}`, 'utf8');
   // Everything before the body's first record is ASCII: as many bytes as characters.
@@ -391,6 +450,12 @@ export function layoutDatabase(value: object): string {
   };
   entries.forEach(([name, field], i) => {
     const comma = i === entries.length - 1 ? '' : ',';
+    if (name === 'decks' && Array.isArray(field) && field.length > 0) {
+      lines.push(`  "decks": [`);
+      field.forEach((section: unknown, j) => layoutSection(section, j === field.length - 1, lines));
+      lines.push(`  ]${comma}`);
+      return;
+    }
     if (isTableValue(field) && Object.keys(field).length === 2 && field.rows.length > 0) {
       lines.push(`  ${JSON.stringify(name)}: {"fields": ${JSON.stringify(field.fields)}, "rows": [`);
       eachOnItsLine(field.rows);
@@ -430,7 +495,7 @@ function checksumProblem(body: string, value: JsonObject, bytes: Uint8Array | un
  * Every problem with a current-version database value, each with its JSON path. The store also runs
  * this before saving, so a bug elsewhere can never write a file that the next run refuses to open.
  */
-export function validateDatabase(value: unknown): string[] {
+export function validateDatabase(value: unknown, paths?: Partial<Record<TableName, readonly string[]>>): string[] {
   const problems: string[] = [];
   if (!isObject(value)) return [`the top level must be an object, not ${typeName(value)}`];
   if (value.schemaVersion !== DB_SCHEMA_VERSION) {
@@ -441,10 +506,10 @@ export function validateDatabase(value: unknown): string[] {
   }
   checkList(value, 'sessions', checkSession, problems);
   checkList(value, 'aliases', checkAlias, problems);
-  checkList(value, 'cards', checkCard, problems);
-  checkList(value, 'facts', checkFactProgress, problems);
-  checkList(value, 'kinds', checkKindTally, problems);
-  checkList(value, 'days', checkDayTally, problems);
+  checkList(value, 'cards', checkCard, problems, paths?.cards);
+  checkList(value, 'facts', checkFactProgress, problems, paths?.facts);
+  checkList(value, 'kinds', checkKindTally, problems, paths?.kinds);
+  checkList(value, 'days', checkDayTally, problems, paths?.days);
   checkList(value, 'profiles', checkProfile, problems);
   checkList(value, 'suspended', checkSuspend, problems);
   return problems;
@@ -458,14 +523,15 @@ function summarize(problems: string[]): string {
 
 type Check = (record: JsonObject, path: string, problems: string[]) => void;
 
-function checkList(top: JsonObject, key: string, check: Check, problems: string[]): void {
+/** `paths`, when given, names each record where the file holds it (a deck's table), for its problems. */
+function checkList(top: JsonObject, key: string, check: Check, problems: string[], paths?: readonly string[]): void {
   const list = top[key];
   if (!Array.isArray(list)) {
     problems.push(list === undefined ? `${key} is missing (it must be a list)` : `${key} must be a list, not ${typeName(list)}`);
     return;
   }
   list.forEach((record: unknown, index) => {
-    const path = `${key}[${index}]`;
+    const path = paths?.[index] ?? `${key}[${index}]`;
     if (isObject(record)) check(record, path, problems);
     else problems.push(`${path} must be an object, not ${typeName(record)}`);
   });

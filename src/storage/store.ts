@@ -16,7 +16,8 @@ import { type BackupNames, backupNames } from './backups.js';
 import { DurableJsonFile, cleanStaleTempFiles, tempFileName, writeFileDurably } from './durable-file.js';
 import { NOTHING_SAVED, StorageError, describeFsError, errorCode } from './errors.js';
 import { type FileSystem, realFileSystem } from './file-system.js';
-import { applyEvents, serializeEach, type HistoryEvent } from './history.js';
+import { ALL_DECKS, applyEvents, deckChangedBy, serializeEach, type HistoryEvent } from './history.js';
+import { type DeckLists, TABLE_NAMES } from './tables.js';
 import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, endLastLine, readLogFrom } from './history-log.js';
 import { commandLine } from '../command-line.js';
 import { type DatabaseData, type ParseResult, emptyDatabase, encodeDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
@@ -38,6 +39,13 @@ export interface StoreOptions {
    * BACKUP_EVERY_MS); 0 takes one at every open (before a command that deletes progress, say).
    */
   backupEveryMs?: number;
+  /**
+   * The decks whose cards, facts and tallies the command looks at (a quiz's, a study's): the others' are
+   * read from the file only when something needs them (a checkpoint, a change another process made to
+   * one), so a learner's other decks cost a run on one nothing. Without it, every deck's are read.
+   * data() then holds these decks' records (and everything that is not per deck) until the rest is read.
+   */
+  decks?: readonly string[];
   /** Told once when a save waits more than a moment for another process's lock, with who holds it. */
   onLockWait?: (lockFile: string, holder: LockHolder) => void;
   /** Told of a problem that does not stop the run (a start-up backup did not fit on the disk). */
@@ -69,6 +77,8 @@ interface ReadResult {
   bytes: Buffer;
   migrated: boolean;
   history: HistoryEvent[];
+  /** The other decks' records, when only StoreOptions.decks' were read. */
+  rest: (() => DeckLists) | undefined;
 }
 
 export class Store {
@@ -85,6 +95,10 @@ export class Store {
   readonly #onLockWait: ((lockFile: string, holder: LockHolder) => void) | undefined;
   readonly #onWarning: ((message: string) => void) | undefined;
   readonly #readOnly: boolean;
+  /** StoreOptions.decks; null: every deck. */
+  readonly #scope: ReadonlySet<string> | null;
+  /** The records of the decks outside #scope, not read yet (see #readRest). */
+  #rest: (() => DeckLists) | null = null;
   /** A save failed: close() then leaves the database file alone (the log has all that was saved). */
   #saveFailed = false;
   readonly #low: Low<DatabaseData>;
@@ -128,6 +142,7 @@ export class Store {
     this.#onLockWait = options.onLockWait;
     this.#onWarning = options.onWarning;
     this.#readOnly = options.readOnly === true;
+    this.#scope = options.decks === undefined ? null : new Set(options.decks);
     this.#backupNames = backupNames(fileName.replace(/\.json$/i, ''));
     const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text, bytes) => this.#parse(text, bytes), serialize: encodeDatabase, fs: this.#fs });
     this.#low = new Low(adapter, emptyDatabase());
@@ -150,7 +165,10 @@ export class Store {
     await this.#backup;
   }
 
-  /** The current state, as of the last open or change: to be treated as read-only. */
+  /**
+   * The current state, as of the last open or change: to be treated as read-only. Opened with
+   * StoreOptions.decks, it may hold only those decks' cards, facts and tallies.
+   */
   data(): DatabaseData {
     return this.#data;
   }
@@ -179,7 +197,7 @@ export class Store {
           this.#saveFailed = true;
           throw error;
         });
-        applyEvents(this.#data, events);
+        this.#apply(events);
         this.#pending += events.length;
         // The events are saved (in the log) whatever happens next. A checkpoint that fails now stays due:
         // it is tried again at the next save and at close, which report it.
@@ -239,6 +257,7 @@ export class Store {
     this.#newestBackup = (await this.#listBackups().catch(() => [])).at(-1);
     const found = await this.#read();
     this.#data = found?.data ?? emptyDatabase();
+    this.#rest = found?.rest ?? null;
     this.#logEnd = found?.data.logBytes ?? 0;
     await this.#catchUp();
   }
@@ -278,6 +297,7 @@ export class Store {
       }
       this.#known = await this.#identity(this.file);
       this.#data = found.data;
+      this.#rest = found.rest ?? null;
       this.#logEnd = found.data.logBytes;
       this.#checkpointed = found.data.logBytes;
       // The bytes as they are now are the last good copy: backed up before anything writes over them.
@@ -364,7 +384,7 @@ export class Store {
         if (tail.unterminated) end += await endLastLine(this.#fs, this.historyFile);
       }
       if (tail.events.length > 0) {
-        applyEvents(this.#data, tail.events);
+        this.#apply(tail.events);
         this.#pending += tail.events.length;
         added += tail.events.length;
       }
@@ -373,7 +393,36 @@ export class Store {
     }
   }
 
+  /** Adds events to the state, reading the other decks' records first when an event changes theirs. */
+  #apply(events: readonly HistoryEvent[]): void {
+    const scope = this.#scope;
+    if (this.#rest !== null && scope !== null) {
+      for (const event of events) {
+        const deck = deckChangedBy(event);
+        if (deck !== null && (deck === ALL_DECKS || !scope.has(deck))) {
+          this.#readRest();
+          break;
+        }
+      }
+    }
+    applyEvents(this.#data, events);
+  }
+
+  /** The records of the decks outside StoreOptions.decks, read now and added to the state. */
+  #readRest(): void {
+    const rest = this.#rest;
+    if (rest === null) return;
+    const more = rest();
+    this.#rest = null;
+    for (const name of TABLE_NAMES) {
+      const list = this.#data[name] as unknown[];
+      for (const record of more[name]) list.push(record);
+    }
+  }
+
   async #checkpoint(): Promise<void> {
+    // The file is written whole: with every deck's records.
+    this.#readRest();
     this.#data.logBytes = this.#logEnd;
     this.#refuseInvalid(this.#data);
     await this.#refuseDamagedFile();
@@ -485,9 +534,9 @@ export class Store {
   }
 
   #parse(text: string, bytes: Buffer): DatabaseData {
-    const result = parseDatabase(text, { bytes });
+    const result = parseDatabase(text, { bytes, ...(this.#scope === null ? {} : { decks: this.#scope }) });
     if (!result.ok) throw this.#unreadable(result);
-    this.#lastText = { bytes, migrated: result.migrated, history: result.history };
+    this.#lastText = { bytes, migrated: result.migrated, history: result.history, rest: result.rest };
     return result.data;
   }
 

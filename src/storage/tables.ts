@@ -1,18 +1,27 @@
-// The database file's tables. The lists that grow with the facts a learner meets (a memory card and a
-// progress record per fact, a tally per day and per kind) are written as a table: the field names once,
-// then one row of values per record, in the order of the names:
+// The database file's layout of the records that grow with the facts a learner meets (a memory card and
+// a progress record per fact, a tally per day and per kind). They are kept per deck, each deck a section
+// of the file's last field, "decks", and each list in it a table: the field names once, then one row of
+// values per record, in the order of the names:
 //
-//   "cards": {"fields": ["profile", "deckId", ...], "rows": [
-//     ["default", "blinken-visit-beijing", ...],
-//     ...
-//   ]},
+//   "decks": [
+//     {"deckId": "blinken-visit-beijing",
+//       "cards": {"fields": ["profile", "deckId", ...], "rows": [
+//         ["default", "blinken-visit-beijing", ...],
+//         ...
+//       ]},
+//       "facts": ...,
+//       "kinds": ...,
+//       "days": ...},
+//     {"deckId": ...}
+//   ]
 //
-// Still JSON, a line per record, to read, search and edit by hand, at half the bytes of a record's
-// object (its keys are not repeated on every line): half to read, hash and parse at every open. Optional
-// fields come last and are left off the end of a row when absent. A record that does not fit its table
-// (a field absent in the middle, a field the table does not know) is written as its object, in place;
-// a list of objects (how version 4 wrote them) reads as well. Only this module knows the layout: past
-// decodeTables, the data is lists of records as before.
+// Still JSON, a line per record, to read, search and edit by hand, at half the bytes of a record's object
+// (its keys are not repeated on every line). And a command on one deck parses only that deck's section
+// of a file this build wrote (readSections): a learner's other decks cost it nothing until it needs them.
+// Optional fields come last and are left off the end of a row when absent. A record that does not fit its
+// table (a field absent in the middle, a field the table does not know) is written as its object, in
+// place; lists of objects (how version 4 wrote them, at the top level) read as well. Only this module
+// knows the layout: past it, the data is lists of records as before.
 
 type JsonObject = Record<string, unknown>;
 type Row = readonly unknown[];
@@ -95,16 +104,6 @@ export function tableOf(name: TableName, records: readonly object[]): TableValue
   return { fields: [...table.fields], rows: records.map((record) => rowOf(record as JsonObject, table) ?? record) };
 }
 
-/** The file's value with its large lists as tables. */
-export function withTables<T extends object>(data: T): T {
-  const out: JsonObject = { ...(data as JsonObject) };
-  for (const name of TABLE_NAMES) {
-    const list = out[name];
-    if (Array.isArray(list)) out[name] = tableOf(name, list as object[]);
-  }
-  return out as T;
-}
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -113,16 +112,16 @@ function describe(value: unknown): string {
 }
 
 /** The records of a table (or a list of them, as it is); problems are added with their JSON paths. */
-function decodeTable(name: TableName, value: TableValue, problems: string[]): unknown[] {
+function decodeTable(name: TableName, value: TableValue, problems: string[], path: string = name): unknown[] {
   const table = TABLES[name];
   const fields = value.fields;
   const known = new Set(table.fields);
   const seen = new Set<string>();
   fields.forEach((field, i) => {
     if (typeof field !== 'string' || !known.has(field)) {
-      problems.push(`${name}.fields[${i}] must be one of ${table.fields.map((f) => JSON.stringify(f)).join(', ')}, not ${describe(field)}`);
+      problems.push(`${path}.fields[${i}] must be one of ${table.fields.map((f) => JSON.stringify(f)).join(', ')}, not ${describe(field)}`);
     } else if (seen.has(field)) {
-      problems.push(`${name}.fields[${i}] names "${field}" a second time`);
+      problems.push(`${path}.fields[${i}] names "${field}" a second time`);
     }
     seen.add(field as string);
   });
@@ -142,7 +141,7 @@ function decodeTable(name: TableName, value: TableValue, problems: string[]): un
       continue;
     }
     if (row.length > fields.length) {
-      problems.push(`${name}.rows[${i}] has ${row.length} values for ${fields.length} fields`);
+      problems.push(`${path}.rows[${i}] has ${row.length} values for ${fields.length} fields`);
       continue;
     }
     // Field names are known ones (checked above), never "__proto__": plain assignment is safe.
@@ -162,4 +161,173 @@ export function decodeTables(value: JsonObject, problems: string[]): void {
     const field = value[name];
     if (isTableValue(field)) value[name] = decodeTable(name, field, problems);
   }
+}
+
+/** The lists kept per deck, as records. */
+export type DeckLists = Record<TableName, unknown[]>;
+
+export function emptyLists(): DeckLists {
+  return { cards: [], facts: [], kinds: [], days: [] };
+}
+
+/** The file's "decks": a section per deck, in code-unit order of their ids, each list a table. */
+export function sectionsOf(data: Readonly<Record<TableName, readonly object[]>>): object[] {
+  const byDeck = new Map<string, Record<TableName, object[]>>();
+  for (const name of TABLE_NAMES) {
+    for (const record of data[name]) {
+      // Every record was validated before a write: its deckId is a string.
+      const deckId = String((record as { deckId?: unknown }).deckId);
+      let lists = byDeck.get(deckId);
+      if (lists === undefined) {
+        lists = { cards: [], facts: [], kinds: [], days: [] };
+        byDeck.set(deckId, lists);
+      }
+      lists[name].push(record);
+    }
+  }
+  return [...byDeck.keys()].sort().map((deckId) => {
+    const lists = byDeck.get(deckId) as Record<TableName, object[]>;
+    return { deckId, cards: tableOf('cards', lists.cards), facts: tableOf('facts', lists.facts), kinds: tableOf('kinds', lists.kinds), days: tableOf('days', lists.days) };
+  });
+}
+
+/** The file's value: its own fields, then the per-deck lists as sections of tables, last. */
+export function fileValue(data: object): JsonObject {
+  const out: JsonObject = { ...(data as JsonObject) };
+  const lists = {} as Record<TableName, object[]>;
+  for (const name of TABLE_NAMES) {
+    lists[name] = Array.isArray(out[name]) ? (out[name] as object[]) : [];
+    delete out[name];
+  }
+  out.decks = sectionsOf(lists);
+  return out;
+}
+
+/**
+ * A deck's section as layoutDatabase writes it: its first field on the opening line, every other on its
+ * own line, a table's or list's records each on a line of their own.
+ */
+export function layoutSection(section: unknown, last: boolean, lines: string[]): void {
+  const end = last ? '' : ',';
+  const entries = typeof section === 'object' && section !== null && !Array.isArray(section) ? Object.entries(section).filter(([, value]) => value !== undefined) : [];
+  if (entries.length === 0) {
+    lines.push(`    ${JSON.stringify(section) ?? 'null'}${end}`);
+    return;
+  }
+  const records = (list: readonly unknown[]): void => {
+    list.forEach((record, i) => lines.push(`        ${JSON.stringify(record) ?? 'null'}${i === list.length - 1 ? '' : ','}`));
+  };
+  entries.forEach(([name, value], i) => {
+    const key = JSON.stringify(name);
+    const close = i === entries.length - 1 ? `}${end}` : ',';
+    if (i === 0) {
+      lines.push(`    {${key}: ${JSON.stringify(value)}${i === entries.length - 1 ? `}${end}` : ','}`);
+    } else if (isTableValue(value) && Object.keys(value).length === 2 && value.rows.length > 0) {
+      lines.push(`      ${key}: {"fields": ${JSON.stringify(value.fields)}, "rows": [`);
+      records(value.rows);
+      lines.push(`      ]}${close}`);
+    } else if (Array.isArray(value) && value.length > 0) {
+      lines.push(`      ${key}: [`);
+      records(value);
+      lines.push(`      ]${close}`);
+    } else {
+      lines.push(`      ${key}: ${JSON.stringify(value)}${close}`);
+    }
+  });
+}
+
+/** Where each deck's section lies in a file's text, found without parsing it. */
+export interface SectionSpan {
+  deckId: string;
+  from: number;
+  to: number;
+}
+
+const SECTION_MARK = '\n    {"deckId": ';
+const DECKS_LINE = '\n  "decks": [';
+const DECKS_END = '\n  ]\n}';
+
+/**
+ * The sections of a file laid out as layoutDatabase lays it out ("decks" its last field), found by
+ * their opening lines, and the end of what comes before them (the file's other fields); null when the
+ * text is not laid out so. Records sit deeper than a section's opening line, and hold no line ends.
+ */
+export function findSections(text: string): { headEnd: number; spans: SectionSpan[] } | null {
+  const decksAt = text.lastIndexOf(DECKS_LINE);
+  if (decksAt < 1 || text.charCodeAt(decksAt - 1) !== 44 /* , */) return null;
+  const closeAt = text.lastIndexOf(DECKS_END);
+  const spans: SectionSpan[] = [];
+  let at = text.indexOf(SECTION_MARK, decksAt);
+  while (at >= 0 && at < closeAt) {
+    const idEnd = text.indexOf(',\n', at + SECTION_MARK.length);
+    if (idEnd < 0) return null;
+    let deckId: unknown;
+    try {
+      deckId = JSON.parse(text.slice(at + SECTION_MARK.length, idEnd));
+    } catch {
+      return null;
+    }
+    if (typeof deckId !== 'string') return null;
+    const next = text.indexOf(SECTION_MARK, idEnd);
+    // A section ends before the comma that leads to the next one, or at the close of the list.
+    const to = next >= 0 && next < closeAt ? next - 1 : closeAt;
+    spans.push({ deckId, from: at + 1, to });
+    at = next;
+  }
+  if (spans.length === 0 && !text.startsWith('[]', decksAt + DECKS_LINE.length)) return null;
+  return { headEnd: decksAt - 1, spans };
+}
+
+/**
+ * Adds a deck section's records to `into` (and, when given, each record's JSON path to `paths`);
+ * problems of its shape go to `problems`.
+ */
+export function takeSection(section: unknown, path: string, into: DeckLists, problems: string[], paths?: Record<TableName, string[]>): void {
+  if (typeof section !== 'object' || section === null || Array.isArray(section) || typeof (section as JsonObject).deckId !== 'string') {
+    problems.push(`${path} must be a deck's section ({"deckId": "...", "cards": ..., "facts": ..., "kinds": ..., "days": ...}), not ${describe(section)}`);
+    return;
+  }
+  for (const name of TABLE_NAMES) {
+    const value = (section as JsonObject)[name];
+    if (value === undefined) continue;
+    let records: unknown[];
+    const where = `${path}.${name}`;
+    const table = isTableValue(value);
+    if (table) records = decodeTable(name, value, problems, where);
+    else if (Array.isArray(value)) records = value;
+    else {
+      problems.push(`${where} must be a list or a table ({"fields": [...], "rows": [...]}), not ${describe(value)}`);
+      continue;
+    }
+    const list = into[name];
+    for (const record of records) list.push(record);
+    if (paths !== undefined) for (let i = 0; i < records.length; i++) paths[name].push(table ? `${where}.rows[${i}]` : `${where}[${i}]`);
+  }
+}
+
+/**
+ * Turns a parsed file's "decks" into lists of records at the top level, in place (after any lists already
+ * there), and returns each record's JSON path in the file, for problems to name.
+ */
+export function flattenSections(value: JsonObject, problems: string[]): Record<TableName, string[]> {
+  const paths: Record<TableName, string[]> = { cards: [], facts: [], kinds: [], days: [] };
+  for (const name of TABLE_NAMES) {
+    const list = value[name];
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) paths[name].push(`${name}[${i}]`);
+  }
+  const decks = value.decks;
+  if (decks === undefined) return paths;
+  delete value.decks;
+  if (!Array.isArray(decks)) {
+    problems.push(`decks must be a list of deck sections, not ${describe(decks)}`);
+    return paths;
+  }
+  const into = emptyLists();
+  decks.forEach((section, i) => takeSection(section, `decks[${i}]`, into, problems, paths));
+  for (const name of TABLE_NAMES) {
+    const list = value[name];
+    if (list === undefined) value[name] = into[name];
+    else if (Array.isArray(list)) for (const record of into[name]) list.push(record);
+  }
+  return paths;
 }

@@ -136,16 +136,24 @@ const TABLE_FIELDS: Record<string, string[]> = {
 
 /**
  * A database file as this factdeck writes it: a line per top-level field, a line per record of a list,
- * and the large lists as tables (their field names, then a row of values per record on a line).
+ * and each deck's large lists in its section of "decks" (last), as tables (their field names, then a row
+ * of values per record on a line).
  */
-function writtenNow(writer: string, data: object): string {
-  const fields = Object.entries({ writtenBy: writer, ...data }).map(([name, value]) => {
-    if (!Array.isArray(value) || value.length === 0) return `  "${name}": ${JSON.stringify(value)}`;
-    const table = TABLE_FIELDS[name];
-    if (table === undefined) return `  "${name}": [\n${value.map((record) => `    ${JSON.stringify(record)}`).join(',\n')}\n  ]`;
-    const rows = (value as Record<string, unknown>[]).map((record) => table.filter((field) => field in record).map((field) => record[field]));
-    return `  "${name}": {"fields": ${JSON.stringify(table)}, "rows": [\n${rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]}`;
+function writtenNow(writer: string, data: DatabaseData): string {
+  const { cards, facts, kinds, days, ...rest } = data;
+  const lists: Record<string, { deckId: string }[]> = { cards, facts, kinds, days };
+  const fields = Object.entries({ writtenBy: writer, ...rest }).map(([name, value]) =>
+    Array.isArray(value) && value.length > 0 ? `  "${name}": [\n${value.map((record) => `    ${JSON.stringify(record)}`).join(',\n')}\n  ]` : `  "${name}": ${JSON.stringify(value)}`,
+  );
+  const deckIds = [...new Set(Object.values(lists).flatMap((list) => list.map((record) => record.deckId)))].sort();
+  const sections = deckIds.map((deckId) => {
+    const tables = Object.entries(TABLE_FIELDS).map(([name, table]) => {
+      const rows = (lists[name] ?? []).filter((record) => record.deckId === deckId).map((record) => table.filter((field) => field in record).map((field) => (record as unknown as Record<string, unknown>)[field]));
+      return rows.length === 0 ? `      "${name}": []` : `      "${name}": {"fields": ${JSON.stringify(table)}, "rows": [\n${rows.map((row) => `        ${JSON.stringify(row)}`).join(',\n')}\n      ]}`;
+    });
+    return `    {"deckId": ${JSON.stringify(deckId)},\n${tables.join(',\n')}}`;
   });
+  fields.push(sections.length === 0 ? '  "decks": []' : `  "decks": [\n${sections.join(',\n')}\n  ]`);
   const body = `{\n${fields.join(',\n')}\n}\n`;
   return `{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`;
 }

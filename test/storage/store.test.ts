@@ -10,7 +10,7 @@ import { DB_SCHEMA_VERSION, emptyDatabase, thisWriter } from '../../src/storage/
 import { BACKUP_EVERY_MS, BACKUPS_KEPT, Store } from '../../src/storage/store.js';
 import { thisProcess } from '../../src/storage/process-identity.js';
 import { eventId, factCounts, freshData, logEvents, logLines, logSaves, readDatabaseFile, readOnlyData, snapshot, storageRejection } from '../helpers/store-files.js';
-import { aCard, aDayTally, aFactProgress, aSession, aVersion2Database, anAttempt, attemptEvent, claimEvent, reviewEvent, sessionEvent } from '../helpers/store-records.js';
+import { DECK, aCard, aDayTally, aFactProgress, aSession, aVersion2Database, anAttempt, attemptEvent, claimEvent, resetEvent, reviewEvent, sessionEvent } from '../helpers/store-records.js';
 import { ScriptedFileSystem } from '../helpers/store-scripted-fs.js';
 import { tempFilesIn, useStoreTempDirs } from '../helpers/store-temp-dir.js';
 
@@ -35,7 +35,9 @@ describe('Store.open', () => {
     expect(store.dataDir).toBe(dataDir);
     // The data, led by the SHA-256 of the data's own JSON (the checksum line left out), which starts with
     // the build that wrote it.
-    const body = json({ writtenBy: thisWriter(), ...emptyDatabase() });
+    // Each deck's cards, facts and tallies go in its section of "decks", last (none yet).
+    const { cards: _cards, facts: _facts, kinds: _kinds, days: _days, ...rest } = emptyDatabase();
+    const body = json({ writtenBy: thisWriter(), ...rest, decks: [] });
     expect(await readFile(store.file, 'utf8')).toBe(`{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`);
     expect(store.data()).toEqual(emptyDatabase());
     expect(await readdir(store.backupsDir)).toEqual([]);
@@ -842,6 +844,54 @@ describe('Store backups', () => {
     expect(fs.steps.map((s) => s.step)).toEqual(['copy', 'open', 'writeFile', 'sync', 'close', 'rename', 'syncDir']);
     expect(await readdir(join(dataDir, 'backups'))).toEqual(['factdeck-000001-2024-06-02T09-00-00.000Z.json']);
     expect(await readFile(join(dataDir, 'backups', 'factdeck-000001-2024-06-02T09-00-00.000Z.json'))).toEqual(bytes);
+  });
+});
+
+describe('Store opened on some decks (StoreOptions.decks)', () => {
+  const tempDir = useStoreTempDirs();
+
+  /** A folder whose file, checkpointed, holds progress on DECK and on "other". */
+  async function twoDecks(): Promise<string> {
+    const dataDir = await tempDir();
+    const store = await Store.open(dataDir, { checkpointEvery: 1 });
+    await store.record(() => [attemptEvent(), attemptEvent({ id: 'a2', deckId: 'other', factId: 'g1' }), attemptEvent({ id: 'a3', deckId: 'other', factId: 'g2', correct: false })]);
+    await store.close();
+    return dataDir;
+  }
+
+  it("reads only those decks' records, and the rest when another process changes one of theirs", async () => {
+    const dataDir = await twoDecks();
+    const scoped = await Store.open(dataDir, { decks: [DECK] });
+    expect(factCounts(scoped.data())).toEqual(['default/blinken-beijing/f1=1/1']);
+    // Another process answers on the other deck; this one catches up at its next change.
+    const other = await Store.open(dataDir);
+    await other.record(() => [attemptEvent({ id: 'a4', deckId: 'other', factId: 'g1' })]);
+    await other.close();
+    await scoped.record(() => [attemptEvent({ id: 'a5' })]);
+    expect(factCounts(scoped.data())).toEqual(['default/blinken-beijing/f1=2/2', 'default/other/g1=2/2', 'default/other/g2=1/0']);
+    await scoped.close();
+    expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=2/2', 'default/other/g1=2/2', 'default/other/g2=1/0']);
+  });
+
+  it("writes every deck's records at a checkpoint, not only its own", async () => {
+    const dataDir = await twoDecks();
+    const scoped = await Store.open(dataDir, { decks: [DECK], checkpointEvery: 1 });
+    await scoped.record(() => [attemptEvent({ id: 'a5', correct: false })]);
+    await scoped.close();
+    const onDisk = await readDatabaseFile(join(dataDir, 'factdeck.json'));
+    expect(onDisk.logBytes).toBe((await stat(join(dataDir, HISTORY_FILE))).size);
+    expect(factCounts(onDisk)).toEqual(['default/blinken-beijing/f1=2/1', 'default/other/g1=1/1', 'default/other/g2=1/0']);
+    expect(onDisk.kinds.map((k) => `${k.deckId}:${k.attempts}`).sort()).toEqual([`${DECK}:2`, 'other:2']);
+  });
+
+  it("reads every deck's records before a profile's reset, which takes them all", async () => {
+    const dataDir = await twoDecks();
+    const scoped = await Store.open(dataDir, { decks: [DECK], checkpointEvery: 1 });
+    await scoped.record(() => [resetEvent(), attemptEvent({ id: 'a6', deckId: 'other', factId: 'g9' })]);
+    expect(factCounts(scoped.data())).toEqual(['default/other/g9=1/1']);
+    await scoped.close();
+    // Checkpointed: the other deck's records from before the reset did not come back with the file.
+    expect(factCounts(await readDatabaseFile(join(dataDir, 'factdeck.json')))).toEqual(['default/other/g9=1/1']);
   });
 });
 

@@ -14,6 +14,11 @@ function withChecksum(value: object, writer = thisWriter()): string {
   return `{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`;
 }
 
+const TABLE_FIELDS = {
+  cards: ['profile', 'deckId', 'factId', 'firstSeen', 'due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'firstSource'],
+  days: ['profile', 'deckId', 'day', 'answers', 'studied', 'reviewed', 'recalled'],
+};
+
 const iso = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms).toISOString());
 const id = fc.string({ minLength: 1, maxLength: 12 });
 const count = fc.nat({ max: 100_000 });
@@ -65,17 +70,27 @@ const day = fc.record(
   { requiredKeys: ['profile', 'deckId', 'day', 'answers', 'studied'] },
 );
 
+/** A stable sort by deck id, in code units: the order the file keeps records in. */
+function byDeck<T extends { deckId: string }>(records: readonly T[]): T[] {
+  return records
+    .map((record, i) => ({ record, i }))
+    .sort((a, b) => (a.record.deckId < b.record.deckId ? -1 : a.record.deckId > b.record.deckId ? 1 : a.i - b.i))
+    .map(({ record }) => record);
+}
+
 describe('the database file writes its large lists as tables', () => {
   it('reads back every record exactly as it was, whatever fields it has (property)', () => {
     fc.assert(
       fc.property(fc.array(card, { maxLength: 8 }), fc.array(fact, { maxLength: 8 }), fc.array(kind, { maxLength: 4 }), fc.array(day, { maxLength: 8 }), (cards, facts, kinds, days) => {
         const data = aDatabase({ cards, facts, kinds, days, sessions: [aSession()] });
         const read = parseDatabase(serializeDatabase(data), { full: true });
-        expect(read).toEqual({ ok: true, data, migrated: false, history: [], trusted: false });
+        // Grouped by deck (in code-unit order of their ids), each deck's records in their order.
+        const grouped = { ...data, cards: byDeck(cards), facts: byDeck(facts), kinds: byDeck(kinds), days: byDeck(days) };
+        expect(read).toEqual({ ok: true, data: grouped, migrated: false, history: [], trusted: false });
         // Not only equal: no field is added (an absent optional field stays absent, not undefined or null).
         if (read.ok) {
           for (const name of ['cards', 'facts', 'kinds', 'days'] as const) {
-            read.data[name].forEach((record, i) => expect(Object.keys(record).sort()).toEqual(Object.keys(data[name][i] as object).sort()));
+            read.data[name].forEach((record, i) => expect(Object.keys(record).sort()).toEqual(Object.keys(grouped[name][i] as object).sort()));
           }
         }
       }),
@@ -83,15 +98,43 @@ describe('the database file writes its large lists as tables', () => {
     );
   });
 
-  it('lays a table out as its field names, then a row per record on a line', () => {
-    const file = serializeDatabase(aDatabase({ cards: [aCard(), aCard({ factId: 'f2', firstSource: 'study' })], days: [aDayTally(), aDayTally({ day: '2024-06-02', reviewed: 2, recalled: 1 })] }));
+  it('lays each deck out as a section of "decks", last: a table per list, its field names, then a row per record on a line', () => {
+    const other = 'another-deck';
+    const file = serializeDatabase(
+      aDatabase({
+        cards: [aCard({ deckId: other }), aCard(), aCard({ factId: 'f2', firstSource: 'study' })],
+        days: [aDayTally(), aDayTally({ day: '2024-06-02', reviewed: 2, recalled: 1 })],
+      }),
+    );
     const lines = file.split('\n');
-    const cardsAt = lines.findIndex((line) => line.startsWith('  "cards": {"fields": ["profile","deckId","factId","firstSeen","due",'));
-    expect(cardsAt).toBeGreaterThan(0);
-    expect(JSON.parse((lines[cardsAt + 1] as string).replace(/,$/, ''))).toEqual(['default', DECK, 'f1', '2024-06-01T09:00:00.000Z', '2024-06-04T09:00:00.000Z', 3.17, 5.28, 0, 3, 0, 1, 0, 'review', '2024-06-01T09:00:00.000Z']);
-    expect(JSON.parse(lines[cardsAt + 2] as string).at(-1)).toBe('study');
-    expect(lines[cardsAt + 3]).toBe('  ]},');
-    expect(file).toContain(`    ["default","${DECK}","2024-06-02",1,0,2,1]\n`);
+    const decksAt = lines.indexOf('  "decks": [');
+    expect(decksAt).toBeGreaterThan(0);
+    expect(lines.slice(decksAt).join('\n')).toBe(
+      [
+        '  "decks": [',
+        `    {"deckId": "${other}",`,
+        `      "cards": {"fields": ${JSON.stringify(TABLE_FIELDS.cards)}, "rows": [`,
+        `        ["default","${other}","f1","2024-06-01T09:00:00.000Z","2024-06-04T09:00:00.000Z",3.17,5.28,0,3,0,1,0,"review","2024-06-01T09:00:00.000Z"]`,
+        '      ]},',
+        '      "facts": [],',
+        '      "kinds": [],',
+        '      "days": []},',
+        `    {"deckId": "${DECK}",`,
+        `      "cards": {"fields": ${JSON.stringify(TABLE_FIELDS.cards)}, "rows": [`,
+        `        ["default","${DECK}","f1","2024-06-01T09:00:00.000Z","2024-06-04T09:00:00.000Z",3.17,5.28,0,3,0,1,0,"review","2024-06-01T09:00:00.000Z"],`,
+        `        ["default","${DECK}","f2","2024-06-01T09:00:00.000Z","2024-06-04T09:00:00.000Z",3.17,5.28,0,3,0,1,0,"review","2024-06-01T09:00:00.000Z","study"]`,
+        '      ]},',
+        '      "facts": [],',
+        '      "kinds": [],',
+        `      "days": {"fields": ${JSON.stringify(TABLE_FIELDS.days)}, "rows": [`,
+        `        ["default","${DECK}","2024-06-01",1,0],`,
+        `        ["default","${DECK}","2024-06-02",1,0,2,1]`,
+        '      ]}}',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('keeps a record that does not fit a row as its object, in its place', () => {
@@ -145,5 +188,61 @@ describe('the database file writes its large lists as tables', () => {
     });
     const asObjects = withChecksum({ ...data }).replace(/\n\s+/g, '');
     expect(Buffer.byteLength(serializeDatabase(data))).toBeLessThan(0.6 * Buffer.byteLength(asObjects));
+  });
+
+  it('names a problem inside a deck\'s section by where it is: the section, the table, the row', () => {
+    const other = 'factdeck 0000000000000000';
+    const facts = { fields: ['profile', 'deckId', 'factId', 'attempts', 'correct', 'lastCorrect', 'lastAt', 'lastKind', 'lastQuestionId', 'lastAttemptId'], rows: [['default', DECK, 'f1', -1, 0, true, '2024-06-01T09:00:00.000Z', 'choice', 'q1', 'a1']] };
+    const file = (decks: unknown): string => withChecksum({ ...withoutLists(aDatabase()), decks }, other);
+    expect(parseDatabase(file([{ deckId: 'x' }, { deckId: DECK, facts }]))).toMatchObject({ ok: false, problem: expect.stringContaining('decks[1].facts.rows[0].attempts must be a whole number') as unknown });
+    expect(parseDatabase(file([5]))).toMatchObject({ ok: false, problem: expect.stringContaining("decks[0] must be a deck's section") as unknown });
+    expect(parseDatabase(file([{ deckId: DECK, kinds: { fields: ['nope'], rows: [] } }]))).toMatchObject({ ok: false, problem: expect.stringContaining('decks[0].kinds.fields[0] must be one of') as unknown });
+    expect(parseDatabase(file([{ deckId: DECK, days: 'none' }]))).toMatchObject({ ok: false, problem: expect.stringContaining('decks[0].days must be a list or a table') as unknown });
+    expect(parseDatabase(file('all'))).toMatchObject({ ok: false, problem: expect.stringContaining('decks must be a list of deck sections') as unknown });
+  });
+});
+
+/** The database without its per-deck lists (a file keeps them in "decks"). */
+function withoutLists(data: DatabaseData): object {
+  const { cards: _cards, facts: _facts, kinds: _kinds, days: _days, ...rest } = data;
+  return rest;
+}
+
+describe('a command on one deck reads only that deck\'s section of a file this build wrote', () => {
+  const tricky = 'a",\n    {"deckId": "b\u2028';
+  const data = aDatabase({
+    sessions: [aSession()],
+    cards: [aCard(), aCard({ deckId: 'other' }), aCard({ deckId: tricky })],
+    facts: [aFactProgress({ deckId: 'other' }), aFactProgress()],
+    kinds: [aKindTally({ deckId: tricky })],
+    days: [aDayTally(), aDayTally({ deckId: 'other' })],
+  });
+  const file = serializeDatabase(data);
+  const only = (deckId: string) => (record: { deckId: string }) => record.deckId === deckId;
+
+  it('parses the others only when asked, and together they are the whole', () => {
+    const read = parseDatabase(file, { decks: new Set([DECK]), bytes: Buffer.from(file) });
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.trusted).toBe(true);
+    expect(read.data).toEqual({ ...data, cards: [aCard()], facts: [aFactProgress()], kinds: [], days: [aDayTally()] });
+    const rest = read.rest?.();
+    expect(rest).toEqual({ cards: byDeck(data.cards.filter((c) => c.deckId !== DECK)), facts: [aFactProgress({ deckId: 'other' })], kinds: [aKindTally({ deckId: tricky })], days: [aDayTally({ deckId: 'other' })] });
+    // A deck id made to look like a section's opening line is only a string.
+    const trickyRead = parseDatabase(file, { decks: new Set([tricky]) });
+    expect(trickyRead).toMatchObject({ ok: true, data: { cards: data.cards.filter(only(tricky)), kinds: data.kinds, facts: [] } });
+  });
+
+  it('reads in full a file another build wrote, one laid out again, or one whose checksum is wrong (refused as ever)', () => {
+    const theirs = withChecksum({ ...withoutLists(data), decks: JSON.parse(file).decks as unknown }, 'factdeck 0000000000000000');
+    const read = parseDatabase(theirs, { decks: new Set([DECK]) });
+    expect(read).toMatchObject({ ok: true, trusted: false });
+    expect(read.ok && read.rest).toBe(undefined);
+    expect(read.ok && read.data.cards).toHaveLength(3);
+    const relaid = JSON.stringify(JSON.parse(file), null, 2);
+    expect(parseDatabase(relaid, { decks: new Set([DECK]) })).toMatchObject({ ok: true, data: { cards: byDeck(data.cards) } });
+    const flipped = file.replace('"answers":1', '"answers":2').replace('["default","other","2024-06-01",1,0]', '["default","other","2024-06-01",2,0]');
+    expect(flipped).not.toBe(file);
+    expect(parseDatabase(flipped, { decks: new Set([DECK]) })).toMatchObject({ ok: false, problem: expect.stringContaining('checksum does not match') as unknown });
   });
 });
