@@ -15,6 +15,7 @@ import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
 import { rateCard, type MemoryCard, type SchedulerSettings } from '../scheduling/fsrs.js';
+import { replayRatings } from '../scheduling/replay.js';
 import { serialize } from '../storage/durable-file.js';
 import type { HistoryEvent } from '../storage/history.js';
 import { schedulerSettings, settingsFor } from '../storage/progress.js';
@@ -48,11 +49,14 @@ export function scheduleEvents(settings: SchedulerSettings, profile: string, dec
   const ratings = ankiRatings(card);
   const events: Extract<HistoryEvent, { type: 'review' }>[] = [];
   let memory: MemoryCard | null = null;
-  for (const rating of ratings) {
-    const { card: after, entry } = rateCard(memory, rating.rating, new Date(rating.at), settings);
+  // The whole log at once: the replay's arithmetic gives what rateCard would, rating after rating.
+  const replayed = replayRatings(ratings, settings);
+  const idPrefix = `anki\u0000${deckId}\u0000${factId}\u0000${card.id}\u0000`;
+  for (const [i, { card: after, entry }] of replayed.entries()) {
+    const at = (ratings[i] as { at: string }).at;
     events.push({
       type: 'review',
-      review: { id: contentId(`anki\u0000${deckId}\u0000${factId}\u0000${card.id}\u0000${rating.at}\u0000${events.length}`), profile, deckId, factId, attemptId: null, source: 'study', ...entry, after },
+      review: { id: contentId(`${idPrefix}${at}\u0000${i}`), profile, deckId, factId, attemptId: null, source: 'study', rating: entry.rating, at: entry.at, before: entry.before, log: entry.log, after },
     });
     memory = after;
   }

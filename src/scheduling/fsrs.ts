@@ -147,6 +147,34 @@ function schedulerFor(settings: SchedulerSettings | number): Scheduler {
   return made;
 }
 
+/**
+ * The numbers a scheduler for these settings works with, as ts-fsrs made them (its parameters clamped,
+ * its interval modifier rounded): replay.ts does ts-fsrs's arithmetic with them.
+ */
+export interface SchedulerNumbers {
+  w: readonly number[];
+  intervalModifier: number;
+  maximumInterval: number;
+  learningSteps: readonly string[];
+  relearningSteps: readonly string[];
+  shortTerm: boolean;
+  fuzz: boolean;
+}
+
+export function schedulerNumbers(settings: SchedulerSettings | number = DEFAULT_RETENTION): SchedulerNumbers {
+  const made = scheduler(settings);
+  const p = made.parameters;
+  return {
+    w: [...p.w],
+    intervalModifier: made.interval_modifier,
+    maximumInterval: p.maximum_interval,
+    learningSteps: [...p.learning_steps],
+    relearningSteps: [...p.relearning_steps],
+    shortTerm: p.enable_short_term,
+    fuzz: p.enable_fuzz,
+  };
+}
+
 /** Rates a card (null: a fact never reviewed) at `now`; returns the new card and the entry to keep. */
 export function rateCard(card: MemoryCard | null, rating: RatingName, now: Date, settings: SchedulerSettings | number = DEFAULT_RETENTION): { card: MemoryCard; entry: ReviewEntry } {
   const current = card ?? newCard(now);
