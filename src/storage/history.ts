@@ -51,8 +51,11 @@ class Index<T extends object> {
   #map: Map<string, number> | undefined;
   /** Items looked at one by one so far: past SCANS_BEFORE_MAP passes over the list, the map pays. */
   #scanned = 0;
-  /** Where the last lookup found its key (a get is often followed by a put of the same key). */
-  #last: { key: string; at: number } | undefined;
+  /**
+   * Where the last lookup found its key, or -1 (a get is often followed by a put of the same key, and a
+   * replay's events come card by card): that item is compared field by field, with no key string made.
+   */
+  #last = -1;
   constructor(
     readonly list: T[],
     readonly keyOf: (item: T) => string,
@@ -67,16 +70,15 @@ class Index<T extends object> {
     return this.#map === undefined || this.#map.size === this.list.length;
   }
   #find(parts: readonly string[]): number {
-    const k = key(...parts);
     const last = this.#last;
-    if (last !== undefined && last.key === k && last.at < this.list.length && this.is(this.list[last.at] as T, parts)) return last.at;
+    if (last !== -1 && last < this.list.length && this.is(this.list[last] as T, parts)) return last;
     let at = -1;
     if (this.#map === undefined && this.#scanned > SCANS_BEFORE_MAP * this.list.length) {
       const map = new Map<string, number>();
       this.list.forEach((item, i) => map.set(this.keyOf(item), i));
       this.#map = map;
     }
-    if (this.#map !== undefined) at = this.#map.get(k) ?? -1;
+    if (this.#map !== undefined) at = this.#map.get(key(...parts)) ?? -1;
     else {
       const list = this.list;
       const is = this.is;
@@ -89,7 +91,7 @@ class Index<T extends object> {
         }
       }
     }
-    this.#last = at === -1 ? undefined : { key: k, at };
+    this.#last = at;
     return at;
   }
   get(...parts: string[]): T | undefined {
@@ -100,7 +102,7 @@ class Index<T extends object> {
     const i = this.#find(parts);
     if (i === -1) {
       this.#map?.set(key(...parts), this.list.length);
-      this.#last = { key: key(...parts), at: this.list.length };
+      this.#last = this.list.length;
       this.list.push(item);
     } else {
       this.list[i] = item;
@@ -110,7 +112,7 @@ class Index<T extends object> {
     const i = this.#find(parts);
     if (i === -1) return;
     this.list.splice(i, 1);
-    this.#last = undefined;
+    this.#last = -1;
     if (this.#map === undefined) return;
     const map = this.#map;
     map.clear();

@@ -253,14 +253,17 @@ export function isIsoTime(value: unknown): boolean {
  */
 function isPlainIsoTime(v: string): boolean {
   if (v.length !== 24 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(19) !== 46 || v.charCodeAt(23) !== 90) return false;
-  for (const i of DIGIT_PLACES) {
-    const c = v.charCodeAt(i);
+  for (let k = 0; k < DIGIT_PLACES.length; k++) {
+    const c = v.charCodeAt(DIGIT_PLACES[k] as number);
     if (c < 48 || c > 57) return false;
   }
-  const two = (i: number): number => (v.charCodeAt(i) - 48) * 10 + v.charCodeAt(i + 1) - 48;
-  const month = two(5);
-  const day = two(8);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 28 && two(11) <= 23 && two(14) <= 59 && two(17) <= 59;
+  const month = twoDigits(v, 5);
+  const day = twoDigits(v, 8);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 28 && twoDigits(v, 11) <= 23 && twoDigits(v, 14) <= 59 && twoDigits(v, 17) <= 59;
+}
+
+function twoDigits(v: string, i: number): number {
+  return (v.charCodeAt(i) - 48) * 10 + v.charCodeAt(i + 1) - 48;
 }
 
 const DIGIT_PLACES = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
@@ -618,7 +621,18 @@ const checkCard: Check = (record, path, problems) => {
   checkMemory(record, path, problems);
 };
 
-const checkReview: Check = (record, path, problems) => {
+/**
+ * A card of a review that is already known to be sound (an event's card before is, as a rule, the card
+ * the event before it left: one object, checked once per batch).
+ */
+function checkMemoryOnce(record: JsonObject, path: string, problems: string[], sound: WeakSet<object> | undefined): void {
+  if (sound?.has(record)) return;
+  const before = problems.length;
+  checkMemory(record, path, problems);
+  if (problems.length === before) sound?.add(record);
+}
+
+const checkReview = (record: JsonObject, path: string, problems: string[], sound?: WeakSet<object>): void => {
   const field = fieldChecker(record, path, problems);
   field.string('id');
   field.string('profile');
@@ -629,11 +643,11 @@ const checkReview: Check = (record, path, problems) => {
   field.oneOf('rating', ['again', 'hard', 'good', 'easy']);
   field.time('at');
   if (record.after !== null && record.after !== undefined) {
-    if (isObject(record.after)) checkMemory(record.after, `${path}.after`, problems);
+    if (isObject(record.after)) checkMemoryOnce(record.after, `${path}.after`, problems, sound);
     else problems.push(`${path}.after must be a card or null, not ${typeName(record.after)}`);
   }
   if (record.before !== null) {
-    if (isObject(record.before)) checkMemory(record.before, `${path}.before`, problems);
+    if (isObject(record.before)) checkMemoryOnce(record.before, `${path}.before`, problems, sound);
     else problems.push(`${path}.before must be a card or null, not ${typeName(record.before)}`);
   }
   if (isObject(record.log)) {
@@ -697,8 +711,11 @@ const checkDayTally: Check = (record, path, problems) => {
   if (record.recalled !== undefined) field.count('recalled');
 };
 
-/** Problems with one history-log event (the log is read back through this, like the file). */
-export function validateEvent(event: JsonObject): string[] {
+/**
+ * Problems with one history-log event (the log is read back through this, like the file). `sound` holds
+ * the cards of reviews found sound so far in a batch of events: one met again is not checked again.
+ */
+export function validateEvent(event: JsonObject, sound?: WeakSet<object>): string[] {
   const problems: string[] = [];
   const inner = (name: string, check: Check): void => {
     const value = event[name];
@@ -711,7 +728,7 @@ export function validateEvent(event: JsonObject): string[] {
       inner('attempt', checkAttempt);
       break;
     case 'review':
-      inner('review', checkReview);
+      inner('review', (record, path) => checkReview(record, path, problems, sound));
       break;
     case 'session':
       inner('session', checkSession);

@@ -481,8 +481,9 @@ export class Store {
   }
 
   #refuseInvalidEvents(events: readonly HistoryEvent[]): void {
+    const sound = new WeakSet<object>();
     for (const event of events) {
-      const problems = validateEvent(event as unknown as Record<string, unknown>);
+      const problems = validateEvent(event as unknown as Record<string, unknown>, sound);
       if (problems.length > 0) {
         throw new StorageError(
           `refused to save progress to ${this.historyFile}: an event is malformed (${problems.slice(0, 3).join('; ')}). ${NOTHING_SAVED}; this is a bug in factdeck, please report it.`,

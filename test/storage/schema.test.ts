@@ -347,6 +347,19 @@ describe('validateEvent', () => {
     const found = validateEvent(event);
     expect(found.slice(0, problems.length)).toEqual(problems);
   });
+
+  it('checks a card shared by two reviews of a batch once when it is sound, and refuses it every time when it is not', () => {
+    const card = review.review.after as unknown as Record<string, unknown>;
+    const next = (before: unknown): Record<string, unknown> => ({ type: 'review', review: { ...review.review, before, after: before } });
+    const sound = new WeakSet<object>();
+    expect(validateEvent(next(card), sound)).toEqual([]);
+    expect(sound.has(card)).toBe(true);
+    const bad = { ...card, stability: 'high' };
+    const seen = new WeakSet<object>();
+    expect(validateEvent(next(bad), seen)).toEqual(['review.after.stability must be a number, not the string "high"', 'review.before.stability must be a number, not the string "high"']);
+    expect(validateEvent(next(bad), seen)).toHaveLength(2);
+    expect(seen.has(bad)).toBe(false);
+  });
 });
 
 describe('isIsoTime', () => {
