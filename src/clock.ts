@@ -83,8 +83,6 @@ export function isoTime(text: string): number {
 /** The separators of `YYYY-MM-DDTHH:MM:SS.sssZ` by position. */
 const ISO_SEPARATORS: Readonly<Record<number, number>> = { 4: 45, 7: 45, 10: 84, 13: 58, 16: 58, 19: 46 };
 
-/** Two digits for 0 to 99. */
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
 
 /**
  * `new Date(ms).toISOString()`, worked out without a Date: toISOString costs most of a microsecond, and a
@@ -113,8 +111,38 @@ export function isoString(ms: number): string {
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
   const milli = rest - second * 1000;
-  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+  // One flat string from its character codes: a template would join a dozen pieces (each a heap object
+  // until the string is first read), and an import keeps hundreds of thousands of these alive a while.
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1000),
+    ZERO + (Math.floor(year / 100) % 10),
+    ZERO + (Math.floor(year / 10) % 10),
+    ZERO + (year % 10),
+    45,
+    ZERO + Math.floor(month / 10),
+    ZERO + (month % 10),
+    45,
+    ZERO + Math.floor(day / 10),
+    ZERO + (day % 10),
+    84,
+    ZERO + Math.floor(hour / 10),
+    ZERO + (hour % 10),
+    58,
+    ZERO + Math.floor(minute / 10),
+    ZERO + (minute % 10),
+    58,
+    ZERO + Math.floor(second / 10),
+    ZERO + (second % 10),
+    46,
+    ZERO + Math.floor(milli / 100),
+    ZERO + (Math.floor(milli / 10) % 10),
+    ZERO + (milli % 10),
+    90,
+  );
 }
+
+/** The character code of the digit 0. */
+const ZERO = 48;
 
 const DAY = 86_400_000;
 /** 10000-01-01T00:00:00.000Z. */
