@@ -5,7 +5,7 @@
 
 import { splitSentences } from '../domain/article.js';
 import { findTemporals } from './dates.js';
-import { findNames, quotedTitleSpans, trustTypeWords, type NameCandidate, type NameType } from './names.js';
+import { findNames, personShaped, quotedTitleSpans, trustTypeWords, type NameCandidate, type NameType } from './names.js';
 import { findNumbers } from './numbers.js';
 import { findPhrases } from './phrases.js';
 import type { TaggedTerm, Tagger } from './tagger.js';
@@ -233,6 +233,14 @@ function splitTrailingPeople(collected: Collected[], article: string, tagger: Ta
     collected.splice(i, 1, organisation, person);
     i++;
   }
+}
+
+/** Whether two full names may be one person's: every word of the shorter is in the longer. */
+function oneName(a: string, b: string): boolean {
+  const wa = foldName(a).split(/\s+/);
+  const wb = foldName(b).split(/\s+/);
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return short.every((w) => long.includes(w));
 }
 
 /**
@@ -476,10 +484,31 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       byToken.set(key, known === undefined || known === entity ? entity : null);
     }
   };
+  // "Karim al-Nadir" beside "Samir al-Nadir": a name of a first name the lexicon does not know and a
+  // surname the article gives a person named in full is a person too, a relative or a namesake, and not
+  // the other one (who would otherwise take its surname's mentions, and its pronouns, rule one-candidate).
+  const surnameOf = (candidate: NameCandidate): string => foldName((candidate.tokens[candidate.tokens.length - 1] as Token).text);
+  const fullNames = collected.filter(({ candidate }) => candidate.strong === 'person' && candidate.tokens.length >= 2).map(({ candidate }) => candidate.tokens.map((t) => foldName(t.text)));
+  for (const { candidate } of collected) {
+    if (candidate.strong !== null || candidate.modifier || candidate.tokens.length !== 2) continue;
+    const words = candidate.tokens.map((t) => foldName(t.text));
+    const kin = fullNames.filter((full) => full[full.length - 1] === words[words.length - 1]);
+    // "De Vries" beside "Ada de Vries", "Ada Maria de Vries" beside "Ada de Vries": her, not a relative.
+    if (kin.length === 0 || kin.some((full) => oneName(full.join(' '), words.join(' ')))) continue;
+    if (candidate.evidence.organisation > 0 || candidate.evidence.place > 0 || !personShaped(candidate.tokens, context)) continue;
+    candidate.strong = 'person';
+  }
+  // Where full names share a surname, the surname alone is the one of them named before it, when only one
+  // was (one person under two forms counts once); otherwise it is no one's (a name of its own, never
+  // merged into either).
+  const namedBefore = new Map<string, { entity: Entity; start: number }[]>();
   for (const { candidate } of collected) {
     if (candidate.strong === 'person' && candidate.tokens.length >= 2) {
       const entity = entityOf('person', candidate.text, candidate.sentence, 'person', null);
       index(entity, candidate.tokens.map((t) => t.text));
+      const owners = namedBefore.get(surnameOf(candidate)) ?? [];
+      if (!owners.some((o) => o.entity === entity)) owners.push({ entity, start: candidate.start });
+      namedBefore.set(surnameOf(candidate), owners);
     }
     if (candidate.strong === 'work' && candidate.fullText !== candidate.text) {
       const entity = entityOf('work', candidate.fullText, candidate.sentence, 'event', null);
@@ -504,6 +533,14 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     const person = known[0];
     if (candidate.strong !== 'organisation' && candidate.strong !== 'place' && person !== undefined && person !== null && known.every((k) => k === person)) {
       resolved.push([person, item]);
+      continue;
+    }
+    // Owners that are one person under two forms ("Ana Ruiz", "Ana Maria Ruiz") count once.
+    const owners = candidate.tokens.length === 1 && person === null ? (namedBefore.get(words[0] as string) ?? []) : [];
+    const distinct = owners.filter((o, i) => !owners.slice(0, i).some((p) => oneName(p.entity.name, o.entity.name)));
+    const earlier = distinct.filter((o) => o.start < candidate.start);
+    if (owners.length >= 2 && earlier.length === 1 && candidate.strong !== 'organisation' && candidate.strong !== 'place') {
+      resolved.push([(earlier[0] as { entity: Entity }).entity, item]);
       continue;
     }
     if (candidate.strong === 'person' && candidate.tokens.length >= 2) {

@@ -114,12 +114,41 @@ function capitalisedRuns(tokens: readonly Token[], usable: (token: Token) => boo
         j = k;
         continue;
       }
+      // "Warning to Pilots (WATOP)": a short word joins two parts of a name its acronym in brackets spells.
+      if (acronymSpans(tokens, i, j + 2, usable)) {
+        j += 2;
+        continue;
+      }
       break;
     }
     runs.push([i, j]);
     i = j;
   }
   return runs;
+}
+
+/**
+ * Whether the run of capitalised words from `from`, joined to the one at `next` by the one lower-case word
+ * before it, is a name the acronym in brackets right after it spells ("Warning to Pilots (WATOP)", "Rules
+ * in Force (RIF)"): the acronym's letters in order in the words, its first the name's first.
+ */
+function acronymSpans(tokens: readonly Token[], from: number, next: number, usable: (token: Token) => boolean): boolean {
+  const link = tokens[next - 1];
+  if (link === undefined || link.isCap || !link.isWord || !/^(?:to|in|on|at|by|with|from|against|without)$/.test(link.lower) || tokens[next] === undefined || !usable(tokens[next] as Token)) return false;
+  let end = next;
+  while (tokens[end + 1] !== undefined && usable(tokens[end + 1] as Token)) end++;
+  const acronym = tokens[end + 2];
+  if (tokens[end + 1]?.text !== '(' || acronym === undefined || tokens[end + 3]?.text !== ')' || !/^\p{Lu}{3,8}$/u.test(acronym.text)) return false;
+  const letters = tokens.slice(from, end + 1).map((t) => t.text).join('').toUpperCase();
+  if (letters[0] !== acronym.text[0]) return false;
+  let at = 0;
+  for (const letter of acronym.text) {
+    at = letters.indexOf(letter, at);
+    if (at < 0) return false;
+    at++;
+  }
+  // A word after the short one gives a letter: "Warning to Pilots" spells WATOP, "Warning" alone would not.
+  return tokens.slice(next, end + 1).some((t) => acronym.text.slice(1).includes(t.text.charAt(0).toUpperCase()));
 }
 
 /**
@@ -359,6 +388,8 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   if (words.some((t) => lexiconHas(context, t, PLACE_TAGS) && !isFirstName(context, t))) evidence.place += 2;
   if (words.some((t) => lexiconHas(context, t, PERSON_TAGS))) evidence.person += words.length > 1 ? 2 : 1;
   if (words.length >= 2 && isFirstName(context, first)) evidence.person += 2;
+  // "Lam Siu-ting": a family name and a romanised given name is how a person is written.
+  if (words.length === 2 && romanisedGivenName(tokens, to)) evidence.person += 3;
 
   const previous = tokens[from - 1];
   const beforeThe = previous?.lower === 'the' ? tokens[from - 2] : previous;
@@ -431,7 +462,9 @@ function descriptorBefore(tokens: readonly Token[], from: number, to: number, co
   const known = context.tagger.lexicon(lower);
   const nameLike = known.some((tag) => tag === 'FirstName' || tag === 'LastName' || tag === 'Person' || tag === 'Place' || tag === 'Organization' || tag === 'ProperNoun');
   const born = atStart && /^born$/.test(lower);
-  const descriptor = born || /^(?:muslim|christian|catholic|protestant|hindu|jewish|jew|sikh|mormon|evangelical|anglican|methodist|baptist|lutheran|orthodox)$/.test(lower) || (/\p{L}{4,}ists?$/u.test(lower) && !nameLike) || (known.includes('Singular') && /(?:er|or|ian|ist|ant|ent)$/.test(lower) && !nameLike && !isFirstName(context, word));
+  // "Nonpartisan Ana Ruiz", "Independent Tomas Brandt": a politician's standing, no part of the name.
+  const standing = /^(?:non-?partisan|bipartisan|independent|localist)$/.test(lower) && isFirstName(context, rest[0] as Token);
+  const descriptor = born || standing || /^(?:muslim|christian|catholic|protestant|hindu|jewish|jew|sikh|mormon|evangelical|anglican|methodist|baptist|lutheran|orthodox)$/.test(lower) || (/\p{L}{4,}ists?$/u.test(lower) && !nameLike) || (known.includes('Singular') && /(?:er|or|ian|ist|ant|ent)$/.test(lower) && !nameLike && !isFirstName(context, word));
   return descriptor && (born || isFirstName(context, rest[0] as Token) || personShaped(rest, context));
 }
 
@@ -453,7 +486,7 @@ export function findNames(
     token.isWord &&
     (token.isCap || ARABIC_PARTICLE.test(token.text)) &&
     !token.isNumber &&
-    (!/[-‐‑]/.test(token.text) || ARABIC_PARTICLE.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part))) &&
+    (!/[-‐‑]/.test(token.text) || ARABIC_PARTICLE.test(token.text) || token.text.split(/[-‐‑]/).every((part) => /^\p{Lu}/u.test(part)) || romanisedGivenName(tokens, indexOf.get(token) ?? -1)) &&
     // "Five players ..." opens a sentence with a count; "Three Rivers" mid-sentence is a name.
     !((NUMBER_WORDS.has(token.lower) || ORDINAL_WORDS.has(token.lower) || token.lower === 'one') && (starts.has(indexOf.get(token) ?? -1) || !tokens[(indexOf.get(token) ?? -2) + 1]?.isCap)) &&
     usable(token, indexOf.get(token) ?? -1);
@@ -505,9 +538,10 @@ export function findNames(
   const isRunWord = (token: Token): boolean => !inTitle.has(token) && isNameWord(token);
   for (const [runFrom, runTo] of capitalisedRuns(tokens, isRunWord)) {
     let from = leadingParticles(tokens, runFrom, runTo, (token, i) => usable(token, i) && !starts.has(i), context);
-    // Only the capitalised words before a connector count: "Visit the Lima museum" opens with a verb.
+    // Only the capitalised words before a connector count: "Visit the Lima museum" opens with a verb. A
+    // particle's surname ("Karim al-Nadir") counts as one: the first name is no sentence opener.
     let capitals = 0;
-    while (runFrom + capitals <= runTo && (tokens[runFrom + capitals] as Token).isCap) capitals++;
+    while (runFrom + capitals <= runTo && ((tokens[runFrom + capitals] as Token).isCap || ARABIC_PARTICLE.test((tokens[runFrom + capitals] as Token).text))) capitals++;
     if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, capitals, context)) from++;
     if (from > runTo) continue;
     // "Acting Peruvian leader", "Deputy Foreign minister": words that only qualify a title are no name.
@@ -661,6 +695,23 @@ const TEAM_CUES = new Set(['coach', 'manager', 'fans', 'supporters', 'squad', 'm
 
 /** "al-Rashid", "bin-Saleh", "el-Amin": a particle joined to a capitalised name by a hyphen is a name word. */
 const ARABIC_PARTICLE = /^(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|ben|abu|abd)[-‐‑]\p{Lu}/u;
+
+/**
+ * "Lam Siu-ting", "Pak Chol-un": a given name of two romanised syllables joined by a hyphen, the second in
+ * lower case, right after a capitalised family name. Without it the family name would stand alone and the
+ * given name be lost ("_____ Siu-ting"). "Lima-based", "Co-founder", "Smoke-free" are no syllables of one.
+ */
+const ROMANISED_SYLLABLE = /^[bcdfghjklmnpqrstvwxyz]{0,3}[aeiou]{1,3}(?:ng|n|m|p|t|k|h)?$/;
+const NOT_SYLLABLES = new Set(['free', 'run', 'due', 'up', 'in', 'on', 'to', 'so', 'go', 'two', 'ten', 'one', 'new', 'old', 'man', 'men', 'fan']);
+function romanisedGivenName(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  if (token === undefined || previous === undefined || !previous.isCap || !previous.isWord || /[-‐‑]/.test(previous.text) || previous.end + 1 !== token.start) return false;
+  const parts = token.text.split(/[-‐‑]/);
+  if (parts.length !== 2) return false;
+  const [first, second] = parts as [string, string];
+  return /^\p{Lu}\p{Ll}{1,5}$/u.test(first) && ROMANISED_SYLLABLE.test(first.toLowerCase()) && ROMANISED_SYLLABLE.test(second) && !NOT_SYLLABLES.has(second);
+}
 
 /** Common-noun endings no person's name has: "Deficiency", "Disorders" is no one. */
 const COMMON_NOUN_ENDING = /(?:tion|sion|ness|ment|ency|ancy|ity|ism|ology|ics|ship|hood|ders|ities|tions)$|^(?:affairs|relations|services|operations|resources|studies|sciences|arts|works|games|sports|rights|diseases|systems|products|industries|technologies|solutions|holdings|airlines|motors|foods|records)$/;
