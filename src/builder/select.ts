@@ -14,7 +14,7 @@ import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
-import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials } from './side-details.js';
+import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho } from './side-details.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
@@ -378,6 +378,13 @@ export function pruneMinor(selection: Selection, story: Story): Selection {
   const cut = new Map<QuestionDraft, string>();
   for (const draft of selection.kept) {
     const reason = minorDetail(draft, story, headlineWords, selection.kept);
+    if (reason !== null) cut.set(draft, reason);
+  }
+  // Rule cross-echo: one question shows another's key in the same words. Read in article order against the
+  // questions still kept, so of two that show each other's key the earlier goes and the later stays.
+  for (const draft of selection.kept) {
+    if (cut.has(draft)) continue;
+    const reason = crossEcho(draft, selection.kept.filter((d) => !cut.has(d)));
     if (reason !== null) cut.set(draft, reason);
   }
   if (cut.size === 0) return selection;

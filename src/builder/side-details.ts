@@ -452,3 +452,51 @@ export function titleInitials(draft: QuestionDraft, headline: string): string | 
   const initials = initialsShown(headline, mention.text.trim());
   return initials === null ? null : `title-initials: the headline shows "${initials}", the key's initials`;
 }
+
+/** Words that say nothing of their own beside a key: "in the _____" is no phrase of it. */
+const FILLER_WORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'and', 'or', 'for', 'by', 'with', 'from', 'is', 'was', 'were', 'are', 'be', 'his', 'her', 'their', 'its', 'that', 'this', 'as', 'over']);
+
+function lowerWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/**
+ * Rule cross-echo (round 11): another question of the deck, on another sentence, shows this one's key in the
+ * same words: the key beside the word the blank stands beside ("Over _____ decades" -> three, where another
+ * stem reads "over the three decades"; "Varno is a _____ port town" -> Kellin beside "Varno is a Kellin
+ * fishing town"). The learner reads the answer in the other question. A shared word must be one of
+ * substance: "in the _____" beside "in the 1970s" is no echo.
+ */
+export function crossEcho(draft: QuestionDraft, others: readonly QuestionDraft[]): string | null {
+  if (draft.kind === 'order' || draft.kind === 'true-false' || draft.kind === 'multi-select' || typeof draft.answer !== 'string') return null;
+  const blank = draft.prompt.indexOf('_____');
+  if (blank < 0) return null;
+  const key = lowerWords(draft.answer.replace(/^the /i, ''));
+  if (key.length === 0) return null;
+  const stem = draft.prompt.replace(/^Which [^?]*\? “/, '').replace(/”$/, '');
+  const [head = '', tail = ''] = stem.split('_____');
+  const before = lowerWords(head).slice(-2);
+  // "Varno is a _____": three words in a row the same are a phrase, whatever they are.
+  const lead = lowerWords(head).slice(-3, -2)[0];
+  const after = lowerWords(tail).slice(0, 1);
+  const sentence = draft.fact.clause.sentence.index;
+  for (const other of others) {
+    if (other === draft || other.fact.clause.sentence.index === sentence) continue;
+    const shown = other.kind === 'order' ? (other.items ?? []).join(' . ') : other.prompt;
+    const words = lowerWords(shown);
+    for (let i = 0; i + key.length <= words.length; i++) {
+      if (key.some((w, k) => words[i + k] !== w)) continue;
+      const next = words[i + key.length];
+      const prev = words.slice(Math.max(0, i - 2), i);
+      const sameAfter = after[0] !== undefined && next === after[0] && !FILLER_WORDS.has(after[0]);
+      // The word before, or the two before, the same, one of them of substance.
+      const last = before[before.length - 1];
+      const sameBefore = last !== undefined && prev[prev.length - 1] === last && (!FILLER_WORDS.has(last) || (before.length === 2 && prev.length === 2 && prev[0] === before[0] && (!FILLER_WORDS.has(before[0] as string) || (lead !== undefined && words[i - 3] === lead))));
+      if (sameAfter || sameBefore) {
+        const phrase = sameAfter ? `${draft.answer} ${next}` : `${prev.join(' ')} ${draft.answer}`;
+        return `cross-echo: another question of the deck shows the key in the same words ("${phrase.trim()}")`;
+      }
+    }
+  }
+  return null;
+}

@@ -1,8 +1,8 @@
 // Round 11 (REVIEW.md, "Round 11"), from the outside graders' findings on dev's fifth batch: two people who
 // share a family name kept apart (a pronoun and a bare surname go to the one the article has named, never
-// to a relative named later), and names kept whole (a romanised given name, a name its bracketed
-// acronym spells, a politician's standing before a name). Every article here is made up; the builder
-// knows none of its names.
+// to a relative named later), names kept whole (a romanised given name, a name its bracketed acronym
+// spells, a politician's standing before a name), and a question whose key another question of the deck
+// shows in the same words. Every article here is made up; the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/builder/analyse.js';
@@ -83,5 +83,21 @@ describe('names kept whole', () => {
   it('leaves a politician’s standing out of the name', () => {
     const text = article('Varno council elected', 'The Harbour Party won 12 seats in the Varno council election on Sunday.', 'Nonpartisan Paul Okafor was re-elected with 9,000 votes.');
     expect(mentionsOf(text, 'Paul Okafor')).toEqual(['person:Paul Okafor']);
+  });
+});
+
+describe('cross-echo: another question shows the key in the same words', () => {
+  it('does not ask "Over _____ decades" when another stem reads "over the two decades"', () => {
+    const text = article(
+      'Falling shelves hurt children in Varno, study finds',
+      'Over two decades, a child in Varno was hurt by a falling shop shelf every 40 minutes, according to a study released on Monday by the Harbour Institute.',
+      'The study was led by Dr. Ana Ruiz of Kellin University.',
+      'The study looked at over 9,000 cases over the two decades.',
+      'Most of the children were under five years old, the study found.',
+    );
+    const { candidates } = build(text);
+    const two = candidates.filter((c: Candidate) => c.stage === 'question' && c.answer === 'two');
+    expect(two.some((c) => c.kept)).toBe(false);
+    expect(two.some((c) => c.reason.startsWith('cross-echo:')), two.map((c) => c.reason).join(' | ')).toBe(true);
   });
 });
