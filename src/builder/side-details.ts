@@ -464,11 +464,14 @@ function lowerWords(text: string): string[] {
  * Rule cross-echo (round 11): another question of the deck, on another sentence, shows this one's key in the
  * same words: the key beside the word the blank stands beside ("Over _____ decades" -> three, where another
  * stem reads "over the three decades"; "Varno is a _____ port town" -> Kellin beside "Varno is a Kellin
- * fishing town"). The learner reads the answer in the other question. A shared word must be one of
+ * fishing town"). A person is never cut so. The learner reads the answer in the other question. A shared word must be one of
  * substance: "in the _____" beside "in the 1970s" is no echo.
  */
 export function crossEcho(draft: QuestionDraft, others: readonly QuestionDraft[]): string | null {
   if (draft.kind === 'order' || draft.kind === 'true-false' || draft.kind === 'multi-select' || typeof draft.answer !== 'string') return null;
+  // A person named again across the deck ("President _____" beside "President Ana Ruiz") is one of the
+  // story's people, not a phrase another question gives away.
+  if (draft.entity?.type === 'person') return null;
   const blank = draft.prompt.indexOf('_____');
   if (blank < 0) return null;
   const key = lowerWords(draft.answer.replace(/^the /i, ''));

@@ -100,4 +100,15 @@ describe('cross-echo: another question shows the key in the same words', () => {
     expect(two.some((c) => c.kept)).toBe(false);
     expect(two.some((c) => c.reason.startsWith('cross-echo:')), two.map((c) => c.reason).join(' | ')).toBe(true);
   });
+
+  it('does not cut a person the deck names again beside the same title', () => {
+    const text = article(
+      'Varno and Ostra leaders meet in Kellin',
+      'Varno President Ana Ruiz met Ostra President Tomas Brandt in Kellin on Monday for four hours of talks.',
+      'The talks follow a promise made by President Ruiz and President Brandt in 2021 to keep talking.',
+      'The two leaders signed a fishing agreement worth 40 million dollars.',
+    );
+    const reasons = build(text).candidates.filter((c: Candidate) => c.stage === 'question').map((c) => c.reason);
+    expect(reasons.some((r) => r.startsWith('cross-echo:') && /Ruiz|Brandt/.test(r)), reasons.join(' | ')).toBe(false);
+  });
 });
