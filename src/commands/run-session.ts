@@ -72,8 +72,9 @@ export function dataDirFor(context: Context, options: { data?: string }): string
 }
 
 /** The store of a command that only looks: nothing written (see StoreOptions.readOnly). */
-export async function readStore(context: Context, options: { data?: string }): Promise<Store> {
-  return Store.open(dataDirFor(context, options), { readOnly: true, fs: fileSystemFor(context.env) });
+/** `decks`: only these decks' lists are wanted (a file this build wrote then parses their sections only). */
+export async function readStore(context: Context, options: { data?: string }, decks?: readonly string[]): Promise<Store> {
+  return Store.open(dataDirFor(context, options), { readOnly: true, fs: fileSystemFor(context.env), ...(decks === undefined ? {} : { decks }) });
 }
 
 /**

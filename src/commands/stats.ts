@@ -142,7 +142,8 @@ export async function statsCommand(context: Context, options: StatsOptions): Pro
   // Counted from the decks' outlines; only the missed facts' statements are read in full.
   const decks = loaded.map((l) => l.outline);
   const byId = new Map(loaded.map((l) => [l.outline.id, l]));
-  const store = await readStore(context, options);
+  // Only the counted decks' sections of the database are read (all of them when no --deck is given).
+  const store = await readStore(context, options, options.deck === undefined ? undefined : decks.map((d) => d.id));
   const data = store.data();
   await store.close();
   const deckIds = new Set(decks.map((d) => d.id));

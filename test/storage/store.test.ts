@@ -873,6 +873,20 @@ describe('Store opened on some decks (StoreOptions.decks)', () => {
     expect(factCounts(await freshData(dataDir))).toEqual(['default/blinken-beijing/f1=2/2', 'default/other/g1=2/2', 'default/other/g2=1/0']);
   });
 
+  it('read-only (stats): those decks only, and the others too when the log beyond the file changed one of them', async () => {
+    const dataDir = await twoDecks();
+    const reader = await Store.open(dataDir, { readOnly: true, decks: [DECK] });
+    expect(factCounts(reader.data())).toEqual(['default/blinken-beijing/f1=1/1']);
+    await reader.close();
+    // An answer on the other deck left in the log, not yet checkpointed: replaying it needs that deck's records.
+    const other = await Store.open(dataDir);
+    await other.record(() => [attemptEvent({ id: 'a4', deckId: 'other', factId: 'g2' })]);
+    await other.close();
+    const again = await Store.open(dataDir, { readOnly: true, decks: [DECK] });
+    expect(factCounts(again.data())).toEqual(['default/blinken-beijing/f1=1/1', 'default/other/g1=1/1', 'default/other/g2=2/1']);
+    await again.close();
+  });
+
   it("writes every deck's records at a checkpoint, not only its own", async () => {
     const dataDir = await twoDecks();
     const scoped = await Store.open(dataDir, { decks: [DECK], checkpointEvery: 1 });
