@@ -100,11 +100,14 @@ function priority(history: FactHistory | undefined): number {
   return history.lastCorrect ? 2 : 1;
 }
 
-/** Facts in the order they should be asked: never seen, then last missed, then the rest, oldest first. */
-function orderFacts(factIds: readonly string[], history: ReadonlyMap<string, FactHistory>, random: Random): string[] {
+/**
+ * Facts in the order they should be asked: never seen, then last missed, then the rest, oldest first.
+ * `needed`: only that many from the front are wanted (a quiz of 10 on a deck of 10,000 facts seen): the
+ * facts answered right are then picked, not all sorted; the first `needed` are the same either way.
+ */
+export function orderFacts(factIds: readonly string[], history: ReadonlyMap<string, FactHistory>, random: Random, needed = Infinity): string[] {
   const shuffled = random.shuffle(factIds);
-  // In shuffled order within each rank; the facts last answered right by time, ties in shuffled order
-  // (the sort is stable).
+  // In shuffled order within each rank; the facts last answered right by time, ties in shuffled order.
   const ranks: [string[], string[], { id: string; at: string }[]] = [[], [], []];
   for (const id of shuffled) {
     const seen = history.get(id);
@@ -112,8 +115,30 @@ function orderFacts(factIds: readonly string[], history: ReadonlyMap<string, Fac
     if (rank === 2) ranks[2].push({ id, at: seen?.lastAt ?? '' });
     else ranks[rank as 0 | 1].push(id);
   }
-  ranks[2].sort((a, b) => byCodeUnits(a.at, b.at));
-  return [...ranks[0], ...ranks[1], ...ranks[2].map((entry) => entry.id)];
+  const wanted = needed - ranks[0].length - ranks[1].length;
+  const right = wanted <= PICK_AT_MOST && wanted * 4 < ranks[2].length ? earliest(ranks[2], Math.max(0, wanted)) : ranks[2].sort((a, b) => byCodeUnits(a.at, b.at));
+  return [...ranks[0], ...ranks[1], ...right.map((entry) => entry.id)];
+}
+
+/** Beyond this many wanted, the facts answered right are sorted whole (the pick is k passes at worst). */
+const PICK_AT_MOST = 64;
+
+/**
+ * The first `k` entries by time, ties in their order in `entries`: what a stable sort would put first, in
+ * one pass that keeps the best k so far (k is small next to the entries).
+ */
+function earliest<T extends { at: string }>(entries: readonly T[], k: number): T[] {
+  const best: T[] = [];
+  if (k === 0) return best;
+  for (const entry of entries) {
+    if (best.length === k && byCodeUnits(entry.at, (best[k - 1] as T).at) >= 0) continue;
+    // After every kept entry at the same time or earlier: ties keep their order.
+    let i = best.length;
+    while (i > 0 && byCodeUnits(entry.at, (best[i - 1] as T).at) < 0) i--;
+    best.splice(i, 0, entry);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 export function selectQuestions<Q extends QuestionOutline>(
@@ -124,7 +149,9 @@ export function selectQuestions<Q extends QuestionOutline>(
 ): Q[] {
   const byFact = eligibleQuestions(deck, options);
   const order = options.order ?? 'random';
-  const factOrder = order === 'random' ? orderFacts([...byFact.keys()], history, random) : rankFacts([...byFact.keys()], history, order, random, options.due);
+  // On the first pass over the facts each gives one question, so a quiz of at most one question per fact
+  // is the first facts of the order: only those are ranked in full.
+  const factOrder = order === 'random' ? orderFacts([...byFact.keys()], history, random, options.count <= byFact.size ? options.count : Infinity) : rankFacts([...byFact.keys()], history, order, random, options.due);
   // Each fact's questions are shuffled in deck order of facts, one after another from the same
   // generator; only the facts reached are shuffled, each from where its turn would have left the
   // generator (a shuffle of n items draws n - 1 numbers), so the quiz is the same as if all had been.

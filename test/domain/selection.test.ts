@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Question, QuestionKind } from '../../src/domain/deck.js';
 import { historyFromProgress, type FactHistory } from '../../src/domain/history.js';
 import { createRandom } from '../../src/domain/random.js';
-import { eligibleQuestions, pickAnotherQuestion, presentQuestion, selectQuestions, selectReviewQuestions } from '../../src/domain/selection.js';
+import { eligibleQuestions, orderFacts, pickAnotherQuestion, presentQuestion, selectQuestions, selectReviewQuestions } from '../../src/domain/selection.js';
 import { choiceQuestion, cloze, deck, facts, multiSelect, orderQuestion, progress, questionsOfKinds, shortAnswer, trueFalse } from '../helpers/builders.js';
 import type { Deck } from '../../src/domain/deck.js';
 import type { Random } from '../../src/domain/random.js';
@@ -355,6 +355,35 @@ describe('selectQuestions shuffles only the facts it reaches', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('orderFacts with only the first facts wanted', () => {
+  it('gives exactly the front of the whole order, for any history, seed and count (ties in time included)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.array(fc.constantFrom('none', 'missed', 'right'), { minLength: 400, maxLength: 400 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 400, maxLength: 400 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 90 }),
+        (size, states, minutes, seed, needed) => {
+          const ids = Array.from({ length: size }, (_, i) => `f${i}`);
+          const history = new Map<string, FactHistory>();
+          ids.forEach((id, i) => {
+            if (states[i] === 'none') return;
+            // Few distinct times, so that many facts tie and the tie order (the shuffle's) is tested.
+            const at = `2025-01-01T00:${String(minutes[i]).padStart(2, '0')}:00.000Z`;
+            history.set(id, { factId: id, attempts: 1, correct: states[i] === 'right' ? 1 : 0, lastCorrect: states[i] === 'right', lastAt: at, lastKind: 'cloze' });
+          });
+          const whole = orderFacts(ids, history, createRandom(seed));
+          const front = orderFacts(ids, history, createRandom(seed), needed);
+          expect(front.slice(0, needed)).toEqual(whole.slice(0, needed));
+          expect(front.length).toBeGreaterThanOrEqual(Math.min(needed, size));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
