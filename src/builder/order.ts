@@ -36,7 +36,7 @@ function itemOf(fact: FactDraft, mention: Mention): string | null {
   // An interview answer ("No, I captained in 2010") without its date says too little to order.
   if (clause.rewrites.some((r) => r.start === r.end)) return null;
   // The clause as the fact reads it ("She became ..." -> "Ana Ruiz became ..."), without its date.
-  const before = renderClause(clause, null, clause.start, mention.start).replace(LEAD_WORDS, '');
+  const before = renderClause(clause, null, clause.start, mention.start).replace(SPAN_LEAD, '').replace(LEAD_WORDS, '');
   // "on Oct. 14, 2024, from ...": the comma closing a year goes with the date.
   const after = renderClause(clause, null, mention.end, clause.end).replace(/^,/, /\d, \d{4}$/.test(mention.text) ? '' : ',');
   // "But as she ..., they lost ...": no opening conjunction, and no pronoun the item cannot explain.
@@ -52,6 +52,24 @@ function itemOf(fact: FactDraft, mention: Mention): string | null {
   return words >= 4 && words <= 20 ? item : null;
 }
 
+/** Words that name a stretch of time: "the summer of 1988", "the end of 2004" date what the clause says. */
+const TIME_SPANS = /^(?:spring|summer|autumn|fall|winter|end|beginning|start|middle|half|part|course|months?|weeks?|years?|season|quarter|decade|century|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+/** "at the end of", "in the": the words that lead into a date through a stretch of time go with the date. */
+const SPAN_LEAD = /\b(?:on|in|at|by|during|until|since|from|through|throughout|around|before|after|towards?)\s+the\s+(?:(?:early\s+|late\s+)?(?:spring|summer|autumn|fall|winter|end|beginning|start|middle|course)\s+of\s+)?$/i;
+
+/**
+ * Round 12: whether a date dates a noun of the clause rather than its verb: "the only man convicted of
+ * the bombing of 1988" says when the bombing was, not when he was convicted, and an ordering question that
+ * placed the conviction in 1988 would put it before his trial. A date after "of" belongs to the noun before
+ * it unless that noun is a stretch of time ("the summer of 1988", "May of 1988"). Such an event is left out
+ * of the ordering: when the date may be another clause's, the event is not placed at all.
+ */
+export function datesANoun(clause: { text: string; start: number }, mention: Mention): boolean {
+  const before = clause.text.slice(0, mention.start - clause.start).trimEnd().split(/\s+/);
+  const word = (i: number): string => (before[before.length - 1 - i] ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
+  return word(0) === 'of' && word(1) !== '' && !TIME_SPANS.test(word(1));
+}
+
 /** Ordering questions over the dated facts, in groups of up to four events. */
 export function orderQuestions(facts: readonly FactDraft[], random: Random): QuestionDraft[] {
   const dated: { fact: FactDraft; mention: Mention }[] = [];
@@ -59,7 +77,7 @@ export function orderQuestions(facts: readonly FactDraft[], random: Random): Que
     if (fact.origin !== 'clause') continue;
     const dates = fact.clause.mentions.filter((m) => m.entity.type === 'date' && m.entity.sortKey !== null && ORDERABLE.has(m.entity.subtype));
     const only = dates[0];
-    if (dates.length === 1 && only !== undefined) dated.push({ fact, mention: only });
+    if (dates.length === 1 && only !== undefined && !datesANoun(fact.clause, only)) dated.push({ fact, mention: only });
   }
   const events: Event[] = [];
   const seenKeys = new Set<number>();
