@@ -617,7 +617,11 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
         // An unsure name is of the kind of a sure one it is listed with ("Houston, Dallas and Austin").
         if (entity.type !== 'other' && !neighbour[0].sure) continue;
         const [left, right] = neighbour[1].candidate.start < item.candidate.start ? [neighbour[1].candidate, item.candidate] : [item.candidate, neighbour[1].candidate];
-        if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(article.slice(left.end, right.start))) {
+        const gap = article.slice(left.end, right.start);
+        // Round 12: "Having been held in Barlinnie, Ana Ruiz was ...": a comma alone ends a fronted phrase as
+        // often as it lists, so it makes no person of a name its own words already type otherwise.
+        if (neighbour[0].type === 'person' && entity.type !== 'other' && entity.type !== 'person' && /^\s*,\s*$/.test(gap)) continue;
+        if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(gap)) {
           entity.type = neighbour[0].type;
           const own = regionWord(article, item.candidate.start, item.candidate.end) ? 'region' : placeSubtype(entity.name, tagger);
           // "Varno, Indonesia": a place before its country with only a comma between lies in it.

@@ -14,6 +14,7 @@ import {
   NAME_CONNECTORS,
   NAME_PARTICLES,
   NAME_SUFFIX,
+  INSTITUTION_PLACE_WORDS,
   ORGANISATION_WORDS,
   PLACE_CUES,
   PLACE_WORDS,
@@ -379,6 +380,7 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   if (words.length > 2 && WORK_WORDS.has(bare(first)) && words[1]?.lower === 'of') return 'work';
   if (words.some(isOrganisationWord)) return 'organisation';
   if (isPlaceWord(last)) return 'place';
+  if (words.length >= 2 && words.some((t) => INSTITUTION_PLACE_WORDS.has(bare(t)))) return 'place';
   if (WORK_WORDS.has(bare(last)) && words.length > 1) return 'work';
   if (words.length === 1 && first.isAcronym) {
     if (lexiconHas(context, first, PLACE_TAGS)) evidence.place += 1;

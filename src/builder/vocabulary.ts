@@ -53,8 +53,14 @@ export const PLACE_WORDS = words(`
   park peninsula strait channel beach canyon desert basin border street avenue road boulevard square
   bridge harbor harbour port airport plaza heights falls springs creek forest reserve republic kingdom
   commonwealth emirates stadium arena palace cathedral abbey temple mosque cemetery castle basilica
-  chapel shrine monastery
+  chapel shrine monastery prison prisons jail gaol penitentiary
 `);
+
+/**
+ * Round 12: places that are institutions, named with their word first as often as last ("HM Prison
+ * Barlinnie", "Varno Prison"): wherever the word stands, the name is a place and never a person's.
+ */
+export const INSTITUTION_PLACE_WORDS = words('prison prisons jail gaol penitentiary');
 
 /** A name starting with one of these is an event (a storm, a summit, a mission). */
 export const EVENT_HEADS = words('hurricane typhoon cyclone storm operation summit conference festival games olympics');

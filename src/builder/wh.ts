@@ -8,7 +8,7 @@ import type { Tagger } from './tagger.js';
 import { lowerFirst, tidy } from './text.js';
 import { hasTag, type Token } from './tokens.js';
 import type { Mention } from './types.js';
-import { AUXILIARIES, POSSESSIVE_PRONOUNS, RECIPIENT_VERBS, SUBJECT_PRONOUNS, THAT_VERBS } from './vocabulary.js';
+import { AUXILIARIES, DEMONSTRATIVES, POSSESSIVE_PRONOUNS, RECIPIENT_VERBS, SUBJECT_PRONOUNS, THAT_VERBS } from './vocabulary.js';
 
 /** Text to cut question words from: the article itself, or the article with a clause's rewrites applied. */
 export interface Source {
@@ -88,6 +88,8 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
   if (verb < 0) return null;
   const first = tokens[from] as Token;
   if ((SUBJECT_PRONOUNS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower)) && !rewritten(first)) return null;
+  // "that is 24,000 children": a demonstrative alone as the subject points back to what the stem cannot show.
+  if (DEMONSTRATIVES.has(first.lower) && verb === from + 1) return null;
   // "No pictures have been released": a question on a negated subject asks about nothing.
   if (tokens.slice(from, verb).some((t) => ['no', 'none', 'neither', 'nobody', 'nothing', 'never'].includes(t.lower))) return null;
   let subjectTo = verb;
@@ -248,7 +250,10 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
   let coreFrom = 0;
   const first = tokens[0] as Token;
   const countFirst = AMOUNT_MODIFIERS.has(first.lower) && (tokens[1]?.isNumber === true || tokens[1]?.start === mention.start);
-  if (!countFirst && (FRONT_STARTERS.has(first.lower) || hasTag(first, 'Preposition', 'Conjunction'))) {
+  // Round 12: "Having been held in Barlinnie, Ana Ruiz was ...", "Facing trial, ...": a participle opens a
+  // fronted phrase too; read as the subject it made "Where did Having be held ...?".
+  const participle = /ing$/.test(first.lower) && hasTag(first, 'Gerund', 'Verb') && tokens.slice(1, 16).some((t) => t.text === ',');
+  if (!countFirst && (FRONT_STARTERS.has(first.lower) || hasTag(first, 'Preposition', 'Conjunction') || participle)) {
     const comma = tokens.findIndex((t, i) => i < 16 && t.text === ',');
     if (comma < 0) return null;
     coreFrom = comma + 1;

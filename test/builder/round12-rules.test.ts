@@ -1,10 +1,14 @@
 // Round 12 (REVIEW.md, "Round 12"), from the outside graders' WRONG and WEAK grades on dev: an ordering
-// question's events dated by their own verb, not by a noun's date in the same clause. Every article here is
-// made up; the builder knows none of its names.
+// question's events dated by their own verb, not by a noun's date in the same clause; a prison is a place,
+// never a person (nor made one by the subject after a fronted phrase's comma); a fronted participle phrase
+// and a lone "that" are no subject of a wh-question. Every article here is made up; the builder knows none
+// of its names.
 
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/domain/deck.js';
-import { build } from './helpers.js';
+import { analyseArticle } from '../../src/builder/analyse.js';
+import { whQuestion } from '../../src/builder/wh.js';
+import { build, theTagger } from './helpers.js';
 
 const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
 
@@ -33,5 +37,47 @@ describe('ordering: an event is placed by the date of its own verb', () => {
       const items = orderItems(article('Former Ostra mayor Tomas Varga remembered', `Tomas Varga moved to Ostra from Kellin ${when}.`, ...events)).flat();
       expect(items, when).toContain('Tomas Varga moved to Ostra from Kellin');
     }
+  });
+});
+
+/** The type each entity named `name` is given, with whether it is sure. */
+function typeOf(text: string, name: string): string[] {
+  return analyseArticle(text, theTagger())
+    .entities.filter((e) => e.name === name)
+    .map((e) => `${e.type}${e.sure ? '' : '?'}`);
+}
+
+describe('an institution is no person', () => {
+  it('types a name holding a prison word, first or last, as a place', () => {
+    const text = article('Ostra inmate moved', 'Omar Haddad was first held in HM Prison Kellmoor in 2001.', 'Lena Ruiz visited Varno Jail on Monday.');
+    expect(typeOf(text, 'HM Prison Kellmoor')).toEqual(['place']);
+    expect(typeOf(text, 'Varno Jail')).toEqual(['place']);
+  });
+
+  it('makes no person of a name whose own words type it, through a comma before the subject', () => {
+    const text = article('Ostra inmate moved', 'Having been held in Kellmoor, Omar Haddad was moved to Varno in 2005.');
+    expect(typeOf(text, 'Kellmoor')[0]).toMatch(/^place/);
+  });
+});
+
+/** The wh-question for the key written `key` in a one-sentence article (as questions.test.ts asks it). */
+function wh(sentence: string, key: string): string | null {
+  const text = `Headline Here\n${sentence}`;
+  const body = analyseArticle(text, theTagger()).sentences[1];
+  const mention = body?.mentions.find((m) => m.text === key);
+  if (body === undefined || mention === undefined) throw new Error(`no key "${key}" in ${JSON.stringify(sentence)}`);
+  return whQuestion({ article: text, tokens: body.tokens, end: body.end, mentions: body.mentions, mention, tagger: theTagger() });
+}
+
+describe('a fronted participle phrase is not the subject of a question', () => {
+  it('asks of the clause after it, never "Where did Having be ...?"', () => {
+    expect(wh('Having been held in HM Prison Kellmoor, Omar Haddad was moved to Varno in 2005.', '2005')).toBe('When was Omar Haddad moved to Varno?');
+    expect(wh('Having been held in HM Prison Kellmoor, Omar Haddad was moved to Varno in 2005.', 'HM Prison Kellmoor')).toBeNull();
+  });
+});
+
+describe('a demonstrative alone as a subject', () => {
+  it('asks no question whose subject is "that"', () => {
+    expect(wh('According to the council, that is an estimated 1,200 riders daily.', '1,200')).toBeNull();
   });
 });
