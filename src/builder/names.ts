@@ -191,10 +191,15 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     } else if (token.lower === 'and' && rightHasName && (tokens[right - 1]?.lower === 'the' || (left.some(isOrganisationWord) && rightStartsPlace) || leftEndsName && tokens[right - 1]?.lower === 'the')) {
       // "the Lakeside School District and the Lakeside Police Department": two whole names.
       keep = false;
+    } else if (token.lower === 'and' && leftEndsName && personBeforeOf(rightTokens, context)) {
+      // Round 12: "Claudia Mo of the Civic Party and Wong Pik-wan of the Democratic Party": after a whole
+      // organisation's name, a person's name with its own "of ..." starts a second name (and below, after
+      // any name an organisation word is in: "the Harbour Union and Omar Haddad of the Kellin Party").
+      keep = false;
     } else if (token.lower === 'and' || token.lower === '&') {
       const organisation = [...left, ...rightTokens].some(isOrganisationWord);
       // "the agency and Ana Ruiz": a person right after the "and" ("Maria L. Okafor-Ruiz Center" is no person).
-      const personOnRight = rightTokens.length > 0 && (isTitleHead(rightTokens[0] as Token) || (isFirstName(context, rightTokens[0] as Token) && !rightTokens.some(isOrganisationWord)));
+      const personOnRight = rightTokens.length > 0 && (isTitleHead(rightTokens[0] as Token) || (isFirstName(context, rightTokens[0] as Token) && !rightTokens.some(isOrganisationWord)) || personBeforeOf(rightTokens, context));
       keep = organisation && !personOnRight;
     } else {
       keep = headOnLeft;
@@ -207,6 +212,12 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
   }
   if (start <= to) parts.push([start, to]);
   return parts;
+}
+
+/** "Wong Pik-wan of the Democratic Party": person-shaped words, then "of" or "from" and what they belong to. */
+function personBeforeOf(right: readonly Token[], context: NameContext): boolean {
+  const link = right.findIndex((t) => !t.isCap && (t.lower === 'of' || t.lower === 'from'));
+  return link >= 2 && personShaped(right.slice(0, link), context);
 }
 
 /**

@@ -81,3 +81,17 @@ describe('a demonstrative alone as a subject', () => {
     expect(wh('According to the council, that is an estimated 1,200 riders daily.', '1,200')).toBeNull();
   });
 });
+
+describe('two names joined by "and" stay two', () => {
+  it('splits an organisation from the person named after it with their own "of ..."', () => {
+    const text = article(
+      'Varno council election results',
+      'Councillors Ana Okoro of the Harbour Party and Wong Tai-lok of the Kellin Party were re-elected.',
+      'The Varno Union and Omar Haddad of the Kellin Party signed the pact.',
+    );
+    const names = analyseArticle(text, theTagger()).entities.map((e) => `${e.type}:${e.name}`);
+    expect(names).toContain('person:Wong Tai-lok');
+    expect(names).toContain('organisation:Harbour Party');
+    expect(names.some((n) => / and /.test(n)), names.join(', ')).toBe(false);
+  });
+});
