@@ -12,7 +12,7 @@ import type { TaggedTerm, Tagger } from './tagger.js';
 import { foldName, titleCaseShouting } from './text.js';
 import { hasTag, tokenizeTagged, type Token } from './tokens.js';
 import type { Dateline, Entity, KeyType, Mention, SentenceInfo } from './types.js';
-import { ORGANISATION_WORDS } from './vocabulary.js';
+import { INSTITUTION_WORDS, ORGANISATION_WORDS } from './vocabulary.js';
 import { byCodeUnits } from '../domain/order.js';
 
 export interface Analysis {
@@ -621,6 +621,9 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
         // Round 12: "Having been held in Barlinnie, Ana Ruiz was ...": a comma alone ends a fronted phrase as
         // often as it lists, so it makes no person of a name its own words already type otherwise.
         if (neighbour[0].type === 'person' && entity.type !== 'other' && entity.type !== 'person' && /^\s*,\s*$/.test(gap)) continue;
+        // Round 12: "Ana Ruiz, Royal Varno Infirmary and Omar Haddad": an institution's head noun in a name makes
+        // it no person, whoever it is listed with.
+        if (neighbour[0].type === 'person' && institutionName(entity.name)) continue;
         if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(gap)) {
           entity.type = neighbour[0].type;
           const own = regionWord(article, item.candidate.start, item.candidate.end) ? 'region' : placeSubtype(entity.name, tagger);
@@ -702,4 +705,10 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   trustTypeWords(entities.values(), tagger);
   const ordered = [...entities.values()].sort((a, b) => a.first - b.first || byCodeUnits(a.id, b.id));
   return { article, headline, sentences, entities: ordered };
+}
+
+/** Round 12: a name holding an institution's head noun ("Royal Varno Infirmary", "HM Prison Kellmoor"). */
+export function institutionName(name: string): boolean {
+  const words = name.toLowerCase().split(/\s+/).map((w) => w.replace(/[^\p{L}'-]/gu, '').replace(/'s$/, ''));
+  return words.length >= 2 && words.some((w) => INSTITUTION_WORDS.has(w));
 }

@@ -43,7 +43,7 @@ export const ORGANISATION_WORDS = words(`
   authority union party group division directorate program programme network alliance federation
   coalition secretariat cabinet police observatory museum library station agency's hall brotherhood
   sisterhood league church club fc f.c. cf afc news times post tribune herald chronicle telegraph
-  broadcasting broadcaster radio television newspaper
+  broadcasting broadcaster radio television newspaper infirmary hospice sanatorium seminary polytechnic
 `);
 
 /** A name ending in one of these words is a place. */
@@ -61,6 +61,18 @@ export const PLACE_WORDS = words(`
  * Barlinnie", "Varno Prison"): wherever the word stands, the name is a place and never a person's.
  */
 export const INSTITUTION_PLACE_WORDS = words('prison prisons jail gaol penitentiary');
+
+/**
+ * Round 12: head nouns of institutions and built places that are no one's surname or given name: a name
+ * holding one anywhere ("Royal Varno Infirmary", "HM Prison Kellmoor", "University of Ostra") is never a
+ * person, whatever it is listed with. Words that are also surnames ("Park", "Court", "Church", "Bridge",
+ * "Hall") are left out: "Lena Park" and "Margaret Court" are people.
+ */
+export const INSTITUTION_WORDS = words(`
+  prison prisons jail gaol penitentiary hospital hospitals clinic infirmary hospice sanatorium university
+  universities college colleges school schools academy seminary polytechnic institute museum library
+  airport stadium arena cathedral abbey mosque monastery basilica chapel courthouse embassy consulate
+`);
 
 /** A name starting with one of these is an event (a storm, a summit, a mission). */
 export const EVENT_HEADS = words('hurricane typhoon cyclone storm operation summit conference festival games olympics');

@@ -95,3 +95,20 @@ describe('two names joined by "and" stay two', () => {
     expect(names.some((n) => / and /.test(n)), names.join(', ')).toBe(false);
   });
 });
+
+describe('an institution named with its head noun is never a person', () => {
+  it('types a name holding an infirmary, a sanatorium or a seminary as no person, listed with people or not', () => {
+    const text = article(
+      'Ostra clinics merge',
+      'Omar Haddad, Royal Varno Infirmary and Lena Ruiz signed the letter on Monday.',
+      'Brenna Okafor, of Kellmoor Sanatorium, said the merger was overdue.',
+      'Dale Ruiz and Ostra Seminary were named in the report.',
+    );
+    for (const name of ['Royal Varno Infirmary', 'Kellmoor Sanatorium']) {
+      const types = typeOf(text, name);
+      expect(types.length, name).toBeGreaterThan(0);
+      for (const type of types) expect(type, name).not.toMatch(/^person/);
+    }
+    expect(typeOf(text, 'Omar Haddad')).toEqual(['person']);
+  });
+});
