@@ -200,7 +200,11 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
       const organisation = [...left, ...rightTokens].some(isOrganisationWord);
       // "the agency and Ana Ruiz": a person right after the "and" ("Maria L. Okafor-Ruiz Center" is no person).
       const personOnRight = rightTokens.length > 0 && (isTitleHead(rightTokens[0] as Token) || (isFirstName(context, rightTokens[0] as Token) && !rightTokens.some(isOrganisationWord)) || personBeforeOf(rightTokens, context));
-      keep = organisation && !personOnRight;
+      // Round 12: "Omar Haddad and Kellmoor Hospital": a person named in full (a known first name first), then
+      // an institution's whole name of its own, are two names, not one organisation.
+      const personOnLeft = left.length >= 2 && left.length <= 3 && isFirstName(context, left[0] as Token) && personShaped(left, context);
+      const institutionOnRight = rightTokens.length >= 2 && rightTokens.some(isOrganisationWord) && !isFirstName(context, rightTokens[0] as Token);
+      keep = organisation && !personOnRight && !(personOnLeft && institutionOnRight);
     } else {
       keep = headOnLeft;
     }

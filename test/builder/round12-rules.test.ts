@@ -112,3 +112,13 @@ describe('an institution named with its head noun is never a person', () => {
     expect(typeOf(text, 'Omar Haddad')).toEqual(['person']);
   });
 });
+
+describe('a person and an institution joined by "and" are two names', () => {
+  it('splits "Omar Haddad and Kellmoor Hospital" into a person and an organisation', () => {
+    const text = article('Kellmoor case settled', 'Omar Haddad and Kellmoor Hospital settled the case on Monday.', 'Lena Ruiz, Dale Kessler and Varno College signed the letter.');
+    expect(typeOf(text, 'Omar Haddad')).toEqual(['person']);
+    expect(typeOf(text, 'Kellmoor Hospital')).toEqual(['organisation']);
+    expect(typeOf(text, 'Dale Kessler')).toEqual(['person']);
+    expect(typeOf(text, 'Varno College')).toEqual(['organisation']);
+  });
+});
