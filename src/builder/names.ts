@@ -346,6 +346,12 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
   const placeInside = nameTokens.some((t, i) => isPlaceWord(t) && (i < nameTokens.length - 1 || nameTokens.length === 1));
   // "Most Valuable Player Award": a lone word the lexicon knows as a thing is no name after a title.
   const lone = nameTokens.length === 1 && !isNameLike(context, nameTokens[0] as Token) && !lexiconHas(context, nameTokens[0] as Token, PERSON_TAGS);
+  // Round 12: "King Edward Hospital", "Queen Mary University": an institution named after a royal is a name
+  // of its own, not a title before no one.
+  const lastName = nameTokens[nameTokens.length - 1];
+  if (head === from && ROYAL_HEADS.has(bare(tokens[head] as Token)) && nameTokens.length >= 2 && lastName !== undefined && (isOrganisationWord(lastName) || isPlaceWord(lastName)) && !nameTokens.slice(0, -1).some((t) => isOrganisationWord(t) || isTitleHead(t))) {
+    return { prefix: null, title: null, name: [from, to], strong: null };
+  }
   if (nameTokens.length === 0 || nameTokens.length > 4 || placeInside || lone || nameTokens.some((t) => isOrganisationWord(t) || isTitleHead(t))) {
     return { prefix: null, title: [from, to], name: null, strong: null };
   }
@@ -362,6 +368,9 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
  * Where a title starts, walking left from its head over modifiers: "Deputy Foreign Minister". A place
  * word after a name stays with the name: "Marlow County | Health Commissioner".
  */
+/** Titles of royals, after whom institutions are named ("King Edward Hospital"). */
+const ROYAL_HEADS = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress']);
+
 function walkTitleStart(tokens: readonly Token[], from: number, head: number, context: NameContext): number {
   let start = head;
   while (start - 1 >= from) {

@@ -122,3 +122,11 @@ describe('a person and an institution joined by "and" are two names', () => {
     expect(typeOf(text, 'Varno College')).toEqual(['organisation']);
   });
 });
+
+describe('an institution named after a royal', () => {
+  it('is a name of its own, not a title before no one', () => {
+    const text = article('Kellmoor patients moved', 'Lena Ruiz was taken to King Edward Hospital on Monday.', 'Omar Haddad studied at Queen Mary University for two years.');
+    expect(typeOf(text, 'King Edward Hospital')).toEqual(['organisation']);
+    expect(typeOf(text, 'Queen Mary University')).toEqual(['organisation']);
+  });
+});
