@@ -79,6 +79,8 @@ interface ReadResult {
   history: HistoryEvent[];
   /** The other decks' records, when only StoreOptions.decks' were read. */
   rest: (() => DeckLists) | undefined;
+  /** Written by this build with a matching checksum (so it was not validated record by record). */
+  trusted: boolean;
 }
 
 export class Store {
@@ -111,6 +113,11 @@ export class Store {
   #pending = 0;
   /** Bytes of the log included in the database file when this process last read or wrote it. */
   #checkpointed = 0;
+  /**
+   * The file was written by another build (an upgrade, another install) or has no right checksum: it was
+   * validated in full, as it would be at every open until rewritten, so close() rewrites it once.
+   */
+  #restamp = false;
   #lastText: Omit<ReadResult, 'data'> | undefined;
   #newestBackup: string | undefined;
   /** The database file's identity when this process last read or wrote it. */
@@ -223,7 +230,8 @@ export class Store {
 
   /**
    * Refuses later changes, checkpointing first when one is due (see #checkpointDue): a run of a few
-   * answers leaves the database file as it was, its answers in the log, replayed by the next open.
+   * answers leaves the database file as it was, its answers in the log, replayed by the next open. A file
+   * another build wrote is rewritten here once (#restamp), so that later opens read it the fast way.
    */
   async close(): Promise<void> {
     if (this.#readOnly) {
@@ -235,7 +243,7 @@ export class Store {
     // Changes asked for before close() may still be queued: whether a checkpoint is due is known only
     // once they have run.
     const run = this.#queue.then(() => this.#backup).then(() =>
-      this.#checkpointDue() && !this.#saveFailed
+      (this.#checkpointDue() || this.#restamp) && !this.#saveFailed
         ? this.#withLock(async () => {
             await this.#catchUp();
             await this.#checkpoint();
@@ -310,6 +318,7 @@ export class Store {
         await this.#checkpoint();
         return;
       }
+      this.#restamp = !found.trusted;
       // The log beyond the file (the last runs' answers, or a run cut short by a crash) is replayed; it
       // is written into the file only when a checkpoint is due, as during a run.
       await this.#catchUp();
@@ -444,6 +453,7 @@ export class Store {
     this.#known = await this.#identity(this.file);
     this.#pending = 0;
     this.#checkpointed = this.#logEnd;
+    this.#restamp = false;
   }
 
   /** What the database file looks like on disk (size and inode), to notice when someone else changed it. */
@@ -537,7 +547,7 @@ export class Store {
   #parse(text: string, bytes: Buffer): DatabaseData {
     const result = parseDatabase(text, { bytes, ...(this.#scope === null ? {} : { decks: this.#scope }) });
     if (!result.ok) throw this.#unreadable(result);
-    this.#lastText = { bytes, migrated: result.migrated, history: result.history, rest: result.rest };
+    this.#lastText = { bytes, migrated: result.migrated, history: result.history, rest: result.rest, trusted: result.trusted };
     return result.data;
   }
 

@@ -847,6 +847,33 @@ describe('Store backups', () => {
   });
 });
 
+describe('Store finding a file another build wrote', () => {
+  const tempDir = useStoreTempDirs();
+
+  it('rewrites it once at close, stamped by this build, so the next open need not check every record', async () => {
+    const dataDir = await tempDir();
+    const file = join(dataDir, 'factdeck.json');
+    const first = await Store.open(dataDir, { checkpointEvery: 1 });
+    await first.record(() => [attemptEvent()]);
+    await first.close();
+    // An upgrade: the same data, stamped by another build (its checksum no longer matches either).
+    const ours = await readFile(file, 'utf8');
+    expect(ours).toContain(JSON.stringify(thisWriter()));
+    const body = `{\n${ours.slice(ours.indexOf('\n', 2) + 1)}`.replace(JSON.stringify(thisWriter()), '"factdeck 0000000000000000"');
+    await writeFile(file, `{\n  "checksum": "sha256:${createHash('sha256').update(body).digest('hex')}",\n${body.slice(2)}`);
+    const upgraded = await Store.open(dataDir);
+    expect(factCounts(upgraded.data())).toEqual(['default/blinken-beijing/f1=1/1']);
+    await upgraded.close();
+    const rewritten = await readFile(file, 'utf8');
+    expect(rewritten).toBe(ours);
+    // Its own file again: a run that changes nothing leaves it as it is (the same inode, not renamed over).
+    const before = await stat(file);
+    const again = await Store.open(dataDir);
+    await again.close();
+    expect((await stat(file)).ino).toBe(before.ino);
+  });
+});
+
 describe('Store opened on some decks (StoreOptions.decks)', () => {
   const tempDir = useStoreTempDirs();
 
