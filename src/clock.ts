@@ -83,7 +83,6 @@ export function isoTime(text: string): number {
 /** The separators of `YYYY-MM-DDTHH:MM:SS.sssZ` by position. */
 const ISO_SEPARATORS: Readonly<Record<number, number>> = { 4: 45, 7: 45, 10: 84, 13: 58, 16: 58, 19: 46 };
 
-
 /**
  * `new Date(ms).toISOString()`, worked out without a Date: toISOString costs most of a microsecond, and a
  * rating saves four such times (an import of years of reviews, hundreds of thousands). Whole ms in the

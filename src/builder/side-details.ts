@@ -462,10 +462,10 @@ function lowerWords(text: string): string[] {
 
 /**
  * Rule cross-echo (round 11): another question of the deck, on another sentence, shows this one's key in the
- * same words: the key beside the word the blank stands beside ("Over _____ decades" -> three, where another
- * stem reads "over the three decades"; "Varno is a _____ port town" -> Kellin beside "Varno is a Kellin
- * fishing town"). A person is never cut so. The learner reads the answer in the other question. A shared word must be one of
- * substance: "in the _____" beside "in the 1970s" is no echo.
+ * same words, so the learner reads the answer there: the key beside the word the blank stands beside
+ * ("Over _____ decades" -> three, where another stem reads "over the three decades"; "Varno is a _____ port
+ * town" -> Kellin beside "Varno is a Kellin fishing town"). A person is never cut so. A shared word must be
+ * one of substance: "in the _____" beside "in the 1970s" is no echo.
  */
 export function crossEcho(draft: QuestionDraft, others: readonly QuestionDraft[]): string | null {
   if (draft.kind === 'order' || draft.kind === 'true-false' || draft.kind === 'multi-select' || typeof draft.answer !== 'string') return null;
@@ -492,9 +492,12 @@ export function crossEcho(draft: QuestionDraft, others: readonly QuestionDraft[]
       const next = words[i + key.length];
       const prev = words.slice(Math.max(0, i - 2), i);
       const sameAfter = after[0] !== undefined && next === after[0] && !FILLER_WORDS.has(after[0]);
-      // The word before, or the two before, the same, one of them of substance.
+      // The word before the same and of substance; or the two before the same, the first of substance or
+      // the word before them the same too (three in a row).
       const last = before[before.length - 1];
-      const sameBefore = last !== undefined && prev[prev.length - 1] === last && (!FILLER_WORDS.has(last) || (before.length === 2 && prev.length === 2 && prev[0] === before[0] && (!FILLER_WORDS.has(before[0] as string) || (lead !== undefined && words[i - 3] === lead))));
+      const twoSame = before.length === 2 && prev.length === 2 && prev[0] === before[0];
+      const twoCount = twoSame && (!FILLER_WORDS.has(before[0] as string) || (lead !== undefined && words[i - 3] === lead));
+      const sameBefore = last !== undefined && prev[prev.length - 1] === last && (!FILLER_WORDS.has(last) || twoCount);
       if (sameAfter || sameBefore) {
         const phrase = sameAfter ? `${draft.answer} ${next}` : `${prev.join(' ')} ${draft.answer}`;
         return `cross-echo: another question of the deck shows the key in the same words ("${phrase.trim()}")`;

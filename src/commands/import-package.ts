@@ -14,7 +14,7 @@ import { fileStem } from '../bank/interop/slug.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
 import { UsageError } from '../errors.js';
-import { rateCard, type MemoryCard, type SchedulerSettings } from '../scheduling/fsrs.js';
+import { rateCard, type SchedulerSettings } from '../scheduling/fsrs.js';
 import { replayRatings } from '../scheduling/replay.js';
 import { serialize } from '../storage/durable-file.js';
 import type { HistoryEvent } from '../storage/history.js';
@@ -48,7 +48,6 @@ function oneLine(text: string): string {
 export function scheduleEvents(settings: SchedulerSettings, profile: string, deckId: string, factId: string, card: AnkiCard, crt: number, now: Date): HistoryEvent[] {
   const ratings = ankiRatings(card);
   const events: Extract<HistoryEvent, { type: 'review' }>[] = [];
-  let memory: MemoryCard | null = null;
   // The whole log at once: the replay's arithmetic gives what rateCard would, rating after rating.
   const replayed = replayRatings(ratings, settings);
   const idPrefix = `anki\u0000${deckId}\u0000${factId}\u0000${card.id}\u0000`;
@@ -58,9 +57,8 @@ export function scheduleEvents(settings: SchedulerSettings, profile: string, dec
       type: 'review',
       review: { id: contentId(`${idPrefix}${at}\u0000${i}`), profile, deckId, factId, attemptId: null, source: 'study', rating: entry.rating, at: entry.at, before: entry.before, log: entry.log, after },
     });
-    memory = after;
   }
-  const final = memoryFromAnki(card, crt, memory, now, ratings);
+  const final = memoryFromAnki(card, crt, replayed.at(-1)?.card ?? null, now, ratings);
   if (final === null) return [];
   const last = events.at(-1);
   if (last !== undefined) {

@@ -71,8 +71,10 @@ export function dataDirFor(context: Context, options: { data?: string }): string
   return resolveDataDir({ flag: options.data, env: context.env, packageRoot: context.root, homeDir: homedir(), cwd: context.cwd }).dir;
 }
 
-/** The store of a command that only looks: nothing written (see StoreOptions.readOnly). */
-/** `decks`: only these decks' lists are wanted (a file this build wrote then parses their sections only). */
+/**
+ * The store of a command that only looks: nothing written (see StoreOptions.readOnly). `decks`: only these
+ * decks' lists are wanted (a file this build wrote then parses their sections only).
+ */
 export async function readStore(context: Context, options: { data?: string }, decks?: readonly string[]): Promise<Store> {
   return Store.open(dataDirFor(context, options), { readOnly: true, fs: fileSystemFor(context.env), ...(decks === undefined ? {} : { decks }) });
 }
@@ -119,11 +121,8 @@ export function lockWaitNotice(lockFile: string, holder: LockHolder): string {
 
 /**
  * Opens the store, runs `work`, and closes the store. When `work` fails, its error is the one reported:
- * a close that fails too (a full disk fails both) must not replace it with a different story.
- */
-/**
- * Opens the store, runs `work`, closes it (also when work throws). `deck`: the one deck a run looks at
- * (quiz, review, study), whose records alone are read at open (StoreOptions.decks).
+ * a close that fails too (a full disk fails both) must not replace it with a different story. `deck`: the
+ * one deck a run looks at (quiz, review, study), whose records alone are read at open (StoreOptions.decks).
  */
 export async function withStore<R>(context: Context, options: { data?: string }, work: (store: Store) => Promise<R>, deck?: string): Promise<R> {
   const store = await openStore(context, options, deck === undefined ? {} : { decks: [deck] });

@@ -149,7 +149,6 @@ function pruneSessions(data: DatabaseData): void {
   data.sessions = data.sessions.filter((s) => !drop.has(s.id));
 }
 
-/** Adds events to the database's state, in order. */
 /** deckChangedBy's answer for an event that changes every deck's records (of one profile). */
 export const ALL_DECKS = Symbol('all decks');
 
@@ -176,6 +175,7 @@ export function deckChangedBy(event: HistoryEvent): string | typeof ALL_DECKS | 
   }
 }
 
+/** Adds events to the database's state, in order. */
 export function applyEvents(data: DatabaseData, events: readonly HistoryEvent[]): void {
   const facts = indexFor<FactProgress>(data.facts, (f) => key(f.profile, f.deckId, f.factId), (f, k) => f.factId === k[2] && f.deckId === k[1] && f.profile === k[0]);
   const kinds = indexFor<KindTally>(data.kinds, (k) => key(k.profile, k.deckId, k.kind), (t, k) => t.kind === k[2] && t.deckId === k[1] && t.profile === k[0]);

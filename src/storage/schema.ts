@@ -164,7 +164,8 @@ export type ParseResult =
   /**
    * `history`: events a migration moved out of the file, for the store to append to the history log.
    * `trusted`: written by this build with a matching checksum, so not validated again (see parseDatabase);
-   * a file that is not is validated on each read until this build next writes it (a checkpoint).
+   * a file that is not is validated on each read until this build next writes it (a checkpoint, or the
+   * store's close, which rewrites such a file once).
    */
   | {
       ok: true;

@@ -17,7 +17,7 @@
 //
 // Still JSON, a line per record, to read, search and edit by hand, at half the bytes of a record's object
 // (its keys are not repeated on every line). And a command on one deck parses only that deck's section
-// of a file this build wrote (readSections): a learner's other decks cost it nothing until it needs them.
+// of a file this build wrote (findSections, then parseDatabase): a learner's other decks cost it nothing until it needs them.
 // Optional fields come last and are left off the end of a row when absent. A record that does not fit its
 // table (a field absent in the middle, a field the table does not know) is written as its object, in
 // place; lists of objects (how version 4 wrote them, at the top level) read as well. Only this module
@@ -166,7 +166,8 @@ export function decodeTables(value: JsonObject, problems: string[]): void {
 /** The lists kept per deck, as records. */
 export type DeckLists = Record<TableName, unknown[]>;
 
-export function emptyLists(): DeckLists {
+/** An empty list per table name (of records, or of anything else kept per record). */
+export function emptyLists<T = unknown>(): Record<TableName, T[]> {
   return { cards: [], facts: [], kinds: [], days: [] };
 }
 
@@ -179,7 +180,7 @@ export function sectionsOf(data: Readonly<Record<TableName, readonly object[]>>)
       const deckId = String((record as { deckId?: unknown }).deckId);
       let lists = byDeck.get(deckId);
       if (lists === undefined) {
-        lists = { cards: [], facts: [], kinds: [], days: [] };
+        lists = emptyLists<object>();
         byDeck.set(deckId, lists);
       }
       lists[name].push(record);
@@ -310,7 +311,7 @@ export function takeSection(section: unknown, path: string, into: DeckLists, pro
  * there), and returns each record's JSON path in the file, for problems to name.
  */
 export function flattenSections(value: JsonObject, problems: string[]): Record<TableName, string[]> {
-  const paths: Record<TableName, string[]> = { cards: [], facts: [], kinds: [], days: [] };
+  const paths = emptyLists<string>();
   for (const name of TABLE_NAMES) {
     const list = value[name];
     if (Array.isArray(list)) for (let i = 0; i < list.length; i++) paths[name].push(`${name}[${i}]`);
