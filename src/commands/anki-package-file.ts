@@ -12,8 +12,8 @@
 // every size is checked against a limit before anything is inflated (and inflating never goes past the
 // declared size), the zstd stream is counted as it comes, and SQLite only ever sees bytes in memory.
 
-import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
+import { hash } from 'node:crypto';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { type Entry, type ZipFile, fromBufferPromise } from 'yauzl';
 import { ZipFile as ZipWriter } from 'yazl';
 import { createRequire } from 'node:module';
@@ -113,12 +113,27 @@ async function unzip(bytes: Uint8Array): Promise<Entries> {
   return { names, files };
 }
 
-/** An entry's bytes, read whole (its declared size, within the limits, was checked before). */
+/**
+ * An entry's bytes, read whole (its declared size, within the limits, was checked before): its stored
+ * bytes, inflated in one call that stops past the declared size (a zip bomb costs no more than that).
+ * One call, not yauzl's stream: inflating a collection of tens of megabytes through a stream's small
+ * chunks was mostly waiting between them (three times as long).
+ */
 async function entryBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
-  const stream = await zip.openReadStreamPromise(entry);
+  const deflated = entry.compressionMethod === 8;
+  // (yauzl takes `decompress` only for a compressed entry.)
+  const stream = await zip.openReadStreamPromise(entry, deflated ? { decompress: false } : {});
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  const stored = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  if (!deflated) return stored;
+  try {
+    return inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  } catch (error) {
+    // Node's words for output past maxOutputLength; yauzl's for the same, which the caller knows.
+    if (error instanceof RangeError) throw new Error('too many bytes in the stream');
+    throw error;
+  }
 }
 
 /** yauzl's message, for the learner's: what it says is wrong with the zip. */
@@ -447,7 +462,8 @@ function deckConfigJson(id: number, name: string, mod: number, fsrs: { parameter
 
 /** Anki's note checksum: the first 8 hex digits of the SHA-1 of the first field's text. */
 function checksum(text: string): number {
-  return createHash('sha1').update(text).digest().readUInt32BE(0);
+  // One call (no Hash object): a quarter of the time, for the 20,000 notes of a large deck.
+  return Number.parseInt(hash('sha1', text).slice(0, 8), 16);
 }
 
 /**
