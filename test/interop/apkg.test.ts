@@ -4,6 +4,7 @@
 // the right counts, in both the older format and the current one (zstd, schema 18); corrupt, truncated
 // and hostile packages are refused and nothing is written.
 
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -170,6 +171,10 @@ describe('a deck as an Anki package and back', () => {
       expect(JSON.parse(String(conf))).toMatchObject({ schedVer: 2 });
       const notes = db.exec('SELECT guid, tags, csum FROM notes ORDER BY id')[0]?.values ?? [];
       expect(notes[0]).toEqual(['factdeck:harbour-storm:q1', ' factdeck::topic::the_storm harbour-storm ', expect.any(Number)]);
+      // Anki's checksum of a note: the first 32 bits of the SHA-1 of its sort field, a number.
+      for (const [sortField, csum] of db.exec('SELECT sfld, csum FROM notes')[0]?.values ?? []) {
+        expect(csum).toBe(createHash('sha1').update(String(sortField)).digest().readUInt32BE(0));
+      }
       const revlog = db.exec('SELECT ease, type FROM revlog ORDER BY id')[0]?.values ?? [];
       expect(revlog.length).toBe(7);
       const card = db.exec("SELECT type, queue, ivl, data FROM cards WHERE nid = (SELECT id FROM notes WHERE guid = 'factdeck:harbour-storm:q1')")[0]?.values[0] ?? [];
