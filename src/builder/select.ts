@@ -174,7 +174,10 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     };
     const keyOf = (c: Considered): Entity | null => (c.kind === 'multi-select' || c.kind === 'true-false' ? null : c.entity);
     // A key that a later sentence can ask as well gives way here to one that only this sentence holds.
-    const here = (entity: Entity): number => worth(entity) - ((askableIn.get(entity) ?? []).some((i) => i > index) ? 1.5 : 0);
+    const sentenceInfo = list[0]?.fact.clause.sentence;
+    const echoed = sentenceInfo === undefined ? new Set<Entity>() : sharedWordKeys(sentenceInfo, tagger);
+    const worthHere = (entity: Entity): number => worth(entity) - (echoed.has(entity) ? ECHO_PENALTY : 0);
+    const here = (entity: Entity): number => worthHere(entity) - ((askableIn.get(entity) ?? []).some((i) => i > index) ? 1.5 : 0);
     const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0 && overlapping(e) === null))].sort((a, b) => here(b) - here(a));
 
     // 1. A list of two or more keys not asked yet: one select-all question, alone (every other question
@@ -200,7 +203,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     if (closed === null) {
       for (const [n, entity] of fresh.entries()) {
         // The best key if it is worth asking at all; others only if they are worth remembering.
-        if (chosen.length >= cap || worth(entity) < 2 || (n >= 1 && worth(entity) < 3)) continue;
+        if (chosen.length >= cap || worthHere(entity) < 2 || (n >= 1 && worthHere(entity) < 3)) continue;
         if (lists.some((l) => l.includes(entity) && chosen.some((x) => { const k = keyOf(x); return k !== null && l.includes(k); }))) {
           slotted.add(entity);
           continue;
@@ -235,6 +238,44 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     }
   }
   return { kept, considered: out };
+}
+
+/** What a key loses on a sentence where another name shows all its telling words (rule shared-words). */
+const ECHO_PENALTY = 2;
+
+/**
+ * The keys of a sentence that another name in it all but spells (rule shared-words): "National Park
+ * Service" beside "Cedar National Park" opens with the words the other name ends in, and what is left,
+ * "Service", is a common word, so the blank is guessed from the other name. The other way round ("_____"
+ * for "Cedar National Park") the word left, "Cedar", is the fact, and the key stands; two names of one
+ * kind ("Space Shuttle Enterprise", "Space Shuttle Endeavour") share their first words, not a head.
+ */
+export function sharedWordKeys(sentence: SentenceInfo, tagger: Tagger): Set<Entity> {
+  const out = new Set<Entity>();
+  const mentions = sentence.mentions.filter((m) => m.pronoun !== true);
+  const common = (word: string): boolean => {
+    const tags = tagger.lexicon(word.toLowerCase());
+    return tags.length > 0 && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'));
+  };
+  for (const mention of mentions) {
+    if (!['organisation', 'place', 'other'].includes(mention.entity.type)) continue;
+    const words = mention.entity.name.split(/\s+/).filter((w) => w.toLowerCase() !== 'the');
+    if (words.length < 2) continue;
+    for (const other of mentions) {
+      if (other.entity === mention.entity) continue;
+      // The other name ends in words this one opens with ("Cedar National Park", "National Park Service"):
+      // it is a thing of that kind, and this one adds only a common noun after it.
+      const theirs = other.entity.name.split(/\s+/);
+      for (let n = Math.min(words.length - 1, theirs.length - 1); n >= 2; n--) {
+        const shared = words.slice(0, n);
+        if (shared.join(' ') !== theirs.slice(theirs.length - n).join(' ') || !shared.every((w) => /^\p{Lu}/u.test(w))) continue;
+        if (words.slice(n).every(common)) out.add(mention.entity);
+        break;
+      }
+      if (out.has(mention.entity)) break;
+    }
+  }
+  return out;
 }
 
 /** A question kind the self-check flags this often on one article is not trusted there (rule kind-check). */
