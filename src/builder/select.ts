@@ -285,15 +285,19 @@ const KIND_FLAG_SHARE = 0.4;
 /**
  * The selection, with a question kind left out of the article when the self-check flags many of its
  * drafts there (KIND_FLAGS or more, and KIND_FLAG_SHARE of those drafted): what it gets wrong on this
- * article it may get wrong unseen, so its keys are asked by the other kinds (rule kind-check).
+ * article it may get wrong unseen, so its keys are asked by the other kinds (rule kind-check), but for
+ * the article's lead sentences.
  */
 export function selectTrusted(facts: readonly FactDraft[], considered: readonly Considered[], tagger: Tagger, worth?: (entity: Entity) => number, story?: Story): Selection {
   const prune = (selection: Selection): Selection => (story === undefined ? selection : pruneMinor(selection, story));
   const first = selectQuestions(facts, considered, tagger, worth);
   const untrusted = untrustedKinds(first.considered);
   if (untrusted.size === 0) return prune(first);
-  const reason = (kind: QuestionKind): string => `kind-check: the self-check flagged ${untrusted.get(kind) ?? ''} of the ${kind} questions drafted on this article, so none is asked here`;
-  const narrowed = considered.map((c) => (untrusted.has(c.kind) && c.dropped === null ? { ...c, dropped: reason(c.kind), lazy: undefined } : c)) as Considered[];
+  const reason = (kind: QuestionKind): string => `kind-check: the self-check flagged ${untrusted.get(kind) ?? ''} of the ${kind} questions drafted on this article, so none is asked here past its lead`;
+  // The lead of a news article states its story in full sentences before the lists and tallies that trip
+  // the self-check come: its questions, each passing the self-check, are kept (rule kind-check, round 13).
+  const inLead = (c: Considered): boolean => story !== undefined && story.bodyRank(c.fact.clause.sentence.index) < LEAD_SENTENCES;
+  const narrowed = considered.map((c) => (untrusted.has(c.kind) && c.dropped === null && !inLead(c) ? { ...c, dropped: reason(c.kind), lazy: undefined } : c)) as Considered[];
   return prune(selectQuestions(facts, narrowed, tagger, worth));
 }
 

@@ -37,3 +37,35 @@ describe('shared-words: a key another name of its sentence all but spells gives 
     expect(asked.some((a) => /^(four|Kellin State Forest)$/.test(a)), asked.join(' | ')).toBe(true);
   });
 });
+
+describe('kind-check: the lead of an article is asked whatever kind the self-check distrusts there', () => {
+  // An election round-up: a lead in full sentences, then lists of candidates whose names trip the self-check.
+  const lead = [
+    'The Varno regional election was held on Sunday, with a turnout of around 900,000 voters and a turnout rate of 61%.',
+    'The results show the reform camp kept a majority of the seats in the assembly.',
+    'Young candidates won many seats, as older politicians stepped down across the region.',
+  ];
+  const lists = [
+    'In the Kellin North constituency, independent reformer Tam Ka-ming was elected with 41,210 votes, the most of any list.',
+    "Other reform candidates elected there were harbour camp's Lau Wai-kit of Open Varno, reform camp's Ho Siu-fan and Mak Chi-lun of respectively Varno Civic and the Labour League.",
+    "The Ostra camp candidates elected were New Harbour League's Chan Kwok-wai, RFA's Yip Man-kit and Cheung Lok-yin, VTU's Ng Mei-ling and Ostra independent Lo Ka-fai.",
+    'Two reform veterans Sze Ka-lok of the Labour League and Kwan Yiu-man of ADV were defeated in this constituency, with Lo Ka-fai defeating Sze Ka-lok by around four thousand votes.',
+    'In the Kellin East constituency, reform camp councillors Tse Wing-ho from Varno Civic, Fung Ka-yan of the Labour League, Lam Siu-wai of People First, and Ko Chi-ming of PLD were successfully elected.',
+    "Reformer Lui Ka-wing from the Labour League and harbour group Newgen's Poon Hoi-yan were successfully elected newcomers.",
+    'For the Ostra camp, Wan Mei-yee of RFA was elected with 38,825 votes, the highest in the constituency.',
+    "Other Ostra members elected were VTU's Kwok Chi-keung and RFA's Ho Man-kit.",
+  ];
+  const result = build(article('Varno election: new faces', ...lead, ...lists));
+  // The sentences of the lead, by the facts drafted from them.
+  const leadSentences = new Set(result.candidates.filter((c) => c.stage === 'fact' && lead.some((s) => c.text.startsWith(s.slice(0, 40)))).map((c) => c.sentence));
+  const onLead = (c: { sentence: number }): boolean => leadSentences.has(c.sentence);
+
+  it('leaves the distrusted kind out after the lead only', () => {
+    const checked = result.candidates.filter((c) => c.stage === 'question' && c.reason.startsWith('kind-check'));
+    expect(leadSentences.size).toBe(3);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.filter(onLead).map((c) => `${c.kind}: ${c.answer ?? ''}`)).toEqual([]);
+    const asked = result.deck.questions.flatMap((q) => (Array.isArray(q.answer) ? q.answer : [String(q.answer)]));
+    expect(asked).toEqual(expect.arrayContaining(['900,000', '61%']));
+  });
+});
