@@ -14,6 +14,7 @@ import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
+import { INSTITUTION_WORDS } from './vocabulary.js';
 import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho } from './side-details.js';
 
 /** Questions on one sentence of the article. */
@@ -175,7 +176,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     const keyOf = (c: Considered): Entity | null => (c.kind === 'multi-select' || c.kind === 'true-false' ? null : c.entity);
     // A key that a later sentence can ask as well gives way here to one that only this sentence holds.
     const sentenceInfo = list[0]?.fact.clause.sentence;
-    const echoed = sentenceInfo === undefined ? new Set<Entity>() : sharedWordKeys(sentenceInfo, tagger);
+    const echoed = sentenceInfo === undefined ? new Set<Entity>() : echoedKeys(sentenceInfo, tagger);
     const worthHere = (entity: Entity): number => worth(entity) - (echoed.has(entity) ? ECHO_PENALTY : 0);
     const here = (entity: Entity): number => worthHere(entity) - ((askableIn.get(entity) ?? []).some((i) => i > index) ? 1.5 : 0);
     const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0 && overlapping(e) === null))].sort((a, b) => here(b) - here(a));
@@ -240,24 +241,32 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
   return { kept, considered: out };
 }
 
-/** What a key loses on a sentence where another name shows all its telling words (rule shared-words). */
+/** What a key loses on a sentence where another name all but gives it away (rules shared-words, placed-institution). */
 const ECHO_PENALTY = 2;
 
 /**
- * The keys of a sentence that another name in it all but spells (rule shared-words): "National Park
+ * The keys of a sentence that another name in it all but gives away. Rule placed-institution: a place
+ * named just after an institution and "in" ("Kellin Airport in Norland") only places it. Rule shared-words: "National Park
  * Service" beside "Cedar National Park" opens with the words the other name ends in, and what is left,
  * "Service", is a common word, so the blank is guessed from the other name. The other way round ("_____"
  * for "Cedar National Park") the word left, "Cedar", is the fact, and the key stands; two names of one
  * kind ("Space Shuttle Enterprise", "Space Shuttle Endeavour") share their first words, not a head.
  */
-export function sharedWordKeys(sentence: SentenceInfo, tagger: Tagger): Set<Entity> {
+export function echoedKeys(sentence: SentenceInfo, tagger: Tagger): Set<Entity> {
   const out = new Set<Entity>();
   const mentions = sentence.mentions.filter((m) => m.pronoun !== true);
   const common = (word: string): boolean => {
     const tags = tagger.lexicon(word.toLowerCase());
     return tags.length > 0 && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'));
   };
-  for (const mention of mentions) {
+  for (const [i, mention] of mentions.entries()) {
+    // "Kellin Airport in Norland": the country only places the institution before it, and the two give
+    // each other away.
+    const before = mentions[i - 1];
+    if (mention.entity.type === 'place' && before !== undefined && before.entity !== mention.entity && before.entity.name.split(/\s+/).some((w) => INSTITUTION_WORDS.has(w.toLowerCase())) && /^ in (?:the )?$/i.test(sentence.text.slice(before.end - sentence.start, mention.start - sentence.start))) {
+      out.add(mention.entity);
+      continue;
+    }
     if (!['organisation', 'place', 'other'].includes(mention.entity.type)) continue;
     const words = mention.entity.name.split(/\s+/).filter((w) => w.toLowerCase() !== 'the');
     if (words.length < 2) continue;

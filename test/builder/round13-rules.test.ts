@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/builder/analyse.js';
-import { sharedWordKeys } from '../../src/builder/select.js';
+import { echoedKeys } from '../../src/builder/select.js';
 import { build, theTagger } from './helpers.js';
 
 const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
@@ -21,20 +21,36 @@ describe('shared-words: a key another name of its sentence all but spells gives 
     const analysis = analyseArticle(text, theTagger());
     const info = analysis.sentences.find((s) => s.text.startsWith('With the help'));
     expect(info).toBeDefined();
-    const names = [...sharedWordKeys(info!, theTagger())].map((e) => e.name);
+    const names = [...echoedKeys(info!, theTagger())].map((e) => e.name);
     expect(names).toEqual(['State Forest Service']);
   });
 
   it('leaves two names of one kind that share their first words', () => {
     const other = article('Two ships moved', 'The museum ship Harbour Queen Adelaide will be moved next to the Harbour Queen Mathilde in Ostra on May 3.');
     const info = analyseArticle(other, theTagger()).sentences.find((s) => s.text.startsWith('The museum'));
-    expect([...sharedWordKeys(info!, theTagger())].map((e) => e.name)).toEqual([]);
+    expect([...echoedKeys(info!, theTagger())].map((e) => e.name)).toEqual([]);
   });
 
   it('asks the sentence’s other keys in its place', () => {
     const asked = answers(text);
     expect(asked).not.toContain('State Forest Service');
     expect(asked.some((a) => /^(four|Kellin State Forest)$/.test(a)), asked.join(' | ')).toBe(true);
+  });
+});
+
+describe('placed-institution: the place that only places an institution gives way', () => {
+  const sentence = 'The ferry, which left Varno Harbour Airport in Norland at 9:15 on Friday, was last seen at 11:40 near Kellby, a village in the Ostra district.';
+  const text = article('Ferry lost at sea', sentence, 'A search began on Saturday.');
+
+  it('finds the place named after an institution and "in"', () => {
+    const info = analyseArticle(text, theTagger()).sentences.find((s) => s.text.startsWith('The ferry'));
+    expect([...echoedKeys(info!, theTagger())].map((e) => e.name)).toEqual(['Norland']);
+  });
+
+  it('asks a later place of the sentence in its place', () => {
+    const asked = answers(text);
+    expect(asked).not.toContain('Norland');
+    expect(asked).toContain('Kellby');
   });
 });
 
