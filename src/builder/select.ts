@@ -246,9 +246,9 @@ const ECHO_PENALTY = 2;
 
 /**
  * The keys of a sentence that another name in it all but gives away. Rule placed-institution: a place
- * named just after an institution and "in" ("Kellin Airport in Norland") only places it. Rule shared-words: "National Park
- * Service" beside "Cedar National Park" opens with the words the other name ends in, and what is left,
- * "Service", is a common word, so the blank is guessed from the other name. The other way round ("_____"
+ * named just after an institution and "in" or "at" ("Kellin Airport in Norland") only places it. Rule
+ * shared-words: "National Park Service" beside "Cedar National Park" opens with the words the other name
+ * ends in, and what is left, "Service", is a common word, so the blank is guessed from the other name. The other way round ("_____"
  * for "Cedar National Park") the word left, "Cedar", is the fact, and the key stands; two names of one
  * kind ("Space Shuttle Enterprise", "Space Shuttle Endeavour") share their first words, not a head.
  */
@@ -260,10 +260,10 @@ export function echoedKeys(sentence: SentenceInfo, tagger: Tagger): Set<Entity> 
     return tags.length > 0 && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'));
   };
   for (const [i, mention] of mentions.entries()) {
-    // "Kellin Airport in Norland": the country only places the institution before it, and the two give
-    // each other away.
+    // "Kellin Airport in Norland", "Varno Museum at Kellby": the place only places the institution before
+    // it, and the two give each other away.
     const before = mentions[i - 1];
-    if (mention.entity.type === 'place' && before !== undefined && before.entity !== mention.entity && before.entity.name.split(/\s+/).some((w) => INSTITUTION_WORDS.has(w.toLowerCase())) && /^ in (?:the )?$/i.test(sentence.text.slice(before.end - sentence.start, mention.start - sentence.start))) {
+    if (mention.entity.type === 'place' && before !== undefined && before.entity !== mention.entity && before.entity.name.split(/\s+/).some((w) => INSTITUTION_WORDS.has(w.toLowerCase())) && /^ (?:in|at) (?:the )?$/i.test(sentence.text.slice(before.end - sentence.start, mention.start - sentence.start))) {
       out.add(mention.entity);
       continue;
     }

@@ -47,6 +47,12 @@ describe('placed-institution: the place that only places an institution gives wa
     expect([...echoedKeys(info!, theTagger())].map((e) => e.name)).toEqual(['Norland']);
   });
 
+  it('finds the place named after an institution and "at"', () => {
+    const at = article('Old ship moved', 'The old ship Marta will be moved from the Varno Maritime Museum at Kellby to the Ostra Harbour Museum on May 3.');
+    const info = analyseArticle(at, theTagger()).sentences.find((s) => s.text.startsWith('The old ship'));
+    expect([...echoedKeys(info!, theTagger())].map((e) => e.name)).toEqual(['Kellby']);
+  });
+
   it('asks a later place of the sentence in its place', () => {
     const asked = answers(text);
     expect(asked).not.toContain('Norland');
