@@ -485,9 +485,15 @@ const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', ve: 'have'
  * Resolves the pronoun a clause opens with, adding the rewrite (and the mention of a named antecedent) to
  * the clause; returns the reason when it cannot.
  */
+/** "This was X's first ... since ...", "This is the only ... since ...": a record with its reference point. */
+const RECORD_CLAIM = /^This (?:was|is) (?:the |\p{Lu}[\p{L}-]*['’]s )(?:first|only)\b[^,;:]*\bsince\b/u;
+
 function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): Rewrite | string {
   const possessive = POSSESSIVE_PRONOUNS.has(pronoun.lower);
   const subjectForm = possessive ? ({ his: 'he', her: 'she', its: 'it', their: 'they' } as Record<string, string>)[pronoun.lower] : pronoun.lower.replace(/['’](ll|re|ve|d)$/, '');
+  // "This was Ostra's first win at home since 1990": a record claimed of what the sentence before told. The
+  // claim names its own holder and its reference point ("since ..."), so it reads alone (rule record-claim).
+  if (pronoun.lower === 'this' && RECORD_CLAIM.test(clause.text.trim())) return { start: pronoun.start, end: pronoun.start, text: '', rule: 'record-claim' };
   if (subjectForm === undefined) return `starts with "${pronoun.text}", which points to something outside the sentence`;
   // 'Saying "he had a gun to his head," he told ...': a quotation keeps its own words.
   if (insideQuotation(clause.sentence.tokens, pronoun)) return `"${pronoun.text}" is inside a quotation, whose words are not changed`;

@@ -91,3 +91,24 @@ describe('kind-check: the lead of an article is asked whatever kind the self-che
     expect(asked).toEqual(expect.arrayContaining(['900,000', '61%']));
   });
 });
+
+describe('record-claim: "This was X\'s first ... since ..." reads alone', () => {
+  const text = article(
+    'Ostra Rovers beat Kellin Town',
+    'Ostra Rovers beat Kellin Town 2–0 at the Varno Ground on Saturday, with two goals from Lena Haddad.',
+    'This was the Rovers’ first win against Kellin in the league since 1987.',
+    "This was Ostra's first victory at the Varno Ground since 1990.",
+    'This was a good day for the club.',
+  );
+  const result = build(text);
+
+  it('keeps the claim as a fact and asks its reference point', () => {
+    const asked = result.deck.questions.flatMap((q) => (Array.isArray(q.answer) ? q.answer : [String(q.answer)]));
+    expect(asked).toContain('1990');
+  });
+
+  it('still drops a "This" that claims no record', () => {
+    const fact = result.candidates.find((c) => c.stage === 'fact' && c.text.startsWith('This was a good day'));
+    expect(fact?.kept).toBe(false);
+  });
+});
