@@ -112,3 +112,22 @@ describe('record-claim: "This was X\'s first ... since ..." reads alone', () => 
     expect(fact?.kept).toBe(false);
   });
 });
+
+describe('a performing organisation gets no type word', () => {
+  const text = article(
+    'Ostra wins the cup',
+    'After the first half, the Varno Dance Company performed the halftime show with singer Ada Okafor.',
+    'The Varno Dance Company was founded in 1990 and works with the Kellin Arts Company.',
+  );
+
+  it('distrusts the type of an organisation that performed', () => {
+    const entity = analyseArticle(text, theTagger()).entities.find((e) => e.name.endsWith('Varno Dance Company'));
+    expect(entity?.type).toBe('organisation');
+    expect(entity?.typeTrusted).toBe(false);
+  });
+
+  it('asks it without "Which organisation"', () => {
+    const prompts = build(text).deck.questions.filter((q) => String(q.answer).includes('Varno Dance Company')).map((q) => q.prompt);
+    expect(prompts.filter((p) => /organisation/i.test(p))).toEqual([]);
+  });
+});
