@@ -193,7 +193,16 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   const markup = markupOf(clause);
   if (markup !== null) return { rule: 'markup', reason: markup };
   const words = clause.tokens.filter((t) => t.isWord);
-  if (words.length < 5) return { rule: 'fragment', reason: 'fewer than five words' };
+  if (words.length < 5) {
+    // "Wikinews: Which governor do you admire? / Ana Ruiz: Omar Haddad.": a short answer reads with the
+    // question it answers (rule interview-answer).
+    const question = context === undefined ? null : answeredQuestion(clause, context);
+    if (question === null || !clause.mentions.some(isAskable)) return { rule: 'fragment', reason: 'fewer than five words' };
+    const speaker = clause.sentence.speaker ?? '';
+    clause.rewrites.push({ start: clause.start, end: clause.start, text: `Asked “${question}”, ${speaker} said: “`, rule: `the answer of ${speaker} to the question before` });
+    clause.rewrites.push({ start: clause.end, end: clause.end, text: '”', rule: 'the end of the answer' });
+    return null;
+  }
   if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
   const minor = minorDetailOf(clause.text);
   if (minor !== null) return { rule: 'minor-detail', reason: `${minor}, not a point worth remembering` };
@@ -424,6 +433,26 @@ function resolveInnerPronoun(clause: Clause, context: GateContext): string | nul
 
 function firstBodyStart(sentence: SentenceInfo): number {
   return sentence.bodyStart;
+}
+
+/** The longest question an interview answer is asked with: a longer one makes a stem nobody reads. */
+const MAX_QUESTION_WORDS = 20;
+
+/**
+ * The question a short interview answer replies to, or null: the clause is the whole first sentence of a
+ * speaker's turn, written without "I", "he" or "it", and the turn before, another speaker's, ends with
+ * that question.
+ */
+function answeredQuestion(clause: Clause, context: GateContext): string | null {
+  const sentence = clause.sentence;
+  if (sentence.speaker === undefined || clause.start !== sentence.bodyStart || clause.end < sentence.end - 1) return null;
+  if (clause.tokens.some((t) => /^(?:i|me|my|we|our|us|he|she|it|they|him|her|them|his|its|their|this|that|yes|no)$/.test(t.lower))) return null;
+  const before = context.sentences[sentence.index - 1];
+  if (before === undefined || before.speaker === undefined || before.speaker === sentence.speaker || before.paragraph === sentence.paragraph) return null;
+  const question = before.text.slice(before.bodyStart - before.start).trim();
+  if (!/\?$/.test(question) || /[“”"]/.test(question)) return null;
+  const count = question.split(/\s+/).length;
+  return count >= 3 && count <= MAX_QUESTION_WORDS ? question : null;
 }
 
 function isFirstClause(clause: Clause): boolean {

@@ -131,3 +131,28 @@ describe('a performing organisation gets no type word', () => {
     expect(prompts.filter((p) => /organisation/i.test(p))).toEqual([]);
   });
 });
+
+describe('interview-answer: a short answer is asked with the question it answers', () => {
+  const text = article(
+    'Varno Post interviews harbour master Ana Ruiz',
+    'Ana Ruiz has run the harbour of Ostra since 2011 and spoke to the Varno Post this week.',
+    'Varno Post: Which harbour master of the past do you most admire?',
+    'Ana Ruiz: Omar Haddad. He rebuilt the north pier after the storm and trained most of the pilots who work here now.',
+    'Varno Post: How long have you worked on boats?',
+    'Ana Ruiz: Over 30 years. I started as a deckhand on the ferries.',
+    'Varno Post: Do you like the work?',
+    'Ana Ruiz: Yes, very much.',
+  );
+  const result = build(text);
+
+  it('keeps the answer as a fact, with its question', () => {
+    const facts = result.candidates.filter((c) => c.stage === 'fact' && c.kept).map((c) => c.text);
+    expect(facts).toContain('Asked “Which harbour master of the past do you most admire?”, Ana Ruiz said: “Omar Haddad.”');
+    expect(facts).toContain('Asked “How long have you worked on boats?”, Ana Ruiz said: “Over 30 years.”');
+  });
+
+  it('leaves an answer with no key a fragment', () => {
+    const yes = result.candidates.find((c) => c.stage === 'fact' && c.text.startsWith('Yes, very much'));
+    expect(yes?.kept).toBe(false);
+  });
+});
