@@ -156,3 +156,17 @@ describe('interview-answer: a short answer is asked with the question it answers
     expect(yes?.kept).toBe(false);
   });
 });
+
+describe('a title, a name and its own "of the ... Party"', () => {
+  const text = article('Vote on harbour plan', 'Senator Ana Okoro of the Harbour Party said the vote was close.', 'President of the Harbour Society Omar Haddad disagreed on Monday.');
+  const entities = analyseArticle(text, theTagger()).entities;
+
+  it('yields the person, with the title, and the party', () => {
+    expect(entities.filter((e) => e.name === 'Ana Okoro').map((e) => [e.type, e.titles])).toEqual([['person', ['Senator']]]);
+    expect(entities.filter((e) => e.name === 'Harbour Party').map((e) => e.type)).toEqual(['organisation']);
+  });
+
+  it('still reads "President of the Harbour Society" as one title', () => {
+    expect(entities.filter((e) => e.name === 'Omar Haddad').map((e) => e.titles)).toEqual([['President of the Harbour Society']]);
+  });
+});
