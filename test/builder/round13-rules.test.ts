@@ -170,3 +170,11 @@ describe('a title, a name and its own "of the ... Party"', () => {
     expect(entities.filter((e) => e.name === 'Omar Haddad').map((e) => e.titles)).toEqual([['President of the Harbour Society']]);
   });
 });
+
+describe('a plural title before two names', () => {
+  it('is no part of the first name', () => {
+    const text = article('Vote on harbour plan', 'Councillors Paul Okafor and Maria Lund voted against the plan on Monday.', 'Senators Ana Okoro and Tomas Brandt of the Harbour Party said the vote was close.');
+    const people = analyseArticle(text, theTagger()).entities.filter((e) => e.type === 'person').map((e) => e.name).sort();
+    expect(people).toEqual(['Ana Okoro', 'Maria Lund', 'Paul Okafor', 'Tomas Brandt']);
+  });
+});
