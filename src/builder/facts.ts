@@ -262,8 +262,12 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   // In an interview turn read as its speaker's words, "I" and "my" are the speaker.
   if (pronoun !== null && !(quotedSpeaker && /^(i|we|my|our|i['’](m|ve|d|ll))$/.test(pronoun.lower))) {
     if (context === undefined || !isFirstClause(clause)) return { rule: 'pronoun', reason: `starts with "${pronoun.text}", which points to something outside the clause` };
-    const resolved = resolvePronoun(clause, pronoun, context);
-    if (typeof resolved === 'string') return { rule: 'pronoun', reason: resolved };
+    const estimate = estimateReport(clause, pronoun);
+    if (estimate !== null) clause.rewrites.push(estimate);
+    else {
+      const resolved = resolvePronoun(clause, pronoun, context);
+      if (typeof resolved === 'string') return { rule: 'pronoun', reason: resolved };
+    }
   }
   const notAlone = standAloneProblem(clause, context);
   if (notAlone !== null) return { rule: 'stand-alone', reason: notAlone };
@@ -433,6 +437,27 @@ function resolveInnerPronoun(clause: Clause, context: GateContext): string | nul
 
 function firstBodyStart(sentence: SentenceInfo): number {
   return sentence.bodyStart;
+}
+
+/** Verbs that report a figure worked out: what follows is the estimate, whoever made it. */
+const ESTIMATED = /^(?:estimated|predicted|calculated|projected|forecast)$/;
+
+/**
+ * "They estimated by 2050, ... would increase ... by 50 percent": a pronoun that only says who made an
+ * estimate. The clause reads "It was estimated that ...", which needs no one named (rule estimate-report).
+ */
+function estimateReport(clause: Clause, pronoun: Token): Rewrite | null {
+  if (!/^(?:they|he|she)$/.test(pronoun.lower)) return null;
+  const tokens = clause.sentence.tokens;
+  const at = tokens.indexOf(pronoun);
+  const verb = tokens[at + 1];
+  if (verb === undefined || !ESTIMATED.test(verb.lower)) return null;
+  // What is reported must be a clause of its own, with a verb of its own ("would increase").
+  const rest = tokens.slice(at + 2).filter((t) => t.end <= clause.end);
+  if (!rest.some((t) => AUXILIARIES.has(t.lower) || /^(?:would|will|could|might|may)$/.test(t.lower))) return null;
+  const that = tokens[at + 2]?.lower === 'that' ? tokens[at + 2] : undefined;
+  const capital = /^\p{Lu}/u.test(pronoun.text);
+  return { start: pronoun.start, end: (that ?? verb).end, text: `${capital ? 'It' : 'it'} was ${verb.lower} that`, rule: `estimate-report: "${pronoun.text} ${verb.text}" only says who made the estimate` };
 }
 
 /** The longest question an interview answer is asked with: a longer one makes a stem nobody reads. */

@@ -178,3 +178,18 @@ describe('a plural title before two names', () => {
     expect(people).toEqual(['Ana Okoro', 'Maria Lund', 'Paul Okafor', 'Tomas Brandt']);
   });
 });
+
+describe('estimate-report: "They estimated ..." reads as "It was estimated that ..."', () => {
+  const text = article(
+    'Heat to cut rice yields in Varno',
+    'Scientists at Kellin University studied rice farms across Varno for ten years.',
+    'Several scenarios were considered because of uncertain rainfall.',
+    'They estimated by 2040, rising heat would cut rice yields in Varno by 12 percent.',
+  );
+  const result = build(text);
+
+  it('keeps the estimate as a fact, with no one named for "They"', () => {
+    const facts = result.candidates.filter((c) => c.stage === 'fact' && c.kept).map((c) => c.text);
+    expect(facts).toContain('It was estimated that by 2040, rising heat would cut rice yields in Varno by 12 percent.');
+  });
+});
