@@ -703,6 +703,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   }
   genderPeople(sentences);
   trustTypeWords(entities.values(), tagger);
+  distrustPerformers(sentences, article);
   const ordered = [...entities.values()].sort((a, b) => a.first - b.first || byCodeUnits(a.id, b.id));
   return { article, headline, sentences, entities: ordered };
 }
@@ -711,4 +712,20 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
 export function institutionName(name: string): boolean {
   const words = name.toLowerCase().split(/\s+/).map((w) => w.replace(/[^\p{L}'-]/gu, '').replace(/'s$/, ''));
   return words.length >= 2 && words.some((w) => INSTITUTION_WORDS.has(w));
+}
+
+/** What a band, a choir or a troupe does: an "organisation" doing it is a group of performers. */
+const PERFORMED = /^\s+(?:also\s+)?(?:performed|performs|sang|sings|played|plays|headlined|headlines|toured|tours)\b/;
+
+/**
+ * An organisation that performs ("Varno Lights performed the halftime show") is a band or a choir: the
+ * type word "organisation" reads wrong for it, so no stem names its type (round 13).
+ */
+function distrustPerformers(sentences: readonly SentenceInfo[], article: string): void {
+  for (const sentence of sentences) {
+    for (const mention of sentence.mentions) {
+      if (mention.entity.type !== 'organisation' || mention.pronoun === true) continue;
+      if (PERFORMED.test(article.slice(mention.end, Math.min(sentence.end, mention.end + 40)))) mention.entity.typeTrusted = false;
+    }
+  }
 }

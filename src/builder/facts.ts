@@ -193,7 +193,16 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   const markup = markupOf(clause);
   if (markup !== null) return { rule: 'markup', reason: markup };
   const words = clause.tokens.filter((t) => t.isWord);
-  if (words.length < 5) return { rule: 'fragment', reason: 'fewer than five words' };
+  if (words.length < 5) {
+    // "Wikinews: Which governor do you admire? / Ana Ruiz: Omar Haddad.": a short answer reads with the
+    // question it answers (rule interview-answer).
+    const question = context === undefined ? null : answeredQuestion(clause, context);
+    if (question === null || !clause.mentions.some(isAskable)) return { rule: 'fragment', reason: 'fewer than five words' };
+    const speaker = clause.sentence.speaker ?? '';
+    clause.rewrites.push({ start: clause.start, end: clause.start, text: `Asked “${question}”, ${speaker} said: “`, rule: `the answer of ${speaker} to the question before` });
+    clause.rewrites.push({ start: clause.end, end: clause.end, text: '”', rule: 'the end of the answer' });
+    return null;
+  }
   if (isInstruction(clause)) return { rule: 'not-a-statement', reason: 'an instruction to the reader, neither true nor false' };
   const minor = minorDetailOf(clause.text);
   if (minor !== null) return { rule: 'minor-detail', reason: `${minor}, not a point worth remembering` };
@@ -253,8 +262,12 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
   // In an interview turn read as its speaker's words, "I" and "my" are the speaker.
   if (pronoun !== null && !(quotedSpeaker && /^(i|we|my|our|i['’](m|ve|d|ll))$/.test(pronoun.lower))) {
     if (context === undefined || !isFirstClause(clause)) return { rule: 'pronoun', reason: `starts with "${pronoun.text}", which points to something outside the clause` };
-    const resolved = resolvePronoun(clause, pronoun, context);
-    if (typeof resolved === 'string') return { rule: 'pronoun', reason: resolved };
+    const estimate = estimateReport(clause, pronoun);
+    if (estimate !== null) clause.rewrites.push(estimate);
+    else {
+      const resolved = resolvePronoun(clause, pronoun, context);
+      if (typeof resolved === 'string') return { rule: 'pronoun', reason: resolved };
+    }
   }
   const notAlone = standAloneProblem(clause, context);
   if (notAlone !== null) return { rule: 'stand-alone', reason: notAlone };
@@ -426,6 +439,47 @@ function firstBodyStart(sentence: SentenceInfo): number {
   return sentence.bodyStart;
 }
 
+/** Verbs that report a figure worked out: what follows is the estimate, whoever made it. */
+const ESTIMATED = /^(?:estimated|predicted|calculated|projected|forecast)$/;
+
+/**
+ * "They estimated by 2050, ... would increase ... by 50 percent": a pronoun that only says who made an
+ * estimate. The clause reads "It was estimated that ...", which needs no one named (rule estimate-report).
+ */
+function estimateReport(clause: Clause, pronoun: Token): Rewrite | null {
+  if (!/^(?:they|he|she)$/.test(pronoun.lower)) return null;
+  const tokens = clause.sentence.tokens;
+  const at = tokens.indexOf(pronoun);
+  const verb = tokens[at + 1];
+  if (verb === undefined || !ESTIMATED.test(verb.lower)) return null;
+  // What is reported must be a clause of its own, with a verb of its own ("would increase").
+  const rest = tokens.slice(at + 2).filter((t) => t.end <= clause.end);
+  if (!rest.some((t) => AUXILIARIES.has(t.lower) || /^(?:would|will|could|might|may)$/.test(t.lower))) return null;
+  const that = tokens[at + 2]?.lower === 'that' ? tokens[at + 2] : undefined;
+  const capital = /^\p{Lu}/u.test(pronoun.text);
+  return { start: pronoun.start, end: (that ?? verb).end, text: `${capital ? 'It' : 'it'} was ${verb.lower} that`, rule: `estimate-report: "${pronoun.text} ${verb.text}" only says who made the estimate` };
+}
+
+/** The longest question an interview answer is asked with: a longer one makes a stem nobody reads. */
+const MAX_QUESTION_WORDS = 20;
+
+/**
+ * The question a short interview answer replies to, or null: the clause is the whole first sentence of a
+ * speaker's turn, written without "I", "he" or "it", and the turn before, another speaker's, ends with
+ * that question.
+ */
+function answeredQuestion(clause: Clause, context: GateContext): string | null {
+  const sentence = clause.sentence;
+  if (sentence.speaker === undefined || clause.start !== sentence.bodyStart || clause.end < sentence.end - 1) return null;
+  if (clause.tokens.some((t) => /^(?:i|me|my|we|our|us|he|she|it|they|him|her|them|his|its|their|this|that|yes|no)$/.test(t.lower))) return null;
+  const before = context.sentences[sentence.index - 1];
+  if (before === undefined || before.speaker === undefined || before.speaker === sentence.speaker || before.paragraph === sentence.paragraph) return null;
+  const question = before.text.slice(before.bodyStart - before.start).trim();
+  if (!/\?$/.test(question) || /[“”"]/.test(question)) return null;
+  const count = question.split(/\s+/).length;
+  return count >= 3 && count <= MAX_QUESTION_WORDS ? question : null;
+}
+
 function isFirstClause(clause: Clause): boolean {
   const first = clause.sentence.tokens.find((t) => t.start >= firstBodyStart(clause.sentence));
   return first !== undefined && first.start === clause.start;
@@ -485,9 +539,15 @@ const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', ve: 'have'
  * Resolves the pronoun a clause opens with, adding the rewrite (and the mention of a named antecedent) to
  * the clause; returns the reason when it cannot.
  */
+/** "This was X's first ... since ...", "This is the only ... since ...": a record with its reference point. */
+const RECORD_CLAIM = /^This (?:was|is) (?:the |\p{Lu}[\p{L}-]*['’]s )(?:first|only)\b[^,;:]*\bsince\b/u;
+
 function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): Rewrite | string {
   const possessive = POSSESSIVE_PRONOUNS.has(pronoun.lower);
   const subjectForm = possessive ? ({ his: 'he', her: 'she', its: 'it', their: 'they' } as Record<string, string>)[pronoun.lower] : pronoun.lower.replace(/['’](ll|re|ve|d)$/, '');
+  // "This was Ostra's first win at home since 1990": a record claimed of what the sentence before told. The
+  // claim names its own holder and its reference point ("since ..."), so it reads alone (rule record-claim).
+  if (pronoun.lower === 'this' && RECORD_CLAIM.test(clause.text.trim())) return { start: pronoun.start, end: pronoun.start, text: '', rule: 'record-claim' };
   if (subjectForm === undefined) return `starts with "${pronoun.text}", which points to something outside the sentence`;
   // 'Saying "he had a gun to his head," he told ...': a quotation keeps its own words.
   if (insideQuotation(clause.sentence.tokens, pronoun)) return `"${pronoun.text}" is inside a quotation, whose words are not changed`;

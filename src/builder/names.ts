@@ -166,7 +166,11 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
     let right = i + 1;
     while (right <= to && NAME_CONNECTORS.has(tokens[right]?.lower ?? '') && !(tokens[right] as Token).isCap) right++;
     const rightTokens = tokens.slice(right, to + 1);
-    const headOnLeft = left.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)));
+    // "President of the Harbour Society": a title heads what its "of" names. "Senator Ana Okoro of the
+    // Harbour Party": after the title a person is named, and the "of" names what that person belongs to.
+    const titleAt = left.findLastIndex((t) => isTitleHead(t));
+    const personAfterTitle = titleAt >= 0 && left.length - titleAt - 1 >= 2 && (token.lower === 'of' || token.lower === 'from') && personShaped(left.slice(titleAt + 1), context);
+    const headOnLeft = !personAfterTitle && left.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)));
     let keep: boolean;
     const leftEndsName = left.length > 0 && (isOrganisationWord(left[left.length - 1] as Token) || isPlaceWord(left[left.length - 1] as Token));
     const rightHasName = rightTokens.some((t) => isOrganisationWord(t) || isPlaceWord(t));

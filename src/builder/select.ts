@@ -14,6 +14,7 @@ import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
+import { INSTITUTION_WORDS } from './vocabulary.js';
 import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho } from './side-details.js';
 
 /** Questions on one sentence of the article. */
@@ -174,7 +175,10 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     };
     const keyOf = (c: Considered): Entity | null => (c.kind === 'multi-select' || c.kind === 'true-false' ? null : c.entity);
     // A key that a later sentence can ask as well gives way here to one that only this sentence holds.
-    const here = (entity: Entity): number => worth(entity) - ((askableIn.get(entity) ?? []).some((i) => i > index) ? 1.5 : 0);
+    const sentenceInfo = list[0]?.fact.clause.sentence;
+    const echoed = sentenceInfo === undefined ? new Set<Entity>() : echoedKeys(sentenceInfo, tagger);
+    const worthHere = (entity: Entity): number => worth(entity) - (echoed.has(entity) ? ECHO_PENALTY : 0);
+    const here = (entity: Entity): number => worthHere(entity) - ((askableIn.get(entity) ?? []).some((i) => i > index) ? 1.5 : 0);
     const fresh = [...new Set(list.map(keyOf).filter((e): e is Entity => e !== null && (asked.get(e) ?? 0) === 0 && overlapping(e) === null))].sort((a, b) => here(b) - here(a));
 
     // 1. A list of two or more keys not asked yet: one select-all question, alone (every other question
@@ -200,7 +204,7 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
     if (closed === null) {
       for (const [n, entity] of fresh.entries()) {
         // The best key if it is worth asking at all; others only if they are worth remembering.
-        if (chosen.length >= cap || worth(entity) < 2 || (n >= 1 && worth(entity) < 3)) continue;
+        if (chosen.length >= cap || worthHere(entity) < 2 || (n >= 1 && worthHere(entity) < 3)) continue;
         if (lists.some((l) => l.includes(entity) && chosen.some((x) => { const k = keyOf(x); return k !== null && l.includes(k); }))) {
           slotted.add(entity);
           continue;
@@ -237,6 +241,52 @@ export function selectQuestions(facts: readonly FactDraft[], considered: readonl
   return { kept, considered: out };
 }
 
+/** What a key loses on a sentence where another name all but gives it away (rules shared-words, placed-institution). */
+const ECHO_PENALTY = 2;
+
+/**
+ * The keys of a sentence that another name in it all but gives away. Rule placed-institution: a place
+ * named just after an institution and "in" or "at" ("Kellin Airport in Norland") only places it. Rule
+ * shared-words: "National Park Service" beside "Cedar National Park" opens with the words the other name
+ * ends in, and what is left, "Service", is a common word, so the blank is guessed from the other name. The other way round ("_____"
+ * for "Cedar National Park") the word left, "Cedar", is the fact, and the key stands; two names of one
+ * kind ("Space Shuttle Enterprise", "Space Shuttle Endeavour") share their first words, not a head.
+ */
+export function echoedKeys(sentence: SentenceInfo, tagger: Tagger): Set<Entity> {
+  const out = new Set<Entity>();
+  const mentions = sentence.mentions.filter((m) => m.pronoun !== true);
+  const common = (word: string): boolean => {
+    const tags = tagger.lexicon(word.toLowerCase());
+    return tags.length > 0 && !tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Place' || t === 'Organization' || t === 'Country' || t === 'City' || t === 'Region' || t.endsWith('Name'));
+  };
+  for (const [i, mention] of mentions.entries()) {
+    // "Kellin Airport in Norland", "Varno Museum at Kellby": the place only places the institution before
+    // it, and the two give each other away.
+    const before = mentions[i - 1];
+    if (mention.entity.type === 'place' && before !== undefined && before.entity !== mention.entity && before.entity.name.split(/\s+/).some((w) => INSTITUTION_WORDS.has(w.toLowerCase())) && /^ (?:in|at) (?:the )?$/i.test(sentence.text.slice(before.end - sentence.start, mention.start - sentence.start))) {
+      out.add(mention.entity);
+      continue;
+    }
+    if (!['organisation', 'place', 'other'].includes(mention.entity.type)) continue;
+    const words = mention.entity.name.split(/\s+/).filter((w) => w.toLowerCase() !== 'the');
+    if (words.length < 2) continue;
+    for (const other of mentions) {
+      if (other.entity === mention.entity) continue;
+      // The other name ends in words this one opens with ("Cedar National Park", "National Park Service"):
+      // it is a thing of that kind, and this one adds only a common noun after it.
+      const theirs = other.entity.name.split(/\s+/);
+      for (let n = Math.min(words.length - 1, theirs.length - 1); n >= 2; n--) {
+        const shared = words.slice(0, n);
+        if (shared.join(' ') !== theirs.slice(theirs.length - n).join(' ') || !shared.every((w) => /^\p{Lu}/u.test(w))) continue;
+        if (words.slice(n).every(common)) out.add(mention.entity);
+        break;
+      }
+      if (out.has(mention.entity)) break;
+    }
+  }
+  return out;
+}
+
 /** A question kind the self-check flags this often on one article is not trusted there (rule kind-check). */
 const KIND_FLAGS = 3;
 const KIND_FLAG_SHARE = 0.4;
@@ -244,15 +294,19 @@ const KIND_FLAG_SHARE = 0.4;
 /**
  * The selection, with a question kind left out of the article when the self-check flags many of its
  * drafts there (KIND_FLAGS or more, and KIND_FLAG_SHARE of those drafted): what it gets wrong on this
- * article it may get wrong unseen, so its keys are asked by the other kinds (rule kind-check).
+ * article it may get wrong unseen, so its keys are asked by the other kinds (rule kind-check), but for
+ * the article's lead sentences.
  */
 export function selectTrusted(facts: readonly FactDraft[], considered: readonly Considered[], tagger: Tagger, worth?: (entity: Entity) => number, story?: Story): Selection {
   const prune = (selection: Selection): Selection => (story === undefined ? selection : pruneMinor(selection, story));
   const first = selectQuestions(facts, considered, tagger, worth);
   const untrusted = untrustedKinds(first.considered);
   if (untrusted.size === 0) return prune(first);
-  const reason = (kind: QuestionKind): string => `kind-check: the self-check flagged ${untrusted.get(kind) ?? ''} of the ${kind} questions drafted on this article, so none is asked here`;
-  const narrowed = considered.map((c) => (untrusted.has(c.kind) && c.dropped === null ? { ...c, dropped: reason(c.kind), lazy: undefined } : c)) as Considered[];
+  const reason = (kind: QuestionKind): string => `kind-check: the self-check flagged ${untrusted.get(kind) ?? ''} of the ${kind} questions drafted on this article, so none is asked here past its lead`;
+  // The lead of a news article states its story in full sentences before the lists and tallies that trip
+  // the self-check come: its questions, each passing the self-check, are kept (rule kind-check, round 13).
+  const inLead = (c: Considered): boolean => story !== undefined && story.bodyRank(c.fact.clause.sentence.index) < LEAD_SENTENCES;
+  const narrowed = considered.map((c) => (untrusted.has(c.kind) && c.dropped === null && !inLead(c) ? { ...c, dropped: reason(c.kind), lazy: undefined } : c)) as Considered[];
   return prune(selectQuestions(facts, narrowed, tagger, worth));
 }
 

@@ -9,7 +9,7 @@ export const TITLE_HEADS = words(`
   president vice-president premier chancellor king queen prince princess pope emperor sultan emir
   minister secretary undersecretary under-secretary ambassador envoy consul diplomat attaché
   governor gov. lt. lieutenant mayor senator sen. representative rep. congressman congresswoman councilmember
-  councilman councilwoman assemblyman assemblywoman delegate speaker leader chair chairman chairwoman
+  councilman councilwoman councillor councilor councillors councilors senators assemblyman assemblywoman delegate speaker leader chair chairman chairwoman
   chairperson director administrator commissioner superintendent inspector supt. chief
   general gen. admiral adm. commander cmdr. colonel col. major maj. captain capt. sergeant sgt.
   officer sheriff marshal judge justice magistrate attorney prosecutor counsel

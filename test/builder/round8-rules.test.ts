@@ -38,7 +38,9 @@ const LEAD = [
 
 describe('placed-city: a city the lexicon knows, before its state', () => {
   it('does not ask a known city that its state, shown in the stem, gives away', () => {
-    const text = article('Harbour museum opens in Varno', ...LEAD, 'A second ship from the trust will go to the Kellin Maritime Museum in Chicago, Illinois, next spring.');
+    // No institution before the city: after one ("... Museum in Chicago"), round 13's placed-institution
+    // makes the city give way before this rule looks.
+    const text = article('Harbour museum opens in Varno', ...LEAD, 'A second ship from the trust will go on show in Chicago, Illinois, next spring.');
     expectCut(text, 'Chicago', 'placed-city');
   });
 
