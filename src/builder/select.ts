@@ -14,7 +14,7 @@ import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
-import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho, tellingDate, partLabel, middleStep, sideAge } from './side-details.js';
+import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho, tellingDate } from './side-details.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
@@ -335,10 +335,7 @@ function minorDetail(draft: QuestionDraft, story: Story, headlineWords: Readonly
     relativeInterval(draft) ??
     initialsKey(draft) ??
     titleInitials(draft, story.headline) ??
-    tellingDate(draft, story) ??
-    partLabel(draft) ??
-    middleStep(draft) ??
-    sideAge(draft, story, story.headline)
+    tellingDate(draft, story)
   );
 }
 

@@ -507,8 +507,8 @@ export function crossEcho(draft: QuestionDraft, others: readonly QuestionDraft[]
   return null;
 }
 
-// Round 13's last-look rules (side details the outside graders called trivia; tested on made-up sentences in
-// test/builder/round13-trivia.test.ts). Each reads only the words right around the key, so a cut changes no
+// Round 13's last-look rule (a side detail the outside graders called trivia; tested on made-up sentences in
+// test/builder/round13-trivia.test.ts). It reads only the words right around the key, so a cut changes no
 // other question.
 
 /** A verb of telling, then who was told ("told the Harbour Gazette", "told reporters"), then "in" or "on". */
@@ -533,63 +533,4 @@ export function tellingDate(draft: QuestionDraft, context: SideContext): string 
   if (AS_OF_BEFORE.test(before)) return `telling-date: "${mention.text}" says when a figure was counted, not a fact of its own`;
   if (GLOSSED_DAY_BEFORE.test(before) && /^\s*\)/.test(after)) return `telling-date: "${mention.text}" only glosses the day of the week before it`;
   return null;
-}
-
-/** A numbered part of a law or a document: "Section 2", "Sections 4 and 16", "Article 5", "Chapter 11". */
-const LABEL_WORD_BEFORE = /\b(?:Sections?|Subsections?|Articles?|Chapters?|Paragraphs?|Clauses?|Amendments?)\s+(?:[\dIVXLC]+[a-z]?\s*(?:,|and|or|&)\s*)*$/;
-
-/**
- * Rule part-label: a number that names a part of a law or document ("under Sections 4 and _____ of the
- * Varno Trade Act") is a label, not a count: as round 4 reads "No. 48", nothing to learn from the story.
- */
-export function partLabel(draft: QuestionDraft): string | null {
-  const mention = keyMention(draft);
-  if (mention === undefined || mention.entity.type !== 'number' || !/^[\dIVXLC]+[a-z]?$/.test(mention.text.trim())) return null;
-  const { before } = around(draft.fact.clause.sentence, mention);
-  const label = LABEL_WORD_BEFORE.exec(before)?.[0];
-  return label === undefined ? null : `part-label: "${label.trim()} ${mention.text}" names a part of a text, not a count`;
-}
-
-/**
- * Rule middle-step: a value in the middle of a run "from A ... to B ..., to C" ("went from 23 percent in
- * 2002 to _____ in 2003, to none"): the story is where the run starts and ends, not its steps.
- */
-export function middleStep(draft: QuestionDraft): string | null {
-  const mention = keyMention(draft);
-  if (mention === undefined || mention.entity.type !== 'number') return null;
-  const { before, after } = around(draft.fact.clause.sentence, mention);
-  if (!/\bfrom\s+[^;:]*?\bto\s+$/.test(before)) return null;
-  if (!/^[^;:.]{0,40}?,?\s+(?:and\s+)?(?:then\s+)?to\s+[\d$€£¥]/u.test(after)) return null;
-  return `middle-step: "${mention.text}" is a step between where a run of figures starts and ends`;
-}
-
-/** Right after the key: "-year-old" or " year old". */
-const YEAR_OLD_AFTER = /^[\s-]+years?[\s-]+old\b/i;
-
-/**
- * Rule side-age: past the story's opening, the age of a person other than the one the story is about, given
- * beside their name ("Tomas Brandt, _____, was working ...", "his _____-year-old brother, Tomas Brandt"):
- * a detail of a side figure. The age of the story's own person (the one named most, or in the headline) stays.
- */
-export function sideAge(draft: QuestionDraft, context: SideContext & { entities?: readonly Mention['entity'][] }, headline: string): string | null {
-  const mention = keyMention(draft);
-  if (mention === undefined || mention.entity.type !== 'number' || !/^\d{1,3}$/.test(mention.text.trim()) || context.entities === undefined) return null;
-  const sentence = draft.fact.clause.sentence;
-  if (context.bodyRank(sentence.index) < LEAD) return null;
-  const { before, after } = around(sentence, mention);
-  const people = sentence.mentions.filter((m) => m.entity.type === 'person' && m.pronoun !== true);
-  let person: Mention | undefined;
-  if (/,\s*$/.test(before) && /^\s*,/.test(after)) {
-    // "Tomas Brandt, _____, ...": the name ends right before the comma.
-    const comma = mention.start - (before.length - before.trimEnd().length) - 1;
-    person = people.find((m) => m.end >= comma - 1 && m.end <= comma);
-  } else if (YEAR_OLD_AFTER.test(after)) {
-    // "his _____-year-old brother, Tomas Brandt": the name within a few words after.
-    person = people.find((m) => m.start > mention.end && m.start - mention.end <= 40);
-  }
-  if (person === undefined) return null;
-  const own = person.entity;
-  const most = Math.max(...context.entities.filter((e) => e.type === 'person').map((e) => context.mentions(e)));
-  if (context.mentions(own) >= most || own.forms.some((form) => headline.includes(form))) return null;
-  return `side-age: "${mention.text}" is the age of ${own.name}, a side figure of the story`;
 }

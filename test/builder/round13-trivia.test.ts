@@ -1,6 +1,7 @@
 // Round 13 (REVIEW.md, "Round 13: side details"), from the dev graders' "trivia" and "minor detail" WEAK
-// grades: side details of a known shape, cut in the last look (side-details.ts), so no other question
-// changes. Cut-only: each test finds the rule's name among the reasons a key was dropped, and a guard shows
+// grades: a date that only says when something was said or counted, cut in the last look (side-details.ts),
+// so no other question changes. (The round's part-label, middle-step and side-age rules were not kept; they
+// and their tests are in the history, REVIEW.md says where.) Cut-only: each test finds the rule's name among the reasons a key was dropped, and a guard shows
 // what the rule leaves. Every article here is made up; the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
@@ -59,44 +60,5 @@ describe('telling-date: a date that only says when something was said or counted
     expectNotCutBy(late, '2011', 'telling-date');
     const opening = article('Harbour museum opens in Varno', 'Trust director Ana Ruiz told the Kellin Gazette in 2019 that the harbour needed a museum of ships.', ...LEAD);
     expectNotCutBy(opening, '2019', 'telling-date');
-  });
-});
-
-describe('part-label: a number that names a part of a law or a document', () => {
-  it('does not ask a section number', () => {
-    const text = article('Varno shipping firm sues rival', ...LEAD, 'Ostra Lines filed its complaint against Kellin Freight under Sections 4 and 16 of the Harbour Fair Dealing Act.', 'Kellin Freight declined to comment.');
-    expectCut(text, '16', 'part-label');
-  });
-});
-
-describe('middle-step: a figure between where a run of figures starts and ends', () => {
-  it('does not ask the middle of "from A to B, to C"', () => {
-    const text = article('Varno shipping firm sues rival', ...LEAD, 'Ostra Lines’ share of the harbour’s freight went from 31 percent in 2019 to 12 percent in 2020, to 0% today.', 'Kellin Freight declined to comment.');
-    expectCut(text, '12 percent', 'middle-step');
-  });
-});
-
-describe('side-age: the age of a side figure, beside their name', () => {
-  it('does not ask the age of a passer-by in an anecdote', () => {
-    const text = article(
-      'Harbour museum opens in Varno',
-      ...LEAD,
-      'Trust director Ana Ruiz led the first tour herself.',
-      'Ana Ruiz said the museum had been her dream for twenty years.',
-      'Tomas Brandt, 19, was painting a hull on the quay when he caught a falling mast with one hand.',
-      'Ana Ruiz thanked the volunteers.',
-    );
-    expectCut(text, '19', 'side-age');
-  });
-
-  it('keeps the age of the person the story is about', () => {
-    const text = article(
-      'Harbour museum opens in Varno',
-      ...LEAD,
-      'Trust director Ana Ruiz led the first tour herself.',
-      'Ana Ruiz, 58, said the museum had been her dream for twenty years.',
-      'Ana Ruiz thanked the volunteers.',
-    );
-    expectNotCutBy(text, '58', 'side-age');
   });
 });
