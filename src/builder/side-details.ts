@@ -506,3 +506,31 @@ export function crossEcho(draft: QuestionDraft, others: readonly QuestionDraft[]
   }
   return null;
 }
+
+// Round 13's last-look rule (a side detail the outside graders called trivia; tested on made-up sentences in
+// test/builder/round13-trivia.test.ts). It reads only the words right around the key, so a cut changes no
+// other question.
+
+/** A verb of telling, then who was told ("told the Harbour Gazette", "told reporters"), then "in" or "on". */
+const TELLING_BEFORE = /\b(?:said|says|told|wrote|writes|stated|claimed|recalled|remarked|admitted)\b(?:\s+(?:the|a|an|his|her|their|magazine|newspaper|reporters?|journalists?|interviewers?|\p{Lu}[\p{L}'’.&-]*))*\s+(?:in|on|during)\s+$/u;
+/** "as of <date>": the day a figure was counted. */
+const AS_OF_BEFORE = /\bas of\s+$/i;
+/** A day of the week, then an opening bracket: the date in it only glosses the day ("Sunday night (_____)"). */
+const GLOSSED_DAY_BEFORE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*\(\s*$/;
+
+/**
+ * Rule telling-date: past the story's opening, a date named once that only says when something was said or
+ * counted ("told the Harbour Gazette in _____", "said in _____ that", "as of _____, the tool lists 40 faults")
+ * or glosses a day of the week in brackets ("on Sunday night (_____)"): the words or the figure are the
+ * fact, not the day they were spoken or counted.
+ */
+export function tellingDate(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || mention.entity.type !== 'date' || context.mentions(mention.entity) >= 2) return null;
+  if (context.bodyRank(draft.fact.clause.sentence.index) < LEAD) return null;
+  const { before, after } = around(draft.fact.clause.sentence, mention);
+  if (TELLING_BEFORE.test(before)) return `telling-date: "${mention.text}" says when something was said, not when anything happened`;
+  if (AS_OF_BEFORE.test(before)) return `telling-date: "${mention.text}" says when a figure was counted, not a fact of its own`;
+  if (GLOSSED_DAY_BEFORE.test(before) && /^\s*\)/.test(after)) return `telling-date: "${mention.text}" only glosses the day of the week before it`;
+  return null;
+}
