@@ -12,7 +12,7 @@
 // unit tests do) or FACTDECK_THREADS=0, the log is read here, in turns with the rest, with the same result.
 
 import { revlogEntry, type RevlogEntry } from '../bank/interop/anki-package.js';
-import { readReviewHistory } from '../storage/review-history.js';
+import { readReviewHistoryAs } from '../storage/review-history.js';
 import type { ReviewRecord } from '../storage/schema.js';
 import { startWorker } from './worker-thread.js';
 
@@ -37,28 +37,34 @@ export interface RevlogRequest {
 }
 
 export function packRevlog(reviews: readonly ReviewRecord[]): PackedRevlog {
+  const packer = revlogPacker();
+  return packer.pack(reviews.map(packer.line));
+}
+
+/** A rating as its revlog line: its deck's and fact's indexes, then the RevlogEntry's fields. */
+type PackedLine = readonly [number, number, ...number[]];
+
+/** Ratings packed in two steps: each to its line as it is read (`line`), then the lines kept into one array. */
+function revlogPacker(): { line: (review: ReviewRecord) => PackedLine; pack: (lines: readonly PackedLine[]) => PackedRevlog } {
   const deckIds: string[] = [];
   const factIds: string[] = [];
   const deckIndex = new Map<string, number>();
   const factIndex = new Map<string, number>();
-  const numbers = new Float64Array(reviews.length * STRIDE);
-  let at = 0;
-  for (const review of reviews) {
-    let deck = deckIndex.get(review.deckId);
-    if (deck === undefined) deckIndex.set(review.deckId, (deck = deckIds.push(review.deckId) - 1));
-    let fact = factIndex.get(review.factId);
-    if (fact === undefined) factIndex.set(review.factId, (fact = factIds.push(review.factId) - 1));
-    const entry = revlogEntry(review);
-    numbers[at++] = deck;
-    numbers[at++] = fact;
-    numbers[at++] = entry.at;
-    numbers[at++] = entry.ease;
-    numbers[at++] = entry.ivl;
-    numbers[at++] = entry.lastIvl;
-    numbers[at++] = entry.factor;
-    numbers[at++] = entry.type;
-  }
-  return { deckIds, factIds, numbers };
+  return {
+    line(review) {
+      let deck = deckIndex.get(review.deckId);
+      if (deck === undefined) deckIndex.set(review.deckId, (deck = deckIds.push(review.deckId) - 1));
+      let fact = factIndex.get(review.factId);
+      if (fact === undefined) factIndex.set(review.factId, (fact = factIds.push(review.factId) - 1));
+      const entry = revlogEntry(review);
+      return [deck, fact, entry.at, entry.ease, entry.ivl, entry.lastIvl, entry.factor, entry.type];
+    },
+    pack(lines) {
+      const numbers = new Float64Array(lines.length * STRIDE);
+      lines.forEach((line, i) => numbers.set(line, i * STRIDE));
+      return { deckIds, factIds, numbers };
+    },
+  };
 }
 
 /** One deck's ratings per fact, each fact's oldest first (as revlogByFact gives them). */
@@ -81,7 +87,8 @@ export function unpackRevlog(packed: PackedRevlog, deckId: string): Map<string, 
 
 /** What the worker does, and what runs here without one: the profile's ratings, packed. */
 export async function readPackedRevlog(request: RevlogRequest): Promise<PackedRevlog> {
-  return packRevlog(await readReviewHistory(request.dataDir, { profile: request.profile }));
+  const packer = revlogPacker();
+  return packer.pack(await readReviewHistoryAs(request.dataDir, { profile: request.profile }, packer.line));
 }
 
 /** A read of the review log under way: `entries` waits for it; `cancel` stops it when the export fails first. */

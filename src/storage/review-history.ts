@@ -69,7 +69,16 @@ class NextMark {
 const REVIEW_EVENT = '{"type":"review","review":';
 
 export async function readReviewHistory(dataDir: string, filter: ReviewHistoryFilter, historyFile = join(dataDir, HISTORY_FILE)): Promise<ReviewRecord[]> {
-  const reviews = new Map<string, ReviewRecord>();
+  return readReviewHistoryAs(dataDir, filter, (record) => record, historyFile);
+}
+
+/**
+ * As readReviewHistory, each rating kept as `keep` makes it when it is read: what a caller needs of
+ * a hundred thousand ratings (an export: a few numbers each) is then all that stays in memory while the
+ * log is read, not every record with its memory states, which the garbage collector would carry.
+ */
+export async function readReviewHistoryAs<T>(dataDir: string, filter: ReviewHistoryFilter, keep: (record: ReviewRecord) => T, historyFile = join(dataDir, HISTORY_FILE)): Promise<T[]> {
+  const reviews = new Map<string, T>();
   const cannotRead = (error: unknown): StorageError => {
     const problem = describeFsError(error, dataDir);
     return new StorageError(`could not read ${historyFile}: ${problem.what}. ${problem.hint}`, { file: historyFile, hint: problem.hint, code: errorCode(error), cause: error });
@@ -98,7 +107,7 @@ export async function readReviewHistory(dataDir: string, filter: ReviewHistoryFi
         if (typeof record.id !== 'string' || typeof record.at !== 'string' || typeof record.factId !== 'string' || !RATINGS.includes(record.rating)) {
           throw damaged(historyFile, line, 'a review in the history log is malformed');
         }
-        if (filter.deckIds === undefined || filter.deckIds.has(record.deckId)) reviews.set(record.id, record);
+        if (filter.deckIds === undefined || filter.deckIds.has(record.deckId)) reviews.set(record.id, keep(record));
       } else if (event.type === 'undo' && event.profile === filter.profile) reviews.delete(event.reviewId);
       else if (event.type === 'reset' && event.profile === filter.profile) reviews.clear();
     }
