@@ -14,11 +14,12 @@ import { type NamedProcess, type ProcessIdentity, livenessOf, thisProcess } from
 
 export interface DurableJsonFileOptions<T> {
   /**
-   * Turns the file's text into data. It throws when the text is not acceptable: a StorageError is passed
-   * on as it is (so it can say where the last good copy is), anything else is wrapped in one. `bytes` are
-   * the file's bytes, which `text` was decoded from.
+   * Turns the file into data: its bytes, and `text()` decoding them (as strict UTF-8; a file that is not
+   * is refused there), for a parser that needs all of them as text. It throws when the file is not
+   * acceptable: a StorageError is passed on as it is (so it can say where the last good copy is), anything
+   * else is wrapped in one.
    */
-  parse: (text: string, bytes: Buffer) => T;
+  parse: (bytes: Buffer, text: () => string) => T;
   fs?: FileSystem;
   /** Turns data into the file's text (or its bytes); default serialize(). */
   serialize?: (data: T) => string | Uint8Array;
@@ -41,7 +42,7 @@ export function tempFileName(target: string, owner: ProcessIdentity = thisProces
 
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
-  readonly #parse: (text: string, bytes: Buffer) => T;
+  readonly #parse: (bytes: Buffer, text: () => string) => T;
   readonly #fs: FileSystem;
   readonly #what: string;
   readonly #serialize: (data: T) => string | Uint8Array;
@@ -80,15 +81,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
         cause: error,
       });
     }
-    let text: string;
+    const text = (): string => {
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        const hint = `the file was left as it is; restore a backup (\`${commandLine('doctor', { data: dirname(this.file) })}\`) or move it away.`;
+        throw new StorageError(`cannot open ${this.file}: it is not UTF-8 text (damaged, or not a factdeck database); ${hint}`, { file: this.file, hint, code: 'ECORRUPT' });
+      }
+    };
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      const hint = `the file was left as it is; restore a backup (\`${commandLine('doctor', { data: dirname(this.file) })}\`) or move it away.`;
-      throw new StorageError(`cannot open ${this.file}: it is not UTF-8 text (damaged, or not a factdeck database); ${hint}`, { file: this.file, hint, code: 'ECORRUPT' });
-    }
-    try {
-      return this.#parse(text, bytes);
+      return this.#parse(bytes, text);
     } catch (error) {
       if (error instanceof StorageError) throw error;
       const detail = error instanceof Error ? error.message : String(error);

@@ -41,7 +41,7 @@ export interface Inspection {
  * cannot be read at all (a folder in its place, no permission).
  */
 async function readDatabase(file: string): Promise<ParseResult | null> {
-  return new DurableJsonFile<ParseResult>(file, { parse: (text) => parseDatabase(text, { full: true }) }).read();
+  return new DurableJsonFile<ParseResult>(file, { parse: (_bytes, text) => parseDatabase(text(), { full: true }) }).read();
 }
 
 /** What a file-system failure means, said as the store says it. */

@@ -175,7 +175,7 @@ export type ParseResult =
       trusted: boolean;
       /**
        * Read with `decks`: `data` holds those decks' cards, facts and tallies only (with all the rest), and
-       * this gives the other decks' records, parsed when called (see parseDatabase).
+       * this gives the other decks' records, parsed when called (see parseDatabaseFile).
        */
       rest?: () => DeckLists;
     }
@@ -275,11 +275,12 @@ const DIGIT_PLACES = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22
  * not validated again: only a file without a checksum, of another database version or written by another
  * build (an older or newer factdeck, another install) is. `full` validates every file (doctor). `bytes`,
  * the file's bytes that `text` was decoded from (as strict UTF-8), spare the checksum encoding the text
- * again.
+ * again. With `decks`, a file this build wrote is read in part (see parseDatabaseFile).
  */
 export function parseDatabase(text: string, options: { full?: boolean; bytes?: Uint8Array; decks?: ReadonlySet<string> } = {}): ParseResult {
   if (options.decks !== undefined && options.full !== true) {
-    const scoped = parseScoped(text, options.decks, options.bytes);
+    const bytes = options.bytes ?? Buffer.from(text, 'utf8');
+    const scoped = parseScoped(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options.decks);
     if (scoped !== null) return scoped;
   }
   if (text.length === 0) return { ok: false, problem: 'empty file' };
@@ -355,28 +356,47 @@ export function parseDatabase(text: string, options: { full?: boolean; bytes?: U
  * out exactly as layoutDatabase lays it out), is parsed but for the sections of other decks, which
  * `rest` parses when called. null for any other file, which is read in full.
  */
-function parseScoped(text: string, decks: ReadonlySet<string>, bytes: Uint8Array | undefined): ParseResult | null {
-  if (programStamp() === 'unknown' || !text.startsWith('{\n  "checksum": "sha256:')) return null;
-  const found = findSections(text);
+/**
+ * The database file as its bytes, `text` decoding them all (as strict UTF-8) when called. With `decks`, a
+ * file this build wrote with a right checksum is read in part: its head and those decks' sections are
+ * decoded and parsed, the other sections when `rest` is called (a learner's other decks cost a command on
+ * one deck nothing; decoding a whole file of 3 MB to read a small deck's section was most of its read).
+ * Any other file is read whole, as parseDatabase reads it.
+ */
+export function parseDatabaseFile(bytes: Buffer, text: () => string, options: { decks?: ReadonlySet<string> } = {}): ParseResult {
+  if (options.decks !== undefined) {
+    const scoped = parseScoped(bytes, options.decks);
+    if (scoped !== null) return scoped;
+  }
+  return parseDatabase(text(), { bytes });
+}
+
+const CHECKSUM_START = Buffer.from('{\n  "checksum": "sha256:', 'latin1');
+
+/** See parseDatabaseFile: null when the file is not one this build wrote, laid out as it lays it out. */
+function parseScoped(file: Buffer, decks: ReadonlySet<string>): ParseResult | null {
+  const bytes = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf ? file.subarray(3) : file;
+  if (programStamp() === 'unknown' || !bytes.subarray(0, CHECKSUM_START.length).equals(CHECKSUM_START)) return null;
+  const found = findSections(bytes);
   if (found === null) return null;
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   let head: unknown;
   try {
-    head = JSON.parse(`${text.slice(0, found.headEnd)}\n}`);
+    head = JSON.parse(`${utf8.decode(bytes.subarray(0, found.headEnd))}\n}`);
   } catch {
     return null;
   }
   if (!isObject(head) || head.schemaVersion !== DB_SCHEMA_VERSION || head.writtenBy !== thisWriter()) return null;
   const sum = head.checksum;
   if (typeof sum !== 'string' || !CHECKSUM.test(sum)) return null;
-  const headLine = `{\n  "checksum": ${JSON.stringify(sum)},\n`;
-  const body = withoutByteOrderMark(bytes);
-  if (!text.startsWith(headLine) || (body === undefined ? digest(`{\n${text.slice(headLine.length)}`) : digest('{\n', body.subarray(headLine.length))) !== sum) return null;
+  const headLine = Buffer.from(`{\n  "checksum": ${JSON.stringify(sum)},\n`, 'utf8');
+  if (!bytes.subarray(0, headLine.length).equals(headLine) || digest('{\n', bytes.subarray(headLine.length)) !== sum) return null;
   delete head.checksum;
   delete head.writtenBy;
   const take = (spans: readonly SectionSpan[]): DeckLists => {
     const lists = emptyLists();
     const problems: string[] = [];
-    for (const span of spans) takeSection(JSON.parse(text.slice(span.from, span.to)), span.deckId, lists, problems);
+    for (const span of spans) takeSection(JSON.parse(utf8.decode(bytes.subarray(span.from, span.to))), span.deckId, lists, problems);
     // The file's checksum is right and this build wrote it: its sections are as it laid them out.
     if (problems.length > 0) throw new Error(`factdeck wrote a deck section it cannot read back: ${summarize(problems)}`);
     return lists;

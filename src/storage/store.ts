@@ -20,7 +20,7 @@ import { ALL_DECKS, applyEvents, deckChangedBy, serializeEach, type HistoryEvent
 import { type DeckLists, TABLE_NAMES } from './tables.js';
 import { HISTORY_FILE, LOG_CHUNK_BYTES, appendEvents, endLastLine, readLogFrom } from './history-log.js';
 import { commandLine } from '../command-line.js';
-import { type DatabaseData, type ParseResult, emptyDatabase, encodeDatabase, parseDatabase, validateDatabase, validateEvent } from './schema.js';
+import { type DatabaseData, type ParseResult, emptyDatabase, encodeDatabase, parseDatabase, parseDatabaseFile, validateDatabase, validateEvent } from './schema.js';
 
 export interface StoreOptions {
   fs?: FileSystem;
@@ -151,7 +151,7 @@ export class Store {
     this.#readOnly = options.readOnly === true;
     this.#scope = options.decks === undefined ? null : new Set(options.decks);
     this.#backupNames = backupNames(fileName.replace(/\.json$/i, ''));
-    const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (text, bytes) => this.#parse(text, bytes), serialize: encodeDatabase, fs: this.#fs });
+    const adapter = new DurableJsonFile<DatabaseData>(this.file, { parse: (bytes, text) => this.#parse(bytes, text), serialize: encodeDatabase, fs: this.#fs });
     this.#low = new Low(adapter, emptyDatabase());
   }
 
@@ -544,8 +544,8 @@ export class Store {
     return read;
   }
 
-  #parse(text: string, bytes: Buffer): DatabaseData {
-    const result = parseDatabase(text, { bytes, ...(this.#scope === null ? {} : { decks: this.#scope }) });
+  #parse(bytes: Buffer, text: () => string): DatabaseData {
+    const result = parseDatabaseFile(bytes, text, this.#scope === null ? {} : { decks: this.#scope });
     if (!result.ok) throw this.#unreadable(result);
     this.#lastText = { bytes, migrated: result.migrated, history: result.history, rest: result.rest, trusted: result.trusted };
     return result.data;

@@ -17,7 +17,8 @@
 //
 // Still JSON, a line per record, to read, search and edit by hand, at half the bytes of a record's object
 // (its keys are not repeated on every line). And a command on one deck parses only that deck's section
-// of a file this build wrote (findSections, then parseDatabase): a learner's other decks cost it nothing until it needs them.
+// of a file this build wrote (findSections, then parseDatabase), decoding no other part of it: a learner's
+// other decks cost it nothing until it needs them.
 // Optional fields come last and are left off the end of a row when absent. A record that does not fit its
 // table (a field absent in the middle, a field the table does not know) is written as its object, in
 // place; lists of objects (how version 4 wrote them, at the top level) read as well. Only this module
@@ -237,7 +238,7 @@ export function layoutSection(section: unknown, last: boolean, lines: string[]):
   });
 }
 
-/** Where each deck's section lies in a file's text, found without parsing it. */
+/** Where each deck's section lies in a file's bytes, found without parsing it. */
 export interface SectionSpan {
   deckId: string;
   from: number;
@@ -249,33 +250,35 @@ const DECKS_LINE = '\n  "decks": [';
 const DECKS_END = '\n  ]\n}';
 
 /**
- * The sections of a file laid out as layoutDatabase lays it out ("decks" its last field), found by
- * their opening lines, and the end of what comes before them (the file's other fields); null when the
- * text is not laid out so. Records sit deeper than a section's opening line, and hold no line ends.
+ * The sections of a file laid out as layoutDatabase lays it out ("decks" its last field), found in its
+ * bytes by their opening lines, and the end of what comes before them (the file's other fields); null when
+ * the file is not laid out so. Records sit deeper than a section's opening line, and hold no line ends.
+ * Offsets are of bytes: a command decodes the head and its own decks' sections only, never the whole file.
  */
-export function findSections(text: string): { headEnd: number; spans: SectionSpan[] } | null {
-  const decksAt = text.lastIndexOf(DECKS_LINE);
-  if (decksAt < 1 || text.charCodeAt(decksAt - 1) !== 44 /* , */) return null;
-  const closeAt = text.lastIndexOf(DECKS_END);
+export function findSections(bytes: Buffer): { headEnd: number; spans: SectionSpan[] } | null {
+  const decksAt = bytes.lastIndexOf(DECKS_LINE);
+  if (decksAt < 1 || bytes[decksAt - 1] !== 44 /* , */) return null;
+  const closeAt = bytes.lastIndexOf(DECKS_END);
   const spans: SectionSpan[] = [];
-  let at = text.indexOf(SECTION_MARK, decksAt);
+  let at = bytes.indexOf(SECTION_MARK, decksAt);
   while (at >= 0 && at < closeAt) {
-    const idEnd = text.indexOf(',\n', at + SECTION_MARK.length);
+    const idEnd = bytes.indexOf(',\n', at + SECTION_MARK.length);
     if (idEnd < 0) return null;
     let deckId: unknown;
     try {
-      deckId = JSON.parse(text.slice(at + SECTION_MARK.length, idEnd));
+      deckId = JSON.parse(bytes.toString('utf8', at + SECTION_MARK.length, idEnd));
     } catch {
       return null;
     }
     if (typeof deckId !== 'string') return null;
-    const next = text.indexOf(SECTION_MARK, idEnd);
+    const next = bytes.indexOf(SECTION_MARK, idEnd);
     // A section ends before the comma that leads to the next one, or at the close of the list.
     const to = next >= 0 && next < closeAt ? next - 1 : closeAt;
     spans.push({ deckId, from: at + 1, to });
     at = next;
   }
-  if (spans.length === 0 && !text.startsWith('[]', decksAt + DECKS_LINE.length)) return null;
+  const rest = decksAt + DECKS_LINE.length;
+  if (spans.length === 0 && !(bytes[rest] === 0x5b /* [ */ && bytes[rest + 1] === 0x5d) /* ] */) return null;
   return { headEnd: decksAt - 1, spans };
 }
 

@@ -10,7 +10,7 @@ import { tempFilesIn, useStoreTempDirs } from '../helpers/store-temp-dir.js';
 
 describe('DurableJsonFile', () => {
   const tempDir = useStoreTempDirs();
-  const parseJson = (text: string): unknown => JSON.parse(text);
+  const parseJson = (_bytes: Buffer, text: () => string): unknown => JSON.parse(text());
 
   it('reads null when there is no file', async () => {
     const adapter = new DurableJsonFile(join(await tempDir(), 'none.json'), { parse: parseJson });

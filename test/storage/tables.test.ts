@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DB_SCHEMA_VERSION, type DatabaseData, parseDatabase, serializeDatabase, thisWriter } from '../../src/storage/schema.js';
+import { DB_SCHEMA_VERSION, type DatabaseData, parseDatabase, parseDatabaseFile, serializeDatabase, thisWriter } from '../../src/storage/schema.js';
 import { DECK, aCard, aDatabase, aDayTally, aFactProgress, aKindTally, aSession } from '../helpers/store-records.js';
 
 /** A file with this body under a right checksum, as if this build wrote it. */
@@ -231,6 +231,25 @@ describe('a command on one deck reads only that deck\'s section of a file this b
     // A deck id made to look like a section's opening line is only a string.
     const trickyRead = parseDatabase(file, { decks: new Set([tricky]) });
     expect(trickyRead).toMatchObject({ ok: true, data: { cards: data.cards.filter(only(tricky)), kinds: data.kinds, facts: [] } });
+  });
+
+  it('decodes none of the file but its head and the wanted sections: the whole text is asked for only for a file read whole', () => {
+    let decoded = 0;
+    const text = (source: string) => () => {
+      decoded += 1;
+      return source;
+    };
+    const read = parseDatabaseFile(Buffer.from(file), text(file), { decks: new Set([tricky]) });
+    expect(read).toMatchObject({ ok: true, trusted: true, data: { cards: data.cards.filter(only(tricky)), kinds: data.kinds } });
+    expect(read.ok && read.rest?.().cards).toEqual(byDeck(data.cards.filter((c) => c.deckId !== tricky)));
+    expect(decoded).toBe(0);
+    const theirs = withChecksum({ ...withoutLists(data), decks: JSON.parse(file).decks as unknown }, 'factdeck 0000000000000000');
+    expect(parseDatabaseFile(Buffer.from(theirs), text(theirs), { decks: new Set([DECK]) })).toMatchObject({ ok: true, trusted: false });
+    expect(decoded).toBe(1);
+    // A byte-order mark before a file this build wrote (an editor's) changes nothing of the above.
+    const marked = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(file)]);
+    expect(parseDatabaseFile(marked, text(file), { decks: new Set([DECK]) })).toMatchObject({ ok: true, trusted: true, data: { cards: [aCard()] } });
+    expect(decoded).toBe(1);
   });
 
   it('reads in full a file another build wrote, one laid out again, or one whose checksum is wrong (refused as ever)', () => {
