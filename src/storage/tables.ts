@@ -256,11 +256,13 @@ const DECKS_END = '\n  ]\n}';
  * Offsets are of bytes: a command decodes the head and its own decks' sections only, never the whole file.
  */
 export function findSections(bytes: Buffer): { headEnd: number; spans: SectionSpan[] } | null {
-  const decksAt = bytes.lastIndexOf(DECKS_LINE);
+  // A raw line end is never inside a JSON string, and only the top level's fields sit two spaces in: the
+  // first such line is the field (searched forwards; backwards, through every section, it cost more).
+  const decksAt = bytes.indexOf(DECKS_LINE);
   if (decksAt < 1 || bytes[decksAt - 1] !== 44 /* , */) return null;
   const closeAt = bytes.lastIndexOf(DECKS_END);
   const spans: SectionSpan[] = [];
-  let at = bytes.indexOf(SECTION_MARK, decksAt);
+  let at = nextSection(bytes, decksAt);
   while (at >= 0 && at < closeAt) {
     const idEnd = bytes.indexOf(',\n', at + SECTION_MARK.length);
     if (idEnd < 0) return null;
@@ -271,7 +273,7 @@ export function findSections(bytes: Buffer): { headEnd: number; spans: SectionSp
       return null;
     }
     if (typeof deckId !== 'string') return null;
-    const next = bytes.indexOf(SECTION_MARK, idEnd);
+    const next = nextSection(bytes, idEnd);
     // A section ends before the comma that leads to the next one, or at the close of the list.
     const to = next >= 0 && next < closeAt ? next - 1 : closeAt;
     spans.push({ deckId, from: at + 1, to });
@@ -280,6 +282,21 @@ export function findSections(bytes: Buffer): { headEnd: number; spans: SectionSp
   const rest = decksAt + DECKS_LINE.length;
   if (spans.length === 0 && !(bytes[rest] === 0x5b /* [ */ && bytes[rest + 1] === 0x5d) /* ] */) return null;
   return { headEnd: decksAt - 1, spans };
+}
+
+const SECTION_OPEN = Buffer.from(SECTION_MARK.trimStart(), 'utf8');
+const SECTION_INDENT = SECTION_MARK.length - SECTION_OPEN.length;
+
+/**
+ * Where the next section's opening line starts at or after `from` (-1: none). Searched by its brace, rare
+ * in the file (a row is an array), not by its line end, which starts every row: the search skips ahead on
+ * the needle's first byte, so this is several times faster through a section of ten thousand rows.
+ */
+function nextSection(bytes: Buffer, from: number): number {
+  for (let at = bytes.indexOf(SECTION_OPEN, from + SECTION_INDENT); at >= 0; at = bytes.indexOf(SECTION_OPEN, at + 1)) {
+    if (bytes.toString('latin1', at - SECTION_INDENT, at) === SECTION_MARK.slice(0, SECTION_INDENT)) return at - SECTION_INDENT;
+  }
+  return -1;
 }
 
 /**
