@@ -460,6 +460,23 @@ function lowerWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
+/** Each question's shown words, as cross-echo last read them (with the text they were read from). */
+const SHOWN_WORDS = new WeakMap<QuestionDraft, { text: string; words: string[] }>();
+
+/**
+ * The words a question shows (its prompt, or an ordering's items), lower-cased. Cross-echo reads every
+ * other question for each one: read once each, not once per pair (a long article's last look was a
+ * tenth of its build). Read again should the text have changed.
+ */
+function shownWords(draft: QuestionDraft): string[] {
+  const text = draft.kind === 'order' ? (draft.items ?? []).join(' . ') : draft.prompt;
+  const known = SHOWN_WORDS.get(draft);
+  if (known?.text === text) return known.words;
+  const words = lowerWords(text);
+  SHOWN_WORDS.set(draft, { text, words });
+  return words;
+}
+
 /**
  * Rule cross-echo (round 11): another question of the deck, on another sentence, shows this one's key in the
  * same words, so the learner reads the answer there: the key beside the word the blank stands beside
@@ -485,8 +502,7 @@ export function crossEcho(draft: QuestionDraft, others: readonly QuestionDraft[]
   const sentence = draft.fact.clause.sentence.index;
   for (const other of others) {
     if (other === draft || other.fact.clause.sentence.index === sentence) continue;
-    const shown = other.kind === 'order' ? (other.items ?? []).join(' . ') : other.prompt;
-    const words = lowerWords(shown);
+    const words = shownWords(other);
     for (let i = 0; i + key.length <= words.length; i++) {
       if (key.some((w, k) => words[i + k] !== w)) continue;
       const next = words[i + key.length];
