@@ -460,21 +460,36 @@ function lowerWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
+/** The words a question shows, lower-cased, and where each word stands among them (in order). */
+interface ShownWords {
+  text: string;
+  words: string[];
+  places: Map<string, number[]>;
+}
+
 /** Each question's shown words, as cross-echo last read them (with the text they were read from). */
-const SHOWN_WORDS = new WeakMap<QuestionDraft, { text: string; words: string[] }>();
+const SHOWN_WORDS = new WeakMap<QuestionDraft, ShownWords>();
 
 /**
- * The words a question shows (its prompt, or an ordering's items), lower-cased. Cross-echo reads every
- * other question for each one: read once each, not once per pair (a long article's last look was a
- * tenth of its build). Read again should the text have changed.
+ * The words a question shows (its prompt, or an ordering's items). Cross-echo looks for each question's
+ * key in every other question: each is read once, not once per pair, and the key is looked up where its
+ * first word stands, not at every word (a long article's last look was a tenth of its build). Read again
+ * should the text have changed.
  */
-function shownWords(draft: QuestionDraft): string[] {
+function shownWords(draft: QuestionDraft): ShownWords {
   const text = draft.kind === 'order' ? (draft.items ?? []).join(' . ') : draft.prompt;
   const known = SHOWN_WORDS.get(draft);
-  if (known?.text === text) return known.words;
+  if (known?.text === text) return known;
   const words = lowerWords(text);
-  SHOWN_WORDS.set(draft, { text, words });
-  return words;
+  const places = new Map<string, number[]>();
+  words.forEach((word, i) => {
+    const list = places.get(word);
+    if (list === undefined) places.set(word, [i]);
+    else list.push(i);
+  });
+  const shown = { text, words, places };
+  SHOWN_WORDS.set(draft, shown);
+  return shown;
 }
 
 /**
@@ -502,9 +517,9 @@ export function crossEcho(draft: QuestionDraft, others: readonly QuestionDraft[]
   const sentence = draft.fact.clause.sentence.index;
   for (const other of others) {
     if (other === draft || other.fact.clause.sentence.index === sentence) continue;
-    const words = shownWords(other);
-    for (let i = 0; i + key.length <= words.length; i++) {
-      if (key.some((w, k) => words[i + k] !== w)) continue;
+    const { words, places } = shownWords(other);
+    for (const i of places.get(key[0] as string) ?? []) {
+      if (i + key.length > words.length || key.some((w, k) => words[i + k] !== w)) continue;
       const next = words[i + key.length];
       const prev = words.slice(Math.max(0, i - 2), i);
       const sameAfter = after[0] !== undefined && next === after[0] && !FILLER_WORDS.has(after[0]);
