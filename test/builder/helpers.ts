@@ -10,7 +10,9 @@ import { analyseArticle, detectHeadline } from '../../src/builder/analyse.js';
 import { clauseGate, clausesOf, renderClause } from '../../src/builder/facts.js';
 import { buildDeck, type BuildResult } from '../../src/builder/build-deck.js';
 import { createCompromiseTagger, type CompromiseLike, type Tagger } from '../../src/builder/tagger.js';
+import type { Candidate } from '../../src/builder/types.js';
 import type { Deck } from '../../src/domain/deck.js';
+import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'articles');
@@ -25,6 +27,30 @@ export function theTagger(): Tagger {
 /** Drafts a deck as `factdeck build` does: titled with the article's headline when it has one. */
 export function build(article: string, seed = 1, id = 'test-deck'): BuildResult {
   return buildDeck(article, theTagger(), { id, title: detectHeadline(article) ?? 'Test deck', seed });
+}
+
+/** A made-up article: its headline, then each paragraph. */
+export const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
+
+/** The key candidates asking for `answer` (a leading "the" aside): whether one was kept, and why the others were dropped. */
+export function keyCandidates(text: string, answer: string): { kept: boolean; reasons: string[] } {
+  const { candidates } = build(text);
+  const mine = candidates.filter((c: Candidate) => c.stage === 'question' && c.kind !== 'true-false' && (c.answer ?? '').replace(/^the /, '') === answer);
+  return { kept: mine.some((c) => c.kept), reasons: mine.filter((c) => !c.kept).map((c) => c.reason) };
+}
+
+/** The last-look rule `rule` dropped every question asking for `answer`. */
+export function expectCut(text: string, answer: string, rule: string): void {
+  const { kept, reasons } = keyCandidates(text, answer);
+  expect(reasons.some((r) => r.startsWith(`${rule}:`)), `${answer}: ${reasons.join(' | ')}`).toBe(true);
+  expect(kept, answer).toBe(false);
+}
+
+/** A question asking for `answer` is kept, and `rule` dropped none. */
+export function expectNotCutBy(text: string, answer: string, rule: string): void {
+  const { kept, reasons } = keyCandidates(text, answer);
+  expect(reasons.some((r) => r.startsWith(`${rule}:`)), `${answer}: ${reasons.join(' | ')}`).toBe(false);
+  expect(kept, `${answer}: ${reasons.join(' | ')}`).toBe(true);
 }
 
 /**

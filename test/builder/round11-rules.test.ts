@@ -7,9 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/builder/analyse.js';
 import type { Candidate } from '../../src/builder/types.js';
-import { build, theTagger } from './helpers.js';
-
-const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
+import { article, build, theTagger } from './helpers.js';
 
 /** The entity each mention of `text` is given, by the entity's name. */
 function mentionsOf(text: string, name: string): string[] {

@@ -8,9 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/domain/deck.js';
 import { analyseArticle } from '../../src/builder/analyse.js';
 import { whQuestion } from '../../src/builder/wh.js';
-import { build, theTagger } from './helpers.js';
-
-const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
+import { article, build, theTagger } from './helpers.js';
 
 function orderItems(text: string): string[][] {
   return build(text)

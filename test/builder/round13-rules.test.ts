@@ -4,9 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/builder/analyse.js';
 import { echoedKeys } from '../../src/builder/select.js';
-import { build, theTagger } from './helpers.js';
-
-const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
+import { article, build, theTagger } from './helpers.js';
 
 /** The answers of every question of the deck, choices' keys and clozes alike. */
 function answers(text: string): string[] {

@@ -4,29 +4,8 @@
 // and their tests are in the history, REVIEW.md says where.) Cut-only: each test finds the rule's name among the reasons a key was dropped, and a guard shows
 // what the rule leaves. Every article here is made up; the builder knows none of its names.
 
-import { describe, expect, it } from 'vitest';
-import type { Candidate } from '../../src/builder/types.js';
-import { build } from './helpers.js';
-
-const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
-
-function about(text: string, answer: string): { kept: boolean; reasons: string[] } {
-  const { candidates } = build(text);
-  const mine = candidates.filter((c: Candidate) => c.stage === 'question' && c.kind !== 'true-false' && (c.answer ?? '').replace(/^the /, '') === answer);
-  return { kept: mine.some((c) => c.kept), reasons: mine.filter((c) => !c.kept).map((c) => c.reason) };
-}
-
-function expectCut(text: string, answer: string, rule: string): void {
-  const { kept, reasons } = about(text, answer);
-  expect(reasons.some((r) => r.startsWith(`${rule}:`)), `${answer}: ${reasons.join(' | ')}`).toBe(true);
-  expect(kept, answer).toBe(false);
-}
-
-function expectNotCutBy(text: string, answer: string, rule: string): void {
-  const { kept, reasons } = about(text, answer);
-  expect(reasons.some((r) => r.startsWith(`${rule}:`)), `${answer}: ${reasons.join(' | ')}`).toBe(false);
-  expect(kept, `${answer}: ${reasons.join(' | ')}`).toBe(true);
-}
+import { describe, it } from 'vitest';
+import { article, expectCut, expectNotCutBy } from './helpers.js';
 
 const LEAD = [
   'The Varno Harbour Trust opened its new museum of ships on Monday after six years of building work.',

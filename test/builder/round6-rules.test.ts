@@ -7,7 +7,7 @@ import type { Candidate } from '../../src/builder/types.js';
 import { createRandom } from '../../src/domain/random.js';
 import { createDistractorSource, pickDistractors } from '../../src/builder/distractors.js';
 import { roleOf, withRole } from '../../src/builder/questions.js';
-import { build } from './helpers.js';
+import { article, build } from './helpers.js';
 
 /** The candidates asking for `answer` (as a key question), and whether any of them was kept. */
 function about(article: string, answer: string): { kept: boolean; reasons: string[]; asked: boolean } {
@@ -22,8 +22,6 @@ function keptAnswers(article: string): string[] {
     .candidates.filter((c: Candidate) => c.kept && c.stage === 'question' && c.kind !== 'true-false')
     .map((c) => (c.answer ?? '').replace(/^the /, ''));
 }
-
-const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
 
 describe('arithmetic: the rest of the stem fixes a number', () => {
   it('does not ask a count that the title and another count of the sentence give by difference', () => {

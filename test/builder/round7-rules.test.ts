@@ -6,9 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../src/builder/types.js';
 import { pointingOption } from '../../src/builder/key-checks.js';
-import { build } from './helpers.js';
-
-const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
+import { article, build } from './helpers.js';
 
 /** The key candidates asking for `answer`: whether one was kept, and why the others were dropped. */
 function about(text: string, answer: string): { kept: boolean; reasons: string[]; asked: boolean } {

@@ -4,28 +4,12 @@
 // was dropped. Every article here is made up; the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import type { Candidate } from '../../src/builder/types.js';
 import type { QuestionDraft } from '../../src/builder/questions.js';
 import { stemEcho } from '../../src/builder/side-details.js';
-import { build } from './helpers.js';
-
-const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
-
-/** The key candidates asking for `answer`: whether one was kept, and why the others were dropped. */
-function about(text: string, answer: string): { kept: boolean; reasons: string[] } {
-  const { candidates } = build(text);
-  const mine = candidates.filter((c: Candidate) => c.stage === 'question' && c.kind !== 'true-false' && (c.answer ?? '').replace(/^the /, '') === answer);
-  return { kept: mine.some((c) => c.kept), reasons: mine.filter((c) => !c.kept).map((c) => c.reason) };
-}
-
-function expectCut(text: string, answer: string, rule: string): void {
-  const { kept, reasons } = about(text, answer);
-  expect(reasons.some((r) => r.startsWith(`${rule}:`)), `${answer}: ${reasons.join(' | ')}`).toBe(true);
-  expect(kept, answer).toBe(false);
-}
+import { article, expectCut, keyCandidates } from './helpers.js';
 
 function expectKept(text: string, answer: string): void {
-  const { kept, reasons } = about(text, answer);
+  const { kept, reasons } = keyCandidates(text, answer);
   expect(kept, `${answer}: ${reasons.join(' | ')}`).toBe(true);
 }
 
@@ -194,7 +178,7 @@ describe('near-duplicate: a name that opens a longer name the deck asks', () => 
     );
     expectCut(text, 'KESTREL Global', 'near-duplicate');
     // The rule of round 8, not the older one for names of one type.
-    expect(about(text, 'KESTREL Global').reasons.some((r) => / opens "KESTREL Global Robot Olympics"/.test(r))).toBe(true);
+    expect(keyCandidates(text, 'KESTREL Global').reasons.some((r) => / opens "KESTREL Global Robot Olympics"/.test(r))).toBe(true);
   });
 });
 
