@@ -3,8 +3,10 @@
 // made up; the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
+import { createDistractorSource, pickDistractors } from '../../src/builder/distractors.js';
 import { giveaway, titleSharedWord } from '../../src/builder/questions.js';
 import type { Entity, Mention } from '../../src/builder/types.js';
+import { createRandom } from '../../src/domain/random.js';
 
 const entity = (name: string, type: Entity['type'], subtype: string = type): Entity =>
   ({ id: name, type, name, forms: [name], subtype, first: 1, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true }) as Entity;
@@ -38,5 +40,27 @@ describe('giveaway: a word of the key that tells it is in the deck title', () =>
     expect(titleSharedWord('300 people', 'People flee Varn floods', 'number')).toBeNull();
     expect(titleSharedWord('The Varn 5 Countdown', 'Harbour waits for end of Varn 5', 'other', 'Varn 5 and Varn 6 are ships.')).toBeNull();
     expect(titleSharedWord('March 3', 'Thousands March in Varn', 'date')).toBeNull();
+  });
+});
+
+describe('year-span: no wrong year after the latest year the article names', () => {
+  const article = 'Varn bridge reopened\n\nVARN, 2031 - The bridge, built in 2024, reopened in 2029 after two years of work, the council said in 2031.';
+  const years = ['2024', '2029', '2031'].map((y) => entity(y, 'date', 'year'));
+
+  it('takes made-up years within the span when there are enough', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const source = createDistractorSource([years[2] as Entity], createRandom(seed), new Map(), article);
+      const mention = { ...key('2031', 'date', 'year'), entity: years[2] as Entity, dateShape: 'year' } as Mention;
+      const wrong = pickDistractors(source, mention, '2031', 'When did the council speak? _____', 3);
+      expect(wrong.length, `seed ${seed}`).toBe(3);
+      for (const w of wrong) expect(Number(w), `seed ${seed}: ${wrong.join(', ')}`).toBeLessThanOrEqual(2031);
+    }
+  });
+
+  // A guard, not a test of the rule: the rule never leaves a year question without wrong choices.
+  it('still offers wrong years for a key at the edge of a one-year article', () => {
+    const source = createDistractorSource([], createRandom(1), new Map(), 'In 2031 the bridge opened.');
+    const mention = { ...key('2031-2032', 'date', 'year-range'), dateShape: 'year-range' } as Mention;
+    expect(pickDistractors(source, mention, '2031-2032', 'The work ran over _____.', 3).length).toBeGreaterThan(0);
   });
 });
