@@ -342,7 +342,9 @@ export function titleSharedWord(answer: string, header: string, type: string, ar
   let firstDistinctive = true;
   // "Shuttle" of "Space Shuttle Columbia" under "... of the Space Shuttle": a word another name of the
   // article holds too ("Space Shuttle Discovery") tells this key from none of them.
-  const namedElsewhere = (word: string): boolean => nameRuns(article).some((run) => writtenAsWord(run, word) && !wordFinder(answer)(run));
+  // A run that holds the key itself ("Saturday Kestrel Rovers") counts only for its other words.
+  const key = answer.replace(/^the\s+/i, '').trim();
+  const namedElsewhere = (word: string): boolean => nameRuns(article).some((run) => writtenAsWord(run.split(key).join(' | '), word) && !wordFinder(answer)(run));
   for (const raw of answer.replace(/^the\s+/i, '').split(/[\s/–—-]+/)) {
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, '');
     if (word === '') continue;
