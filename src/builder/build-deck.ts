@@ -138,7 +138,7 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
     article,
     header: options.title,
     tagger,
-    source: createDistractorSource(analysis.entities, random, numberUnits(analysis.sentences)),
+    source: createDistractorSource(analysis.entities, random, numberUnits(analysis.sentences), article),
     random,
     nextFalse: () => {
       falseNext = !falseNext;

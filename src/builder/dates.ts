@@ -183,7 +183,7 @@ function ordinalSuffix(n: number): string {
   return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
 }
 
-function shiftYears(text: string, shift: number): string {
+export function shiftYears(text: string, shift: number): string {
   return text.replace(new RegExp(YEAR, 'gu'), (year) => String(Number(year) + shift));
 }
 

@@ -5,7 +5,7 @@
 // held by another, and none may stand out from the rest by its form or length.
 
 import type { Random } from '../domain/random.js';
-import { temporalVariants, type DateShape } from './dates.js';
+import { shiftYears, temporalVariants, type DateShape } from './dates.js';
 import { numberVariants, type NumberShape } from './numbers.js';
 import { distinctiveWords, foldName, wordFinder } from './text.js';
 import { isGenericNameWord } from './vocabulary.js';
@@ -19,9 +19,16 @@ export interface DistractorSource {
   /** The word a number counts ("people" for "300 people"), by the number's entity. */
   units: ReadonlyMap<Entity, string>;
   random: Random;
+  /** The latest year the article names (its text or dateline), or null: no wrong year may come after it. */
+  latestYear?: number | null;
 }
 
-export function createDistractorSource(entities: readonly Entity[], random: Random, units: ReadonlyMap<Entity, string> = new Map()): DistractorSource {
+/** The years (1600 to 2099) a text names as four figures. */
+function yearsIn(text: string): number[] {
+  return [...text.matchAll(/(?<![\d,.])(1[6-9]\d\d|20\d\d)(?![\d,]|\.\d)/g)].map((m) => Number(m[1]));
+}
+
+export function createDistractorSource(entities: readonly Entity[], random: Random, units: ReadonlyMap<Entity, string> = new Map(), article = ''): DistractorSource {
   const byType = new Map<KeyType, Entity[]>();
   const allForms = new Set<string>();
   for (const entity of entities) {
@@ -30,7 +37,8 @@ export function createDistractorSource(entities: readonly Entity[], random: Rand
     byType.set(entity.type, list);
     for (const form of entity.forms) allForms.add(foldName(form));
   }
-  return { byType, allForms, units, random };
+  const years = yearsIn(article);
+  return { byType, allForms, units, random, latestYear: years.length === 0 ? null : Math.max(...years) };
 }
 
 function numericValue(text: string): number | null {
@@ -184,6 +192,18 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     picked.push(withThe && takesThe ? `the ${text}` : text);
   };
 
+  // Rule "year-span" (round 14): a year after the latest the article names (its dateline's among them) cannot
+  // be right for what the article reports ("2012" for an event of an article dated 2010). Such wrong choices
+  // wait, and are taken only when too few others are found.
+  const latest = source.latestYear ?? null;
+  const answerYears = yearsIn(answer);
+  const spanCheck = entity.type === 'date' && latest !== null && answerYears.length > 0 && answerYears.every((y) => y <= latest);
+  const waiting: string[] = [];
+  const offerInSpan = (text: string, takesThe = false, forms: readonly string[] = []): void => {
+    if (spanCheck && yearsIn(text).some((y) => y > (latest ?? 0))) waiting.push(text);
+    else offer(text, takesThe, forms);
+  };
+
   // From the article: the same fine type, nearest in the text first.
   const fine = fineType(entity);
   const unit = source.units.get(entity);
@@ -218,8 +238,11 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   // Made up in the same style: dates, times and numbers only.
   const pick = (n: number): number => source.random.int(n);
   if (fromArticle < count && (entity.type === 'date' || entity.type === 'time')) {
-    for (const text of temporalVariants({ shape: (mention.dateShape ?? entity.subtype) as DateShape, text: mention.text }, count + 3, pick)) offer(text);
+    for (const text of temporalVariants({ shape: (mention.dateShape ?? entity.subtype) as DateShape, text: mention.text }, count + 3, pick)) offerInSpan(text);
   }
+  // Too few within the span: years further back from the key, a few at most, before any later year.
+  if (spanCheck && picked.length < count) for (const shift of [-3, -4, -5]) offerInSpan(shiftYears(mention.text, shift));
+  if (picked.length < count) for (const text of waiting) offer(text);
   if (fromArticle < count && entity.type === 'number') {
     for (const text of numberVariants({ shape: (mention.numberShape ?? entity.subtype) as NumberShape, text: mention.text }, count + 3, pick)) offer(text);
   }

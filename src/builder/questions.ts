@@ -239,7 +239,7 @@ function writtenAsWord(text: string, word: string): boolean {
 }
 
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
-export function giveaway(prompt: string, mention: Mention, answer: string, header = '', people: readonly Entity[] = []): string | null {
+export function giveaway(prompt: string, mention: Mention, answer: string, header = '', people: readonly Entity[] = [], article = ''): string | null {
   const inPrompt = wordFinder(prompt);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
     if (inPrompt(form)) return `giveaway: the answer "${form}" also appears in the prompt`;
@@ -288,6 +288,11 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
     if (words.length > 0 && words.every(written(prompt))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the prompt`;
     if (words.length > 0 && words.every(written(header))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the deck's title`;
   }
+  // Round 14: "a life sentence" under the title "... given life term", "Tropical Cyclone Nargis" under
+  // "Nargis nears ...": a word of the key that tells it (a content word, or a number the title shows) is in
+  // the title, which gives the key away in part or in other words.
+  const sharedWord = titleSharedWord(answer, header, mention.entity.type, article);
+  if (sharedWord !== null) return `giveaway: "${sharedWord}" of the answer "${answer.trim()}" is in the deck's title`;
   // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer
   // ("Parks" of "National Parks" is only the plural of "Park Service"'s first word, and spells nothing).
   if (mention.entity.type === 'place' || mention.entity.type === 'organisation' || mention.entity.type === 'other') {
@@ -302,6 +307,81 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
     }
   }
   return null;
+}
+
+/** Words too common to tell a key from others, whatever the title says. */
+const TITLE_STOP_WORDS = new Set(
+  `about above after again against also among been before being below between both could does down during each
+  from further have having here into just like made make many more most much must only other over same should
+  some such than that their them then there these they this those through under until very were what when
+  where which while will with within would year years people percent time times week weeks month months day
+  days first last next said says news report reports`.split(/\s+/),
+);
+const CALENDAR_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()));
+
+/**
+ * A word of the key that tells it and that the deck's title shows, or null (rule giveaway, round 14): for a
+ * value (a number, a date, a time) only a figure the title also shows ("2008" of "March 2008" under "...
+ * in 2008"); for a person, none (the surname rules above); else a capitalised word of three letters or more
+ * that many names do not share and no other name of the article holds ("Bayern" of "Bayern Munich"), or,
+ * for a key with no capitalised word, a lower-case content word of four letters or more ("life" of "a life
+ * sentence" under "... life term"), a plural "s" aside. Month and weekday names are no such word.
+ */
+export function titleSharedWord(answer: string, header: string, type: string, article = ''): string | null {
+  if (header.trim() === '' || type === 'person') return null;
+  const isValue = type === 'number' || type === 'date' || type === 'time';
+  const headerWords = new Set(
+    header
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== '')
+      .flatMap((w) => (/\p{L}s$/u.test(w) ? [w, w.slice(0, -1)] : [w])),
+  );
+  // A name's own words tell it; the lower-case words of a name ("of", "for") do not.
+  const named = /\p{Lu}/u.test(answer.replace(/^the\s+/i, '').replace(/\d/g, ''));
+  let firstDistinctive = true;
+  // "Shuttle" of "Space Shuttle Columbia" under "... of the Space Shuttle": a word another name of the
+  // article holds too ("Space Shuttle Discovery") tells this key from none of them.
+  // A run that holds the key itself ("Saturday Kestrel Rovers") counts only for its other words.
+  const key = answer.replace(/^the\s+/i, '').trim();
+  const namedElsewhere = (word: string): boolean => nameRuns(article).some((run) => writtenAsWord(run.split(key).join(' | '), word) && !wordFinder(answer)(run));
+  for (const raw of answer.replace(/^the\s+/i, '').split(/[\s/–—-]+/)) {
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, '');
+    if (word === '') continue;
+    const lower = word.toLowerCase();
+    if (/^\d[\d,.]*$/.test(word)) {
+      if (isValue && headerWords.has(lower)) return word;
+      continue;
+    }
+    if (isValue || !/^\p{L}[\p{L}'’.]*$/u.test(word) || CALENDAR_WORDS.has(lower)) continue;
+    const capitalised = /^\p{Lu}/u.test(word);
+    if (capitalised ? word.length < 3 || isGenericNameWord(lower) : named || word.length < 4 || TITLE_STOP_WORDS.has(lower) || isGenericNameWord(lower)) continue;
+    // A name is told by its first word that tells it ("Bayern" of "Bayern Munich", "Nargis" of "Cyclone
+    // Nargis"); a later word ("Girls" of "Better Idea of Afghan Girls") is no short form of it.
+    if (capitalised) {
+      if (firstDistinctive) {
+        firstDistinctive = false;
+        if (writtenAsWord(header, word)) return namedElsewhere(word) ? null : word;
+      }
+      continue;
+    }
+    const singular = /\p{L}s$/u.test(lower) ? lower.slice(0, -1) : lower;
+    if (!headerWords.has(lower) && !headerWords.has(singular)) continue;
+    return word;
+  }
+  return null;
+}
+
+let runsOf: { article: string; runs: string[] } = { article: '', runs: [] };
+/** An article's runs of capitalised words and figures (its names, roughly), a leading function word left out. */
+function nameRuns(article: string): string[] {
+  if (runsOf.article !== article) {
+    const runs = (article.match(/(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\p{N}+)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\p{N}+))*/gu) ?? [])
+      .map((run) => run.replace(/^(?:The|A|An|In|On|At|Of|For|And|But|After|Before|When|While|As|By|From|To|With)\s+/, '').replace(/['’]s$|[.]$/, ''))
+      .filter((run) => run !== '');
+    runsOf = { article, runs: [...new Set(runs)] };
+  }
+  return runsOf.runs;
 }
 
 /**
@@ -698,7 +778,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   out.push(
     lazily('cloze', fact, `(cloze on “${clozeAnswer}”)`, clozeAnswer, entity, (): Drafted => {
       const prompt = blanked();
-      const reason = giveaway(prompt, mention, clozeAnswer, context.header, context.source.byType.get('person'));
+      const reason = giveaway(prompt, mention, clozeAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
       return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
     }),
@@ -709,7 +789,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
     lazily('short-answer', fact, `(who/what/when question on “${typedAnswer}”)`, typedAnswer, entity, (): Drafted => {
       const prompt = wh();
       if (prompt === null) return { dropped: untrustedTypeWord(entity) ?? 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
-      const reason = giveaway(prompt, mention, typedAnswer, context.header, context.source.byType.get('person'));
+      const reason = giveaway(prompt, mention, typedAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
       return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
     }),
@@ -732,7 +812,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const choiceBlanked = withThe ? asSentence(renderClause(clause, { start: theStart ?? mention.start, end: span.end, text: BLANK })) : blanked();
       const stem = typeWord === null ? 'Which of these completes this sentence from the article?' : `Which ${typeWord} completes this sentence from the article?`;
       const prompt = question ?? `${stem} ${quoted(choiceBlanked)}`;
-      const reason = giveaway(prompt, mention, answer, context.header, context.source.byType.get('person'));
+      const reason = giveaway(prompt, mention, answer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
       // Round 6 (same-role): a person asked by a role the sentence gives them ("coach _____") has wrong choices of
       // that role only; with fewer than three in the article, a typed question asks it.
@@ -957,7 +1037,7 @@ function multiSelect(fact: FactDraft, keys: readonly Mention[], context: Questio
       // "Varnish growers sell apples in _____": a right answer the stem spells ("Varnia") is given away, in a
       // select-all question as in any other (rule giveaway).
       const people = context.source.byType.get('person');
-      const given = run.map((m) => giveaway(prompt.replace(/ Select all that apply\.$/, ''), m, answerTextOf(m), context.header, people)).find((r) => r !== null);
+      const given = run.map((m) => giveaway(prompt.replace(/ Select all that apply\.$/, ''), m, answerTextOf(m), context.header, people, context.article)).find((r) => r !== null);
       if (given !== undefined && given !== null) {
         out.push(considered('multi-select', fact, prompt, label, null, given, first.entity));
         run = [];
@@ -1033,7 +1113,7 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
   if ((context.roleCounts.get(foldName(role)) ?? 0) > 1) {
     out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: more than one person in the article holds this title'));
   } else {
-    const reason = giveaway(who, mention, person.name, context.header, context.source.byType.get('person'));
+    const reason = giveaway(who, mention, person.name, context.header, context.source.byType.get('person'), context.article);
     out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person, typeWord: 'person' } : null, reason));
   }
   return out;
