@@ -32,9 +32,13 @@ export function createRandom(seed: number): Random {
     int,
     shuffle<T>(items: readonly T[]): T[] {
       const out = [...items];
+      // A swap through a variable, not a destructuring (which makes two arrays a step): a quiz's first
+      // shuffle of 10,000 facts runs before the code is optimised, where that cost several milliseconds.
       for (let i = out.length - 1; i > 0; i--) {
         const j = int(i + 1);
-        [out[i], out[j]] = [out[j] as T, out[i] as T];
+        const item = out[i] as T;
+        out[i] = out[j] as T;
+        out[j] = item;
       }
       return out;
     },
