@@ -344,7 +344,8 @@ export function titleSharedWord(answer: string, header: string, type: string, ar
   // article holds too ("Space Shuttle Discovery") tells this key from none of them.
   // A run that holds the key itself ("Saturday Kestrel Rovers") counts only for its other words.
   const key = answer.replace(/^the\s+/i, '').trim();
-  const namedElsewhere = (word: string): boolean => nameRuns(article).some((run) => writtenAsWord(run.split(key).join(' | '), word) && !wordFinder(answer)(run));
+  const inAnswer = wordFinder(answer);
+  const namedElsewhere = (word: string): boolean => nameRuns(article).some((run) => writtenAsWord(run.split(key).join(' | '), word) && !inAnswer(run));
   for (const raw of answer.replace(/^the\s+/i, '').split(/[\s/–—-]+/)) {
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, '');
     if (word === '') continue;

@@ -53,19 +53,11 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
 }
 
-/** The memory a replay carries from one rating to the next, as numbers (times in ms; no last review: NaN). */
-interface Memory {
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: number;
-}
+/**
+ * The memory a replay carries from one rating to the next: a MemoryCard as numbers (times in ms, no last
+ * review NaN; the state as ts-fsrs numbers it).
+ */
+type Memory = { [K in keyof MemoryCard]: number };
 
 /** Rates a memory at `now`: the memory after, or null when ts-fsrs would refuse it (or do it otherwise). */
 type RateMemory = (m: Memory, grade: number, now: number) => Memory | null;

@@ -375,7 +375,7 @@ const CHECKSUM_START = Buffer.from('{\n  "checksum": "sha256:', 'latin1');
 
 /** See parseDatabaseFile: null when the file is not one this build wrote, laid out as it lays it out. */
 function parseScoped(file: Buffer, decks: ReadonlySet<string>): ParseResult | null {
-  const bytes = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf ? file.subarray(3) : file;
+  const bytes = withoutByteOrderMark(file);
   if (programStamp() === 'unknown' || !bytes.subarray(0, CHECKSUM_START.length).equals(CHECKSUM_START)) return null;
   const found = findSections(bytes);
   if (found === null) return null;
@@ -415,8 +415,8 @@ function parseScoped(file: Buffer, decks: ReadonlySet<string>): ParseResult | nu
 const CHECKSUM = /^sha256:[0-9a-f]{64}$/;
 
 /** A strict UTF-8 decoder drops a leading byte-order mark: the bytes of the text it gives start after it. */
-function withoutByteOrderMark(bytes: Uint8Array | undefined): Uint8Array | undefined {
-  return bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+function withoutByteOrderMark<B extends Uint8Array | undefined>(bytes: B): B {
+  return bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? (bytes.subarray(3) as B) : bytes;
 }
 
 let writer: string | undefined;
