@@ -390,15 +390,21 @@ CREATE TABLE revlog (id integer PRIMARY KEY, cid integer NOT NULL, usn integer N
 CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
 `;
 
-/** Anki's indexes of schema 11: made once the rows are in (sorting once costs less than keeping them in order row by row). */
-const INDEXES = `
+/**
+ * Anki's indexes of schema 11, made once the rows are in (sorting once costs less than keeping them in
+ * order row by row): those of the notes and cards while the review log may still be being read, then
+ * the review log's.
+ */
+const NOTE_AND_CARD_INDEXES = `
 CREATE INDEX ix_notes_usn ON notes (usn);
 CREATE INDEX ix_cards_usn ON cards (usn);
-CREATE INDEX ix_revlog_usn ON revlog (usn);
 CREATE INDEX ix_cards_nid ON cards (nid);
 CREATE INDEX ix_cards_sched ON cards (did, queue, due);
-CREATE INDEX ix_revlog_cid ON revlog (cid);
 CREATE INDEX ix_notes_csum ON notes (csum);
+`;
+const REVLOG_INDEXES = `
+CREATE INDEX ix_revlog_usn ON revlog (usn);
+CREATE INDEX ix_revlog_cid ON revlog (cid);
 `;
 
 const CSS = '.card { font-family: arial; font-size: 20px; text-align: center; color: black; background-color: white; }\n.source, .fact { font-size: 16px; color: #555; margin-top: 1em; }';
@@ -488,10 +494,18 @@ async function zipFiles(files: readonly [string, Uint8Array][]): Promise<Uint8Ar
 /**
  * Rows of a table inserted a hundred to a statement: each run of a statement is a round of calls between
  * JavaScript and SQLite's WebAssembly, and for 135,000 rows those rounds, not SQLite, were most of the time.
+ *
+ * Text goes in as its UTF-8 bytes, cast back to text by SQLite: the row is written with `CAST(? AS TEXT)`
+ * for each text value. sql.js copies a string into WebAssembly's memory character by character, in
+ * JavaScript, three times over (its length, then its bytes); Node encodes it natively and the bytes are
+ * copied in one call. For the tens of megabytes of an export's notes that was most of their inserts. A
+ * blob cast to text is that text, byte for byte, as the column would have stored it.
  */
 class RowInserter {
   static readonly ROWS = 100;
   private readonly full: Statement;
+  /** For each value of a row: whether it is text (a `CAST(? AS TEXT)` of the row). */
+  private readonly text: boolean[];
   private values: SqlValue[] = [];
   private rows = 0;
 
@@ -500,6 +514,7 @@ class RowInserter {
     private readonly table: string,
     private readonly row: string,
   ) {
+    this.text = row.split('?').slice(0, -1).map((before) => before.endsWith('CAST('));
     this.full = db.prepare(this.statement(RowInserter.ROWS));
   }
 
@@ -507,8 +522,17 @@ class RowInserter {
     return `INSERT INTO ${this.table} VALUES ${Array.from({ length: rows }, () => this.row).join(', ')}`;
   }
 
-  add(...values: SqlValue[]): void {
-    for (const value of values) this.values.push(value);
+  add(...values: (number | string)[]): void {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] as number | string;
+      if (this.text[i] === true) {
+        if (typeof value !== 'string') throw new TypeError(`${this.table}: value ${i + 1} of a row must be text`);
+        this.values.push(Buffer.from(value, 'utf8'));
+      } else {
+        if (typeof value === 'string') throw new TypeError(`${this.table}: value ${i + 1} of a row is text; write it as CAST(? AS TEXT)`);
+        this.values.push(value);
+      }
+    }
     if (++this.rows === RowInserter.ROWS) {
       this.full.run(this.values);
       this.values = [];
@@ -606,8 +630,8 @@ export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { para
     };
     db.run('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [plan.crt, mod * 1000, mod * 1000, JSON.stringify(conf), JSON.stringify(models), JSON.stringify(decks), JSON.stringify(dconf), '{}']);
     db.exec('BEGIN');
-    const note = new RowInserter(db, 'notes', "(?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')");
-    const card = new RowInserter(db, 'cards', '(?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)');
+    const note = new RowInserter(db, 'notes', "(?, CAST(? AS TEXT), ?, ?, -1, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, 0, '')");
+    const card = new RowInserter(db, 'cards', '(?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, CAST(? AS TEXT))');
     const revlog = new RowInserter(db, 'revlog', '(?, ?, -1, ?, ?, ?, ?, ?, ?)');
     try {
       for (const n of plan.notes) {
@@ -616,13 +640,16 @@ export async function writeAnkiPackage(plan: ExportPlan, now: Date, fsrs: { para
         const c = n.card;
         card.add(c.id, n.id, plan.deckId, mod, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses, c.left, c.data);
       }
+      note.flush();
+      card.flush();
+      db.exec(NOTE_AND_CARD_INDEXES);
       if (beforeRevlog !== undefined) await beforeRevlog();
       for (const n of plan.notes) for (const r of n.card.reviews) revlog.add(r.id, n.card.id, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type);
-      for (const inserter of [note, card, revlog]) inserter.flush();
+      revlog.flush();
     } finally {
       for (const inserter of [note, card, revlog]) inserter.free();
     }
-    db.exec(INDEXES);
+    db.exec(REVLOG_INDEXES);
     db.exec('COMMIT');
     return await zipFiles([
       ['collection.anki2', db.export()],

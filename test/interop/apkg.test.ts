@@ -103,6 +103,21 @@ describe('a deck as an Anki package and back', () => {
     expect(plan.deck?.questions).toEqual(DECK.questions);
   });
 
+  it('keeps text beyond ASCII as it is: accents, other scripts, symbols outside the BMP', async () => {
+    const words = ['Zürich', 'Ελένη', '北京', 'São Tomé', 'naïve “quotes” — ok', 'rocket 🚀'];
+    const deck: Deck = {
+      ...DECK,
+      title: 'Météo: 北京 🚀',
+      facts: words.map((word, i) => ({ id: `w${i}`, statement: `The word is ${word}.`, quote: `The word is ${word}.`, topic: `tópico ${i}` })),
+      questions: words.map((word, i) => ({ id: `wq${i}`, factId: `w${i}`, kind: 'cloze', prompt: 'The word is _____.', answer: word, accept: [], explanation: `Said: ${word}.` })),
+    };
+    const collection = await readAnkiPackage(await writeAnkiPackage(planApkgExport(deck, null, null, NOW), NOW, null));
+    const plan = planApkgImport(collection, { fileStem: 'x' });
+    expect(plan.deck?.title).toBe(deck.title);
+    expect(plan.deck?.facts).toEqual(deck.facts);
+    expect(plan.deck?.questions).toEqual(deck.questions);
+  });
+
   it('keeps the schedule: each studied fact\'s state, due day, memory and review log', async () => {
     const learner = progress();
     const collection = await readAnkiPackage(await exportedPackage(true));
@@ -175,6 +190,12 @@ describe('a deck as an Anki package and back', () => {
       for (const [sortField, csum] of db.exec('SELECT sfld, csum FROM notes')[0]?.values ?? []) {
         expect(csum).toBe(createHash('sha1').update(String(sortField)).digest().readUInt32BE(0));
       }
+      // Text is stored as text (it is written as bytes cast to text: a blob here would not read as a
+      // string in Anki), and as the deck has it, accents and all.
+      expect(db.exec('SELECT DISTINCT typeof(guid), typeof(tags), typeof(flds), typeof(sfld) FROM notes')[0]?.values).toEqual([['text', 'text', 'text', 'text']]);
+      expect(db.exec('SELECT DISTINCT typeof(data) FROM cards')[0]?.values).toEqual([['text']]);
+      const fields = (db.exec('SELECT flds FROM notes')[0]?.values ?? []).map(([flds]) => String(flds));
+      expect(fields.some((flds) => flds.includes('\u001f'))).toBe(true);
       const revlog = db.exec('SELECT ease, type FROM revlog ORDER BY id')[0]?.values ?? [];
       expect(revlog.length).toBe(7);
       const card = db.exec("SELECT type, queue, ivl, data FROM cards WHERE nid = (SELECT id FROM notes WHERE guid = 'factdeck:harbour-storm:q1')")[0]?.values[0] ?? [];

@@ -142,7 +142,11 @@ export interface ExportProgress {
   dayStart: number;
 }
 
+const HTML_SPECIAL = /[&<>\r\n]/;
+
 export function escapeHtml(text: string): string {
+  // Most text has nothing to escape: it is returned as it is, not copied four times.
+  if (!HTML_SPECIAL.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r\n?|\n/g, '<br>');
 }
 
@@ -273,8 +277,14 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
     return fact === undefined ? [] : [{ fact, question, questionIndex }];
   });
   for (const fact of deck.facts) if (!byFact.has(fact.id)) entries.push({ fact, question: null, questionIndex: -1 });
+  // A fact's sentence is looked up once, however many questions it has.
+  const sentenceOf = new Map<Fact, string>();
   for (const { fact, question, questionIndex } of entries) {
-    const sentence = article === null ? fact.quote : (findQuoteSentence(sentences, fact.quote)?.text ?? fact.quote);
+    let sentence = sentenceOf.get(fact);
+    if (sentence === undefined) {
+      sentence = escapeHtml(article === null ? fact.quote : (findQuoteSentence(sentences, fact.quote)?.text ?? fact.quote));
+      sentenceOf.set(fact, sentence);
+    }
     const topicTag = toTag(fact.topic);
     const tags = [topicTag === '' ? '' : `${TOPIC_TAG_PREFIX}${topicTag}`, deckTag].filter((tag) => tag !== '');
     const cloze = question === null ? null : clozeText(question);
@@ -299,7 +309,7 @@ export function planApkgExport(deck: Deck, article: string | null, progress: Exp
       id: idBase + position,
       guid: `factdeck:${deck.id}:${question?.id ?? `fact:${fact.id}`}`,
       noteTypeId: cloze === null ? BASIC_NOTE_TYPE_ID : CLOZE_NOTE_TYPE_ID,
-      fields: [front, back, escapeHtml(sentence), escapeHtml(fact.statement), json],
+      fields: [front, back, sentence, escapeHtml(fact.statement), json],
       tags,
       card: { id: idBase + position, ...schedule, reviews: [] },
       revlogFact: main && withCrt !== null ? fact.id : null,
