@@ -12,8 +12,7 @@
 // unit tests do) or FACTDECK_THREADS=0, the log is read here, in turns with the rest, with the same result.
 
 import { revlogEntry, type RevlogEntry } from '../bank/interop/anki-package.js';
-import { readReviewHistoryAs } from '../storage/review-history.js';
-import type { ReviewRecord } from '../storage/schema.js';
+import { readRatingTimes, type RatingTimes } from '../storage/review-history.js';
 import { startWorker } from './worker-thread.js';
 
 /** Numbers per rating in a packed revlog: deck index, fact index, then the RevlogEntry's fields. */
@@ -36,7 +35,7 @@ export interface RevlogRequest {
   profile: string;
 }
 
-export function packRevlog(reviews: readonly ReviewRecord[]): PackedRevlog {
+export function packRevlog(reviews: readonly RatingTimes[]): PackedRevlog {
   const packer = revlogPacker();
   return packer.pack(reviews.map(packer.line));
 }
@@ -45,7 +44,7 @@ export function packRevlog(reviews: readonly ReviewRecord[]): PackedRevlog {
 type PackedLine = readonly [number, number, ...number[]];
 
 /** Ratings packed in two steps: each to its line as it is read (`line`), then the lines kept into one array. */
-function revlogPacker(): { line: (review: ReviewRecord) => PackedLine; pack: (lines: readonly PackedLine[]) => PackedRevlog } {
+function revlogPacker(): { line: (review: RatingTimes) => PackedLine; pack: (lines: readonly PackedLine[]) => PackedRevlog } {
   const deckIds: string[] = [];
   const factIds: string[] = [];
   const deckIndex = new Map<string, number>();
@@ -88,7 +87,7 @@ export function unpackRevlog(packed: PackedRevlog, deckId: string): Map<string, 
 /** What the worker does, and what runs here without one: the profile's ratings, packed. */
 export async function readPackedRevlog(request: RevlogRequest): Promise<PackedRevlog> {
   const packer = revlogPacker();
-  return packer.pack(await readReviewHistoryAs(request.dataDir, { profile: request.profile }, packer.line));
+  return packer.pack(await readRatingTimes(request.dataDir, { profile: request.profile }, packer.line));
 }
 
 /** A read of the review log under way: `entries` waits for it; `cancel` stops it when the export fails first. */

@@ -199,7 +199,10 @@ export interface RevlogEntry {
 }
 
 /** A saved rating as a line of Anki's review log (it needs nothing but the rating). */
-export function revlogEntry(review: { at: string; rating: RatingName; before: MemoryCard | null; after: MemoryCard | null }): RevlogEntry {
+/** What a line of Anki's review log needs of a memory state. */
+type RevlogCard = Pick<MemoryCard, 'due' | 'difficulty' | 'scheduledDays' | 'state'>;
+
+export function revlogEntry(review: { at: string; rating: RatingName; before: RevlogCard | null; after: RevlogCard | null }): RevlogEntry {
   const at = isoTime(review.at);
   const stateBefore = review.before?.state ?? 'new';
   return {
@@ -213,7 +216,7 @@ export function revlogEntry(review: { at: string; rating: RatingName; before: Me
 }
 
 /** Anki's revlog interval: whole days when a day or more, else negative seconds. */
-function revlogInterval(card: MemoryCard | null, from: number): number {
+function revlogInterval(card: RevlogCard | null, from: number): number {
   if (card === null || card.state === 'new') return 0;
   if (card.state === 'review') return Math.max(1, Math.round(card.scheduledDays));
   return -Math.max(1, Math.round((isoTime(card.due) - from) / 1000));
