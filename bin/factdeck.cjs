@@ -5,12 +5,15 @@
 // keeps no compiled code between runs.
 //
 // The cache is the user's, never the package's: $XDG_CACHE_HOME/factdeck (or ~/.cache/factdeck), one file
-// per Node version, architecture and bundle (its SHA-1), so a read-only install works, two builds of one
-// commit are byte-identical, and several installs and Node versions side by side do not spoil each
-// other's cache. It is made at the end of a run, so that it holds every function the run compiled, and made
-// again when a kind of run it has not seen yet (another command, --help) compiled more; the newest few
-// files are kept. Any failure (no home folder, a read-only disk) only means no cache.
-// FACTDECK_CODE_CACHE=0 turns it off.
+// per Node version, architecture, bundle (its SHA-1) and kind of run (the command, `--plain` or not), so a
+// read-only install works, two builds of one commit are byte-identical, and several installs and Node
+// versions side by side do not spoil each other's cache. A kind's cache is made at the end of its first
+// run, so that it holds every function that run compiled, and kept as it is after. One cache for every
+// kind was tried: made again at the end of each new kind of run, it lost the code of the others whenever
+// that run was a long one (V8 drops the compiled code of functions a long run no longer uses), and a quiz
+// after an export or a doctor then started 50-70 ms slower, for good. The caches of the current bundle
+// are kept, and those of the few newest other bundles; any failure (no home folder, a read-only disk)
+// only means no cache. FACTDECK_CODE_CACHE=0 turns it off.
 //
 // A damaged cache must never reach V8, which trusts it (it aborts on a corrupt one): the file's first line
 // names the Node, the bundle and the cache's own SHA-1, and anything that does not match is ignored.
@@ -24,11 +27,9 @@ const { isAbsolute, join } = require('node:path');
 const args = process.argv.slice(2);
 const root = join(__dirname, '..');
 
-const MAGIC = 'factdeck-code-cache 2';
-/** Cache files kept in the folder, the one just written included. */
-const KEEP = 6;
-/** The most kinds of run one cache is extended for; beyond that it stays as it is. */
-const MAX_KINDS = 24;
+const MAGIC = 'factdeck-code-cache 3';
+/** Other bundles (other installs, other Node versions) whose caches are kept beside the current one's. */
+const KEEP_OTHER_BUNDLES = 5;
 
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`);
@@ -56,24 +57,19 @@ function start() {
   let cache = null;
   if (folder !== null) {
     const bundleSha1 = sha1(code);
+    const kind = runKind(args);
     cache = {
       folder,
-      file: join(folder, `code-${process.version}-${process.arch}-${bundleSha1}.bin`),
-      stamp: `${MAGIC} ${process.version} ${process.arch} ${bundleSha1}`,
-      kind: runKind(args),
+      bundle: `${process.version}-${process.arch}-${bundleSha1}`,
+      file: join(folder, `code-${process.version}-${process.arch}-${bundleSha1}-${kind}.bin`),
+      stamp: `${MAGIC} ${process.version} ${process.arch} ${bundleSha1} ${kind}`,
     };
   }
   const found = cache === null ? undefined : readCache(cache.file, cache.stamp);
 
   // The bundle has no import(): code compiled from a cache cannot use it on Node 20 (bin/bundle.mjs).
   const script = new vm.Script(Module.wrap(code.toString('utf8')), { filename: bundle, cachedData: found?.data });
-  if (cache !== null) {
-    const usable = found !== undefined && !script.cachedDataRejected;
-    const kinds = usable ? found.kinds : [];
-    if (!usable || (!kinds.includes(cache.kind) && kinds.length < MAX_KINDS)) {
-      process.once('exit', () => writeCache(cache, [...kinds, cache.kind], script));
-    }
-  }
+  if (cache !== null && (found === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(cache, script));
   const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, join(root, 'dist'));
   module.loaded = true;
@@ -94,20 +90,22 @@ function cacheFolder(env) {
 }
 
 /**
- * What part of the program a run exercises, for the cache: the command, or "help" (every command's help
- * runs the same code). Words that are not command-like (a typo with odd characters) count as the menu's.
+ * What part of the program a run exercises, for the cache: the command, with `-plain` for a run in plain
+ * mode (another way of asking), or "help" (every command's help runs the same code). Words that are not
+ * command-like (a typo with odd characters) count as the menu's.
  */
 function runKind(argv) {
   const first = argv.find((arg) => !arg.startsWith('-'));
   if (argv.includes('--help') || argv.includes('-h') || first === 'help') return 'help';
-  return first !== undefined && /^[a-z_][a-z-]{0,20}$/.test(first) ? first : 'menu';
+  const command = first !== undefined && /^[a-z_][a-z-]{0,20}$/.test(first) ? first : 'menu';
+  return argv.includes('--plain') ? `${command}-plain` : command;
 }
 
 function sha1(bytes) {
   return require('node:crypto').createHash('sha1').update(bytes).digest('hex');
 }
 
-/** The cached data and the kinds of run it was made from, if whole and made by this Node for this bundle. */
+/** The cached data, if whole and made by this Node for this bundle and this kind of run. */
 function readCache(file, stamp) {
   let bytes;
   try {
@@ -119,24 +117,22 @@ function readCache(file, stamp) {
   if (newline < 0) return undefined;
   const header = bytes.subarray(0, newline).toString('latin1');
   const data = bytes.subarray(newline + 1);
-  if (!header.startsWith(`${stamp} `)) return undefined;
-  const [kinds, dataSha1] = header.slice(stamp.length + 1).split(' ');
-  if (dataSha1 !== sha1(data)) return undefined;
-  return { data, kinds: kinds.split(',') };
+  if (header !== `${stamp} ${sha1(data)}`) return undefined;
+  return { data };
 }
 
 /**
  * Writes the cache under a temp name, then renames it into place; any failure only means no cache. Not
  * fsynced: a file cut short by a crash fails its checksum and is made again, so exit need not wait.
  */
-function writeCache(cache, kinds, script) {
+function writeCache(cache, script) {
   const temp = `${cache.file}.${process.pid}.tmp`;
   try {
     mkdirSync(cache.folder, { recursive: true, mode: 0o700 });
     const data = script.createCachedData();
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${cache.stamp} ${kinds.join(',')} ${sha1(data)}\n`, 'latin1'), data]), { mode: 0o600 });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${cache.stamp} ${sha1(data)}\n`, 'latin1'), data]), { mode: 0o600 });
     renameSync(temp, cache.file);
-    pruneCaches(cache.folder, cache.file);
+    pruneCaches(cache.folder, cache.bundle);
   } catch {
     try {
       unlinkSync(temp);
@@ -146,15 +142,24 @@ function writeCache(cache, kinds, script) {
   }
 }
 
-/** Keeps the newest few caches (other installs, other Node versions); older bundles' caches go. */
+/**
+ * Keeps the caches of the current bundle and of the few bundles (other installs, other Node versions)
+ * whose caches were written last; older bundles' caches go.
+ */
 function pruneCaches(folder, current) {
-  const caches = readdirSync(folder)
-    .filter((name) => name.startsWith('code-') && name.endsWith('.bin'))
-    .map((name) => join(folder, name))
-    .filter((file) => file !== current)
-    .map((file) => ({ file, mtime: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
-    .sort((a, b) => b.mtime - a.mtime);
-  for (const { file } of caches.slice(KEEP - 1)) {
+  const newest = new Map();
+  const files = [];
+  for (const name of readdirSync(folder)) {
+    const match = /^code-(v[^-]+-[^-]+-[0-9a-f]{40})(?:-[a-z_][a-z-]*)?\.bin$/.exec(name);
+    if (match === null || match[1] === current) continue;
+    const file = join(folder, name);
+    const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    files.push({ file, bundle: match[1] });
+    newest.set(match[1], Math.max(newest.get(match[1]) ?? 0, mtime));
+  }
+  const kept = new Set([...newest].sort((a, b) => b[1] - a[1]).slice(0, KEEP_OTHER_BUNDLES).map(([bundle]) => bundle));
+  for (const { file, bundle } of files) {
+    if (kept.has(bundle)) continue;
     try {
       unlinkSync(file);
     } catch {

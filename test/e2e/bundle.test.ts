@@ -30,10 +30,10 @@ afterEach(async () => {
 
 const cacheFolder = (): string => join(cacheHome, 'factdeck');
 
-/** Where this Node keeps the cache of the sandbox's bundle. */
-async function cacheFile(): Promise<string> {
+/** Where this Node keeps the cache of the sandbox's bundle for a kind of run (quiz() is a plain quiz). */
+async function cacheFile(kind = 'quiz-plain'): Promise<string> {
   const bundle = await readFile(join(sandbox.root, 'dist', 'factdeck.cjs'));
-  return join(cacheFolder(), `code-${process.version}-${process.arch}-${sha1(bundle)}.bin`);
+  return join(cacheFolder(), `code-${process.version}-${process.arch}-${sha1(bundle)}-${kind}.bin`);
 }
 
 /** What a cache folder holds, but the deck cache's own folder (decks/, see src/bank/deck-cache.ts). */
@@ -59,11 +59,11 @@ function header(bytes: Buffer): string {
   return bytes.subarray(0, bytes.indexOf(10)).toString('latin1');
 }
 
-/** A whole cache for this Node and the sandbox's bundle, made from these kinds of run. */
-async function expectValidCache(bytes: Buffer, kinds: string): Promise<void> {
+/** A whole cache for this Node, the sandbox's bundle and a kind of run. */
+async function expectValidCache(bytes: Buffer, kind: string): Promise<void> {
   const bundle = await readFile(join(sandbox.root, 'dist', 'factdeck.cjs'));
   const data = bytes.subarray(bytes.indexOf(10) + 1);
-  expect(header(bytes)).toBe(`factdeck-code-cache 2 ${process.version} ${process.arch} ${sha1(bundle)} ${kinds} ${sha1(data)}`);
+  expect(header(bytes)).toBe(`factdeck-code-cache 3 ${process.version} ${process.arch} ${sha1(bundle)} ${kind} ${sha1(data)}`);
   expect(data.length).toBeGreaterThan(10_000);
 }
 
@@ -80,14 +80,14 @@ describe('the code cache', () => {
     const before = await listing(join(sandbox.root, 'dist'));
     await quiz();
     expect(await listing(join(sandbox.root, 'dist'))).toEqual(before);
-    await expectValidCache(await readFile(await cacheFile()), 'quiz');
+    await expectValidCache(await readFile(await cacheFile()), 'quiz-plain');
     // Private to the user, as the XDG spec asks of the folders it makes.
     expect((await stat(cacheFolder())).mode & 0o777).toBe(0o700);
     expect((await stat(await cacheFile())).mode & 0o777).toBe(0o600);
     expect((await readdir(cacheFolder())).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('a run of a kind it was made from leaves it as it is; another command extends it once', async () => {
+  test('each kind of run has a cache of its own, made by its first run and then left as it is, whatever else runs', async () => {
     await quiz();
     const file = await cacheFile();
     const made = await readFile(file);
@@ -96,13 +96,16 @@ describe('the code cache', () => {
     expect((await stat(file)).mtimeMs).toBe(madeAt);
     expect((await readFile(file)).equals(made)).toBe(true);
 
+    // Another command (and the same one not in plain mode) makes its own; the quiz's stays as it was.
     const decks = await run(['decks']);
     expect(decks.code).toBe(0);
-    await expectValidCache(await readFile(file), 'quiz,decks');
-    const extended = await readFile(file);
-    await run(['decks']);
+    await expectValidCache(await readFile(await cacheFile('decks')), 'decks');
+    expect((await run(['stats', '--data', await sandbox.dataDir()])).code).toBe(0);
+    await expectValidCache(await readFile(await cacheFile('stats')), 'stats');
     await quiz();
-    expect((await readFile(file)).equals(extended)).toBe(true);
+    expect((await readFile(file)).equals(made)).toBe(true);
+    expect((await stat(file)).mtimeMs).toBe(madeAt);
+    expect((await codeCacheEntries(cacheFolder())).sort()).toEqual([await cacheFile('decks'), await cacheFile('quiz-plain'), await cacheFile('stats')].map((f) => f.split('/').at(-1)).sort());
   });
 
   test('without XDG_CACHE_HOME (or with a relative one, which the XDG spec says to ignore), it is in ~/.cache/factdeck', async () => {
@@ -124,7 +127,7 @@ describe('the code cache', () => {
     await quiz();
     const remade = await readFile(file);
     expect(remade.equals(damaged)).toBe(false);
-    await expectValidCache(remade, 'quiz');
+    await expectValidCache(remade, 'quiz-plain');
   });
 
   test('cut short, or made for another bundle or another Node, is ignored and replaced', async () => {
@@ -143,21 +146,30 @@ describe('the code cache', () => {
     for (const other of others) {
       await writeFile(file, other);
       await quiz();
-      await expectValidCache(await readFile(file), 'quiz');
+      await expectValidCache(await readFile(file), 'quiz-plain');
     }
   });
 
-  test('keeps the newest six caches (other bundles, other Node versions) and removes older ones', async () => {
+  test('keeps the caches of the five bundles written last (other installs, other Node versions) beside its own, and removes older ones', async () => {
     await mkdir(cacheFolder(), { recursive: true });
+    // Eight other bundles, one cache each (as an older factdeck named them, without a kind of run)...
     const old = Array.from({ length: 8 }, (_, i) => join(cacheFolder(), `code-v20.0.${i}-x64-${String(i).repeat(40)}.bin`));
     for (const [i, file] of old.entries()) {
       await writeFile(file, 'an old cache');
       await utimes(file, 1_000_000 + i, 1_000_000 + i);
     }
+    // ...a second cache of the newest of them, older than its first: a bundle goes or stays whole...
+    const sibling = join(cacheFolder(), `code-v20.0.7-x64-${'7'.repeat(40)}-stats.bin`);
+    await writeFile(sibling, 'an old cache');
+    await utimes(sibling, 999_000, 999_000);
+    // ...and an old cache of this bundle, for another kind of run: kept, whatever its age.
+    const mine = await cacheFile('decks');
+    await writeFile(mine, 'an old cache');
+    await utimes(mine, 999_000, 999_000);
     await writeFile(join(cacheFolder(), 'notes.txt'), 'not a cache: left alone');
     await quiz();
     const left = await codeCacheEntries(cacheFolder());
-    expect(left.sort()).toEqual([...old.slice(3).map((file) => file.split('/').at(-1)), (await cacheFile()).split('/').at(-1), 'notes.txt'].sort());
+    expect(left.sort()).toEqual([...old.slice(3), sibling, mine, await cacheFile(), 'notes.txt'].map((file) => file.split('/').at(-1)).sort());
   });
 
   test('that cannot be written (a file where its folder would be) costs nothing but the cache: the run works', async () => {
