@@ -123,7 +123,20 @@ export function commanderMessage(text: string): string {
     .trimEnd();
 }
 
-function buildProgram(context: Context, run: (task: () => Promise<void>) => Promise<void>): Command {
+/** The name of every command (held to buildProgram's definitions by a test), in the order of --help. */
+export const COMMAND_NAMES: readonly string[] = ['check', 'decks', 'rm', 'learn', 'edit', 'suspended', 'unsuspend', 'quiz', 'review', 'study', 'build', 'export', 'import', 'doctor', 'stats', 'config', 'optimize', 'profiles', 'reset', 'completion'];
+
+function isCommandName(word: string): boolean {
+  return COMMAND_NAMES.includes(word);
+}
+
+/**
+ * The command line's definitions. `only`: the one subcommand a run asks for (its name), the others left
+ * out: defining all of them is ~5 ms of every start. Without it, every command (help, completion, the man
+ * page).
+ */
+function buildProgram(context: Context, run: (task: () => Promise<void>) => Promise<void>, only?: string): Command {
+  const wanted = (name: string): boolean => only === undefined || only === name;
   const program = new Command('factdeck')
     .description('Learn an article by heart from the terminal: quizzes, review of missed facts, spaced repetition.')
     .version(version(context.root), '-v, --version', 'print the version')
@@ -132,225 +145,245 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
     .showSuggestionAfterError(true)
     .enablePositionalOptions();
 
-  program
-    .command('check')
-    .description('validate decks: every problem with its file, line, JSON path and a hint')
-    .argument('[path]', 'a deck folder or deck.json (default: every deck, built-in and yours)')
-    .option('--json', 'print the problems as JSON')
-    .option('--data <dir>', 'the data folder whose decks/ are checked (also FACTDECK_DATA)')
-    .action((path: string | undefined, options: { json?: boolean; data?: string }) =>
-      run(async () => (await import('./commands/check.js')).checkCommand(context, path, options)),
-    );
+  if (wanted('check'))
+    program
+      .command('check')
+      .description('validate decks: every problem with its file, line, JSON path and a hint')
+      .argument('[path]', 'a deck folder or deck.json (default: every deck, built-in and yours)')
+      .option('--json', 'print the problems as JSON')
+      .option('--data <dir>', 'the data folder whose decks/ are checked (also FACTDECK_DATA)')
+      .action((path: string | undefined, options: { json?: boolean; data?: string }) =>
+        run(async () => (await import('./commands/check.js')).checkCommand(context, path, options)),
+      );
 
-  program
-    .command('decks')
-    .description('list your decks and the built-in ones: counts, suspended questions, your progress')
-    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
-    .option('--profile <name>', 'whose progress', 'default')
-    .option('--json', 'print the list as JSON')
-    .action((options: { json?: boolean; data?: string; profile?: string }) => run(async () => (await import('./commands/decks.js')).decksCommand(context, options)));
+  if (wanted('decks'))
+    program
+      .command('decks')
+      .description('list your decks and the built-in ones: counts, suspended questions, your progress')
+      .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+      .option('--profile <name>', 'whose progress', 'default')
+      .option('--json', 'print the list as JSON')
+      .action((options: { json?: boolean; data?: string; profile?: string }) => run(async () => (await import('./commands/decks.js')).decksCommand(context, options)));
 
-  program
-    .command('rm')
-    .description('remove one of your decks (kept in the decks folder\'s .replaced/); progress stays until reset')
-    .argument('<deck>', 'the id of one of your decks')
-    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
-    .option('--yes', 'do not ask (for scripts)')
-    .option('--plain', 'no prompts: needs --yes')
-    .action((deck: string, options: { data?: string; yes?: boolean; plain?: boolean }) => run(async () => (await import('./commands/rm.js')).rmCommand(context, deck, options)));
+  if (wanted('rm'))
+    program
+      .command('rm')
+      .description('remove one of your decks (kept in the decks folder\'s .replaced/); progress stays until reset')
+      .argument('<deck>', 'the id of one of your decks')
+      .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+      .option('--yes', 'do not ask (for scripts)')
+      .option('--plain', 'no prompts: needs --yes')
+      .action((deck: string, options: { data?: string; yes?: boolean; plain?: boolean }) => run(async () => (await import('./commands/rm.js')).rmCommand(context, deck, options)));
 
-  withProgressOptions(program.command('learn'))
-    .description('an article (a .txt, a saved .html page, or - to paste) to a deck of yours and its quiz, in one step')
-    .argument('<article>', 'a plain-text article, a web page saved from a browser (.html), or - for standard input')
-    .option('--title <title>', 'the deck title (default: the headline)')
-    .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
-    .option('-n, --count <n>', 'how many questions in the quiz', parseCount, 10)
-    .action((article: string, options: CommonOptions & { title?: string; seed?: number; count: number }) =>
-      run(async () => {
-        await (await import('./commands/learn.js')).learnCommand(context, article, options);
-      }),
-    );
+  if (wanted('learn'))
+    withProgressOptions(program.command('learn'))
+      .description('an article (a .txt, a saved .html page, or - to paste) to a deck of yours and its quiz, in one step')
+      .argument('<article>', 'a plain-text article, a web page saved from a browser (.html), or - for standard input')
+      .option('--title <title>', 'the deck title (default: the headline)')
+      .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
+      .option('-n, --count <n>', 'how many questions in the quiz', parseCount, 10)
+      .action((article: string, options: CommonOptions & { title?: string; seed?: number; count: number }) =>
+        run(async () => {
+          await (await import('./commands/learn.js')).learnCommand(context, article, options);
+        }),
+      );
 
-  program
-    .command('edit')
-    .description("go through a deck's questions one screen each: keep, drop or fix them (saved at once, checked)")
-    .argument('<deck>', 'a deck id (a built-in deck is copied to your decks first) or a deck folder')
-    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
-    .option('--plain', 'one action a line, for scripts and screen readers (see --help)')
-    .addHelpText(
-      'after',
-      `
+  if (wanted('edit'))
+    program
+      .command('edit')
+      .description("go through a deck's questions one screen each: keep, drop or fix them (saved at once, checked)")
+      .argument('<deck>', 'a deck id (a built-in deck is copied to your decks first) or a deck folder')
+      .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+      .option('--plain', 'one action a line, for scripts and screen readers (see --help)')
+      .addHelpText(
+        'after',
+        `
 Keys: Enter keeps the question and goes on, d drops it, p/a/o/c/s edit its prompt, answer, other
 accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / goes to a question, q quits.
 --plain reads one action a line: an empty line keeps, d drops, "p TEXT", "a TEXT", "o A | B",
 "c N TEXT", "s TEXT" edit, u undoes, b goes back, /N or /WORDS goes to a question, q quits.`,
-    )
-    .action((deck: string, options: { data?: string; plain?: boolean }) => run(async () => (await import('./commands/edit.js')).editCommand(context, deck, options)));
+      )
+      .action((deck: string, options: { data?: string; plain?: boolean }) => run(async () => (await import('./commands/edit.js')).editCommand(context, deck, options)));
 
-  program
-    .command('suspended')
-    .description('list the questions you suspended (x after the feedback)')
-    .option('--deck <id|path>', 'only this deck')
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
-    .option('--profile <name>', 'whose suspended questions', 'default')
-    .option('--json', 'print the list as JSON')
-    .action((options: CommonOptions & { deck?: string }) => run(async () => (await import('./commands/suspended.js')).suspendedCommand(context, options)));
+  if (wanted('suspended'))
+    program
+      .command('suspended')
+      .description('list the questions you suspended (x after the feedback)')
+      .option('--deck <id|path>', 'only this deck')
+      .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+      .option('--profile <name>', 'whose suspended questions', 'default')
+      .option('--json', 'print the list as JSON')
+      .action((options: CommonOptions & { deck?: string }) => run(async () => (await import('./commands/suspended.js')).suspendedCommand(context, options)));
 
-  program
-    .command('unsuspend')
-    .description('bring suspended questions back into your runs')
-    .argument('[ids...]', 'question ids, or the start of one (`factdeck suspended` lists them)')
-    .option('--all', 'every suspended question (of --deck, if given)')
-    .option('--deck <id|path>', 'only this deck')
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
-    .option('--profile <name>', 'whose suspended questions', 'default')
-    .action((ids: string[], options: CommonOptions & { deck?: string; all?: boolean }) =>
-      run(async () => (await import('./commands/suspended.js')).unsuspendCommand(context, ids, options)),
-    );
+  if (wanted('unsuspend'))
+    program
+      .command('unsuspend')
+      .description('bring suspended questions back into your runs')
+      .argument('[ids...]', 'question ids, or the start of one (`factdeck suspended` lists them)')
+      .option('--all', 'every suspended question (of --deck, if given)')
+      .option('--deck <id|path>', 'only this deck')
+      .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+      .option('--profile <name>', 'whose suspended questions', 'default')
+      .action((ids: string[], options: CommonOptions & { deck?: string; all?: boolean }) =>
+        run(async () => (await import('./commands/suspended.js')).unsuspendCommand(context, ids, options)),
+      );
 
-  withQuizOptions(program.command('quiz'), 'quiz')
-    .description('a quiz of mixed kinds; feedback after each answer; score at the end')
-    .action((options: QuizCommandOptions) => run(async () => (await import('./commands/quiz.js')).quizCommand(context, options)));
+  if (wanted('quiz'))
+    withQuizOptions(program.command('quiz'), 'quiz')
+      .description('a quiz of mixed kinds; feedback after each answer; score at the end')
+      .action((options: QuizCommandOptions) => run(async () => (await import('./commands/quiz.js')).quizCommand(context, options)));
 
-  withQuizOptions(program.command('review'), 'review')
-    .description('the facts you missed, asked again until answered right')
-    .action((options: Omit<QuizCommandOptions, 'count'> & { count?: number }) => run(async () => (await import('./commands/review.js')).reviewCommand(context, options)));
+  if (wanted('review'))
+    withQuizOptions(program.command('review'), 'review')
+      .description('the facts you missed, asked again until answered right')
+      .action((options: Omit<QuizCommandOptions, 'count'> & { count?: number }) => run(async () => (await import('./commands/review.js')).reviewCommand(context, options)));
 
-  withProgressOptions(program.command('study'))
-    .description('spaced-repetition flashcards: what is due, flip, rate Again/Hard/Good/Easy')
-    .option('--deck <id|path>', 'a deck id (yours or built-in), or a deck folder')
-    .option('--new <n>', 'new cards to introduce today (default: the profile\'s setting, 10)', parseWhole('--new'))
-    .option('--cram', 'go through all the cards without touching the schedule')
-    .option('--seed <n>', 'the same order of choices on card fronts (and of cards in --cram) again', parseSeed)
-    .action((options: CommonOptions & { deck?: string; new?: number; cram?: boolean; seed?: number }) =>
-      run(async () => (await import('./commands/study.js')).studyCommand(context, options)),
-    );
+  if (wanted('study'))
+    withProgressOptions(program.command('study'))
+      .description('spaced-repetition flashcards: what is due, flip, rate Again/Hard/Good/Easy')
+      .option('--deck <id|path>', 'a deck id (yours or built-in), or a deck folder')
+      .option('--new <n>', 'new cards to introduce today (default: the profile\'s setting, 10)', parseWhole('--new'))
+      .option('--cram', 'go through all the cards without touching the schedule')
+      .option('--seed <n>', 'the same order of choices on card fronts (and of cards in --cram) again', parseSeed)
+      .action((options: CommonOptions & { deck?: string; new?: number; cram?: boolean; seed?: number }) =>
+        run(async () => (await import('./commands/study.js')).studyCommand(context, options)),
+      );
 
-  program
-    .command('build')
-    .description('draft a deck from any article (plain text, or a page saved from a browser), offline')
-    .argument('<article>', 'a plain-text article (UTF-8; its first line is taken as the headline), or a saved .html page')
-    .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
-    .option('--data <dir>', 'the data folder whose decks/ it goes in (also FACTDECK_DATA)')
-    .option('--title <title>', 'the deck title (default: the headline)')
-    .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
-    .option('--explain', 'list every candidate question, kept or dropped, with the reason')
-    .option('--force', 'replace an existing deck')
-    .option('--json', 'print the summary as JSON')
-    .action((article: string, options: { out?: string; data?: string; title?: string; seed?: number; explain?: boolean; force?: boolean; json?: boolean }) =>
-      run(async () => (await import('./commands/build.js')).buildCommand(context, article, options)),
-    );
+  if (wanted('build'))
+    program
+      .command('build')
+      .description('draft a deck from any article (plain text, or a page saved from a browser), offline')
+      .argument('<article>', 'a plain-text article (UTF-8; its first line is taken as the headline), or a saved .html page')
+      .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
+      .option('--data <dir>', 'the data folder whose decks/ it goes in (also FACTDECK_DATA)')
+      .option('--title <title>', 'the deck title (default: the headline)')
+      .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
+      .option('--explain', 'list every candidate question, kept or dropped, with the reason')
+      .option('--force', 'replace an existing deck')
+      .option('--json', 'print the summary as JSON')
+      .action((article: string, options: { out?: string; data?: string; title?: string; seed?: number; explain?: boolean; force?: boolean; json?: boolean }) =>
+        run(async () => (await import('./commands/build.js')).buildCommand(context, article, options)),
+      );
 
-  program
-    .command('export')
-    .description('write a deck as Anki text (TSV), CSV, JSON or an Anki package (.apkg)')
-    .requiredOption('--format <format>', 'anki, csv, json or apkg')
-    .option('--deck <id|path>', 'a deck id (yours or built-in), or a deck folder')
-    .option('--out <file>', 'write to this file (default: standard output; for apkg, <deck id>.apkg)')
-    .option('--raw', 'write cells as they are, even those a spreadsheet would run as formulas (= + - @)')
-    .option('--force', 'replace the --out file if it exists')
-    .option('--json', 'with --out: print what was written as JSON')
-    .option('--all', 'include the questions you suspended (left out otherwise)')
-    .option('--with-progress', "apkg: put the profile's schedule and review log in the package")
-    .option('--profile <name>', 'whose suspended questions are left out, and whose schedule --with-progress takes', 'default')
-    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
-    .action((options: { deck?: string; format: string; out?: string; raw?: boolean; force?: boolean; json?: boolean; all?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
-      run(async () => (await import('./commands/export.js')).exportCommand(context, options)),
-    );
+  if (wanted('export'))
+    program
+      .command('export')
+      .description('write a deck as Anki text (TSV), CSV, JSON or an Anki package (.apkg)')
+      .requiredOption('--format <format>', 'anki, csv, json or apkg')
+      .option('--deck <id|path>', 'a deck id (yours or built-in), or a deck folder')
+      .option('--out <file>', 'write to this file (default: standard output; for apkg, <deck id>.apkg)')
+      .option('--raw', 'write cells as they are, even those a spreadsheet would run as formulas (= + - @)')
+      .option('--force', 'replace the --out file if it exists')
+      .option('--json', 'with --out: print what was written as JSON')
+      .option('--all', 'include the questions you suspended (left out otherwise)')
+      .option('--with-progress', "apkg: put the profile's schedule and review log in the package")
+      .option('--profile <name>', 'whose suspended questions are left out, and whose schedule --with-progress takes', 'default')
+      .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+      .action((options: { deck?: string; format: string; out?: string; raw?: boolean; force?: boolean; json?: boolean; all?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
+        run(async () => (await import('./commands/export.js')).exportCommand(context, options)),
+      );
 
-  program
-    .command('import')
-    .description('make a deck from an Anki package (.apkg), an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
-    .argument('<file>', 'the file to import')
-    .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
-    .option('--title <title>', "the deck title (default: the file's deck name, else its file name)")
-    .option('--force', 'replace an existing deck')
-    .option('--json', 'print the outcome (the deck written, or every problem) as JSON')
-    .option('--strict', 'import nothing when any card cannot be imported (default: import the rest and list what was skipped)')
-    .option('--with-progress', "apkg: bring the package's schedule and review log into the profile")
-    .option('--profile <name>', 'whose progress, with --with-progress', 'default')
-    .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
-    .action((file: string, options: { out?: string; title?: string; force?: boolean; json?: boolean; strict?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
-      run(async () => (await import('./commands/import.js')).importCommand(context, file, options)),
-    );
+  if (wanted('import'))
+    program
+      .command('import')
+      .description('make a deck from an Anki package (.apkg), an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
+      .argument('<file>', 'the file to import')
+      .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
+      .option('--title <title>', "the deck title (default: the file's deck name, else its file name)")
+      .option('--force', 'replace an existing deck')
+      .option('--json', 'print the outcome (the deck written, or every problem) as JSON')
+      .option('--strict', 'import nothing when any card cannot be imported (default: import the rest and list what was skipped)')
+      .option('--with-progress', "apkg: bring the package's schedule and review log into the profile")
+      .option('--profile <name>', 'whose progress, with --with-progress', 'default')
+      .option('--data <dir>', 'where progress and your decks are (also FACTDECK_DATA)')
+      .action((file: string, options: { out?: string; title?: string; force?: boolean; json?: boolean; strict?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
+        run(async () => (await import('./commands/import.js')).importCommand(context, file, options)),
+      );
 
-  program
-    .command('doctor')
-    .description('check the database and history log, list backups, restore one')
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
-    .option('--restore <backup>', 'put this backup back (a file name from the list, or "latest")')
-    .option('--yes', 'restore without asking (for scripts)')
-    .option('--plain', 'no colour')
-    .option('--json', 'the findings as JSON')
-    .action((options: { data?: string; restore?: string; yes?: boolean; json?: boolean; plain?: boolean }) =>
-      run(async () => (await import('./commands/doctor.js')).doctorCommand(context, options)),
-    );
+  if (wanted('doctor'))
+    program
+      .command('doctor')
+      .description('check the database and history log, list backups, restore one')
+      .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+      .option('--restore <backup>', 'put this backup back (a file name from the list, or "latest")')
+      .option('--yes', 'restore without asking (for scripts)')
+      .option('--plain', 'no colour')
+      .option('--json', 'the findings as JSON')
+      .action((options: { data?: string; restore?: string; yes?: boolean; json?: boolean; plain?: boolean }) =>
+        run(async () => (await import('./commands/doctor.js')).doctorCommand(context, options)),
+      );
 
-  program
-    .command('stats')
-    .description('scores over time, accuracy by topic and kind, missed facts, cards by state, due forecast, activity')
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
-    .option('--profile <name>', 'whose progress', 'default')
-    .option('--deck <id|path>', 'only this deck (default: every deck)')
-    .option('--plain', 'plain ASCII charts, no colour')
-    .option('--json', 'the numbers as JSON')
-    .action((options: CommonOptions & { deck?: string }) => run(async () => (await import('./commands/stats.js')).statsCommand(context, options)));
+  if (wanted('stats'))
+    program
+      .command('stats')
+      .description('scores over time, accuracy by topic and kind, missed facts, cards by state, due forecast, activity')
+      .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+      .option('--profile <name>', 'whose progress', 'default')
+      .option('--deck <id|path>', 'only this deck (default: every deck)')
+      .option('--plain', 'plain ASCII charts, no colour')
+      .option('--json', 'the numbers as JSON')
+      .action((options: CommonOptions & { deck?: string }) => run(async () => (await import('./commands/stats.js')).statsCommand(context, options)));
 
-  program
-    .command('config')
-    .description("show or set a profile's spaced-repetition settings")
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
-    .option('--profile <name>', 'whose settings', 'default')
-    .option('--retention <r>', 'desired retention, 0.70 to 0.99 (default 0.9)', parseRetention)
-    .option('--new-per-day <n>', 'new cards a day in study (default 10)', parseWhole('--new-per-day'))
-    .option('--day-start <hour>', 'the hour a new study day starts, local time (default 4)', parseWhole('--day-start'))
-    .option('--reset-parameters', 'go back to the default FSRS parameters (after `optimize`)')
-    .option('--json', 'print the settings as JSON')
-    .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number; resetParameters?: boolean }) =>
-      run(async () => (await import('./commands/profiles.js')).configCommand(context, options)),
-    );
+  if (wanted('config'))
+    program
+      .command('config')
+      .description("show or set a profile's spaced-repetition settings")
+      .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+      .option('--profile <name>', 'whose settings', 'default')
+      .option('--retention <r>', 'desired retention, 0.70 to 0.99 (default 0.9)', parseRetention)
+      .option('--new-per-day <n>', 'new cards a day in study (default 10)', parseWhole('--new-per-day'))
+      .option('--day-start <hour>', 'the hour a new study day starts, local time (default 4)', parseWhole('--day-start'))
+      .option('--reset-parameters', 'go back to the default FSRS parameters (after `optimize`)')
+      .option('--json', 'print the settings as JSON')
+      .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number; resetParameters?: boolean }) =>
+        run(async () => (await import('./commands/profiles.js')).configCommand(context, options)),
+      );
 
-  program
-    .command('optimize')
-    .description("fit FSRS's parameters to the profile's own review history, and save them when you agree")
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
-    .option('--profile <name>', 'whose reviews', 'default')
-    .option('--yes', 'save the fitted parameters without asking (when they predict your history better)')
-    .option('--plain', 'no prompt: show the fit, save only with --yes')
-    .option('--json', 'the parameters and the fit as JSON')
-    .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/optimize.js')).optimizeCommand(context, options)));
+  if (wanted('optimize'))
+    program
+      .command('optimize')
+      .description("fit FSRS's parameters to the profile's own review history, and save them when you agree")
+      .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+      .option('--profile <name>', 'whose reviews', 'default')
+      .option('--yes', 'save the fitted parameters without asking (when they predict your history better)')
+      .option('--plain', 'no prompt: show the fit, save only with --yes')
+      .option('--json', 'the parameters and the fit as JSON')
+      .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/optimize.js')).optimizeCommand(context, options)));
 
-  program
-    .command('profiles')
-    .description('list the profiles with their answers, sessions and cards')
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
-    .option('--json', 'print the list as JSON')
-    .action((options: { data?: string; json?: boolean }) => run(async () => (await import('./commands/profiles.js')).profilesCommand(context, options)));
+  if (wanted('profiles'))
+    program
+      .command('profiles')
+      .description('list the profiles with their answers, sessions and cards')
+      .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+      .option('--json', 'print the list as JSON')
+      .action((options: { data?: string; json?: boolean }) => run(async () => (await import('./commands/profiles.js')).profilesCommand(context, options)));
 
-  program
-    .command('reset')
-    .description("delete one profile's progress, after a confirmation (a backup is kept)")
-    .requiredOption('--profile <name>', 'whose progress to delete')
-    .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
-    .option('--yes', 'do not ask (for scripts)')
-    .option('--json', 'print what was deleted as JSON')
-    .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/profiles.js')).resetCommand(context, options)));
+  if (wanted('reset'))
+    program
+      .command('reset')
+      .description("delete one profile's progress, after a confirmation (a backup is kept)")
+      .requiredOption('--profile <name>', 'whose progress to delete')
+      .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
+      .option('--yes', 'do not ask (for scripts)')
+      .option('--json', 'print what was deleted as JSON')
+      .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/profiles.js')).resetCommand(context, options)));
 
-  program
-    .command('completion')
-    .description('print a shell completion script (commands, options, deck ids, profiles)')
-    .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText(
-      'after',
-      `
+  if (wanted('completion'))
+    program
+      .command('completion')
+      .description('print a shell completion script (commands, options, deck ids, profiles)')
+      .argument('<shell>', 'bash, zsh or fish')
+      .addHelpText(
+        'after',
+        `
 Load it in this shell:     source <(factdeck completion bash)     (zsh: the same, after compinit)
                            factdeck completion fish | source
 Or save it for every new shell, e.g.
   factdeck completion bash > ~/.local/share/bash-completion/completions/factdeck
   factdeck completion fish > ~/.config/fish/completions/factdeck.fish
 `,
-    )
-    .action((shell: string) => run(async () => (await import('./commands/completion.js')).completionCommand(context, shell)));
+      )
+      .action((shell: string) => run(async () => (await import('./commands/completion.js')).completionCommand(context, shell)));
 
   withProgressOptions(program)
     .option('--deck <id|path>', 'the deck for the menu\'s quiz and review')
@@ -415,7 +448,11 @@ export async function run(argv: readonly string[], context: Context): Promise<nu
       failure = error;
     }
   };
-  const program = buildProgram(context, runTask);
+  // `factdeck help quiz` is `factdeck quiz --help` (the menu's action would otherwise take the words).
+  if (argv[0] === 'help') argv = [...argv.slice(1, 2), '--help'];
+  const first = argv[0];
+  // A run of one command defines that command alone; the menu, --help and completion define them all.
+  const program = buildProgram(context, runTask, first !== undefined && isCommandName(first) ? first : undefined);
   program.exitOverride();
   program.configureOutput({
     writeOut: (text) => context.stdout.write(text),
@@ -435,12 +472,8 @@ export async function run(argv: readonly string[], context: Context): Promise<nu
     await (await import('./commands/completion.js')).completeCommand(context, program, argv.slice(1)).catch(() => undefined);
     return EXIT.ok;
   }
-  // `factdeck help quiz` is `factdeck quiz --help` (the menu's action would otherwise take the words).
-  if (argv[0] === 'help') argv = [...argv.slice(1, 2), '--help'];
-  const first = argv[0];
-  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
-  if (first !== undefined && !first.startsWith('-') && !names.includes(first)) {
-    const near = names.filter((name) => editDistance(name, first) <= 2);
+  if (first !== undefined && !first.startsWith('-') && !isCommandName(first)) {
+    const near = COMMAND_NAMES.filter((name) => editDistance(name, first) <= 2);
     context.stderr.write(`factdeck: unknown command '${first.replace(/[^\x20-\x7e]/g, '?')}'${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}\n  see \`factdeck --help\`\n`);
     return EXIT.usage;
   }

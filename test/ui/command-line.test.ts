@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandLine, shellWord } from '../../src/command-line.js';
-import { commanderMessage } from '../../src/cli.js';
+import { COMMAND_NAMES, commanderMessage, describeProgram } from '../../src/cli.js';
+import { ROOT } from '../helpers/cli-run.js';
 
 describe('suggested commands work when pasted', () => {
   it('carry the data folder, the deck and a profile other than the default, each quoted as the shell needs', () => {
@@ -19,5 +20,11 @@ describe("commander's messages in our words", () => {
     ["error: unknown option '--cuont'\n(Did you mean --count?)", "factdeck: unknown option '--cuont' (did you mean --count?)"],
   ])('%j', (text, said) => {
     expect(commanderMessage(text)).toBe(said);
+  });
+});
+
+describe('the list of command names a run looks a command up in (it defines that command alone)', () => {
+  it('is every command the program defines, in their order', () => {
+    expect(describeProgram(ROOT).commands.map((command) => command.name())).toEqual(COMMAND_NAMES);
   });
 });
