@@ -22,6 +22,9 @@ export interface MemoryCard {
   lastReview: string | null;
 }
 
+/** What a line of Anki's review log needs of a memory state (see revlogEntry). */
+export type CardTimes = Pick<MemoryCard, 'due' | 'difficulty' | 'scheduledDays' | 'state'>;
+
 /** What a rating did: enough to show history and to undo it exactly. */
 export interface ReviewEntry {
   rating: RatingName;

@@ -13,11 +13,10 @@
 
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RATINGS } from '../scheduling/fsrs.js';
+import { RATINGS, type CardTimes } from '../scheduling/fsrs.js';
 import { StorageError, describeFsError, errorCode } from './errors.js';
 import type { HistoryEvent } from './history.js';
 import { HISTORY_FILE } from './history-log.js';
-import type { MemoryCard } from '../scheduling/fsrs.js';
 import type { ReviewRecord } from './schema.js';
 
 export interface ReviewHistoryFilter {
@@ -190,9 +189,6 @@ function damaged(file: string, line: number, problem: string): StorageError {
   const hint = '`factdeck doctor` checks the whole log and says what to do.';
   return new StorageError(`cannot read ${file}: ${problem} (line ${line}); nothing was changed. ${hint}`, { file, hint, code: 'ECORRUPT' });
 }
-
-/** A memory state, for what a line of Anki's review log needs of it. */
-export type CardTimes = Pick<MemoryCard, 'due' | 'difficulty' | 'scheduledDays' | 'state'>;
 
 /** A rating, for what a line of Anki's review log needs of it (see revlogEntry). */
 export interface RatingTimes {

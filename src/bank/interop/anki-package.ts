@@ -17,7 +17,7 @@
 import { isoString, isoTime } from '../../clock.js';
 import { findQuoteSentence, splitSentences } from '../../domain/article.js';
 import { CLOZE_BLANK, DECK_SCHEMA_VERSION, describeAnswer, isTypedQuestion, type Deck, type Fact, type Question } from '../../domain/deck.js';
-import type { MemoryCard, RatingName } from '../../scheduling/fsrs.js';
+import type { CardTimes, MemoryCard, RatingName } from '../../scheduling/fsrs.js';
 import { contentId } from './content-id.js';
 import { statementCard, toTag } from './export-deck.js';
 import { htmlToText } from './html-text.js';
@@ -199,10 +199,7 @@ export interface RevlogEntry {
 }
 
 /** A saved rating as a line of Anki's review log (it needs nothing but the rating). */
-/** What a line of Anki's review log needs of a memory state. */
-type RevlogCard = Pick<MemoryCard, 'due' | 'difficulty' | 'scheduledDays' | 'state'>;
-
-export function revlogEntry(review: { at: string; rating: RatingName; before: RevlogCard | null; after: RevlogCard | null }): RevlogEntry {
+export function revlogEntry(review: { at: string; rating: RatingName; before: CardTimes | null; after: CardTimes | null }): RevlogEntry {
   const at = isoTime(review.at);
   const stateBefore = review.before?.state ?? 'new';
   return {
@@ -216,7 +213,7 @@ export function revlogEntry(review: { at: string; rating: RatingName; before: Re
 }
 
 /** Anki's revlog interval: whole days when a day or more, else negative seconds. */
-function revlogInterval(card: RevlogCard | null, from: number): number {
+function revlogInterval(card: CardTimes | null, from: number): number {
   if (card === null || card.state === 'new') return 0;
   if (card.state === 'review') return Math.max(1, Math.round(card.scheduledDays));
   return -Math.max(1, Math.round((isoTime(card.due) - from) / 1000));
