@@ -28,6 +28,8 @@ const args = process.argv.slice(2);
 const root = join(__dirname, '..');
 
 const MAGIC = 'factdeck-code-cache 3';
+/** The program's commands, each a kind of run of its own (test/ui/command-line.test.ts holds it to src/cli.ts). */
+const COMMANDS = new Set(['check', 'decks', 'rm', 'learn', 'edit', 'suspended', 'unsuspend', 'quiz', 'review', 'study', 'build', 'export', 'import', 'doctor', 'stats', 'config', 'optimize', 'profiles', 'reset', 'completion']);
 /** Other bundles (other installs, other Node versions) whose caches are kept beside the current one's. */
 const KEEP_OTHER_BUNDLES = 5;
 
@@ -91,13 +93,13 @@ function cacheFolder(env) {
 
 /**
  * What part of the program a run exercises, for the cache: the command, with `-plain` for a run in plain
- * mode (another way of asking), or "help" (every command's help runs the same code). Words that are not
- * command-like (a typo with odd characters) count as the menu's.
+ * mode (another way of asking), "help" (every command's help runs the same code), the menu (no command),
+ * or "other" (a word that is no command: a typo, refused).
  */
 function runKind(argv) {
   const first = argv.find((arg) => !arg.startsWith('-'));
   if (argv.includes('--help') || argv.includes('-h') || first === 'help') return 'help';
-  const command = first !== undefined && /^[a-z_][a-z-]{0,20}$/.test(first) ? first : 'menu';
+  const command = first === undefined ? 'menu' : COMMANDS.has(first) ? first : 'other';
   return argv.includes('--plain') ? `${command}-plain` : command;
 }
 

@@ -105,7 +105,9 @@ describe('the code cache', () => {
     await quiz();
     expect((await readFile(file)).equals(made)).toBe(true);
     expect((await stat(file)).mtimeMs).toBe(madeAt);
-    expect((await codeCacheEntries(cacheFolder())).sort()).toEqual([await cacheFile('decks'), await cacheFile('quiz-plain'), await cacheFile('stats')].map((f) => f.split('/').at(-1)).sort());
+    // Words that are no command (typos, refused) share one cache, not one each.
+    for (const typo of ['stdy', 'quizz']) expect((await run([typo])).code).toBe(2);
+    expect((await codeCacheEntries(cacheFolder())).sort()).toEqual([await cacheFile('decks'), await cacheFile('other'), await cacheFile('quiz-plain'), await cacheFile('stats')].map((f) => f.split('/').at(-1)).sort());
   });
 
   test('without XDG_CACHE_HOME (or with a relative one, which the XDG spec says to ignore), it is in ~/.cache/factdeck', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commandLine, shellWord } from '../../src/command-line.js';
 import { COMMAND_NAMES, commanderMessage, describeProgram } from '../../src/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROOT } from '../helpers/cli-run.js';
 
 describe('suggested commands work when pasted', () => {
@@ -26,5 +28,11 @@ describe("commander's messages in our words", () => {
 describe('the list of command names a run looks a command up in (it defines that command alone)', () => {
   it('is every command the program defines, in their order', () => {
     expect(describeProgram(ROOT).commands.map((command) => command.name())).toEqual(COMMAND_NAMES);
+  });
+
+  it('is the list bin/factdeck.cjs names its code caches by (a word that is no command shares one cache)', () => {
+    const bin = readFileSync(join(ROOT, 'bin', 'factdeck.cjs'), 'utf8');
+    const list = /const COMMANDS = new Set\(\[([^\]]*)\]\)/.exec(bin)?.[1] ?? '';
+    expect(list.split(',').map((name) => name.trim().replace(/^'|'$/g, ''))).toEqual(COMMAND_NAMES);
   });
 });
