@@ -30,8 +30,12 @@ const root = join(__dirname, '..');
 const MAGIC = 'factdeck-code-cache 3';
 /** The program's commands, each a kind of run of its own (test/ui/command-line.test.ts holds it to src/cli.ts). */
 const COMMANDS = new Set(['check', 'decks', 'rm', 'learn', 'edit', 'suspended', 'unsuspend', 'quiz', 'review', 'study', 'build', 'export', 'import', 'doctor', 'stats', 'config', 'optimize', 'profiles', 'reset', 'completion']);
-/** Other bundles (other installs, other Node versions) whose caches are kept beside the current one's. */
-const KEEP_OTHER_BUNDLES = 5;
+/**
+ * Other bundles (other installs, other Node versions) whose caches are kept beside the current one's: a
+ * bundle's caches are a file per kind of run (some 0.5 MB each), and those of an older version are dead
+ * weight after an upgrade.
+ */
+const KEEP_OTHER_BUNDLES = 2;
 
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`);
