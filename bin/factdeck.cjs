@@ -5,7 +5,7 @@
 // keeps no compiled code between runs.
 //
 // The cache is the user's, never the package's: $XDG_CACHE_HOME/factdeck (or ~/.cache/factdeck), one file
-// per Node version, architecture, bundle (its SHA-1) and kind of run (the command, `--plain` or not), so a
+// per Node version, architecture, bundle (its SHA-1) and kind of run (see runKind), so a
 // read-only install works, two builds of one commit are byte-identical, and several installs and Node
 // versions side by side do not spoil each other's cache. A kind's cache is made at the end of its first
 // run, so that it holds every function that run compiled, and kept as it is after. One cache for every
