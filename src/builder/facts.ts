@@ -535,13 +535,13 @@ function isNotFirstPerson(token: Token, tokens: readonly Token[]): boolean {
 
 const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', ve: 'have' };
 
+/** "This was X's first ... since ...", "This is the only ... since ...": a record with its reference point. */
+const RECORD_CLAIM = /^This (?:was|is) (?:the |\p{Lu}[\p{L}-]*['’]s )(?:first|only)\b[^,;:]*\bsince\b/u;
+
 /**
  * Resolves the pronoun a clause opens with, adding the rewrite (and the mention of a named antecedent) to
  * the clause; returns the reason when it cannot.
  */
-/** "This was X's first ... since ...", "This is the only ... since ...": a record with its reference point. */
-const RECORD_CLAIM = /^This (?:was|is) (?:the |\p{Lu}[\p{L}-]*['’]s )(?:first|only)\b[^,;:]*\bsince\b/u;
-
 function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): Rewrite | string {
   const possessive = POSSESSIVE_PRONOUNS.has(pronoun.lower);
   const subjectForm = possessive ? ({ his: 'he', her: 'she', its: 'it', their: 'they' } as Record<string, string>)[pronoun.lower] : pronoun.lower.replace(/['’](ll|re|ve|d)$/, '');

@@ -368,13 +368,13 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
   };
 }
 
+/** Titles of royals, after whom institutions are named ("King Edward Hospital"). */
+const ROYAL_HEADS = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress']);
+
 /**
  * Where a title starts, walking left from its head over modifiers: "Deputy Foreign Minister". A place
  * word after a name stays with the name: "Marlow County | Health Commissioner".
  */
-/** Titles of royals, after whom institutions are named ("King Edward Hospital"). */
-const ROYAL_HEADS = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress']);
-
 function walkTitleStart(tokens: readonly Token[], from: number, head: number, context: NameContext): number {
   let start = head;
   while (start - 1 >= from) {

@@ -14,7 +14,7 @@ import { selfCheck } from './self-check.js';
 import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
-import { INSTITUTION_WORDS } from './vocabulary.js';
+import { institutionName } from './analyse.js';
 import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho, tellingDate } from './side-details.js';
 
 /** Questions on one sentence of the article. */
@@ -263,7 +263,7 @@ export function echoedKeys(sentence: SentenceInfo, tagger: Tagger): Set<Entity> 
     // "Kellin Airport in Norland", "Varno Museum at Kellby": the place only places the institution before
     // it, and the two give each other away.
     const before = mentions[i - 1];
-    if (mention.entity.type === 'place' && before !== undefined && before.entity !== mention.entity && before.entity.name.split(/\s+/).some((w) => INSTITUTION_WORDS.has(w.toLowerCase())) && /^ (?:in|at) (?:the )?$/i.test(sentence.text.slice(before.end - sentence.start, mention.start - sentence.start))) {
+    if (mention.entity.type === 'place' && before !== undefined && before.entity !== mention.entity && institutionName(before.entity.name) && /^ (?:in|at) (?:the )?$/i.test(sentence.text.slice(before.end - sentence.start, mention.start - sentence.start))) {
       out.add(mention.entity);
       continue;
     }
