@@ -266,6 +266,22 @@ function firstCharBetween(text: string, char: string, from: number, to: number):
   return -1;
 }
 
+/**
+ * The one person an interview's headline names, when it names one by a known first name: "Interview with
+ * Varno Audio founder Hugh Kellerman", "Wikinews interviews academic Ana Ruiz about ...", "Ana Ruiz tells Wikinews
+ * about ...". Null for anything else (two people, a role without a name).
+ */
+export function intervieweeOf(headline: string, tagger: Tagger): string | null {
+  const tail = /\binterview(?:s|ed)?\s+(?:with\s+)?(.+)$/i.exec(headline)?.[1] ?? /^(.+?)\s+(?:tells|talks to|speaks to|speaks with)\s+\p{Lu}/iu.exec(headline)?.[1];
+  if (tail === undefined) return null;
+  const runs = [...tail.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*\.?(?:\s+\p{Lu}[\p{L}\p{M}'’-]*\.?){1,3}/gu)].map((m) => m[0].split(/\s+/));
+  const named = runs.flatMap((words) => {
+    const given = words.findIndex((w) => tagger.lexicon(w.toLowerCase()).some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName'));
+    return given < 0 || words.length - given < 2 ? [] : [words.slice(given).join(' ')];
+  });
+  return named.length === 1 ? (named[0] as string) : null;
+}
+
 export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const headline = detectHeadline(article);
   const raw = splitSentences(article);
@@ -291,6 +307,14 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     const label = LABEL.exec(line.trim())?.[1];
     if (label !== undefined) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
   }
+  // Round 15: an interview printed without labels ("Interview with Varno Audio founder Hugh Kellerman", then
+  // question and answer paragraphs): after the first question, every paragraph that asks nothing is the
+  // answer of the one person the headline names.
+  const interviewee = [...labelCounts.values()].some((n) => n >= 2) || headline === null ? null : intervieweeOf(headline, tagger);
+  const paragraphs = interviewee === null ? [] : article.split(/\n\s*\n/).map((p) => p.trim());
+  const questionParagraphs = new Set(paragraphs.filter((p) => /\?["”’)]*$/.test(p)));
+  let askedYet = false;
+  let paragraphText = '';
   let paragraph = 0;
   let quoteDepth = 0;
   let previousEnd = 0;
@@ -303,6 +327,13 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       const label = LABEL.exec(sentence.text);
       speaker = label?.[1] !== undefined && (labelCounts.get(label[1]) ?? 0) >= 2 ? label[1] : undefined;
       if (speaker !== undefined && label !== null) labelEnd = sentence.start + label[0].length;
+      if (interviewee !== null && questionParagraphs.size >= 2) {
+        const end = article.indexOf('\n\n', sentence.start);
+        paragraphText = article.slice(sentence.start, end < 0 ? article.length : end).trim();
+        const asks = questionParagraphs.has(paragraphText);
+        if (!asks && askedYet) speaker = interviewee;
+        if (asks) askedYet = true;
+      }
     }
     previousEnd = sentence.end;
     const inQuote = quoteDepth > 0;

@@ -7,10 +7,10 @@ import { DECK_SCHEMA_VERSION, type Deck, type Fact, type Question } from '../dom
 import { createRandom } from '../domain/random.js';
 import { analyseArticle, type Analysis } from './analyse.js';
 import { createDistractorSource } from './distractors.js';
-import { clauseFact, clauseGate, clausesOf, renderClause, roleFacts, verdictText, type FactDraft } from './facts.js';
+import { clauseFact, clauseGate, clausesOf, renderClause, roleFacts, unitFacts, verdictText, type FactDraft } from './facts.js';
 import { createIdMaker } from './ids.js';
 import { orderQuestions } from './order.js';
-import { clauseQuestions, roleQuestions, type Considered, type QuestionContext, type QuestionDraft } from './questions.js';
+import { clauseQuestions, roleQuestions, unitQuestions, type Considered, type QuestionContext, type QuestionDraft } from './questions.js';
 import { createWorth, selectTrusted } from './select.js';
 import { selfCheck } from './self-check.js';
 import { isMatchReport } from './side-details.js';
@@ -118,9 +118,9 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
       if (verdict === null) facts.push(clauseFact(clause));
     }
   }
-  const extra = [...roleFacts(analysis.sentences, article)];
+  const extra = [...roleFacts(analysis.sentences, article), ...unitFacts(analysis.sentences, article)];
   for (const fact of extra) {
-    candidates.push({ stage: 'fact', sentence: fact.clause.sentence.index, kept: true, reason: 'role: a person and their title', text: fact.statement });
+    candidates.push({ stage: 'fact', sentence: fact.clause.sentence.index, kept: true, reason: fact.origin === 'unit' ? 'unit: the park unit that filed the report, named on its own line' : 'role: a person and their title', text: fact.statement });
   }
   const allFacts = [...facts, ...extra].sort((a, b) => a.clause.sentence.index - b.clause.sentence.index || a.clause.start - b.clause.start);
 
@@ -129,6 +129,14 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
   for (const entity of analysis.entities) {
     if (entity.type !== 'person') continue;
     for (const title of new Set(entity.titles.map(foldName))) roleCounts.set(title, (roleCounts.get(title) ?? 0) + 1);
+  }
+  // Round 15: how many people of the article have each word in their full names ("Park" of "Park Sung Ho"
+  // and "Park Tae-seok"): a word two of them share names neither alone.
+  const peopleByNameWord = new Map<string, number>();
+  for (const entity of analysis.entities) {
+    const words = entity.name.split(/\s+/);
+    if (entity.type !== 'person' || words.length < 2) continue;
+    for (const word of new Set(words.map(foldName))) peopleByNameWord.set(word, (peopleByNameWord.get(word) ?? 0) + 1);
   }
   const body = analysis.sentences.filter((s) => !s.isHeadline && !s.isDateLine && s.trailer !== true);
   const rankOf = new Map(body.map((s, i) => [s.index, i]));
@@ -145,11 +153,13 @@ export function buildDeck(article: string, tagger: Tagger, options: BuildDeckOpt
       return !falseNext;
     },
     roleCounts,
+    peopleByNameWord,
     bodyRank,
   };
   const considered: Considered[] = [];
   for (const fact of allFacts) {
     if (fact.origin === 'clause') considered.push(...clauseQuestions(fact, context));
+    else if (fact.origin === 'unit') considered.push(...unitQuestions(fact, context));
     else considered.push(...roleQuestions(fact, context));
   }
 

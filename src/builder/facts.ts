@@ -6,13 +6,14 @@
 // their own.
 
 import { genderOf, isKinWord, resolveLeadingPronoun, subjectIndex } from './coref.js';
+import { isPersonInitials } from './names.js';
 import type { Tagger } from './tagger.js';
 import { capitalise, squash, wordCount } from './text.js';
 import { hasTag, type Token } from './tokens.js';
 import type { Clause, Entity, KeyType, Mention, Rewrite, SentenceInfo } from './types.js';
 import { AUXILIARIES, DEMONSTRATIVES, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './vocabulary.js';
 
-export type FactOrigin = 'clause' | 'role';
+export type FactOrigin = 'clause' | 'role' | 'unit';
 
 /** A gate's verdict: the rule that dropped something and why. `--explain` prints "rule: reason". */
 export interface Verdict {
@@ -35,6 +36,8 @@ export interface FactDraft {
   person?: Entity;
   role?: string;
   mention?: Mention;
+  /** For a unit fact: the park unit the report comes from, as its line names it, and written out. */
+  unit?: { name: string; full: string };
 }
 
 export const MAX_CLAUSE_WORDS = 60;
@@ -599,6 +602,8 @@ function resolvePronoun(clause: Clause, pronoun: Token, context: GateContext): R
  */
 export function isAskable(mention: Mention): boolean {
   if (mention.inBrackets === true) return false;
+  // Round 15: a person a report names only by initials ("M.C.") is no key; "he" may still stand for them.
+  if (mention.entity.type === 'person' && isPersonInitials(mention.entity.name)) return false;
   if (mention.modifier !== true) return true;
   // A word before a title is asked only when it surely names a place or an organisation ("Louisiana" in
   // "Louisiana Governor", not "Environment" in "Environment Minister") and the article names it nowhere else.
@@ -733,4 +738,42 @@ export function roleFacts(sentences: readonly SentenceInfo[], article: string): 
     facts.push({ origin: 'role', clause, statement: `${person.name} is ${article_}${role}.`, quote: clause.text, topic: 'people', person, role, mention });
   }
   return facts.sort((a, b) => a.clause.start - b.clause.start);
+}
+
+/** The National Park Service's short names of its kinds of unit, as a report's heading line writes them. */
+const PARK_UNITS: readonly [string, string][] = [
+  ['NP&P', 'National Park and Preserve'],
+  ['NPres', 'National Preserve'],
+  ['NRA', 'National Recreation Area'],
+  ['NHP', 'National Historical Park'],
+  ['NHS', 'National Historic Site'],
+  ['NMP', 'National Military Park'],
+  ['NBP', 'National Battlefield Park'],
+  ['NM', 'National Monument'],
+  ['NS', 'National Seashore'],
+  ['NL', 'National Lakeshore'],
+  ['NB', 'National Battlefield'],
+  ['NP', 'National Park'],
+];
+const PARK_UNIT_LINE = /^(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|of|the|and)){0,5})\s+(NP&P|NPres|NRA|NHP|NHS|NMP|NBP|NM|NS|NL|NB|NP|National (?:Park and Preserve|Park|Preserve|Recreation Area|Historical Park|Historic Site|Military Park|Monument|Seashore|Lakeshore|Battlefield))$/u;
+
+/**
+ * Round 15 (rule unit): a report's heading line that names only the park unit it comes from ("Varno Peaks
+ * NP", "Kellin Bay NRA", after the date line of a park service's morning report). It is no sentence, but it
+ * says which park filed the report (not always where things happened: "next to the park"), a fact of its
+ * own, "The report was filed by ...".
+ */
+export function unitFacts(sentences: readonly SentenceInfo[], article: string): FactDraft[] {
+  const body = sentences.filter((s) => !s.isHeadline && !s.isDateLine).slice(0, 2);
+  for (const sentence of body) {
+    const text = sentence.text.trim();
+    const line = article.slice(article.lastIndexOf('\n', sentence.start - 1) + 1, article.indexOf('\n', sentence.end) < 0 ? article.length : article.indexOf('\n', sentence.end)).trim();
+    const match = PARK_UNIT_LINE.exec(text);
+    if (match === null || line !== text) continue;
+    const [, place, kind] = match as unknown as [string, string, string];
+    const full = `${place} ${PARK_UNITS.find(([short]) => short === kind)?.[1] ?? kind}`;
+    const clause: Clause = { sentence, start: sentence.start, end: sentence.end, text, tokens: sentence.tokens, mentions: [], rewrites: [] };
+    return [{ origin: 'unit', clause, statement: `The report was filed by ${full === text ? text : `${text} (${full})`}.`, quote: text, topic: 'places', unit: { name: text, full } }];
+  }
+  return [];
 }

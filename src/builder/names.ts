@@ -410,6 +410,10 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   if (isPlaceWord(last)) return 'place';
   if (words.length >= 2 && words.some((t) => INSTITUTION_PLACE_WORDS.has(bare(t)))) return 'place';
   if (WORK_WORDS.has(bare(last)) && words.length > 1) return 'work';
+  // Round 15: "identified as M.C.", "J.P., 44, of Varno": dotted initials the lexicon does not know stand
+  // for a person a report will not name. They are no key to ask (a learner cannot learn initials), but
+  // "he" after them is that person.
+  if (words.length === 1 && isPersonInitials(first.text) && !lexiconHas(context, first, [...PLACE_TAGS, ...ORGANISATION_TAGS])) return 'person';
   if (words.length === 1 && first.isAcronym) {
     if (lexiconHas(context, first, PLACE_TAGS)) evidence.place += 1;
     else evidence.organisation += 2;
@@ -463,6 +467,12 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
   return null;
 }
 
+/** Initials written with a full stop after each letter, two or three of them ("M.C.", "J.P.R."). */
+export const isPersonInitials = (text: string): boolean => /^(?:\p{Lu}\.){2,3}$/u.test(text) && !DOTTED_ABBREVIATIONS.has(text);
+
+/** Dotted letters that are no one's initials: countries, unions, times of day, a capital's district. */
+const DOTTED_ABBREVIATIONS = new Set(['U.S.', 'U.K.', 'U.N.', 'E.U.', 'D.C.', 'A.M.', 'P.M.', 'U.S.A.', 'U.A.E.', 'N.Y.', 'L.A.', 'B.C.', 'A.D.', 'R.I.P.', 'P.S.', 'N.B.', 'I.D.', 'T.V.', 'F.C.', 'S.C.', 'N.C.', 'N.H.', 'N.J.', 'N.M.', 'N.D.', 'S.D.', 'W.V.', 'P.R.', 'U.S.S.R.', 'G.B.']);
+
 /**
  * "Dutchman Ada van Horne", "German Lena Park": whether the first word of a run is a nationality before a
  * person's name, and no part of it (a word that only names a person, or a first name the lexicon knows
@@ -472,7 +482,15 @@ function nationalityBefore(tokens: readonly Token[], from: number, to: number, c
   const nationality = demonymWord((tokens[from] as Token).text, context.tagger);
   if (nationality === null || to - from < 2) return false;
   const rest = tokens.slice(from + 1, to + 1);
-  const named = nationality.person || isFirstName(context, rest[0] as Token);
+  // Round 15: "Tunisian Abderrahim Zhiou": two or three words the lexicon knows as nothing but names (or
+  // not at all) make a person's name after a nationality too, unless a place's possessive stands before it
+  // ("Colombia's German Naranjo": there "German" is a given name).
+  const plainName = (t: Token): boolean => {
+    const tags = context.tagger.lexicon(t.lower);
+    return tags.length === 0 || tags.some((tag) => PERSON_TAGS.includes(tag));
+  };
+  const possessed = /^['’]s$/.test(tokens[from - 1]?.text ?? '') || /['’]s$/.test(tokens[from - 1]?.text ?? '');
+  const named = nationality.person || isFirstName(context, rest[0] as Token) || (!possessed && rest.length <= 3 && rest.every(plainName));
   // "Briton Lena Park": a known first name makes a person of a name that ends like a place.
   const firstNamed = rest.length === 2 && isFirstName(context, rest[0] as Token) && !isOrganisationWord(rest[1] as Token);
   return named && (rest[0] as Token).isCap && (firstNamed || (personShaped(rest, context) && !rest.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)))));
@@ -527,7 +545,7 @@ export function findNames(
     const evidence = emptyEvidence();
     let ruled = strong ?? weigh(tokens, from, to, context, evidence);
     // "Nutrient Deficiency Disorders" after a title is no person: a person's name must look like one.
-    if (!personShaped(tokens.slice(from, to + 1), context)) {
+    if (!personShaped(tokens.slice(from, to + 1), context) && !(from === to && ruled === 'person' && isPersonInitials((tokens[from] as Token).text))) {
       evidence.person = Math.min(evidence.person, -10);
       if (ruled === 'person') ruled = null;
     }
@@ -968,6 +986,11 @@ export function gluedNeighbour(mention: Mention, article: string, sentenceStart:
     return found !== undefined && found.entity.type !== own.type && found.entity.sure && own.sure && found.entity.typeTrusted !== false && own.typeTrusted !== false;
   };
   const toldApart = (side: 'before' | 'after'): boolean => (side === 'before' ? other((m) => m.end === mention.outerStart - 1) : other((m) => m.outerStart === mention.end + 1));
+  // Round 15: "Colombia's German _____": a nationality after a place's possessive is no nationality (the
+  // place already says where the person is from) but a given name.
+  if (mention.entity.type === 'person' && mention.title === null && demonymWord(previous, tagger) !== null && /\p{Lu}[\p{L}.-]*['’]s $/u.test(before.slice(0, before.length - previous.length - 1))) {
+    return `glued: "${previous}" after a place's possessive is a given name, part of "${previous} ${text}"`;
+  }
   // A capitalised word right before the name (with no title between) or right after it.
   if (mention.title === null && !toldApart('before') && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(previous) && !/[’']s$/.test(previous) && !freeNeighbour(previous, tagger)) {
     return `glued: "${previous}" right before "${text}" reads as part of the same name`;

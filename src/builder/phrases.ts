@@ -26,6 +26,8 @@ const CAUSE_LEADS: readonly [string, string][] = [
   ['suffered', 'from'],
 ];
 const DETERMINERS = new Set(['a', 'an', 'the']);
+/** What is received without being won: messages and calls ("received a request for help"). */
+const MESSAGE_NOUNS = new Set(['request', 'requests', 'call', 'calls', 'report', 'reports', 'message', 'messages', 'letter', 'letters', 'email', 'e-mail', 'emails', 'complaint', 'complaints', 'tip', 'tips', 'notification', 'warning', 'warnings', 'response', 'reply', 'invitation', 'invitations', 'visit', 'visits', 'signal', 'alert', 'notice', 'text', 'word', 'news', 'information', 'phone']);
 
 function isPhraseWord(token: Token): boolean {
   if (!token.isWord || token.isCap || token.isNumber) return false;
@@ -71,7 +73,12 @@ export function findPhrases(tokens: readonly Token[], taken: (token: Token) => b
         if (span !== null && span[1] > span[0]) push(span, 'complement');
       }
     }
-    if (AWARD_VERBS.has(lower)) push(nounPhrase(tokens, i + 1, false), 'award');
+    if (AWARD_VERBS.has(lower)) {
+      const span = nounPhrase(tokens, i + 1, false);
+      // Round 15: "received a request for help", "received a call": a message received is no award, and
+      // "call", "report" would fill the blank as well.
+      if (span === null || !MESSAGE_NOUNS.has((tokens[span[1]] as Token).lower)) push(span, 'award');
+    }
     for (const [lead, preposition] of CAUSE_LEADS) {
       if (lower !== lead) continue;
       // "surgery last Monday for intestinal bleeding": a key of its own (a date) may stand between (round 6).

@@ -77,6 +77,8 @@ export interface QuestionContext {
   nextFalse: () => boolean;
   /** How many people hold each title (folded): a shared title cannot identify a person. */
   roleCounts: ReadonlyMap<string, number>;
+  /** How many people of the article have each (folded) word in their full names. */
+  peopleByNameWord?: ReadonlyMap<string, number>;
   /** A sentence's place among the body's sentences (0 for the first): the opening says what matters. */
   bodyRank?: (sentenceIndex: number) => number;
 }
@@ -522,6 +524,14 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
       const own_ = mentions.find((m) => m.start === at);
       if (own_ === undefined || !own_.entity.sure) return `cut: "${text}" and "${runAfter.trim()}" are one name`;
     }
+    // Round 15: "Pride and _____": one capitalised word, "and", one more, neither a name the finder is sure
+    // of, is one title ("Pride and Prejudice", "War and Peace").
+    const wordBefore = /(?:^|[\s(“"])(\p{Lu}[\p{L}'’-]*) and $/u.exec(before)?.[1];
+    if (wordBefore !== undefined && !/\s/.test(text.trim()) && !entity.sure) {
+      const at = mention.outerStart - ` and `.length - wordBefore.length;
+      const own_ = mentions.find((m) => m.start === at);
+      if (own_ === undefined || !own_.entity.sure) return `cut: "${wordBefore} and ${text}" is one name`;
+    }
     if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return `cut: "${text}" runs a name into the country it is in`;
   }
   return null;
@@ -561,13 +571,54 @@ function roughPair(mention: Mention, article: string): string | null {
   return null;
 }
 
+/**
+ * A value and up to two unit words, then an open bracket: "about 10 meters (", "5 km (". Round 15: the value may
+ * be written in words ("about ten miles (").
+ */
+const VALUE_BEFORE_BRACKET = /(?:\d[\p{L}%.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)(?=\s))(?:\s+[\p{L}.]+){0,2}\s*\(\s*(?:about |some |around |roughly |nearly )?$/iu;
+
+/** A score as a report writes it: "62-45", "24–10". */
+const SCORE = /\b\d{1,3}\s?[-–]\s?\d{1,3}\b/g;
+
+/**
+ * Round 15: "Ostra won handily, _____." in a report of several games: a score whose clause names neither
+ * the game nor both sides could be any of the article's scores.
+ */
+function unplacedScore(mention: Mention, clause: Clause, article: string): string | null {
+  if (mention.entity.type !== 'number' || !/^\d{1,3}\s?[-–]\s?\d{1,3}$/.test(mention.text)) return null;
+  const scores = new Set([...article.matchAll(SCORE)].map((m) => m[0].replace(/\s/g, '').replace('–', '-')));
+  if (scores.size < 3) return null;
+  if (/\b(?:game|match|final|semi-?final|quarter-?final|round|leg|fixture|tie)\b/i.test(clause.text)) return null;
+  const sides = new Set(clause.mentions.filter((m) => m !== mention && (m.entity.type === 'place' || m.entity.type === 'organisation')).map((m) => m.entity));
+  return sides.size >= 2 ? null : `ambiguous: "${mention.text}" is one of ${scores.size} scores in the article, and its sentence names neither the game nor both sides`;
+}
+
+/** Round 15: "a call routed through 911", "dialled 999": an emergency number is known to everyone, no fact to learn. */
+function emergencyNumber(mention: Mention, article: string): string | null {
+  if (mention.entity.type !== 'number' || !/^(?:911|999|112|000|111)$/.test(mention.text)) return null;
+  const before = article.slice(Math.max(0, mention.start - 24), mention.start);
+  return /\b(?:call(?:ed|s|ing)?|dial(?:l?ed|s|l?ing)?|through|via|to|by)\s+$/i.test(before) ? `trivial: "${mention.text}" is the emergency number, known to every reader` : null;
+}
+
+/**
+ * Round 15: "_____ warned ..." for "Park" where the article names Park Sung Ho and Park Tae-seok: one word that
+ * two people's names share is no answer; either of them fills the blank.
+ */
+function sharedNameWord(mention: Mention, context: QuestionContext): string | null {
+  if (mention.entity.type !== 'person' || mention.pronoun === true) return null;
+  const answer = answerTextOf(mention);
+  if (/\s/.test(answer.trim())) return null;
+  const people = context.peopleByNameWord?.get(foldName(answer)) ?? 0;
+  return people >= 2 ? `ambiguous: "${answer}" is a word of the names of ${people} people of the article` : null;
+}
+
 /** "about 500 miles (800 km)": a value and its conversion in brackets give each other away. */
 function convertedValue(mention: Mention, article: string): string | null {
   if (mention.entity.type !== 'number' || mention.pronoun === true) return null;
   const after = article.slice(mention.end, mention.end + 30);
   const before = article.slice(Math.max(0, mention.start - 30), mention.start);
   // "about 10 meters (_____)": the value before the bracket, with its unit, shows the conversion too.
-  if (/^\s*\(\s*(?:about |some |around )?[$€£]?\d/.test(after) || (/\d[\p{L}%.]*(?:\s+[\p{L}.]+){0,2}\s*\(\s*(?:about |some |around |roughly |nearly )?$/u.test(before) && /^[^()]*\)/.test(after))) {
+  if (/^\s*\(\s*(?:about |some |around )?[$€£]?\d/.test(after) || (VALUE_BEFORE_BRACKET.test(before) && /^[^()]*\)/.test(after))) {
     return 'giveaway: a value given with its conversion in brackets, each showing the other';
   }
   return null;
@@ -746,16 +797,33 @@ function tailsOf(source: DistractorSource): (mention: Mention, article: string) 
   return index;
 }
 
+/**
+ * The article's words right around a key, for the self-check's test of a name cut in two. Round 15: "engineer
+ * Ana Ruiz of Varno, Kellin", "Tomas Lund of the Harbour Party": "of" between a person and a place or an
+ * organisation says where the person is from or belongs, so neither name goes on into the other there.
+ */
+function originAround(mention: Mention, clause: Clause, article: string): { before: string; after: string } {
+  let before = article.slice(Math.max(clause.sentence.start, mention.start - 30), mention.start);
+  let after = article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 30));
+  const person = (m: Mention | undefined): boolean => m !== undefined && m.entity.type === 'person' && m.entity.sure && m.pronoun !== true;
+  const home = (m: Mention | undefined): boolean => m !== undefined && (m.entity.type === 'place' || m.entity.type === 'organisation') && m.pronoun !== true;
+  const link = / of (?:the )?$/.exec(before)?.[0];
+  const next = /^ of (?:the )?/.exec(after)?.[0];
+  if (person(mention) && next !== undefined && home(clause.mentions.find((m) => m.outerStart === mention.end + next.length || m.start === mention.end + next.length))) after = '';
+  if (home(mention) && link !== undefined && person(clause.mentions.find((m) => m.end === mention.outerStart - link.length || m.end === mention.start - link.length))) before = '';
+  return { before, after };
+}
+
 function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContext): Considered[] {
   const { article } = context;
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article);
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article) ?? sharedNameWord(mention, context) ?? emergencyNumber(mention, article) ?? unplacedScore(mention, clause, article);
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;
-  const around = mention.pronoun === true ? undefined : { before: article.slice(Math.max(clause.sentence.start, mention.start - 30), mention.start), after: article.slice(mention.end, Math.min(clause.sentence.end, mention.end + 30)) };
+  const around = mention.pronoun === true ? undefined : originAround(mention, clause, article);
   const extra = around === undefined ? {} : { around };
   const explanation = once(() => explanationOf(fact, article));
   const span = blankSpan(mention);
@@ -1118,4 +1186,18 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
     out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person, typeWord: 'person' } : null, reason));
   }
   return out;
+}
+
+/** "Which park unit filed this report?": the park unit a report's heading line names (rule unit). */
+export function unitQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
+  const unit = fact.unit;
+  if (unit === undefined) return [];
+  const prompt = 'Which park unit filed this report?';
+  // The article's own entity when its body names the park too, so that it is asked once.
+  const named = [...context.source.byType.values()].flat().find((e) => [unit.name, unit.full].some((form) => foldName(e.name) === foldName(form)));
+  const entity: Entity = named ?? { id: `unit:${unit.name}`, type: 'place', name: unit.name, forms: [unit.name, unit.full], subtype: 'place', first: fact.clause.sentence.index, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true };
+  const place = foldName(unit.full.replace(/\s+National\s+.*$/, ''));
+  if (foldName(context.header).includes(place)) return [considered('short-answer', fact, prompt, unit.name, null, `giveaway: "${unit.name}" is in the deck's title, which the learner sees`, entity)];
+  const accept = unit.full === unit.name ? [] : [unit.full];
+  return [considered('short-answer', fact, prompt, unit.name, { kind: 'short-answer', fact, related: [], prompt, explanation: `The report was filed by ${unit.full}.`, answer: unit.name, accept, entity, typeWord: null }, null)];
 }

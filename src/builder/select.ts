@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
 import { institutionName } from './analyse.js';
-import { ageDetail, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho, tellingDate } from './side-details.js';
+import { ageDetail, continentByNationality, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho, tellingDate } from './side-details.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
@@ -389,7 +389,8 @@ function minorDetail(draft: QuestionDraft, story: Story, headlineWords: Readonly
     relativeInterval(draft) ??
     initialsKey(draft) ??
     titleInitials(draft, story.headline) ??
-    tellingDate(draft, story)
+    tellingDate(draft, story) ??
+    continentByNationality(draft, story)
   );
 }
 

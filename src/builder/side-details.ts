@@ -104,8 +104,12 @@ const ACCOUNT_VERBS = /^\s+(?:observed|noted|notes|describes|described|reported|
  */
 export function outletKey(draft: QuestionDraft, context: SideContext): string | null {
   const mention = keyMention(draft);
-  if (mention === undefined || !['organisation', 'work', 'other'].includes(mention.entity.type) || context.mentions(mention.entity) >= 2) return null;
+  if (mention === undefined) return null;
   const { before, after } = around(draft.fact.clause.sentence, mention);
+  // Round 15: "news agency Yonhap reported": named as an outlet and reporting, it is one, whatever the finder
+  // took the name for and however often the article quotes it.
+  if (/\b(?:press agency|news agency|newspaper|news service|broadcaster)\s+$/i.test(before) && ACCOUNT_VERBS.test(after)) return `outlet: "${mention.text}" is the outlet that reported it, not what happened`;
+  if (!['organisation', 'work', 'other'].includes(mention.entity.type) || context.mentions(mention.entity) >= 2) return null;
   const media = organisationKind(mention.entity.name) === 'media' || /\b(?:press agency|news agency|agency|newspaper|daily|magazine|broadcaster)\s+$/i.test(before);
   if (media && (ACCOUNT_VERBS.test(after) || /\baccording to\s+[\p{L}\s]*$/iu.test(before))) return `outlet: "${mention.text}" is the outlet that reported it, not what happened`;
   // "told the network's _____ service": which arm of an outlet.
@@ -564,4 +568,21 @@ export function tellingDate(draft: QuestionDraft, context: SideContext): string 
   if (AS_OF_BEFORE.test(before)) return `telling-date: "${mention.text}" says when a figure was counted, not a fact of its own`;
   if (GLOSSED_DAY_BEFORE.test(before) && /^\s*\)/.test(after)) return `telling-date: "${mention.text}" only glosses the day of the week before it`;
   return null;
+}
+
+/** Continents and the records named after them ("an African record"). */
+const CONTINENT = /^(?:Africa|African|Asia|Asian|Europe|European|Americas|Oceania|Oceanian|North American|South American|Pan American)$/;
+
+/**
+ * Round 15 (rule continent, from the sixth batch's grades: "Oceania guessable from 'Australian' in prompt"):
+ * a continent asked where the stem names a person's nationality gives it away to anyone who knows where
+ * that country lies.
+ */
+export function continentByNationality(draft: QuestionDraft, context: SideContext): string | null {
+  const mention = keyMention(draft);
+  if (mention === undefined || context.tagger === undefined || !CONTINENT.test(mention.text.trim())) return null;
+  const tagger = context.tagger;
+  const clause = draft.fact.clause;
+  const nationality = clause.tokens.find((t) => t.isCap && (t.end <= mention.start || t.start >= mention.end) && demonymWord(t.text, tagger) !== null && !CONTINENT.test(t.text));
+  return nationality === undefined ? null : `continent: "${nationality.text}" in the stem tells the continent "${mention.text}"`;
 }

@@ -19,6 +19,7 @@ export const TITLE_HEADS = words(`
   ceo cfo coo founder executive president-elect mp mep mla mpp activist singer actor actress writer author
   poet artist musician composer player coach captain striker goalkeeper defender midfielder forward
   quarterback linebacker kicker boxer lawyer teacher reporter journalist editor photographer publicist
+  ranger rangers trooper troopers detective detectives det. constable firefighter paramedic dispatcher warden
 `);
 
 /** Words that qualify a title ("Deputy Foreign Minister", "Acting Director") without being a name. */
@@ -27,7 +28,7 @@ export const TITLE_MODIFIERS = words(`
   first second lead special state federal national regional district county city cabinet health
   interior defense defence finance treasury trade justice education energy labor labour commerce
   agriculture transportation homeland public project program programme mission medical general
-  surgeon attorney managing former top majority minority
+  surgeon attorney managing former top majority minority emeritus park
 `);
 
 /** Words that head the complement of a title: "Secretary of Energy", "Cabinet Secretary for Interior". */

@@ -43,6 +43,11 @@ const PLACE_VERBS = new Set('visit tour reach enter leave hit strike cross appro
 const DATE_PREPOSITIONS = new Set(['on', 'in', 'during', 'from', 'between']);
 const RANGE_SHAPES = new Set(['day-range', 'year-range', 'weekday-range']);
 const AMOUNT_MODIFIERS = new Set('about nearly some roughly approximately almost over around an estimated more than at least up to fewer less'.split(' '));
+/**
+ * Round 15: "over 200", "at least 116", "up to 40": a bound, not the count, so "How many ...?" would take the
+ * bound for the number (the cloze keeps the word: "Over _____ protesters").
+ */
+const BOUND_WORDS = new Set(['over', 'more', 'least', 'up', 'fewer', 'less', 'under']);
 const VERB_TAGS = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
 
 function inMention(token: Token, mentions: readonly Mention[]): boolean {
@@ -206,7 +211,9 @@ function restText(article: Source, tokens: readonly Token[], from: number, cut: 
 
 function assemble(parts: readonly string[]): string | null {
   const text = tidy(parts.filter((p) => p.trim() !== '').join(' '));
-  if (text.split(/\s+/).length < 4) return null;
+  // Round 15: "When did the train derail, killing three; on January 31, a truck ...?": a semicolon opens a
+  // second sentence, which a question cannot carry.
+  if (text.split(/\s+/).length < 4 || text.includes(';')) return null;
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}?`;
 }
 
@@ -279,7 +286,7 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
     if (type === 'number') {
       const before = tokens.slice(shape.subjectFrom, outer[0]);
       const after = tokens.slice(inner[1] + 1, shape.subjectTo);
-      if (!before.every((t) => AMOUNT_MODIFIERS.has(t.lower)) || after.length === 0 || after.length > 4) return null;
+      if (!before.every((t) => AMOUNT_MODIFIERS.has(t.lower)) || before.some((t) => BOUND_WORDS.has(t.lower)) || after.length === 0 || after.length > 4) return null;
       if (!after.every((t) => t.isWord && !t.isCap && !t.isNumber) || !['plain', 'scaled', 'word'].includes(mention.numberShape ?? '')) return null;
       return assemble([lead('how many'), after.map((t) => t.text).join(' '), shape.adverbs, verbText]);
     }
@@ -346,7 +353,7 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
     case 'number': {
       let from = outer[0];
       while (from - 1 >= objectAt && AMOUNT_MODIFIERS.has(tokens[from - 1]?.lower ?? '')) from--;
-      if (from !== objectAt) return null;
+      if (from !== objectAt || tokens.slice(from, outer[0]).some((t) => BOUND_WORDS.has(t.lower))) return null;
       if (mention.numberShape === 'money') return build('how much', [from, inner[1]]);
       if (!['plain', 'scaled', 'word'].includes(mention.numberShape ?? '')) return null;
       let to = inner[1];

@@ -11,9 +11,9 @@ import { build } from './helpers.js';
  * The recall reached on the development part when REVIEW.md was last written; it must not fall. (The 22
  * articles the rules were tuned on gave 146/175 = 83.4%; the fifth batch's 10, added untuned, 43/80; all 32
  * together 189/255 = 74.1%. Round 13 took all 32 to 200/255 = 78.4%. The sixth batch's 10, added untuned
- * before round 15, gave 40/79, and all 42 240/334 = 71.9%.)
+ * before round 15, gave 40/79, and all 42 240/334 = 71.9%; round 15 took the 42 to 252/334 = 75.4%.)
  */
-const DEV_RECALL = 0.71;
+const DEV_RECALL = 0.75;
 
 describe('key-fact recall on the development part of the corpus', () => {
   const articles = loadCorpusPart('dev');

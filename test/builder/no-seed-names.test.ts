@@ -51,9 +51,10 @@ const CORPUS_NAMES = [
  * Gold answers that are also common words the builder used before their article joined the corpus (the
  * fifth batch, added untuned): "Apollo" among the labels before a number ("Apollo 11", numbers.ts since
  * 5e8ccf8) and "Law" among the words that end a law's name (fixed-by-stem.ts since ad64176), where the gold
- * has them as a space programme and a surname. Any other hit is a name the code must not know.
+ * has them as a space programme and a surname; and "Two", a count word the code knew long before the sixth
+ * batch's gold wrote "Two" for "two Amtrak employees". Any other hit is a name the code must not know.
  */
-const WORDS_BEFORE_THEIR_ARTICLE = new Set(['Apollo', 'Law']);
+const WORDS_BEFORE_THEIR_ARTICLE = new Set(['Apollo', 'Law', 'Two']);
 
 describe('src/builder knows nothing of the corpus it is tuned on', () => {
   const files = sources(BUILDER);
