@@ -43,6 +43,19 @@ export function givenCount(mention: Mention, clause: Clause, article: string): s
     const items = list.split(/,\s*(?:and\s+)?|\s+and\s+/).filter((item) => /^(?:the\s+)?\p{Lu}/u.test(item.trim()));
     if (items.length === key && items.length === list.split(/,\s*(?:and\s+)?|\s+and\s+/).length) return `given-count: the list after the blank names ${key} items`;
   }
+  // Round 15: "_____ veteran politicians Ana Ruiz of the Harbour Party and Tomas Berg of Kellin were
+  // defeated": the people named right after the count, one by one, count it.
+  const people = clause.mentions.filter((m) => m.entity.type === 'person' && m.pronoun !== true && m.outerStart >= mention.end).sort((a, b) => a.start - b.start);
+  const firstPerson = people[0];
+  if (firstPerson !== undefined && firstPerson.outerStart - mention.end <= 60 && !/[,;:.]|\b(?:and|were|was|are|is|had|have|has)\b/.test(article.slice(mention.end, firstPerson.outerStart))) {
+    let run = 1;
+    for (let i = 1; i < people.length; i++) {
+      const gap = article.slice((people[i - 1] as Mention).end, (people[i] as Mention).outerStart);
+      if (gap.length > 60 || !/(?:,|\band\b)/.test(gap) || /\b(?:were|was|are|is|had|have|has|who|which|said|says)\b/.test(gap)) break;
+      run++;
+    }
+    if (run === key) return `given-count: the ${key} people named right after the blank count it`;
+  }
   return null;
 }
 

@@ -189,3 +189,20 @@ describe('the park unit that filed a report', () => {
     expect(questions(text).join('\n')).not.toMatch(/Which park unit/);
   });
 });
+
+describe('a count the people named after it give', () => {
+  it('does not ask "Two" before two people named one by one', () => {
+    const text = article(
+      'Harbour council election held in Varno',
+      'Two veteran councillors Lena Marsh of the Harbour Party and Omar Vantongeren of the Coast Alliance were defeated in the northern district, with Ana Kestrel winning by five hundred votes.',
+    );
+    const { kept, reasons } = keyCandidates(text, 'Two');
+    expect(kept).toBe(false);
+    expect(reasons.some((r) => r.startsWith('given-count:'))).toBe(true);
+  });
+
+  it('still asks a count that the names after it do not give', () => {
+    const text = article('Harbour council election held in Varno', 'Three veteran councillors, among them Lena Marsh of the Harbour Party, were defeated in the northern district on Sunday.');
+    expect(keyCandidates(text, 'Three').reasons.some((r) => r.startsWith('given-count:'))).toBe(false);
+  });
+});
