@@ -314,7 +314,6 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const paragraphs = interviewee === null ? [] : article.split(/\n\s*\n/).map((p) => p.trim());
   const questionParagraphs = new Set(paragraphs.filter((p) => /\?["”’)]*$/.test(p)));
   let askedYet = false;
-  let paragraphText = '';
   let paragraph = 0;
   let quoteDepth = 0;
   let previousEnd = 0;
@@ -329,8 +328,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       if (speaker !== undefined && label !== null) labelEnd = sentence.start + label[0].length;
       if (interviewee !== null && questionParagraphs.size >= 2) {
         const end = article.indexOf('\n\n', sentence.start);
-        paragraphText = article.slice(sentence.start, end < 0 ? article.length : end).trim();
-        const asks = questionParagraphs.has(paragraphText);
+        const asks = questionParagraphs.has(article.slice(sentence.start, end < 0 ? article.length : end).trim());
         if (!asks && askedYet) speaker = interviewee;
         if (asks) askedYet = true;
       }

@@ -767,7 +767,9 @@ export function unitFacts(sentences: readonly SentenceInfo[], article: string): 
   const body = sentences.filter((s) => !s.isHeadline && !s.isDateLine).slice(0, 2);
   for (const sentence of body) {
     const text = sentence.text.trim();
-    const line = article.slice(article.lastIndexOf('\n', sentence.start - 1) + 1, article.indexOf('\n', sentence.end) < 0 ? article.length : article.indexOf('\n', sentence.end)).trim();
+    // The line must be the sentence alone: a heading, not the start of a paragraph.
+    const lineEnd = article.indexOf('\n', sentence.end);
+    const line = article.slice(article.lastIndexOf('\n', sentence.start - 1) + 1, lineEnd < 0 ? article.length : lineEnd).trim();
     const match = PARK_UNIT_LINE.exec(text);
     if (match === null || line !== text) continue;
     const [, place, kind] = match as unknown as [string, string, string];

@@ -489,7 +489,7 @@ function nationalityBefore(tokens: readonly Token[], from: number, to: number, c
     const tags = context.tagger.lexicon(t.lower);
     return tags.length === 0 || tags.some((tag) => PERSON_TAGS.includes(tag));
   };
-  const possessed = /^['’]s$/.test(tokens[from - 1]?.text ?? '') || /['’]s$/.test(tokens[from - 1]?.text ?? '');
+  const possessed = /['’]s$/.test(tokens[from - 1]?.text ?? '');
   const named = nationality.person || isFirstName(context, rest[0] as Token) || (!possessed && rest.length <= 3 && rest.every(plainName));
   // "Briton Lena Park": a known first name makes a person of a name that ends like a place.
   const firstNamed = rest.length === 2 && isFirstName(context, rest[0] as Token) && !isOrganisationWord(rest[1] as Token);
