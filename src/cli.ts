@@ -123,29 +123,15 @@ export function commanderMessage(text: string): string {
     .trimEnd();
 }
 
-/** The name of every command (held to buildProgram's definitions by a test), in the order of --help. */
-export const COMMAND_NAMES: readonly string[] = ['check', 'decks', 'rm', 'learn', 'edit', 'suspended', 'unsuspend', 'quiz', 'review', 'study', 'build', 'export', 'import', 'doctor', 'stats', 'config', 'optimize', 'profiles', 'reset', 'completion'];
-
-function isCommandName(word: string): boolean {
-  return COMMAND_NAMES.includes(word);
-}
+/** What runs a command's task (buildProgram's caller keeps its outcome). */
+type Runner = (task: () => Promise<void>) => Promise<void>;
 
 /**
- * The command line's definitions. `only`: the one subcommand a run asks for (its name), the others left
- * out: defining all of them is ~5 ms of every start. Without it, every command (help, completion, the man
- * page).
+ * Every command's definition, in the order of --help. A run of one command defines that one alone
+ * (buildProgram's `only`): defining all of them is ~5 ms of every start.
  */
-function buildProgram(context: Context, run: (task: () => Promise<void>) => Promise<void>, only?: string): Command {
-  const wanted = (name: string): boolean => only === undefined || only === name;
-  const program = new Command('factdeck')
-    .description('Learn an article by heart from the terminal: quizzes, review of missed facts, spaced repetition.')
-    .version(version(context.root), '-v, --version', 'print the version')
-    .option('--debug', 'show error details (stack traces) for bug reports')
-    .option('--no-color', 'no colours (as does NO_COLOR; also TERM=dumb)')
-    .showSuggestionAfterError(true)
-    .enablePositionalOptions();
-
-  if (wanted('check'))
+const COMMANDS: Readonly<Record<string, (program: Command, context: Context, run: Runner) => void>> = {
+  check: (program, context, run) => {
     program
       .command('check')
       .description('validate decks: every problem with its file, line, JSON path and a hint')
@@ -155,8 +141,8 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
       .action((path: string | undefined, options: { json?: boolean; data?: string }) =>
         run(async () => (await import('./commands/check.js')).checkCommand(context, path, options)),
       );
-
-  if (wanted('decks'))
+  },
+  decks: (program, context, run) => {
     program
       .command('decks')
       .description('list your decks and the built-in ones: counts, suspended questions, your progress')
@@ -164,8 +150,8 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
       .option('--profile <name>', 'whose progress', 'default')
       .option('--json', 'print the list as JSON')
       .action((options: { json?: boolean; data?: string; profile?: string }) => run(async () => (await import('./commands/decks.js')).decksCommand(context, options)));
-
-  if (wanted('rm'))
+  },
+  rm: (program, context, run) => {
     program
       .command('rm')
       .description('remove one of your decks (kept in the decks folder\'s .replaced/); progress stays until reset')
@@ -174,8 +160,8 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
       .option('--yes', 'do not ask (for scripts)')
       .option('--plain', 'no prompts: needs --yes')
       .action((deck: string, options: { data?: string; yes?: boolean; plain?: boolean }) => run(async () => (await import('./commands/rm.js')).rmCommand(context, deck, options)));
-
-  if (wanted('learn'))
+  },
+  learn: (program, context, run) => {
     withProgressOptions(program.command('learn'))
       .description('an article (a .txt, a saved .html page, or - to paste) to a deck of yours and its quiz, in one step')
       .argument('<article>', 'a plain-text article, a web page saved from a browser (.html), or - for standard input')
@@ -187,8 +173,8 @@ function buildProgram(context: Context, run: (task: () => Promise<void>) => Prom
           await (await import('./commands/learn.js')).learnCommand(context, article, options);
         }),
       );
-
-  if (wanted('edit'))
+  },
+  edit: (program, context, run) => {
     program
       .command('edit')
       .description("go through a deck's questions one screen each: keep, drop or fix them (saved at once, checked)")
@@ -204,8 +190,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
 "c N TEXT", "s TEXT" edit, u undoes, b goes back, /N or /WORDS goes to a question, q quits.`,
       )
       .action((deck: string, options: { data?: string; plain?: boolean }) => run(async () => (await import('./commands/edit.js')).editCommand(context, deck, options)));
-
-  if (wanted('suspended'))
+  },
+  suspended: (program, context, run) => {
     program
       .command('suspended')
       .description('list the questions you suspended (x after the feedback)')
@@ -214,8 +200,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .option('--profile <name>', 'whose suspended questions', 'default')
       .option('--json', 'print the list as JSON')
       .action((options: CommonOptions & { deck?: string }) => run(async () => (await import('./commands/suspended.js')).suspendedCommand(context, options)));
-
-  if (wanted('unsuspend'))
+  },
+  unsuspend: (program, context, run) => {
     program
       .command('unsuspend')
       .description('bring suspended questions back into your runs')
@@ -227,18 +213,18 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .action((ids: string[], options: CommonOptions & { deck?: string; all?: boolean }) =>
         run(async () => (await import('./commands/suspended.js')).unsuspendCommand(context, ids, options)),
       );
-
-  if (wanted('quiz'))
+  },
+  quiz: (program, context, run) => {
     withQuizOptions(program.command('quiz'), 'quiz')
       .description('a quiz of mixed kinds; feedback after each answer; score at the end')
       .action((options: QuizCommandOptions) => run(async () => (await import('./commands/quiz.js')).quizCommand(context, options)));
-
-  if (wanted('review'))
+  },
+  review: (program, context, run) => {
     withQuizOptions(program.command('review'), 'review')
       .description('the facts you missed, asked again until answered right')
       .action((options: Omit<QuizCommandOptions, 'count'> & { count?: number }) => run(async () => (await import('./commands/review.js')).reviewCommand(context, options)));
-
-  if (wanted('study'))
+  },
+  study: (program, context, run) => {
     withProgressOptions(program.command('study'))
       .description('spaced-repetition flashcards: what is due, flip, rate Again/Hard/Good/Easy')
       .option('--deck <id|path>', 'a deck id (yours or built-in), or a deck folder')
@@ -248,8 +234,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .action((options: CommonOptions & { deck?: string; new?: number; cram?: boolean; seed?: number }) =>
         run(async () => (await import('./commands/study.js')).studyCommand(context, options)),
       );
-
-  if (wanted('build'))
+  },
+  build: (program, context, run) => {
     program
       .command('build')
       .description('draft a deck from any article (plain text, or a page saved from a browser), offline')
@@ -264,8 +250,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .action((article: string, options: { out?: string; data?: string; title?: string; seed?: number; explain?: boolean; force?: boolean; json?: boolean }) =>
         run(async () => (await import('./commands/build.js')).buildCommand(context, article, options)),
       );
-
-  if (wanted('export'))
+  },
+  export: (program, context, run) => {
     program
       .command('export')
       .description('write a deck as Anki text (TSV), CSV, JSON or an Anki package (.apkg)')
@@ -282,8 +268,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .action((options: { deck?: string; format: string; out?: string; raw?: boolean; force?: boolean; json?: boolean; all?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
         run(async () => (await import('./commands/export.js')).exportCommand(context, options)),
       );
-
-  if (wanted('import'))
+  },
+  import: (program, context, run) => {
     program
       .command('import')
       .description('make a deck from an Anki package (.apkg), an Anki text export, a CSV/TSV file (front, back, tags) or factdeck JSON')
@@ -299,8 +285,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .action((file: string, options: { out?: string; title?: string; force?: boolean; json?: boolean; strict?: boolean; withProgress?: boolean; profile?: string; data?: string }) =>
         run(async () => (await import('./commands/import.js')).importCommand(context, file, options)),
       );
-
-  if (wanted('doctor'))
+  },
+  doctor: (program, context, run) => {
     program
       .command('doctor')
       .description('check the database and history log, list backups, restore one')
@@ -312,8 +298,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .action((options: { data?: string; restore?: string; yes?: boolean; json?: boolean; plain?: boolean }) =>
         run(async () => (await import('./commands/doctor.js')).doctorCommand(context, options)),
       );
-
-  if (wanted('stats'))
+  },
+  stats: (program, context, run) => {
     program
       .command('stats')
       .description('scores over time, accuracy by topic and kind, missed facts, cards by state, due forecast, activity')
@@ -323,8 +309,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .option('--plain', 'plain ASCII charts, no colour')
       .option('--json', 'the numbers as JSON')
       .action((options: CommonOptions & { deck?: string }) => run(async () => (await import('./commands/stats.js')).statsCommand(context, options)));
-
-  if (wanted('config'))
+  },
+  config: (program, context, run) => {
     program
       .command('config')
       .description("show or set a profile's spaced-repetition settings")
@@ -338,8 +324,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .action((options: CommonOptions & { retention?: number; newPerDay?: number; dayStart?: number; resetParameters?: boolean }) =>
         run(async () => (await import('./commands/profiles.js')).configCommand(context, options)),
       );
-
-  if (wanted('optimize'))
+  },
+  optimize: (program, context, run) => {
     program
       .command('optimize')
       .description("fit FSRS's parameters to the profile's own review history, and save them when you agree")
@@ -349,16 +335,16 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .option('--plain', 'no prompt: show the fit, save only with --yes')
       .option('--json', 'the parameters and the fit as JSON')
       .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/optimize.js')).optimizeCommand(context, options)));
-
-  if (wanted('profiles'))
+  },
+  profiles: (program, context, run) => {
     program
       .command('profiles')
       .description('list the profiles with their answers, sessions and cards')
       .option('--data <dir>', 'where progress is saved (also FACTDECK_DATA)')
       .option('--json', 'print the list as JSON')
       .action((options: { data?: string; json?: boolean }) => run(async () => (await import('./commands/profiles.js')).profilesCommand(context, options)));
-
-  if (wanted('reset'))
+  },
+  reset: (program, context, run) => {
     program
       .command('reset')
       .description("delete one profile's progress, after a confirmation (a backup is kept)")
@@ -367,8 +353,8 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .option('--yes', 'do not ask (for scripts)')
       .option('--json', 'print what was deleted as JSON')
       .action((options: CommonOptions & { yes?: boolean }) => run(async () => (await import('./commands/profiles.js')).resetCommand(context, options)));
-
-  if (wanted('completion'))
+  },
+  completion: (program, context, run) => {
     program
       .command('completion')
       .description('print a shell completion script (commands, options, deck ids, profiles)')
@@ -384,6 +370,30 @@ Or save it for every new shell, e.g.
 `,
       )
       .action((shell: string) => run(async () => (await import('./commands/completion.js')).completionCommand(context, shell)));
+  },
+};
+
+/** The name of every command, in the order of --help. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
+function isCommandName(word: string): boolean {
+  return COMMAND_NAMES.includes(word);
+}
+
+/**
+ * The command line's definitions. `only`: the one subcommand a run asks for (its name), the others left
+ * out. Without it, every command (help, completion, the man page).
+ */
+function buildProgram(context: Context, run: Runner, only?: string): Command {
+  const program = new Command('factdeck')
+    .description('Learn an article by heart from the terminal: quizzes, review of missed facts, spaced repetition.')
+    .version(version(context.root), '-v, --version', 'print the version')
+    .option('--debug', 'show error details (stack traces) for bug reports')
+    .option('--no-color', 'no colours (as does NO_COLOR; also TERM=dumb)')
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions();
+
+  for (const [name, define] of Object.entries(COMMANDS)) if (only === undefined || only === name) define(program, context, run);
 
   withProgressOptions(program)
     .option('--deck <id|path>', 'the deck for the menu\'s quiz and review')
