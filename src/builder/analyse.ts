@@ -284,7 +284,7 @@ export function intervieweeOf(headline: string, tagger: Tagger): string | null {
 
 export function analyseArticle(article: string, tagger: Tagger): Analysis {
   const headline = detectHeadline(article);
-  const raw = splitSentences(article);
+  const raw = splitSentences(article, { finer: true });
   const sentences: SentenceInfo[] = [];
   let datelineFound = false;
   // One pass of the tagger over the article; each sentence then takes the terms inside it.
@@ -384,6 +384,8 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   // What the article writes capitalised in mid-sentence, and what it writes in lower case.
   const capitalisedMidSentence = new Set<string>();
   const lowercaseSeen = new Set<string>();
+  // Round 16: words written right after a first name the lexicon knows ("Ana Lindqvist"): surnames.
+  const afterFirstName = new Set<string>();
   const startsOf = new Map<number, Set<number>>();
   for (const sentence of sentences) {
     const starts = startIndices(sentence.tokens, sentence.bodyStart);
@@ -392,9 +394,11 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
       if (!token.isWord || token.isNumber || token.start < (sentence.bodyStart)) return;
       if (token.isCap && !starts.has(i)) capitalisedMidSentence.add(token.lower);
       else if (!token.isCap) lowercaseSeen.add(token.lower);
+      const next = sentence.tokens[i + 1];
+      if (token.isCap && next !== undefined && next.isCap && next.isWord && next.start === token.end + 1 && tagger.lexicon(token.lower).some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName')) afterFirstName.add(next.lower);
     });
   }
-  const context = { tagger, capitalisedMidSentence, lowercaseSeen };
+  const context = { tagger, capitalisedMidSentence, lowercaseSeen, afterFirstName };
 
   // Dates, times and numbers first; names only in what they leave.
   const collected: Collected[] = [];

@@ -34,7 +34,8 @@ export interface TemporalSpan {
 
 const MONTH_NAME =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.)';
-const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\d:])';
+// "Kestrel March 3B": a day number runs into no letter (a rocket's, a model's name).
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\d:\\p{L}])';
 const YEAR = '(?:1[89]\\d{2}|20\\d{2})(?![\\d])';
 const WEEKDAY = `(?:${WEEKDAYS.join('|')})`;
 const MONTH_DAY = `(?:${WEEKDAY},? )?${MONTH_NAME} ${DAY}(?:,? ${YEAR})?`;
@@ -134,6 +135,23 @@ export function findTemporals(text: string): TemporalSpan[] {
     kept.push(span);
   }
   return kept;
+}
+
+/** The one day a text names, whole ("9th March 2011", "Mar. 9"), as its year (if named) and month * 100 + day; null for anything else. */
+function dayOf(text: string): { year: number | null; monthDay: number } | null {
+  const trimmed = text.trim();
+  const spans = findTemporals(trimmed);
+  const span = spans[0];
+  if (spans.length !== 1 || span === undefined || span.shape !== 'day' || span.sortKey === null || span.start !== 0 || span.end !== trimmed.length) return null;
+  const monthDay = span.sortKey % 10000;
+  return monthDay % 100 === 0 ? null : { year: span.year, monthDay };
+}
+
+/** "March 9, 2011" and "9th March 2011": two ways of writing one day, so never two options of one question. */
+export function sameDay(a: string, b: string): boolean {
+  const one = dayOf(a);
+  const other = dayOf(b);
+  return one !== null && other !== null && one.monthDay === other.monthDay && (one.year === null || other.year === null || one.year === other.year);
 }
 
 // ---------------------------------------------------------------------------------------------------

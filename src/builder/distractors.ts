@@ -5,7 +5,7 @@
 // held by another, and none may stand out from the rest by its form or length.
 
 import type { Random } from '../domain/random.js';
-import { shiftYears, temporalVariants, type DateShape } from './dates.js';
+import { sameDay, shiftYears, temporalVariants, type DateShape } from './dates.js';
 import { numberVariants, type NumberShape } from './numbers.js';
 import { distinctiveWords, foldName, wordFinder } from './text.js';
 import { isGenericNameWord } from './vocabulary.js';
@@ -186,6 +186,8 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
       if (formOf(text) !== answerForm && (answerForm === 'acronym' || formOf(text) === 'acronym')) return;
     }
     if (entity.type === 'date' && dateForm(text) !== dateForm(answer)) return;
+    // "9th March 2011" beside "March 9, 2011": the same day written another way is a second right answer.
+    if (entity.type === 'date' && [answer, ...picked].some((other) => sameDay(text, other))) return;
     // "10%" among "25 percent", "1980 to 2012" among "2000 - 2050": a value written another way stands out.
     if (isValue && valueForm(text) !== valueForm(answer)) return;
     seen.add(folded);

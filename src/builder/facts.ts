@@ -235,6 +235,9 @@ export function clauseGate(clause: Clause, context?: GateContext): Verdict | nul
     if (!own && (close < 0 || !clause.tokens.slice(close).some((t) => isFiniteVerb(t, clause.mentions)))) return { rule: 'fragment', reason: 'its only verb is in a "who"/"which" clause' };
   }
   if (/:\s*$/.test(sentenceText)) return { rule: 'fragment', reason: 'it only introduces a list (it ends with a colon)' };
+  // "a watch for 28 countries, including, but not limited to ...": a clause that ends on the word that
+  // opens its list has lost the list.
+  if (/\b(?:including|such as|namely|notably|among them)[\s,.:;]*$/i.test(clause.text.trim())) return { rule: 'fragment', reason: 'it stops where its list should begin' };
   // "... species, such as soybean, cotton": a list cut before its "and", so the clause stops mid-list.
   if (/\b(?:such as|including|like)\s+[^,;]+(?:,\s*[^,;]+)+[.!]?\s*$/.test(clause.text.trim()) && !/\b(?:and|or)\s+[^,;]+[.!]?\s*$/.test(clause.text.trim())) {
     return { rule: 'fragment', reason: 'it stops in the middle of a list' };

@@ -5,6 +5,7 @@
 // title or the stem (rule pointer).
 
 import { valueOf } from './fixed-by-stem.js';
+import { hasTag } from './tokens.js';
 import { isGenericNameWord } from './vocabulary.js';
 import type { Clause, Mention } from './types.js';
 
@@ -158,4 +159,22 @@ export function pointingOption(answer: string, wrong: readonly string[], prompt:
   if (shared.length === 0) return null;
   if (wrong.some((option) => [...nameWords(option)].some((w) => seen.has(w)))) return null;
   return `pointer: "${answer}" is the only option that shares "${shared.join(' ')}" with the title or the stem; a typed question asks it instead`;
+}
+
+/**
+ * "Kellin Presidential spokesperson", "Her Presidential campaign": a capitalised run that ends in an
+ * adjective, every word before it a possessive or a nationality, and a lower-case noun right after it,
+ * describes that noun and names nothing (rule modifier). A word the lexicon does not know makes it a name
+ * ("Kestrel Global competition"); a nationality alone is left to rule nationality-key.
+ */
+export function adjectiveKey(mention: Mention, clause: Clause, lexicon: (word: string) => readonly string[]): string | null {
+  if (mention.pronoun === true || ['person', 'number', 'date', 'time'].includes(mention.entity.type)) return null;
+  const words = clause.tokens.filter((t) => t.isWord);
+  const inKey = words.filter((t) => t.start >= mention.start && t.end <= mention.end);
+  const last = inKey[inKey.length - 1];
+  const next = words[words.findIndex((t) => t === last) + 1];
+  if (last === undefined || next === undefined || inKey.length < 2 || !hasTag(last, 'Adjective') || hasTag(last, 'Noun', 'ProperNoun', 'Place', 'Organization', 'Person', 'Demonym')) return null;
+  if (!inKey.slice(0, -1).every((t) => lexicon(t.lower).some((tag) => tag === 'Demonym' || tag === 'Possessive'))) return null;
+  if (next.isCap || next.isNumber || !hasTag(next, 'Noun') || hasTag(next, 'Verb')) return null;
+  return `modifier: "${mention.text}" describes the "${next.text}" after it and names nothing`;
 }

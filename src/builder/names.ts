@@ -53,6 +53,8 @@ export interface NameContext {
   capitalisedMidSentence: ReadonlySet<string>;
   /** Lower-case words the article writes in lower case. */
   lowercaseSeen: ReadonlySet<string>;
+  /** Lower-case words the article writes right after a first name the lexicon knows: surnames. */
+  afterFirstName?: ReadonlySet<string>;
 }
 
 const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord', 'Modal', 'Auxiliary', 'Copula'];
@@ -402,6 +404,9 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
     if (whole.some((tag) => ORGANISATION_TAGS.includes(tag))) return 'organisation';
     if (whole.some((tag) => PLACE_TAGS.includes(tag))) return 'place';
   }
+  // "Varn & Lund", "Kellin & Sons": an ampersand between words joins the partners of a firm, never a
+  // person's names ("R&B", written solid, is no firm).
+  if (tokens.slice(from + 1, to).some((t, i) => t.text === '&' && (tokens[from + i] as Token).end < t.start && t.end < (tokens[from + i + 2] as Token).start)) return 'organisation';
   // "the journal Soil and Water": a publication, named by the word before it.
   if (['journal', 'magazine', 'periodical'].includes(tokens[from - 1]?.lower ?? '')) return 'work';
   // "Journal of Soil Science", "Proceedings of the Harbour Academy": a publication, whatever it names.
@@ -480,8 +485,14 @@ const DOTTED_ABBREVIATIONS = new Set(['U.S.', 'U.K.', 'U.N.', 'E.U.', 'D.C.', 'A
  */
 function nationalityBefore(tokens: readonly Token[], from: number, to: number, context: NameContext): boolean {
   const nationality = demonymWord((tokens[from] as Token).text, context.tagger);
-  if (nationality === null || to - from < 2) return false;
+  if (nationality === null || to - from < 1) return false;
   const rest = tokens.slice(from + 1, to + 1);
+  // Round 16: "stopped by the Swedish Lindqvist": one word after the nationality that the article writes
+  // elsewhere after a first name ("Ana Lindqvist") is that person's surname.
+  if (to - from === 1) {
+    const word = rest[0] as Token;
+    return context.afterFirstName?.has(word.lower) === true && !isOrganisationWord(word) && !isPlaceWord(word) && !isTitleHead(word);
+  }
   // Round 15: "Tunisian Abderrahim Zhiou": two or three words the lexicon knows as nothing but names (or
   // not at all) make a person's name after a nationality too, unless a place's possessive stands before it
   // ("Colombia's German Naranjo": there "German" is a given name).

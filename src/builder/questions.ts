@@ -5,7 +5,7 @@
 // the self-check (self-check.ts); here every candidate is judged on its own.
 
 import { countWordAsNoun, cutUnlistedName, fixedByArithmetic } from './fixed-by-stem.js';
-import { convertedMeasure, givenCount, pluralName, pointingOption, relativeTime } from './key-checks.js';
+import { adjectiveKey, convertedMeasure, givenCount, pluralName, pointingOption, relativeTime } from './key-checks.js';
 import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
@@ -819,7 +819,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article) ?? sharedNameWord(mention, context) ?? emergencyNumber(mention, article) ?? unplacedScore(mention, clause, article);
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article) ?? sharedNameWord(mention, context) ?? emergencyNumber(mention, article) ?? unplacedScore(mention, clause, article) ?? adjectiveKey(mention, clause, (word) => context.tagger.lexicon(word));
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;

@@ -49,6 +49,8 @@ const AMOUNT_MODIFIERS = new Set('about nearly some roughly approximately almost
  */
 const BOUND_WORDS = new Set(['over', 'more', 'least', 'up', 'fewer', 'less', 'under']);
 const VERB_TAGS = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
+/** Prepositions the tagger may read as something else ("behind" as an adjective): the word after one is a noun. */
+const NOUN_PREPOSITIONS = new Set('behind beyond beneath below above among amid inside outside within without near beside between toward towards upon via throughout despite'.split(' '));
 
 function inMention(token: Token, mentions: readonly Mention[]): boolean {
   return mentions.some((m) => token.start >= m.outerStart && token.end <= m.end);
@@ -85,7 +87,9 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
   for (let i = from; i < tokens.length && i < from + 14; i++) {
     const token = tokens[i] as Token;
     if (token.text === ',' || token.text === ';' || /^[“”"]$/.test(token.text)) return null;
-    if (i > from && isVerb(token, mentions)) {
+    // "homicide behind bars is unusual": a word right after a preposition is its noun, not the verb.
+    const previous = tokens[i - 1] as Token;
+    if (i > from && isVerb(token, mentions) && (previous.lower === 'to' || !(PREPOSITIONS.has(previous.lower) || NOUN_PREPOSITIONS.has(previous.lower) || hasTag(previous, 'Preposition')) || AUXILIARIES.has(token.lower))) {
       verb = i;
       break;
     }
@@ -93,6 +97,9 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
   if (verb < 0) return null;
   const first = tokens[from] as Token;
   if ((SUBJECT_PRONOUNS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower)) && !rewritten(first)) return null;
+  // "in the village of Osterby a traffic accident escalated": a subject does not start with a preposition.
+  // ("About 27 people", "Over 90 homes": a bound before a number is part of the subject.)
+  if ((PREPOSITIONS.has(first.lower) || NOUN_PREPOSITIONS.has(first.lower) || PLACE_PREPOSITIONS.has(first.lower)) && !(AMOUNT_MODIFIERS.has(first.lower) && tokens[from + 1]?.isNumber === true)) return null;
   // "that is 24,000 children": a demonstrative alone as the subject points back to what the stem cannot show.
   if (DEMONSTRATIVES.has(first.lower) && verb === from + 1) return null;
   // "No pictures have been released": a question on a negated subject asks about nothing.
@@ -116,6 +123,7 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
     return { ...base, aux: verbToken.lower, base: '', objectAt: isMain ? main + 1 : verb + 1, lemma };
   }
   if (hasTag(verbToken, 'PastTense')) {
+    if (reducedRelative(tokens, verb, mentions)) return null;
     const lemma = tagger.infinitive(verbToken.text, 'PastTense');
     return { ...base, aux: 'did', base: lemma, objectAt: verb + 1, lemma };
   }
@@ -125,6 +133,22 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
     return { ...base, aux, base: lemma, objectAt: verb + 1, lemma };
   }
   return null;
+}
+
+/**
+ * "A study published in June suggests ...", "vessels seized by pirates have been ...": a past participle
+ * that qualifies the noun before it, with the clause's own verb still to come. Asked about, it would make
+ * "When did a study publish suggests ...?".
+ */
+function reducedRelative(tokens: readonly Token[], verb: number, mentions: readonly Mention[]): boolean {
+  const token = tokens[verb] as Token;
+  if (!/ed$/.test(token.lower) || !PREPOSITIONS.has(tokens[verb + 1]?.lower ?? '')) return false;
+  for (let i = verb + 2; i < tokens.length; i++) {
+    const next = tokens[i] as Token;
+    if (next.text === ',' || next.text === ';' || /^[“”"]$/.test(next.text) || CLAUSE_BREAKS.has(next.lower)) return false;
+    if (isVerb(next, mentions) && (AUXILIARIES.has(next.lower) || hasTag(next, 'PresentTense', 'Modal', 'Copula'))) return true;
+  }
+  return false;
 }
 
 /** The index of the first and last token of a mention (with its title and possessor), or null. */
@@ -143,9 +167,11 @@ function textBetween(article: Source, tokens: readonly Token[], from: number, to
 }
 
 /** Keeps a proper name's capital, lowers a sentence's: "The storm" -> "the storm", "NASA" stays. */
-function subjectText(article: Source, tokens: readonly Token[], shape: Shape, mentions: readonly Mention[]): string {
+function subjectText(article: Source, tokens: readonly Token[], shape: Shape, mentions: readonly Mention[], rewritten: (token: Token) => boolean): string {
   const text = textBetween(article, tokens, shape.subjectFrom, shape.subjectTo - 1);
   const first = tokens[shape.subjectFrom] as Token;
+  // "Her team" read as "Ana Ruiz’s team": the words standing in for the pronoun are a name, kept as written.
+  if (rewritten(first)) return text;
   // Only a word capitalised for starting the sentence is lowered: "The storm" -> "the storm", "Okafor’s" stays.
   const common = hasTag(first, 'Determiner', 'Pronoun', 'Adjective', 'Adverb', 'Preposition') || (hasTag(first, 'Noun') && !hasTag(first, 'ProperNoun', 'Person', 'Place', 'Organization'));
   return first.isAcronym || inMention(first, mentions) || !common ? text : lowerFirst(text);
@@ -179,6 +205,11 @@ function restEnd(tokens: readonly Token[], from: number, mentions: readonly Ment
       end = i - 1;
       break;
     }
+    // "arrived in Osterby on Monday and the harbour was closed": "and" with no comma before a clause of its own.
+    if ((token.lower === 'and' || token.lower === 'but') && secondClause(tokens, i + 1, mentions) && !relativeBeforeVerb(tokens, i + 1, mentions)) {
+      end = i - 1;
+      break;
+    }
   }
   return end;
 }
@@ -198,6 +229,27 @@ function secondClause(tokens: readonly Token[], from: number, mentions: readonly
   return false;
 }
 
+/** "and the harbour that was closed": a relative word before the verb makes it the noun's clause, not a new one. */
+function relativeBeforeVerb(tokens: readonly Token[], from: number, mentions: readonly Mention[]): boolean {
+  for (let i = from; i < tokens.length && i < from + 9; i++) {
+    const token = tokens[i] as Token;
+    if (['that', 'which', 'who', 'whom', 'whose', 'where'].includes(token.lower)) return true;
+    if (isVerb(token, mentions)) return false;
+  }
+  return false;
+}
+
+/**
+ * "An 8.6 magnitude earthquake", "a 7 magnitude quake": a measure, not a count, so no "How many ...?". A
+ * number with a decimal point counts nothing, nor does one before two singular nouns (the first of them
+ * naming a measure of the second); "11 crew" and "300 engineers" are counts.
+ */
+function aCount(mention: Mention, noun: readonly Token[]): boolean {
+  if (/\d\.\d/.test(mention.text)) return false;
+  const words = noun.filter((t) => t.lower !== 'of');
+  return !(words.length >= 2 && hasTag(words[0], 'Singular') && hasTag(words[words.length - 1], 'Singular'));
+}
+
 /** The clause's text from token `from` to `to`, with [cutFrom, cutTo] taken out. */
 function restText(article: Source, tokens: readonly Token[], from: number, cut: [number, number] | null, to = lastKept(tokens)): string {
   const parts: string[] = [];
@@ -209,12 +261,18 @@ function restText(article: Source, tokens: readonly Token[], from: number, cut: 
   return parts.join(' ').replace(/[\s,;:]+$/u, '');
 }
 
+/** "... at the Harbour Visitor Center (HVC": the brackets and quotation marks the cut left open, closed. */
+function closings(text: string): string {
+  const count = (pattern: RegExp): number => text.match(pattern)?.length ?? 0;
+  return ')'.repeat(Math.max(0, count(/\(/g) - count(/\)/g))) + '”'.repeat(Math.max(0, count(/“/g) - count(/”/g)));
+}
+
 function assemble(parts: readonly string[]): string | null {
   const text = tidy(parts.filter((p) => p.trim() !== '').join(' '));
   // Round 15: "When did the train derail, killing three; on January 31, a truck ...?": a semicolon opens a
   // second sentence, which a question cannot carry.
   if (text.split(/\s+/).length < 4 || text.includes(';')) return null;
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}?`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${closings(text)}?`;
 }
 
 /** Whether nothing between the verb and token `index` starts another clause ("..., which", "to discuss"). */
@@ -267,7 +325,7 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
   }
   const shape = analyse(tokens, coreFrom, mentions, tagger, request.rewritten ?? (() => false));
   if (shape === null) return null;
-  const subject = subjectText(article, tokens, shape, mentions);
+  const subject = subjectText(article, tokens, shape, mentions, request.rewritten ?? (() => false));
   const verbPart = shape.base === '' ? '' : shape.base;
   const restFrom = shape.restFrom;
   const lead = (wh: string): string => (prefix === '' ? wh : `${prefix}${wh}`);
@@ -288,6 +346,7 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
       const after = tokens.slice(inner[1] + 1, shape.subjectTo);
       if (!before.every((t) => AMOUNT_MODIFIERS.has(t.lower)) || before.some((t) => BOUND_WORDS.has(t.lower)) || after.length === 0 || after.length > 4) return null;
       if (!after.every((t) => t.isWord && !t.isCap && !t.isNumber) || !['plain', 'scaled', 'word'].includes(mention.numberShape ?? '')) return null;
+      if (!aCount(mention, after)) return null;
       return assemble([lead('how many'), after.map((t) => t.text).join(' '), shape.adverbs, verbText]);
     }
     // A place does not act: "Which place faced England?" asks for a team. A country may: "Which country ...".
@@ -368,7 +427,7 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
         noun.push(token.text);
         to++;
       }
-      if (noun.length === 0 || noun[noun.length - 1] === 'of') return null;
+      if (noun.length === 0 || noun[noun.length - 1] === 'of' || !aCount(mention, tokens.slice(inner[1] + 1, to + 1))) return null;
       // "400 responders and 1.2 million gallons": one of a list.
       const after = tokens[to + 1];
       if (after !== undefined && (after.lower === 'and' || after.lower === 'or')) return null;

@@ -32,10 +32,18 @@ export function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-function endsWithAbbreviation(before: string): boolean {
+function endsWithAbbreviation(before: string, after: string, finer: boolean): boolean {
   // The whole word before the stop: "1980s." ends a sentence, its "s" is no initial.
-  return isAbbreviation(/(?:^|[^A-Za-z0-9.])([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '');
+  if (!finer) return isAbbreviation(/(?:^|[^A-Za-z0-9.])([A-Za-z.]+)\.$/.exec(before)?.[1] ?? '');
+  // The finer split: "Raúl." is a word, not the initial "l" after a letter beyond ASCII.
+  const word = /(?:^|[^\p{L}\p{N}.])([A-Za-z.]+)\.$/u.exec(before)?.[1] ?? '';
+  // "Sat. Oct. 4", "Sun. 12": a weekday's abbreviation comes before a date; "as hot as the Sun. The" ends a sentence.
+  if (WEEKDAY_ABBREVIATIONS.has(word.toLowerCase())) return DATE_AFTER.test(after);
+  return isAbbreviation(word);
 }
+
+const WEEKDAY_ABBREVIATIONS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+const DATE_AFTER = /^["'“‘([]?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\b)/;
 
 /** Words that start a sentence and never a name: after "D.C." or "U.S." they start a new sentence. */
 const SENTENCE_OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'These', 'Those', 'That', 'But', 'And', 'However', 'Its', 'His', 'Her', 'Their', 'There', 'After', 'When', 'While', 'Since', 'For', 'According']);
@@ -47,8 +55,15 @@ function initialsEndSentence(before: string, after: string): boolean {
   return SENTENCE_OPENERS.has(/^["'“‘([]?([A-Za-z]+)/.exec(after)?.[1] ?? '');
 }
 
-/** Splits an article into sentences, keeping offsets into the original text. */
-export function splitSentences(article: string): Sentence[] {
+/**
+ * Splits an article into sentences, keeping offsets into the original text. `finer` (the builder's) also
+ * ends a sentence at a full stop after a word with letters beyond ASCII ("by Raúl. Kellin played") and
+ * after a weekday's abbreviation that no date follows ("as hot as the Sun. The planet"). Without it, the
+ * split decks have always been checked and shown with: a deck drafted before may quote across such a stop,
+ * and it must still load.
+ */
+export function splitSentences(article: string, options: { finer?: boolean } = {}): Sentence[] {
+  const finer = options.finer === true;
   const sentences: Sentence[] = [];
   let start = 0;
   const push = (end: number): void => {
@@ -68,7 +83,8 @@ export function splitSentences(article: string): Sentence[] {
     const paragraphBreak = (match[2] ?? '').includes('\n');
     // Only the word before the full stop matters: look at a short stretch, not the whole text so far.
     const before = article.slice(Math.max(0, end - 40), end);
-    if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(before) && !initialsEndSentence(before, article.slice(end + (match[2]?.length ?? 0), end + (match[2]?.length ?? 0) + 20))) continue;
+    const after = article.slice(end + (match[2]?.length ?? 0), end + (match[2]?.length ?? 0) + 20);
+    if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(before, after, finer) && !initialsEndSentence(before, after)) continue;
     push(end);
   }
   push(article.length);
