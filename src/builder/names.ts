@@ -394,6 +394,18 @@ function textOf(article: string, tokens: readonly Token[], from: number, to: num
 }
 
 /** Evidence from the words around a name and from the tagger's lexicon. */
+/**
+ * "Varn & Lund", "Kellin & Sons Nordic": an ampersand between words joins the partners of a firm, never a
+ * person's names, whatever the first of them looks like ("R&B", written solid, is no firm).
+ */
+function firmName(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (t.text === '&' && (tokens[i - 1] as Token).end < t.start && t.end < (tokens[i + 1] as Token).start) return true;
+  }
+  return false;
+}
+
 function weigh(tokens: readonly Token[], from: number, to: number, context: NameContext, evidence: Evidence): NameType | null {
   const words = tokens.slice(from, to + 1);
   const last = words[words.length - 1] as Token;
@@ -404,9 +416,6 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
     if (whole.some((tag) => ORGANISATION_TAGS.includes(tag))) return 'organisation';
     if (whole.some((tag) => PLACE_TAGS.includes(tag))) return 'place';
   }
-  // "Varn & Lund", "Kellin & Sons": an ampersand between words joins the partners of a firm, never a
-  // person's names ("R&B", written solid, is no firm).
-  if (tokens.slice(from + 1, to).some((t, i) => t.text === '&' && (tokens[from + i] as Token).end < t.start && t.end < (tokens[from + i + 2] as Token).start)) return 'organisation';
   // "the journal Soil and Water": a publication, named by the word before it.
   if (['journal', 'magazine', 'periodical'].includes(tokens[from - 1]?.lower ?? '')) return 'work';
   // "Journal of Soil Science", "Proceedings of the Harbour Academy": a publication, whatever it names.
@@ -554,7 +563,7 @@ export function findNames(
   const emit = (from: number, to: number, title: [number, number] | null, strong: NameType | null, possessorStart: number | null, modifier = false): void => {
     if (from > to) return;
     const evidence = emptyEvidence();
-    let ruled = strong ?? weigh(tokens, from, to, context, evidence);
+    let ruled = firmName(tokens, from, to) ? 'organisation' : (strong ?? weigh(tokens, from, to, context, evidence));
     // "Nutrient Deficiency Disorders" after a title is no person: a person's name must look like one.
     if (!personShaped(tokens.slice(from, to + 1), context) && !(from === to && ruled === 'person' && isPersonInitials((tokens[from] as Token).text))) {
       evidence.person = Math.min(evidence.person, -10);

@@ -42,7 +42,9 @@ export function tokenizeTagged(text: string, offset: number, terms: readonly Tag
   for (const match of text.matchAll(TOKEN)) {
     let word = match[0];
     const index = match.index;
-    if (/^\p{L}/u.test(word) && text.charAt(index + word.length) === '.' && !word.endsWith('.') && isAbbreviation(word)) {
+    // ("as hot as the Sun." at a sentence's end: a weekday's abbreviation there is a word and its full stop.)
+    const endsSentence = /^\.["'”’)\]]*\s*$/.test(text.slice(index + word.length)) && /^(?:mon|tue|wed|thu|fri|sat|sun)$/i.test(word);
+    if (/^\p{L}/u.test(word) && text.charAt(index + word.length) === '.' && !word.endsWith('.') && isAbbreviation(word) && !endsSentence) {
       word += '.';
     }
     const start = index;

@@ -46,6 +46,7 @@ export const ORGANISATION_WORDS = words(`
   coalition secretariat cabinet police observatory museum library station agency's hall brotherhood
   sisterhood league church club fc f.c. cf afc news times post tribune herald chronicle telegraph
   broadcasting broadcaster radio television newspaper infirmary hospice sanatorium seminary polytechnic
+  mirror gazette inquirer courier examiner sentinel
 `);
 
 /** A name ending in one of these words is a place. */
