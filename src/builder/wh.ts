@@ -49,6 +49,11 @@ const AMOUNT_MODIFIERS = new Set('about nearly some roughly approximately almost
  */
 const BOUND_WORDS = new Set(['over', 'more', 'least', 'up', 'fewer', 'less', 'under']);
 const VERB_TAGS = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
+/** Words that open a phrase describing the name before it ("..., located on ...", "..., director of ..."). */
+const PARTICIPLE_OPENERS = new Set('located based situated headquartered'.split(' '));
+const APPOSITIVE_OPENERS = new Set([...PARTICIPLE_OPENERS, ...'known called named owned founded a an the director president chairman chairwoman chair head chief leader founder spokesman spokeswoman spokesperson secretary minister professor'.split(' ')]);
+/** Words that open a subordinate clause ("Ever since ...", "Although ..."). */
+const SUBORDINATORS = new Set('ever since although though because unless whereas whether once until'.split(' '));
 /** Prepositions the tagger may read as something else ("behind" as an adjective): the word after one is a noun. */
 const NOUN_PREPOSITIONS = new Set('behind beyond beneath below above among amid inside outside within without near beside between toward towards upon via throughout despite'.split(' '));
 
@@ -89,7 +94,8 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
     if (token.text === ',' || token.text === ';' || /^[“”"]$/.test(token.text)) return null;
     // "homicide behind bars is unusual": a word right after a preposition is its noun, not the verb.
     const previous = tokens[i - 1] as Token;
-    if (i > from && isVerb(token, mentions) && (previous.lower === 'to' || !(PREPOSITIONS.has(previous.lower) || NOUN_PREPOSITIONS.has(previous.lower) || hasTag(previous, 'Preposition')) || AUXILIARIES.has(token.lower))) {
+    // "The confirmed death toll": nor is a word right after "the", "a" or "an".
+    if (i > from && isVerb(token, mentions) && !['the', 'a', 'an'].includes(previous.lower) && (previous.lower === 'to' || !(PREPOSITIONS.has(previous.lower) || NOUN_PREPOSITIONS.has(previous.lower) || hasTag(previous, 'Preposition')) || AUXILIARIES.has(token.lower))) {
       verb = i;
       break;
     }
@@ -97,6 +103,9 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
   if (verb < 0) return null;
   const first = tokens[from] as Token;
   if ((SUBJECT_PRONOUNS.has(first.lower) || POSSESSIVE_PRONOUNS.has(first.lower)) && !rewritten(first)) return null;
+  // "Ever since a war came to an end in 2009, relations ...": a clause opened by a subordinating word is not
+  // the sentence's own, and its subject is no subject of a question.
+  if (SUBORDINATORS.has(first.lower)) return null;
   // "in the village of Osterby a traffic accident escalated": a subject does not start with a preposition.
   // ("About 27 people", "Over 90 homes": a bound before a number is part of the subject.)
   if ((PREPOSITIONS.has(first.lower) || NOUN_PREPOSITIONS.has(first.lower) || PLACE_PREPOSITIONS.has(first.lower)) && !(AMOUNT_MODIFIERS.has(first.lower) && tokens[from + 1]?.isNumber === true)) return null;
@@ -206,7 +215,8 @@ function restEnd(tokens: readonly Token[], from: number, mentions: readonly Ment
       break;
     }
     // "arrived in Osterby on Monday and the harbour was closed": "and" with no comma before a clause of its own.
-    if ((token.lower === 'and' || token.lower === 'but') && secondClause(tokens, i + 1, mentions) && !relativeBeforeVerb(tokens, i + 1, mentions)) {
+    // (Not after a comma or another "and": "athletes, journalists and spectators will be" ends a list.)
+    if ((token.lower === 'and' || token.lower === 'but') && !tokens.slice(from, i).some((t) => t.text === ',' || t.lower === 'and') && secondClause(tokens, i + 1, mentions) && !relativeBeforeVerb(tokens, i + 1, mentions)) {
       end = i - 1;
       break;
     }
@@ -374,6 +384,9 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
     if (cutTo >= lastKept(tokens) && tokens[cutFrom - 1]?.text === ',') cutFrom--;
     const end = restEnd(tokens, restFrom, mentions);
     if (end < cutTo) return null;
+    // "took place at _____, located on 38th Street": words that describe the key go with it, and the question
+    // cannot carry them without it.
+    if (cutTo < end && ((tokens[cutTo + 1]?.text === ',' && APPOSITIVE_OPENERS.has(tokens[cutTo + 2]?.lower ?? '')) || PARTICIPLE_OPENERS.has(tokens[cutTo + 1]?.lower ?? ''))) return null;
     return assemble([lead(wh), shape.aux, subject, shape.adverbs, verbPart, restText(article, tokens, restFrom, [cutFrom, cutTo], end)]);
   };
   // A city with its state: "from Morgan City, La., to ..." goes whole.

@@ -231,3 +231,31 @@ describe('"Secretary-General" is a title', () => {
     for (const name of people) expect(name).not.toMatch(/Secretar/);
   });
 });
+
+describe('a subordinate clause is no question\'s subject', () => {
+  it('asks no "When did ever since a war come to an end, relations ...?"', () => {
+    const text = article('State of emergency in Sri Lanka', 'A state of emergency remained in effect in Sri Lanka on Monday. Ever since a nearly three decade long civil war came to an end in 2009, relations between Sri Lanka\'s Sinhalese Buddhist majority and Tamil Sunni Muslim minority have remained tense, with the hardline groups blamed for the attacks. Police reported 230 arrests.');
+    for (let seed = 1; seed <= 4; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/^(?:When|Where|Who|How many) (?:did|does|do|was|were) ever since/i);
+  });
+});
+
+describe('words that describe the key go with it', () => {
+  it('asks no "Where did the press conference take place located on ...?"', () => {
+    const text = article('Bars boycott vodka', 'The press conference announcing the New York City boycott took place at Desmonds Steakhouse located on the 38th Street and 7th Avenue. LGBT activists and models attended the event.');
+    for (let seed = 1; seed <= 4; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/take place located/);
+  });
+});
+
+describe('no verb right after "the"', () => {
+  it('asks no "Where did the confirm death toll ...?"', () => {
+    const text = article('Attacks in Varno', 'The confirmed death toll of 178 in co-ordinated attacks against government targets in Osterby on Friday, with police and soldiers amongst the many dead and wounded, has risen. The Kellin Herald reported the attacks.');
+    for (let seed = 1; seed <= 4; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/\bthe confirm\b/);
+  });
+});
+
+describe('"and" at the end of a list is no clause break', () => {
+  it('keeps "... and foreign athletes, journalists and spectators will be subject to them" whole or asks nothing of it', () => {
+    const text = article('Varno to enforce its laws at the Games', 'Sports minister Tomas Berglund reaffirmed the country will enforce these laws during the Games and foreign athletes, journalists and spectators will be subject to them. The Games open in Osterby in February.');
+    for (let seed = 1; seed <= 4; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/journalists\?$/);
+  });
+});

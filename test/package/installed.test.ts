@@ -156,8 +156,10 @@ describe('the tarball', () => {
     // Before this was tidied: 107 files, 543 kB packed (99 unbundled dist/*.js beside the bundle, and a code cache).
     expect(packed.files.some((file) => /^dist\/(?!factdeck\.(cjs|1)$|worker\.cjs$)/.test(file.path))).toBe(false);
     // About 355 kB since the Anki packages' zip (yauzl, yazl), zstd and HTML-entity libraries are in the
-    // bundle (installed instead, they took 1.6 MB of node_modules).
-    expect(packed.size).toBeLessThan(400_000);
+    // bundle (installed instead, they took 1.6 MB of node_modules); 402 kB at the builder's round 16, its
+    // rules being most of the growth since. The file list above is the guard on what ships; this one catches
+    // a dependency or a data file swept into the bundle.
+    expect(packed.size).toBeLessThan(450_000);
   });
 
   test('ships every deck git tracks under questions/, and no other', () => {
