@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { isGenericNameWord, MONTHS, WEEKDAYS } from './vocabulary.js';
+import { GENERIC_NAME_WORDS, isGenericNameWord, MONTHS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -474,7 +474,7 @@ const MONTH_OR_DAY = new RegExp(`^(?:${[...MONTHS, ...WEEKDAYS].join('|')}|Jan|F
  * runs with the same last word joined by "and", or a run with "and" on both sides), "Dakota State
  * College of the UK" (a name run into "of the" and a country's initials).
  */
-export function cutName(mention: Mention, article: string, mentions: readonly Mention[] = [], lexiconVerb?: (word: string) => boolean): string | null {
+export function cutName(mention: Mention, article: string, mentions: readonly Mention[] = [], lexiconVerb?: (word: string) => boolean, englishWord?: (word: string) => boolean): string | null {
   const { entity } = mention;
   if (mention.pronoun === true || entity.type === 'date' || entity.type === 'time') return null;
   const text = article.slice(mention.start, mention.end);
@@ -488,6 +488,10 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     return null;
   }
   if (/^(?:\.[\p{L}\p{N}]|[\p{L}\p{N}])/u.test(after) || /[\p{L}\p{N}]$/u.test(before)) return `cut: "${text}" runs on into the next characters`;
+  // "the P5+1 group": a name goes on after a plus sign.
+  if (/^\+[\p{L}\p{N}]/u.test(after)) return `cut: "${text}" runs on into "+${after.slice(1).split(/\s/)[0] ?? ''}"`;
+  // "threatened 'Boro, but": a word shortened with an apostrophe is cut at it, unless the mark closes after it.
+  if (/(?:^|\s)['’]$/u.test(before) && !/^['’]/u.test(after)) return `cut: "${text}" is the rest of a word shortened with an apostrophe`;
   const acronym = /^((?:\s+[\p{L}'’-]+){1,4})\s*\((\p{Lu}{2,8})\)/u.exec(after);
   if (acronym !== null) {
     const initials = (words: string): string =>
@@ -523,6 +527,16 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
       const at = mention.end + after.indexOf(runAfter);
       const own_ = mentions.find((m) => m.start === at);
       if (own_ === undefined || !own_.entity.sure) return `cut: "${text}" and "${runAfter.trim()}" are one name`;
+    }
+    // Round 16: "Occupational Safety and Health Inspectorate", "Search and Rescue", "Computer and _____
+    // conference": everyday English words written with capitals on both sides of "and" are one name.
+    const everyday = (run: string): boolean => {
+      const words = run.split(/[\s-]+/).filter((w) => w !== '');
+      // ("the Northern Alliance and Western Union": a name that opens with a generic word is a name of its own.)
+      return words.length > 0 && englishWord !== undefined && !GENERIC_NAME_WORDS.has((words[0] ?? '').toLowerCase()) && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && englishWord(w.toLowerCase()));
+    };
+    if (((runAfter !== undefined && everyday(runAfter)) || (runBefore !== undefined && everyday(runBefore))) && everyday(text.replace(/^the\s+/i, ''))) {
+      return `cut: "${text}" and the everyday words joined to it by "and" are one name`;
     }
     // Round 15: "Pride and _____": one capitalised word, "and", one more, neither a name the finder is sure
     // of, is one title ("Pride and Prejudice", "War and Peace").
@@ -819,7 +833,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive')) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article) ?? sharedNameWord(mention, context) ?? emergencyNumber(mention, article) ?? unplacedScore(mention, clause, article) ?? adjectiveKey(mention, clause, (word) => context.tagger.lexicon(word));
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive'), (word) => context.tagger.englishWord(word)) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article) ?? sharedNameWord(mention, context) ?? emergencyNumber(mention, article) ?? unplacedScore(mention, clause, article) ?? adjectiveKey(mention, clause, (word) => context.tagger.lexicon(word));
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;

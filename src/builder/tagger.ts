@@ -19,6 +19,11 @@ export interface Tagger {
   lexicon(word: string): readonly string[];
   /** The base form of a verb: "spoke" -> "speak", "holds" -> "hold". */
   infinitive(verb: string, tense: 'PastTense' | 'PresentTense'): string;
+  /**
+   * Whether a lower-case word is an everyday English word (a spell-checker's list, given by the shell), or
+   * false for every word when no list was given.
+   */
+  englishWord(word: string): boolean;
 }
 
 const NO_TAGS: ReadonlySet<string> = new Set();
@@ -53,7 +58,8 @@ export interface CompromiseLike {
  * A tagger on compromise. Only its lexicon and pre-tagger run (not the whole grammar): they give the
  * builder what it needs at a fraction of the cost, so a long article stays quick.
  */
-export function createCompromiseTagger(nlp: CompromiseLike): Tagger {
+export function createCompromiseTagger(nlp: CompromiseLike, englishWord: (word: string) => boolean = () => false): Tagger {
+  const englishCache = new Map<string, boolean>();
   const model = nlp.model();
   const lexicon = model.one.lexicon;
   const tagSet = model.one.tagSet ?? {};
@@ -101,6 +107,14 @@ export function createCompromiseTagger(nlp: CompromiseLike): Tagger {
         lexiconCache.set(key, tags);
       }
       return tags;
+    },
+    englishWord(word: string): boolean {
+      let known = englishCache.get(word);
+      if (known === undefined) {
+        known = englishWord(word);
+        englishCache.set(word, known);
+      }
+      return known;
     },
     infinitive(verb: string, tense: 'PastTense' | 'PresentTense'): string {
       if (toInfinitive === undefined) return verb;

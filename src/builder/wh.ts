@@ -343,6 +343,8 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
   // In the fronted phrase: only a date, and only when the phrase holds nothing else to keep.
   if (outer[1] < coreFrom) {
     if (type !== 'date') return null;
+    // "Since 2003, fighting has ...": "When has fighting ...?" would ask for a start as if it were a time.
+    if (['since', 'until', 'till', 'by', 'before', 'after'].includes(tokens[outer[0] - 1]?.lower ?? '')) return null;
     const others = mentions.filter((m) => m !== mention && m.start < (tokens[coreFrom] as Token).start && m.entity.type !== 'date');
     if (others.length > 0) return null;
     return assemble([lead('when'), shape.aux, subject, shape.adverbs, verbPart, restText(article, tokens, restFrom, null, restEnd(tokens, restFrom, mentions))]);

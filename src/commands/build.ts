@@ -12,6 +12,7 @@ import { detectHeadline } from '../builder/analyse.js';
 import { buildDeck, type BuildResult } from '../builder/build-deck.js';
 import { DECK_ID, slugify, titleFromFileName } from '../builder/slug.js';
 import { createCompromiseTagger, type CompromiseLike } from '../builder/tagger.js';
+import { englishWordCheck } from '../english-words.js';
 import type { Candidate } from '../builder/types.js';
 import type { Context } from '../context.js';
 import { writeLine } from '../context.js';
@@ -184,7 +185,9 @@ export async function draftDeck(context: Context, file: string, article: { bytes
 
   // The tagger is heavy: it is loaded here, by this command only.
   const { default: nlp } = await import('compromise');
-  const tagger = createCompromiseTagger(nlp as unknown as CompromiseLike);
+  // The English word list tells a name made of everyday words ("Search and Rescue"); unreadable, it only
+  // means no word is known as English.
+  const tagger = createCompromiseTagger(nlp as unknown as CompromiseLike, englishWordCheck(context.root, () => undefined));
   const parent = dirname(dir);
   const underQuestions = parent === builtInQuestionsDir(context.root) || (await exists(join(parent, SCHEMA_FILE))) === 'file';
   const seed = options.seed ?? DEFAULT_SEED;

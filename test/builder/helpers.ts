@@ -10,6 +10,7 @@ import { analyseArticle, detectHeadline } from '../../src/builder/analyse.js';
 import { clauseGate, clausesOf, renderClause } from '../../src/builder/facts.js';
 import { buildDeck, type BuildResult } from '../../src/builder/build-deck.js';
 import { createCompromiseTagger, type CompromiseLike, type Tagger } from '../../src/builder/tagger.js';
+import { englishWordCheck } from '../../src/english-words.js';
 import type { Candidate } from '../../src/builder/types.js';
 import type { Deck } from '../../src/domain/deck.js';
 import { expect } from 'vitest';
@@ -20,7 +21,10 @@ export const SEED_ARTICLE_FILE = join(ROOT, 'questions', 'blinken-visit-beijing'
 
 let tagger: Tagger | undefined;
 export function theTagger(): Tagger {
-  tagger ??= createCompromiseTagger(nlp as unknown as CompromiseLike);
+  // As `factdeck build` makes it: with the English word list the shell reads.
+  tagger ??= createCompromiseTagger(nlp as unknown as CompromiseLike, englishWordCheck(ROOT, (error) => {
+    throw error;
+  }));
   return tagger;
 }
 

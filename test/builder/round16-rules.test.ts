@@ -259,3 +259,39 @@ describe('"and" at the end of a list is no clause break', () => {
     for (let seed = 1; seed <= 4; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/journalists\?$/);
   });
 });
+
+describe('round 16, from the graded search articles', () => {
+  it('asks no "When has ...?" of a date after "since"', () => {
+    const text = article('Varno director quits the Games', 'Since 2003, fighting between militia and rebels in Kellin has led to the death of more than 200,000 people. Director Tomas Berglund withdrew on Wednesday.');
+    for (let seed = 1; seed <= 4; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/^When (?:has|have|did) fighting/);
+  });
+
+  it('cuts no "P5" out of "P5+1" and no "Boro" out of "\'Boro"', () => {
+    expect(keyCandidates(article('Varno talks', 'Tomas Berglund spoke after talks this week with the P5+1 group of countries in Osterby.'), 'P5').kept).toBe(false);
+    const text = article('Varno win the cup replay', "Ronaldo again threatened 'Boro, but he saw his shot bang off the post. Varno won the replay in Osterby.");
+    expect(keyCandidates(text, 'Boro').kept).toBe(false);
+  });
+});
+
+describe('everyday words joined by "and" in capitals are one name', () => {
+  it('cuts no part of "Occupational Safety and Health Inspectorate", "Search and Rescue" or "Marriage and Civil Partnerships Bill"', () => {
+    const text = article(
+      'Diver dies at Varno aquarium',
+      'The Varno Ministry of Manpower and its Occupational Safety and Health Inspectorate are investigating the death. Ranger Tomas Berglund was assisted by four members of Kellin County Search and Rescue. Members of the Varno Parliament voted 98 to 15 to approve the Marriage and Civil Partnerships Bill.',
+    );
+    for (const part of ['Occupational Safety', 'Health Inspectorate', 'Rescue', 'Civil Partnerships']) expect(keyCandidates(text, part).kept, part).toBe(false);
+  });
+
+  it('still asks of two names joined by "and"', () => {
+    const text = article('Storm hits Varno', 'The storm was felt as far away as Osterby and Lindholm on Monday. Researchers Ana Lindqvist and Tomas Berglund of the Kellin Institute measured it.');
+    expect(keyCandidates(text, 'Lindholm').kept || keyCandidates(text, 'Osterby').kept).toBe(true);
+    expect(keyCandidates(text, 'Kellin Institute').kept).toBe(true);
+  });
+});
+
+describe('two names of everyday words are still two', () => {
+  it('asks of "the United Nations and United States" as two names', () => {
+    const text = article('Boats turned away', 'Malaysia and Indonesia have turned away boats of migrants, which the United Nations and United States have both criticised. Thailand has recently cracked down on human trafficking.');
+    expect(keyCandidates(text, 'United Nations').reasons.join(' ')).not.toMatch(/everyday words/);
+  });
+});
