@@ -87,15 +87,25 @@ interface Shape {
   lemma: string;
 }
 
+/**
+ * Whether token `i` (not the clause's first) can be its verb: a verb the tagger found, but not the noun
+ * after "the", "a" or "an" ("The confirmed death toll") nor after a preposition ("homicide behind bars is
+ * unusual"), unless an auxiliary.
+ */
+function clauseVerbAt(tokens: readonly Token[], i: number, mentions: readonly Mention[]): boolean {
+  const token = tokens[i] as Token;
+  const previous = tokens[i - 1] as Token;
+  if (!isVerb(token, mentions) || ['the', 'a', 'an'].includes(previous.lower)) return false;
+  const afterPreposition = previous.lower !== 'to' && (PREPOSITIONS.has(previous.lower) || NOUN_PREPOSITIONS.has(previous.lower) || hasTag(previous, 'Preposition'));
+  return !afterPreposition || AUXILIARIES.has(token.lower);
+}
+
 function analyse(tokens: readonly Token[], from: number, mentions: readonly Mention[], tagger: Tagger, rewritten: (token: Token) => boolean): Shape | null {
   let verb = -1;
   for (let i = from; i < tokens.length && i < from + 14; i++) {
     const token = tokens[i] as Token;
     if (token.text === ',' || token.text === ';' || /^[“”"]$/.test(token.text)) return null;
-    // "homicide behind bars is unusual": a word right after a preposition is its noun, not the verb.
-    const previous = tokens[i - 1] as Token;
-    // "The confirmed death toll": nor is a word right after "the", "a" or "an".
-    if (i > from && isVerb(token, mentions) && !['the', 'a', 'an'].includes(previous.lower) && (previous.lower === 'to' || !(PREPOSITIONS.has(previous.lower) || NOUN_PREPOSITIONS.has(previous.lower) || hasTag(previous, 'Preposition')) || AUXILIARIES.has(token.lower))) {
+    if (i > from && clauseVerbAt(tokens, i, mentions)) {
       verb = i;
       break;
     }
