@@ -2,7 +2,7 @@
 // its own token ("Norway’s" -> "Norway", "’s") so a name ends where its possessive starts; abbreviations keep
 // their full stop ("Calif.", "Dr.", "U.S.").
 
-import { isAbbreviation } from '../domain/article.js';
+import { isAbbreviation, WEEKDAY_ABBREVIATIONS } from '../domain/article.js';
 import type { TaggedTerm, Tagger } from './tagger.js';
 
 export interface Token {
@@ -43,7 +43,7 @@ export function tokenizeTagged(text: string, offset: number, terms: readonly Tag
     let word = match[0];
     const index = match.index;
     // ("as hot as the Sun." at a sentence's end: a weekday's abbreviation there is a word and its full stop.)
-    const endsSentence = /^\.["'”’)\]]*\s*$/.test(text.slice(index + word.length)) && /^(?:mon|tue|wed|thu|fri|sat|sun)$/i.test(word);
+    const endsSentence = /^\.["'”’)\]]*\s*$/.test(text.slice(index + word.length)) && WEEKDAY_ABBREVIATIONS.has(word.toLowerCase());
     if (/^\p{L}/u.test(word) && text.charAt(index + word.length) === '.' && !word.endsWith('.') && isAbbreviation(word) && !endsSentence) {
       word += '.';
     }

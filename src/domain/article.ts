@@ -42,7 +42,8 @@ function endsWithAbbreviation(before: string, after: string, finer: boolean): bo
   return isAbbreviation(word);
 }
 
-const WEEKDAY_ABBREVIATIONS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+/** Weekdays' abbreviations: a full stop after one ends a sentence unless a date follows (the finer split). */
+export const WEEKDAY_ABBREVIATIONS: ReadonlySet<string> = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const DATE_AFTER = /^["'“‘([]?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\b)/;
 
 /** Words that start a sentence and never a name: after "D.C." or "U.S." they start a new sentence. */
