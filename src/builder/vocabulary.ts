@@ -14,7 +14,7 @@ export const TITLE_HEADS = words(`
   general gen. admiral adm. commander cmdr. colonel col. major maj. captain capt. sergeant sgt.
   officer sheriff marshal judge justice magistrate attorney prosecutor counsel
   dr. doctor prof. professor mr. mrs. ms. mx. sir dame lord lady rev. reverend bishop archbishop
-  dr mr mrs ms prof secretary-general secretaries-general
+  dr mr mrs ms prof secretary-general secretaries-general baron baroness duke duchess earl countess viscount marquess
   spokesperson spokesman spokeswoman press astronaut cosmonaut pilot engineer scientist researcher
   meteorologist forecaster economist demographer epidemiologist physician nurse analyst manager
   ceo cfo coo founder executive president-elect mp mep mla mpp activist singer actor actress writer author

@@ -295,3 +295,12 @@ describe('two names of everyday words are still two', () => {
     expect(keyCandidates(text, 'United Nations').reasons.join(' ')).not.toMatch(/everyday words/);
   });
 });
+
+describe('titles of nobility are titles', () => {
+  it('reads "Baroness Lindqvist" as Lindqvist, the person the headline names', () => {
+    const text = article('Former Varno Prime Minister Ana Lindqvist dies aged 87', 'Former Varno Prime Minister Ana Lindqvist died on Monday. Baroness Lindqvist was the first woman Prime Minister and served between 1979 and 1990.');
+    const people = build(text).analysis.entities.filter((e) => e.type === 'person').map((e) => e.name);
+    expect(people.some((name) => /^Baroness/.test(name))).toBe(false);
+    for (const q of build(text).deck.questions) expect(JSON.stringify(q.answer)).not.toMatch(/Lindqvist/);
+  });
+});
