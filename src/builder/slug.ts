@@ -10,6 +10,8 @@ export function slugify(title: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    // "6.0 magnitude" -> "6-0-magnitude", not "60-magnitude"; "U.S." -> "us".
+    .replace(/(\d)\.(?=\d)/g, '$1-')
     .replace(/[’'.]/g, '')
     .split(/[^a-z0-9]+/)
     .filter((word) => word !== '');

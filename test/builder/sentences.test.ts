@@ -85,6 +85,7 @@ describe('ids and slugs', () => {
   it.each([
     ['U.S. Ambassador Visits Flood-Hit Counties in Kenya', 'us-ambassador-visits-flood-hit-counties-in-kenya'],
     ['Café Owners’ Strike Ends', 'cafe-owners-strike-ends'],
+    ['6.0 magnitude earthquake rocks eastern Turkey', '6-0-magnitude-earthquake-rocks-eastern-turkey'],
     ['!!!', 'deck'],
     ['A very long headline that goes on and on about many things for far more than sixty characters', 'a-very-long-headline-that-goes-on-and-on-about-many-things-for'],
   ])('slug of %j', (title, slug) => {
