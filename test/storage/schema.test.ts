@@ -3,7 +3,7 @@ import { locateJsonError } from '../../src/bank/json-location.js';
 import { studyDay } from '../../src/scheduling/study-day.js';
 import type { HistoryEvent } from '../../src/storage/history.js';
 import { createHash } from 'node:crypto';
-import { DB_SCHEMA_VERSION, type DatabaseData, emptyDatabase, isIsoTime, parseDatabase, serializeDatabase, thisWriter, validateDatabase, validateEvent } from '../../src/storage/schema.js';
+import { DB_SCHEMA_VERSION, type DatabaseData, emptyDatabase, isIsoTime, parseDatabase, serializeDatabase, thisWriter, validateDatabase, validateEvent, eventProblems } from '../../src/storage/schema.js';
 import {
   DECK,
   aCard,
@@ -359,6 +359,39 @@ describe('validateEvent', () => {
     expect(validateEvent(next(bad), seen)).toEqual(['review.after.stability must be a number, not the string "high"', 'review.before.stability must be a number, not the string "high"']);
     expect(validateEvent(next(bad), seen)).toHaveLength(2);
     expect(seen.has(bad)).toBe(false);
+  });
+});
+
+describe('validateEvent, its fast path for sound ratings', () => {
+  // A second rating: its card before is a card, not null.
+  const first = reviewEvent(emptyDatabase());
+  const second = reviewEvent(emptyDatabase(), { id: 'r2', now: new Date('2024-06-03T09:00:00.000Z') });
+  second.review.before = first.review.after;
+  const sound = JSON.parse(JSON.stringify(second)) as Record<string, Record<string, unknown>>;
+  const bad: unknown[] = [undefined, null, '', 'x', 'study', 'good', 'review', -1, 0, 1.5, Number.NaN, Number.POSITIVE_INFINITY, true, [], {}, '2024-06-01T09:00:00.000Z', '2024-06-01T09:00:00+02:00', '2024-02-30T09:00:00.000Z'];
+
+  it('passes exactly what the full check passes, field by field', () => {
+    const review = sound.review as Record<string, unknown>;
+    const paths: string[][] = [];
+    for (const key of [...Object.keys(review), 'extra']) paths.push([key]);
+    for (const inner of ['before', 'after', 'log']) for (const key of [...Object.keys(review[inner] as object), 'extra']) paths.push([inner, key]);
+    let refused = 0;
+    for (const path of paths) {
+      for (const value of bad) {
+        const event = structuredClone(sound);
+        let at = event.review as Record<string, unknown>;
+        for (const key of path.slice(0, -1)) at = at[key] as Record<string, unknown>;
+        if (value === undefined) delete at[path.at(-1) as string];
+        else at[path.at(-1) as string] = value;
+        const full = eventProblems(event);
+        if (full.length > 0) refused++;
+        expect(validateEvent(event), `${path.join('.')} = ${String(value)}`).toEqual(full);
+        expect(validateEvent(event, new WeakSet()), `${path.join('.')} = ${String(value)}, checked in a batch`).toEqual(full);
+      }
+    }
+    // The cases hold many a refusal, and the sound rating itself passes.
+    expect(refused).toBeGreaterThan(300);
+    expect(validateEvent(sound)).toEqual([]);
   });
 });
 
