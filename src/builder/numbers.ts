@@ -2,6 +2,7 @@
 // "Category 3") and wrong-but-plausible variants in the same style: "22,000" -> "33,000", "four" -> "five".
 
 import { NUMBER_WORDS, ORDINAL_WORDS } from './vocabulary.js';
+import { valueOf } from './fixed-by-stem.js';
 
 export type NumberShape = 'money' | 'percent' | 'scaled' | 'plain' | 'range' | 'word' | 'ordinal' | 'label' | 'measure';
 
@@ -18,7 +19,20 @@ const SCALE = '(?: (?:thousand|million|billion|trillion))';
 const PERCENT = '(?: ?%| percent| per cent| percentage points?)';
 const BEFORE = '(?<![\\p{L}\\d.,:$€£/‘’\'-])';
 const AFTER = '(?![\\d]|[.,:/]\\d|-\\d)';
-const NUMBER_WORD = [...NUMBER_WORDS.keys()].join('|');
+const TENS_WORD = [...NUMBER_WORDS].filter(([, v]) => v >= 20 && v <= 90).map(([w]) => w);
+const UNIT_WORD = ['one', ...[...NUMBER_WORDS].filter(([, v]) => v < 10).map(([w]) => w)];
+/**
+ * A number in words: "thirty-five" and "thirty five" whole, never their "thirty" or "five" alone (a blank
+ * on either half would cut the number in two); `capital`: its first letter a capital.
+ */
+function wordsNumber(capital: boolean): string {
+  const tens = capital ? capitalisedAlternatives(TENS_WORD.join('|')) : TENS_WORD.join('|');
+  const single = capital ? capitalisedAlternatives([...NUMBER_WORDS.keys()].join('|')) : [...NUMBER_WORDS.keys()].join('|');
+  const compound = `(?:${tens})[- ](?:${UNIT_WORD.join('|')})(?![\\p{L}])`;
+  const afterTens = `(?<!(?:${TENS_WORD.join('|')}|${capitalisedAlternatives(TENS_WORD.join('|'))}) )`;
+  return `(?:${compound}|(?!${compound})${afterTens}(?:${single}))`;
+}
+const NUMBER_WORD = wordsNumber(false);
 const LABEL_WORDS =
   'Category|Highway|Route|Interstate|Phase|Level|Stage|Flight|Section|Article|Chapter|Room|Gate|Terminal|Platform|Building|Station|Game|Round|Grade|Class|Type|Model|Series|Version|Windows|Apollo|Mission|Sector|Zone|Unit|Ward|District|Precinct|Lot|Pier|Runway|Lane|Exit|Bowl|Proposition|Measure|Amendment|Resolution|Bill|Title|Part|Item|Page|Figure|Table';
 /** Units a measure is written with: "18 inches", "50 mph", "four-foot waves", "a 34-yard field goal". */
@@ -44,8 +58,8 @@ const PATTERNS: readonly Pattern[] = [
   { shape: 'percent', regex: new RegExp(`${BEFORE}${NUM}${PERCENT}${AFTER}`, 'gu') },
   { shape: 'scaled', regex: new RegExp(`${BEFORE}${NUM}${SCALE}${AFTER}`, 'gu') },
   { shape: 'measure', regex: new RegExp(`${BEFORE}${NUM}(?:-| )${UNIT}`, 'gu') },
-  { shape: 'measure', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${capitalisedAlternatives(NUMBER_WORD)}|one|One)(?:-| )${UNIT}`, 'gu') },
-  { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|one|One)${PERCENT}(?![\\p{L}])`, 'gu') },
+  { shape: 'measure', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${wordsNumber(true)}|one|One)(?:-| )${UNIT}`, 'gu') },
+  { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)}|one|One)${PERCENT}(?![\\p{L}])`, 'gu') },
   { shape: 'scaled', regex: new RegExp(`(?<![\\p{L}-])${SCALE_WORD}`, 'gu') },
   // "visited once", "once a week" count; "once they reach the coast", "was once the largest" do not (rule
   // "conjunction": a blank there is guessed from the grammar, and "when"/"after" fit it as well).
@@ -55,7 +69,7 @@ const PATTERNS: readonly Pattern[] = [
   { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu') },
   { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu') },
   // A capitalised number word counts only where a sentence starts: "Big Four" is a name.
-  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)(?:${capitalisedAlternatives(NUMBER_WORD)}))(?= [\\p{Ll}])`, 'gu') },
+  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)})(?= [\\p{Ll}])`, 'gu') },
   { shape: 'ordinal', regex: new RegExp(`(?<![\\p{L}-]|per )(?:${ORDINAL_WORD})(?= [\\p{Ll}])`, 'gu') },
 ];
 
@@ -104,6 +118,21 @@ const WORD_OF = new Map<number, string>();
 for (const [word, value] of NUMBER_WORDS) if (!WORD_OF.has(value)) WORD_OF.set(value, word);
 const ORDINAL_OF = new Map<number, string>();
 for (const [word, value] of ORDINAL_WORDS) ORDINAL_OF.set(value, word);
+
+/** A number of tens and units in words, either way it is written ("thirty-five", "thirty five"). */
+const COMPOUND_WORDS = `(?:${TENS_WORD.join('|')})[- ](?:${UNIT_WORD.join('|')})`;
+
+/**
+ * `value` in words, a compound joined as `like` joins its own ("thirty five" -> "thirty six", else with a
+ * hyphen); undefined when no word names it.
+ */
+function wordsFor(value: number, like: string): string | undefined {
+  if (value === 1) return 'one';
+  const word = WORD_OF.get(value);
+  if (word !== undefined || value < 21 || value > 99) return word;
+  const joiner = new RegExp(`^(?:${TENS_WORD.join('|')}) `).test(like) ? ' ' : '-';
+  return `${WORD_OF.get(value - (value % 10))}${joiner}${UNIT_WORD[(value % 10) - 1]}`;
+}
 
 /** " day" after "two" is " days", " years" after "one" is " year"; "-foot" before a noun stays as it is. */
 function agree(rest: string, value: number): string {
@@ -155,14 +184,15 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
   const candidates: string[] = [];
   const capital = /^\p{Lu}/u.test(text);
   const recase = (word: string): string => (capital ? word.charAt(0).toUpperCase() + word.slice(1) : word);
-  // A number written as a word inside a longer key ("four-foot", "one million", "one percent"): the word changes.
-  const wordInside = /^(?:half a|a few|several|a|one|[\p{L}]+)(?=[- ])/iu.exec(text);
+  // A number written as a word inside a longer key ("four-foot", "one million", "thirty-five percent"): the
+  // words change.
+  const wordInside = new RegExp(`^(?:${COMPOUND_WORDS}|half a|a few|several|a|one|[\\p{L}]+)(?=[- ])`, 'iu').exec(text);
   if (span.shape !== 'word' && !/\d/.test(text) && wordInside !== null) {
     const word = wordInside[0].toLowerCase();
-    const value = word === 'one' || word === 'a' ? 1 : (NUMBER_WORDS.get(word) ?? 0);
+    const value = word === 'a' ? 1 : (valueOf(word) ?? 0);
     for (const step of STEPS) {
       const next = value + step;
-      const other = next === 1 ? 'one' : WORD_OF.get(next);
+      const other = wordsFor(next, word);
       if (other !== undefined && next >= 1) candidates.push(recase(other) + agree(text.slice(wordInside[0].length), next));
     }
     const unique = [...new Set(candidates.filter((c) => c !== text))];
@@ -175,9 +205,9 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
         candidates.push(...['once', 'twice', 'three times', 'four times'].map(recase));
         break;
       }
-      const value = NUMBER_WORDS.get(text.toLowerCase()) ?? 0;
+      const value = valueOf(text) ?? 0;
       for (const step of STEPS) {
-        const word = WORD_OF.get(value + step);
+        const word = wordsFor(value + step, text.toLowerCase());
         if (word !== undefined && value + step >= 2) candidates.push(recase(word));
       }
       break;

@@ -1,0 +1,33 @@
+// Round 17 (REVIEW.md, "Round 17"): faults the four search-corpus graders named that survived round 16,
+// each a bug in handling text: a number written in words cut in two, a name of two places sharing one plural
+// head cut at its "and", a count the title gives away in other words, a second defensible choice. Every
+// article and sentence here is made up; the builder knows none of its names.
+
+import { describe, expect, it } from 'vitest';
+import { findNumbers, numberVariants } from '../../src/builder/numbers.js';
+import { article, build, keyCandidates } from './helpers.js';
+
+describe('a number of tens and units in words is one number', () => {
+  it('finds "Thirty five percent", "twenty-five thousand" and "thirty-five-foot" whole', () => {
+    const found = (text: string): string[] => findNumbers(text).map((n) => n.text);
+    expect(found('Thirty five percent of the oil passes through the strait.')).toEqual(['Thirty five percent']);
+    expect(found('About twenty-five thousand people came to Varno.')).toEqual(['twenty-five thousand']);
+    expect(found('It raised a thirty-five-foot wave.')).toEqual(['thirty-five-foot']);
+    expect(found('He had twenty five goats and served two one-year terms.')).toEqual(['twenty five', 'two', 'one-year']);
+  });
+
+  it('offers other numbers written the same way', () => {
+    const [span] = findNumbers('Some thirty five people died.');
+    expect(span).toBeDefined();
+    expect(numberVariants(span as NonNullable<typeof span>, 3, () => 0)).toEqual(['thirty six', 'thirty four', 'thirty seven']);
+    const [hyphened] = findNumbers('Twenty-one people died.');
+    expect(numberVariants(hyphened as NonNullable<typeof hyphened>, 3, () => 0)).toEqual(['Twenty-two', 'Twenty', 'Twenty-three']);
+  });
+
+  it('asks no "_____ five percent" and no "Thirty _____"', () => {
+    const text = article('Varno threatens to close the strait', 'Thirty five percent of the oil of the region passes through the Strait of Kellin. The navy of Varno held drills there on Sunday.');
+    expect(keyCandidates(text, 'Thirty').kept).toBe(false);
+    expect(keyCandidates(text, 'five percent').kept).toBe(false);
+    for (let seed = 1; seed <= 3; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/_____ five|Thirty _____/);
+  });
+});
