@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { GENERIC_NAME_WORDS, isGenericNameWord, MONTHS, WEEKDAYS } from './vocabulary.js';
+import { GENERIC_NAME_WORDS, isGenericNameWord, MONTHS, PLACE_WORDS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -538,6 +538,17 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     if (((runAfter !== undefined && everyday(runAfter)) || (runBefore !== undefined && everyday(runBefore))) && everyday(text.replace(/^the\s+/i, ''))) {
       return `cut: "${text}" and the everyday words joined to it by "and" are one name`;
     }
+    // Round 17: "the _____ and Sorvik Islands", "the Varno and _____": two names sharing one plural head
+    // ("Islands", "Mountains", "Provinces") are one name, cut at its "and".
+    const sharedHead = (run: string): boolean => {
+      const words = run.trim().split(/\s+/);
+      const head = (words.at(-1) ?? '').toLowerCase();
+      return words.length === 2 && /\p{L}s$/u.test(head) && (PLACE_WORDS.has(head) || PLACE_WORDS.has(head.slice(0, -1))) && !isGenericNameWord((words[0] ?? '').toLowerCase());
+    };
+    const bare = text.replace(/^the\s+/i, '').trim();
+    if (runAfter !== undefined && sharedHead(runAfter) && !/\s/.test(bare) && !PLACE_WORDS.has(bare.toLowerCase())) return `cut: "${text} and ${runAfter.trim()}" is one name`;
+    const oneBefore = /(?:^|[\s(“"])(\p{Lu}[\p{L}'’-]*) and $/u.exec(before)?.[1];
+    if (oneBefore !== undefined && sharedHead(bare) && !isGenericNameWord(oneBefore.toLowerCase())) return `cut: "${oneBefore} and ${text}" is one name`;
     // Round 15: "Pride and _____": one capitalised word, "and", one more, neither a name the finder is sure
     // of, is one title ("Pride and Prejudice", "War and Peace").
     const wordBefore = /(?:^|[\s(“"])(\p{Lu}[\p{L}'’-]*) and $/u.exec(before)?.[1];

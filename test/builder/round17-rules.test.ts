@@ -31,3 +31,17 @@ describe('a number of tens and units in words is one number', () => {
     for (let seed = 1; seed <= 3; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/_____ five|Thirty _____/);
   });
 });
+
+describe('two names sharing one plural head are one name', () => {
+  it('cuts no "Varno" out of "the Varno and Sorvik Islands", nor "Sorvik Islands"', () => {
+    const text = article('Earthquake off Kellin', 'The Kellin Centre for Ocean Studies issued a warning for the Varno and Sorvik Islands on Monday. The quake struck 400 kilometres off the coast of Osterby.');
+    expect(keyCandidates(text, 'Varno').kept).toBe(false);
+    expect(keyCandidates(text, 'Sorvik Islands').kept).toBe(false);
+  });
+
+  it('still asks of two places joined by "and" that do not share a head', () => {
+    const text = article('Storm hits Varno', 'The storm was felt in Varno and the Sorvik Islands on Monday. Researchers of the Kellin Institute measured it in Osterby.');
+    expect(keyCandidates(text, 'Sorvik Islands').reasons.join(' ')).not.toMatch(/is one name/);
+    expect(keyCandidates(text, 'Varno').reasons.join(' ')).not.toMatch(/is one name/);
+  });
+});
