@@ -23,12 +23,19 @@ const COUNT_WORDS: readonly [RegExp, number][] = [
   [/\b(?:the quartet|a quartet)\b/i, 4],
 ];
 
+/** Count words as a headline writes them, without an article. */
+const TITLE_COUNT_WORDS: readonly [RegExp, number][] = [
+  [/\b(?:both|pair|duo|twins?|couple)\b/i, 2],
+  [/\b(?:trio|triplets)\b/i, 3],
+  [/\b(?:quartet|quadruplets)\b/i, 4],
+];
+
 /**
  * A count the stem gives away (rule given-count): "down by _____ goals, both struck by" (two), "found the
  * _____ climbers, and the pair" (two), "win all _____ trophies – A, B and C" (three: the list after the
  * blank counts them).
  */
-export function givenCount(mention: Mention, clause: Clause, article: string): string | null {
+export function givenCount(mention: Mention, clause: Clause, article: string, header = ''): string | null {
   if (mention.pronoun === true || mention.entity.type !== 'number') return null;
   const key = valueOf(mention.text);
   if (key === null || key < 2) return null;
@@ -36,6 +43,12 @@ export function givenCount(mention: Mention, clause: Clause, article: string): s
   for (const [word, value] of COUNT_WORDS) {
     const m = word.exec(rest);
     if (m !== null && value === key) return `given-count: "${m[0]}" in the stem says ${key}`;
+  }
+  // Round 17: "cleared _____ men" under the title "Judge clears pair of ...": a headline drops its
+  // articles, so its bare "pair", "duo", "trio" count the key too, above every question.
+  for (const [word, value] of TITLE_COUNT_WORDS) {
+    const m = word.exec(header);
+    if (m !== null && value === key) return `given-count: "${m[0]}" in the deck's title says ${key}`;
   }
   // A list right after the blank's noun phrase, after a dash or a colon: its items count the key.
   const after = article.slice(mention.end, clause.sentence.end);

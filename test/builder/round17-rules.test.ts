@@ -45,3 +45,12 @@ describe('two names sharing one plural head are one name', () => {
     expect(keyCandidates(text, 'Varno').reasons.join(' ')).not.toMatch(/is one name/);
   });
 });
+
+describe('a count the title gives in other words', () => {
+  it('asks no "cleared _____ men" under "Judge clears pair of ..."', () => {
+    const text = article('Varno judge clears pair of murdering six soldiers', 'A judge in Varno has cleared two men of murdering six soldiers from Kellin. The men were arrested in Osterby in 2008.');
+    expect(keyCandidates(text, 'two').kept).toBe(false);
+    expect(keyCandidates(text, 'two').reasons.join(' ')).toMatch(/given-count: "pair" in the deck's title/);
+    expect(keyCandidates(text, 'six').reasons.join(' ')).not.toMatch(/given-count/);
+  });
+});
