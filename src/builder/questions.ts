@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { GENERIC_NAME_WORDS, isGenericNameWord, MONTHS, PLACE_WORDS, WEEKDAYS } from './vocabulary.js';
+import { EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, MONTHS, PLACE_WORDS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -307,6 +307,47 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
       const title = spelling(header);
       if (title !== undefined) return `giveaway: "${title}" in the deck's title spells the answer "${answer}"`;
     }
+  }
+  // Round 17: "the _____ government" -> "Sri Lankan" under "... in Sri Lanka", "the _____" -> "Olympic
+  // Games" beside "the Olympics": a word of the key written another way (a nationality, a plural) in the
+  // title or the prompt gives it away. (A person the finder is sure of is left to the surname rules.)
+  const type = mention.entity.type;
+  if (type !== 'number' && type !== 'date' && type !== 'time' && !(type === 'person' && mention.entity.sure)) {
+    for (const [where, text] of [['prompt', prompt], ["deck's title", header]] as const) {
+      const form = otherForm(answer, text);
+      if (form !== null) return `giveaway: "${form.seen}" in the ${where} is "${form.word}" of the answer written another way`;
+    }
+  }
+  // "the 2008 _____ in Kellin" -> "Summer Olympics" under "... Kellin Olympics": the title names the
+  // event, and the key adds only its season or year.
+  const keyWords = answer.replace(/^the\s+/i, '').trim().split(/\s+/);
+  const head = keyWords.at(-1) ?? '';
+  if (type !== 'person' && keyWords.length >= 2 && EVENT_HEADS.has(head.toLowerCase()) && keyWords.slice(0, -1).every((w) => SEASON_OR_YEAR.test(w)) && writtenAsWord(header, head)) {
+    return `giveaway: the deck's title names the "${head}" of the answer "${answer.trim()}"`;
+  }
+  return null;
+}
+
+const SEASON_OR_YEAR = /^(?:Summer|Winter|Spring|Autumn|\d{4})$/;
+
+/**
+ * A capitalised word of `text` that is the word telling the key, written another way, or null. The word
+ * that tells a key is its first of four letters or more that is no generic name word ("Lankan" of "Sri
+ * Lankan", "Olympic" of "Olympic Games"; "Environment" of "Environment Canada", whose "Canada" tells
+ * nothing of it). The two share all but the last letter of the shorter, four letters at least, and differ
+ * in length by three letters at most ("Lanka" / "Lankan", "Olympics" / "Olympic"; not "Mars" / "Marseille").
+ */
+function otherForm(answer: string, text: string): { seen: string; word: string } | null {
+  const word = answer
+    .split(/[\s/–—-]+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, ''))
+    .find((w) => w.length >= 4 && !isGenericNameWord(w.toLowerCase()));
+  if (word === undefined || !/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
+  for (const seen of new Set(text.match(/\p{Lu}\p{Ll}{3,}/gu) ?? [])) {
+    if (seen === word || Math.abs(seen.length - word.length) > 3) continue;
+    let shared = 0;
+    while (shared < seen.length && shared < word.length && seen[shared] === word[shared]) shared++;
+    if (shared >= Math.max(4, Math.min(seen.length, word.length) - 1)) return { seen, word };
   }
   return null;
 }

@@ -54,3 +54,20 @@ describe('a count the title gives in other words', () => {
     expect(keyCandidates(text, 'six').reasons.join(' ')).not.toMatch(/given-count/);
   });
 });
+
+describe('a key the title or the prompt writes another way', () => {
+  it('asks no "the _____ or ... of the Kellinics" answered "Kellinic Games"', () => {
+    const text = article('Varno confirms protesters will be arrested at Kellinics', 'The statement said that nobody would be stopped from taking part in the Kellinic Games or the events of the Kellinics. The police of Varno will enforce the law in Osterby.');
+    expect(keyCandidates(text, 'Kellinic Games').reasons.join(' ')).toMatch(/"Kellinics" in the (?:prompt|deck's title) is "Kellinic" of the answer written another way/);
+  });
+
+  it('asks no "the 2008 _____ in Osterby" answered "Summer Olympics" under "... Osterby Olympics"', () => {
+    const text = article('Tomas Berglund quits 2008 Osterby Olympics', 'On Wednesday, film director Tomas Berglund withdrew from his post as adviser to the 2008 Summer Olympics in Osterby. He said the Varno government had done too little.');
+    expect(keyCandidates(text, 'Summer Olympics').reasons.join(' ')).toMatch(/the deck's title names the "Olympics"/);
+  });
+
+  it('still asks of a name whose later word the title writes another way ("Environment Varno" under "Varnese document")', () => {
+    const text = article('Sensitive Varnese document found on rainy street', 'A sensitive Environment Varno document was found wet on an Osterby street on Monday. Minister Tomas Berglund asked how it got there.');
+    expect(keyCandidates(text, 'Environment Varno').reasons.join(' ')).not.toMatch(/written another way/);
+  });
+});
