@@ -21,6 +21,8 @@ export interface DistractorSource {
   random: Random;
   /** The latest year the article names (its text or dateline), or null: no wrong year may come after it. */
   latestYear?: number | null;
+  /** The article's text (mentions' offsets point into it). */
+  article?: string;
 }
 
 /** The years (1600 to 2099) a text names as four figures. */
@@ -38,7 +40,7 @@ export function createDistractorSource(entities: readonly Entity[], random: Rand
     for (const form of entity.forms) allForms.add(foldName(form));
   }
   const years = yearsIn(article);
-  return { byType, allForms, units, random, latestYear: years.length === 0 ? null : Math.max(...years) };
+  return { byType, allForms, units, random, latestYear: years.length === 0 ? null : Math.max(...years), article };
 }
 
 function numericValue(text: string): number | null {
@@ -46,6 +48,18 @@ function numericValue(text: string): number | null {
   if (match === null) return null;
   const scale = /billion/.test(text) ? 1e9 : /million/.test(text) ? 1e6 : /thousand/.test(text) ? 1e3 : 1;
   return Number(match[0].replace(/,/g, '')) * scale;
+}
+
+/**
+ * Round 17: "those killed included _____, 20" where the article lists "Ana Ruiz, 20" among the dead too: a
+ * wrong choice the article describes with the very words that follow the key (an age after a comma, a
+ * bracket such as "(D-Texas)") would be a second right answer.
+ */
+function describedAlike(article: string | undefined, mention: Mention, other: Entity): boolean {
+  if (article === undefined || article === '') return false;
+  const frame = /^(?:,\s*\d{1,3}\b|\s*\([^()\n]{1,30}\))/.exec(article.slice(mention.end, mention.end + 40))?.[0];
+  if (frame === undefined) return false;
+  return other.forms.some((form) => form !== '' && article.includes(`${form}${frame}`));
 }
 
 /** Whether a wrong choice is surely of its kind: a person with at least one person signal, a trusted type. */
@@ -223,6 +237,7 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     if (!distractorKindConfirmed(other)) return false;
     // "a psychology major at _____": no newspaper or team among universities.
     if (entity.type === 'organisation' && !sameOrganisationKind(entity.name, other.name)) return false;
+    if (describedAlike(source.article, mention, other)) return false;
     if (entity.type === 'number') {
       const otherValue = numericValue(other.name);
       if (unit === undefined || source.units.get(other) !== unit) return false;

@@ -5,6 +5,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { findNumbers, numberVariants } from '../../src/builder/numbers.js';
+import { createDistractorSource, pickDistractors } from '../../src/builder/distractors.js';
+import type { Entity } from '../../src/builder/types.js';
+import { createRandom } from '../../src/domain/random.js';
 import { article, build, keyCandidates } from './helpers.js';
 
 describe('a number of tens and units in words is one number', () => {
@@ -69,5 +72,33 @@ describe('a key the title or the prompt writes another way', () => {
   it('still asks of a name whose later word the title writes another way ("Environment Varno" under "Varnese document")', () => {
     const text = article('Sensitive Varnese document found on rainy street', 'A sensitive Environment Varno document was found wet on an Osterby street on Monday. Minister Tomas Berglund asked how it got there.');
     expect(keyCandidates(text, 'Environment Varno').reasons.join(' ')).not.toMatch(/written another way/);
+  });
+});
+
+describe('no wrong choice the article describes as it describes the key', () => {
+  const text = article(
+    'Six dead in shooting at Varno college',
+    'The coroner of Kellin County released the names of the dead on Friday. In addition to the gunman, those killed included Tomas Berglund, 20; Ana Lindqvist, 20; Erik Osterby, 19, and Lena Brandt, 32. Police chief Jonas Varga said the gunman acted alone. Witness Maria Holm said the shots lasted a minute.',
+  );
+  const choicesFor = (name: string, withArticle: boolean): string[] => {
+    const { analysis } = build(text);
+    const entity = analysis.entities.find((e) => e.name === name);
+    expect(entity).toBeDefined();
+    const start = text.indexOf(name, text.indexOf('included'));
+    const mention = { entity: entity as Entity, sentence: 2, start, end: start + name.length, text: name, outerStart: start, title: null };
+    const picked = new Set<string>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const source = createDistractorSource(analysis.entities, createRandom(seed), new Map(), withArticle ? text : '');
+      for (const choice of pickDistractors(source, mention, name, 'In addition to the gunman, those killed included _____, 20.', 3)) picked.add(choice);
+    }
+    return [...picked];
+  };
+
+  it('offers no one else "20" beside "those killed included _____, 20"', () => {
+    const offered = choicesFor('Tomas Berglund', true);
+    expect(offered.length).toBeGreaterThanOrEqual(3);
+    expect(offered).not.toContain('Ana Lindqvist');
+    // Without the article to look in, she is offered: the test can tell.
+    expect(choicesFor('Tomas Berglund', false)).toContain('Ana Lindqvist');
   });
 });
