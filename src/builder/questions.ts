@@ -308,10 +308,23 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
       if (title !== undefined) return `giveaway: "${title}" in the deck's title spells the answer "${answer}"`;
     }
   }
+  const type = mention.entity.type;
+  // Round 17: "Ana Berg, manager of _____" -> "A Berg Productions", and "_____, manager of A Berg
+  // Productions" -> "Ana Berg": the word that tells a name stands in the prompt, in another name.
+  if (type !== 'person' && type !== 'number' && type !== 'date' && type !== 'time' && /\p{Lu}/u.test(answer)) {
+    const shown = titleSharedWord(answer, prompt, type, article);
+    if (shown !== null && /^\p{Lu}/u.test(shown)) return `giveaway: "${shown}" of the answer "${answer.trim()}" is in the prompt`;
+  }
+  if (type === 'person') {
+    const surname = answer.trim().split(/\s+/).pop() ?? '';
+    const inName = (at: number): boolean => at >= 0 && !/\p{L}/u.test(prompt.charAt(at - 1)) && /^ \p{Lu}/u.test(prompt.slice(at + surname.length, at + surname.length + 2));
+    for (let at = prompt.indexOf(surname); surname.length >= 3 && /\s/.test(answer.trim()) && at >= 0; at = prompt.indexOf(surname, at + 1)) {
+      if (inName(at)) return `giveaway: the surname "${surname}" of the answer is in another name in the prompt`;
+    }
+  }
   // Round 17: "the _____ government" -> "Sri Lankan" under "... in Sri Lanka", "the _____" -> "Olympic
   // Games" beside "the Olympics": a word of the key written another way (a nationality, a plural) in the
   // title or the prompt gives it away. (A person the finder is sure of is left to the surname rules.)
-  const type = mention.entity.type;
   if (type !== 'number' && type !== 'date' && type !== 'time' && !(type === 'person' && mention.entity.sure)) {
     for (const [where, text] of [['prompt', prompt], ["deck's title", header]] as const) {
       const form = otherForm(answer, text);

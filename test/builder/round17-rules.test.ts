@@ -102,3 +102,20 @@ describe('no wrong choice the article describes as it describes the key', () => 
     expect(choicesFor('Tomas Berglund', false)).toContain('Ana Lindqvist');
   });
 });
+
+describe('the word that tells a name, shown in the prompt inside another name', () => {
+  it('asks no "_____, manager of T Berglund Productions" answered "Tomas Berglund"', () => {
+    const text = article('Varno bars boycott Kellin vodka', 'Tomas Berglund, manager of T Berglund Productions, told the Osterby Daily that the bars would go on. The boycott began in Varno on Monday.');
+    expect(keyCandidates(text, 'Tomas Berglund').reasons.join(' ')).toMatch(/the surname "Berglund" of the answer is in another name in the prompt/);
+  });
+
+  it('asks no "outreach from Kellin ... their _____" answered "Kellin Science Fair"', () => {
+    const text = article('Varno student inspires a movement', 'The attention led to outreach from Kellin, and Tomas Berglund was invited to their Kellin Science Fair. He met Ana Lindqvist in Osterby on Monday.');
+    expect(keyCandidates(text, 'Kellin Science Fair').reasons.join(' ')).toMatch(/"Kellin" of the answer "Kellin Science Fair" is in the prompt/);
+  });
+
+  it('still asks of a person whose relative the prompt names', () => {
+    const text = article('Varno couple honoured', 'Ana Berglund and her husband Tomas Berglund were honoured in Osterby on Monday for their work with the Kellin Trust.');
+    expect(keyCandidates(text, 'Tomas Berglund').reasons.join(' ')).not.toMatch(/in another name in the prompt/);
+  });
+});
