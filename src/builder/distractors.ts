@@ -51,6 +51,24 @@ function numericValue(text: string): number | null {
 }
 
 /**
+ * Whether "an" goes before a text, as it is read aloud: a vowel letter ("an Osterby", not "a European", "a
+ * one-day", "a university"), a number read "eight", "eleven" or "eighteen" ("an 8.6", "an 11,000", "an
+ * 18-hole"), or an acronym spelt out from a letter read with a vowel ("an FBI", not "a NATO").
+ */
+export function takesAn(text: string): boolean {
+  const t = text.trim().replace(/^[“"‘'(]+/, '');
+  const digits = /^\d[\d,]*/.exec(t)?.[0];
+  if (digits !== undefined) {
+    const group = digits.split(',')[0] ?? '';
+    return group.startsWith('8') || group === '11' || group === '18';
+  }
+  if (/^[A-Z]{2,}\b/.test(t) && !/^[A-Z][a-z]/.test(t)) return /^[AEFHILMNORSX]/.test(t) && !/^(?:NATO|NASA|NASCAR|UNESCO|UNICEF|OPEC|AIDS|ASEAN|FIFA|FEMA|NAFTA|OFSTED|NICE|SARS|MERS)\b/.test(t);
+  if (/^(?:uni|use|usu|uti|eu|ewe|one\b|once\b)/i.test(t)) return false;
+  if (/^(?:hour|honou?r|honest|heir)/i.test(t)) return true;
+  return /^[aeiou]/i.test(t);
+}
+
+/**
  * Round 17: "those killed included _____, 20" where the article lists "Ana Ruiz, 20" among the dead too: a
  * wrong choice the article describes with the very words that follow the key (an age after a comma, a
  * bracket such as "(D-Texas)") would be a second right answer.
@@ -174,6 +192,8 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const isValue = entity.type === 'date' || entity.type === 'time' || entity.type === 'number';
   const answerForm = formOf(answer);
   const wanted = forSwap ? count : count + 4;
+  // The article ("a" or "an") right before the key, when there is one: every option must read with it.
+  const article = /\b(a|an)\s$/i.exec(source.article?.slice(Math.max(0, mention.outerStart - 4), mention.outerStart) ?? '')?.[1];
   // "Lyon University" is no wrong answer where the key is "the University of Lyon Pasteur Centre".
   const answerWords = new Set(entity.type === 'person' || isValue ? [] : distinctiveWords(answer, isGenericNameWord));
   const offer = (text: string, takesThe = false, forms: readonly string[] = []): void => {
@@ -199,6 +219,9 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
       if (picked.some((other) => inText(other.replace(/^the /, '')) || wordFinder(other)(text))) return;
       if (formOf(text) !== answerForm && (answerForm === 'acronym' || formOf(text) === 'acronym')) return;
     }
+    // "a _____-magnitude earthquake": "8.6" would read "an", so it could not be right (nor could "9.2"
+    // beside "an _____").
+    if (article !== undefined && takesAn(text) !== takesAn(answer)) return;
     if (entity.type === 'date' && dateForm(text) !== dateForm(answer)) return;
     // "9th March 2011" beside "March 9, 2011": the same day written another way is a second right answer.
     if (entity.type === 'date' && [answer, ...picked].some((other) => sameDay(text, other))) return;

@@ -171,10 +171,23 @@ function parseDigits(text: string): number {
 const FACTORS = [1.25, 0.8, 0.75, 1.5, 0.5, 2];
 const STEPS = [1, -1, 2, -2, 3];
 
-/** Other values for a number written as digits: small counts step by one or two, larger ones scale. */
-function otherValues(value: number, percent: boolean, scaleOnly: boolean): number[] {
+/**
+ * Other values for a number written as digits: small counts step by one or two, larger ones scale, and a
+ * bare number with decimals under 20 (a magnitude, a rating, a score) steps by a few of its last decimal
+ * place (about 4% of it), so that "8.6" has "8.3" and "8.9" beside it rather than "10.8" or "4.3", which no
+ * one would choose. (Amounts and percentages still scale: "$4.5 million" against "$6.8 million".)
+ */
+function otherValues(value: number, percent: boolean, scaleOnly: boolean, like = '', bare = false): number[] {
   const isSmall = !scaleOnly && Number.isInteger(value) && value <= 12;
-  const values = isSmall ? STEPS.map((step) => value + step) : FACTORS.map((factor) => value * factor);
+  const decimals = /\.(\d+)$/.exec(like)?.[1]?.length ?? 0;
+  let values: number[];
+  if (isSmall) values = STEPS.map((step) => value + step);
+  else if (bare && !scaleOnly && decimals > 0 && value < 20) {
+    const unit = 10 ** -decimals;
+    const step = unit * Math.max(1, Math.round((value / unit) * 0.04));
+    // (A whole number would stand out among values written with decimals.)
+    values = [1, -1, 2, -2, 3, -3, 4, -4].map((k) => Math.round((value + k * step) / unit) * unit).filter((v) => !Number.isInteger(Math.round(v * 1e6) / 1e6));
+  } else values = FACTORS.map((factor) => value * factor);
   return values.filter((v) => v > 0 && v !== value && (!percent || value > 100 || v <= 100));
 }
 
@@ -238,7 +251,7 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
       const percent = new RegExp(PERCENT, 'u').test(text);
       const value = parseDigits(first[0]);
       const isSmall = Number.isInteger(value) && value <= 12 && numbers.length === 1;
-      for (const other of otherValues(value, percent, numbers.length > 1)) {
+      for (const other of otherValues(value, percent, numbers.length > 1, first[0], span.shape === 'plain')) {
         const factor = other / value;
         let i = 0;
         candidates.push(

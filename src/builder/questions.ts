@@ -309,12 +309,8 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
     }
   }
   const type = mention.entity.type;
-  // Round 17: "Ana Berg, manager of _____" -> "A Berg Productions", and "_____, manager of A Berg
-  // Productions" -> "Ana Berg": the word that tells a name stands in the prompt, in another name.
-  if (type !== 'person' && type !== 'number' && type !== 'date' && type !== 'time' && /\p{Lu}/u.test(answer)) {
-    const shown = titleSharedWord(answer, prompt, type, article);
-    if (shown !== null && /^\p{Lu}/u.test(shown)) return `giveaway: "${shown}" of the answer "${answer.trim()}" is in the prompt`;
-  }
+  // Round 17: "_____, manager of A Berg Productions" -> "Ana Berg": the surname stands in the prompt, in
+  // another name.
   if (type === 'person') {
     const surname = answer.trim().split(/\s+/).pop() ?? '';
     const inName = (at: number): boolean => at >= 0 && !/\p{L}/u.test(prompt.charAt(at - 1)) && /^ \p{Lu}/u.test(prompt.slice(at + surname.length, at + surname.length + 2));
@@ -346,8 +342,8 @@ const SEASON_OR_YEAR = /^(?:Summer|Winter|Spring|Autumn|\d{4})$/;
 /**
  * A capitalised word of `text` that is the word telling the key, written another way, or null. The word
  * that tells a key is its first of four letters or more that is no generic name word ("Lankan" of "Sri
- * Lankan", "Olympic" of "Olympic Games"; "Environment" of "Environment Canada", whose "Canada" tells
- * nothing of it). The two share all but the last letter of the shorter, four letters at least, and differ
+ * Lankan", "Olympic" of "Olympic Games"; "Harbour" of "Harbour Varno", whose "Varno" tells nothing of
+ * it). The two share all but the last letter of the shorter, four letters at least, and differ
  * in length by three letters at most ("Lanka" / "Lankan", "Olympics" / "Olympic"; not "Mars" / "Marseille").
  */
 function otherForm(answer: string, text: string): { seen: string; word: string } | null {

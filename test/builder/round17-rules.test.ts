@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { findNumbers, numberVariants } from '../../src/builder/numbers.js';
-import { createDistractorSource, pickDistractors } from '../../src/builder/distractors.js';
+import { createDistractorSource, pickDistractors, takesAn } from '../../src/builder/distractors.js';
 import type { Entity } from '../../src/builder/types.js';
 import { createRandom } from '../../src/domain/random.js';
 import { article, build, keyCandidates } from './helpers.js';
@@ -103,19 +103,43 @@ describe('no wrong choice the article describes as it describes the key', () => 
   });
 });
 
-describe('the word that tells a name, shown in the prompt inside another name', () => {
+describe('a surname shown in the prompt inside another name', () => {
   it('asks no "_____, manager of T Berglund Productions" answered "Tomas Berglund"', () => {
     const text = article('Varno bars boycott Kellin vodka', 'Tomas Berglund, manager of T Berglund Productions, told the Osterby Daily that the bars would go on. The boycott began in Varno on Monday.');
     expect(keyCandidates(text, 'Tomas Berglund').reasons.join(' ')).toMatch(/the surname "Berglund" of the answer is in another name in the prompt/);
   });
 
-  it('asks no "outreach from Kellin ... their _____" answered "Kellin Science Fair"', () => {
-    const text = article('Varno student inspires a movement', 'The attention led to outreach from Kellin, and Tomas Berglund was invited to their Kellin Science Fair. He met Ana Lindqvist in Osterby on Monday.');
-    expect(keyCandidates(text, 'Kellin Science Fair').reasons.join(' ')).toMatch(/"Kellin" of the answer "Kellin Science Fair" is in the prompt/);
-  });
-
   it('still asks of a person whose relative the prompt names', () => {
     const text = article('Varno couple honoured', 'Ana Berglund and her husband Tomas Berglund were honoured in Osterby on Monday for their work with the Kellin Trust.');
     expect(keyCandidates(text, 'Tomas Berglund').reasons.join(' ')).not.toMatch(/in another name in the prompt/);
+  });
+});
+
+describe('wrong choices read with the "a" or "an" before the blank', () => {
+  it('knows which numbers, words and acronyms take "an"', () => {
+    for (const yes of ['8.6', '11', '18,000', '80 percent', 'Osterby', 'FBI', 'hour', 'NFL']) expect(takesAn(yes), yes).toBe(true);
+    for (const no of ['9.2', '110', '1,800', 'Varno', 'European', 'one-day', 'university', 'NATO', 'UN']) expect(takesAn(no), no).toBe(false);
+  });
+
+  it('offers no "8.6" after "a _____-magnitude", nor "9.2" after "an _____", and keeps near values for a magnitude', () => {
+    const text = article('Earthquake off Varno', 'On Monday a 9.2-magnitude earthquake struck off the coast of Varno. In 2004 an 8.6 magnitude quake had struck off Kellin, and a 7.9-magnitude quake hit Osterby in 2010.');
+    const { analysis } = build(text);
+    const offered = (key: string, withArticle: boolean): string[] => {
+      const entity = analysis.entities.find((e) => e.name === key) as Entity;
+      expect(entity).toBeDefined();
+      const start = text.indexOf(key);
+      const mention = { entity, sentence: 1, start, end: start + key.length, text: key, outerStart: start, title: null };
+      const all = new Set<string>();
+      for (let seed = 1; seed <= 8; seed++) for (const c of pickDistractors(createDistractorSource(analysis.entities, createRandom(seed), new Map(), withArticle ? text : ''), mention, key, 'x _____ y', 3)) all.add(c);
+      return [...all];
+    };
+    const afterA = offered('9.2', true);
+    expect(afterA.length).toBeGreaterThanOrEqual(3);
+    for (const choice of afterA) expect(takesAn(choice), choice).toBe(false);
+    // Without the article to read the "a" from, values read "eight ..." are offered: the test can tell.
+    expect(offered('9.2', false).some((choice) => takesAn(choice))).toBe(true);
+    for (const choice of offered('8.6', true)) expect(takesAn(choice), choice).toBe(true);
+    for (const other of afterA) expect(Math.abs(Number(other) - 9.2), other).toBeLessThan(2);
+    expect(afterA.every((other) => /^\d+\.\d$/.test(other))).toBe(true);
   });
 });
