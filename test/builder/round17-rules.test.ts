@@ -1,7 +1,8 @@
 // Round 17 (REVIEW.md, "Round 17"): faults the four search-corpus graders named that survived round 16,
 // each a bug in handling text: a number written in words cut in two, a name of two places sharing one plural
-// head cut at its "and", a count the title gives away in other words, a second defensible choice. Every
-// article and sentence here is made up; the builder knows none of its names.
+// head cut at its "and", a count or a key the title gives away in other words, a surname shown inside
+// another name, a second defensible choice, an option that does not read with the "a" or "an" before the
+// blank. Every article and sentence here is made up; the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
 import { findNumbers, numberVariants } from '../../src/builder/numbers.js';
