@@ -553,6 +553,17 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     const own = initials(text);
     if (initials(`${text} ${acronym[1] ?? ''}`) === acronym[2] && own !== acronym[2]) return `cut: "${text}" is only the start of the name that "(${acronym[2] ?? ''})" abbreviates`;
   }
+  // Round 17: "the Kellin Gay Men's Chorus", "the Workers' Party", "the People's Trade Treaty": a group of
+  // people in the possessive, written with a capital, is inside a name, not its owner; a key is cut at it.
+  if (entity.type !== 'person') {
+    const groupBefore = new RegExp(`(?:^|[^\\p{L}])(?:${GROUP_POSSESSIVES})(?:['’]s|s?['’])\\s$`, 'u').test(before);
+    const groupEnds = new RegExp(`(?:^|\\s)(?:${GROUP_POSSESSIVES})$`, 'u').test(text) && /^(?:['’]s|['’])\s+\p{Lu}/u.test(after);
+    if (groupBefore || groupEnds) return `cut: "${text}" is part of a name with a group's possessive in it`;
+    // "Varno & Kellin's provided ice cream", "Osterby's said": a name ending in "'s" (a firm's), its verb
+    // right after it. (After any other name, "-ed" is as often a participle: "Varno's perceived lack".)
+    const next = /^['’]s\s+(\p{Ll}+)/u.exec(after)?.[1];
+    if (next !== undefined && (/^(?:is|was|has|had|will|would|said|says)$/.test(next) || (text.includes('&') && next.endsWith('ed') && lexiconVerb?.(next) === true))) return `cut: "${text}'s" is the name, and "${next}" its verb`;
+  }
   // "Yesterday Ada received ...": a name does not start with a word of time.
   const opening = /^(\p{Lu}\p{Ll}+)\s+\S/u.exec(text)?.[1];
   if (opening !== undefined && !(entity.type === 'person' && /^(?:April|May|June|August)$/.test(opening)) && (MONTH_OR_DAY.test(opening) || /^(?:Yesterday|Today|Tomorrow|Tonight|Overnight|Earlier|Later|Meanwhile)$/.test(opening))) return `cut: "${text}" starts with "${opening}", a word of time, not of the name`;
@@ -611,6 +622,9 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
   }
   return null;
 }
+
+/** Groups of people whose possessive, capitalised, belongs to a name ("Women's Hospital", "Workers' Party"). */
+const GROUP_POSSESSIVES = 'Men|Women|Children|People|Peoples|Workers|Veterans|Farmers|Teachers|Nurses|Girls|Boys|Ladies|Gentlemen|Mothers|Fathers|Students|Citizens|Families|Soldiers|Sailors|Seamen|Miners|Writers|Artists|Players|Pensioners|Lawyers|Doctors';
 
 /** "the height of the Empire": a one-word answer the lexicon knows only as a common word names nothing to learn. */
 function commonWordAnswer(answer: string, entity: Entity, tagger: Tagger): string | null {
