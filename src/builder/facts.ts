@@ -422,6 +422,15 @@ function resolveInnerPronoun(clause: Clause, context: GateContext): string | nul
     if (before.some((t) => isKinWord(t.lower, female ? 'female' : 'male'))) continue;
     const firstVerb = before.findIndex((t) => isVerbToken(t, clause.mentions));
     if (firstVerb > 0 && before.slice(0, firstVerb).some((t) => t.isWord && !t.isCap && hasTag(t, 'Noun') && !hasTag(t, 'Plural', 'Pronoun', 'Date', 'Value'))) continue;
+    // Round 17: "Varnosi, 24, says he survived ...": a capitalised word before the verb that no name found
+    // covers, with an age after it or a verb of saying, is someone the finder did not know; the pronoun is
+    // most likely them, not anyone named before.
+    if (firstVerb > 0) {
+      const head = before.slice(0, firstVerb);
+      const unknownName = (t: Token): boolean => t.isWord && t.isCap && !hasTag(t, 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb') && !clause.mentions.some((m) => m.outerStart <= t.start && t.end <= m.end);
+      const aged = head.some((t, i) => unknownName(t) && head[i + 1]?.text === ',' && /^\d{1,3}$/.test(head[i + 2]?.text ?? ''));
+      if (aged || (SAYING.test(before[firstVerb]?.lower ?? '') && head.some(unknownName))) continue;
+    }
     const word = female ? 'she' : 'he';
     const resolution = resolveLeadingPronoun(context.sentences, clause.sentence.index, { ...token, lower: word }, (t) => isVerbToken(t, clause.sentence.mentions), lexicon, false);
     if (typeof resolution === 'string') return resolution;

@@ -160,3 +160,15 @@ describe('a group of people in the possessive inside a name', () => {
     expect(keyCandidates(text, 'Kellin Institute').reasons.join(' ')).not.toMatch(/possessive/);
   });
 });
+
+describe('a pronoun after a name the finder did not know', () => {
+  it('leaves "Varnosi, 24, says he survived" as written, not "says Tomas Berglund survived"', () => {
+    const text = article(
+      'Bridge collapses in Kellin',
+      'Some people swam ashore after the bridge fell. Forty-year-old Tomas Berglund describes swimming 300 metres with one arm. Varnosi, 24, says he survived by clinging to empty plastic containers when he fell from the bridge.',
+    );
+    const { deck } = build(text);
+    for (const f of deck.facts) expect(f.statement).not.toMatch(/says Tomas Berglund survived/);
+    expect(deck.facts.some((f) => /Varnosi, 24, says he survived/.test(f.statement))).toBe(true);
+  });
+});
