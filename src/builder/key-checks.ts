@@ -57,6 +57,12 @@ export function givenCount(mention: Mention, clause: Clause, article: string, he
     const items = list.split(/,\s*(?:and\s+)?|\s+and\s+/).filter((item) => /^(?:the\s+)?\p{Lu}/u.test(item.trim()));
     if (items.length === key && items.length === list.split(/,\s*(?:and\s+)?|\s+and\s+/).length) return `given-count: the list after the blank names ${key} items`;
   }
+  // Round 17: "compete in _____ events, the 5,000 metres and the marathon.": a list after a comma that
+  // ends the sentence, opening with "the", names the key's items one by one.
+  // (A number's thousands separator is no comma of the list.)
+  const unseparated = after.replace(/(\d),(\d{3})\b/g, '$1$2');
+  const appositive = /^\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,\s+(the\s+[^,;:()]+?(?:,\s+[^,;:()]+?)*(?:,)?\s+and\s+[^,;:()]+?)[.!?]?$/u.exec(unseparated)?.[1];
+  if (appositive !== undefined && appositive.split(/,\s*(?:and\s+)?|\s+and\s+/).filter((item) => item.trim() !== '').length === key) return `given-count: the list after the blank names ${key} items`;
   // Round 15: "_____ veteran politicians Ana Ruiz of the Harbour Party and Tomas Berg of Kellin were
   // defeated": the people named right after the count, one by one, count it.
   const people = clause.mentions.filter((m) => m.entity.type === 'person' && m.pronoun !== true && m.outerStart >= mention.end).sort((a, b) => a.start - b.start);

@@ -172,3 +172,15 @@ describe('a pronoun after a name the finder did not know', () => {
     expect(deck.facts.some((f) => /Varnosi, 24, says he survived/.test(f.statement))).toBe(true);
   });
 });
+
+describe('a count the list after a comma gives', () => {
+  it('asks no "compete in _____ events, the 5,000 metres and marathon events"', () => {
+    const text = article('Varno runner ready for the championships', 'Tomas Berglund is scheduled to compete in two events, the T12 5,000 metres and marathon events. He trained in Osterby for a year.');
+    expect(keyCandidates(text, 'two').reasons.join(' ')).toMatch(/given-count: the list after the blank names 2 items/);
+  });
+
+  it('still asks a count the list does not match', () => {
+    const text = article('Varno striker scores', 'Tomas Berglund scored three goals, a header and a penalty, in the final in Osterby on Monday.');
+    expect(keyCandidates(text, 'three').reasons.join(' ')).not.toMatch(/given-count/);
+  });
+});
