@@ -267,6 +267,14 @@ function publicationJoins(left: readonly Token[], right: readonly Token[]): bool
 }
 
 /** Whether a sentence-initial capitalised word is capitalised only because it starts the sentence. */
+function pluralNounOpener(token: Token, next: Token, context: NameContext): boolean {
+  if (token.isAcronym || isTitleHead(token) || isOrganisationWord(token) || isPlaceWord(token)) return false;
+  const known = [...context.tagger.lexicon(token.lower), ...token.tags];
+  const singular = /\p{L}{3}s$/u.test(token.lower) ? context.tagger.lexicon(token.lower.slice(0, -1)) : [];
+  const plural = known.includes('Plural') || (singular.includes('Noun') && !singular.some((tag) => PERSON_TAGS.includes(tag)));
+  return plural && !known.some((tag) => PERSON_TAGS.includes(tag) || PLACE_TAGS.includes(tag) || ORGANISATION_TAGS.includes(tag)) && context.afterFirstName?.has(next.lower) === true;
+}
+
 function isCapitalisedOnlyByPosition(token: Token, runLength: number, context: NameContext): boolean {
   if (token.isAcronym) return false;
   // "Secretary of Energy Ana Ruiz", "Department of Health": a title or a name's head word stays.
@@ -611,6 +619,9 @@ export function findNames(
     let capitals = 0;
     while (runFrom + capitals <= runTo && ((tokens[runFrom + capitals] as Token).isCap || ARABIC_PARTICLE.test((tokens[runFrom + capitals] as Token).text))) capitals++;
     if (starts.has(from) && isCapitalisedOnlyByPosition(tokens[from] as Token, capitals, context)) from++;
+    // Round 17: "Teammates Lindqvist and Berg were ...": a plural noun opening the sentence, before a word
+    // the article writes elsewhere after a first name ("Ana Lindqvist"), is no part of that person's name.
+    else if (starts.has(from) && from < runTo && pluralNounOpener(tokens[from] as Token, tokens[from + 1] as Token, context)) from++;
     if (from > runTo) continue;
     // "Acting Peruvian leader", "Deputy Foreign minister": words that only qualify a title are no name.
     if (tokens.slice(from, runTo + 1).every((t) => TITLE_MODIFIERS.has(t.lower) || context.tagger.lexicon(t.lower).includes('Demonym') || isTitleHead(t))) continue;

@@ -184,3 +184,15 @@ describe('a count the list after a comma gives', () => {
     expect(keyCandidates(text, 'three').reasons.join(' ')).not.toMatch(/given-count/);
   });
 });
+
+describe('a plural noun opening a sentence is no part of the name after it', () => {
+  it('reads "Teammates Lindqvist and Berg" as Lindqvist and Berg', () => {
+    const text = article(
+      'Varno win curling gold',
+      'Team Varno includes skip Tomas Lindqvist and Ana Berg of Osterby. Teammates Lindqvist and Berg were part of the 2010 gold medal winning team. Kellin finished second.',
+    );
+    const { deck, analysis } = build(text);
+    expect(analysis.entities.some((e) => /^Teammates/.test(e.name))).toBe(false);
+    for (const q of deck.questions) expect(JSON.stringify([q.answer, q.choices ?? []])).not.toMatch(/Teammates/);
+  });
+});
