@@ -427,7 +427,8 @@ function resolveInnerPronoun(clause: Clause, context: GateContext): string | nul
     // most likely them, not anyone named before.
     if (firstVerb > 0) {
       const head = before.slice(0, firstVerb);
-      const unknownName = (t: Token): boolean => t.isWord && t.isCap && !hasTag(t, 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb') && !clause.mentions.some((m) => m.outerStart <= t.start && t.end <= m.end);
+      // (A word the lexicon knows as something other than a name, "Doctors", "The", is no one's name.)
+      const unknownName = (t: Token): boolean => t.isWord && t.isCap && lexicon(t.lower).every((tag) => /Name$/.test(tag)) && !clause.mentions.some((m) => m.outerStart <= t.start && t.end <= m.end);
       const aged = head.some((t, i) => unknownName(t) && head[i + 1]?.text === ',' && /^\d{1,3}$/.test(head[i + 2]?.text ?? ''));
       if (aged || (SAYING.test(before[firstVerb]?.lower ?? '') && head.some(unknownName))) continue;
     }
