@@ -301,11 +301,16 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   };
   // Interview turns: a paragraph that opens with a speaker's label ("Ana Ruiz: ..."), the same label more
   // than once in the article. The label's words are no fact; the turn is that speaker's own words.
-  const LABEL = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}):\s+(?=\S)/u;
+  // Round 17: a wiki's "((Wikinews)) Hi, ..." is a label too, unmistakably, even once.
+  const LABEL = /^(?:(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}):|\(\((\p{Lu}[^()\n]{0,40})\)\))\s+(?=\S)/u;
+  const labelOf = (text: string): { name: string; length: number; sure: boolean } | null => {
+    const found = LABEL.exec(text);
+    return found === null ? null : { name: (found[1] ?? found[2]) as string, length: found[0].length, sure: found[2] !== undefined };
+  };
   const labelCounts = new Map<string, number>();
   for (const line of article.split('\n')) {
-    const label = LABEL.exec(line.trim())?.[1];
-    if (label !== undefined) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
+    const label = labelOf(line.trim());
+    if (label !== null) labelCounts.set(label.name, (labelCounts.get(label.name) ?? 0) + (label.sure ? 2 : 1));
   }
   // Round 15: an interview printed without labels ("Interview with Varno Audio founder Hugh Kellerman", then
   // question and answer paragraphs): after the first question, every paragraph that asks nothing is the
@@ -323,9 +328,9 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
     if (article.slice(previousEnd, sentence.start).includes('\n') || index === 0) {
       paragraph++;
       quoteDepth = 0;
-      const label = LABEL.exec(sentence.text);
-      speaker = label?.[1] !== undefined && (labelCounts.get(label[1]) ?? 0) >= 2 ? label[1] : undefined;
-      if (speaker !== undefined && label !== null) labelEnd = sentence.start + label[0].length;
+      const label = labelOf(sentence.text);
+      speaker = label !== null && (labelCounts.get(label.name) ?? 0) >= 2 ? label.name : undefined;
+      if (speaker !== undefined && label !== null) labelEnd = sentence.start + label.length;
       if (interviewee !== null && questionParagraphs.size >= 2) {
         const end = article.indexOf('\n\n', sentence.start);
         const asks = questionParagraphs.has(article.slice(sentence.start, end < 0 ? article.length : end).trim());

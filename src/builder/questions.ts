@@ -553,6 +553,14 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     const own = initials(text);
     if (initials(`${text} ${acronym[1] ?? ''}`) === acronym[2] && own !== acronym[2]) return `cut: "${text}" is only the start of the name that "(${acronym[2] ?? ''})" abbreviates`;
   }
+  // Round 17: "Varno – Kellin Airport" (an airport named for two places, its dash spaced or not): a key on
+  // either side of the dash is cut.
+  const dashedAfter = /^\s?[–—-]\s?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(after)?.[1];
+  const dashedBefore = /(?:^|\s)\p{Lu}[\p{L}'’-]*\s?[–—-]\s?$/u.test(before);
+  const headed = (run: string): boolean => run.split(/\s+/).slice(1).some((word) => PLACE_WORDS.has(word.toLowerCase()));
+  if ((dashedAfter !== undefined && !/\s/.test(text.trim()) && headed(dashedAfter)) || (dashedBefore && headed(text.trim()))) {
+    return `cut: "${text}" is one side of a name joined by a dash`;
+  }
   // Round 17: "the Kellin Gay Men's Chorus", "the Workers' Party", "the People's Trade Treaty": a group of
   // people in the possessive, written with a capital, is inside a name, not its owner; a key is cut at it.
   if (entity.type !== 'person') {

@@ -53,6 +53,9 @@ const VERB_TAGS = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
 const PARTICIPLE_OPENERS = new Set('located based situated headquartered'.split(' '));
 const APPOSITIVE_OPENERS = new Set([...PARTICIPLE_OPENERS, ...'known called named owned founded a an the director president chairman chairwoman chair head chief leader founder spokesman spokeswoman spokesperson secretary minister professor'.split(' ')]);
 /** Words that open a subordinate clause ("Ever since ...", "Although ..."). */
+/** Words that open talk, not a clause: "Hi, this is ...", "Yes we did", "Well it was ...". */
+const INTERJECTIONS = new Set(['hi', 'hello', 'hey', 'yes', 'yeah', 'no', 'well', 'oh', 'ah', 'thanks', 'okay', 'ok', 'um', 'er']);
+
 const SUBORDINATORS = new Set('ever since although though because unless whereas whether once until'.split(' '));
 /** Prepositions the tagger may read as something else ("behind" as an adjective): the word after one is a noun. */
 const NOUN_PREPOSITIONS = new Set('behind beyond beneath below above among amid inside outside within without near beside between toward towards upon via throughout despite'.split(' '));
@@ -121,6 +124,8 @@ function analyse(tokens: readonly Token[], from: number, mentions: readonly Ment
   if ((PREPOSITIONS.has(first.lower) || NOUN_PREPOSITIONS.has(first.lower) || PLACE_PREPOSITIONS.has(first.lower)) && !(AMOUNT_MODIFIERS.has(first.lower) && tokens[from + 1]?.isNumber === true)) return null;
   // "that is 24,000 children": a demonstrative alone as the subject points back to what the stem cannot show.
   if (DEMONSTRATIVES.has(first.lower) && verb === from + 1) return null;
+  // Round 17: "Hi this is Ana Ruiz": a greeting or an answer word opens talk, not a subject ("Who is Hi this?").
+  if (INTERJECTIONS.has(first.lower)) return null;
   // "No pictures have been released": a question on a negated subject asks about nothing.
   if (tokens.slice(from, verb).some((t) => ['no', 'none', 'neither', 'nobody', 'nothing', 'never'].includes(t.lower))) return null;
   let subjectTo = verb;

@@ -193,6 +193,33 @@ describe('a plural noun opening a sentence is no part of the name after it', () 
     );
     const { deck, analysis } = build(text);
     expect(analysis.entities.some((e) => /^Teammates/.test(e.name))).toBe(false);
-    for (const q of deck.questions) expect(JSON.stringify([q.answer, q.choices ?? []])).not.toMatch(/Teammates/);
+    for (const q of deck.questions) expect(JSON.stringify([q.answer, 'choices' in q ? q.choices : []])).not.toMatch(/Teammates/);
+  });
+});
+
+describe('an interview\'s "((Wikinews))" label, and a greeting', () => {
+  it('asks no "Who is ((Wikinews)) Hi this?"', () => {
+    const text = article(
+      'Wikinews interviews Varno runner Tomas Berglund',
+      'Wikinews interviewed runner Tomas Berglund in Osterby on Monday.',
+      '((Wikinews)) Hi this is Ana Lindqvist. I am interviewing Tomas Berglund.',
+      '((WN)) How is your training?',
+      'Tomas Berglund: For the last three weeks I have been doing gym only.',
+      '((WN)) Good luck in Kellin.',
+    );
+    for (let seed = 1; seed <= 3; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/\(\(|Who is Hi/);
+  });
+
+  it('asks no "Who is Hi this?" of a greeting', () => {
+    const text = article('Varno radio show begins', 'The show began in Osterby on Monday. Hi this is Ana Lindqvist of Varno Radio. Hello this is Tomas Berglund of Kellin Radio.');
+    for (let seed = 1; seed <= 4; seed++) for (const q of build(text, seed).deck.questions) expect(q.prompt).not.toMatch(/^Who is (?:Hi|Hello)/);
+  });
+});
+
+describe('a name joined by a dash', () => {
+  it('cuts neither "Varno" nor "Kellin Airport" out of "Varno – Kellin Airport"', () => {
+    const text = article('Varno runner leaves for the championships', 'Wikinews met runner Tomas Berglund at Varno – Kellin Airport on Monday before he left for Osterby.');
+    expect(keyCandidates(text, 'Varno').kept).toBe(false);
+    expect(keyCandidates(text, 'Kellin Airport').kept).toBe(false);
   });
 });
