@@ -208,6 +208,8 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     if (entity.type === 'person' && personForm(text) !== personForm(answer)) return;
     // "Okonkwoe" beside "Ada Okonkwo": a misspelling of the key (or of another option) is no other person.
     if (entity.type === 'person' && [answer, ...picked].some((other) => nearSpelling(text, other))) return;
+    // "LLC and Kellin Bank": the legal form of the name before it, run into the next, is no option.
+    if (/^(?:LLC|Inc\.?|Ltd\.?|LLP|PLC|GmbH)(?![\p{L}])/u.test(text)) return;
     // "Dakota State College of the UK": a name run into its country is no option either.
     if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return;
     if (distinctiveWords(text, isGenericNameWord).some((word) => answerWords.has(word))) return;

@@ -323,7 +323,7 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   // title or the prompt gives it away. (A person the finder is sure of is left to the surname rules.)
   if (type !== 'number' && type !== 'date' && type !== 'time' && !(type === 'person' && mention.entity.sure)) {
     for (const [where, text] of [['prompt', prompt], ["deck's title", header]] as const) {
-      const form = otherForm(answer, text);
+      const form = otherForm(answer, text, where === 'prompt');
       if (form !== null) return `giveaway: "${form.seen}" in the ${where} is "${form.word}" of the answer written another way`;
     }
   }
@@ -346,7 +346,7 @@ const SEASON_OR_YEAR = /^(?:Summer|Winter|Spring|Autumn|\d{4})$/;
  * it). The two share all but the last letter of the shorter, four letters at least, and differ
  * in length by three letters at most ("Lanka" / "Lankan", "Olympics" / "Olympic"; not "Mars" / "Marseille").
  */
-function otherForm(answer: string, text: string): { seen: string; word: string } | null {
+function otherForm(answer: string, text: string, lowerToo = false): { seen: string; word: string } | null {
   const word = answer
     .split(/[\s/–—-]+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, ''))
@@ -357,6 +357,16 @@ function otherForm(answer: string, text: string): { seen: string; word: string }
     let shared = 0;
     while (shared < seen.length && shared < word.length && seen[shared] === word[shared]) shared++;
     if (shared >= Math.max(4, Math.min(seen.length, word.length) - 1)) return { seen, word };
+  }
+  // Round 17: "the _____ attacks ... the trypanosome lytic factor" for "Trypanosoma": a word of the prompt
+  // in lower case spells a long key word too (eight letters shared at least: "athlete" spells no "Athletics").
+  if (!lowerToo) return null;
+  const lower = word.toLowerCase();
+  for (const seen of new Set(text.match(/(?<![\p{L}])\p{Ll}{8,}/gu) ?? [])) {
+    if (seen === lower || Math.abs(seen.length - lower.length) > 3) continue;
+    let shared = 0;
+    while (shared < seen.length && shared < lower.length && seen[shared] === lower[shared]) shared++;
+    if (shared >= Math.max(8, Math.min(seen.length, lower.length) - 1)) return { seen, word };
   }
   return null;
 }
@@ -572,6 +582,12 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     const next = /^['’]s\s+(\p{Ll}+)/u.exec(after)?.[1];
     if (next !== undefined && (/^(?:is|was|has|had|will|would|said|says)$/.test(next) || (text.includes('&') && next.endsWith('ed') && lexiconVerb?.(next) === true))) return `cut: "${text}'s" is the name, and "${next}" its verb`;
   }
+  // Round 17: "Kellin Loan Servicing, LLC": a firm's legal form after a comma is part of its name.
+  if (/^,\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|LLP|PLC|plc|GmbH|S\.A\.|N\.V\.|Pty\.? Ltd\.?|Co\.)(?![\p{L}])/u.test(after)) return `cut: "${text}" goes on into its legal form "${after.split(',')[1]?.trim().split(/\s+/)[0] ?? ''}"`;
+  if (/\p{Lu}[\p{L}'’-]*,\s+$/u.test(before) && /^(?:LLC|Inc\.?|Ltd\.?|LLP|PLC|GmbH)(?:\s+and\s+.+)?$/u.test(text.trim())) return `cut: "${text}" starts with the legal form of the name before it`;
+  // Round 17: "Had TCAS not activated, ...": a name does not start with an auxiliary verb.
+  const auxiliary = /^(?:Had|Has|Have|Was|Were|Is|Are|Did|Does|Do|Would|Could|Should|Will|Can|May|Might|Must)\s+\S/u.exec(text);
+  if (auxiliary !== null && entity.type !== 'person') return `cut: "${text}" starts with a verb`;
   // "Yesterday Ada received ...": a name does not start with a word of time.
   const opening = /^(\p{Lu}\p{Ll}+)\s+\S/u.exec(text)?.[1];
   if (opening !== undefined && !(entity.type === 'person' && /^(?:April|May|June|August)$/.test(opening)) && (MONTH_OR_DAY.test(opening) || /^(?:Yesterday|Today|Tomorrow|Tonight|Overnight|Earlier|Later|Meanwhile)$/.test(opening))) return `cut: "${text}" starts with "${opening}", a word of time, not of the name`;

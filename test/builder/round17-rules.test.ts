@@ -223,3 +223,34 @@ describe('a name joined by a dash', () => {
     expect(keyCandidates(text, 'Kellin Airport').kept).toBe(false);
   });
 });
+
+describe('round 17, from the ninth batch\'s graders', () => {
+  it('cuts no "Kellin Loan Servicing" out of "Kellin Loan Servicing, LLC", and offers no "LLC and ..." as a choice', () => {
+    const text = article(
+      'Varno records fewer complaints',
+      'Kellin Loan Servicing, LLC and Osterby Bank have 7 complaints each. Lindholm Bank, Varno Savings and Berg Bank have 4 each. Citibank and Norra Bank have 2 complaints each.',
+    );
+    expect(keyCandidates(text, 'Kellin Loan Servicing').kept).toBe(false);
+    const { analysis } = build(text);
+    const bank = analysis.entities.find((e) => e.name === 'Lindholm Bank') as Entity;
+    expect(bank).toBeDefined();
+    // An entity the finder made of the legal form and the next name, offered beside a bank: never.
+    const junk = { ...bank, name: 'LLC and Osterby Bank', forms: ['LLC and Osterby Bank'], first: bank.first };
+    const start = text.indexOf('Lindholm Bank');
+    const mention = { entity: bank, sentence: 2, start, end: start + 13, text: 'Lindholm Bank', outerStart: start, title: null };
+    for (let seed = 1; seed <= 6; seed++) {
+      const offered = pickDistractors(createDistractorSource([...analysis.entities, junk], createRandom(seed), new Map(), text), mention, 'Lindholm Bank', 'x _____ y', 3);
+      expect(offered).not.toContain('LLC and Osterby Bank');
+    }
+  });
+
+  it('asks no name that opens with an auxiliary verb ("Had TCAS not activated, ...")', () => {
+    const text = article('Two airliners nearly collide over Varno', 'The planes came within seconds of each other over Varno on Monday. Had TCAS not activated, it is believed the jets would have struck each other. The pilots reported it to Kellin Centre.');
+    expect(keyCandidates(text, 'Had TCAS').kept).toBe(false);
+  });
+
+  it('asks no key that a long word of the prompt spells in lower case ("the _____ attacks ... trypanosome factor")', () => {
+    const text = article('Parasite evades defences', 'Researchers in Varno knew that the Kellinosoma attacks are repelled by the kellinosome lytic factor of the blood. The study was published in Osterby on Monday.');
+    expect(keyCandidates(text, 'Kellinosoma').reasons.join(' ')).toMatch(/"kellinosome" in the prompt/);
+  });
+});
