@@ -68,10 +68,10 @@ export function reportProblems(context: Context, file: string, problems: readonl
 
 async function readInput(context: Context, path: string, shown: string, json: boolean | undefined, limit = MAX_IMPORT_BYTES): Promise<Uint8Array> {
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new UsageError(`no file at ${oneLine(path)}`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
+    if (error.code === 'ENOENT') throw new UsageError(`no file at ${oneLine(path)}`, 'give the path of an Anki package (.apkg) or text export (.txt), a CSV/TSV file or a deck.json');
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);
   });
-  if (!info.isFile()) throw new UsageError(`${oneLine(path)} is not a file`, 'give the path of an Anki text export (.txt), a CSV/TSV file or a deck.json');
+  if (!info.isFile()) throw new UsageError(`${oneLine(path)} is not a file`, 'give the path of an Anki package (.apkg) or text export (.txt), a CSV/TSV file or a deck.json');
   if (info.size > limit) reportProblems(context, shown, [limit === MAX_IMPORT_BYTES ? tooLargeProblem(info.size) : { line: null, message: `the package is too large (${Math.round(info.size / 1024 / 1024)} MB; the limit is ${Math.round(limit / 1024 / 1024)} MB)`, hint: 'split the deck in Anki and export the parts' }], json);
   return readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${oneLine(path)} (${error.code ?? error.message})`);

@@ -119,6 +119,13 @@ describe('bytes that are not UTF-8', () => {
     expect(result.message).toMatch(/cards\.csv:5\n\s+this line is not valid UTF-8 text/);
     expect(result.message).toContain('2 problems on 2 lines: nothing was imported.');
   });
+
+  it('a file to import that is not there: exit 2, and the hint names every format import reads', async () => {
+    const result = await run(['import', join(await sandbox.dataDir(), 'missing.apkg')]);
+    expect(result.code).toBe(2);
+    expect(result.message).toMatch(/no file at .*missing\.apkg/);
+    expect(result.message).toContain('an Anki package (.apkg) or text export (.txt), a CSV/TSV file or a deck.json');
+  });
 });
 
 describe('a 100 MB file: refused quickly, before it is read', () => {
