@@ -11,6 +11,26 @@ import type { Entity } from '../../src/builder/types.js';
 import { createRandom } from '../../src/domain/random.js';
 import { article, build, keyCandidates } from './helpers.js';
 
+/**
+ * Every wrong choice pickDistractors offers, over `seeds` seeds, for the key `key` where the text first
+ * writes it at or after `after`: the source reads the article (its "a"/"an", its other descriptions) unless
+ * `withArticle` is false, and holds `extra` entities beside the article's own.
+ */
+function offeredFor(text: string, key: string, options: { after?: string; withArticle?: boolean; seeds?: number; prompt?: string; extra?: (found: Entity) => Entity[] } = {}): string[] {
+  const { analysis } = build(text);
+  const entity = analysis.entities.find((e) => e.name === key) as Entity;
+  expect(entity, key).toBeDefined();
+  const start = text.indexOf(key, options.after === undefined ? 0 : text.indexOf(options.after));
+  const mention = { entity, sentence: 1, start, end: start + key.length, text: key, outerStart: start, title: null };
+  const entities = [...analysis.entities, ...(options.extra?.(entity) ?? [])];
+  const offered = new Set<string>();
+  for (let seed = 1; seed <= (options.seeds ?? 8); seed++) {
+    const source = createDistractorSource(entities, createRandom(seed), new Map(), options.withArticle === false ? '' : text);
+    for (const choice of pickDistractors(source, mention, key, options.prompt ?? 'x _____ y', 3)) offered.add(choice);
+  }
+  return [...offered];
+}
+
 describe('a number of tens and units in words is one number', () => {
   it('finds "Thirty five percent", "twenty-five thousand" and "thirty-five-foot" whole', () => {
     const found = (text: string): string[] => findNumbers(text).map((n) => n.text);
@@ -81,19 +101,8 @@ describe('no wrong choice the article describes as it describes the key', () => 
     'Six dead in shooting at Varno college',
     'The coroner of Kellin County released the names of the dead on Friday. In addition to the gunman, those killed included Tomas Berglund, 20; Ana Lindqvist, 20; Erik Osterby, 19, and Lena Brandt, 32. Police chief Jonas Varga said the gunman acted alone. Witness Maria Holm said the shots lasted a minute.',
   );
-  const choicesFor = (name: string, withArticle: boolean): string[] => {
-    const { analysis } = build(text);
-    const entity = analysis.entities.find((e) => e.name === name);
-    expect(entity).toBeDefined();
-    const start = text.indexOf(name, text.indexOf('included'));
-    const mention = { entity: entity as Entity, sentence: 2, start, end: start + name.length, text: name, outerStart: start, title: null };
-    const picked = new Set<string>();
-    for (let seed = 1; seed <= 12; seed++) {
-      const source = createDistractorSource(analysis.entities, createRandom(seed), new Map(), withArticle ? text : '');
-      for (const choice of pickDistractors(source, mention, name, 'In addition to the gunman, those killed included _____, 20.', 3)) picked.add(choice);
-    }
-    return [...picked];
-  };
+  const choicesFor = (name: string, withArticle: boolean): string[] =>
+    offeredFor(text, name, { after: 'included', withArticle, seeds: 12, prompt: 'In addition to the gunman, those killed included _____, 20.' });
 
   it('offers no one else "20" beside "those killed included _____, 20"', () => {
     const offered = choicesFor('Tomas Berglund', true);
@@ -124,16 +133,7 @@ describe('wrong choices read with the "a" or "an" before the blank', () => {
 
   it('offers no "8.6" after "a _____-magnitude", nor "9.2" after "an _____", and keeps near values for a magnitude', () => {
     const text = article('Earthquake off Varno', 'On Monday a 9.2-magnitude earthquake struck off the coast of Varno. In 2004 an 8.6 magnitude quake had struck off Kellin, and a 7.9-magnitude quake hit Osterby in 2010.');
-    const { analysis } = build(text);
-    const offered = (key: string, withArticle: boolean): string[] => {
-      const entity = analysis.entities.find((e) => e.name === key) as Entity;
-      expect(entity).toBeDefined();
-      const start = text.indexOf(key);
-      const mention = { entity, sentence: 1, start, end: start + key.length, text: key, outerStart: start, title: null };
-      const all = new Set<string>();
-      for (let seed = 1; seed <= 8; seed++) for (const c of pickDistractors(createDistractorSource(analysis.entities, createRandom(seed), new Map(), withArticle ? text : ''), mention, key, 'x _____ y', 3)) all.add(c);
-      return [...all];
-    };
+    const offered = (key: string, withArticle: boolean): string[] => offeredFor(text, key, { withArticle });
     const afterA = offered('9.2', true);
     expect(afterA.length).toBeGreaterThanOrEqual(3);
     for (const choice of afterA) expect(takesAn(choice), choice).toBe(false);
@@ -231,17 +231,9 @@ describe('round 17, from the ninth batch\'s graders', () => {
       'Kellin Loan Servicing, LLC and Osterby Bank have 7 complaints each. Lindholm Bank, Varno Savings and Berg Bank have 4 each. Citibank and Norra Bank have 2 complaints each.',
     );
     expect(keyCandidates(text, 'Kellin Loan Servicing').kept).toBe(false);
-    const { analysis } = build(text);
-    const bank = analysis.entities.find((e) => e.name === 'Lindholm Bank') as Entity;
-    expect(bank).toBeDefined();
     // An entity the finder made of the legal form and the next name, offered beside a bank: never.
-    const junk = { ...bank, name: 'LLC and Osterby Bank', forms: ['LLC and Osterby Bank'], first: bank.first };
-    const start = text.indexOf('Lindholm Bank');
-    const mention = { entity: bank, sentence: 2, start, end: start + 13, text: 'Lindholm Bank', outerStart: start, title: null };
-    for (let seed = 1; seed <= 6; seed++) {
-      const offered = pickDistractors(createDistractorSource([...analysis.entities, junk], createRandom(seed), new Map(), text), mention, 'Lindholm Bank', 'x _____ y', 3);
-      expect(offered).not.toContain('LLC and Osterby Bank');
-    }
+    const junk = (bank: Entity): Entity[] => [{ ...bank, name: 'LLC and Osterby Bank', forms: ['LLC and Osterby Bank'] }];
+    expect(offeredFor(text, 'Lindholm Bank', { extra: junk, seeds: 6 })).not.toContain('LLC and Osterby Bank');
   });
 
   it('asks no name that opens with an auxiliary verb ("Had TCAS not activated, ...")', () => {
