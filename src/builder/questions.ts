@@ -352,23 +352,20 @@ function otherForm(answer: string, text: string, lowerToo = false): { seen: stri
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, ''))
     .find((w) => w.length >= 4 && !isGenericNameWord(w.toLowerCase()));
   if (word === undefined || !/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
-  for (const seen of new Set(text.match(/\p{Lu}\p{Ll}{3,}/gu) ?? [])) {
-    if (seen === word || Math.abs(seen.length - word.length) > 3) continue;
-    let shared = 0;
-    while (shared < seen.length && shared < word.length && seen[shared] === word[shared]) shared++;
-    if (shared >= Math.max(4, Math.min(seen.length, word.length) - 1)) return { seen, word };
-  }
+  for (const seen of new Set(text.match(/\p{Lu}\p{Ll}{3,}/gu) ?? [])) if (anotherWay(seen, word, 4)) return { seen, word };
   // Round 17: "the _____ attacks ... the trypanosome lytic factor" for "Trypanosoma": a word of the prompt
   // in lower case spells a long key word too (eight letters shared at least: "athlete" spells no "Athletics").
   if (!lowerToo) return null;
-  const lower = word.toLowerCase();
-  for (const seen of new Set(text.match(/(?<![\p{L}])\p{Ll}{8,}/gu) ?? [])) {
-    if (seen === lower || Math.abs(seen.length - lower.length) > 3) continue;
-    let shared = 0;
-    while (shared < seen.length && shared < lower.length && seen[shared] === lower[shared]) shared++;
-    if (shared >= Math.max(8, Math.min(seen.length, lower.length) - 1)) return { seen, word };
-  }
+  for (const seen of new Set(text.match(/(?<![\p{L}])\p{Ll}{8,}/gu) ?? [])) if (anotherWay(seen, word.toLowerCase(), 8)) return { seen, word };
   return null;
+}
+
+/** Two words, one written another way: all but the last letter of the shorter shared (`least` at least), and at most three letters more. */
+function anotherWay(seen: string, word: string, least: number): boolean {
+  if (seen === word || Math.abs(seen.length - word.length) > 3) return false;
+  let shared = 0;
+  while (shared < seen.length && shared < word.length && seen[shared] === word[shared]) shared++;
+  return shared >= Math.max(least, Math.min(seen.length, word.length) - 1);
 }
 
 /** Words too common to tell a key from others, whatever the title says. */
