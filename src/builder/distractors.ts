@@ -8,7 +8,7 @@ import type { Random } from '../domain/random.js';
 import { sameDay, shiftYears, temporalVariants, type DateShape } from './dates.js';
 import { numberVariants, type NumberShape } from './numbers.js';
 import { distinctiveWords, foldName, wordFinder } from './text.js';
-import { isGenericNameWord } from './vocabulary.js';
+import { isGenericNameWord, LEGAL_FORMS } from './vocabulary.js';
 import type { Entity, KeyType, Mention } from './types.js';
 
 export interface DistractorSource {
@@ -50,6 +50,8 @@ function numericValue(text: string): number | null {
   return Number(match[0].replace(/,/g, '')) * scale;
 }
 
+const LEGAL_FORM_FIRST = new RegExp(`^(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u');
+
 /**
  * Whether "an" goes before a text, as it is read aloud: a vowel letter ("an Osterby", not "a European", "a
  * one-day", "a university"), a number read "eight", "eleven" or "eighteen" ("an 8.6", "an 11,000", "an
@@ -62,7 +64,7 @@ export function takesAn(text: string): boolean {
     const group = digits.split(',')[0] ?? '';
     return group.startsWith('8') || group === '11' || group === '18';
   }
-  if (/^[A-Z]{2,}\b/.test(t) && !/^[A-Z][a-z]/.test(t)) return /^[AEFHILMNORSX]/.test(t) && !/^(?:NATO|NASA|NASCAR|UNESCO|UNICEF|OPEC|AIDS|ASEAN|FIFA|FEMA|NAFTA|OFSTED|NICE|SARS|MERS)\b/.test(t);
+  if (/^[A-Z]{2,}\b/.test(t)) return /^[AEFHILMNORSX]/.test(t) && !/^(?:NATO|NASA|NASCAR|UNESCO|UNICEF|OPEC|AIDS|ASEAN|FIFA|FEMA|NAFTA|OFSTED|NICE|SARS|MERS)\b/.test(t);
   if (/^(?:uni|use|usu|uti|eu|ewe|one\b|once\b)/i.test(t)) return false;
   if (/^(?:hour|honou?r|honest|heir)/i.test(t)) return true;
   return /^[aeiou]/i.test(t);
@@ -192,8 +194,8 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const isValue = entity.type === 'date' || entity.type === 'time' || entity.type === 'number';
   const answerForm = formOf(answer);
   const wanted = forSwap ? count : count + 4;
-  // The article ("a" or "an") right before the key, when there is one: every option must read with it.
-  const article = /\b(a|an)\s$/i.exec(source.article?.slice(Math.max(0, mention.outerStart - 4), mention.outerStart) ?? '')?.[1];
+  // The "a" or "an" right before the key, when there is one: every option must read with it.
+  const indefinite = /\b(a|an)\s$/i.exec(source.article?.slice(Math.max(0, mention.outerStart - 4), mention.outerStart) ?? '')?.[1];
   // "Lyon University" is no wrong answer where the key is "the University of Lyon Pasteur Centre".
   const answerWords = new Set(entity.type === 'person' || isValue ? [] : distinctiveWords(answer, isGenericNameWord));
   const offer = (text: string, takesThe = false, forms: readonly string[] = []): void => {
@@ -209,7 +211,7 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     // "Okonkwoe" beside "Ada Okonkwo": a misspelling of the key (or of another option) is no other person.
     if (entity.type === 'person' && [answer, ...picked].some((other) => nearSpelling(text, other))) return;
     // "LLC and Kellin Bank": the legal form of the name before it, run into the next, is no option.
-    if (/^(?:LLC|Inc\.?|Ltd\.?|LLP|PLC|GmbH)(?![\p{L}])/u.test(text)) return;
+    if (LEGAL_FORM_FIRST.test(text)) return;
     // "Dakota State College of the UK": a name run into its country is no option either.
     if (/\bof the (?:U\.?S\.?|U\.?K\.?|UAE|EU)$/.test(text)) return;
     if (distinctiveWords(text, isGenericNameWord).some((word) => answerWords.has(word))) return;
@@ -223,7 +225,7 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
     }
     // "a _____-magnitude earthquake": "8.6" would read "an", so it could not be right (nor could "9.2"
     // beside "an _____").
-    if (article !== undefined && takesAn(text) !== takesAn(answer)) return;
+    if (indefinite !== undefined && takesAn(text) !== takesAn(answer)) return;
     if (entity.type === 'date' && dateForm(text) !== dateForm(answer)) return;
     // "9th March 2011" beside "March 9, 2011": the same day written another way is a second right answer.
     if (entity.type === 'date' && [answer, ...picked].some((other) => sameDay(text, other))) return;

@@ -30,6 +30,11 @@ const TITLE_COUNT_WORDS: readonly [RegExp, number][] = [
   [/\b(?:quartet|quadruplets)\b/i, 4],
 ];
 
+/** The items of a list written "A, B and C" (or "A, B, and C"). */
+function listItems(list: string): string[] {
+  return list.split(/,\s*(?:and\s+)?|\s+and\s+/);
+}
+
 /**
  * A count the stem gives away (rule given-count): "down by _____ goals, both struck by" (two), "found the
  * _____ climbers, and the pair" (two), "win all _____ trophies – A, B and C" (three: the list after the
@@ -54,15 +59,16 @@ export function givenCount(mention: Mention, clause: Clause, article: string, he
   const after = article.slice(mention.end, clause.sentence.end);
   const list = /^[^–—:;(]{0,60}?(?:\s[–—-]\s|:\s)(.+?)[.!?]?$/u.exec(after)?.[1];
   if (list !== undefined && /\band\b/.test(list)) {
-    const items = list.split(/,\s*(?:and\s+)?|\s+and\s+/).filter((item) => /^(?:the\s+)?\p{Lu}/u.test(item.trim()));
-    if (items.length === key && items.length === list.split(/,\s*(?:and\s+)?|\s+and\s+/).length) return `given-count: the list after the blank names ${key} items`;
+    const all = listItems(list);
+    const items = all.filter((item) => /^(?:the\s+)?\p{Lu}/u.test(item.trim()));
+    if (items.length === key && items.length === all.length) return `given-count: the list after the blank names ${key} items`;
   }
   // Round 17: "compete in _____ events, the 5,000 metres and the marathon.": a list after a comma that
   // ends the sentence, opening with "the", names the key's items one by one.
   // (A number's thousands separator is no comma of the list.)
   const unseparated = after.replace(/(\d),(\d{3})\b/g, '$1$2');
   const appositive = /^\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,\s+(the\s+[^,;:()]+?(?:,\s+[^,;:()]+?)*(?:,)?\s+and\s+[^,;:()]+?)[.!?]?$/u.exec(unseparated)?.[1];
-  if (appositive !== undefined && appositive.split(/,\s*(?:and\s+)?|\s+and\s+/).filter((item) => item.trim() !== '').length === key) return `given-count: the list after the blank names ${key} items`;
+  if (appositive !== undefined && listItems(appositive).filter((item) => item.trim() !== '').length === key) return `given-count: the list after the blank names ${key} items`;
   // Round 15: "_____ veteran politicians Ana Ruiz of the Harbour Party and Tomas Berg of Kellin were
   // defeated": the people named right after the count, one by one, count it.
   const people = clause.mentions.filter((m) => m.entity.type === 'person' && m.pronoun !== true && m.outerStart >= mention.end).sort((a, b) => a.start - b.start);

@@ -266,7 +266,11 @@ function publicationJoins(left: readonly Token[], right: readonly Token[]): bool
   return WORK_WORDS.has(bare(last)) && left.length <= 2 && !left.some((t) => isOrganisationWord(t) || isPlaceWord(t) || WORK_WORDS.has(bare(t)) || isTitleHead(t));
 }
 
-/** Whether a sentence-initial capitalised word is capitalised only because it starts the sentence. */
+/**
+ * Round 17: a sentence's first word that is a plural noun (the lexicon's, or a noun's plural in "-s"), no
+ * name's word, before a word the article writes elsewhere after a first name: "Teammates" of "Teammates
+ * Lindqvist and Berg".
+ */
 function pluralNounOpener(token: Token, next: Token, context: NameContext): boolean {
   if (token.isAcronym || isTitleHead(token) || isOrganisationWord(token) || isPlaceWord(token)) return false;
   const known = [...context.tagger.lexicon(token.lower), ...token.tags];
@@ -275,6 +279,7 @@ function pluralNounOpener(token: Token, next: Token, context: NameContext): bool
   return plural && !known.some((tag) => PERSON_TAGS.includes(tag) || PLACE_TAGS.includes(tag) || ORGANISATION_TAGS.includes(tag)) && context.afterFirstName?.has(next.lower) === true;
 }
 
+/** Whether a sentence-initial capitalised word is capitalised only because it starts the sentence. */
 function isCapitalisedOnlyByPosition(token: Token, runLength: number, context: NameContext): boolean {
   if (token.isAcronym) return false;
   // "Secretary of Energy Ana Ruiz", "Department of Health": a title or a name's head word stays.
@@ -401,7 +406,6 @@ function textOf(article: string, tokens: readonly Token[], from: number, to: num
   return article.slice((tokens[from] as Token).start, (tokens[to] as Token).end);
 }
 
-/** Evidence from the words around a name and from the tagger's lexicon. */
 /**
  * "Varn & Lund", "Kellin & Sons Nordic": an ampersand between words joins the partners of a firm, never a
  * person's names, whatever the first of them looks like ("R&B", written solid, is no firm).
@@ -414,6 +418,7 @@ function firmName(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** Evidence from the words around a name and from the tagger's lexicon. */
 function weigh(tokens: readonly Token[], from: number, to: number, context: NameContext, evidence: Evidence): NameType | null {
   const words = tokens.slice(from, to + 1);
   const last = words[words.length - 1] as Token;

@@ -28,9 +28,13 @@ const UNIT_WORD = ['one', ...[...NUMBER_WORDS].filter(([, v]) => v < 10).map(([w
 function wordsNumber(capital: boolean): string {
   const tens = capital ? capitalisedAlternatives(TENS_WORD.join('|')) : TENS_WORD.join('|');
   const single = capital ? capitalisedAlternatives([...NUMBER_WORDS.keys()].join('|')) : [...NUMBER_WORDS.keys()].join('|');
-  const compound = `(?:${tens})[- ](?:${UNIT_WORD.join('|')})(?![\\p{L}])`;
+  const compound = `${compoundWords(tens)}(?![\\p{L}])`;
   const afterTens = `(?<!(?:${TENS_WORD.join('|')}|${capitalisedAlternatives(TENS_WORD.join('|'))}) )`;
   return `(?:${compound}|(?!${compound})${afterTens}(?:${single}))`;
+}
+/** Tens (`tens`, as alternatives), then a hyphen or a space, then units: "thirty-five", "Thirty five". */
+function compoundWords(tens: string): string {
+  return `(?:${tens})[- ](?:${UNIT_WORD.join('|')})`;
 }
 const NUMBER_WORD = wordsNumber(false);
 const LABEL_WORDS =
@@ -120,7 +124,7 @@ const ORDINAL_OF = new Map<number, string>();
 for (const [word, value] of ORDINAL_WORDS) ORDINAL_OF.set(value, word);
 
 /** A number of tens and units in words, either way it is written ("thirty-five", "thirty five"). */
-const COMPOUND_WORDS = `(?:${TENS_WORD.join('|')})[- ](?:${UNIT_WORD.join('|')})`;
+const COMPOUND_WORDS = compoundWords(TENS_WORD.join('|'));
 
 /**
  * `value` in words, a compound joined as `like` joins its own ("thirty five" -> "thirty six", else with a

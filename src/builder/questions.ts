@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, MONTHS, PLACE_WORDS, WEEKDAYS } from './vocabulary.js';
+import { EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, PLACE_WORDS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -580,8 +580,8 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     if (next !== undefined && (/^(?:is|was|has|had|will|would|said|says)$/.test(next) || (text.includes('&') && next.endsWith('ed') && lexiconVerb?.(next) === true))) return `cut: "${text}'s" is the name, and "${next}" its verb`;
   }
   // Round 17: "Kellin Loan Servicing, LLC": a firm's legal form after a comma is part of its name.
-  if (/^,\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|LLP|PLC|plc|GmbH|S\.A\.|N\.V\.|Pty\.? Ltd\.?|Co\.)(?![\p{L}])/u.test(after)) return `cut: "${text}" goes on into its legal form "${after.split(',')[1]?.trim().split(/\s+/)[0] ?? ''}"`;
-  if (/\p{Lu}[\p{L}'’-]*,\s+$/u.test(before) && /^(?:LLC|Inc\.?|Ltd\.?|LLP|PLC|GmbH)(?:\s+and\s+.+)?$/u.test(text.trim())) return `cut: "${text}" starts with the legal form of the name before it`;
+  if (new RegExp(`^,\\s+(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u').test(after)) return `cut: "${text}" goes on into its legal form "${after.split(',')[1]?.trim().split(/\s+/)[0] ?? ''}"`;
+  if (/\p{Lu}[\p{L}'’-]*,\s+$/u.test(before) && new RegExp(`^(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u').test(text.trim())) return `cut: "${text}" starts with the legal form of the name before it`;
   // Round 17: "Had TCAS not activated, ...": a name does not start with an auxiliary verb.
   const auxiliary = /^(?:Had|Has|Have|Was|Were|Is|Are|Did|Does|Do|Would|Could|Should|Will|Can|May|Might|Must)\s+\S/u.exec(text);
   if (auxiliary !== null && entity.type !== 'person') return `cut: "${text}" starts with a verb`;

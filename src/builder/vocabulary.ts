@@ -171,3 +171,6 @@ export const GENERIC_NAME_WORDS = words(`
 export function isGenericNameWord(lower: string): boolean {
   return GENERIC_NAME_WORDS.has(lower) || ORGANISATION_WORDS.has(lower) || PLACE_WORDS.has(lower) || WORK_WORDS.has(lower) || EVENT_HEADS.has(lower) || NAME_CONNECTORS.has(lower);
 }
+
+/** A firm's legal form written after its name ("Kellin Loan Servicing, LLC"), as a regular expression's alternatives. */
+export const LEGAL_FORMS = String.raw`LLC|L\.L\.C\.|Inc\.?|Ltd\.?|LLP|PLC|plc|GmbH|S\.A\.|N\.V\.|Pty\.? Ltd\.?|Co\.`;

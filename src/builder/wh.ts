@@ -52,10 +52,9 @@ const VERB_TAGS = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
 /** Words that open a phrase describing the name before it ("..., located on ...", "..., director of ..."). */
 const PARTICIPLE_OPENERS = new Set('located based situated headquartered'.split(' '));
 const APPOSITIVE_OPENERS = new Set([...PARTICIPLE_OPENERS, ...'known called named owned founded a an the director president chairman chairwoman chair head chief leader founder spokesman spokeswoman spokesperson secretary minister professor'.split(' ')]);
-/** Words that open a subordinate clause ("Ever since ...", "Although ..."). */
 /** Words that open talk, not a clause: "Hi, this is ...", "Yes we did", "Well it was ...". */
 const INTERJECTIONS = new Set(['hi', 'hello', 'hey', 'yes', 'yeah', 'no', 'well', 'oh', 'ah', 'thanks', 'okay', 'ok', 'um', 'er']);
-
+/** Words that open a subordinate clause ("Ever since ...", "Although ..."). */
 const SUBORDINATORS = new Set('ever since although though because unless whereas whether once until'.split(' '));
 /** Prepositions the tagger may read as something else ("behind" as an adjective): the word after one is a noun. */
 const NOUN_PREPOSITIONS = new Set('behind beyond beneath below above among amid inside outside within without near beside between toward towards upon via throughout despite'.split(' '));
