@@ -113,7 +113,7 @@ export async function openDeck(
  */
 export function findDeck(library: Library, id: string, { prefix = false }: { prefix?: boolean } = {}): LibraryDeck {
   if (!isDeckId(id)) {
-    throw new UsageError(`--deck ${JSON.stringify(printable(id, { singleLine: true }))} is not a deck id`, `deck ids are lowercase letters, digits and hyphens; ${LIST_HINT}`);
+    throw new UsageError(`--deck ${JSON.stringify(printable(id, { singleLine: true }))} is not a deck id`, `deck ids are lowercase letters, digits and hyphens, 64 at most; ${LIST_HINT}`);
   }
   const found = findInLibrary(library, id);
   if (found !== undefined) return found;

@@ -96,6 +96,13 @@ describe('hostile folder names and deck ids, through the built program (NO_COLOR
     expectClean(result);
   });
 
+  it('quiz --plain --deck <an id one character too long>: the hint says how long an id may be', async () => {
+    const result = await run(['quiz', '--plain', '--deck', 'a'.repeat(65), '--data', await sandbox.dataDir()], '\n');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/is not a deck id/);
+    expect(result.err).toContain('lowercase letters, digits and hyphens, 64 at most');
+  });
+
   it('export --deck <the bad folder>: refused, clean', async () => {
     const result = await run(['export', '--format', 'csv', '--deck', `./questions/${BAD_FOLDER}`]);
     expect(result.code).toBe(1);
