@@ -324,7 +324,10 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
       const after = tokens.slice(i + 1, to + 1);
       if (after.some((t) => isOrganisationWord(t) || isPlaceWord(t) || WORK_WORDS.has(bare(t)))) break;
       if (before.length > 0 && !before.every((t) => t.isAcronym || lexiconHas(context, t, PLACE_TAGS))) break;
-      return { prefix: i > from ? [from, i - 1] : null, title: null, name: [i, to], strong: after.length > 0 ? 'person' : null };
+      // Round 18: "a painter in Mary Linden": after "in" a first name does not make the run a person; the
+      // evidence decides.
+      const placeCue = i === from && STRONG_PLACE_CUES.has(tokens[from - 1]?.lower ?? '');
+      return { prefix: i > from ? [from, i - 1] : null, title: null, name: [i, to], strong: after.length > 0 && !placeCue ? 'person' : null };
     }
     return { prefix: null, title: null, name: [from, to], strong: null };
   }
@@ -418,6 +421,9 @@ function firmName(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** Words after which a name is a place far more often than a person. */
+const STRONG_PLACE_CUES = new Set(['in', 'near', 'outside', 'throughout']);
+
 /** Evidence from the words around a name and from the tagger's lexicon. */
 function weigh(tokens: readonly Token[], from: number, to: number, context: NameContext, evidence: Evidence): NameType | null {
   const words = tokens.slice(from, to + 1);
@@ -458,6 +464,9 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
     const recipient = tokens.slice(Math.max(0, from - 4), from).some((t) => RECIPIENT_VERBS.has(t.lower));
     if (beforeThe.lower === 'to' && recipient) evidence.person += 2;
     else evidence.place += 2;
+    // Round 18: "a painter in Mary Linden": after "in" or "near", a first name is no sign of a person; people
+    // are seldom "in" anyone.
+    if (beforeThe === previous && STRONG_PLACE_CUES.has(beforeThe.lower) && words.length >= 2 && isFirstName(context, first)) evidence.person -= 2;
   }
   // "as far inland as Jackson"
   if (previous?.lower === 'as' && /^(inland|far|north|south|east|west|northward|southward|eastward|westward)$/.test(tokens[from - 2]?.lower ?? '')) evidence.place += 3;

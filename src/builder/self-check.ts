@@ -174,6 +174,51 @@ export function cutName(around: { before: string; after: string }, sure = true, 
   return /^[-‐‑]\p{Lu}/u.test(around.after) || /\p{Lu}[\p{L}]*[-‐‑]$/u.test(around.before);
 }
 
+/**
+ * Round 18: where the words around a key show a longer name it belongs to, a reason; else null.
+ * - "Control of Salt _____", "the critic site Operation _____", "the Harbour Council Sven _____": a
+ *   capitalised word right before the key, inside the sentence, that is no title, month or day, begins the
+ *   name (a people's name such as "Danish" does not; before a person, only a first name does).
+ * - "the Kellin Research Safety, _____ and Fraud Group": the words of a name ending in a word such as
+ *   "Group" may be listed with commas and "and"; one of them is no name of its own.
+ * - "Harbour: _____", "_____: 2099": a title and its subtitle are joined by a colon.
+ * - "Ghost in the _____": one everyday word, its type unsure, after "in the" or "on the" and a capitalised word,
+ *   ends a title.
+ * - "Harbour Council Idris Okonkwo": a key whose organisation word is followed by two capitalised words
+ *   that are no English words is a body and a person run together.
+ */
+export function nameGoesOn(around: { before: string; after: string }, answer: string, type: string, sure: boolean, tagger: Tagger): string | null {
+  // A number or a date is only checked for the colon of a title ("Harbour: 2099").
+  if (['number', 'date', 'time'].includes(type) && !/\p{Lu}\p{Ll}+:\s$/u.test(around.before)) return null;
+  const lexicon = (word: string): readonly string[] => tagger.lexicon(word.toLowerCase());
+  // The word before must follow something inside the sentence, not open it (nor open a quote or a bracket).
+  const before = /(\S)\s*(\p{Lu}\p{Ll}+) $/u.exec(around.before);
+  if (before !== null && !/[.!?:;“"‘(\[]/u.test(before[1] ?? '') && /^\p{Lu}/u.test(answer)) {
+    const word = before[2] ?? '';
+    const title = TITLE_HEADS.has(word.toLowerCase());
+    const dated = (MONTHS as readonly string[]).includes(word) || (WEEKDAYS as readonly string[]).includes(word);
+    // Before a person the word is more often the end of a title ("Mayor of Kellin", "Secretary of State"):
+    // only a first name there begins the name.
+    const firstName = lexicon(word).some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');
+    const people = lexicon(word).includes('Demonym');
+    if (!title && !dated && !people && (type !== 'person' || firstName) && !/^(?:The|A|An)$/.test(word)) return `"${word}" right before it begins the name`;
+  }
+  // "X, _____ and Y Group" and "_____, X and Y Group": a name's words listed with commas and "and".
+  const listedAfter = /^\s+and\s+((?:\p{Lu}[\p{L}-]*\s+)*\p{Lu}[\p{L}-]*)/u.exec(around.after)?.[1];
+  const firstListed = /^,\s+\p{Lu}[\p{L}-]*\s+and\s+((?:\p{Lu}[\p{L}-]*\s+)*\p{Lu}[\p{L}-]*)/u.exec(around.after)?.[1];
+  const endsInBody = (run: string | undefined): boolean => run !== undefined && ORGANISATION_WORDS.has((run.split(/\s+/).at(-1) ?? '').toLowerCase());
+  if ((endsInBody(listedAfter) && /\p{Lu}[\p{L}-]*,\s+$/u.test(around.before)) || endsInBody(firstListed)) return 'one of the words listed in a name';
+  if (type !== 'person' && (/^:\s+(?:\d|\p{Lu})/u.test(around.after) || /\p{Lu}\p{Ll}+:\s$/u.test(around.before)) && /\p{Ll}\s+\S*$/u.test(around.before.replace(/\p{Lu}\p{Ll}+:\s$/u, ''))) return 'a title and its subtitle, joined by a colon';
+  if (!sure && /^\p{Lu}\p{Ll}+$/u.test(answer) && tagger.englishWord(answer.toLowerCase()) && /\p{Lu}\p{Ll}*\s+(?:in|on|at)\s+the\s+$/u.test(around.before)) return 'an everyday word that ends a title';
+  if (type === 'organisation') {
+    const words = answer.replace(/^the\s+/i, '').split(/\s+/);
+    const at = words.findIndex((w, i) => i > 0 && i <= words.length - 3 && ORGANISATION_WORDS.has(w.toLowerCase()));
+    const rest = at < 0 ? [] : words.slice(at + 1);
+    if (rest.length >= 2 && rest.every((w) => /^\p{Lu}/u.test(w) && !tagger.englishWord(w.toLowerCase()))) return `a body and a person run together ("${words.slice(0, at + 1).join(' ')}" and "${rest.join(' ')}")`;
+  }
+  return null;
+}
+
 /** Why a finished question should not be kept ("self-check: ..."), or null when it reads well. */
 export function selfCheck(draft: QuestionDraft, tagger: Tagger): string | null {
   const answers = typeof draft.answer === 'string' ? [draft.answer] : Array.isArray(draft.answer) ? draft.answer : [];
@@ -195,6 +240,10 @@ export function selfCheck(draft: QuestionDraft, tagger: Tagger): string | null {
     const inPrompt = wordFinder(draft.prompt);
     if (answer !== '' && !/title in the article\?$/.test(draft.prompt) && inPrompt(answer.replace(/^the /, ''))) return `self-check: the answer "${answer}" is a word of its own prompt`;
     if (draft.around !== undefined && draft.entity !== null && !['number', 'date', 'time'].includes(draft.entity.type) && !draft.entity.subtype.startsWith('phrase') && cutName(draft.around, draft.entity.sure, (word) => tagger.lexicon(word), draft.entity.type === 'organisation' ? answer : '')) return `self-check: "${answer}" is part of a longer name in the article`;
+    if (draft.around !== undefined && draft.entity !== null && !draft.entity.subtype.startsWith('phrase')) {
+      const goesOn = nameGoesOn(draft.around, answer, draft.entity.type, draft.entity.sure, tagger);
+      if (goesOn !== null) return `self-check: "${answer}" is part of a longer name in the article: ${goesOn}`;
+    }
     if (draft.typeWord !== null && draft.typeWord !== undefined) {
       const mismatch = typeMismatch(draft.typeWord, answer, tagger);
       if (mismatch !== null) return `self-check: the stem asks for a ${draft.typeWord}, but ${mismatch}`;

@@ -1,0 +1,73 @@
+// Round 18 (REVIEW.md, "Round 18"): names cut at a word the finder left outside them, and a place typed as a
+// person. The classes come from the WRONG items of the test part's last grading; every article and sentence
+// here is made up, and the builder knows none of its names.
+
+import { describe, expect, it } from 'vitest';
+import { article, build, expectCut, expectNotCutBy, keyCandidates } from './helpers.js';
+
+describe('a capitalised word right before a key begins its name', () => {
+  it('asks no "Control of Salt _____" and no "Operation _____"', () => {
+    const text = article(
+      'Children in Varno lack salt',
+      'Professor Anna Lind, Chairman of the Osterby Centre for Control of Salt Deficiency Disorders, says that children in Varno need more salt. Posts on the message board of the critic site Operation Sandcastle said the site of the Kellin Church was down on Friday.',
+    );
+    expectCut(text, 'Deficiency Disorders', 'self-check');
+    expectCut(text, 'Sandcastle', 'self-check');
+  });
+
+  it('leaves a person after the end of a title ("Mayor of Kellin") or a people\'s name ("Tunisian")', () => {
+    const text = article(
+      'Varno wins the Kellin marathon',
+      'The Mayor of Kellin Tomas Berglund said the race had gone well. Tunisian Abdel Sorvik set an African record with a time of 2:26:56 in the race.',
+    );
+    expectNotCutBy(text, 'Tomas Berglund', 'self-check');
+    expect(keyCandidates(text, 'Abdel Sorvik').reasons.join(' | ')).not.toMatch(/right before it begins the name/);
+  });
+});
+
+describe('the words of one name listed with commas and "and"', () => {
+  it('asks no word of "the Kellin Research Safety, Fraud and Anti-spam Group"', () => {
+    const text = article('Researchers break a cipher', 'The team of Osterby University worked with the Kellin Research Safety, Fraud and Anti-spam Group to find the flaw in the cipher.');
+    expectCut(text, 'Fraud', 'self-check');
+    expect(keyCandidates(text, 'Kellin Research Safety').kept).toBe(false);
+  });
+});
+
+describe('a title and its subtitle joined by a colon are one name', () => {
+  it('asks neither "_____: 2099" nor "Harbour: _____"', () => {
+    const text = article('Actor Greg Lindqvist dies', 'During the 1970s, Greg Lindqvist was seen on television in Harbour: 2099 and in several films made in Osterby.');
+    expect(keyCandidates(text, 'Harbour').kept).toBe(false);
+    expect(keyCandidates(text, '2099').kept).toBe(false);
+  });
+});
+
+describe('an everyday word after "X in the" ends a title', () => {
+  it('asks no "Ghost in the _____"', () => {
+    const text = article('Film maker thanks musicians', 'Eric Berglund of Varnoway and Ghost in the Machine allowed the band to use his music in the film, which opened in Osterby.');
+    expect(keyCandidates(text, 'Machine').kept).toBe(false);
+  });
+});
+
+describe('a body and a person run together', () => {
+  it('asks no "Harbour Council Idris Okonkwo" but keeps "Coastal Forces Central Command"', () => {
+    const text = article(
+      'Varno plans new asylum forms',
+      'After the leak, chief executive of the Harbour Council Idris Okonkwo told reporters that the process must be well thought out. Vice Admiral Bill Varno, of the Coastal Forces Central Command, praised the crew of the ship.',
+    );
+    expect(keyCandidates(text, 'Harbour Council Idris Okonkwo').kept).toBe(false);
+    expectNotCutBy(text, 'Coastal Forces Central Command', 'self-check');
+  });
+});
+
+describe('after "in" a first name does not make a person', () => {
+  it('types "Mary Linden" as no person, and keeps "Ann Lindqvist" one', () => {
+    const text = article(
+      'Painter arrested at Varno airport',
+      'Kellin, who worked as a painter in Mary Linden, was arrested on July 28, 2009 near the airport of Varno. Ann Lindqvist, his lawyer, said he would plead not guilty.',
+    );
+    const types = new Map(build(text).analysis.entities.map((e) => [e.name, e.type]));
+    expect(types.get('Mary Linden')).toBeDefined();
+    expect(types.get('Mary Linden')).not.toBe('person');
+    expect(types.get('Ann Lindqvist')).toBe('person');
+  });
+});
