@@ -193,7 +193,7 @@ export function nameGoesOn(around: { before: string; after: string }, answer: st
   const lexicon = (word: string): readonly string[] => tagger.lexicon(word.toLowerCase());
   // The word before must follow something inside the sentence, not open it (nor open a quote or a bracket).
   const before = /(\S)\s*(\p{Lu}\p{Ll}+) $/u.exec(around.before);
-  if (before !== null && !/[.!?:;“"‘(\[]/u.test(before[1] ?? '') && /^\p{Lu}/u.test(answer)) {
+  if (before !== null && !/[.!?:;“"‘([]/u.test(before[1] ?? '') && /^\p{Lu}/u.test(answer)) {
     const word = before[2] ?? '';
     const title = TITLE_HEADS.has(word.toLowerCase());
     const dated = (MONTHS as readonly string[]).includes(word) || (WEEKDAYS as readonly string[]).includes(word);
