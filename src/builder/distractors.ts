@@ -7,7 +7,7 @@
 import type { Random } from '../domain/random.js';
 import { sameDay, shiftYears, temporalVariants, type DateShape } from './dates.js';
 import { numberVariants, type NumberShape } from './numbers.js';
-import { distinctiveWords, foldName, wordFinder } from './text.js';
+import { distinctiveWords, editDistance, foldName, wordFinder } from './text.js';
 import { isGenericNameWord, LEGAL_FORMS } from './vocabulary.js';
 import type { Entity, KeyType, Mention } from './types.js';
 
@@ -99,14 +99,7 @@ function nearSpelling(a: string, b: string): boolean {
   const x = last(a);
   const y = last(b);
   if (x === y || Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 2) return false;
-  // Levenshtein distance, bounded: names are short.
-  let row = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= y.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return (row[y.length] ?? 9) <= 2;
+  return editDistance(x, y) <= 2;
 }
 
 const ORGANISATION_KINDS: readonly [string, RegExp][] = [

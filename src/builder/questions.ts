@@ -12,7 +12,7 @@ import { fineType, pickDistractors, type DistractorSource } from './distractors.
 import { isAskable, renderClause, type FactDraft } from './facts.js';
 import { gluedNeighbour, untrustedTypeWord } from './names.js';
 import type { Tagger } from './tagger.js';
-import { capitalise, distinctiveWords, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
+import { capitalise, distinctiveWords, editDistance, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
 import { EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, PLACE_WORDS, WEEKDAYS } from './vocabulary.js';
@@ -240,6 +240,18 @@ function writtenAsWord(text: string, word: string): boolean {
   return false;
 }
 
+/** A capitalised word of the title one letter away from a long name word of the answer, the title holding its other such words, or null. */
+function titleMisspelling(answer: string, header: string, type: string): string | null {
+  if (['number', 'date', 'time'].includes(type)) return null;
+  const long = (text: string): string[] => (text.match(/\p{Lu}[\p{L}'’-]{4,}/gu) ?? []).filter((word) => !isGenericNameWord(word.toLowerCase()));
+  const titleWords = long(header);
+  const words = long(answer);
+  const near = (word: string): string | undefined => titleWords.find((t) => t !== word && Math.abs(t.length - word.length) <= 1 && editDistance(foldName(t), foldName(word)) === 1);
+  // Every such word of the answer is in the title, one of them spelt otherwise.
+  if (words.length === 0 || !words.every((word) => titleWords.includes(word) || near(word) !== undefined)) return null;
+  return words.map(near).find((t) => t !== undefined) ?? null;
+}
+
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
 export function giveaway(prompt: string, mention: Mention, answer: string, header = '', people: readonly Entity[] = [], article = ''): string | null {
   const inPrompt = wordFinder(prompt);
@@ -295,6 +307,9 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   // the title, which gives the key away in part or in other words.
   const sharedWord = titleSharedWord(answer, header, mention.entity.type, article);
   if (sharedWord !== null) return `giveaway: "${sharedWord}" of the answer "${answer.trim()}" is in the deck's title`;
+  // Round 18: "Phailin" under the title "... on Cyclone Phalin": a name the title spells a letter otherwise.
+  const misspelt = titleMisspelling(answer, header, mention.entity.type);
+  if (misspelt !== null) return `giveaway: the deck's title writes "${misspelt}", the answer spelt a letter otherwise`;
   // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer
   // ("Parks" of "National Parks" is only the plural of "Park Service"'s first word, and spells nothing).
   if (mention.entity.type === 'place' || mention.entity.type === 'organisation' || mention.entity.type === 'other') {

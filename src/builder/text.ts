@@ -95,3 +95,14 @@ export function distinctiveWords(name: string, common: (lower: string) => boolea
     .split(/[\s,]+/)
     .filter((word) => /^\p{Lu}[\p{L}'’.-]{2,}$/u.test(word) && !common(word.toLowerCase()));
 }
+
+/** The edit (Levenshtein) distance of two short words: "Phalin" and "Phailin" are 1 apart. */
+export function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] ?? Math.max(a.length, b.length);
+}

@@ -71,3 +71,12 @@ describe('after "in" a first name does not make a person', () => {
     expect(types.get('Ann Lindqvist')).toBe('person');
   });
 });
+
+describe('a title that spells the key a letter otherwise gives it away', () => {
+  it('asks no "Kellinor" under "... on Cyclone Kelinor", but asks "Osterby Journal of Kellin" under "Kellins ..."', () => {
+    const storm = article('Wikinews interviews experts on Cyclone Kelinor', 'As of the last advisory, Kellinor has winds of 190 kilometers per hour and has moved inland. Anna Berglund of the Kellin Weather Office said the storm would weaken.');
+    expectCut(storm, 'Kellinor', 'giveaway');
+    const journal = article('Kellins lack salt, study finds', 'The results of the National Salt Study, published in the Osterby Journal of Kellin this week, show that children in Kellin lack salt.');
+    expect(keyCandidates(journal, 'Osterby Journal of Kellin').reasons.join(' | ')).not.toMatch(/spelt a letter otherwise/);
+  });
+});
