@@ -82,6 +82,20 @@ export function givenCount(mention: Mention, clause: Clause, article: string, he
     }
     if (run === key) return `given-count: the ${key} people named right after the blank count it`;
   }
+  // Round 18: "_____ of the dead are players, Ana Ruiz and Tomas Berg, who ...", "showed two women,
+  // reportedly Ana and Eva, walking ...": people listed after a comma later in the sentence count the key.
+  const named = clause.mentions
+    .filter((m) => m.pronoun !== true && m.start >= mention.end && (m.entity.type === 'person' || (!m.entity.sure && /\p{Lu}\S*\s+\p{Lu}/u.test(m.text))))
+    .sort((a, b) => a.start - b.start);
+  for (let i = 0; i < named.length; i++) {
+    const first = named[i] as Mention;
+    const lead = article.slice(mention.end, first.outerStart);
+    if (lead.length > 100 || !/,\s+(?:\p{Ll}+\s+)?$/u.test(lead)) continue;
+    let run = 1;
+    while (i + run < named.length && /^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(article.slice((named[i + run - 1] as Mention).end, (named[i + run] as Mention).outerStart))) run++;
+    const closes = /^\s*(?:[,.;:!?)]|$)/.test(article.slice((named[i + run - 1] as Mention).end, clause.sentence.end));
+    if (run >= 2 && run === key && closes) return `given-count: the ${key} people listed after a comma count the key`;
+  }
   return null;
 }
 

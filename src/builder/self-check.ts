@@ -101,6 +101,8 @@ export function badGrammar(prompt: string, kind: QuestionDraft['kind'], tagger: 
   if (kind === 'short-answer' || kind === 'choice') {
     // "When did When Ruiz win ...": a capitalised function word inside a question is a clause cut wrong.
     if (/\b(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?:When|While|After|Before|Because|Although|If|As|The|A|An|In|On|At)\b/.test(prompt)) return 'a capitalised word inside the question (a clause cut in the wrong place)';
+    // Round 18: "Where did who serve as ...": a relative pronoun read as the subject.
+    if (/^(?:According to the article, )?(?:who|what|where|when|which \p{L}+|how many [\p{L} ]+?|how much)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?:who|whom|which|whose)\b/iu.test(prompt)) return 'a relative pronoun read as the subject';
     const list = words(prompt);
     const aux = list.findIndex((w) => /^(did|does|do)$/i.test(w));
     if (aux >= 0) {

@@ -245,6 +245,8 @@ function restEnd(tokens: readonly Token[], from: number, mentions: readonly Ment
 function secondClause(tokens: readonly Token[], from: number, mentions: readonly Mention[]): boolean {
   const first = tokens[from];
   if (first === undefined || isVerb(first, mentions)) return false;
+  // Round 18: "alive but critically injured": an adverb and then a verb form go on the first clause.
+  if (hasTag(first, 'Adverb') && tokens[from + 1] !== undefined && isVerb(tokens[from + 1] as Token, mentions)) return false;
   for (let i = from + 1; i < tokens.length && i < from + 9; i++) {
     const token = tokens[i] as Token;
     if (!token.isWord) return false;
@@ -471,6 +473,9 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
         const cutFrom = tokens[outer[0] - 1]?.lower === 'the' ? outer[0] - 1 : outer[0];
         return build(wh, [cutFrom, inner[1]]);
       }
+      // Round 18: "are Kellin United football players": a name before a common noun describes it, and is no
+      // object to ask about ("Which organisation are two of the dead?").
+      if (following !== undefined && following.isWord && !following.isCap && hasTag(following, 'Noun') && !hasTag(following, 'Verb', 'Preposition', 'Conjunction', 'Determiner', 'Adverb', 'Pronoun')) return null;
       if (directObject) return build(wh, [objectAt, inner[1]]);
       return null;
     }

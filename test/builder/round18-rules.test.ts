@@ -3,7 +3,8 @@
 // here is made up, and the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import { article, build, expectCut, expectNotCutBy, keyCandidates } from './helpers.js';
+import { badGrammar } from '../../src/builder/self-check.js';
+import { article, build, expectCut, expectNotCutBy, keyCandidates, theTagger } from './helpers.js';
 
 describe('a capitalised word right before a key begins its name', () => {
   it('asks no "Control of Salt _____" and no "Operation _____"', () => {
@@ -78,5 +79,42 @@ describe('a title that spells the key a letter otherwise gives it away', () => {
     expectCut(storm, 'Kellinor', 'giveaway');
     const journal = article('Kellins lack salt, study finds', 'The results of the National Salt Study, published in the Osterby Journal of Kellin this week, show that children in Kellin lack salt.');
     expect(keyCandidates(journal, 'Osterby Journal of Kellin').reasons.join(' | ')).not.toMatch(/spelt a letter otherwise/);
+  });
+});
+
+describe('people listed after a comma count the key', () => {
+  const text = article(
+    'Two footballers among dead in Varno crash',
+    'Two of the dead are Kellin United FC football players, Matthew Berglund and Jacob Sorvik, who were on their way to a match. Footage from the airport showed two women, ostensibly Anna Lind and Eva Osterby, walking up to the desk. Three of the injured were taken to Osterby.',
+  );
+  it('asks neither "_____ of the dead are ..., A and B" nor "showed _____ women, ostensibly A and B"', () => {
+    expectCut(text, 'Two', 'given-count');
+    expectCut(text, 'two', 'given-count');
+  });
+  it('leaves a count no list follows', () => {
+    expect(keyCandidates(text, 'Three').reasons.join(' | ')).not.toMatch(/given-count/);
+  });
+});
+
+describe('a name before a common noun is no object to ask about', () => {
+  it('asks no "Which organisation are two of the dead ...?"', () => {
+    const text = article('Crash at Varno air show', 'Two of the dead are Kellin United FC football players from the town of Osterby.');
+    const prompts = build(text).candidates.filter((c) => c.stage === 'question' && c.kind === 'short-answer').map((c) => c.text);
+    expect(prompts.join(' | ')).not.toMatch(/Which organisation are/i);
+  });
+});
+
+describe('a relative pronoun is no subject of a question', () => {
+  it('finds "Where did who serve ...?" ungrammatical', () => {
+    expect(badGrammar('Where did who serve as a member of the Kellin Guard, had his leg amputated after being shot?', 'short-answer', theTagger())).toMatch(/relative pronoun/);
+    expect(badGrammar('Where did Kellin Varno serve as a member of the Kellin Guard?', 'short-answer', theTagger())).toBeNull();
+  });
+});
+
+describe('"but" and an adverb before a verb form go on the same clause', () => {
+  it('asks "Who is presently alive but critically injured in hospital?", not "Who is presently alive?"', () => {
+    const text = article('Plane crash at Varno air show', 'Pilot Kellin Osterby is presently alive but critically injured in hospital. The plane hit cars on the road near the town.');
+    const prompts = build(text).candidates.filter((c) => c.stage === 'question' && c.kind === 'short-answer' && c.kept).map((c) => c.text);
+    expect(prompts).toContain('Who is presently alive but critically injured in hospital?');
   });
 });
