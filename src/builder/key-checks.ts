@@ -6,6 +6,7 @@
 
 import { valueOf } from './fixed-by-stem.js';
 import { hasTag } from './tokens.js';
+import { editDistance, foldName } from './text.js';
 import { isGenericNameWord } from './vocabulary.js';
 import type { Clause, Mention } from './types.js';
 
@@ -216,4 +217,59 @@ export function adjectiveKey(mention: Mention, clause: Clause, lexicon: (word: s
   if (!inKey.slice(0, -1).every((t) => lexicon(t.lower).some((tag) => tag === 'Demonym' || tag === 'Possessive'))) return null;
   if (next.isCap || next.isNumber || !hasTag(next, 'Noun') || hasTag(next, 'Verb')) return null;
   return `modifier: "${mention.text}" describes the "${next.text}" after it and names nothing`;
+}
+
+/** How often each capitalised word is written in an article (the last article asked about, cached). */
+let spellingsOf: { article: string; counts: Map<string, number> } | null = null;
+function capitalisedCounts(article: string): Map<string, number> {
+  if (spellingsOf?.article !== article) {
+    const counts = new Map<string, number>();
+    for (const m of article.matchAll(/\p{Lu}[\p{L}]+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    spellingsOf = { article, counts };
+  }
+  return spellingsOf.counts;
+}
+
+/**
+ * Whether two words of six letters or more are one slip apart: a letter changed, added or dropped, or two
+ * neighbours swapped; long words (eight letters or more) ending in the same letter may be two slips apart.
+ */
+function slipApart(a: string, b: string): boolean {
+  const x = foldName(a);
+  const y = foldName(b);
+  if (x === y || Math.min(x.length, y.length) < 6) return false;
+  const swapped = x.length === y.length && [...x].some((_, i) => i + 1 < x.length && x.slice(0, i) + (x[i + 1] ?? '') + (x[i] ?? '') + x.slice(i + 2) === y);
+  const distance = editDistance(x, y);
+  return swapped || distance === 1 || (distance === 2 && Math.min(x.length, y.length) >= 8 && x.at(-1) === y.at(-1));
+}
+
+/**
+ * Round 18: "Varnoski's release", "Kellin Marerro World" where the article writes the name otherwise as
+ * often or more: the key copies a slip of the article's, and a learner who spells it right is marked wrong
+ * (rule misspelt). A word the tagger knows as it is written ("Sweden" beside "Swedes") is no slip.
+ */
+export function misspeltKey(mention: Mention, article: string, known: (word: string) => boolean): string | null {
+  if (mention.pronoun === true || ['number', 'date', 'time'].includes(mention.entity.type)) return null;
+  const counts = capitalisedCounts(article);
+  const words = mention.text.match(/\p{Lu}[\p{L}]+/gu) ?? [];
+  for (const word of words) {
+    if (known(word)) continue;
+    const own = counts.get(word) ?? 0;
+    for (const [other, count] of counts) {
+      if (count < own || other.charAt(0) !== word.charAt(0) || !slipApart(word, other)) continue;
+      // "Varnoli" and "Varnolia", "Kellinome" and "Kellinoma": forms that differ only at the end are often
+      // both right. A key one letter longer than a form the tagger knows ("Stockholms" for "Stockholm") is a
+      // slip, as is one whose added letter makes no plural or people's name while the other form is written
+      // more often ("Varnovskie" for "Varnovski").
+      const stem = (w: string): string => foldName(w).slice(0, Math.min(word.length, other.length) - 1);
+      const longer = word.length === other.length + 1 && foldName(word).startsWith(foldName(other));
+      if (stem(word) === stem(other) && !(longer && (known(other) || (!/[san]$/i.test(word) && count > own)))) continue;
+      // In a name of several words, the other spelling must stand beside one of its other words ("Beto
+      // Marrero" for "Beto Marerro World"); "Al Varnoliya" is no spelling of "North Varnolia".
+      const neighbours = words.filter((w) => w !== word);
+      if (neighbours.length > 0 && !neighbours.some((n) => new RegExp(`(?:^|[^\\p{L}])(?:${n}\\s+${other}|${other}\\s+${n})(?![\\p{L}])`, 'u').test(article))) continue;
+      return `misspelt: the article writes "${word}" here and "${other}" elsewhere; the key copies one spelling`;
+    }
+  }
+  return null;
 }

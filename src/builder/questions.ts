@@ -5,7 +5,7 @@
 // the self-check (self-check.ts); here every candidate is judged on its own.
 
 import { countWordAsNoun, cutUnlistedName, fixedByArithmetic } from './fixed-by-stem.js';
-import { adjectiveKey, convertedMeasure, givenCount, pluralName, pointingOption, relativeTime } from './key-checks.js';
+import { adjectiveKey, convertedMeasure, givenCount, misspeltKey, pluralName, pointingOption, relativeTime } from './key-checks.js';
 import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
@@ -307,9 +307,6 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   // the title, which gives the key away in part or in other words.
   const sharedWord = titleSharedWord(answer, header, mention.entity.type, article);
   if (sharedWord !== null) return `giveaway: "${sharedWord}" of the answer "${answer.trim()}" is in the deck's title`;
-  // Round 18: "Phailin" under the title "... on Cyclone Phalin": a name the title spells a letter otherwise.
-  const misspelt = titleMisspelling(answer, header, mention.entity.type);
-  if (misspelt !== null) return `giveaway: the deck's title writes "${misspelt}", the answer spelt a letter otherwise`;
   // "Afghan Ambassador ... progress in _____" for "Afghanistan": a word of the prompt spells the answer
   // ("Parks" of "National Parks" is only the plural of "Park Service"'s first word, and spells nothing).
   if (mention.entity.type === 'place' || mention.entity.type === 'organisation' || mention.entity.type === 'other') {
@@ -342,6 +339,10 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
       if (form !== null) return `giveaway: "${form.seen}" in the ${where} is "${form.word}" of the answer written another way`;
     }
   }
+  // Round 18: "Kellinor" under the title "... on Cyclone Kelinor": a name the title spells a letter otherwise
+  // (after the rule above, which judges other forms of a word).
+  const misspelt = titleMisspelling(answer, header, mention.entity.type);
+  if (misspelt !== null) return `giveaway: the deck's title writes "${misspelt}", the answer spelt a letter otherwise`;
   // "the 2008 _____ in Kellin" -> "Summer Olympics" under "... Kellin Olympics": the title names the
   // event, and the key adds only its season or year.
   const keyWords = answer.replace(/^the\s+/i, '').trim().split(/\s+/);
@@ -944,7 +945,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive'), (word) => context.tagger.englishWord(word)) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article, context.header) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article) ?? sharedNameWord(mention, context) ?? emergencyNumber(mention, article) ?? unplacedScore(mention, clause, article) ?? adjectiveKey(mention, clause, (word) => context.tagger.lexicon(word));
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive'), (word) => context.tagger.englishWord(word)) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article, context.header) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article) ?? sharedNameWord(mention, context) ?? emergencyNumber(mention, article) ?? unplacedScore(mention, clause, article) ?? adjectiveKey(mention, clause, (word) => context.tagger.lexicon(word)) ?? misspeltKey(mention, article, (word) => context.tagger.lexicon(word.toLowerCase()).length > 0 || context.tagger.englishWord(word.toLowerCase()));
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;

@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { foldName, wordFinder } from './text.js';
 import type { Entity, SentenceInfo } from './types.js';
 import { institutionName } from './analyse.js';
-import { ageDetail, continentByNationality, famousOffice, misspeltName, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho, tellingDate } from './side-details.js';
+import { ageDetail, continentByNationality, famousOffice, shorterNameAsked, interimScore, ordinalSlot, quotedDetail, relativeDate, seatPlace, stemEcho, titlePart, minuteOffset, nationalityKey, outletKey, placedCity, playSupport, subjectless, relativeInterval, initialsKey, titleInitials, crossEcho, tellingDate } from './side-details.js';
 
 /** Questions on one sentence of the article. */
 export const MAX_PER_SENTENCE = 3;
@@ -384,7 +384,6 @@ function minorDetail(draft: QuestionDraft, story: Story, headlineWords: Readonly
     ordinalSlot(draft) ??
     titlePart(draft, story.headline) ??
     shorterNameAsked(draft, kept) ??
-    misspeltName(draft, story) ??
     subjectless(draft, story) ??
     relativeInterval(draft) ??
     initialsKey(draft) ??

@@ -367,32 +367,6 @@ export function shorterNameAsked(draft: QuestionDraft, kept: readonly QuestionDr
   return null;
 }
 
-/** Whether two words differ by one letter added, dropped or changed. */
-function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const [x, y] = [a.slice(i), b.slice(i)];
-  return x.slice(1) === y.slice(1) || x.slice(1) === y || x === y.slice(1);
-}
-
-/**
- * Rule misspelt: a one-word name one letter away from a name the article writes more often ("Marlowe"
- * where the article has "Marlow" four times): a slip of the article's, which the learner would learn.
- */
-export function misspeltName(draft: QuestionDraft, context: SideContext & { entities?: readonly Mention['entity'][] }): string | null {
-  const mention = keyMention(draft);
-  if (mention === undefined || context.entities === undefined || ['number', 'date', 'time'].includes(mention.entity.type)) return null;
-  const text = mention.text.trim();
-  if (/\s/.test(text) || text.length < 5) return null;
-  const mine = context.mentions(mention.entity);
-  for (const other of context.entities) {
-    if (other === mention.entity || context.mentions(other) <= mine) continue;
-    for (const form of other.forms) for (const word of form.split(/\s+/)) if (word.length >= 5 && oneEditApart(word, text)) return `misspelt: "${text}" is one letter from "${word}", which the article writes more often`;
-  }
-  return null;
-}
-
 // Round 10's rules (from the fifth batch's WRONG grades; test/builder/round10-rules.test.ts). Cut-only.
 
 /**

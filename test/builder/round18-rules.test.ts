@@ -75,7 +75,7 @@ describe('after "in" a first name does not make a person', () => {
 
 describe('a title that spells the key a letter otherwise gives it away', () => {
   it('asks no "Kellinor" under "... on Cyclone Kelinor", but asks "Osterby Journal of Kellin" under "Kellins ..."', () => {
-    const storm = article('Wikinews interviews experts on Cyclone Kelinor', 'As of the last advisory, Kellinor has winds of 190 kilometers per hour and has moved inland. Anna Berglund of the Kellin Weather Office said the storm would weaken.');
+    const storm = article('Wikinews interviews experts on Cyclone Kelinor', 'As of the last advisory, Kellinor has winds of 190 kilometers per hour and has moved inland. Anna Berglund of the Kellin Weather Office said Kellinor would weaken.');
     expectCut(storm, 'Kellinor', 'giveaway');
     const journal = article('Kellins lack salt, study finds', 'The results of the National Salt Study, published in the Osterby Journal of Kellin this week, show that children in Kellin lack salt.');
     expect(keyCandidates(journal, 'Osterby Journal of Kellin').reasons.join(' | ')).not.toMatch(/spelt a letter otherwise/);
@@ -116,5 +116,25 @@ describe('"but" and an adverb before a verb form go on the same clause', () => {
     const text = article('Plane crash at Varno air show', 'Pilot Kellin Osterby is presently alive but critically injured in hospital. The plane hit cars on the road near the town.');
     const prompts = build(text).candidates.filter((c) => c.stage === 'question' && c.kind === 'short-answer' && c.kept).map((c) => c.text);
     expect(prompts).toContain('Who is presently alive but critically injured in hospital?');
+  });
+});
+
+describe('a key that copies a slip of the article is not asked', () => {
+  it('asks no "Varnoski" where the article writes "Varnovski" more often, nor "Beto Marerro World" beside "Beto Marrero"', () => {
+    const text = article(
+      'Varnovski released from Kellin prison',
+      'Tomas Varnovski was arrested in 2009 near the airport of Kellin. Varnovski had worked as a painter in Osterby. His lawyer spoke in the lead up to Varnoski\'s release from the prison. Beto Marrero founded the park in 1991. Beto Marerro World in the state of Sorvik is the largest park in the region.',
+    );
+    expectCut(text, 'Varnoski', 'misspelt');
+    expectCut(text, 'Beto Marerro World', 'misspelt');
+  });
+
+  it('leaves a people\'s name beside its country, and a form that differs at its end', () => {
+    const text = article(
+      'Ship hijacked off Somalia',
+      'The ship of the Varno Line was hijacked by Somali pirates off the coast of Somalia on Monday. Somalia has no navy. The Kellinic Games open in Osterby, where the Kellinics last met in 2010.',
+    );
+    expect(keyCandidates(text, 'Somali').reasons.join(' | ')).not.toMatch(/misspelt/);
+    expect(keyCandidates(text, 'Kellinic Games').reasons.join(' | ')).not.toMatch(/misspelt/);
   });
 });
