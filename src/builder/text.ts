@@ -96,7 +96,7 @@ export function distinctiveWords(name: string, common: (lower: string) => boolea
     .filter((word) => /^\p{Lu}[\p{L}'’.-]{2,}$/u.test(word) && !common(word.toLowerCase()));
 }
 
-/** The edit (Levenshtein) distance of two short words: "Phalin" and "Phailin" are 1 apart. */
+/** The edit (Levenshtein) distance of two short words: "Kelinor" and "Kellinor" are 1 apart. */
 export function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
