@@ -83,14 +83,20 @@ export interface QuestionContext {
   bodyRank?: (sentenceIndex: number) => number;
 }
 
+/** The last word of a body that is also a building: "Centre", "Hall", "Museum", "Library". */
+const VENUE_HEADS = /\b(?:Centre|Center|Hall|Museum|Library|Hospital|Church|Cathedral|Club|Station|College|School|University|Institute|Theatre|Theater|Gallery|Hotel|Academy)$/;
+
 /** The word a stem may name its answer's type with, when the type is sure; null to name none. */
-export function typeWordOf(mention: Mention): string | null {
+export function typeWordOf(mention: Mention, article = ''): string | null {
   const { entity } = mention;
   if (!entity.sure || entity.typeTrusted === false) return null;
   switch (entity.type) {
     case 'person':
       return 'person';
     case 'organisation':
+      // Round 18: "took place at the Kellin Convention Centre": a body named for its building, where
+      // something happens, is a place as much as an organisation; no type word says which.
+      if (VENUE_HEADS.test(entity.name) && /\b(?:at|in|inside|outside)\s+(?:the\s+)?$/i.test(article.slice(Math.max(0, mention.outerStart - 12), mention.outerStart))) return null;
       return 'organisation';
     case 'place': {
       const fine = fineType(entity);
@@ -1003,7 +1009,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const theStart = named && mention.afterThe === true ? theBefore(clause, mention) : null;
       const withThe = question === null && theStart !== null;
       const choiceAnswer = withThe ? `the ${answer}` : answer;
-      const typeWord = typeWordOf(mention);
+      const typeWord = typeWordOf(mention, article);
       const choiceBlanked = withThe ? asSentence(renderClause(clause, { start: theStart ?? mention.start, end: span.end, text: BLANK })) : blanked();
       const stem = typeWord === null ? 'Which of these completes this sentence from the article?' : `Which ${typeWord} completes this sentence from the article?`;
       const prompt = question ?? `${stem} ${quoted(choiceBlanked)}`;

@@ -3,7 +3,9 @@
 // here is made up, and the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
+import { typeWordOf } from '../../src/builder/questions.js';
 import { badGrammar } from '../../src/builder/self-check.js';
+import type { Mention } from '../../src/builder/types.js';
 import { article, build, expectCut, expectNotCutBy, keyCandidates, theTagger } from './helpers.js';
 
 describe('a capitalised word right before a key begins its name', () => {
@@ -136,5 +138,19 @@ describe('a key that copies a slip of the article is not asked', () => {
     );
     expect(keyCandidates(text, 'Somali').reasons.join(' | ')).not.toMatch(/misspelt/);
     expect(keyCandidates(text, 'Kellinic Games').reasons.join(' | ')).not.toMatch(/misspelt/);
+  });
+});
+
+describe('a body named for its building, where something happens, gets no type word', () => {
+  const centre = (text: string): Mention => {
+    const name = 'Varno Convention Centre';
+    const start = text.indexOf(name);
+    return { entity: { name, type: 'organisation', sure: true }, start, end: start + name.length, outerStart: text.lastIndexOf('the', start) === start - 4 ? start - 4 : start, text: name, sentence: 0, title: null } as unknown as Mention;
+  };
+  it('asks "Which of these" for "took place at the Varno Convention Centre", "Which organisation" for "of the Varno Convention Centre said"', () => {
+    const at = 'The 22nd Kellin Expo took place at the Varno Convention Centre this weekend.';
+    const of = 'Anna Lind of the Varno Convention Centre said the hall was full.';
+    expect(typeWordOf(centre(at), at)).toBeNull();
+    expect(typeWordOf(centre(of), of)).toBe('organisation');
   });
 });
