@@ -809,6 +809,9 @@ function romanisedGivenName(tokens: readonly Token[], index: number): boolean {
 /** Common-noun endings no person's name has: "Deficiency", "Disorders" is no one. */
 const COMMON_NOUN_ENDING = /(?:tion|sion|ness|ment|ency|ancy|ity|ism|ology|ics|ship|hood|ders|ities|tions)$|^(?:affairs|relations|services|operations|resources|studies|sciences|arts|works|games|sports|rights|diseases|systems|products|industries|technologies|solutions|holdings|airlines|motors|foods|records)$/;
 
+/** Round 18: words that end the name of a made thing, never a person's ("Kellin Fighting Vehicle", "Varno Rifle"). */
+const ARTEFACT_HEADS = new Set(['vehicle', 'vehicles', 'tank', 'tanks', 'aircraft', 'helicopter', 'missile', 'missiles', 'rifle', 'rifles', 'rocket', 'satellite', 'engine', 'truck', 'tractor', 'launcher', 'drone', 'howitzer', 'carrier', 'submarine', 'destroyer', 'frigate']);
+
 /**
  * Whether words can be a person's name: one to five words (particles and "Jr." aside), no digits, no word
  * of an organisation, a place, a work or a title, no common-noun ending, not all initials, not a phrase
@@ -821,6 +824,7 @@ export function personShaped(words: readonly Token[], context: NameContext): boo
   const given = core.length >= 2 && isFirstName(context, core[0] as Token);
   if (core.some((t) => t.isNumber || /\d/.test(t.text) || isOrganisationWord(t) || (isPlaceWord(t) && !given) || WORK_WORDS.has(bare(t)) || COMMON_NOUN_ENDING.test(bare(t)))) return false;
   if (core.every((t) => t.isAcronym)) return false;
+  if (core.length >= 2 && ARTEFACT_HEADS.has(bare(core[core.length - 1] as Token))) return false;
   // "Regional Affairs", "Central Planning": a first word the lexicon knows as an adjective, not a name.
   const opener = core[0] as Token;
   if (core.length >= 2 && !isFirstName(context, opener) && context.tagger.lexicon(opener.lower).includes('Adjective') && !context.tagger.lexicon(opener.lower).some((tag) => PERSON_TAGS.includes(tag))) return false;

@@ -293,7 +293,8 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   // The deck's title heads every question a learner sees.
   const inHeader = wordFinder(header);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
-    if (inHeader(form)) return `giveaway: the answer "${form}" is in the deck's title, which the learner sees`;
+    // ("Wi-Fi" is written "WiFi" too.)
+    if (inHeader(form) || (form.includes('-') && inHeader(form.replace(/-/g, '')))) return `giveaway: the answer "${form}" is in the deck's title, which the learner sees`;
   }
   // Round 7: "Bayern Munich" under the title "Bayern beat ...": the name the title opens with (its subject,
   // the one who won or did the headline's action) stands inside the key, so the title gives it away too.
@@ -304,7 +305,8 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   // others is in the prompt or the title.
   if (mention.entity.type !== 'person' && /\s/.test(answer.trim())) {
     const words = distinctiveWords(answer, isGenericNameWord);
-    const written = (text: string) => (word: string): boolean => writtenAsWord(text, word);
+    // ("Wi-Fi" is written "WiFi" too.)
+    const written = (text: string) => (word: string): boolean => writtenAsWord(text, word) || (word.includes('-') && writtenAsWord(text, word.replace(/-/g, '')));
     if (words.length > 0 && words.every(written(prompt))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the prompt`;
     if (words.length > 0 && words.every(written(header))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the deck's title`;
   }

@@ -17,7 +17,7 @@ export const TITLE_HEADS = words(`
   dr mr mrs ms prof secretary-general secretaries-general baron baroness duke duchess earl countess viscount marquess
   spokesperson spokesman spokeswoman press astronaut cosmonaut pilot engineer scientist researcher
   meteorologist forecaster economist demographer epidemiologist physician nurse analyst manager
-  ceo cfo coo founder executive president-elect mp mep mla mpp activist singer actor actress writer author
+  ceo cfo coo founder executive president-elect mp mep mla mpp msp activist singer actor actress writer author
   poet artist musician composer player coach captain striker goalkeeper defender midfielder forward
   quarterback linebacker kicker boxer lawyer teacher reporter journalist editor photographer publicist
   ranger rangers trooper troopers detective detectives det. constable firefighter paramedic dispatcher warden

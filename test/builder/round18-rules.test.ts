@@ -154,3 +154,22 @@ describe('a body named for its building, where something happens, gets no type w
     expect(typeWordOf(centre(of), of)).toBe('organisation');
   });
 });
+
+describe('names of things and titles are no people; a hyphen is no disguise', () => {
+  it('types "Walter Fighting Vehicle" as no person', () => {
+    const text = article('Troops arrive in Varno', 'The deployment is set to include Kellin tanks, Walter Fighting Vehicles and Osterby artillery. Walter Fighting Vehicle crews trained in Varno.');
+    const types = new Map(build(text).analysis.entities.map((e) => [e.name, e.type]));
+    expect([...types.keys()].some((name) => name.startsWith('Walter Fighting Vehicle'))).toBe(true);
+    for (const [name, type] of types) if (name.startsWith('Walter Fighting Vehicle')) expect(type, name).not.toBe('person');
+  });
+
+  it('asks no "Conservative MSP", a title, as a key', () => {
+    const text = article('Varno votes for the bill', 'Conservative MSP (Member of the Varno Parliament) Anna Lind argued in Parliament that the bill matters to the future of the country. The vote was held on Tuesday in Osterby.');
+    expect(keyCandidates(text, 'Conservative MSP').kept).toBe(false);
+  });
+
+  it('asks no "Wi-Fi" under a title that writes "WiFi"', () => {
+    const text = article('Researchers find flaw in Kellin WiFi protocol', 'On Monday Anna Lind of Osterby University disclosed a flaw in the protocol. The KLN2 protocol has been used for more than a decade, and has been compulsory for Wi-Fi since 2006.');
+    expect(keyCandidates(text, 'Wi-Fi').kept).toBe(false);
+  });
+});
