@@ -74,6 +74,9 @@ const PATTERNS: readonly Pattern[] = [
   { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu') },
   // A capitalised number word counts only where a sentence starts: "Big Four" is a name.
   { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)})(?= [\\p{Ll}])`, 'gu') },
+  // Round 18: "Two Kellin employees were killed": at a sentence's start a count may stand before a name that
+  // describes its noun (one capitalised word, then a word in lower case).
+  { shape: 'word', regex: new RegExp(`(?<=^|[“"‘]\\s?)${wordsNumber(true)}(?= \\p{Lu}[\\p{L}-]+ \\p{Ll}+)`, 'gu') },
   { shape: 'ordinal', regex: new RegExp(`(?<![\\p{L}-]|per )(?:${ORDINAL_WORD})(?= [\\p{Ll}])`, 'gu') },
 ];
 

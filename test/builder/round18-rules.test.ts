@@ -3,6 +3,7 @@
 // here is made up, and the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
+import { findNumbers } from '../../src/builder/numbers.js';
 import { typeWordOf } from '../../src/builder/questions.js';
 import { badGrammar } from '../../src/builder/self-check.js';
 import type { Mention } from '../../src/builder/types.js';
@@ -171,5 +172,16 @@ describe('names of things and titles are no people; a hyphen is no disguise', ()
   it('asks no "Wi-Fi" under a title that writes "WiFi"', () => {
     const text = article('Researchers find flaw in Kellin WiFi protocol', 'On Monday Anna Lind of Osterby University disclosed a flaw in the protocol. The KLN2 protocol has been used for more than a decade, and has been compulsory for Wi-Fi since 2006.');
     expect(keyCandidates(text, 'Wi-Fi').kept).toBe(false);
+  });
+});
+
+describe('a count that opens a sentence before a name', () => {
+  it('finds "Two" in "Two Kellin employees were killed", but no count in "Three Rivers"', () => {
+    expect(findNumbers('Two Kellin employees were killed and at least 116 were injured.').map((n) => n.text)).toEqual(['Two', '116']);
+    expect(findNumbers('The fans went to Three Rivers Stadium.').map((n) => n.text)).toEqual([]);
+  });
+  it('asks it', () => {
+    const text = article('Train crash near Varno', 'Two Kellin employees were killed and at least 116 were injured, some seriously. The train was bound for Osterby.');
+    expect(keyCandidates(text, 'Two').kept).toBe(true);
   });
 });
