@@ -126,7 +126,13 @@ export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
       const listGoesOn = before !== undefined && following !== undefined && before.entity.type === following.entity.type && !/[a-z]/.test(article.slice(before.tailEnd ?? before.end, token.start));
       // "basic, clinical, and translational research": a list of words goes on; a clause needs a subject.
       const listOfWords = firstAfter !== undefined && !firstAfter.isCap && hasTag(firstAfter, 'Adjective') && !hasTag(firstAfter, 'Noun', 'Determiner', 'Pronoun');
-      if (firstAfter !== undefined && !listGoesOn && !listOfWords && !isVerbToken(firstAfter, sentence.mentions) && verbWithin(after + 1, after + 9) && verbWithin(from, i) && i - from >= 4) {
+      // Round 18: "accounts belonging to Ana Ruiz, the spokeswoman, and leader Tomas Berg, were hacked": a
+      // part with no verb but an "-ing" form is no clause, and a verb right after a comma ends a list of
+      // subjects, not a new clause.
+      const finiteBefore = tokens.slice(from, i).some((t) => isVerbToken(t, sentence.mentions) && !/ing$/.test(t.lower));
+      const firstVerb = tokens.findIndex((t, k) => k > after && k < after + 9 && isVerbToken(t, sentence.mentions));
+      const afterComma = firstVerb > 0 && tokens[firstVerb - 1]?.text === ',';
+      if (firstAfter !== undefined && !listGoesOn && !listOfWords && !isVerbToken(firstAfter, sentence.mentions) && verbWithin(after + 1, after + 9) && finiteBefore && !afterComma && i - from >= 4) {
         cut = i;
         next = after;
       }

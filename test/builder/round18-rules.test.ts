@@ -185,3 +185,12 @@ describe('a count that opens a sentence before a name', () => {
     expect(keyCandidates(text, 'Two').kept).toBe(true);
   });
 });
+
+describe('", and" before the last of a list of subjects starts no clause', () => {
+  it('keeps "accounts belonging to A, the spokeswoman, and leader B, were hacked" whole', () => {
+    const text = article('Hackers attack Varno church website', 'Twitter accounts belonging to Anna Lind, the church spokeswoman, and leader Tomas Berglund, were hacked and taken over by the group. The site of the Kellin Church was offline on Monday.');
+    const prompts = build(text).candidates.filter((c) => c.stage === 'question' && c.kept).map((c) => c.text);
+    expect(prompts.some((p) => /^Leader _____/.test(p))).toBe(false);
+    expect(prompts).toContain('Twitter accounts belonging to Anna Lind, the church spokeswoman, and leader _____, were hacked and taken over by the group.');
+  });
+});
