@@ -106,11 +106,15 @@ export function clausesOf(sentence: SentenceInfo, article: string): Clause[] {
   const clauses: Clause[] = [];
   const verbWithin = (a: number, b: number): boolean => tokens.slice(a, b).some((t) => isVerbToken(t, sentence.mentions));
   let quoteDepth = 0;
+  // Round 19: "the Varnian Union (1968; duties taken over by Kellin), the ...": no clause ends inside brackets.
+  let bracketDepth = 0;
   for (let i = from; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (/^[“"]$/.test(token.text)) quoteDepth = token.text === '“' ? quoteDepth + 1 : quoteDepth === 0 ? 1 : 0;
     if (token.text === '”') quoteDepth = Math.max(0, quoteDepth - 1);
-    if (quoteDepth > 0) continue;
+    if (token.text.includes('(')) bracketDepth++;
+    if (token.text.includes(')')) bracketDepth = Math.max(0, bracketDepth - 1);
+    if (quoteDepth > 0 || bracketDepth > 0) continue;
     let cut = -1;
     let next = -1;
     if (token.text === ';') {

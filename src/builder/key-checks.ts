@@ -7,7 +7,7 @@
 import { valueOf } from './fixed-by-stem.js';
 import { hasTag } from './tokens.js';
 import { editDistance, foldName } from './text.js';
-import { isGenericNameWord } from './vocabulary.js';
+import { isGenericNameWord, ORDINAL_WORDS } from './vocabulary.js';
 import type { Clause, Mention } from './types.js';
 
 const RELATIVE_TIME = /^(?:yesterday|today|tonight|tomorrow|now|recently|currently|(?:last|next|this|earlier this|later this)\s+(?:week|weekend|month|year|season|night|morning|afternoon|evening|time))$/i;
@@ -55,6 +55,21 @@ export function givenCount(mention: Mention, clause: Clause, article: string, he
   for (const [word, value] of TITLE_COUNT_WORDS) {
     const m = word.exec(header);
     if (m !== null && value === key) return `given-count: "${m[0]}" in the deck's title says ${key}`;
+  }
+  // Round 19: "win _____ titles" under "Kellin wins seventh title": the title's ordinal ("seventh", "7th")
+  // says the count. (A place in a run of days or rounds, "enters third day", counts no wins.)
+  for (const m of header.matchAll(/(?<![\p{L}\d])(\d+)(?:st|nd|rd|th)\b|\b(\p{Ll}+)\b/giu)) {
+    const value = m[1] !== undefined ? Number(m[1]) : ORDINAL_WORDS.get((m[2] ?? '').toLowerCase());
+    const unit = /^\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|night|week|weekend|month|round|stage|leg|session|quarter|edition)s?\b/i.test(header.slice((m.index ?? 0) + m[0].length));
+    if (value === key && !unit) return `given-count: "${m[0]}" in the deck's title says ${key}`;
+  }
+  // Round 19: "launched _____ satellites" under "... launches Kellin-1 and Varno-6 satellites": the names
+  // the title lists before the same noun count the key.
+  const noun = /^\s+(\p{Ll}{3,})/u.exec(article.slice(mention.end, clause.sentence.end))?.[1];
+  if (noun !== undefined) {
+    const stem = noun.replace(/e?s$/, '');
+    const listed = new RegExp(`(?<![\\p{L}\\d'’.-])((?:[\\p{Lu}\\d][\\p{L}\\d'’.-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d'’.-]*)*)(?:,\\s+(?:[\\p{Lu}\\d][\\p{L}\\d'’.-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d'’.-]*)*))*,?\\s+and\\s+[\\p{Lu}\\d][\\p{L}\\d'’.-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d'’.-]*)*)\\s+${stem}(?:e?s)?\\b`, 'u').exec(header)?.[1];
+    if (listed !== undefined && listItems(listed).length === key) return `given-count: the deck's title lists ${key} ${noun} by name`;
   }
   // A list right after the blank's noun phrase, after a dash or a colon: its items count the key.
   const after = article.slice(mention.end, clause.sentence.end);

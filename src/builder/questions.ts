@@ -376,13 +376,24 @@ function otherForm(answer: string, text: string, lowerToo = false): { seen: stri
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, ''))
     .find((w) => w.length >= 4 && !isGenericNameWord(w.toLowerCase()));
   if (word === undefined || !/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
-  for (const seen of new Set(text.match(/\p{Lu}\p{Ll}{3,}/gu) ?? [])) if (anotherWay(seen, word, 4)) return { seen, word };
+  for (const seen of new Set(text.match(/\p{Lu}\p{Ll}{3,}/gu) ?? [])) if (anotherWay(seen, word, 4) || ADJECTIVE_OF.get(seen) === word) return { seen, word };
   // Round 17: "the _____ attacks ... the trypanosome lytic factor" for "Trypanosoma": a word of the prompt
   // in lower case spells a long key word too (eight letters shared at least: "athlete" spells no "Athletics").
   if (!lowerToo) return null;
   for (const seen of new Set(text.match(/(?<![\p{L}])\p{Ll}{8,}/gu) ?? [])) if (anotherWay(seen, word.toLowerCase(), 8)) return { seen, word };
   return null;
 }
+
+/**
+ * Round 19: adjectives that do not spell the name they come from ("Jovian satellites" for "Jupiter"); a
+ * title or a prompt with one gives the name away as the forms `otherForm` reads do.
+ */
+const ADJECTIVE_OF: ReadonlyMap<string, string> = new Map([
+  ['Jovian', 'Jupiter'], ['Martian', 'Mars'], ['Venusian', 'Venus'], ['Lunar', 'Moon'], ['Swiss', 'Switzerland'],
+  ['Welsh', 'Wales'], ['Irish', 'Ireland'], ['French', 'France'], ['Danish', 'Denmark'], ['Finnish', 'Finland'],
+  ['Polish', 'Poland'], ['Spanish', 'Spain'], ['Greek', 'Greece'], ['British', 'Britain'], ['Norwegian', 'Norway'],
+  ['Peruvian', 'Peru'], ['Filipino', 'Philippines'],
+]);
 
 /** Two words, one written another way: all but the last letter of the shorter shared (`least` at least), and at most three letters more. */
 function anotherWay(seen: string, word: string, least: number): boolean {

@@ -101,6 +101,8 @@ export function badGrammar(prompt: string, kind: QuestionDraft['kind'], tagger: 
   if (kind === 'short-answer' || kind === 'choice') {
     // "When did When Ruiz win ...": a capitalised function word inside a question is a clause cut wrong.
     if (/\b(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?:When|While|After|Before|Because|Although|If|As|The|A|An|In|On|At)\b/.test(prompt)) return 'a capitalised word inside the question (a clause cut in the wrong place)';
+    // Round 19: "Which organisation have 3 each?": one organisation asked with a plural verb (the key is two).
+    if (/^(?:According to the article, )?which (?:person|organisation|country|place|city|team|company)\s+(?:have|are|were)\b/iu.test(prompt)) return 'a singular "which" asked with a plural verb';
     // Round 18: "Where did who serve as ...": a relative pronoun read as the subject.
     if (/^(?:According to the article, )?(?:who|what|where|when|which \p{L}+|how many [\p{L} ]+?|how much)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+(?:who|whom|which|whose)\b/iu.test(prompt)) return 'a relative pronoun read as the subject';
     const list = words(prompt);
@@ -204,6 +206,14 @@ export function nameGoesOn(around: { before: string; after: string }, answer: st
     const firstName = lexicon(word).some((tag) => tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName');
     const people = lexicon(word).includes('Demonym');
     if (!title && !dated && !people && (type !== 'person' || firstName) && !/^(?:The|A|An)$/.test(word)) return `"${word}" right before it begins the name`;
+    // Round 19: before a person, a word that is no English word after another capitalised one ("the Refugee
+    // Council Enver _____"), or any capitalised word after a title in lower case ("defence minister Sultan
+    // _____"), begins the name too. ("Mayor of Kellin _____": after "of" it ends the title.)
+    const previous = /(\S+)\s+\p{Lu}\p{Ll}+ $/u.exec(around.before)?.[1] ?? '';
+    if (type === 'person' && !dated && !people && !/^(?:The|A|An)$/.test(word)) {
+      if (!title && /^\p{Lu}[\p{L}-]*$/u.test(previous) && !tagger.englishWord(word.toLowerCase())) return `"${word}" right before it begins the name`;
+      if (TITLE_HEADS.has(previous) && /^\p{Ll}+$/u.test(previous)) return `"${word}" after the title "${previous}" begins the name`;
+    }
   }
   // "X, _____ and Y Group" and "_____, X and Y Group": a name's words listed with commas and "and".
   const listedAfter = /^\s+and\s+((?:\p{Lu}[\p{L}-]*\s+)*\p{Lu}[\p{L}-]*)/u.exec(around.after)?.[1];
@@ -212,6 +222,17 @@ export function nameGoesOn(around: { before: string; after: string }, answer: st
   if ((endsInBody(listedAfter) && /\p{Lu}[\p{L}-]*,\s+$/u.test(around.before)) || endsInBody(firstListed)) return 'one of the words listed in a name';
   if (type !== 'person' && (/^:\s+(?:\d|\p{Lu})/u.test(around.after) || /\p{Lu}\p{Ll}+:\s$/u.test(around.before)) && /\p{Ll}\s+\S*$/u.test(around.before.replace(/\p{Lu}\p{Ll}+:\s$/u, ''))) return 'a title and its subtitle, joined by a colon';
   if (!sure && /^\p{Lu}\p{Ll}+$/u.test(answer) && tagger.englishWord(answer.toLowerCase()) && /\p{Lu}\p{Ll}*\s+(?:in|on|at)\s+the\s+$/u.test(around.before)) return 'an everyday word that ends a title';
+  // Round 19: "the Kellin Campaign _____ to Prevent Gun Violence": a name goes on into "to" and a verb
+  // written with a capital; "Euro_____- NATO": into a hyphen and a capital.
+  const toVerb = /^\s+to\s+(\p{Lu}\p{Ll}+)\s+\p{Lu}/u.exec(around.after)?.[1];
+  if (type !== 'person' && toVerb !== undefined && lexicon(toVerb).includes('Infinitive') && !lexicon(toVerb).some((tag) => tag === 'Place' || tag === 'Country' || tag === 'City')) return `the name goes on into "to ${toVerb}"`;
+  if (/^[-‐]\s?\p{Lu}/u.test(around.after) && /^\p{Lu}[\p{L}]*$/u.test(answer)) return 'a name joined to the next by a hyphen';
+  // Round 19: "Drax the _____" for "Destroyer": a name and its epithet, "the" between them, are one name.
+  // (After a preposition the name ends a phrase: "In Kellin the Council said ...".)
+  if (!sure && /^\p{Lu}\p{Ll}+$/u.test(answer) && /[\p{Ll},]\s+\p{Lu}\p{Ll}+\s+the\s+$/u.test(around.before) && !/(?:^|\s)(?:in|on|at|from|for|with|by|to|of|into|near)\s+\p{Lu}\p{Ll}+\s+the\s+$/iu.test(around.before)) return 'a name and its epithet ("X the Y")';
+  // Round 19: "the Irish Airline Pilots' Association": a plural in the possessive, a capitalised word after
+  // it, is inside the name.
+  if (type !== 'person' && /s$/u.test(answer) && /^['’]\s+\p{Lu}/u.test(around.after)) return 'a plural possessive inside a name';
   if (type === 'organisation') {
     const words = answer.replace(/^the\s+/i, '').split(/\s+/);
     const at = words.findIndex((w, i) => i > 0 && i <= words.length - 3 && ORGANISATION_WORDS.has(w.toLowerCase()));

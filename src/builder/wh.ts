@@ -491,6 +491,10 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
  */
 export function whQuestion(request: WhRequest): string | null {
   const tokens = request.tokens.filter((t) => t.end <= request.end);
+  // Round 19: "Kellin Press was also sued": "also" says others did the same, so "Which organisation was also
+  // sued?" has more than one right answer ("as well", "likewise" and a closing "too" alike).
+  // ("Also on Thursday, Kellin won ...": opening the clause, it adds the sentence, not the subject.)
+  if (tokens.some((t, i) => (t.lower === 'also' && i > 0) || t.lower === 'likewise' || (t.lower === 'well' && tokens[i - 1]?.lower === 'as' && !/^\p{L}/u.test(tokens[i + 1]?.text ?? '')) || (t.lower === 'too' && !/^\p{L}/u.test(tokens[i + 1]?.text ?? '')))) return null;
   const direct = ask(request, tokens, '');
   if (direct !== null) return direct;
   const that = tokens.findIndex((t, i) => t.lower === 'that' && tokens.slice(Math.max(0, i - 4), i).some((v) => THAT_VERBS.has(v.lower)));

@@ -57,9 +57,23 @@ function initialsEndSentence(before: string, after: string): boolean {
 }
 
 /**
+ * Round 19: "the Soviet Union (1968. Obligations assumed by Russia), the United Kingdom (1968)": a full stop
+ * inside a bracket the sentence opened, which closes a little later on the same line (before another opens),
+ * ends no sentence (the finer split).
+ */
+function insideBrackets(article: string, start: number, end: number): boolean {
+  const so = article.slice(start, end);
+  const open = (so.match(/\(/g) ?? []).length - (so.match(/\)/g) ?? []).length;
+  if (open <= 0) return false;
+  const ahead = /^[^\n()]{0,200}\)/.exec(article.slice(end, end + 201));
+  return ahead !== null;
+}
+
+/**
  * Splits an article into sentences, keeping offsets into the original text. `finer` (the builder's) also
  * ends a sentence at a full stop after a word with letters beyond ASCII ("by Raúl. Kellin played") and
- * after a weekday's abbreviation that no date follows ("as hot as the Sun. The planet"). Without it, the
+ * after a weekday's abbreviation that no date follows ("as hot as the Sun. The planet"), and not at one
+ * inside a bracket that closes soon after ("Kellin (1968. Ratified 1992), Varno"). Without it, the
  * split decks have always been checked and shown with: a deck drafted before may quote across such a stop,
  * and it must still load.
  */
@@ -86,6 +100,7 @@ export function splitSentences(article: string, options: { finer?: boolean } = {
     const before = article.slice(Math.max(0, end - 40), end);
     const after = article.slice(end + (match[2]?.length ?? 0), end + (match[2]?.length ?? 0) + 20);
     if (!paragraphBreak && match[1] === '.' && endsWithAbbreviation(before, after, finer) && !initialsEndSentence(before, after)) continue;
+    if (finer && !paragraphBreak && insideBrackets(article, start, end)) continue;
     push(end);
   }
   push(article.length);
