@@ -10,6 +10,7 @@ import { analyseArticle, detectHeadline } from '../../src/builder/analyse.js';
 import { clauseGate, clausesOf, renderClause } from '../../src/builder/facts.js';
 import { buildDeck, type BuildResult } from '../../src/builder/build-deck.js';
 import { createCompromiseTagger, type CompromiseLike, type Tagger } from '../../src/builder/tagger.js';
+import { whQuestion } from '../../src/builder/wh.js';
 import { englishWordCheck } from '../../src/english-words.js';
 import type { Candidate } from '../../src/builder/types.js';
 import type { Deck } from '../../src/domain/deck.js';
@@ -181,4 +182,13 @@ export function measure(fixture: Fixture, deck: Deck): Measure {
     missed,
     unlabelled,
   };
+}
+
+/** The wh-question for the key written `key` in a one-sentence article under a bland headline, or null. */
+export function whOn(sentence: string, key: string): string | null {
+  const text = `Headline Here\n${sentence}`;
+  const body = analyseArticle(text, theTagger()).sentences[1];
+  const mention = body?.mentions.find((m) => m.text === key);
+  if (body === undefined || mention === undefined) throw new Error(`no key "${key}" in ${JSON.stringify(sentence)}`);
+  return whQuestion({ article: text, tokens: body.tokens, end: body.end, mentions: body.mentions, mention, tagger: theTagger() });
 }

@@ -3,23 +3,12 @@
 // the role and dateline questions.
 
 import { describe, expect, it } from 'vitest';
-import { analyseArticle } from '../../src/builder/analyse.js';
-import { whQuestion } from '../../src/builder/wh.js';
 import type { Question } from '../../src/domain/deck.js';
-import { build, theTagger } from './helpers.js';
+import { build, whOn as wh } from './helpers.js';
 
 const questions = (article: string, seed = 1): Question[] => build(article, seed).deck.questions;
 const ofKind = <K extends Question['kind']>(list: Question[], kind: K): Extract<Question, { kind: K }>[] => list.filter((q): q is Extract<Question, { kind: K }> => q.kind === kind);
 
-/** The wh-question for the key written `key` in a one-sentence article. */
-function wh(sentence: string, key: string): string | null {
-  const article = `Headline Here\n${sentence}`;
-  const analysis = analyseArticle(article, theTagger());
-  const body = analysis.sentences[1];
-  const mention = body?.mentions.find((m) => m.text === key);
-  if (body === undefined || mention === undefined) throw new Error(`no key "${key}" in ${JSON.stringify(sentence)}`);
-  return whQuestion({ article, tokens: body.tokens, end: body.end, mentions: body.mentions, mention, tagger: theTagger() });
-}
 
 const STORM = [
   'Storm Nears the Coast',

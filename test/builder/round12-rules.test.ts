@@ -7,8 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/domain/deck.js';
 import { analyseArticle } from '../../src/builder/analyse.js';
-import { whQuestion } from '../../src/builder/wh.js';
-import { article, build, theTagger } from './helpers.js';
+import { article, build, theTagger, whOn as wh } from './helpers.js';
 
 function orderItems(text: string): string[][] {
   return build(text)
@@ -58,14 +57,6 @@ describe('an institution is no person', () => {
   });
 });
 
-/** The wh-question for the key written `key` in a one-sentence article (as questions.test.ts asks it). */
-function wh(sentence: string, key: string): string | null {
-  const text = `Headline Here\n${sentence}`;
-  const body = analyseArticle(text, theTagger()).sentences[1];
-  const mention = body?.mentions.find((m) => m.text === key);
-  if (body === undefined || mention === undefined) throw new Error(`no key "${key}" in ${JSON.stringify(sentence)}`);
-  return whQuestion({ article: text, tokens: body.tokens, end: body.end, mentions: body.mentions, mention, tagger: theTagger() });
-}
 
 describe('a fronted participle phrase is not the subject of a question', () => {
   it('asks of the clause after it, never "Where did Having be ...?"', () => {

@@ -2,20 +2,10 @@
 // regrade. Every article and sentence here is made up, and the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import { analyseArticle } from '../../src/builder/analyse.js';
-import { whQuestion } from '../../src/builder/wh.js';
 import { badGrammar } from '../../src/builder/self-check.js';
 import { splitSentences } from '../../src/domain/article.js';
-import { article, build, expectCut, expectNotCutBy, keyCandidates, theTagger } from './helpers.js';
+import { article, build, expectCut, expectNotCutBy, keyCandidates, theTagger, whOn as wh } from './helpers.js';
 
-/** The wh-question for the key written `key` in a one-sentence article. */
-function wh(sentence: string, key: string): string | null {
-  const text = `Kellin Air sues newspapers\n${sentence}`;
-  const body = analyseArticle(text, theTagger()).sentences[1];
-  const mention = body?.mentions.find((m) => m.text === key);
-  if (body === undefined || mention === undefined) throw new Error(`no key "${key}" in ${JSON.stringify(sentence)}`);
-  return whQuestion({ article: text, tokens: body.tokens, end: body.end, mentions: body.mentions, mention, tagger: theTagger() });
-}
 
 describe('a full stop inside a bracket that closes soon after ends no sentence', () => {
   it('keeps "Varno (1968. Ratified by Kellin), Osterby (1970)" in one sentence, in the builder\'s split only', () => {
