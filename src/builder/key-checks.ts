@@ -31,6 +31,36 @@ const TITLE_COUNT_WORDS: readonly [RegExp, number][] = [
   [/\b(?:quartet|quadruplets)\b/i, 4],
 ];
 
+/**
+ * The ordinal in `text` ("seventh", "7th") that says `key`, or null; with `noun`, only one right before that
+ * noun ("sixteenth goal" for "sixteen goals"; an empty `noun`, one with no noun after it). A place in a run of days or rounds ("enters third day")
+ * counts no wins, and is no such ordinal.
+ */
+function ordinalSaying(text: string, key: number, noun?: string): string | null {
+  const singular = (word: string): string => word.toLowerCase().replace(/e?s$/, '');
+  for (const m of text.matchAll(/(?<![\p{L}\d])(\d+)(?:st|nd|rd|th)\b|\b(\p{Ll}+)\b/giu)) {
+    const value = m[1] !== undefined ? Number(m[1]) : ordinalValue((m[2] ?? '').toLowerCase());
+    if (value !== key) continue;
+    const next = text.slice((m.index ?? 0) + m[0].length);
+    const unit = /^\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|night|week|weekend|month|round|stage|leg|session|quarter|edition)s?\b/i.test(next);
+    const following = /^\s+(\p{L}+)/u.exec(next)?.[1];
+    const same = noun === '' ? ELLIPSIS.test(next) : following !== undefined && noun !== undefined && singular(following) === singular(noun);
+    if (!unit && (noun === undefined || same)) return m[0];
+  }
+  return null;
+}
+
+/** What follows a number or an ordinal standing without its noun: a preposition or a mark. */
+const ELLIPSIS = /^(?:\s+(?:in|of|for|at|on|during|this|that|with|since)\b|\s*[,.;:!?])/u;
+
+/** The number an ordinal word says ("seventh" 7, "sixteenth" 16, "twentieth" 20), or null. */
+function ordinalValue(word: string): number | null {
+  const known = ORDINAL_WORDS.get(word);
+  if (known !== undefined) return known;
+  if (word.endsWith('ieth')) return valueOf(`${word.slice(0, -4)}y`);
+  return word.endsWith('teenth') ? valueOf(word.slice(0, -2)) : null;
+}
+
 /** The items of a list written "A, B and C" (or "A, B, and C"). */
 function listItems(list: string): string[] {
   return list.split(/,\s*(?:and\s+)?|\s+and\s+/);
@@ -57,12 +87,12 @@ export function givenCount(mention: Mention, clause: Clause, article: string, he
     if (m !== null && value === key) return `given-count: "${m[0]}" in the deck's title says ${key}`;
   }
   // Round 19: "win _____ titles" under "Kellin wins seventh title": the title's ordinal ("seventh", "7th")
-  // says the count. (A place in a run of days or rounds, "enters third day", counts no wins.)
-  for (const m of header.matchAll(/(?<![\p{L}\d])(\d+)(?:st|nd|rd|th)\b|\b(\p{Ll}+)\b/giu)) {
-    const value = m[1] !== undefined ? Number(m[1]) : ORDINAL_WORDS.get((m[2] ?? '').toLowerCase());
-    const unit = /^\s+(?:(?:straight|consecutive|successive)\s+)?(?:day|night|week|weekend|month|round|stage|leg|session|quarter|edition)s?\b/i.test(header.slice((m.index ?? 0) + m[0].length));
-    if (value === key && !unit) return `given-count: "${m[0]}" in the deck's title says ${key}`;
-  }
+  // says the count. Round 20: so does one in the stem before the key's own noun ("his sixteenth goal, the
+  // first to net _____ goals"; a "third" quarter says nothing of "three" throws).
+  // ("the first to net _____ in one tournament" after "his sixteenth in the tournament": both without a noun.)
+  const keyNoun = ELLIPSIS.test(article.slice(mention.end, clause.sentence.end)) ? '' : /^\s+(\p{Ll}{3,})/u.exec(article.slice(mention.end, clause.sentence.end))?.[1];
+  const ordinal = ordinalSaying(header, key) ?? (keyNoun === undefined ? null : ordinalSaying(rest, key, keyNoun));
+  if (ordinal !== null) return `given-count: "${ordinal}" in the ${header.includes(ordinal) ? "deck's title" : 'stem'} says ${key}`;
   // Round 19: "launched _____ satellites" under "... launches Kellin-1 and Varno-6 satellites": the names
   // the title lists before the same noun count the key.
   const noun = /^\s+(\p{Ll}{3,})/u.exec(article.slice(mention.end, clause.sentence.end))?.[1];

@@ -484,7 +484,9 @@ function nameRuns(article: string): string[] {
  * before the first lower-case word, when one of them tells a name (no generic name word alone), else null.
  */
 export function titleSubject(header: string): string | null {
-  const words = header.trim().replace(/^(?:The|A)\s+/, '').split(/\s+/);
+  // Round 20: "Super Bowl XLVII: Ravens defeat 49ers": a label before a colon is no subject; the one after is.
+  const labelled = /^[^:]{1,40}:\s+(\S.*)$/u.exec(header.trim())?.[1];
+  const words = (labelled !== undefined && labelled.split(/\s+/).length >= 3 ? labelled : header.trim()).replace(/^(?:The|A)\s+/, '').split(/\s+/);
   const run: string[] = [];
   for (const word of words) {
     if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(word)) break;

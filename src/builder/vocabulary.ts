@@ -21,6 +21,7 @@ export const TITLE_HEADS = words(`
   poet artist musician composer player coach captain striker goalkeeper defender midfielder forward
   quarterback linebacker kicker boxer lawyer teacher reporter journalist editor photographer publicist
   ranger rangers trooper troopers detective detectives det. constable firefighter paramedic dispatcher warden
+  referee umpire linesman
 `);
 
 /** Words that qualify a title ("Deputy Foreign Minister", "Acting Director") without being a name. */
