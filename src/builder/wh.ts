@@ -429,6 +429,9 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
     }
     case 'date': {
       const shapeName = mention.dateShape ?? '';
+      // Round 20: "A court yesterday cleared her of a bomb attack in 1998": a clause with another time in it
+      // ("yesterday", "this year", another date) leaves "When did a court clear her ...?" asking for either.
+      if (tokens.some((t, i) => (i < outer[0] || i > inner[1]) && OTHER_TIME.has(t.lower)) || mentions.some((m) => m !== mention && m.entity.type === 'date' && m.start >= (tokens[0] as Token).start && m.end <= (tokens[tokens.length - 1] as Token).end)) return null;
       if (previous !== undefined && DATE_PREPOSITIONS.has(previous.lower)) {
         if ((previous.lower === 'from' || previous.lower === 'between') && !RANGE_SHAPES.has(shapeName)) return null;
         if (!attachedToVerb(tokens, shape.verb, outer[0] - 1, mentions)) return null;
@@ -483,6 +486,9 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
       return null;
   }
 }
+
+/** Words of time that, beside a date, leave a "when" asking for two times. */
+const OTHER_TIME = new Set(['yesterday', 'today', 'tonight', 'tomorrow', 'ago', 'earlier', 'later', 'previously', 'recently', 'now', 'currently']);
 
 /**
  * A who/where/when/how-many question asking for `request.mention`, or null when the clause's shape does

@@ -2,7 +2,7 @@
 // and sentence here is made up, and the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import { article, build, expectCut, expectNotCutBy, keyCandidates } from './helpers.js';
+import { article, build, expectCut, expectNotCutBy, keyCandidates, whOn as wh } from './helpers.js';
 
 describe('an ordinal in the stem says the count', () => {
   it('asks no "the first to net _____ goals" after "his sixteenth goal", but asks it without the ordinal', () => {
@@ -30,5 +30,14 @@ describe('a referee\'s title is no part of the name', () => {
     const answers = build(text).candidates.filter((c) => c.stage === 'question').map((c) => c.answer ?? '');
     expect(answers.some((a) => /^Referee\b/.test(a))).toBe(false);
     expect(answers).toContain('Ana Lindqvist');
+  });
+});
+
+describe('a "when" on a clause with another time in it', () => {
+  it('asks no "When did a court clear her ...?" for the year of the attack when the court ruled "yesterday"', () => {
+    expect(wh('A court in Kellin yesterday cleared Ana Varno of killing seven people in a bomb attack in 1998.', '1998')).toBeNull();
+    expect(wh('A court in Kellin cleared Ana Varno on Monday of killing seven people in a bomb attack in 1998.', '1998')).toBeNull();
+    expect(wh('A court in Kellin recently cleared Ana Varno of killing seven people in a bomb attack in 1998.', '1998')).toBeNull();
+    expect(wh('A court in Kellin cleared Ana Varno of the charges in 2014 after a long trial.', '2014')).toMatch(/^When did a court in Kellin clear Ana Varno/);
   });
 });
