@@ -33,11 +33,10 @@ const TITLE_COUNT_WORDS: readonly [RegExp, number][] = [
 
 /**
  * The ordinal in `text` ("seventh", "7th") that says `key`, or null; with `noun`, only one right before that
- * noun ("sixteenth goal" for "sixteen goals"; an empty `noun`, one with no noun after it). A place in a run of days or rounds ("enters third day")
- * counts no wins, and is no such ordinal.
+ * noun ("sixteenth goal" for "sixteen goals"; an empty `noun`, one with no noun after it). A place in a run
+ * of days or rounds ("enters third day") counts no wins, and is no such ordinal.
  */
 function ordinalSaying(text: string, key: number, noun?: string): string | null {
-  const singular = (word: string): string => word.toLowerCase().replace(/e?s$/, '');
   for (const m of text.matchAll(/(?<![\p{L}\d])(\d+)(?:st|nd|rd|th)\b|\b(\p{Ll}+)\b/giu)) {
     const value = m[1] !== undefined ? Number(m[1]) : ordinalValue((m[2] ?? '').toLowerCase());
     if (value !== key) continue;
@@ -49,6 +48,12 @@ function ordinalSaying(text: string, key: number, noun?: string): string | null 
   }
   return null;
 }
+
+/** A noun without its plural ending, in lower case ("satellites" -> "satellit", matched with an optional "es"). */
+const singular = (word: string): string => word.toLowerCase().replace(/e?s$/, '');
+
+/** One name as a headline writes it: capitalised words or figures ("Kellin-1", "Varno Star 6"). */
+const TITLE_NAME = String.raw`[\p{Lu}\d][\p{L}\d'’.-]*(?:\s+[\p{Lu}\d][\p{L}\d'’.-]*)*`;
 
 /** What follows a number or an ordinal standing without its noun: a preposition or a mark. */
 const ELLIPSIS = /^(?:\s+(?:in|of|for|at|on|during|this|that|with|since)\b|\s*[,.;:!?])/u;
@@ -86,23 +91,24 @@ export function givenCount(mention: Mention, clause: Clause, article: string, he
     const m = word.exec(header);
     if (m !== null && value === key) return `given-count: "${m[0]}" in the deck's title says ${key}`;
   }
+  const after = article.slice(mention.end, clause.sentence.end);
   // Round 19: "win _____ titles" under "Kellin wins seventh title": the title's ordinal ("seventh", "7th")
   // says the count. Round 20: so does one in the stem before the key's own noun ("his sixteenth goal, the
-  // first to net _____ goals"; a "third" quarter says nothing of "three" throws).
-  // ("the first to net _____ in one tournament" after "his sixteenth in the tournament": both without a noun.)
-  const keyNoun = ELLIPSIS.test(article.slice(mention.end, clause.sentence.end)) ? '' : /^\s+(\p{Ll}{3,})/u.exec(article.slice(mention.end, clause.sentence.end))?.[1];
-  const ordinal = ordinalSaying(header, key) ?? (keyNoun === undefined ? null : ordinalSaying(rest, key, keyNoun));
-  if (ordinal !== null) return `given-count: "${ordinal}" in the ${header.includes(ordinal) ? "deck's title" : 'stem'} says ${key}`;
+  // first to net _____ goals"; a "third" quarter says nothing of "three" throws), or with no noun after
+  // either ("his sixteenth in the tournament, the first to net _____ in one tournament").
+  const titleOrdinal = ordinalSaying(header, key);
+  if (titleOrdinal !== null) return `given-count: "${titleOrdinal}" in the deck's title says ${key}`;
+  const noun = /^\s+(\p{Ll}{3,})/u.exec(after)?.[1];
+  const keyNoun = ELLIPSIS.test(after) ? '' : noun;
+  const stemOrdinal = keyNoun === undefined ? null : ordinalSaying(rest, key, keyNoun);
+  if (stemOrdinal !== null) return `given-count: "${stemOrdinal}" in the stem says ${key}`;
   // Round 19: "launched _____ satellites" under "... launches Kellin-1 and Varno-6 satellites": the names
   // the title lists before the same noun count the key.
-  const noun = /^\s+(\p{Ll}{3,})/u.exec(article.slice(mention.end, clause.sentence.end))?.[1];
   if (noun !== undefined) {
-    const stem = noun.replace(/e?s$/, '');
-    const listed = new RegExp(`(?<![\\p{L}\\d'’.-])((?:[\\p{Lu}\\d][\\p{L}\\d'’.-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d'’.-]*)*)(?:,\\s+(?:[\\p{Lu}\\d][\\p{L}\\d'’.-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d'’.-]*)*))*,?\\s+and\\s+[\\p{Lu}\\d][\\p{L}\\d'’.-]*(?:\\s+[\\p{Lu}\\d][\\p{L}\\d'’.-]*)*)\\s+${stem}(?:e?s)?\\b`, 'u').exec(header)?.[1];
+    const listed = new RegExp(`(?<![\\p{L}\\d'’.-])(${TITLE_NAME}(?:,\\s+${TITLE_NAME})*,?\\s+and\\s+${TITLE_NAME})\\s+${singular(noun)}(?:e?s)?\\b`, 'u').exec(header)?.[1];
     if (listed !== undefined && listItems(listed).length === key) return `given-count: the deck's title lists ${key} ${noun} by name`;
   }
   // A list right after the blank's noun phrase, after a dash or a colon: its items count the key.
-  const after = article.slice(mention.end, clause.sentence.end);
   const list = /^[^–—:;(]{0,60}?(?:\s[–—-]\s|:\s)(.+?)[.!?]?$/u.exec(after)?.[1];
   if (list !== undefined && /\band\b/.test(list)) {
     const all = listItems(list);

@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, editDistance, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, PLACE_WORDS, WEEKDAYS } from './vocabulary.js';
+import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, PLACE_WORDS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -383,17 +383,6 @@ function otherForm(answer: string, text: string, lowerToo = false): { seen: stri
   for (const seen of new Set(text.match(/(?<![\p{L}])\p{Ll}{8,}/gu) ?? [])) if (anotherWay(seen, word.toLowerCase(), 8)) return { seen, word };
   return null;
 }
-
-/**
- * Round 19: adjectives that do not spell the name they come from ("Jovian satellites" for "Jupiter"); a
- * title or a prompt with one gives the name away as the forms `otherForm` reads do.
- */
-const ADJECTIVE_OF: ReadonlyMap<string, string> = new Map([
-  ['Jovian', 'Jupiter'], ['Martian', 'Mars'], ['Venusian', 'Venus'], ['Lunar', 'Moon'], ['Swiss', 'Switzerland'],
-  ['Welsh', 'Wales'], ['Irish', 'Ireland'], ['French', 'France'], ['Danish', 'Denmark'], ['Finnish', 'Finland'],
-  ['Polish', 'Poland'], ['Spanish', 'Spain'], ['Greek', 'Greece'], ['British', 'Britain'], ['Norwegian', 'Norway'],
-  ['Peruvian', 'Peru'], ['Filipino', 'Philippines'],
-]);
 
 /** Two words, one written another way: all but the last letter of the shorter shared (`least` at least), and at most three letters more. */
 function anotherWay(seen: string, word: string, least: number): boolean {

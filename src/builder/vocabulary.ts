@@ -24,6 +24,17 @@ export const TITLE_HEADS = words(`
   referee umpire linesman
 `);
 
+/**
+ * Round 19: adjectives that do not spell the name they come from ("Jovian satellites" for "Jupiter"); a
+ * title or a prompt with one gives the name away as the other forms of a word do (questions.ts, `otherForm`).
+ */
+export const ADJECTIVE_OF: ReadonlyMap<string, string> = new Map([
+  ['Jovian', 'Jupiter'], ['Martian', 'Mars'], ['Venusian', 'Venus'], ['Lunar', 'Moon'], ['Swiss', 'Switzerland'],
+  ['Welsh', 'Wales'], ['Irish', 'Ireland'], ['French', 'France'], ['Danish', 'Denmark'], ['Finnish', 'Finland'],
+  ['Polish', 'Poland'], ['Spanish', 'Spain'], ['Greek', 'Greece'], ['British', 'Britain'], ['Norwegian', 'Norway'],
+  ['Peruvian', 'Peru'], ['Filipino', 'Philippines'],
+]);
+
 /** Words that qualify a title ("Deputy Foreign Minister", "Acting Director") without being a name. */
 export const TITLE_MODIFIERS = words(`
   deputy vice acting interim associate assistant senior chief principal executive foreign prime

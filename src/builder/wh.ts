@@ -431,7 +431,9 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
       const shapeName = mention.dateShape ?? '';
       // Round 20: "A court yesterday cleared her of a bomb attack in 1998": a clause with another time in it
       // ("yesterday", "this year", another date) leaves "When did a court clear her ...?" asking for either.
-      if (tokens.some((t, i) => (i < outer[0] || i > inner[1]) && OTHER_TIME.has(t.lower)) || mentions.some((m) => m !== mention && m.entity.type === 'date' && m.start >= (tokens[0] as Token).start && m.end <= (tokens[tokens.length - 1] as Token).end)) return null;
+      const otherTime = tokens.some((t, i) => (i < outer[0] || i > inner[1]) && OTHER_TIME.has(t.lower));
+      const otherDate = mentions.some((m) => m !== mention && m.entity.type === 'date' && m.start >= first.start && m.end <= (tokens.at(-1) as Token).end);
+      if (otherTime || otherDate) return null;
       if (previous !== undefined && DATE_PREPOSITIONS.has(previous.lower)) {
         if ((previous.lower === 'from' || previous.lower === 'between') && !RANGE_SHAPES.has(shapeName)) return null;
         if (!attachedToVerb(tokens, shape.verb, outer[0] - 1, mentions)) return null;
@@ -487,6 +489,16 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
   }
 }
 
+/**
+ * Round 19: "Kellin Press was also sued": "also" says others did the same, so "Which organisation was also
+ * sued?" has more than one right answer ("as well", "likewise" and a closing "too" alike). ("Also on
+ * Thursday, Kellin won ...": opening the clause, it adds the sentence, not the subject.)
+ */
+function othersDidTheSame(tokens: readonly Token[]): boolean {
+  const closes = (i: number): boolean => !/^\p{L}/u.test(tokens[i + 1]?.text ?? '');
+  return tokens.some((t, i) => (t.lower === 'also' && i > 0) || t.lower === 'likewise' || (t.lower === 'well' && tokens[i - 1]?.lower === 'as' && closes(i)) || (t.lower === 'too' && closes(i)));
+}
+
 /** Words of time that, beside a date, leave a "when" asking for two times. */
 const OTHER_TIME = new Set(['yesterday', 'today', 'tonight', 'tomorrow', 'ago', 'earlier', 'later', 'previously', 'recently', 'now', 'currently']);
 
@@ -497,10 +509,7 @@ const OTHER_TIME = new Set(['yesterday', 'today', 'tonight', 'tomorrow', 'ago', 
  */
 export function whQuestion(request: WhRequest): string | null {
   const tokens = request.tokens.filter((t) => t.end <= request.end);
-  // Round 19: "Kellin Press was also sued": "also" says others did the same, so "Which organisation was also
-  // sued?" has more than one right answer ("as well", "likewise" and a closing "too" alike).
-  // ("Also on Thursday, Kellin won ...": opening the clause, it adds the sentence, not the subject.)
-  if (tokens.some((t, i) => (t.lower === 'also' && i > 0) || t.lower === 'likewise' || (t.lower === 'well' && tokens[i - 1]?.lower === 'as' && !/^\p{L}/u.test(tokens[i + 1]?.text ?? '')) || (t.lower === 'too' && !/^\p{L}/u.test(tokens[i + 1]?.text ?? '')))) return null;
+  if (othersDidTheSame(tokens)) return null;
   const direct = ask(request, tokens, '');
   if (direct !== null) return direct;
   const that = tokens.findIndex((t, i) => t.lower === 'that' && tokens.slice(Math.max(0, i - 4), i).some((v) => THAT_VERBS.has(v.lower)));

@@ -62,11 +62,9 @@ function initialsEndSentence(before: string, after: string): boolean {
  * ends no sentence (the finer split).
  */
 function insideBrackets(article: string, start: number, end: number): boolean {
-  const so = article.slice(start, end);
-  const open = (so.match(/\(/g) ?? []).length - (so.match(/\)/g) ?? []).length;
-  if (open <= 0) return false;
-  const ahead = /^[^\n()]{0,200}\)/.exec(article.slice(end, end + 201));
-  return ahead !== null;
+  const sentence = article.slice(start, end);
+  const open = (sentence.match(/\(/g) ?? []).length - (sentence.match(/\)/g) ?? []).length;
+  return open > 0 && /^[^\n()]{0,200}\)/.test(article.slice(end, end + 201));
 }
 
 /**
