@@ -447,9 +447,13 @@ function resolveInnerPronoun(clause: Clause, context: GateContext): string | nul
     if (typeof resolution === 'string') return resolution;
     if (resolution.entity === null) return `"${token.text}" stands for no one the clause names`;
     if (/self$/.test(token.lower)) continue;
-    // "his" -> "Ana Ruiz's"; "her" before a noun is a possessive too.
-    const next = clause.tokens[clause.tokens.indexOf(token) + 1];
-    const possessive = token.lower === 'his' || (token.lower === 'her' && next !== undefined && next.isWord && !hasTag(next, 'Preposition', 'Determiner', 'Conjunction', 'Verb', 'Adverb') && !AUXILIARIES.has(next.lower));
+    // "his" -> "Ana Ruiz's"; "her" before a noun is a possessive too. A word the tagger reads as a verb
+    // is a noun still after a preposition ("during her campaign") or before "'s" ("her party's"): only a
+    // verb's object is followed by a verb ("let her go").
+    const at = clause.tokens.indexOf(token);
+    const next = clause.tokens[at + 1];
+    const nounAfterAll = next !== undefined && (hasTag(clause.tokens[at - 1], 'Preposition') || /^['’]s$/.test(clause.tokens[at + 2]?.text ?? ''));
+    const possessive = token.lower === 'his' || (token.lower === 'her' && next !== undefined && next.isWord && !hasTag(next, 'Preposition', 'Determiner', 'Conjunction', 'Adverb') && (!hasTag(next, 'Verb') || nounAfterAll) && !AUXILIARIES.has(next.lower));
     const name = resolution.entity.name;
     const shown = possessive ? `${name}${name.endsWith('s') ? '’' : '’s'}` : name;
     clause.rewrites.push({ start: token.start, end: token.end, text: /^\p{Lu}/u.test(token.text) ? capitalise(shown) : shown, rule: resolution.rule });

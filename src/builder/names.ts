@@ -14,6 +14,7 @@ import {
   NAME_CONNECTORS,
   NAME_PARTICLES,
   NAME_SUFFIX,
+  GENERIC_NAME_WORDS,
   INSTITUTION_PLACE_WORDS,
   ORGANISATION_WORDS,
   PLACE_CUES,
@@ -67,7 +68,12 @@ const COMMON_TAGS = ['Adjective', 'Verb', 'Infinitive', 'PresentTense', 'PastTen
 const TO_TITLES = new Set(['ambassador', 'envoy', 'delegate', 'representative', 'adviser', 'advisor', 'consul']);
 
 const bare = (token: Token): string => token.lower.replace(/[’']s$/, '');
-export const isTitleHead = (token: Token): boolean => TITLE_HEADS.has(bare(token));
+/**
+ * Titles whose plural stands before the names it covers ("Presidents Ana Varno and Piet Kellin"). Not every
+ * title: "Directors" ends "Board of Directors", "Pilots" is part of "Airline Pilots Association".
+ */
+const PLURAL_TITLES = new Set(['presidents', 'ministers', 'governors', 'mayors', 'kings', 'queens', 'princes', 'princesses', 'emperors', 'generals', 'judges', 'justices', 'ambassadors', 'chancellors', 'premiers']);
+export const isTitleHead = (token: Token): boolean => TITLE_HEADS.has(bare(token)) || PLURAL_TITLES.has(bare(token));
 const isOrganisationWord = (token: Token): boolean => ORGANISATION_WORDS.has(bare(token)) || (/s$/.test(bare(token)) && ORGANISATION_WORDS.has(bare(token).replace(/s$/, '')));
 const isPlaceWord = (token: Token): boolean => PLACE_WORDS.has(bare(token));
 
@@ -367,7 +373,8 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
   // "Senator Lena Park": a place word can end a person's name; "Director Space Center" is no person.
   const placeInside = nameTokens.some((t, i) => isPlaceWord(t) && (i < nameTokens.length - 1 || nameTokens.length === 1));
   // "Most Valuable Player Award": a lone word the lexicon knows as a thing is no name after a title.
-  const lone = nameTokens.length === 1 && !isNameLike(context, nameTokens[0] as Token) && !lexiconHas(context, nameTokens[0] as Token, PERSON_TAGS);
+  // Round 21: "United Press International": a lone word many names share ("International") is no one's name.
+  const lone = nameTokens.length === 1 && ((!isNameLike(context, nameTokens[0] as Token) && !lexiconHas(context, nameTokens[0] as Token, PERSON_TAGS)) || GENERIC_NAME_WORDS.has(bare(nameTokens[0] as Token)));
   // Round 12: "King Edward Hospital", "Queen Mary University": an institution named after a royal is a name
   // of its own, not a title before no one.
   const lastName = nameTokens[nameTokens.length - 1];

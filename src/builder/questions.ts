@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, editDistance, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, PLACE_WORDS, WEEKDAYS } from './vocabulary.js';
+import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, NAME_PARTICLES, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -166,14 +166,139 @@ export function answerTextOf(mention: Mention): string {
   return entity.type === 'person' || entity.type === 'place' || entity.type === 'organisation' || entity.type === 'work' ? entity.name : mention.text;
 }
 
-/** Other accepted answers: every other way the article writes it. */
-function acceptFor(mention: Mention, answer: string): string[] {
+/**
+ * Other accepted answers: every other way the article writes it, and the forms a teacher marks right though
+ * the article may not write them just so (round 21, from the regrade's "equally right, not accepted"):
+ * - a person's surname, and the name without "Jr." ("Dale Varno, Jr." -> "Dale Varno", "Varno");
+ * - a one-word key's fuller name where the article writes one ("Varno" -> "Ana Varno");
+ * - an organisation's initials, where the article writes them ("National Kellin Service" -> "NKS");
+ * - a date without its day of the week ("Sunday, June 28th" -> "June 28th").
+ * Number words and digits, the built-in aliases ("UK") and slips of a letter need no form here: the quiz's
+ * matcher accepts them (src/grading).
+ */
+export function acceptFor(mention: Mention, answer: string, people: readonly Entity[] = [], article = '', tagger?: NameWords): string[] {
   const folded = foldName(answer);
   const accept: string[] = [];
-  for (const form of [mention.text, ...mention.entity.forms]) {
+  const add = (form: string): void => {
     if (foldName(form) !== folded && !accept.some((a) => foldName(a) === foldName(form))) accept.push(form);
+  };
+  for (const form of [mention.text, ...mention.entity.forms]) add(form);
+  const entity = mention.entity;
+  const named = mention.pronoun !== true && (entity.type === 'person' || (entity.type === 'other' && !entity.sure));
+  if (entity.type === 'person' && mention.pronoun !== true) for (const form of personShortForms(entity, people, article, tagger)) add(form);
+  if (named && /^\p{Lu}[\p{Ll}'’-]+$/u.test(answer)) for (const form of fullerNames(answer, article, tagger)) add(form);
+  if (entity.type === 'organisation') {
+    // Only initials the article writes: made-up ones ("FBKA") are no answer anyone types, and graders count
+    // them against the question; initials the tagger knows may be another body's ("BBC" of "Belconnen
+    // Basketball Centre").
+    const initials = initialsOf(entity.name);
+    if (initials !== null && wordFinder(article)(initials)) add(initials);
   }
+  const dated = entity.type === 'date' ? WEEKDAY_BEFORE_DATE.exec(answer) : null;
+  if (dated !== null && dated[1] !== undefined) add(dated[1]);
   return accept;
+}
+
+/** What acceptFor asks of the tagger: its lexicon, and whether a word is an English word. */
+export type NameWords = Pick<Tagger, 'lexicon' | 'englishWord'>;
+
+/**
+ * A word that may be part of a person's name: one the tagger knows as a name, or one it does not know at all
+ * and no dictionary has ("Kellinu"). "Database", "Democrat", "Sunday", a possessive ("Varno's") are not.
+ */
+function nameLike(word: string, words: NameWords): boolean {
+  if (/['’]s$/.test(word)) return false;
+  // "Prize-winning": a hyphen before an English word in lower case.
+  if (word.split('-').slice(1).some((part) => /^\p{Ll}/u.test(part) && words.englishWord(part))) return false;
+  const lower = word.toLowerCase();
+  const tags = words.lexicon(lower);
+  if (tags.some((t) => /Name$|^Person$/.test(t))) return true;
+  return tags.length === 0 && !words.englishWord(lower);
+}
+
+/** A day of the week before a date that carries a number: "Sunday, June 28th", "Tuesday 12 August". */
+const WEEKDAY_BEFORE_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?=.*\d)(.+)$/;
+
+/** A name's closing generation mark: "Jr.", ", Sr.", "III". */
+const NAME_SUFFIX_END = /,?\s+(?:Jr|Sr|Jnr|Snr)\.?$|,?\s+(?:II|III|IV)$/;
+
+/**
+ * A person's surname (with its particles: "van Horne", "Al Sabah") and the name without its generation mark.
+ * No surname where another person of the article shares it, where the last word is hyphenated (a given name
+ * written after the family name: "Kim Ha-neul"), or where the article writes the word in lower case too (a
+ * common word, the name likely misread: "Harbour Database").
+ */
+export function personShortForms(person: Entity, people: readonly Entity[], article: string, tagger?: NameWords): string[] {
+  const bare = person.name.replace(NAME_SUFFIX_END, '');
+  const out = bare === person.name ? [] : [bare];
+  const words = bare.split(/\s+/);
+  if (words.length < 2) return out;
+  let first = words.length - 1;
+  while (first > 1 && NAME_PARTICLES.has((words[first - 1] ?? '').toLowerCase())) first--;
+  const surname = words.slice(first).join(' ');
+  const last = words[words.length - 1] ?? '';
+  // A surname that is a common word ("Database") is taken only from a name the builder is sure of ("George
+  // W. Bush"): one it is not sure of may be a title it misread as a person's ("Kellin Movie Database").
+  if (!/^\p{Lu}[\p{L}'’]{2,}$/u.test(last) || isGenericNameWord(last.toLowerCase()) || (tagger !== undefined && !person.sure && !nameLike(last, tagger))) return out;
+  if (new RegExp(`(?<![\\p{L}])${last.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return out;
+  const shared = people.some((other) => other !== person && other.name.replace(NAME_SUFFIX_END, '').split(/\s+/).pop() === last);
+  return shared ? out : [...out, surname];
+}
+
+/** Words that open a sentence or a title before a name, not part of it. */
+const BEFORE_NAME = new Set(['The', 'A', 'An', 'But', 'And', 'When', 'After', 'Before', 'In', 'On', 'At', 'As', 'If', 'While', 'Then', 'So', 'For', 'With', 'By']);
+
+/**
+ * The fuller names the article writes with a one-word key at their end or start ("Ana Varno" for "Varno",
+ * "Ana Varno" for "Ana"), titles and sentence openers left off: two to four capitalised words.
+ */
+export function fullerNames(word: string, article: string, tagger?: NameWords): string[] {
+  const named = (w: string): boolean => tagger === undefined || nameLike(w, tagger);
+  if (!named(word)) return [];
+  const out = new Set<string>();
+  for (const run of capitalisedRuns(article)) {
+    const words = run.split(/\s+/);
+    const at = words.indexOf(word);
+    if (at < 0) continue;
+    // What stands before a title ("Information Minister") or a word that is no name ("Unlike") is left off.
+    let from = 0;
+    for (let i = 0; i < at; i++) {
+      const w = words[i] ?? '';
+      if (BEFORE_NAME.has(w) || TITLE_HEADS.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) || !named(w)) from = i + 1;
+    }
+    const name = words.slice(from);
+    if (name.length < 2 || name.length > 4 || (name[0] !== word && name[name.length - 1] !== word)) continue;
+    // "Varno National Bank", "Kellin Sunday": a word that is no name's makes it no person's name.
+    if (name.some((w) => w !== word && (isGenericNameWord(w.toLowerCase()) || !named(w)))) continue;
+    out.add(name.join(' '));
+  }
+  return [...out];
+}
+
+/** Capitalised words in a row, on one line. */
+const CAPITALISED_RUN = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)+/gu;
+
+/** The article last read by capitalisedRuns, and its runs of two or more capitalised words. */
+let runsArticle: string | null = null;
+let runsFound: string[] = [];
+
+/** An article's runs of two or more capitalised words, read once per article, not once per key. */
+function capitalisedRuns(article: string): string[] {
+  if (runsArticle !== article) {
+    runsFound = [...article.matchAll(CAPITALISED_RUN)].map((m) => m[0]);
+    runsArticle = article;
+  }
+  return runsFound;
+}
+
+/**
+ * An organisation's initials ("National Kellin Service" -> "NKS"), or null: three to five words besides the
+ * small ones (ACRONYM_SKIPS), each capitalised. Two words make initials nobody writes ("Harbour Times": "HT").
+ */
+export function initialsOf(name: string): string | null {
+  const words = name.replace(/^the\s+/i, '').split(/\s+/).filter((w) => !ACRONYM_SKIPS.test(w));
+  if (words.length < 3 || words.length > 5 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return null;
+  return words.map((w) => w.charAt(0)).join('');
 }
 
 /** Words an acronym skips: "Bank of the Harbour" is "BH". */
@@ -985,7 +1110,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const prompt = blanked();
       const reason = giveaway(prompt, mention, clozeAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
-      return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
+      return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer, context.source.byType.get('person'), article, context.tagger), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
     }),
   );
 
@@ -996,7 +1121,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       if (prompt === null) return { dropped: untrustedTypeWord(entity) ?? 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
       const reason = giveaway(prompt, mention, typedAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
-      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
+      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer, context.source.byType.get('person'), article, context.tagger), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
     }),
   );
 
@@ -1319,7 +1444,7 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
     out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: more than one person in the article holds this title'));
   } else {
     const reason = giveaway(who, mention, person.name, context.header, context.source.byType.get('person'), context.article);
-    out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name), entity: person, typeWord: 'person' } : null, reason));
+    out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name, context.source.byType.get('person'), context.article, context.tagger), entity: person, typeWord: 'person' } : null, reason));
   }
   return out;
 }
