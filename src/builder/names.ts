@@ -72,7 +72,7 @@ const bare = (token: Token): string => token.lower.replace(/[’']s$/, '');
  * Titles whose plural stands before the names it covers ("Presidents Ana Varno and Piet Kellin"). Not every
  * title: "Directors" ends "Board of Directors", "Pilots" is part of "Airline Pilots Association".
  */
-const PLURAL_TITLES = new Set(['presidents', 'ministers', 'governors', 'mayors', 'kings', 'queens', 'princes', 'princesses', 'emperors', 'generals', 'judges', 'justices', 'ambassadors', 'chancellors', 'premiers']);
+const PLURAL_TITLES = new Set(['presidents', 'ministers', 'governors', 'mayors', 'kings', 'queens', 'princes', 'princesses', 'emperors', 'generals', 'judges', 'justices', 'ambassadors', 'chancellors', 'premiers', 'congressmen', 'congresswomen', 'representatives']);
 export const isTitleHead = (token: Token): boolean => TITLE_HEADS.has(bare(token)) || PLURAL_TITLES.has(bare(token));
 const isOrganisationWord = (token: Token): boolean => ORGANISATION_WORDS.has(bare(token)) || (/s$/.test(bare(token)) && ORGANISATION_WORDS.has(bare(token).replace(/s$/, '')));
 const isPlaceWord = (token: Token): boolean => PLACE_WORDS.has(bare(token));
@@ -381,6 +381,9 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
   if (head === from && ROYAL_HEADS.has(bare(tokens[head] as Token)) && nameTokens.length >= 2 && lastName !== undefined && (isOrganisationWord(lastName) || isPlaceWord(lastName)) && !nameTokens.slice(0, -1).some((t) => isOrganisationWord(t) || isTitleHead(t))) {
     return { prefix: null, title: null, name: [from, to], strong: null };
   }
+  // Round 22: a party label is a title before a person ("Democrat Ana Varno"), and part of a party's name
+  // before an organisation word ("Republican Party").
+  if (PARTY_LABELS.has(bare(tokens[head] as Token)) && nameTokens.some(isOrganisationWord)) return { prefix: null, title: null, name: [from, to], strong: null };
   if (nameTokens.length === 0 || nameTokens.length > 4 || placeInside || lone || nameTokens.some((t) => isOrganisationWord(t) || isTitleHead(t))) {
     return { prefix: null, title: [from, to], name: null, strong: null };
   }
@@ -392,6 +395,9 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
     strong: 'person',
   };
 }
+
+/** Party labels that stand before a person's name as a title does (vocabulary.ts, TITLE_HEADS). */
+const PARTY_LABELS = new Set(['democrat', 'republican']);
 
 /** Titles of royals, after whom institutions are named ("King Edward Hospital"). */
 const ROYAL_HEADS = new Set(['king', 'queen', 'prince', 'princess', 'emperor', 'empress']);

@@ -183,3 +183,35 @@ describe('a lone word many names share after a title word', () => {
     expect(answers, answers.join(' | ')).not.toContain('International');
   });
 });
+
+// Round 22 (stop 32), from the fourteenth batch's untuned grades ("Democrat Paul G. Kirk", "Congressmen Mike
+// Capuano" as keys).
+describe('a party label or a plural title before a name', () => {
+  const answersOf = (text: string): string[] => build(text).candidates.filter((c) => c.stage === 'question').map((c) => c.answer ?? '');
+
+  it('asks "Democrat _____" for the name alone', () => {
+    const answers = answersOf(article(
+      'Varno seat to be filled',
+      'At the time, Kellin governor Ana Osterby named Democrat Piet Lindqvist as a temporary replacement for the seat.',
+      'Lindqvist served for five months before a special election in Sorvik.',
+    ));
+    expect(answers.some((a) => /^Democrat\b/.test(a)), answers.join(' | ')).toBe(false);
+    expect(answers).toContain('Piet Lindqvist');
+  });
+
+  it('keeps "Republican Party" an organisation', () => {
+    const answers = answersOf(article(
+      'Varno governor answers the speech',
+      "The Republican Party's response to the speech came from the governor of Varno, Ana Osterby, on Tuesday night.",
+    ));
+    expect(answers.some((a) => /Republican Party/.test(a)), answers.join(' | ')).toBe(true);
+  });
+
+  it('asks "Congressmen _____ and Tomas Sorvik" for the name alone', () => {
+    const answers = answersOf(article(
+      'Varno poll',
+      'A poll shows Ana Osterby ahead of potential nominees Piet Lindqvist, former Congressman Jon Berglund, and Congressmen Kellin Varno and Tomas Sorvik.',
+    ));
+    expect(answers.some((a) => /Congressmen/.test(a)), answers.join(' | ')).toBe(false);
+  });
+});
