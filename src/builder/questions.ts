@@ -301,6 +301,14 @@ export function initialsOf(name: string): string | null {
   return words.map((w) => w.charAt(0)).join('');
 }
 
+/** Whether the article writes a title in the plural ("Republican Senators" for "Republican Senator"). */
+function pluralRole(role: string, article: string): boolean {
+  const bare = role.replace(/^.*[’']s\s+/, '').trim();
+  if (bare === '' || /s$/i.test(bare)) return false;
+  const form = /(?:wo)?man$/i.test(bare) ? bare.replace(/an$/i, 'en') : /[^aeiou]y$/i.test(bare) ? bare.replace(/y$/i, 'ies') : `${bare}s`;
+  return new RegExp(`(?<![\\p{L}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(article);
+}
+
 /** Words an acronym skips: "Bank of the Harbour" is "BH". */
 const ACRONYM_SKIPS = /^(?:of|and|the|for|on|in|to|a|an|&|de|del|della|di|du|des|la|le|y|et|und|für|für)$/i;
 
@@ -1442,6 +1450,10 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
   const who = `Who is ${theRole} named in the article?`;
   if ((context.roleCounts.get(foldName(role)) ?? 0) > 1) {
     out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: more than one person in the article holds this title'));
+  } else if (pluralRole(role, context.article)) {
+    // Round 22: "Republican Senators Ana Varno of Kellin, Piet Sorvik of ..." beside "Republican Senator
+    // Tomas Lindqvist": the title in the plural names others who hold it.
+    out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: the article names others with this title, in the plural'));
   } else {
     const reason = giveaway(who, mention, person.name, context.header, context.source.byType.get('person'), context.article);
     out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name, context.source.byType.get('person'), context.article, context.tagger), entity: person, typeWord: 'person' } : null, reason));

@@ -215,3 +215,17 @@ describe('a party label or a plural title before a name', () => {
     expect(answers.some((a) => /Congressmen/.test(a)), answers.join(' | ')).toBe(false);
   });
 });
+
+describe('a title the article also writes in the plural', () => {
+  it('asks no "Who is the Republican Senator named in the article?" beside "Republican Senators Ana Varno, ..."', () => {
+    const text = article(
+      'Varno senator to run again',
+      'Republican Senator Tomas Lindqvist said on Monday he would run again for his seat in Kellin next year.',
+      'After the defeat, Republican Senators Ana Varno of Sorvik and Piet Osterby of Berglund each asked Lindqvist to run.',
+    );
+    const role = build(text).candidates.filter((c) => c.stage === 'question' && /Who is the Republican Senator/.test(c.text ?? ''));
+    expect(role.length).toBeGreaterThan(0);
+    expect(role.some((c) => c.kept)).toBe(false);
+    expect(role.map((c) => c.reason).join(' | ')).toMatch(/ambiguous: the article names others with this title, in the plural/);
+  });
+});
