@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, editDistance, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, NAME_PARTICLES, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from './vocabulary.js';
+import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, NAME_PARTICLES, NAME_SUFFIX, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -176,7 +176,9 @@ export function answerTextOf(mention: Mention): string {
  * Number words and digits, the built-in aliases ("UK") and slips of a letter need no form here: the quiz's
  * matcher accepts them (src/grading).
  */
-export function acceptFor(mention: Mention, answer: string, people: readonly Entity[] = [], article = '', tagger?: NameWords): string[] {
+export function acceptFor(mention: Mention, answer: string, context: Pick<QuestionContext, 'article' | 'source' | 'tagger'>): string[] {
+  const { article, tagger } = context;
+  const people = context.source.byType.get('person') ?? [];
   const folded = foldName(answer);
   const accept: string[] = [];
   const add = (form: string): void => {
@@ -219,8 +221,12 @@ function nameLike(word: string, words: NameWords): boolean {
 /** A day of the week before a date that carries a number: "Sunday, June 28th", "Tuesday 12 August". */
 const WEEKDAY_BEFORE_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?=.*\d)(.+)$/;
 
-/** A name's closing generation mark: "Jr.", ", Sr.", "III". */
-const NAME_SUFFIX_END = /,?\s+(?:Jr|Sr|Jnr|Snr)\.?$|,?\s+(?:II|III|IV)$/;
+/** A person's name without its closing generation mark (vocabulary's NAME_SUFFIX): "Dale Varno, Jr." -> "Dale Varno". */
+function withoutSuffix(name: string): string {
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1];
+  return words.length > 1 && last !== undefined && NAME_SUFFIX.test(last) ? words.slice(0, -1).join(' ').replace(/,$/, '') : name;
+}
 
 /**
  * A person's surname (with its particles: "van Horne", "Al Sabah") and the name without its generation mark.
@@ -229,7 +235,7 @@ const NAME_SUFFIX_END = /,?\s+(?:Jr|Sr|Jnr|Snr)\.?$|,?\s+(?:II|III|IV)$/;
  * common word, the name likely misread: "Harbour Database").
  */
 export function personShortForms(person: Entity, people: readonly Entity[], article: string, tagger?: NameWords): string[] {
-  const bare = person.name.replace(NAME_SUFFIX_END, '');
+  const bare = withoutSuffix(person.name);
   const out = bare === person.name ? [] : [bare];
   const words = bare.split(/\s+/);
   if (words.length < 2) return out;
@@ -241,7 +247,7 @@ export function personShortForms(person: Entity, people: readonly Entity[], arti
   // W. Bush"): one it is not sure of may be a title it misread as a person's ("Kellin Movie Database").
   if (!/^\p{Lu}[\p{L}'’]{2,}$/u.test(last) || isGenericNameWord(last.toLowerCase()) || (tagger !== undefined && !person.sure && !nameLike(last, tagger))) return out;
   if (new RegExp(`(?<![\\p{L}])${last.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return out;
-  const shared = people.some((other) => other !== person && other.name.replace(NAME_SUFFIX_END, '').split(/\s+/).pop() === last);
+  const shared = people.some((other) => other !== person && withoutSuffix(other.name).split(/\s+/).pop() === last);
   return shared ? out : [...out, surname];
 }
 
@@ -256,17 +262,23 @@ export function fullerNames(word: string, article: string, tagger?: NameWords): 
   const named = (w: string): boolean => tagger === undefined || nameLike(w, tagger);
   if (!named(word)) return [];
   const out = new Set<string>();
-  for (const run of capitalisedRuns(article)) {
+  for (const run of nameRuns(article)) {
     const words = run.split(/\s+/);
     const at = words.indexOf(word);
     if (at < 0) continue;
-    // What stands before a title ("Information Minister") or a word that is no name ("Unlike") is left off.
+    // What stands before a title ("Information Minister"), a word that is no name ("Unlike"), a number or the
+    // end of a sentence ("Sorvik. Ana Varno": a run of nameRuns may cross one) is left off.
     let from = 0;
     for (let i = 0; i < at; i++) {
       const w = words[i] ?? '';
-      if (BEFORE_NAME.has(w) || TITLE_HEADS.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) || !named(w)) from = i + 1;
+      if (BEFORE_NAME.has(w) || TITLE_HEADS.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) || SENTENCE_END.test(w) || /^\p{N}/u.test(w) || !named(w)) from = i + 1;
     }
-    const name = words.slice(from);
+    // After the key, a name ends at a sentence's end (kept, without its full stop) or before a number ("Ana
+    // Varno 400", a race named after her).
+    const stop = words.findIndex((w, i) => i > at && /^\p{N}/u.test(w));
+    const end = words.findIndex((w, i) => i >= at && SENTENCE_END.test(w));
+    const last = end >= 0 && (stop < 0 || end < stop) ? end + 1 : stop >= 0 ? stop : words.length;
+    const name = words.slice(from, last).map((w) => w.replace(SENTENCE_END, '$1'));
     if (name.length < 2 || name.length > 4 || (name[0] !== word && name[name.length - 1] !== word)) continue;
     // "Varno National Bank", "Kellin Sunday": a word that is no name's makes it no person's name.
     if (name.some((w) => w !== word && (isGenericNameWord(w.toLowerCase()) || !named(w)))) continue;
@@ -275,21 +287,8 @@ export function fullerNames(word: string, article: string, tagger?: NameWords): 
   return [...out];
 }
 
-/** Capitalised words in a row, on one line. */
-const CAPITALISED_RUN = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)+/gu;
-
-/** The article last read by capitalisedRuns, and its runs of two or more capitalised words. */
-let runsArticle: string | null = null;
-let runsFound: string[] = [];
-
-/** An article's runs of two or more capitalised words, read once per article, not once per key. */
-function capitalisedRuns(article: string): string[] {
-  if (runsArticle !== article) {
-    runsFound = [...article.matchAll(CAPITALISED_RUN)].map((m) => m[0]);
-    runsArticle = article;
-  }
-  return runsFound;
-}
+/** A word that ends a sentence inside a run of capitalised words: a full stop after two small letters ("Sorvik."), not an initial ("G."). */
+const SENTENCE_END = /(\p{Ll}{2})\.$/u;
 
 /**
  * An organisation's initials ("National Kellin Service" -> "NKS"), or null: three to five words besides the
@@ -306,7 +305,7 @@ function pluralRole(role: string, article: string): boolean {
   const bare = role.replace(/^.*[’']s\s+/, '').trim();
   if (bare === '' || /s$/i.test(bare)) return false;
   const form = /(?:wo)?man$/i.test(bare) ? bare.replace(/an$/i, 'en') : /[^aeiou]y$/i.test(bare) ? bare.replace(/y$/i, 'ies') : `${bare}s`;
-  return new RegExp(`(?<![\\p{L}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(article);
+  return wordFinder(article)(form);
 }
 
 /** Words an acronym skips: "Bank of the Harbour" is "BH". */
@@ -1118,7 +1117,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const prompt = blanked();
       const reason = giveaway(prompt, mention, clozeAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
-      return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer, context.source.byType.get('person'), article, context.tagger), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
+      return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer, context), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
     }),
   );
 
@@ -1129,7 +1128,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       if (prompt === null) return { dropped: untrustedTypeWord(entity) ?? 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
       const reason = giveaway(prompt, mention, typedAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
-      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer, context.source.byType.get('person'), article, context.tagger), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
+      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer, context), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
     }),
   );
 
@@ -1456,7 +1455,7 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
     out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: the article names others with this title, in the plural'));
   } else {
     const reason = giveaway(who, mention, person.name, context.header, context.source.byType.get('person'), context.article);
-    out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name, context.source.byType.get('person'), context.article, context.tagger), entity: person, typeWord: 'person' } : null, reason));
+    out.push(considered('short-answer', fact, who, person.name, reason === null ? { kind: 'short-answer', fact, related: [], prompt: who, explanation, answer: person.name, accept: acceptFor(mention, person.name, context), entity: person, typeWord: 'person' } : null, reason));
   }
   return out;
 }
