@@ -107,6 +107,9 @@ function regionWord(article: string, start: number, end: number): boolean {
   return new RegExp(`^\\s+(?:${kinds})\\b`, 'i').test(article.slice(end, end + 20)) || new RegExp(`\\b(?:${kinds}) of\\s+(?:the\\s+)?$`, 'i').test(article.slice(Math.max(0, start - 30), start));
 }
 
+/** A continent or a part of one. */
+const WORLD_REGION = /^(?:(?:Latin|South|North|Central|East|West|Eastern|Western|Southern|Northern|Southeast|South-East|Southeastern|Sub-Saharan|Continental)\s+(?:America|Europe|Asia|Africa)|Middle East|Near East|Far East|Caribbean|Balkans|Scandinavia|Europe|Asia|Africa|Oceania|Antarctica)$/i;
+
 /** A place's kind: a country, a region (a state, a province), a city, a county, or just a place. */
 function placeSubtype(name: string, tagger: Tagger): string {
   const words = name.replace(/^the\s+/i, '').split(/\s+/);
@@ -115,6 +118,9 @@ function placeSubtype(name: string, tagger: Tagger): string {
   if (/^(river|lake|lakes|sea|ocean|gulf|bay|strait|channel)$/.test(last)) return 'water';
   if (/^(park|forest|reserve|stadium|arena|palace|cathedral|abbey|temple|mosque|cemetery|castle|airport|bridge|square|plaza)$/.test(last)) return 'site';
   if (/^(street|avenue|road|boulevard|highway|lane)$/.test(last)) return 'road';
+  // Round 24: "Latin America", "Western Europe", "the Middle East": a part of the world, not a country, whatever
+  // it is listed with ("Varnia and Latin America").
+  if (WORLD_REGION.test(words.join(' '))) return 'region';
   // The whole name first: "Nova Scotia" is a province, "Quebec City" a city.
   const whole = tagger.lexicon(words.join(' ').toLowerCase());
   const tags = whole.length > 0 || words.length > 1 ? whole : tagger.lexicon(words[0] ?? '');

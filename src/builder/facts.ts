@@ -11,7 +11,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, squash, wordCount } from './text.js';
 import { hasTag, type Token } from './tokens.js';
 import type { Clause, Entity, KeyType, Mention, Rewrite, SentenceInfo } from './types.js';
-import { AUXILIARIES, DEMONSTRATIVES, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS } from './vocabulary.js';
+import { AUXILIARIES, DEMONSTRATIVES, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS, THAT_VERBS } from './vocabulary.js';
 
 export type FactOrigin = 'clause' | 'role' | 'unit';
 
@@ -358,6 +358,9 @@ export function standAloneProblem(clause: Clause, context?: GateContext): string
   const plain = clause.text.replace(/“[^”]*”|"[^"]*"/g, '');
   const pointing = /\b(?:the latter|the former(?= *[,.;]| (?:is|was|has|had|said|will|would)\b)|(?:in )?the (?:first|second|third|other|last) (?:case|instance)|in (?:both|either|neither|each|such|this|that) cases?)\b/i.exec(plain);
   if (pointing !== null) return `"${pointing[0]}" points to something the clause does not name`;
+  // Round 24: "During those six years", "In the same year": a span or a time the sentence before gave.
+  const before = /^(?:\p{L}+\s+){0,3}?(?:(?:those|these)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|several)\s+(?:years|months|weeks|days|seasons|decades|hours)|the same (?:year|month|week|day|night|season|time|period))\b/iu.exec(plain.trim());
+  if (before !== null) return `"${before[0].split(/\s+/).slice(-3).join(' ')}" points to a time the clause does not name`;
   const words = clause.tokens.filter((t) => t.isWord);
   // "And Varn lost 1-2 ...", "But Ada Lund said ...": a conjunction that joins the sentence to the one
   // before is left out, and the fact starts with the next word.
@@ -370,8 +373,10 @@ export function standAloneProblem(clause: Clause, context?: GateContext): string
     const next = words[i + 1] as Token;
     if (!/^(this|that|these|those|such)$/.test(word.lower)) continue;
     if (insideQuotation(clause.sentence.tokens, word)) continue;
-    // "that" after a verb opens a clause ("said that ..."), not a pointer.
-    if (word.lower === 'that' && i > 0 && !hasTag(words[i - 1] as Token, 'Preposition')) continue;
+    // "that" after a verb opens a clause ("said that ..."), not a pointer; after a verb that takes no such
+    // clause ("won that championship") it points (round 24).
+    const verbBefore = words[i - 1];
+    if (word.lower === 'that' && verbBefore !== undefined && !hasTag(verbBefore, 'Preposition') && (THAT_VERBS.has(verbBefore.lower) || !hasTag(verbBefore, 'PastTense') || hasTag(next, 'Verb', 'Pronoun', 'Determiner'))) continue;
     if (TIME_NOUNS.test(next.lower) || hasTag(next, 'Date') || next.isNumber) continue;
     if (clause.mentions.some((m) => m.outerStart <= next.start && next.start < m.end)) continue;
     if (!hasTag(next, 'Noun', 'Adjective') || hasTag(next, 'Pronoun')) continue;
@@ -388,7 +393,11 @@ export function standAloneProblem(clause: Clause, context?: GateContext): string
     // "Based on these data, a trial began ...": a fronted phrase that points back is left out of the fact.
     const comma = clause.tokens.findIndex((t) => t.text === ',');
     const after = clause.tokens[comma + 1];
-    if (comma > 0 && comma < 12 && (clause.tokens[comma] as Token).start > word.start && after !== undefined && !clause.mentions.some((m) => m.outerStart < after.start && after.start < m.end)) {
+    // Round 24: not when what is left opens with "which", "who" or "and" ("That compares with a 5.5% rise in
+    // May, which was the largest ...", "Ana won that title in 2010, and came second ..."): a relative clause
+    // or the second half of a sentence is no sentence of its own.
+    const relative = after !== undefined && /^(?:which|who|whom|whose|where|and|but|or|so|yet)$/.test(after.lower);
+    if (comma > 0 && comma < 12 && !relative && (clause.tokens[comma] as Token).start > word.start && after !== undefined && !clause.mentions.some((m) => m.outerStart < after.start && after.start < m.end)) {
       clause.rewrites.push({ start: clause.start, end: after.start, text: '', rule: `stand-alone: "${spanText(clause, clause.start, (clause.tokens[comma] as Token).start)}" points back, and is left out` });
       return null;
     }

@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, editDistance, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, NAME_PARTICLES, NAME_SUFFIX, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from './vocabulary.js';
+import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, INSTITUTION_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NAME_SUFFIX, ORGANISATION_WORDS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -189,6 +189,19 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   const named = mention.pronoun !== true && (entity.type === 'person' || (entity.type === 'other' && !entity.sure));
   if (entity.type === 'person' && mention.pronoun !== true) for (const form of personShortForms(entity, people, article, tagger)) add(form);
   if (named && /^\p{Lu}[\p{Ll}'’-]+$/u.test(answer)) for (const form of fullerNames(answer, article, tagger)) add(form);
+  // Round 24: "the Varno Open Tour" where the article also writes "the Varno Open Surf Tour": the name with
+  // one more word inside it is the same name (one of the two a slip), and is accepted.
+  if (!['person', 'number', 'date', 'time'].includes(entity.type) && mention.pronoun !== true) for (const form of longerByOneWord(answer, article)) add(form);
+  // Round 24: "the Kellin Open Surf Invitational" where the article also writes "the Kellin Open" alone: a
+  // shorter form the article itself uses (three words or more) is accepted.
+  if (['organisation', 'event', 'work', 'other'].includes(entity.type) && mention.pronoun !== true) for (const form of shorterWritten(answer, article)) add(form);
+  // Round 24: "from April to _____" for "June 2010": the year belongs to both months, the month alone is right.
+  const monthYear = entity.type === 'date' ? /^(\p{Lu}\p{Ll}+)\s+\d{4}$/u.exec(answer.trim())?.[1] : undefined;
+  if (monthYear !== undefined && (MONTHS as readonly string[]).includes(monthYear) && new RegExp(`\\b(?:${MONTHS.join('|')})\\s+(?:to|and|through|until|[-–])\\s*$`).test(article.slice(Math.max(0, mention.start - 30), mention.start))) add(monthYear);
+  // A name the finder is unsure of, after a ruler's title ("King _____" for "Hamad of Sorvikia").
+  const ruler = named && entity.type !== 'person' ? rulerName(answer) : null;
+  const titleBefore = ruler === null ? undefined : /([\p{L}.-]+)\s+$/u.exec(article.slice(Math.max(0, mention.start - 30), mention.start))?.[1];
+  if (ruler !== null && titleBefore !== undefined && TITLE_HEADS.has(titleBefore.toLowerCase())) add(ruler);
   if (entity.type === 'organisation') {
     // Only initials the article writes: made-up ones ("FBKA") are no answer anyone types, and graders count
     // them against the question; initials the tagger knows may be another body's ("BBC" of "Belconnen
@@ -209,7 +222,7 @@ export type NameWords = Pick<Tagger, 'lexicon' | 'englishWord'>;
  * and no dictionary has ("Kellinu"). "Database", "Democrat", "Sunday", a possessive ("Varno's") are not.
  */
 function nameLike(word: string, words: NameWords): boolean {
-  if (/['’]s$/.test(word)) return false;
+  if (/['’]s$/.test(word) || PLURAL_DEMONYM.test(word)) return false;
   // "Prize-winning": a hyphen before an English word in lower case.
   if (word.split('-').slice(1).some((part) => /^\p{Ll}/u.test(part) && words.englishWord(part))) return false;
   const lower = word.toLowerCase();
@@ -217,6 +230,9 @@ function nameLike(word: string, words: NameWords): boolean {
   if (tags.some((t) => /Name$|^Person$/.test(t))) return true;
   return tags.length === 0 && !words.englishWord(lower);
 }
+
+/** Round 24: people of a place in the plural ("Varnovians", "Kelleans"): a group, never a word of a name. */
+const PLURAL_DEMONYM = /^\p{Lu}\p{Ll}{3,}(?:ians|eans)$/u;
 
 /** A day of the week before a date that carries a number: "Sunday, June 28th", "Tuesday 12 August". */
 const WEEKDAY_BEFORE_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?=.*\d)(.+)$/;
@@ -235,7 +251,8 @@ function withoutSuffix(name: string): string {
  * common word, the name likely misread: "Harbour Database").
  */
 export function personShortForms(person: Entity, people: readonly Entity[], article: string, tagger?: NameWords): string[] {
-  const bare = withoutSuffix(person.name);
+  const full = withoutSuffix(person.name);
+  const bare = rulerName(full) ?? full;
   const out = bare === person.name ? [] : [bare];
   const words = bare.split(/\s+/);
   if (words.length < 2) return out;
@@ -249,6 +266,50 @@ export function personShortForms(person: Entity, people: readonly Entity[], arti
   if (new RegExp(`(?<![\\p{L}])${last.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return out;
   const shared = people.some((other) => other !== person && withoutSuffix(other.name).split(/\s+/).pop() === last);
   return shared ? out : [...out, surname];
+}
+
+/**
+ * Round 23: "King Hamad of Sorvikia": the land a ruler is "of" is no part of the name, which is accepted
+ * alone ("Hamad"); null for a name with no "of".
+ */
+function rulerName(name: string): string | null {
+  return /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(name)?.[1] ?? null;
+}
+
+/**
+ * The article's names that are `name` with one capitalised word added inside it (not at either end), also
+ * where they stand inside a longer run of capitals ("the Big Wave World Tour Contest Director").
+ */
+export function longerByOneWord(name: string, article: string): string[] {
+  const words = name.replace(/^the\s+/i, '').split(/\s+/);
+  if (words.length < 2) return [];
+  const found = new Set<string>();
+  for (const run of nameRuns(article)) {
+    const all = run.split(/\s+/);
+    for (let from = 0; from + words.length < all.length; from++) {
+      const other = all.slice(from, from + words.length + 1);
+      const extra = other.findIndex((w, i) => w !== words[i]);
+      if (extra > 0 && extra < other.length - 1 && /^\p{Lu}/u.test(other[extra] ?? '') && other.slice(extra + 1).join(' ') === words.slice(extra).join(' ')) found.add(other.join(' '));
+    }
+  }
+  return [...found];
+}
+
+/** NAME_CONNECTORS written in letters, as a regular expression's alternatives. */
+const JOINERS = [...NAME_CONNECTORS].filter((w) => /^\p{L}+$/u.test(w)).join('|');
+
+/** The leading parts of a long name (three words or more) that the article writes on their own. */
+export function shorterWritten(name: string, article: string): string[] {
+  const words = name.replace(/^the\s+/i, '').split(/\s+/);
+  const out: string[] = [];
+  for (let k = 3; k < words.length; k++) {
+    const head = words.slice(0, k).join(' ');
+    if (isGenericNameWord((words[k - 1] ?? '').toLowerCase()) || !/^\p{Lu}/u.test(words[k - 1] ?? '')) continue;
+    // Written alone: no capitalised word after it, nor a small word that joins a name ("Punta de Varno").
+    const alone = new RegExp(String.raw`(?<![\p{L}\p{N}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}\p{N}'’-])(?!\s+(?:\p{Lu}|(?:${JOINERS})\s+\p{Lu}))`, 'u');
+    if (alone.test(article)) out.push(head);
+  }
+  return out;
 }
 
 /** Words that open a sentence or a title before a name, not part of it. */
@@ -422,6 +483,13 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   // stands for anywhere, not only in brackets beside the blank (rule giveaway).
   const spelt = spelledOutIn(prompt, answer.trim());
   if (spelt !== null) return `giveaway: "${spelt}" in the prompt spell out "${answer.trim()}"`;
+  // Round 24: "12.8%" under the title "... food prices soar 12.8 percent": a share written another way.
+  const share = /^(\d[\d.,]*)\s*(?:%|percent|per cent)$/i.exec(answer.trim())?.[1];
+  if (share !== undefined) {
+    const written = new RegExp(`(?<![\\d.,])${share.replace(/[.]/g, '\\.')}\\s*(?:%|percent\\b|per cent\\b)`, 'i');
+    if (written.test(header)) return `giveaway: the deck's title writes the share "${answer.trim()}" another way`;
+    if (written.test(prompt)) return `giveaway: the prompt writes the share "${answer.trim()}" another way`;
+  }
   // The deck's title heads every question a learner sees.
   const inHeader = wordFinder(header);
   for (const form of [answer, mention.text, ...mention.entity.forms]) {
@@ -703,6 +771,19 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     return null;
   }
   if (/^(?:\.[\p{L}\p{N}]|[\p{L}\p{N}])/u.test(after) || /[\p{L}\p{N}]$/u.test(before)) return `cut: "${text}" runs on into the next characters`;
+  // Round 24: "a KD$20,000 prize": letters written onto a currency sign name the currency, not a place.
+  if (/^\p{Sc}/u.test(after)) return `cut: "${text}" is part of the currency "${text}${after.charAt(0)}"`;
+  // Round 24: "the Kellin Foreign Office Minister Ana Varno": a body before a title and a name is part of the
+  // title, which a blank would cut.
+  const titleAfter = /^\s+(\p{Lu}[\p{L}.-]*)\s+\p{Lu}/u.exec(after)?.[1];
+  if (entity.type === 'organisation' && titleAfter !== undefined && TITLE_HEADS.has(titleAfter.toLowerCase())) return `cut: "${text}" is part of the title "${text} ${titleAfter}"`;
+  // Round 24: "including Varnovians Piet Lindqvist and ...": the people of a place, glued to a name.
+  const group = /^(\p{Lu}\p{L}+)\s+\p{Lu}\S*\s+\p{Lu}/u.exec(text)?.[1];
+  if (group !== undefined && PLURAL_DEMONYM.test(group)) return `cut: "${group}" names a group of people, glued to the name after it`;
+  // Round 24: "Medecins sans _____", "Rio de _____": a name's lower-case particle between capitals joins one
+  // name, cut at the particle.
+  if (/(?:^|\s)\p{Lu}[\p{L}'’-]*\s(?:sans|des|du|de|del|della|di|da|dos|das|do|y|et|und|von|van|der|la|le)\s$/u.test(before) && /^\p{Lu}/u.test(text)) return `cut: "${text}" ends a name joined by "${/(\S+)\s$/u.exec(before)?.[1] ?? ''}"`;
+  if (/^\s(?:sans|des|du|de|del|della|di|da|dos|das|do|y|et|und|von|van|der|la|le)\s\p{Lu}/u.test(after) && entity.type !== 'person') return `cut: "${text}" starts a name joined by "${/^\s(\S+)/u.exec(after)?.[1] ?? ''}"`;
   // "the P5+1 group": a name goes on after a plus sign.
   if (/^\+[\p{L}\p{N}]/u.test(after)) return `cut: "${text}" runs on into "+${after.slice(1).split(/\s/)[0] ?? ''}"`;
   // "threatened 'Boro, but": a word shortened with an apostrophe is cut at it, unless the mark closes after it.
@@ -737,6 +818,24 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     const next = /^['’]s\s+(\p{Ll}+)/u.exec(after)?.[1];
     if (next !== undefined && (/^(?:is|was|has|had|will|would|said|says)$/.test(next) || (text.includes('&') && next.endsWith('ed') && lexiconVerb?.(next) === true))) return `cut: "${text}'s" is the name, and "${next}" its verb`;
   }
+  // Round 23: "under Piet Lindqvist Tomas Sorvik": two names of two words or more run together, the first
+  // one the article writes elsewhere on its own ("Piet Lindqvist, Ana Osterby and ..."), are two people.
+  // Every word capitalised, and none an English word or one many names share ("Kellin States Senate
+  // Committee", "Kellin United Football Club" are one name each).
+  const names = text.trim().split(/\s+/);
+  const personal = (w: string): boolean => (/^\p{Lu}/u.test(w) || /^(?:al|el|ad|as|an|ibn|bin|abu)-\p{Lu}/u.test(w)) && !isGenericNameWord(w.toLowerCase()) && englishWord?.(w.toLowerCase()) === false;
+  if (names.length >= 4 && names.every(personal)) {
+    for (let k = 2; k <= names.length - 2; k++) {
+      const head = names.slice(0, k).join(' ');
+      const alone = new RegExp(String.raw`(?<![\p{L}\p{N}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})`, 'u');
+      if (alone.test(article)) return `cut: "${text}" runs "${head}", named alone elsewhere, into the next name`;
+    }
+  }
+  // Round 23: "a Democrat on the Senate Judiciary committee": a title or a party, a small word, then a body is
+  // a role glued to the body it serves, and the body's name may go on in lower case after it.
+  const role = /^(\p{Lu}[\p{L}.-]*)\s+(?:on|of|for|in|at|to|with)\s/u.exec(text)?.[1];
+  const runsOn = /^\s+(?:committee|subcommittee|council|commission|board|panel|department|caucus|delegation)\b/.test(after);
+  if (role !== undefined && entity.type !== 'person' && TITLE_HEADS.has(role.toLowerCase()) && (/^(?:Democrat|Republican)$/.test(role) || runsOn)) return `cut: "${text}" glues the role "${role}" to the body it serves`;
   // Round 17: "Kellin Loan Servicing, LLC": a firm's legal form after a comma is part of its name.
   if (new RegExp(`^,\\s+(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u').test(after)) return `cut: "${text}" goes on into its legal form "${after.split(',')[1]?.trim().split(/\s+/)[0] ?? ''}"`;
   if (/\p{Lu}[\p{L}'’-]*,\s+$/u.test(before) && new RegExp(`^(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u').test(text.trim())) return `cut: "${text}" starts with the legal form of the name before it`;
@@ -770,13 +869,29 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     }
     // Round 16: "Occupational Safety and Health Inspectorate", "Search and Rescue", "Computer and _____
     // conference": everyday English words written with capitals on both sides of "and" are one name.
-    const everyday = (run: string): boolean => {
+    const everyday = (run: string, plurals = false): boolean => {
       const words = run.split(/[\s-]+/).filter((w) => w !== '');
+      const known = (word: string): boolean => englishWord !== undefined && (englishWord(word) || (plurals && /s$/.test(word) && (englishWord(word.slice(0, -1)) || englishWord(word.replace(/es$/, '')))));
       // ("the Northern Alliance and Western Union": a name that opens with a generic word is a name of its own.)
-      return words.length > 0 && englishWord !== undefined && !GENERIC_NAME_WORDS.has((words[0] ?? '').toLowerCase()) && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && englishWord(w.toLowerCase()));
+      return words.length > 0 && englishWord !== undefined && !GENERIC_NAME_WORDS.has((words[0] ?? '').toLowerCase()) && words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && known(w.toLowerCase()));
     };
     if (((runAfter !== undefined && everyday(runAfter)) || (runBefore !== undefined && everyday(runBefore))) && everyday(text.replace(/^the\s+/i, ''))) {
       return `cut: "${text}" and the everyday words joined to it by "and" are one name`;
+    }
+    // Round 23: "Postcards from the Edge", "the Protection of Children from _____": everyday words written
+    // with capitals on both sides of "of", "from" or "for" are one title (a book's, a law's), cut at the
+    // joining word; not after a capital that only opens the sentence ("Officials from the _____").
+    const joinedAfter = /^\s+(?:of|from|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s?)+)/u.exec(after)?.[1];
+    const joinedBefore = /(?<=(\S)\s+)((?:\p{Lu}[\p{L}'’-]*\s)+)(?:of|from|for)\s+(?:the\s+)?$/u.exec(before);
+    const runBeforeJoin = joinedBefore !== null && !/[.!?"”’]/.test(joinedBefore[1] ?? '') ? joinedBefore[2] : undefined;
+    // ("a degree in _____ from the University of Virginia": a body named after the key is a name of its own.)
+    const bodyWord = (joinedAfter?.trim().split(/\s+/)[0] ?? '').toLowerCase();
+    const body = INSTITUTION_WORDS.has(bodyWord) || ORGANISATION_WORDS.has(bodyWord);
+    const joined = [body ? undefined : joinedAfter, runBeforeJoin].find((run) => run !== undefined && everyday(run.trim(), true));
+    const bareKey = text.replace(/^the\s+/i, '').trim();
+    const lawTail = /^(?:\p{Lu}[\p{L}'’-]*\s)+(?:Act|Code|Law|Bill|Treaty|Convention)$/u.test(bareKey);
+    if (joined !== undefined && (everyday(bareKey, true) || lawTail)) {
+      return `cut: "${text}" and "${joined.trim()}" are one title, joined by "of", "from" or "for"`;
     }
     // Round 17: "the _____ and Sorvik Islands", "the Varno and _____": two names sharing one plural head
     // ("Islands", "Mountains", "Provinces") are one name, cut at its "and".
@@ -1437,6 +1552,9 @@ export function clauseQuestions(fact: FactDraft, context: QuestionContext): Cons
   return out;
 }
 
+/** A title that ends in a form of address ("WHO Dr"), not an office. */
+const HONORIFIC_END = /(?:^|\s)(Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sir|Dame|Rev|Revd)\.?$/;
+
 /** "Who is Norway’s Foreign Minister?": the person a title names. */
 export function roleQuestions(fact: FactDraft, context: QuestionContext): Considered[] {
   const person = fact.person;
@@ -1447,7 +1565,11 @@ export function roleQuestions(fact: FactDraft, context: QuestionContext): Consid
   const out: Considered[] = [];
   const theRole = /[’']s\b/.test(role) ? role : `the ${role}`;
   const who = `Who is ${theRole} named in the article?`;
-  if ((context.roleCounts.get(foldName(role)) ?? 0) > 1) {
+  const honorific = HONORIFIC_END.exec(role)?.[1];
+  if (honorific !== undefined) {
+    // Round 24: "Director-General of WHO Dr Ana Varno": "Dr" is how she is addressed, no office she holds.
+    out.push(considered('short-answer', fact, who, person.name, null, `role: "${honorific}" is a form of address, not a role`));
+  } else if ((context.roleCounts.get(foldName(role)) ?? 0) > 1) {
     out.push(considered('short-answer', fact, who, person.name, null, 'ambiguous: more than one person in the article holds this title'));
   } else if (pluralRole(role, context.article)) {
     // Round 22: "Republican Senators Ana Varno of Kellin, Piet Sorvik of ..." beside "Republican Senator
