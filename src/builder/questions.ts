@@ -189,6 +189,13 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   const named = mention.pronoun !== true && (entity.type === 'person' || (entity.type === 'other' && !entity.sure));
   if (entity.type === 'person' && mention.pronoun !== true) for (const form of personShortForms(entity, people, article, tagger)) add(form);
   if (named && /^\p{Lu}[\p{Ll}'’-]+$/u.test(answer)) for (const form of fullerNames(answer, article, tagger)) add(form);
+  if (named) for (const form of aloneForms(answer, article, people.filter((p) => p !== entity).map((p) => p.name), entity.type === 'person')) add(form);
+  // Round 25: "K.V. Foreign Office", "Kellinese BND": a country's initials or its people before a body's name
+  // are no part of what a learner types for it ("Foreign Office", "BND").
+  if (entity.type === 'organisation') {
+    const body = nationalBody(answer, tagger);
+    if (body !== null) add(body);
+  }
   // Round 24: "the Varno Open Tour" where the article also writes "the Varno Open Surf Tour": the name with
   // one more word inside it is the same name (one of the two a slip), and is accepted.
   if (!['person', 'number', 'date', 'time'].includes(entity.type) && mention.pronoun !== true) for (const form of longerByOneWord(answer, article)) add(form);
@@ -295,6 +302,52 @@ export function longerByOneWord(name: string, article: string): string[] {
   return [...found];
 }
 
+/** Whether the article writes `form` standing alone: no capitalised word, letter or figure right before or after it. */
+function standsAlone(form: string, article: string): boolean {
+  if (!article.includes(form)) return false;
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // ("Kellin. Ana Varno said": a full stop ends the word before, which is then no part of the name.)
+  return new RegExp(String.raw`(?<![\p{L}\p{N}'’-])(?<!\p{Lu}[\p{L}'’-]*\s)${escaped}(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})`, 'u').test(article);
+}
+
+/**
+ * Round 25: shorter forms of a name of two words or more that the article itself writes standing alone: its
+ * last word ("Klopp" for "Jürgen Klopp"), and for a `person` its first and last words ("Ana Varno" for "Ana
+ * Maria Varno") and its first two ("Ana Maria" for "Ana Maria Varno", a name before marriage). A last word
+ * another name of the article ends in (`others`), or one many names share, is none.
+ */
+export function aloneForms(name: string, article: string, others: readonly string[], person: boolean): string[] {
+  const words = withoutSuffix(name).split(/\s+/);
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return [];
+  const last = words[words.length - 1] ?? '';
+  const out: string[] = [];
+  // (The surname alone, "Klopp", is the same person written short, not another who shares it.)
+  const shared = others.some((other) => other !== last && other.split(/\s+/).pop() === last);
+  if (last.length >= 3 && !shared && !isGenericNameWord(last.toLowerCase()) && standsAlone(last, article)) out.push(last);
+  // (Of a person only: "Space Shuttle" is no form of "Space Shuttle Kellin".)
+  if (person && words.length >= 3) {
+    for (const form of [`${words[0]} ${last}`, words.slice(0, 2).join(' ')]) if (standsAlone(form, article)) out.push(form);
+  }
+  return out;
+}
+
+/**
+ * "K.V. Foreign Office" -> "Foreign Office", "Kellinese BND" -> "BND": a body's name after a country's
+ * initials (two letters, dotted or not) or its people's name.
+ */
+function nationalBody(name: string, tagger: NameWords): string | null {
+  const m = /^(?:the\s+)?(\p{Lu}\.?\p{Lu}\.?|\p{Lu}\p{Ll}+)\s+(\S.*)$/u.exec(name);
+  if (m === null) return null;
+  const [, prefix = '', rest = ''] = m;
+  const national = /^\p{Lu}\.?\p{Lu}\.?$/u.test(prefix) || tagger.lexicon(prefix.toLowerCase()).some((t) => t === 'Demonym' || t === 'Country');
+  // The rest names the body on its own: initials ("BND"), or two words or more with a body's word in them
+  // ("Transportation Ministry"); not "Airways" of "British Airways", nor "News International" of "Kellin News
+  // International", which may be another's.
+  const body = rest.split(/\s+/).some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w.toLowerCase()));
+  const named = /^\p{Lu}{2,}$/u.test(rest) || (rest.split(/\s+/).length >= 2 && /^\p{Lu}/u.test(rest) && body);
+  return national && named ? rest : null;
+}
+
 /** NAME_CONNECTORS written in letters, as a regular expression's alternatives. */
 const JOINERS = [...NAME_CONNECTORS].filter((w) => /^\p{L}+$/u.test(w)).join('|');
 
@@ -304,7 +357,7 @@ export function shorterWritten(name: string, article: string): string[] {
   const out: string[] = [];
   for (let k = 3; k < words.length; k++) {
     const head = words.slice(0, k).join(' ');
-    if (isGenericNameWord((words[k - 1] ?? '').toLowerCase()) || !/^\p{Lu}/u.test(words[k - 1] ?? '')) continue;
+    if (isGenericNameWord((words[k - 1] ?? '').toLowerCase()) || !/^\p{Lu}/u.test(words[k - 1] ?? '') || !article.includes(head)) continue;
     // Written alone: no capitalised word after it, nor a small word that joins a name ("Punta de Varno").
     const alone = new RegExp(String.raw`(?<![\p{L}\p{N}])${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}\p{N}'’-])(?!\s+(?:\p{Lu}|(?:${JOINERS})\s+\p{Lu}))`, 'u');
     if (alone.test(article)) out.push(head);
@@ -449,6 +502,21 @@ function titleMisspelling(answer: string, header: string, type: string): string 
   // Every such word of the answer is in the title, one of them spelt otherwise.
   if (words.length === 0 || !words.every((word) => titleWords.includes(word) || near(word) !== undefined)) return null;
   return words.map(near).find((t) => t !== undefined) ?? null;
+}
+
+/**
+ * Round 25: a typed question whose accepted answer ("Ebola" for "West African Ebola") the prompt or the deck's
+ * title writes gives that answer away, as the key itself would.
+ */
+function acceptedGiveaway(prompt: string, accept: readonly string[], header: string): string | null {
+  const inPrompt = wordFinder(prompt.replace(/_{3,}/g, ' '));
+  const inHeader = wordFinder(header);
+  for (const form of accept) {
+    if (form.length < 3) continue;
+    if (inPrompt(form)) return `giveaway: "${form}", an accepted answer, is in the prompt`;
+    if (inHeader(form)) return `giveaway: "${form}", an accepted answer, is in the deck's title, which the learner sees`;
+  }
+  return null;
 }
 
 /** Why a prompt gives its answer away (the answer, or another way of writing it, is in it), or null. */
@@ -759,10 +827,12 @@ const MONTH_OR_DAY = new RegExp(`^(?:${[...MONTHS, ...WEEKDAYS].join('|')}|Jan|F
  */
 export function cutName(mention: Mention, article: string, mentions: readonly Mention[] = [], lexiconVerb?: (word: string) => boolean, englishWord?: (word: string) => boolean): string | null {
   const { entity } = mention;
-  if (mention.pronoun === true || entity.type === 'date' || entity.type === 'time') return null;
+  if (mention.pronoun === true) return null;
   const text = article.slice(mention.start, mention.end);
   const after = article.slice(mention.end, mention.end + 60);
   const before = article.slice(Math.max(0, mention.start - 60), mention.start);
+  // Round 25: "May" of "Mayor": a month read inside a longer word is cut from it.
+  if (entity.type === 'date' || entity.type === 'time') return /^\p{L}/u.test(after) || /\p{L}$/u.test(before) ? `cut: "${text}" runs on into the next characters` : null;
   // "Zenith 80", "Route 66": a number right after a capitalised word (not a month or a day) is part of a name.
   if (entity.type === 'number') {
     const word = /^\d+$/.test(text) ? /(\p{Lu}[\p{L}]+)\s$/u.exec(before)?.[1] : undefined;
@@ -1232,7 +1302,10 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const prompt = blanked();
       const reason = giveaway(prompt, mention, clozeAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
-      return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept: acceptFor(mention, clozeAnswer, context), entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
+      const accept = acceptFor(mention, clozeAnswer, context);
+      const shown = acceptedGiveaway(prompt, accept, context.header);
+      if (shown !== null) return { dropped: shown, text: prompt };
+      return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept, entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
     }),
   );
 
@@ -1243,7 +1316,10 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       if (prompt === null) return { dropped: untrustedTypeWord(entity) ?? 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
       const reason = giveaway(prompt, mention, typedAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
-      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: acceptFor(mention, typedAnswer, context), entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
+      const accept = acceptFor(mention, typedAnswer, context);
+      const shown = acceptedGiveaway(prompt, accept, context.header);
+      if (shown !== null) return { dropped: shown, text: prompt };
+      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept, entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
     }),
   );
 

@@ -1,11 +1,11 @@
-// Rounds 23 and 24 (REVIEW.md): names cut at "of"/"from"/"for", a role glued to the body it serves, two
+// Rounds 23 to 25 (REVIEW.md): names cut at "of"/"from"/"for", a role glued to the body it serves, two
 // people's names run together, and a ruler's name without his land, from the stop-32 regrade's WRONG items;
-// then the fifteenth batch's (round 24). Every article and sentence here is made up, and the builder knows
-// none of its names, but for one country's (marked where it stands).
+// then the fifteenth batch's (round 24) and the stop-33 regrade's (round 25). Every article and sentence here
+// is made up, and the builder knows none of its names, but for one country's (marked where it stands).
 
 import { describe, expect, it } from 'vitest';
 import type { ClozeQuestion, ShortAnswerQuestion } from '../../src/domain/deck.js';
-import { longerByOneWord, shorterWritten } from '../../src/builder/questions.js';
+import { aloneForms, longerByOneWord, shorterWritten } from '../../src/builder/questions.js';
 import { isLenientMatch } from '../../src/grading/grade-answer.js';
 import { article, build } from './helpers.js';
 
@@ -228,5 +228,61 @@ describe('round 24: a part of the world listed with a country', () => {
     const entities = build(text).analysis.entities;
     expect(entities.find((e) => e.name === 'Bolivia')?.subtype).toBe('country');
     expect(entities.find((e) => e.name === 'Latin America')?.subtype).toBe('region');
+  });
+});
+
+// Round 25 (stop 33), from the stop-33 regrade's WRONG items: typed keys that refused a form the article
+// itself writes.
+describe('round 25: forms the article itself writes', () => {
+  it('accepts the last word of a name the article writes alone, unless another name ends in it', () => {
+    const text = 'After the match, Jon Kellerberg spoke of the injury. Kellerberg said it was serious. Ana Varno and Piet Varno scored.';
+    expect(aloneForms('Jon Kellerberg', text, ['Ana Varno', 'Piet Varno'], false)).toEqual(['Kellerberg']);
+    // Written only inside the full name, or another person's surname too: no.
+    expect(aloneForms('Jon Kellerberg', 'Jon Kellerberg spoke. Then Jon Kellerberg left.', [], false)).toEqual([]);
+    expect(aloneForms('Ana Varno', text, ['Piet Varno'], true)).toEqual([]);
+  });
+
+  it("accepts a person's first and last names, or a name before marriage, that the article writes", () => {
+    const text = 'Candidates include Ana Maria Osterby, who was born Ana Maria in Kellin. Ana Osterby said she would run.';
+    expect(aloneForms('Ana Maria Osterby', text, [], true)).toEqual(['Ana Osterby', 'Ana Maria']);
+    // Not of a thing's name: "Space Shuttle" is no form of "Space Shuttle Kellin".
+    expect(aloneForms('Space Shuttle Kellin', 'The Space Shuttle Kellin flew. The Space Shuttle was retired. Kellin is in a museum.', [], false)).toEqual(['Kellin']);
+  });
+
+  it('accepts a body named without the country before it ("U.S. State Department" -> "State Department")', () => {
+    const text = article(
+      'Varno visas suspended',
+      'The U.S. State Department suspended the visas on Monday, a spokesman for Ana Varno said.',
+      'The German BND had warned of the plan in May, the Kellin Post reported on Tuesday; the BND would not comment.',
+    );
+    const typed = build(text).deck.questions.filter((q): q is ClozeQuestion | ShortAnswerQuestion => (q.kind === 'cloze' || q.kind === 'short-answer') && ['U.S. State Department', 'German BND'].includes(String(q.answer)));
+    expect(typed.length).toBeGreaterThan(0);
+    for (const q of typed) expect(q.accept ?? []).toEqual(expect.arrayContaining([String(q.answer).replace(/^(?:U\.S\.|German) /, '')]));
+  });
+});
+
+describe('round 25: a month inside a longer word', () => {
+  it('asks no "_____or Ana Varno" for the "May" of "Mayor"', () => {
+    const text = article(
+      'Kellin celebrates its bicentennial',
+      'The official fonda of Kellin, La Varnera, was inaugurated on Thursday night by Mayor Ana Varno, who danced with people who attended the event.',
+      'According to Varno, at least 30,000 people have arrived at Kellin as of Friday.',
+    );
+    const cut = build(text).candidates.filter((c) => c.stage === 'question' && c.answer === 'May');
+    expect(cut.some((c) => c.kept)).toBe(false);
+  });
+});
+
+describe('round 25: an accepted answer the title or the prompt shows', () => {
+  it('asks no "the _____ outbreak" whose accepted "Varnovirus" the title names', () => {
+    const text = article(
+      'KHO declares Varnovirus outbreak an international emergency',
+      'On Friday, the Kellin Health Organisation stated the West Sorvikian Varnovirus outbreak is now an international health emergency.',
+      'Varnovirus has killed nearly 1,000 people in Osterby since March, the organisation said.',
+    );
+    const asked = build(text).candidates.filter((c) => c.stage === 'question' && c.answer === 'West Sorvikian Varnovirus' && (c.kind === 'cloze' || c.kind === 'short-answer'));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.some((c) => c.kept)).toBe(false);
+    expect(asked.map((c) => c.reason).join(' | ')).toMatch(/"Varnovirus", an accepted answer, is in the deck's title/);
   });
 });
