@@ -8,7 +8,7 @@
 import { genderOf, isKinWord, resolveLeadingPronoun, subjectIndex } from './coref.js';
 import { isPersonInitials } from './names.js';
 import type { Tagger } from './tagger.js';
-import { capitalise, squash, wordCount } from './text.js';
+import { capitalise, escapeRegExp, squash, wordCount } from './text.js';
 import { hasTag, type Token } from './tokens.js';
 import type { Clause, Entity, KeyType, Mention, Rewrite, SentenceInfo } from './types.js';
 import { AUXILIARIES, DEMONSTRATIVES, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS, THAT_VERBS } from './vocabulary.js';
@@ -389,7 +389,7 @@ export function standAloneProblem(clause: Clause, context?: GateContext): string
     // "This visit follows ..." under the headline "... Plans Visit to Lima": the title, shown above every
     // question, says which.
     const headline = context?.sentences.find((s) => s.isHeadline);
-    if (headline !== undefined && new RegExp(`\\b${next.lower.replace(/s$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(headline.text)) continue;
+    if (headline !== undefined && new RegExp(`\\b${escapeRegExp(next.lower.replace(/s$/, ''))}`, 'i').test(headline.text)) continue;
     // "Based on these data, a trial began ...": a fronted phrase that points back is left out of the fact.
     const comma = clause.tokens.findIndex((t) => t.text === ',');
     const after = clause.tokens[comma + 1];
