@@ -188,6 +188,15 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   const entity = mention.entity;
   const named = mention.pronoun !== true && (entity.type === 'person' || (entity.type === 'other' && !entity.sure));
   if (entity.type === 'person' && mention.pronoun !== true) for (const form of personShortForms(entity, people, article, tagger)) add(form);
+  // Round 26: the name alone, without a title before it or letters after it ("National Security Adviser Ana
+  // Varno", "Piet Lindqvist QC").
+  if (named) {
+    for (const form of bareNameForms(answer)) {
+      add(form);
+      // ...and its surname, as for any person's name ("Varno").
+      for (const short of personShortForms({ ...entity, name: form }, people, article, tagger)) add(short);
+    }
+  }
   if (named && /^\p{Lu}[\p{Ll}'’-]+$/u.test(answer)) for (const form of fullerNames(answer, article, tagger)) add(form);
   if (named) for (const form of aloneForms(answer, article, people.filter((p) => p !== entity).map((p) => p.name), entity.type === 'person')) add(form);
   // Round 25: "K.V. Foreign Office", "Kellinese BND": a country's initials or its people before a body's name
@@ -199,6 +208,9 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // Round 24: "the Varno Open Tour" where the article also writes "the Varno Open Surf Tour": the name with
   // one more word inside it is the same name (one of the two a slip), and is accepted.
   if (!['person', 'number', 'date', 'time'].includes(entity.type) && mention.pronoun !== true) for (const form of longerByOneWord(answer, article)) add(form);
+  // Round 26: "Osterby" where the article also writes "Osterby Media": the company's name with the word of
+  // its trade after it is the same company.
+  if (entity.type === 'organisation' && mention.pronoun !== true) for (const form of withCompanyWord(answer, article)) add(form);
   // Round 24: "the Kellin Open Surf Invitational" where the article also writes "the Kellin Open" alone: a
   // shorter form the article itself uses (three words or more) is accepted.
   if (['organisation', 'event', 'work', 'other'].includes(entity.type) && mention.pronoun !== true) for (const form of shorterWritten(answer, article)) add(form);
@@ -216,9 +228,41 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     const initials = initialsOf(entity.name);
     if (initials !== null && wordFinder(article)(initials)) add(initials);
   }
+  // Round 26: a score the article writes loser first ("Varno edged out Kellin 6–8") is the same score the
+  // other way round, as a learner writes it after the winner.
+  const score = SCORE_KEY.exec(answer.trim());
+  if (score !== null && score[1] !== score[3]) add(`${score[3]}${score[2]}${score[1]}`);
   const dated = entity.type === 'date' ? WEEKDAY_BEFORE_DATE.exec(answer) : null;
   if (dated !== null && dated[1] !== undefined) add(dated[1]);
   return accept;
+}
+
+/** A score: two counts joined by a dash ("6–8", "2-1"); years ("2006–2009") are not scores. */
+const SCORE_KEY = /^(\d{1,3})(\s*[–—-]\s*)(\d{1,3})$/;
+
+/** Letters after a person's name that are no part of it: a rank, an honour, a seat, a degree. */
+const POST_NOMINALS = /,?\s+(?:QC|KC|SC|MP|MEP|MSP|MLA|MBE|OBE|CBE|KBE|DBE|PhD|MD)\.?$/;
+
+/** Words of a post before a name, beyond TITLE_HEADS ("National Security Adviser Ana Varno"). */
+const POST_WORDS = new Set([...TITLE_HEADS, 'adviser', 'advisor']);
+
+/**
+ * Round 26: a person's name without the letters after it ("Piet Lindqvist QC" -> "Piet Lindqvist") and without
+ * the post written before it ("National Security Adviser Ana Varno" -> "Ana Varno"); a name left of fewer
+ * than two words is none.
+ */
+export function bareNameForms(name: string): string[] {
+  const out: string[] = [];
+  const bare = name.replace(POST_NOMINALS, '');
+  if (bare !== name && bare.split(/\s+/).length >= 2) out.push(bare);
+  const words = bare.split(/\s+/);
+  let post = -1;
+  words.forEach((word, i) => {
+    if (POST_WORDS.has(word.toLowerCase())) post = i;
+  });
+  const rest = words.slice(post + 1);
+  if (post >= 0 && rest.length >= 2 && rest.every((w) => /^\p{Lu}/u.test(w))) out.push(rest.join(' '));
+  return out;
 }
 
 /** The first month of a range, before its last: "from April to", "May-". */
@@ -356,6 +400,27 @@ function nationalBody(name: string, tagger: NameWords): string | null {
   return national && named ? rest : null;
 }
 
+/**
+ * Words of a company's trade or kind, written after its name ("Osterby Media", "Varno Holdings"); not a body's
+ * ("Commission", "Council"), which after a name may be another body of it.
+ */
+const COMPANY_WORDS = new Set(['media', 'group', 'holdings', 'industries', 'publishing', 'publications', 'airlines', 'airways', 'motors', 'entertainment', 'studios', 'records', 'pictures', 'energy', 'pharmaceuticals', 'news', 'company', 'corporation', 'inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'llc', 'plc']);
+
+/**
+ * Round 26: the article's names that are an organisation's name with one or two words of a company's kind
+ * after it ("Osterby" -> "Osterby Media", "Osterby Media Group").
+ */
+export function withCompanyWord(name: string, article: string): string[] {
+  const found = new Set<string>();
+  const bare = name.replace(/^the\s+/i, '');
+  const after = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${escapeRegExp(bare)}((?:\s+\p{Lu}[\p{L}.]*){1,2})(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})`, 'gu');
+  for (const m of article.matchAll(after)) {
+    const tail = (m[1] ?? '').trim().split(/\s+/);
+    if (tail.every((w) => COMPANY_WORDS.has(w.toLowerCase()))) found.add(`${bare} ${tail.join(' ')}`);
+  }
+  return [...found];
+}
+
 /** Small words of other languages that join the words of one name ("Medecins sans Frontieres", "Rio de Janeiro"). */
 const FOREIGN_PARTICLES = 'sans|des|du|de|del|della|di|da|dos|das|do|y|et|und|von|van|der|la|le';
 
@@ -384,16 +449,22 @@ export function fullerNames(word: string, article: string, tagger?: NameWords): 
   const named = (w: string): boolean => tagger === undefined || nameLike(w, tagger);
   if (!named(word)) return [];
   const out = new Set<string>();
+  // Round 26: a given name that is also an English word ("Frank Varno", "Rose Varno") is a name where the
+  // article writes it right before the key inside a sentence, after a small word or a comma: its capital is
+  // not the sentence's.
+  const givenInside = (given: string): boolean =>
+    /^\p{Lu}\p{Ll}+$/u.test(given) && !isGenericNameWord(given.toLowerCase()) && new RegExp(String.raw`[\p{Ll},;:]\s+${escapeRegExp(given)}\s+${escapeRegExp(word)}(?![\p{L}\p{N}])`, 'u').test(article);
   for (const run of nameRuns(article)) {
     const words = run.split(/\s+/);
     const at = words.indexOf(word);
     if (at < 0) continue;
+    const nameWord = (w: string, i: number): boolean => named(w) || (i === at - 1 && givenInside(w));
     // What stands before a title ("Information Minister"), a word that is no name ("Unlike"), a number or the
     // end of a sentence ("Sorvik. Ana Varno": a run of nameRuns may cross one) is left off.
     let from = 0;
     for (let i = 0; i < at; i++) {
       const w = words[i] ?? '';
-      if (BEFORE_NAME.has(w) || TITLE_HEADS.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) || SENTENCE_END.test(w) || /^\p{N}/u.test(w) || !named(w)) from = i + 1;
+      if (BEFORE_NAME.has(w) || TITLE_HEADS.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) || SENTENCE_END.test(w) || /^\p{N}/u.test(w) || !nameWord(w, i)) from = i + 1;
     }
     // After the key, a name ends at a sentence's end (kept, without its full stop) or before a number ("Ana
     // Varno 400", a race named after her).
@@ -403,7 +474,7 @@ export function fullerNames(word: string, article: string, tagger?: NameWords): 
     const name = words.slice(from, last).map((w) => w.replace(SENTENCE_END, '$1'));
     if (name.length < 2 || name.length > 4 || (name[0] !== word && name[name.length - 1] !== word)) continue;
     // "Varno National Bank", "Kellin Sunday": a word that is no name's makes it no person's name.
-    if (name.some((w) => w !== word && (isGenericNameWord(w.toLowerCase()) || !named(w)))) continue;
+    if (name.some((w, i) => w !== word && (isGenericNameWord(w.toLowerCase()) || !nameWord(w, from + i)))) continue;
     out.add(name.join(' '));
   }
   return [...out];

@@ -82,6 +82,12 @@ export function typeMismatch(typeWord: string, answer: string, tagger: Tagger): 
   }
 }
 
+/**
+ * Round 26: "Professor Ana Varno told the BBC that.": a verb of saying or thinking, a few words, then "that"
+ * at the end; what was said was cut away (a clause before it was taken out, or the sentence split there).
+ */
+const SAYING_CUT = /\b(?:said|say|says|told|tell|tells|added|adds|stated|states|noted|notes|explained|explains|argued|argues|claimed|claims|warned|warns|announced|announces|reported|reports|wrote|writes|believed|believes|thought|thinks|insisted|insists|suggested|suggests|agreed|admitted|confirmed|confirms|denied|denies)\b(?:\s+[\p{L}\p{N}'’._-]+){0,4}\s+that\s*[.!?]?[”"’]*\s*$/iu;
+
 /** Why a prompt does not read as English a learner can follow, or null. */
 export function badGrammar(prompt: string, kind: QuestionDraft['kind'], tagger: Tagger): string | null {
   if (/\b(the|a|an) (the|a|an)\b/i.test(prompt)) return 'a doubled article';
@@ -90,6 +96,7 @@ export function badGrammar(prompt: string, kind: QuestionDraft['kind'], tagger: 
   const curlyClose = (prompt.match(/”/g) ?? []).length;
   if (curlyOpen !== curlyClose || (prompt.match(/"/g) ?? []).length % 2 === 1) return 'unbalanced quotation marks';
   if (/\?[”"]/.test(prompt) && kind === 'short-answer') return 'a question mark inside a quotation';
+  if (SAYING_CUT.test(prompt)) return 'a verb of saying whose clause is cut off ("told reporters that.")';
   const blanks = prompt.split(BLANK).length - 1;
   if (kind === 'cloze' && blanks !== 1) return `${blanks} blanks in a cloze`;
   // What stands before the question mark or full stop: not a word that needs something after it.

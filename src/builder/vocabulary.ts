@@ -16,7 +16,7 @@ export const TITLE_HEADS = words(`
   dr. doctor prof. professor mr. mrs. ms. mx. sir dame lord lady rev. reverend bishop archbishop
   dr mr mrs ms prof secretary-general secretaries-general baron baroness duke duchess earl countess viscount marquess
   spokesperson spokesman spokeswoman press astronaut cosmonaut pilot engineer scientist researcher
-  meteorologist forecaster economist demographer epidemiologist physician nurse analyst manager
+  meteorologist forecaster economist demographer epidemiologist physician nurse analyst manager adviser advisor
   ceo cfo coo founder executive president-elect mp mep mla mpp msp activist singer actor actress writer author
   poet artist musician composer player coach captain striker goalkeeper defender midfielder forward
   quarterback linebacker kicker boxer lawyer teacher reporter journalist editor photographer publicist
