@@ -85,8 +85,10 @@ describe('a verb of saying with its clause cut off', () => {
     const prompts = deck.questions.map((q) => q.prompt);
     expect(prompts.length).toBeGreaterThan(0);
     for (const prompt of prompts) expect(prompt).not.toMatch(/\bthat\.[”"]?$/);
-    const candidates = build(text).candidates.filter((c) => c.stage === 'question' && /told the BBC that\.?[”"]?$/.test(c.prompt ?? ''));
+    const candidates = build(text).candidates.filter((c) => c.stage === 'question' && /told the BBC that\.?[”"]?$/.test(c.text));
+    expect(candidates.length).toBeGreaterThan(0);
     for (const c of candidates) expect(c.kept).toBe(false);
+    expect(candidates.some((c) => /verb of saying/.test(c.reason))).toBe(true);
   });
 });
 
