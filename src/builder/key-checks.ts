@@ -324,3 +324,26 @@ export function misspeltKey(mention: Mention, article: string, known: (word: str
   }
   return null;
 }
+
+/** Words of a match report: an article with several of them reports on teams. */
+const MATCH_WORDS = /\b(?:FC|club|match|goal|goals|league|cup|final|season|striker|midfielder|defender|goalkeeper|half-time|kick-off|scored|score|coach|manager)\b/gi;
+
+/**
+ * Round 27: "a 1–0 lead for the _____" asked as "Blues", "the _____ had six shots" as "Varnoners": in a match
+ * report, a team written by its nickname (one capitalised word in the plural, an English word's or a town's
+ * people's, after "the"). The team's own name fits the blank as well and is refused, and no learner can know
+ * which of its names the blank wants.
+ */
+export function teamNickname(mention: Mention, article: string, englishWord: (word: string) => boolean): string | null {
+  if (mention.pronoun === true || ['person', 'place', 'number', 'date', 'time'].includes(mention.entity.type)) return null;
+  const text = mention.text.trim().replace(/^the\s+/i, '');
+  if (!/^\p{Lu}\p{Ll}{2,}s$/u.test(text) || text.endsWith('ss')) return null;
+  const lower = text.toLowerCase();
+  if (!englishWord(lower) && !/(?:ers|ians|eans|ites)$/.test(lower)) return null;
+  const before = article.slice(Math.max(0, mention.start - 30), mention.start);
+  if (!/\bthe\s+$/i.test(before) && !/^the\s/i.test(mention.text)) return null;
+  // "known as the _____", "nicknamed the _____": the nickname is the fact asked.
+  if (/\b(?:known|nicknamed|called|dubbed|named)\s+(?:as\s+)?the\s+$/i.test(before)) return null;
+  if ((article.match(MATCH_WORDS) ?? []).length < 3) return null;
+  return `nickname: "${text}" is a team's nickname in a match report; its own name fits the blank as well`;
+}

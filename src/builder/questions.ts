@@ -5,7 +5,7 @@
 // the self-check (self-check.ts); here every candidate is judged on its own.
 
 import { countWordAsNoun, cutUnlistedName, fixedByArithmetic } from './fixed-by-stem.js';
-import { adjectiveKey, convertedMeasure, givenCount, misspeltKey, pluralName, pointingOption, relativeTime } from './key-checks.js';
+import { adjectiveKey, convertedMeasure, givenCount, misspeltKey, pluralName, pointingOption, relativeTime, teamNickname } from './key-checks.js';
 import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
@@ -188,6 +188,15 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   const entity = mention.entity;
   const named = mention.pronoun !== true && (entity.type === 'person' || (entity.type === 'other' && !entity.sure));
   if (entity.type === 'person' && mention.pronoun !== true) for (const form of personShortForms(entity, people, article, tagger)) add(form);
+  // Round 27: a name the finder is unsure of, of two or three name-like words ("Coco Varno"), by its last word
+  // as a person's would be; and a person's first and last names without the middle one ("Ana Maria Varno"
+  // -> "Ana Varno"), as anyone writes them.
+  const givenFirst = givenName(answer.split(/\s+/)[0] ?? '', tagger);
+  if (named && entity.type !== 'person' && givenFirst && /^(?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+$/u.test(answer) && !tagger.englishWord((answer.split(/\s+/).pop() ?? '').toLowerCase())) {
+    for (const form of personShortForms({ ...entity, type: 'person' }, people, article, tagger)) add(form);
+  }
+  const firstLast = entity.type === 'person' && entity.sure && mention.pronoun !== true && givenFirst ? firstAndLastName(answer, (word) => tagger.englishWord(word)) : null;
+  if (firstLast !== null) add(firstLast);
   // Round 26: the name alone, without a title before it or letters after it ("National Security Adviser Ana
   // Varno", "Piet Lindqvist QC").
   if (named) {
@@ -228,6 +237,23 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     const initials = initialsOf(entity.name);
     if (initials !== null && wordFinder(article)(initials)) add(initials);
   }
+  // Round 27: "the River Varno" -> "Varno", "Lake Kellin" -> "Kellin": the name without its kind of place.
+  if (entity.type === 'place' && mention.pronoun !== true) {
+    const bare = PLACE_KIND.exec(answer.replace(/^the\s+/i, ''));
+    const name = bare?.[1] ?? bare?.[2];
+    if (name !== undefined && name.length >= 3) add(name);
+  }
+  // Round 27: "UEFA Kellin League" -> "Kellin League": a body's or a contest's name after the initials of
+  // the body that runs it.
+  const run = /^(?:the\s+)?\p{Lu}{2,6}\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+)$/u.exec(answer);
+  if (run?.[1] !== undefined && ['organisation', 'event', 'other'].includes(entity.type) && run[1].split(/\s+/).some((w) => CONTEST_WORDS.has(w.toLowerCase()))) add(run[1]);
+  // Round 27: "the Varno War" -> "Varno": a war is asked by the land or people it is named for.
+  const war = entity.type === 'place' || entity.type === 'person' ? null : /^(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+War$/u.exec(answer);
+  // (Not "the Dirty War", "the Cold War": an English word names no land.)
+  if (war?.[1] !== undefined && !war[1].split(/\s+/).some((w) => tagger.englishWord(w.toLowerCase()))) add(war[1]);
+  // Round 27: "Varno University", "the University of Kellin": a university is asked by its town as well, and
+  // "Kellin University" for "the University of Kellin".
+  if (entity.type === 'organisation' && mention.pronoun !== true) for (const form of universityForms(answer)) add(form);
   // Round 26: a score the article writes loser first ("Varno edged out Kellin 6–8") is the same score the
   // other way round, as a learner writes it after the winner.
   const score = SCORE_KEY.exec(answer.trim());
@@ -236,6 +262,45 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   if (dated !== null && dated[1] !== undefined) add(dated[1]);
   return accept;
 }
+
+/** A kind of place before or after its name ("River Varno", "Varno River"): the name alone is the place. */
+const PLACE_KIND = /^(?:River|Lake|Mount|Mt\.?|Loch)\s+(\p{Lu}[\p{L}'’-]+)$|^(\p{Lu}[\p{L}'’-]+)\s+(?:River|Lake)$/u;
+
+/**
+ * Round 27: a name of three capitalised words without its middle one ("Ana Maria Varno" -> "Ana Varno"), or
+ * null; a first name of three letters or fewer ("Kim Jong Un", "Ali Varno Nur") is taken for a family name or a
+ * name of another tradition, and left whole. Asked only of a name
+ * whose first word is a given name (`givenName`): where the family name comes first, or a father's name in
+ * the middle, first and last are not how the person is called.
+ */
+export function firstAndLastName(name: string, englishWord: (word: string) => boolean = () => false): string | null {
+  const three = /^(\p{Lu}[\p{L}'’-]{3,})\s+(\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}\p{Ll}[\p{L}'’-]+)$/u.exec(withoutSuffix(name));
+  if (three === null) return null;
+  const [, first = '', middle = '', last = ''] = three;
+  // Not "David De Varno" (a particle belongs to the family name), nor "Kellin Sound Studios" (a common word ends no name).
+  if (NAME_PARTICLES.has(middle.toLowerCase()) || englishWord(last.toLowerCase())) return null;
+  return `${first} ${last}`;
+}
+
+/** A word the lexicon knows as a given name ("Reginald", "Penny"). */
+function givenName(word: string, tagger: NameWords): boolean {
+  return tagger.lexicon(word.toLowerCase()).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+}
+
+/**
+ * "Varno University" -> "Varno"; "the University of Varno" -> "Varno University", "Varno": a university of a
+ * one-word town, by the town ("University of Varno State" is no university's name).
+ */
+export function universityForms(name: string): string[] {
+  const bare = name.replace(/^the\s+/i, '');
+  const after = /^(\p{Lu}[\p{L}'’-]+)\s+University$/u.exec(bare)?.[1];
+  if (after !== undefined) return [after];
+  const of = /^University\s+of\s+(\p{Lu}[\p{L}'’-]+)$/u.exec(bare)?.[1];
+  return of === undefined ? [] : [`${of} University`, of];
+}
+
+/** Words of a contest's name ("Kellin League", "World Cup"). */
+const CONTEST_WORDS = new Set(['league', 'cup', 'championship', 'championships', 'tournament', 'trophy', 'open', 'games', 'series']);
 
 /** A score: two counts joined by a dash ("6–8", "2-1"); years ("2006–2009") are not scores. */
 const SCORE_KEY = /^(\d{1,3})(\s*[–—-]\s*)(\d{1,3})$/;
@@ -1352,7 +1417,7 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const clause = fact.clause;
   const entity = mention.entity;
   const answer = answerTextOf(mention);
-  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive'), (word) => context.tagger.englishWord(word)) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article, context.header) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article) ?? sharedNameWord(mention, context) ?? emergencyNumber(mention, article) ?? unplacedScore(mention, clause, article) ?? adjectiveKey(mention, clause, (word) => context.tagger.lexicon(word)) ?? misspeltKey(mention, article, (word) => context.tagger.lexicon(word.toLowerCase()).length > 0 || context.tagger.englishWord(word.toLowerCase()));
+  const unfit = minorKey(mention, clause, context) ?? datesInSequence(mention, clause) ?? roughPair(mention, article) ?? cutName(mention, article, clause.mentions, (word) => context.tagger.lexicon(word).some((t) => t === 'Gerund' || t === 'Verb' || t === 'Infinitive'), (word) => context.tagger.englishWord(word)) ?? commonWordAnswer(mention.text, entity, context.tagger) ?? convertedValue(mention, article) ?? spelledOutBeside(mention, article) ?? gluedNeighbour(mention, article, clause.sentence.bodyStart, clause.sentence.end, context.tagger, clause.mentions) ?? yearFixedBySentence(mention, clause, article) ?? unlearnableKey(mention, article, context.tagger) ?? tailsOf(context.source)(mention, article) ?? cutUnlistedName(mention, article, context.tagger) ?? fixedByArithmetic(mention, clause, article, context.header) ?? countWordAsNoun(mention, clause, article) ?? relativeTime(mention) ?? givenCount(mention, clause, article, context.header) ?? convertedMeasure(mention, clause, article) ?? pluralName(mention, article) ?? sharedNameWord(mention, context) ?? emergencyNumber(mention, article) ?? teamNickname(mention, article, (word) => context.tagger.englishWord(word)) ?? unplacedScore(mention, clause, article) ?? adjectiveKey(mention, clause, (word) => context.tagger.lexicon(word)) ?? misspeltKey(mention, article, (word) => context.tagger.lexicon(word.toLowerCase()).length > 0 || context.tagger.englishWord(word.toLowerCase()));
   if (unfit !== null) return (['cloze', 'short-answer', 'choice'] as const).map((kind) => considered(kind, fact, `(${kind} on “${answer}”)`, answer, null, unfit, entity));
   const typedAnswer = entity.type === 'number' || entity.type === 'date' || entity.type === 'time' ? mention.text : answer;
   const clozeAnswer = mention.pronoun === true ? answer : mention.text;

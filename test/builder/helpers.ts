@@ -13,7 +13,8 @@ import { createCompromiseTagger, type CompromiseLike, type Tagger } from '../../
 import { whQuestion } from '../../src/builder/wh.js';
 import { englishWordCheck } from '../../src/english-words.js';
 import type { Candidate } from '../../src/builder/types.js';
-import type { Deck } from '../../src/domain/deck.js';
+import type { ClozeQuestion, Deck, ShortAnswerQuestion } from '../../src/domain/deck.js';
+import { isLenientMatch } from '../../src/grading/grade-answer.js';
 import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,6 +37,16 @@ export function build(article: string, seed = 1, id = 'test-deck'): BuildResult 
 
 /** A made-up article: its headline, then each paragraph. */
 export const article = (title: string, ...body: string[]): string => [title, '', ...body].join('\n\n');
+
+/** The typed questions (cloze, short answer) of `text` whose key is `answer`, built with each of `seeds` (a seed may draw another kind). */
+export function typedOn(text: string, answer: string, seeds: readonly number[] = [1, 2, 3, 4]): (ClozeQuestion | ShortAnswerQuestion)[] {
+  return seeds
+    .flatMap((seed) => build(text, seed).deck.questions)
+    .filter((q): q is ClozeQuestion | ShortAnswerQuestion => (q.kind === 'cloze' || q.kind === 'short-answer') && q.answer === answer);
+}
+
+/** Whether the quiz marks `typed` right for a typed question (its key and accepted forms, as the matcher folds them). */
+export const accepts = (q: ClozeQuestion | ShortAnswerQuestion, typed: string): boolean => isLenientMatch(typed, [q.answer, ...(q.accept ?? [])]).match;
 
 /** The key candidates asking for `answer` (a leading "the" aside): whether one was kept, and why the others were dropped. */
 export function keyCandidates(text: string, answer: string): { kept: boolean; reasons: string[] } {

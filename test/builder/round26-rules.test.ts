@@ -3,17 +3,8 @@
 // cut away. Every article and sentence here is made up, and the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import type { ClozeQuestion, ShortAnswerQuestion } from '../../src/domain/deck.js';
 import { bareNameForms, fullerNames, withCompanyWord } from '../../src/builder/questions.js';
-import { isLenientMatch } from '../../src/grading/grade-answer.js';
-import { article, build, theTagger } from './helpers.js';
-
-/** The typed questions (cloze, short answer) of `text` whose key is `answer`. */
-function typedOn(text: string, answer: string): (ClozeQuestion | ShortAnswerQuestion)[] {
-  return [1, 2, 3, 4].flatMap((seed) => build(text, seed).deck.questions).filter((q): q is ClozeQuestion | ShortAnswerQuestion => (q.kind === 'cloze' || q.kind === 'short-answer') && q.answer === answer);
-}
-
-const accepts = (q: ClozeQuestion | ShortAnswerQuestion, typed: string): boolean => isLenientMatch(typed, [q.answer, ...(q.accept ?? [])]).match;
+import { accepts, article, build, theTagger, typedOn } from './helpers.js';
 
 describe('a score written loser first', () => {
   const match = article(
