@@ -23,6 +23,9 @@ export interface Analysis {
 }
 
 /** The article's first line when it reads as a headline: short, no full stop, with text after it. */
+/** A headline's last word that is an abbreviation with its full stop: letters with dots ("D.C."), "Inc.", "Jr.". */
+const HEADLINE_ABBREVIATION_END = /(?:^|\s)(?:(?:\p{L}\.){2,}|Inc\.|Co\.|Corp\.|Ltd\.|Jr\.|Sr\.|St\.)$/u;
+
 export function detectHeadline(article: string): string | null {
   const text = article.replace(/^\uFEFF/, '');
   const newline = text.indexOf('\n');
@@ -31,7 +34,9 @@ export function detectHeadline(article: string): string | null {
   const rest = text.slice(newline + 1).trim();
   if (first === '' || rest === '') return null;
   const words = first.split(/\s+/).length;
-  if (words > 25 || first.length > 200 || /[.,;:]$/.test(first)) return null;
+  // A first line that ends like a sentence is the article's first sentence, not its headline; one that ends
+  // in an abbreviation's full stop ("... in Varno, K.V.", "... buys Kellin Inc.") is still a headline.
+  if (words > 25 || first.length > 200 || (/[.,;:]$/.test(first) && !HEADLINE_ABBREVIATION_END.test(first))) return null;
   return first;
 }
 

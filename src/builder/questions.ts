@@ -254,6 +254,9 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // Round 27: "Varno University", "the University of Kellin": a university is asked by its town as well, and
   // "Kellin University" for "the University of Kellin".
   if (entity.type === 'organisation' && mention.pronoun !== true) for (const form of universityForms(answer)) add(form);
+  // Round 28: "a gold medal" -> "gold": the medal is told by its metal.
+  const medal = /^(?:an?\s+)?(gold|silver|bronze)\s+medals?$/i.exec(answer.trim())?.[1];
+  if (medal !== undefined) add(medal);
   // Round 26: a score the article writes loser first ("Varno edged out Kellin 6–8") is the same score the
   // other way round, as a learner writes it after the winner.
   const score = SCORE_KEY.exec(answer.trim());

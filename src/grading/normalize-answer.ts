@@ -2,8 +2,9 @@
 // Case, diacritics, curly vs straight quotes and apostrophes, punctuation, hyphens, extra spaces, articles,
 // a leading preposition ("to Russia", "on Wednesday"), a country's possessive for its demonym ("China's" for
 // "Chinese"), "&" for "and", "%" for "percent", numbers as words or ordinals, abbreviated months and
-// weekdays, day-first dates, and the ways of writing a range of dates ("June 16 - June 21", "from June 16
-// through 21", "between June 16 and 21" are all "June 16 to 21").
+// weekdays, day-first dates, the ways of writing a range of dates ("June 16 - June 21", "from June 16
+// through 21", "between June 16 and 21" are all "June 16 to 21"), and a unit of length or weight after a
+// number by its short form ("28 kilometres" is "28 km", "100m" is "100 m").
 
 import { expandCalendarAbbreviation, isMonth } from './calendar-words.js';
 import { numbersToDigits } from './number-words.js';
@@ -158,6 +159,38 @@ function dropLeadingFillers(tokens: readonly string[]): string[] {
   return tokens.slice(start);
 }
 
+/** Units of length and weight, each by its short form: "28 kilometres", "28 km" and "28km" are one answer. */
+const UNIT_OF: ReadonlyMap<string, string> = new Map([
+  ...['kilometre', 'kilometres', 'kilometer', 'kilometers', 'km', 'kms'].map((w) => [w, 'km'] as const),
+  ...['metre', 'metres', 'meter', 'meters', 'm'].map((w) => [w, 'm'] as const),
+  ...['centimetre', 'centimetres', 'centimeter', 'centimeters', 'cm'].map((w) => [w, 'cm'] as const),
+  ...['millimetre', 'millimetres', 'millimeter', 'millimeters', 'mm'].map((w) => [w, 'mm'] as const),
+  ...['kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kg', 'kgs'].map((w) => [w, 'kg'] as const),
+  ...['mile', 'miles', 'mi'].map((w) => [w, 'mi'] as const),
+  ...['foot', 'feet', 'ft'].map((w) => [w, 'ft'] as const),
+]);
+
+/** A number with its unit written on ("100m", "28km"). */
+const NUMBER_WITH_UNIT = /^(\d+(?:\.\d+)?)(km|kms|m|cm|mm|kg|kgs|mi|ft)$/;
+
+/**
+ * A unit after a number by its short form ("100 metre" and "100m" are "100 m"); a unit word anywhere else
+ * ("the metre", "m" alone) is left as it is.
+ */
+function shortUnits(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const glued = NUMBER_WITH_UNIT.exec(token);
+    if (glued !== null) {
+      out.push(glued[1] as string, UNIT_OF.get(glued[2] as string) as string);
+      continue;
+    }
+    const unit = UNIT_OF.get(token);
+    out.push(unit !== undefined && isPlainNumber(out[out.length - 1]) ? unit : token);
+  }
+  return out;
+}
+
 /** The normalized words of an answer, in order. Empty when the answer has no letters or digits. */
 export function answerTokens(answer: string): string[] {
   let tokens = rawTokens(answer);
@@ -166,6 +199,7 @@ export function answerTokens(answer: string): string[] {
   tokens = dropArticles(tokens);
   tokens = tokens.map(expandCalendarAbbreviation);
   tokens = numbersToDigits(tokens);
+  tokens = shortUnits(tokens);
   tokens = dropRangeFrame(tokens);
   tokens = dropRangeWords(tokens);
   tokens = monthFirst(tokens);

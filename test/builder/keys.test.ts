@@ -190,6 +190,8 @@ describe('headline and dateline', () => {
   it.each([
     ['Harbour Town Opens New Library\nThe mayor opened it.', 'Harbour Town Opens New Library'],
     ['The mayor opened the library on Monday.\nIt holds books.', null],
+    ['Thousands march in Varno, K.V.\nThey came by bus.', 'Thousands march in Varno, K.V.'],
+    ['Sorvik buys Kellin Inc.\nThe deal is worth $2 billion.', 'Sorvik buys Kellin Inc.'],
     ['Only one line, no body', null],
   ])('headline of %j', (article, headline) => {
     expect(detectHeadline(article)).toBe(headline);

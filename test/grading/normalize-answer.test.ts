@@ -46,6 +46,14 @@ describe('normalizeAnswer', () => {
     ['a hundred', '100'],
     ['the', 'the'],
     ['?!', ''],
+    ['28 kilometres', '28 km'],
+    ['28km', '28 km'],
+    ['twenty-eight kilometers', '28 km'],
+    ['100 metre freestyle', '100 m freestyle'],
+    ['100m freestyle', '100 m freestyle'],
+    ['the metre', 'metre'],
+    ['5 feet', '5 ft'],
+    ['miles', 'miles'],
   ])('%j -> %j', (answer, expected) => {
     expect(normalizeAnswer(answer)).toBe(expected);
   });
