@@ -22,10 +22,13 @@ export interface Analysis {
   entities: Entity[];
 }
 
-/** The article's first line when it reads as a headline: short, no full stop, with text after it. */
 /** A headline's last word that is an abbreviation with its full stop: letters with dots ("D.C."), "Inc.", "Jr.". */
 const HEADLINE_ABBREVIATION_END = /(?:^|\s)(?:(?:\p{L}\.){2,}|Inc\.|Co\.|Corp\.|Ltd\.|Jr\.|Sr\.|St\.)$/u;
 
+/**
+ * The article's first line when it reads as a headline: short, with text after it, and no full stop but an
+ * abbreviation's.
+ */
 export function detectHeadline(article: string): string | null {
   const text = article.replace(/^\uFEFF/, '');
   const newline = text.indexOf('\n');

@@ -245,8 +245,8 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   }
   // Round 27: "UEFA Kellin League" -> "Kellin League": a body's or a contest's name after the initials of
   // the body that runs it.
-  const run = /^(?:the\s+)?\p{Lu}{2,6}\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+)$/u.exec(answer);
-  if (run?.[1] !== undefined && ['organisation', 'event', 'other'].includes(entity.type) && run[1].split(/\s+/).some((w) => CONTEST_WORDS.has(w.toLowerCase()))) add(run[1]);
+  const contest = /^(?:the\s+)?\p{Lu}{2,6}\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+)$/u.exec(answer)?.[1];
+  if (contest !== undefined && ['organisation', 'event', 'other'].includes(entity.type) && contest.split(/\s+/).some((w) => CONTEST_WORDS.has(w.toLowerCase()))) add(contest);
   // Round 27: "the Varno War" -> "Varno": a war is asked by the land or people it is named for.
   const war = entity.type === 'place' || entity.type === 'person' ? null : /^(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+War$/u.exec(answer);
   // (Not "the Dirty War", "the Cold War": an English word names no land.)
@@ -271,10 +271,10 @@ const PLACE_KIND = /^(?:River|Lake|Mount|Mt\.?|Loch)\s+(\p{Lu}[\p{L}'’-]+)$|^(
 
 /**
  * Round 27: a name of three capitalised words without its middle one ("Ana Maria Varno" -> "Ana Varno"), or
- * null; a first name of three letters or fewer ("Kim Jong Un", "Ali Varno Nur") is taken for a family name or a
- * name of another tradition, and left whole. Asked only of a name
- * whose first word is a given name (`givenName`): where the family name comes first, or a father's name in
- * the middle, first and last are not how the person is called.
+ * null; a first name of three letters or fewer ("Kim Jong Un", "Ali Varno Nur") is taken for a family name or
+ * a name of another tradition, and left whole. Asked only of a name whose first word is a given name
+ * (`givenName`): where the family name comes first, or a father's name in the middle, first and last are not
+ * how the person is called.
  */
 export function firstAndLastName(name: string, englishWord: (word: string) => boolean = () => false): string | null {
   const three = /^(\p{Lu}[\p{L}'’-]{3,})\s+(\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}\p{Ll}[\p{L}'’-]+)$/u.exec(withoutSuffix(name));
@@ -311,9 +311,6 @@ const SCORE_KEY = /^(\d{1,3})(\s*[–—-]\s*)(\d{1,3})$/;
 /** Letters after a person's name that are no part of it: a rank, an honour, a seat, a degree. */
 const POST_NOMINALS = /,?\s+(?:QC|KC|SC|MP|MEP|MSP|MLA|MBE|OBE|CBE|KBE|DBE|PhD|MD)\.?$/;
 
-/** Words of a post before a name, beyond TITLE_HEADS ("National Security Adviser Ana Varno"). */
-const POST_WORDS = new Set([...TITLE_HEADS, 'adviser', 'advisor']);
-
 /**
  * Round 26: a person's name without the letters after it ("Piet Lindqvist QC" -> "Piet Lindqvist") and without
  * the post written before it ("National Security Adviser Ana Varno" -> "Ana Varno"); a name left of fewer
@@ -326,7 +323,7 @@ export function bareNameForms(name: string): string[] {
   const words = bare.split(/\s+/);
   let post = -1;
   words.forEach((word, i) => {
-    if (POST_WORDS.has(word.toLowerCase())) post = i;
+    if (TITLE_HEADS.has(word.toLowerCase())) post = i;
   });
   const rest = words.slice(post + 1);
   if (post >= 0 && rest.length >= 2 && rest.every((w) => /^\p{Lu}/u.test(w))) out.push(rest.join(' '));
@@ -701,7 +698,7 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
   // Round 24: "12.8%" under the title "... food prices soar 12.8 percent": a share written another way.
   const share = /^(\d[\d.,]*)\s*(?:%|percent|per cent)$/i.exec(answer.trim())?.[1];
   if (share !== undefined) {
-    const written = new RegExp(`(?<![\\d.,])${share.replace(/[.]/g, '\\.')}\\s*(?:%|percent\\b|per cent\\b)`, 'i');
+    const written = new RegExp(`(?<![\\d.,])${escapeRegExp(share)}\\s*(?:%|percent\\b|per cent\\b)`, 'i');
     if (written.test(header)) return `giveaway: the deck's title writes the share "${answer.trim()}" another way`;
     if (written.test(prompt)) return `giveaway: the prompt writes the share "${answer.trim()}" another way`;
   }
@@ -1427,6 +1424,11 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
   const around = mention.pronoun === true ? undefined : originAround(mention, clause, article);
   const extra = around === undefined ? {} : { around };
   const explanation = once(() => explanationOf(fact, article));
+  // A typed question's accepted answers, or why one of them gives the answer away in its prompt or the title.
+  const typedAccept = (prompt: string, typed: string): string[] | string => {
+    const accept = acceptFor(mention, typed, context);
+    return acceptedGiveaway(prompt, accept, context.header) ?? accept;
+  };
   const span = blankSpan(mention);
   const blanked = once(() => asSentence(renderClause(clause, { ...span, text: BLANK })));
   const wh = once(() => {
@@ -1450,9 +1452,8 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       const prompt = blanked();
       const reason = giveaway(prompt, mention, clozeAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
-      const accept = acceptFor(mention, clozeAnswer, context);
-      const shown = acceptedGiveaway(prompt, accept, context.header);
-      if (shown !== null) return { dropped: shown, text: prompt };
+      const accept = typedAccept(prompt, clozeAnswer);
+      if (typeof accept === 'string') return { dropped: accept, text: prompt };
       return { draft: { kind: 'cloze', fact, related: [], prompt, explanation: explanation(), answer: clozeAnswer, accept, entity, typeWord: null, ...extra }, text: prompt, answer: clozeAnswer };
     }),
   );
@@ -1464,9 +1465,8 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       if (prompt === null) return { dropped: untrustedTypeWord(entity) ?? 'no-wh-shape: the clause has no plain subject-verb shape to turn into a question' };
       const reason = giveaway(prompt, mention, typedAnswer, context.header, context.source.byType.get('person'), context.article);
       if (reason !== null) return { dropped: reason, text: prompt };
-      const accept = acceptFor(mention, typedAnswer, context);
-      const shown = acceptedGiveaway(prompt, accept, context.header);
-      if (shown !== null) return { dropped: shown, text: prompt };
+      const accept = typedAccept(prompt, typedAnswer);
+      if (typeof accept === 'string') return { dropped: accept, text: prompt };
       return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept, entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
     }),
   );

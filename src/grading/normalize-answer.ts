@@ -170,8 +170,8 @@ const UNIT_OF: ReadonlyMap<string, string> = new Map([
   ...['foot', 'feet', 'ft'].map((w) => [w, 'ft'] as const),
 ]);
 
-/** A number with its unit written on ("100m", "28km"). */
-const NUMBER_WITH_UNIT = /^(\d+(?:\.\d+)?)(km|kms|m|cm|mm|kg|kgs|mi|ft)$/;
+/** A number with letters written on ("100m", "28km"): a unit when UNIT_OF knows the letters. */
+const NUMBER_WITH_LETTERS = /^(\d+(?:\.\d+)?)(\p{L}+)$/u;
 
 /**
  * A unit after a number by its short form ("100 metre" and "100m" are "100 m"); a unit word anywhere else
@@ -180,9 +180,10 @@ const NUMBER_WITH_UNIT = /^(\d+(?:\.\d+)?)(km|kms|m|cm|mm|kg|kgs|mi|ft)$/;
 function shortUnits(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const token of tokens) {
-    const glued = NUMBER_WITH_UNIT.exec(token);
-    if (glued !== null) {
-      out.push(glued[1] as string, UNIT_OF.get(glued[2] as string) as string);
+    const glued = NUMBER_WITH_LETTERS.exec(token);
+    const gluedUnit = glued === null ? undefined : UNIT_OF.get(glued[2] as string);
+    if (glued !== null && gluedUnit !== undefined) {
+      out.push(glued[1] as string, gluedUnit);
       continue;
     }
     const unit = UNIT_OF.get(token);
