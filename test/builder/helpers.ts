@@ -48,11 +48,29 @@ export function typedOn(text: string, answer: string, seeds: readonly number[] =
 /** Whether the quiz marks `typed` right for a typed question (its key and accepted forms, as the matcher folds them). */
 export const accepts = (q: ClozeQuestion | ShortAnswerQuestion, typed: string): boolean => isLenientMatch(typed, [q.answer, ...(q.accept ?? [])]).match;
 
-/** The key candidates asking for `answer` (a leading "the" aside): whether one was kept, and why the others were dropped. */
-export function keyCandidates(text: string, answer: string): { kept: boolean; reasons: string[] } {
+/**
+ * The key candidates asking for `answer` (a leading "the" aside): how many there are, whether one was kept,
+ * and why the others were dropped.
+ */
+export function keyCandidates(text: string, answer: string): { count: number; kept: boolean; reasons: string[] } {
   const { candidates } = build(text);
   const mine = candidates.filter((c: Candidate) => c.stage === 'question' && c.kind !== 'true-false' && (c.answer ?? '').replace(/^the /, '') === answer);
-  return { kept: mine.some((c) => c.kept), reasons: mine.filter((c) => !c.kept).map((c) => c.reason) };
+  return { count: mine.length, kept: mine.some((c) => c.kept), reasons: mine.filter((c) => !c.kept).map((c) => c.reason) };
+}
+
+/** `answer` is a key candidate of `text` that no question asks, dropped (by one question at least) for `reason`. */
+export function expectDropped(text: string, answer: string, reason: RegExp): void {
+  const { count, kept, reasons } = keyCandidates(text, answer);
+  expect(count, answer).toBeGreaterThan(0);
+  expect(kept, answer).toBe(false);
+  expect(reasons.join(' | ')).toMatch(reason);
+}
+
+/** `answer` is a key candidate of `text`, and no question on it is dropped for `reason`. */
+export function expectNotDroppedFor(text: string, answer: string, reason: RegExp): void {
+  const { count, reasons } = keyCandidates(text, answer);
+  expect(count, answer).toBeGreaterThan(0);
+  expect(reasons.join(' | ')).not.toMatch(reason);
 }
 
 /** The last-look rule `rule` dropped every question asking for `answer`. */

@@ -4,25 +4,8 @@
 // is made up, and the builder knows none of its names, but for one country's (marked where it stands).
 
 import { describe, expect, it } from 'vitest';
-import type { ClozeQuestion, ShortAnswerQuestion } from '../../src/domain/deck.js';
 import { aloneForms, longerByOneWord, shorterWritten } from '../../src/builder/questions.js';
-import { isLenientMatch } from '../../src/grading/grade-answer.js';
-import { article, build } from './helpers.js';
-
-/** Every candidate question on `answer`, kept or dropped, with the reason it was dropped. */
-function candidatesOn(text: string, answer: string): { kept: boolean; reason: string }[] {
-  return build(text)
-    .candidates.filter((c) => c.stage === 'question' && c.answer === answer)
-    .map((c) => ({ kept: c.kept, reason: c.reason ?? '' }));
-}
-
-/** `answer` is a candidate of `text` that no question asks, dropped for `reason`. */
-function expectDropped(text: string, answer: string, reason: RegExp): void {
-  const asked = candidatesOn(text, answer);
-  expect(asked.length, answer).toBeGreaterThan(0);
-  expect(asked.some((c) => c.kept), answer).toBe(false);
-  expect(asked.map((c) => c.reason).join(' | ')).toMatch(reason);
-}
+import { accepts, article, build, expectDropped, expectNotDroppedFor, typedOn } from './helpers.js';
 
 describe('everyday words with capitals on both sides of "of", "from" or "for"', () => {
   const novel = article(
@@ -50,9 +33,7 @@ describe('everyday words with capitals on both sides of "of", "from" or "for"', 
       'Ana Osterby was named director of the Kellin Space Centre on Monday.',
       'She holds a Bachelor of Science degree in Chemical Engineering from the University of Sorvik and has worked at the centre since 1998.',
     );
-    const asked = candidatesOn(degree, 'Chemical Engineering');
-    expect(asked.length).toBeGreaterThan(0);
-    expect(asked.map((c) => c.reason).join(' | ')).not.toMatch(/one title, joined by/);
+    expectNotDroppedFor(degree, 'Chemical Engineering', /one title, joined by/);
   });
 
 });
@@ -85,9 +66,7 @@ describe("two people's names run together", () => {
       'Kellin United won the Sorvik cup in May.',
       'On Monday the owners of Kellin United Football Club sold it to Piet Lindqvist for 40 million kroner.',
     );
-    const asked = candidatesOn(club, 'Kellin United Football Club');
-    expect(asked.length).toBeGreaterThan(0);
-    expect(asked.map((c) => c.reason).join(' | ')).not.toMatch(/named alone elsewhere/);
+    expectNotDroppedFor(club, 'Kellin United Football Club', /named alone elsewhere/);
   });
 });
 
@@ -98,11 +77,11 @@ describe('a ruler named with his land', () => {
       'The cables show that King Varno of Sorvikia, who argued for the strike, said the danger of letting it go on is greater than the danger of stopping it.',
       'Officials in Sorvikia declined to comment on Tuesday.',
     );
-    const typed = build(text).deck.questions.filter((q): q is ClozeQuestion | ShortAnswerQuestion => (q.kind === 'cloze' || q.kind === 'short-answer') && q.answer === 'Varno of Sorvikia');
+    const typed = typedOn(text, 'Varno of Sorvikia', [1]);
     expect(typed.length).toBeGreaterThan(0);
     for (const q of typed) {
-      expect(isLenientMatch('Varno', [q.answer, ...(q.accept ?? [])]).match).toBe(true);
-      expect(isLenientMatch('Sorvikia', [q.answer, ...(q.accept ?? [])]).match).toBe(false);
+      expect(accepts(q, 'Varno')).toBe(true);
+      expect(accepts(q, 'Sorvikia')).toBe(false);
     }
   });
 });
@@ -194,9 +173,9 @@ describe('round 24: forms a teacher marks right, and a body cut from its title',
       'Researchers from Kellin studied the trees from April to June 2010 in the Sorvik Reserve.',
       'They found that the ants kept beetles away from the fruit.',
     );
-    const typed = build(text).deck.questions.filter((q): q is ClozeQuestion | ShortAnswerQuestion => (q.kind === 'cloze' || q.kind === 'short-answer') && q.answer === 'June 2010');
+    const typed = typedOn(text, 'June 2010', [1]);
     expect(typed.length).toBeGreaterThan(0);
-    for (const q of typed) expect(isLenientMatch('June', [q.answer, ...(q.accept ?? [])]).match).toBe(true);
+    for (const q of typed) expect(accepts(q, 'June')).toBe(true);
   });
 
   it('accepts a shorter form of a long name that the article writes on its own', () => {
@@ -255,7 +234,7 @@ describe('round 25: forms the article itself writes', () => {
       'The U.S. State Department suspended the visas on Monday, a spokesman for Ana Varno said.',
       'The German BND had warned of the plan in May, the Kellin Post reported on Tuesday; the BND would not comment.',
     );
-    const typed = build(text).deck.questions.filter((q): q is ClozeQuestion | ShortAnswerQuestion => (q.kind === 'cloze' || q.kind === 'short-answer') && ['U.S. State Department', 'German BND'].includes(String(q.answer)));
+    const typed = ['U.S. State Department', 'German BND'].flatMap((answer) => typedOn(text, answer, [1]));
     expect(typed.length).toBeGreaterThan(0);
     for (const q of typed) expect(q.accept ?? []).toEqual(expect.arrayContaining([String(q.answer).replace(/^(?:U\.S\.|German) /, '')]));
   });

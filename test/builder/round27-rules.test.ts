@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { firstAndLastName, universityForms } from '../../src/builder/questions.js';
-import { accepts, article, build, typedOn } from './helpers.js';
+import { accepts, article, expectDropped, expectNotDroppedFor, typedOn } from './helpers.js';
 
 describe('a team asked by its nickname', () => {
   const report = article(
@@ -15,10 +15,7 @@ describe('a team asked by its nickname', () => {
   );
 
   it('asks neither "the Blues" nor "the Sorvikers"', () => {
-    const asked = build(report).candidates.filter((c) => c.stage === 'question' && (c.answer === 'Blues' || c.answer === 'Sorvikers'));
-    expect(asked.length).toBeGreaterThan(0);
-    expect(asked.some((c) => c.kept)).toBe(false);
-    expect(asked.map((c) => c.reason).join(' | ')).toMatch(/nickname/);
+    for (const nickname of ['Blues', 'Sorvikers']) expectDropped(report, nickname, /nickname/);
   });
 
   it('asks a nickname the sentence names as one ("known as the _____")', () => {
@@ -27,8 +24,7 @@ describe('a team asked by its nickname', () => {
       'Varno City beat Sorvik United 1–0 in the Kellin Cup final on Saturday, and their coach Ana Osterby said the league season was not over.',
       'Varno City, known as the Blues, scored through their striker Piet Lindqvist after 22 minutes of the match.',
     );
-    const asked = build(named).candidates.filter((c) => c.stage === 'question' && c.answer === 'Blues');
-    expect(asked.map((c) => c.reason).join(' | ')).not.toMatch(/nickname/);
+    expectNotDroppedFor(named, 'Blues', /nickname/);
   });
 
   it('leaves a party in a report on a vote', () => {
@@ -37,8 +33,7 @@ describe('a team asked by its nickname', () => {
       'The Kellin senate passed the budget on Tuesday by 52 votes to 48.',
       'The vote gave the Progressives their first win of the year, and Ana Osterby said the law would take effect in March.',
     );
-    const asked = build(vote).candidates.filter((c) => c.stage === 'question' && c.answer === 'Progressives');
-    expect(asked.map((c) => c.reason).join(' | ')).not.toMatch(/nickname/);
+    expectNotDroppedFor(vote, 'Progressives', /nickname/);
   });
 });
 
