@@ -35,9 +35,10 @@ export interface FactProgressRecord {
 export function historyFromProgress(deck: { facts: readonly { id: string }[] }, progress: readonly FactProgressRecord[]): Map<string, FactHistory> {
   const factIds = new Set(deck.facts.map((f) => f.id));
   const history = new Map<string, FactHistory>();
+  // The records themselves, not copies (10,000 facts seen: 10,000 objects fewer before the first
+  // question); the map is read, never written through.
   for (const p of progress) {
-    if (!factIds.has(p.factId)) continue;
-    history.set(p.factId, { factId: p.factId, attempts: p.attempts, correct: p.correct, lastCorrect: p.lastCorrect, lastAt: p.lastAt, lastKind: p.lastKind });
+    if (factIds.has(p.factId)) history.set(p.factId, p);
   }
   return history;
 }
