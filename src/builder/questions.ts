@@ -186,16 +186,18 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   };
   for (const form of [mention.text, ...mention.entity.forms]) add(form);
   const entity = mention.entity;
-  const named = mention.pronoun !== true && (entity.type === 'person' || (entity.type === 'other' && !entity.sure));
-  if (entity.type === 'person' && mention.pronoun !== true) for (const form of personShortForms(entity, people, article, tagger)) add(form);
-  // Round 27: a name the finder is unsure of, of two or three name-like words ("Coco Varno"), by its last word
-  // as a person's would be; and a person's first and last names without the middle one ("Ana Maria Varno"
-  // -> "Ana Varno"), as anyone writes them.
+  // (Round 29: also where a pronoun stood for the person, "Who then resigned?": the typed answer is the name.)
+  const named = entity.type === 'person' || (entity.type === 'other' && !entity.sure);
+  if (entity.type === 'person') for (const form of personShortForms(entity, people, article, tagger)) add(form);
+  // Round 27: a name the finder is unsure of, shaped as a person's ("Coco Varno"), by its last word as a
+  // person's would be (round 29: also one it took for a place, "a pass to Coco Varno"); and a person's first
+  // and last names without the middle one ("Ana Maria Varno" -> "Ana Varno"), as anyone writes them.
   const givenFirst = givenName(answer.split(/\s+/)[0] ?? '', tagger);
-  if (named && entity.type !== 'person' && givenFirst && /^(?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+$/u.test(answer) && !tagger.englishWord((answer.split(/\s+/).pop() ?? '').toLowerCase())) {
-    for (const form of personShortForms({ ...entity, type: 'person' }, people, article, tagger)) add(form);
-  }
-  const firstLast = entity.type === 'person' && entity.sure && mention.pronoun !== true && givenFirst ? firstAndLastName(answer, (word) => tagger.englishWord(word)) : null;
+  // (Never one the article writes after "the": "the Coppa Varno" is a thing's name.)
+  const personShaped = !entity.sure && (entity.type === 'other' || entity.type === 'place') && personShapedName(answer, tagger) && !new RegExp(String.raw`\bthe\s+${escapeRegExp(answer)}`, 'iu').test(article);
+  // (One taken for a place, by its last word only where the article writes that alone, below.)
+  if (personShaped && entity.type === 'other') for (const form of personShortForms({ ...entity, type: 'person' }, people, article, tagger)) add(form);
+  const firstLast = entity.type === 'person' && entity.sure && givenFirst ? firstAndLastName(answer, (word) => tagger.englishWord(word)) : null;
   if (firstLast !== null) add(firstLast);
   // Round 26: the name alone, without a title before it or letters after it ("National Security Adviser Ana
   // Varno", "Piet Lindqvist QC").
@@ -207,10 +209,10 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     }
   }
   if (named && /^\p{Lu}[\p{Ll}'’-]+$/u.test(answer)) for (const form of fullerNames(answer, article, tagger)) add(form);
-  if (named) for (const form of aloneForms(answer, article, people.filter((p) => p !== entity).map((p) => p.name), entity.type === 'person')) add(form);
+  if (named || personShaped) for (const form of aloneForms(answer, article, people.filter((p) => p !== entity).map((p) => p.name), entity.type === 'person' || personShaped)) add(form);
   // Round 25: "K.V. Foreign Office", "Kellinese BND": a country's initials or its people before a body's name
   // are no part of what a learner types for it ("Foreign Office", "BND").
-  if (entity.type === 'organisation') {
+  if (['organisation', 'work', 'other', 'event'].includes(entity.type) && mention.pronoun !== true) {
     const body = nationalBody(answer, tagger);
     if (body !== null) add(body);
   }
@@ -257,6 +259,9 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // Round 28: "a gold medal" -> "gold": the medal is told by its metal.
   const medal = /^(?:an?\s+)?(gold|silver|bronze)\s+medals?$/i.exec(answer.trim())?.[1];
   if (medal !== undefined) add(medal);
+  // Round 29: "Christmas Day" -> "Christmas": a feast is its day.
+  const feast = /^(Christmas|Easter)\s+Day$/i.exec(answer.trim())?.[1];
+  if (feast !== undefined) add(feast);
   // Round 26: a score the article writes loser first ("Varno edged out Kellin 6–8") is the same score the
   // other way round, as a learner writes it after the winner.
   const score = SCORE_KEY.exec(answer.trim());
@@ -286,6 +291,30 @@ export function firstAndLastName(name: string, englishWord: (word: string) => bo
 }
 
 /** A word the lexicon knows as a given name ("Reginald", "Penny"). */
+/**
+ * Round 29: a name of two or three capitalised words that reads as a person's, though the finder took it for
+ * something else or was unsure ("Coco Varno", "Ana Kellin Osterby"): no word names a kind of thing or a
+ * place, the last is no English word, and the first is a given name, or the last a family name the lexicon
+ * knows, or every word is one no dictionary has ("Mwelo Tarkanen").
+ */
+export function personShapedName(name: string, tagger: NameWords): boolean {
+  if (!namesNoKind(name, tagger)) return false;
+  const words = name.split(/\s+/);
+  const last = (words[words.length - 1] as string).toLowerCase();
+  // (Nor an English word in the plural: "Varno Motorsports".)
+  if (last.length < 3 || tagger.englishWord(last) || (last.endsWith('s') && tagger.englishWord(last.slice(0, -1)))) return false;
+  const unknown = (w: string): boolean => tagger.lexicon(w.toLowerCase()).length === 0 && !tagger.englishWord(w.toLowerCase());
+  return givenName(words[0] as string, tagger) || tagger.lexicon(last).some((t) => t === 'LastName' || t === 'Person') || words.every(unknown);
+}
+
+/** Two or three capitalised words, none of them a kind of thing ("Agency", "Park") or a place the lexicon knows. */
+function namesNoKind(name: string, tagger: NameWords): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(w))) return false;
+  const placeOrKind = (w: string): boolean => isGenericNameWord(w.toLowerCase()) || tagger.lexicon(w.toLowerCase()).some((t) => t === 'Place' || t === 'City' || t === 'Country' || t === 'Region' || t === 'Demonym' || t === 'Organization');
+  return !words.some(placeOrKind);
+}
+
 function givenName(word: string, tagger: NameWords): boolean {
   return tagger.lexicon(word.toLowerCase()).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
@@ -452,24 +481,36 @@ export function aloneForms(name: string, article: string, others: readonly strin
  * "K.V. Foreign Office" -> "Foreign Office", "Kellinese BND" -> "BND": a body's name after a country's
  * initials (two letters, dotted or not) or its people's name.
  */
-function nationalBody(name: string, tagger: NameWords): string | null {
-  const m = /^(?:the\s+)?(\p{Lu}\.?\p{Lu}\.?|\p{Lu}\p{Ll}+)\s+(\S.*)$/u.exec(name);
+export function nationalBody(name: string, tagger: NameWords): string | null {
+  const one = /^(?:the\s+)?(\p{Lu}\.?\p{Lu}\.?|\p{Lu}\p{Ll}+)\s+(\S.*)$/u.exec(name);
+  // (Round 29: also a country of two words, "New Kellinia Congress".)
+  const two = /^(?:the\s+)?(\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+)\s+(\S.*)$/u.exec(name);
+  const isNation = (prefix: string): boolean => /^\p{Lu}\.?\p{Lu}\.?$/u.test(prefix) || tagger.lexicon(prefix.toLowerCase()).some((t) => t === 'Demonym' || t === 'Country');
+  const m = one !== null && isNation(one[1] ?? '') ? one : two !== null && isNation(two[1] ?? '') ? two : null;
   if (m === null) return null;
-  const [, prefix = '', rest = ''] = m;
-  const national = /^\p{Lu}\.?\p{Lu}\.?$/u.test(prefix) || tagger.lexicon(prefix.toLowerCase()).some((t) => t === 'Demonym' || t === 'Country');
-  // The rest names the body on its own: initials ("BND"), or two words or more with a body's word in them
-  // ("Transportation Ministry"); not "Airways" of "British Airways", nor "News International" of "Kellin News
-  // International", which may be another's.
-  const body = rest.split(/\s+/).some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w.toLowerCase()));
-  const named = /^\p{Lu}{2,}$/u.test(rest) || (rest.split(/\s+/).length >= 2 && /^\p{Lu}/u.test(rest) && body);
-  return national && named ? rest : null;
+  const [, , rest = ''] = m;
+  // The rest names the body on its own: initials ("BND"), two words or more with a body's word in them
+  // ("Transportation Ministry") or a law's ("Clean Water Act", round 29), or a nation's body in one word
+  // ("Congress", "Parliament", round 29); not "Airways" of "British Airways", nor "News International" of
+  // "Kellin News International", which may be another's.
+  const words = rest.split(/\s+/);
+  const body = words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w.toLowerCase()));
+  const law = words.length >= 2 && LAW_HEADS.has((words[words.length - 1] ?? '').toLowerCase());
+  const named = /^\p{Lu}{2,}$/u.test(rest) || (words.length >= 2 && /^\p{Lu}/u.test(rest) && (body || law)) || (words.length === 1 && NATIONAL_BODIES.has(rest.toLowerCase()));
+  return named ? rest : null;
 }
+
+/** The last word of a law's name ("the Clean Water Act"). */
+const LAW_HEADS = new Set(['act', 'acts', 'law', 'code', 'constitution', 'treaty', 'charter']);
+
+/** A nation's body named by one word after the nation ("the Kellinian Parliament" -> "Parliament"). */
+const NATIONAL_BODIES = new Set(['congress', 'senate', 'parliament', 'government', 'army', 'navy', 'constitution', 'cabinet', 'legislature']);
 
 /**
  * Words of a company's trade or kind, written after its name ("Osterby Media", "Varno Holdings"); not a body's
  * ("Commission", "Council"), which after a name may be another body of it.
  */
-const COMPANY_WORDS = new Set(['media', 'group', 'holdings', 'industries', 'publishing', 'publications', 'airlines', 'airways', 'motors', 'entertainment', 'studios', 'records', 'pictures', 'energy', 'pharmaceuticals', 'news', 'company', 'corporation', 'inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'llc', 'plc']);
+const COMPANY_WORDS = new Set(['media', 'newspaper', 'newspapers', 'group', 'holdings', 'industries', 'publishing', 'publications', 'airlines', 'airways', 'motors', 'entertainment', 'studios', 'records', 'pictures', 'energy', 'pharmaceuticals', 'news', 'company', 'corporation', 'inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'llc', 'plc']);
 
 /**
  * Round 26: the article's names that are an organisation's name with one or two words of a company's kind
@@ -483,6 +524,12 @@ export function withCompanyWord(name: string, article: string): string[] {
     const tail = (m[1] ?? '').trim().split(/\s+/);
     if (tail.every((w) => COMPANY_WORDS.has(w.toLowerCase()))) found.add(`${bare} ${tail.join(' ')}`);
   }
+  // Round 29, the other way: "Osterby Airlines" where the article also writes "Osterby" alone.
+  const words = bare.split(/\s+/);
+  let cut = words.length;
+  while (cut > 1 && COMPANY_WORDS.has((words[cut - 1] ?? '').toLowerCase())) cut--;
+  const head = words.slice(0, cut).join(' ');
+  if (cut < words.length && head.length >= 3 && standsAlone(head, article, { notAfterName: true })) found.add(head);
   return [...found];
 }
 
