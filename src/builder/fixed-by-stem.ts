@@ -72,13 +72,23 @@ function figuresIn(text: string): Figure[] {
  */
 export function fixedByArithmetic(mention: Mention, clause: Clause, article: string, header: string): string | null {
   if (mention.pronoun === true || (mention.entity.type !== 'number' && mention.entity.type !== 'date')) return null;
-  const key = valueOf(mention.text);
-  if (key === null) return null;
   const sentenceStart = clause.sentence.start;
   const sentence = article.slice(sentenceStart, clause.sentence.end);
   const keyStart = mention.start - sentenceStart;
   const keyEnd = mention.end - sentenceStart;
   const others = [...figuresIn(sentence).filter((f) => f.end <= keyStart || f.start >= keyEnd), ...figuresIn(header)];
+  const after = sentence.slice(keyEnd);
+  // Round 30: "managed the team for _____, from 1988 to 1996": a span of years two years of the stem give.
+  const span = /^(.+?)\s+years?$/i.exec(mention.text.trim())?.[1] ?? (/^\s+years?\b/i.test(after) ? mention.text : undefined);
+  const spanValue = span === undefined || mention.entity.type !== 'number' ? null : valueOf(span);
+  if (spanValue !== null) {
+    const years = others.filter((f) => f.year);
+    for (const a of years) for (const b of years) if (b.value - a.value === spanValue) return `arithmetic: the years ${a.value} and ${b.value} in the stem or title give ${spanValue} years`;
+  }
+  // Round 30: "scores only goal" over "defeated Kellin _____": the one goal is the score, 1–0.
+  if (/^(?:1\s*[–—-]\s*0|0\s*[–—-]\s*1)$/.test(mention.text.trim()) && /\b(?:only|lone|sole|single)\s+goal\b/i.test(`${header} ${sentence}`)) return `arithmetic: "only goal" in the stem or title gives ${mention.text.trim()}`;
+  const key = valueOf(mention.text);
+  if (key === null) return null;
   const keyIsYear = /^\d{4}$/.test(mention.text.trim()) && key >= 1500 && key <= 2100;
   if (keyIsYear) {
     // A year another year and a span of years fix: "twenty years" after 1994 is 2014.
@@ -91,7 +101,6 @@ export function fixedByArithmetic(mention: Mention, clause: Clause, article: str
   }
   if (mention.entity.type !== 'number') return null;
   // "won 3-2, but the _____ away goals": a count of goals that a side of the score shows.
-  const after = sentence.slice(keyEnd);
   if (/^\s+(?:\p{Ll}+\s+)?(?:goals?|points?|runs?|tries|sets?|games?)\b/u.test(after)) {
     for (const m of `${sentence} ${header}`.matchAll(/(?<![\d.])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d.])/g)) {
       if (Number(m[1]) === key || Number(m[2]) === key) return `arithmetic: the score ${m[0]} in the stem or title shows ${key}`;
@@ -104,6 +113,10 @@ export function fixedByArithmetic(mention: Mention, clause: Clause, article: str
       const count = [...after.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].length;
       if (count === key) return `arithmetic: the sentence lists the ${key} times ("${word} ...") it counts`;
     }
+  }
+  // Round 30: "booked six players – _____ players of each side": half of a figure, shared between two sides.
+  if (/\beach\s+(?:side|team)\b|\bboth\s+(?:sides|teams)\b/i.test(after) && others.some((f) => !f.year && f.value === 2 * key)) {
+    return `arithmetic: ${2 * key} in the stem, shared between two sides, gives ${key}`;
   }
   // A sum or a difference of two other figures: "Over 900" and "700" give 200.
   if (key < 2) return null;

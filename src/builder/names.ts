@@ -545,7 +545,10 @@ function nationalityBefore(tokens: readonly Token[], from: number, to: number, c
     return tags.length === 0 || tags.some((tag) => PERSON_TAGS.includes(tag));
   };
   const possessed = /['’]s$/.test(tokens[from - 1]?.text ?? '');
-  const named = nationality.person || isFirstName(context, rest[0] as Token) || (!possessed && rest.length <= 3 && rest.every(plainName));
+  // (Round 30: also two words whose first no dictionary has, "Sorvikian Kirsa Bristol", though the second
+  // names a place.)
+  const unheard = (t: Token): boolean => context.tagger.lexicon(t.lower).length === 0 && !context.tagger.englishWord(t.lower);
+  const named = nationality.person || isFirstName(context, rest[0] as Token) || (!possessed && rest.length <= 3 && rest.every(plainName)) || (!possessed && rest.length === 2 && unheard(rest[0] as Token));
   // "Briton Lena Park": a known first name makes a person of a name that ends like a place.
   const firstNamed = rest.length === 2 && isFirstName(context, rest[0] as Token) && !isOrganisationWord(rest[1] as Token);
   return named && (rest[0] as Token).isCap && (firstNamed || (personShaped(rest, context) && !rest.some((t) => isOrganisationWord(t) || isPlaceWord(t) || isTitleHead(t) || WORK_WORDS.has(bare(t)))));
@@ -567,7 +570,10 @@ function descriptorBefore(tokens: readonly Token[], from: number, to: number, co
   const born = atStart && /^born$/.test(lower);
   // "Nonpartisan Ana Ruiz", "Independent Tomas Brandt": a politician's standing, no part of the name.
   const standing = /^(?:non-?partisan|bipartisan|independent|localist)$/.test(lower) && isFirstName(context, rest[0] as Token);
-  const descriptor = born || standing || /^(?:muslim|christian|catholic|protestant|hindu|jewish|jew|sikh|mormon|evangelical|anglican|methodist|baptist|lutheran|orthodox)$/.test(lower) || (/\p{L}{4,}ists?$/u.test(lower) && !nameLike) || (known.includes('Singular') && /(?:er|or|ian|ist|ant|ent)$/.test(lower) && !nameLike && !isFirstName(context, word));
+  // (Round 30: also a noun of that shape the lexicon does not tag but the dictionary has, "Swimmer Ana Ruiz",
+  // or tags as an actor, "Goalkeeper Ana Ruiz".)
+  const noun = known.includes('Singular') || (!isTitleHead(word) && (known.includes('Actor') || (known.length === 0 && context.tagger.englishWord(lower))));
+  const descriptor = born || standing || /^(?:muslim|christian|catholic|protestant|hindu|jewish|jew|sikh|mormon|evangelical|anglican|methodist|baptist|lutheran|orthodox)$/.test(lower) || (/\p{L}{4,}ists?$/u.test(lower) && !nameLike) || (noun && /(?:er|or|ian|ist|ant|ent)$/.test(lower) && !nameLike && !isFirstName(context, word));
   return descriptor && (born || isFirstName(context, rest[0] as Token) || personShaped(rest, context));
 }
 
@@ -1053,8 +1059,12 @@ export function gluedNeighbour(mention: Mention, article: string, sentenceStart:
   if (mention.entity.type === 'person' && mention.title === null && demonymWord(previous, tagger) !== null && /\p{Lu}[\p{L}.-]*['’]s $/u.test(before.slice(0, before.length - previous.length - 1))) {
     return `glued: "${previous}" after a place's possessive is a given name, part of "${previous} ${text}"`;
   }
+  // Round 30: "Swimmer _____" at a sentence's start: an occupation noun the finder left out of a person's
+  // name (descriptorBefore) stands free of it.
+  const opensSentence = before.trim() === previous && mention.outerStart - previous.length - 1 <= sentenceStart;
+  const occupation = mention.entity.type === 'person' && opensSentence && !TITLE_HEADS.has(previous.toLowerCase()) && /(?:er|or|ian|ist|ant|ent)$/.test(previous.toLowerCase()) && tagger.englishWord(previous.toLowerCase()) && !tagger.lexicon(previous.toLowerCase()).some((t) => /Name$|^Person$|^Place$|^ProperNoun$/.test(t));
   // A capitalised word right before the name (with no title between) or right after it.
-  if (mention.title === null && !toldApart('before') && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(previous) && !/[’']s$/.test(previous) && !freeNeighbour(previous, tagger)) {
+  if (mention.title === null && !occupation && !toldApart('before') && /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(previous) && !/[’']s$/.test(previous) && !freeNeighbour(previous, tagger)) {
     return `glued: "${previous}" right before "${text}" reads as part of the same name`;
   }
   const nextWord = nextBare.replace(/[’']s$/, '');

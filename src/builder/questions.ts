@@ -245,6 +245,10 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     const name = bare?.[1] ?? bare?.[2];
     if (name !== undefined && name.length >= 3) add(name);
   }
+  // Round 30: "the Varnean Sea" -> "Varnean", "Kellin Shrine" -> "Kellin": a sea or a house of worship by its
+  // own name, where that name is no English word ("Red Sea", "North Sea" are not "Red", "North").
+  const kindAfter = ['person', 'number', 'date', 'time'].includes(entity.type) || mention.pronoun === true ? null : KIND_AFTER.exec(answer.replace(/^the\s+/i, ''))?.[1];
+  if (kindAfter !== undefined && kindAfter !== null && kindAfter.length >= 4 && !tagger.englishWord(kindAfter.toLowerCase())) add(kindAfter);
   // Round 27: "UEFA Kellin League" -> "Kellin League": a body's or a contest's name after the initials of
   // the body that runs it.
   const contest = /^(?:the\s+)?\p{Lu}{2,6}\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+)$/u.exec(answer)?.[1];
@@ -270,6 +274,9 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   if (dated !== null && dated[1] !== undefined) add(dated[1]);
   return accept;
 }
+
+/** A sea or a house of worship after its one-word name ("Varnean Sea", "Kellin Shrine"). */
+const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+)\s+(?:Sea|Ocean|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery)$/u;
 
 /** A kind of place before or after its name ("River Varno", "Varno River"): the name alone is the place. */
 const PLACE_KIND = /^(?:River|Lake|Mount|Mt\.?|Loch)\s+(\p{Lu}[\p{L}'’-]+)$|^(\p{Lu}[\p{L}'’-]+)\s+(?:River|Lake)$/u;

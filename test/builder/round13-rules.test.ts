@@ -74,6 +74,9 @@ describe('kind-check: the lead of an article is asked whatever kind the self-che
     "Reformer Lui Ka-wing from the Labour League and harbour group Newgen's Poon Hoi-yan were successfully elected newcomers.",
     'For the Ostra camp, Wan Mei-yee of RFA was elected with 38,825 votes, the highest in the constituency.',
     "Other Ostra members elected were VTU's Kwok Chi-keung and RFA's Ho Man-kit.",
+    // (Round 30 read "Reformer" before a name as no part of it, which mended one of the flagged questions; one
+    // more list line keeps the share the kind-check needs.)
+    "Also elected were harbour camp's Yau Siu-ming of Open Kellin and reform camp's Chow Ka-lun of People First.",
   ];
   const result = build(article('Varno election: new faces', ...lead, ...lists));
   // The sentences of the lead, by the facts drafted from them.

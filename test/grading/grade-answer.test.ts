@@ -124,6 +124,11 @@ describe('gradeAnswer: typed answers that are accepted', () => {
     ['Jun 16th - 21st', 'June 16 to 21', [], [], false],
     ['June 30 - July 2', 'June 30 to July 2', [], [], false],
     ['30 June to 2 July', 'June 30 to July 2', [], [], false],
+    // The world wars by number, numeral or order (round 30).
+    ['World War 2', 'World War II', [], [], false],
+    ['the Second World War', 'World War II', [], [], false],
+    ['WWII', 'World War II', [], [], false],
+    ['First World War', 'World War I', [], [], false],
     // The same word in the other number is a slip, not another word.
     ['senior official', 'senior officials', [], [], true],
     ['transnational challenge', 'transnational challenges', [], [], true],
@@ -209,6 +214,12 @@ describe('gradeAnswer: near misses that are rejected', () => {
     ['China', 'China’s', []],
   ])('%j for %j (accept %j) is wrong, whatever words are known', (given, answer, accept) => {
     for (const words of [NO_WORDS, english]) expect(gradeAnswer(typed(answer, accept), given, [], words)).toEqual({ correct: false, typo: false });
+  });
+
+  it('keeps the two world wars apart', () => {
+    expect(gradeAnswer(typed('World War II'), 'World War I').correct).toBe(false);
+    expect(gradeAnswer(typed('World War II'), 'First World War').correct).toBe(false);
+    expect(gradeAnswer(typed('World War I'), 'WWII').correct).toBe(false);
   });
 
   it('aliases apply to whole answers only, never inside a longer one', () => {
