@@ -245,10 +245,7 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     const name = bare?.[1] ?? bare?.[2];
     if (name !== undefined && name.length >= 3) add(name);
   }
-  // Round 30: "the Varnean Sea" -> "Varnean", "Kellin Shrine" -> "Kellin": a sea or a house of worship by its
-  // own name, where that name is no English word ("Red Sea", "North Sea" are not "Red", "North").
-  const kindAfter = ['person', 'number', 'date', 'time'].includes(entity.type) || mention.pronoun === true ? null : KIND_AFTER.exec(answer.replace(/^the\s+/i, ''))?.[1];
-  if (kindAfter !== undefined && kindAfter !== null && kindAfter.length >= 4 && !tagger.englishWord(kindAfter.toLowerCase())) add(kindAfter);
+  if (!['person', 'number', 'date', 'time'].includes(entity.type) && mention.pronoun !== true) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word))) add(form);
   // Round 27: "UEFA Kellin League" -> "Kellin League": a body's or a contest's name after the initials of
   // the body that runs it.
   const contest = /^(?:the\s+)?\p{Lu}{2,6}\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+)$/u.exec(answer)?.[1];
@@ -275,8 +272,31 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   return accept;
 }
 
-/** A sea or a house of worship after its one-word name ("Varnean Sea", "Kellin Shrine"). */
-const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+)\s+(?:Sea|Ocean|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery)$/u;
+/**
+ * A thing's own name without the word of its kind: round 30, a sea or a house of worship ("the Varnean Sea" ->
+ * "Varnean", "Kellin Shrine" -> "Kellin"), round 31, a stadium, an airport or a circuit, where that name is no
+ * English word ("North Sea", "National Stadium" are not "North", "National"); round 31, a broadcaster's initials
+ * ("KBC Television" -> "KBC") and an operation's or a team's name ("Operation Varno", "Team Kellin").
+ */
+export function kindShortForms(answer: string, englishWord: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  const own = KIND_AFTER.exec(answer.trim().replace(/^the\s+/i, ''))?.[1];
+  if (own !== undefined && own.length >= 4 && !englishWord(own.toLowerCase())) out.push(own);
+  const broadcaster = BROADCASTER.exec(answer.trim())?.[1];
+  if (broadcaster !== undefined) out.push(broadcaster);
+  const named = NAMED_AFTER.exec(answer.trim())?.[1];
+  if (named !== undefined && named.length >= 3) out.push(named);
+  return out;
+}
+
+/** A sea, a house of worship or a ground after its one-word name ("Varnean Sea", "Kellin Shrine"). */
+const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+)\s+(?:Sea|Ocean|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery|Stadium|Airport|Circuit|Racecourse|Raceway)$/u;
+
+/** A broadcaster's initials before the word of its medium ("KBC Television" -> "KBC"). */
+const BROADCASTER = /^(?:the\s+)?(\p{Lu}{2,5})\s+(?:Television|TV|Radio|News|Online)$/u;
+
+/** A name after the word of its kind that a learner leaves off ("Operation Varno", "Team Kellin"). */
+const NAMED_AFTER = /^(?:the\s+)?(?:Operation|Team|Project|Mission)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)$/u;
 
 /** A kind of place before or after its name ("River Varno", "Varno River"): the name alone is the place. */
 const PLACE_KIND = /^(?:River|Lake|Mount|Mt\.?|Loch)\s+(\p{Lu}[\p{L}'’-]+)$|^(\p{Lu}[\p{L}'’-]+)\s+(?:River|Lake)$/u;
@@ -1414,6 +1434,11 @@ function minorKey(mention: Mention, clause: Clause, context: QuestionContext): s
   // "told KTV", "in an interview with the Daily Courier": who carried the words, not what happened.
   if (entity.type === 'organisation' || entity.type === 'work' || entity.type === 'other') {
     if (/\b(?:told|to|with|according to|reported by|broadcast (?:on|by)|aired on|televised (?:on|by)|interviewed by|interview with)\s+(?:the\s+)?$/i.test(before) && /\b(?:told|interview|according|reported|broadcast|aired|televised)\b/i.test(before)) return 'trivia: the outlet that carried what someone said';
+  }
+  // Round 31: "the Varnish capital _____", "Kellin's capital, _____": a capital the lexicon knows is known to
+  // readers, whom the words before the blank tell which one (an island's capital no lexicon has stays).
+  if (entity.type === 'place' && /\bcapital(?:\s+city)?(?:\s+of\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)?,?\s+$/u.test(before) && context.tagger.lexicon(mention.text.trim().toLowerCase()).some((t) => t === 'City' || t === 'Country')) {
+    return `trivial: "${mention.text.trim()}" is a capital every reader knows, and the words before the blank say which`;
   }
   // One item of a list of three or more of its kind ("A, B, C and D").
   if (['person', 'place', 'organisation', 'work', 'other'].includes(entity.type)) {
