@@ -211,8 +211,8 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   if (named && /^\p{Lu}[\p{Ll}'’-]+$/u.test(answer)) for (const form of fullerNames(answer, article, tagger)) add(form);
   if (named || personShaped) for (const form of aloneForms(answer, article, people.filter((p) => p !== entity).map((p) => p.name), entity.type === 'person' || personShaped)) add(form);
   // Round 25: "K.V. Foreign Office", "Kellinese BND": a country's initials or its people before a body's name
-  // are no part of what a learner types for it ("Foreign Office", "BND").
-  if (['organisation', 'work', 'other', 'event'].includes(entity.type) && mention.pronoun !== true) {
+  // are no part of what a learner types for it ("Foreign Office", "BND"); round 29, a law's or a work's too.
+  if (['organisation', 'work', 'other', 'event'].includes(entity.type)) {
     const body = nationalBody(answer, tagger);
     if (body !== null) add(body);
   }
@@ -245,7 +245,7 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     const name = bare?.[1] ?? bare?.[2];
     if (name !== undefined && name.length >= 3) add(name);
   }
-  if (!['person', 'number', 'date', 'time'].includes(entity.type) && mention.pronoun !== true) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word))) add(form);
+  if (!['person', 'number', 'date', 'time'].includes(entity.type)) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word))) add(form);
   // Round 27: "UEFA Kellin League" -> "Kellin League": a body's or a contest's name after the initials of
   // the body that runs it.
   const contest = /^(?:the\s+)?\p{Lu}{2,6}\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+)$/u.exec(answer)?.[1];
@@ -317,7 +317,6 @@ export function firstAndLastName(name: string, englishWord: (word: string) => bo
   return `${first} ${last}`;
 }
 
-/** A word the lexicon knows as a given name ("Reginald", "Penny"). */
 /**
  * Round 29: a name of two or three capitalised words that reads as a person's, though the finder took it for
  * something else or was unsure ("Coco Varno", "Ana Kellin Osterby"): no word names a kind of thing or a
@@ -342,6 +341,7 @@ function namesNoKind(name: string, tagger: NameWords): boolean {
   return !words.some(placeOrKind);
 }
 
+/** A word the lexicon knows as a given name ("Reginald", "Penny"). */
 function givenName(word: string, tagger: NameWords): boolean {
   return tagger.lexicon(word.toLowerCase()).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }

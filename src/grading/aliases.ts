@@ -24,8 +24,8 @@ const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
   ['US President', 'President of the United States', 'POTUS', 'American President'],
   ['PM', 'Prime Minister'],
   ['UN Secretary General', 'United Nations Secretary General', 'Secretary General of the United Nations'],
-  ['World War II', 'World War 2', 'WWII', 'WW2', 'Second World War', 'the Second World War'],
-  ['World War I', 'World War 1', 'WWI', 'WW1', 'First World War', 'the First World War', 'Great War', 'the Great War'],
+  ['World War II', 'World War 2', 'WWII', 'WW2', 'Second World War'],
+  ['World War I', 'World War 1', 'WWI', 'WW1', 'First World War', 'Great War'],
 ];
 
 /** One way of writing an answer: its normal form, and how it is spelled for a person. */

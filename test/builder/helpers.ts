@@ -49,6 +49,19 @@ export function typedOn(text: string, answer: string, seeds: readonly number[] =
 export const accepts = (q: ClozeQuestion | ShortAnswerQuestion, typed: string): boolean => isLenientMatch(typed, [q.answer, ...(q.accept ?? [])]).match;
 
 /**
+ * Asserts that the article drafts at least one typed question on `answer`, and that each of them takes every
+ * form of `right` and none of `wrong`.
+ */
+export function expectTypedAccepts(text: string, answer: string, right: readonly string[], wrong: readonly string[] = []): void {
+  const typed = typedOn(text, answer);
+  expect(typed.length).toBeGreaterThan(0);
+  for (const q of typed) {
+    for (const form of right) expect(accepts(q, form), `"${form}" for "${answer}"`).toBe(true);
+    for (const form of wrong) expect(accepts(q, form), `"${form}" for "${answer}"`).toBe(false);
+  }
+}
+
+/**
  * The key candidates asking for `answer` (a leading "the" aside): how many there are, whether one was kept,
  * and why the others were dropped.
  */

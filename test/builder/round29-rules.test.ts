@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { nationalBody, personShapedName, withCompanyWord } from '../../src/builder/questions.js';
-import { accepts, article, theTagger, typedOn } from './helpers.js';
+import { accepts, article, expectTypedAccepts, theTagger, typedOn } from './helpers.js';
 
 describe('a surname where a pronoun stood for the person', () => {
   it('accepts "Osterby" for a question asked of "He"', () => {
@@ -47,17 +47,10 @@ describe('the surname of a name the finder was unsure of', () => {
     third,
   );
   it('accepts "Maskelli" for "Tovan Maskelli"', () => {
-    const typed = typedOn(match('Tovan Maskelli adjudged the Varno captain to be the last defender and spared him the red card.'), 'Tovan Maskelli');
-    expect(typed.length).toBeGreaterThan(0);
-    for (const q of typed) {
-      expect(accepts(q, 'Maskelli')).toBe(true);
-      expect(accepts(q, 'Tovan')).toBe(false);
-    }
+    expectTypedAccepts(match('Tovan Maskelli adjudged the Varno captain to be the last defender and spared him the red card.'), 'Tovan Maskelli', ['Maskelli'], ['Tovan']);
   });
   it('not of a name the article writes after "the", a thing\'s', () => {
-    const typed = typedOn(match('Kellin also won the Coppa Maskelli in 2015, beating Sorvik 2–0 in the final.'), 'Coppa Maskelli');
-    expect(typed.length).toBeGreaterThan(0);
-    for (const q of typed) expect(accepts(q, 'Maskelli')).toBe(false);
+    expectTypedAccepts(match('Kellin also won the Coppa Maskelli in 2015, beating Sorvik 2–0 in the final.'), 'Coppa Maskelli', [], ['Maskelli']);
   });
 });
 
@@ -78,12 +71,7 @@ describe('a nation\'s body or law without the nation', () => {
       'On Wednesday, the New Zealand Parliament voted 97 to 23 to keep 150 soldiers in Varno for another year.',
       'The vote followed a long debate, in which the opposition leader Ana Osterby called the mission a mistake.',
     );
-    const typed = typedOn(text, 'New Zealand Parliament');
-    expect(typed.length).toBeGreaterThan(0);
-    for (const q of typed) {
-      expect(accepts(q, 'Parliament')).toBe(true);
-      expect(accepts(q, 'Zealand')).toBe(false);
-    }
+    expectTypedAccepts(text, 'New Zealand Parliament', ['Parliament'], ['Zealand']);
   });
   it('accepts a law\'s name without its nation', () => {
     const text = article(
@@ -91,12 +79,7 @@ describe('a nation\'s body or law without the nation', () => {
       'Kellin Motors said on Monday that it would fight the fines in court.',
       'The fines were set under the New Zealand Clean Water Act, which the Varno council passed in 1990 after a long campaign by farmers.',
     );
-    const typed = typedOn(text, 'New Zealand Clean Water Act');
-    expect(typed.length).toBeGreaterThan(0);
-    for (const q of typed) {
-      expect(accepts(q, 'Clean Water Act')).toBe(true);
-      expect(accepts(q, 'Water Act')).toBe(false);
-    }
+    expectTypedAccepts(text, 'New Zealand Clean Water Act', ['Clean Water Act'], ['Water Act']);
   });
   it('takes a law\'s name or a nation\'s body without the nation before it', () => {
     const tagger = theTagger();
@@ -115,11 +98,6 @@ describe('a feast without "Day"', () => {
       'Police in Kellin said on Friday that they had foiled a plot to blow up a plane at Varno airport on Christmas Day.',
       'Three men were arrested in Sorvik after a tip from a taxi driver, the police chief Ana Osterby said.',
     );
-    const typed = typedOn(text, 'Christmas Day');
-    expect(typed.length).toBeGreaterThan(0);
-    for (const q of typed) {
-      expect(accepts(q, 'Christmas')).toBe(true);
-      expect(accepts(q, 'Easter')).toBe(false);
-    }
+    expectTypedAccepts(text, 'Christmas Day', ['Christmas'], ['Easter']);
   });
 });

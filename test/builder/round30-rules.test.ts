@@ -5,7 +5,7 @@
 // made up, and the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import { accepts, article, expectDropped, keyCandidates, typedOn } from './helpers.js';
+import { accepts, article, expectDropped, expectTypedAccepts, keyCandidates, typedOn } from './helpers.js';
 
 const GAMES = article(
   'Kellin swimmers shine at the Varno Games',
@@ -75,8 +75,6 @@ describe('a sea or a house of worship by its own name', () => {
       'A pilot from Sorvik has died in a plane crash in the North Sea, but his nine passengers were rescued by fishermen.',
       'His brother Tomas Osterby said on Monday that the family would hold a service in Kellin.',
     );
-    const typed = typedOn(text, 'North Sea');
-    expect(typed.length).toBeGreaterThan(0);
-    for (const q of typed) expect(accepts(q, 'North')).toBe(false);
+    expectTypedAccepts(text, 'North Sea', [], ['North']);
   });
 });
