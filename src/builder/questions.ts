@@ -246,6 +246,12 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     if (name !== undefined && name.length >= 3) add(name);
   }
   if (!['person', 'number', 'date', 'time'].includes(entity.type)) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word))) add(form);
+  // Round 32: a club or a firm by its own name ("Varno FC" -> "Varno", "Kellin Munich" -> "Kellin", "Osterby
+  // Chile" -> "Osterby").
+  if (['organisation', 'other'].includes(entity.type)) for (const form of ownNameForms(answer, tagger, entity.type === 'organisation')) add(form);
+  // Round 32: "early November", "mid-December" -> the month.
+  const month = entity.type === 'date' ? /^(?:early|mid|late)[-\s]+(\p{Lu}\p{Ll}+(?:\s+\d{4})?)$/iu.exec(answer.trim())?.[1] : undefined;
+  if (month !== undefined && (MONTHS as readonly string[]).includes(month.split(/\s+/)[0] ?? '')) add(month);
   // Round 27: "UEFA Kellin League" -> "Kellin League": a body's or a contest's name after the initials of
   // the body that runs it.
   const contest = /^(?:the\s+)?\p{Lu}{2,6}\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+)$/u.exec(answer)?.[1];
@@ -290,7 +296,27 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
 }
 
 /** A sea, a house of worship or a ground after its one-word name ("Varnean Sea", "Kellin Shrine"). */
-const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+)\s+(?:Sea|Ocean|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery|Stadium|Airport|Circuit|Racecourse|Raceway)$/u;
+const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+)\s+(?:Sea|Ocean|Bay|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery|Stadium|Airport|Circuit|Racecourse|Raceway)$/u;
+
+/** A club's or a firm's marks of kind before or after its name ("FC Varno", "Varno AFC", "PT Kellin Karya"). */
+const CLUB_MARK = /^(?:(?:FC|AFC|CF|SC|AC|PT)\s+(\p{Lu}.*)|(\p{Lu}.*?)\s+(?:FC|AFC|CF|SC|F\.C\.))$/u;
+
+/**
+ * Round 32: a club's or a firm's own name without its marks ("FC Varno" -> "Varno"), and (`organisation`) an
+ * organisation's without the land or town after it ("Osterby Chile" -> "Osterby", "Kellin Munich" ->
+ * "Kellin"). ("North Kellinia" is not "Kellinia": a side of a land may be another land.)
+ */
+export function ownNameForms(answer: string, tagger: NameWords, organisation: boolean): string[] {
+  const out: string[] = [];
+  const bare = answer.trim().replace(/^the\s+/i, '');
+  const club = CLUB_MARK.exec(bare);
+  const unmarked = club?.[1] ?? club?.[2];
+  if (unmarked !== undefined && unmarked.length >= 3) out.push(unmarked);
+  const words = bare.split(/\s+/);
+  const land = (w: string): boolean => tagger.lexicon(w.toLowerCase()).some((t) => t === 'Country' || t === 'City' || t === 'Region');
+  if (organisation && words.length === 2 && land(words[1] as string) && !land(words[0] as string) && (words[0] as string).length >= 4) out.push(words[0] as string);
+  return out;
+}
 
 /** A broadcaster's initials before the word of its medium ("KBC Television" -> "KBC"). */
 const BROADCASTER = /^(?:the\s+)?(\p{Lu}{2,5})\s+(?:Television|TV|Radio|News|Online)$/u;
@@ -327,10 +353,11 @@ export function personShapedName(name: string, tagger: NameWords): boolean {
   if (!namesNoKind(name, tagger)) return false;
   const words = name.split(/\s+/);
   const last = (words[words.length - 1] as string).toLowerCase();
-  // (Nor an English word in the plural: "Varno Motorsports".)
-  if (last.length < 3 || tagger.englishWord(last) || (last.endsWith('s') && tagger.englishWord(last.slice(0, -1)))) return false;
+  // (Nor an English word in the plural, "Varno Motorsports", unless a given name opens it, "Ana Sanders".)
+  const given = givenName(words[0] as string, tagger);
+  if (last.length < 3 || tagger.englishWord(last) || (!given && last.endsWith('s') && tagger.englishWord(last.slice(0, -1)))) return false;
   const unknown = (w: string): boolean => tagger.lexicon(w.toLowerCase()).length === 0 && !tagger.englishWord(w.toLowerCase());
-  return givenName(words[0] as string, tagger) || tagger.lexicon(last).some((t) => t === 'LastName' || t === 'Person') || words.every(unknown);
+  return given || tagger.lexicon(last).some((t) => t === 'LastName' || t === 'Person') || words.every(unknown);
 }
 
 /** Two or three capitalised words, none of them a kind of thing ("Agency", "Park") or a place the lexicon knows. */

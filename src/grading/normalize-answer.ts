@@ -4,7 +4,8 @@
 // "Chinese"), "&" for "and", "%" for "percent", numbers as words or ordinals, abbreviated months and
 // weekdays, day-first dates, the ways of writing a range of dates ("June 16 - June 21", "from June 16
 // through 21", "between June 16 and 21" are all "June 16 to 21"), and a unit of length or weight after a
-// number by its short form ("28 kilometres" is "28 km", "100m" is "100 m").
+// number by its short form ("28 kilometres" is "28 km", "100m" is "100 m"), and a currency's word after an
+// amount, as its sign is ("6000 euros" is "€6000").
 
 import { expandCalendarAbbreviation, isMonth } from './calendar-words.js';
 import { numbersToDigits } from './number-words.js';
@@ -187,10 +188,18 @@ function shortUnits(tokens: readonly string[]): string[] {
       continue;
     }
     const unit = UNIT_OF.get(token);
+    // A currency's word after an amount, as its sign is ("6000 euros" is "€6000", whose sign is punctuation).
+    if (CURRENCY_WORDS.has(token) && (isPlainNumber(out[out.length - 1]) || SCALE_WORDS.has(out[out.length - 1] ?? ''))) continue;
     out.push(unit !== undefined && isPlainNumber(out[out.length - 1]) ? unit : token);
   }
   return out;
 }
+
+/** Currencies by their words: a sign ("$", "€", "£") is punctuation to the matcher, so the word goes too. */
+const CURRENCY_WORDS: ReadonlySet<string> = new Set(['dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'yen', 'yuan', 'rupee', 'rupees', 'usd', 'eur', 'gbp']);
+
+/** Words of scale an amount may end in before its currency ("1 billion pounds"). */
+const SCALE_WORDS: ReadonlySet<string> = new Set(['thousand', 'million', 'billion', 'trillion', 'bn', 'm']);
 
 /** The normalized words of an answer, in order. Empty when the answer has no letters or digits. */
 export function answerTokens(answer: string): string[] {

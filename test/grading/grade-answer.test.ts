@@ -124,6 +124,10 @@ describe('gradeAnswer: typed answers that are accepted', () => {
     ['Jun 16th - 21st', 'June 16 to 21', [], [], false],
     ['June 30 - July 2', 'June 30 to July 2', [], [], false],
     ['30 June to 2 July', 'June 30 to July 2', [], [], false],
+    // A currency's word after an amount, as its sign (round 32).
+    ['6000 euros', '€6000', [], [], false],
+    ['1 billion pounds', '£1 billion', [], [], false],
+    ['44 billion dollars', '$44 billion', [], [], false],
     // The world wars by number, numeral or order (round 30).
     ['World War 2', 'World War II', [], [], false],
     ['the Second World War', 'World War II', [], [], false],
@@ -214,6 +218,12 @@ describe('gradeAnswer: near misses that are rejected', () => {
     ['China', 'China’s', []],
   ])('%j for %j (accept %j) is wrong, whatever words are known', (given, answer, accept) => {
     for (const words of [NO_WORDS, english]) expect(gradeAnswer(typed(answer, accept), given, [], words)).toEqual({ correct: false, typo: false });
+  });
+
+  it('drops a currency\'s word only after an amount', () => {
+    expect(gradeAnswer(typed('euros'), 'pounds').correct).toBe(false);
+    expect(gradeAnswer(typed('€6000'), '7000 euros').correct).toBe(false);
+    expect(gradeAnswer(typed('the pound'), 'the dollar').correct).toBe(false);
   });
 
   it('keeps the two world wars apart', () => {
