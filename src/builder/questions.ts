@@ -353,11 +353,10 @@ export function personShapedName(name: string, tagger: NameWords): boolean {
   if (!namesNoKind(name, tagger)) return false;
   const words = name.split(/\s+/);
   const last = (words[words.length - 1] as string).toLowerCase();
-  // (Nor an English word in the plural, "Varno Motorsports", unless a given name opens it, "Ana Sanders".)
-  const given = givenName(words[0] as string, tagger);
-  if (last.length < 3 || tagger.englishWord(last) || (!given && last.endsWith('s') && tagger.englishWord(last.slice(0, -1)))) return false;
+  // (Nor an English word in the plural: "Varno Motorsports".)
+  if (last.length < 3 || tagger.englishWord(last) || (last.endsWith('s') && tagger.englishWord(last.slice(0, -1)))) return false;
   const unknown = (w: string): boolean => tagger.lexicon(w.toLowerCase()).length === 0 && !tagger.englishWord(w.toLowerCase());
-  return given || tagger.lexicon(last).some((t) => t === 'LastName' || t === 'Person') || words.every(unknown);
+  return givenName(words[0] as string, tagger) || tagger.lexicon(last).some((t) => t === 'LastName' || t === 'Person') || words.every(unknown);
 }
 
 /** Two or three capitalised words, none of them a kind of thing ("Agency", "Park") or a place the lexicon knows. */

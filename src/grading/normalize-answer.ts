@@ -175,8 +175,9 @@ const UNIT_OF: ReadonlyMap<string, string> = new Map([
 const NUMBER_WITH_LETTERS = /^(\d+(?:\.\d+)?)(\p{L}+)$/u;
 
 /**
- * A unit after a number by its short form ("100 metre" and "100m" are "100 m"); a unit word anywhere else
- * ("the metre", "m" alone) is left as it is.
+ * A unit after a number by its short form ("100 metre" and "100m" are "100 m"), and a currency's word after an
+ * amount dropped ("6000 euros" is "6000", as "€6000" is); a unit's or a currency's word anywhere else ("the
+ * metre", "m" alone, "the euro") is left as it is.
  */
 function shortUnits(tokens: readonly string[]): string[] {
   const out: string[] = [];
@@ -199,7 +200,7 @@ function shortUnits(tokens: readonly string[]): string[] {
 const CURRENCY_WORDS: ReadonlySet<string> = new Set(['dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'yen', 'yuan', 'rupee', 'rupees', 'usd', 'eur', 'gbp']);
 
 /** Words of scale an amount may end in before its currency ("1 billion pounds"). */
-const SCALE_WORDS: ReadonlySet<string> = new Set(['thousand', 'million', 'billion', 'trillion', 'bn', 'm']);
+const SCALE_WORDS: ReadonlySet<string> = new Set(['thousand', 'million', 'billion', 'trillion', 'bn']);
 
 /** The normalized words of an answer, in order. Empty when the answer has no letters or digits. */
 export function answerTokens(answer: string): string[] {
