@@ -3,9 +3,9 @@
 // a leading preposition ("to Russia", "on Wednesday"), a country's possessive for its demonym ("China's" for
 // "Chinese"), "&" for "and", "%" for "percent", numbers as words or ordinals, abbreviated months and
 // weekdays, day-first dates, the ways of writing a range of dates ("June 16 - June 21", "from June 16
-// through 21", "between June 16 and 21" are all "June 16 to 21"), and a unit of length or weight after a
-// number by its short form ("28 kilometres" is "28 km", "100m" is "100 m"), and a currency's word after an
-// amount, as its sign is ("6000 euros" is "€6000").
+// through 21", "between June 16 and 21" are all "June 16 to 21"), a unit of length or weight after a number
+// by its short form ("28 kilometres" is "28 km", "100m" is "100 m"), and a currency's word after an amount,
+// as its sign is ("6000 euros" is "€6000").
 
 import { expandCalendarAbbreviation, isMonth } from './calendar-words.js';
 import { numbersToDigits } from './number-words.js';
@@ -179,7 +179,7 @@ const NUMBER_WITH_LETTERS = /^(\d+(?:\.\d+)?)(\p{L}+)$/u;
  * amount dropped ("6000 euros" is "6000", as "€6000" is); a unit's or a currency's word anywhere else ("the
  * metre", "m" alone, "the euro") is left as it is.
  */
-function shortUnits(tokens: readonly string[]): string[] {
+function foldUnits(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const token of tokens) {
     const glued = NUMBER_WITH_LETTERS.exec(token);
@@ -190,17 +190,17 @@ function shortUnits(tokens: readonly string[]): string[] {
     }
     const unit = UNIT_OF.get(token);
     // A currency's word after an amount, as its sign is ("6000 euros" is "€6000", whose sign is punctuation).
-    if (CURRENCY_WORDS.has(token) && (isPlainNumber(out[out.length - 1]) || SCALE_WORDS.has(out[out.length - 1] ?? ''))) continue;
+    if (CURRENCY_WORDS.has(token) && isPlainNumber(out[out.length - 1])) continue;
     out.push(unit !== undefined && isPlainNumber(out[out.length - 1]) ? unit : token);
   }
   return out;
 }
 
-/** Currencies by their words: a sign ("$", "€", "£") is punctuation to the matcher, so the word goes too. */
+/**
+ * Currencies by their words: a sign ("$", "€", "£") is punctuation to the matcher, so the word goes too. A word
+ * of scale before it is a digit by then ("1 billion pounds" is "1000000000").
+ */
 const CURRENCY_WORDS: ReadonlySet<string> = new Set(['dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'yen', 'yuan', 'rupee', 'rupees', 'usd', 'eur', 'gbp']);
-
-/** Words of scale an amount may end in before its currency ("1 billion pounds"). */
-const SCALE_WORDS: ReadonlySet<string> = new Set(['thousand', 'million', 'billion', 'trillion', 'bn']);
 
 /** The normalized words of an answer, in order. Empty when the answer has no letters or digits. */
 export function answerTokens(answer: string): string[] {
@@ -210,7 +210,7 @@ export function answerTokens(answer: string): string[] {
   tokens = dropArticles(tokens);
   tokens = tokens.map(expandCalendarAbbreviation);
   tokens = numbersToDigits(tokens);
-  tokens = shortUnits(tokens);
+  tokens = foldUnits(tokens);
   tokens = dropRangeFrame(tokens);
   tokens = dropRangeWords(tokens);
   tokens = monthFirst(tokens);
