@@ -249,6 +249,39 @@ function splitTrailingPeople(collected: Collected[], article: string, tagger: Ta
   }
 }
 
+/**
+ * Round 33: "Professor Varno" where the article named "Ana Varno" before: a person named by one word that is
+ * the last word of exactly one person's full name is that person (a title before the surname can make it a
+ * name of its own before the full name is known to be a person's). Where two full names end in it, it stays
+ * no one's.
+ */
+function mergeSurnames(entities: Map<string, Entity>, sentences: readonly SentenceInfo[]): void {
+  const names = [...entities.values()].filter((e) => e.type === 'person' || e.type === 'other' || e.type === 'place');
+  const replaced = new Map<Entity, Entity>();
+  for (const entity of names) {
+    if (entity.type !== 'person' || /\s/.test(entity.name) || entity.name.length < 3) continue;
+    const surname = foldName(entity.name);
+    // (A name of two words the finder did not take for a person's may be one too: "her brother Jorma Varno".)
+    const owners = names.filter((other) => other !== entity && /\s/.test(other.name) && foldName(other.name).split(/\s+/).pop() === surname);
+    const distinct = owners.filter((o, i) => !owners.slice(0, i).some((p) => oneName(p.name, o.name)));
+    const owner = distinct[0];
+    if (distinct.length !== 1 || owner === undefined || owner.type !== 'person') continue;
+    replaced.set(entity, owner);
+    for (const form of entity.forms) if (!owner.forms.includes(form)) owner.forms.push(form);
+    for (const title of entity.titles) if (!owner.titles.includes(title)) owner.titles.push(title);
+    owner.first = Math.min(owner.first, entity.first);
+    owner.sure = owner.sure || entity.sure;
+    entities.delete(entity.id);
+  }
+  if (replaced.size === 0) return;
+  for (const sentence of sentences) {
+    sentence.mentions = sentence.mentions.map((m) => {
+      const target = replaced.get(m.entity);
+      return target === undefined ? m : { ...m, entity: target };
+    });
+  }
+}
+
 /** Whether two full names may be one person's: every word of the shorter is in the longer. */
 function oneName(a: string, b: string): boolean {
   const wa = foldName(a).split(/\s+/);
@@ -703,6 +736,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   }
 
   mergeInitials(entities, sentences);
+  mergeSurnames(entities, sentences);
 
   for (const { sentence, mention, type, sortKey, subtype } of valueMentions) {
     attach(entityOf(type, mention.text, sentence.index, subtype, sortKey), mention);

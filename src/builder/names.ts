@@ -990,7 +990,21 @@ export function demonymWord(word: string, tagger: Tagger): { person: boolean } |
   if (/^(?:briton|britons|scotsman|scotswoman|scotsmen|scotswomen)$/.test(lower)) return { person: true };
   const stem = /^(\p{L}{3,}?)(?:man|woman|men|women)$/u.exec(lower)?.[1];
   if (stem !== undefined && tagger.lexicon(stem).includes('Demonym')) return { person: true };
-  return tagger.lexicon(lower).includes('Demonym') ? { person: /(?:man|woman|men|women)$/.test(lower) } : null;
+  const tags = tagger.lexicon(lower);
+  if (tags.includes('Demonym')) return { person: /(?:man|woman|men|women)$/.test(lower) };
+  // Round 33: "Hawaiian", "Floridian", "Bostonian": a word the lexicon does not know, made of a land's or a
+  // town's name it does know and "-an" or "-ian" (ending "a" or "o" dropped), is its people's word too.
+  if (tags.length > 0 || !/^\p{Lu}\p{Ll}{4,}n$/u.test(word)) return null;
+  for (const suffix of ['ian', 'an', 'n']) {
+    if (!lower.endsWith(suffix)) continue;
+    const stem = lower.slice(0, -suffix.length);
+    if (stem.length < 3) continue;
+    for (const end of ['', 'a', 'o', 'ia']) {
+      const place = tagger.lexicon(stem + end);
+      if (place.includes('Country') || place.includes('Region') || place.includes('City')) return { person: false };
+    }
+  }
+  return null;
 }
 
 /** Whether a capitalised word beside a name can stand there without being part of it. */

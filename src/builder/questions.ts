@@ -15,7 +15,7 @@ import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, editDistance, escapeRegExp, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
-import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, INSTITUTION_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NAME_SUFFIX, ORGANISATION_WORDS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from './vocabulary.js';
+import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, INSTITUTION_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NAME_SUFFIX, NUMBER_WORDS, ORGANISATION_WORDS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
 export const BLANK = '_____';
@@ -273,9 +273,27 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // other way round, as a learner writes it after the winner.
   const score = SCORE_KEY.exec(answer.trim());
   if (score !== null && score[1] !== score[3]) add(`${score[3]}${score[2]}${score[1]}`);
+  // Round 33: "53 minutes", "14 yard": the number alone.
+  const bare = entity.type === 'number' ? numberWithoutUnit(answer) : null;
+  if (bare !== null) add(bare);
   const dated = entity.type === 'date' ? WEEKDAY_BEFORE_DATE.exec(answer) : null;
   if (dated !== null && dated[1] !== undefined) add(dated[1]);
   return accept;
+}
+
+/** Words after a number that make it another number, or a share of something: never dropped from a key. */
+const SCALE_OR_SHARE = /^(?:hundred|thousand|million|billion|trillion|dozen|percent|per|pc|times|fold)$/;
+
+/**
+ * Round 33: the number of a measure or a count written with one word after it ("53 minutes", "14 yard",
+ * "seven months"), which is what a learner types for it; null for anything else, and for a scale or a share
+ * ("3 million", "5 percent"), where the number alone is another number.
+ */
+export function numberWithoutUnit(answer: string): string | null {
+  const measure = /^(\d[\d,.]*|[a-z]+)\s+([a-z]+)$/.exec(answer.trim());
+  const [, number, unit] = measure ?? [];
+  if (number === undefined || unit === undefined || SCALE_OR_SHARE.test(unit)) return null;
+  return /\d/.test(number) || number === 'one' || (NUMBER_WORDS.has(number) && !SCALE_OR_SHARE.test(number)) ? number : null;
 }
 
 /**

@@ -415,6 +415,9 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
 
   switch (type) {
     case 'place': {
+      // Round 33: "Where" of a name the finder is not sure is a place ("broadcast live in HD quality") asks
+      // for a place that may be none, as "Who" would of an unsure person.
+      if (!mention.entity.sure) return null;
       // "from Morgan City to ...": half of a range is no place to ask about.
       if (previous?.lower === 'from' && tokens.slice(tail + 1, tail + 4).some((t) => t.lower === 'to')) return null;
       // "to"/"from" belong to the verb only near it: "traveled to X", not "arms transfers to X".

@@ -133,6 +133,14 @@ describe('gradeAnswer: typed answers that are accepted', () => {
     ['the Second World War', 'World War II', [], [], false],
     ['WWII', 'World War II', [], [], false],
     ['First World War', 'World War I', [], [], false],
+    // A well-known body by its initials, or by its name for the initials (round 33).
+    ['FBI', 'Federal Bureau of Investigation', [], [], false],
+    ['the NHS', 'National Health Service', [], [], false],
+    ['Royal Air Force', 'RAF', [], [], false],
+    ['US Air Force', 'United States Air Force', [], [], false],
+    ['World Health Organisation', 'WHO', [], [], false],
+    ['IMDB', 'Internet Movie Database', [], [], false],
+    ['Federation Internationale de Football Association', 'FIFA', [], [], false],
     // The same word in the other number is a slip, not another word.
     ['senior official', 'senior officials', [], [], true],
     ['transnational challenge', 'transnational challenges', [], [], true],
@@ -224,6 +232,12 @@ describe('gradeAnswer: near misses that are rejected', () => {
     expect(gradeAnswer(typed('euros'), 'pounds').correct).toBe(false);
     expect(gradeAnswer(typed('€6000'), '7000 euros').correct).toBe(false);
     expect(gradeAnswer(typed('the pound'), 'the dollar').correct).toBe(false);
+  });
+
+  it('keeps one body\'s initials from another\'s name', () => {
+    expect(gradeAnswer(typed('Federal Bureau of Investigation'), 'CIA').correct).toBe(false);
+    expect(gradeAnswer(typed('National Health Service'), 'NHL').correct).toBe(false);
+    expect(gradeAnswer(typed('FBI agent'), 'Federal Bureau of Investigation').correct).toBe(false);
   });
 
   it('keeps the two world wars apart', () => {
