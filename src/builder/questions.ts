@@ -209,7 +209,16 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     }
   }
   if (named && /^\p{Lu}[\p{Ll}'’-]+$/u.test(answer)) for (const form of fullerNames(answer, article, tagger)) add(form);
-  if (named || personShaped) for (const form of aloneForms(answer, article, people.filter((p) => p !== entity).map((p) => p.name), entity.type === 'person' || personShaped)) add(form);
+  // Round 33: a name the finder is unsure of is given the forms of every kind it may be: a place it is not sure
+  // of may be a person ("a pass to Vonta Varno", then "Varno left"), a person a firm ("Osterby Media ... Osterby").
+  const unsure = !entity.sure && ['person', 'place', 'other'].includes(entity.type) && mention.pronoun !== true;
+  const placeMayBePerson = unsure && entity.type === 'place' && !named && !personShaped;
+  if (named || personShaped || placeMayBePerson) {
+    for (const form of aloneForms(answer, article, people.filter((p) => p !== entity).map((p) => p.name), entity.type === 'person' || personShaped)) {
+      // (Not a word the article also writes in lower case, as "Magic" of "Varno Magic": a common word.)
+      if (!placeMayBePerson || !new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(form.toLowerCase())}(?![\p{L}])`, 'u').test(article)) add(form);
+    }
+  }
   // Round 25: "K.V. Foreign Office", "Kellinese BND": a country's initials or its people before a body's name
   // are no part of what a learner types for it ("Foreign Office", "BND"); round 29, a law's or a work's too.
   if (['organisation', 'work', 'other', 'event'].includes(entity.type)) {
@@ -221,10 +230,10 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   if (!['person', 'number', 'date', 'time'].includes(entity.type) && mention.pronoun !== true) for (const form of longerByOneWord(answer, article)) add(form);
   // Round 26: "Osterby" where the article also writes "Osterby Media": the company's name with the word of
   // its trade after it is the same company.
-  if (entity.type === 'organisation' && mention.pronoun !== true) for (const form of withCompanyWord(answer, article)) add(form);
+  if ((entity.type === 'organisation' || unsure) && mention.pronoun !== true) for (const form of withCompanyWord(answer, article, (word) => landWord(word, tagger))) add(form);
   // Round 24: "the Kellin Open Surf Invitational" where the article also writes "the Kellin Open" alone: a
   // shorter form the article itself uses (three words or more) is accepted.
-  if (['organisation', 'event', 'work', 'other'].includes(entity.type) && mention.pronoun !== true) for (const form of shorterWritten(answer, article)) add(form);
+  if ((['organisation', 'event', 'work', 'other'].includes(entity.type) || unsure) && mention.pronoun !== true) for (const form of shorterWritten(answer, article)) add(form);
   // Round 24: "from April to _____" for "June 2010": the year belongs to both months, the month alone is right.
   const monthYear = entity.type === 'date' ? /^(\p{Lu}\p{Ll}+)\s+\d{4}$/u.exec(answer.trim())?.[1] : undefined;
   if (monthYear !== undefined && (MONTHS as readonly string[]).includes(monthYear) && MONTH_RANGE_OPEN.test(article.slice(Math.max(0, mention.start - 30), mention.start))) add(monthYear);
@@ -249,6 +258,9 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // Round 32: a club or a firm by its own name ("Varno FC" -> "Varno", "Kellin Munich" -> "Kellin", "Osterby
   // Chile" -> "Osterby").
   if (['organisation', 'other'].includes(entity.type)) for (const form of ownNameForms(answer, tagger, entity.type === 'organisation')) add(form);
+  // (Of a name the finder is unsure of, only where the article writes the shorter name alone too: "Ana
+  // Lincoln" is no "Ana".)
+  else if (unsure) for (const form of ownNameForms(answer, tagger, true)) if (standsAlone(form, article, { notAfterName: true })) add(form);
   // Round 32: "early November", "mid-December" -> the month.
   const month = entity.type === 'date' ? /^(?:early|mid|late)[-\s]+(\p{Lu}\p{Ll}+(?:\s+\d{4})?)$/iu.exec(answer.trim())?.[1] : undefined;
   if (month !== undefined && (MONTHS as readonly string[]).includes(month.split(/\s+/)[0] ?? '')) add(month);
@@ -331,9 +343,14 @@ export function ownNameForms(answer: string, tagger: NameWords, organisation: bo
   const unmarked = club?.[1] ?? club?.[2];
   if (unmarked !== undefined && unmarked.length >= 3) out.push(unmarked);
   const words = bare.split(/\s+/);
-  const land = (w: string): boolean => tagger.lexicon(w.toLowerCase()).some((t) => t === 'Country' || t === 'City' || t === 'Region');
+  const land = (w: string): boolean => landWord(w, tagger);
   if (organisation && words.length === 2 && land(words[1] as string) && !land(words[0] as string) && (words[0] as string).length >= 4) out.push(words[0] as string);
   return out;
+}
+
+/** Whether the lexicon knows `word` as a country, a city or a region. */
+function landWord(word: string, tagger: NameWords): boolean {
+  return tagger.lexicon(word.toLowerCase()).some((t) => t === 'Country' || t === 'City' || t === 'Region');
 }
 
 /** A broadcaster's initials before the word of its medium ("KBC Television" -> "KBC"). */
@@ -587,7 +604,7 @@ const COMPANY_WORDS = new Set(['media', 'newspaper', 'newspapers', 'group', 'hol
  * Round 26: the article's names that are an organisation's name with one or two words of a company's kind
  * after it ("Osterby" -> "Osterby Media", "Osterby Media Group").
  */
-export function withCompanyWord(name: string, article: string): string[] {
+export function withCompanyWord(name: string, article: string, land: (word: string) => boolean = () => false): string[] {
   const found = new Set<string>();
   const bare = name.replace(/^the\s+/i, '');
   const after = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${escapeRegExp(bare)}((?:\s+\p{Lu}[\p{L}.]*){1,2})(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})`, 'gu');
@@ -600,7 +617,8 @@ export function withCompanyWord(name: string, article: string): string[] {
   let cut = words.length;
   while (cut > 1 && COMPANY_WORDS.has((words[cut - 1] ?? '').toLowerCase())) cut--;
   const head = words.slice(0, cut).join(' ');
-  if (cut < words.length && head.length >= 3 && standsAlone(head, article, { notAfterName: true })) found.add(head);
+  // (Never a land's name: "Varnia Airlines" is no "Varnia".)
+  if (cut < words.length && head.length >= 3 && !land(head) && standsAlone(head, article, { notAfterName: true })) found.add(head);
   return [...found];
 }
 
@@ -999,7 +1017,7 @@ function nameRuns(article: string): string[] {
 }
 
 /**
- * The name a headline opens with ("Bayern" of "Bayern beat Dortmund in Supercup"): its capitalised words
+ * The name a headline opens with ("Varno" of "Varno beat Kellin in the Cup"): its capitalised words
  * before the first lower-case word, when one of them tells a name (no generic name word alone), else null.
  */
 export function titleSubject(header: string): string | null {

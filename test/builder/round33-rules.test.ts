@@ -2,13 +2,14 @@
 // after a title ("Professor Varno") is the person the article named in full, and that surname is accepted for
 // the full name; a number with its unit is accepted as the number alone; a people's word made of a place the
 // lexicon knows ("Hawaiian") is no part of the name after it; no "Where" of a name the finder is not sure is a
-// place. The matcher's initials of well-known bodies are in test/grading. Every article and sentence here is
+// place; a name the finder is unsure of gets the forms of every kind it may be (a person's surname, a firm
+// without its trade word). The matcher's initials of well-known bodies are in test/grading. Every article and sentence here is
 // made up, and the builder knows none of its names; the places in the people's words are ones every lexicon
 // has, which is the point of that rule.
 
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/builder/analyse.js';
-import { numberWithoutUnit } from '../../src/builder/questions.js';
+import { numberWithoutUnit, withCompanyWord } from '../../src/builder/questions.js';
 import { demonymWord } from '../../src/builder/names.js';
 import { article, build, expectTypedAccepts, theTagger } from './helpers.js';
 
@@ -92,5 +93,30 @@ describe('no "Where" of a name the finder is not sure is a place', () => {
     const where = candidates.filter((c) => c.stage === 'question' && c.kind === 'short-answer' && c.kept && /^Where\b/.test(c.text ?? ''));
     expect(where).toEqual([]);
     expect(candidates.some((c) => c.stage === 'question' && c.kept && c.answer === 'Punta de Osterby')).toBe(true);
+  });
+});
+
+describe('a name the finder is unsure of, by the forms of every kind it may be', () => {
+  it('accepts the surname of a person it took for a place, as the article writes it', () => {
+    const game = article(
+      'Kellin Ravens win the bowl',
+      'The Ravens first play on offense was a pass from quarterback Piet Lindqvist to Vonto Reed for an 8 yard gain.',
+      'A run by Bernard Sorvik, and then Reed left the Ravens with a 4th and 7.',
+    );
+    expectTypedAccepts(game, 'Vonto Reed', ['Reed'], ['Vonto', 'Lindqvist']);
+    // Not a word the article also writes in lower case: that is a common word, no surname.
+    const show = article(
+      'Kellin Ravens win the bowl',
+      'The Ravens first play on offense was a pass from quarterback Piet Lindqvist to Vonto Magic for an 8 yard gain.',
+      'A run by Bernard Sorvik, and then Magic left the Ravens with a 4th and 7, and the magic of the night was gone.',
+    );
+    expectTypedAccepts(show, 'Vonto Magic', [], ['Magic']);
+  });
+  it('never takes a land for a firm\'s own name', () => {
+    const tagger = theTagger();
+    const land = (word: string): boolean => tagger.lexicon(word.toLowerCase()).some((t) => t === 'Country' || t === 'City' || t === 'Region');
+    const text = 'Osterby Airlines and Norway Airlines cut flights. Osterby said fuel cost too much, and Norway agreed.';
+    expect(withCompanyWord('Osterby Airlines', text, land)).toContain('Osterby');
+    expect(withCompanyWord('Norway Airlines', text, land)).toEqual([]);
   });
 });
