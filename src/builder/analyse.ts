@@ -746,7 +746,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   }
   for (const sentence of sentences) {
     sentence.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-    // "in Cape Canaveral, Florida": a city's state or country goes with it where the city is asked.
+    // "in Port Varno, Florida": a city's state or country goes with it where the city is asked.
     sentence.mentions.forEach((mention, i) => {
       const next = sentence.mentions[i + 1];
       if (next !== undefined && mention.tailEnd === undefined && placesBefore(article, mention, next, sentence.end)) mention.tailEnd = next.end;

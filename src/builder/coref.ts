@@ -330,7 +330,7 @@ function resolvePerson(
     const notes: string[] = [];
     const firstPerson = people[0]?.outerStart ?? Infinity;
     const pronounFirst = before.tokens.some((t) => t.start < firstPerson && same.test(t.lower) && !quotedToken(before, t));
-    // "He went to see Bush": the "he" before is someone named earlier still, and a candidate too.
+    // "He went to see Varno": the "he" before is someone named earlier still, and a candidate too.
     if (pronounFirst) {
       if (depth >= 12) return `"${word}" follows a chain of pronouns too long to trust`;
       const chained = resolvePerson(sentences, index - k, word, lexicon, isVerb, depth + 1);

@@ -189,7 +189,7 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const wanted = forSwap ? count : count + 4;
   // The "a" or "an" right before the key, when there is one: every option must read with it.
   const indefinite = /\b(a|an)\s$/i.exec(source.article?.slice(Math.max(0, mention.outerStart - 4), mention.outerStart) ?? '')?.[1];
-  // "Lyon University" is no wrong answer where the key is "the University of Lyon Pasteur Centre".
+  // "Kellin University" is no wrong answer where the key is "the University of Kellin Pasteur Centre".
   const answerWords = new Set(entity.type === 'person' || isValue ? [] : distinctiveWords(answer, isGenericNameWord));
   const offer = (text: string, takesThe = false, forms: readonly string[] = []): void => {
     if (picked.length >= wanted) return;

@@ -167,7 +167,7 @@ const LAW_BEFORE = new RegExp(String.raw`\p{Lu}[\p{L}'’-]*\s+(?:with|of|for|on
 
 /**
  * Names of shapes the finder has no list for, kept whole (rule cut): a law's name ("Americans with
- * Disabilities Act": no part of it is asked), a Latin binomial ("Formica fusca": neither the genus nor the
+ * Disabilities Act": no part of it is asked), a Latin binomial ("Kellinia varnoi": neither the genus nor the
  * species alone), a first name before a surname with an apostrophe particle ("Prof. _____ d'Ettorre"), a
  * number that starts a name ("21 Varnia", "501st Legion"), a title with a colon and a year ("Harbour:
  * 2099").

@@ -192,7 +192,7 @@ function splitAtConnectors(tokens: readonly Token[], from: number, to: number, c
       // "Ada van Horne", "van Horne": a particle is part of the name it stands in.
       keep = true;
     } else if (token.lower === 'and' && ofIn(left) && ofIn(rightTokens)) {
-      // "the University of Lyon and Master of Fine Arts": each side names its own "of": two names.
+      // "the University of Kellin and Master of Fine Arts": each side names its own "of": two names.
       keep = false;
     } else if (token.lower === 'and' && twoCompleteNames(left, rightTokens, tokens[right - 1]?.lower === 'the')) {
       // "the Marlow Times and Harbour Herald", "the Party for Freedom and the Harbour Union": two names.
@@ -330,7 +330,7 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
       const after = tokens.slice(i + 1, to + 1);
       if (after.some((t) => isOrganisationWord(t) || isPlaceWord(t) || WORK_WORDS.has(bare(t)))) break;
       if (before.length > 0 && !before.every((t) => t.isAcronym || lexiconHas(context, t, PLACE_TAGS))) break;
-      // Round 18: "a painter in Mary Linden": after "in" a first name does not make the run a person; the
+      // Round 18: "a painter in Mary Osterby": after "in" a first name does not make the run a person; the
       // evidence decides.
       const placeCue = i === from && STRONG_PLACE_CUES.has(tokens[from - 1]?.lower ?? '');
       return { prefix: i > from ? [from, i - 1] : null, title: null, name: [i, to], strong: after.length > 0 && !placeCue ? 'person' : null };
@@ -373,7 +373,7 @@ function splitTitle(tokens: readonly Token[], from: number, to: number, context:
   // "Senator Lena Park": a place word can end a person's name; "Director Space Center" is no person.
   const placeInside = nameTokens.some((t, i) => isPlaceWord(t) && (i < nameTokens.length - 1 || nameTokens.length === 1));
   // "Most Valuable Player Award": a lone word the lexicon knows as a thing is no name after a title.
-  // Round 21: "United Press International": a lone word many names share ("International") is no one's name.
+  // Round 21: "Kellin Press International": a lone word many names share ("International") is no one's name.
   const lone = nameTokens.length === 1 && ((!isNameLike(context, nameTokens[0] as Token) && !lexiconHas(context, nameTokens[0] as Token, PERSON_TAGS)) || GENERIC_NAME_WORDS.has(bare(nameTokens[0] as Token)));
   // Round 12: "King Edward Hospital", "Queen Mary University": an institution named after a royal is a name
   // of its own, not a title before no one.
@@ -477,7 +477,7 @@ function weigh(tokens: readonly Token[], from: number, to: number, context: Name
     const recipient = tokens.slice(Math.max(0, from - 4), from).some((t) => RECIPIENT_VERBS.has(t.lower));
     if (beforeThe.lower === 'to' && recipient) evidence.person += 2;
     else evidence.place += 2;
-    // Round 18: "a painter in Mary Linden": after "in" or "near", a first name is no sign of a person; people
+    // Round 18: "a painter in Mary Osterby": after "in" or "near", a first name is no sign of a person; people
     // are seldom "in" anyone.
     if (beforeThe === previous && STRONG_PLACE_CUES.has(beforeThe.lower) && words.length >= 2 && isFirstName(context, first)) evidence.person -= 2;
   }

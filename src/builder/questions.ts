@@ -237,13 +237,13 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // Round 24: "from April to _____" for "June 2010": the year belongs to both months, the month alone is right.
   const monthYear = entity.type === 'date' ? /^(\p{Lu}\p{Ll}+)\s+\d{4}$/u.exec(answer.trim())?.[1] : undefined;
   if (monthYear !== undefined && (MONTHS as readonly string[]).includes(monthYear) && MONTH_RANGE_OPEN.test(article.slice(Math.max(0, mention.start - 30), mention.start))) add(monthYear);
-  // A name the finder is unsure of, after a ruler's title ("King _____" for "Hamad of Sorvikia").
+  // A name the finder is unsure of, after a ruler's title ("King _____" for "Tomas of Sorvikia").
   const ruler = named && entity.type !== 'person' ? rulerName(answer) : null;
   const titleBefore = ruler === null ? undefined : /([\p{L}.-]+)\s+$/u.exec(article.slice(Math.max(0, mention.start - 30), mention.start))?.[1];
   if (ruler !== null && titleBefore !== undefined && TITLE_HEADS.has(titleBefore.toLowerCase())) add(ruler);
   if (entity.type === 'organisation') {
     // Only initials the article writes: made-up ones ("FBKA") are no answer anyone types, and graders count
-    // them against the question; initials the tagger knows may be another body's ("BBC" of "Belconnen
+    // them against the question; initials the tagger knows may be another body's ("BBC" of "Bellvarno
     // Basketball Centre").
     const initials = initialsOf(entity.name);
     if (initials !== null && wordFinder(article)(initials)) add(initials);
@@ -496,8 +496,8 @@ export function personShortForms(person: Entity, people: readonly Entity[], arti
   while (first > 1 && NAME_PARTICLES.has((words[first - 1] ?? '').toLowerCase())) first--;
   const surname = words.slice(first).join(' ');
   const last = words[words.length - 1] ?? '';
-  // A surname that is a common word ("Database") is taken only from a name the builder is sure of ("George
-  // W. Bush"): one it is not sure of may be a title it misread as a person's ("Kellin Movie Database").
+  // A surname that is a common word ("Database") is taken only from a name the builder is sure of ("Ana
+  // M. Varno"): one it is not sure of may be a title it misread as a person's ("Kellin Movie Database").
   if (!/^\p{Lu}[\p{L}'’]{2,}$/u.test(last) || isGenericNameWord(last.toLowerCase()) || (tagger !== undefined && !person.sure && !nameLike(last, tagger))) return out;
   if (new RegExp(`(?<![\\p{L}])${last.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return out;
   const shared = people.some((other) => other !== person && withoutSuffix(other.name).split(/\s+/).pop() === last);
@@ -505,8 +505,8 @@ export function personShortForms(person: Entity, people: readonly Entity[], arti
 }
 
 /**
- * Round 23: "King Hamad of Sorvikia": the land a ruler is "of" is no part of the name, which is accepted
- * alone ("Hamad"); null for a name with no "of".
+ * Round 23: "King Tomas of Sorvikia": the land a ruler is "of" is no part of the name, which is accepted
+ * alone ("Tomas"); null for a name with no "of".
  */
 function rulerName(name: string): string | null {
   return /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(name)?.[1] ?? null;
@@ -844,7 +844,7 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
     // ("Wi-Fi" is written "WiFi" too.)
     if (inHeader(form) || (form.includes('-') && inHeader(form.replace(/-/g, '')))) return `giveaway: the answer "${form}" is in the deck's title, which the learner sees`;
   }
-  // Round 7: "Bayern Munich" under the title "Bayern beat ...": the name the title opens with (its subject,
+  // Round 7: "Varno Munich" under the title "Varno beat ...": the name the title opens with (its subject,
   // the one who won or did the headline's action) stands inside the key, so the title gives it away too.
   // (A person the title names by surname is the surname rule above's: a relative of that surname stays.)
   const subject = titleSubject(header);
@@ -858,8 +858,8 @@ export function giveaway(prompt: string, mention: Mention, answer: string, heade
     if (words.length > 0 && words.every(written(prompt))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the prompt`;
     if (words.length > 0 && words.every(written(header))) return `giveaway: "${words.join(' ')}" of the answer "${answer}" is in the deck's title`;
   }
-  // Round 14: "a life sentence" under the title "... given life term", "Tropical Cyclone Nargis" under
-  // "Nargis nears ...": a word of the key that tells it (a content word, or a number the title shows) is in
+  // Round 14: "a life sentence" under the title "... given life term", "Tropical Cyclone Osterby" under
+  // "Osterby nears ...": a word of the key that tells it (a content word, or a number the title shows) is in
   // the title, which gives the key away in part or in other words.
   const sharedWord = titleSharedWord(answer, header, mention.entity.type, article);
   if (sharedWord !== null) return `giveaway: "${sharedWord}" of the answer "${answer.trim()}" is in the deck's title`;
@@ -925,7 +925,7 @@ function otherForm(answer: string, text: string, lowerToo = false): { seen: stri
     .find((w) => w.length >= 4 && !isGenericNameWord(w.toLowerCase()));
   if (word === undefined || !/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
   for (const seen of new Set(text.match(/\p{Lu}\p{Ll}{3,}/gu) ?? [])) if (anotherWay(seen, word, 4) || ADJECTIVE_OF.get(seen) === word) return { seen, word };
-  // Round 17: "the _____ attacks ... the trypanosome lytic factor" for "Trypanosoma": a word of the prompt
+  // Round 17: "the _____ attacks ... the kellinome lytic factor" for "Kellinoma": a word of the prompt
   // in lower case spells a long key word too (eight letters shared at least: "athlete" spells no "Athletics").
   if (!lowerToo) return null;
   for (const seen of new Set(text.match(/(?<![\p{L}])\p{Ll}{8,}/gu) ?? [])) if (anotherWay(seen, word.toLowerCase(), 8)) return { seen, word };
@@ -954,7 +954,7 @@ const CALENDAR_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase
  * A word of the key that tells it and that the deck's title shows, or null (rule giveaway, round 14): for a
  * value (a number, a date, a time) only a figure the title also shows ("2008" of "March 2008" under "...
  * in 2008"); for a person, none (the surname rules above); else a capitalised word of three letters or more
- * that many names do not share and no other name of the article holds ("Bayern" of "Bayern Munich"), or,
+ * that many names do not share and no other name of the article holds ("Varno" of "Varno Munich"), or,
  * for a key with no capitalised word, a lower-case content word of four letters or more ("life" of "a life
  * sentence" under "... life term"), a plural "s" aside. Month and weekday names are no such word.
  */
@@ -988,8 +988,8 @@ export function titleSharedWord(answer: string, header: string, type: string, ar
     if (isValue || !/^\p{L}[\p{L}'’.]*$/u.test(word) || CALENDAR_WORDS.has(lower)) continue;
     const capitalised = /^\p{Lu}/u.test(word);
     if (capitalised ? word.length < 3 || isGenericNameWord(lower) : named || word.length < 4 || TITLE_STOP_WORDS.has(lower) || isGenericNameWord(lower)) continue;
-    // A name is told by its first word that tells it ("Bayern" of "Bayern Munich", "Nargis" of "Cyclone
-    // Nargis"); a later word ("Girls" of "Better Idea of Afghan Girls") is no short form of it.
+    // A name is told by its first word that tells it ("Varno" of "Varno Munich", "Osterby" of "Cyclone
+    // Osterby"); a later word ("Girls" of "Brighter Future of Kellin Girls") is no short form of it.
     if (capitalised) {
       if (firstDistinctive) {
         firstDistinctive = false;
@@ -1021,7 +1021,7 @@ function nameRuns(article: string): string[] {
  * before the first lower-case word, when one of them tells a name (no generic name word alone), else null.
  */
 export function titleSubject(header: string): string | null {
-  // Round 20: "Super Bowl XLVII: Ravens defeat 49ers": a label before a colon is no subject; the one after is.
+  // Round 20: "Kellin Bowl XII: Varno defeat Sorvik": a label before a colon is no subject; the one after is.
   const labelled = /^[^:]{1,40}:\s+(\S.*)$/u.exec(header.trim())?.[1];
   const words = (labelled !== undefined && labelled.split(/\s+/).length >= 3 ? labelled : header.trim()).replace(/^(?:The|A)\s+/, '').split(/\s+/);
   const run: string[] = [];
@@ -1190,7 +1190,7 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
   // Round 17: "Kellin Loan Servicing, LLC": a firm's legal form after a comma is part of its name.
   if (new RegExp(`^,\\s+(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u').test(after)) return `cut: "${text}" goes on into its legal form "${after.split(',')[1]?.trim().split(/\s+/)[0] ?? ''}"`;
   if (/\p{Lu}[\p{L}'’-]*,\s+$/u.test(before) && new RegExp(`^(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u').test(text.trim())) return `cut: "${text}" starts with the legal form of the name before it`;
-  // Round 17: "Had TCAS not activated, ...": a name does not start with an auxiliary verb.
+  // Round 17: "Had KVAS not activated, ...": a name does not start with an auxiliary verb.
   const auxiliary = /^(?:Had|Has|Have|Was|Were|Is|Are|Did|Does|Do|Would|Could|Should|Will|Can|May|Might|Must)\s+\S/u.exec(text);
   if (auxiliary !== null && entity.type !== 'person') return `cut: "${text}" starts with a verb`;
   // "Yesterday Ada received ...": a name does not start with a word of time.
@@ -1229,13 +1229,13 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
     if (((runAfter !== undefined && everyday(runAfter)) || (runBefore !== undefined && everyday(runBefore))) && everyday(text.replace(/^the\s+/i, ''))) {
       return `cut: "${text}" and the everyday words joined to it by "and" are one name`;
     }
-    // Round 23: "Postcards from the Edge", "the Protection of Children from _____": everyday words written
+    // Round 23: "Letters from the Shore", "the Protection of Children from _____": everyday words written
     // with capitals on both sides of "of", "from" or "for" are one title (a book's, a law's), cut at the
     // joining word; not after a capital that only opens the sentence ("Officials from the _____").
     const joinedAfter = /^\s+(?:of|from|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s?)+)/u.exec(after)?.[1];
     const joinedBefore = /(?<=(\S)\s+)((?:\p{Lu}[\p{L}'’-]*\s)+)(?:of|from|for)\s+(?:the\s+)?$/u.exec(before);
     const runBeforeJoin = joinedBefore !== null && !/[.!?"”’]/.test(joinedBefore[1] ?? '') ? joinedBefore[2] : undefined;
-    // ("a degree in _____ from the University of Virginia": a body named after the key is a name of its own.)
+    // ("a degree in _____ from the University of Kellin": a body named after the key is a name of its own.)
     const bodyWord = (joinedAfter?.trim().split(/\s+/)[0] ?? '').toLowerCase();
     const body = INSTITUTION_WORDS.has(bodyWord) || ORGANISATION_WORDS.has(bodyWord);
     const joined = [body ? undefined : joinedAfter, runBeforeJoin].find((run) => run !== undefined && everyday(run.trim(), true));

@@ -91,8 +91,8 @@ export function wordCount(text: string): number {
 
 /**
  * The words of a name that tell it from others: capitalised, three letters or more, and none of the
- * words many names share (`common` holds those, lower case): "Hapsburg" of "Hapsburg Empire", "Lyon" of
- * "University of Lyon Pasteur Centre".
+ * words many names share (`common` holds those, lower case): "Hapsburg" of "Hapsburg Empire", "Kellin" of
+ * "University of Kellin Pasteur Centre".
  */
 export function distinctiveWords(name: string, common: (lower: string) => boolean): string[] {
   return name
