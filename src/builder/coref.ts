@@ -432,6 +432,37 @@ function otherGroup(before: SentenceInfo, subject: string, isVerb: (token: Token
 }
 
 /**
+ * Round 34: "As Ana Varno led the team, she equalled the record": a "he" or "she" after a fronted phrase that
+ * names exactly one person of a fitting gender, and no other person's pronoun, is that person. Null when the
+ * pronoun opens the sentence, or when the words before it name no one or more than one.
+ */
+function personBefore(sentence: SentenceInfo, pronoun: Token, word: 'he' | 'she', lexicon: (word: string) => readonly string[]): Entity | null {
+  const wanted: 'female' | 'male' = word === 'she' ? 'female' : 'male';
+  const before = sentence.tokens.filter((t) => t.end <= pronoun.start);
+  if (!before.some((t) => t.isWord)) return null;
+  // "After Varno criticised him, he resigned": another person's pronoun before it, another person.
+  if (before.some((t) => /^(?:he|she|him|her|his|hers|they|them|their|i|we|you)$/.test(t.lower))) return null;
+  // Not inside a quotation: whose words they are is another question.
+  if (before.some((t) => /^[“"‘]$/.test(t.text))) return null;
+  const people: Entity[] = [];
+  for (const m of personMentions(sentence)) {
+    if (m.end > pronoun.start || m.pronoun === true) continue;
+    if (!mayBePerson(m.entity, lexicon)) continue;
+    const gender = genderOf(m.entity, lexicon);
+    if (gender !== null && gender !== wanted) return null;
+    if (!people.some((p) => samePerson(p, m.entity))) people.push(m.entity);
+  }
+  const only = people[0];
+  if (people.length !== 1 || only === undefined) return null;
+  // The person is the fronted phrase's own subject, right after its opening word ("As Varno led ...", "When
+  // Dr Varno arrived ..."), not someone it speaks of ("After the coach praised Varno, he ..." is the coach).
+  const words = before.filter((t) => t.isWord);
+  const first = personMentions(sentence).find((m) => m.entity === only && m.end <= pronoun.start);
+  const at = first === undefined ? -1 : words.findIndex((t) => t.start >= first.outerStart);
+  return at === 1 ? only : null;
+}
+
+/**
  * What the pronoun at the start of `sentences[index]` stands for, or a reason it cannot be said. `isVerb`
  * tells a verb from other words (the facts module's own test).
  */
@@ -447,6 +478,8 @@ export function resolveLeadingPronoun(
   const word = pronoun.lower;
   const sentence = sentences[index] as SentenceInfo;
   if (word === 'he' || word === 'she') {
+    const fronted = personBefore(sentence, pronoun, word, lexicon);
+    if (fronted !== null) return { pronoun, text: fronted.name, entity: fronted, rule: `one-candidate: "${word}" is ${fronted.name}, the only person the words before it in the sentence name` };
     const person = resolvePerson(sentences, index, word, lexicon, isVerb, 0);
     if (typeof person === 'string') return person;
     return { pronoun, text: person.entity.name, entity: person.entity, rule: person.rule };

@@ -210,7 +210,7 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   }
   if (named && /^\p{Lu}[\p{Ll}'’-]+$/u.test(answer)) for (const form of fullerNames(answer, article, tagger)) add(form);
   // Round 33: a name the finder is unsure of is given the forms of every kind it may be: a place it is not sure
-  // of may be a person ("a pass to Vonta Varno", then "Varno left"), a person a firm ("Osterby Media ... Osterby").
+  // of may be a person ("a pass to Vonto Varno", then "Varno left"), a person a firm ("Osterby Media ... Osterby").
   const unsure = !entity.sure && ['person', 'place', 'other'].includes(entity.type) && mention.pronoun !== true;
   const placeMayBePerson = unsure && entity.type === 'place' && !named && !personShaped;
   if (named || personShaped || placeMayBePerson) {
