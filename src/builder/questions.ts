@@ -254,7 +254,7 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     const name = bare?.[1] ?? bare?.[2];
     if (name !== undefined && name.length >= 3) add(name);
   }
-  if (!['person', 'number', 'date', 'time'].includes(entity.type)) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word))) add(form);
+  if (!['person', 'number', 'date', 'time'].includes(entity.type)) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word), (words) => landWord(words, tagger))) add(form);
   // Round 32: a club or a firm by its own name ("Varno FC" -> "Varno", "Kellin Munich" -> "Kellin", "Osterby
   // Chile" -> "Osterby").
   if (['organisation', 'other'].includes(entity.type)) for (const form of ownNameForms(answer, tagger, entity.type === 'organisation')) add(form);
@@ -314,10 +314,24 @@ export function numberWithoutUnit(answer: string): string | null {
  * English word ("North Sea", "National Stadium" are not "North", "National"); round 31, a broadcaster's initials
  * ("KBC Television" -> "KBC") and an operation's or a team's name ("Operation Varno", "Team Kellin").
  */
-export function kindShortForms(answer: string, englishWord: (word: string) => boolean): string[] {
+export function kindShortForms(answer: string, englishWord: (word: string) => boolean, land: (words: string) => boolean = () => false): string[] {
   const out: string[] = [];
-  const own = KIND_AFTER.exec(answer.trim().replace(/^the\s+/i, ''))?.[1];
-  if (own !== undefined && own.length >= 4 && !englishWord(own.toLowerCase())) out.push(own);
+  const bare = answer.trim().replace(/^the\s+/i, '');
+  const own = KIND_AFTER.exec(bare)?.[1];
+  // Round 35: an own name of two words too ("Santiago Varno Stadium" -> "Santiago Varno"), when one of them is
+  // no English word.
+  if (own !== undefined && own.length >= 4 && !own.split(/\s+/).every((w) => englishWord(w.toLowerCase()))) out.push(own);
+  // Round 35: "Varno International Airport" -> "Varno Airport", and a one-word "Varno" where that is no town's
+  // or land's name (then it is the town, not its airport; two words may be the person it is named after).
+  const airport = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+International\s+Airport$/u.exec(bare)?.[1];
+  if (airport !== undefined) {
+    out.push(`${airport} Airport`);
+    if (!/\s/.test(airport) && airport.length >= 4 && !land(airport) && !englishWord(airport.toLowerCase())) out.push(airport);
+  }
+  // Round 35: a company without its legal form ("Kellin Varno Company" -> "Kellin Varno"): no other company
+  // has its name.
+  const company = /^(.+?)\s+(?:Company|Corporation|Incorporated|Inc\.?|Corp\.?|Ltd\.?|Limited|LLC|PLC|plc|Co\.)$/u.exec(bare)?.[1];
+  if (company !== undefined && company.length >= 4 && /^\p{Lu}/u.test(company) && !company.split(/\s+/).every((w) => englishWord(w.toLowerCase()))) out.push(company);
   const broadcaster = BROADCASTER.exec(answer.trim())?.[1];
   if (broadcaster !== undefined) out.push(broadcaster);
   const named = NAMED_AFTER.exec(answer.trim())?.[1];
@@ -326,7 +340,7 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
 }
 
 /** A sea, a house of worship or a ground after its one-word name ("Varnean Sea", "Kellin Shrine"). */
-const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+)\s+(?:Sea|Ocean|Bay|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery|Stadium|Airport|Circuit|Racecourse|Raceway)$/u;
+const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:Sea|Ocean|Bay|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery|Stadium|Airport|Circuit|Racecourse|Raceway|Desert|Island|Prefecture)$/u;
 
 /** A club's or a firm's marks of kind before or after its name ("FC Varno", "Varno AFC", "PT Kellin Karya"). */
 const CLUB_MARK = /^(?:(?:FC|AFC|CF|SC|AC|PT)\s+(\p{Lu}.*)|(\p{Lu}.*?)\s+(?:FC|AFC|CF|SC|F\.C\.))$/u;
@@ -370,11 +384,16 @@ const PLACE_KIND = /^(?:River|Lake|Mount|Mt\.?|Loch)\s+(\p{Lu}[\p{L}'’-]+)$|^(
  * how the person is called.
  */
 export function firstAndLastName(name: string, englishWord: (word: string) => boolean = () => false): string | null {
-  const three = /^(\p{Lu}[\p{L}'’-]{3,})\s+(\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}\p{Ll}[\p{L}'’-]+)$/u.exec(withoutSuffix(name));
-  if (three === null) return null;
-  const [, first = '', middle = '', last = ''] = three;
+  // Round 35: one or two middle names or initials ("Ana G. Varno", "Ana Kellin Osterby Varno").
+  const words = withoutSuffix(name).split(/\s+/);
+  if (words.length < 3 || words.length > 4) return null;
+  const first = words[0] as string;
+  const last = words[words.length - 1] as string;
+  const middles = words.slice(1, -1);
+  if (!/^\p{Lu}[\p{L}'’-]{3,}$/u.test(first) || !/^\p{Lu}\p{Ll}[\p{L}'’-]+$/u.test(last)) return null;
   // Not "David De Varno" (a particle belongs to the family name), nor "Kellin Sound Studios" (a common word ends no name).
-  if (NAME_PARTICLES.has(middle.toLowerCase()) || englishWord(last.toLowerCase())) return null;
+  if (!middles.every((m) => /^\p{Lu}\.$/u.test(m) || (/^\p{Lu}[\p{L}'’-]+$/u.test(m) && !NAME_PARTICLES.has(m.toLowerCase())))) return null;
+  if (englishWord(last.toLowerCase())) return null;
   return `${first} ${last}`;
 }
 
@@ -496,9 +515,14 @@ export function personShortForms(person: Entity, people: readonly Entity[], arti
   while (first > 1 && NAME_PARTICLES.has((words[first - 1] ?? '').toLowerCase())) first--;
   const surname = words.slice(first).join(' ');
   const last = words[words.length - 1] ?? '';
+  // Round 35: a double-barrelled surname ("Ana Varno-Kellin", not a given name after the family name, "Kim
+  // Ha-neul") and one with its Arabic article ("Ana al-Varno") are surnames too; the checks below read the
+  // word after the hyphen.
+  // (Both halves of four letters or more: "Kim Varno-Bak" ends in a given name.)
+  const core = /^(?:\p{Lu}[\p{L}'’]{3,}-(?=\p{Lu}[\p{L}'’]{3,}$)|(?:al|el|Al|El)-)(\p{Lu}[\p{L}'’]{2,})$/u.exec(last)?.[1] ?? last;
   // A surname that is a common word ("Database") is taken only from a name the builder is sure of ("Ana
   // M. Varno"): one it is not sure of may be a title it misread as a person's ("Kellin Movie Database").
-  if (!/^\p{Lu}[\p{L}'’]{2,}$/u.test(last) || isGenericNameWord(last.toLowerCase()) || (tagger !== undefined && !person.sure && !nameLike(last, tagger))) return out;
+  if (!/^\p{Lu}[\p{L}'’]{2,}$/u.test(core) || isGenericNameWord(core.toLowerCase()) || (tagger !== undefined && !person.sure && !nameLike(core, tagger))) return out;
   if (new RegExp(`(?<![\\p{L}])${last.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return out;
   const shared = people.some((other) => other !== person && withoutSuffix(other.name).split(/\s+/).pop() === last);
   return shared ? out : [...out, surname];
