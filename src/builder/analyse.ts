@@ -141,6 +141,17 @@ function placeSubtype(name: string, tagger: Tagger): string {
 
 const INITIAL_SKIP = new Set(['of', 'and', 'the', 'for', 'on', 'in', '&']);
 
+/** Points every mention of a merged entity at the entity it was merged into. */
+function retarget(sentences: readonly SentenceInfo[], replaced: ReadonlyMap<Entity, Entity>): void {
+  if (replaced.size === 0) return;
+  for (const sentence of sentences) {
+    sentence.mentions = sentence.mentions.map((m) => {
+      const target = replaced.get(m.entity);
+      return target === undefined ? m : { ...m, entity: target };
+    });
+  }
+}
+
 /**
  * "UK" is the "United Kingdom", "FEMA" the "Federal Emergency Management Agency": an acronym that spells the
  * initials of another name in the article is that name.
@@ -164,13 +175,7 @@ function mergeInitials(entities: Map<string, Entity>, sentences: readonly Senten
     for (const form of entity.forms) if (!target.forms.includes(form)) target.forms.push(form);
     entities.delete(entity.id);
   }
-  if (replaced.size === 0) return;
-  for (const sentence of sentences) {
-    sentence.mentions = sentence.mentions.map((m) => {
-      const target = replaced.get(m.entity);
-      return target === undefined ? m : { ...m, entity: target };
-    });
-  }
+  retarget(sentences, replaced);
 }
 
 const MALE = /^(he|him|his|himself|boy|man|father|husband|son|brother|king|prince|mr\.?|sir|grandfather|uncle|nephew|businessman|chairman|spokesman)$/;
@@ -273,13 +278,7 @@ function mergeSurnames(entities: Map<string, Entity>, sentences: readonly Senten
     owner.sure = owner.sure || entity.sure;
     entities.delete(entity.id);
   }
-  if (replaced.size === 0) return;
-  for (const sentence of sentences) {
-    sentence.mentions = sentence.mentions.map((m) => {
-      const target = replaced.get(m.entity);
-      return target === undefined ? m : { ...m, entity: target };
-    });
-  }
+  retarget(sentences, replaced);
 }
 
 /** Whether two full names may be one person's: every word of the shorter is in the longer. */

@@ -312,7 +312,10 @@ export function numberWithoutUnit(answer: string): string | null {
  * A thing's own name without the word of its kind: round 30, a sea or a house of worship ("the Varnean Sea" ->
  * "Varnean", "Kellin Shrine" -> "Kellin"), round 31, a stadium, an airport or a circuit, where that name is no
  * English word ("North Sea", "National Stadium" are not "North", "National"); round 31, a broadcaster's initials
- * ("KBC Television" -> "KBC") and an operation's or a team's name ("Operation Varno", "Team Kellin").
+ * ("KBC Television" -> "KBC") and an operation's or a team's name ("Operation Varno", "Team Kellin"); round 35,
+ * an own name of two words, a desert, an island or a prefecture, an international airport without
+ * "International" (by its one-word name only where `land` says it is no town's), and a company without its
+ * legal form.
  */
 export function kindShortForms(answer: string, englishWord: (word: string) => boolean, land: (words: string) => boolean = () => false): string[] {
   const out: string[] = [];
@@ -330,7 +333,7 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
   }
   // Round 35: a company without its legal form ("Kellin Varno Company" -> "Kellin Varno"): no other company
   // has its name.
-  const company = /^(.+?)\s+(?:Company|Corporation|Incorporated|Inc\.?|Corp\.?|Ltd\.?|Limited|LLC|PLC|plc|Co\.)$/u.exec(bare)?.[1];
+  const company = COMPANY_FORM.exec(bare)?.[1];
   if (company !== undefined && company.length >= 4 && /^\p{Lu}/u.test(company) && !company.split(/\s+/).every((w) => englishWord(w.toLowerCase()))) out.push(company);
   const broadcaster = BROADCASTER.exec(answer.trim())?.[1];
   if (broadcaster !== undefined) out.push(broadcaster);
@@ -339,7 +342,10 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
   return out;
 }
 
-/** A sea, a house of worship or a ground after its one-word name ("Varnean Sea", "Kellin Shrine"). */
+/** A company's name and its legal form, written out or short ("Kellin Varno Company", "Osterby Ltd."). */
+const COMPANY_FORM = new RegExp(String.raw`^(.+?)\s+(?:Company|Corporation|Incorporated|Limited|Corp\.?|${LEGAL_FORMS})$`, 'u');
+
+/** A sea, a house of worship or a ground after its one- or two-word name ("Varnean Sea", "Kellin Shrine"). */
 const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:Sea|Ocean|Bay|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery|Stadium|Airport|Circuit|Racecourse|Raceway|Desert|Island|Prefecture)$/u;
 
 /** A club's or a firm's marks of kind before or after its name ("FC Varno", "Varno AFC", "PT Kellin Karya"). */
@@ -377,8 +383,8 @@ const NAMED_AFTER = /^(?:the\s+)?(?:Operation|Team|Project|Mission)\s+(\p{Lu}[\p
 const PLACE_KIND = /^(?:River|Lake|Mount|Mt\.?|Loch)\s+(\p{Lu}[\p{L}'’-]+)$|^(\p{Lu}[\p{L}'’-]+)\s+(?:River|Lake)$/u;
 
 /**
- * Round 27: a name of three capitalised words without its middle one ("Ana Maria Varno" -> "Ana Varno"), or
- * null; a first name of three letters or fewer ("Kim Jong Un", "Ali Varno Nur") is taken for a family name or
+ * Round 27: a name of three capitalised words without its middle one ("Ana Maria Varno" -> "Ana Varno"; round
+ * 35, also of four words, and a middle initial, "Ana G. Varno"), or null; a first name of three letters or fewer ("Kim Jong Un", "Ali Varno Nur") is taken for a family name or
  * a name of another tradition, and left whole. Asked only of a name whose first word is a given name
  * (`givenName`): where the family name comes first, or a father's name in the middle, first and last are not
  * how the person is called.
