@@ -157,7 +157,11 @@ function formatLike(value: number, like: string): string {
   let rounded = value;
   if (decimals === 0) {
     const digits = like.replace(/\D/g, '');
-    const significant = Math.max(2, digits.replace(/0+$/, '').length);
+    // Round 36: as round as the key ("5,000" has "4,000" and "6,000" beside it, not "6,300" and "3,800", which
+    // name no usual figure): a key that ends in zeros keeps its own significant digits; one that does not ("8",
+    // "12") keeps two at least ("8 to 12" has "12 to 18").
+    const trimmed = digits.replace(/0+$/, '');
+    const significant = trimmed.length < digits.length ? Math.max(1, trimmed.length) : Math.max(2, trimmed.length);
     const magnitude = Math.floor(Math.log10(Math.max(1, Math.abs(value)))) + 1;
     const unit = 10 ** Math.max(0, magnitude - significant);
     rounded = Math.round(value / unit) * unit;
