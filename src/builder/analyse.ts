@@ -262,12 +262,18 @@ function splitTrailingPeople(collected: Collected[], article: string, tagger: Ta
  */
 function mergeSurnames(entities: Map<string, Entity>, sentences: readonly SentenceInfo[]): void {
   const names = [...entities.values()].filter((e) => e.type === 'person' || e.type === 'other' || e.type === 'place');
+  // The names of two words or more by their last word, read once. (A name the finder did not take for a
+  // person's may be one too: "her brother Jorma Varno".)
+  const byLastWord = new Map<string, Entity[]>();
+  for (const other of names) {
+    if (!/\s/.test(other.name)) continue;
+    const last = foldName(other.name).split(/\s+/).pop() ?? '';
+    byLastWord.set(last, [...(byLastWord.get(last) ?? []), other]);
+  }
   const replaced = new Map<Entity, Entity>();
   for (const entity of names) {
     if (entity.type !== 'person' || /\s/.test(entity.name) || entity.name.length < 3) continue;
-    const surname = foldName(entity.name);
-    // (A name of two words the finder did not take for a person's may be one too: "her brother Jorma Varno".)
-    const owners = names.filter((other) => other !== entity && /\s/.test(other.name) && foldName(other.name).split(/\s+/).pop() === surname);
+    const owners = byLastWord.get(foldName(entity.name)) ?? [];
     const distinct = owners.filter((o, i) => !owners.slice(0, i).some((p) => oneName(p.name, o.name)));
     const owner = distinct[0];
     if (distinct.length !== 1 || owner === undefined || owner.type !== 'person') continue;

@@ -999,12 +999,14 @@ export function demonymWord(word: string, tagger: Tagger): { person: boolean } |
     if (!lower.endsWith(suffix)) continue;
     const stem = lower.slice(0, -suffix.length);
     if (stem.length < 3) continue;
-    for (const end of ['', 'a', 'o', 'ia']) {
-      const place = tagger.lexicon(stem + end);
-      if (place.includes('Country') || place.includes('Region') || place.includes('City')) return { person: false };
-    }
+    if (['', 'a', 'o', 'ia'].some((end) => landWord(stem + end, tagger))) return { person: false };
   }
   return null;
+}
+
+/** Whether the lexicon knows `word` (or words) as a country, a city or a region. */
+export function landWord(word: string, tagger: Pick<Tagger, 'lexicon'>): boolean {
+  return tagger.lexicon(word.toLowerCase()).some((t) => t === 'Country' || t === 'City' || t === 'Region');
 }
 
 /** Whether a capitalised word beside a name can stand there without being part of it. */

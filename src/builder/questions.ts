@@ -10,7 +10,7 @@ import type { QuestionKind } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
 import { fineType, pickDistractors, type DistractorSource } from './distractors.js';
 import { isAskable, renderClause, type FactDraft } from './facts.js';
-import { gluedNeighbour, untrustedTypeWord } from './names.js';
+import { gluedNeighbour, landWord, untrustedTypeWord } from './names.js';
 import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, editDistance, escapeRegExp, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
@@ -366,11 +366,6 @@ export function ownNameForms(answer: string, tagger: NameWords, organisation: bo
   const land = (w: string): boolean => landWord(w, tagger);
   if (organisation && words.length === 2 && land(words[1] as string) && !land(words[0] as string) && (words[0] as string).length >= 4) out.push(words[0] as string);
   return out;
-}
-
-/** Whether the lexicon knows `word` as a country, a city or a region. */
-function landWord(word: string, tagger: NameWords): boolean {
-  return tagger.lexicon(word.toLowerCase()).some((t) => t === 'Country' || t === 'City' || t === 'Region');
 }
 
 /** A broadcaster's initials before the word of its medium ("KBC Television" -> "KBC"). */
