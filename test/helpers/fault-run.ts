@@ -12,6 +12,8 @@ import { BIN, DB_FILE, HISTORY_FILE, ROOT, cliEnv, requireBuild, runCli, tempDir
 import { plainBlocks, writeTrueFalseDeck } from './cli-deck.js';
 
 export const LOCK_DIR = `${DB_FILE}.lock`;
+/** The gate a waiter holds while it takes a stale lock over (database-lock.ts). */
+export const LOCK_TAKEOVER_DIR = `${DB_FILE}.lock-takeover`;
 export const VERDICT_LINE = /^(Correct|Wrong)\b/;
 /** A temp file of the durable writer: `.<target>.<pid>-<scope>.<random hex>.tmp`. */
 export const TEMP_FILE = /^\..+\.(\d+)(?:-[0-9a-f]{8})?\.[0-9a-f]+\.tmp$/;
