@@ -12,7 +12,7 @@ import { fineType, pickDistractors, type DistractorSource } from './distractors.
 import { isAskable, renderClause, type FactDraft } from './facts.js';
 import { gluedNeighbour, landWord, untrustedTypeWord } from './names.js';
 import type { Tagger } from './tagger.js';
-import { capitalise, distinctiveWords, editDistance, escapeRegExp, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
+import { capitalise, distinctiveWords, editDistance, escapeRegExp, findLiteral, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
 import type { Clause, Entity, Mention } from './types.js';
 import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, INSTITUTION_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NAME_SUFFIX, NUMBER_WORDS, ORGANISATION_WORDS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from './vocabulary.js';
@@ -524,10 +524,13 @@ export function personShortForms(person: Entity, people: readonly Entity[], arti
   // A surname that is a common word ("Database") is taken only from a name the builder is sure of ("Ana
   // M. Varno"): one it is not sure of may be a title it misread as a person's ("Kellin Movie Database").
   if (!/^\p{Lu}[\p{L}'’]{2,}$/u.test(core) || isGenericNameWord(core.toLowerCase()) || (tagger !== undefined && !person.sure && !nameLike(core, tagger))) return out;
-  if (new RegExp(`(?<![\\p{L}])${last.toLowerCase()}(?![\\p{L}])`, 'u').test(article)) return out;
+  if (findLiteral(article, last.toLowerCase(), NO_LETTER_BEFORE, NO_LETTER_AFTER) !== null) return out;
   const shared = people.some((other) => other !== person && withoutSuffix(other.name).split(/\s+/).pop() === last);
   return shared ? out : [...out, surname];
 }
+
+const NO_LETTER_BEFORE = /(?<![\p{L}])/uy;
+const NO_LETTER_AFTER = /(?![\p{L}])/uy;
 
 /**
  * Round 23: "King Tomas of Sorvikia": the land a ruler is "of" is no part of the name, which is accepted
@@ -563,11 +566,15 @@ export function longerByOneWord(name: string, article: string): string[] {
  * small word that joins a name after it ("Punta de Varno").
  */
 function standsAlone(form: string, article: string, options: { notAfterName?: boolean; notBeforeParticle?: boolean } = {}): boolean {
-  if (!article.includes(form)) return false;
-  const before = options.notAfterName === true ? String.raw`(?<!\p{Lu}[\p{L}'’-]*\s)` : '';
-  const next = options.notBeforeParticle === true ? String.raw`(?:\p{Lu}|(?:${JOINERS})\s+\p{Lu})` : String.raw`\p{Lu}`;
-  return new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${before}${escapeRegExp(form)}(?![\p{L}\p{N}'’-])(?!\s+${next})`, 'u').test(article);
+  const before = options.notAfterName === true ? ALONE_NOT_AFTER_NAME : ALONE_BEFORE;
+  const after = options.notBeforeParticle === true ? ALONE_NOT_BEFORE_PARTICLE : ALONE_AFTER;
+  return findLiteral(article, form, before, after) !== null;
 }
+
+// standsAlone's edges, as sticky patterns tried where the form occurs (findLiteral).
+const ALONE_BEFORE = /(?<![\p{L}\p{N}'’-])/uy;
+const ALONE_NOT_AFTER_NAME = /(?<![\p{L}\p{N}'’-])(?<!\p{Lu}[\p{L}'’-]*\s)/uy;
+const ALONE_AFTER = /(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})/uy;
 
 /**
  * Round 25: shorter forms of a name of two words or more that the article itself writes standing alone: its
@@ -625,6 +632,9 @@ const NATIONAL_BODIES = new Set(['congress', 'senate', 'parliament', 'government
  */
 const COMPANY_WORDS = new Set(['media', 'newspaper', 'newspapers', 'group', 'holdings', 'industries', 'publishing', 'publications', 'airlines', 'airways', 'motors', 'entertainment', 'studios', 'records', 'pictures', 'energy', 'pharmaceuticals', 'news', 'company', 'corporation', 'inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'llc', 'plc']);
 
+/** One or two capitalised words after a name, and no third. */
+const TWO_WORDS_AFTER = /((?:\s+\p{Lu}[\p{L}.]*){1,2})(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})/uy;
+
 /**
  * Round 26: the article's names that are an organisation's name with one or two words of a company's kind
  * after it ("Osterby" -> "Osterby Media", "Osterby Media Group").
@@ -632,9 +642,8 @@ const COMPANY_WORDS = new Set(['media', 'newspaper', 'newspapers', 'group', 'hol
 export function withCompanyWord(name: string, article: string, land: (word: string) => boolean = () => false): string[] {
   const found = new Set<string>();
   const bare = name.replace(/^the\s+/i, '');
-  const after = new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${escapeRegExp(bare)}((?:\s+\p{Lu}[\p{L}.]*){1,2})(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})`, 'gu');
-  for (const m of article.matchAll(after)) {
-    const tail = (m[1] ?? '').trim().split(/\s+/);
+  for (let m = findLiteral(article, bare, ALONE_BEFORE, TWO_WORDS_AFTER); m !== null; m = findLiteral(article, bare, ALONE_BEFORE, TWO_WORDS_AFTER, m.index + bare.length + m.after[0].length)) {
+    const tail = (m.after[1] ?? '').trim().split(/\s+/);
     if (tail.every((w) => COMPANY_WORDS.has(w.toLowerCase()))) found.add(`${bare} ${tail.join(' ')}`);
   }
   // Round 29, the other way: "Osterby Airlines" where the article also writes "Osterby" alone.
@@ -652,6 +661,7 @@ const FOREIGN_PARTICLES = 'sans|des|du|de|del|della|di|da|dos|das|do|y|et|und|vo
 
 /** NAME_CONNECTORS written in letters, as a regular expression's alternatives. */
 const JOINERS = [...NAME_CONNECTORS].filter((w) => /^\p{L}+$/u.test(w)).join('|');
+const ALONE_NOT_BEFORE_PARTICLE = new RegExp(String.raw`(?![\p{L}\p{N}'’-])(?!\s+(?:\p{Lu}|(?:${JOINERS})\s+\p{Lu}))`, 'uy');
 
 /** The leading parts of a long name (three words or more) that the article writes on their own. */
 export function shorterWritten(name: string, article: string): string[] {

@@ -49,6 +49,26 @@ export function wordFinder(haystack: string): (needle: string) => boolean {
   };
 }
 
+/**
+ * The first place from `from` on where `text` holds `literal` with `before` true at its start and `after`
+ * matching at its end, or null. Both are sticky patterns ("y"): `before` of lookbehinds, `after` of what
+ * may or must follow (its match is returned). The same as searching with
+ * `new RegExp(before.source + escapeRegExp(literal) + after.source, 'u')`, without compiling a pattern for
+ * each literal: V8 compiles every new source afresh, and one with Unicode classes costs about a
+ * millisecond, many times over in a long article's build.
+ */
+export function findLiteral(text: string, literal: string, before: RegExp, after: RegExp, from = 0): { index: number; after: RegExpExecArray } | null {
+  if (literal === '') return null;
+  for (let at = text.indexOf(literal, from); at >= 0; at = text.indexOf(literal, at + 1)) {
+    before.lastIndex = at;
+    if (!before.test(text)) continue;
+    after.lastIndex = at + literal.length;
+    const found = after.exec(text);
+    if (found !== null) return { index: at, after: found };
+  }
+  return null;
+}
+
 /** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
