@@ -48,9 +48,33 @@ interface Pattern {
   shape: DateShape;
   type: 'date' | 'time';
   regex: RegExp;
+  /** What a text must hold for the pattern to be tried on it, quick to test (see `gateOf`). */
+  gate: RegExp | null;
 }
 
-const pattern = (shape: DateShape, source: string, type: 'date' | 'time' = 'date', flags = 'gu'): Pattern => ({ shape, type, regex: new RegExp(source, flags) });
+// What each kind of pattern needs, tested once per text: most sentences name no month, and the patterns
+// with a month's name, the most, are skipped there.
+const HAS_MONTH = new RegExp(MONTH_NAME);
+const HAS_YEAR = /(?:1[89]|20)\d\d/;
+const HAS_WEEKDAY = new RegExp(WEEKDAY);
+const HAS_RELATIVE = /last|next|this|yesterday|tomorrow|ago/;
+const HAS_CLOCK = /\d|noon|midnight/;
+
+/** The gate of a pattern by what its source asks for, or null (none: always tried). */
+function gateOf(source: string): RegExp | null {
+  if (source.includes(MONTH_NAME)) return HAS_MONTH;
+  if (source.includes(YEAR)) return HAS_YEAR;
+  if (source.includes(WEEKDAY)) return HAS_WEEKDAY;
+  if (source.includes(CLOCK)) return HAS_CLOCK;
+  return null;
+}
+
+const pattern = (shape: DateShape, source: string, type: 'date' | 'time' = 'date', flags = 'gu'): Pattern => ({
+  shape,
+  type,
+  regex: new RegExp(source, flags),
+  gate: shape === 'relative' ? HAS_RELATIVE : shape === 'decade' ? HAS_CLOCK : gateOf(source),
+});
 
 // Ordered longest-first where two could start at the same place.
 const PATTERNS: readonly Pattern[] = [
@@ -118,7 +142,16 @@ const MAY_HOLD_DATE = new RegExp(`\\d|${MONTH_NAME}|${WEEKDAY}|spring|summer|fal
 export function findTemporals(text: string): TemporalSpan[] {
   const found: TemporalSpan[] = [];
   if (!MAY_HOLD_DATE.test(text)) return found;
-  for (const { shape, type, regex } of PATTERNS) {
+  const holds = new Map<RegExp, boolean>();
+  for (const { shape, type, regex, gate } of PATTERNS) {
+    if (gate !== null) {
+      let open = holds.get(gate);
+      if (open === undefined) {
+        open = gate.test(text);
+        holds.set(gate, open);
+      }
+      if (!open) continue;
+    }
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
       const start = match.index;

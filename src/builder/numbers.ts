@@ -53,31 +53,47 @@ const NOT_LABELS = new Set(
 interface Pattern {
   shape: NumberShape;
   regex: RegExp;
+  /**
+   * What a text must hold for the pattern to be tried on it, quick to test (no Unicode classes, no
+   * lookbehind at every character): most sentences hold no number word, and the word patterns, the slowest,
+   * are skipped there.
+   */
+  gates: readonly RegExp[];
 }
 
+/** A figure. */
+const HAS_DIGIT = /\d/;
+/** A number word anywhere, even inside a word ("someone"): what every pattern of words asks for first. */
+const HAS_WORD = new RegExp(`(?:${NUMBER_WORD}|${ORDINAL_WORD}|one|once|twice|hundred|thousand|million|billion)`, 'i');
+/** A number word at a word's start (every word pattern opens on one of these). */
+const HAS_NUMBER_WORD = new RegExp(`(?<![A-Za-z-])(?:one|${[...NUMBER_WORDS.keys()].join('|')})`, 'i');
+const HAS_SCALE_WORD = /hundred|thousand|million|billion|trillion/;
+const HAS_ONCE = /once|twice/;
+const HAS_ORDINAL_WORD = new RegExp(ORDINAL_WORD);
+
 const PATTERNS: readonly Pattern[] = [
-  { shape: 'money', regex: new RegExp(`${BEFORE}[$€£] ?${NUM}${SCALE}?${AFTER}`, 'gu') },
-  { shape: 'range', regex: new RegExp(`${BEFORE}${NUM}${SCALE}?${PERCENT}? ?(?:-|–|to) ?${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu') },
-  { shape: 'range', regex: new RegExp(`(?<=\\bbetween (?:the ages of )?)${NUM} and ${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu') },
-  { shape: 'percent', regex: new RegExp(`${BEFORE}${NUM}${PERCENT}${AFTER}`, 'gu') },
-  { shape: 'scaled', regex: new RegExp(`${BEFORE}${NUM}${SCALE}${AFTER}`, 'gu') },
-  { shape: 'measure', regex: new RegExp(`${BEFORE}${NUM}(?:-| )${UNIT}`, 'gu') },
-  { shape: 'measure', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${wordsNumber(true)}|one|One)(?:-| )${UNIT}`, 'gu') },
-  { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)}|one|One)${PERCENT}(?![\\p{L}])`, 'gu') },
-  { shape: 'scaled', regex: new RegExp(`(?<![\\p{L}-])${SCALE_WORD}`, 'gu') },
+  { shape: 'money', regex: new RegExp(`${BEFORE}[$€£] ?${NUM}${SCALE}?${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
+  { shape: 'range', regex: new RegExp(`${BEFORE}${NUM}${SCALE}?${PERCENT}? ?(?:-|–|to) ?${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
+  { shape: 'range', regex: new RegExp(`(?<=\\bbetween (?:the ages of )?)${NUM} and ${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
+  { shape: 'percent', regex: new RegExp(`${BEFORE}${NUM}${PERCENT}${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
+  { shape: 'scaled', regex: new RegExp(`${BEFORE}${NUM}${SCALE}${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
+  { shape: 'measure', regex: new RegExp(`${BEFORE}${NUM}(?:-| )${UNIT}`, 'gu'), gates: [HAS_DIGIT] },
+  { shape: 'measure', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${wordsNumber(true)}|one|One)(?:-| )${UNIT}`, 'gu'), gates: [HAS_WORD, HAS_NUMBER_WORD] },
+  { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)}|one|One)${PERCENT}(?![\\p{L}])`, 'gu'), gates: [HAS_WORD, HAS_NUMBER_WORD] },
+  { shape: 'scaled', regex: new RegExp(`(?<![\\p{L}-])${SCALE_WORD}`, 'gu'), gates: [HAS_WORD, HAS_SCALE_WORD] },
   // "visited once", "once a week" count; "once they reach the coast", "was once the largest" do not (rule
   // "conjunction": a blank there is guessed from the grammar, and "when"/"after" fit it as well).
-  { shape: 'word', regex: /(?<![\p{L}-])(?:twice(?![\p{L}])|once(?=[.,;:!?)”"]|\s+(?:a|an|per|every|each|more|or|and|before|during|this|last|since)\b|\s*$))/gu },
+  { shape: 'word', regex: /(?<![\p{L}-])(?:twice(?![\p{L}])|once(?=[.,;:!?)”"]|\s+(?:a|an|per|every|each|more|or|and|before|during|this|last|since)\b|\s*$))/gu, gates: [HAS_WORD, HAS_ONCE] },
   // "Category 3", "Highway 101", "Phase 1": a number that is part of a name, after a word that takes one.
-  { shape: 'label', regex: new RegExp(`(?<![\\p{L}])(?:${LABEL_WORDS}) \\d+${AFTER}(?![\\p{L}])`, 'gu') },
-  { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu') },
-  { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu') },
+  { shape: 'label', regex: new RegExp(`(?<![\\p{L}])(?:${LABEL_WORDS}) \\d+${AFTER}(?![\\p{L}])`, 'gu'), gates: [HAS_DIGIT] },
+  { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu'), gates: [HAS_DIGIT] },
+  { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu'), gates: [HAS_DIGIT] },
   // A capitalised number word counts only where a sentence starts: "Big Four" is a name.
-  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)})(?= [\\p{Ll}])`, 'gu') },
+  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)})(?= [\\p{Ll}])`, 'gu'), gates: [HAS_WORD, HAS_NUMBER_WORD] },
   // Round 18: "Two Kellin employees were killed": at a sentence's start a count may stand before a name that
   // describes its noun (one capitalised word, then a word in lower case).
-  { shape: 'word', regex: new RegExp(`(?<=^|[“"‘]\\s?)${wordsNumber(true)}(?= \\p{Lu}[\\p{L}-]+ \\p{Ll}+)`, 'gu') },
-  { shape: 'ordinal', regex: new RegExp(`(?<![\\p{L}-]|per )(?:${ORDINAL_WORD})(?= [\\p{Ll}])`, 'gu') },
+  { shape: 'word', regex: new RegExp(`(?<=^|[“"‘]\\s?)${wordsNumber(true)}(?= \\p{Lu}[\\p{L}-]+ \\p{Ll}+)`, 'gu'), gates: [HAS_WORD, HAS_NUMBER_WORD] },
+  { shape: 'ordinal', regex: new RegExp(`(?<![\\p{L}-]|per )(?:${ORDINAL_WORD})(?= [\\p{Ll}])`, 'gu'), gates: [HAS_WORD, HAS_ORDINAL_WORD] },
 ];
 
 function capitalisedAlternatives(alternatives: string): string {
@@ -88,17 +104,19 @@ function capitalisedAlternatives(alternatives: string): string {
 }
 
 /** Every number in `text` not inside one of `taken` (dates and times found before), in order. */
-/** Whether a pattern can match at all: most need a digit, the rest a number word. */
-const HAS_DIGIT = /\d/;
-const HAS_WORD = new RegExp(`(?:${NUMBER_WORD}|${ORDINAL_WORD}|one|once|twice|hundred|thousand|million|billion)`, 'i');
-
 export function findNumbers(text: string, taken: readonly { start: number; end: number }[] = []): NumberSpan[] {
   const found: NumberSpan[] = [];
-  const digits = HAS_DIGIT.test(text);
-  const words = HAS_WORD.test(text);
-  if (!digits && !words) return found;
-  for (const { shape, regex } of PATTERNS) {
-    if (!(regex.source.includes('\\d') ? digits : words)) continue;
+  const holds = new Map<RegExp, boolean>();
+  const open = (gate: RegExp): boolean => {
+    let found = holds.get(gate);
+    if (found === undefined) {
+      found = gate.test(text);
+      holds.set(gate, found);
+    }
+    return found;
+  };
+  for (const { shape, regex, gates } of PATTERNS) {
+    if (!gates.every(open)) continue;
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
       const start = match.index;

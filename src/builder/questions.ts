@@ -344,6 +344,9 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
 
 /** A company's name and its legal form, written out or short ("Kellin Varno Company", "Osterby Ltd."). */
 const COMPANY_FORM = new RegExp(String.raw`^(.+?)\s+(?:Company|Corporation|Incorporated|Limited|Corp\.?|${LEGAL_FORMS})$`, 'u');
+/** A firm's legal form after a comma ("Varno, Inc."), and one a text starts with. */
+const LEGAL_FORM_AFTER_COMMA = new RegExp(`^,\\s+(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u');
+const LEGAL_FORM_FIRST = new RegExp(`^(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u');
 
 /** A sea, a house of worship or a ground after its one- or two-word name ("Varnean Sea", "Kellin Shrine"). */
 const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:Sea|Ocean|Bay|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery|Stadium|Airport|Circuit|Racecourse|Raceway|Desert|Island|Prefecture)$/u;
@@ -658,6 +661,8 @@ export function withCompanyWord(name: string, article: string, land: (word: stri
 
 /** Small words of other languages that join the words of one name ("Medecins sans Frontieres", "Rio de Janeiro"). */
 const FOREIGN_PARTICLES = 'sans|des|du|de|del|della|di|da|dos|das|do|y|et|und|von|van|der|la|le';
+const PARTICLE_BEFORE = new RegExp(String.raw`(?:^|\s)\p{Lu}[\p{L}'’-]*\s(${FOREIGN_PARTICLES})\s$`, 'u');
+const PARTICLE_AFTER = new RegExp(String.raw`^\s(${FOREIGN_PARTICLES})\s\p{Lu}`, 'u');
 
 /** NAME_CONNECTORS written in letters, as a regular expression's alternatives. */
 const JOINERS = [...NAME_CONNECTORS].filter((w) => /^\p{L}+$/u.test(w)).join('|');
@@ -1167,9 +1172,9 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
   if (group !== undefined && PLURAL_DEMONYM.test(group)) return `cut: "${group}" names a group of people, glued to the name after it`;
   // Round 24: "Medecins sans _____", "Rio de _____": a name's lower-case particle between capitals joins one
   // name, cut at the particle.
-  const particleBefore = new RegExp(String.raw`(?:^|\s)\p{Lu}[\p{L}'’-]*\s(${FOREIGN_PARTICLES})\s$`, 'u').exec(before)?.[1];
+  const particleBefore = PARTICLE_BEFORE.exec(before)?.[1];
   if (particleBefore !== undefined && /^\p{Lu}/u.test(text)) return `cut: "${text}" ends a name joined by "${particleBefore}"`;
-  const particleAfter = new RegExp(String.raw`^\s(${FOREIGN_PARTICLES})\s\p{Lu}`, 'u').exec(after)?.[1];
+  const particleAfter = PARTICLE_AFTER.exec(after)?.[1];
   if (particleAfter !== undefined && entity.type !== 'person') return `cut: "${text}" starts a name joined by "${particleAfter}"`;
   // "the P5+1 group": a name goes on after a plus sign.
   if (/^\+[\p{L}\p{N}]/u.test(after)) return `cut: "${text}" runs on into "+${after.slice(1).split(/\s/)[0] ?? ''}"`;
@@ -1197,8 +1202,8 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
   // Round 17: "the Kellin Gay Men's Chorus", "the Workers' Party", "the People's Trade Treaty": a group of
   // people in the possessive, written with a capital, is inside a name, not its owner; a key is cut at it.
   if (entity.type !== 'person') {
-    const groupBefore = new RegExp(`(?:^|[^\\p{L}])(?:${GROUP_POSSESSIVES})(?:['’]s|s?['’])\\s$`, 'u').test(before);
-    const groupEnds = new RegExp(`(?:^|\\s)(?:${GROUP_POSSESSIVES})$`, 'u').test(text) && /^(?:['’]s|['’])\s+\p{Lu}/u.test(after);
+    const groupBefore = GROUP_POSSESSIVE_BEFORE.test(before);
+    const groupEnds = GROUP_POSSESSIVE_ENDS.test(text) && /^(?:['’]s|['’])\s+\p{Lu}/u.test(after);
     if (groupBefore || groupEnds) return `cut: "${text}" is part of a name with a group's possessive in it`;
     // "Varno & Kellin's provided ice cream", "Osterby's said": a name ending in "'s" (a firm's), its verb
     // right after it. (After any other name, "-ed" is as often a participle: "Varno's perceived lack".)
@@ -1223,8 +1228,8 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
   const runsOn = /^\s+(?:committee|subcommittee|council|commission|board|panel|department|caucus|delegation)\b/.test(after);
   if (role !== undefined && entity.type !== 'person' && TITLE_HEADS.has(role.toLowerCase()) && (/^(?:Democrat|Republican)$/.test(role) || runsOn)) return `cut: "${text}" glues the role "${role}" to the body it serves`;
   // Round 17: "Kellin Loan Servicing, LLC": a firm's legal form after a comma is part of its name.
-  if (new RegExp(`^,\\s+(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u').test(after)) return `cut: "${text}" goes on into its legal form "${after.split(',')[1]?.trim().split(/\s+/)[0] ?? ''}"`;
-  if (/\p{Lu}[\p{L}'’-]*,\s+$/u.test(before) && new RegExp(`^(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u').test(text.trim())) return `cut: "${text}" starts with the legal form of the name before it`;
+  if (LEGAL_FORM_AFTER_COMMA.test(after)) return `cut: "${text}" goes on into its legal form "${after.split(',')[1]?.trim().split(/\s+/)[0] ?? ''}"`;
+  if (/\p{Lu}[\p{L}'’-]*,\s+$/u.test(before) && LEGAL_FORM_FIRST.test(text.trim())) return `cut: "${text}" starts with the legal form of the name before it`;
   // Round 17: "Had KVAS not activated, ...": a name does not start with an auxiliary verb.
   const auxiliary = /^(?:Had|Has|Have|Was|Were|Is|Are|Did|Does|Do|Would|Could|Should|Will|Can|May|Might|Must)\s+\S/u.exec(text);
   if (auxiliary !== null && entity.type !== 'person') return `cut: "${text}" starts with a verb`;
@@ -1305,6 +1310,8 @@ export function cutName(mention: Mention, article: string, mentions: readonly Me
 
 /** Groups of people whose possessive, capitalised, belongs to a name ("Women's Hospital", "Workers' Party"). */
 const GROUP_POSSESSIVES = 'Men|Women|Children|People|Peoples|Workers|Veterans|Farmers|Teachers|Nurses|Girls|Boys|Ladies|Gentlemen|Mothers|Fathers|Students|Citizens|Families|Soldiers|Sailors|Seamen|Miners|Writers|Artists|Players|Pensioners|Lawyers|Doctors';
+const GROUP_POSSESSIVE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${GROUP_POSSESSIVES})(?:['’]s|s?['’])\\s$`, 'u');
+const GROUP_POSSESSIVE_ENDS = new RegExp(`(?:^|\\s)(?:${GROUP_POSSESSIVES})$`, 'u');
 
 /** "the height of the Empire": a one-word answer the lexicon knows only as a common word names nothing to learn. */
 function commonWordAnswer(answer: string, entity: Entity, tagger: Tagger): string | null {
