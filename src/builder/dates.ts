@@ -330,3 +330,6 @@ export function temporalVariants(span: Pick<TemporalSpan, 'shape' | 'text'>, cou
   const rotated = [...unique.slice(startAt), ...unique.slice(0, startAt)];
   return rotated.slice(0, count);
 }
+
+/** The patterns and their gates, for the test that holds each gate to be needed by its pattern. */
+export const DATE_PATTERNS: readonly { regex: RegExp; gates: readonly RegExp[] }[] = PATTERNS.map(({ regex, gate }) => ({ regex, gates: gate === null ? [] : [gate] }));

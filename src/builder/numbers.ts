@@ -63,8 +63,6 @@ interface Pattern {
 
 /** A figure. */
 const HAS_DIGIT = /\d/;
-/** A number word anywhere, even inside a word ("someone"): what every pattern of words asks for first. */
-const HAS_WORD = new RegExp(`(?:${NUMBER_WORD}|${ORDINAL_WORD}|one|once|twice|hundred|thousand|million|billion)`, 'i');
 /** A number word at a word's start (every word pattern opens on one of these). */
 const HAS_NUMBER_WORD = new RegExp(`(?<![A-Za-z-])(?:one|${[...NUMBER_WORDS.keys()].join('|')})`, 'i');
 const HAS_SCALE_WORD = /hundred|thousand|million|billion|trillion/;
@@ -78,22 +76,22 @@ const PATTERNS: readonly Pattern[] = [
   { shape: 'percent', regex: new RegExp(`${BEFORE}${NUM}${PERCENT}${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
   { shape: 'scaled', regex: new RegExp(`${BEFORE}${NUM}${SCALE}${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
   { shape: 'measure', regex: new RegExp(`${BEFORE}${NUM}(?:-| )${UNIT}`, 'gu'), gates: [HAS_DIGIT] },
-  { shape: 'measure', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${wordsNumber(true)}|one|One)(?:-| )${UNIT}`, 'gu'), gates: [HAS_WORD, HAS_NUMBER_WORD] },
-  { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)}|one|One)${PERCENT}(?![\\p{L}])`, 'gu'), gates: [HAS_WORD, HAS_NUMBER_WORD] },
-  { shape: 'scaled', regex: new RegExp(`(?<![\\p{L}-])${SCALE_WORD}`, 'gu'), gates: [HAS_WORD, HAS_SCALE_WORD] },
+  { shape: 'measure', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|${wordsNumber(true)}|one|One)(?:-| )${UNIT}`, 'gu'), gates: [HAS_NUMBER_WORD] },
+  { shape: 'percent', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)}|one|One)${PERCENT}(?![\\p{L}])`, 'gu'), gates: [HAS_NUMBER_WORD] },
+  { shape: 'scaled', regex: new RegExp(`(?<![\\p{L}-])${SCALE_WORD}`, 'gu'), gates: [HAS_SCALE_WORD] },
   // "visited once", "once a week" count; "once they reach the coast", "was once the largest" do not (rule
   // "conjunction": a blank there is guessed from the grammar, and "when"/"after" fit it as well).
-  { shape: 'word', regex: /(?<![\p{L}-])(?:twice(?![\p{L}])|once(?=[.,;:!?)”"]|\s+(?:a|an|per|every|each|more|or|and|before|during|this|last|since)\b|\s*$))/gu, gates: [HAS_WORD, HAS_ONCE] },
+  { shape: 'word', regex: /(?<![\p{L}-])(?:twice(?![\p{L}])|once(?=[.,;:!?)”"]|\s+(?:a|an|per|every|each|more|or|and|before|during|this|last|since)\b|\s*$))/gu, gates: [HAS_ONCE] },
   // "Category 3", "Highway 101", "Phase 1": a number that is part of a name, after a word that takes one.
   { shape: 'label', regex: new RegExp(`(?<![\\p{L}])(?:${LABEL_WORDS}) \\d+${AFTER}(?![\\p{L}])`, 'gu'), gates: [HAS_DIGIT] },
   { shape: 'ordinal', regex: new RegExp(`${BEFORE}\\d+(?:st|nd|rd|th)(?![\\p{L}\\d])`, 'gu'), gates: [HAS_DIGIT] },
   { shape: 'plain', regex: new RegExp(`${BEFORE}${NUM}${AFTER}(?![\\p{L}])`, 'gu'), gates: [HAS_DIGIT] },
   // A capitalised number word counts only where a sentence starts: "Big Four" is a name.
-  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)})(?= [\\p{Ll}])`, 'gu'), gates: [HAS_WORD, HAS_NUMBER_WORD] },
+  { shape: 'word', regex: new RegExp(`(?<![\\p{L}-])(?:${NUMBER_WORD}|(?<=^|[“"‘]\\s?)${wordsNumber(true)})(?= [\\p{Ll}])`, 'gu'), gates: [HAS_NUMBER_WORD] },
   // Round 18: "Two Kellin employees were killed": at a sentence's start a count may stand before a name that
   // describes its noun (one capitalised word, then a word in lower case).
-  { shape: 'word', regex: new RegExp(`(?<=^|[“"‘]\\s?)${wordsNumber(true)}(?= \\p{Lu}[\\p{L}-]+ \\p{Ll}+)`, 'gu'), gates: [HAS_WORD, HAS_NUMBER_WORD] },
-  { shape: 'ordinal', regex: new RegExp(`(?<![\\p{L}-]|per )(?:${ORDINAL_WORD})(?= [\\p{Ll}])`, 'gu'), gates: [HAS_WORD, HAS_ORDINAL_WORD] },
+  { shape: 'word', regex: new RegExp(`(?<=^|[“"‘]\\s?)${wordsNumber(true)}(?= \\p{Lu}[\\p{L}-]+ \\p{Ll}+)`, 'gu'), gates: [HAS_NUMBER_WORD] },
+  { shape: 'ordinal', regex: new RegExp(`(?<![\\p{L}-]|per )(?:${ORDINAL_WORD})(?= [\\p{Ll}])`, 'gu'), gates: [HAS_ORDINAL_WORD] },
 ];
 
 function capitalisedAlternatives(alternatives: string): string {
@@ -296,3 +294,6 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
   const startAt = unique.length === 0 ? 0 : pick(Math.min(unique.length, 3));
   return [...unique.slice(startAt), ...unique.slice(0, startAt)].slice(0, count);
 }
+
+/** The patterns and their gates, for the test that holds each gate to be needed by its pattern. */
+export const NUMBER_PATTERNS: readonly { regex: RegExp; gates: readonly RegExp[] }[] = PATTERNS.map(({ regex, gates }) => ({ regex, gates: gates }));
