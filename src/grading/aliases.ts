@@ -4,7 +4,7 @@
 
 import { normalizeAnswer } from './normalize-answer.js';
 
-const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
+export const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
   ['US', 'USA', 'United States', 'United States of America', 'America'],
   ['UK', 'United Kingdom', 'Britain', 'Great Britain', 'United Kingdom of Great Britain and Northern Ireland'],
   ['China', 'PRC', "People's Republic of China", 'Mainland China'],
@@ -54,7 +54,7 @@ const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
   ['WTO', 'World Trade Organization', 'World Trade Organisation'],
   ['UNESCO', 'United Nations Educational, Scientific and Cultural Organization'],
   ['UNICEF', "United Nations Children's Fund"],
-  ['UNHCR', 'United Nations High Commissioner for Refugees', 'UN Refugee Agency'],
+  ['UNHCR', 'United Nations High Commissioner for Refugees', 'UN Refugee Agency', 'United Nations Refugee Agency', 'UN High Commissioner for Refugees'],
   ['IAEA', 'International Atomic Energy Agency'],
   ['OPEC', 'Organization of the Petroleum Exporting Countries'],
   ['OECD', 'Organisation for Economic Co-operation and Development', 'Organization for Economic Cooperation and Development'],
@@ -73,6 +73,52 @@ const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
   ['WTA', "Women's Tennis Association"],
   ['MIT', 'Massachusetts Institute of Technology'],
   ['IMDb', 'Internet Movie Database'],
+  // Round 37: more of the same, and the few people, parties, treaties and competitions the news names by a
+  // short form as often as by the long one. Whole answers still: "Olympics" for "Olympic Games", never
+  // "Olympics" inside a longer answer.
+  ['ESA', 'European Space Agency'],
+  ['JAXA', 'Japan Aerospace Exploration Agency'],
+  ['ISRO', 'Indian Space Research Organisation', 'Indian Space Research Organization'],
+  ['CERN', 'European Organization for Nuclear Research', 'European Organisation for Nuclear Research'],
+  ['ISS', 'International Space Station'],
+  ['USGS', 'United States Geological Survey', 'US Geological Survey', 'U.S. Geological Survey'],
+  ['FEMA', 'Federal Emergency Management Agency'],
+  ['IRS', 'Internal Revenue Service'],
+  ['DEA', 'Drug Enforcement Administration'],
+  ['NIH', 'National Institutes of Health'],
+  ['NSF', 'National Science Foundation'],
+  ['NSC', 'National Security Council'],
+  ['DOJ', 'Department of Justice', 'Justice Department', 'US Department of Justice', 'United States Department of Justice'],
+  ['FCO', 'Foreign and Commonwealth Office', 'Foreign Office', 'Foreign & Commonwealth Office'],
+  ['IPCC', 'Intergovernmental Panel on Climate Change'],
+  ['WWF', 'World Wide Fund for Nature', 'World Wildlife Fund'],
+  ['ACLU', 'American Civil Liberties Union'],
+  ['PLO', 'Palestine Liberation Organization', 'Palestine Liberation Organisation'],
+  ['ANC', 'African National Congress'],
+  ['IDF', 'Israel Defense Forces', 'Israel Defence Forces', 'Israeli Defense Forces'],
+  ['AFP', 'Agence France-Presse', 'Agence France Presse'],
+  ['AP', 'Associated Press'],
+  ['ITAR', 'International Traffic in Arms Regulations'],
+  ['GOP', 'Republican Party', 'Republicans', 'Grand Old Party'],
+  ['Democratic Party', 'Democrats'],
+  ['US Congress', 'United States Congress', 'U.S. Congress', 'Congress'],
+  ['JFK', 'John F. Kennedy', 'John F Kennedy', 'John Fitzgerald Kennedy'],
+  ['MLK', 'Martin Luther King Jr.', 'Martin Luther King', 'Martin Luther King Jr'],
+  ['FDR', 'Franklin D. Roosevelt', 'Franklin Delano Roosevelt', 'Franklin Roosevelt'],
+  ['Olympics', 'Olympic Games'],
+  ['Summer Olympics', 'Summer Olympic Games'],
+  ['Winter Olympics', 'Winter Olympic Games'],
+  ['Paralympics', 'Paralympic Games'],
+  ['Formula One', 'Formula 1', 'F1'],
+  ['Premier League', 'English Premier League', 'Barclays Premier League', 'EPL'],
+  ['Champions League', 'UEFA Champions League'],
+  ['European Championship', 'UEFA European Championship', 'UEFA Euro', 'European Championships'],
+  ['Barcelona', 'FC Barcelona', 'Barça', 'Barca'],
+  ['Bayern Munich', 'Bayern', 'FC Bayern Munich', 'Bayern München', 'FC Bayern'],
+  ['Real Madrid', 'Real Madrid CF'],
+  ['Manchester United', 'Man United', 'Man Utd'],
+  ['Paris Agreement', 'Paris Climate Agreement', 'Paris Climate Accords', 'Paris Climate Accord', 'Paris Accords', 'Paris Accord'],
+  ['Six-Day War', 'Six Day War', '1967 War'],
 ];
 
 /** One way of writing an answer: its normal form, and how it is spelled for a person. */

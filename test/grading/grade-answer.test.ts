@@ -11,6 +11,7 @@ import type {
 import { englishWordCheck } from '../../src/english-words.js';
 import { gradeAnswer, isLenientMatch, type Given } from '../../src/grading/grade-answer.js';
 import { normalizeAnswer } from '../../src/grading/normalize-answer.js';
+import { BUILT_IN_ALIASES } from '../../src/grading/aliases.js';
 import { NO_WORDS, type WordCheck } from '../../src/grading/real-words.js';
 
 const base = { id: 'q1', factId: 'f1', prompt: 'Who?', explanation: 'Because the article says so.' };
@@ -141,6 +142,18 @@ describe('gradeAnswer: typed answers that are accepted', () => {
     ['World Health Organisation', 'WHO', [], [], false],
     ['IMDB', 'Internet Movie Database', [], [], false],
     ['Federation Internationale de Football Association', 'FIFA', [], [], false],
+    // More of them, and short forms as common as the long ones (round 37).
+    ['ESA', 'European Space Agency', [], [], false],
+    ['US Geological Survey', 'USGS', [], [], false],
+    ['UN Refugee Agency', 'United Nations Refugee Agency', [], [], false],
+    ['Foreign Office', 'Foreign and Commonwealth Office', [], [], false],
+    ['JFK', 'John F. Kennedy', [], [], false],
+    ['GOP', 'Republican Party', [], [], false],
+    ['Olympics', 'Olympic Games', [], [], false],
+    ['Formula 1', 'F1', [], [], false],
+    ['Barcelona', 'Barça', [], [], false],
+    ['Bayern', 'Bayern Munich', [], [], false],
+    ['Paris Agreement', 'Paris Climate Accords', [], [], false],
     // The same word in the other number is a slip, not another word.
     ['senior official', 'senior officials', [], [], true],
     ['transnational challenge', 'transnational challenges', [], [], true],
@@ -238,6 +251,26 @@ describe('gradeAnswer: near misses that are rejected', () => {
     expect(gradeAnswer(typed('Federal Bureau of Investigation'), 'CIA').correct).toBe(false);
     expect(gradeAnswer(typed('National Health Service'), 'NHL').correct).toBe(false);
     expect(gradeAnswer(typed('FBI agent'), 'Federal Bureau of Investigation').correct).toBe(false);
+  });
+
+  it('keeps the short forms of round 37 to their own answers', () => {
+    expect(gradeAnswer(typed('Winter Olympics'), 'Summer Olympics').correct).toBe(false);
+    expect(gradeAnswer(typed('Republican Party'), 'Democrats').correct).toBe(false);
+    expect(gradeAnswer(typed('Manchester United'), 'Man City').correct).toBe(false);
+    expect(gradeAnswer(typed('Bayern Munich'), 'Munich').correct).toBe(false);
+    expect(gradeAnswer(typed('John F. Kennedy'), 'Robert F. Kennedy').correct).toBe(false);
+  });
+
+  it('keeps every form of the table in one row only (a form in two rows would join them)', () => {
+    const seen = new Map<string, string>();
+    for (const row of BUILT_IN_ALIASES) {
+      const forms = new Set(row.map((form) => normalizeAnswer(form)));
+      for (const form of forms) {
+        expect(seen.get(form), `"${form}" in two rows`).toBeUndefined();
+        seen.set(form, row[0] ?? '');
+      }
+    }
+    expect(seen.size).toBeGreaterThan(200);
   });
 
   it('keeps the two world wars apart', () => {
