@@ -22,6 +22,7 @@ export const TITLE_HEADS = words(`
   quarterback linebacker kicker boxer lawyer teacher reporter journalist editor photographer publicist
   ranger rangers trooper troopers detective detectives det. constable firefighter paramedic dispatcher warden
   referee umpire linesman
+  rabbi imam pastor cardinal cleric sheikh ayatollah priest chaplain vicar deacon
   democrat republican
 `);
 
