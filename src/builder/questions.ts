@@ -335,6 +335,14 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
   // has its name.
   const company = COMPANY_FORM.exec(bare)?.[1];
   if (company !== undefined && company.length >= 4 && /^\p{Lu}/u.test(company) && !company.split(/\s+/).every((w) => englishWord(w.toLowerCase()))) out.push(company);
+  // Round 37: "the Ministry of Varnish Affairs" is "the Varnish Affairs Ministry". (Not the other way round:
+  // "the Kellin Fire Department" is no "Department of Kellin Fire".)
+  const ofBody = BODY_OF.exec(bare);
+  if (ofBody !== null) out.push(`${ofBody[2] ?? ''} ${ofBody[1] ?? ''}`);
+  // Round 37: "International" inside a show's, a festival's or a contest's name is left off as the airport's is
+  // ("the Kellin International Horse Show" -> "the Kellin Horse Show").
+  const international = INTERNATIONAL_INSIDE.exec(bare);
+  if (international !== null) out.push(`${international[1] ?? ''} ${international[2] ?? ''}`);
   const broadcaster = BROADCASTER.exec(answer.trim())?.[1];
   if (broadcaster !== undefined) out.push(broadcaster);
   const named = NAMED_AFTER.exec(answer.trim())?.[1];
@@ -351,6 +359,9 @@ const LEGAL_FORM_FIRST = new RegExp(`^(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u');
 /** A sea, a house of worship or a ground after its one- or two-word name ("Varnean Sea", "Kellin Shrine"). */
 const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:Sea|Ocean|Bay|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery|Stadium|Airport|Circuit|Racecourse|Raceway|Desert|Island|Prefecture)$/u;
 
+/** A club's name: its town, then a word that only says it is a club. */
+const CLUB_SUFFIX = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:Athletic|Rovers|Wanderers|Albion|Hotspur|Argyle|Alexandra)(?:\s+(?:FC|F\.C\.|AFC))?$/u;
+
 /** A club's or a firm's marks of kind before or after its name ("FC Varno", "Varno AFC", "PT Kellin Karya"). */
 const CLUB_MARK = /^(?:(?:FC|AFC|CF|SC|AC|PT)\s+(\p{Lu}.*)|(\p{Lu}.*?)\s+(?:FC|AFC|CF|SC|F\.C\.))$/u;
 
@@ -365,11 +376,21 @@ export function ownNameForms(answer: string, tagger: NameWords, organisation: bo
   const club = CLUB_MARK.exec(bare);
   const unmarked = club?.[1] ?? club?.[2];
   if (unmarked !== undefined && unmarked.length >= 3) out.push(unmarked);
+  // Round 37: a club by its town, where the word after it only says it is a club ("Kellin Athletic", "Varno
+  // Rovers"); not "United" or "City", which tell two clubs of one town apart.
+  const town = organisation ? CLUB_SUFFIX.exec(bare)?.[1] : undefined;
+  if (town !== undefined && town.length >= 4) out.push(town);
   const words = bare.split(/\s+/);
   const land = (w: string): boolean => landWord(w, tagger);
   if (organisation && words.length === 2 && land(words[1] as string) && !land(words[0] as string) && (words[0] as string).length >= 4) out.push(words[0] as string);
   return out;
 }
+
+/** A ministry, department or office "of" what it deals with ("Ministry of Home Affairs"). */
+const BODY_OF = /^(Ministry|Department|Office)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]+){0,3})$/u;
+
+/** "International" between a name and the kind of event or venue it names ("Kellin International Film Festival"). */
+const INTERNATIONAL_INSIDE = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+International\s+((?:\p{Lu}[\p{L}'’-]+\s+)?(?:Show|Festival|Fair|Exhibition|Expo|Conference|Summit|Forum|Tournament|Championships?|Marathon|Cup|Trophy|Games|Competition|Regatta|Rally))$/u;
 
 /** A broadcaster's initials before the word of its medium ("KBC Television" -> "KBC"). */
 const BROADCASTER = /^(?:the\s+)?(\p{Lu}{2,5})\s+(?:Television|TV|Radio|News|Online)$/u;

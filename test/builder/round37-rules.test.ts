@@ -1,9 +1,12 @@
 // Round 37 (REVIEW.md), from stop 36's regrade ("the key includes the title 'Rabbi', so the natural answer
 // without it is not accepted"): a clergy title before a name is a title, as "Mayor" or "Bishop" is, never
-// part of the name. Made-up names throughout.
+// part of the name. From the same regrade ("the natural 'Home Affairs Ministry' would be rejected", "'Liverpool
+// Horse Show'", "'Charlton'"): a ministry "of" what it deals with is also written before it, "International"
+// inside an event's name is left off, and a club is called by its town. Made-up names throughout.
 
 import { describe, expect, it } from 'vitest';
-import { article, build, typedOn } from './helpers.js';
+import { kindShortForms, ownNameForms } from '../../src/builder/questions.js';
+import { article, build, theTagger, typedOn } from './helpers.js';
 
 const text = article(
   'Kellin congregation opens new shelter',
@@ -18,5 +21,26 @@ describe('a clergy title is no part of the name', () => {
     expect(names).toContain('Ana Varnosto');
     for (const name of names) expect(name).not.toMatch(/^(?:Rabbi|Imam|Pastor)\b/);
     for (const q of typedOn(text, 'Ana Varnosto')) expect(q.answer).toBe('Ana Varnosto');
+  });
+});
+
+describe('short forms of bodies, events and clubs', () => {
+  const english = (word: string): boolean => theTagger().englishWord(word);
+  it('writes a ministry, department or office "of" something the other way round', () => {
+    expect(kindShortForms('Ministry of Varnish Affairs', english)).toContain('Varnish Affairs Ministry');
+    expect(kindShortForms('the Department of Kellin Security', english)).toContain('Kellin Security Department');
+    // Not the other way: a town's fire department is no department "of" the town's fire.
+    expect(kindShortForms('Osterby Fire Department', english)).not.toContain('Department of Osterby Fire');
+  });
+  it('leaves "International" out of a show’s or a festival’s name, not out of other names', () => {
+    expect(kindShortForms('Kellin International Horse Show', english)).toContain('Kellin Horse Show');
+    expect(kindShortForms('the Varno International Film Festival', english)).toContain('Varno Film Festival');
+    expect(kindShortForms('Osterby International Bank', english).some((form) => form.includes('Osterby Bank'))).toBe(false);
+  });
+  it('calls a club by its town where the rest only says it is a club', () => {
+    expect(ownNameForms('Kellin Athletic', theTagger(), true)).toContain('Kellin');
+    expect(ownNameForms('Varno Rovers FC', theTagger(), true)).toContain('Varno');
+    expect(ownNameForms('Kellin United', theTagger(), true)).not.toContain('Kellin');
+    expect(ownNameForms('Kellin Athletic', theTagger(), false)).not.toContain('Kellin');
   });
 });
