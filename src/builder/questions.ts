@@ -1671,7 +1671,9 @@ function keyQuestions(fact: FactDraft, mention: Mention, context: QuestionContex
       if (reason !== null) return { dropped: reason, text: prompt };
       const accept = typedAccept(prompt, typedAnswer);
       if (typeof accept === 'string') return { dropped: accept, text: prompt };
-      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept, entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
+      const roles = entity.type === 'person' && mention.pronoun !== true ? roleAnswers(entity, prompt, context) : [];
+      const all = [...accept, ...roles.filter((role) => !accept.some((form) => foldName(form) === foldName(role)))];
+      return { draft: { kind: 'short-answer', fact, related: [], prompt, explanation: explanation(), answer: typedAnswer, accept: all, entity, typeWord: whType, ...extra }, text: prompt, answer: typedAnswer };
     }),
   );
 
@@ -1982,6 +1984,29 @@ export function clauseQuestions(fact: FactDraft, context: QuestionContext): Cons
 
 /** A title that ends in a form of address ("WHO Dr"), not an office. */
 const HONORIFIC_END = /(?:^|\s)(Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sir|Dame|Rev|Revd)\.?$/;
+
+/**
+ * Round 37: "Who visited the survivors?" is answered as rightly by "the Health Minister" as by her name, where
+ * the article gives her that title and no one else holds it: her titles, and each without the land or body it
+ * belongs to ("Foreign Minister" of "Kellin's Foreign Minister"), of two words or more. Not a form of address
+ * ("Dr"), not a title others hold in the plural, and none the prompt or the deck's title shows.
+ */
+export function roleAnswers(person: Entity, prompt: string, context: Pick<QuestionContext, 'roleCounts' | 'article' | 'header'>): string[] {
+  const inPrompt = wordFinder(prompt);
+  const inHeader = wordFinder(context.header);
+  const out: string[] = [];
+  for (const title of person.titles) {
+    if ((context.roleCounts.get(foldName(title)) ?? 0) !== 1 || HONORIFIC_END.test(title) || pluralRole(title, context.article)) continue;
+    const bare = title.replace(/^.*[’']s\s+/, '').trim();
+    for (const form of [title, bare]) {
+      // (Two words at least: "the Health Minister", not a bare "Director", which says little of who it was.)
+      if (form.split(/\s+/).length < 2) continue;
+      if (form.length < 4 || inPrompt(form) || inHeader(form) || out.some((o) => foldName(o) === foldName(form))) continue;
+      out.push(form);
+    }
+  }
+  return out;
+}
 
 /** "Who is Norway’s Foreign Minister?": the person a title names. */
 export function roleQuestions(fact: FactDraft, context: QuestionContext): Considered[] {

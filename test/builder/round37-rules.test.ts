@@ -5,7 +5,7 @@
 // inside an event's name is left off, and a club is called by its town. Made-up names throughout.
 
 import { describe, expect, it } from 'vitest';
-import { kindShortForms, ownNameForms } from '../../src/builder/questions.js';
+import { kindShortForms, ownNameForms, roleAnswers } from '../../src/builder/questions.js';
 import { article, build, theTagger, typedOn } from './helpers.js';
 
 const text = article(
@@ -42,5 +42,35 @@ describe('short forms of bodies, events and clubs', () => {
     expect(ownNameForms('Varno Rovers FC', theTagger(), true)).toContain('Varno');
     expect(ownNameForms('Kellin United', theTagger(), true)).not.toContain('Kellin');
     expect(ownNameForms('Kellin Athletic', theTagger(), false)).not.toContain('Kellin');
+  });
+});
+
+describe('a person’s title as the answer to "Who ...?"', () => {
+  const visit = article(
+    'Storm survivors get help in Kellin',
+    'Health Minister Ana Varnosto visited 40 survivors in Kellin General Hospital on Tuesday.',
+    'Mayor Piet Lindqvist said the city would rebuild 300 homes by March.',
+    'Rescue teams from Osterby reached the valley on Monday, and the storm killed 12 people.',
+  );
+
+  it('accepts a title of two words or more that only that person holds', () => {
+    const who = [1, 2, 3, 4, 5, 6].flatMap((seed) => build(visit, seed).deck.questions).filter((q) => q.kind === 'short-answer' && q.answer === 'Ana Varnosto');
+    expect(who.length).toBeGreaterThan(0);
+    for (const q of who) {
+      if (q.kind !== 'short-answer') continue;
+      if (q.prompt.includes('Health Minister')) continue;
+      expect(q.accept).toContain('Health Minister');
+    }
+  });
+
+  it('leaves out a title others hold, a one-word title, and one the prompt shows', () => {
+    const person = build(visit).analysis.entities.find((e) => e.name === 'Ana Varnosto');
+    expect(person).toBeDefined();
+    if (person === undefined) return;
+    const context = { roleCounts: new Map([['health minister', 1], ['mayor', 1]]), article: visit, header: 'Storm survivors get help in Kellin' };
+    expect(roleAnswers(person, 'Who visited survivors?', context)).toEqual(['Health Minister']);
+    expect(roleAnswers(person, 'Who visited survivors?', { ...context, roleCounts: new Map([['health minister', 2]]) })).toEqual([]);
+    expect(roleAnswers(person, 'Which Health Minister visited survivors?', context)).toEqual([]);
+    expect(roleAnswers({ ...person, titles: ['Mayor'] }, 'Who visited survivors?', context)).toEqual([]);
   });
 });
