@@ -254,7 +254,10 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     const name = bare?.[1] ?? bare?.[2];
     if (name !== undefined && name.length >= 3) add(name);
   }
-  if (!['person', 'number', 'date', 'time'].includes(entity.type)) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word), (words) => landWord(words, tagger))) add(form);
+  // (A land's people: "the Kellinese Institute for ..." is no "Kellinese Institute".)
+  const demonym = (words: string): boolean => tagger.lexicon(words.toLowerCase()).includes('Demonym');
+  const ownAfterLand = ['organisation', 'event', 'work'].includes(entity.type);
+  if (!['person', 'number', 'date', 'time'].includes(entity.type)) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word), (words) => landWord(words, tagger), ownAfterLand, demonym)) add(form);
   // Round 32: a club or a firm by its own name ("Varno FC" -> "Varno", "Kellin Munich" -> "Kellin", "Osterby
   // Chile" -> "Osterby").
   if (['organisation', 'other'].includes(entity.type)) for (const form of ownNameForms(answer, tagger, entity.type === 'organisation')) add(form);
@@ -315,9 +318,11 @@ export function numberWithoutUnit(answer: string): string | null {
  * ("KBC Television" -> "KBC") and an operation's or a team's name ("Operation Varno", "Team Kellin"); round 35,
  * an own name of two words, a desert, an island or a prefecture, an international airport without
  * "International" (by its one-word name only where `land` says it is no town's), and a company without its
- * legal form.
+ * legal form; round 37, a ministry "of" something written before it, an event without "International", an
+ * institute without what it is "for", a body without the land it is "of", and (`ownAfterLand`: a body's, an
+ * event's or a work's name) an own name after its town's.
  */
-export function kindShortForms(answer: string, englishWord: (word: string) => boolean, land: (words: string) => boolean = () => false): string[] {
+export function kindShortForms(answer: string, englishWord: (word: string) => boolean, land: (words: string) => boolean = () => false, ownAfterLand = false, people: (words: string) => boolean = () => false): string[] {
   const out: string[] = [];
   const bare = answer.trim().replace(/^the\s+/i, '');
   const own = KIND_AFTER.exec(bare)?.[1];
@@ -343,6 +348,24 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
   // ("the Kellin International Horse Show" -> "the Kellin Horse Show").
   const international = INTERNATIONAL_INSIDE.exec(bare);
   if (international !== null) out.push(`${international[1] ?? ''} ${international[2] ?? ''}`);
+  // Round 37: "the Varno Institute for Kellin Studies" -> "the Varno Institute": a body's own name before what
+  // it is "for" or "of", where that name is neither English words nor a land's (not "National Institute", not
+  // "Kellin Society", which may be another).
+  const headed = HEADED_BODY.exec(bare);
+  if (headed !== null && !(headed[1] ?? '').split(/\s+/).every((w) => englishWord(w.toLowerCase())) && !land(headed[1] ?? '') && !people(headed[1] ?? '')) out.push(`${headed[1] ?? ''} ${headed[2] ?? ''}`);
+  // Round 37: "the Supreme Court of Kellin" -> "the Supreme Court": a body of two words or more "of" a land.
+  const ofLand = BODY_OF_LAND.exec(bare);
+  if (ofLand !== null && land(ofLand[2] ?? '')) out.push(ofLand[1] ?? '');
+  // Round 37: "the Kellin Varnodome" -> "the Varnodome": a venue's, a firm's or a contest's own name of one word
+  // after the town or land it stands in, where that word is no English word (nor a kind of body, "Centre"), and
+  // no land's. (Only of a body, an event or a work: "Rio Grande" is one place's name.)
+  const words = bare.split(/\s+/);
+  for (const cut of ownAfterLand ? [1, 2] : []) {
+    const own = words[cut];
+    if (words.length !== cut + 1 || own === undefined || !/^\p{Lu}\p{Ll}{4,}$/u.test(own)) continue;
+    const kind = ORGANISATION_WORDS.has(own.toLowerCase()) || INSTITUTION_WORDS.has(own.toLowerCase()) || PLACE_WORDS.has(own.toLowerCase());
+    if (land(words.slice(0, cut).join(' ')) && !englishWord(own.toLowerCase()) && !kind && !land(own)) out.push(own);
+  }
   const broadcaster = BROADCASTER.exec(answer.trim())?.[1];
   if (broadcaster !== undefined) out.push(broadcaster);
   const named = NAMED_AFTER.exec(answer.trim())?.[1];
@@ -388,6 +411,12 @@ export function ownNameForms(answer: string, tagger: NameWords, organisation: bo
 
 /** A ministry, department or office "of" what it deals with ("Ministry of Home Affairs"). */
 const BODY_OF = /^(Ministry|Department|Office)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]+){0,3})$/u;
+
+/** A body's own name, its kind, then "for" or "of" what it does ("Varno Institute for Kellin Studies"). */
+const HEADED_BODY = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(Institute|Center|Centre|Foundation|Society|Museum|Academy|Laboratory)\s+(?:for|of)\s+\S/u;
+
+/** A body of two words or more "of" a land ("Supreme Court of Kellin"). */
+const BODY_OF_LAND = new RegExp(String.raw`^((?:\p{Lu}[\p{L}'’-]+\s+)+(?:${[...ORGANISATION_WORDS].filter((w) => /^\p{L}+$/u.test(w)).map(capitalise).join('|')}))\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)$`, 'u');
 
 /** "International" between a name and the kind of event or venue it names ("Kellin International Film Festival"). */
 const INTERNATIONAL_INSIDE = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+International\s+((?:\p{Lu}[\p{L}'’-]+\s+)?(?:Show|Festival|Fair|Exhibition|Expo|Conference|Summit|Forum|Tournament|Championships?|Marathon|Cup|Trophy|Games|Competition|Regatta|Rally))$/u;
