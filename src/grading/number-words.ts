@@ -106,6 +106,23 @@ function readPhrase(tokens: readonly string[], start: number): { value: number; 
   return { value: total + current, end: i };
 }
 
+const SHARES: ReadonlyMap<string, number> = new Map([
+  ['half', 0.5],
+  ['quarter', 0.25],
+]);
+
+/** "half a million" (0.5e6), "quarter of a billion" (0.25e9) at `start`, or null. */
+function shareOf(tokens: readonly string[], start: number): { value: number; end: number } | null {
+  const share = SHARES.get(tokens[start] ?? '');
+  if (share === undefined) return null;
+  let i = start + 1;
+  if (tokens[i] === 'of') i++;
+  if (tokens[i] !== 'a') return null;
+  const round = WORDS.get(tokens[i + 1] ?? '');
+  if (round === undefined || (round.kind !== 'scale' && round.kind !== 'hundred') || /th$/.test(tokens[i + 1] ?? '')) return null;
+  return { value: share * round.value, end: i + 2 };
+}
+
 /**
  * Replaces number words and ordinals with digits: ["twenty", "one"] -> ["21"], ["16th"] -> ["16"].
  * Tokens must already be lower case with punctuation removed.
@@ -114,6 +131,13 @@ export function numbersToDigits(tokens: readonly string[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < tokens.length) {
+    // "half a million", "a quarter of a million": a share of a round number is that number.
+    const share = shareOf(tokens, i);
+    if (share !== null) {
+      out.push(formatNumber(share.value));
+      i = share.end;
+      continue;
+    }
     const phrase = readPhrase(tokens, i);
     if (phrase !== null) {
       out.push(formatNumber(phrase.value));

@@ -154,6 +154,11 @@ describe('gradeAnswer: typed answers that are accepted', () => {
     ['Barcelona', 'Barça', [], [], false],
     ['Bayern', 'Bayern Munich', [], [], false],
     ['Paris Agreement', 'Paris Climate Accords', [], [], false],
+    // A share of a round number is that number (round 37).
+    ['500,000', 'half a million', [], [], false],
+    ['half a million', '500000', [], [], false],
+    ['250 million', 'a quarter of a billion', [], [], false],
+    ['quarter of a million', '250,000', [], [], false],
     // The same word in the other number is a slip, not another word.
     ['senior official', 'senior officials', [], [], true],
     ['transnational challenge', 'transnational challenges', [], [], true],
@@ -251,6 +256,12 @@ describe('gradeAnswer: near misses that are rejected', () => {
     expect(gradeAnswer(typed('Federal Bureau of Investigation'), 'CIA').correct).toBe(false);
     expect(gradeAnswer(typed('National Health Service'), 'NHL').correct).toBe(false);
     expect(gradeAnswer(typed('FBI agent'), 'Federal Bureau of Investigation').correct).toBe(false);
+  });
+
+  it('keeps a share of a number apart from other numbers', () => {
+    expect(gradeAnswer(typed('half a million'), '1 million').correct).toBe(false);
+    expect(gradeAnswer(typed('half a million'), '50,000').correct).toBe(false);
+    expect(gradeAnswer(typed('quarter of a million'), 'half a million').correct).toBe(false);
   });
 
   it('keeps the short forms of round 37 to their own answers', () => {
