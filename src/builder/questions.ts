@@ -288,6 +288,15 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // other way round, as a learner writes it after the winner.
   const score = SCORE_KEY.exec(answer.trim());
   if (score !== null && score[1] !== score[3]) add(`${score[3]}${score[2]}${score[1]}`);
+  // Round 37: "Kellin and Osterby" is as right as "Osterby and Kellin": two names joined by "and", either way
+  // round, where the article also writes each of them without the other (else the "and" is likely inside one
+  // name: "the Kellin Food and Farming Office"). Not people's ("Ana and Piet Varno" share the surname), nor dates.
+  const pair = ['person', 'date', 'time', 'number'].includes(entity.type) || named || mention.pronoun === true ? null : NAME_PAIR.exec(answer.trim());
+  if (pair !== null) {
+    const [, first = '', second = ''] = pair;
+    const together = timesAlone(article, answer.trim().replace(/^the\s+/i, ''));
+    if (timesAlone(article, first) > together && timesAlone(article, second) > together) add(`${second} and ${first}`);
+  }
   // Round 33: "53 minutes", "14 yard": the number alone.
   const bare = entity.type === 'number' ? numberWithoutUnit(answer) : null;
   if (bare !== null) add(bare);
@@ -295,6 +304,16 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   if (dated !== null && dated[1] !== undefined) add(dated[1]);
   return accept;
 }
+
+/** How many times `text` writes `name` standing alone (no letter or figure on either side, no capital after). */
+function timesAlone(text: string, name: string): number {
+  let count = 0;
+  for (let m = findLiteral(text, name, ALONE_BEFORE, ALONE_AFTER); m !== null; m = findLiteral(text, name, ALONE_BEFORE, ALONE_AFTER, m.index + 1)) count++;
+  return count;
+}
+
+/** Two names joined by "and" or "&" (no comma: a list of more is another matter). */
+const NAME_PAIR = /^(?:the\s+)?(\p{Lu}[^,]*?)\s+(?:and|&)\s+(?:the\s+)?(\p{Lu}[^,]*)$/u;
 
 /** Words after a number that make it another number, or a share of something: never dropped from a key. */
 const SCALE_OR_SHARE = /^(?:hundred|thousand|million|billion|trillion|dozen|percent|per|pc|times|fold)$/;

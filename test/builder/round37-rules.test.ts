@@ -5,7 +5,9 @@
 // inside an event's name is left off, and a club is called by its town. Made-up names throughout.
 
 import { describe, expect, it } from 'vitest';
-import { kindShortForms, ownNameForms, roleAnswers } from '../../src/builder/questions.js';
+import type { DistractorSource } from '../../src/builder/distractors.js';
+import { acceptFor, kindShortForms, ownNameForms, roleAnswers } from '../../src/builder/questions.js';
+import type { Entity, Mention } from '../../src/builder/types.js';
 import { article, build, theTagger, typedOn } from './helpers.js';
 
 const text = article(
@@ -96,5 +98,22 @@ describe('a body by its own name', () => {
     expect(kindShortForms('Osterby Lindqvist', english, land, false)).not.toContain('Lindqvist');
     expect(kindShortForms('Osterby Centre', english, land, true)).not.toContain('Centre');
     expect(kindShortForms('Osterby Globe', english, land, true)).not.toContain('Globe');
+  });
+});
+
+describe('two names joined by "and", either way round', () => {
+  const keyed = (text: string, key: string): string[] => {
+    const start = text.indexOf(key);
+    const entity: Entity = { id: `organisation:${key}`, type: 'organisation', name: key, forms: [key], subtype: 'organisation', first: 1, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true };
+    const mention: Mention = { text: key, start, end: start + key.length, outerStart: start, sentence: 1, title: null, entity };
+    return acceptFor(mention, key, { article: text, tagger: theTagger(), source: { byType: new Map() } as unknown as DistractorSource });
+  };
+  it('accepts the other order where the article writes each name alone too', () => {
+    const text = 'Kellin Rovers and Osterby Athletic drew 2-2. Kellin Rovers scored first. Osterby Athletic levelled late.';
+    expect(keyed(text, 'Kellin Rovers and Osterby Athletic')).toContain('Osterby Athletic and Kellin Rovers');
+  });
+  it('does not turn round an "and" inside one name', () => {
+    const text = 'The Kellin Food and Farming Office said prices rose. Farming Office staff were told on Monday.';
+    expect(keyed(text, 'Kellin Food and Farming Office')).not.toContain('Farming Office and Kellin Food');
   });
 });
