@@ -428,7 +428,7 @@ export function ownNameForms(answer: string, tagger: NameWords, organisation: bo
   return out;
 }
 
-/** A ministry, department or office "of" what it deals with ("Ministry of Home Affairs"). */
+/** A ministry, department or office "of" what it deals with ("Ministry of Varnish Affairs"). */
 const BODY_OF = /^(Ministry|Department|Office)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]+){0,3})$/u;
 
 /** A body's own name, its kind, then "for" or "of" what it does ("Varno Institute for Kellin Studies"). */
@@ -2034,7 +2034,7 @@ export function clauseQuestions(fact: FactDraft, context: QuestionContext): Cons
 const HONORIFIC_END = /(?:^|\s)(Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sir|Dame|Rev|Revd)\.?$/;
 
 /**
- * Round 37: "Who visited the survivors?" is answered as rightly by "the Health Minister" as by her name, where
+ * Round 37: "Who visited the survivors?" is answered as rightly by "the Harbour Minister" as by her name, where
  * the article gives her that title and no one else holds it: her titles, and each without the land or body it
  * belongs to ("Foreign Minister" of "Kellin's Foreign Minister"), of two words or more. Not a form of address
  * ("Dr"), not a title others hold in the plural, and none the prompt or the deck's title shows.
@@ -2047,7 +2047,7 @@ export function roleAnswers(person: Entity, prompt: string, context: Pick<Questi
     if ((context.roleCounts.get(foldName(title)) ?? 0) !== 1 || HONORIFIC_END.test(title) || pluralRole(title, context.article)) continue;
     const bare = title.replace(/^.*[’']s\s+/, '').trim();
     for (const form of [title, bare]) {
-      // (Two words at least: "the Health Minister", not a bare "Director", which says little of who it was.)
+      // (Two words at least: "the Harbour Minister", not a bare "Director", which says little of who it was.)
       if (form.split(/\s+/).length < 2) continue;
       if (form.length < 4 || inPrompt(form) || inHeader(form) || out.some((o) => foldName(o) === foldName(form))) continue;
       out.push(form);
