@@ -2,6 +2,7 @@
 // variants of the same shape (for wrong choices): "May 3 to 8" -> "May 10 to 15". Pure regular
 // expressions over the text; the longest match wins where patterns overlap.
 
+import { gateTester } from './text.js';
 import { MONTHS, WEEKDAYS } from './vocabulary.js';
 
 export type DateShape =
@@ -59,6 +60,7 @@ const HAS_YEAR = /(?:1[89]|20)\d\d/;
 const HAS_WEEKDAY = new RegExp(WEEKDAY);
 const HAS_RELATIVE = /last|next|this|yesterday|tomorrow|ago/;
 const HAS_CLOCK = /\d|noon|midnight/;
+const HAS_DIGIT = /\d/;
 
 /** The gate of a pattern by what its source asks for, or null (none: always tried). */
 function gateOf(source: string): RegExp | null {
@@ -73,7 +75,7 @@ const pattern = (shape: DateShape, source: string, type: 'date' | 'time' = 'date
   shape,
   type,
   regex: new RegExp(source, flags),
-  gate: shape === 'relative' ? HAS_RELATIVE : shape === 'decade' ? HAS_CLOCK : gateOf(source),
+  gate: shape === 'relative' ? HAS_RELATIVE : shape === 'decade' ? HAS_DIGIT : gateOf(source),
 });
 
 // Ordered longest-first where two could start at the same place.
@@ -142,16 +144,9 @@ const MAY_HOLD_DATE = new RegExp(`\\d|${MONTH_NAME}|${WEEKDAY}|spring|summer|fal
 export function findTemporals(text: string): TemporalSpan[] {
   const found: TemporalSpan[] = [];
   if (!MAY_HOLD_DATE.test(text)) return found;
-  const holds = new Map<RegExp, boolean>();
+  const open = gateTester(text);
   for (const { shape, type, regex, gate } of PATTERNS) {
-    if (gate !== null) {
-      let open = holds.get(gate);
-      if (open === undefined) {
-        open = gate.test(text);
-        holds.set(gate, open);
-      }
-      if (!open) continue;
-    }
+    if (gate !== null && !open(gate)) continue;
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
       const start = match.index;

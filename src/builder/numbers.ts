@@ -3,6 +3,7 @@
 
 import { NUMBER_WORDS, ORDINAL_WORDS } from './vocabulary.js';
 import { valueOf } from './fixed-by-stem.js';
+import { gateTester } from './text.js';
 
 export type NumberShape = 'money' | 'percent' | 'scaled' | 'plain' | 'range' | 'word' | 'ordinal' | 'label' | 'measure';
 
@@ -104,15 +105,7 @@ function capitalisedAlternatives(alternatives: string): string {
 /** Every number in `text` not inside one of `taken` (dates and times found before), in order. */
 export function findNumbers(text: string, taken: readonly { start: number; end: number }[] = []): NumberSpan[] {
   const found: NumberSpan[] = [];
-  const holds = new Map<RegExp, boolean>();
-  const open = (gate: RegExp): boolean => {
-    let found = holds.get(gate);
-    if (found === undefined) {
-      found = gate.test(text);
-      holds.set(gate, found);
-    }
-    return found;
-  };
+  const open = gateTester(text);
   for (const { shape, regex, gates } of PATTERNS) {
     if (!gates.every(open)) continue;
     regex.lastIndex = 0;
@@ -296,4 +289,4 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
 }
 
 /** The patterns and their gates, for the test that holds each gate to be needed by its pattern. */
-export const NUMBER_PATTERNS: readonly { regex: RegExp; gates: readonly RegExp[] }[] = PATTERNS.map(({ regex, gates }) => ({ regex, gates: gates }));
+export const NUMBER_PATTERNS: readonly { regex: RegExp; gates: readonly RegExp[] }[] = PATTERNS.map(({ regex, gates }) => ({ regex, gates }));

@@ -69,6 +69,22 @@ export function findLiteral(text: string, literal: string, before: RegExp, after
   return null;
 }
 
+/**
+ * A test of `text` by quick patterns (the gates of the number and date finders), each tried at most once
+ * however many patterns share it.
+ */
+export function gateTester(text: string): (gate: RegExp) => boolean {
+  const holds = new Map<RegExp, boolean>();
+  return (gate) => {
+    let passes = holds.get(gate);
+    if (passes === undefined) {
+      passes = gate.test(text);
+      holds.set(gate, passes);
+    }
+    return passes;
+  };
+}
+
 /** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
