@@ -2037,7 +2037,8 @@ const HONORIFIC_END = /(?:^|\s)(Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sir|Dame|Rev|Revd)\.?$
  * Round 37: "Who visited the survivors?" is answered as rightly by "the Harbour Minister" as by her name, where
  * the article gives her that title and no one else holds it: her titles, and each without the land or body it
  * belongs to ("Foreign Minister" of "Kellin's Foreign Minister"), of two words or more. Not a form of address
- * ("Dr"), not a title others hold in the plural, and none the prompt or the deck's title shows.
+ * ("Dr"), not a title others hold in the plural, and none whose office ("Minister") the prompt or the deck's
+ * title shows.
  */
 export function roleAnswers(person: Entity, prompt: string, context: Pick<QuestionContext, 'roleCounts' | 'article' | 'header'>): string[] {
   const inPrompt = wordFinder(prompt);
@@ -2049,7 +2050,10 @@ export function roleAnswers(person: Entity, prompt: string, context: Pick<Questi
     for (const form of [title, bare]) {
       // (Two words at least: "the Harbour Minister", not a bare "Director", which says little of who it was.)
       if (form.split(/\s+/).length < 2) continue;
-      if (form.length < 4 || inPrompt(form) || inHeader(form) || out.some((o) => foldName(o) === foldName(form))) continue;
+      // (Nor one whose office the prompt or the deck's title names: "the Lord Mayor" under "Kellin mayor
+      // resigns" is read off the title. The office is the word before "of" or "to": "Secretary of the Interior".)
+      const office = form.replace(/\s+(?:of|to|for|in|at)\s.*$/, '').split(/\s+/).pop() ?? form;
+      if (form.length < 4 || inPrompt(office) || inHeader(office) || out.some((o) => foldName(o) === foldName(form))) continue;
       out.push(form);
     }
   }

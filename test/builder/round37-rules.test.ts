@@ -73,6 +73,14 @@ describe('a person’s title as the answer to "Who ...?"', () => {
     expect(roleAnswers(person, 'Who visited survivors?', context)).toEqual(['Health Minister']);
     expect(roleAnswers(person, 'Who visited survivors?', { ...context, roleCounts: new Map([['health minister', 2]]) })).toEqual([]);
     expect(roleAnswers(person, 'Which Health Minister visited survivors?', context)).toEqual([]);
+    // Nor when the prompt or the deck's title names the office.
+    expect(roleAnswers(person, 'Which minister visited survivors?', context)).toEqual([]);
+    expect(roleAnswers(person, 'Who visited survivors?', { ...context, header: 'Kellin minister visits storm survivors' })).toEqual([]);
+    // The office of "Secretary of the Interior" is "Secretary", not the land it is of.
+    const secretary = { ...person, titles: ['Secretary of the Interior'] };
+    const counts = { ...context, roleCounts: new Map([['secretary of the interior', 1]]) };
+    expect(roleAnswers(secretary, 'Who visited the Interior park?', counts)).toEqual(['Secretary of the Interior']);
+    expect(roleAnswers(secretary, 'Which secretary visited the park?', counts)).toEqual([]);
     expect(roleAnswers({ ...person, titles: ['Mayor'] }, 'Who visited survivors?', context)).toEqual([]);
   });
 });
