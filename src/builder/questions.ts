@@ -257,7 +257,7 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // (A land's people: "the Kellinese Institute for ..." is no "Kellinese Institute".)
   const demonym = (words: string): boolean => tagger.lexicon(words.toLowerCase()).includes('Demonym');
   const ownAfterLand = ['organisation', 'event', 'work'].includes(entity.type);
-  if (!['person', 'number', 'date', 'time'].includes(entity.type)) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word), (words) => landWord(words, tagger), ownAfterLand, demonym)) add(form);
+  if (!['person', 'number', 'date', 'time'].includes(entity.type)) for (const form of kindShortForms(answer, (word) => tagger.englishWord(word), { land: (words) => landWord(words, tagger), demonym, ownAfterLand })) add(form);
   // Round 32: a club or a firm by its own name ("Varno FC" -> "Varno", "Kellin Munich" -> "Kellin", "Osterby
   // Chile" -> "Osterby").
   if (['organisation', 'other'].includes(entity.type)) for (const form of ownNameForms(answer, tagger, entity.type === 'organisation')) add(form);
@@ -338,10 +338,11 @@ export function numberWithoutUnit(answer: string): string | null {
  * an own name of two words, a desert, an island or a prefecture, an international airport without
  * "International" (by its one-word name only where `land` says it is no town's), and a company without its
  * legal form; round 37, a ministry "of" something written before it, an event without "International", an
- * institute without what it is "for", a body without the land it is "of", and (`ownAfterLand`: a body's, an
- * event's or a work's name) an own name after its town's.
+ * institute without what it is "for", a body without the land it is "of", and (`ownAfterLand`) an own name
+ * after its town's.
  */
-export function kindShortForms(answer: string, englishWord: (word: string) => boolean, land: (words: string) => boolean = () => false, ownAfterLand = false, people: (words: string) => boolean = () => false): string[] {
+export function kindShortForms(answer: string, englishWord: (word: string) => boolean, names: KindNames = {}): string[] {
+  const { land = () => false, demonym = () => false, ownAfterLand = false } = names;
   const out: string[] = [];
   const bare = answer.trim().replace(/^the\s+/i, '');
   const own = KIND_AFTER.exec(bare)?.[1];
@@ -371,7 +372,7 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
   // it is "for" or "of", where that name is neither English words nor a land's (not "National Institute", not
   // "Kellin Society", which may be another).
   const headed = HEADED_BODY.exec(bare);
-  if (headed !== null && !(headed[1] ?? '').split(/\s+/).every((w) => englishWord(w.toLowerCase())) && !land(headed[1] ?? '') && !people(headed[1] ?? '')) out.push(`${headed[1] ?? ''} ${headed[2] ?? ''}`);
+  if (headed !== null && !(headed[1] ?? '').split(/\s+/).every((w) => englishWord(w.toLowerCase())) && !land(headed[1] ?? '') && !demonym(headed[1] ?? '')) out.push(`${headed[1] ?? ''} ${headed[2] ?? ''}`);
   // Round 37: "the Supreme Court of Kellin" -> "the Supreme Court": a body of two words or more "of" a land.
   const ofLand = BODY_OF_LAND.exec(bare);
   if (ofLand !== null && land(ofLand[2] ?? '')) out.push(ofLand[1] ?? '');
@@ -390,6 +391,16 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
   const named = NAMED_AFTER.exec(answer.trim())?.[1];
   if (named !== undefined && named.length >= 3) out.push(named);
   return out;
+}
+
+/** What kindShortForms may ask of a name's words, and whether an own name after a town's is taken. */
+export interface KindNames {
+  /** A land's or a town's name (none by default). */
+  land?: (words: string) => boolean;
+  /** A land's people's word (none by default). */
+  demonym?: (words: string) => boolean;
+  /** A body's, an event's or a work's name: its own name after its town's is taken too. */
+  ownAfterLand?: boolean;
 }
 
 /** A company's name and its legal form, written out or short ("Kellin Varno Company", "Osterby Ltd."). */

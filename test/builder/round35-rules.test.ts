@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstAndLastName, kindShortForms, personShortForms } from '../../src/builder/questions.js';
 import type { Entity } from '../../src/builder/types.js';
+import { landWord } from '../../src/builder/names.js';
 import { theTagger } from './helpers.js';
 
 const person = (name: string): Entity => ({ id: `person:${name}`, type: 'person', name, forms: [name], subtype: 'person', first: 0, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true });
@@ -37,7 +38,7 @@ describe('a surname of two parts', () => {
 describe('a thing by its own name', () => {
   const english = theTagger();
   const forms = (answer: string): string[] =>
-    kindShortForms(answer, (word) => english.englishWord(word), (words) => english.lexicon(words.toLowerCase()).some((t) => t === 'Country' || t === 'City' || t === 'Region'));
+    kindShortForms(answer, (word) => english.englishWord(word), { land: (words) => landWord(words, english) });
   it('takes a desert, an island or a prefecture by its name, and a two-word own name before its kind', () => {
     expect(forms('Kellinara Desert')).toEqual(['Kellinara']);
     expect(forms('Varnoa Island')).toEqual(['Varnoa']);

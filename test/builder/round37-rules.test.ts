@@ -90,22 +90,22 @@ describe('a body by its own name', () => {
   const land = (words: string): boolean => ['kellin', 'osterby', 'new varno'].includes(words.toLowerCase());
   const demonym = (words: string): boolean => words.toLowerCase() === 'kellinese';
   it('leaves off what an institute is "for" after its own name', () => {
-    expect(kindShortForms('Varno Institute for Kellin Studies', english, land)).toContain('Varno Institute');
+    expect(kindShortForms('Varno Institute for Kellin Studies', english, { land })).toContain('Varno Institute');
     // Not after English words, a land's name or its people's.
-    expect(kindShortForms('National Institute for Kellin Studies', english, land)).not.toContain('National Institute');
-    expect(kindShortForms('Kellin Institute for Varno Studies', english, land)).not.toContain('Kellin Institute');
-    expect(kindShortForms('Kellinese Institute for Defence Studies', english, land, false, demonym)).not.toContain('Kellinese Institute');
+    expect(kindShortForms('National Institute for Kellin Studies', english, { land })).not.toContain('National Institute');
+    expect(kindShortForms('Kellin Institute for Varno Studies', english, { land })).not.toContain('Kellin Institute');
+    expect(kindShortForms('Kellinese Institute for Defence Studies', english, { land, demonym })).not.toContain('Kellinese Institute');
   });
   it('leaves off the land a body of two words or more is "of"', () => {
-    expect(kindShortForms('Supreme Court of Kellin', english, land)).toContain('Supreme Court');
-    expect(kindShortForms('Supreme Court of Varno', english, land)).not.toContain('Supreme Court');
+    expect(kindShortForms('Supreme Court of Kellin', english, { land })).toContain('Supreme Court');
+    expect(kindShortForms('Supreme Court of Varno', english, { land })).not.toContain('Supreme Court');
   });
   it('calls a venue, a firm or a contest by its own name after its town’s, not a place', () => {
-    expect(kindShortForms('New Varno Sorvikdome', english, land, true)).toContain('Sorvikdome');
-    expect(kindShortForms('Osterby Lindqvist', english, land, true)).toContain('Lindqvist');
-    expect(kindShortForms('Osterby Lindqvist', english, land, false)).not.toContain('Lindqvist');
-    expect(kindShortForms('Osterby Centre', english, land, true)).not.toContain('Centre');
-    expect(kindShortForms('Osterby Globe', english, land, true)).not.toContain('Globe');
+    expect(kindShortForms('New Varno Sorvikdome', english, { land, ownAfterLand: true })).toContain('Sorvikdome');
+    expect(kindShortForms('Osterby Lindqvist', english, { land, ownAfterLand: true })).toContain('Lindqvist');
+    expect(kindShortForms('Osterby Lindqvist', english, { land, ownAfterLand: false })).not.toContain('Lindqvist');
+    expect(kindShortForms('Osterby Centre', english, { land, ownAfterLand: true })).not.toContain('Centre');
+    expect(kindShortForms('Osterby Globe', english, { land, ownAfterLand: true })).not.toContain('Globe');
   });
 });
 
