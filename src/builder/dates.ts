@@ -97,8 +97,9 @@ const PATTERNS: readonly Pattern[] = [
     'relative',
     '\\b(?:(?:last|next|this|earlier this|later this|early next|late last|early last) (?:year|month|week|weekend|spring|summer|fall|autumn|winter|decade)|yesterday|tomorrow|(?:two|three|four|five|six|several|\\d+) (?:days|weeks|months|years) ago)\\b',
   ),
-  pattern('month', `(?<=\\b(?:in|since|by|until|from|through|during|last|next|this|of|before|after|throughout) )(?:(?:early|late|mid-) ?)?${MONTH_NAME}(?! \\d)(?: of (?:last|this|next) year)?`),
-  pattern('month', `\\b(?:[Ee]arly|[Ll]ate|[Mm]id-) ?${MONTH_NAME}(?! \\d)`),
+  // Round 38: a month's name runs into no letter ("by Mayor Lund" names no May).
+  pattern('month', `(?<=\\b(?:in|since|by|until|from|through|during|last|next|this|of|before|after|throughout) )(?:(?:early|late|mid-) ?)?${MONTH_NAME}(?!\\p{L}| \\d)(?: of (?:last|this|next) year)?`),
+  pattern('month', `\\b(?:[Ee]arly|[Ll]ate|[Mm]id-) ?${MONTH_NAME}(?!\\p{L}| \\d)`),
   // "October is National Magic Month": a month that opens a sentence.
   pattern('month', `^${MONTH_NAME}(?= (?:is|was|will|has|saw|brought|marks)\\b)`),
   // "a 2000 year old tradition" counts years; it is no date.
