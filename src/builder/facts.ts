@@ -652,7 +652,8 @@ export function isAskable(mention: Mention): boolean {
  * has replaced it with three newer versions", "39 percent of these are rated critical".
  */
 function outsidePointer(clause: Clause): string | null {
-  const demonstrative = /\b(?:of|among|in|all|both|each|many|some|none|most) (?:these|those)\b/i.exec(clause.text);
+  // Round 38: "those who died", "those killed in the crash": "those" with its own clause names its people.
+  const demonstrative = /\b(?:of|among|in|all|both|each|many|some|none|most) (?:these|those)\b(?! (?:who|whom|whose)\b| \p{Ll}+(?:ed|en) (?:in|by|on|at|during|when|after)\b)/iu.exec(clause.text);
   // "IE6 has 277 flaws; 39 percent of these ...": the clause before the semicolon counts what "these" are.
   const semicolon = clause.text.lastIndexOf(';', demonstrative?.index ?? 0);
   const counted = demonstrative !== null && semicolon > 0 && clause.mentions.some((m) => m.entity.type === 'number' && m.pronoun !== true && m.end - clause.start <= semicolon);
@@ -668,7 +669,11 @@ function outsidePointer(clause: Clause): string | null {
       continue;
     }
     if (/^(it|them|him)$/.test(token.lower) && !nounSeen && clause.rewrites.every((r) => r.start !== token.start)) {
-      const next = clause.tokens[clause.tokens.indexOf(token) + 1];
+      const at = clause.tokens.indexOf(token);
+      const next = clause.tokens[at + 1];
+      // Round 38: "Varnost was lost when it broke up on re-entry": "it", the subject of a clause of time or
+      // cause after the main verb, is the main clause's own subject, named in the clause.
+      if (token.lower === 'it' && subjectNamesThing(clause, firstWord) && SUBORDINATE_OPENERS.has(clause.tokens[at - 1]?.lower ?? '') && next !== undefined && (hasTag(next, 'Verb') || AUXILIARIES.has(next.lower))) continue;
       // "It is clear that ...", "it was the first time": no pointer.
       if (token.lower === 'it' && next !== undefined && /^(is|was|has|had|will|would|seems|appears|remains|['’]s)$/.test(next.lower)) continue;
       return token.text;
@@ -676,6 +681,16 @@ function outsidePointer(clause: Clause): string | null {
     if (token.isWord && !token.isCap && hasTag(token, 'Noun') && !hasTag(token, 'Pronoun')) nounSeen = true;
   }
   return null;
+}
+
+/** Words that open a clause of time or cause inside a sentence ("... when it broke up"). */
+const SUBORDINATE_OPENERS = new Set(['when', 'after', 'before', 'because', 'as', 'while', 'until', 'since', 'once', 'although', 'though']);
+
+/** Whether the clause opens with the name of a thing (not a person, a date or a figure), which a later "it" may mean. */
+function subjectNamesThing(clause: Clause, firstWord: Token | undefined): boolean {
+  if (firstWord === undefined) return false;
+  const mention = clause.mentions.find((m) => m.outerStart === firstWord.start && m.pronoun !== true);
+  return mention !== undefined && ['organisation', 'work', 'event', 'other'].includes(mention.entity.type);
 }
 
 /** The pronoun token a clause opens with (after quotation marks and an opener), or null. */
