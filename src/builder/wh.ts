@@ -440,7 +440,12 @@ function ask(request: WhRequest, tokens: readonly Token[], prefix: string): stri
       if (previous !== undefined && DATE_PREPOSITIONS.has(previous.lower)) {
         if ((previous.lower === 'from' || previous.lower === 'between') && !RANGE_SHAPES.has(shapeName)) return null;
         if (!attachedToVerb(tokens, shape.verb, outer[0] - 1, mentions)) return null;
-        return build('when', [outer[0] - 1, inner[1]]);
+        // Round 38: "stayed in custody until his trial on May 3": the date is the trial's, not the verb's.
+        if (tokens.slice(shape.verb + 1, outer[0] - 1).some((t) => /^(?:until|till|before|after|since|during|pending)$/.test(t.lower))) return null;
+        // Round 38: "was lost back in 1998": "back" goes with the date, not with a verb it follows ("came back").
+        const back = tokens[outer[0] - 2];
+        const withBack = back?.lower === 'back' && tokens[outer[0] - 3] !== undefined && !isVerb(tokens[outer[0] - 3] as Token, mentions);
+        return build('when', [outer[0] - (withBack ? 2 : 1), inner[1]]);
       }
       if ((shapeName === 'weekday' || shapeName === 'relative') && attachedToVerb(tokens, shape.verb, outer[0], mentions)) return build('when', [outer[0], inner[1]]);
       return null;
