@@ -5,7 +5,7 @@ import { NUMBER_WORDS, ORDINAL_WORDS } from './vocabulary.js';
 import { valueOf } from './fixed-by-stem.js';
 import { gateTester } from './text.js';
 
-export type NumberShape = 'money' | 'percent' | 'scaled' | 'plain' | 'range' | 'word' | 'ordinal' | 'label' | 'measure';
+export type NumberShape = 'money' | 'percent' | 'scaled' | 'plain' | 'range' | 'word' | 'ordinal' | 'label' | 'measure' | 'duration';
 
 export interface NumberSpan {
   shape: NumberShape;
@@ -70,7 +70,15 @@ const HAS_SCALE_WORD = /hundred|thousand|million|billion|trillion/;
 const HAS_ONCE = /once|twice/;
 const HAS_ORDINAL_WORD = new RegExp(ORDINAL_WORD);
 
+/**
+ * Round 38: a race time, "2:24:50" (hours, minutes, seconds) or "1:45.32" (minutes, seconds and hundredths),
+ * never a clock time ("2:30 p.m.", "14:05 GMT"), which the time finder takes.
+ */
+const DURATION = /(?<![\d:.])(?:\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d{1,3})?|\d{1,2}:[0-5]\d\.\d{1,3})(?![\d:]|\.\d| ?(?:[ap]\.?m\b|GMT|UTC|local|hours?\b|h\b))/gu;
+const HAS_COLON_DIGIT = /\d:\d/;
+
 const PATTERNS: readonly Pattern[] = [
+  { shape: 'duration', regex: DURATION, gates: [HAS_COLON_DIGIT] },
   { shape: 'money', regex: new RegExp(`${BEFORE}[$€£] ?${NUM}${SCALE}?${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
   { shape: 'range', regex: new RegExp(`${BEFORE}${NUM}${SCALE}?${PERCENT}? ?(?:-|–|to) ?${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
   { shape: 'range', regex: new RegExp(`(?<=\\bbetween (?:the ages of )?)${NUM} and ${NUM}${SCALE}?${PERCENT}?${AFTER}`, 'gu'), gates: [HAS_DIGIT] },
@@ -212,6 +220,36 @@ function otherValues(value: number, percent: boolean, scaleOnly: boolean, like =
 }
 
 /** Up to `count` other numbers in the style of `span`, different from it and from each other. */
+/**
+ * Other race times in the same form: a few seconds to a minute and a half away (a time of the same race is
+ * near the key, as the article's other times are), none below zero.
+ */
+function durationVariants(text: string, pick: (n: number) => number): string[] {
+  const parts = /^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(text);
+  if (parts === null) return [];
+  const [, hours, minutes = '0', seconds = '0', fraction] = parts;
+  const scale = fraction === undefined ? 1 : 10 ** fraction.length;
+  const total = ((Number(hours ?? 0) * 60 + Number(minutes)) * 60 + Number(seconds)) * scale + Number(fraction ?? 0);
+  // With hours, steps of seconds to a minute or so; a time of minutes and hundredths, of tenths of a second.
+  const unit = hours !== undefined ? scale : scale / 10 >= 1 ? scale / 10 : 1;
+  const base = hours !== undefined ? [37, -52, 81, -23, 64] : [7, -4, 12, -9, 15];
+  const offset = pick(3);
+  const out: string[] = [];
+  for (const step of base) {
+    const value = total + (step + offset) * unit;
+    if (value <= 0) continue;
+    const whole = Math.floor(value / scale);
+    const rest = value % scale;
+    const h = Math.floor(whole / 3600);
+    const m = Math.floor((whole % 3600) / 60);
+    const sec = whole % 60;
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    const head = hours !== undefined ? `${h}:${pad(m)}` : `${m + h * 60}`;
+    out.push(`${head}:${pad(sec)}${fraction === undefined ? '' : `.${String(rest).padStart(fraction.length, '0')}`}`);
+  }
+  return out;
+}
+
 export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: number, pick: (n: number) => number): string[] {
   const text = span.text;
   const candidates: string[] = [];
@@ -259,6 +297,9 @@ export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: 
       }
       break;
     }
+    case 'duration':
+      candidates.push(...durationVariants(text, pick));
+      break;
     case 'label': {
       const [, label = '', digits = '0'] = /^(\S+ )(\d+)$/.exec(text) ?? [];
       for (const step of STEPS) if (Number(digits) + step >= 1) candidates.push(`${label}${Number(digits) + step}`);

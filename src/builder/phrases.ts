@@ -1,7 +1,8 @@
 // Keys that are no names: the short noun phrase a sentence turns on. "The cause of the fire was
 // faulty wiring", "This year's motto was clean rivers", "was awarded a bronze plaque", "died of kidney
 // failure". Only a few frames, where the phrase is plainly what the sentence says: a complement of "was"
-// at the end of the sentence, the thing won or awarded, a cause of death or illness.
+// at the end of the sentence, the thing won or awarded, a cause of death or illness, what someone was
+// charged with or convicted of.
 
 import { hasTag, type Token } from './tokens.js';
 
@@ -10,7 +11,7 @@ export interface PhraseSpan {
   from: number;
   to: number;
   /** Which frame found it: wrong choices come only from phrases of the same frame. */
-  frame: 'complement' | 'award' | 'cause';
+  frame: 'complement' | 'award' | 'cause' | 'charge';
 }
 
 const COPULAS = new Set(['was', 'is', 'were', 'are']);
@@ -24,6 +25,22 @@ const CAUSE_LEADS: readonly [string, string][] = [
   ['treated', 'for'],
   ['suffering', 'from'],
   ['suffered', 'from'],
+];
+/**
+ * Round 38: what a court or the police say someone did: "charged with reckless driving", "convicted of
+ * arson", "pleaded guilty to fraud". The first charge of a list ("with trespass and theft") is one.
+ */
+const CHARGE_LEADS: readonly [string, string][] = [
+  ['charged', 'with'],
+  ['convicted', 'of'],
+  ['accused', 'of'],
+  ['guilty', 'of'],
+  ['guilty', 'to'],
+  ['arrested', 'for'],
+  ['indicted', 'on'],
+  ['indicted', 'for'],
+  ['cited', 'for'],
+  ['jailed', 'for'],
 ];
 const DETERMINERS = new Set(['a', 'an', 'the']);
 /** What is received without being won: messages and calls ("received a request for help"). */
@@ -39,7 +56,7 @@ function isPhraseWord(token: Token): boolean {
  * The phrase of one to three words starting at `at` (after an article) and ending in a noun, or null. It must
  * end its clause (`mustEnd`), or be followed by a preposition other than "of" ("a bronze plaque for ...").
  */
-function nounPhrase(tokens: readonly Token[], at: number, mustEnd: boolean): [number, number] | null {
+function nounPhrase(tokens: readonly Token[], at: number, mustEnd: boolean, beforeAnd = false): [number, number] | null {
   let from = at;
   if (DETERMINERS.has(tokens[from]?.lower ?? '')) from++;
   let to = from - 1;
@@ -49,7 +66,7 @@ function nounPhrase(tokens: readonly Token[], at: number, mustEnd: boolean): [nu
   // "won bronze": a medal's metal names the medal (round 6).
   if (!hasTag(last, 'Noun', 'Singular', 'Plural', 'Uncountable') && last.tags.size > 0 && !(from === to && /^(?:gold|silver|bronze)$/.test(last.lower))) return null;
   const after = tokens[to + 1];
-  if (after === undefined || /^[.,;!?”")]$/.test(after.text)) return [from, to];
+  if (after === undefined || /^[.,;!?”")]$/.test(after.text) || (beforeAnd && after.lower === 'and')) return [from, to];
   if (mustEnd || after.lower === 'of' || !hasTag(after, 'Preposition')) return null;
   return [from, to];
 }
@@ -90,6 +107,13 @@ export function findPhrases(tokens: readonly Token[], taken: (token: Token) => b
       const [adjective, gerund, after] = [tokens[at + 1], tokens[at + 2], tokens[at + 3]];
       const illness = adjective !== undefined && gerund !== undefined && !adjective.isCap && hasTag(adjective, 'Adjective') && hasTag(gerund, 'Gerund') && (after === undefined || !hasTag(after, 'Noun'));
       push(span ?? (illness ? [at + 1, at + 2] : null), 'cause');
+    }
+    for (const [lead, preposition] of CHARGE_LEADS) {
+      if (lower !== lead || tokens[i + 1]?.lower !== preposition) continue;
+      // Two words at least ("disorderly conduct"): one ("charged with murder") is a common word the frame
+      // gives away as often as not.
+      const span = nounPhrase(tokens, i + 2, false, true);
+      if (span !== null && span[1] > span[0]) push(span, 'charge');
     }
   });
   return out;

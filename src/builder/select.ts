@@ -39,7 +39,7 @@ function dedupeKey(draft: QuestionDraft): string {
 function kindWorth(entity: Entity): number {
   switch (entity.type) {
     case 'number':
-      return ['plain', 'scaled', 'money', 'percent', 'range', 'measure'].includes(entity.subtype) ? 6 : entity.subtype === 'word' ? 4 : 1;
+      return ['plain', 'scaled', 'money', 'percent', 'range', 'measure', 'duration'].includes(entity.subtype) ? 6 : entity.subtype === 'word' ? 4 : 1;
     case 'date':
       return entity.subtype === 'relative' ? 1 : entity.subtype === 'weekday' || entity.subtype === 'weekday-range' ? 3 : 5;
     case 'person':
@@ -70,7 +70,7 @@ export function createWorth(
     // "the House", "some Representatives": a common noun written with a capital names nothing to learn.
     // A phrase found by its frame ("was awarded a bronze medal", "died of kidney failure") is common words by
     // nature: the frame, not a capital, makes it a key (round 6).
-    const framed = entity.subtype === 'phrase:award' || entity.subtype === 'phrase:cause';
+    const framed = entity.subtype === 'phrase:award' || entity.subtype === 'phrase:cause' || entity.subtype === 'phrase:charge';
     if (tagger !== undefined && !entity.sure && !framed && ['other', 'organisation', 'place'].includes(entity.type)) {
       const common = (word: string): boolean => {
         // An abbreviation in capitals ("NWS") is no common word, even where its letters spell one.
