@@ -885,7 +885,11 @@ function withNameSuffix(article: string, tokens: readonly Token[], candidates: N
   return out.filter((candidate) => !(candidate.tokens.length === 1 && absorbed.has(candidate.tokens[0] as Token)));
 }
 
-/** "Nationwide Children’s Hospital": a name, a possessive, and one organisation or place word are one name. */
+/**
+ * "Nationwide Children’s Hospital": a name, a possessive, and one organisation or place word are one name.
+ * Round 38: so is "Varno County Sheriff’s Office", "Kellin District Attorney’s Office": an office named by
+ * the title of who heads it (one or two capitalised words, a title among them) between the name and "’s".
+ */
 function mergePossessives(article: string, tokens: readonly Token[], candidates: NameCandidate[]): NameCandidate[] {
   const out: NameCandidate[] = [];
   for (const candidate of candidates) {
@@ -893,6 +897,8 @@ function mergePossessives(article: string, tokens: readonly Token[], candidates:
     const word = candidate.tokens[0] as Token;
     const at = tokens.indexOf(word);
     const apostrophe = tokens[at - 1];
+    const between = previous === undefined || apostrophe === undefined ? [] : tokens.filter((t) => t.start >= previous.end && t.end <= apostrophe.start);
+    const officeTitle = between.length >= 1 && between.length <= 2 && between.every((t) => t.isCap && t.isWord) && between.some(isTitleHead) && isOrganisationWord(word);
     if (
       previous !== undefined &&
       candidate.tokens.length === 1 &&
@@ -900,11 +906,11 @@ function mergePossessives(article: string, tokens: readonly Token[], candidates:
       (isOrganisationWord(word) || isPlaceWord(word)) &&
       apostrophe !== undefined &&
       /^['’]s$/.test(apostrophe.text) &&
-      apostrophe.start === previous.end &&
+      (apostrophe.start === previous.end || (officeTitle && article.slice(previous.end, apostrophe.start).trim() === between.map((t) => t.text).join(' '))) &&
       !(previous.tokens.length === 1 && (previous.tokens[0] as Token).isAcronym)
     ) {
       const text = article.slice(previous.start, candidate.end);
-      out[out.length - 1] = { ...previous, tokens: [...previous.tokens, word], end: candidate.end, text, fullText: text, strong: candidate.strong ?? previous.strong, modifier: false };
+      out[out.length - 1] = { ...previous, tokens: [...previous.tokens, ...between, word], end: candidate.end, text, fullText: text, strong: candidate.strong ?? previous.strong, modifier: false };
       continue;
     }
     out.push(candidate);

@@ -123,3 +123,22 @@ describe('race times', () => {
     expect(questionsOf(text).some((q) => q.answer === '2:11:37')).toBe(true);
   });
 });
+
+describe('an office named by the title of who heads it', () => {
+  it('is one organisation: "Varno County Sheriff’s Office", "Kellin District Attorney’s Office"', () => {
+    const text = article(
+      'Hikers found in Kellin park',
+      "The Varno County Sheriff's Office assisted the park with the search on Monday.",
+      "The Kellin District Attorney's Office charged Tomas Lindqvist with arson on Friday.",
+    );
+    const organisations = build(text).analysis.entities.filter((e) => e.type === 'organisation').map((e) => e.name);
+    expect(organisations).toContain("Varno County Sheriff's Office");
+    expect(organisations).toContain("Kellin District Attorney's Office");
+  });
+
+  it('leaves a sheriff before a name a title', () => {
+    const text = article('Road to reopen', 'Varno County Sheriff Ana Sorvik said the road to Kellin would reopen on Monday after 3 days.');
+    const people = build(text).analysis.entities.filter((e) => e.type === 'person').map((e) => e.name);
+    expect(people).toContain('Ana Sorvik');
+  });
+});
