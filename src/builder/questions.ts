@@ -14,7 +14,7 @@ import { gluedNeighbour, landWord, untrustedTypeWord } from './names.js';
 import type { Tagger } from './tagger.js';
 import { capitalise, distinctiveWords, editDistance, escapeRegExp, findLiteral, foldName, squash, tidy, wordCount, wordFinder } from './text.js';
 import type { Token } from './tokens.js';
-import type { Clause, Entity, Mention } from './types.js';
+import type { Clause, Entity, KeyType, Mention } from './types.js';
 import { ADJECTIVE_OF, EVENT_HEADS, GENERIC_NAME_WORDS, INSTITUTION_WORDS, isGenericNameWord, LEGAL_FORMS, MONTHS, NAME_CONNECTORS, NAME_PARTICLES, NAME_SUFFIX, NUMBER_WORDS, ORGANISATION_WORDS, PLACE_WORDS, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from './vocabulary.js';
 import { whQuestion, type Source } from './wh.js';
 
@@ -221,7 +221,8 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   }
   // Round 25: "K.V. Foreign Office", "Kellinese BND": a country's initials or its people before a body's name
   // are no part of what a learner types for it ("Foreign Office", "BND"); round 29, a law's or a work's too.
-  if (['organisation', 'work', 'other', 'event'].includes(entity.type)) {
+  // (Round 38: also one the finder took for a place, "Kellin Frontier Patrol".)
+  if (['organisation', 'work', 'other', 'event', 'place'].includes(entity.type)) {
     const body = nationalBody(answer, tagger);
     if (body !== null) add(body);
   }
@@ -253,6 +254,14 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     const bare = PLACE_KIND.exec(answer.replace(/^the\s+/i, ''));
     const name = bare?.[1] ?? bare?.[2];
     if (name !== undefined && name.length >= 3) add(name);
+    // Round 38: "Varno, D.C." -> "Varno"; a park by its own name, without what kind of park it is ("Kellin
+    // Lake National Recreation Area", "Kellin Lake NRA" -> "Kellin Lake").
+    const capital = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?),?\s+D\.?C\.?$/u.exec(answer.trim())?.[1];
+    if (capital !== undefined) add(capital);
+  }
+  if (['place', 'organisation', 'other'].includes(entity.type) && mention.pronoun !== true) {
+    const park = PARK_KIND.exec(answer.trim().replace(/^the\s+/i, ''))?.[1];
+    if (park !== undefined && park.length >= 4) add(park);
   }
   // (A land's people: "the Kellinese Institute for ..." is no "Kellinese Institute".)
   const demonym = (words: string): boolean => tagger.lexicon(words.toLowerCase()).includes('Demonym');
@@ -296,6 +305,13 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
     const [, first = '', second = ''] = pair;
     const together = timesAlone(article, answer.trim().replace(/^the\s+/i, ''));
     if (timesAlone(article, first) > together && timesAlone(article, second) > together) add(`${second} and ${first}`);
+  }
+  // Round 38: the article's own other spellings of the name.
+  if (['person', 'organisation', 'other', 'place', 'event', 'work'].includes(entity.type) && mention.pronoun !== true) for (const form of writtenSpellings(answer, article)) add(form);
+  // Round 38: any shorter run of the name's words that the article writes alone (writtenSubForms).
+  if (!['number', 'date', 'time'].includes(entity.type) && mention.pronoun !== true) {
+    const others = [...context.source.byType.values()].flat().filter((e) => e !== entity);
+    for (const form of writtenSubForms(answer, article, others, { englishWord: (word) => tagger.englishWord(word), land: (words) => landWord(words, tagger), demonym, type: entity.type })) add(form);
   }
   // Round 33: "53 minutes", "14 yard": the number alone.
   const bare = entity.type === 'number' ? numberWithoutUnit(answer) : null;
@@ -386,6 +402,19 @@ export function kindShortForms(answer: string, englishWord: (word: string) => bo
     const kind = ORGANISATION_WORDS.has(own.toLowerCase()) || INSTITUTION_WORDS.has(own.toLowerCase()) || PLACE_WORDS.has(own.toLowerCase());
     if (land(words.slice(0, cut).join(' ')) && !englishWord(own.toLowerCase()) && !kind && !land(own)) out.push(own);
   }
+  // Round 38: a firm by its own name before the word of its trade ("Varno Records" -> "Varno"), an award or a
+  // prize by its own name ("the Kellin Award" -> "Kellin"), where that name is no English word; a law by the
+  // names it is known by ("Varno Antitrust Act" -> "Varno Act"); a craft by its own name ("Space Shuttle
+  // Kellin", "HMS Varno" -> "Kellin", "Varno"); a station by the place it is named after.
+  const tradeMatch = TRADE_AFTER.exec(bare);
+  const trade = tradeMatch?.[1] ?? tradeMatch?.[2];
+  if (trade !== undefined && trade.length >= 3 && !trade.split(/\s+/).every((w) => englishWord(w.toLowerCase())) && !land(trade) && !demonym(trade)) out.push(trade);
+  const law = /^(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?)\s+(?:\p{Lu}\p{Ll}+\s+){1,3}Act$/u.exec(bare)?.[1];
+  if (law !== undefined && !englishWord(law.toLowerCase()) && !land(law) && !demonym(law)) out.push(`${law} Act`);
+  const craft = /^(?:Space\s+Shuttle|Shuttle|HMS|USS|RMS|HMAS|HMCS|MV|MS|SS)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)$/u.exec(bare)?.[1];
+  if (craft !== undefined && craft.length >= 3) out.push(craft);
+  const station = /^(\p{Lu}.*\S)\s+(?:MRT\s+|Metro\s+|Subway\s+|Railway\s+|Train\s+)?Station$/u.exec(bare)?.[1];
+  if (station !== undefined && station.split(/\s+/).length >= 2) out.push(station);
   const broadcaster = BROADCASTER.exec(answer.trim())?.[1];
   if (broadcaster !== undefined) out.push(broadcaster);
   const named = NAMED_AFTER.exec(answer.trim())?.[1];
@@ -408,6 +437,12 @@ const COMPANY_FORM = new RegExp(String.raw`^(.+?)\s+(?:Company|Corporation|Incor
 /** A firm's legal form after a comma ("Varno, Inc."), and one a text starts with. */
 const LEGAL_FORM_AFTER_COMMA = new RegExp(`^,\\s+(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u');
 const LEGAL_FORM_FIRST = new RegExp(`^(?:${LEGAL_FORMS})(?![\\p{L}])`, 'u');
+
+/** A park's own name, then the kind of park it is, written out or as the initials parks use ("NRA", "NP"). */
+const PARK_KIND = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?:National\s+(?:Park|Recreation\s+Area|Monument|Forest|Seashore|Lakeshore|Preserve|Historic\s+Site|Historical\s+Park|Wildlife\s+Refuge|Memorial)|NRA|NP|NM|NHP|NHS|NWR|NS|NL)$/u;
+
+/** A firm's or an award's own name, then the word of its trade or kind ("Varno Records", "the Kellin Prize"). */
+const TRADE_AFTER = /^(?:(\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*)?)\s+(?:Records|Studios|Pictures|Films|Entertainment|Airlines|Airways|Pharmaceuticals|Publishing|Publishers|Software|Motors)|(\p{Lu}[\p{L}'’-]*)\s+(?:Awards?|Prize|Medal|Trophy))$/u;
 
 /** A sea, a house of worship or a ground after its one- or two-word name ("Varnean Sea", "Kellin Shrine"). */
 const KIND_AFTER = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:Sea|Ocean|Bay|Shrine|Temple|Mosque|Cathedral|Abbey|Basilica|Monastery|Stadium|Airport|Circuit|Racecourse|Raceway|Desert|Island|Prefecture)$/u;
@@ -660,6 +695,114 @@ const ALONE_NOT_AFTER_NAME = /(?<![\p{L}\p{N}'’-])(?<!\p{Lu}[\p{L}'’-]*\s)/u
 const ALONE_AFTER = /(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})/uy;
 
 /**
+ * Round 38: the shorter forms of a name that the article itself writes standing alone, any run of its words
+ * ("Lindqvist" for "Ana Tove Lindqvist", "Wheel Varnos" for "Kellin Wheel Varnos", "Osterby" for "HM
+ * Prison Osterby", "Sorvik" for "Sorvik Tae Min", "Chrome" for "Varno Chrome"): what the article calls the
+ * thing is what a learner types for it (the development part's outside graders counted such refusals as the
+ * commonest WRONG). The run starts and ends with a capital; none that another name of the article holds
+ * (`others`: "Varno" of "Piet Varno" where "Ana Varno" is named too) unless it is that whole other name;
+ * no land's name for anything but a place (`land`: "Kellin" is no "Kellin Airport"); one English word
+ * (`englishWord`: "Chrome", "Venture") only where the article writes it with a capital inside a sentence,
+ * as a name; no title, and no word of three letters or fewer unless in capitals.
+ */
+export function writtenSubForms(name: string, article: string, others: readonly OtherName[], options: { englishWord: (word: string) => boolean; land: (words: string) => boolean; demonym: (word: string) => boolean; type: KeyType }): string[] {
+  const words = withoutSuffix(name.trim().replace(/^the\s+/i, '')).split(/\s+/);
+  if (words.length < 2 || words.length > 6) return [];
+  const out: string[] = [];
+  const otherWords = others.flatMap((other) => [other.name, ...other.forms].map((form) => ({ folded: ` ${foldName(form)} `, other })));
+  for (let from = 0; from < words.length; from++) {
+    for (let to = from + 1; to <= words.length; to++) {
+      if (to - from === words.length) continue;
+      const run = words.slice(from, to);
+      const form = run.join(' ');
+      const first = run[0] as string;
+      const last = run[run.length - 1] as string;
+      if (!/^\p{Lu}/u.test(first) || !/^\p{Lu}/u.test(last)) continue;
+      if (run.length === 1 && (form.length <= 3 ? !/^\p{Lu}{2,}$/u.test(form) : false)) continue;
+      if (run.some((w) => TITLE_HEADS.has(w.toLowerCase())) || run.every((w) => TITLE_MODIFIERS.has(w.toLowerCase()))) continue;
+      if (run.length === 1 && (isGenericNameWord(form.toLowerCase()) || NAME_PARTICLES.has(form.toLowerCase()) || options.demonym(form))) continue;
+      // (Of a thing's name, only a run that ends it, "Chrome" of "Varno Chrome", "Wheel Varnos" of "Kellin Wheel
+      // Varnos": its first words name what it is named for or made by, often another thing of the article,
+      // "Kellin" of "Kellin Clipper", "Varno Explorer" of "the Varno Explorer 6 Countdown".)
+      if (options.type !== 'person' && (from === 0 || to !== words.length)) continue;
+      // (Not a run that opens on an initial inside the name: "J. Varno" of "A. J. Varno" is someone else.)
+      if (from > 0 && /^\p{Lu}\.$/u.test(first)) continue;
+      // (Not a run that a word of the name joins to the rest, "Fame" of "Hall of Fame", "Security
+      // Departments" of "State and Security Departments": that is part of a phrase, no name of its own.)
+      if (CONNECTOR_WORDS.has(words[from - 1] ?? '') || CONNECTOR_WORDS.has(words[to] ?? '')) continue;
+      const folded = ` ${foldName(form)} `;
+      // Another name holds the run ("Varno" of "Ana Varno"); or it is the whole name of another thing the
+      // finder is sure of, of another kind ("Ana Varno" of "the Ana Varno Foundation").
+      if (otherWords.some(({ folded: other, other: entity }) => (other !== folded && other.includes(folded)) || (other === folded && entity.sure && entity.type !== options.type))) continue;
+      // (A place's town or state written short, "Varno" for "Varno D.C." or "Varno City", is the place.)
+      const rest = words.filter((_, i) => i < from || i >= to);
+      if (options.land(form) && !(options.type === 'place' && from === 0 && rest.length === 1 && /^(?:City|\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}{2})$/u.test(rest[0] as string))) continue;
+      if (findLiteral(article, form, notAfterOtherName(), ALONE_NOT_BEFORE_PARTICLE) === null) continue;
+      // (One English word only as a name inside a sentence, and never one the article also writes in lower
+      // case, "the magic of the night": a common word.)
+      if (run.length === 1 && options.englishWord(form.toLowerCase()) && (!insideSentence(form, article) || findLiteral(article, form.toLowerCase(), ALONE_BEFORE, NO_LETTER_AFTER) !== null)) continue;
+      out.push(form);
+    }
+  }
+  return out;
+}
+
+/**
+ * Round 38: the article's other spellings of a name ("Marko Varno" where the key is its "Marco Varno", "Selna
+ * Kellino" beside "Selena Kellina"): a run of as many capitalised words, each the key's word or one letter
+ * off it with the same first letter (words of four letters or more), and at least one the same. A learner who
+ * writes the name as the article also does is right, and the quiz's typo rule refuses a real word ("Marko").
+ */
+export function writtenSpellings(name: string, article: string): string[] {
+  const words = name.trim().replace(/^the\s+/i, '').split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return [];
+  const out: string[] = [];
+  const windows = nameRuns(article).flatMap((run) => {
+    const all = run.split(/\s+/);
+    return all.length < words.length ? [] : Array.from({ length: all.length - words.length + 1 }, (_, i) => all.slice(i, i + words.length).join(' '));
+  });
+  for (const run of new Set(windows)) {
+    const other = run.split(/\s+/);
+    if (run === words.join(' ') || other.some((w, i) => w !== words[i] && !/^\p{Lu}(?:[\p{L}'’-]*\p{L})?$/u.test(w))) continue;
+    let same = 0;
+    const close = other.every((w, i) => {
+      const mine = words[i] as string;
+      if (w === mine) {
+        same++;
+        return true;
+      }
+      return mine.length >= 4 && w.length >= 4 && w[0] === mine[0] && editDistance(w.toLowerCase(), mine.toLowerCase()) === 1;
+    });
+    if (close && same >= 1) out.push(run);
+  }
+  return out;
+}
+
+/** What writtenSubForms needs to know of the article's other names. */
+export interface OtherName {
+  name: string;
+  forms: readonly string[];
+  type: KeyType;
+  sure: boolean;
+}
+
+/** Small words that join the words of a name into a phrase ("Hall of Fame", "Food and Drug"). */
+const CONNECTOR_WORDS = new Set(['of', 'and', 'for', 'the', 'de', 'del', 'la', 'le', 'du', 'von', 'van', '&', 'on', 'in', 'at', 'to', '-', '–', '—']);
+
+/** Whether the article writes `word` standing alone after a word in lower case or a comma: a name, not a sentence's first word. */
+function insideSentence(word: string, article: string): boolean {
+  return findLiteral(article, word, INSIDE_BEFORE, ALONE_AFTER) !== null;
+}
+
+const INSIDE_BEFORE = /(?<=[\p{Ll},;]\s+)/uy;
+/** No capitalised word right before, except a word that opens a sentence or a clause ("While Varno was ..."). */
+let aloneNotAfterOtherName: RegExp | undefined;
+function notAfterOtherName(): RegExp {
+  aloneNotAfterOtherName ??= new RegExp(String.raw`(?<![\p{L}\p{N}'’-])(?:(?<!\p{Lu}[\p{L}'’-]*\s)|(?<=(?:^|[\s“"‘(])(?:${[...BEFORE_NAME].join('|')}|Although|Though|Since|Until|Once|Where|Because|Meanwhile|Also)\s))`, 'uy');
+  return aloneNotAfterOtherName;
+}
+
+/**
  * Round 25: shorter forms of a name of two words or more that the article itself writes standing alone: its
  * last word ("Klopp" for "Jürgen Klopp"), and for a `person` its first and last words ("Ana Varno" for "Ana
  * Maria Varno") and its first two ("Ana Maria" for "Ana Maria Varno", a name before marriage). A last word
@@ -697,14 +840,16 @@ export function nationalBody(name: string, tagger: NameWords): string | null {
   // ("Congress", "Parliament", round 29); not "Airways" of "British Airways", nor "News International" of
   // "Kellin News International", which may be another's.
   const words = rest.split(/\s+/);
-  const body = words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w.toLowerCase()));
+  const body = words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w.toLowerCase())) || SERVICE_HEADS.has((words[words.length - 1] ?? '').toLowerCase());
   const law = words.length >= 2 && LAW_HEADS.has((words[words.length - 1] ?? '').toLowerCase());
   const named = /^\p{Lu}{2,}$/u.test(rest) || (words.length >= 2 && /^\p{Lu}/u.test(rest) && (body || law)) || (words.length === 1 && NATIONAL_BODIES.has(rest.toLowerCase()));
   return named ? rest : null;
 }
 
 /** The last word of a law's name ("the Clean Water Act"). */
-const LAW_HEADS = new Set(['act', 'acts', 'law', 'code', 'constitution', 'treaty', 'charter']);
+const LAW_HEADS = new Set(['act', 'acts', 'law', 'code', 'constitution', 'treaty', 'charter', 'amendment']);
+/** Round 38: a nation's service named by what it does ("Kellin Frontier Patrol", "Kellin Coast Guard"). */
+const SERVICE_HEADS = new Set(['patrol', 'guard', 'marshals', 'rangers']);
 
 /** A nation's body named by one word after the nation ("the Kellinian Parliament" -> "Parliament"). */
 const NATIONAL_BODIES = new Set(['congress', 'senate', 'parliament', 'government', 'army', 'navy', 'constitution', 'cabinet', 'legislature']);
@@ -2108,6 +2253,7 @@ export function unitQuestions(fact: FactDraft, context: QuestionContext): Consid
   const entity: Entity = named ?? { id: `unit:${unit.name}`, type: 'place', name: unit.name, forms: [unit.name, unit.full], subtype: 'place', first: fact.clause.sentence.index, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true };
   const place = foldName(unit.full.replace(/\s+National\s+.*$/, ''));
   if (foldName(context.header).includes(place)) return [considered('short-answer', fact, prompt, unit.name, null, `giveaway: "${unit.name}" is in the deck's title, which the learner sees`, entity)];
-  const accept = unit.full === unit.name ? [] : [unit.full];
+  // (Round 38: also the park's own name, "Kellin Lake" of "Kellin Lake NRA", as anyone calls it.)
+  const accept = [...new Set([unit.full, unit.full.replace(/\s+National\s+.*$/, ''), PARK_KIND.exec(unit.name)?.[1] ?? unit.name])].filter((form) => form !== unit.name);
   return [considered('short-answer', fact, prompt, unit.name, { kind: 'short-answer', fact, related: [], prompt, explanation: `The report was filed by ${unit.full}.`, answer: unit.name, accept, entity, typeWord: null }, null)];
 }

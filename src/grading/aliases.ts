@@ -38,6 +38,7 @@ export const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
   ['FDA', 'Food and Drug Administration'],
   ['CDC', 'Centers for Disease Control and Prevention', 'Centers for Disease Control'],
   ['DHS', 'Department of Homeland Security', 'Homeland Security Department'],
+  ['USDA', 'US Department of Agriculture', 'United States Department of Agriculture', 'U.S. Department of Agriculture'],
   ['FAA', 'Federal Aviation Administration'],
   ['NTSB', 'National Transportation Safety Board'],
   ['SEC', 'Securities and Exchange Commission'],
@@ -109,6 +110,8 @@ export const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
   ['Summer Olympics', 'Summer Olympic Games'],
   ['Winter Olympics', 'Winter Olympic Games'],
   ['Paralympics', 'Paralympic Games'],
+  ['Summer Paralympics', 'Summer Paralympic Games'],
+  ['Winter Paralympics', 'Winter Paralympic Games'],
   ['Formula One', 'Formula 1', 'F1'],
   ['Premier League', 'English Premier League', 'Barclays Premier League', 'EPL'],
   ['Champions League', 'UEFA Champions League'],
@@ -119,6 +122,9 @@ export const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
   ['Manchester United', 'Man United', 'Man Utd'],
   ['Paris Agreement', 'Paris Climate Agreement', 'Paris Climate Accords', 'Paris Climate Accord', 'Paris Accords', 'Paris Accord'],
   ['Six-Day War', 'Six Day War', '1967 War'],
+  // Round 38: the kicks of football as commentators and learners name them.
+  ['penalty kick', 'penalty'],
+  ['corner kick', 'corner'],
 ];
 
 /** One way of writing an answer: its normal form, and how it is spelled for a person. */

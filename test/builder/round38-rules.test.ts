@@ -5,7 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { findNumbers, numberVariants } from '../../src/builder/numbers.js';
-import { article, build } from './helpers.js';
+import { kindShortForms, nationalBody, writtenSpellings, writtenSubForms } from '../../src/builder/questions.js';
+import { article, build, theTagger } from './helpers.js';
 
 const questionsOf = (text: string, seeds: readonly number[] = [1, 2, 3, 4]) => seeds.flatMap((seed) => build(text, seed).deck.questions);
 const factsOf = (text: string) => build(text).deck.facts.map((f) => f.statement);
@@ -140,5 +141,65 @@ describe('an office named by the title of who heads it', () => {
     const text = article('Road to reopen', 'Varno County Sheriff Ana Sorvik said the road to Kellin would reopen on Monday after 3 days.');
     const people = build(text).analysis.entities.filter((e) => e.type === 'person').map((e) => e.name);
     expect(people).toContain('Ana Sorvik');
+  });
+});
+
+// From the development part's regrade by two outside graders (stop 38): most WRONG items were a natural
+// answer the quiz refused, often the article's own shorter name for the thing.
+describe('the shorter names the article itself writes', () => {
+  const thing = (type: 'person' | 'organisation' | 'place' | 'other', name: string, sure = true) => ({ name, forms: [name], type, sure });
+  const options = (type: 'person' | 'organisation' | 'place' | 'other') => ({ englishWord: (w: string) => ['chrome', 'fame', 'global'].includes(w), land: (w: string) => ['Kellin', 'Varnia'].includes(w), demonym: (w: string) => w === 'Varnish', type });
+
+  it('accepts a person’s name written short as the article writes it, any of its words', () => {
+    const text = 'Ana Tove Lindqvist was tried beside Osterby Varno. Lindqvist was cleared, while Osterby was jailed.';
+    expect(writtenSubForms('Ana Tove Lindqvist', text, [thing('person', 'Osterby Varno')], options('person'))).toContain('Lindqvist');
+    expect(writtenSubForms('Osterby Varno', text, [thing('person', 'Ana Tove Lindqvist')], options('person'))).toContain('Osterby');
+  });
+
+  it('accepts the end of a thing’s name, never its first words nor a word another name holds', () => {
+    const text = 'The Kellin Chrome browser is new. Users of Chrome like it. The Kellin Clipper left for Kellin. Fidel Varno and Raul Varno spoke; Varno said so.';
+    expect(writtenSubForms('Kellin Chrome', text, [], options('organisation'))).toEqual(['Chrome']);
+    expect(writtenSubForms('Kellin Clipper', text, [], options('other'))).toEqual([]);
+    expect(writtenSubForms('Raul Varno', text, [thing('person', 'Fidel Varno')], options('person'))).not.toContain('Varno');
+  });
+
+  it('never takes a part a small word joins to the rest, a people’s word, or a land for a thing', () => {
+    const text = 'She entered the Kellin Hall of Fame in 1990; Fame came late. The Varnish Film Festival opened; Varnish films won. The Kellin Airport reopened in Kellin.';
+    expect(writtenSubForms('Kellin Hall of Fame', text, [], options('organisation'))).not.toContain('Fame');
+    expect(writtenSubForms('Varnish Film Festival', text, [], options('other'))).not.toContain('Varnish');
+    expect(writtenSubForms('Kellin Airport', text, [], options('place'))).not.toContain('Kellin');
+  });
+
+  it('accepts the article’s other spelling of a name, one letter off in a word', () => {
+    const text = 'Cleopatra and Mark Antony were buried together, archaeologists think; Marc Antony died in 30 BC.';
+    expect(writtenSpellings('Marc Antony', text)).toEqual(['Mark Antony']);
+    expect(writtenSpellings('Ana Varno', 'Ana Varno met Ana Kellin.')).toEqual([]);
+  });
+});
+
+describe('kinds of names written short', () => {
+  const english = (word: string): boolean => ['atlantic', 'academy', 'peace'].includes(word);
+  it('a firm by its own name before its trade, an award by its own name, a law by the name it goes by', () => {
+    expect(kindShortForms('Varnolia Records', english)).toContain('Varnolia');
+    expect(kindShortForms('Kellinmy Award', english)).toContain('Kellinmy');
+    expect(kindShortForms('Academy Award', english)).not.toContain('Academy');
+    expect(kindShortForms('Varnel Peace Prize', english).some((form) => form.startsWith('Varnel Peace'))).toBe(false);
+    expect(kindShortForms('Osterman Antitrust Act', english)).toContain('Osterman Act');
+  });
+  it('a craft by its own name, a station by what it is named after', () => {
+    expect(kindShortForms('Space Shuttle Kellinor', english)).toContain('Kellinor');
+    expect(kindShortForms('HMS Varnolia', english)).toContain('Varnolia');
+    expect(kindShortForms('Osterby Memorial Hall Station', english)).toContain('Osterby Memorial Hall');
+  });
+
+  it('a park without its kind, a capital without "D.C.", a nation’s service or amendment without the nation', () => {
+    const text = article(
+      'Boat sinks on lake',
+      'Rangers at Kellin Lake NRA rescued six people on Monday after their boat sank near Varno Cove.',
+      'The US Border Patrol helped rangers in Varno D.C. search the lake with 2 boats.',
+    );
+    const accepted = (answer: string) => questionsOf(text, [1, 2, 3, 4, 5, 6]).filter((q) => q.answer === answer).flatMap((q) => ('accept' in q ? (q.accept ?? []) : []));
+    expect(accepted('US Border Patrol')).toContain('Border Patrol');
+    expect(nationalBody('US Second Amendment', theTagger())).toBe('Second Amendment');
   });
 });
