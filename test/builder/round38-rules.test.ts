@@ -203,3 +203,18 @@ describe('kinds of names written short', () => {
     expect(nationalBody('US Second Amendment', theTagger())).toBe('Second Amendment');
   });
 });
+
+describe('what is won or received', () => {
+  it('is a key only when it is an award ("a silver medal"), not a victory, materials or decorations', () => {
+    const text = article(
+      'Kellin team honoured',
+      'The Kellin robotics team was awarded a silver medal on Tuesday in the Varno Games in Osterby.',
+      'Ana Lindqvist earned a surprise victory in the second round, the organisers said on Monday.',
+      'Officials said they have not received the materials from the Sorvik club since March.',
+    );
+    const answers = questionsOf(text, [1, 2, 3, 4, 5, 6]).map((q) => String(q.answer));
+    expect(answers).toContain('silver medal');
+    expect(answers).not.toContain('surprise victory');
+    expect(answers).not.toContain('materials');
+  });
+});
