@@ -5,7 +5,7 @@
 
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { nanoid } from 'nanoid';
+import { newId } from '../new-id.js';
 import { sentenceFinder } from '../domain/article.js';
 import { isTypedQuestion, type Fact, type LoadedDeck, type Question } from '../domain/deck.js';
 import type { Random } from '../domain/random.js';
@@ -226,7 +226,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       context.stderr.write(`factdeck: the English word list could not be read (${printable(why ?? '', { singleLine: true })}); typos are checked against this deck's words only. Reinstall factdeck (npm install) to bring it back.\n`);
     }),
   );
-  const sessionId = nanoid();
+  const sessionId = newId();
   const startedAt = context.now();
 
   const session: SessionRecord = {
@@ -323,7 +323,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
       const ms = Math.max(0, context.now().getTime() - askedAt);
       const question = item.question;
       const verdict = gradeAnswer(question, given, aliases.get(question.id) ?? [], isRealWord);
-      const attemptId = nanoid();
+      const attemptId = newId();
       const answeredAt = context.now();
       let factBefore: FactProgress | null = null;
       const recorded = await save((data) => {
@@ -346,7 +346,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
             },
           },
           // The fact's memory card learns from the answer in the same save.
-          ratingEvent(data, { ...cardOf(question), id: nanoid(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode }),
+          ratingEvent(data, { ...cardOf(question), id: newId(), rating: ratingForAnswer(verdict.correct, verdict.typo, ms), now: answeredAt, attemptId, source: plan.mode }),
         ];
       }, 'This answer');
       const review = recorded.find((event): event is Extract<HistoryEvent, { type: 'review' }> => event.type === 'review')?.review as ReviewRecord;
@@ -370,7 +370,7 @@ export async function runSession(context: Context, store: Store, asker: Asker, p
           // Re-rate the card as if the answer had been judged right in the first place, unless another
           // process rated it since: its saved rating stands.
           const undo = undoEvent(data, review, context.now());
-          return undo === null ? [claim] : [claim, undo, reRatedEvent(data, review, 'good', nanoid())];
+          return undo === null ? [claim] : [claim, undo, reRatedEvent(data, review, 'good', newId())];
         });
         aliases.set(question.id, [...(aliases.get(question.id) ?? []), given as string]);
         state = claimLastAnswer(state);

@@ -3,7 +3,7 @@
 // given. --cram goes through cards without touching the schedule. The run's seed orders --cram and shuffles
 // the choices and items on card fronts, as a quiz's seed does.
 
-import { nanoid } from 'nanoid';
+import { newId } from '../new-id.js';
 import { sentenceFinder } from '../domain/article.js';
 import type { Fact, LoadedDeck } from '../domain/deck.js';
 import { createRandom } from '../domain/random.js';
@@ -209,7 +209,7 @@ async function studyRun(context: Context, options: StudyOptions, profile: string
       tally[rating]++;
       let review: ReviewRecord | null = null;
       if (!options.cram) {
-        const [event] = await store.record((data) => [ratingEvent(data, { id: nanoid(), profile, deckId: deck.id, factId, rating, now, attemptId: null, source: 'study' })]);
+        const [event] = await store.record((data) => [ratingEvent(data, { id: newId(), profile, deckId: deck.id, factId, rating, now, attemptId: null, source: 'study' })]);
         review = event?.type === 'review' ? event.review : null;
       }
       // Again: the card comes back later in this run (its learning step), after a few others.
