@@ -4,7 +4,7 @@
 // last look (pruneMinor), after every question is drafted, so a cut leaves every other question as it was.
 
 import { organisationKind } from './distractors.js';
-import { demonymWord } from './names.js';
+import { demonymWord, landWord } from './names.js';
 import type { QuestionDraft } from './questions.js';
 import type { Tagger } from './tagger.js';
 import type { Mention, SentenceInfo } from './types.js';
@@ -65,15 +65,29 @@ const FAMOUS_OFFICE = /(?:^|\s)(\p{Lu}[\p{L}.]*)\s+(?:President|Prime Minister|P
 export function famousOffice(draft: QuestionDraft, context: SideContext): string | null {
   const mention = keyMention(draft);
   if (mention === undefined || mention.entity.type !== 'person' || context.tagger === undefined) return null;
-  // In the story's opening sentences the office holder is a party to what happens, not a passing name.
-  if (context.bodyRank(draft.fact.clause.sentence.index) < LEAD) return null;
-  const before = around(draft.fact.clause.sentence, mention).before.trim();
+  const { before: rawBefore, after } = around(draft.fact.clause.sentence, mention);
+  // In the story's opening sentences the office holder is a party to what happens, not a passing name;
+  // round 38: unless the sentence names them only as the owner of something ("critics of Varnese President
+  // Ana Ruiz's policies"), which is a passing name anywhere.
+  if (context.bodyRank(draft.fact.clause.sentence.index) < LEAD && !/^['’]s\b/.test(after)) return null;
+  const before = rawBefore.trim();
+  // Round 38: an office a nation has one of, named without the nation ("Secretary of State _____"), and a head
+  // of state or government named after the person ("_____, president of Varnia").
+  const national = NATIONAL_OFFICE.exec(before)?.[0];
+  if (national !== undefined) return `famous-office: "${mention.text}" is the holder of "${national.trim()}", known without the article`;
+  const land = OFFICE_OF_LAND.exec(after)?.[1];
+  if (land !== undefined && landWord(land, context.tagger)) return `famous-office: "${mention.text}" is the head of "${land}" named after them, known without the article`;
   const country = FAMOUS_OFFICE.exec(before)?.[1];
   if (country === undefined) return null;
   // The office must be a country's: an acronym of one (two letters, dotted or not) or a nationality word.
   if (!/^(?:U\.?S\.?|U\.?K\.?)$/.test(country) && demonymWord(country, context.tagger) === null) return null;
   return `famous-office: "${mention.text}" is the holder of "${before.slice(before.lastIndexOf(country))}", known without the article`;
 }
+
+/** Offices a nation has one holder of at a time, named without the nation (round 38). */
+const NATIONAL_OFFICE = /(?:^|\s)(?:Secretary of State|Secretary[- ]General|Senate Majority Leader|House Speaker|Speaker of the House)\s*$/u;
+/** "_____, president of Varnia" (round 38): the head of a land's state or government, named after the person. */
+const OFFICE_OF_LAND = /^,\s+(?:the\s+)?(?:[Pp]resident|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|[Kk]ing|[Qq]ueen|[Ll]eader)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?)/u;
 
 /**
  * Rule nationality-key: a nationality word as the key ("the _____ singer" -> British): the names around it

@@ -218,3 +218,20 @@ describe('what is won or received', () => {
     expect(answers).not.toContain('materials');
   });
 });
+
+describe('an office holder named in passing is general knowledge', () => {
+  it('drops the holder of a nation’s one office, of a land’s head named after them, and of a passing possessive', () => {
+    const text = article(
+      'Kellin team wins robotics prize',
+      'The Kellin robotics team of six girls won a silver medal on Tuesday at the Osterby Games, drawing notice from critics of U.S. President Ana Lindqvist’s policies.',
+      'The team had been denied visas until last week, the organisers said on Monday.',
+      'The girls built a robot that sorts plastic from paper in 40 seconds.',
+      'Their coach Mika Osterby said the team trained for 300 hours.',
+      'Secretary of State Piet Sorvik told reporters on Friday that the visas were granted in error.',
+      'The prize ceremony took place near the summer home of Tove Varno, president of Egypt, on the coast.',
+    );
+    const answers = questionsOf(text, [1, 2, 3, 4, 5, 6]).map((q) => String(q.answer));
+    expect(answers).toContain('silver medal');
+    for (const name of ['Ana Lindqvist', 'Piet Sorvik', 'Tove Varno']) expect(answers).not.toContain(name);
+  });
+});
