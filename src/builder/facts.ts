@@ -47,7 +47,8 @@ export function isHonorificTitle(title: string): boolean {
   return /^(dr|mr|mrs|ms|mx|prof|rev|sir|dame|lord|lady|doctor|professor)\.?$/i.test(title.trim());
 }
 const BACK_POINTERS = /^(it|they|them|he|she|him|its|their)$/;
-const FRONTED = new Set(['during', 'after', 'before', 'in', 'on', 'at', 'since', 'until', 'when', 'while', 'following', 'later', 'earlier', 'last', 'this', 'next', 'then', 'over', 'throughout', 'within', 'by', 'for', 'from', 'as', 'unlike', 'like', 'despite', 'although', 'though', 'because', 'once', 'upon', 'with', 'without']);
+// (Round 38: "Due to ...", "Owing to ...", "Amid ...", "Thanks to ...": "Due to an illness, he was released".)
+const FRONTED = new Set(['during', 'after', 'before', 'in', 'on', 'at', 'since', 'until', 'when', 'while', 'following', 'later', 'earlier', 'last', 'this', 'next', 'then', 'over', 'throughout', 'within', 'by', 'for', 'from', 'as', 'unlike', 'like', 'despite', 'although', 'though', 'because', 'once', 'upon', 'with', 'without', 'due', 'owing', 'amid', 'amidst', 'thanks', 'besides']);
 const CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'yet']);
 /** Contact lines, links, credits, calls to action and press logistics: not what an article is about. */
 const BOILERPLATE: readonly [RegExp, string][] = [

@@ -235,3 +235,16 @@ describe('an office holder named in passing is general knowledge', () => {
     for (const name of ['Ana Lindqvist', 'Piet Sorvik', 'Tove Varno']) expect(answers).not.toContain(name);
   });
 });
+
+describe('a pronoun after "Due to ..."', () => {
+  it('is resolved as after any fronted phrase', () => {
+    const text = article(
+      'Kellin prisoner released',
+      'Tomas Varno was jailed in Osterby in 2001 for the bombing of a Kellin ferry.',
+      'Due to suffering from heart disease, he was released from prison on Monday.',
+    );
+    const facts = factsOf(text);
+    expect(facts.some((f) => f.includes('Tomas Varno was released from prison on Monday'))).toBe(true);
+    expect(facts.some((f) => /, he was released/.test(f))).toBe(false);
+  });
+});
