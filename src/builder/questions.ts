@@ -718,7 +718,7 @@ export function writtenSubForms(name: string, article: string, others: readonly 
       const first = run[0] as string;
       const last = run[run.length - 1] as string;
       if (!/^\p{Lu}/u.test(first) || !/^\p{Lu}/u.test(last)) continue;
-      if (run.length === 1 && (form.length <= 3 ? !/^\p{Lu}{2,}$/u.test(form) : false)) continue;
+      if (run.length === 1 && form.length <= 3 && !/^\p{Lu}{2,}$/u.test(form)) continue;
       if (run.some((w) => TITLE_HEADS.has(w.toLowerCase())) || run.every((w) => TITLE_MODIFIERS.has(w.toLowerCase()))) continue;
       if (run.length === 1 && (isGenericNameWord(form.toLowerCase()) || NAME_PARTICLES.has(form.toLowerCase()) || options.demonym(form))) continue;
       // (Of a thing's name, only a run that ends it, "Chrome" of "Varno Chrome", "Wheel Varnos" of "Kellin Wheel
