@@ -189,6 +189,13 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // (Round 29: also where a pronoun stood for the person, "Who then resigned?": the typed answer is the name.)
   const named = entity.type === 'person' || (entity.type === 'other' && !entity.sure);
   if (entity.type === 'person') for (const form of personShortForms(entity, people, article, tagger)) add(form);
+  // Round 39: a surname after initials ("AS Varno", "J.R. Kellin"), whatever the finder took the name for, and
+  // a given name where another person of the article has the surname too ("Piet" for "Piet Varno" beside "Ana
+  // Varno").
+  if (['person', 'other', 'organisation'].includes(entity.type) && mention.pronoun !== true) {
+    const others = [...context.source.byType.values()].flat().filter((e) => e !== entity);
+    for (const form of [afterInitials(answer, others, (word) => tagger.englishWord(word)), entity.type === 'person' ? givenWhereSurnameShared(answer, people.filter((p) => p !== entity)) : null]) if (form !== null) add(form);
+  }
   // Round 27: a name the finder is unsure of, shaped as a person's ("Coco Varno"), by its last word as a
   // person's would be (round 29: also one it took for a place, "a pass to Coco Varno"); and a person's first
   // and last names without the middle one ("Ana Maria Varno" -> "Ana Varno"), as anyone writes them.
@@ -776,6 +783,37 @@ export function writtenSpellings(name: string, article: string): string[] {
     if (close && same >= 1) out.push(run);
   }
   return out;
+}
+
+/**
+ * Round 39: the surname of a name written with initials before it ("AS Varno", "A. S. Varno", "J.R. Kellin"),
+ * or null: initials are no part of what a learner types for the person, nor are they of a club ("AC Varno").
+ * Not an English word ("US Senate" -> no "Senate"), nor a word another name of the article holds.
+ */
+export function afterInitials(name: string, others: readonly OtherName[], englishWord: (word: string) => boolean): string | null {
+  const surname = /^(?:\p{Lu}\.?\s?){1,3}\s(\p{Lu}\p{Ll}[\p{L}'’-]+)$/u.exec(name.trim())?.[1];
+  if (surname === undefined || englishWord(surname.toLowerCase())) return null;
+  const folded = ` ${foldName(surname)} `;
+  if (others.some((other) => [other.name, ...other.forms].some((form) => ` ${foldName(form)} `.includes(folded)))) return null;
+  return surname;
+}
+
+/**
+ * Round 39: a person's given name, where another person of the article (`others`) has the same surname and
+ * none the same given name ("Piet" for "Piet Varno" beside "Ana Varno": how the article tells them apart),
+ * or null.
+ */
+export function givenWhereSurnameShared(name: string, others: readonly Entity[]): string | null {
+  const words = withoutSuffix(name.trim()).split(/\s+/);
+  if (words.length !== 2) return null;
+  const [given = '', surname = ''] = words;
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(given)) return null;
+  const split = others.map((other) => withoutSuffix(other.name).split(/\s+/));
+  // (Not one whose given name is this one spelt a letter off: "Marko Varno" beside "Marco Varno" is one person.)
+  const namesake = (w: readonly string[]): boolean => w.length >= 2 && w[w.length - 1] === surname && !(w[0] !== undefined && w[0][0] === given[0] && editDistance(w[0].toLowerCase(), given.toLowerCase()) <= 1);
+  if (!split.some(namesake)) return null;
+  if (split.some((w) => w[0] === given)) return null;
+  return given;
 }
 
 /** What writtenSubForms needs to know of the article's other names. */

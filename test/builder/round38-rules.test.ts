@@ -5,7 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { findNumbers, numberVariants } from '../../src/builder/numbers.js';
-import { kindShortForms, nationalBody, writtenSpellings, writtenSubForms } from '../../src/builder/questions.js';
+import type { Entity } from '../../src/builder/types.js';
+import { afterInitials, givenWhereSurnameShared, kindShortForms, nationalBody, writtenSpellings, writtenSubForms } from '../../src/builder/questions.js';
 import { article, build, theTagger } from './helpers.js';
 
 const questionsOf = (text: string, seeds: readonly number[] = [1, 2, 3, 4]) => seeds.flatMap((seed) => build(text, seed).deck.questions);
@@ -246,5 +247,23 @@ describe('a pronoun after "Due to ..."', () => {
     const facts = factsOf(text);
     expect(facts.some((f) => f.includes('Tomas Varno was released from prison on Monday'))).toBe(true);
     expect(facts.some((f) => /, he was released/.test(f))).toBe(false);
+  });
+});
+
+// Round 39, from the development part's regrade (stop 38): two more person names the quiz refused.
+describe('a person’s name typed short (round 39)', () => {
+  it('accepts the surname after initials, not an English word nor a word another name holds', () => {
+    expect(afterInitials('AS Varnolt', [], () => false)).toBe('Varnolt');
+    expect(afterInitials('J. R. Kellinor', [], () => false)).toBe('Kellinor');
+    expect(afterInitials('US Senate', [], (w) => w === 'senate')).toBeNull();
+    expect(afterInitials('AS Varnolt', [{ name: 'Tove Varnolt', forms: [], type: 'person', sure: true }], () => false)).toBeNull();
+  });
+
+  it('accepts the given name where another person has the surname, unless that is the same name spelt otherwise', () => {
+    const person = (name: string): Entity => ({ id: name, type: 'person', name, forms: [name], subtype: 'person', first: 0, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true });
+    expect(givenWhereSurnameShared('Piet Varno', [person('Ana Varno')])).toBe('Piet');
+    expect(givenWhereSurnameShared('Piet Varno', [person('Ana Kellin')])).toBeNull();
+    expect(givenWhereSurnameShared('Piet Varno', [person('Piet Varno'), person('Pieter Varno')])).toBeNull();
+    expect(givenWhereSurnameShared('Marco Varno', [person('Marko Varno')])).toBeNull();
   });
 });
