@@ -7,6 +7,7 @@
 import type { Random } from '../domain/random.js';
 import { sameDay, shiftYears, temporalVariants, type DateShape } from './dates.js';
 import { numberVariants, type NumberShape } from './numbers.js';
+import { valueOf } from './fixed-by-stem.js';
 import { distinctiveWords, editDistance, foldName, wordFinder } from './text.js';
 import { isGenericNameWord, LEGAL_FORMS } from './vocabulary.js';
 import type { Entity, KeyType, Mention } from './types.js';
@@ -177,6 +178,17 @@ export function standsOut(answer: string, wrong: readonly string[]): boolean {
  * writing the answer. `answer` is the text the question will show as the right choice. `forSwap` asks for
  * one value to swap into a true statement to make it false: the same fine type, not in the sentence.
  */
+/**
+ * Whether the words right before a count make it a bound: "at least", "more than", "over" (a lower bound:
+ * any smaller count is true as well) or "at most", "fewer than", "within" (an upper one), or null. Not "up
+ * to", which often gives an extent ("closed up to 32,000 feet"), where neither side is clean.
+ */
+export function boundBefore(before: string): 'lower' | 'upper' | null {
+  if (/\b(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than|a minimum of)\s*$/i.test(before)) return 'lower';
+  if (/\b(?:at most|fewer than|less than|under|within|no more than|a maximum of)\s*$/i.test(before)) return 'upper';
+  return null;
+}
+
 export function pickDistractors(source: DistractorSource, mention: Mention, answer: string, prompt: string, count: number, withThe = false, forSwap = false): string[] {
   const entity = mention.entity;
   const picked: string[] = [];
@@ -191,7 +203,16 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const indefinite = /\b(a|an)\s$/i.exec(source.article?.slice(Math.max(0, mention.outerStart - 4), mention.outerStart) ?? '')?.[1];
   // "Kellin University" is no wrong answer where the key is "the University of Kellin Pasteur Centre".
   const answerWords = new Set(entity.type === 'person' || isValue ? [] : distinctiveWords(answer, isGenericNameWord));
+  // Round 39: "at least _____ explosions" -> four: "three" would be as true ("at least three"), so a count the
+  // article gives as a bound takes wrong choices only on the side it rules out.
+  const bound = entity.type === 'number' ? boundBefore(source.article?.slice(Math.max(0, mention.outerStart - 24), mention.outerStart) ?? '') : null;
+  const countOf = (text: string): number | null => numericValue(text) ?? valueOf(text.split(/\s+/)[0] ?? '');
+  const keyValue = bound === null ? null : countOf(answer);
   const offer = (text: string, takesThe = false, forms: readonly string[] = []): void => {
+    if (bound !== null && keyValue !== null) {
+      const other = countOf(text);
+      if (other === null || (bound === 'lower' ? other <= keyValue : other >= keyValue)) return;
+    }
     if (picked.length >= wanted) return;
     const folded = foldName(text);
     if (seen.has(folded) || folded === '' || inPrompt(text)) return;

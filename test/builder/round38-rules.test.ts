@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { findNumbers, numberVariants } from '../../src/builder/numbers.js';
 import type { Entity } from '../../src/builder/types.js';
+import { boundBefore } from '../../src/builder/distractors.js';
 import { afterInitials, givenWhereSurnameShared, kindShortForms, nationalBody, writtenSpellings, writtenSubForms } from '../../src/builder/questions.js';
 import { article, build, theTagger } from './helpers.js';
 
@@ -265,5 +266,29 @@ describe('a person’s name typed short (round 39)', () => {
     expect(givenWhereSurnameShared('Piet Varno', [person('Ana Kellin')])).toBeNull();
     expect(givenWhereSurnameShared('Piet Varno', [person('Piet Varno'), person('Pieter Varno')])).toBeNull();
     expect(givenWhereSurnameShared('Marco Varno', [person('Marko Varno')])).toBeNull();
+  });
+});
+
+describe('wrong choices for a count the article gives as a bound (round 39)', () => {
+  it('reads "at least", "more than", "over" as a lower bound, "fewer than", "within" as an upper one, "up to" as neither', () => {
+    expect(boundBefore('were killed and at least ')).toBe('lower');
+    expect(boundBefore('with gusts over ')).toBe('lower');
+    expect(boundBefore('in fewer than ')).toBe('upper');
+    expect(boundBefore('airspace was closed up to ')).toBeNull();
+    expect(boundBefore('a total of ')).toBeNull();
+  });
+
+  it('offers only counts that the bound makes false', () => {
+    const text = article(
+      'Storm hits Kellin',
+      'At least 116 people were injured when the storm hit Kellin on Sunday, the Varno hospital said.',
+      'The storm destroyed 40 homes in Osterby and 12 in Sorvik.',
+    );
+    const choices = [1, 2, 3, 4, 5, 6, 7, 8]
+      .flatMap((seed) => build(text, seed).deck.questions)
+      .filter((q) => q.kind === 'choice' && q.answer === '116')
+      .flatMap((q) => (q.kind === 'choice' ? q.choices : []));
+    expect(choices.length).toBeGreaterThan(0);
+    for (const choice of choices) expect(Number(choice.replace(/,/g, ''))).toBeGreaterThanOrEqual(116);
   });
 });
