@@ -7,7 +7,6 @@
 import type { Random } from '../domain/random.js';
 import { sameDay, shiftYears, temporalVariants, type DateShape } from './dates.js';
 import { numberVariants, type NumberShape } from './numbers.js';
-import { valueOf } from './fixed-by-stem.js';
 import { distinctiveWords, editDistance, foldName, wordFinder } from './text.js';
 import { isGenericNameWord, LEGAL_FORMS } from './vocabulary.js';
 import type { Entity, KeyType, Mention } from './types.js';
@@ -203,16 +202,12 @@ export function pickDistractors(source: DistractorSource, mention: Mention, answ
   const indefinite = /\b(a|an)\s$/i.exec(source.article?.slice(Math.max(0, mention.outerStart - 4), mention.outerStart) ?? '')?.[1];
   // "Kellin University" is no wrong answer where the key is "the University of Kellin Pasteur Centre".
   const answerWords = new Set(entity.type === 'person' || isValue ? [] : distinctiveWords(answer, isGenericNameWord));
-  // Round 39: "at least _____ explosions" -> four: "three" would be as true ("at least three"), so a count the
-  // article gives as a bound takes wrong choices only on the side it rules out.
-  const bound = entity.type === 'number' ? boundBefore(source.article?.slice(Math.max(0, mention.outerStart - 24), mention.outerStart) ?? '') : null;
-  const countOf = (text: string): number | null => numericValue(text) ?? valueOf(text.split(/\s+/)[0] ?? '');
-  const keyValue = bound === null ? null : countOf(answer);
+  // Round 39: "at least _____ explosions" -> four: "three" would be as true ("at least three"), and wrong
+  // choices only on the side the bound rules out would make the key the smallest (or largest) every time, a
+  // pattern a learner soon reads. A count the article gives as a bound has no wrong choices (nor a false
+  // statement made by swapping it): it is asked typed.
+  if (entity.type === 'number' && boundBefore(source.article?.slice(Math.max(0, mention.outerStart - 24), mention.outerStart) ?? '') !== null) return [];
   const offer = (text: string, takesThe = false, forms: readonly string[] = []): void => {
-    if (bound !== null && keyValue !== null) {
-      const other = countOf(text);
-      if (other === null || (bound === 'lower' ? other <= keyValue : other >= keyValue)) return;
-    }
     if (picked.length >= wanted) return;
     const folded = foldName(text);
     if (seen.has(folded) || folded === '' || inPrompt(text)) return;
