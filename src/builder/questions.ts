@@ -788,7 +788,7 @@ export function writtenSpellings(name: string, article: string): string[] {
 /**
  * Round 39: the surname of a name written with initials before it ("AS Varno", "A. S. Varno", "J.R. Kellin"),
  * or null: initials are no part of what a learner types for the person, nor are they of a club ("AC Varno").
- * Not an English word ("US Senate" -> no "Senate"), nor a word another name of the article holds.
+ * Not an English word ("KV Senate" -> no "Senate"), nor a word another name of the article holds.
  */
 export function afterInitials(name: string, others: readonly OtherName[], englishWord: (word: string) => boolean): string | null {
   const surname = /^(?:\p{Lu}\.?\s?){1,3}\s(\p{Lu}\p{Ll}[\p{L}'’-]+)$/u.exec(name.trim())?.[1];
