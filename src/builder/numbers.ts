@@ -219,7 +219,6 @@ function otherValues(value: number, percent: boolean, scaleOnly: boolean, like =
   return values.filter((v) => v > 0 && v !== value && (!percent || value > 100 || v <= 100));
 }
 
-/** Up to `count` other numbers in the style of `span`, different from it and from each other. */
 /**
  * Other race times in the same form: a few seconds to a minute and a half away (a time of the same race is
  * near the key, as the article's other times are), none below zero.
@@ -250,6 +249,7 @@ function durationVariants(text: string, pick: (n: number) => number): string[] {
   return out;
 }
 
+/** Up to `count` other numbers in the style of `span`, different from it and from each other. */
 export function numberVariants(span: Pick<NumberSpan, 'shape' | 'text'>, count: number, pick: (n: number) => number): string[] {
   const text = span.text;
   const candidates: string[] = [];

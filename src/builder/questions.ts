@@ -179,6 +179,8 @@ export function answerTextOf(mention: Mention): string {
 export function acceptFor(mention: Mention, answer: string, context: Pick<QuestionContext, 'article' | 'source' | 'tagger'>): string[] {
   const { article, tagger } = context;
   const people = context.source.byType.get('person') ?? [];
+  // The article's other names, for the rules of names that must not take a form another of them holds.
+  const others = ['number', 'date', 'time'].includes(mention.entity.type) ? [] : [...context.source.byType.values()].flat().filter((e) => e !== mention.entity);
   const folded = foldName(answer);
   const accept: string[] = [];
   const add = (form: string): void => {
@@ -193,7 +195,6 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // a given name where another person of the article has the surname too ("Piet" for "Piet Varno" beside "Ana
   // Varno").
   if (['person', 'other', 'organisation'].includes(entity.type) && mention.pronoun !== true) {
-    const others = [...context.source.byType.values()].flat().filter((e) => e !== entity);
     for (const form of [afterInitials(answer, others, (word) => tagger.englishWord(word)), entity.type === 'person' ? givenWhereSurnameShared(answer, people.filter((p) => p !== entity)) : null]) if (form !== null) add(form);
   }
   // Round 27: a name the finder is unsure of, shaped as a person's ("Coco Varno"), by its last word as a
@@ -317,7 +318,6 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   if (['person', 'organisation', 'other', 'place', 'event', 'work'].includes(entity.type) && mention.pronoun !== true) for (const form of writtenSpellings(answer, article)) add(form);
   // Round 38: any shorter run of the name's words that the article writes alone (writtenSubForms).
   if (!['number', 'date', 'time'].includes(entity.type) && mention.pronoun !== true) {
-    const others = [...context.source.byType.values()].flat().filter((e) => e !== entity);
     for (const form of writtenSubForms(answer, article, others, { englishWord: (word) => tagger.englishWord(word), land: (words) => landWord(words, tagger), demonym, type: entity.type })) add(form);
   }
   // Round 33: "53 minutes", "14 yard": the number alone.
