@@ -260,7 +260,7 @@ function splitTrailingPeople(collected: Collected[], article: string, tagger: Ta
  * name of its own before the full name is known to be a person's). Where two full names end in it, it stays
  * no one's.
  */
-function mergeSurnames(entities: Map<string, Entity>, sentences: readonly SentenceInfo[]): void {
+function mergeSurnames(entities: Map<string, Entity>, sentences: readonly SentenceInfo[], tagger: Tagger): void {
   const names = [...entities.values()].filter((e) => e.type === 'person' || e.type === 'other' || e.type === 'place');
   // The names of two words or more by their last word, read once. (A name the finder did not take for a
   // person's may be one too: "her brother Jorma Varno".)
@@ -272,11 +272,26 @@ function mergeSurnames(entities: Map<string, Entity>, sentences: readonly Senten
   }
   const replaced = new Map<Entity, Entity>();
   for (const entity of names) {
-    if (entity.type !== 'person' || /\s/.test(entity.name) || entity.name.length < 3) continue;
+    if (/\s/.test(entity.name) || entity.name.length < 3) continue;
     const owners = byLastWord.get(foldName(entity.name)) ?? [];
     const distinct = owners.filter((o, i) => !owners.slice(0, i).some((p) => oneName(p.name, o.name)));
     const owner = distinct[0];
-    if (distinct.length !== 1 || owner === undefined || owner.type !== 'person') continue;
+    if (distinct.length !== 1 || owner === undefined) continue;
+    // Round 40: a one-word name of no sure kind and no English word is the surname of the one person whose
+    // name ends in it ("Ana Varno ... Varno won"); and a surname sure to be a person's makes the one
+    // unsure full name it ends a person's ("Kellin's Ana Varno" taken for a place, then "Lind and Varno
+    // played").
+    // (Not into a name that may have a people's word glued before it, "Varnovians Ana Varno": the one word
+    // was then left alone for a reason.)
+    const opener = owner.name.split(/\s+/)[0] ?? '';
+    const gluedPeople = /(?:ians|eans|ans|ers|ese)$/.test(opener) || tagger.lexicon(opener.toLowerCase()).some((tag) => tag === 'Demonym' || tag === 'Plural');
+    const ownerPerson = owner.type === 'person' && (entity.type === 'person' || (entity.type === 'other' && !entity.sure && !gluedPeople && !tagger.englishWord(entity.name.toLowerCase())));
+    const personOwner = entity.type === 'person' && entity.sure && !owner.sure && owner.type !== 'person' && !institutionName(owner.name) && /^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(owner.name);
+    if (!ownerPerson && !personOwner) continue;
+    if (personOwner) {
+      owner.type = 'person';
+      owner.subtype = 'person';
+    }
     replaced.set(entity, owner);
     for (const form of entity.forms) if (!owner.forms.includes(form)) owner.forms.push(form);
     for (const title of entity.titles) if (!owner.titles.includes(title)) owner.titles.push(title);
@@ -285,6 +300,11 @@ function mergeSurnames(entities: Map<string, Entity>, sentences: readonly Senten
     entities.delete(entity.id);
   }
   retarget(sentences, replaced);
+}
+
+/** Whether a name that ends at `end` is followed by a possessive "'s" (it owns what comes after it). */
+function possessorAt(article: string, end: number): boolean {
+  return /^['’]s?\s/u.test(article.slice(end, end + 3));
 }
 
 /** Whether two full names may be one person's: every word of the shorter is in the longer. */
@@ -698,6 +718,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
           const gap = article.slice(left.end, right.start);
           // "Varno, Indonesia": a place before its country with only a comma between lies in it; it is no country.
           if (/^\s*,\s*$/.test(gap) && left === item.candidate && (neighbour[0].subtype === 'country' || neighbour[0].subtype === 'region')) continue;
+          if (right !== item.candidate && possessorAt(article, right.end)) continue;
           if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(gap)) entity.subtype = neighbour[0].subtype;
         }
       }
@@ -714,6 +735,9 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
         // Round 12: "Ana Ruiz, Royal Varno Infirmary and Omar Haddad": an institution's head noun in a name makes
         // it no person, whoever it is listed with.
         if (neighbour[0].type === 'person' && institutionName(entity.name)) continue;
+        // Round 40: "Kellin's Ana Varno and Osterby's Piet Lind": a name right before "'s" owns the next one,
+        // and is no item of a list with the name before the "and".
+        if (right !== item.candidate && possessorAt(article, right.end)) continue;
         if (/^(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$/.test(gap)) {
           entity.type = neighbour[0].type;
           const own = regionWord(article, item.candidate.start, item.candidate.end) ? 'region' : placeSubtype(entity.name, tagger);
@@ -741,7 +765,7 @@ export function analyseArticle(article: string, tagger: Tagger): Analysis {
   }
 
   mergeInitials(entities, sentences);
-  mergeSurnames(entities, sentences);
+  mergeSurnames(entities, sentences, tagger);
 
   for (const { sentence, mention, type, sortKey, subtype } of valueMentions) {
     attach(entityOf(type, mention.text, sentence.index, subtype, sortKey), mention);

@@ -365,6 +365,9 @@ function resolvePerson(
       if (typeof chained === 'string') return chained;
       if (![...candidates].some((c) => samePerson(c, chained.entity))) candidates.add(chained.entity);
       notes.push(` (the sentences between say "${word}" of them too)`);
+      // Round 40: "She was held when her husband plotted against Varno. She ...": the "she" before goes on;
+      // someone it names in passing, of no gender the article shows and not the subject, does not compete.
+      for (const c of [...candidates]) if (!samePerson(c, chained.entity) && genderOf(c, lexicon) === null && !isSubjectOf(before, c, isVerb)) candidates.delete(c);
     }
     const kin = unnamedKin(before, wanted);
     // A name that may or may not be a person's ("Teammate Ode"), and no one else: no telling who is meant.
