@@ -326,6 +326,9 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   if (['organisation', 'place', 'event', 'work', 'other'].includes(entity.type) && !personShaped && mention.pronoun !== true) {
     for (const form of ownNameInside(answer, { englishWord: (word) => tagger.englishWord(word), land: (words) => landWord(words, tagger), demonym, others })) add(form);
   }
+  // Round 40: initials and the name they spell, either way, where one other name of the article is the
+  // other ("KB" for "Kellin Broadcasting", and back), whatever the finder took either for.
+  if (!['person', 'number', 'date', 'time'].includes(entity.type) && mention.pronoun !== true) for (const form of initialsTwins(answer, others)) add(form);
   // Round 33: "53 minutes", "14 yard": the number alone.
   const bare = entity.type === 'number' ? numberWithoutUnit(answer) : null;
   if (bare !== null) add(bare);
@@ -1101,6 +1104,30 @@ export function initialsOf(name: string): string | null {
   const words = name.replace(/^the\s+/i, '').split(/\s+/).filter((w) => !ACRONYM_SKIPS.test(w));
   if (words.length < 3 || words.length > 5 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return null;
   return words.map((w) => w.charAt(0)).join('');
+}
+
+/** The capitals of a name's words ("Kellin Broadcasting" -> "KB", "Council on Varno - Kellin Relations" -> "CVKR"), or null. */
+function capitalsOf(name: string): string | null {
+  const words = name.replace(/^the\s+/i, '').split(/[\s-]+/).filter((w) => w !== '' && !ACRONYM_SKIPS.test(w));
+  if (words.length < 2 || words.length > 6 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return null;
+  return words.map((w) => w.charAt(0)).join('');
+}
+
+/**
+ * Round 40: the other half of a pair of initials and the name they spell, both written by the article: for
+ * "KB" the one other name whose words' capitals are K and B, "Kellin Broadcasting"; for "Kellin
+ * Broadcasting", the one other name that is "KB". None where two names fit.
+ */
+export function initialsTwins(answer: string, others: readonly OtherName[]): string[] {
+  const bare = answer.trim().replace(/^the\s+/i, '');
+  if (/^\p{Lu}{2,6}$/u.test(bare)) {
+    const spelled = others.filter((other) => capitalsOf(other.name) === bare);
+    return spelled.length === 1 ? [(spelled[0] as OtherName).name] : [];
+  }
+  const capitals = capitalsOf(bare);
+  if (capitals === null) return [];
+  const twins = others.filter((other) => other.name === capitals || other.forms.includes(capitals));
+  return twins.length === 1 ? [capitals] : [];
 }
 
 /** Whether the article writes a title in the plural ("Republican Senators" for "Republican Senator"). */

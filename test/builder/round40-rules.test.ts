@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/builder/analyse.js';
-import { ownNameInside, personShortForms, universityForms, yearlessDates } from '../../src/builder/questions.js';
+import { initialsTwins, ownNameInside, personShortForms, universityForms, yearlessDates } from '../../src/builder/questions.js';
 import type { Entity } from '../../src/builder/types.js';
 import { article, build, expectTypedAccepts, theTagger } from './helpers.js';
 
@@ -138,5 +138,19 @@ describe('a thing by the own name inside its full name', () => {
   it('takes a university either way round', () => {
     expect(universityForms('Osterby University')).toEqual(['Osterby', 'University of Osterby']);
     expect(universityForms('the University of Osterby')).toEqual(['Osterby University', 'Osterby']);
+  });
+});
+
+describe('initials and the name they spell', () => {
+  const other = (name: string) => ({ name, forms: [name], type: 'other' as const, sure: false });
+
+  it('accepts the name for the initials, and the initials for the name, where the article writes both', () => {
+    expect(initialsTwins('KB', [other('Kellin Broadcasting'), other('Ana Varno')])).toEqual(['Kellin Broadcasting']);
+    expect(initialsTwins('Council on Varno - Kellin Relations', [other('CVKR')])).toEqual(['CVKR']);
+  });
+
+  it('accepts neither where two names fit, or the article writes only one of them', () => {
+    expect(initialsTwins('KB', [other('Kellin Broadcasting'), other('Kellin Bank')])).toEqual([]);
+    expect(initialsTwins('KB', [other('Osterby Radio')])).toEqual([]);
   });
 });
