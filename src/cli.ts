@@ -165,7 +165,7 @@ const COMMANDS: Readonly<Record<string, (program: Command, context: Context, run
     withProgressOptions(program.command('learn'))
       .description('an article (a .txt, a saved .html page, or - to paste) to a deck of yours and its quiz, in one step')
       .argument('<article>', 'a plain-text article, a web page saved from a browser (.html), or - for standard input')
-      .option('--title <title>', 'the deck title (default: the headline)')
+      .option('--title <title>', 'the deck title (default: what the headline is about, without its outcome)')
       .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
       .option('-n, --count <n>', 'how many questions in the quiz', parseCount, 10)
       .action((article: string, options: CommonOptions & { title?: string; seed?: number; count: number }) =>
@@ -242,7 +242,7 @@ accepted answers, a choice, or its fact's statement; u undoes, ← goes back, / 
       .argument('<article>', 'a plain-text article (UTF-8; its first line is taken as the headline), or a saved .html page')
       .option('--out <dir>', 'the deck folder to write (default: decks/<slug of the title> in the data folder)')
       .option('--data <dir>', 'the data folder whose decks/ it goes in (also FACTDECK_DATA)')
-      .option('--title <title>', 'the deck title (default: the headline)')
+      .option('--title <title>', 'the deck title (default: what the headline is about, without its outcome)')
       .option('--seed <n>', 'the same article and seed give the same deck', parseSeed)
       .option('--explain', 'list every candidate question, kept or dropped, with the reason')
       .option('--force', 'replace an existing deck')

@@ -11,7 +11,8 @@ import { ARTICLE_FILE, DECK_FILE, loadDeck } from '../bank/load-decks.js';
 import { detectHeadline } from '../builder/analyse.js';
 import { buildDeck, type BuildResult } from '../builder/build-deck.js';
 import { DECK_ID, slugify, titleFromFileName } from '../builder/slug.js';
-import { createCompromiseTagger, type CompromiseLike } from '../builder/tagger.js';
+import { createCompromiseTagger, type CompromiseLike, type Tagger } from '../builder/tagger.js';
+import { neutralTitle } from '../builder/title.js';
 import { englishWordCheck } from '../english-words.js';
 import type { Candidate } from '../builder/types.js';
 import type { Context } from '../context.js';
@@ -165,13 +166,33 @@ export function articleTitle(text: string, fileName: string, title: string | und
 }
 
 /**
+ * The title a drafted deck shows: --title, else what its headline is about without the outcome the headline
+ * tells (builder/title.ts: "Kellin Cup final", not "Varno beat Osterby 3-1 in the Kellin Cup final"), else its
+ * file name. The deck's id and folder are made from it, so they give away nothing either.
+ */
+export function deckTitle(text: string, fileName: string, title: string | undefined, tagger: Tagger): string {
+  const headline = detectHeadline(text);
+  return title?.trim() || (headline === null ? null : neutralTitle(headline, tagger)) || titleFromFileName(fileName);
+}
+
+/** The builder's tagger: compromise, loaded here (by the commands that draft decks only), with the English word list. */
+export async function loadTagger(context: Context): Promise<Tagger> {
+  const { default: nlp } = await import('compromise');
+  // The English word list tells a name made of everyday words ("Search and Rescue"); unreadable, it only
+  // means no word is known as English.
+  return createCompromiseTagger(nlp as unknown as CompromiseLike, englishWordCheck(context.root, () => undefined));
+}
+
+/**
  * Builds the deck of an article and writes it (the article's bytes and deck.json) into its folder, which
  * must not hold a deck unless `force`; what was written must pass `check`. `file` names the article in
  * messages.
  */
-export async function draftDeck(context: Context, file: string, article: { bytes: Buffer | string; text: string }, options: BuildOptions): Promise<Draft> {
+export async function draftDeck(context: Context, file: string, article: { bytes: Buffer | string; text: string }, options: BuildOptions & { tagger?: Tagger }): Promise<Draft> {
   const { text, bytes } = article;
-  const title = articleTitle(text, basename(file), options.title);
+  // The tagger is heavy: it is loaded here, by this command only (first, as the title needs it).
+  const tagger = options.tagger ?? (await loadTagger(context));
+  const title = deckTitle(text, basename(file), options.title, tagger);
   const library = await openLibrary(context, options);
   const { dir, id, note } = deckFolder(context, title, options.out, library.libraryDir);
   checkNewDeckId(library, dir, id);
@@ -183,11 +204,6 @@ export async function draftDeck(context: Context, file: string, article: { bytes
     throw new UsageError(`${shownDir} already holds a deck`, 'add --force to replace it, or choose another folder with --out DIR (or another --title)');
   }
 
-  // The tagger is heavy: it is loaded here, by this command only.
-  const { default: nlp } = await import('compromise');
-  // The English word list tells a name made of everyday words ("Search and Rescue"); unreadable, it only
-  // means no word is known as English.
-  const tagger = createCompromiseTagger(nlp as unknown as CompromiseLike, englishWordCheck(context.root, () => undefined));
   const parent = dirname(dir);
   const underQuestions = parent === builtInQuestionsDir(context.root) || (await exists(join(parent, SCHEMA_FILE))) === 'file';
   const seed = options.seed ?? DEFAULT_SEED;

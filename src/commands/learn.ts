@@ -20,7 +20,7 @@ import { isPromptExit } from '../ui/prompt-exit.js';
 import { kindLabel } from '../ui/render-quiz.js';
 import { createStyle, type Style } from '../ui/style.js';
 import { wrapText } from '../ui/wrap.js';
-import { articleTitle, draftDeck, fromPage, looksLikeHtml, MAX_ARTICLE_BYTES, readArticleFile } from './build.js';
+import { articleTitle, deckTitle, draftDeck, fromPage, loadTagger, looksLikeHtml, MAX_ARTICLE_BYTES, readArticleFile } from './build.js';
 import { editCommand } from './edit.js';
 import { openLibrary } from './open-deck.js';
 import { quizCommand } from './quiz.js';
@@ -110,18 +110,30 @@ async function readLearnArticle(context: Context, path: string): Promise<Article
  * The id for the article's deck: the slug of its title, or the first free `-2`, `-3`... A deck of the
  * learner's holding the same article is reused (`existing`); a built-in deck's id is never taken.
  */
-async function chooseId(context: Context, options: LearnOptions, title: string, text: string): Promise<{ id: string; existing: boolean }> {
+async function chooseId(context: Context, options: LearnOptions, title: string, text: string, earlierTitle: string): Promise<{ id: string; existing: boolean }> {
   const library = await openLibrary(context, options);
+  const sameArticle = async (id: string): Promise<boolean> => {
+    const mine = library.decks.find((entry) => entry.id === id && entry.place === 'yours');
+    if (mine === undefined) return false;
+    const kept = mine.report.loaded?.article ?? (await readFile(join(mine.report.dir, ARTICLE_FILE), 'utf8').catch(() => null));
+    return kept !== null && kept === text && mine.report.problems.length === 0;
+  };
+  // The n-th id of a title: its slug, then `-2`, `-3`...
+  const idAt = (base: string, n: number): string => (n === 1 ? base : `${base.slice(0, 60).replace(/-+$/, '')}-${n}`);
+  const earlier = slugify(earlierTitle);
+  for (let n = 1; earlier !== slugify(title) && n < 100; n++) {
+    const id = idAt(earlier, n);
+    if (!isDeckId(id) || !library.decks.some((entry) => entry.id === id)) break;
+    if (await sameArticle(id)) return { id, existing: true };
+  }
   const base = slugify(title);
   for (let n = 1; n < 100; n++) {
-    const id = n === 1 ? base : `${base.slice(0, 60).replace(/-+$/, '')}-${n}`;
+    const id = idAt(base, n);
     if (!isDeckId(id)) continue;
     const taken = library.decks.filter((entry) => entry.id === id);
     if (taken.length === 0) return { id, existing: false };
-    const mine = taken.find((entry) => entry.place === 'yours');
     if (taken.some((entry) => entry.place === 'built-in')) continue;
-    const kept = mine?.report.loaded?.article ?? (await readFile(join(mine?.report.dir ?? '', ARTICLE_FILE), 'utf8').catch(() => null));
-    if (kept !== null && kept === text && mine?.report.problems.length === 0) return { id, existing: true };
+    if (await sameArticle(id)) return { id, existing: true };
   }
   throw new UsageError(`too many decks are called "${base}"`, 'give this one a title of its own with --title "..."');
 }
@@ -202,8 +214,10 @@ export async function learnCommand(context: Context, path: string, options: Lear
   requireTerminalOrPlain(context, options, 'learn');
   const style = createStyle(context.color && !options.plain);
   const article = await readLearnArticle(context, path);
-  const title = articleTitle(article.text, article.name, options.title);
-  const { id, existing } = await chooseId(context, options, title, article.text);
+  const tagger = await loadTagger(context);
+  const title = deckTitle(article.text, article.name, options.title, tagger);
+  // (A deck learned before titles left the headline's outcome out is found under the headline's id.)
+  const { id, existing } = await chooseId(context, options, title, article.text, articleTitle(article.text, article.name, options.title));
   const library = await openLibrary(context, options);
   const dir = join(library.libraryDir, id);
   const near = relative(context.cwd, dir);
@@ -211,7 +225,7 @@ export async function learnCommand(context: Context, path: string, options: Lear
   if (existing) {
     writeLine(context.stdout, `You have learned this article before: it is your deck ${style.bold(id)} (${printable(where, { singleLine: true })}), with your edits and progress.`);
   } else {
-    const draft = await draftDeck(context, article.name, { text: article.text, bytes: article.bytes }, { out: dir, title, seed: options.seed, data: options.data });
+    const draft = await draftDeck(context, article.name, { text: article.text, bytes: article.bytes }, { out: dir, title, seed: options.seed, data: options.data, tagger });
     const summary = renderLearnSummary(draft.result, where, style);
     writeLine(context.stdout, options.plain ? summary : wrapText(summary, Math.min(context.stdout.columns ?? 100, 100) - 1));
   }

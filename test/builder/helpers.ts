@@ -11,6 +11,7 @@ import { clauseGate, clausesOf, renderClause } from '../../src/builder/facts.js'
 import { buildDeck, type BuildResult } from '../../src/builder/build-deck.js';
 import { createCompromiseTagger, type CompromiseLike, type Tagger } from '../../src/builder/tagger.js';
 import { whQuestion } from '../../src/builder/wh.js';
+import { neutralTitle } from '../../src/builder/title.js';
 import { englishWordCheck } from '../../src/english-words.js';
 import type { Candidate } from '../../src/builder/types.js';
 import type { ClozeQuestion, Deck, ShortAnswerQuestion } from '../../src/domain/deck.js';
@@ -30,9 +31,26 @@ export function theTagger(): Tagger {
   return tagger;
 }
 
-/** Drafts a deck as `factdeck build` does: titled with the article's headline when it has one. */
+let titledByHeadline = false;
+
+/**
+ * Runs `run` with every deck titled with its whole headline, as `--title "<the headline>"` titles it: for
+ * the rules that read what a deck's title gives away (a learner's own title may tell the outcome).
+ */
+export function withHeadlineTitle(run: () => void): void {
+  titledByHeadline = true;
+  try {
+    run();
+  } finally {
+    titledByHeadline = false;
+  }
+}
+
+/** Drafts a deck as `factdeck build` does: titled with what its headline is about, when it has one. */
 export function build(article: string, seed = 1, id = 'test-deck'): BuildResult {
-  return buildDeck(article, theTagger(), { id, title: detectHeadline(article) ?? 'Test deck', seed });
+  const headline = detectHeadline(article);
+  const title = headline === null ? 'Test deck' : titledByHeadline ? headline : neutralTitle(headline, theTagger());
+  return buildDeck(article, theTagger(), { id, title, seed });
 }
 
 /** A made-up article: its headline, then each paragraph. */

@@ -9,7 +9,7 @@ import { findNumbers, numberVariants } from '../../src/builder/numbers.js';
 import { createDistractorSource, pickDistractors, takesAn } from '../../src/builder/distractors.js';
 import type { Entity } from '../../src/builder/types.js';
 import { createRandom } from '../../src/domain/random.js';
-import { article, build, keyCandidates } from './helpers.js';
+import { article, build, keyCandidates, withHeadlineTitle } from './helpers.js';
 
 /**
  * Every wrong choice pickDistractors offers, over `seeds` seeds, for the key `key` where the text first
@@ -71,12 +71,13 @@ describe('two names sharing one plural head are one name', () => {
 });
 
 describe('a count the title gives in other words', () => {
-  it('asks no "cleared _____ men" under "Judge clears pair of ..."', () => {
-    const text = article('Varno judge clears pair of murdering six soldiers', 'A judge in Varno has cleared two men of murdering six soldiers from Kellin. The men were arrested in Osterby in 2008.');
-    expect(keyCandidates(text, 'two').kept).toBe(false);
-    expect(keyCandidates(text, 'two').reasons.join(' ')).toMatch(/given-count: "pair" in the deck's title/);
-    expect(keyCandidates(text, 'six').reasons.join(' ')).not.toMatch(/given-count/);
-  });
+  it('asks no "cleared _____ men" under "Judge clears pair of ..."', () =>
+    withHeadlineTitle(() => {
+      const text = article('Varno judge clears pair of murdering six soldiers', 'A judge in Varno has cleared two men of murdering six soldiers from Kellin. The men were arrested in Osterby in 2008.');
+      expect(keyCandidates(text, 'two').kept).toBe(false);
+      expect(keyCandidates(text, 'two').reasons.join(' ')).toMatch(/given-count: "pair" in the deck's title/);
+      expect(keyCandidates(text, 'six').reasons.join(' ')).not.toMatch(/given-count/);
+    }));
 });
 
 describe('a key the title or the prompt writes another way', () => {
@@ -85,10 +86,11 @@ describe('a key the title or the prompt writes another way', () => {
     expect(keyCandidates(text, 'Kellinic Games').reasons.join(' ')).toMatch(/"Kellinics" in the (?:prompt|deck's title) is "Kellinic" of the answer written another way/);
   });
 
-  it('asks no "the 2008 _____ in Osterby" answered "Summer Olympics" under "... Osterby Olympics"', () => {
-    const text = article('Tomas Berglund quits 2008 Osterby Olympics', 'On Wednesday, film director Tomas Berglund withdrew from his post as adviser to the 2008 Summer Olympics in Osterby. He said the Varno government had done too little.');
-    expect(keyCandidates(text, 'Summer Olympics').reasons.join(' ')).toMatch(/the deck's title names the "Olympics"/);
-  });
+  it('asks no "the 2008 _____ in Osterby" answered "Summer Olympics" under "... Osterby Olympics"', () =>
+    withHeadlineTitle(() => {
+      const text = article('Tomas Berglund quits 2008 Osterby Olympics', 'On Wednesday, film director Tomas Berglund withdrew from his post as adviser to the 2008 Summer Olympics in Osterby. He said the Varno government had done too little.');
+      expect(keyCandidates(text, 'Summer Olympics').reasons.join(' ')).toMatch(/the deck's title names the "Olympics"/);
+    }));
 
   it('still asks of a name whose later word the title writes another way ("Environment Varno" under "Varnese document")', () => {
     const text = article('Sensitive Varnese document found on rainy street', 'A sensitive Environment Varno document was found wet on an Osterby street on Monday. Minister Tomas Berglund asked how it got there.');

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { badGrammar } from '../../src/builder/self-check.js';
 import { splitSentences } from '../../src/domain/article.js';
-import { article, build, expectCut, expectNotCutBy, keyCandidates, theTagger, whOn as wh } from './helpers.js';
+import { article, build, expectCut, expectNotCutBy, keyCandidates, theTagger, whOn as wh, withHeadlineTitle } from './helpers.js';
 
 
 describe('a full stop inside a bracket that closes soon after ends no sentence', () => {
@@ -63,23 +63,25 @@ describe('a plural in the possessive inside a name', () => {
 });
 
 describe('a count the deck\'s title gives', () => {
-  it('asks no "win _____ titles" -> seven under "... wins seventh title", nor "7th"', () => {
-    for (const title of ['Kellin Varno wins seventh Osterby Cup title', 'Kellin Varno wins 7th Osterby Cup title']) {
-      const text = article(title, 'At the age of 41, Kellin Varno became the youngest driver to win seven titles in the Osterby Cup.');
-      expectCut(text, 'seven', 'given-count');
-    }
-    // A place in a run of days counts nothing; another count is still asked.
-    expectNotCutBy(article('Osterby Cup enters third day at Sorvik', 'Kellin Varno scored points in the next three ends of the final at Sorvik.'), 'three', 'given-count');
-    const other = article('Kellin Varno wins seventh Osterby Cup title', 'At the age of 41, Kellin Varno became the youngest driver to win six titles in the Osterby Cup.');
-    expectNotCutBy(other, 'six', 'given-count');
-  });
+  it('asks no "win _____ titles" -> seven under "... wins seventh title", nor "7th"', () =>
+    withHeadlineTitle(() => {
+      for (const title of ['Kellin Varno wins seventh Osterby Cup title', 'Kellin Varno wins 7th Osterby Cup title']) {
+        const text = article(title, 'At the age of 41, Kellin Varno became the youngest driver to win seven titles in the Osterby Cup.');
+        expectCut(text, 'seven', 'given-count');
+      }
+      // A place in a run of days counts nothing; another count is still asked.
+      expectNotCutBy(article('Osterby Cup enters third day at Sorvik', 'Kellin Varno scored points in the next three ends of the final at Sorvik.'), 'three', 'given-count');
+      const other = article('Kellin Varno wins seventh Osterby Cup title', 'At the age of 41, Kellin Varno became the youngest driver to win six titles in the Osterby Cup.');
+      expectNotCutBy(other, 'six', 'given-count');
+    }));
 
-  it('asks no "launched _____ satellites" under "... launches Kellin-1 and Varno-6 satellites"', () => {
-    const text = article('Osterby rocket launches Kellin-1 and Varno-6 satellites', 'An Osterby rocket has launched two satellites from the Sorvik Space Centre on Friday.');
-    expectCut(text, 'two', 'given-count');
-    const none = article('Osterby rocket launches satellites', 'An Osterby rocket has launched two satellites from the Sorvik Space Centre on Friday.');
-    expectNotCutBy(none, 'two', 'given-count');
-  });
+  it('asks no "launched _____ satellites" under "... launches Kellin-1 and Varno-6 satellites"', () =>
+    withHeadlineTitle(() => {
+      const text = article('Osterby rocket launches Kellin-1 and Varno-6 satellites', 'An Osterby rocket has launched two satellites from the Sorvik Space Centre on Friday.');
+      expectCut(text, 'two', 'given-count');
+      const none = article('Osterby rocket launches satellites', 'An Osterby rocket has launched two satellites from the Sorvik Space Centre on Friday.');
+      expectNotCutBy(none, 'two', 'given-count');
+    }));
 });
 
 describe('"also" says others did the same', () => {

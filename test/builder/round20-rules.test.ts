@@ -2,7 +2,7 @@
 // and sentence here is made up, and the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import { article, build, expectCut, expectNotCutBy, keyCandidates, whOn as wh } from './helpers.js';
+import { article, build, expectCut, expectNotCutBy, keyCandidates, whOn as wh, withHeadlineTitle } from './helpers.js';
 
 describe('an ordinal in the stem says the count', () => {
   it('asks no "the first to net _____ goals" after "his sixteenth goal", but asks it without the ordinal', () => {
@@ -17,11 +17,12 @@ describe('an ordinal in the stem says the count', () => {
 });
 
 describe('the subject of a title after a label and a colon', () => {
-  it('gives away "Osterby Rovers" under "Kellin Bowl LVII: Rovers defeat Varno, 34-31"', () => {
-    const text = article('Kellin Bowl LVII: Rovers defeat Varno, 34-31', 'The Osterby Rovers won the Kellin Bowl on Sunday in Sorvik, holding off a late drive by Varno.');
-    expect(keyCandidates(text, 'Osterby Rovers').reasons.join(' | ')).toMatch(/title opens with "Rovers"/);
-    expect(keyCandidates(text, 'Osterby Rovers').kept).toBe(false);
-  });
+  it('gives away "Osterby Rovers" under "Kellin Bowl LVII: Rovers defeat Varno, 34-31"', () =>
+      withHeadlineTitle(() => {
+      const text = article('Kellin Bowl LVII: Rovers defeat Varno, 34-31', 'The Osterby Rovers won the Kellin Bowl on Sunday in Sorvik, holding off a late drive by Varno.');
+      expect(keyCandidates(text, 'Osterby Rovers').reasons.join(' | ')).toMatch(/title opens with "Rovers"/);
+      expect(keyCandidates(text, 'Osterby Rovers').kept).toBe(false);
+    }));
 });
 
 describe('a referee\'s title is no part of the name', () => {

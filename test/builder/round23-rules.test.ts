@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { aloneForms, longerByOneWord, shorterWritten } from '../../src/builder/questions.js';
-import { accepts, article, build, expectDropped, expectNotDroppedFor, typedOn } from './helpers.js';
+import { accepts, article, build, expectDropped, expectNotDroppedFor, typedOn, withHeadlineTitle } from './helpers.js';
 
 describe('everyday words with capitals on both sides of "of", "from" or "for"', () => {
   const novel = article(
@@ -102,14 +102,15 @@ describe('round 24: keys cut from what they belong to', () => {
     expect(asked.map((c) => c.reason).join(' | ')).toMatch(/part of the currency "US\$"/);
   });
 
-  it('asks no share the title writes as "percent"', () => {
-    const text = article(
-      'Varno prices rise as food prices soar 12.8 percent',
-      'The Varno statistics office said on Saturday that consumer prices rose 5.2% in June from a year ago.',
-      'The major factor behind this figure was the steep rise in food prices, which climbed 12.8%.',
-    );
-    expectDropped(text, '12.8%', /title writes the share "12.8%" another way/);
-  });
+  it('asks no share the title writes as "percent"', () =>
+      withHeadlineTitle(() => {
+      const text = article(
+        'Varno prices rise as food prices soar 12.8 percent',
+        'The Varno statistics office said on Saturday that consumer prices rose 5.2% in June from a year ago.',
+        'The major factor behind this figure was the steep rise in food prices, which climbed 12.8%.',
+      );
+      expectDropped(text, '12.8%', /title writes the share "12.8%" another way/);
+    }));
 
   it('takes no group of people ("Varnovians") for part of a name', () => {
     const text = article(
@@ -253,15 +254,16 @@ describe('round 25: a month inside a longer word', () => {
 });
 
 describe('round 25: an accepted answer the title or the prompt shows', () => {
-  it('asks no "the _____ outbreak" whose accepted "Varnovirus" the title names', () => {
-    const text = article(
-      'KHO declares Varnovirus outbreak an international emergency',
-      'On Friday, the Kellin Health Organisation stated the West Sorvikian Varnovirus outbreak is now an international health emergency.',
-      'Varnovirus has killed nearly 1,000 people in Osterby since March, the organisation said.',
-    );
-    const asked = build(text).candidates.filter((c) => c.stage === 'question' && c.answer === 'West Sorvikian Varnovirus' && (c.kind === 'cloze' || c.kind === 'short-answer'));
-    expect(asked.length).toBeGreaterThan(0);
-    expect(asked.some((c) => c.kept)).toBe(false);
-    expect(asked.map((c) => c.reason).join(' | ')).toMatch(/"Varnovirus", an accepted answer, is in the deck's title/);
-  });
+  it('asks no "the _____ outbreak" whose accepted "Varnovirus" the title names', () =>
+      withHeadlineTitle(() => {
+      const text = article(
+        'KHO declares Varnovirus outbreak an international emergency',
+        'On Friday, the Kellin Health Organisation stated the West Sorvikian Varnovirus outbreak is now an international health emergency.',
+        'Varnovirus has killed nearly 1,000 people in Osterby since March, the organisation said.',
+      );
+      const asked = build(text).candidates.filter((c) => c.stage === 'question' && c.answer === 'West Sorvikian Varnovirus' && (c.kind === 'cloze' || c.kind === 'short-answer'));
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.some((c) => c.kept)).toBe(false);
+      expect(asked.map((c) => c.reason).join(' | ')).toMatch(/"Varnovirus", an accepted answer, is in the deck's title/);
+    }));
 });

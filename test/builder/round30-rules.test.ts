@@ -5,7 +5,7 @@
 // made up, and the builder knows none of its names.
 
 import { describe, expect, it } from 'vitest';
-import { accepts, article, expectDropped, expectTypedAccepts, keyCandidates, typedOn } from './helpers.js';
+import { accepts, article, expectDropped, expectTypedAccepts, keyCandidates, typedOn, withHeadlineTitle } from './helpers.js';
 
 const GAMES = article(
   'Kellin swimmers shine at the Varno Games',
@@ -38,14 +38,15 @@ describe('figures the stem gives', () => {
   it('drops half of a figure shared between two sides', () => {
     expectDropped(GAMES, 'three', /arithmetic: 6 in the stem, shared between two sides/);
   });
-  it('drops the score that "only goal" in the title gives', () => {
-    const text = article(
-      'Osterby scores only goal as Kellin beat Varno',
-      'On Tuesday, Kellin defeated Varno 1–0 in the semifinals of the Sorvik Cup.',
-      'Tomas Osterby headed in a corner in the 51st minute, and Kellin will play Lindqvist United in the final.',
-    );
-    expectDropped(text, '1–0', /arithmetic: "only goal"/);
-  });
+  it('drops the score that "only goal" in the title gives', () =>
+    withHeadlineTitle(() => {
+      const text = article(
+        'Osterby scores only goal as Kellin beat Varno',
+        'On Tuesday, Kellin defeated Varno 1–0 in the semifinals of the Sorvik Cup.',
+        'Tomas Osterby headed in a corner in the 51st minute, and Kellin will play Lindqvist United in the final.',
+      );
+      expectDropped(text, '1–0', /arithmetic: "only goal"/);
+    }));
   it('keeps a score no "only goal" gives', () => {
     const text = article(
       'Kellin beat Varno to reach the final',

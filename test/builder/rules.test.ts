@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { giveaway, restatesTitle } from '../../src/builder/questions.js';
 import type { Candidate, Entity, Mention } from '../../src/builder/types.js';
-import { build } from './helpers.js';
+import { build, withHeadlineTitle } from './helpers.js';
 
 /** The candidates asking for `answer` (as a key question), and whether any of them was kept. */
 function about(article: string, answer: string): { kept: boolean; reasons: string[] } {
@@ -55,12 +55,13 @@ describe('trivial keys', () => {
 });
 
 describe('giveaways by the title', () => {
-  it('does not ask an acronym the title spells out', () => {
-    const text = ['Varnsoft waits for the end of Harbour Browser 6', '', 'Varnsoft said on Friday that it is time for HB6 users to move on from the old browser at last.'].join('\n');
-    const { kept, reasons } = about(text, 'HB6');
-    expect(kept).toBe(false);
-    expect(reasons.some((r) => /^giveaway: the deck's title spells out/.test(r))).toBe(true);
-  });
+  it('does not ask an acronym the title spells out', () =>
+      withHeadlineTitle(() => {
+      const text = ['Varnsoft waits for the end of Harbour Browser 6', '', 'Varnsoft said on Friday that it is time for HB6 users to move on from the old browser at last.'].join('\n');
+      const { kept, reasons } = about(text, 'HB6');
+      expect(kept).toBe(false);
+      expect(reasons.some((r) => /^giveaway: the deck's title spells out/.test(r))).toBe(true);
+    }));
 
   it('does not ask a name whose telling words the prompt shows', () => {
     const text = article('The last Hapsburg heir born during the Hapsburg Empire died at age 91 on Monday in the town of Varn.');
@@ -165,12 +166,13 @@ describe('a word of the prompt that spells the answer', () => {
 });
 
 describe('giveaways by the title or the words beside the blank (round 3)', () => {
-  it('does not ask a score the title shows, whatever dash either writes', () => {
-    const text = ['Varn Rovers beat Pell United 5-4 on penalties in the Harbour Cup', '', 'Varn Rovers beat Pell United 5–4 in a penalty shootout on Saturday to win the cup in Kestrel Bay.'].join('\n');
-    const { kept, reasons } = about(text, '5–4');
-    expect(kept).toBe(false);
-    expect(reasons.some((r) => /^giveaway: .*title/.test(r)), reasons.join(' | ')).toBe(true);
-  });
+  it('does not ask a score the title shows, whatever dash either writes', () =>
+      withHeadlineTitle(() => {
+      const text = ['Varn Rovers beat Pell United 5-4 on penalties in the Harbour Cup', '', 'Varn Rovers beat Pell United 5–4 in a penalty shootout on Saturday to win the cup in Kestrel Bay.'].join('\n');
+      const { kept, reasons } = about(text, '5–4');
+      expect(kept).toBe(false);
+      expect(reasons.some((r) => /^giveaway: .*title/.test(r)), reasons.join(' | ')).toBe(true);
+    }));
 
   it('makes no true/false statement of a clause that says what the title says', () => {
     expect(restatesTitle('The Kestrel Bay council approved a new harbour wall after a long vote on Monday.', 'Kestrel Bay council approves harbour wall')).toBe(true);

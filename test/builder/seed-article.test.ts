@@ -11,8 +11,12 @@ import { answerNamesKey, build, entityAnswers, SEED_ARTICLE_FILE } from './helpe
 
 const article = readFileSync(SEED_ARTICLE_FILE, 'utf8');
 const REQUIRED = ['Qin Gang', 'Bali', 'June 16 to 21', 'Xi Jinping', 'Joe Biden', 'Russia'];
-/** Named in the headline, the deck's title, which the learner sees above every question: never an answer. */
-const IN_TITLE = ['Blinken', 'Beijing'];
+/**
+ * Named in the deck's title, which the learner sees above every question: never an answer. The title says
+ * whom the story is about, not where he goes (round 40): the headline's "Beijing" is asked.
+ */
+const IN_TITLE = ['Blinken'];
+const NOT_IN_TITLE = ['Beijing'];
 
 /** Whether some question of the deck has `key` for its answer (or one of its answers). */
 function asks(deck: Deck, key: string): boolean {
@@ -29,6 +33,11 @@ describe('the seed article', () => {
   it.each(IN_TITLE)('never asks for %s, which the deck title shows', (key) => {
     expect(deck.title).toContain(key);
     expect(asks(deck, key)).toBe(false);
+  });
+
+  it.each(NOT_IN_TITLE)('asks about %s, which the headline tells and the deck title does not', (key) => {
+    expect(deck.title).not.toContain(key);
+    expect(asks(deck, key)).toBe(true);
   });
 
   it('quotes the article word for word, each quote within one sentence', () => {
@@ -116,7 +125,7 @@ describe('the seed article with its names swapped', () => {
     expect(asks(deck, key)).toBe(true);
   });
 
-  it.each(['Lindqvist', 'Jakarta'])('never asks for %s, which the deck title shows', (key) => {
+  it.each(['Lindqvist'])('never asks for %s, which the deck title shows', (key) => {
     expect(deck.title).toContain(key);
     expect(asks(deck, key)).toBe(false);
   });

@@ -74,7 +74,7 @@ afterAll(async () => {
   await dirs.removeAll();
 });
 
-const STORM = 'storm-helena-forces-12-000-from-homes-in-portugal';
+const STORM = 'storm-helena';
 const data = (): string => join(home, '.local', 'share', 'factdeck');
 
 describe('installed globally', () => {

@@ -13,7 +13,7 @@ import { KEYS, startPty, type PtySession } from '../helpers/pty-session.js';
 import { answerNext } from '../helpers/pty-quiz.js';
 
 const PAGE = join(ROOT, 'test', 'fixtures', 'html', 'wire-service.html');
-const STORM = 'storm-helena-forces-12-000-from-homes-in-portugal';
+const STORM = 'storm-helena';
 
 const dirs = tempDirs('factdeck-library-pty-');
 const sessions: PtySession[] = [];
@@ -40,7 +40,7 @@ describe('learn in a terminal', () => {
     const data = await dirs.make();
     const session = start(['learn', PAGE, '--data', data, '--seed', '2']);
     const summary = await session.waitFor(/What now\?[\s\S]*1\) Start the quiz[\s\S]*2\) Go through the questions first[\s\S]*3\) Later/, 30_000);
-    expect(summary.text).toMatch(/"Storm Helena forces 12,000 from homes in Portugal"\n +\d+ facts, \d+ questions: /);
+    expect(summary.text).toMatch(/"Storm Helena"\n +\d+ facts, \d+ questions: /);
     expect(summary.text).toContain('Left out, and why:');
     const deck = (await readDeck(join(data, 'decks', STORM))) as unknown as DeckFile;
     await session.press('1', /Question 1 of 10/);
@@ -62,9 +62,9 @@ describe('learn in a terminal', () => {
     await session.waitFor('according to officials familiar with the matter.');
     session.write(KEYS.ctrlD);
     await session.waitFor(/What now\?/, 30_000);
-    await session.press('3', /It is in your decks: factdeck quiz --deck us-secretary-of-state-blinken/);
+    await session.press('3', /It is in your decks: factdeck quiz --deck us-secretary-of-state-blinken\b/);
     expect((await session.waitForExit()).exitCode).toBe(0);
-    const kept = await readFile(join(data, 'decks', 'us-secretary-of-state-blinken-engages-in-talks-with-chinese-fm', 'article.txt'), 'utf8');
+    const kept = await readFile(join(data, 'decks', 'us-secretary-of-state-blinken', 'article.txt'), 'utf8');
     expect(kept.trim()).toBe(article.trim());
   }, 60_000);
 
@@ -74,7 +74,7 @@ describe('learn in a terminal', () => {
     await session.waitFor(/Learn a new article\.\.\./);
     await session.press('4', /The article to learn/);
     await session.press(`${PAGE}\r`, /What now\?/, 30_000);
-    await session.press('3', /factdeck · Storm Helena forces 12,000 from homes in Portugal/);
+    await session.press('3', /factdeck · Storm Helena\b/);
     await session.press('q', /./);
     expect((await session.waitForExit()).exitCode).toBe(0);
   }, 60_000);

@@ -4,7 +4,7 @@
 // data folder of its own, so nothing depends on any other decks folder.
 
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/domain/deck.js';
@@ -12,7 +12,7 @@ import { ROOT, requireBuild, runCli, stopAllCli, tempDirs } from '../helpers/cli
 
 const SEED = 'blinken-visit-beijing';
 const PAGE = join(ROOT, 'test', 'fixtures', 'html', 'wire-service.html');
-const STORM = 'storm-helena-forces-12-000-from-homes-in-portugal';
+const STORM = 'storm-helena';
 
 const dirs = tempDirs('factdeck-library-');
 beforeAll(() => requireBuild());
@@ -56,6 +56,20 @@ describe('learn', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`You have learned this article before: it is your deck ${STORM}`);
     expect(await readdir(join(data, 'decks'))).toEqual([STORM]);
+  });
+
+  it('finds an article learned before deck titles left out the headline’s outcome, under its older id', async () => {
+    const data = await dirs.make();
+    await runCli(['learn', PAGE, '--plain', '--data', data, '--count', '1'], { input: '\n', cwd: data });
+    // As an older version named it: the slug of the whole headline.
+    const older = 'storm-helena-forces-12-000-from-homes-in-portugal';
+    await rename(join(data, 'decks', STORM), join(data, 'decks', older));
+    const deck = await readDeck(join(data, 'decks', older));
+    await writeFile(join(data, 'decks', older, 'deck.json'), `${JSON.stringify({ ...deck, id: older }, null, 2)}\n`);
+    const again = await runCli(['learn', PAGE, '--plain', '--data', data, '--count', '1'], { input: '\n', cwd: data });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`You have learned this article before: it is your deck ${older}`);
+    expect(await readdir(join(data, 'decks'))).toEqual([older]);
   });
 
   it('- reads a piped article; with stdin used up by it, the quiz is left for later and said how', async () => {
