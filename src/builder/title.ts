@@ -23,6 +23,8 @@ export function neutralTitle(headline: string, tagger: Tagger): string {
   if (colon !== null) {
     const [, before = '', after = ''] = colon;
     if (KIND_OF_PIECE.test(before.trim())) return whole;
+    // "Reports: ...", "Officials: ...": one common word before the colon is a source, not a topic.
+    if (!/\s/.test(before.trim()) && tagger.englishWord(before.trim().toLowerCase())) return topicOf(after, tagger) ?? whole;
     // "Kellin Cup final: Varno beat ...": a name with no verb before the colon is the topic. A land alone
     // ("Kellin: two killed in ...") only says where: the story after it is read instead.
     if (!landWord(before, tagger) && firstVerb(before, tagger) === null) return tidy(before);
@@ -39,9 +41,18 @@ function topicOf(text: string, tagger: Tagger): string | null {
   if (verb === null) return null;
   // (A fronted phrase, "After visa snags, the team ...", is no part of the subject, nor a description in
   // quotes after it, "Ana Varno, 'queen of song', dies"; a relative clause, "Man who ...", ends it.)
+  // (So is one that opens on a verb's "-ing" or "-ed" form, "Changing course, the minister ...".)
   const fronted = /^(\p{L}+)\s[^,]*,\s+(?=\S)/u.exec(text);
-  const start = fronted !== null && tagger.lexicon((fronted[1] ?? '').toLowerCase()).some((tag) => tag === 'Preposition' || tag === 'Conjunction') ? fronted[0].length : 0;
-  const subject = tidy(text.slice(start, verb).replace(/,\s*['‘"“][^,]*['’"”],?\s*$/u, '').replace(/\s+(?:who|which|that)\b.*$/iu, ''));
+  const opener = (fronted?.[1] ?? '').toLowerCase();
+  const start = fronted !== null && (tagger.lexicon(opener).some((tag) => tag === 'Preposition' || tag === 'Conjunction') || /^\p{L}{3,}(?:ing|ed)$/u.test(opener)) ? fronted[0].length : 0;
+  // (And an adverb before the verb, "Kellin Air successfully launches", is the verb's.)
+  const subject = tidy(
+    text
+      .slice(start, verb)
+      .replace(/,\s*['‘"“][^,]*['’"”],?\s*$/u, '')
+      .replace(/\s+(?:who|which|that)\b.*$/iu, '')
+      .replace(/(?:\s+\p{Ll}+ly)+\s*$/u, ''),
+  );
   const words = subject.split(/\s+/).filter((w) => w !== '');
   const rest = text.slice(verb);
   const titleCase = isTitleCase(text);
@@ -81,7 +92,7 @@ function firstVerb(text: string, tagger: Tagger): number | null {
     const term = terms[i];
     if (term === undefined) return false;
     const word = text.slice(term.start, term.end).toLowerCase();
-    if (HEADLINE_VERBS.has(word)) return true;
+    if (HEADLINE_VERBS.has(word) || MODALS.has(word)) return true;
     if (NOT_VERBS.has(word) || (titleCase && !/(?:s|ed)$/.test(word) && !IRREGULAR_PAST.has(word))) return false;
     return (term.tags.has('PresentTense') || term.tags.has('PastTense')) && !term.tags.has('Noun') && !term.tags.has('Adjective') && !term.tags.has('Gerund');
   };
@@ -102,6 +113,9 @@ const HEADLINE_VERBS = new Set(['wins', 'beats', 'defeats', 'loses', 'files', 's
 
 /** Past forms a headline tells its news with that end in neither "-s" nor "-ed". */
 const IRREGULAR_PAST = new Set(['found', 'shot', 'hit', 'won', 'lost', 'sent', 'held', 'led', 'built', 'left', 'made', 'taken', 'seen', 'struck', 'killed', 'caught', 'sold', 'bought', 'freed', 'given', 'stolen', 'sworn']);
+
+/** Verbs that open a headline's predicate before another verb ("Kellin scandal may cost ..."). */
+const MODALS = new Set(['may', 'might', 'could', 'would', 'will', 'can', 'should', 'must', 'to']);
 
 /** Nouns for a person a tagger may read as verbs ("Kellin convict Ana Varno"). */
 const NOT_VERBS = new Set(['convict', 'suspect', 'veteran', 'rebel', 'hopeful', 'graduate', 'police']);

@@ -25,6 +25,16 @@ describe('the title of a drafted deck', () => {
     expect(title("Singer Ana Lindqvist, 'queen of song', dies aged 76")).toBe('Singer Ana Lindqvist');
   });
 
+  it('leaves out an adverb before the verb, a modal, and a phrase fronted by a verb’s form', () => {
+    expect(title('Kellin Air successfully launches its first satellite')).toBe('Kellin Air');
+    expect(title('Kellin emissions scandal may cost Varno Motors 18 billion')).toBe('Kellin emissions scandal');
+    expect(title('Changing course, Governor Ana Lindqvist backs the Osterby bridge')).toBe('Governor Ana Lindqvist');
+  });
+
+  it('reads past one common word before a colon, a source and no topic', () => {
+    expect(title('Reports: Kellin Air grounds its fleet after two crashes')).toBe('Kellin Air');
+  });
+
   it('is the event where the subject is common words', () => {
     expect(title('Athletics concludes at Kellin Paralympics with the marathon')).toBe('Kellin Paralympics');
   });
