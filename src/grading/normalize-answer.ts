@@ -2,8 +2,9 @@
 // Case, diacritics, curly vs straight quotes and apostrophes, punctuation, hyphens, extra spaces, articles,
 // a leading preposition ("to Russia", "on Wednesday"), a country's possessive for its demonym ("China's" for
 // "Chinese"), "&" for "and", "%" for "percent", numbers as words or ordinals, abbreviated months and
-// weekdays, day-first dates, the ways of writing a range of dates ("June 16 - June 21", "from June 16
-// through 21", "between June 16 and 21" are all "June 16 to 21"), a unit of length or weight after a number
+// weekdays, day-first dates, "of" between a month and its year ("March of 2008"), the ways of writing a range
+// of dates ("June 16 - June 21", "from June 16 through 21", "between June 16 and 21" are all "June 16 to
+// 21"), a unit of length or weight after a number
 // by its short form ("28 kilometres" is "28 km", "100m" is "100 m"), and a currency's word after an amount,
 // as its sign is ("6000 euros" is "€6000").
 
@@ -202,6 +203,11 @@ function foldUnits(tokens: readonly string[]): string[] {
  */
 const CURRENCY_WORDS: ReadonlySet<string> = new Set(['dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'yen', 'yuan', 'rupee', 'rupees', 'usd', 'eur', 'gbp']);
 
+/** "March of 2008" is "March 2008": the "of" between a month and its year says nothing. */
+function dropOfBeforeYear(tokens: readonly string[]): string[] {
+  return tokens.filter((token, i) => !(token === 'of' && isMonth(tokens[i - 1] ?? '') && /^\d{4}$/.test(tokens[i + 1] ?? '')));
+}
+
 /** The normalized words of an answer, in order. Empty when the answer has no letters or digits. */
 export function answerTokens(answer: string): string[] {
   let tokens = rawTokens(answer);
@@ -214,6 +220,7 @@ export function answerTokens(answer: string): string[] {
   tokens = dropRangeFrame(tokens);
   tokens = dropRangeWords(tokens);
   tokens = monthFirst(tokens);
+  tokens = dropOfBeforeYear(tokens);
   tokens = collapseRepeatedMonth(tokens);
   tokens = dropLeadingFillers(tokens);
   return tokens;

@@ -20,6 +20,8 @@ describe('normalizeAnswer', () => {
     ['16 June to 21 June', 'june 16 21'],
     ['June 30 - July 2', 'june 30 july 2'],
     ['30 June to 2 July', 'june 30 july 2'],
+    ['March of 2008', 'march 2008'],
+    ['the end of 2008', 'end of 2008'],
     ['between friends and foes', 'between friends and foes'],
     ['The U.S.-China relationship', 'us china relationship'],
     ['Qín Gāng', 'qin gang'],
