@@ -191,6 +191,8 @@ export function acceptFor(mention: Mention, answer: string, context: Pick<Questi
   // (Round 29: also where a pronoun stood for the person, "Who then resigned?": the typed answer is the name.)
   const named = entity.type === 'person' || (entity.type === 'other' && !entity.sure);
   if (entity.type === 'person') for (const form of personShortForms(entity, people, article, tagger)) add(form);
+  const family = entity.type === 'person' && mention.pronoun !== true ? familyNameFirst(answer, people, tagger) : null;
+  if (family !== null) add(family);
   // Round 39: a surname after initials ("AS Varno", "J.R. Kellin"), whatever the finder took the name for, and
   // a given name where another person of the article has the surname too ("Piet" for "Piet Varno" beside "Ana
   // Varno").
@@ -765,6 +767,26 @@ export function personShortForms(person: Entity, people: readonly Entity[], arti
 
 const NO_LETTER_BEFORE = /(?<![\p{L}])/uy;
 const NO_LETTER_AFTER = /(?![\p{L}])/uy;
+
+/**
+ * Round 40: the family name of a name written family name first, which is what a reader calls the person:
+ * "Kwan" for "Kwan Ka-lok" (a given name of two syllables joined by a hyphen, the second in lower case), and
+ * "Zhang" for "Zhang Meiling" where the lexicon knows the first word as a family name and the second as no
+ * name or word at all. None where another person of the article opens their name with the same word, or where
+ * the word is an English one.
+ */
+export function familyNameFirst(name: string, people: readonly Entity[], tagger: NameWords): string | null {
+  const words = withoutSuffix(name.trim()).split(/\s+/);
+  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}/u.test(w))) return null;
+  const [family = '', ...given] = words;
+  if (!/^\p{Lu}\p{Ll}{1,7}$/u.test(family) || tagger.englishWord(family.toLowerCase())) return null;
+  const tags = (word: string): readonly string[] => tagger.lexicon(word.toLowerCase());
+  const syllables = given.length === 1 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(given[0] ?? '');
+  const known = given.length === 1 && tags(family).includes('LastName') && !tags(family).some((t) => t === 'FirstName' || t.endsWith('Name') && t !== 'LastName') && tags(given[0] ?? '').length === 0 && !tagger.englishWord((given[0] ?? '').toLowerCase());
+  if (!syllables && !known) return null;
+  const shared = people.some((other) => other.name !== name && withoutSuffix(other.name).split(/\s+/)[0] === family);
+  return shared ? null : family;
+}
 
 /**
  * Round 23: "King Tomas of Sorvikia": the land a ruler is "of" is no part of the name, which is accepted

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/builder/analyse.js';
-import { initialsTwins, ownNameInside, personShortForms, universityForms, yearlessDates } from '../../src/builder/questions.js';
+import { familyNameFirst, initialsTwins, ownNameInside, personShortForms, universityForms, yearlessDates } from '../../src/builder/questions.js';
 import type { Entity } from '../../src/builder/types.js';
 import { article, build, expectTypedAccepts, theTagger } from './helpers.js';
 
@@ -152,5 +152,29 @@ describe('initials and the name they spell', () => {
   it('accepts neither where two names fit, or the article writes only one of them', () => {
     expect(initialsTwins('KB', [other('Kellin Broadcasting'), other('Kellin Bank')])).toEqual([]);
     expect(initialsTwins('KB', [other('Osterby Radio')])).toEqual([]);
+  });
+});
+
+describe('a name written family name first', () => {
+  const person = (name: string): Entity => ({ id: `person:${name.toLowerCase()}`, type: 'person', name, forms: [name], subtype: 'person', first: 0, sortKey: null, titles: [], takesThe: false, onlyAsModifier: false, sure: true });
+
+  it('is accepted by its family name: a hyphenated given name after it, or a family name the lexicon knows', () => {
+    expect(familyNameFirst('Kwan Ka-lok', [], theTagger())).toBe('Kwan');
+    expect(familyNameFirst('Zhang Meiling', [], theTagger())).toBe('Zhang');
+  });
+
+  it('is not where another person opens their name with it, for a double-barrelled surname, or a Western order', () => {
+    expect(familyNameFirst('Kwan Ka-lok', [person('Kwan Wai-man')], theTagger())).toBeNull();
+    expect(familyNameFirst('Ana Varno-Kellin', [], theTagger())).toBeNull();
+    expect(familyNameFirst('Tavio Brannick', [], theTagger())).toBeNull();
+  });
+
+  it('is accepted in a drafted deck', () => {
+    const text = article(
+      'Kellin council election results',
+      'In the Osterby district, Kwan Ka-lok of the Kellin Party was elected with 45,000 votes on Sunday.',
+      'The Kellin Party said the result showed that voters wanted change in Osterby.',
+    );
+    expectTypedAccepts(text, 'Kwan Ka-lok', ['Kwan']);
   });
 });
