@@ -1,7 +1,7 @@
 // The title a drafted deck shows the learner. A headline tells the story's outcome ("Varno Rovers beat
 // Kellin City 3-1 in the cup final"), and the rubric counts a key the title shows as given away: titled so,
-// a deck could ask none of the facts its headline tells, which are the facts most worth learning (the
-// development part's outside graders found a third of the missed key facts so). The deck is titled instead
+// a deck could ask none of the facts its headline tells, which are the facts most worth learning (on the
+// development part, gold facts were missed so, "giveaway: ... in the deck's title"). The deck is titled instead
 // with what the story is about, without what happened: the headline's name before a colon ("Kellin Cup
 // final: ..."), the subject before its first verb ("Varno Rovers"), or the event it happened in ("the cup
 // final in Kellin"). Where none of these makes a title that names something (an interview, "Rangers rescue
