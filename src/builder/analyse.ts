@@ -284,7 +284,7 @@ function mergeSurnames(entities: Map<string, Entity>, sentences: readonly Senten
     // (Not into a name that may have a people's word glued before it, "Varnovians Ana Varno": the one word
     // was then left alone for a reason.)
     const opener = owner.name.split(/\s+/)[0] ?? '';
-    const gluedPeople = /(?:ians|eans|ans|ers|ese)$/.test(opener) || tagger.lexicon(opener.toLowerCase()).some((tag) => tag === 'Demonym' || tag === 'Plural');
+    const gluedPeople = /(?:ans|ers|ese)$/.test(opener) || tagger.lexicon(opener.toLowerCase()).some((tag) => tag === 'Demonym' || tag === 'Plural');
     const ownerPerson = owner.type === 'person' && (entity.type === 'person' || (entity.type === 'other' && !entity.sure && !gluedPeople && !tagger.englishWord(entity.name.toLowerCase())));
     const personOwner = entity.type === 'person' && entity.sure && !owner.sure && owner.type !== 'person' && !institutionName(owner.name) && /^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(owner.name);
     if (!ownerPerson && !personOwner) continue;

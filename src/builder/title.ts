@@ -10,11 +10,14 @@
 import { landWord } from './names.js';
 import type { Tagger } from './tagger.js';
 
-/** Words of a publisher that heads its own headlines ("Wikinews interviews ..."): no topic. */
-const PUBLISHER = /^(?:Wikinews|Reuters|AP|AFP|BBC|CNN|Interview|Interviews|Exclusive|Update|Breaking|Analysis|Opinion|Editorial|Obituary|Correction)$/i;
+/** Words that say what kind of piece a headline heads, not what it is about. */
+const PIECE_WORDS = 'interviews?|exclusive|update|breaking|analysis|opinion|editorial|obituary|correction';
 
-/** Words before a colon that say what kind of piece it is, not what it is about. */
-const KIND_OF_PIECE = /^(?:update|breaking(?:\s+news)?|exclusive|interview|interviews|analysis|opinion|editorial|obituary|correction|wikinews\s+interviews?)$/i;
+/** A first word that is a publisher or a kind of piece ("Wikinews interviews ..."): no topic. */
+const PUBLISHER = new RegExp(`^(?:wikinews|reuters|ap|afp|bbc|cnn|${PIECE_WORDS})$`, 'i');
+
+/** Words before a colon that say what kind of piece it is ("Breaking news: ..."). */
+const KIND_OF_PIECE = new RegExp(`^(?:${PIECE_WORDS}|breaking\\s+news|wikinews\\s+interviews?)$`, 'i');
 
 /** The deck's title for an article whose headline is `headline`: what the story is about, not its outcome. */
 export function neutralTitle(headline: string, tagger: Tagger): string {
@@ -114,7 +117,7 @@ const HEADLINE_VERBS = new Set(['wins', 'beats', 'defeats', 'loses', 'files', 's
 /** Past forms a headline tells its news with that end in neither "-s" nor "-ed". */
 const IRREGULAR_PAST = new Set(['found', 'shot', 'hit', 'won', 'lost', 'sent', 'held', 'led', 'built', 'left', 'made', 'taken', 'seen', 'struck', 'killed', 'caught', 'sold', 'bought', 'freed', 'given', 'stolen', 'sworn']);
 
-/** Verbs that open a headline's predicate before another verb ("Kellin scandal may cost ..."). */
+/** Words that open a headline's predicate before its verb: a modal ("Kellin scandal may cost ...") or the "to" of its future ("Kellin to host ..."). */
 const MODALS = new Set(['may', 'might', 'could', 'would', 'will', 'can', 'should', 'must', 'to']);
 
 /** Nouns for a person a tagger may read as verbs ("Kellin convict Ana Varno"). */
