@@ -128,6 +128,12 @@ const CONTEST_HEAD = /\b(?:Series|Cup|Championships?|League|Games|Olympics|Paral
 
 /** A title without the punctuation a cut leaves, its first letter a capital. */
 function tidy(text: string): string {
-  const trimmed = text.trim().replace(/[\s,;:—–-]+$/u, '').replace(/^['‘"“]|['’"”]$/gu, '');
+  let trimmed = text.trim().replace(/[\s,;:—–-]+$/u, '');
+  // A quotation mark the cut left alone goes; one that closes a quotation the title opens stays ("Kellin's
+  // 'Iron Lady'").
+  const opens = (trimmed.match(/(?:^|\s)['‘"“]/gu) ?? []).length;
+  const closes = (trimmed.match(/['’"”](?=$|\s)/gu) ?? []).length;
+  if (/^['‘"“]/u.test(trimmed) && opens > closes) trimmed = trimmed.slice(1);
+  if (/['’"”]$/u.test(trimmed) && closes > opens) trimmed = trimmed.slice(0, -1);
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }

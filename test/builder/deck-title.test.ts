@@ -31,6 +31,11 @@ describe('the title of a drafted deck', () => {
     expect(title('Changing course, Governor Ana Lindqvist backs the Osterby bridge')).toBe('Governor Ana Lindqvist');
   });
 
+  it('keeps a quotation the title opens and closes, and drops one the cut left alone', () => {
+    expect(title("Kellin's 'Iron Lady' given life term in bribery case")).toBe("Kellin's 'Iron Lady'");
+    expect(title('"Varno Rovers" beat Osterby City in the Kellin Cup')).toBe('"Varno Rovers"');
+  });
+
   it('reads past one common word before a colon, a source and no topic', () => {
     expect(title('Reports: Kellin Air grounds its fleet after two crashes')).toBe('Kellin Air');
   });
