@@ -128,8 +128,11 @@ export function renderFeedback(input: FeedbackInput, style: Style, plain: boolea
     lines.push(`${style.red(plain ? why : `✘ ${why}`)} The answer: ${style.bold(answer)}`);
   }
   if (question.kind === 'multi-select' && Array.isArray(input.given)) lines.push(...choiceVerdicts(question, input.given, input.options ?? [], style, plain));
-  // A card imported from Anki has its back side as answer, explanation and fact alike: said once.
-  const said = [answer];
+  // A card imported from Anki has its back side as answer, explanation and fact alike: said once. A drafted
+  // deck's explanation ("The article says: “...”") and fact are often its source sentence word for word: the
+  // source line, shown last with the answer marked, says it once.
+  const source = fact && input.sentence ? input.sentence : null;
+  const said = source === null ? [answer] : [answer, source];
   const say = (text: string, label = ''): void => {
     if (said.some((before) => sameText(before, text))) return;
     said.push(text);
@@ -137,16 +140,22 @@ export function renderFeedback(input: FeedbackInput, style: Style, plain: boolea
   };
   if (question.explanation) say(clean(question.explanation));
   if (fact) say(clean(fact.statement), `${style.dim('Fact:')} `);
-  if (fact && input.sentence) {
+  if (fact && source !== null) {
     const typed = question.kind === 'cloze' || question.kind === 'short-answer' || question.kind === 'choice' ? question.answer : null;
-    lines.push(`  ${style.dim('Source:')} ${markSentence(input.sentence, fact.quote, typed, style, textMarks)}`);
+    lines.push(`  ${style.dim('Source:')} ${markSentence(source, fact.quote, typed, style, textMarks)}`);
   }
   return lines.join('\n');
 }
 
-/** The same words, whatever the case, spacing or final full stop. */
-function sameText(a: string, b: string): boolean {
-  const fold = (text: string): string => text.replace(/\s+/g, ' ').trim().replace(/\.$/, '').toLowerCase();
+/** The same words, whatever the case, spacing, final full stop, or a builder's "The article says: “...”" around them. */
+export function sameText(a: string, b: string): boolean {
+  const fold = (text: string): string =>
+    text
+      .replace(/^The article says:\s*[“"](.*)[”"]$/su, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/\.$/, '')
+      .toLowerCase();
   return fold(a) === fold(b);
 }
 

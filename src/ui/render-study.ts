@@ -5,7 +5,7 @@
 
 import { describeAnswer, type Fact, type Question } from '../domain/deck.js';
 import type { PresentedQuestion } from '../domain/selection.js';
-import { markSentence } from './render-quiz.js';
+import { markSentence, sameText } from './render-quiz.js';
 import { printable } from './printable.js';
 import type { Style } from './style.js';
 
@@ -39,7 +39,8 @@ export function renderCardSides(fact: Fact, presented: PresentedQuestion | null,
   }
   const backLines: string[] = [];
   if (question !== null) backLines.push(`${style.bold('Answer:')} ${clean(describeAnswer(question))}`);
-  backLines.push(`${style.dim('Fact:')} ${clean(fact.statement)}`);
+  // (Not where the source line below says the same words: a drafted fact is often its sentence.)
+  if (sentence === null || !sameText(fact.statement, sentence)) backLines.push(`${style.dim('Fact:')} ${clean(fact.statement)}`);
   if (sentence !== null) {
     const answer = question && (question.kind === 'cloze' || question.kind === 'short-answer' || question.kind === 'choice') ? question.answer : null;
     backLines.push(`${style.dim('Source:')} ${markSentence(sentence, fact.quote, answer, style, plain)}`);

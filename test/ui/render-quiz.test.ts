@@ -59,6 +59,14 @@ describe('renderFeedback', () => {
     ]);
   });
 
+  it('says a drafted question\'s sentence once, where its explanation and fact only repeat the source line', () => {
+    const sentence = 'The building holds 40,000 books and a small theatre.';
+    const drafted = fact({ id: 'f-same', statement: sentence, quote: sentence });
+    const question = cloze({ factId: 'f-same', answer: '40,000', explanation: `The article says: “${sentence}”` });
+    const text = renderFeedback({ correct: true, typo: false, dontKnow: false, question, fact: drafted, sentence }, plainStyle, true);
+    expect(text.split('\n')).toEqual(['Correct.', '  Source: «The building holds *40,000* books and a small theatre.»']);
+  });
+
   it.each([
     ['cloze', cloze({ factId: 'f-books', answer: '40,000' }), 'The building «holds *40,000* books» and a small theatre.'],
     ['short answer, matched ignoring case', shortAnswer({ factId: 'f-books', answer: 'HOLDS 40,000' }), 'The building «*holds 40,000* books» and a small theatre.'],

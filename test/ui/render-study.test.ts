@@ -37,4 +37,13 @@ describe('renderCardSides', () => {
     expect(frontQuestion(city, [choice])).toBe(choice);
     expect(renderCardSides(city, presentQuestion(choice, createRandom(3)), null, plainStyle, true).back).toContain('Answer: Beijing');
   });
+
+  it('says the fact once on the back where it is the source sentence word for word, and both where they differ', () => {
+    const presented = presentQuestion(choice, createRandom(3));
+    const same = renderCardSides(city, presented, 'Blinken will visit Beijing.', plainStyle, true).back.split('\n');
+    expect(same.filter((line) => line.startsWith('Fact:'))).toEqual([]);
+    expect(same.some((line) => line.startsWith('Source:'))).toBe(true);
+    const other = renderCardSides(city, presented, 'Officials said on Monday that Blinken will visit Beijing.', plainStyle, true).back;
+    expect(other).toContain('Fact: Blinken will visit Beijing.');
+  });
 });
